@@ -1,0 +1,140 @@
+// Aggregation pipelines on mingo, with the stages and accumulators whose
+// semantics depend on BSON types ($match, $sort, $lookup, $sum, $avg, $min, $max)
+// replaced by BSON-aware versions from this engine.
+import { Aggregator } from 'mingo/aggregator';
+import { Context, evalExpr } from 'mingo/core';
+import * as accumulatorOps from 'mingo/operators/accumulator';
+import * as expressionOps from 'mingo/operators/expression';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import * as projectionOps from 'mingo/operators/projection';
+import * as queryOps from 'mingo/operators/query';
+import * as windowOps from 'mingo/operators/window';
+import { Lazy, type Iterator } from 'mingo/lazy';
+import type { Any, AnyObject, Options } from 'mingo/types';
+import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, type Doc } from './bson-values';
+import { errors } from './errors';
+import { compileFilter } from './matcher';
+import { getPath, valuesAtPath } from './paths';
+
+/** Loads a collection of the same database for $lookup, $unionWith and $graphLookup. */
+export type CollectionLoader = (name: string) => Doc[];
+
+export function compareBySortSpec(spec: Doc): (a: Doc, b: Doc) => number {
+  const keys = Object.entries(spec);
+  for (const [, dir] of keys) if (dir !== 1 && dir !== -1 && !isPlainObject(dir)) throw errors.badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+  return (a, b) => {
+    for (const [k, dir] of keys) {
+      const c = compareValues(sortKey(a, k, dir === -1), sortKey(b, k, dir === -1));
+      if (c) return dir === -1 ? -c : c;
+    }
+    return 0;
+  };
+}
+
+/** MongoDB sorts by an array's smallest element ascending and its largest descending. */
+function sortKey(doc: Doc, path: string, descending: boolean): unknown {
+  const values = valuesAtPath(doc, path).flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
+  if (values.length === 1) return values[0];
+  let best = values[0];
+  for (const v of values.slice(1)) {
+    const c = compareValues(v, best);
+    if (descending ? c > 0 : c < 0) best = v;
+  }
+  return best;
+}
+
+function values(coll: AnyObject[], expr: Any, options: Options): unknown[] {
+  return accumulatorOps.$push(coll, expr, options) as unknown[];
+}
+
+const $sum = (coll: AnyObject[], expr: Any, options: Options): Any => {
+  let total: unknown = 0;
+  for (const v of values(coll, expr, options)) if (isNumeric(v)) total = addNumbers(total, v);
+  return total as Any;
+};
+
+const $avg = (coll: AnyObject[], expr: Any, options: Options): Any => {
+  const nums = values(coll, expr, options).filter(isNumeric);
+  if (!nums.length) return null;
+  const total = nums.reduce((a, b) => addNumbers(a, b), 0);
+  return numberValue(total) / nums.length;
+};
+
+const extreme = (sign: 1 | -1) => (coll: AnyObject[], expr: Any, options: Options): Any => {
+  let best: unknown;
+  for (const v of values(coll, expr, options)) {
+    if (v === undefined || v === null) continue;
+    if (best === undefined || compareValues(v, best) * sign > 0) best = v;
+  }
+  return (best ?? null) as Any;
+};
+
+function $match(coll: Iterator, expr: AnyObject): Iterator {
+  const test = compileFilter(expr);
+  return coll.filter((o) => test(o as Doc));
+}
+
+function $sort(coll: Iterator, spec: AnyObject): Iterator {
+  const cmp = compareBySortSpec(spec as Doc);
+  return coll.transform((items) => Lazy((items as Doc[]).slice().sort(cmp)));
+}
+
+function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
+  const { from, localField, foreignField, as, pipeline } = spec as Doc;
+  if (typeof from !== 'string' || typeof as !== 'string') throw errors.failedToParse('$lookup needs "from" and "as"');
+  const load = options.collectionResolver as unknown as CollectionLoader | undefined;
+  if (!load) throw errors.badValue('$lookup is not available here');
+  const foreign = load(from);
+  const letSpec = (spec as Doc).let as Doc | undefined;
+  return coll.map((o) => {
+    const doc = { ...(o as Doc) };
+    let matches = foreign;
+    if (typeof localField === 'string' && typeof foreignField === 'string') {
+      const locals = valuesAtPath(doc, localField).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => (v === undefined ? null : v));
+      matches = foreign.filter((f) =>
+        valuesAtPath(f, foreignField).some((fv) => (Array.isArray(fv) ? fv : [fv]).some((x) => locals.some((l) => compareValues(x ?? null, l) === 0))),
+      );
+    }
+    if (Array.isArray(pipeline)) {
+      const variables: Doc = {};
+      for (const [k, e] of Object.entries(letSpec ?? {})) variables[k] = evalExpr(doc as AnyObject, e as Any, options);
+      matches = runPipeline(matches.map((m) => ({ ...m })), pipeline as Doc[], load, variables);
+    }
+    doc[as] = matches.map((m) => ({ ...m }));
+    return doc;
+  });
+}
+
+const context = Context.from(
+  Context.init({
+    pipeline: { $match, $sort, $lookup } as never,
+    accumulator: { $sum, $avg, $min: extreme(-1), $max: extreme(1) } as never,
+  }),
+  Context.init({
+    accumulator: accumulatorOps as never,
+    expression: expressionOps as never,
+    pipeline: pipelineOps as never,
+    projection: projectionOps as never,
+    query: queryOps as never,
+    window: windowOps as never,
+  }),
+);
+
+const unsupported = new Set(['$out', '$merge', '$currentOp', '$collStats', '$indexStats', '$planCuriosity']);
+
+export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoader, variables?: Doc): Doc[] {
+  if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
+  for (const stage of pipeline) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw errors.badValue('A pipeline stage specification object must contain exactly one field.');
+    const name = Object.keys(stage)[0];
+    if (unsupported.has(name)) throw errors.badValue(`${name} is not supported by the embedded engine`);
+  }
+  const agg = new Aggregator(pipeline as AnyObject[], {
+    context,
+    collectionResolver: load as never,
+    variables: variables as AnyObject | undefined,
+    useStrictMode: true,
+  });
+  return agg.run(docs as AnyObject[]) as Doc[];
+}
+
