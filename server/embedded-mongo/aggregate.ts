@@ -11,7 +11,7 @@ import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Any, AnyObject, Options } from 'mingo/types';
-import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, type Doc } from './bson-values';
+import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, plainNumbers, type Doc } from './bson-values';
 import { errors } from './errors';
 import { compileFilter } from './matcher';
 import { getPath, valuesAtPath } from './paths';
@@ -69,9 +69,16 @@ const extreme = (sign: 1 | -1) => (coll: AnyObject[], expr: Any, options: Option
   return (best ?? null) as Any;
 };
 
-function $match(coll: Iterator, expr: AnyObject): Iterator {
-  const test = compileFilter(expr);
+function $match(coll: Iterator, expr: AnyObject, options: Options): Iterator {
+  // $expr sees the pipeline's variables ($lookup's `let`), global and local.
+  const local = (options as { local?: { variables?: AnyObject } }).local?.variables;
+  const test = compileFilter(expr, { variables: { ...options.variables, ...local } });
   return coll.filter((o) => test(o as Doc));
+}
+
+/** mingo answers an empty input with a zero count; MongoDB returns no document. */
+function $count(coll: Iterator, name: string): Iterator {
+  return coll.transform((items) => Lazy(items.length ? [{ [name]: items.length }] : []));
 }
 
 function $sort(coll: Iterator, spec: AnyObject): Iterator {
@@ -84,7 +91,7 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
   if (typeof from !== 'string' || typeof as !== 'string') throw errors.failedToParse('$lookup needs "from" and "as"');
   const load = options.collectionResolver as unknown as CollectionLoader | undefined;
   if (!load) throw errors.badValue('$lookup is not available here');
-  const foreign = load(from);
+  const foreign = load(from).map((d) => plainNumbers(d) as Doc);
   const letSpec = (spec as Doc).let as Doc | undefined;
   return coll.map((o) => {
     const doc = { ...(o as Doc) };
@@ -107,7 +114,7 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
 
 const context = Context.from(
   Context.init({
-    pipeline: { $match, $sort, $lookup } as never,
+    pipeline: { $match, $sort, $lookup, $count } as never,
     accumulator: { $sum, $avg, $min: extreme(-1), $max: extreme(1) } as never,
   }),
   Context.init({
@@ -135,6 +142,6 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
     variables: variables as AnyObject | undefined,
     useStrictMode: true,
   });
-  return agg.run(docs as AnyObject[]) as Doc[];
+  return agg.run(docs.map(plainNumbers) as AnyObject[]) as Doc[];
 }
 

@@ -1,9 +1,57 @@
 // BSON value semantics as MongoDB defines them: canonical type order, comparison
 // across numeric types (number, Long, Decimal128) and type names for $type.
 // mingo compares Long/Decimal128 as strings and misses BSON classes; this layer does not.
-import { Binary, Decimal128, Long, ObjectId, Timestamp, BSONRegExp } from 'bson';
+import { Binary, Decimal128, deserialize, Double, Long, ObjectId, serialize, Timestamp, BSONRegExp } from 'bson';
 
 export type Doc = Record<string, unknown>;
+
+// ---- decoding with type fidelity ----
+// Values are held as: int32 → JS number; double → JS number, or Double when
+// integral (so 7.0 stays a double); int64 → Long; decimal → Decimal128.
+
+const rawOptions = { promoteValues: false, promoteBuffers: false, bsonRegExp: true } as const;
+
+function normalize(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = normalize(v[i]);
+    return v;
+  }
+  const tag = bsonTypeTag(v);
+  if (tag === 'Int32') return (v as { value: number }).value;
+  if (tag === 'Double') {
+    const x = (v as Double).value;
+    return Number.isInteger(x) ? v : x;
+  }
+  if (tag === 'Binary' || tag === 'Long' || tag !== undefined || v instanceof Date) return v;
+  const o = v as Doc;
+  for (const k of Object.keys(o)) o[k] = normalize(o[k]);
+  return o;
+}
+
+export function decodeBson(buf: Uint8Array): Doc {
+  return normalize(deserialize(buf, rawOptions)) as Doc;
+}
+
+export function encodeBson(doc: Doc): Buffer {
+  return Buffer.from(serialize(doc, { ignoreUndefined: true, checkKeys: false }));
+}
+
+/** A copy with Double and safe Long values as JS numbers, for mingo's expression operators. */
+export function plainNumbers(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(plainNumbers);
+  const tag = bsonTypeTag(v);
+  if (tag === 'Double') return (v as Double).value;
+  if (tag === 'Long') {
+    const n = (v as Long).toNumber();
+    return Number.isSafeInteger(n) ? n : v;
+  }
+  if (tag !== undefined || v instanceof Date) return v;
+  const out: Doc = {};
+  for (const [k, x] of Object.entries(v as Doc)) out[k] = plainNumbers(x);
+  return out;
+}
 
 /** Canonical type brackets, in MongoDB's comparison/sort order. */
 export const TypeOrder = {
@@ -257,7 +305,7 @@ export function typeName(v: unknown): string {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'number':
-      return Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? 'int' : Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? 'long' : 'double';
+      return isInt32(v) ? 'int' : 'double';
     case 'bigint':
       return 'long';
     case 'string':
@@ -308,7 +356,6 @@ export function hasType(v: unknown, spec: unknown): boolean {
   const name = typeof spec === 'number' ? typeNumbers[spec] : String(spec);
   if (name === 'number') return isNumeric(v);
   const actual = typeName(v);
-  if (name === 'double' && typeof v === 'number') return true; // JS numbers stand for BSON doubles too
   return actual === name;
 }
 
@@ -334,8 +381,12 @@ function decimalFromRational(r: Rational): Decimal128 {
 
 type NumKind = 'int' | 'long' | 'double' | 'decimal';
 
+function isInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 && !Object.is(v, -0);
+}
+
 function numKind(v: unknown): NumKind {
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? 'int' : Number.isInteger(v) ? 'long' : 'double';
+  if (typeof v === 'number') return isInt32(v) ? 'int' : 'double';
   const t = bsonTypeTag(v as object);
   if (t === 'Long') return 'long';
   if (t === 'Decimal128') return 'decimal';
@@ -364,14 +415,16 @@ function combine(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
     if (typeof x === 'number' || typeof y === 'number') return Decimal128.fromString(String(op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b)));
     return decimalFromRational(op === 'add' ? { num: x.num * y.den + y.num * x.den, den: x.den * y.den } : { num: x.num * y.num, den: x.den * y.den });
   }
-  if (ka === 'double' || kb === 'double') return op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b);
+  if (ka === 'double' || kb === 'double') {
+    const r = op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b);
+    return Number.isInteger(r) ? new Double(r) : r; // stays a double, as in MongoDB
+  }
   const x = BigInt(typeof a === 'number' ? a : (a as Long).toString());
   const y = BigInt(typeof b === 'number' ? b : (b as Long).toString());
   const r = op === 'add' ? x + y : x * y;
-  if (ka === 'long' && typeof a !== 'number') return Long.fromBigInt(r);
-  if (kb === 'long' && typeof b !== 'number') return Long.fromBigInt(r);
-  if (r >= BigInt(Number.MIN_SAFE_INTEGER) && r <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(r);
-  return Long.fromBigInt(r);
+  // int32 arithmetic that overflows becomes int64, as in MongoDB
+  if (ka === 'long' || kb === 'long' || r < -(2n ** 31n) || r >= 2n ** 31n) return Long.fromBigInt(BigInt.asIntN(64, r));
+  return Number(r);
 }
 
 export function addNumbers(a: unknown, b: unknown): unknown {

@@ -100,7 +100,7 @@ export class CommandRunner {
       helloOk: true,
       ismaster: true,
       isWritablePrimary: true,
-      topologyVersion: undefined,
+      secondary: false,
       setName: this.identity.setName,
       setVersion: 1,
       hosts: [me],
@@ -119,7 +119,6 @@ export class CommandRunner {
       readOnly: false,
       ok: 1,
     };
-    delete reply.topologyVersion;
     if (ctx.compression.length) reply.compression = ctx.compression;
     return reply;
   }
@@ -159,6 +158,8 @@ export class CommandRunner {
     const sessionOf = (cmd: Doc) => (isPlainObject(cmd.lsid) ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex') : undefined);
     const project = (docs: Doc[], projection: unknown): Doc[] => {
       if (!isPlainObject(projection) || !Object.keys(projection).length) return docs;
+      const modes = new Set(Object.entries(projection).filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean')).map(([, v]) => !!v));
+      if (modes.size > 1) throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
       return new Query({}).find(docs, projection).all() as Doc[];
     };
     const writeError = (index: number, e: MongoError): Doc => ({ index, code: e.code, codeName: e.codeName, errmsg: e.message, ...(e.code === 11000 ? e.extra : {}) });
@@ -197,7 +198,7 @@ export class CommandRunner {
               engine.insertOne(target, docs[i] as Doc, inTxn(txn));
               n++;
             } catch (e) {
-              if (!(e instanceof MongoError)) throw e;
+              if (!(e instanceof MongoError) || e.labels.length) throw e; // labelled errors are whole-command errors
               writeErrors.push(writeError(i, e));
               if (txn) engine.abort(txn);
               if (ordered || txn) break;
@@ -230,7 +231,7 @@ export class CommandRunner {
                 nModified += r.modified;
               }
             } catch (e) {
-              if (!(e instanceof MongoError)) throw e;
+              if (!(e instanceof MongoError) || e.labels.length) throw e; // labelled errors are whole-command errors
               writeErrors.push(writeError(i, e));
               if (txn) engine.abort(txn);
               if (ordered || txn) break;
@@ -259,7 +260,7 @@ export class CommandRunner {
               if (d.limit !== 0 && d.limit !== 1) throw errors.failedToParse('The limit field in delete objects must be 0 or 1');
               n += engine.deleteMatching(target, filterOf(d.q), { limit: d.limit === 1 ? 1 : 0 }, inTxn(txn)).length;
             } catch (e) {
-              if (!(e instanceof MongoError)) throw e;
+              if (!(e instanceof MongoError) || e.labels.length) throw e; // labelled errors are whole-command errors
               writeErrors.push(writeError(i, e));
               if (ordered || txn) break;
             }

@@ -7,31 +7,32 @@ import { valuesAtPath } from './paths';
 
 export type Predicate = (doc: Doc) => boolean;
 
-export function compileFilter(filter: unknown): Predicate {
+/** `exprOptions` carries mingo options (variables of $lookup's `let`) into $expr. */
+export function compileFilter(filter: unknown, exprOptions?: object): Predicate {
   if (filter === undefined || filter === null) return () => true;
   if (!isPlainObject(filter)) throw new MongoError(2, 'BadValue', 'filter must be an object');
   const parts: Predicate[] = [];
   for (const [key, cond] of Object.entries(filter)) {
-    if (key.startsWith('$')) parts.push(compileTopLevel(key, cond));
+    if (key.startsWith('$')) parts.push(compileTopLevel(key, cond, exprOptions));
     else parts.push(compileField(key, cond));
   }
   if (parts.length === 1) return parts[0];
   return (doc) => parts.every((p) => p(doc));
 }
 
-function compileTopLevel(op: string, arg: unknown): Predicate {
+function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predicate {
   switch (op) {
     case '$and':
     case '$or':
     case '$nor': {
       if (!Array.isArray(arg) || arg.length === 0) throw new MongoError(2, 'BadValue', `${op} argument must be a non-empty array`);
-      const subs = arg.map(compileFilter);
+      const subs = arg.map((f) => compileFilter(f, exprOptions));
       if (op === '$and') return (d) => subs.every((s) => s(d));
       if (op === '$or') return (d) => subs.some((s) => s(d));
       return (d) => !subs.some((s) => s(d));
     }
     case '$expr': {
-      const q = new Query({ $expr: arg });
+      const q = new Query({ $expr: arg }, exprOptions);
       return (d) => q.test(d);
     }
     case '$comment':

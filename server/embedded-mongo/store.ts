@@ -2,8 +2,7 @@
 // keyed by the order-preserving encoding of _id, and one (key, id) table per
 // secondary index. Transactions read from their own SQLite snapshot connection.
 import Database from 'better-sqlite3';
-import { deserialize, serialize } from 'bson';
-import type { Doc } from './bson-values';
+import { decodeBson, encodeBson, type Doc } from './bson-values';
 import { errors } from './errors';
 import { ID_INDEX_SPEC, indexKeys, keyValueOf, makeIndexInfo, type IndexInfo, type IndexSpec } from './indexes';
 import { encodeValue } from './keycodec';
@@ -26,15 +25,8 @@ export interface StoreOptions {
   durable: boolean;
 }
 
-const deserializeOptions = { promoteValues: true, bsonRegExp: true } as const;
-
-export function decodeDoc(buf: Buffer): Doc {
-  return deserialize(buf, deserializeOptions) as Doc;
-}
-
-export function encodeDoc(doc: Doc): Buffer {
-  return Buffer.from(serialize(doc, { ignoreUndefined: true, checkKeys: false }));
-}
+export const decodeDoc = decodeBson;
+export const encodeDoc = encodeBson;
 
 export class Store {
   readonly db: Conn;

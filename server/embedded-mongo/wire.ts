@@ -1,8 +1,8 @@
 // The MongoDB wire protocol: framing, OP_MSG, legacy OP_QUERY/OP_REPLY for the
 // handshake, and zlib OP_COMPRESSED.
-import { deserialize, serialize } from 'bson';
+import { serialize } from 'bson';
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { Doc } from './bson-values';
+import { decodeBson, type Doc } from './bson-values';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -29,13 +29,11 @@ export interface Request {
   ns?: string;
 }
 
-const bsonOptions = { promoteValues: true, bsonRegExp: true } as const;
-
 function readDocument(buf: Buffer, offset: number, end: number): { doc: Doc; next: number } {
   if (offset + 5 > end) throw new ProtocolError('truncated document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new ProtocolError('document length out of bounds');
-  const doc = deserialize(buf.subarray(offset, offset + size), bsonOptions) as Doc;
+  const doc = decodeBson(buf.subarray(offset, offset + size));
   return { doc, next: offset + size };
 }
 
