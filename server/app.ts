@@ -1,0 +1,96 @@
+// createApp(): the whole HTTP application, without listening, so tests drive it directly.
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { SecretBox } from './crypto/secretBox';
+import type { Config } from './env';
+import { staticClient } from './http/staticClient';
+import { authenticate } from './middlewares/authenticate';
+import { errorHandler, notFound } from './middlewares/errorHandler';
+import { limiter } from './middlewares/rateLimit';
+import { requestContext } from './middlewares/requestId';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { fundRoutes } from './routes/fund';
+import { healthRoutes } from './routes/health';
+import { referenceRoutes } from './routes/reference';
+import { staffRoutes } from './routes/staff';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  box: SecretBox;
+  /** Where the built client lives; omitted in API-only tests. */
+  clientDir?: string;
+}
+
+export function createApp({ config, logger, box, clientDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+  app.use(requestContext);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as express.Request).requestId,
+      // No addresses, agents or bodies in the logs: reporters must not be traceable.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"], // the console's component library injects style tags
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'worker-src': ["'self'", 'blob:'],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+      hsts: config.NODE_ENV === 'production',
+    }),
+  );
+  app.use(express.json({ limit: '100kb' }));
+  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles));
+
+  app.use(healthRoutes());
+  app.use('/api/v1/auth/login', limiter('login', box, 60_000, 30));
+  app.use('/api/v1', limiter('api', box, 60_000, 600));
+  app.use(
+    authRoutes({
+      policy: {
+        idleMinutes: config.SESSION_IDLE_MINUTES,
+        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+        maxFailures: config.LOGIN_MAX_FAILURES,
+        lockMinutes: config.LOGIN_LOCK_MINUTES,
+        delayBaseMs: config.LOGIN_DELAY_BASE_MS,
+      },
+      box,
+      secureCookies: config.NODE_ENV === 'production',
+      totpRequiredRoles: config.totpRequiredRoles,
+    }),
+  );
+  app.use(staffRoutes());
+  app.use(referenceRoutes());
+  app.use(auditRoutes());
+  app.use(fundRoutes());
+  app.use('/api', notFound);
+  if (clientDir) app.use(staticClient(path.resolve(clientDir)));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,59 @@
+// Staff sessions in MongoDB: idle and absolute expiry, CSRF token per session.
+import crypto from 'node:crypto';
+import type { Types } from 'mongoose';
+import { Session } from '../models/Session';
+
+export const SESSION_COOKIE = 'wp_session';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('base64url');
+
+export async function createSession(staffId: Types.ObjectId, policy: SessionPolicy, now = new Date()): Promise<{ token: string; csrfToken: string }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const absoluteExpiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+  await Session.create({
+    _id: sha256(token),
+    staffId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt,
+    expiresAt: minDate(absoluteExpiresAt, new Date(now.getTime() + policy.idleMinutes * 60_000)),
+  });
+  return { token, csrfToken };
+}
+
+/** The live session for a cookie token, its idle deadline pushed forward. */
+export async function touchSession(token: string, policy: SessionPolicy, now = new Date()) {
+  const session = await Session.findById(sha256(token)).lean();
+  if (!session || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > 30_000) {
+    const expiresAt = minDate(session.absoluteExpiresAt, new Date(now.getTime() + policy.idleMinutes * 60_000));
+    await Session.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, expiresAt } });
+  }
+  return session;
+}
+
+export async function destroySession(token: string): Promise<void> {
+  await Session.deleteOne({ _id: sha256(token) });
+}
+
+export async function destroySessionsOf(staffId: Types.ObjectId): Promise<void> {
+  await Session.deleteMany({ staffId });
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a < b ? a : b;
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}

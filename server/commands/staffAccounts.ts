@@ -1,0 +1,93 @@
+// Administrators create, change and reset staff accounts; members manage their
+// own password and second factor. Each change is audited in its transaction.
+import type { z } from 'zod';
+import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
+import { appendAudit } from '../audit/auditLog';
+import { generatePassword, hashPassword, isAcceptablePassword, verifyPassword } from '../auth/passwords';
+import { destroySessionsOf } from '../auth/sessions';
+import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
+import type { SecretBox } from '../crypto/secretBox';
+import { inTransaction } from '../db';
+import { fail } from '../http/problem';
+import { Staff } from '../models/Staff';
+import { Unit } from '../models/Unit';
+import type { Actor } from '../policies';
+
+async function assertUnit(code: string): Promise<void> {
+  if (!(await Unit.exists({ code }))) throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${code}` }]);
+}
+
+export async function staffCreator(actor: Actor, input: z.infer<typeof createStaffBody>) {
+  await assertUnit(input.unitCode);
+  if (await Staff.exists({ username: input.username })) throw fail('staff.username_taken', [{ path: 'body.username', code: 'duplicate', message: 'taken' }]);
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const staff = await inTransaction(async (session) => {
+    const [created] = await Staff.create([{ ...input, passwordHash, mustChangePassword: true }], { session });
+    await appendAudit({ actor, action: 'staff.create', target: { type: 'staff', id: String(created._id) }, details: { username: input.username, role: input.role, unitCode: input.unitCode } }, session);
+    return created;
+  });
+  return { staff, initialPassword };
+}
+
+export async function staffUpdater(actor: Actor, id: string, changes: z.infer<typeof updateStaffBody>) {
+  if (changes.unitCode) await assertUnit(changes.unitCode);
+  if (id === actor.id && (changes.disabled === true || (changes.role && changes.role !== actor.role))) throw fail('staff.self_change');
+  const { email, ...rest } = changes;
+  const update = email === null ? { $set: rest, $unset: { email: 1 } } : { $set: { ...rest, ...(email ? { email } : {}) } };
+  const staff = await inTransaction(async (session) => {
+    const updated = await Staff.findByIdAndUpdate(id, update, { returnDocument: 'after', runValidators: true, session });
+    if (!updated) throw fail('resource.not_found');
+    await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled } }, session);
+    return updated;
+  });
+  if (changes.disabled || changes.role) await destroySessionsOf(staff._id); // new rights take effect at once
+  return staff;
+}
+
+export async function passwordResetter(actor: Actor, id: string) {
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await inTransaction(async (session) => {
+    const r = await Staff.updateOne({ _id: id }, { $set: { passwordHash, mustChangePassword: true, failedLogins: 0 }, $unset: { lockedUntil: 1 } }, { session });
+    if (!r.matchedCount) throw fail('resource.not_found');
+    await appendAudit({ actor, action: 'staff.password_reset', target: { type: 'staff', id } }, session);
+  });
+  const staff = await Staff.findById(id);
+  if (staff) await destroySessionsOf(staff._id);
+  return { temporaryPassword };
+}
+
+export async function passwordChanger(actor: Actor, currentPassword: string, newPassword: string) {
+  const staff = await Staff.findById(actor.id);
+  if (!staff) throw fail('auth.unauthenticated');
+  if (!(await verifyPassword(currentPassword, staff.passwordHash))) throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
+  if (!isAcceptablePassword(newPassword, staff.username)) throw fail('auth.password_weak', [{ path: 'body.newPassword', code: 'too_weak', message: 'at least 12 characters' }]);
+  const passwordHash = await hashPassword(newPassword);
+  await inTransaction(async (session) => {
+    await Staff.updateOne({ _id: staff._id }, { $set: { passwordHash, mustChangePassword: false } }, { session });
+    await appendAudit({ actor, action: 'auth.password_change', target: { type: 'staff', id: actor.id } }, session);
+  });
+}
+
+export async function totpEnrolmentStarter(actor: Actor, box: SecretBox) {
+  const secret = newTotpSecret();
+  await Staff.updateOne({ _id: actor.id }, { $set: { pendingTotpSecretSealed: box.seal(secret) } });
+  return { secret, ...(await enrolment(secret, actor.username)) };
+}
+
+export async function totpEnabler(actor: Actor, code: string, box: SecretBox, now = new Date()) {
+  const staff = await Staff.findById(actor.id);
+  if (!staff?.pendingTotpSecretSealed) throw fail('auth.totp_invalid');
+  const step = verifyTotp(box.open(staff.pendingTotpSecretSealed), code, now.getTime());
+  if (step === null) throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
+  return inTransaction(async (session) => {
+    const updated = await Staff.findByIdAndUpdate(
+      actor.id,
+      { $set: { totpSecretSealed: staff.pendingTotpSecretSealed, totpLastStep: step }, $unset: { pendingTotpSecretSealed: 1 } },
+      { returnDocument: 'after', session },
+    );
+    await appendAudit({ actor, action: 'auth.totp_enabled', target: { type: 'staff', id: actor.id } }, session);
+    return updated!;
+  });
+}

@@ -1,0 +1,50 @@
+// Data every installation starts with (departments, categories), and the demo
+// set: five staff accounts and the bureau's 5,000,000-yuan reward fund.
+import { categories, units, areaCodes } from '../../shared/catalog';
+import type { Role } from '../../shared/roles';
+import { appendAudit } from '../audit/auditLog';
+import { hashPassword } from '../auth/passwords';
+import { inTransaction } from '../db';
+import { Category } from '../models/Category';
+import { Fund, LedgerEntry, MAIN_FUND } from '../models/Fund';
+import { Staff } from '../models/Staff';
+import { Unit } from '../models/Unit';
+
+export async function seedReferenceData(): Promise<void> {
+  // $setOnInsert: administrators' later edits are never overwritten.
+  await Unit.bulkWrite(units.map((u) => ({ updateOne: { filter: { code: u.code }, update: { $setOnInsert: u }, upsert: true } })));
+  await Category.bulkWrite(categories.map((c, order) => ({ updateOne: { filter: { code: c.code }, update: { $setOnInsert: { ...c, order, active: true } }, upsert: true } })));
+}
+
+export const demoAccounts: { username: Role; displayName: string; unitCode: string; areaCodes: string[] }[] = [
+  { username: 'admin', displayName: '王敏（系统管理员）', unitCode: 'city-emb', areaCodes: [] },
+  { username: 'intake', displayName: '李娜（受理员）', unitCode: 'city-emb', areaCodes: areaCodes },
+  { username: 'verifier', displayName: '张强（核查人员）', unitCode: 'city-enforcement', areaCodes: areaCodes },
+  { username: 'reviewer', displayName: '刘洋（审核人）', unitCode: 'city-emb', areaCodes: areaCodes },
+  { username: 'finance', displayName: '陈静（财务）', unitCode: 'city-emb', areaCodes: [] },
+];
+
+/** Creates the demo accounts, or gives existing ones the current demo password. */
+export async function seedDemoStaff(password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  for (const a of demoAccounts) {
+    await Staff.updateOne(
+      { username: a.username },
+      { $set: { passwordHash, disabled: false, failedLogins: 0 }, $unset: { lockedUntil: 1 }, $setOnInsert: { displayName: a.displayName, role: a.username, unitCode: a.unitCode, areaCodes: a.areaCodes } },
+      { upsert: true },
+    );
+  }
+}
+
+export const INITIAL_APPROPRIATION_FEN = 5_000_000 * 100;
+
+/** The fund announced in the bureau's reply: 设立500万元奖励基金. Applied once. */
+export async function seedFund(): Promise<void> {
+  const key = 'seed:initial-appropriation';
+  if (await LedgerEntry.exists({ idempotencyKey: key })) return;
+  await inTransaction(async (session) => {
+    await LedgerEntry.create([{ fundId: MAIN_FUND, kind: 'appropriate', amountFen: INITIAL_APPROPRIATION_FEN, at: new Date(), note: '设立500万元奖励基金', idempotencyKey: key }], { session });
+    await Fund.updateOne({ _id: MAIN_FUND }, { $inc: { appropriatedFen: INITIAL_APPROPRIATION_FEN }, $setOnInsert: { reservedFen: 0, paidFen: 0 } }, { upsert: true, session });
+    await appendAudit({ actor: null, action: 'fund.appropriate', target: { type: 'fund', id: MAIN_FUND }, details: { amountFen: INITIAL_APPROPRIATION_FEN, note: 'initial appropriation' } }, session);
+  });
+}

@@ -1,0 +1,75 @@
+// Configuration: every variable validated in one place. The process refuses to
+// start with a list of every problem, and production has no default secrets.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().optional(),
+    PUBLIC_BASE_URL: z.url().optional(),
+    MONGODB_URI: z.string().startsWith('mongodb').optional(),
+    WOODPECKER_DATA_DIR: z.string().default('data'),
+    WOODPECKER_DEMO: bool.optional(),
+    WOODPECKER_DEMO_PASSWORD: z.string().min(8).optional(),
+    WOODPECKER_SECRET_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(18),
+    UPLOAD_DIR: z.string().default('uploads'),
+    MAIL_TRANSPORT: z.enum(['smtp', 'file', 'console']).default('file'),
+    SMTP_URL: z.string().startsWith('smtp').optional(),
+    MAIL_FROM: z.string().default('啄木鸟 Woodpecker <no-reply@woodpecker.invalid>'),
+    SESSION_IDLE_MINUTES: positiveInt.default(30),
+    SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+    LOGIN_MAX_FAILURES: positiveInt.default(10),
+    LOGIN_LOCK_MINUTES: positiveInt.default(15),
+    LOGIN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(500),
+    TOTP_REQUIRED_ROLES: z.string().optional(),
+    TRUST_PROXY: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JOB_INTERVAL_MS: positiveInt.default(5000),
+  })
+  .superRefine((env, ctx) => {
+    const demo = env.WOODPECKER_DEMO ?? !env.MONGODB_URI;
+    if (env.NODE_ENV === 'production') {
+      if (!env.MONGODB_URI) ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required in production' });
+      if (!env.WOODPECKER_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['WOODPECKER_SECRET_KEY'], message: 'is required in production (no default secrets)' });
+      if (!env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production' });
+      if (demo) ctx.addIssue({ code: 'custom', path: ['WOODPECKER_DEMO'], message: 'demo mode is not allowed in production' });
+    } else if (!demo && !env.WOODPECKER_SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['WOODPECKER_SECRET_KEY'], message: 'is required outside demo mode' });
+    }
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+  });
+
+export type RawEnv = z.infer<typeof schema>;
+
+export interface Config extends Omit<RawEnv, 'WOODPECKER_DEMO' | 'TOTP_REQUIRED_ROLES'> {
+  demo: boolean;
+  totpRequiredRoles: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  const { WOODPECKER_DEMO, TOTP_REQUIRED_ROLES, ...rest } = parsed.data;
+  const demo = WOODPECKER_DEMO ?? !rest.MONGODB_URI;
+  return {
+    ...rest,
+    demo,
+    totpRequiredRoles: TOTP_REQUIRED_ROLES !== undefined ? TOTP_REQUIRED_ROLES.split(',').map((s) => s.trim()).filter(Boolean) : demo ? [] : ['admin', 'finance'],
+  };
+}

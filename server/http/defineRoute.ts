@@ -1,0 +1,97 @@
+// One declaration per endpoint: the Express route and its OpenAPI entry come from
+// the same spec, and every request walks the same steps:
+// authenticate (session) → authorize (policy) → validate (zod) → handler → JSON.
+import type { Request, Response, Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Locale } from '../../shared/errors';
+import { csrfMatches } from '../auth/sessions';
+import { documentRoute } from '../openapi/registry';
+import { authorize, type Action, type Actor } from '../policies';
+import { fail, type FieldError } from './problem';
+import './requestContext';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodType> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  /** 'public': anyone; 'staff': any signed-in staff member; an action: who the policy allows. */
+  access: 'public' | 'staff' | Action;
+  /** Reachable while a required second factor is still being enrolled. */
+  duringTotpEnrolment?: boolean;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: ZodType;
+  status?: number;
+  /** Responses that carry personal data must not be cached (default: every staff route). */
+  noStore?: boolean;
+}
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  actor: Actor;
+  req: Request;
+  res: Response;
+}
+
+/** A handler that sent its own response (a redirect, a file) returns this. */
+export const RESPONDED = Symbol('responded');
+
+const localeErrors: Record<Locale, z.core.$ZodErrorMap> = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+export function validate<T extends ZodType>(schema: T, value: unknown, locale: Locale, prefix: string): z.infer<T> {
+  const r = schema.safeParse(value, { error: localeErrors[locale] });
+  if (r.success) return r.data;
+  const fields: FieldError[] = r.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), code: i.code, message: i.message }));
+  throw fail('request.invalid', fields);
+}
+
+const safeMethods = new Set(['get', 'head', 'options']);
+const empty = z.object({});
+
+export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType = typeof empty, P extends ZodType = typeof empty>(
+  router: Router,
+  spec: RouteSpec<B, Q, P>,
+  handler: (ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown>,
+): void {
+  register(spec);
+  router[spec.method](spec.path, async (req: Request, res: Response) => {
+    let actor: Actor | undefined;
+    if (spec.access !== 'public') {
+      const staff = req.staff;
+      if (!staff) throw fail('auth.unauthenticated');
+      if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
+      if (staff.mustEnrolTotp && !spec.duringTotpEnrolment) throw fail('auth.totp_enrolment_required');
+      if (spec.access !== 'staff') authorize(staff.actor, spec.access);
+      actor = staff.actor;
+    }
+    const body = spec.body ? validate(spec.body, req.body ?? {}, req.locale, 'body') : {};
+    const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};
+    const params = spec.params ? validate(spec.params, req.params, req.locale, 'params') : {};
+    if (spec.noStore ?? spec.access !== 'public') res.setHeader('Cache-Control', 'no-store');
+    const result = await handler({ body, query, params, actor: actor as Actor, req, res } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);
+    if (result === RESPONDED) return;
+    if (result === undefined) res.status(204).end();
+    else res.status(spec.status ?? 200).json(result);
+  });
+}
+
+function register(spec: RouteSpec<ZodType, ZodType, ZodType>): void {
+  documentRoute({
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    tag: spec.tag,
+    secured: spec.access !== 'public',
+    status: spec.status ?? (spec.response ? 200 : 204),
+    body: spec.body,
+    query: spec.query,
+    params: spec.params,
+    response: spec.response,
+  });
+}

@@ -1,0 +1,21 @@
+// What middlewares learn about a request, typed once for every route.
+import type { Locale } from '../../shared/errors';
+import type { Actor } from '../policies';
+
+export interface StaffContext {
+  actor: Actor;
+  csrfToken: string;
+  sessionToken: string;
+  /** The role requires a second factor the account has not enrolled yet. */
+  mustEnrolTotp: boolean;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId: string;
+    locale: Locale;
+    staff?: StaffContext;
+  }
+}
+
+export {};

@@ -1,0 +1,67 @@
+// Starts Woodpecker: configuration, database (embedded by default), demo data,
+// HTTP, background jobs; and stops them in order on SIGINT/SIGTERM.
+import type { Server } from 'node:http';
+import { generatePassword } from './auth/passwords';
+import { createApp } from './app';
+import { openDatabase } from './db';
+import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
+import { ConfigError, loadConfig } from './env';
+import { startJobs } from './jobs/schedule';
+import { createLogger } from './logger';
+import { loadSecretBox } from './secrets';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.LOG_LEVEL, config.NODE_ENV !== 'production');
+  const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, log: (m) => logger.warn(m) });
+  logger.info({ embedded: !!db.embedded }, db.embedded ? `embedded database at ${db.uri}` : 'connected to MongoDB');
+  const box = loadSecretBox(config);
+  await seedReferenceData();
+  let demoPassword: string | undefined;
+  if (config.demo) {
+    demoPassword = config.WOODPECKER_DEMO_PASSWORD ?? generatePassword();
+    await seedDemoStaff(demoPassword);
+    await seedFund();
+  }
+  const app = createApp({ config, logger, box, clientDir: 'dist/client' });
+  const server: Server = await new Promise((resolve) => {
+    const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
+  });
+  const jobs = startJobs({ config, logger });
+  const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
+  if (demoPassword) {
+    console.log('Demo mode — staff accounts (演示账号):');
+    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(9)} ${demoPassword}   ${a.displayName}`);
+    if (!config.WOODPECKER_DEMO_PASSWORD) console.log('  (password generated for this run; set WOODPECKER_DEMO_PASSWORD to choose one)');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing requests and shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await jobs.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

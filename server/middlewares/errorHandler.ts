@@ -1,0 +1,43 @@
+// One place that turns every failure into a problem document. Known failures map
+// to stable codes; anything else is logged with the request id and shown without internals.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import type { Logger } from 'pino';
+import { AppError, fail, toProblem, type FieldError } from '../http/problem';
+import '../http/requestContext';
+
+function translate(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof mongoose.Error.ValidationError) {
+    const fields: FieldError[] = Object.values(err.errors).map((e) => ({ path: e.path, code: e.kind, message: e.message }));
+    return fail('request.invalid', fields);
+  }
+  if (err instanceof mongoose.Error.CastError) return fail('request.invalid', [{ path: err.path, code: 'invalid_type', message: err.message }]);
+  const e = err as { code?: number; keyValue?: Record<string, unknown>; type?: string; status?: number };
+  if (e?.code === 11000) {
+    const fields = Object.keys(e.keyValue ?? {}).map((path) => ({ path, code: 'duplicate', message: `${path} already exists` }));
+    return fail('resource.conflict', fields);
+  }
+  if (e?.type === 'entity.parse.failed') return fail('request.malformed_json');
+  if (e?.type === 'entity.too.large') return fail('request.too_large');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return fail('request.unsupported_media_type');
+  return undefined;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appError = translate(err);
+    if (!appError) {
+      logger.error({ err, requestId: req.requestId, method: req.method, path: req.path }, 'unexpected error');
+      appError = fail('server.internal');
+    }
+    if (res.headersSent) return res.end();
+    const problem = toProblem(appError, req.locale ?? 'zh-CN', req.requestId);
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  };
+}
+
+export const notFound: RequestHandler = () => {
+  throw fail('resource.not_found');
+};

@@ -1,0 +1,35 @@
+// The reward fund's balances and the ledger that explains them. Balances move only
+// together with a ledger entry, in one transaction; the ledger is the truth.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+const fundSchema = new Schema(
+  {
+    _id: { type: String },
+    appropriatedFen: { type: Number, required: true, default: 0 },
+    reservedFen: { type: Number, required: true, default: 0 },
+    paidFen: { type: Number, required: true, default: 0 },
+  },
+  { versionKey: false, timestamps: true },
+);
+
+export const Fund = model('Fund', fundSchema, 'funds');
+
+const ledgerEntrySchema = new Schema(
+  {
+    fundId: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['appropriate', 'reserve', 'release', 'pay'] },
+    amountFen: { type: Number, required: true, min: 1, validate: Number.isSafeInteger },
+    at: { type: Date, required: true },
+    actorId: { type: String },
+    rewardId: { type: String },
+    note: { type: String, maxlength: 500 },
+    idempotencyKey: { type: String, required: true, unique: true },
+  },
+  { versionKey: false },
+);
+ledgerEntrySchema.index({ fundId: 1, at: 1 });
+
+export type LedgerEntryFields = InferSchemaType<typeof ledgerEntrySchema>;
+export const LedgerEntry = model('LedgerEntry', ledgerEntrySchema, 'fund_ledger');
+
+export const MAIN_FUND = 'main';

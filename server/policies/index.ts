@@ -1,0 +1,33 @@
+// Who may do what. One table per resource; `authorize` is the only gate routes use.
+import type { Role } from '../../shared/roles';
+import { fail } from '../http/problem';
+import { auditPolicy } from './audit';
+import { fundPolicy } from './fund';
+import { staffPolicy } from './staff';
+
+export interface Actor {
+  id: string;
+  username: string;
+  role: Role;
+  unitCode: string;
+  areaCodes: string[];
+}
+
+export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
+
+const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy };
+
+export type Action = keyof typeof policies;
+
+export function can(actor: Actor, action: Action, record?: unknown): boolean {
+  return (policies[action] as Rule)(actor, record);
+}
+
+export function authorize(actor: Actor, action: Action, record?: unknown): void {
+  if (!can(actor, action, record)) throw fail('auth.forbidden');
+}
+
+export const isRole =
+  (...allowed: Role[]): Rule =>
+  (actor) =>
+    allowed.includes(actor.role);

@@ -1,0 +1,43 @@
+// Stable error codes shared by server and client, each with its HTTP status
+// and a zh-CN and English message. Clients branch on `code`, never on text.
+export interface ErrorDefinition {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const errorCatalog = {
+  'request.invalid': { status: 400, zh: '请求内容有误，请检查标出的字段。', en: 'The request is invalid; check the fields listed.' },
+  'request.malformed_json': { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'request.too_large': { status: 413, zh: '请求内容过大。', en: 'The request is too large.' },
+  'request.unsupported_media_type': { status: 415, zh: '不支持的内容类型。', en: 'Unsupported content type.' },
+  'request.rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; please try again later.' },
+  'resource.not_found': { status: 404, zh: '找不到该资源。', en: 'Not found.' },
+  'resource.conflict': { status: 409, zh: '与已有记录冲突。', en: 'This conflicts with an existing record.' },
+  'resource.stale': { status: 409, zh: '记录已被他人修改，请刷新后重试。', en: 'The record was changed by someone else; reload and try again.' },
+  'auth.unauthenticated': { status: 401, zh: '请先登录。', en: 'Please sign in.' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
+  'auth.totp_required': { status: 401, zh: '请输入身份验证器中的 6 位动态码。', en: 'Enter the 6-digit code from your authenticator app.' },
+  'auth.totp_invalid': { status: 401, zh: '动态码错误或已过期。', en: 'The code is wrong or has expired.' },
+  'auth.totp_enrolment_required': { status: 403, zh: '此角色必须先启用双因素认证。', en: 'This role must enable two-factor authentication first.' },
+  'auth.throttled': { status: 429, zh: '登录失败次数过多，请稍候再试。', en: 'Too many failed sign-ins; wait a moment and try again.' },
+  'auth.locked': { status: 423, zh: '账号因多次登录失败已被临时锁定。', en: 'The account is temporarily locked after repeated failed sign-ins.' },
+  'auth.disabled': { status: 403, zh: '账号已停用。', en: 'This account is disabled.' },
+  'auth.csrf_invalid': { status: 403, zh: '安全令牌无效，请刷新页面后重试。', en: 'Invalid security token; reload the page and try again.' },
+  'auth.forbidden': { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  'auth.password_weak': { status: 400, zh: '新密码至少 12 位，且不能与用户名相同。', en: 'The new password needs at least 12 characters and must differ from the username.' },
+  'auth.password_wrong': { status: 400, zh: '当前密码不正确。', en: 'The current password is wrong.' },
+  'staff.username_taken': { status: 409, zh: '该用户名已被使用。', en: 'This username is already taken.' },
+  'staff.self_change': { status: 409, zh: '不能停用自己或更改自己的角色。', en: 'You cannot disable yourself or change your own role.' },
+  'server.unavailable': { status: 503, zh: '服务暂不可用，请稍后再试。', en: 'The service is unavailable; please try again later.' },
+  'server.internal': { status: 500, zh: '服务器内部错误，请稍后再试。', en: 'Internal server error; please try again later.' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export type Locale = 'zh-CN' | 'en';
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const def: ErrorDefinition = errorCatalog[code];
+  return locale === 'en' ? def.en : def.zh;
+}

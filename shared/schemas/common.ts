@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const labelSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const catalogResponse = z.object({
+  categories: z.array(z.object({ code: z.string(), sector: z.string(), scheme: z.string(), name: labelSchema })),
+  areas: z.array(z.object({ code: z.string(), name: labelSchema })),
+  sectors: z.array(z.object({ code: z.string(), name: labelSchema })),
+});
+
+export const unitsResponse = z.object({
+  items: z.array(z.object({ code: z.string(), name: labelSchema, sectors: z.array(z.string()), areaCode: z.string().optional() })),
+});
+
+export const fundResponse = z.object({
+  appropriatedFen: z.number().int(),
+  reservedFen: z.number().int(),
+  paidFen: z.number().int(),
+  availableFen: z.number().int(),
+});
+
+export const auditListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export const auditListResponse = z.object({
+  items: z.array(
+    z.object({
+      seq: z.number().int(),
+      at: z.string(),
+      actor: z.object({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
+      action: z.string(),
+      target: z.object({ type: z.string(), id: z.string() }).nullable(),
+      details: z.record(z.string(), z.unknown()),
+      hash: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+});
+
+export const auditVerifyResponse = z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.number().int().optional(), reason: z.string().optional() });

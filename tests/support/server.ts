@@ -1,0 +1,67 @@
+// A real Woodpecker app on the test database: createApp() for supertest, or a
+// listening HTTP server for browser tests. Seeds reference data, the five demo
+// accounts and the fund, exactly as demo mode does.
+import crypto from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import mongoose from 'mongoose';
+import { createApp } from '../../server/app';
+import { SecretBox } from '../../server/crypto/secretBox';
+import { seedDemoStaff, seedFund, seedReferenceData } from '../../server/demo/seed';
+import { loadConfig, type Config } from '../../server/env';
+import { createLogger } from '../../server/logger';
+import { startTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  box: SecretBox;
+  demoPassword: string;
+  db: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: { clientDir?: string } = {}): Promise<TestApp> {
+  const db = await startTestDatabase();
+  await mongoose.connect(db.uri, { dbName: db.dbName('app') });
+  await mongoose.connection.syncIndexes();
+  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', ...env });
+  const box = new SecretBox(crypto.randomBytes(32));
+  const demoPassword = `demo-${crypto.randomBytes(6).toString('hex')}`;
+  await seedReferenceData();
+  await seedDemoStaff(demoPassword);
+  await seedFund();
+  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, clientDir: options.clientDir });
+  return {
+    app,
+    config,
+    box,
+    demoPassword,
+    db,
+    async stop() {
+      await mongoose.disconnect();
+      await db.stop();
+    },
+  };
+}
+
+export interface TestServer extends TestApp {
+  baseUrl: string;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: { clientDir?: string } = { clientDir: 'dist/client' }): Promise<TestServer> {
+  const t = await startTestApp(env, options);
+  const server: Server = await new Promise((resolve) => {
+    const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    ...t,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.stop();
+    },
+  };
+}
