@@ -14,6 +14,7 @@ const schema = z
     HOST: z.string().optional(),
     PUBLIC_BASE_URL: z.url().optional(),
     MONGODB_URI: z.string().startsWith('mongodb').optional(),
+    MONGODB_DB: z.string().regex(/^[\w-]{1,60}$/).default('woodpecker'),
     WOODPECKER_DATA_DIR: z.string().default('data'),
     WOODPECKER_DEMO: bool.optional(),
     WOODPECKER_DEMO_PASSWORD: z.string().min(8).optional(),

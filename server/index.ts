@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.LOG_LEVEL, config.NODE_ENV !== 'production');
-  const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, log: (m) => logger.warn(m) });
+  const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB, log: (m) => logger.warn(m) });
   logger.info({ embedded: !!db.embedded }, db.embedded ? `embedded database at ${db.uri}` : 'connected to MongoDB');
   const box = loadSecretBox(config);
   await seedReferenceData();

@@ -7,7 +7,10 @@ export interface DocumentedRoute {
   path: string;
   summary: string;
   tag: string;
-  secured: boolean;
+  /** 'public', 'staff' (any signed-in member) or the policy action that guards it. */
+  access: string;
+  /** Reachable while a required second factor is still being enrolled. */
+  duringTotpEnrolment: boolean;
   status: number;
   body?: ZodType;
   query?: ZodType;
@@ -21,6 +24,11 @@ const routes: DocumentedRoute[] = [];
 
 export function documentRoute(route: DocumentedRoute): void {
   routes.push(route);
+}
+
+/** Every documented route, for the authorization-matrix test and tooling. */
+export function documentedRoutes(): readonly DocumentedRoute[] {
+  return routes;
 }
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -54,7 +62,7 @@ export function openApiDocument(): object {
         [r.status]: r.response ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : { description: 'Success' },
         '4XX': problem,
       },
-      ...(r.secured ? { security: [{ session: [] }] } : {}),
+      ...(r.access !== 'public' ? { security: [{ session: [] }] } : {}),
     };
   }
   cached = {
