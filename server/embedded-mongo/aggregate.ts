@@ -2,7 +2,7 @@
 // semantics depend on BSON types ($match, $sort, $lookup, $sum, $avg, $min, $max)
 // replaced by BSON-aware versions from this engine.
 import { Aggregator } from 'mingo/aggregator';
-import { Context, evalExpr } from 'mingo/core';
+import { Context, evalExpr, OpType } from 'mingo/core';
 import * as accumulatorOps from 'mingo/operators/accumulator';
 import * as expressionOps from 'mingo/operators/expression';
 import * as pipelineOps from 'mingo/operators/pipeline';
@@ -12,7 +12,8 @@ import * as windowOps from 'mingo/operators/window';
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Any, AnyObject, Options } from 'mingo/types';
 import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, plainNumbers, type Doc } from './bson-values';
-import { errors } from './errors';
+import { errors, MongoError } from './errors';
+import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
 import { getPath, valuesAtPath } from './paths';
 
@@ -112,9 +113,27 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
   });
 }
 
+/** $sample without repeats (a partial Fisher–Yates shuffle). */
+function $sample(coll: Iterator, spec: AnyObject): Iterator {
+  const size = Number((spec as Doc).size);
+  return coll.transform((items) => {
+    const pool = (items as Doc[]).slice();
+    const n = Math.min(size, pool.length);
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(Math.random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    return Lazy(pool.slice(0, n));
+  });
+}
+
+/** A group key under which numerically equal values of any type coincide (the index key encoding). */
+const $groupKey = (obj: AnyObject, expr: Any, options: Options): Any => encodeValue(evalExpr(obj, expr, options) ?? null).toString('hex');
+
 const context = Context.from(
   Context.init({
-    pipeline: { $match, $sort, $lookup, $count } as never,
+    expression: { $__groupKey: $groupKey } as never,
+    pipeline: { $match, $sort, $lookup, $count, $sample } as never,
     accumulator: { $sum, $avg, $min: extreme(-1), $max: extreme(1) } as never,
   }),
   Context.init({
@@ -127,21 +146,59 @@ const context = Context.from(
   }),
 );
 
-const unsupported = new Set(['$out', '$merge', '$currentOp', '$collStats', '$indexStats', '$planCuriosity']);
+/** $bucket as MongoDB defines it: a $group on a $switch over [lower, upper) boundaries. */
+function bucketAsGroup(spec: Doc): Doc[] {
+  const { groupBy, boundaries, default: fallback, output } = spec;
+  if (!Array.isArray(boundaries) || boundaries.length < 2) throw new MongoError(40192, 'Location40192', "The $bucket 'boundaries' field must be an array of at least two values");
+  for (let i = 1; i < boundaries.length; i++)
+    if (compareValues(boundaries[i - 1], boundaries[i]) >= 0) throw new MongoError(40194, 'Location40194', "The 'boundaries' option to $bucket must be sorted in ascending order");
+  const branches = boundaries.slice(0, -1).map((low, i) => ({ case: { $and: [{ $gte: [groupBy, low] }, { $lt: [groupBy, boundaries[i + 1]] }] }, then: low }));
+  const id = { $switch: { branches, ...(fallback !== undefined ? { default: fallback } : {}) } };
+  return [{ $group: { _id: id, ...((output as Doc) ?? { count: { $sum: 1 } }) } }, { $sort: { _id: 1 } }];
+}
+
+function validateStage(stage: unknown): Doc[] {
+  if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw new MongoError(40323, 'Location40323', 'A pipeline stage specification object must contain exactly one field.');
+  const [name, arg] = Object.entries(stage)[0];
+  if (name === '$bucket') {
+    if (!isPlainObject(arg)) throw new MongoError(40201, 'Location40201', 'Argument to $bucket stage must be an object');
+    return bucketAsGroup(arg);
+  }
+  if (!context.getOperator(OpType.PIPELINE, name)) throw new MongoError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
+  if (name === '$limit' && !(Number.isInteger(arg) && (arg as number) > 0)) throw new MongoError(15958, 'Location15958', 'the limit must be positive');
+  if (name === '$skip' && !(Number.isInteger(arg) && (arg as number) >= 0)) throw new MongoError(15956, 'Location15956', 'invalid argument to $skip stage: value must be non-negative');
+  if (name === '$group') {
+    if (!isPlainObject(arg) || !('_id' in arg)) throw new MongoError(15955, 'Location15955', 'a group specification must include an _id');
+    // Group on a canonical key, then restore the group's first actual _id value.
+    const { _id, ...accumulators } = arg;
+    return [{ $group: { _id: { $__groupKey: _id }, __groupId: { $first: _id }, ...accumulators } }, { $set: { _id: '$__groupId' } }, { $unset: '__groupId' }];
+  }
+  if (name === '$sample' && !(isPlainObject(arg) && Number.isInteger(arg.size) && (arg.size as number) >= 0)) throw new MongoError(28747, 'Location28747', 'size argument to $sample must be a non-negative integer');
+  return [stage];
+}
+
+function idFirst(doc: Doc): Doc {
+  if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
 
 export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoader, variables?: Doc): Doc[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
-  for (const stage of pipeline) {
-    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw errors.badValue('A pipeline stage specification object must contain exactly one field.');
-    const name = Object.keys(stage)[0];
-    if (unsupported.has(name)) throw errors.badValue(`${name} is not supported by the embedded engine`);
-  }
-  const agg = new Aggregator(pipeline as AnyObject[], {
+  const stages = pipeline.flatMap(validateStage);
+  const agg = new Aggregator(stages as AnyObject[], {
     context,
     collectionResolver: load as never,
     variables: variables as AnyObject | undefined,
     useStrictMode: true,
   });
-  return agg.run(docs.map(plainNumbers) as AnyObject[]) as Doc[];
+  try {
+    return (agg.run(docs.map(plainNumbers) as AnyObject[]) as Doc[]).map(idFirst);
+  } catch (e) {
+    if (e instanceof MongoError) throw e;
+    const message = (e as Error).message ?? String(e);
+    if (/unregistered .*operator|unknown operator|'\$\w+' is not registered/i.test(message)) throw new MongoError(168, 'InvalidPipelineOperator', message);
+    throw new MongoError(2, 'BadValue', message);
+  }
 }
 

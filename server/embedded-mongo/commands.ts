@@ -5,6 +5,8 @@ import { Query } from 'mingo';
 import { isPlainObject, type Doc } from './bson-values';
 import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
+import { getPath } from './paths';
+import { positionalIndex } from './updater';
 
 export interface ServerIdentity {
   host: string;
@@ -156,11 +158,23 @@ export class CommandRunner {
       return v;
     };
     const sessionOf = (cmd: Doc) => (isPlainObject(cmd.lsid) ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex') : undefined);
-    const project = (docs: Doc[], projection: unknown): Doc[] => {
+    const project = (docs: Doc[], projection: unknown, filter: Doc = {}): Doc[] => {
       if (!isPlainObject(projection) || !Object.keys(projection).length) return docs;
       const modes = new Set(Object.entries(projection).filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean')).map(([, v]) => !!v));
       if (modes.size > 1) throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
-      return new Query({}).find(docs, projection).all() as Doc[];
+      // 'field.$' keeps the first array element the query matched.
+      const positional = Object.keys(projection).filter((k) => k.endsWith('.$')).map((k) => k.slice(0, -2));
+      const spec = Object.fromEntries(Object.entries(projection).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), 1] : [k, v])));
+      const projected = new Query({}).find(docs, spec).all() as Doc[];
+      positional.forEach((field) =>
+        projected.forEach((out, i) => {
+          const arr = getPath(docs[i], field);
+          const at = Array.isArray(arr) ? positionalIndex(arr, field, filter) : -1;
+          if (at < 0) throw new MongoError(51246, 'Location51246', 'Executor error during find command: positional operator did not match');
+          out[field] = [(arr as unknown[])[at]];
+        }),
+      );
+      return projected;
     };
     const writeError = (index: number, e: MongoError): Doc => ({ index, code: e.code, codeName: e.codeName, errmsg: e.message, ...(e.code === 11000 ? e.extra : {}) });
     const write = <T extends Doc>(txn: Transaction | undefined, retryKey: string | undefined, fn: () => T): T => (txn ? fn() : engine.write(fn, retryKey));
@@ -296,7 +310,8 @@ export class CommandRunner {
         const limit = Math.abs(limitRaw);
         const skip = Number(cmd.skip ?? 0);
         if (skip < 0) throw errors.badValue('skip value must be non-negative');
-        const docs = project(engine.find(target, filterOf(cmd.filter), { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit }, inTxn(txn)), cmd.projection);
+        const filter = filterOf(cmd.filter);
+        const docs = project(engine.find(target, filter, { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit }, inTxn(txn)), cmd.projection, filter);
         const batch = cmd.batchSize === undefined ? undefined : Number(cmd.batchSize);
         if (batch !== undefined && (batch < 0 || !Number.isFinite(batch))) throw errors.badValue('batchSize must be non-negative');
         return this.cursorReply(target, docs, batch, single, sessionOf(cmd));

@@ -173,6 +173,13 @@ export class Engine {
   }
 
   aggregate(ns: string, pipeline: Doc[], txn?: Transaction): Doc[] {
+    const last = pipeline[pipeline.length - 1];
+    if (isPlainObject(last) && ('$out' in last || '$merge' in last)) {
+      if (txn) throw new MongoError(263, 'OperationNotSupportedInTransaction', '$out and $merge cannot run in a transaction');
+      const results = this.aggregate(ns, pipeline.slice(0, -1));
+      this.writeOut(splitNs(ns)[0], last, results);
+      return [];
+    }
     // A leading $match (and $sort) runs through the planner, so indexes serve it.
     let i = 0;
     let filter: Doc = {};
@@ -188,6 +195,43 @@ export class Engine {
     const db = splitNs(ns)[0];
     const docs = this.find(ns, filter, { sort }, txn);
     return runPipeline(docs, pipeline.slice(i), (name) => this.find(`${db}.${name}`, {}, {}, txn));
+  }
+
+  /** $out replaces the target's documents; $merge upserts into it. */
+  private writeOut(db: string, stage: Doc, results: Doc[]): void {
+    const out = stage.$out ?? stage.$merge;
+    const spec: Doc = isPlainObject(out) ? out : { into: out };
+    const into = spec.into ?? spec.coll;
+    const target = isPlainObject(into) ? `${String(into.db)}.${String(into.coll)}` : `${String(spec.db ?? db)}.${String(into)}`;
+    if ('$out' in stage) {
+      this.write(() => {
+        this.deleteMatching(target, {}, {});
+        for (const doc of results) this.insertOne(target, doc);
+        return {};
+      });
+      return;
+    }
+    const on = Array.isArray(spec.on) ? (spec.on as string[]) : [String(spec.on ?? '_id')];
+    const whenMatched = spec.whenMatched ?? 'merge';
+    const whenNotMatched = spec.whenNotMatched ?? 'insert';
+    this.write(() => {
+      for (const doc of results) {
+        const filter = Object.fromEntries(on.map((k) => [k, doc[k] ?? null]));
+        const existing = this.query(target, filter, { limit: 1 })[0];
+        if (!existing) {
+          if (whenNotMatched === 'fail') throw new MongoError(13113, 'MergeStageNoMatchingDocument', '$merge could not find a matching document');
+          if (whenNotMatched === 'insert') this.insertOne(target, doc);
+          continue;
+        }
+        if (whenMatched === 'fail') throw errors.duplicateKey(target, '_id_', { _id: 1 }, { _id: existing.doc._id });
+        if (whenMatched === 'keepExisting') continue;
+        const { _id, ...fields } = doc;
+        void _id;
+        const update = whenMatched === 'replace' ? fields : { $set: fields };
+        this.updateOne(target, { _id: existing.doc._id }, update, {});
+      }
+      return {};
+    });
   }
 
   distinct(ns: string, key: string, filter: Doc, txn?: Transaction): unknown[] {

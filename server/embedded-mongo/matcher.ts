@@ -91,12 +91,19 @@ function equalityTest(target: unknown): ValuesTest {
   return (values) => anyLeaf(values, (v) => valuesEqual(v, target));
 }
 
+function isNaNValue(v: unknown): boolean {
+  return isNumeric(v) && Number.isNaN(numberValue(v));
+}
+
 function comparison(target: unknown, accept: (c: number) => boolean): ValuesTest {
   const bracket = canonicalType(target);
+  const targetNaN = isNaNValue(target);
   return (values) =>
     anyLeaf(values, (v) => {
       if (v === undefined) return target === null && accept(0);
       if (canonicalType(v) !== bracket) return false;
+      // NaN sorts lowest but is never "less than" a number; $lte/$gte NaN match NaN itself.
+      if (isNaNValue(v) !== targetNaN) return false;
       return accept(compareValues(v, target));
     });
 }

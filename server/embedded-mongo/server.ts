@@ -68,7 +68,7 @@ export async function listen(engine: Engine, host: string, port: number, log: (m
     } catch (e) {
       if (e instanceof MongoError) reply = e.toReply();
       else {
-        log(`internal error: ${e instanceof Error ? e.stack : String(e)}`);
+        log(`internal error in '${Object.keys(req.command)[0]}': ${e instanceof Error ? e.stack : String(e)}`);
         reply = { ok: 0, errmsg: e instanceof Error ? e.message : 'internal error', code: 1, codeName: 'InternalError' };
       }
     }

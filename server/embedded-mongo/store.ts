@@ -56,6 +56,7 @@ export class Store {
   }
 
   private loadCatalog(): void {
+    this.collections.clear();
     const cols = this.db.prepare('SELECT ns, db, name, table_id, options FROM collections').all() as { ns: string; db: string; name: string; table_id: number; options: Buffer }[];
     for (const c of cols) this.collections.set(c.ns, { ns: c.ns, db: c.db, name: c.name, tableId: c.table_id, options: decodeDoc(c.options), indexes: [] });
     const idx = this.db.prepare('SELECT ns, table_id, spec, multikey FROM indexes ORDER BY rowid').all() as { ns: string; table_id: number; spec: Buffer; multikey: number }[];
@@ -70,8 +71,23 @@ export class Store {
     return s;
   }
 
+  private depth = 0;
+
+  /**
+   * Runs `fn` in one SQLite transaction (nested calls become savepoints). When the
+   * outermost one rolls back, the in-memory catalog is reloaded, so collections or
+   * index flags created inside it disappear with it.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    this.depth++;
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (this.depth === 1) this.loadCatalog();
+      throw e;
+    } finally {
+      this.depth--;
+    }
   }
 
   close(): void {
@@ -325,5 +341,6 @@ export class Store {
 }
 
 function isMissingTable(e: unknown): boolean {
-  return e instanceof Error && /no such table/.test(e.message);
+  // No `instanceof Error`: the native module's errors may come from another realm (test sandboxes).
+  return typeof (e as { message?: unknown })?.message === 'string' && /no such table/.test((e as { message: string }).message);
 }

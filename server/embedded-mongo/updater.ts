@@ -1,6 +1,6 @@
 // Update documents ($set, $inc, $push…), replacements and pipeline updates,
 // applied to a private copy of a stored document.
-import { ObjectId, Timestamp } from 'bson';
+import { Long, ObjectId, Timestamp } from 'bson';
 import { addNumbers, compareValues, isNumeric, isPlainObject, multiplyNumbers, valuesEqual, type Doc } from './bson-values';
 import { runPipeline } from './aggregate';
 import { errors, MongoError } from './errors';
@@ -131,7 +131,8 @@ function expandPositional(doc: Doc, path: string, ctx: UpdateContext): string[] 
   return out;
 }
 
-function positionalIndex(arr: unknown[], prefix: string, filter: Doc): number {
+/** Index of the first element of `arr` (at `prefix`) that satisfies the query's conditions on it. */
+export function positionalIndex(arr: unknown[], prefix: string, filter: Doc): number {
   // Each query condition on the array field is re-asked of single elements, wrapped as {v: element}.
   const tests: ((el: unknown) => boolean)[] = [];
   const gather = (f: Doc) => {
@@ -243,6 +244,21 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
         remove = (x) => test({ v: x });
       } else remove = (x) => valuesEqual(x, arg);
       setPath(doc, path, cur.filter((x) => !remove(x)));
+      return;
+    }
+    case '$bit': {
+      if (!isPlainObject(arg) || Object.keys(arg).length !== 1 || !['and', 'or', 'xor'].includes(Object.keys(arg)[0]))
+        throw errors.badValue('$bit needs exactly one of and, or, xor');
+      const [bitOp, operand] = Object.entries(arg)[0];
+      const cur = getPath(doc, path) ?? 0;
+      const isInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v)) || (v as { _bsontype?: string })?._bsontype === 'Long';
+      if (!isInt(cur) || !isInt(operand)) throw errors.badValue(`$bit needs integer values for '${path}'`);
+      const big = (v: unknown) => BigInt(typeof v === 'number' ? v : (v as Long).toString());
+      const a = big(cur);
+      const b = big(operand);
+      const r = bitOp === 'and' ? a & b : bitOp === 'or' ? a | b : a ^ b;
+      const wide = typeof cur !== 'number' || typeof operand !== 'number';
+      setPath(doc, path, wide ? Long.fromBigInt(BigInt.asIntN(64, r)) : Number(BigInt.asIntN(32, r)));
       return;
     }
     case '$pop': {

@@ -17,6 +17,11 @@ import {
 } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
+/** Fixtures use numeric and string _ids as well as ObjectIds. */
+interface Doc extends Document {
+  _id?: number | string | ObjectId;
+}
+
 let db: TestDatabase;
 let client: MongoClient;
 let mdb: Db;
@@ -34,13 +39,13 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function collectionWith(...docs: Document[]): Promise<Collection<Document>> {
-  const coll = mdb.collection(`b_${++seq}`);
+async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
+  const coll = mdb.collection<Doc>(`b_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }
 
-async function idsWhere(coll: Collection<Document>, filter: Document): Promise<unknown[]> {
+async function idsWhere(coll: Collection<Doc>, filter: Document): Promise<unknown[]> {
   return (await coll.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
 }
 
@@ -160,6 +165,25 @@ describe('numeric comparison and sort across types', () => {
     expect(await idsWhere(coll, { v: Long.fromNumber(2) })).toEqual([3]);
   });
 
+  test('numerically equal values of different types are one value for distinct, $group, $in and $addToSet', async () => {
+    const coll = await collectionWith(
+      { _id: 1, v: 1 },
+      { _id: 2, v: new Double(1) },
+      { _id: 3, v: Long.fromNumber(1) },
+      { _id: 4, v: Decimal128.fromString('1.0') },
+      { _id: 5, v: 2 },
+    );
+    const distinct = await coll.distinct('v');
+    expect(distinct).toHaveLength(2);
+    expect(distinct.map((v) => Number(String(v))).sort()).toEqual([1, 2]);
+    const groups = await coll.aggregate([{ $group: { _id: '$v', n: { $sum: 1 } } }, { $sort: { _id: 1 } }]).toArray();
+    expect(groups.map((g) => g.n)).toEqual([4, 1]);
+    expect(await idsWhere(coll, { v: { $in: [Decimal128.fromString('2')] } })).toEqual([5]);
+    const set = await collectionWith({ _id: 1, arr: [1] });
+    const res = await set.updateOne({ _id: 1 }, { $addToSet: { arr: { $each: [new Double(1), Decimal128.fromString('1.00')] } } });
+    expect(res.modifiedCount).toBe(0);
+  });
+
   test('sort orders int, long, double and decimal by value', async () => {
     const coll = await collectionWith(
       { _id: 'int3', v: new Int32(3) },
@@ -194,6 +218,25 @@ describe('numeric comparison and sort across types', () => {
       { _id: 'c', d: new Date('2030-06-01T00:00:00Z') },
     );
     expect((await coll.find().sort({ d: 1 }).toArray()).map((d) => d._id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('special doubles', () => {
+  test('NaN sorts below every number and only equals itself; infinities round-trip', async () => {
+    const coll = await collectionWith(
+      { _id: 'zero', v: 0 },
+      { _id: 'nan', v: NaN },
+      { _id: 'inf', v: Infinity },
+      { _id: 'neg', v: -1 },
+      { _id: 'ninf', v: -Infinity },
+    );
+    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual(['nan', 'ninf', 'neg', 'zero', 'inf']);
+    expect(await idsWhere(coll, { v: NaN })).toEqual(['nan']);
+    // Range comparisons never match NaN even though it sorts lowest.
+    expect(await idsWhere(coll, { v: { $lt: 0 } })).toEqual(['neg', 'ninf']);
+    expect(await idsWhere(coll, { v: { $gte: -Infinity } })).toEqual(['inf', 'neg', 'ninf', 'zero']);
+    expect(Number.isNaN((await coll.findOne({ _id: 'nan' }))?.v)).toBe(true);
+    expect((await coll.findOne({ _id: 'ninf' }))?.v).toBe(-Infinity);
   });
 });
 

@@ -20,6 +20,11 @@ import {
 } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
+/** Fixtures use numeric and string _ids as well as ObjectIds. */
+interface Doc extends Document {
+  _id?: number | string | ObjectId;
+}
+
 let db: TestDatabase;
 let client: MongoClient;
 let mdb: Db;
@@ -38,8 +43,8 @@ afterAll(async () => {
 
 let seq = 0;
 /** A fresh collection per test so tests never see each other's documents. */
-function freshCollection(prefix = 'c'): Collection<Document> {
-  return mdb.collection(`${prefix}_${++seq}`);
+function freshCollection(prefix = 'c'): Collection<Doc> {
+  return mdb.collection<Doc>(`${prefix}_${++seq}`);
 }
 
 /** Resolves with the server error the operation failed with; fails the test if it succeeded. */
@@ -64,6 +69,17 @@ describe('insert', () => {
     expect(b.insertedId).toBeInstanceOf(ObjectId);
     const stored = await coll.findOne({ v: 2 });
     expect(stored?._id).toEqual(b.insertedId);
+  });
+
+  test('field order is preserved and _id is stored first', async () => {
+    const coll = freshCollection();
+    await coll.insertOne({ z: 1, a: 2, _id: 'id', m: { y: 1, b: 2 } });
+    const doc = await coll.findOne({ _id: 'id' });
+    expect(Object.keys(doc ?? {})).toEqual(['_id', 'z', 'a', 'm']);
+    expect(Object.keys((doc?.m as Document) ?? {})).toEqual(['y', 'b']);
+    // A field added by $set goes after the existing ones; updating in place keeps position.
+    await coll.updateOne({ _id: 'id' }, { $set: { b: 3, z: 9 } });
+    expect(Object.keys((await coll.findOne({ _id: 'id' })) ?? {})).toEqual(['_id', 'z', 'a', 'm', 'b']);
   });
 
   test('insertOne with a duplicate _id fails with code 11000 and keeps the original', async () => {
@@ -125,10 +141,10 @@ describe('insert', () => {
 });
 
 describe('query operators', () => {
-  let people: Collection<Document>;
+  let people: Collection<Doc>;
 
   beforeAll(async () => {
-    people = mdb.collection('people');
+    people = mdb.collection<Doc>('people');
     await people.insertMany([
       {
         _id: 1,
@@ -149,7 +165,7 @@ describe('query operators', () => {
     ]);
   });
 
-  async function ids(filter: Filter<Document>): Promise<unknown[]> {
+  async function ids(filter: Filter<Doc>): Promise<unknown[]> {
     const docs = await people.find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
     return docs.map((d) => d._id);
   }
@@ -281,6 +297,45 @@ describe('query operators', () => {
     expect(await typeIds(['string', 'null'])).toEqual([6, 8]);
   });
 
+  test('$elemMatch, $all, $size and $exists edge cases', async () => {
+    // $elemMatch only matches arrays, never the scalar 'a' of id 5.
+    expect(await ids({ tags: { $elemMatch: { $eq: 'a' } } })).toEqual([1, 4]);
+    expect(await ids({ tags: { $type: 'array' } })).toEqual([1, 2, 3, 4]);
+    expect(await ids({ items: { $all: [{ $elemMatch: { sku: 'x' } }, { $elemMatch: { qty: 10 } }] } })).toEqual([1]);
+    // $all with an empty list matches nothing.
+    expect(await ids({ scores: { $all: [] } })).toEqual([]);
+    // $size never matches a non-array.
+    expect(await ids({ name: { $size: 5 } })).toEqual([]);
+    // No element of an empty array (id 3) or a missing array has the field.
+    expect(await ids({ 'items.sku': { $exists: false } })).toEqual([3, 4, 5]);
+  });
+
+  test('$expr compares fields of the same document', async () => {
+    const coll = freshCollection('expr');
+    await coll.insertMany([
+      { _id: 1, spent: 5, budget: 10 },
+      { _id: 2, spent: 15, budget: 10 },
+      { _id: 3, spent: 10, budget: 10 },
+    ]);
+    const over = await coll.find({ $expr: { $gt: ['$spent', '$budget'] } }).toArray();
+    expect(over.map((d) => d._id)).toEqual([2]);
+    const atLeast = await coll.find({ $expr: { $gte: ['$spent', '$budget'] } }).sort({ _id: 1 }).toArray();
+    expect(atLeast.map((d) => d._id)).toEqual([2, 3]);
+  });
+
+  test('projection operators: $slice, $elemMatch and positional $', async () => {
+    expect(await people.findOne({ _id: 1 }, { projection: { name: 1, scores: { $slice: -1 } } })).toEqual({
+      _id: 1,
+      name: 'Alice',
+      scores: [95],
+    });
+    expect(await people.findOne({ _id: 1 }, { projection: { items: { $elemMatch: { qty: { $gt: 5 } } } } })).toEqual({
+      _id: 1,
+      items: [{ sku: 'y', qty: 10 }],
+    });
+    expect(await people.findOne({ _id: 1, scores: { $gte: 90 } }, { projection: { 'scores.$': 1 } })).toEqual({ _id: 1, scores: [95] });
+  });
+
   test('projection: inclusion, exclusion, _id:0, dotted', async () => {
     expect(await people.findOne({ _id: 1 }, { projection: { name: 1 } })).toEqual({ _id: 1, name: 'Alice' });
     expect(await people.findOne({ _id: 1 }, { projection: { name: 1, _id: 0 } })).toEqual({ name: 'Alice' });
@@ -365,6 +420,14 @@ describe('sort across BSON types', () => {
     expect(desc).toEqual([...canonical].reverse());
   });
 
+  test('strings sort by UTF-8 bytes, not UTF-16 code units', async () => {
+    const coll = freshCollection('utf8');
+    // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) in UTF-8, the reverse of UTF-16.
+    await coll.insertMany([{ _id: 'emoji', v: '\u{1F600}' }, { _id: 'fullwidth', v: '\uFF21' }, { _id: 'eacute', v: '\u00E9' }, { _id: 'a', v: 'a' }, { _id: 'Z', v: 'Z' }]);
+    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual(['Z', 'a', 'eacute', 'fullwidth', 'emoji']);
+    expect((await coll.find({ v: { $gt: '\uFF21' } }).toArray()).map((d) => d._id)).toEqual(['emoji']);
+  });
+
   test('arrays sort by their smallest element ascending and largest descending', async () => {
     const coll = freshCollection('arrsort');
     await coll.insertMany([
@@ -389,6 +452,21 @@ describe('sort across BSON types', () => {
   });
 });
 
+describe('large documents', () => {
+  test('documents close to the 16 MiB limit round-trip, and batches above 48 MB are split', async () => {
+    const coll = freshCollection('large');
+    const big = 'x'.repeat(15 * 1024 * 1024);
+    // 4 x 15 MiB exceeds maxMessageSizeBytes, so the driver must send several insert commands.
+    const res = await coll.insertMany([0, 1, 2, 3].map((i) => ({ _id: i, body: big, tail: `t${i}` })));
+    expect(res.insertedCount).toBe(4);
+    const back = await coll.findOne({ _id: 3 });
+    expect(back?.tail).toBe('t3');
+    expect((back?.body as string).length).toBe(big.length);
+    expect(back?.body === big).toBe(true);
+    expect(await coll.countDocuments()).toBe(4);
+  }, 60_000);
+});
+
 describe('delete', () => {
   test('deleteOne and deleteMany report deletedCount', async () => {
     const coll = freshCollection();
@@ -404,7 +482,7 @@ describe('delete', () => {
 });
 
 describe('find-and-modify', () => {
-  let coll: Collection<Document>;
+  let coll: Collection<Doc>;
   beforeEach(async () => {
     coll = freshCollection('fam');
     await coll.insertMany([

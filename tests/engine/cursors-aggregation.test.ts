@@ -3,6 +3,7 @@
 import {
   Long,
   MongoClient,
+  ObjectId,
   MongoServerError,
   type Collection,
   type CommandStartedEvent,
@@ -11,6 +12,11 @@ import {
   type Document,
 } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+
+/** Fixtures use numeric and string _ids as well as ObjectIds. */
+interface Doc extends Document {
+  _id?: number | string | ObjectId;
+}
 
 let db: TestDatabase;
 let client: MongoClient;
@@ -34,8 +40,8 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function collectionWith(...docs: Document[]): Promise<Collection<Document>> {
-  const coll = mdb.collection(`a_${++seq}`);
+async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
+  const coll = mdb.collection<Doc>(`a_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }
@@ -59,13 +65,13 @@ describe('cursors', () => {
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
 
     const find = succeeded.find((e) => e.commandName === 'find');
-    expect(find?.reply.cursor.firstBatch).toHaveLength(2);
+    expect((find?.reply as Document | undefined)?.cursor.firstBatch).toHaveLength(2);
     const getMores = succeeded.filter((e) => e.commandName === 'getMore');
     // 2 in the first batch, then 11 full batches of 2 and a final batch of 1.
     expect(getMores).toHaveLength(12);
-    expect(getMores.slice(0, 11).every((e) => e.reply.cursor.nextBatch.length === 2)).toBe(true);
-    expect(getMores[11].reply.cursor.nextBatch).toHaveLength(1);
-    expect(idString(getMores[11].reply.cursor.id)).toBe('0');
+    expect(getMores.slice(0, 11).every((e) => (e.reply as Document).cursor.nextBatch.length === 2)).toBe(true);
+    expect((getMores[11].reply as Document).cursor.nextBatch).toHaveLength(1);
+    expect(idString((getMores[11].reply as Document).cursor.id)).toBe('0');
     // An exhausted cursor needs no killCursors.
     expect(started.some((e) => e.commandName === 'killCursors')).toBe(false);
   });
@@ -81,7 +87,7 @@ describe('cursors', () => {
     await cursor.close();
     const kill = succeeded.find((e) => e.commandName === 'killCursors');
     expect(kill).toBeDefined();
-    expect((kill?.reply.cursorsKilled as unknown[]).map(idString)).toEqual([idString(cursorId)]);
+    expect(((kill?.reply as Document | undefined)?.cursorsKilled as unknown[]).map(idString)).toEqual([idString(cursorId)]);
 
     let caught: unknown;
     try {
@@ -91,6 +97,14 @@ describe('cursors', () => {
     }
     expect(caught).toBeInstanceOf(MongoServerError);
     expect((caught as MongoServerError).code).toBe(43);
+  });
+
+  test('killCursors reports unknown cursor ids as not found', async () => {
+    const coll = await collectionWith({ _id: 1 });
+    const bogus = Long.fromString('123456789012');
+    const reply = await mdb.command({ killCursors: coll.collectionName, cursors: [bogus] });
+    expect(((reply.cursorsNotFound as unknown[]) ?? []).map(idString)).toEqual(['123456789012']);
+    expect((reply.cursorsKilled as unknown[]) ?? []).toEqual([]);
   });
 
   test('aggregate results are batched with getMore as well', async () => {
@@ -103,7 +117,7 @@ describe('cursors', () => {
 });
 
 describe('aggregation stages', () => {
-  let sales: Collection<Document>;
+  let sales: Collection<Doc>;
 
   beforeAll(async () => {
     sales = await collectionWith(
@@ -140,6 +154,8 @@ describe('aggregation stages', () => {
       .toArray();
     expect(rows.map((r) => r._id)).toEqual(['fruit', 'spice', 'veg']);
     const fruit = rows[0];
+    // _id comes first, then the accumulators in specification order.
+    expect(Object.keys(fruit)).toEqual(['_id', 'total', 'avg', 'min', 'max', 'items', 'distinctItems', 'first', 'last', 'n', 'ones']);
     expect(fruit.total).toBe(16);
     expect(fruit.avg).toBeCloseTo(16 / 3, 10);
     expect(fruit.min).toBe(1);
@@ -326,6 +342,163 @@ describe('aggregation stages', () => {
       { _id: 5, size: 'small', cheap: false, tags: 'none' },
       { _id: 6, size: 'big', cheap: true, tags: 'white' },
     ]);
+  });
+});
+
+describe('more aggregation semantics', () => {
+  test('array, string and conversion expressions', async () => {
+    const coll = await collectionWith({ _id: 1, nums: [1, 2, 3, 4], words: 'a,b,c' });
+    const [row] = await coll
+      .aggregate([
+        {
+          $project: {
+            _id: 0,
+            doubled: { $map: { input: '$nums', as: 'n', in: { $multiply: ['$$n', 2] } } },
+            evens: { $filter: { input: '$nums', cond: { $eq: [{ $mod: ['$$this', 2] }, 0] } } },
+            total: { $reduce: { input: '$nums', initialValue: 0, in: { $add: ['$$value', '$$this'] } } },
+            second: { $arrayElemAt: ['$nums', 1] },
+            last: { $arrayElemAt: ['$nums', -1] },
+            parts: { $split: ['$words', ','] },
+            n: { $size: '$nums' },
+            has3: { $in: [3, '$nums'] },
+            kind: {
+              $switch: {
+                branches: [
+                  { case: { $gt: [{ $size: '$nums' }, 10] }, then: 'many' },
+                  { case: { $gt: [{ $size: '$nums' }, 2] }, then: 'some' },
+                ],
+                default: 'few',
+              },
+            },
+            str: { $toString: { $size: '$nums' } },
+            int: { $toInt: '42' },
+            sub: { $substrCP: ['hello', 1, 3] },
+            joined: { $concat: ['x', '-', { $toUpper: 'y' }] },
+          },
+        },
+      ])
+      .toArray();
+    expect(row).toEqual({
+      doubled: [2, 4, 6, 8],
+      evens: [2, 4],
+      total: 10,
+      second: 2,
+      last: 4,
+      parts: ['a', 'b', 'c'],
+      n: 4,
+      has3: true,
+      kind: 'some',
+      str: '4',
+      int: 42,
+      sub: 'ell',
+      joined: 'x-Y',
+    });
+  });
+
+  test('compound $group keys, $bucket and $$REMOVE', async () => {
+    const coll = await collectionWith(
+      { _id: 1, cat: 'a', sub: 'x', qty: 5 },
+      { _id: 2, cat: 'a', sub: 'x', qty: 10 },
+      { _id: 3, cat: 'a', sub: 'y', qty: 7 },
+      { _id: 4, cat: 'b', sub: 'x', qty: 1 },
+      { _id: 5, cat: 'b', sub: 'x', qty: 2 },
+      { _id: 6, cat: 'c', sub: 'z', qty: 9 },
+    );
+    const grouped = await coll
+      .aggregate([
+        { $group: { _id: { cat: '$cat', sub: '$sub' }, qty: { $sum: '$qty' } } },
+        { $match: { qty: { $gte: 3 } } },
+        { $sort: { '_id.cat': 1, '_id.sub': 1 } },
+      ])
+      .toArray();
+    expect(grouped).toEqual([
+      { _id: { cat: 'a', sub: 'x' }, qty: 15 },
+      { _id: { cat: 'a', sub: 'y' }, qty: 7 },
+      { _id: { cat: 'b', sub: 'x' }, qty: 3 },
+      { _id: { cat: 'c', sub: 'z' }, qty: 9 },
+    ]);
+    const buckets = await coll.aggregate([{ $bucket: { groupBy: '$qty', boundaries: [0, 5, 10], default: 'big' } }]).toArray();
+    expect(buckets).toEqual([
+      { _id: 0, count: 2 },
+      { _id: 5, count: 3 },
+      { _id: 'big', count: 1 },
+    ]);
+    const maybe = await coll
+      .aggregate([{ $project: { big: { $cond: [{ $gt: ['$qty', 5] }, '$qty', '$$REMOVE'] } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(maybe).toEqual([{ _id: 1 }, { _id: 2, big: 10 }, { _id: 3, big: 7 }, { _id: 4 }, { _id: 5 }, { _id: 6, big: 9 }]);
+    // $project and $bucket output _id first.
+    expect(Object.keys(maybe[1])).toEqual(['_id', 'big']);
+    expect(Object.keys(buckets[0])).toEqual(['_id', 'count']);
+  });
+
+  test('dotted paths in $addFields and exclusion $project', async () => {
+    const coll = await collectionWith({ _id: 1, inner: { a: 1, b: { c: 2 } } });
+    expect(await coll.aggregate([{ $addFields: { 'inner.z': 9 } }]).toArray()).toEqual([{ _id: 1, inner: { a: 1, b: { c: 2 }, z: 9 } }]);
+    expect(await coll.aggregate([{ $project: { 'inner.a': 0 } }]).toArray()).toEqual([{ _id: 1, inner: { b: { c: 2 } } }]);
+  });
+
+  test('$lookup treats a missing localField as null, matching null or missing foreign fields', async () => {
+    const foreign = await collectionWith({ _id: 'f1', key: 'a' }, { _id: 'f2' }, { _id: 'f3', key: null });
+    const local = await collectionWith({ _id: 1, ref: 'a' }, { _id: 2 });
+    const rows = await local
+      .aggregate([
+        { $lookup: { from: foreign.collectionName, localField: 'ref', foreignField: 'key', as: 'hits' } },
+        { $project: { hitIds: '$hits._id' } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(rows.map((r) => [r._id, [...(r.hitIds as string[])].sort()])).toEqual([
+      [1, ['f1']],
+      [2, ['f2', 'f3']],
+    ]);
+  });
+
+  test('$out replaces the target collection; $merge upserts into it', async () => {
+    const src = await collectionWith({ _id: 1, v: 1 }, { _id: 2, v: 2 }, { _id: 3, v: 3 });
+    const target = `out_${++seq}`;
+    expect(await src.aggregate([{ $match: { v: { $gte: 2 } } }, { $out: target }]).toArray()).toEqual([]);
+    expect((await mdb.collection<Doc>(target).find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([2, 3]);
+    await src.aggregate([{ $match: { v: 1 } }, { $out: target }]).toArray();
+    expect((await mdb.collection<Doc>(target).find().toArray()).map((d) => d._id)).toEqual([1]);
+
+    const merged = await collectionWith({ _id: 1, v: 0, keep: true });
+    await src
+      .aggregate([{ $match: { v: { $lte: 2 } } }, { $merge: { into: merged.collectionName, on: '_id', whenMatched: 'merge', whenNotMatched: 'insert' } }])
+      .toArray();
+    expect(await merged.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, v: 1, keep: true },
+      { _id: 2, v: 2 },
+    ]);
+  });
+
+  test('$sample returns the requested number of distinct documents', async () => {
+    const coll = await collectionWith(...Array.from({ length: 20 }, (_, i) => ({ _id: i })));
+    const picked = (await coll.aggregate([{ $sample: { size: 5 } }]).toArray()).map((d) => d._id as number);
+    expect(picked).toHaveLength(5);
+    expect(new Set(picked).size).toBe(5);
+    expect(picked.every((id) => id >= 0 && id < 20)).toBe(true);
+  });
+
+  test('invalid pipelines fail with MongoDB error codes', async () => {
+    const coll = await collectionWith({ _id: 1 });
+    const codeOf = async (pipeline: Document[]): Promise<number | undefined> => {
+      try {
+        await coll.aggregate(pipeline).toArray();
+      } catch (err) {
+        if (err instanceof MongoServerError) return Number(err.code);
+        throw err;
+      }
+      return undefined;
+    };
+    // Unrecognized pipeline stage name.
+    expect(await codeOf([{ $frobnicate: {} }])).toBe(40324);
+    // The limit must be positive.
+    expect(await codeOf([{ $limit: 0 }])).toBe(15958);
+    // A group specification must include an _id.
+    expect(await codeOf([{ $group: { n: { $sum: 1 } } }])).toBe(15955);
+    // Unrecognized expression operator (InvalidPipelineOperator).
+    expect(await codeOf([{ $project: { x: { $frobnicate: 1 } } }])).toBe(168);
   });
 });
 

@@ -1,7 +1,12 @@
 // Index conformance: unique/compound/sparse/partial constraints and their error
 // shapes, index listing and dropping, and TTL expiry.
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { Decimal128, Double, Long, MongoBulkWriteError, MongoClient, ObjectId, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+
+/** Fixtures use numeric and string _ids as well as ObjectIds. */
+interface Doc extends Document {
+  _id?: number | string | ObjectId;
+}
 
 let db: TestDatabase;
 let client: MongoClient;
@@ -20,8 +25,8 @@ afterAll(async () => {
 });
 
 let seq = 0;
-function freshCollection(): Collection<Document> {
-  return mdb.collection(`i_${++seq}`);
+function freshCollection(): Collection<Doc> {
+  return mdb.collection<Doc>(`i_${++seq}`);
 }
 
 async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
@@ -34,7 +39,7 @@ async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
   throw new Error('expected the operation to fail with a server error');
 }
 
-async function indexNames(coll: Collection<Document>): Promise<string[]> {
+async function indexNames(coll: Collection<Doc>): Promise<string[]> {
   return (await coll.listIndexes().toArray()).map((i) => String(i.name)).sort();
 }
 
@@ -125,6 +130,28 @@ describe('unique indexes', () => {
     const err = await serverError(coll.insertOne({ tags: ['z', 'y'] }));
     expect(err.code).toBe(11000);
     await coll.insertOne({ tags: ['z'] });
+    expect(await coll.countDocuments()).toBe(2);
+  });
+
+  test('unique keys compare numbers by value across BSON numeric types', async () => {
+    const coll = freshCollection();
+    await coll.createIndex({ n: 1 }, { unique: true });
+    await coll.insertOne({ n: 1 });
+    for (const same of [new Double(1), Long.fromNumber(1), Decimal128.fromString('1.00')]) {
+      expect((await serverError(coll.insertOne({ n: same }))).code).toBe(11000);
+    }
+    // A string '1' is a different key.
+    await coll.insertOne({ n: '1' });
+    expect(await coll.countDocuments()).toBe(2);
+  });
+
+  test('compound unique treats missing fields as null', async () => {
+    const coll = freshCollection();
+    await coll.createIndex({ a: 1, b: 1 }, { unique: true });
+    await coll.insertOne({ a: 1 });
+    expect((await serverError(coll.insertOne({ a: 1 }))).code).toBe(11000);
+    expect((await serverError(coll.insertOne({ a: 1, b: null }))).code).toBe(11000);
+    await coll.insertOne({ a: 2 });
     expect(await coll.countDocuments()).toBe(2);
   });
 
@@ -223,7 +250,7 @@ describe('listing and dropping', () => {
   });
 
   test('listIndexes on a missing collection fails with NamespaceNotFound (26)', async () => {
-    const err = await serverError(mdb.collection('never_created').listIndexes().toArray());
+    const err = await serverError(mdb.collection<Doc>('never_created').listIndexes().toArray());
     expect(err.code).toBe(26);
   });
 });

@@ -1,8 +1,21 @@
 // Update operator conformance: every operator's effect, update result counts,
 // upsert seeding, positional/array-filter paths, pipeline updates and the error
 // codes MongoDB returns for invalid updates.
-import { MongoClient, MongoServerError, ObjectId, Timestamp, type Collection, type Db, type Document } from 'mongodb';
+import { MongoClient, MongoServerError, ObjectId, Timestamp, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+
+/** Fixtures use numeric and string _ids as well as ObjectIds. */
+interface Doc extends Document {
+  _id?: number | string | ObjectId;
+}
+
+/**
+ * The driver types $push/$pull/$currentDate against the collection schema, which cannot
+ * describe free-form fixtures; update documents built in tests go through this cast.
+ */
+function upd(update: Document): UpdateFilter<Doc> {
+  return update as UpdateFilter<Doc>;
+}
 
 let db: TestDatabase;
 let client: MongoClient;
@@ -21,8 +34,8 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function collectionWith(...docs: Document[]): Promise<Collection<Document>> {
-  const coll = mdb.collection(`u_${++seq}`);
+async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
+  const coll = mdb.collection<Doc>(`u_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }
@@ -96,7 +109,7 @@ describe('field operators', () => {
   test('$currentDate sets a Date or a Timestamp', async () => {
     const coll = await collectionWith({ _id: 1 });
     const before = Date.now();
-    await coll.updateOne({ _id: 1 }, { $currentDate: { d: true, d2: { $type: 'date' }, ts: { $type: 'timestamp' } } });
+    await coll.updateOne({ _id: 1 }, upd({ $currentDate: { d: true, d2: { $type: 'date' }, ts: { $type: 'timestamp' } } }));
     const after = Date.now();
     const doc = await coll.findOne({ _id: 1 });
     expect(doc?.d).toBeInstanceOf(Date);
@@ -113,45 +126,45 @@ describe('field operators', () => {
 describe('array operators', () => {
   test('$push appends and creates the array when missing', async () => {
     const coll = await collectionWith({ _id: 1, tags: ['a'] });
-    await coll.updateOne({ _id: 1 }, { $push: { tags: 'b', fresh: 1 } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { tags: 'b', fresh: 1 } }));
     expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, tags: ['a', 'b'], fresh: [1] });
     // Pushing an array pushes it as one element.
-    await coll.updateOne({ _id: 1 }, { $push: { tags: ['c', 'd'] } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { tags: ['c', 'd'] } }));
     expect((await coll.findOne({ _id: 1 }))?.tags).toEqual(['a', 'b', ['c', 'd']]);
   });
 
   test('$push with $each, $slice, $sort and $position', async () => {
     const coll = await collectionWith({ _id: 1, s: [1, 2], t: [5, 1], q: ['x', 'y'], subs: [{ n: 3 }, { n: 1 }] });
-    await coll.updateOne({ _id: 1 }, { $push: { s: { $each: [3, 4, 5], $slice: -3 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { s: { $each: [3, 4, 5], $slice: -3 } } }));
     expect((await coll.findOne({ _id: 1 }))?.s).toEqual([3, 4, 5]);
-    await coll.updateOne({ _id: 1 }, { $push: { t: { $each: [9, 3], $sort: -1, $slice: 2 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { t: { $each: [9, 3], $sort: -1, $slice: 2 } } }));
     expect((await coll.findOne({ _id: 1 }))?.t).toEqual([9, 5]);
-    await coll.updateOne({ _id: 1 }, { $push: { q: { $each: ['a', 'b'], $position: 0 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { q: { $each: ['a', 'b'], $position: 0 } } }));
     expect((await coll.findOne({ _id: 1 }))?.q).toEqual(['a', 'b', 'x', 'y']);
-    await coll.updateOne({ _id: 1 }, { $push: { q: { $each: ['m'], $position: 2 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { q: { $each: ['m'], $position: 2 } } }));
     expect((await coll.findOne({ _id: 1 }))?.q).toEqual(['a', 'b', 'm', 'x', 'y']);
-    await coll.updateOne({ _id: 1 }, { $push: { subs: { $each: [{ n: 2 }], $sort: { n: 1 } } } });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { subs: { $each: [{ n: 2 }], $sort: { n: 1 } } } }));
     expect((await coll.findOne({ _id: 1 }))?.subs).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
   test('$push on a non-array field fails with BadValue (2)', async () => {
     const coll = await collectionWith({ _id: 1, tags: 'scalar' });
-    const err = await serverError(coll.updateOne({ _id: 1 }, { $push: { tags: 'x' } }));
+    const err = await serverError(coll.updateOne({ _id: 1 }, upd({ $push: { tags: 'x' } })));
     expect(err.code).toBe(2);
     expect((await coll.findOne({ _id: 1 }))?.tags).toBe('scalar');
   });
 
   test('$addToSet adds only missing values, including with $each', async () => {
     const coll = await collectionWith({ _id: 1, tags: ['a', 'b'], objs: [{ a: 1, b: 2 }] });
-    const noop = await coll.updateOne({ _id: 1 }, { $addToSet: { tags: 'a' } });
+    const noop = await coll.updateOne({ _id: 1 }, upd({ $addToSet: { tags: 'a' } }));
     expect(noop.matchedCount).toBe(1);
     expect(noop.modifiedCount).toBe(0);
-    await coll.updateOne({ _id: 1 }, { $addToSet: { tags: { $each: ['b', 'c', 'd', 'c'] } } });
+    await coll.updateOne({ _id: 1 }, upd({ $addToSet: { tags: { $each: ['b', 'c', 'd', 'c'] } } }));
     expect((await coll.findOne({ _id: 1 }))?.tags).toEqual(['a', 'b', 'c', 'd']);
     // Embedded documents compare field order too: {b,a} differs from {a,b}.
-    await coll.updateOne({ _id: 1 }, { $addToSet: { objs: { a: 1, b: 2 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $addToSet: { objs: { a: 1, b: 2 } } }));
     expect((await coll.findOne({ _id: 1 }))?.objs).toHaveLength(1);
-    await coll.updateOne({ _id: 1 }, { $addToSet: { objs: { b: 2, a: 1 } } });
+    await coll.updateOne({ _id: 1 }, upd({ $addToSet: { objs: { b: 2, a: 1 } } }));
     expect((await coll.findOne({ _id: 1 }))?.objs).toEqual([
       { a: 1, b: 2 },
       { b: 2, a: 1 },
@@ -172,14 +185,14 @@ describe('array operators', () => {
     });
     await coll.updateOne(
       { _id: 1 },
-      {
+      upd({
         $pull: {
           tags: 'a',
           scores: { $gte: 6 },
           items: { sku: 'x' },
           mixed: { $in: ['b', 'd'] },
         },
-      },
+      }),
     );
     expect(await coll.findOne({ _id: 1 })).toEqual({
       _id: 1,
@@ -188,13 +201,13 @@ describe('array operators', () => {
       items: [{ sku: 'y', qty: 2 }],
       mixed: ['a', 'c'],
     });
-    const noop = await coll.updateOne({ _id: 1 }, { $pull: { tags: 'zzz' } });
+    const noop = await coll.updateOne({ _id: 1 }, upd({ $pull: { tags: 'zzz' } }));
     expect(noop.modifiedCount).toBe(0);
   });
 
   test('$pullAll removes every occurrence of each listed value', async () => {
     const coll = await collectionWith({ _id: 1, v: [0, 5, 5, 1, 0, 3] });
-    await coll.updateOne({ _id: 1 }, { $pullAll: { v: [0, 5] } });
+    await coll.updateOne({ _id: 1 }, upd({ $pullAll: { v: [0, 5] } }));
     expect((await coll.findOne({ _id: 1 }))?.v).toEqual([1, 3]);
   });
 
@@ -204,6 +217,70 @@ describe('array operators', () => {
     expect((await coll.findOne({ _id: 1 }))?.v).toEqual([1, 2, 3]);
     await coll.updateOne({ _id: 1 }, { $pop: { v: -1 } });
     expect((await coll.findOne({ _id: 1 }))?.v).toEqual([2, 3]);
+  });
+});
+
+describe('more operator semantics', () => {
+  test('$bit performs and/or/xor', async () => {
+    const coll = await collectionWith({ _id: 1, a: 13, o: 13, x: 13 });
+    await coll.updateOne({ _id: 1 }, upd({ $bit: { a: { and: 10 }, o: { or: 10 }, x: { xor: 10 } } }));
+    expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: 8, o: 15, x: 7 });
+  });
+
+  test('$rename overwrites an existing target field', async () => {
+    const coll = await collectionWith({ _id: 1, a: 1, b: 2 });
+    await coll.updateOne({ _id: 1 }, { $rename: { a: 'b' } });
+    expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, b: 1 });
+  });
+
+  test('$addToSet creates a missing array; $pop on an empty array is a no-op', async () => {
+    const coll = await collectionWith({ _id: 1, empty: [] });
+    await coll.updateOne({ _id: 1 }, upd({ $addToSet: { fresh: 'a' } }));
+    expect((await coll.findOne({ _id: 1 }))?.fresh).toEqual(['a']);
+    const noop = await coll.updateOne({ _id: 1 }, upd({ $pop: { empty: 1 } }));
+    expect(noop.matchedCount).toBe(1);
+    expect(noop.modifiedCount).toBe(0);
+  });
+
+  test('$push with $slice 0 empties the array and a negative $position counts from the end', async () => {
+    const coll = await collectionWith({ _id: 1, a: [1, 2, 3], b: [1, 2, 3] });
+    await coll.updateOne({ _id: 1 }, upd({ $push: { a: { $each: [4], $slice: 0 }, b: { $each: [9], $position: -1 } } }));
+    expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: [], b: [1, 2, 9, 3] });
+  });
+
+  test('$unset with $[] nulls every element; nested $[x] filters combine', async () => {
+    const coll = await collectionWith(
+      { _id: 1, arr: [1, 2] },
+      {
+        _id: 2,
+        a: [
+          { k: 1, b: [1, 6, 9] },
+          { k: 2, b: [7] },
+        ],
+      },
+    );
+    await coll.updateOne({ _id: 1 }, upd({ $unset: { 'arr.$[]': '' } }));
+    expect((await coll.findOne({ _id: 1 }))?.arr).toEqual([null, null]);
+    await coll.updateOne({ _id: 2 }, { $set: { 'a.$[x].b.$[y]': 0 } }, { arrayFilters: [{ 'x.k': 1 }, { y: { $gt: 5 } }] });
+    expect((await coll.findOne({ _id: 2 }))?.a).toEqual([
+      { k: 1, b: [1, 0, 0] },
+      { k: 2, b: [7] },
+    ]);
+  });
+
+  test('setting a field below a scalar fails with PathNotViable (28)', async () => {
+    const coll = await collectionWith({ _id: 1, a: 5 });
+    const err = await serverError(coll.updateOne({ _id: 1 }, { $set: { 'a.b': 1 } }));
+    expect(err.code).toBe(28);
+    expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: 5 });
+  });
+
+  test('updateMany with upsert inserts exactly one document when nothing matches', async () => {
+    const coll = await collectionWith({ _id: 1, kind: 'a' });
+    const res = await coll.updateMany({ kind: 'b' }, { $set: { seen: true } }, { upsert: true });
+    expect(res.matchedCount).toBe(0);
+    expect(res.upsertedCount).toBe(1);
+    expect(await coll.countDocuments({ kind: 'b', seen: true })).toBe(1);
   });
 });
 
@@ -390,7 +467,7 @@ describe('invalid updates', () => {
     const coll = await collectionWith({ _id: 1, name: 'str' });
     const err = await serverError(coll.updateOne({ _id: 1 }, { $inc: { name: 1 } }));
     expect(err.code).toBe(14);
-    expect((await serverError(coll.updateOne({ _id: 1 }, { $inc: { n: 'x' } }))).code).toBe(14);
+    expect((await serverError(coll.updateOne({ _id: 1 }, upd({ $inc: { n: 'x' } })))).code).toBe(14);
     expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, name: 'str' });
   });
 
