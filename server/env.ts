@@ -36,19 +36,24 @@ const schema = z
     TRUST_PROXY: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JOB_INTERVAL_MS: positiveInt.default(5000),
-  })
-  .superRefine((env, ctx) => {
-    const demo = env.WOODPECKER_DEMO ?? !env.MONGODB_URI;
-    if (env.NODE_ENV === 'production') {
-      if (!env.MONGODB_URI) ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required in production' });
-      if (!env.WOODPECKER_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['WOODPECKER_SECRET_KEY'], message: 'is required in production (no default secrets)' });
-      if (!env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production' });
-      if (demo) ctx.addIssue({ code: 'custom', path: ['WOODPECKER_DEMO'], message: 'demo mode is not allowed in production' });
-    } else if (!demo && !env.WOODPECKER_SECRET_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['WOODPECKER_SECRET_KEY'], message: 'is required outside demo mode' });
-    }
-    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
   });
+
+/** Rules across variables, checked on the raw values so they are reported even when a field is malformed. */
+function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
+  const has = (k: string) => !!source[k];
+  const demoFlag = source.WOODPECKER_DEMO;
+  const problems: string[] = [];
+  if (demoFlag !== undefined && !['true', 'false', '1', '0', 'yes', 'no'].includes(demoFlag)) return problems; // already reported
+  const demo = demoFlag !== undefined ? ['true', '1', 'yes'].includes(demoFlag) : !has('MONGODB_URI');
+  if (source.NODE_ENV === 'production') {
+    if (!has('MONGODB_URI')) problems.push('MONGODB_URI: is required in production');
+    if (!has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required in production (no default secrets)');
+    if (!has('PUBLIC_BASE_URL')) problems.push('PUBLIC_BASE_URL: is required in production');
+    if (demo) problems.push('WOODPECKER_DEMO: demo mode is not allowed in production');
+  } else if (!demo && !has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required outside demo mode');
+  if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL')) problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  return problems;
+}
 
 export type RawEnv = z.infer<typeof schema>;
 
@@ -65,7 +70,8 @@ export class ConfigError extends Error {
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...crossFieldProblems(source)];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const { WOODPECKER_DEMO, TOTP_REQUIRED_ROLES, ...rest } = parsed.data;
   const demo = WOODPECKER_DEMO ?? !rest.MONGODB_URI;
   return {

@@ -35,14 +35,15 @@ export async function staffUpdater(actor: Actor, id: string, changes: z.infer<ty
   if (id === actor.id && (changes.disabled === true || (changes.role && changes.role !== actor.role))) throw fail('staff.self_change');
   const { email, ...rest } = changes;
   const update = email === null ? { $set: rest, $unset: { email: 1 } } : { $set: { ...rest, ...(email ? { email } : {}) } };
-  const staff = await inTransaction(async (session) => {
-    const updated = await Staff.findByIdAndUpdate(id, update, { returnDocument: 'after', runValidators: true, session });
-    if (!updated) throw fail('resource.not_found');
+  const { before, after } = await inTransaction(async (session) => {
+    const previous = await Staff.findByIdAndUpdate(id, update, { returnDocument: 'before', runValidators: true, session });
+    if (!previous) throw fail('resource.not_found');
     await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled } }, session);
-    return updated;
+    return { before: previous, after: await Staff.findById(id).session(session) };
   });
-  if (changes.disabled || changes.role) await destroySessionsOf(staff._id); // new rights take effect at once
-  return staff;
+  // New rights take effect at once: a disabled account or a changed role signs out everywhere.
+  if ((changes.disabled && !before.disabled) || (changes.role && changes.role !== before.role)) await destroySessionsOf(before._id);
+  return after!;
 }
 
 export async function passwordResetter(actor: Actor, id: string) {

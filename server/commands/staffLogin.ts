@@ -36,20 +36,40 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
     throw fail('auth.invalid_credentials');
   }
   if (staff.lockedUntil && staff.lockedUntil > now) throw withRetry('auth.locked', staff.lockedUntil.getTime() - now.getTime());
-  const wait = waitAfterFailures(staff.failedLogins, policy.delayBaseMs);
-  if (wait && staff.lastFailedLoginAt && staff.lastFailedLoginAt.getTime() + wait > now.getTime())
-    throw withRetry('auth.throttled', staff.lastFailedLoginAt.getTime() + wait - now.getTime());
+  if (staff.nextAttemptAt && staff.nextAttemptAt > now) throw withRetry('auth.throttled', staff.nextAttemptAt.getTime() - now.getTime());
+
+  // Count this attempt as a failure before checking anything (compare-and-set on the
+  // counter), so guesses sent in parallel cannot get past the limit.
+  const previous = { failedLogins: staff.failedLogins, nextAttemptAt: staff.nextAttemptAt ?? null, lastFailedLoginAt: staff.lastFailedLoginAt ?? null };
+  const failures = staff.failedLogins + 1;
+  const locks = failures >= policy.maxFailures;
+  const claim = await Staff.updateOne(
+    { _id: staff._id, failedLogins: staff.failedLogins },
+    {
+      $set: {
+        failedLogins: locks ? 0 : failures,
+        lastFailedLoginAt: now,
+        nextAttemptAt: new Date(now.getTime() + waitAfterFailures(failures, policy.delayBaseMs)),
+        ...(locks ? { lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) } : {}),
+      },
+    },
+  );
+  if (!claim.modifiedCount) throw withRetry('auth.throttled', 1000); // another attempt is being checked right now
 
   if (!(await verifyPassword(input.password, staff.passwordHash))) {
-    await recordFailure(staff, policy, 'password', now);
+    await auditFailure(staff, 'password', locks ? 0 : failures, locks, now);
     throw fail('auth.invalid_credentials');
   }
   if (staff.disabled) throw fail('auth.disabled');
   if (staff.totpSecretSealed) {
-    if (!input.totp) throw fail('auth.totp_required');
+    if (!input.totp) {
+      // The password was right and no code was tried: this attempt does not count.
+      await Staff.updateOne({ _id: staff._id }, { $set: previous, $unset: { lockedUntil: 1 } });
+      throw fail('auth.totp_required');
+    }
     const step = verifyTotp(box.open(staff.totpSecretSealed), input.totp, now.getTime());
     if (step === null || step <= staff.totpLastStep) {
-      await recordFailure(staff, policy, 'totp', now);
+      await auditFailure(staff, 'totp', locks ? 0 : failures, locks, now);
       throw fail('auth.totp_invalid');
     }
     staff.totpLastStep = step;
@@ -57,7 +77,7 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
   await inTransaction(async (txn) => {
     await Staff.updateOne(
       { _id: staff._id },
-      { $set: { failedLogins: 0, lastLoginAt: now, totpLastStep: staff.totpLastStep }, $unset: { lockedUntil: 1, lastFailedLoginAt: 1 } },
+      { $set: { failedLogins: 0, lastLoginAt: now, totpLastStep: staff.totpLastStep }, $unset: { lockedUntil: 1, lastFailedLoginAt: 1, nextAttemptAt: 1 } },
       { session: txn },
     );
     await appendAudit({ actor: actorOf(staff), action: 'auth.login', target: { type: 'staff', id: String(staff._id) } }, txn, now);
@@ -67,12 +87,8 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
   return { staff, ...session };
 }
 
-async function recordFailure(staff: StaffDocument, policy: LoginPolicy, factor: 'password' | 'totp', now: Date): Promise<void> {
+async function auditFailure(staff: StaffDocument, factor: 'password' | 'totp', failures: number, locked: boolean, now: Date): Promise<void> {
   await inTransaction(async (txn) => {
-    const updated = await Staff.findOneAndUpdate({ _id: staff._id }, { $inc: { failedLogins: 1 }, $set: { lastFailedLoginAt: now } }, { returnDocument: 'after', session: txn });
-    const failures = updated?.failedLogins ?? 0;
-    const locked = failures >= policy.maxFailures;
-    if (locked) await Staff.updateOne({ _id: staff._id }, { $set: { lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000), failedLogins: 0 } }, { session: txn });
     await appendAudit({ actor: null, action: locked ? 'auth.locked' : 'auth.login_failed', target: { type: 'staff', id: String(staff._id) }, details: { factor, failures } }, txn, now);
   });
 }

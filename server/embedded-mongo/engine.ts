@@ -54,7 +54,9 @@ export class Engine {
   /** Commit sequence of recent writes per document, kept while transactions are open. */
   private readonly recentWrites = new Map<string, number>();
   private readonly locks = new Map<string, Transaction>();
+  /** The latest transaction of each session (kept after it ends, for commit retries). */
   readonly transactions = new Map<string, Transaction>();
+  private activeTransactions = 0;
   private waiters: (() => void)[] = [];
 
   constructor(readonly store: Store) {}
@@ -263,11 +265,16 @@ export class Engine {
       }
     });
     this.seq++;
-    if (this.transactions.size) for (const k of touched) this.recentWrites.set(k, this.seq);
+    if (this.activeTransactions) for (const k of touched) this.recentWrites.set(k, this.seq);
     return result;
   }
 
   private touched: string[] | null = null;
+
+  /** Remembers a plain write for conflict checks, which only open transactions need. */
+  private noteWrite(ns: string, id: Buffer): void {
+    if (this.touched && this.activeTransactions) this.touched.push(lockKey(ns, id));
+  }
 
   insertOne(ns: string, raw: Doc, txn?: Transaction): Doc {
     const { _id, ...rest } = ensureId(raw);
@@ -284,10 +291,10 @@ export class Engine {
       return doc;
     }
     this.assertNotLocked(ns, id);
-    if (this.store.getById(this.store.db, meta, id)) throw errors.duplicateKey(ns, '_id_', { _id: 1 }, { _id: doc._id });
+    if (this.store.exists(meta, id)) throw errors.duplicateKey(ns, '_id_', { _id: 1 }, { _id: doc._id });
     this.store.assertUnique(meta, id, doc);
     this.store.putDoc(meta, id, doc);
-    this.touched?.push(lockKey(ns, id));
+    this.noteWrite(ns, id);
     return doc;
   }
 
@@ -336,7 +343,7 @@ export class Engine {
       if (txn) this.stage(txn, meta, t.id, null);
       else {
         this.store.deleteDoc(meta, t.id, t.doc);
-        this.touched?.push(lockKey(ns, t.id));
+        this.noteWrite(ns, t.id);
       }
     }
     return targets.map((t) => t.doc);
@@ -350,10 +357,11 @@ export class Engine {
     }
     this.store.assertUnique(meta, id, next);
     this.store.putDoc(meta, id, next, old);
-    this.touched?.push(lockKey(meta.ns, id));
+    this.noteWrite(meta.ns, id);
   }
 
   private assertNotLocked(ns: string, id: Buffer): void {
+    if (!this.locks.size) return;
     const holder = this.locks.get(lockKey(ns, id));
     if (holder && holder.state === 'active') throw new WouldBlock();
   }
@@ -363,6 +371,7 @@ export class Engine {
   beginTransaction(key: string, txnNumber: string): Transaction {
     const txn = new Transaction(key, txnNumber, this.store.openSnapshot(), this.seq);
     this.transactions.set(key, txn);
+    this.activeTransactions++;
     return txn;
   }
 
@@ -432,10 +441,13 @@ export class Engine {
   }
 
   private finish(txn: Transaction, state: 'committed' | 'aborted'): void {
-    if (txn.state === 'active') this.store.releaseSnapshot(txn.snapshot);
+    if (txn.state === 'active') {
+      this.store.releaseSnapshot(txn.snapshot);
+      this.activeTransactions--;
+    }
     txn.state = state;
     for (const [k, holder] of this.locks) if (holder === txn) this.locks.delete(k);
-    if (![...this.transactions.values()].some((t) => t.state === 'active')) this.recentWrites.clear();
+    if (!this.activeTransactions) this.recentWrites.clear();
     const waiting = this.waiters;
     this.waiters = [];
     for (const w of waiting) w();
@@ -475,7 +487,7 @@ export class Engine {
               const doc = this.store.getById(this.store.db, meta, id);
               if (doc) {
                 this.store.deleteDoc(meta, id, doc);
-                this.touched?.push(lockKey(meta.ns, id));
+                this.noteWrite(meta.ns, id);
                 removed++;
               }
             }

@@ -276,6 +276,10 @@ export class Store {
 
   // ---- writes (main connection, inside transaction()) ----
 
+  exists(meta: CollectionMeta, id: Buffer): boolean {
+    return this.stmt(this.db, `SELECT 1 FROM c${meta.tableId} WHERE id = ?`).get(id) !== undefined;
+  }
+
   /** Checks every unique index of the collection for `doc` (stored under `id`). */
   assertUnique(meta: CollectionMeta, id: Buffer, doc: Doc, isTaken?: (index: IndexInfo, key: Buffer, holders: Buffer[]) => boolean): void {
     for (const index of meta.indexes) {
@@ -295,17 +299,22 @@ export class Store {
     if (bytes.length > 16 * 1024 * 1024) throw errors.invalidLength('document is larger than the maximum size 16777216');
     this.stmt(this.db, `INSERT OR REPLACE INTO c${meta.tableId} (id, doc) VALUES (?, ?)`).run(id, bytes);
     for (const index of meta.indexes) {
-      const before = old ? indexKeys(index, old)?.keys ?? [] : [];
       const after = indexKeys(index, doc);
       if (after?.multikey && !index.multikey) {
         index.multikey = true;
         this.db.prepare('UPDATE indexes SET multikey = 1 WHERE ns = ? AND name = ?').run(meta.ns, index.spec.name);
       }
       const afterKeys = after?.keys ?? [];
+      const insertKey = this.stmt(this.db, `INSERT OR IGNORE INTO x${index.tableId} (k, id) VALUES (?, ?)`);
+      if (!old) {
+        for (const k of afterKeys) insertKey.run(k, id);
+        continue;
+      }
+      const before = indexKeys(index, old)?.keys ?? [];
       const beforeHex = new Set(before.map((b) => b.toString('hex')));
       const afterHex = new Set(afterKeys.map((b) => b.toString('hex')));
       for (const k of before) if (!afterHex.has(k.toString('hex'))) this.stmt(this.db, `DELETE FROM x${index.tableId} WHERE k = ? AND id = ?`).run(k, id);
-      for (const k of afterKeys) if (!beforeHex.has(k.toString('hex'))) this.stmt(this.db, `INSERT OR IGNORE INTO x${index.tableId} (k, id) VALUES (?, ?)`).run(k, id);
+      for (const k of afterKeys) if (!beforeHex.has(k.toString('hex'))) insertKey.run(k, id);
     }
   }
 

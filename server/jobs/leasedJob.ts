@@ -16,10 +16,11 @@ export interface JobDefinition {
   run(now: Date): Promise<void>;
 }
 
-const owner = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+/** Each run holds the lease under its own token, so two runs never share it, even in one process. */
+const newHolder = () => `${process.pid}-${crypto.randomBytes(8).toString('hex')}`;
 
-/** Takes or renews the lease; false when another live instance holds it. */
-export async function acquireLease(name: string, leaseMs: number, now: Date, holder = owner): Promise<boolean> {
+/** Takes or renews the lease; false when another live holder has it. */
+export async function acquireLease(name: string, leaseMs: number, now: Date, holder: string): Promise<boolean> {
   try {
     const r = await JobLease.findOneAndUpdate(
       { _id: name, $or: [{ leaseUntil: trusted({ $lte: now }) }, { owner: holder }] },
@@ -33,20 +34,21 @@ export async function acquireLease(name: string, leaseMs: number, now: Date, hol
   }
 }
 
-export async function releaseLease(name: string, holder = owner): Promise<void> {
+export async function releaseLease(name: string, holder: string): Promise<void> {
   await JobLease.updateOne({ _id: name, owner: holder }, { $set: { leaseUntil: new Date(0) } });
 }
 
 /** Runs a job once if this instance gets the lease. */
 export async function runLeased(job: JobDefinition, clock: Clock, logger?: Logger): Promise<boolean> {
   const now = clock();
-  if (!(await acquireLease(job.name, job.leaseMs, now))) return false;
+  const holder = newHolder();
+  if (!(await acquireLease(job.name, job.leaseMs, now, holder))) return false;
   try {
     await job.run(now);
   } catch (e) {
     logger?.error({ err: e, job: job.name }, 'job failed');
   } finally {
-    await releaseLease(job.name);
+    await releaseLease(job.name, holder);
   }
   return true;
 }
@@ -57,9 +59,15 @@ export interface JobScheduler {
 
 export function scheduleJobs(jobs: JobDefinition[], clock: Clock, logger: Logger): JobScheduler {
   const running = new Set<Promise<unknown>>();
+  const busy = new Set<string>();
   const timers = jobs.map((job) =>
     setInterval(() => {
-      const p = runLeased(job, clock, logger).finally(() => running.delete(p));
+      if (busy.has(job.name)) return; // the previous run is still going
+      busy.add(job.name);
+      const p = runLeased(job, clock, logger).finally(() => {
+        busy.delete(job.name);
+        running.delete(p);
+      });
       running.add(p);
     }, job.intervalMs),
   );

@@ -18,6 +18,8 @@ const staffSchema = new Schema(
     disabled: { type: Boolean, default: false },
     failedLogins: { type: Number, default: 0 },
     lastFailedLoginAt: { type: Date },
+    /** Progressive delay: no sign-in attempt is checked before this time. */
+    nextAttemptAt: { type: Date },
     lockedUntil: { type: Date },
     lastLoginAt: { type: Date },
   },

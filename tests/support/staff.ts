@@ -1,0 +1,91 @@
+// Helpers for API tests that act as staff: sign in over HTTP, attach the session
+// cookie and CSRF token, create extra accounts, and check problem documents.
+import type { Express } from 'express';
+import type { Types } from 'mongoose';
+import request, { type Response, type Test } from 'supertest';
+import type { ErrorCode } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import type { StaffView } from '../../shared/schemas/staff';
+import { hashPassword } from '../../server/auth/passwords';
+import { SESSION_COOKIE } from '../../server/auth/sessions';
+import { Staff } from '../../server/models/Staff';
+
+export interface StaffSession {
+  /** `wp_session=<token>`, ready for a Cookie header. */
+  cookie: string;
+  token: string;
+  csrfToken: string;
+  user: StaffView;
+}
+
+export function setCookies(res: Response): string[] {
+  const raw = res.headers['set-cookie'] as unknown;
+  return Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+}
+
+/** The session cookie a response sets, as `name=value`, or undefined. */
+export function sessionCookieOf(res: Response): string | undefined {
+  return setCookies(res)
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.split(';')[0];
+}
+
+export function login(app: Express, username: string, password: string, totp?: string): Test {
+  return request(app)
+    .post('/api/v1/auth/login')
+    .send({ username, password, ...(totp ? { totp } : {}) });
+}
+
+/** Signs in and fails loudly when that does not work. */
+export async function signIn(app: Express, username: string, password: string, totp?: string): Promise<StaffSession> {
+  const res = await login(app, username, password, totp);
+  const cookie = sessionCookieOf(res);
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { cookie, token: cookie.slice(SESSION_COOKIE.length + 1), csrfToken: res.body.csrfToken as string, user: res.body.user as StaffView };
+}
+
+/** Adds the session cookie and (unless told otherwise) the matching CSRF token. */
+export function as(req: Test, session: StaffSession, csrfToken: string | null = session.csrfToken): Test {
+  req.set('Cookie', session.cookie);
+  return csrfToken === null ? req : req.set('X-CSRF-Token', csrfToken);
+}
+
+/** The password of accounts made by createAccount unless one is given. */
+export const TEST_PASSWORD = 'test account password';
+
+export interface NewAccount {
+  username: string;
+  role: Role;
+  password?: string;
+  unitCode?: string;
+  areaCodes?: string[];
+  displayName?: string;
+}
+
+// scrypt costs ~100 ms a hash: accounts that share a password share its hash (salted once).
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => hashes.get(password) ?? hashes.set(password, hashPassword(password)).get(password)!;
+
+/** Creates a staff account directly in the database (for tests that need one to spend). */
+export async function createAccount(a: NewAccount): Promise<{ id: string; _id: Types.ObjectId }> {
+  const doc = await Staff.create({
+    username: a.username,
+    displayName: a.displayName ?? `Test ${a.username}`,
+    role: a.role,
+    unitCode: a.unitCode ?? 'city-emb',
+    areaCodes: a.areaCodes ?? [],
+    passwordHash: await hashOnce(a.password ?? TEST_PASSWORD),
+  });
+  return { id: String(doc._id), _id: doc._id };
+}
+
+/** Asserts an RFC 9457 problem response with the given status and stable code. */
+export function expectProblem(res: Response, status: number, code: ErrorCode): void {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+}
+
+/** The field paths a 400 problem names. */
+export function errorPaths(res: Response): string[] {
+  return ((res.body?.errors ?? []) as { path: string }[]).map((e) => e.path);
+}

@@ -1,0 +1,73 @@
+// Configuration: validated in one place; refuses to start listing every problem,
+// has no default secrets in production, and sensible demo defaults.
+import crypto from 'node:crypto';
+import { ConfigError, loadConfig } from '../../server/env';
+
+const key = crypto.randomBytes(32).toString('base64');
+
+/** The variable names a ConfigError lists (each problem reads "NAME: message"). */
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => p.split(':')[0]);
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('production without MONGODB_URI, WOODPECKER_SECRET_KEY and PUBLIC_BASE_URL lists all three', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(expect.arrayContaining(['MONGODB_URI', 'WOODPECKER_SECRET_KEY', 'PUBLIC_BASE_URL']));
+  });
+
+  test('the error message names every problem', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MONGODB_URI[\s\S]*WOODPECKER_SECRET_KEY[\s\S]*PUBLIC_BASE_URL/);
+  });
+
+  test('a bad PORT is listed', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT']);
+  });
+
+  test('every problem is listed at once: a bad PORT together with the missing production settings', () => {
+    expect(problemsOf({ NODE_ENV: 'production', PORT: 'eighty' }).sort()).toEqual(expect.arrayContaining(['MONGODB_URI', 'PORT', 'PUBLIC_BASE_URL', 'WOODPECKER_SECRET_KEY']));
+  });
+
+  test('a complete production configuration loads, with TOTP required for admin and finance', () => {
+    const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/?replicaSet=rs0', WOODPECKER_SECRET_KEY: key, PUBLIC_BASE_URL: 'https://report.example.org', PORT: '8080' });
+    expect(config).toMatchObject({ demo: false, PORT: 8080, totpRequiredRoles: ['admin', 'finance'] });
+  });
+
+  test('production refuses demo mode and a secret key of the wrong length', () => {
+    const base = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/', PUBLIC_BASE_URL: 'https://report.example.org' };
+    expect(problemsOf({ ...base, WOODPECKER_SECRET_KEY: key, WOODPECKER_DEMO: 'true' })).toEqual(['WOODPECKER_DEMO']);
+    expect(problemsOf({ ...base, WOODPECKER_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toEqual(['WOODPECKER_SECRET_KEY']);
+  });
+
+  test('demo defaults: no MONGODB_URI → demo mode, no second factor required, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ demo: true, totpRequiredRoles: [], PORT: 3000, MONGODB_DB: 'woodpecker', MAIL_TRANSPORT: 'file' });
+  });
+
+  test('outside demo mode TOTP is required for admin and finance, and a secret key is required', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual(['admin', 'finance']);
+    expect(problemsOf({ MONGODB_URI: 'mongodb://localhost/' })).toEqual(['WOODPECKER_SECRET_KEY']);
+  });
+
+  test('TOTP_REQUIRED_ROLES overrides the default, trimmed; empty means none', () => {
+    expect(loadConfig({ TOTP_REQUIRED_ROLES: ' finance , reviewer,' }).totpRequiredRoles).toEqual(['finance', 'reviewer']);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key, TOTP_REQUIRED_ROLES: '' }).totpRequiredRoles).toEqual([]);
+  });
+
+  test('MAIL_TRANSPORT=smtp needs SMTP_URL', () => {
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual(['SMTP_URL']);
+    expect(loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.internal:25' }).SMTP_URL).toBe('smtp://mail.internal:25');
+  });
+
+  test('numbers and booleans are parsed from strings', () => {
+    const config = loadConfig({ WOODPECKER_DEMO: 'yes', SESSION_IDLE_MINUTES: '15', LOGIN_DELAY_BASE_MS: '0' });
+    expect(config).toMatchObject({ demo: true, SESSION_IDLE_MINUTES: 15, LOGIN_DELAY_BASE_MS: 0 });
+    expect(problemsOf({ SESSION_IDLE_MINUTES: '0', WOODPECKER_DEMO: 'maybe' }).sort()).toEqual(['SESSION_IDLE_MINUTES', 'WOODPECKER_DEMO']);
+  });
+});
