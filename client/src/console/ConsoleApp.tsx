@@ -1,0 +1,59 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { useT } from '../i18n';
+import { ConsoleLayout } from './ConsoleLayout';
+import { RequireRole, RequireSession } from './guards';
+import { ADMIN_ONLY } from './navigation';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/ResultPages';
+import { SecurityPage } from './pages/SecurityPage';
+import { PageLoading } from './PageLoading';
+
+// Administration pages carry the table and modal code that other roles never need.
+const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+export function ConsoleApp() {
+  const t = useT();
+  useEffect(() => {
+    document.title = t.console.documentTitle;
+  }, [t]);
+
+  return (
+    <Routes>
+      <Route path="login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <ConsoleLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="staff"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <StaffPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <AuditPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route path="security" element={<SecurityPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

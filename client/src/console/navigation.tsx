@@ -1,0 +1,27 @@
+// Which console pages exist and which roles see them. Menu and route guards both read this.
+import type { ReactNode } from 'react';
+import { AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Messages } from '../i18n';
+import type { Role } from './types';
+
+export interface ConsolePage {
+  path: string;
+  icon: ReactNode;
+  label: (t: Messages['console']) => string;
+  /** Omitted: every signed-in role. */
+  roles?: readonly Role[];
+}
+
+/** Staff accounts and the audit log are administration only. */
+export const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
+  { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
+  { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
+  { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
+];
+
+export function canOpen(page: Pick<ConsolePage, 'roles'>, role: Role): boolean {
+  return !page.roles || page.roles.includes(role);
+}

@@ -1,0 +1,68 @@
+import { Link } from 'react-router-dom';
+import { useT } from '../i18n';
+
+const HOTLINE = '12350';
+
+export function HomePage() {
+  const t = useT().public;
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t.heroTitle}</h1>
+        <p className="hero__lead">{t.heroLead}</p>
+        <div className="actions">
+          <Link to="/report" className="action action--primary" data-testid="report-button">
+            <span className="action__label">{t.reportButton}</span>
+            <span className="action__hint">{t.reportHint}</span>
+          </Link>
+          <Link to="/followup" className="action action--secondary" data-testid="followup-button">
+            <span className="action__label">{t.followupButton}</span>
+            <span className="action__hint">{t.followupHint}</span>
+          </Link>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="what-title">
+        <h2 id="what-title">{t.whatTitle}</h2>
+        <p>{t.whatIntro}</p>
+        <ul className="bullets">
+          {t.whatItems.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <p>
+          <strong>{t.sectorsLabel}</strong>
+          {t.sectors}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="reward-title">
+        <h2 id="reward-title">{t.rewardTitle}</h2>
+        <dl className="rewards">
+          <div className="rewards__row">
+            <dt>{t.rewardMajor}</dt>
+            <dd>{t.rewardMajorAmount}</dd>
+          </div>
+          <div className="rewards__row">
+            <dt>{t.rewardWelding}</dt>
+            <dd>{t.rewardWeldingAmount}</dd>
+          </div>
+        </dl>
+        <p className="muted">{t.rewardNote}</p>
+      </section>
+
+      <section className="card card--accent" aria-labelledby="confidential-title">
+        <h2 id="confidential-title">{t.confidentialityTitle}</h2>
+        <p>{t.confidentialityBody}</p>
+      </section>
+
+      <section className="card" aria-labelledby="hotline-title">
+        <h2 id="hotline-title">{t.hotlineTitle}</h2>
+        <p>{t.hotlineBody}</p>
+        <a className="hotline" href={`tel:${HOTLINE}`} aria-label={t.hotlineCall}>
+          {HOTLINE}
+        </a>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+// Browser test: the built client against a real server on loopback, in Debian's Chromium.
+// Each demo role signs in and lands on its own desk; the public home works on a small phone.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer } from '../support/server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+
+const DESKS = {
+  admin: '系统管理工作台',
+  intake: '受理员工作台',
+  verifier: '核查人员工作台',
+  reviewer: '审核人工作台',
+  finance: '财务工作台',
+} as const;
+
+jest.setTimeout(60_000);
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))) {
+    execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile (no cookies) that fails the test on any uncaught page error. */
+async function openPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; pageErrors: Error[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { page, pageErrors };
+}
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+describe('staff console sign-in', () => {
+  test.each(Object.entries(DESKS))('%s lands on the %s', async (role, desk) => {
+    const { page, pageErrors } = await openPage();
+    await signIn(page, role, server.demoPassword);
+
+    const title = page.locator('[data-testid=home-title]');
+    await title.waitFor();
+    expect(await title.textContent()).toContain(desk);
+    expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/); // the router writes the home as /console
+    expect(await page.locator('[data-testid=role-duties] li').count()).toBeGreaterThan(0);
+
+    await page.screenshot({ path: path.join(ARTIFACTS, `console-home-${role}.png`), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a wrong password shows the server’s error and stays on the login page', async () => {
+    const { page, pageErrors } = await openPage();
+    await signIn(page, 'intake', `${server.demoPassword}-wrong`);
+
+    const error = page.locator('[data-testid=login-error]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-login-error.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the administrator reaches staff accounts and verifies the audit chain', async () => {
+    const { page, pageErrors } = await openPage();
+    await signIn(page, 'admin', server.demoPassword);
+    await page.locator('[data-testid=home-title]').waitFor();
+
+    await page.getByRole('link', { name: '人员管理' }).click();
+    await page.locator('[data-testid=staff-table]').getByText('verifier', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-staff.png'), fullPage: true });
+
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.locator('[data-testid=audit-verify]').click();
+    const verification = page.locator('[data-testid=audit-verification]');
+    await verification.waitFor();
+    expect(await verification.textContent()).toContain('哈希链完整');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-audit.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('public site', () => {
+  test('home fits a 360 px phone and offers the report button', async () => {
+    const { page, pageErrors } = await openPage({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/`);
+
+    const report = page.getByRole('link', { name: /我要举报/ });
+    await report.waitFor();
+    expect(await report.isVisible()).toBe(true);
+    // A string expression: the test tsconfig has no DOM types.
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'public-home-360.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: /^Report/ }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    await page.getByRole('link', { name: /^Report/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Online reporting opens soon' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
