@@ -6,27 +6,39 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SecretBox } from './crypto/secretBox';
 import type { Config } from './env';
+import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
 import { authenticate } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/errorHandler';
-import { limiter } from './middlewares/rateLimit';
+import { limiter, publicLimiter } from './middlewares/rateLimit';
 import { requestContext } from './middlewares/requestId';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { followupRoutes } from './routes/followup';
 import { fundRoutes } from './routes/fund';
 import { healthRoutes } from './routes/health';
 import { referenceRoutes } from './routes/reference';
+import { reportRoutes } from './routes/reports';
 import { staffRoutes } from './routes/staff';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   box: SecretBox;
+  store: EvidenceStore;
   /** Where the built client lives; omitted in API-only tests. */
   clientDir?: string;
 }
 
-export function createApp({ config, logger, box, clientDir }: AppDeps): Express {
+export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
+  const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  const intake = {
+    box,
+    store,
+    publicBaseUrl,
+    powBits: config.WOODPECKER_POW_BITS,
+    limits: { maxFiles: config.EVIDENCE_MAX_FILES, maxFileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024 },
+  };
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
@@ -69,6 +81,7 @@ export function createApp({ config, logger, box, clientDir }: AppDeps): Express 
 
   app.use(healthRoutes());
   app.use('/api/v1/auth/login', limiter('login', box, 60_000, 30));
+  app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20));
   app.use('/api/v1', limiter('api', box, 60_000, 600));
   app.use(
     authRoutes({
@@ -84,6 +97,8 @@ export function createApp({ config, logger, box, clientDir }: AppDeps): Express 
       totpRequiredRoles: config.totpRequiredRoles,
     }),
   );
+  app.use(reportRoutes(intake));
+  app.use(followupRoutes(intake));
   app.use(staffRoutes());
   app.use(referenceRoutes());
   app.use(auditRoutes());

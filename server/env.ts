@@ -22,8 +22,12 @@ const schema = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
       .optional(),
-    WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(18),
+    WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(16),
     UPLOAD_DIR: z.string().default('uploads'),
+    EVIDENCE_STORE: z.enum(['disk', 'gridfs']).default('disk'),
+    EVIDENCE_MAX_FILES: z.coerce.number().int().min(0).max(20).default(10),
+    EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
+    EVIDENCE_MAX_TOTAL_MB: z.coerce.number().positive().max(4096).default(200),
     MAIL_TRANSPORT: z.enum(['smtp', 'file', 'console']).default('file'),
     SMTP_URL: z.string().startsWith('smtp').optional(),
     MAIL_FROM: z.string().default('啄木鸟 Woodpecker <no-reply@woodpecker.invalid>'),

@@ -1,6 +1,7 @@
 // Starts Woodpecker: configuration, database (embedded by default), demo data,
 // HTTP, background jobs; and stops them in order on SIGINT/SIGTERM.
 import type { Server } from 'node:http';
+import mongoose from 'mongoose';
 import { generatePassword } from './auth/passwords';
 import { createApp } from './app';
 import { openDatabase } from './db';
@@ -9,6 +10,7 @@ import { ConfigError, loadConfig } from './env';
 import { startJobs } from './jobs/schedule';
 import { createLogger } from './logger';
 import { loadSecretBox } from './secrets';
+import { createEvidenceStore } from './storage/evidenceStore';
 
 async function main(): Promise<void> {
   let config;
@@ -32,11 +34,12 @@ async function main(): Promise<void> {
     await seedDemoStaff(demoPassword);
     await seedFund();
   }
-  const app = createApp({ config, logger, box, clientDir: 'dist/client' });
+  const store = createEvidenceStore(config.EVIDENCE_STORE, config.UPLOAD_DIR, mongoose.connection.db);
+  const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
   const server: Server = await new Promise((resolve) => {
     const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
   });
-  const jobs = startJobs({ config, logger });
+  const jobs = startJobs({ config, logger, store });
   const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {

@@ -25,6 +25,8 @@ export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodTy
   query?: Q;
   params?: P;
   response?: ZodType;
+  /** For bodies that are not JSON (multipart uploads): documented by hand, parsed by the handler. */
+  requestContent?: Record<string, unknown>;
   status?: number;
   /** Responses that carry personal data must not be cached (default: every staff route). */
   noStore?: boolean;
@@ -94,5 +96,6 @@ function register(spec: RouteSpec<ZodType, ZodType, ZodType>): void {
     query: spec.query,
     params: spec.params,
     response: spec.response,
+    requestContent: spec.requestContent,
   });
 }

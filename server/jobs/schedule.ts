@@ -3,9 +3,11 @@ import type { Logger } from 'pino';
 import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
 import type { Config } from '../env';
+import { sweepEvidence } from '../intake/sweep';
+import type { EvidenceStore } from '../storage/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './leasedJob';
 
-export function startJobs({ config, logger, clock = systemClock }: { config: Config; logger: Logger; clock?: Clock }): JobScheduler {
+export function startJobs({ config, logger, store, clock = systemClock }: { config: Config; logger: Logger; store: EvidenceStore; clock?: Clock }): JobScheduler {
   const transport = createTransport(config);
   const delivery = defaultDeliveryPolicy(config.MAIL_FROM);
   return scheduleJobs(
@@ -17,6 +19,15 @@ export function startJobs({ config, logger, clock = systemClock }: { config: Con
         run: async (now) => {
           const r = await deliverOutbox(transport, delivery, now);
           if (r.sent || r.failed) logger.info(r, 'outbox delivery');
+        },
+      },
+      {
+        name: 'evidence-sweep',
+        intervalMs: 15 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await sweepEvidence(store, new Date(now.getTime() - 60 * 60_000));
+          if (r.temp || r.orphans) logger.info(r, 'evidence sweep');
         },
       },
     ],

@@ -61,3 +61,19 @@ export function limiter(name: string, box: SecretBox, windowMs: number, limit: n
     handler: (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
   });
 }
+
+/**
+ * For the public report and follow-up endpoints: counters in this process's memory
+ * only, keyed by the address, so nothing about a reporter's connection is ever
+ * written anywhere. Each instance counts on its own.
+ */
+export function publicLimiter(windowMs: number, limit: number): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => req.method !== 'POST',
+    handler: (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
+  });
+}

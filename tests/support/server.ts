@@ -2,6 +2,9 @@
 // listening HTTP server for browser tests. Seeds reference data, the five demo
 // accounts and the fund, exactly as demo mode does.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
@@ -9,11 +12,14 @@ import { createApp } from '../../server/app';
 import { SecretBox } from '../../server/crypto/secretBox';
 import { seedDemoStaff, seedFund, seedReferenceData } from '../../server/demo/seed';
 import { loadConfig, type Config } from '../../server/env';
+import { DiskEvidenceStore } from '../../server/storage/evidenceStore';
 import { createLogger } from '../../server/logger';
 import { startTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   app: Express;
+  store: DiskEvidenceStore;
+  uploadDir: string;
   config: Config;
   box: SecretBox;
   demoPassword: string;
@@ -25,22 +31,27 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const db = await startTestDatabase();
   await mongoose.connect(db.uri, { dbName: db.dbName('app') });
   await mongoose.connection.syncIndexes();
-  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', WOODPECKER_POW_BITS: '0', ...env });
   const box = new SecretBox(crypto.randomBytes(32));
   const demoPassword = `demo-${crypto.randomBytes(6).toString('hex')}`;
   await seedReferenceData();
   await seedDemoStaff(demoPassword);
   await seedFund();
-  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, clientDir: options.clientDir });
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-uploads-'));
+  const store = new DiskEvidenceStore(uploadDir);
+  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, store, clientDir: options.clientDir });
   return {
     app,
     config,
     box,
     demoPassword,
     db,
+    store,
+    uploadDir,
     async stop() {
       await mongoose.disconnect();
       await db.stop();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,82 @@
+// The reporter's side after submission: signing in with the receipt, messages,
+// more evidence, withdrawal. Wrong reference and wrong key fail the same way.
+import crypto from 'node:crypto';
+import { trusted } from 'mongoose';
+import { appendAudit } from '../audit/auditLog';
+import { decoyHash, verifyPassword } from '../auth/passwords';
+import { inTransaction } from '../db';
+import { fail } from '../http/problem';
+import { storeEvidence } from '../intake/evidence';
+import { normaliseAccessKey } from '../intake/receipt';
+import { FollowupSession } from '../models/FollowupSession';
+import { Report } from '../models/Report';
+import type { EvidenceStore } from '../storage/evidenceStore';
+import { discardUploads, type UploadedFile } from './reportSubmitter';
+
+const SESSION_MINUTES = 30;
+/** States in which the reporter can still add to the report or withdraw it. */
+export const OPEN_STATES = new Set(['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying']);
+
+const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+export async function followupSignIn(reference: string, accessKey: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+  const report = await Report.findOne({ reference }, { accessKeyHash: 1 }).lean();
+  const ok = await verifyPassword(normaliseAccessKey(accessKey), report?.accessKeyHash ?? decoyHash);
+  if (!report || !ok) throw fail('followup.invalid_credentials');
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_MINUTES * 60_000);
+  await FollowupSession.create({ _id: tokenHash(token), reference, expiresAt });
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+/** The report reference a bearer token belongs to. */
+export async function followupReferenceOf(authorization: string | undefined, now = new Date()): Promise<string> {
+  const token = /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
+  if (!token) throw fail('followup.session_expired');
+  const session = await FollowupSession.findById(tokenHash(token)).lean();
+  if (!session || session.expiresAt <= now) throw fail('followup.session_expired');
+  return session.reference;
+}
+
+export async function reporterMessage(reference: string, body: string, now = new Date()): Promise<void> {
+  await inTransaction(async (session) => {
+    const r = await Report.updateOne(
+      { reference, status: trusted({ $nin: ['withdrawn', 'closed', 'rejected', 'duplicate'] }) },
+      { $push: { messages: { at: now, from: 'reporter', body }, timeline: { at: now, type: 'reporter-message', public: true } } },
+      { session },
+    );
+    if (!r.modifiedCount) throw fail('report.closed');
+    await appendAudit({ actor: null, action: 'report.reporter_message', target: { type: 'report', id: reference } }, session, now);
+  });
+}
+
+export async function reporterEvidence(reference: string, files: UploadedFile[], store: EvidenceStore, now = new Date()): Promise<number> {
+  const adopted: string[] = [];
+  try {
+    const report = await Report.findOne({ reference }, { status: 1, location: 1 }).lean();
+    if (!report || !OPEN_STATES.has(report.status)) throw fail('report.closed');
+    const evidence = await storeEvidence(files.map((f) => f.path), !!report.location, store, 'reporter', now, adopted);
+    await inTransaction(async (session) => {
+      await Report.updateOne({ reference }, { $push: { evidence: { $each: evidence }, timeline: { at: now, type: 'reporter-evidence', public: true } } }, { session });
+      await appendAudit({ actor: null, action: 'report.reporter_evidence', target: { type: 'report', id: reference }, details: { files: evidence.length } }, session, now);
+    });
+    return evidence.length;
+  } catch (e) {
+    for (const id of adopted) await store.remove(id).catch(() => undefined);
+    throw e;
+  } finally {
+    await discardUploads(files);
+  }
+}
+
+export async function reporterWithdrawal(reference: string, reason: string | undefined, now = new Date()): Promise<void> {
+  await inTransaction(async (session) => {
+    const r = await Report.updateOne(
+      { reference, status: trusted({ $in: [...OPEN_STATES] }) },
+      { $set: { status: 'withdrawn' }, $push: { timeline: { at: now, type: 'withdrawn', public: true, ...(reason ? { note: reason } : {}) } } },
+      { session },
+    );
+    if (!r.modifiedCount) throw fail('report.closed');
+    await appendAudit({ actor: null, action: 'report.withdraw', target: { type: 'report', id: reference } }, session, now);
+  });
+}

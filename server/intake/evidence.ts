@@ -1,0 +1,89 @@
+// Evidence intake: decide the type by content, refuse anything else, hash what was
+// received, and remove identifying metadata (GPS, device, thumbnails) unless the
+// reporter chose to share their location. The result is a new temp file.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import sharp from 'sharp';
+import { fail } from '../http/problem';
+import { carriesForeignContent, sniff, type Sniffed } from './sniff';
+import { removeIsoMetadata } from './isoMetadata';
+import type { EvidenceStore } from '../storage/evidenceStore';
+
+export interface InspectedEvidence extends Sniffed {
+  /** The file to store (the received one, or a cleaned copy). */
+  path: string;
+  size: number;
+  receivedSha256: string;
+  storedSha256: string;
+  metadataRemoved: boolean;
+}
+
+const sha256 = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
+
+/** Bytes after a JPEG's end-of-image or a PNG's IEND chunk: somebody else's payload. */
+function trailingData(buf: Buffer, mime: string): boolean {
+  if (mime === 'image/jpeg') {
+    let end = buf.length;
+    while (end > 2 && buf[end - 1] === 0) end--; // zero padding is harmless
+    return !(buf[end - 2] === 0xff && buf[end - 1] === 0xd9);
+  }
+  if (mime === 'image/png') return buf.lastIndexOf(Buffer.from('IEND')) + 8 < buf.length;
+  return false;
+}
+
+export async function inspectEvidence(tempPath: string, keepLocation: boolean): Promise<InspectedEvidence> {
+  const received = await fs.readFile(tempPath);
+  if (received.length === 0) throw fail('evidence.empty');
+  const type = sniff(received.subarray(0, 64));
+  if (!type) throw fail('evidence.type_not_allowed');
+  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), type) || trailingData(received, type.mime)) throw fail('evidence.polyglot');
+
+  let cleaned: Buffer | null = null;
+  try {
+    if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp') {
+      // Decoding and re-encoding keeps the pixels (upright) and drops EXIF, GPS, XMP and thumbnails.
+      const image = sharp(received, { failOn: 'error' }).rotate();
+      if (!keepLocation) cleaned = await (type.mime === 'image/jpeg' ? image.jpeg({ quality: 92 }) : type.mime === 'image/png' ? image.png() : image.webp({ quality: 92 })).toBuffer();
+      else await image.metadata();
+    } else if (type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei')) {
+      if (!keepLocation) cleaned = removeIsoMetadata(received);
+    }
+  } catch (e) {
+    if ((e as { status?: number }).status) throw e;
+    throw fail('evidence.unreadable');
+  }
+  const receivedSha256 = sha256(received);
+  if (!cleaned) return { ...type, path: tempPath, size: received.length, receivedSha256, storedSha256: receivedSha256, metadataRemoved: false };
+  const cleanPath = `${tempPath}.clean`;
+  await fs.writeFile(cleanPath, cleaned);
+  await fs.rm(tempPath, { force: true });
+  return { ...type, path: cleanPath, size: cleaned.length, receivedSha256, storedSha256: sha256(cleaned), metadataRemoved: true };
+}
+
+export interface EvidenceRecord {
+  fileId: string;
+  kind: string;
+  mime: string;
+  size: number;
+  receivedSha256: string;
+  storedSha256: string;
+  metadataRemoved: boolean;
+  addedBy: 'reporter' | 'staff';
+  addedAt: Date;
+}
+
+/**
+ * Inspects and stores uploaded files; ids of stored files are pushed to `adopted`
+ * as they land, so the caller can remove them if recording the report fails.
+ */
+export async function storeEvidence(paths: string[], keepLocation: boolean, store: EvidenceStore, addedBy: 'reporter' | 'staff', now: Date, adopted: string[]): Promise<EvidenceRecord[]> {
+  const inspected: InspectedEvidence[] = [];
+  for (const p of paths) inspected.push(await inspectEvidence(p, keepLocation));
+  const records: EvidenceRecord[] = [];
+  for (const e of inspected) {
+    const fileId = await store.adopt(e.path, e.mime);
+    adopted.push(fileId);
+    records.push({ fileId, kind: e.kind, mime: e.mime, size: e.size, receivedSha256: e.receivedSha256, storedSha256: e.storedSha256, metadataRemoved: e.metadataRemoved, addedBy, addedAt: now });
+  }
+  return records;
+}

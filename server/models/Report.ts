@@ -1,0 +1,78 @@
+// A report and everything that happened to it. The reporter's identity is sealed
+// (AES-256-GCM); no address, user agent or other trace of the submitter is kept.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+const evidenceSchema = new Schema(
+  {
+    fileId: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['photo', 'video', 'audio', 'document'] },
+    mime: { type: String, required: true },
+    size: { type: Number, required: true },
+    /** SHA-256 of the bytes as received (chain of custody), and of the bytes stored. */
+    receivedSha256: { type: String, required: true },
+    storedSha256: { type: String, required: true },
+    metadataRemoved: { type: Boolean, required: true },
+    addedBy: { type: String, required: true, enum: ['reporter', 'staff'] },
+    addedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const timelineSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    type: { type: String, required: true },
+    /** Shown to the reporter in follow-up (others are internal). */
+    public: { type: Boolean, required: true },
+    actorId: { type: String },
+    note: { type: String, maxlength: 2000 },
+  },
+  { _id: false },
+);
+
+const messageSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    from: { type: String, required: true, enum: ['reporter', 'staff'] },
+    staffId: { type: String },
+    body: { type: String, required: true, maxlength: 2000 },
+  },
+  { _id: false },
+);
+
+const reportSchema = new Schema(
+  {
+    reference: { type: String, required: true, unique: true },
+    accessKeyHash: { type: String, required: true },
+    status: { type: String, required: true, default: 'submitted' },
+    channel: { type: String, required: true, enum: ['web', 'hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'], default: 'web' },
+    category: { type: String, required: true },
+    sector: { type: String, required: true },
+    area: { type: String, required: true },
+    description: { type: String, required: true, maxlength: 5000 },
+    occurredAt: { type: Date },
+    address: { type: String, maxlength: 200 },
+    subjectName: { type: String, maxlength: 120 },
+    posterCode: { type: String },
+    anonymous: { type: Boolean, required: true },
+    employeeOfSubject: { type: Boolean, default: false },
+    /** Sealed JSON {name, phone, email?}; revealed only by policy, each reveal audited. */
+    reporterSealed: { type: String },
+    /** Sealed email for content-free notifications, readable by the mail job. */
+    notifyEmailSealed: { type: String },
+    location: { type: new Schema({ lat: Number, lng: Number }, { _id: false }) },
+    evidence: { type: [evidenceSchema], default: [] },
+    timeline: { type: [timelineSchema], default: [] },
+    messages: { type: [messageSchema], default: [] },
+    idempotencyKey: { type: String },
+    requestHash: { type: String },
+    submittedAt: { type: Date, required: true },
+  },
+  { timestamps: true },
+);
+reportSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
+reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
+reportSchema.index({ 'evidence.fileId': 1 });
+
+export type ReportFields = InferSchemaType<typeof reportSchema>;
+export const Report = model('Report', reportSchema, 'reports');

@@ -1,0 +1,74 @@
+// The public report: what the form sends (the `report` part of the multipart
+// submission), the receipt, and what a reporter sees when following up.
+// The form validates with the same schema the server does.
+import { z } from 'zod';
+import { areaCodes } from '../catalog';
+
+const trimmed = (max: number) => z.string().trim().max(max);
+
+export const reporterSchema = z.object({
+  name: trimmed(40).min(1),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'a mainland mobile or landline number'),
+  email: z.email().max(200).optional(),
+});
+
+export const reportInputSchema = z
+  .object({
+    category: z.string().min(1).max(60),
+    area: z.enum(areaCodes as [string, ...string[]]),
+    description: trimmed(5000).min(10, 'describe what you saw in at least 10 characters'),
+    anonymous: z.boolean(),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    address: trimmed(200).optional(),
+    subjectName: trimmed(120).optional(),
+    reporter: reporterSchema.optional(),
+    posterCode: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
+    shareLocation: z.boolean().optional(),
+    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+    /** The reporter works for the enterprise reported (Henan employee uplift; real name required). */
+    employeeOfSubject: z.boolean().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.anonymous && !r.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: 'a real-name report needs the reporter’s name and phone' });
+    if (r.anonymous && r.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: 'an anonymous report carries no reporter details' });
+    if (r.location && !r.shareLocation) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a location is only sent when the reporter chose to share it' });
+    if (r.employeeOfSubject && r.anonymous) ctx.addIssue({ code: 'custom', path: ['employeeOfSubject'], message: 'reports about one’s own employer must be real-name' });
+    if (r.occurredAt && new Date(r.occurredAt).getTime() > Date.now() + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'cannot be in the future' });
+  });
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export const receiptSchema = z.object({
+  reference: z.string(),
+  accessKey: z.string(),
+});
+
+export const followupLoginBody = z.object({
+  reference: z.string().trim().toUpperCase().max(40),
+  accessKey: z.string().trim().max(80),
+});
+
+export const followupTokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const timelineEventSchema = z.object({ at: z.string(), type: z.string(), note: z.string().optional() });
+export const messageSchema = z.object({ at: z.string(), from: z.enum(['reporter', 'staff']), body: z.string() });
+
+export const followupReportResponse = z.object({
+  reference: z.string(),
+  status: z.string(),
+  category: z.string(),
+  area: z.string(),
+  submittedAt: z.string(),
+  anonymous: z.boolean(),
+  evidenceCount: z.number().int(),
+  timeline: z.array(timelineEventSchema),
+  messages: z.array(messageSchema),
+  reward: z.object({ status: z.string(), amountFen: z.number().int().optional(), claimBy: z.string().optional() }).optional(),
+});
+
+export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });
+export const followupWithdrawBody = z.object({ reason: z.string().trim().max(500).optional() });
+
+export const powChallengeResponse = z.object({ challenge: z.string(), bits: z.number().int(), expiresAt: z.string() });
