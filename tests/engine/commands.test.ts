@@ -1,6 +1,7 @@
 // Database commands: handshake replies, catalog commands and their error codes.
-import { MongoClient, MongoServerError, ObjectId, type Db, type Document } from 'mongodb';
+import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
@@ -25,15 +26,6 @@ function freshDb(): Db {
   return client.db(db.dbName('cmd'));
 }
 
-async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await op;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the operation to fail with a server error');
-}
 
 async function collectionNames(d: Db): Promise<string[]> {
   return (await d.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();

@@ -10,7 +10,6 @@ import {
   MinKey,
   MongoBulkWriteError,
   MongoClient,
-  MongoServerError,
   ObjectId,
   Timestamp,
   type Collection,
@@ -19,6 +18,7 @@ import {
   type Filter,
 } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
@@ -47,16 +47,6 @@ function freshCollection(prefix = 'c'): Collection<Doc> {
   return mdb.collection<Doc>(`${prefix}_${++seq}`);
 }
 
-/** Resolves with the server error the operation failed with; fails the test if it succeeded. */
-async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await op;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the operation to fail with a server error');
-}
 
 describe('insert', () => {
   test('insertOne returns the given _id, or a generated ObjectId', async () => {

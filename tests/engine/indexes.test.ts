@@ -1,7 +1,8 @@
 // Index conformance: unique/compound/sparse/partial constraints and their error
 // shapes, index listing and dropping, and TTL expiry.
-import { Decimal128, Double, Long, MongoBulkWriteError, MongoClient, ObjectId, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { Decimal128, Double, Long, MongoBulkWriteError, MongoClient, ObjectId, type Collection, type Db, type Document } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
@@ -29,15 +30,6 @@ function freshCollection(): Collection<Doc> {
   return mdb.collection<Doc>(`i_${++seq}`);
 }
 
-async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await op;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the operation to fail with a server error');
-}
 
 async function indexNames(coll: Collection<Doc>): Promise<string[]> {
   return (await coll.listIndexes().toArray()).map((i) => String(i.name)).sort();

@@ -4,7 +4,6 @@ import {
   Long,
   MongoClient,
   ObjectId,
-  MongoServerError,
   type ClientSession,
   type Collection,
   type CommandStartedEvent,
@@ -12,6 +11,7 @@ import {
   type Document,
 } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
@@ -63,15 +63,6 @@ async function withSession<T>(c: MongoClient, fn: (s: ClientSession) => Promise<
   }
 }
 
-async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await op;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the operation to fail with a server error');
-}
 
 describe('commit and abort', () => {
   test('withTransaction commits every write together', async () => {

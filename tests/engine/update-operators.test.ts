@@ -1,8 +1,9 @@
 // Update operator conformance: every operator's effect, update result counts,
 // upsert seeding, positional/array-filter paths, pipeline updates and the error
 // codes MongoDB returns for invalid updates.
-import { MongoClient, MongoServerError, ObjectId, Timestamp, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
+import { MongoClient, ObjectId, Timestamp, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../support/database';
+import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
@@ -40,15 +41,6 @@ async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
   return coll;
 }
 
-async function serverError(op: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await op;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the operation to fail with a server error');
-}
 
 describe('field operators', () => {
   test('$set creates nested paths and writes array indexes', async () => {
