@@ -17,9 +17,11 @@ import { authRoutes } from './routes/auth';
 import { followupRoutes } from './routes/followup';
 import { fundRoutes } from './routes/fund';
 import { healthRoutes } from './routes/health';
+import { posterRoutes } from './routes/posters';
 import { referenceRoutes } from './routes/reference';
 import { reportRoutes } from './routes/reports';
 import { staffRoutes } from './routes/staff';
+import { staffReportRoutes } from './routes/staffReports';
 
 export interface AppDeps {
   config: Config;
@@ -97,8 +99,10 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       totpRequiredRoles: config.totpRequiredRoles,
     }),
   );
+  app.use(posterRoutes({ publicBaseUrl }));
   app.use(reportRoutes(intake));
   app.use(followupRoutes(intake));
+  app.use(staffReportRoutes(intake));
   app.use(staffRoutes());
   app.use(referenceRoutes());
   app.use(auditRoutes());

@@ -45,6 +45,7 @@ export const errorCatalog = {
   'followup.invalid_credentials': { status: 401, zh: '举报编号或查询密码不正确。', en: 'The report reference or access key is wrong.' },
   'followup.session_expired': { status: 401, zh: '查询已过期，请重新输入举报编号和查询密码。', en: 'Your follow-up session has expired; enter the reference and key again.' },
   'poster.not_found': { status: 404, zh: '公示牌不存在。', en: 'Poster not found.' },
+  'poster.inactive': { status: 409, zh: '公示牌已停用，请先启用再打印。', en: 'This poster is retired; reactivate it before printing.' },
   'server.unavailable': { status: 503, zh: '服务暂不可用，请稍后再试。', en: 'The service is unavailable; please try again later.' },
   'server.internal': { status: 500, zh: '服务器内部错误，请稍后再试。', en: 'Internal server error; please try again later.' },
 } as const satisfies Record<string, ErrorDefinition>;

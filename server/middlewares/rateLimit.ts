@@ -73,7 +73,8 @@ export function publicLimiter(windowMs: number, limit: number): RequestHandler {
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => req.method !== 'POST',
+    // Only the exact mounted path (the submission itself), not staff routes below it.
+    skip: (req) => req.method !== 'POST' || (req.path !== '/' && req.path !== ''),
     handler: (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
   });
 }

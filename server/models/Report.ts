@@ -64,6 +64,19 @@ const reportSchema = new Schema(
     evidence: { type: [evidenceSchema], default: [] },
     timeline: { type: [timelineSchema], default: [] },
     messages: { type: [messageSchema], default: [] },
+    /** Bumped by every workflow action: two people acting on one version cannot both win. */
+    revision: { type: Number, required: true, default: 0 },
+    assignment: {
+      type: new Schema(
+        { unitCode: String, verifierId: String, assignedAt: Date, dueAt: Date, extendedDays: Number, extensionReason: String },
+        { _id: false },
+      ),
+    },
+    findings: { type: Schema.Types.Mixed },
+    findingsById: { type: String },
+    duplicateOf: { type: String },
+    transferredTo: { type: new Schema({ unitCode: String, area: String }, { _id: false }) },
+    statusChangedAt: { type: Date },
     idempotencyKey: { type: String },
     requestHash: { type: String },
     submittedAt: { type: Date, required: true },
@@ -73,6 +86,7 @@ const reportSchema = new Schema(
 reportSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
 reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
 reportSchema.index({ 'evidence.fileId': 1 });
+reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 1 });
 
 export type ReportFields = InferSchemaType<typeof reportSchema>;
 export const Report = model('Report', reportSchema, 'reports');

@@ -3,6 +3,8 @@ import type { Role } from '../../shared/roles';
 import { fail } from '../http/problem';
 import { auditPolicy } from './audit';
 import { fundPolicy } from './fund';
+import { posterPolicy } from './posters';
+import { reportPolicy } from './reports';
 import { staffPolicy } from './staff';
 
 export interface Actor {
@@ -15,7 +17,7 @@ export interface Actor {
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 
-const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy };
+const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy };
 
 export type Action = keyof typeof policies;
 

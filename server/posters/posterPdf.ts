@@ -33,11 +33,25 @@ const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 36;
 const CONTENT = PAGE.width - 2 * MARGIN;
 const COLOR = { red: '#C62828', redTint: '#FDF1F0', ink: '#1A1A1A', muted: '#5F6368', rule: '#E7C3C0', white: '#FFFFFF' };
-const HEADER_HEIGHT = 132;
-const FOOTER_HEIGHT = 70;
+const HEADER_HEIGHT = 118;
+const FOOTER_HEIGHT = 66;
+const CONFIDENTIALITY_HEIGHT = 50;
+const INFO_HEIGHT = 150;
+const QR_MAX = 204;
+const QR_MIN = 160;
+/** The steps beside the QR code: heading, English heading, three numbered steps. */
+const STEPS_HEIGHT = 206;
+/** Poster code and address under the QR code. */
+const QR_CAPTION = 34;
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * One A4 page, top to bottom: header, whose poster it is, the QR code and how to
+ * use it, channels and rewards, confidentiality, slogan. The lower sections are
+ * fixed text and anchored to the bottom; the QR section sits centred in the space
+ * the site block leaves, so long names never push anything onto a second page.
+ */
 export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -58,10 +72,18 @@ export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
   });
 
   drawHeader(doc);
-  let y = drawSiteBlock(doc, input, HEADER_HEIGHT + 16);
-  y = drawScanSection(doc, input, y + 18);
-  drawInfoColumns(doc, y + 16);
-  drawFooter(doc);
+  const siteBottom = drawSiteBlock(doc, input, HEADER_HEIGHT + 14);
+  const footerTop = PAGE.height - FOOTER_HEIGHT;
+  const confidentialityTop = footerTop - 12 - CONFIDENTIALITY_HEIGHT;
+  const infoTop = confidentialityTop - 10 - INFO_HEIGHT;
+  // Long names make the site block taller: the QR code gives up a little size, never its place.
+  const room = infoTop - siteBottom;
+  const qrSize = Math.max(QR_MIN, Math.min(QR_MAX, room - QR_CAPTION - 2 * 12));
+  const scanHeight = Math.max(qrSize + QR_CAPTION, STEPS_HEIGHT);
+  drawScanSection(doc, input, siteBottom + Math.max(12, (room - scanHeight) / 2), qrSize);
+  drawInfoColumns(doc, infoTop);
+  drawConfidentiality(doc, confidentialityTop);
+  drawFooter(doc, footerTop);
   doc.end();
   return done;
 }
@@ -69,12 +91,12 @@ export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
 function drawHeader(doc: Doc): void {
   doc.rect(0, 0, PAGE.width, HEADER_HEIGHT).fill(COLOR.red);
   doc.fillColor(COLOR.white);
-  doc.font('regular').fontSize(11).text(`${posterText.issuer.zh}  ·  ${posterText.issuer.en}`, MARGIN, 20, { width: CONTENT, align: 'center' });
-  doc.font('bold').fontSize(34).text(posterText.title.zh, MARGIN, 40, { width: CONTENT, align: 'center', characterSpacing: 1 });
-  doc.font('regular').fontSize(15).text(posterText.title.en, MARGIN, 94, { width: CONTENT, align: 'center' });
+  doc.font('regular').fontSize(10.5).text(`${posterText.issuer.zh}  ·  ${posterText.issuer.en}`, MARGIN, 16, { width: CONTENT, align: 'center', lineBreak: false });
+  doc.font('bold').fontSize(34).text(posterText.title.zh, MARGIN, 33, { width: CONTENT, align: 'center', characterSpacing: 1, lineBreak: false });
+  doc.font('regular').fontSize(14).text(posterText.title.en, MARGIN, 84, { width: CONTENT, align: 'center', lineBreak: false });
 }
 
-/** The largest size (down to `min`) at which `text` fits in `maxLines` lines; cut with an ellipsis below that. */
+/** The largest size (down to `min`) at which `text` fits in `maxLines` lines; below that it is cut with an ellipsis. */
 function fitSize(doc: Doc, text: string, width: number, start: number, min: number, maxLines: number): number {
   for (let size = start; size > min; size -= 0.5) {
     doc.fontSize(size);
@@ -83,67 +105,83 @@ function fitSize(doc: Doc, text: string, width: number, start: number, min: numb
   return min;
 }
 
-/** Whom the poster belongs to: site, enterprise, area, sector, address. Returns the y below it. */
+interface SiteCell {
+  label: Bilingual;
+  value: string;
+  size: number;
+  font: 'bold' | 'regular';
+  lines: number;
+}
+
+/** Whose poster this is: site, enterprise, area and sector, address. Returns the y below it. */
 function drawSiteBlock(doc: Doc, input: PosterPdfInput, top: number): number {
-  const labelWidth = 84;
-  const valueX = MARGIN + 16 + labelWidth;
-  const valueWidth = CONTENT - 32 - labelWidth;
-  const rows: { label: Bilingual; value: string; size: number; font: 'bold' | 'regular'; lines: number }[] = [
-    { label: posterText.site, value: input.siteName, size: 17, font: 'bold', lines: 2 },
-    { label: posterText.enterprise, value: input.enterpriseName, size: 14, font: 'bold', lines: 2 },
-    { label: posterText.area, value: `${input.area.zh}  ${input.area.en}`, size: 12, font: 'regular', lines: 1 },
-    { label: posterText.sector, value: `${input.sector.zh}  ${input.sector.en}`, size: 12, font: 'regular', lines: 1 },
-    { label: posterText.address, value: input.address, size: 12, font: 'regular', lines: 2 },
+  const labelWidth = 64;
+  const inner = CONTENT - 32;
+  const half = (inner - 16) / 2;
+  // Each row holds one or two cells; area and sector share a row.
+  const rows: SiteCell[][] = [
+    [{ label: posterText.site, value: input.siteName, size: 16, font: 'bold', lines: 2 }],
+    [{ label: posterText.enterprise, value: input.enterpriseName, size: 14, font: 'bold', lines: 2 }],
+    [
+      { label: posterText.area, value: `${input.area.zh}  ${input.area.en}`, size: 12, font: 'regular', lines: 1 },
+      { label: posterText.sector, value: `${input.sector.zh}  ${input.sector.en}`, size: 12, font: 'regular', lines: 1 },
+    ],
+    [{ label: posterText.address, value: input.address, size: 12, font: 'regular', lines: 2 }],
   ];
 
   // Measure first, so the tinted box can be drawn behind the text.
-  const measured = rows.map((row) => {
-    doc.font(row.font);
-    const size = fitSize(doc, row.value, valueWidth, row.size, 9, row.lines);
-    doc.fontSize(size);
-    const height = Math.max(Math.min(doc.heightOfString(row.value, { width: valueWidth }), doc.currentLineHeight(true) * row.lines), 24);
-    return { ...row, size, height };
+  const measured = rows.map((cells) => {
+    const cellWidth = (cells.length === 1 ? inner : half) - labelWidth;
+    const sized = cells.map((cell) => {
+      doc.font(cell.font);
+      const size = fitSize(doc, cell.value, cellWidth, cell.size, 9, cell.lines);
+      doc.fontSize(size);
+      const height = Math.min(doc.heightOfString(cell.value, { width: cellWidth }), doc.currentLineHeight(true) * cell.lines);
+      return { ...cell, size, height, width: cellWidth };
+    });
+    return { cells: sized, height: Math.max(24, ...sized.map((c) => c.height)) };
   });
-  const padding = 12;
-  const gap = 5;
+  const padding = 10;
+  const gap = 4;
   const boxHeight = padding * 2 + measured.reduce((sum, r) => sum + r.height, 0) + gap * (measured.length - 1);
   doc.rect(MARGIN, top, CONTENT, boxHeight).fill(COLOR.redTint);
   doc.rect(MARGIN, top, 4, boxHeight).fill(COLOR.red);
 
   let y = top + padding;
   for (const row of measured) {
-    doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(row.label.zh, MARGIN + 16, y + 1, { width: labelWidth, lineBreak: false });
-    doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(row.label.en, MARGIN + 16, y + 15, { width: labelWidth, lineBreak: false });
-    doc.fillColor(COLOR.ink).font(row.font).fontSize(row.size).text(row.value, valueX, y, { width: valueWidth, height: row.height, ellipsis: '…' });
+    row.cells.forEach((cell, i) => {
+      const x = MARGIN + 16 + i * (half + 16);
+      doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(cell.label.zh, x, y + 1, { width: labelWidth, lineBreak: false });
+      doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(cell.label.en, x, y + 15, { width: labelWidth, lineBreak: false });
+      doc.fillColor(COLOR.ink).font(cell.font).fontSize(cell.size).text(cell.value, x + labelWidth, y, { width: cell.width, height: cell.height + 1, ellipsis: '…' });
+    });
     y += row.height + gap;
   }
   return top + boxHeight;
 }
 
-/** The QR code, large, with its code and address beneath, and the steps beside it. */
-function drawScanSection(doc: Doc, input: PosterPdfInput, top: number): number {
-  const qrSize = 228;
-  drawQr(doc, input.scanUrl, MARGIN, top, qrSize);
-  doc.rect(MARGIN, top, qrSize, qrSize).lineWidth(1).stroke(COLOR.rule);
-  doc.fillColor(COLOR.ink).font('bold').fontSize(12).text(`${posterText.posterCode}  ${input.code}`, MARGIN, top + qrSize + 8, { width: qrSize, align: 'center', characterSpacing: 0.5 });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(input.scanUrl, MARGIN, top + qrSize + 26, { width: qrSize, align: 'center' });
-  const qrBottom = doc.y;
+/** The QR code, large, with the poster code and address beneath it and the steps beside it. */
+function drawScanSection(doc: Doc, input: PosterPdfInput, top: number, qrSize: number): void {
+  // The QR column keeps its full width, so the steps beside it do not move when the code shrinks.
+  const qrX = MARGIN + (QR_MAX - qrSize) / 2;
+  drawQr(doc, input.scanUrl, qrX, top, qrSize);
+  doc.rect(qrX, top, qrSize, qrSize).lineWidth(1).stroke(COLOR.rule);
+  doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(`${posterText.posterCode.zh} ${posterText.posterCode.en}  ${input.code}`, MARGIN, top + qrSize + 6, { width: QR_MAX, align: 'center', lineBreak: false });
+  doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(input.scanUrl, MARGIN, top + qrSize + 22, { width: QR_MAX, align: 'center', lineBreak: false });
 
-  const x = MARGIN + qrSize + 24;
+  const x = MARGIN + QR_MAX + 26;
   const width = PAGE.width - MARGIN - x;
-  doc.fillColor(COLOR.red).font('bold').fontSize(32).text(posterText.scanTitle.zh, x, top + 4, { width });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(14).text(posterText.scanTitle.en, x, doc.y, { width });
-  let y = doc.y + 12;
+  doc.fillColor(COLOR.red).font('bold').fontSize(30).text(posterText.scanTitle.zh, x, top - 4, { width, lineBreak: false });
+  doc.fillColor(COLOR.muted).font('regular').fontSize(13).text(posterText.scanTitle.en, x, top + 40, { width, lineBreak: false });
+  let y = top + 70;
   posterText.scanSteps.forEach((step, i) => {
-    const numberX = x;
-    const textX = x + 24;
-    doc.circle(numberX + 9, y + 9, 9).fill(COLOR.red);
-    doc.fillColor(COLOR.white).font('bold').fontSize(11).text(String(i + 1), numberX, y + 1.5, { width: 18, align: 'center', lineBreak: false });
-    doc.fillColor(COLOR.ink).font('regular').fontSize(12).text(step.zh, textX, y, { width: width - 24, lineGap: 1 });
-    doc.fillColor(COLOR.muted).fontSize(8.5).text(step.en, textX, doc.y + 1, { width: width - 24 });
-    y = doc.y + 10;
+    const textX = x + 26;
+    doc.circle(x + 9, y + 9, 9).fill(COLOR.red);
+    doc.fillColor(COLOR.white).font('bold').fontSize(11).text(String(i + 1), x, y + 1.5, { width: 18, align: 'center', lineBreak: false });
+    doc.fillColor(COLOR.ink).font('regular').fontSize(11.5).text(step.zh, textX, y, { width: width - 26 });
+    doc.fillColor(COLOR.muted).fontSize(8).text(step.en, textX, doc.y + 1, { width: width - 26 });
+    y = doc.y + 8;
   });
-  return Math.max(qrBottom, y);
 }
 
 /** Draws the modules as filled squares: vector, so the code stays sharp on any printer. */
@@ -165,16 +203,17 @@ function drawQr(doc: Doc, url: string, x: number, y: number, size: number): void
   doc.fill('#000000');
 }
 
+/** A red heading with its English beside it and a rule beneath; returns the y below. */
 function sectionTitle(doc: Doc, title: Bilingual, x: number, y: number, width: number): number {
   doc.fillColor(COLOR.red).font('bold').fontSize(16);
   const titleWidth = doc.widthOfString(title.zh);
   doc.text(title.zh, x, y, { width, lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(10).text(title.en, x + titleWidth + 8, y + 5, { lineBreak: false });
-  doc.moveTo(x, y + 25).lineTo(x + width, y + 25).lineWidth(1).stroke(COLOR.rule);
-  return y + 32;
+  doc.fillColor(COLOR.muted).font('regular').fontSize(10).text(title.en, x + titleWidth + 8, y + 6, { lineBreak: false });
+  doc.moveTo(x, y + 26).lineTo(x + width, y + 26).lineWidth(1).stroke(COLOR.rule);
+  return y + 33;
 }
 
-/** Left: the reporting channels. Right: rewards and the confidentiality promise. */
+/** Left: the reporting channels. Right: the rewards. */
 function drawInfoColumns(doc: Doc, top: number): void {
   const gutter = 20;
   const width = (CONTENT - gutter) / 2;
@@ -185,28 +224,42 @@ function drawInfoColumns(doc: Doc, top: number): void {
   const labelWidth = 62;
   posterText.channels.forEach((channel, i) => {
     const hotline = i === 0;
-    doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(channel.label.zh, left, y + (hotline ? 4 : 0), { width: labelWidth, lineBreak: false });
-    doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(channel.label.en, left, y + (hotline ? 19 : 15), { width: labelWidth, lineBreak: false });
-    if (hotline) doc.fillColor(COLOR.red).font('bold').fontSize(18).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth });
-    else doc.fillColor(COLOR.ink).font('regular').fontSize(11).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth });
-    if (!hotline) doc.fillColor(COLOR.muted).fontSize(7.5).text(channel.value.en, left + labelWidth, doc.y, { width: width - labelWidth });
-    y = Math.max(doc.y, y + 26) + 6;
+    doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(channel.label.zh, left, y + (hotline ? 3 : 0), { width: labelWidth, lineBreak: false });
+    doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(channel.label.en, left, y + (hotline ? 18 : 15), { width: labelWidth, lineBreak: false });
+    if (hotline) {
+      doc.fillColor(COLOR.red).font('bold').fontSize(17).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
+      y += 32;
+    } else {
+      doc.fillColor(COLOR.ink).font('regular').fontSize(11).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
+      doc.fillColor(COLOR.muted).fontSize(7.5).text(channel.value.en, left + labelWidth, y + 16, { width: width - labelWidth, lineBreak: false });
+      y += 29;
+    }
   });
 
   y = sectionTitle(doc, posterText.rewardsTitle, right, top, width);
-  for (const reward of posterText.rewards) {
-    doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(reward.zh, right, y, { width, lineGap: 1 });
-    doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(reward.en, right, doc.y + 1, { width });
-    y = doc.y + 7;
+  for (const { condition, amount } of posterText.rewards) {
+    doc.fillColor(COLOR.ink).font('bold').fontSize(11.5).text(condition.zh, right, y, { width, lineBreak: false });
+    doc.fillColor(COLOR.red).fontSize(17).text(amount.zh, right, y + 17, { width, lineBreak: false });
+    doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(`${condition.en} ${amount.en}`, right, y + 42, { lineBreak: false });
+    y += 60;
   }
-  y = sectionTitle(doc, posterText.confidentialityTitle, right, y + 4, width);
-  doc.fillColor(COLOR.ink).font('regular').fontSize(11).text(posterText.confidentiality.zh, right, y, { width, lineGap: 1 });
-  doc.fillColor(COLOR.muted).fontSize(8).text(posterText.confidentiality.en, right, doc.y + 1, { width });
 }
 
-function drawFooter(doc: Doc): void {
-  const top = PAGE.height - FOOTER_HEIGHT;
+/** The confidentiality promise across the page, tinted so it stands out. */
+function drawConfidentiality(doc: Doc, top: number): void {
+  doc.rect(MARGIN, top, CONTENT, CONFIDENTIALITY_HEIGHT).fill(COLOR.redTint);
+  doc.rect(MARGIN, top, 4, CONFIDENTIALITY_HEIGHT).fill(COLOR.red);
+  const labelWidth = 80;
+  doc.fillColor(COLOR.red).font('bold').fontSize(14).text(posterText.confidentialityTitle.zh, MARGIN + 16, top + 9, { width: labelWidth, lineBreak: false });
+  doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(posterText.confidentialityTitle.en, MARGIN + 16, top + 29, { width: labelWidth, lineBreak: false });
+  const x = MARGIN + 16 + labelWidth;
+  const width = CONTENT - 32 - labelWidth;
+  doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(posterText.confidentiality.zh, x, top + 8, { width, lineBreak: false });
+  doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(posterText.confidentiality.en, x, top + 26, { width });
+}
+
+function drawFooter(doc: Doc, top: number): void {
   doc.rect(0, top, PAGE.width, FOOTER_HEIGHT).fill(COLOR.red);
-  doc.fillColor(COLOR.white).font('bold').fontSize(22).text(posterText.slogan.zh, MARGIN, top + 12, { width: CONTENT, align: 'center', characterSpacing: 2, lineBreak: false });
-  doc.font('regular').fontSize(11).text(posterText.slogan.en, MARGIN, top + 44, { width: CONTENT, align: 'center', lineBreak: false });
+  doc.fillColor(COLOR.white).font('bold').fontSize(22).text(posterText.slogan.zh, MARGIN, top + 10, { width: CONTENT, align: 'center', characterSpacing: 2, lineBreak: false });
+  doc.font('regular').fontSize(11).text(posterText.slogan.en, MARGIN, top + 42, { width: CONTENT, align: 'center', lineBreak: false });
 }

@@ -29,10 +29,11 @@ export const posterText = {
     { label: { zh: '来访举报', en: 'In person' }, value: { zh: '安阳市应急管理局', en: 'at the Anyang Emergency Management Bureau' } },
   ] as { label: Bilingual; value: Bilingual }[],
   rewardsTitle: { zh: '举报奖励', en: 'Rewards' },
+  /** Each promise reads as one sentence (condition + amount); the amount is set apart in print. */
   rewards: [
-    { zh: '经核查属实的重大事故隐患和违法行为举报最高奖励30万元', en: 'Verified reports of major hazards and illegal acts: up to 300,000 yuan' },
-    { zh: '实名举报焊接作业违法违规行为奖励500–3000元', en: 'Real-name reports of illegal welding: 500 – 3,000 yuan' },
-  ] as Bilingual[],
+    { condition: { zh: '经核查属实的重大事故隐患和违法行为举报', en: 'Verified major hazards and illegal acts:' }, amount: { zh: '最高奖励30万元', en: 'up to 300,000 yuan' } },
+    { condition: { zh: '实名举报焊接作业违法违规行为', en: 'Real-name reports of illegal welding:' }, amount: { zh: '奖励500–3000元', en: '500 – 3,000 yuan' } },
+  ] as { condition: Bilingual; amount: Bilingual }[],
   confidentialityTitle: { zh: '严格保密', en: 'Confidential' },
   confidentiality: {
     zh: '对举报人信息、举报内容和奖励情况严格保密，未经举报人同意不得公开。',

@@ -53,3 +53,12 @@ export type PosterView = z.infer<typeof posterViewSchema>;
 
 export const posterResponse = z.object({ poster: posterViewSchema });
 export const posterListResponse = z.object({ items: z.array(posterViewSchema), total: z.number().int() });
+
+/** Public: what the report form may show about the poster a citizen scanned (all of it printed on the poster anyway). */
+export const posterContextResponse = z.object({
+  code: z.string(),
+  siteName: z.string(),
+  enterpriseName: z.string(),
+  areaCode: z.string(),
+  sector: z.string(),
+});

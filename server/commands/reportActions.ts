@@ -1,0 +1,116 @@
+// Workflow actions on a report: the shared state machine decides whether the
+// action is open; the change, its timeline entry, the audit entry and the
+// reporter's notification commit together, on the revision the actor saw.
+import type { z } from 'zod';
+import { actionPayloads } from '../../shared/schemas/workflow';
+import { actionBlocker, deadlines, workflowActions, type ReportState, type WorkflowActionName } from '../../shared/workflow';
+import { appendAudit } from '../audit/auditLog';
+import type { SecretBox } from '../crypto/secretBox';
+import { inTransaction } from '../db';
+import { fail } from '../http/problem';
+import { notifyReporter } from '../intake/notifications';
+import { Report, type ReportFields } from '../models/Report';
+import { Staff } from '../models/Staff';
+import { Unit } from '../models/Unit';
+import type { Actor } from '../policies';
+import { workflowRecordOf } from '../presenters/reportForStaff';
+
+type Payloads = { [K in WorkflowActionName]: z.infer<(typeof actionPayloads)[K]> };
+
+interface Change {
+  set: Record<string, unknown>;
+  to: ReportState | null;
+  note?: string;
+  staffMessage?: string;
+}
+
+const DAY = 86_400_000;
+
+async function assertVerifier(id: string, area: string): Promise<void> {
+  const v = await Staff.findById(id).lean();
+  if (!v || v.disabled || v.role !== 'verifier' || (v.areaCodes.length && !v.areaCodes.includes(area)))
+    throw fail('request.invalid', [{ path: 'body.verifierId', code: 'invalid', message: 'not an active verifier for this area' }]);
+}
+
+async function assertUnit(code: string, path: string): Promise<void> {
+  if (!(await Unit.exists({ code }))) throw fail('request.invalid', [{ path, code: 'unknown', message: `unknown unit ${code}` }]);
+}
+
+/** What each action changes, beyond the status. */
+async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], report: ReportFields, actor: Actor, now: Date): Promise<Change> {
+  const a = p as Payloads[WorkflowActionName] & Record<string, unknown>;
+  switch (name) {
+    case 'request-information':
+      return { set: {}, to: 'awaiting-information', staffMessage: String(a.message) };
+    case 'accept': {
+      await assertUnit(String(a.unitCode), 'body.unitCode');
+      await assertVerifier(String(a.verifierId), report.area);
+      const dueAt = new Date(now.getTime() + Number(a.dueInDays) * DAY);
+      return { set: { assignment: { unitCode: a.unitCode, verifierId: a.verifierId, assignedAt: now, dueAt } }, to: 'assigned' };
+    }
+    case 'reject':
+      return { set: {}, to: 'rejected', note: String(a.reason) };
+    case 'mark-duplicate': {
+      const original = await Report.findOne({ reference: String(a.duplicateOf) }, { submittedAt: 1 }).lean();
+      if (!original || a.duplicateOf === report.reference || original.submittedAt > report.submittedAt)
+        throw fail('request.invalid', [{ path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' }]);
+      return { set: { duplicateOf: a.duplicateOf }, to: 'duplicate', note: `重复举报：与 ${a.duplicateOf} 为同一事项 / Same matter as ${a.duplicateOf}` };
+    }
+    case 'transfer':
+      if (a.toUnitCode) await assertUnit(String(a.toUnitCode), 'body.toUnitCode');
+      return { set: { transferredTo: { unitCode: a.toUnitCode, area: a.toArea } }, to: 'transferred', note: String(a.note) };
+    case 'reassign':
+      await assertVerifier(String(a.verifierId), report.area);
+      return { set: { 'assignment.verifierId': a.verifierId }, to: null };
+    case 'extend-deadline': {
+      const due = report.assignment?.dueAt ?? now;
+      return { set: { 'assignment.dueAt': new Date(due.getTime() + Number(a.days) * DAY), 'assignment.extendedDays': a.days, 'assignment.extensionReason': a.reason }, to: null, note: String(a.reason) };
+    }
+    case 'submit-findings':
+      return { set: { findings: p, findingsById: actor.id }, to: 'findings-submitted' };
+    case 'approve-findings':
+      return { set: {}, to: report.findings && (report.findings as { substantiated?: boolean }).substantiated ? 'substantiated' : 'unsubstantiated', note: a.comment ? String(a.comment) : undefined };
+    case 'return-findings':
+      return { set: {}, to: 'verifying', note: String(a.reason) };
+    case 'close':
+      return { set: {}, to: 'closed', note: a.note ? String(a.note) : undefined };
+    default:
+      return { set: {}, to: workflowActions[name].to };
+  }
+}
+
+export async function reportActor(reference: string, name: WorkflowActionName, payload: unknown, actor: Actor, ctx: { box: SecretBox; publicBaseUrl: string }, now = new Date()) {
+  const report = await Report.findOne({ reference }).lean();
+  if (!report) throw fail('resource.not_found');
+  const blocker = actionBlocker(name, workflowRecordOf(report), actor);
+  if (blocker === 'wrong-role' || blocker === 'out-of-area' || blocker === 'not-assigned-verifier' || blocker === 'four-eyes') throw fail('auth.forbidden', [], { reason: blocker });
+  if (blocker) throw fail('resource.stale', [], { reason: blocker });
+  const change = await changeFor(name, payload as Payloads[typeof name], report, actor, now);
+  const action = workflowActions[name];
+  const status = change.to ?? report.status;
+  await inTransaction(async (session) => {
+    const pushes: Record<string, unknown> = { timeline: { at: now, type: name, public: action.public, actorId: actor.id, ...(change.note ? { note: change.note } : {}) } };
+    if (change.staffMessage) pushes.messages = { at: now, from: 'staff', staffId: actor.id, body: change.staffMessage };
+    const r = await Report.updateOne(
+      { reference, revision: report.revision, status: report.status },
+      { $set: { ...change.set, status, ...(status !== report.status ? { statusChangedAt: now } : {}) }, $inc: { revision: 1 }, $push: pushes },
+      { session },
+    );
+    if (!r.modifiedCount) throw fail('resource.stale'); // someone acted on this report first
+    await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status } }, session, now);
+    if (action.public) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+  });
+  return Report.findOne({ reference }).lean();
+}
+
+/** Reporter identity for a permitted role, with the reason recorded in the audit log. */
+export async function identityRevealer(reference: string, reason: string, actor: Actor, box: SecretBox) {
+  const report = await Report.findOne({ reference }, { reporterSealed: 1, anonymous: 1 }).lean();
+  if (!report) throw fail('resource.not_found');
+  if (!report.reporterSealed) throw fail('resource.not_found', [{ path: 'reference', code: 'anonymous', message: 'this report is anonymous' }]);
+  const identity = await inTransaction(async (session) => {
+    await appendAudit({ actor, action: 'report.identity_revealed', target: { type: 'report', id: reference }, details: { reason } }, session);
+    return JSON.parse(box.open(report.reporterSealed!)) as { name: string; phone: string; email?: string };
+  });
+  return identity;
+}

@@ -1,0 +1,130 @@
+// Posters: administrators manage them, admin and intake print them, and the
+// public scan address /p/:code counts a scan and hands the citizen to the form.
+import { Router, type Request, type Response } from 'express';
+import { areas, sectors } from '../../shared/catalog';
+import {
+  createPosterBody,
+  posterCodeParams,
+  posterCodeSchema,
+  posterContextResponse,
+  posterListQuery,
+  posterListResponse,
+  posterResponse,
+  updatePosterBody,
+} from '../../shared/schemas/poster';
+import { posterCreator, posterUpdater, recordScan } from '../commands/posters';
+import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { fail } from '../http/problem';
+import { Poster } from '../models/Poster';
+import { documentRoute } from '../openapi/registry';
+import { renderPosterPdf } from '../posters/posterPdf';
+import { posterQrPng, posterQrSvg } from '../posters/qrCode';
+import { posterScanUrl } from '../posters/scanUrl';
+import { presentPoster } from '../presenters/poster';
+
+export interface PosterRouteDeps {
+  /** Where citizens reach this system, e.g. https://jubao.example.gov.cn (printed into every QR code). */
+  publicBaseUrl: string;
+}
+
+const REPORT_FORM = '/report';
+
+/** A poster fit to print: known and active (a retired poster's QR code leads nowhere). */
+async function printablePoster(code: string) {
+  const poster = await Poster.findOne({ code }).lean();
+  if (!poster) throw fail('poster.not_found');
+  if (!poster.active) throw fail('poster.inactive');
+  return poster;
+}
+
+function sendDownload(res: Response, body: Buffer | string, type: string, filename: string): typeof RESPONDED {
+  // `filename` is built from a validated code (Crockford base32): nothing to escape.
+  res.status(200).type(type).setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.send(body);
+  return RESPONDED;
+}
+
+const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) => list.find((x) => x.code === code)?.name ?? { zh: code, en: code };
+
+export function posterRoutes(deps: PosterRouteDeps): Router {
+  const router = Router();
+  const scanUrl = (code: string) => posterScanUrl(deps.publicBaseUrl, code);
+
+  // The QR code's target. A citizen stands in front of a poster: whatever happens,
+  // they land on the report form, never on an error page.
+  documentRoute({
+    method: 'get',
+    path: '/p/:code',
+    summary: 'Poster QR target: counts the scan, 302 to /report?poster=<code> (poster=unknown for an unknown or retired poster)',
+    tag: 'posters',
+    access: 'public',
+    duringTotpEnrolment: false,
+    status: 302,
+    params: posterCodeParams,
+  });
+  router.get('/p/:code', async (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const parsed = posterCodeSchema.safeParse(req.params.code);
+    let poster = 'unknown';
+    if (parsed.success) {
+      try {
+        if (await recordScan(parsed.data)) poster = parsed.data;
+      } catch (err) {
+        // Database trouble loses one count, not the report: the form checks the code again on submission.
+        req.log?.warn({ err }, 'poster scan not counted');
+        poster = parsed.data;
+      }
+    }
+    res.redirect(302, `${REPORT_FORM}?poster=${encodeURIComponent(poster)}`);
+  });
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/posters/:code/context', tag: 'posters', summary: 'What the report form shows about the poster it came from (public; 404 when unknown or retired)', access: 'public', params: posterCodeParams, response: posterContextResponse },
+    async ({ params }) => {
+      const poster = await Poster.findOne({ code: params.code, active: true }).lean();
+      if (!poster) throw fail('poster.not_found');
+      return { code: poster.code, siteName: poster.siteName, enterpriseName: poster.enterpriseName, areaCode: poster.areaCode, sector: poster.sector };
+    },
+  );
+
+  defineRoute(router, { method: 'get', path: '/api/v1/posters', tag: 'posters', summary: 'List posters, newest first', access: 'posters.list', query: posterListQuery, response: posterListResponse }, async ({ query }) => {
+    const filter = { ...(query.areaCode ? { areaCode: query.areaCode } : {}), ...(query.sector ? { sector: query.sector } : {}), ...(query.active ? { active: query.active === 'true' } : {}) };
+    const items = await Poster.find(filter).sort({ createdAt: -1, code: 1 }).lean();
+    return { items: items.map((p) => presentPoster(p, deps.publicBaseUrl)), total: items.length };
+  });
+
+  defineRoute(router, { method: 'post', path: '/api/v1/posters', tag: 'posters', summary: 'Create a poster (its code is generated)', access: 'posters.create', body: createPosterBody, response: posterResponse, status: 201 }, async ({ body, actor }) => ({
+    poster: presentPoster(await posterCreator(actor, body), deps.publicBaseUrl),
+  }));
+
+  defineRoute(router, { method: 'patch', path: '/api/v1/posters/:code', tag: 'posters', summary: 'Change a poster, or retire it with active: false', access: 'posters.update', params: posterCodeParams, body: updatePosterBody, response: posterResponse }, async ({ params, body, actor }) => ({
+    poster: presentPoster(await posterUpdater(actor, params.code, body), deps.publicBaseUrl),
+  }));
+
+  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/poster.pdf', tag: 'posters', summary: 'The printable A4 poster (PDF download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+    const poster = await printablePoster(params.code);
+    const pdf = await renderPosterPdf({
+      code: poster.code,
+      siteName: poster.siteName,
+      enterpriseName: poster.enterpriseName,
+      area: label(areas, poster.areaCode),
+      sector: label(sectors, poster.sector),
+      address: poster.address,
+      scanUrl: scanUrl(poster.code),
+    });
+    return sendDownload(res, pdf, 'application/pdf', `poster-${poster.code}.pdf`);
+  });
+
+  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/qr.svg', tag: 'posters', summary: 'The poster QR code alone, as SVG (download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+    const poster = await printablePoster(params.code);
+    return sendDownload(res, await posterQrSvg(scanUrl(poster.code)), 'image/svg+xml', `poster-${poster.code}-qr.svg`);
+  });
+
+  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/qr.png', tag: 'posters', summary: 'The poster QR code alone, as a 1024 px PNG (download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+    const poster = await printablePoster(params.code);
+    return sendDownload(res, await posterQrPng(scanUrl(poster.code)), 'image/png', `poster-${poster.code}-qr.png`);
+  });
+
+  return router;
+}

@@ -1,0 +1,89 @@
+// Staff work on reports: the queue, one case, workflow actions, evidence files,
+// and the audited reveal of a reporter's identity.
+import { pipeline } from 'node:stream/promises';
+import { Router } from 'express';
+import { z } from 'zod';
+import { trusted } from 'mongoose';
+import { actionParams, actionPayloads, referenceParams, reportListQuery, revealBody, revealResponse, staffReportList, staffReportView } from '../../shared/schemas/workflow';
+import type { WorkflowActionName } from '../../shared/workflow';
+import { identityRevealer, reportActor } from '../commands/reportActions';
+import type { SecretBox } from '../crypto/secretBox';
+import { defineRoute, RESPONDED, validate } from '../http/defineRoute';
+import { fail } from '../http/problem';
+import { Report } from '../models/Report';
+import type { Actor } from '../policies';
+import { presentReportForStaff, presentReportSummary } from '../presenters/reportForStaff';
+import type { EvidenceStore } from '../storage/evidenceStore';
+
+/** Staff see the reports of their areas (no areas listed: all of them). */
+const areaScope = (actor: Actor) => (actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {});
+
+async function reportInScope(reference: string, actor: Actor) {
+  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
+  if (!report) throw fail('resource.not_found');
+  return report;
+}
+
+const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a-f]{32}$/, 'not a file id') });
+/** Types a browser shows without running anything. */
+const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/mp4', 'audio/wav', 'audio/ogg']);
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
+  const router = Router();
+
+  defineRoute(router, { method: 'get', path: '/api/v1/reports', tag: 'reports', summary: 'The report queue, filtered and paged (newest first)', access: 'reports.list', query: reportListQuery, response: staffReportList }, async ({ query, actor }) => {
+    const filter: Record<string, unknown> = { ...areaScope(actor) };
+    if (query.area) filter.area = actor.areaCodes.length && !actor.areaCodes.includes(query.area) ? '__none__' : query.area;
+    if (query.status) filter.status = query.status;
+    if (query.category) filter.category = query.category;
+    if (query.assignedToMe === 'true') filter['assignment.verifierId'] = actor.id;
+    if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];
+    const [items, total] = await Promise.all([
+      Report.find(filter).sort({ submittedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+      Report.countDocuments(filter),
+    ]);
+    return { items: items.map(presentReportSummary), total };
+  });
+
+  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference', tag: 'reports', summary: 'One report as this staff member may see it, with allowedActions', access: 'reports.read', params: referenceParams, response: staffReportView }, async ({ params, actor }) =>
+    presentReportForStaff(await reportInScope(params.reference, actor), actor),
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/v1/reports/:reference/actions/:action', tag: 'reports', summary: 'Take a workflow action (payload per action); 409 when the report changed or the action is not open', access: 'reports.act', params: actionParams, response: staffReportView },
+    async ({ params, actor, req }) => {
+      await reportInScope(params.reference, actor);
+      const name = params.action as WorkflowActionName;
+      const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
+      const updated = await reportActor(params.reference, name, payload, actor, deps);
+      return presentReportForStaff(updated!, actor);
+    },
+  );
+
+  defineRoute(router, { method: 'post', path: '/api/v1/reports/:reference/identity', tag: 'reports', summary: "Reveal the reporter's identity (reason required; audited)", access: 'reports.revealIdentity', params: referenceParams, body: revealBody, response: revealResponse }, async ({ params, body, actor }) => {
+    await reportInScope(params.reference, actor);
+    return identityRevealer(params.reference, body.reason, actor, deps.box);
+  });
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/reports/:reference/evidence/:fileId', tag: 'reports', summary: 'An evidence file: photos, video and audio inline, anything else as an attachment', access: 'reports.read', params: evidenceParams },
+    async ({ params, actor, res }) => {
+      const report = await reportInScope(params.reference, actor);
+      const item = report.evidence.find((e) => e.fileId === params.fileId);
+      if (!item) throw fail('resource.not_found');
+      const inline = INLINE_TYPES.has(item.mime);
+      res.setHeader('Content-Type', item.mime);
+      res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${params.reference}-${item.fileId.slice(0, 8)}.${item.mime.split('/')[1]}"`);
+      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+      res.setHeader('X-Evidence-SHA256', item.storedSha256);
+      await pipeline(await deps.store.open(item.fileId), res);
+      return RESPONDED;
+    },
+  );
+
+  return router;
+}

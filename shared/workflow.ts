@@ -1,0 +1,114 @@
+// The report workflow as data: states, the actions between them, who may take
+// each, and the guards. The server enforces it; the console shows exactly the
+// actions it allows for the record and the person looking at it.
+import type { Role } from './roles';
+
+export const reportStates = [
+  'submitted',
+  'screening',
+  'awaiting-information',
+  'assigned',
+  'verifying',
+  'findings-submitted',
+  'substantiated',
+  'unsubstantiated',
+  'rejected',
+  'duplicate',
+  'transferred',
+  'withdrawn',
+  'closed',
+] as const;
+export type ReportState = (typeof reportStates)[number];
+
+export const stateNames: Record<ReportState, { zh: string; en: string }> = {
+  submitted: { zh: '已提交', en: 'Submitted' },
+  screening: { zh: '受理审查中', en: 'Being screened' },
+  'awaiting-information': { zh: '待补充材料', en: 'Awaiting information' },
+  assigned: { zh: '已分派', en: 'Assigned' },
+  verifying: { zh: '核查中', en: 'Being verified' },
+  'findings-submitted': { zh: '核查结论待审核', en: 'Findings awaiting review' },
+  substantiated: { zh: '核查属实', en: 'Substantiated' },
+  unsubstantiated: { zh: '核查不属实', en: 'Not substantiated' },
+  rejected: { zh: '不予受理', en: 'Rejected' },
+  duplicate: { zh: '重复举报', en: 'Duplicate' },
+  transferred: { zh: '已转办', en: 'Transferred' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+
+/** What a guard may look at: the parts of a report the rules depend on. */
+export interface WorkflowRecord {
+  status: ReportState;
+  area: string;
+  assignedVerifierId?: string;
+  findingsById?: string;
+  extensionUsed?: boolean;
+}
+
+export interface WorkflowActor {
+  id: string;
+  role: Role;
+  /** Empty: every area. */
+  areaCodes: string[];
+}
+
+export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used';
+
+export interface WorkflowAction {
+  from: readonly ReportState[];
+  /** The next state; `null` when the payload decides (approve-findings) or nothing changes. */
+  to: ReportState | null;
+  roles: readonly Role[];
+  /** Whether the reporter sees this step in their timeline. */
+  public: boolean;
+  name: { zh: string; en: string };
+  guards: readonly ((r: WorkflowRecord, a: WorkflowActor) => GuardFailure | null)[];
+}
+
+const inArea = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (a.areaCodes.length === 0 || a.areaCodes.includes(r.area) ? null : 'out-of-area');
+const assignedVerifier = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
+/** The reviewer is never the person who wrote the findings. */
+const fourEyes = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
+const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extensionUsed ? 'extension-used' : null);
+
+const screenable = ['submitted', 'screening', 'awaiting-information'] as const;
+
+export const workflowActions = {
+  'start-screening': { from: ['submitted'], to: 'screening', roles: ['intake'], public: true, name: { zh: '开始受理审查', en: 'Start screening' }, guards: [inArea] },
+  'request-information': { from: ['submitted', 'screening'], to: 'awaiting-information', roles: ['intake'], public: true, name: { zh: '请举报人补充材料', en: 'Ask the reporter for more' }, guards: [inArea] },
+  'resume-screening': { from: ['awaiting-information'], to: 'screening', roles: ['intake'], public: false, name: { zh: '继续审查', en: 'Resume screening' }, guards: [inArea] },
+  accept: { from: screenable, to: 'assigned', roles: ['intake'], public: true, name: { zh: '受理并分派', en: 'Accept and assign' }, guards: [inArea] },
+  reject: { from: screenable, to: 'rejected', roles: ['intake'], public: true, name: { zh: '不予受理', en: 'Reject' }, guards: [inArea] },
+  'mark-duplicate': { from: screenable, to: 'duplicate', roles: ['intake'], public: true, name: { zh: '标记为重复举报', en: 'Mark as duplicate' }, guards: [inArea] },
+  transfer: { from: screenable, to: 'transferred', roles: ['intake'], public: true, name: { zh: '转办', en: 'Transfer' }, guards: [inArea] },
+  reassign: { from: ['assigned', 'verifying'], to: null, roles: ['intake'], public: false, name: { zh: '改派核查人员', en: 'Reassign' }, guards: [inArea] },
+  'start-verification': { from: ['assigned'], to: 'verifying', roles: ['verifier'], public: true, name: { zh: '开始核查', en: 'Start verification' }, guards: [inArea, assignedVerifier] },
+  'extend-deadline': { from: ['assigned', 'verifying'], to: null, roles: ['verifier'], public: true, name: { zh: '延长核查期限', en: 'Extend the deadline' }, guards: [inArea, assignedVerifier, extensionUnused] },
+  'submit-findings': { from: ['verifying'], to: 'findings-submitted', roles: ['verifier'], public: false, name: { zh: '提交核查结论', en: 'Submit findings' }, guards: [inArea, assignedVerifier] },
+  'approve-findings': { from: ['findings-submitted'], to: null, roles: ['reviewer'], public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
+  'return-findings': { from: ['findings-submitted'], to: 'verifying', roles: ['reviewer'], public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
+  close: { from: ['substantiated', 'unsubstantiated'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea] },
+} as const satisfies Record<string, WorkflowAction>;
+
+export type WorkflowActionName = keyof typeof workflowActions;
+export const workflowActionNames = Object.keys(workflowActions) as WorkflowActionName[];
+
+/** Why an action is not open to this person on this record, or null when it is. */
+export function actionBlocker(name: WorkflowActionName, record: WorkflowRecord, actor: WorkflowActor): 'unknown-action' | 'wrong-state' | 'wrong-role' | GuardFailure | null {
+  const action: WorkflowAction | undefined = workflowActions[name];
+  if (!action) return 'unknown-action';
+  if (!action.roles.includes(actor.role)) return 'wrong-role';
+  if (!action.from.includes(record.status)) return 'wrong-state';
+  for (const guard of action.guards) {
+    const failure = guard(record, actor);
+    if (failure) return failure;
+  }
+  return null;
+}
+
+export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): WorkflowActionName[] {
+  return workflowActionNames.filter((n) => actionBlocker(n, record, actor) === null);
+}
+
+/** Verification must finish within 60 days of acceptance; one extension of up to 30 days. */
+export const deadlines = { verificationDays: 60, maxExtensionDays: 30, feedbackDays: 10 } as const;
