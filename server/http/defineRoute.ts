@@ -5,6 +5,7 @@ import type { Request, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Locale } from '../../shared/errors';
 import { csrfMatches } from '../auth/sessions';
+import { followupReferenceOf } from '../commands/followup';
 import { documentRoute } from '../openapi/registry';
 import { authorize, type Action, type Actor } from '../policies';
 import { fail, type FieldError } from './problem';
@@ -17,8 +18,11 @@ export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodTy
   path: string;
   summary: string;
   tag: string;
-  /** 'public': anyone; 'staff': any signed-in staff member; an action: who the policy allows. */
-  access: 'public' | 'staff' | Action;
+  /**
+   * 'public': anyone; 'reporter': a follow-up bearer token (the report it opens is
+   * `reference`); 'staff': any signed-in staff member; an action: whom the policy allows.
+   */
+  access: 'public' | 'reporter' | 'staff' | Action;
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment?: boolean;
   body?: B;
@@ -37,6 +41,8 @@ export interface RouteContext<B, Q, P> {
   query: Q;
   params: P;
   actor: Actor;
+  /** The report a reporter's follow-up token opens ('reporter' routes only). */
+  reference: string;
   req: Request;
   res: Response;
 }
@@ -64,7 +70,9 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
   register(spec);
   router[spec.method](spec.path, async (req: Request, res: Response) => {
     let actor: Actor | undefined;
-    if (spec.access !== 'public') {
+    let reference: string | undefined;
+    if (spec.access === 'reporter') reference = await followupReferenceOf(req.get('authorization'));
+    else if (spec.access !== 'public') {
       const staff = req.staff;
       if (!staff) throw fail('auth.unauthenticated');
       if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
@@ -76,7 +84,7 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
     const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};
     const params = spec.params ? validate(spec.params, req.params, req.locale, 'params') : {};
     if (spec.noStore ?? spec.access !== 'public') res.setHeader('Cache-Control', 'no-store');
-    const result = await handler({ body, query, params, actor: actor as Actor, req, res } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);
+    const result = await handler({ body, query, params, actor: actor as Actor, reference: reference as string, req, res } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);
     if (result === RESPONDED) return;
     if (result === undefined) res.status(204).end();
     else res.status(spec.status ?? 200).json(result);

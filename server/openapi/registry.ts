@@ -7,7 +7,7 @@ export interface DocumentedRoute {
   path: string;
   summary: string;
   tag: string;
-  /** 'public', 'staff' (any signed-in member) or the policy action that guards it. */
+  /** 'public', 'reporter' (follow-up token), 'staff' (any signed-in member) or the policy action that guards it. */
   access: string;
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment: boolean;
@@ -66,7 +66,7 @@ export function openApiDocument(): object {
         [r.status]: r.response ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : { description: 'Success' },
         '4XX': problem,
       },
-      ...(r.access !== 'public' ? { security: [{ session: [] }] } : {}),
+      ...(r.access === 'reporter' ? { security: [{ followupToken: [] }] } : r.access !== 'public' ? { security: [{ session: [] }] } : {}),
     };
   }
   cached = {
@@ -78,7 +78,10 @@ export function openApiDocument(): object {
     },
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wp_session' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'wp_session' },
+        followupToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/v1/followup/sessions' },
+      },
       schemas: {
         Problem: {
           type: 'object',

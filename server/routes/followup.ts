@@ -1,7 +1,7 @@
 // The reporter's follow-up: sign in with the receipt, then a short-lived bearer token.
 import { Router } from 'express';
 import { followupLoginBody, followupMessageBody, followupReportResponse, followupTokenResponse, followupWithdrawBody } from '../../shared/schemas/report';
-import { followupReferenceOf, followupSignIn, reporterEvidence, reporterMessage, reporterWithdrawal } from '../commands/followup';
+import { followupSignIn, reporterEvidence, reporterMessage, reporterWithdrawal } from '../commands/followup';
 import { defineRoute } from '../http/defineRoute';
 import { receiveUpload } from '../http/multipart';
 import { fail } from '../http/problem';
@@ -27,31 +27,29 @@ export function followupRoutes(deps: IntakeDeps): Router {
     return followupSignIn(body.reference, body.accessKey);
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/followup/report', tag: 'followup', summary: 'My report: status, timeline, messages, reward (Authorization: Bearer <token>)', access: 'public', noStore: true, response: followupReportResponse }, async ({ req }) => {
-    const reference = await followupReferenceOf(req.get('authorization'));
+  defineRoute(router, { method: 'get', path: '/api/v1/followup/report', tag: 'followup', summary: 'My report: status, timeline, messages, reward (Authorization: Bearer <token>)', access: 'reporter', noStore: true, response: followupReportResponse }, async ({ reference }) => {
     const report = await Report.findOne({ reference }).lean();
     if (!report) throw fail('followup.session_expired');
     return presentReportForReporter(report);
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/followup/messages', tag: 'followup', summary: 'Send a message to the verifier', access: 'public', noStore: true, body: followupMessageBody, status: 204 }, async ({ req, body }) => {
-    await reporterMessage(await followupReferenceOf(req.get('authorization')), body.body);
+  defineRoute(router, { method: 'post', path: '/api/v1/followup/messages', tag: 'followup', summary: 'Send a message to the verifier', access: 'reporter', noStore: true, body: followupMessageBody, status: 204 }, async ({ reference, body }) => {
+    await reporterMessage(reference, body.body);
     return undefined;
   });
 
   defineRoute(
     router,
-    { method: 'post', path: '/api/v1/followup/evidence', tag: 'followup', summary: 'Add evidence (multipart, parts `evidence`)', access: 'public', noStore: true, requestContent: { 'multipart/form-data': { schema: { type: 'object', properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
-    async ({ req }) => {
-      const reference = await followupReferenceOf(req.get('authorization'));
+    { method: 'post', path: '/api/v1/followup/evidence', tag: 'followup', summary: 'Add evidence (multipart, parts `evidence`)', access: 'reporter', noStore: true, requestContent: { 'multipart/form-data': { schema: { type: 'object', properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+    async ({ req, reference }) => {
       const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, []);
       if (!upload.files.length) throw fail('request.invalid', [{ path: 'evidence', code: 'required', message: 'attach at least one file' }]);
       return { added: await reporterEvidence(reference, upload.files, deps.store) };
     },
   );
 
-  defineRoute(router, { method: 'post', path: '/api/v1/followup/withdraw', tag: 'followup', summary: 'Withdraw the report', access: 'public', noStore: true, body: followupWithdrawBody }, async ({ req, body }) => {
-    await reporterWithdrawal(await followupReferenceOf(req.get('authorization')), body.reason);
+  defineRoute(router, { method: 'post', path: '/api/v1/followup/withdraw', tag: 'followup', summary: 'Withdraw the report', access: 'reporter', noStore: true, body: followupWithdrawBody }, async ({ reference, body }) => {
+    await reporterWithdrawal(reference, body.reason);
     return undefined;
   });
 

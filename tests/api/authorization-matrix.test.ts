@@ -44,7 +44,8 @@ async function sessionFor(actor: Actor): Promise<{ cookie: string; csrfToken: st
 }
 
 const isSafe = (r: DocumentedRoute) => r.method === 'get';
-const guarded = () => documentedRoutes().filter((r) => r.access !== 'public');
+/** Routes behind a staff session (reporter routes take a follow-up token instead). */
+const guarded = () => documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter');
 const label = (r: DocumentedRoute) => `${r.method.toUpperCase()} ${r.path}`;
 
 function send(r: DocumentedRoute, headers: Record<string, string> = {}): Test {
@@ -162,6 +163,18 @@ describe('access', () => {
     }
     expect(failures.filter(Boolean)).toEqual([]);
     expect(guarded().filter((r) => r.duringTotpEnrolment).map(label)).toEqual(expect.arrayContaining(['POST /api/v1/auth/totp/setup', 'POST /api/v1/auth/totp/enable', 'POST /api/v1/auth/logout']));
+  });
+
+  test("reporter routes need a follow-up token: none, or a staff session instead, gets 401 followup.session_expired", async () => {
+    const reporterRoutes = documentedRoutes().filter((r) => r.access === 'reporter');
+    expect(reporterRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/v1/followup/report', 'POST /api/v1/followup/messages']));
+    const failures: string[] = [];
+    for (const r of reporterRoutes) {
+      failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'followup.session_expired' }));
+      failures.push(mismatch(r, 'admin session', await asActor(r, actors.admin), { status: 401, code: 'followup.session_expired' }));
+      failures.push(mismatch(r, 'a made-up token', await send(r, { Authorization: `Bearer ${'x'.repeat(43)}` }), { status: 401, code: 'followup.session_expired' }));
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
   });
 
   test('public routes need no session', async () => {
