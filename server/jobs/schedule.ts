@@ -4,6 +4,7 @@ import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
 import type { Config } from '../env';
 import { sweepEvidence } from '../intake/sweep';
+import { watchDeadlines } from '../workflow/deadlineWatch';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './leasedJob';
 
@@ -19,6 +20,15 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         run: async (now) => {
           const r = await deliverOutbox(transport, delivery, now);
           if (r.sent || r.failed) logger.info(r, 'outbox delivery');
+        },
+      },
+      {
+        name: 'deadline-watch',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await watchDeadlines(now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`);
+          if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
         },
       },
       {

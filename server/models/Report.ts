@@ -68,7 +68,7 @@ const reportSchema = new Schema(
     revision: { type: Number, required: true, default: 0 },
     assignment: {
       type: new Schema(
-        { unitCode: String, verifierId: String, assignedAt: Date, dueAt: Date, extendedDays: Number, extensionReason: String },
+        { unitCode: String, verifierId: String, assignedAt: Date, dueAt: Date, extendedDays: Number, extensionReason: String, reminderSentAt: Date, escalatedAt: Date },
         { _id: false },
       ),
     },
