@@ -15,6 +15,7 @@ import { newAccessKey, newReference } from '../intake/receipt';
 import { Category } from '../models/Category';
 import { Poster } from '../models/Poster';
 import { Report } from '../models/Report';
+import type { Actor } from '../policies';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 export interface UploadedFile {
@@ -26,6 +27,12 @@ export interface SubmissionContext {
   box: SecretBox;
   store: EvidenceStore;
   publicBaseUrl: string;
+}
+
+/** Reports taken by phone, letter, fax or in person are entered by an intake officer. */
+export interface EnteredBy {
+  channel: 'hotline-12350' | 'hotline-12345' | 'letter' | 'fax' | 'in-person';
+  actor: Actor;
 }
 
 export interface Receipt {
@@ -46,7 +53,7 @@ export async function discardUploads(files: UploadedFile[]): Promise<void> {
   await Promise.all(files.map((f) => fs.rm(f.path, { force: true })));
 }
 
-export async function reportSubmitter(input: ReportInput, rawReport: string, files: UploadedFile[], idempotencyKey: string | undefined, ctx: SubmissionContext): Promise<Receipt> {
+export async function reportSubmitter(input: ReportInput, rawReport: string, files: UploadedFile[], idempotencyKey: string | undefined, ctx: SubmissionContext, enteredBy?: EnteredBy): Promise<Receipt> {
   const adopted: string[] = [];
   try {
     const requestHash = crypto
@@ -67,7 +74,7 @@ export async function reportSubmitter(input: ReportInput, rawReport: string, fil
       throw fail('report.unknown_poster', [{ path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` }]);
 
     const now = new Date();
-    const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, 'reporter', now, adopted);
+    const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, enteredBy ? 'staff' : 'reporter', now, adopted);
 
     const accessKey = accessKeyFor(ctx.box, idempotencyKey);
     const accessKeyHash = await hashPassword(accessKey);
@@ -80,6 +87,7 @@ export async function reportSubmitter(input: ReportInput, rawReport: string, fil
               {
                 reference,
                 accessKeyHash,
+                channel: enteredBy?.channel ?? 'web',
                 category: category.code,
                 sector: category.sector,
                 area: input.area,
@@ -94,7 +102,7 @@ export async function reportSubmitter(input: ReportInput, rawReport: string, fil
                 notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
                 location: input.shareLocation ? input.location : undefined,
                 evidence,
-                timeline: [{ at: now, type: 'submitted', public: true }],
+                timeline: [{ at: now, type: 'submitted', public: true, ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}) }],
                 idempotencyKey,
                 requestHash,
                 submittedAt: now,
@@ -102,7 +110,7 @@ export async function reportSubmitter(input: ReportInput, rawReport: string, fil
             ],
             { session },
           );
-          await appendAudit({ actor: null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: 'web' } }, session, now);
+          await appendAudit({ actor: enteredBy?.actor ?? null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: enteredBy?.channel ?? 'web' } }, session, now);
           await notifyIntakeOfNewReport(report, ctx.publicBaseUrl, session);
           await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
         });

@@ -4,9 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { z } from 'zod';
 import { trusted } from 'mongoose';
-import { actionParams, actionPayloads, referenceParams, reportListQuery, revealBody, revealResponse, staffReportList, staffReportView } from '../../shared/schemas/workflow';
+import { receiptSchema } from '../../shared/schemas/report';
+import { actionParams, actionPayloads, duplicateCandidatesResponse, enteredReportBody, referenceParams, reportListQuery, revealBody, revealResponse, staffReportList, staffReportView } from '../../shared/schemas/workflow';
 import type { WorkflowActionName } from '../../shared/workflow';
 import { identityRevealer, reportActor } from '../commands/reportActions';
+import { reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
 import { defineRoute, RESPONDED, validate } from '../http/defineRoute';
 import { fail } from '../http/problem';
@@ -14,6 +16,7 @@ import { Report } from '../models/Report';
 import type { Actor } from '../policies';
 import { presentReportForStaff, presentReportSummary } from '../presenters/reportForStaff';
 import type { EvidenceStore } from '../storage/evidenceStore';
+import { duplicateCandidates } from '../workflow/duplicates';
 
 /** Staff see the reports of their areas (no areas listed: all of them). */
 const areaScope = (actor: Actor) => (actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {});
@@ -46,6 +49,16 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     ]);
     return { items: items.map(presentReportSummary), total };
   });
+
+  defineRoute(router, { method: 'post', path: '/api/v1/reports/entered', tag: 'reports', summary: 'Enter a report taken by hotline, letter, fax or in person; the reporter gets the same receipt', access: 'reports.enter', body: enteredReportBody, response: receiptSchema, status: 201 }, async ({ body, actor }) => {
+    const report = body.report;
+    if (!actor.areaCodes.length || actor.areaCodes.includes(report.area)) return reportSubmitter(report, JSON.stringify(report), [], undefined, deps, { channel: body.channel, actor });
+    throw fail('auth.forbidden');
+  });
+
+  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/duplicates', tag: 'reports', summary: 'Earlier or later reports that may be the same matter', access: 'reports.read', params: referenceParams, response: duplicateCandidatesResponse }, async ({ params, actor }) => ({
+    items: await duplicateCandidates(await reportInScope(params.reference, actor)),
+  }));
 
   defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference', tag: 'reports', summary: 'One report as this staff member may see it, with allowedActions', access: 'reports.read', params: referenceParams, response: staffReportView }, async ({ params, actor }) =>
     presentReportForStaff(await reportInScope(params.reference, actor), actor),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
 import { deadlines, reportStates, workflowActionNames } from '../workflow';
+import { reportInputSchema } from './report';
 
 const note = (max = 2000) => z.string().trim().min(1).max(max);
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'not an id');
@@ -90,6 +91,15 @@ export const staffReportView = staffReportSummary.extend({
   timeline: z.array(z.object({ at: z.string(), type: z.string(), public: z.boolean(), actorId: z.string().optional(), note: z.string().optional() })),
   messages: z.array(z.object({ at: z.string(), from: z.string(), body: z.string() })),
   allowedActions: z.array(z.string()),
+});
+
+export const enteredReportBody = z.object({
+  channel: z.enum(['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person']),
+  report: reportInputSchema,
+});
+
+export const duplicateCandidatesResponse = z.object({
+  items: z.array(z.object({ reference: z.string(), status: z.string(), submittedAt: z.string(), score: z.number() })),
 });
 
 export const revealBody = z.object({ reason: z.string().trim().min(10).max(500) });
