@@ -63,12 +63,21 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   signal?: AbortSignal;
+  /** Extra headers, e.g. the public pages' proof of work or follow-up bearer token. */
+  headers?: Record<string, string>;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+/** The language the server should answer problems in. */
+export function acceptLanguage(): string {
+  return getLang() === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Sends a request; resolves with the response when it is OK, otherwise throws an ApiError. */
+async function send(method: Method, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN',
+    Accept: accept,
+    'Accept-Language': acceptLanguage(),
+    ...options.headers,
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -84,15 +93,9 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
-    const m = messagesFor().errors;
-    throw new ApiError(0, 'client.network', m.networkTitle, m.network);
+    throw networkError();
   }
-
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  if (response.ok) return response;
 
   const error = await toApiError(response);
   if (error.status === 401 && error.code === 'auth.unauthenticated') {
@@ -101,28 +104,51 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   throw error;
 }
 
+async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, body, options, 'application/json, application/problem+json');
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
+  let body = '';
+  try {
+    body = await response.text();
+  } catch {
+    // connection dropped while reading: keep the generic message
+  }
+  return apiErrorFrom(response.status, response.headers.get('Content-Type') ?? '', body, response.statusText);
+}
+
+/** An ApiError from a failed response's parts (also used for XMLHttpRequest uploads). */
+export function apiErrorFrom(status: number, contentType: string, body: string, statusText = ''): ApiError {
   const m = messagesFor().errors;
-  const fallbackDetail = m.httpStatus(response.status);
-  const type = response.headers.get('Content-Type') ?? '';
-  if (!type.includes('json')) {
-    return new ApiError(response.status, `http.${response.status}`, response.statusText, fallbackDetail);
+  const fallbackDetail = m.httpStatus(status);
+  if (!contentType.includes('json')) {
+    return new ApiError(status, `http.${status}`, statusText, fallbackDetail);
   }
   let problem: Record<string, unknown> = {};
   try {
-    problem = (await response.json()) as Record<string, unknown>;
+    problem = JSON.parse(body) as Record<string, unknown>;
   } catch {
     // malformed body: keep the generic message
   }
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   return new ApiError(
-    typeof problem.status === 'number' ? problem.status : response.status,
-    text(problem.code) || `http.${response.status}`,
+    typeof problem.status === 'number' ? problem.status : status,
+    text(problem.code) || `http.${status}`,
     text(problem.title),
     text(problem.detail) || text(problem.title) || fallbackDetail,
     parseFieldErrors(problem.errors),
     text(problem.requestId) || undefined,
   );
+}
+
+/** The ApiError for a request that never got an answer (offline, connection lost). */
+export function networkError(): ApiError {
+  const m = messagesFor().errors;
+  return new ApiError(0, 'client.network', m.networkTitle, m.network);
 }
 
 function parseFieldErrors(raw: unknown): FieldError[] {
@@ -139,6 +165,8 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  /** A file (PDF, image) as a Blob; failures still arrive as ApiError with the server's message. */
+  blob: async (path: string, options: RequestOptions = {}) => (await send('GET', path, undefined, options, '*/*')).blob(),
 };
 
 /** A message fit for the user, whatever was thrown. */

@@ -69,6 +69,8 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
 ): void {
   register(spec);
   router[spec.method](spec.path, async (req: Request, res: Response) => {
+    // Set first, so refusals (401, 403, 400) are not cached either.
+    if (spec.noStore ?? spec.access !== 'public') res.setHeader('Cache-Control', 'no-store');
     let actor: Actor | undefined;
     let reference: string | undefined;
     if (spec.access === 'reporter') reference = await followupReferenceOf(req.get('authorization'));
@@ -83,7 +85,6 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
     const body = spec.body ? validate(spec.body, req.body ?? {}, req.locale, 'body') : {};
     const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};
     const params = spec.params ? validate(spec.params, req.params, req.locale, 'params') : {};
-    if (spec.noStore ?? spec.access !== 'public') res.setHeader('Cache-Control', 'no-store');
     const result = await handler({ body, query, params, actor: actor as Actor, reference: reference as string, req, res } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);
     if (result === RESPONDED) return;
     if (result === undefined) res.status(204).end();

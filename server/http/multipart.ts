@@ -3,6 +3,7 @@
 // a text field or as a JSON file part.
 import fs from 'node:fs/promises';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { fail } from './problem';
@@ -21,13 +22,37 @@ export interface ReceivedUpload {
 
 export async function receiveUpload(req: Request, res: Response, tempDir: string, limits: UploadLimits, textParts: string[]): Promise<ReceivedUpload> {
   if (!req.is('multipart/form-data')) throw fail('request.unsupported_media_type');
+  // Every temp name handed out, so a broken or aborted upload leaves nothing behind.
+  const written: string[] = [];
   const upload = multer({
-    storage: multer.diskStorage({ destination: tempDir, filename: (_req, _file, cb) => cb(null, `up-${crypto.randomBytes(16).toString('hex')}`) }),
+    storage: multer.diskStorage({
+      destination: tempDir,
+      filename: (_req, _file, cb) => {
+        const name = `up-${crypto.randomBytes(16).toString('hex')}`;
+        written.push(path.join(tempDir, name));
+        cb(null, name);
+      },
+    }),
     limits: { files: limits.maxFiles + textParts.length, fileSize: limits.maxFileBytes, fields: 10, fieldSize: 256 * 1024, parts: limits.maxFiles + 20 },
   }).fields([{ name: 'evidence', maxCount: Math.max(limits.maxFiles, 1) }, ...textParts.map((name) => ({ name, maxCount: 1 }))]);
+  const removeWritten = () => Promise.all(written.map((p) => fs.rm(p, { force: true })));
   try {
-    await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => {
+      // A client that goes away mid-upload may leave the parser waiting forever: clean up on close.
+      const onClose = () => {
+        if (req.complete) return;
+        setTimeout(() => void removeWritten(), 100); // after the file stream has been torn down
+        reject(Object.assign(new Error('client closed the upload'), { code: 'CLIENT_ABORTED' }));
+      };
+      req.once('close', onClose);
+      upload(req, res, (err: unknown) => {
+        req.off('close', onClose);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
   } catch (e) {
+    await removeWritten();
     const code = (e as { code?: string }).code;
     if (code === 'LIMIT_FILE_SIZE') throw fail('evidence.too_large');
     if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (e as { field?: string }).field === 'evidence')) throw fail('evidence.too_many');

@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import { fail } from '../http/problem';
 import { carriesForeignContent, sniff, type Sniffed } from './sniff';
-import { removeIsoMetadata } from './isoMetadata';
+import { hasTrailingPayload, jpegEnd, pngEnd } from './imageStructure';
+import { removeIsoMetadata, topLevelBoxes } from './isoMetadata';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 export interface InspectedEvidence extends Sniffed {
@@ -20,15 +21,23 @@ export interface InspectedEvidence extends Sniffed {
 
 const sha256 = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
 
-/** Bytes after a JPEG's end-of-image or a PNG's IEND chunk: somebody else's payload. */
-function trailingData(buf: Buffer, mime: string): boolean {
-  if (mime === 'image/jpeg') {
-    let end = buf.length;
-    while (end > 2 && buf[end - 1] === 0) end--; // zero padding is harmless
-    return !(buf[end - 2] === 0xff && buf[end - 1] === 0xd9);
+/** JPEG and PNG must end where their structure ends; video and HEIC must be well-formed boxes. */
+function checkStructure(buf: Buffer, type: Sniffed): void {
+  if (type.mime === 'image/jpeg' || type.mime === 'image/png') {
+    const end = type.mime === 'image/jpeg' ? jpegEnd(buf) : pngEnd(buf);
+    if (end < 0) throw fail('evidence.unreadable');
+    if (hasTrailingPayload(buf, end)) throw fail('evidence.polyglot');
   }
-  if (mime === 'image/png') return buf.lastIndexOf(Buffer.from('IEND')) + 8 < buf.length;
-  return false;
+  if (type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei')) {
+    let top: string[];
+    try {
+      top = topLevelBoxes(buf);
+    } catch {
+      throw fail('evidence.unreadable');
+    }
+    const needed = type.kind === 'photo' ? 'meta' : 'moov';
+    if (!top.includes(needed)) throw fail('evidence.type_not_allowed');
+  }
 }
 
 export async function inspectEvidence(tempPath: string, keepLocation: boolean): Promise<InspectedEvidence> {
@@ -36,15 +45,17 @@ export async function inspectEvidence(tempPath: string, keepLocation: boolean): 
   if (received.length === 0) throw fail('evidence.empty');
   const type = sniff(received.subarray(0, 64));
   if (!type) throw fail('evidence.type_not_allowed');
-  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), type) || trailingData(received, type.mime)) throw fail('evidence.polyglot');
+  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), type)) throw fail('evidence.polyglot');
+  checkStructure(received, type);
 
   let cleaned: Buffer | null = null;
   try {
     if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp') {
       // Decoding and re-encoding keeps the pixels (upright) and drops EXIF, GPS, XMP and thumbnails.
       const image = sharp(received, { failOn: 'error' }).rotate();
-      if (!keepLocation) cleaned = await (type.mime === 'image/jpeg' ? image.jpeg({ quality: 92 }) : type.mime === 'image/png' ? image.png() : image.webp({ quality: 92 })).toBuffer();
-      else await image.metadata();
+      const reencoded = await (type.mime === 'image/jpeg' ? image.jpeg({ quality: 92 }) : type.mime === 'image/png' ? image.png() : image.webp({ quality: 92 })).toBuffer();
+      // A file that does not decode in full is refused, whatever the reporter chose to keep.
+      if (!keepLocation) cleaned = reencoded;
     } else if (type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei')) {
       if (!keepLocation) cleaned = removeIsoMetadata(received);
     }
@@ -78,7 +89,12 @@ export interface EvidenceRecord {
  */
 export async function storeEvidence(paths: string[], keepLocation: boolean, store: EvidenceStore, addedBy: 'reporter' | 'staff', now: Date, adopted: string[]): Promise<EvidenceRecord[]> {
   const inspected: InspectedEvidence[] = [];
-  for (const p of paths) inspected.push(await inspectEvidence(p, keepLocation));
+  try {
+    for (const p of paths) inspected.push(await inspectEvidence(p, keepLocation));
+  } catch (e) {
+    await Promise.all(inspected.map((i) => fs.rm(i.path, { force: true }))); // cleaned copies of files already accepted
+    throw e;
+  }
   const records: EvidenceRecord[] = [];
   for (const e of inspected) {
     const fileId = await store.adopt(e.path, e.mime);

@@ -1,6 +1,6 @@
 // Metadata removal for ISO base-media files (MP4, MOV, M4A, HEIC) without re-encoding:
-// user-data and metadata boxes (where phones put GPS, make, model and dates) are
-// renamed to `free`, which every reader skips; for HEIC, the bytes of Exif and XMP
+// user-data and metadata boxes (where phones put GPS, make, model and dates) become
+// zero-filled `free` boxes, which every reader skips; for HEIC, the bytes of Exif and XMP
 // items are zeroed. Box sizes do not change, so sample offsets stay valid.
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf']);
 const STRIP = new Set(['udta', 'meta', 'uuid', 'XMP_']);
@@ -29,11 +29,22 @@ function* boxes(buf: Buffer, start: number, end: number): Generator<Box> {
   }
 }
 
+/** Turns a box into padding: type `free`, payload zeroed, size unchanged. */
+function blank(buf: Buffer, box: Box): void {
+  buf.write('free', box.start + 4, 'latin1');
+  buf.fill(0, box.start + box.headerSize, box.end);
+}
+
 function renameStrippable(buf: Buffer, start: number, end: number): void {
   for (const box of boxes(buf, start, end)) {
-    if (STRIP.has(box.type)) buf.write('free', box.start + 4, 'latin1');
+    if (STRIP.has(box.type)) blank(buf, box);
     else if (CONTAINERS.has(box.type)) renameStrippable(buf, box.start + box.headerSize, box.end);
   }
+}
+
+/** The types of the top-level boxes; throws when the file is not a sequence of boxes. */
+export function topLevelBoxes(buf: Buffer): string[] {
+  return [...boxes(buf, 0, buf.length)].map((b) => b.type);
 }
 
 /** HEIC: zero the payload of items of type Exif or mime (XMP), found via iinf and iloc. */
@@ -90,7 +101,7 @@ export function removeIsoMetadata(input: Buffer): Buffer {
   for (const box of boxes(buf, 0, buf.length)) {
     if (box.type === 'moov') renameStrippable(buf, box.start + box.headerSize, box.end);
     else if (box.type === 'meta') zeroHeifMetadataItems(buf, box);
-    else if (box.type === 'udta' || box.type === 'uuid') buf.write('free', box.start + 4, 'latin1');
+    else if (box.type === 'udta' || box.type === 'uuid') blank(buf, box);
   }
   return buf;
 }

@@ -125,7 +125,7 @@ describe('public site', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByRole('link', { name: /^Report/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Online reporting opens soon' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Report a hazard' }).waitFor(); // the form (tests/e2e/public-report.test.ts)
     expect(pageErrors).toEqual([]);
   });
 });

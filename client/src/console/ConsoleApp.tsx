@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { useT } from '../i18n';
 import { ConsoleLayout } from './ConsoleLayout';
 import { RequireRole, RequireSession } from './guards';
-import { ADMIN_ONLY } from './navigation';
+import { ADMIN_ONLY, POSTER_ROLES } from './navigation';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
@@ -12,6 +12,7 @@ import { PageLoading } from './PageLoading';
 
 // Administration pages carry the table and modal code that other roles never need.
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
+const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export function ConsoleApp() {
@@ -37,6 +38,16 @@ export function ConsoleApp() {
             <RequireRole roles={ADMIN_ONLY}>
               <Suspense fallback={<PageLoading />}>
                 <StaffPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="posters"
+          element={
+            <RequireRole roles={POSTER_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <PostersPage />
               </Suspense>
             </RequireRole>
           }

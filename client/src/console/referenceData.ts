@@ -1,12 +1,13 @@
-// Units and areas turn codes into names. Fetched once per page load; on failure the codes show.
+// Units, areas and sectors turn codes into names. Fetched once per page load; on failure the codes show.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useLang, type Lang } from '../i18n';
-import type { Area, Catalog, LocalizedName, Unit } from './types';
+import type { Area, Catalog, LocalizedName, Sector, Unit } from './types';
 
 interface ReferenceData {
   units: Unit[];
   areas: Area[];
+  sectors: Sector[];
 }
 
 let cached: Promise<ReferenceData> | null = null;
@@ -16,7 +17,7 @@ function loadReferenceData(): Promise<ReferenceData> {
     api.get<{ items: Unit[] }>('/units'),
     api.get<Catalog>('/catalog'),
   ]).then(
-    ([units, catalog]) => ({ units: units.items, areas: catalog.areas }),
+    ([units, catalog]) => ({ units: units.items, areas: catalog.areas, sectors: catalog.sectors }),
     (error: unknown) => {
       cached = null; // let the next page try again
       throw error;
@@ -32,11 +33,12 @@ export function localName(name: LocalizedName, lang: Lang): string {
 export interface ReferenceLookup extends ReferenceData {
   unitName(code: string): string;
   areaName(code: string): string;
+  sectorName(code: string): string;
 }
 
 export function useReferenceData(): ReferenceLookup {
   const lang = useLang();
-  const [data, setData] = useState<ReferenceData>({ units: [], areas: [] });
+  const [data, setData] = useState<ReferenceData>({ units: [], areas: [], sectors: [] });
 
   useEffect(() => {
     let live = true;
@@ -57,5 +59,6 @@ export function useReferenceData(): ReferenceLookup {
     ...data,
     unitName: (code) => find(data.units, code),
     areaName: (code) => find(data.areas, code),
+    sectorName: (code) => find(data.sectors, code),
   };
 }

@@ -9,15 +9,17 @@ import type {
   catalogResponse,
   unitsResponse,
 } from '../../../shared/schemas/common';
+import type { PosterView } from '../../../shared/schemas/poster';
 import type { StaffView } from '../../../shared/schemas/staff';
 
 export { roles as ROLES, type Role } from '../../../shared/roles';
-export type { StaffView };
+export type { PosterView, StaffView };
 
 export type SessionPayload = z.infer<typeof sessionResponse>;
 export type Catalog = z.infer<typeof catalogResponse>;
 export type Unit = z.infer<typeof unitsResponse>['items'][number];
 export type Area = Catalog['areas'][number];
+export type Sector = Catalog['sectors'][number];
 export type AuditPage = z.infer<typeof auditListResponse>;
 export type AuditEntry = AuditPage['items'][number];
 export type AuditVerification = z.infer<typeof auditVerifyResponse>;

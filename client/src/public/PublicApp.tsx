@@ -1,19 +1,40 @@
-import { Route, Routes } from 'react-router-dom';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { useT } from '../i18n';
 import { Shell } from './Shell';
 import { HomePage } from './HomePage';
-import { ComingSoonPage } from './ComingSoonPage';
 import { NotFoundPage } from './NotFoundPage';
+import { ChunkErrorBoundary } from './ChunkErrorBoundary';
+
+// The form and follow-up load on demand, so the home page stays small on a weak network.
+const loadReportPage = () => import('./report/ReportPage');
+const ReportPage = lazy(loadReportPage);
+const FollowupPage = lazy(() => import('./followup/FollowupPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <ChunkErrorBoundary>
+      <Suspense fallback={<p className="muted">{t.common.loading}</p>}>{children}</Suspense>
+    </ChunkErrorBoundary>
+  );
+}
 
 export function PublicApp() {
-  const t = useT().public;
+  const { pathname } = useLocation();
+  // On the home page, fetch the form quietly once the page is idle: the next tap is likely "report".
+  useEffect(() => {
+    if (pathname !== '/') return;
+    const timer = setTimeout(() => void loadReportPage().catch(() => undefined), 2000);
+    return () => clearTimeout(timer);
+  }, [pathname]);
+
   return (
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<HomePage />} />
-        {/* The intake work replaces these two with the report form and the follow-up pages. */}
-        <Route path="report" element={<ComingSoonPage title={t.reportSoonTitle} />} />
-        <Route path="followup" element={<ComingSoonPage title={t.followupSoonTitle} />} />
+        <Route path="report" element={<Lazy><ReportPage /></Lazy>} />
+        <Route path="followup" element={<Lazy><FollowupPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,144 @@
+// /followup: sign in with the receipt, then the report's status, timeline and
+// messages; add evidence, withdraw, sign out. The token lives in sessionStorage only.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { describeError } from '../../api';
+import '../forms.css';
+import { useFormsT } from '../formsText';
+import { useCatalog } from '../useCatalog';
+import { AddEvidence } from './AddEvidence';
+import { clearSession, followupApi, isSessionExpired, MESSAGES_CLOSED, OPEN_STATES, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
+import { MessageThread } from './MessageThread';
+import { SignInForm } from './SignInForm';
+import { StatusCard, Timeline } from './StatusCard';
+import { WithdrawPanel } from './WithdrawPanel';
+
+export default function FollowupPage() {
+  const t = useFormsT().followup;
+  const location = useLocation();
+  const [session, setSession] = useState<FollowupSession | null>(readSession);
+  const [notice, setNotice] = useState('');
+
+  const signOut = useCallback(
+    (why: 'expired' | 'user') => {
+      clearSession();
+      setSession(null);
+      setNotice(why === 'expired' ? t.expired : t.signedOut);
+    },
+    [t],
+  );
+
+  if (!session) {
+    const fromReceipt = (location.state as { reference?: string } | null)?.reference;
+    return (
+      <SignInForm
+        initialReference={fromReceipt}
+        notice={notice}
+        onSignedIn={(s) => {
+          saveSession(s);
+          setNotice('');
+          setSession(s);
+        }}
+      />
+    );
+  }
+  return <ReportFollowup session={session} onSignOut={signOut} />;
+}
+
+function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSignOut(why: 'expired' | 'user'): void }) {
+  const t = useFormsT().followup;
+  const catalog = useCatalog();
+  const [report, setReport] = useState<FollowupReport | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const [notice, setNotice] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  /** Runs a request; an expired session sends the reporter back to sign in. */
+  const guarded = useCallback(
+    async <T,>(request: () => Promise<T>): Promise<T> => {
+      try {
+        return await request();
+      } catch (error) {
+        if (isSessionExpired(error)) onSignOut('expired');
+        throw error;
+      }
+    },
+    [onSignOut],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      setReport(await guarded(() => followupApi.report(session)));
+      setLoadError('');
+    } catch (error) {
+      if (!isSessionExpired(error)) setLoadError(describeError(error));
+    }
+  }, [guarded, session]);
+
+  useEffect(() => {
+    heading.current?.focus();
+    void load();
+  }, [load]);
+
+  const open = report ? OPEN_STATES.has(report.status) : false;
+  return (
+    <section className="followup" aria-labelledby="followup-report-title">
+      <div className="followup__head">
+        <h1 id="followup-report-title" tabIndex={-1} ref={heading}>
+          {report ? (
+            <>
+              <span className="followup__label">{t.referenceHeading}</span> {report.reference}
+            </>
+          ) : (
+            t.title
+          )}
+        </h1>
+        <div className="followup__tools">
+          <button type="button" className="button button--secondary" onClick={() => void load()}>
+            {t.refresh}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onSignOut('user')} data-testid="followup-signout">
+            {t.signOut}
+          </button>
+        </div>
+      </div>
+      <div role="alert">{loadError && <p className="callout callout--error">{loadError}</p>}</div>
+      <div aria-live="polite">{notice && <p className="callout callout--ok">{notice}</p>}</div>
+      {!report && !loadError && <p className="muted">{t.loading}</p>}
+      {report && (
+        <>
+          <StatusCard report={report} catalog={catalog} />
+          <MessageThread
+            report={report}
+            closed={MESSAGES_CLOSED.has(report.status)}
+            onSend={async (body) => {
+              await guarded(() => followupApi.sendMessage(session, body));
+              await load();
+            }}
+          />
+          <Timeline report={report} />
+          {open ? (
+            <>
+              <AddEvidence
+                onUpload={async (files, onProgress) => {
+                  const { added } = await guarded(() => followupApi.addEvidence(session, files, onProgress));
+                  await load();
+                  return added;
+                }}
+              />
+              <WithdrawPanel
+                onWithdraw={async (reason) => {
+                  await guarded(() => followupApi.withdraw(session, reason));
+                  await load();
+                  setNotice(t.withdrawDone);
+                }}
+              />
+            </>
+          ) : (
+            <p className="muted">{t.evidenceClosed}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { ReportInput } from '../../../../shared/schemas/report';
+import { ApiError, describeError } from '../../api';
+import { releaseFiles, type PickedFile } from '../evidence/evidenceFiles';
+import { ErrorSummary } from '../forms/Field';
+import { formsTextFor, useFormsT } from '../formsText';
+import { useLang } from '../../i18n';
+import { warmProof } from '../pow/proofOfWork';
+import { isAbort } from '../upload';
+import { useCatalog } from '../useCatalog';
+import { useOnline } from '../useOnline';
+import { clearStoredDraft, newIdempotencyKey, useReportDraft, type ReportDraft } from './draft';
+import { usePoster } from './usePoster';
+import { StepEvidence } from './StepEvidence';
+import { StepFrame, StepIndicator, STEP_COUNT } from './StepFrame';
+import { StepIdentity } from './StepIdentity';
+import { StepReview, SubmitStatus } from './StepReview';
+import { StepWhat } from './StepWhat';
+import { submitReport, type Receipt, type SubmitPhase } from './submitReport';
+import { checkDraft, controlIdOf, errorsOfStep, serverFieldErrors, stepOfField, type FieldErrors } from './validation';
+
+/** The error paths a change to these draft fields answers (others share the field's name). */
+const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
+  identity: ['anonymous', 'reporter', 'employeeOfSubject'],
+  name: ['reporter.name'],
+  phone: ['reporter.phone'],
+  email: ['reporter.email'],
+  shareLocation: ['location'],
+};
+
+/** The four steps of a report; hands the receipt up once the server has it. */
+export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): void }) {
+  const t = useFormsT();
+  const catalog = useCatalog();
+  const online = useOnline();
+  const [search] = useSearchParams();
+  const { draft, update, discard, restored } = useReportDraft();
+  const poster = usePoster(search.get('poster'), draft, update);
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [checks, setChecks] = useState(0);
+  const [phase, setPhase] = useState<SubmitPhase | null>(null);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const uploading = useRef<AbortController | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const step = Math.min(Math.max(draft.step, 1), STEP_COUNT);
+
+  // The proof of work is solved while the reporter types; refreshed if they took long.
+  useEffect(() => warmProof(), []);
+  useEffect(() => {
+    if (step === STEP_COUNT) warmProof();
+  }, [step]);
+
+  // Focus the new step's heading (not on first load: the page heading comes first).
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  // Thumbnails' object URLs die with the form.
+  const filesNow = useRef(files);
+  filesNow.current = files;
+  useEffect(() => () => releaseFiles(filesNow.current), []);
+
+  // Leaving mid-upload interrupts it: let the browser ask first.
+  const sending = phase !== null;
+  useEffect(() => {
+    if (!sending) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [sending]);
+
+  /** A change by the reporter: saved, and the errors it answers cleared. */
+  const edit = useCallback(
+    (patch: Partial<ReportDraft>) => {
+      update(patch);
+      const answered = (Object.keys(patch) as (keyof ReportDraft)[]).flatMap((field) => PATHS_OF_FIELD[field] ?? [field]);
+      setErrors((current) => {
+        if (!answered.some((path) => path in current)) return current;
+        const rest = { ...current };
+        for (const path of answered) delete rest[path];
+        return rest;
+      });
+    },
+    [update],
+  );
+
+  // Another language: the same problems, reworded.
+  const lang = useLang();
+  useEffect(() => {
+    setErrors((shown) => {
+      if (!Object.keys(shown).length) return shown;
+      const reworded = checkDraft(draft, formsTextFor(lang).fieldErrors).errors;
+      return Object.fromEntries(Object.entries(shown).map(([path, message]) => [path, reworded[path] ?? message]));
+    });
+    // Only a language change rewords; the draft is read as it is then.
+  }, [lang]);
+
+  const showErrors = (all: FieldErrors, atStep: number) => {
+    setErrors(errorsOfStep(all, atStep));
+    setChecks((n) => n + 1);
+  };
+
+  const goTo = (next: number) => {
+    setErrors({});
+    setFailure('');
+    update({ step: next });
+  };
+
+  const onNext = (event: FormEvent) => {
+    event.preventDefault();
+    const mine = errorsOfStep(checkDraft(draft, t.fieldErrors).errors, step);
+    if (Object.keys(mine).length) return showErrors(mine, step);
+    goTo(step + 1);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    const { input, errors: all } = checkDraft(draft, t.fieldErrors);
+    if (!input) {
+      const first = Math.min(...Object.keys(all).map(stepOfField));
+      update({ step: first });
+      return showErrors(all, first);
+    }
+    setFailure('');
+    const controller = new AbortController();
+    uploading.current = controller;
+    try {
+      const receipt = await sendDroppingUnknownPoster(input, controller.signal);
+      clearStoredDraft();
+      onSubmitted(receipt);
+    } catch (error) {
+      explainFailure(error);
+    } finally {
+      uploading.current = null;
+      setPhase(null);
+    }
+  };
+
+  /** A poster the server does not know is left out, and the report sent again without it. */
+  const sendDroppingUnknownPoster = async (input: ReportInput, signal: AbortSignal): Promise<Receipt> => {
+    try {
+      return await submitReport(input, files, draft.idempotencyKey, { onPhase: setPhase, signal });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'report.unknown_poster' && input.posterCode)) throw error;
+      setNotice(t.report.posterDropped);
+      poster.drop();
+      return submitReport({ ...input, posterCode: undefined }, files, draft.idempotencyKey, { onPhase: setPhase, signal });
+    }
+  };
+
+  const explainFailure = (error: unknown) => {
+    if (isAbort(error)) return setFailure(t.report.uploadCancelled);
+    if (!(error instanceof ApiError)) return setFailure(t.report.submitFailed);
+    if (error.code === 'idempotency.mismatch') {
+      // An earlier attempt of this draft did arrive, with other content; its receipt was lost.
+      update({ idempotencyKey: newIdempotencyKey() });
+      return setFailure(t.report.resubmitNote);
+    }
+    const fieldErrors = serverFieldErrors(error.errors, t.fieldErrors);
+    const steps = Object.keys(fieldErrors).map(stepOfField).filter((s) => s < STEP_COUNT);
+    if (steps.length) {
+      const first = Math.min(...steps);
+      update({ step: first });
+      return showErrors(fieldErrors, first);
+    }
+    setFailure(error.status === 0 ? t.report.submitFailed : describeError(error));
+  };
+
+  const onDiscard = () => {
+    if (!window.confirm(t.report.discardConfirm)) return;
+    releaseFiles(files);
+    setFiles([]);
+    setErrors({});
+    setFailure('');
+    discard();
+  };
+
+  const titles = [t.report.steps.what, t.report.steps.evidence, t.report.steps.identity, t.report.steps.review];
+  const summary = Object.entries(errors).map(([path, message]) => ({ target: controlIdOf(path), message }));
+
+  return (
+    <div className="report">
+      <h1>{t.report.title}</h1>
+      {poster.code && (
+        <p className="poster-tag" data-testid="poster-tag">
+          {t.report.fromPoster(poster.code)}
+          {poster.site && <span className="poster-tag__site">{poster.site}</span>}
+        </p>
+      )}
+      <div aria-live="polite">
+        {(notice || poster.unknown) && <p className="callout callout--info">{notice || t.report.posterUnknown}</p>}
+      </div>
+      {step === 1 && <p className="muted">{t.report.intro}</p>}
+      {restored && step === 1 && <p className="muted">{t.report.draftRestored}</p>}
+      <div aria-live="polite">{!online && <p className="callout callout--warn">{t.report.offline}</p>}</div>
+      <StepIndicator current={step} />
+
+      <form noValidate onSubmit={step === STEP_COUNT ? onSubmit : onNext} data-testid="report-form">
+        <StepFrame step={step} title={titles[step - 1]} headingRef={heading} asFieldset={step !== STEP_COUNT}>
+          <ErrorSummary title={t.report.errorSummaryTitle(summary.length)} items={summary} version={checks} />
+          {step === 1 && <StepWhat draft={draft} update={edit} errors={errors} catalog={catalog} />}
+          {step === 2 && <StepEvidence files={files} onChange={setFiles} />}
+          {step === 3 && <StepIdentity draft={draft} update={edit} errors={errors} />}
+          {step === 4 && <StepReview draft={draft} files={files} catalog={catalog} onEdit={goTo} sending={sending} />}
+        </StepFrame>
+
+        {phase && <SubmitStatus phase={phase} onCancel={() => uploading.current?.abort()} />}
+        <div role="alert" className="form-failure">
+          {failure && <p className="callout callout--error">{failure}</p>}
+        </div>
+
+        <div className="form-nav">
+          {step < STEP_COUNT ? (
+            <button type="submit" className="button button--primary">
+              {t.report.next}
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary" disabled={sending} data-testid="submit-report">
+              {t.report.submit}
+            </button>
+          )}
+          {step > 1 && (
+            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)} disabled={sending}>
+              {t.report.back}
+            </button>
+          )}
+        </div>
+      </form>
+      <p className="report__discard">
+        <button type="button" className="button button--link" onClick={onDiscard} disabled={sending}>
+          {t.report.discardDraft}
+        </button>
+      </p>
+    </div>
+  );
+}

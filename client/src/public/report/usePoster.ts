@@ -1,0 +1,71 @@
+// The poster a QR scan came from (/report?poster=<CODE>). The code travels with the
+// report; where the server offers the poster's public context, its site and enterprise
+// are shown and fill in what the reporter has not.
+import { useEffect, useState } from 'react';
+import { ApiError, api } from '../../api';
+import type { ReportDraft } from './draft';
+
+/** Printed poster codes: 6 characters of Crockford base32 (shared/schemas/poster.ts). */
+const POSTER_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
+
+interface PosterContext {
+  code: string;
+  siteName: string;
+  enterpriseName: string;
+  areaCode: string;
+}
+
+export function usePoster(param: string | null, draft: ReportDraft, update: (patch: Partial<ReportDraft>) => void) {
+  const [unknown, setUnknown] = useState(false);
+  const [site, setSite] = useState('');
+
+  // The address bar wins over a restored draft: the reporter may have scanned another poster.
+  useEffect(() => {
+    if (param === null) return;
+    const code = param.trim().toUpperCase();
+    if (POSTER_CODE.test(code)) update({ posterCode: code });
+    else {
+      update({ posterCode: '' });
+      setUnknown(code !== 'UNKNOWN' && code !== ''); // "unknown" is the server's own verdict: nothing to say
+    }
+  }, [param, update]);
+
+  const code = draft.posterCode;
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    api.get<PosterContext>(`/posters/${encodeURIComponent(code)}/context`).then(
+      (context) => {
+        if (!live || context.code !== code) return;
+        setSite([context.siteName, context.enterpriseName].filter(Boolean).join(' · '));
+        // Fill in only what is still empty; the reporter's own words always win.
+        update({
+          ...(draft.area ? {} : { area: context.areaCode }),
+          ...(draft.subjectName ? {} : { subjectName: context.enterpriseName }),
+        });
+      },
+      (error) => {
+        if (!live) return;
+        if (error instanceof ApiError && error.code === 'poster.not_found') {
+          update({ posterCode: '' });
+          setUnknown(true);
+        }
+        // Anything else (offline, no such endpoint): keep the code, the server checks it on submission.
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // Only a new code is worth a lookup; the draft's other fields are read at that moment.
+  }, [code]);
+
+  return {
+    code,
+    site,
+    unknown,
+    drop: () => {
+      update({ posterCode: '' });
+      setSite('');
+    },
+  };
+}
