@@ -53,7 +53,20 @@ export async function discardUploads(files: UploadedFile[]): Promise<void> {
   await Promise.all(files.map((f) => fs.rm(f.path, { force: true })));
 }
 
-export async function reportSubmitter(input: ReportInput, rawReport: string, files: UploadedFile[], idempotencyKey: string | undefined, ctx: SubmissionContext, enteredBy?: EnteredBy): Promise<Receipt> {
+/**
+ * `admit` runs once the submission is known to be new (not a retry of an earlier
+ * one): the public endpoint spends its proof of work there, so a retried upload
+ * whose answer was lost is answered without a fresh proof.
+ */
+export async function reportSubmitter(
+  input: ReportInput,
+  rawReport: string,
+  files: UploadedFile[],
+  idempotencyKey: string | undefined,
+  ctx: SubmissionContext,
+  options: { enteredBy?: EnteredBy; admit?: () => Promise<void> } = {},
+): Promise<Receipt> {
+  const { enteredBy } = options;
   const adopted: string[] = [];
   try {
     const requestHash = crypto
@@ -68,6 +81,7 @@ export async function reportSubmitter(input: ReportInput, rawReport: string, fil
         return { reference: earlier.reference, accessKey: accessKeyFor(ctx.box, idempotencyKey) };
       }
     }
+    await options.admit?.();
     const category = await Category.findOne({ code: input.category, active: true }).lean();
     if (!category) throw fail('report.unknown_category', [{ path: 'report.category', code: 'unknown', message: `unknown category ${input.category}` }]);
     if (input.posterCode && !(await Poster.exists({ code: input.posterCode, active: true })))

@@ -29,9 +29,12 @@ export function solves(challenge: string, nonce: string, bits: number): boolean 
   return leadingZeroBits(crypto.createHash('sha256').update(`${challenge}:${nonce}`).digest()) >= bits;
 }
 
-/** Checks a solution and spends it; throws a problem when it does not hold. */
-export async function redeemProofOfWork(box: SecretBox, minBits: number, challenge: string | undefined, nonce: string | undefined, now = Date.now()): Promise<void> {
-  if (minBits === 0) return;
+/**
+ * Checks a solution without spending it (signature, expiry, difficulty, the work itself):
+ * cheap enough to run before an upload is received. Returns the ticket id to spend.
+ */
+export function checkProofOfWork(box: SecretBox, minBits: number, challenge: string | undefined, nonce: string | undefined, now = Date.now()): { id: string; exp: number } | null {
+  if (minBits === 0) return null;
   if (!challenge || !nonce) throw fail('pow.required');
   const [payload, mac] = challenge.split('.');
   if (!payload || !mac || box.mac(payload, 'pow') !== mac || nonce.length > 64) throw fail('pow.invalid');
@@ -42,10 +45,21 @@ export async function redeemProofOfWork(box: SecretBox, minBits: number, challen
     throw fail('pow.invalid');
   }
   if (claims.exp < now || claims.bits < minBits || !solves(challenge, nonce, claims.bits)) throw fail('pow.invalid');
+  return { id: claims.id, exp: claims.exp };
+}
+
+/** Spends a checked solution: each one is accepted once. */
+export async function spendProofOfWork(ticket: { id: string; exp: number } | null): Promise<void> {
+  if (!ticket) return;
   try {
-    await PowTicket.create({ _id: claims.id, expiresAt: new Date(claims.exp) });
+    await PowTicket.create({ _id: ticket.id, expiresAt: new Date(ticket.exp) });
   } catch (e) {
     if ((e as { code?: number }).code === 11000) throw fail('pow.invalid'); // already spent
     throw e;
   }
+}
+
+/** Checks and spends in one step (endpoints without uploads). */
+export async function redeemProofOfWork(box: SecretBox, minBits: number, challenge: string | undefined, nonce: string | undefined, now = Date.now()): Promise<void> {
+  await spendProofOfWork(checkProofOfWork(box, minBits, challenge, nonce, now));
 }

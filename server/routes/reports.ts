@@ -6,7 +6,7 @@ import type { SecretBox } from '../crypto/secretBox';
 import { defineRoute, validate } from '../http/defineRoute';
 import { receiveUpload, type UploadLimits } from '../http/multipart';
 import { fail } from '../http/problem';
-import { issueChallenge, redeemProofOfWork } from '../intake/proofOfWork';
+import { checkProofOfWork, issueChallenge, spendProofOfWork } from '../intake/proofOfWork';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 export interface IntakeDeps {
@@ -54,9 +54,11 @@ export function reportRoutes(deps: IntakeDeps): Router {
       const idempotencyKey = req.get('idempotency-key');
       if (idempotencyKey !== undefined && !/^[\w-]{8,100}$/.test(idempotencyKey))
         throw fail('request.invalid', [{ path: 'header.Idempotency-Key', code: 'invalid_format', message: '8–100 letters, digits, - or _' }]);
+      // The proof is checked before the body is read (so abuse costs the sender, not us) and spent
+      // only for a new submission (so a retry whose answer was lost needs no fresh proof).
+      const ticket = checkProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
       const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, ['report']);
       try {
-        await redeemProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
         const raw = upload.fields.report;
         if (raw === undefined) throw fail('request.invalid', [{ path: 'report', code: 'required', message: 'the `report` part is required' }]);
         let parsed: unknown;
@@ -66,7 +68,7 @@ export function reportRoutes(deps: IntakeDeps): Router {
           throw fail('request.malformed_json', [{ path: 'report', code: 'invalid_json', message: 'the `report` part is not valid JSON' }]);
         }
         const input = validate(reportInputSchema, parsed, req.locale, 'report');
-        return await reportSubmitter(input, raw, upload.files, idempotencyKey, deps);
+        return await reportSubmitter(input, raw, upload.files, idempotencyKey, deps, { admit: () => spendProofOfWork(ticket) });
       } finally {
         await discardUploads(upload.files); // no-op when the submitter took them
       }
