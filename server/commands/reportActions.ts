@@ -2,6 +2,7 @@
 // action is open; the change, its timeline entry, the audit entry and the
 // reporter's notification commit together, on the revision the actor saw.
 import type { z } from 'zod';
+import { trusted } from 'mongoose';
 import { actionPayloads } from '../../shared/schemas/workflow';
 import { actionBlocker, deadlines, workflowActions, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
@@ -20,7 +21,10 @@ type Payloads = { [K in WorkflowActionName]: z.infer<(typeof actionPayloads)[K]>
 interface Change {
   set: Record<string, unknown>;
   to: ReportState | null;
+  /** Shown with the step; the reporter sees it when the step is public. */
   note?: string;
+  /** Kept for staff only, whatever the step. */
+  internalNote?: string;
   staffMessage?: string;
 }
 
@@ -51,7 +55,9 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
     case 'reject':
       return { set: {}, to: 'rejected', note: String(a.reason) };
     case 'mark-duplicate': {
-      const original = await Report.findOne({ reference: String(a.duplicateOf) }, { submittedAt: 1 }).lean();
+      // Only reports this officer may see can be named, so the answer reveals nothing about other areas.
+      const scope = actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {};
+      const original = await Report.findOne({ reference: String(a.duplicateOf), ...scope }, { submittedAt: 1 }).lean();
       if (!original || a.duplicateOf === report.reference || original.submittedAt > report.submittedAt)
         throw fail('request.invalid', [{ path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' }]);
       return { set: { duplicateOf: a.duplicateOf }, to: 'duplicate', note: `重复举报：与 ${a.duplicateOf} 为同一事项 / Same matter as ${a.duplicateOf}` };
@@ -69,7 +75,7 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
     case 'submit-findings':
       return { set: { findings: p, findingsById: actor.id }, to: 'findings-submitted' };
     case 'approve-findings':
-      return { set: {}, to: report.findings && (report.findings as { substantiated?: boolean }).substantiated ? 'substantiated' : 'unsubstantiated', note: a.comment ? String(a.comment) : undefined };
+      return { set: {}, to: report.findings && (report.findings as { substantiated?: boolean }).substantiated ? 'substantiated' : 'unsubstantiated', internalNote: a.comment ? String(a.comment) : undefined };
     case 'return-findings':
       return { set: {}, to: 'verifying', note: String(a.reason) };
     case 'close':
@@ -89,7 +95,9 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
   const action = workflowActions[name];
   const status = change.to ?? report.status;
   await inTransaction(async (session) => {
-    const pushes: Record<string, unknown> = { timeline: { at: now, type: name, public: action.public, actorId: actor.id, ...(change.note ? { note: change.note } : {}) } };
+    const step = { at: now, type: name, public: action.public, actorId: actor.id, ...(change.note ? { note: change.note } : {}) };
+    const comment = change.internalNote ? [{ at: now, type: 'staff-comment', public: false, actorId: actor.id, note: change.internalNote }] : [];
+    const pushes: Record<string, unknown> = { timeline: { $each: [step, ...comment] } };
     if (change.staffMessage) pushes.messages = { at: now, from: 'staff', staffId: actor.id, body: change.staffMessage };
     const r = await Report.updateOne(
       { reference, revision: report.revision, status: report.status },

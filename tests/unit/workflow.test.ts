@@ -1,0 +1,198 @@
+// The workflow as data (shared/workflow.ts), checked without a server: which
+// actions each role has in each state, every guard, and the shape of the graph
+// (every action starts from real states; every state can be reached).
+import { roles, type Role } from '../../shared/roles';
+import { actionBlocker, allowedActions, reportStates, workflowActionNames, workflowActions, type ReportState, type WorkflowActionName, type WorkflowActor, type WorkflowRecord } from '../../shared/workflow';
+
+const ME = 'me0000000000000000000000';
+const OTHER = 'other0000000000000000000';
+
+const actor = (role: Role, over: Partial<WorkflowActor> = {}): WorkflowActor => ({ id: ME, role, areaCodes: [], ...over });
+const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({ status, area: '410503', assignedVerifierId: ME, findingsById: OTHER, extensionUsed: false, ...over });
+
+type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
+
+/** Written out by hand (in definition order): the actions open to an all-area actor who is the assigned verifier and not the findings author. */
+const expected: Table = {
+  submitted: { intake: ['start-screening', 'request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
+  screening: { intake: ['request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
+  'awaiting-information': { intake: ['resume-screening', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
+  assigned: { intake: ['reassign'], verifier: ['start-verification', 'extend-deadline'] },
+  verifying: { intake: ['reassign'], verifier: ['extend-deadline', 'submit-findings'] },
+  'findings-submitted': { reviewer: ['approve-findings', 'return-findings'] },
+  substantiated: { intake: ['close'], reviewer: ['close'] },
+  unsubstantiated: { intake: ['close'], reviewer: ['close'] },
+  rejected: {},
+  duplicate: {},
+  transferred: {},
+  withdrawn: {},
+  closed: {},
+};
+
+describe('allowedActions per state × role', () => {
+  test('the table covers every state', () => {
+    expect(Object.keys(expected).sort()).toEqual([...reportStates].sort());
+  });
+
+  const cases = reportStates.flatMap((state) => roles.map((role) => [state, role, expected[state][role] ?? []] as const));
+  test.each(cases)('%s × %s → %j', (state, role, actions) => {
+    expect(allowedActions(record(state), actor(role))).toEqual(actions);
+  });
+
+  test('admin and finance never have a workflow action', () => {
+    for (const state of reportStates) {
+      expect(allowedActions(record(state), actor('admin'))).toEqual([]);
+      expect(allowedActions(record(state), actor('finance'))).toEqual([]);
+    }
+  });
+
+  test('allowedActions is exactly the actions actionBlocker lets through', () => {
+    for (const state of reportStates)
+      for (const role of roles) {
+        const r = record(state);
+        const a = actor(role);
+        expect(allowedActions(r, a)).toEqual(workflowActionNames.filter((n) => actionBlocker(n, r, a) === null));
+      }
+  });
+});
+
+describe('actionBlocker', () => {
+  test('wrong role comes before wrong state', () => {
+    expect(actionBlocker('close', record('submitted'), actor('verifier'))).toBe('wrong-role');
+    expect(actionBlocker('close', record('submitted'), actor('intake'))).toBe('wrong-state');
+    expect(actionBlocker('accept', record('closed'), actor('intake'))).toBe('wrong-state');
+  });
+
+  test('an unknown action name → unknown-action', () => {
+    expect(actionBlocker('fly-away' as WorkflowActionName, record('submitted'), actor('intake'))).toBe('unknown-action');
+  });
+});
+
+describe('guards', () => {
+  describe('out-of-area: an actor whose areaCodes do not include the report’s area', () => {
+    const limited = (role: Role) => actor(role, { areaCodes: ['410581', '410502'] });
+    const cases: [WorkflowActionName, ReportState, Role][] = [
+      ['start-screening', 'submitted', 'intake'],
+      ['request-information', 'screening', 'intake'],
+      ['resume-screening', 'awaiting-information', 'intake'],
+      ['accept', 'screening', 'intake'],
+      ['reject', 'screening', 'intake'],
+      ['mark-duplicate', 'screening', 'intake'],
+      ['transfer', 'screening', 'intake'],
+      ['reassign', 'assigned', 'intake'],
+      ['start-verification', 'assigned', 'verifier'],
+      ['extend-deadline', 'verifying', 'verifier'],
+      ['submit-findings', 'verifying', 'verifier'],
+      ['approve-findings', 'findings-submitted', 'reviewer'],
+      ['return-findings', 'findings-submitted', 'reviewer'],
+      ['close', 'substantiated', 'reviewer'],
+      ['close', 'unsubstantiated', 'intake'],
+    ];
+
+    test('every action has the area guard', () => {
+      expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(workflowActionNames));
+    });
+
+    test.each(cases)('%s (%s, %s) → out-of-area; open again with the area, or with no areas at all', (name, state, role) => {
+      expect(actionBlocker(name, record(state), limited(role))).toBe('out-of-area');
+      expect(allowedActions(record(state), limited(role))).toEqual([]);
+      expect(actionBlocker(name, record(state), actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
+      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [] }))).toBeNull();
+    });
+  });
+
+  describe('not-assigned-verifier', () => {
+    test.each([
+      ['start-verification', 'assigned'],
+      ['extend-deadline', 'assigned'],
+      ['extend-deadline', 'verifying'],
+      ['submit-findings', 'verifying'],
+    ] as [WorkflowActionName, ReportState][])('%s on %s by another verifier → not-assigned-verifier', (name, state) => {
+      expect(actionBlocker(name, record(state, { assignedVerifierId: OTHER }), actor('verifier'))).toBe('not-assigned-verifier');
+      expect(actionBlocker(name, record(state, { assignedVerifierId: undefined }), actor('verifier'))).toBe('not-assigned-verifier');
+      expect(actionBlocker(name, record(state), actor('verifier'))).toBeNull();
+    });
+
+    test('another verifier has no actions on the report', () => {
+      expect(allowedActions(record('assigned', { assignedVerifierId: OTHER }), actor('verifier'))).toEqual([]);
+      expect(allowedActions(record('verifying', { assignedVerifierId: OTHER }), actor('verifier'))).toEqual([]);
+    });
+
+    test('intake may reassign whoever is assigned', () => {
+      expect(actionBlocker('reassign', record('verifying', { assignedVerifierId: OTHER }), actor('intake'))).toBeNull();
+    });
+  });
+
+  describe('four-eyes', () => {
+    test.each(['approve-findings', 'return-findings'] as WorkflowActionName[])('%s by the reviewer who wrote the findings → four-eyes', (name) => {
+      expect(actionBlocker(name, record('findings-submitted', { findingsById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker(name, record('findings-submitted', { findingsById: OTHER }), actor('reviewer'))).toBeNull();
+      expect(actionBlocker(name, record('findings-submitted', { findingsById: undefined }), actor('reviewer'))).toBeNull();
+    });
+
+    test('the findings author has no review actions', () => {
+      expect(allowedActions(record('findings-submitted', { findingsById: ME }), actor('reviewer'))).toEqual([]);
+    });
+  });
+
+  describe('extension-used', () => {
+    test.each(['assigned', 'verifying'] as ReportState[])('extend-deadline on %s once an extension was used → extension-used', (state) => {
+      expect(actionBlocker('extend-deadline', record(state, { extensionUsed: true }), actor('verifier'))).toBe('extension-used');
+      expect(allowedActions(record(state, { extensionUsed: true }), actor('verifier'))).not.toContain('extend-deadline');
+      expect(actionBlocker('extend-deadline', record(state, { extensionUsed: false }), actor('verifier'))).toBeNull();
+    });
+
+    test('the guards run in order: area before assignment before the extension', () => {
+      const r = record('verifying', { assignedVerifierId: OTHER, extensionUsed: true });
+      expect(actionBlocker('extend-deadline', r, actor('verifier', { areaCodes: ['410581'] }))).toBe('out-of-area');
+      expect(actionBlocker('extend-deadline', r, actor('verifier'))).toBe('not-assigned-verifier');
+    });
+  });
+});
+
+describe('the graph', () => {
+  test('every action’s from-states and to-state are real states, and every action has a role', () => {
+    for (const name of workflowActionNames) {
+      const a = workflowActions[name];
+      expect(a.from.length).toBeGreaterThan(0);
+      for (const s of a.from) expect(reportStates).toContain(s);
+      if (a.to !== null) expect(reportStates).toContain(a.to);
+      expect(a.roles.length).toBeGreaterThan(0);
+      for (const r of a.roles) expect(roles).toContain(r);
+    }
+  });
+
+  test('every state is reachable from submitted', () => {
+    // Edges whose target the table does not name: approve-findings goes where the
+    // findings say; withdrawal is the reporter's own step (follow-up), from any open state.
+    const payloadDecided: Partial<Record<WorkflowActionName, ReportState[]>> = { 'approve-findings': ['substantiated', 'unsubstantiated'] };
+    const reporterWithdrawal: ReportState[] = ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'];
+    const edges: [ReportState, ReportState][] = [];
+    for (const name of workflowActionNames) {
+      const a = workflowActions[name];
+      const targets: readonly ReportState[] = a.to !== null ? [a.to] : (payloadDecided[name] ?? []);
+      for (const from of a.from) for (const to of targets) edges.push([from, to]);
+    }
+    for (const from of reporterWithdrawal) edges.push([from, 'withdrawn']);
+
+    const seen = new Set<ReportState>(['submitted']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [from, to] of edges)
+        if (seen.has(from) && !seen.has(to)) {
+          seen.add(to);
+          grew = true;
+        }
+    }
+    expect([...seen].sort()).toEqual([...reportStates].sort());
+  });
+
+  test('only reporter withdrawal leads to withdrawn: no staff action does', () => {
+    for (const name of workflowActionNames) expect(workflowActions[name].to).not.toBe('withdrawn');
+  });
+
+  test('terminal states have no way out', () => {
+    for (const state of ['rejected', 'duplicate', 'transferred', 'withdrawn', 'closed'] as ReportState[])
+      for (const name of workflowActionNames) expect(workflowActions[name].from as readonly ReportState[]).not.toContain(state);
+  });
+});
