@@ -1,13 +1,10 @@
 // Browser test: the built client against a real server on loopback, in Debian's Chromium.
 // Each demo role signs in and lands on its own desk; the public home works on a small phone.
-import { execSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 
 const DESKS = {
   admin: '系统管理工作台',
@@ -24,16 +21,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))) {
-    execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
-  }
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensureClientBuilt();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,14 +1,12 @@
 // Browser test: an administrator creates a poster in the console and downloads its
 // PDF and QR code; an intake officer sees the list and the downloads, not the editing.
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Poster } from '../../server/models/Poster';
+import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 
 jest.setTimeout(60_000);
 
@@ -17,16 +15,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))) {
-    execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
-  }
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensureClientBuilt();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,18 +1,16 @@
 // Browser test: a citizen on a 360 px phone scans a poster, reports with a photo, keeps
 // the receipt, then follows up and answers the verifier. Real server, real proof of work
 // (at 4 bits, so it is quick), Debian's Chromium; the database is checked afterwards.
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Poster } from '../../server/models/Poster';
 import { Report } from '../../server/models/Report';
 import { Staff } from '../../server/models/Staff';
+import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 const PHONE = { width: 360, height: 740 };
 const POSTER_CODE = 'K7QM3X';
 
@@ -23,10 +21,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
-    execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
-  }
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensureClientBuilt();
   server = await startTestServer({ WOODPECKER_POW_BITS: '4' });
   const admin = await Staff.findOne({ username: 'admin' }).lean();
   await Poster.create({
@@ -38,11 +33,7 @@ beforeAll(async () => {
     address: '安阳市殷都区钢城路 1 号',
     createdBy: admin!._id,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
