@@ -14,6 +14,7 @@ import { limiter, publicLimiter } from './middlewares/rateLimit';
 import { requestContext } from './middlewares/requestId';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { categoryRoutes } from './routes/categories';
 import { followupRoutes } from './routes/followup';
 import { fundRoutes } from './routes/fund';
 import { healthRoutes } from './routes/health';
@@ -105,6 +106,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(staffReportRoutes(intake));
   app.use(staffRoutes());
   app.use(referenceRoutes());
+  app.use(categoryRoutes());
   app.use(auditRoutes());
   app.use(fundRoutes());
   app.use('/api', notFound);

@@ -10,4 +10,5 @@ export const staffPolicy = {
   /** Everyone manages their own password and second factor. */
   'self.manageSecurity': (() => true) as Rule,
   'units.read': (() => true) as Rule,
+  'categories.manage': admin,
 };
