@@ -96,6 +96,29 @@ describe('staff console sign-in', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-audit.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  test('the administrator adds a report category and retires another', async () => {
+    const { page, pageErrors } = await openPage();
+    await signIn(page, 'admin', server.demoPassword);
+    await page.getByRole('link', { name: '举报类别' }).click();
+    await page.getByRole('button', { name: '新增类别' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('编码').fill('scaffold-collapse-risk');
+    await dialog.getByLabel('中文名称').fill('脚手架坍塌风险');
+    await dialog.getByLabel('英文名称').fill('Scaffold collapse risk');
+    await dialog.getByLabel('行业').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('建筑施工', { exact: true }).click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '脚手架坍塌风险' }).waitFor();
+    await page.getByRole('switch', { name: '启用: campus-hazard' }).click();
+    await page.locator('[aria-label="启用: campus-hazard"][aria-checked="false"]').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-categories.png'), fullPage: true });
+    const catalog = (await (await fetch(`${server.baseUrl}/api/v1/catalog`)).json()) as { categories: { code: string }[] };
+    const codes = catalog.categories.map((c) => c.code);
+    expect(codes).toContain('scaffold-collapse-risk');
+    expect(codes).not.toContain('campus-hazard');
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 describe('public site', () => {

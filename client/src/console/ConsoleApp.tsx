@@ -13,6 +13,7 @@ import { PageLoading } from './PageLoading';
 // Administration pages carry the table and modal code that other roles never need.
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
 const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
+const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export function ConsoleApp() {
@@ -38,6 +39,16 @@ export function ConsoleApp() {
             <RequireRole roles={ADMIN_ONLY}>
               <Suspense fallback={<PageLoading />}>
                 <StaffPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="categories"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <CategoriesPage />
               </Suspense>
             </RequireRole>
           }

@@ -1,6 +1,6 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 
@@ -22,6 +22,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
+  { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];
