@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
 import { actionPayloads } from '../../shared/schemas/workflow';
-import { actionBlocker, deadlines, workflowActions, type ReportState, type WorkflowActionName } from '../../shared/workflow';
+import { actionBlocker, workflowActions, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';

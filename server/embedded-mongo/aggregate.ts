@@ -15,7 +15,7 @@ import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, plain
 import { errors, MongoError } from './errors';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { getPath, valuesAtPath } from './paths';
+import { valuesAtPath } from './paths';
 
 /** Loads a collection of the same database for $lookup, $unionWith and $graphLookup. */
 export type CollectionLoader = (name: string) => Doc[];

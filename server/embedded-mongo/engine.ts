@@ -1,6 +1,5 @@
 // The database engine: collections, queries, writes and multi-document
 // transactions (snapshot isolation, first-writer-wins conflicts) over the store.
-import { ObjectId } from 'bson';
 import type Database from 'better-sqlite3';
 import { compareBySortSpec, runPipeline } from './aggregate';
 import { isPlainObject, valuesEqual, type Doc } from './bson-values';
@@ -97,7 +96,7 @@ export class Engine {
   }
 
   private assertNoOpenTransactionsOn(ns: string): void {
-    for (const t of this.transactions.values()) if (t.state === 'active' && t.writes.has(ns)) throw new MongoError(263, 'OperationNotSupportedInTransaction', `Cannot drop ${ns}: a transaction is writing to it`);
+    for (const t of this.transactions.values()) if (t.state === 'active' && t.writes.has(ns)) throw errors.operationNotSupportedInTransaction(`Cannot drop ${ns}: a transaction is writing to it`);
   }
 
   createIndexes(ns: string, raw: unknown[]): { before: number; after: number; createdCollection: boolean } {
@@ -177,7 +176,7 @@ export class Engine {
   aggregate(ns: string, pipeline: Doc[], txn?: Transaction): Doc[] {
     const last = pipeline[pipeline.length - 1];
     if (isPlainObject(last) && ('$out' in last || '$merge' in last)) {
-      if (txn) throw new MongoError(263, 'OperationNotSupportedInTransaction', '$out and $merge cannot run in a transaction');
+      if (txn) throw errors.operationNotSupportedInTransaction('$out and $merge cannot run in a transaction');
       const results = this.aggregate(ns, pipeline.slice(0, -1));
       this.writeOut(splitNs(ns)[0], last, results);
       return [];
@@ -516,9 +515,6 @@ export class Engine {
     this.store.renameCollection(meta, db, name);
   }
 
-  newObjectId(): ObjectId {
-    return new ObjectId();
-  }
 }
 
 

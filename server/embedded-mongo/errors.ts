@@ -44,7 +44,6 @@ export const errors = {
       keyPattern,
       keyValue,
     }),
-  invalidBson: (msg: string) => new MongoError(22, 'InvalidBSON', msg),
   invalidLength: (msg: string) => new MongoError(10334, 'BSONObjectTooLarge', msg),
   invalidNamespace: (msg: string) => new MongoError(73, 'InvalidNamespace', msg),
   maxTimeExpired: () => new MongoError(50, 'MaxTimeMSExpired', 'operation exceeded time limit'),

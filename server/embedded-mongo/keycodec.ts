@@ -2,7 +2,7 @@
 // (SQLite compares BLOBs with memcmp) agrees with MongoDB's BSON ordering.
 // Numbers are keyed at double precision; queries re-check every candidate,
 // so the index only ever narrows the search.
-import { binaryParts, canonicalType, isPlainObject, numberValue, regexParts, TypeOrder, type Doc } from './bson-values';
+import { binaryParts, canonicalType, numberValue, regexParts, TypeOrder, type Doc } from './bson-values';
 import type { ObjectId, Timestamp } from 'bson';
 
 const EMPTY_ARRAY = 6; // how MongoDB keys an empty array ("undefined"), just above null
@@ -138,7 +138,4 @@ export function successor(prefix: Buffer): Buffer {
   return Buffer.concat([prefix, Buffer.from([0xff, 0xff, 0xff, 0xff])]);
 }
 
-export function typeBracketStart(type: number): Buffer {
-  return Buffer.from([type]);
-}
 

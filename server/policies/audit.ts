@@ -1,8 +1,6 @@
-import type { Actor, Rule } from '.';
-
-const admin: Rule = (a: Actor) => a.role === 'admin';
+import { rolesOnly } from './rules';
 
 export const auditPolicy = {
-  'audit.read': admin,
-  'audit.verify': admin,
+  'audit.read': rolesOnly('admin'),
+  'audit.verify': rolesOnly('admin'),
 };

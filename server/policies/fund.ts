@@ -1,5 +1,5 @@
-import type { Actor, Rule } from '.';
+import { rolesOnly } from './rules';
 
 export const fundPolicy = {
-  'fund.read': ((a: Actor) => a.role === 'finance' || a.role === 'admin' || a.role === 'reviewer') as Rule,
+  'fund.read': rolesOnly('finance', 'admin', 'reviewer'),
 };

@@ -29,7 +29,3 @@ export function authorize(actor: Actor, action: Action, record?: unknown): void 
   if (!can(actor, action, record)) throw fail('auth.forbidden');
 }
 
-export const isRole =
-  (...allowed: Role[]): Rule =>
-  (actor) =>
-    allowed.includes(actor.role);
