@@ -1,10 +1,8 @@
 // Browser test: the built client against a real server on loopback, in Debian's Chromium.
 // Each demo role signs in and lands on its own desk; the public home works on a small phone.
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
-
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserSuite } from '../support/browser';
 
 const DESKS = {
   admin: '系统管理工作台',
@@ -16,37 +14,19 @@ const DESKS = {
 
 jest.setTimeout(60_000);
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** A fresh browser profile (no cookies) that fails the test on any uncaught page error. */
 async function openPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
+  const context = await suite.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
   return { page, pageErrors };
 }
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/console/login`);
+  await page.goto(`${suite.server.baseUrl}/console/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -55,7 +35,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 describe('staff console sign-in', () => {
   test.each(Object.entries(DESKS))('%s lands on the %s', async (role, desk) => {
     const { page, pageErrors } = await openPage();
-    await signIn(page, role, server.demoPassword);
+    await signIn(page, role, suite.server.demoPassword);
 
     const title = page.locator('[data-testid=home-title]');
     await title.waitFor();
@@ -69,7 +49,7 @@ describe('staff console sign-in', () => {
 
   test('a wrong password shows the server’s error and stays on the login page', async () => {
     const { page, pageErrors } = await openPage();
-    await signIn(page, 'intake', `${server.demoPassword}-wrong`);
+    await signIn(page, 'intake', `${suite.server.demoPassword}-wrong`);
 
     const error = page.locator('[data-testid=login-error]');
     await error.waitFor();
@@ -81,7 +61,7 @@ describe('staff console sign-in', () => {
 
   test('the administrator reaches staff accounts and verifies the audit chain', async () => {
     const { page, pageErrors } = await openPage();
-    await signIn(page, 'admin', server.demoPassword);
+    await signIn(page, 'admin', suite.server.demoPassword);
     await page.locator('[data-testid=home-title]').waitFor();
 
     await page.getByRole('link', { name: '人员管理' }).click();
@@ -99,7 +79,7 @@ describe('staff console sign-in', () => {
 
   test('the administrator adds a report category and retires another', async () => {
     const { page, pageErrors } = await openPage();
-    await signIn(page, 'admin', server.demoPassword);
+    await signIn(page, 'admin', suite.server.demoPassword);
     await page.getByRole('link', { name: '举报类别' }).click();
     await page.getByRole('button', { name: '新增类别' }).click();
     const dialog = page.getByRole('dialog');
@@ -113,7 +93,7 @@ describe('staff console sign-in', () => {
     await page.getByRole('switch', { name: '启用: campus-hazard' }).click();
     await page.locator('[aria-label="启用: campus-hazard"][aria-checked="false"]').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-categories.png'), fullPage: true });
-    const catalog = (await (await fetch(`${server.baseUrl}/api/v1/catalog`)).json()) as { categories: { code: string }[] };
+    const catalog = (await (await fetch(`${suite.server.baseUrl}/api/v1/catalog`)).json()) as { categories: { code: string }[] };
     const codes = catalog.categories.map((c) => c.code);
     expect(codes).toContain('scaffold-collapse-risk');
     expect(codes).not.toContain('campus-hazard');
@@ -124,7 +104,7 @@ describe('staff console sign-in', () => {
 describe('public site', () => {
   test('home fits a 360 px phone and offers the report button', async () => {
     const { page, pageErrors } = await openPage({ width: 360, height: 740 });
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
 
     const report = page.getByRole('link', { name: /我要举报/ });
     await report.waitFor();

@@ -2,42 +2,22 @@
 // PDF and QR code; an intake officer sees the list and the downloads, not the editing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Poster } from '../../server/models/Poster';
-import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
-
+import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(60_000);
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
+const suite = browserSuite();
 
 async function signedIn(username: string): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${server.baseUrl}/console/login`);
+  await page.goto(`${suite.server.baseUrl}/console/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(server.demoPassword);
+  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('[data-testid=home-title]').waitFor();
   return { page, pageErrors };

@@ -3,26 +3,21 @@
 // (at 4 bits, so it is quick), Debian's Chromium; the database is checked afterwards.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Poster } from '../../server/models/Poster';
 import { Report } from '../../server/models/Report';
 import { Staff } from '../../server/models/Staff';
-import { ARTIFACTS, ensureClientBuilt, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS, browserSuite } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };
 const POSTER_CODE = 'K7QM3X';
 
 jest.setTimeout(120_000);
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite({ WOODPECKER_POW_BITS: '4' });
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startTestServer({ WOODPECKER_POW_BITS: '4' });
   const admin = await Staff.findOne({ username: 'admin' }).lean();
   await Poster.create({
     code: POSTER_CODE,
@@ -33,22 +28,11 @@ beforeAll(async () => {
     address: '安阳市殷都区钢城路 1 号',
     createdBy: admin!._id,
   });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
 /** A fresh phone profile that fails the test on any uncaught page error. */
 async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; context: BrowserContext; workers: string[] }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -80,7 +64,7 @@ const next = (page: Page) => page.getByRole('button', { name: '下一步' }).cli
 describe('public report form', () => {
   test('the draft survives a reload, and the form switches to English', async () => {
     const { page, pageErrors, context } = await openPhone();
-    await page.goto(`${server.baseUrl}/report`);
+    await page.goto(`${suite.server.baseUrl}/report`);
     await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
     await page.getByLabel('具体情况').fill('仓库门口堆放了大量油漆桶，旁边有人在切割钢管。');
     await page.getByLabel('单位或工地名称（选填）').fill('某某仓储公司');
@@ -118,7 +102,7 @@ describe('public report form', () => {
 
   test('a report with a photo from a poster, its receipt, and the follow-up conversation', async () => {
     const { page, pageErrors, workers } = await openPhone();
-    await page.goto(`${server.baseUrl}/report?poster=${POSTER_CODE}`);
+    await page.goto(`${suite.server.baseUrl}/report?poster=${POSTER_CODE}`);
     await page.getByTestId('poster-tag').getByText(`来自公示牌 ${POSTER_CODE}`).waitFor();
 
     // Step 1: what was seen.
@@ -260,7 +244,7 @@ describe('public report form', () => {
       expect(answer.status()).toBe(201);
       await route.abort('connectionreset');
     });
-    await page.goto(`${server.baseUrl}/report?poster=ZZZZZZ`);
+    await page.goto(`${suite.server.baseUrl}/report?poster=ZZZZZZ`);
     await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
     // The poster's public context answers 404, so the form says so and leaves the code out.
     await page.getByText('这块公示牌的编号无法识别，已去掉该编号。').waitFor();

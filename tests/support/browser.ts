@@ -3,7 +3,8 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { startTestServer, type TestServer } from './server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
@@ -23,4 +24,44 @@ export function launchChromium(): Promise<Browser> {
     // As root in a sandboxed machine with no outside network: no sandbox, no background traffic.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+export interface BrowserSuite {
+  /** The real server (set once the suite's beforeAll has run). */
+  readonly server: TestServer;
+  /** A fresh browser profile, closed after the test that opened it. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * Registers a browser suite's hooks: the client build, a real server with `env`,
+ * Chromium; contexts close after each test, browser and server after the suite.
+ */
+export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startTestServer(env);
+    browser = await launchChromium();
+  }, 180_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the browser suite has not started');
+      return server;
+    },
+    async newContext(options) {
+      const context = await browser!.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }
