@@ -6,6 +6,7 @@ import { api, describeError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import type { AuditEntry, AuditPage as AuditPageData, AuditVerification } from '../types';
+import { LoadError, useLoad } from '../useLoad';
 
 const PAGE_SIZE = 50;
 const HASH_PREFIX_LENGTH = 12;
@@ -16,27 +17,20 @@ export function AuditPage() {
   const t = all.console.audit;
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
 
-  const loadPage = useCallback(async (before?: number) => {
-    setLoading(true);
-    try {
+  const { loading, error: loadError, run: loadPage } = useLoad(
+    useCallback(async (before?: number) => {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (before !== undefined) query.set('before', String(before));
       const page = await api.get<AuditPageData>(`/audit?${query}`);
       setEntries((current) => (before === undefined ? page.items : [...current, ...page.items]));
       setTotal(page.total);
-      setLoadError(null);
-    } catch (caught) {
-      setLoadError(describeError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+    }, []),
+    false,
+  );
 
   useEffect(() => {
     void loadPage();
@@ -110,15 +104,7 @@ export function AuditPage() {
         )}
         {verifyError && <Alert className="page-alert" showIcon type="error" title={verifyError} />}
       </div>
-      {loadError && (
-        <Alert
-          className="page-alert"
-          type="error"
-          showIcon
-          title={loadError}
-          action={<Button onClick={() => loadPage(entries.length ? oldestSeq : undefined)}>{all.common.retry}</Button>}
-        />
-      )}
+      <LoadError error={loadError} onRetry={() => void loadPage(entries.length ? oldestSeq : undefined)} />
       <Card className="page-card">
         <Table<AuditEntry>
           rowKey="seq"

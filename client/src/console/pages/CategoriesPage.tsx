@@ -8,6 +8,7 @@ import { useLang, useT } from '../../i18n';
 import { showFieldErrors } from '../formErrors';
 import { localName, useReferenceData } from '../referenceData';
 import { SingleSelect } from '../SingleSelect';
+import { LoadError, useLoad } from '../useLoad';
 
 type Scheme = CategoryView['scheme'];
 interface CategoryFields {
@@ -30,23 +31,15 @@ export function CategoriesPage() {
   const reference = useReferenceData();
   const [form] = Form.useForm<CategoryFields>();
   const [items, setItems] = useState<CategoryView[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<CategoryView | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const { loading, error, run: load } = useLoad(
+    useCallback(async () => {
       setItems((await api.get<{ items: CategoryView[] }>('/categories')).items);
-      setError(null);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+    }, []),
+  );
 
   useEffect(() => {
     void load();
@@ -101,7 +94,7 @@ export function CategoriesPage() {
   return (
     <Card title={<Typography.Title level={1} className="page-title">{t.title}</Typography.Title>} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t.create}</Button>}>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} className="page-alert" />}
+      <LoadError error={error} onRetry={() => void load()} />
       <Table<CategoryView> rowKey="code" columns={columns} dataSource={items} loading={loading} pagination={false} size="middle" />
       <Modal open={editing !== null} title={editing === 'new' ? t.create : t.edit} okText={all.common.save} cancelText={all.common.cancel} confirmLoading={saving} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
         {formError && <Alert type="error" showIcon title={formError} className="page-alert" />}

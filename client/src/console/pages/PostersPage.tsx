@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Popconfirm, Space, Table, Tag, Typography, type MenuProps } from 'antd';
+import { App, Button, Card, Dropdown, Popconfirm, Space, Table, Tag, Typography, type MenuProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownOutlined, FilePdfOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../api';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../session';
 import { SingleSelect } from '../SingleSelect';
 import type { PosterView } from '../types';
 import { PosterFormModal, type PosterFormTarget } from './PosterFormModal';
+import { LoadError, useLoad } from '../useLoad';
 
 type StatusFilter = 'all' | 'true' | 'false';
 
@@ -34,17 +35,14 @@ export function PostersPage() {
 
   const [posters, setPosters] = useState<PosterView[]>([]);
   const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [areaFilter, setAreaFilter] = useState<string>('all');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [formTarget, setFormTarget] = useState<PosterFormTarget | null>(null);
   /** `${code}:${what}` of the action under way, for its spinner. */
   const [busy, setBusy] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const { loading, error: loadError, run: load } = useLoad(
+    useCallback(async () => {
       const query = new URLSearchParams();
       if (areaFilter !== 'all') query.set('areaCode', areaFilter);
       if (statusFilter !== 'all') query.set('active', statusFilter);
@@ -52,13 +50,8 @@ export function PostersPage() {
       const page = await api.get<{ items: PosterView[]; total: number }>(search ? `/posters?${search}` : '/posters');
       setPosters(page.items);
       setTotal(page.total);
-      setLoadError(null);
-    } catch (caught) {
-      setLoadError(describeError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, [areaFilter, statusFilter]);
+    }, [areaFilter, statusFilter]),
+  );
 
   useEffect(() => {
     void load();
@@ -201,15 +194,7 @@ export function PostersPage() {
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
-      {loadError && (
-        <Alert
-          type="error"
-          showIcon
-          title={loadError}
-          action={<Button onClick={load}>{all.common.retry}</Button>}
-          className="page-alert"
-        />
-      )}
+      <LoadError error={loadError} onRetry={load} />
       <Card className="page-card">
         <Space wrap className="poster-filters">
           <SingleSelect<string>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../api';
@@ -10,6 +10,7 @@ import { useCurrentUser, useSession } from '../session';
 import type { StaffView } from '../types';
 import { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal';
 import { StaffFormModal, type StaffFormTarget } from './StaffFormModal';
+import { LoadError, useLoad } from '../useLoad';
 
 export function StaffPage() {
   const all = useT();
@@ -21,25 +22,17 @@ export function StaffPage() {
 
   const [staff, setStaff] = useState<StaffView[]>([]);
   const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [formTarget, setFormTarget] = useState<StaffFormTarget | null>(null);
   const [secret, setSecret] = useState<OneTimePassword | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const { loading, error: loadError, run: load } = useLoad(
+    useCallback(async () => {
       const page = await api.get<{ items: StaffView[]; total: number }>('/staff');
       setStaff(page.items);
       setTotal(page.total);
-      setLoadError(null);
-    } catch (caught) {
-      setLoadError(describeError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+    }, []),
+  );
 
   useEffect(() => {
     void load();
@@ -145,15 +138,7 @@ export function StaffPage() {
           </Button>
         </Space>
       </div>
-      {loadError && (
-        <Alert
-          type="error"
-          showIcon
-          title={loadError}
-          action={<Button onClick={load}>{all.common.retry}</Button>}
-          className="page-alert"
-        />
-      )}
+      <LoadError error={loadError} onRetry={load} />
       <Card className="page-card">
         <Table<StaffView>
           rowKey="id"
