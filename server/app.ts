@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { posterRoutes } from './routes/posters';
 import { referenceRoutes } from './routes/reference';
 import { reportRoutes } from './routes/reports';
+import { responsibilityRoutes } from './routes/responsibilities';
 import { staffRoutes } from './routes/staff';
 import { staffReportRoutes } from './routes/staffReports';
 
@@ -107,6 +108,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(staffRoutes());
   app.use(referenceRoutes());
   app.use(categoryRoutes());
+  app.use(responsibilityRoutes());
   app.use(auditRoutes());
   app.use(fundRoutes());
   app.use('/api', notFound);

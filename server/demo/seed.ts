@@ -1,12 +1,13 @@
 // Data every installation starts with (departments, categories), and the demo
 // set: five staff accounts and the bureau's 5,000,000-yuan reward fund.
-import { categories, units, areaCodes } from '../../shared/catalog';
+import { categories, units, areaCodes, sectors } from '../../shared/catalog';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/auditLog';
 import { hashPassword } from '../auth/passwords';
 import { inTransaction } from '../db';
 import { Category } from '../models/Category';
 import { Fund, LedgerEntry, MAIN_FUND } from '../models/Fund';
+import { Responsibility } from '../models/Responsibility';
 import { Staff } from '../models/Staff';
 import { Unit } from '../models/Unit';
 
@@ -14,6 +15,25 @@ export async function seedReferenceData(): Promise<void> {
   // $setOnInsert: administrators' later edits are never overwritten.
   await Unit.bulkWrite(units.map((u) => ({ updateOne: { filter: { code: u.code }, update: { $setOnInsert: u }, upsert: true } })));
   await Category.bulkWrite(categories.map((c, order) => ({ updateOne: { filter: { code: c.code }, update: { $setOnInsert: { ...c, order, active: true } }, upsert: true } })));
+  await Responsibility.bulkWrite(defaultResponsibilities().map((r) => ({ updateOne: { filter: { sector: r.sector, area: r.area }, update: { $setOnInsert: r }, upsert: true } })));
+}
+
+/**
+ * The starting responsibility table. Supervision is territorial (属地管理): a
+ * county department that supervises the sector takes it (the county emergency
+ * bureaus: chemicals, non-coal mines, industry and trade, welding, other).
+ * Sectors whose regulators have no county office in the catalog go to the city
+ * department on the responsibility list (construction → housing, fire → fire
+ * and rescue…); the county emergency bureau is the fallback.
+ */
+export function defaultResponsibilities(): { sector: string; area: string; unitCode: string }[] {
+  return sectors.flatMap((s) =>
+    areaCodes.map((area) => {
+      const county = units.find((u) => u.areaCode === area && u.sectors.includes(s.code));
+      const city = units.find((u) => !u.areaCode && u.sectors.includes(s.code));
+      return { sector: s.code, area, unitCode: (county ?? city)?.code ?? `emb-${area}` };
+    }),
+  );
 }
 
 export const demoAccounts: { username: Role; displayName: string; unitCode: string; areaCodes: string[] }[] = [

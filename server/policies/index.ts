@@ -5,6 +5,7 @@ import { auditPolicy } from './audit';
 import { fundPolicy } from './fund';
 import { posterPolicy } from './posters';
 import { reportPolicy } from './reports';
+import { responsibilityPolicy } from './responsibilities';
 import { staffPolicy } from './staff';
 
 export interface Actor {
@@ -17,7 +18,7 @@ export interface Actor {
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 
-const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy };
+const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy, ...responsibilityPolicy };
 
 export type Action = keyof typeof policies;
 

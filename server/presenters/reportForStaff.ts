@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
-import { allowedActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
+import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
+import { responsibleUnitCode } from '../commands/responsibilities';
 import type { ReportFields } from '../models/Report';
 import type { Actor } from '../policies';
 
@@ -33,7 +34,13 @@ export function presentReportSummary(r: ReportFields): z.infer<typeof staffRepor
   };
 }
 
-export function presentReportForStaff(r: ReportFields, actor: Actor): z.infer<typeof staffReportView> {
+/** While a report can still be accepted, the department the responsibility table names for it. */
+async function suggestionFor(r: ReportFields): Promise<{ suggestedUnitCode?: string | null }> {
+  const screenable: readonly string[] = workflowActions.accept.from;
+  return screenable.includes(r.status) ? { suggestedUnitCode: await responsibleUnitCode(r.sector, r.area) } : {};
+}
+
+export async function presentReportForStaff(r: ReportFields, actor: Actor): Promise<z.infer<typeof staffReportView>> {
   const a = r.assignment;
   return {
     ...presentReportSummary(r),
@@ -41,6 +48,7 @@ export function presentReportForStaff(r: ReportFields, actor: Actor): z.infer<ty
     description: r.description,
     ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
     ...(r.address ? { address: r.address } : {}),
+    ...(await suggestionFor(r)),
     anonymous: r.anonymous,
     reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
     ...(r.posterCode ? { posterCode: r.posterCode } : {}),

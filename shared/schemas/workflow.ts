@@ -91,6 +91,8 @@ export const staffReportView = staffReportSummary.extend({
   timeline: z.array(z.object({ at: z.string(), type: z.string(), public: z.boolean(), actorId: z.string().optional(), note: z.string().optional() })),
   messages: z.array(z.object({ at: z.string(), from: z.string(), body: z.string() })),
   allowedActions: z.array(z.string()),
+  /** While the report can be accepted: the department the responsibility table names (null: none set). */
+  suggestedUnitCode: z.string().nullable().optional(),
 });
 
 export const enteredReportBody = z.object({

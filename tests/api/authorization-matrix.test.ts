@@ -102,6 +102,7 @@ describe('the route table', () => {
     const paths = documentedRoutes().map(label);
     expect(paths.length).toBeGreaterThan(5);
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/staff', 'POST /api/v1/staff', 'PATCH /api/v1/staff/:id']));
+    expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area', 'GET /api/v1/reports/:reference/suggested-unit']));
   });
 
   test('every guarded route names "staff" or an action the policy table knows', () => {
@@ -152,7 +153,8 @@ describe('access', () => {
     const actions = [...new Set(guarded().map((r) => r.access).filter((a) => a !== 'staff'))] as Action[];
     const admitted = Object.fromEntries(actions.map((a) => [a, roles.filter((role) => can(actors[role], a))]));
     for (const a of actions) expect(admitted[a].length).toBeGreaterThan(0);
-    for (const a of ['staff.list', 'staff.create', 'staff.update', 'staff.resetPassword', 'audit.read', 'audit.verify']) expect([a, admitted[a]]).toEqual([a, ['admin']]);
+    for (const a of ['staff.list', 'staff.create', 'staff.update', 'staff.resetPassword', 'audit.read', 'audit.verify', 'responsibilities.manage']) expect([a, admitted[a]]).toEqual([a, ['admin']]);
+    expect(admitted['reports.suggestUnit']).toEqual(['intake']);
   });
 
   test('a member who must still enrol TOTP reaches only the enrolment routes', async () => {
