@@ -12,6 +12,14 @@ export const reportStates = [
   'findings-submitted',
   'substantiated',
   'unsubstantiated',
+  'reward-proposed',
+  'reward-reviewed',
+  'reward-approved',
+  'reward-claimed',
+  'reward-paid',
+  'reward-refused',
+  'reward-lapsed',
+  'reward-appealed',
   'rejected',
   'duplicate',
   'transferred',
@@ -29,6 +37,14 @@ export const stateNames: Record<ReportState, { zh: string; en: string }> = {
   'findings-submitted': { zh: '核查结论待审核', en: 'Findings awaiting review' },
   substantiated: { zh: '核查属实', en: 'Substantiated' },
   unsubstantiated: { zh: '核查不属实', en: 'Not substantiated' },
+  'reward-proposed': { zh: '奖励已拟定，待复核', en: 'Reward proposed, awaiting review' },
+  'reward-reviewed': { zh: '奖励已复核，待财务审批', en: 'Reward reviewed, awaiting finance' },
+  'reward-approved': { zh: '奖励已批准，待领取', en: 'Reward approved, awaiting claim' },
+  'reward-claimed': { zh: '已申领，待发放', en: 'Claimed, awaiting payment' },
+  'reward-paid': { zh: '奖励已发放', en: 'Reward paid' },
+  'reward-refused': { zh: '不予奖励', en: 'No reward' },
+  'reward-lapsed': { zh: '奖励逾期未领取', en: 'Reward lapsed unclaimed' },
+  'reward-appealed': { zh: '奖励复查中', en: 'Reward under appeal' },
   rejected: { zh: '不予受理', en: 'Rejected' },
   duplicate: { zh: '重复举报', en: 'Duplicate' },
   transferred: { zh: '已转办', en: 'Transferred' },
@@ -43,6 +59,9 @@ export interface WorkflowRecord {
   assignedVerifierId?: string;
   findingsById?: string;
   extensionUsed?: boolean;
+  rewardProposedById?: string;
+  rewardReviewedById?: string;
+  claimExtensionUsed?: boolean;
 }
 
 export interface WorkflowActor {
@@ -53,6 +72,8 @@ export interface WorkflowActor {
 }
 
 export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used';
+/** Guard failures that say "not you", as opposed to "not now". */
+export const forbiddingGuards: readonly GuardFailure[] = ['out-of-area', 'not-assigned-verifier', 'four-eyes'];
 
 export interface WorkflowAction {
   from: readonly ReportState[];
@@ -70,6 +91,10 @@ const assignedVerifier = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | n
 /** The reviewer is never the person who wrote the findings. */
 const fourEyes = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
 const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extensionUsed ? 'extension-used' : null);
+/** A reward is reviewed by someone other than its proposer, and an appeal by someone new to it. */
+const notRewardProposer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardProposedById === a.id ? 'four-eyes' : null);
+const notRewardReviewer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardReviewedById === a.id ? 'four-eyes' : null);
+const claimExtensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.claimExtensionUsed ? 'extension-used' : null);
 
 const screenable = ['submitted', 'screening', 'awaiting-information'] as const;
 
@@ -87,7 +112,16 @@ export const workflowActions = {
   'submit-findings': { from: ['verifying'], to: 'findings-submitted', roles: ['verifier'], public: false, name: { zh: '提交核查结论', en: 'Submit findings' }, guards: [inArea, assignedVerifier] },
   'approve-findings': { from: ['findings-submitted'], to: null, roles: ['reviewer'], public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
   'return-findings': { from: ['findings-submitted'], to: 'verifying', roles: ['reviewer'], public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
-  close: { from: ['substantiated', 'unsubstantiated'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea] },
+  'propose-reward': { from: ['substantiated'], to: 'reward-proposed', roles: ['verifier'], public: false, name: { zh: '拟定奖励', en: 'Propose the reward' }, guards: [inArea, assignedVerifier] },
+  'confirm-reward': { from: ['reward-proposed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
+  'return-reward': { from: ['reward-proposed'], to: 'substantiated', roles: ['reviewer'], public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
+  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', roles: ['finance'], public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea] },
+  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea] },
+  'extend-claim': { from: ['reward-approved'], to: null, roles: ['finance'], public: true, name: { zh: '延长领取期限', en: 'Extend the claim deadline' }, guards: [inArea, claimExtensionUnused] },
+  'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
+  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', roles: ['finance'], public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea] },
+  'decide-appeal': { from: ['reward-appealed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
+  close: { from: ['substantiated', 'unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea] },
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;
@@ -112,3 +146,10 @@ export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): Wo
 
 /** Verification must finish within 60 days of acceptance; one extension of up to 30 days. */
 export const deadlines = { verificationDays: 60, maxExtensionDays: 30, feedbackDays: 10 } as const;
+
+/**
+ * The reward's clocks: the reporter claims within 60 days of the notice (one
+ * extension with a reason); an appeal of the amount or a refusal is possible
+ * within 30 days of the decision [assumed: the period is not in the sources].
+ */
+export const rewardDeadlines = { claimDays: 60, maxClaimExtensionDays: 60, appealDays: 30 } as const;

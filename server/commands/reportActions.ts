@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
 import { actionPayloads } from '../../shared/schemas/workflow';
-import { actionBlocker, workflowActions, type ReportState, type WorkflowActionName } from '../../shared/workflow';
+import { actionBlocker, forbiddingGuards, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -89,7 +89,7 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
   const report = await Report.findOne({ reference }).lean();
   if (!report) throw fail('resource.not_found');
   const blocker = actionBlocker(name, workflowRecordOf(report), actor);
-  if (blocker === 'wrong-role' || blocker === 'out-of-area' || blocker === 'not-assigned-verifier' || blocker === 'four-eyes') throw fail('auth.forbidden', [], { reason: blocker });
+  if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure)) throw fail('auth.forbidden', [], { reason: blocker });
   if (blocker) throw fail('resource.stale', [], { reason: blocker });
   const change = await changeFor(name, payload as Payloads[typeof name], report, actor, now);
   const action = workflowActions[name];

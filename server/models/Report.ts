@@ -40,6 +40,52 @@ const messageSchema = new Schema(
   { _id: false },
 );
 
+const explanationLine = new Schema({ zh: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+
+/**
+ * The reward, from proposal to payment. `reservedFen` is what the fund holds for
+ * it right now (0 or the approved amount): the report and the ledger move together.
+ */
+const rewardSchema = new Schema(
+  {
+    eligible: { type: Boolean, required: true },
+    policy: { type: String },
+    scheme: { type: String },
+    computedFen: { type: Number },
+    minFen: { type: Number },
+    maxFen: { type: Number },
+    amountFen: { type: Number, required: true, default: 0 },
+    explanation: { type: [explanationLine], default: [] },
+    adjustmentReason: { type: String, maxlength: 2000 },
+    refusalReason: { type: String, maxlength: 2000 },
+    proposedById: { type: String },
+    proposedAt: { type: Date },
+    reviewedById: { type: String },
+    reviewedAt: { type: Date },
+    approvedById: { type: String },
+    approvedAt: { type: Date },
+    /** When the reporter was told the outcome (approval or refusal): the claim and appeal clocks start here. */
+    decidedAt: { type: Date },
+    reservedFen: { type: Number, required: true, default: 0 },
+    claimDueAt: { type: Date },
+    claimExtendedDays: { type: Number },
+    claimExtensionReason: { type: String, maxlength: 2000 },
+    /** Sealed JSON {name, idNumber, phone, bankName, bankAccount}; finance only, each view audited. */
+    claimSealed: { type: String },
+    claimedAt: { type: Date },
+    claimReturnedReason: { type: String, maxlength: 2000 },
+    payout: { type: new Schema({ voucherNo: String, paidOn: String, amountFen: Number, recordedById: String, recordedAt: Date }, { _id: false }) },
+    lapsedAt: { type: Date },
+    appeal: {
+      type: new Schema(
+        { at: Date, reason: String, fromStatus: String, decidedById: String, decidedAt: Date, outcome: String, decisionReason: String },
+        { _id: false },
+      ),
+    },
+  },
+  { _id: false },
+);
+
 const reportSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true },
@@ -74,6 +120,7 @@ const reportSchema = new Schema(
     },
     findings: { type: Schema.Types.Mixed },
     findingsById: { type: String },
+    reward: { type: rewardSchema },
     duplicateOf: { type: String },
     transferredTo: { type: new Schema({ unitCode: String, area: String }, { _id: false }) },
     statusChangedAt: { type: Date },
@@ -87,6 +134,10 @@ reportSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpressio
 reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
 reportSchema.index({ 'evidence.fileId': 1 });
 reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 1 });
+// The role queues of staff who see every area (new, due-soon, overdue, awaiting-review) lead with status, and the deadline queues range over dueAt.
+reportSchema.index({ status: 1, 'assignment.dueAt': 1 });
+// The lapse job looks for approved rewards past their claim deadline.
+reportSchema.index({ status: 1, 'reward.claimDueAt': 1 });
 
 export type ReportFields = InferSchemaType<typeof reportSchema>;
 export const Report = model('Report', reportSchema, 'reports');

@@ -6,7 +6,8 @@ import type { staffReportSummary, staffReportView } from '../../shared/schemas/w
 import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
 import type { ReportFields } from '../models/Report';
-import type { Actor } from '../policies';
+import { can, type Actor } from '../policies';
+import { conversationClosedStates } from '../policies/reports';
 
 export function workflowRecordOf(r: ReportFields): WorkflowRecord {
   return {
@@ -15,6 +16,9 @@ export function workflowRecordOf(r: ReportFields): WorkflowRecord {
     assignedVerifierId: r.assignment?.verifierId ?? undefined,
     findingsById: r.findingsById ?? undefined,
     extensionUsed: !!r.assignment?.extendedDays,
+    rewardProposedById: r.reward?.proposedById ?? undefined,
+    rewardReviewedById: r.reward?.reviewedById ?? undefined,
+    claimExtensionUsed: !!r.reward?.claimExtendedDays,
   };
 }
 
@@ -44,11 +48,11 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
   const a = r.assignment;
   return {
     ...presentReportSummary(r),
+    ...(await suggestionFor(r)),
     revision: r.revision,
     description: r.description,
     ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
     ...(r.address ? { address: r.address } : {}),
-    ...(await suggestionFor(r)),
     anonymous: r.anonymous,
     reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
     ...(r.posterCode ? { posterCode: r.posterCode } : {}),
@@ -60,6 +64,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     timeline: r.timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, public: t.public, ...(t.actorId ? { actorId: t.actorId } : {}), ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
     allowedActions: allowedActions(workflowRecordOf(r), actor),
+    canMessage: !conversationClosedStates.includes(r.status) && can(actor, 'reports.message', workflowRecordOf(r)),
   };
 }
 

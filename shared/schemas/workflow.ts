@@ -1,10 +1,11 @@
 // Payloads of the workflow actions, and the staff views of reports.
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
-import { deadlines, reportStates, workflowActionNames } from '../workflow';
+import { deadlines, reportStates, rewardDeadlines, workflowActionNames } from '../workflow';
 import { reportInputSchema } from './report';
 
 const note = (max = 2000) => z.string().trim().min(1).max(max);
+const fen = z.number().int().min(0).max(30_000_000);
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'not an id');
 
 export const findingsSchema = z
@@ -46,7 +47,34 @@ export const actionPayloads = {
   'approve-findings': z.object({ comment: z.string().trim().max(2000).optional() }),
   'return-findings': z.object({ reason: note() }),
   close: z.object({ note: z.string().trim().max(2000).optional() }),
+  // The amount is computed from the findings; the verifier may adjust it within the scheme's range, with a reason.
+  'propose-reward': z
+    .object({ amountFen: fen.optional(), adjustmentReason: note().optional() })
+    .refine((p) => p.amountFen === undefined || p.adjustmentReason, { path: ['adjustmentReason'], message: 'an adjusted amount needs a written reason' }),
+  'confirm-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
+  'return-reward': z.object({ reason: note() }),
+  'send-back-reward': z.object({ reason: note() }),
+  'approve-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
+  'extend-claim': z.object({ days: z.number().int().min(1).max(rewardDeadlines.maxClaimExtensionDays), reason: note() }),
+  'reject-claim': z.object({ reason: note() }),
+  'record-payout': z.object({
+    voucherNo: z.string().trim().min(1).max(60),
+    paidOn: z.iso.date(),
+    /** Finance confirms the claimant's identity and account were checked against the claim. */
+    claimantChecked: z.literal(true),
+  }),
+  'decide-appeal': z
+    .object({ outcome: z.enum(['upheld', 'revised']), amountFen: fen.optional(), reason: note() })
+    .refine((p) => (p.outcome === 'revised') === (p.amountFen !== undefined), { path: ['amountFen'], message: 'a revised decision names the new amount; an upheld one does not' }),
 } satisfies Record<(typeof workflowActionNames)[number], z.ZodType>;
+
+/**
+ * Work queues: new (not yet accepted), mine (assigned to me, open), due-soon (deadline
+ * within 7 days), overdue (deadline passed, still open), awaiting-review (findings
+ * submitted by someone else).
+ */
+export const reportQueues = ['new', 'mine', 'due-soon', 'overdue', 'awaiting-review'] as const;
+export type ReportQueue = (typeof reportQueues)[number];
 
 export const reportListQuery = z.object({
   status: z.enum(reportStates).optional(),
@@ -56,6 +84,13 @@ export const reportListQuery = z.object({
   q: z.string().trim().max(60).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** A role's work queue (see reportQueues). */
+  queue: z.enum(reportQueues).optional(),
+  /** Submitted on or after / on or before these calendar days (Asia/Shanghai). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** submittedAt: newest first; dueAt: soonest deadline first. */
+  sort: z.enum(['submittedAt', 'dueAt']).default('submittedAt'),
 });
 
 export const referenceParams = z.object({ reference: z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference') });
@@ -93,6 +128,8 @@ export const staffReportView = staffReportSummary.extend({
   allowedActions: z.array(z.string()),
   /** While the report can be accepted: the department the responsibility table names (null: none set). */
   suggestedUnitCode: z.string().nullable().optional(),
+  /** Whether this person may write to the reporter now. */
+  canMessage: z.boolean().optional(),
 });
 
 export const enteredReportBody = z.object({
@@ -106,3 +143,16 @@ export const duplicateCandidatesResponse = z.object({
 
 export const revealBody = z.object({ reason: z.string().trim().min(10).max(500) });
 export const revealResponse = z.object({ name: z.string(), phone: z.string(), email: z.string().optional() });
+
+/** A staff message to the reporter, through the follow-up channel. */
+export const staffMessageBody = z.object({ body: note() });
+
+const referenceField = z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference');
+
+/** Accepting several reports at once: each goes through the single accept action. */
+export const bulkAcceptBody = actionPayloads.accept.extend({ references: z.array(referenceField).min(1).max(100) });
+export const bulkAcceptResponse = z.object({
+  results: z.array(z.object({ reference: z.string(), ok: z.boolean(), status: z.string().optional(), code: z.string().optional() })),
+});
+
+export const assignableVerifiersResponse = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), unitCode: z.string() })) });

@@ -20,8 +20,16 @@ const expected: Table = {
   assigned: { intake: ['reassign'], verifier: ['start-verification', 'extend-deadline'] },
   verifying: { intake: ['reassign'], verifier: ['extend-deadline', 'submit-findings'] },
   'findings-submitted': { reviewer: ['approve-findings', 'return-findings'] },
-  substantiated: { intake: ['close'], reviewer: ['close'] },
+  substantiated: { intake: ['close'], verifier: ['propose-reward'], reviewer: ['close'] },
   unsubstantiated: { intake: ['close'], reviewer: ['close'] },
+  'reward-proposed': { reviewer: ['confirm-reward', 'return-reward'] },
+  'reward-reviewed': { finance: ['send-back-reward', 'approve-reward'] },
+  'reward-approved': { finance: ['extend-claim'] },
+  'reward-claimed': { finance: ['reject-claim', 'record-payout'] },
+  'reward-paid': { intake: ['close'], reviewer: ['close'] },
+  'reward-refused': { intake: ['close'], reviewer: ['close'] },
+  'reward-lapsed': { intake: ['close'], reviewer: ['close'] },
+  'reward-appealed': { reviewer: ['decide-appeal'] },
   rejected: {},
   duplicate: {},
   transferred: {},
@@ -39,10 +47,10 @@ describe('allowedActions per state × role', () => {
     expect(allowedActions(record(state), actor(role))).toEqual(actions);
   });
 
-  test('admin and finance never have a workflow action', () => {
+  test('admin never has a workflow action; finance only the reward steps', () => {
     for (const state of reportStates) {
       expect(allowedActions(record(state), actor('admin'))).toEqual([]);
-      expect(allowedActions(record(state), actor('finance'))).toEqual([]);
+      if (!state.startsWith('reward-')) expect(allowedActions(record(state), actor('finance'))).toEqual([]);
     }
   });
 
@@ -87,6 +95,15 @@ describe('guards', () => {
       ['return-findings', 'findings-submitted', 'reviewer'],
       ['close', 'substantiated', 'reviewer'],
       ['close', 'unsubstantiated', 'intake'],
+      ['propose-reward', 'substantiated', 'verifier'],
+      ['confirm-reward', 'reward-proposed', 'reviewer'],
+      ['return-reward', 'reward-proposed', 'reviewer'],
+      ['send-back-reward', 'reward-reviewed', 'finance'],
+      ['approve-reward', 'reward-reviewed', 'finance'],
+      ['extend-claim', 'reward-approved', 'finance'],
+      ['reject-claim', 'reward-claimed', 'finance'],
+      ['record-payout', 'reward-claimed', 'finance'],
+      ['decide-appeal', 'reward-appealed', 'reviewer'],
     ];
 
     test('every action has the area guard', () => {
@@ -135,6 +152,24 @@ describe('guards', () => {
     });
   });
 
+  describe('reward four-eyes', () => {
+    test('the proposer neither confirms nor returns their own proposal', () => {
+      expect(actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker('return-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: OTHER }), actor('reviewer'))).toBeNull();
+    });
+
+    test('an appeal is decided by someone who neither proposed nor reviewed the reward', () => {
+      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardReviewedById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: OTHER, rewardReviewedById: OTHER }), actor('reviewer'))).toBeNull();
+    });
+
+    test('the claim deadline is extended once', () => {
+      expect(actionBlocker('extend-claim', record('reward-approved', { claimExtensionUsed: true }), actor('finance'))).toBe('extension-used');
+    });
+  });
+
   describe('extension-used', () => {
     test.each(['assigned', 'verifying'] as ReportState[])('extend-deadline on %s once an extension was used → extension-used', (state) => {
       expect(actionBlocker('extend-deadline', record(state, { extensionUsed: true }), actor('verifier'))).toBe('extension-used');
@@ -163,11 +198,17 @@ describe('the graph', () => {
   });
 
   test('every state is reachable from submitted', () => {
+    const edges: [ReportState, ReportState][] = [];
     // Edges whose target the table does not name: approve-findings goes where the
     // findings say; withdrawal is the reporter's own step (follow-up), from any open state.
-    const payloadDecided: Partial<Record<WorkflowActionName, ReportState[]>> = { 'approve-findings': ['substantiated', 'unsubstantiated'] };
+    const payloadDecided: Partial<Record<WorkflowActionName, ReportState[]>> = {
+      'approve-findings': ['substantiated', 'unsubstantiated'],
+      'confirm-reward': ['reward-reviewed', 'reward-refused'],
+      'decide-appeal': ['reward-reviewed', 'reward-approved', 'reward-refused'],
+    };
     const reporterWithdrawal: ReportState[] = ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'];
-    const edges: [ReportState, ReportState][] = [];
+    // The reporter's claim and appeal (follow-up) and the lapse job move rewards too.
+    edges.push(['reward-approved', 'reward-claimed'], ['reward-approved', 'reward-appealed'], ['reward-refused', 'reward-appealed'], ['reward-approved', 'reward-lapsed']);
     for (const name of workflowActionNames) {
       const a = workflowActions[name];
       const targets: readonly ReportState[] = a.to !== null ? [a.to] : (payloadDecided[name] ?? []);
