@@ -1,4 +1,19 @@
+import type { WorkflowRecord } from '../../shared/workflow';
+import type { Actor } from '.';
 import { anyStaff, rolesOnly } from './rules';
+
+/** The conversation with the reporter ends with the report (the reporter's side closes on the same states). */
+export const conversationClosedStates: readonly string[] = ['withdrawn', 'closed', 'rejected', 'duplicate'];
+
+/**
+ * Writing to the reporter: intake officers and reviewers of the area, and the verifier
+ * the report is assigned to (not every verifier who can read it).
+ */
+const mayMessage = (actor: Actor, record?: unknown): boolean => {
+  if (!['intake', 'verifier', 'reviewer'].includes(actor.role)) return false;
+  const r = record as WorkflowRecord | undefined;
+  return !r || actor.role !== 'verifier' || r.assignedVerifierId === actor.id;
+};
 
 export const reportPolicy = {
   /** Every role sees the reports of its areas; the workflow decides what each may do. */
@@ -9,4 +24,8 @@ export const reportPolicy = {
   'reports.enter': rolesOnly('intake'),
   /** Reading a reporter's identity: reviewers and administrators, with a reason, audited. */
   'reports.revealIdentity': rolesOnly('reviewer', 'admin'),
+  'reports.message': mayMessage,
+  /** Accepting many reports at once, and the verifiers an acceptance may name: intake officers. */
+  'reports.bulkAccept': rolesOnly('intake'),
+  'reports.assign': rolesOnly('intake'),
 };

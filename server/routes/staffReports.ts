@@ -3,10 +3,25 @@
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { z } from 'zod';
-import { trusted } from 'mongoose';
 import { receiptSchema } from '../../shared/schemas/report';
-import { actionParams, actionPayloads, duplicateCandidatesResponse, enteredReportBody, referenceParams, reportListQuery, revealBody, revealResponse, staffReportList, staffReportView } from '../../shared/schemas/workflow';
+import {
+  actionParams,
+  actionPayloads,
+  assignableVerifiersResponse,
+  bulkAcceptBody,
+  bulkAcceptResponse,
+  duplicateCandidatesResponse,
+  enteredReportBody,
+  referenceParams,
+  reportListQuery,
+  revealBody,
+  revealResponse,
+  staffMessageBody,
+  staffReportList,
+  staffReportView,
+} from '../../shared/schemas/workflow';
 import type { WorkflowActionName } from '../../shared/workflow';
+import { areaScope, assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from '../commands/caseWork';
 import { identityRevealer, reportActor } from '../commands/reportActions';
 import { reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
@@ -18,8 +33,6 @@ import { presentReportForStaff, presentReportSummary } from '../presenters/repor
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { duplicateCandidates } from '../workflow/duplicates';
 
-/** Staff see the reports of their areas (no areas listed: all of them). */
-const areaScope = (actor: Actor) => (actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {});
 
 async function reportInScope(reference: string, actor: Actor) {
   const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
@@ -31,20 +44,13 @@ const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a
 /** Types a browser shows without running anything. */
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/mp4', 'audio/wav', 'audio/ogg']);
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
   const router = Router();
 
-  defineRoute(router, { method: 'get', path: '/api/v1/reports', tag: 'reports', summary: 'The report queue, filtered and paged (newest first)', access: 'reports.list', query: reportListQuery, response: staffReportList }, async ({ query, actor }) => {
-    const filter: Record<string, unknown> = { ...areaScope(actor) };
-    if (query.area) filter.area = actor.areaCodes.length && !actor.areaCodes.includes(query.area) ? '__none__' : query.area;
-    if (query.status) filter.status = query.status;
-    if (query.category) filter.category = query.category;
-    if (query.assignedToMe === 'true') filter['assignment.verifierId'] = actor.id;
-    if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];
+  defineRoute(router, { method: 'get', path: '/api/v1/reports', tag: 'reports', summary: 'The report queue: role queues (new, mine, due-soon, overdue, awaiting-review), filters, paging; newest first or soonest deadline first', access: 'reports.list', query: reportListQuery, response: staffReportList }, async ({ query, actor }) => {
+    const { filter, sort } = reportListFilter(query, actor);
     const [items, total] = await Promise.all([
-      Report.find(filter).sort({ submittedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+      Report.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
       Report.countDocuments(filter),
     ]);
     return { items: items.map(presentReportSummary), total };
@@ -74,6 +80,24 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
       const updated = await reportActor(params.reference, name, payload, actor, deps);
       return presentReportForStaff(updated!, actor);
     },
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/v1/reports/:reference/messages', tag: 'reports', summary: 'Write to the reporter through follow-up (they get a content-free email); 409 when the report changed or is closed', access: 'reports.message', params: referenceParams, body: staffMessageBody, response: staffReportView },
+    async ({ params, body, actor }) => presentReportForStaff(await staffMessenger(params.reference, body.body, actor, deps), actor),
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/v1/reports/bulk-accept', tag: 'reports', summary: 'Accept and assign up to 100 reports, each through the accept action; the result per report', access: 'reports.bulkAccept', body: bulkAcceptBody, response: bulkAcceptResponse },
+    async ({ body, actor }) => ({ results: await bulkAccepter(body, actor, deps) }),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/reports/:reference/assignable-verifiers', tag: 'reports', summary: "Active verifiers of the report's area, for accepting or reassigning it", access: 'reports.assign', params: referenceParams, response: assignableVerifiersResponse },
+    async ({ params, actor }) => ({ items: await assignableVerifiers((await reportInScope(params.reference, actor)).area) }),
   );
 
   defineRoute(router, { method: 'post', path: '/api/v1/reports/:reference/identity', tag: 'reports', summary: "Reveal the reporter's identity (reason required; audited)", access: 'reports.revealIdentity', params: referenceParams, body: revealBody, response: revealResponse }, async ({ params, body, actor }) => {

@@ -102,6 +102,8 @@ describe('the route table', () => {
     const paths = documentedRoutes().map(label);
     expect(paths.length).toBeGreaterThan(5);
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/staff', 'POST /api/v1/staff', 'PATCH /api/v1/staff/:id']));
+    // Case work: staff messages, bulk acceptance and the verifiers an acceptance may name.
+    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/reports/:reference/messages', 'POST /api/v1/reports/bulk-accept', 'GET /api/v1/reports/:reference/assignable-verifiers']));
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area', 'GET /api/v1/reports/:reference/suggested-unit']));
   });
 

@@ -1,0 +1,153 @@
+// Case work around the workflow actions: staff messages to the reporter, accepting
+// many reports at once, and the verifiers an acceptance may name.
+import { trusted } from 'mongoose';
+import { appendAudit } from '../audit/auditLog';
+import type { SecretBox } from '../crypto/secretBox';
+import { inTransaction } from '../db';
+import { AppError, fail } from '../http/problem';
+import { notifyReporter } from '../intake/notifications';
+import { Report } from '../models/Report';
+import { Staff } from '../models/Staff';
+import { authorize, type Actor } from '../policies';
+import { conversationClosedStates } from '../policies/reports';
+import { workflowRecordOf } from '../presenters/reportForStaff';
+import { reportActor } from './reportActions';
+
+interface NotifyContext {
+  box: SecretBox;
+  publicBaseUrl: string;
+}
+
+/** Staff see the reports of their areas (no areas listed: all of them). */
+export const areaScope = (actor: Actor) => (actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {});
+
+/**
+ * A message from staff to the reporter. The reporter reads it in follow-up and gets the
+ * content-free "there is news" email; like an action it bumps the revision, so it
+ * cannot slip in between another person's read and write unnoticed.
+ */
+export async function staffMessenger(reference: string, body: string, actor: Actor, ctx: NotifyContext, now = new Date()) {
+  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
+  if (!report) throw fail('resource.not_found');
+  authorize(actor, 'reports.message', workflowRecordOf(report));
+  if (conversationClosedStates.includes(report.status)) throw fail('report.closed');
+  await inTransaction(async (session) => {
+    const r = await Report.updateOne(
+      { reference, revision: report.revision, status: report.status },
+      {
+        $inc: { revision: 1 },
+        // Internal step: the reporter sees the message itself, staff see who sent it.
+        $push: { messages: { at: now, from: 'staff', staffId: actor.id, body }, timeline: { at: now, type: 'staff-message', public: false, actorId: actor.id } },
+      },
+      { session },
+    );
+    if (!r.modifiedCount) throw fail('resource.stale');
+    await appendAudit({ actor, action: 'report.staff_message', target: { type: 'report', id: reference }, details: { length: body.length } }, session, now);
+    await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+  });
+  return (await Report.findOne({ reference }).lean())!;
+}
+
+export interface BulkAcceptInput {
+  references: string[];
+  unitCode: string;
+  verifierId: string;
+  dueInDays: number;
+}
+
+export type BulkAcceptResult = { reference: string; ok: true; status: string } | { reference: string; ok: false; code: string };
+
+/**
+ * Accepts each report through the single `accept` action, one transaction each: a report
+ * is either accepted and assigned or left as it was, and one failure stops no other.
+ */
+export async function bulkAccepter(input: BulkAcceptInput, actor: Actor, ctx: NotifyContext): Promise<BulkAcceptResult[]> {
+  const results: BulkAcceptResult[] = [];
+  for (const reference of [...new Set(input.references)]) {
+    try {
+      // Out of the officer's areas reads as unknown, as on the single routes.
+      if (!(await Report.exists({ reference, ...areaScope(actor) }))) throw fail('resource.not_found');
+      const accepted = await reportActor(reference, 'accept', { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays }, actor, ctx);
+      results.push({ reference, ok: true, status: accepted!.status });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      results.push({ reference, ok: false, code: e.code });
+    }
+  }
+  return results;
+}
+
+/** Active verifiers who work in the report's area (or in every area). */
+export async function assignableVerifiers(area: string) {
+  const verifiers = await Staff.find({ role: 'verifier', disabled: false, $or: [{ areaCodes: area }, { areaCodes: trusted({ $size: 0 }) }] }, { displayName: 1, unitCode: 1 })
+    .sort({ displayName: 1 })
+    .lean();
+  return verifiers.map((v) => ({ id: String(v._id), displayName: v.displayName, unitCode: v.unitCode }));
+}
+
+const DAY = 86_400_000;
+const DUE_SOON_DAYS = 7;
+const NOT_ACCEPTED = ['submitted', 'screening', 'awaiting-information'];
+const UNDER_VERIFICATION = ['assigned', 'verifying'];
+
+export interface ReportListCriteria {
+  status?: string;
+  area?: string;
+  category?: string;
+  assignedToMe?: 'true' | 'false';
+  q?: string;
+  queue?: 'new' | 'mine' | 'due-soon' | 'overdue' | 'awaiting-review';
+  from?: string;
+  to?: string;
+  sort: 'submittedAt' | 'dueAt';
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The bureau's calendar day starts at 00:00 China Standard Time (UTC+8, no daylight saving). */
+const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/**
+ * The queue's filter and order. Each queue leads with what an index serves: status
+ * (status+dueAt, or area+status+submittedAt when area-limited), or the verifier
+ * (verifierId+status+dueAt).
+ */
+export function reportListFilter(query: ReportListCriteria, actor: Actor, now = new Date()): { filter: Record<string, unknown>; sort: Record<string, 1 | -1> } {
+  const filter: Record<string, unknown> = { ...areaScope(actor) };
+  let statuses: string[] | undefined;
+  const onlyMine = () => (filter['assignment.verifierId'] = actor.id);
+  switch (query.queue) {
+    case 'new':
+      statuses = NOT_ACCEPTED;
+      break;
+    case 'mine':
+      statuses = UNDER_VERIFICATION;
+      onlyMine();
+      break;
+    case 'due-soon':
+    case 'overdue':
+      statuses = UNDER_VERIFICATION;
+      // A verifier's deadlines are their own; intake and reviewers watch everyone's.
+      if (actor.role === 'verifier') onlyMine();
+      filter['assignment.dueAt'] = trusted(query.queue === 'overdue' ? { $lt: now } : { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY) });
+      break;
+    case 'awaiting-review':
+      statuses = ['findings-submitted'];
+      // Four eyes: nobody reviews their own findings.
+      filter.findingsById = trusted({ $ne: actor.id });
+      break;
+  }
+  if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
+  else if (statuses) filter.status = trusted({ $in: statuses });
+  if (query.area) filter.area = actor.areaCodes.length && !actor.areaCodes.includes(query.area) ? '__none__' : query.area;
+  if (query.category) filter.category = query.category;
+  if (query.assignedToMe === 'true') onlyMine();
+  if (query.from || query.to) {
+    const range: Record<string, Date> = {};
+    if (query.from) range.$gte = shanghaiMidnight(query.from);
+    if (query.to) range.$lt = new Date(shanghaiMidnight(query.to).getTime() + DAY);
+    filter.submittedAt = trusted(range);
+  }
+  if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];
+  const sort: Record<string, 1 | -1> = query.sort === 'dueAt' ? { 'assignment.dueAt': 1, submittedAt: -1 } : { submittedAt: -1 };
+  return { filter, sort };
+}
