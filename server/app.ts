@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { posterRoutes } from './routes/posters';
 import { referenceRoutes } from './routes/reference';
 import { reportRoutes } from './routes/reports';
+import { rewardQuoteRoutes } from './routes/rewards';
 import { responsibilityRoutes } from './routes/responsibilities';
 import { staffRoutes } from './routes/staff';
 import { staffReportRoutes } from './routes/staffReports';
@@ -86,6 +87,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(healthRoutes());
   app.use('/api/v1/auth/login', limiter('login', box, 60_000, 30));
   app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20));
+  app.use('/api/v1/rewards/quote', publicLimiter(60_000, 60)); // pure arithmetic: the estimator may ask often
   app.use('/api/v1', limiter('api', box, 60_000, 600));
   app.use(
     authRoutes({
@@ -111,6 +113,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(responsibilityRoutes());
   app.use(auditRoutes());
   app.use(fundRoutes());
+  app.use(rewardQuoteRoutes());
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

@@ -183,7 +183,7 @@ describe('access', () => {
 
   test('public routes need no session', async () => {
     const publicRoutes = documentedRoutes().filter((r) => r.access === 'public');
-    expect(publicRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/catalog']));
+    expect(publicRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/catalog', 'POST /api/v1/rewards/quote']));
     const failures: string[] = [];
     for (const r of publicRoutes) failures.push(mismatch(r, 'nobody', await send(r), 'granted'));
     expect(failures.filter(Boolean)).toEqual([]);

@@ -1,0 +1,38 @@
+// The public reward quote (POST /api/v1/rewards/quote): a fixed contract, see the API contract.
+// Field checks live here; combinations (a grade without deaths, a listed situation
+// before the Henan rules…) are the calculator's, reported as 400s naming the field.
+import { z } from 'zod';
+import { shanghaiDay } from '../dates';
+import { accidentGrades } from '../rewards';
+import { labelSchema } from './common';
+
+const rewardSchemes = ['violation', 'concealed-accident', 'welding'] as const;
+
+export const rewardQuoteBody = z.object({
+  scheme: z.enum(rewardSchemes),
+  violationKind: z.enum(['major-hazard', 'illegal-operation', 'listed-situation']).optional(),
+  /** The administrative fine in fen (same ceiling as the verifier's findings). */
+  fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
+  accidentGrade: z.enum(accidentGrades as [string, ...string[]]).optional(),
+  concealedDeaths: z.number().int().min(1).max(1000).optional(),
+  employeeOfSubject: z.boolean().optional(),
+  realName: z.boolean().optional(),
+  /** Picks the policy version in force; today in Asia/Shanghai when absent. */
+  reportedOn: z.iso.date().default(() => shanghaiDay()),
+});
+export type RewardQuoteBody = z.infer<typeof rewardQuoteBody>;
+
+export const rewardQuoteResponse = z.object({
+  amountFen: z.number().int(),
+  minFen: z.number().int(),
+  maxFen: z.number().int(),
+  /** Id of the policy version applied, e.g. 'henan-2025'. */
+  policy: z.string(),
+  policyTitle: labelSchema,
+  /** The scheme paid (the higher one when a welding report is also a major hazard). */
+  scheme: z.enum(rewardSchemes),
+  reportedOn: z.string(),
+  /** One line per step, in the request's language. */
+  explanation: z.array(z.string()),
+});
+export type RewardQuoteResponse = z.infer<typeof rewardQuoteResponse>;
