@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { useT } from '../i18n';
 import { ConsoleLayout } from './ConsoleLayout';
 import { RequireRole, RequireSession } from './guards';
-import { ADMIN_ONLY, POSTER_ROLES } from './navigation';
+import { ADMIN_ONLY, CASE_ROLES, POSTER_ROLES } from './navigation';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
@@ -15,6 +15,8 @@ const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default:
 const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
 const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 
 export function ConsoleApp() {
   const t = useT();
@@ -69,6 +71,26 @@ export function ConsoleApp() {
             <RequireRole roles={ADMIN_ONLY}>
               <Suspense fallback={<PageLoading />}>
                 <AuditPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases"
+          element={
+            <RequireRole roles={CASE_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <CasesPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/:reference"
+          element={
+            <RequireRole roles={CASE_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <CasePage />
               </Suspense>
             </RequireRole>
           }

@@ -1,6 +1,6 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileSearchOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 
@@ -18,8 +18,12 @@ export const ADMIN_ONLY: readonly Role[] = ['admin'];
 /** Intake officers print posters for the sites they deal with; only administrators change them. */
 export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 
+/** Case work: every role that handles reports; finance reads them for the rewards. */
+export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance'];
+
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
+  { path: '/cases', icon: <FileSearchOutlined />, label: (t) => t.menu.cases, roles: CASE_ROLES },
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },

@@ -1,8 +1,11 @@
 // English: same shape as zh.ts, checked by the compiler.
 import type { Messages } from './zh';
+import { casesEn } from '../console/pages/cases/messages.en';
 
 export const en: Messages = {
   langName: 'English',
+  /** The case pages (queue and case), kept with them. */
+  cases: casesEn,
   common: {
     language: 'Language',
     switchTo: 'Switch language',
@@ -64,7 +67,7 @@ export const en: Messages = {
     documentTitle: 'Woodpecker · Staff console',
     brand: 'Woodpecker console',
     logout: 'Log out',
-    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security' },
+    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', cases: 'Cases' },
     roles: {
       admin: 'Administrator',
       intake: 'Intake officer',

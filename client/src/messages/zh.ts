@@ -1,8 +1,11 @@
 // Simplified Chinese: the reference dictionary. English (en.ts) must match its shape.
 import type { Role } from '../console/types';
+import { casesZh } from '../console/pages/cases/messages.zh';
 
 export const zh = {
   langName: '中文',
+  /** The case pages (queue and case), kept with them. */
+  cases: casesZh,
   common: {
     language: '语言',
     switchTo: '切换语言',
@@ -64,7 +67,7 @@ export const zh = {
     documentTitle: '啄木鸟 · 工作平台',
     brand: '啄木鸟工作平台',
     logout: '退出登录',
-    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全' },
+    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', cases: '案件办理' },
     roles: {
       admin: '系统管理员',
       intake: '受理员',

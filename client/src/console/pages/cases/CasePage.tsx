@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../../api';
+import { formatDateTime } from '../../../format';
+import { useLang, useT } from '../../../i18n';
+import { useReferenceData } from '../../referenceData';
+import { useCurrentUser } from '../../session';
+import { LoadError, useLoad } from '../../useLoad';
+import { ActionBar } from './ActionBar';
+import { StatusTag } from './caseLabels';
+import { CaseMessages } from './CaseMessages';
+import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './CaseSections';
+import { isOverdue, type CaseView } from './caseTypes';
+import { RevealIdentityButton } from './RevealIdentityButton';
+import { useCategories } from './useCategories';
+import './cases.css';
+
+/** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
+const REVEAL_ROLES = new Set(['reviewer', 'admin']);
+
+/** One report: what was reported, its files, the conversation, and the actions open to this person. */
+export function CasePage() {
+  const all = useT();
+  const t = all.cases;
+  const lang = useLang();
+  const me = useCurrentUser();
+  const { reference = '' } = useParams();
+  const refData = useReferenceData();
+  const { categoryName } = useCategories();
+  const [view, setView] = useState<CaseView | null>(null);
+
+  const { loading, error, run: load } = useLoad(
+    useCallback(async () => {
+      setView(await api.get<CaseView>(`/reports/${encodeURIComponent(reference)}`));
+    }, [reference]),
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const reload = useCallback(() => void load(), [load]);
+
+  const overdue = view ? isOverdue(view) : false;
+  return (
+    <div className="console-page console-page--wide">
+      <div className="page-heading">
+        <Space wrap>
+          <Link to="/cases">
+            <ArrowLeftOutlined /> {t.case.back}
+          </Link>
+          <Typography.Title level={1} className="page-title" data-testid="case-reference">
+            {reference}
+          </Typography.Title>
+          {view && (
+            <span data-testid="case-status">
+              <StatusTag status={view.status} lang={lang} />
+            </span>
+          )}
+        </Space>
+        <Space wrap>
+          {view && REVEAL_ROLES.has(me.role) && !view.anonymous && <RevealIdentityButton reference={view.reference} />}
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading} aria-label={all.common.retry} />
+        </Space>
+      </div>
+      <LoadError error={error} onRetry={load} />
+      {view && (
+        <Row gutter={16}>
+          <Col xs={24} xl={15}>
+            <Card className="page-card">
+              <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                <Descriptions.Item label={t.category}>{categoryName(view.category)}</Descriptions.Item>
+                <Descriptions.Item label={t.area}>{refData.areaName(view.area)}</Descriptions.Item>
+                <Descriptions.Item label={t.channel}>{t.channels[view.channel] ?? view.channel}</Descriptions.Item>
+                <Descriptions.Item label={t.submittedAt}>{formatDateTime(view.submittedAt)}</Descriptions.Item>
+                {view.subjectName && <Descriptions.Item label={t.subject}>{view.subjectName}</Descriptions.Item>}
+                {view.address && <Descriptions.Item label={t.case.address}>{view.address}</Descriptions.Item>}
+                {view.occurredAt && <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>}
+                <Descriptions.Item label={t.case.identity}>
+                  {view.anonymous ? t.case.anonymous : t.case.realName} · {view.reporterPseudonym}
+                </Descriptions.Item>
+                {view.assignment && (
+                  <Descriptions.Item label={t.case.assignment}>
+                    {refData.unitName(view.assignment.unitCode)}
+                    {view.assignment.extendedDays ? ` · ${t.case.extended(view.assignment.extendedDays)}` : ''}
+                  </Descriptions.Item>
+                )}
+                {view.dueAt && (
+                  <Descriptions.Item label={t.dueAt}>
+                    <Typography.Text type={overdue ? 'danger' : undefined} data-testid="case-due">
+                      {formatDateTime(view.dueAt)}
+                      {overdue ? ` · ${t.overdueHint}` : ''}
+                    </Typography.Text>
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+              <Typography.Title level={2} className="card-title">
+                {t.case.description}
+              </Typography.Title>
+              <Typography.Paragraph className="case-description" data-testid="case-description">
+                {view.description}
+              </Typography.Paragraph>
+            </Card>
+            <ActionBar view={view} onChanged={setView} onStale={reload} />
+            {view.findings && <FindingsCard findings={view.findings} />}
+            <CaseMessages view={view} onChanged={setView} onStale={reload} />
+            <EvidenceCard view={view} />
+          </Col>
+          <Col xs={24} xl={9}>
+            <TimelineCard view={view} />
+            <DuplicatesCard reference={view.reference} />
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}

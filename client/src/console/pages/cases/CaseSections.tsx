@@ -1,0 +1,171 @@
+// The read-only parts of a case: evidence with its hashes, the timeline, findings, duplicates.
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
+import { api } from '../../../api';
+import { formatDateTime } from '../../../format';
+import { useLang, useT } from '../../../i18n';
+import { actionName, StatusTag } from './caseLabels';
+import type { CaseView, DuplicateCandidate, Evidence } from './caseTypes';
+
+const fileUrl = (reference: string, e: Evidence) => `/api/v1/reports/${reference}/evidence/${e.fileId}`;
+
+/** Photos inline, video and audio in players, anything else as a download; each with its SHA-256. */
+function EvidenceItem({ reference, item }: { reference: string; item: Evidence }) {
+  const t = useT().cases.case;
+  const url = fileUrl(reference, item);
+  const media = item.mime.startsWith('image/') ? (
+    <a href={url} target="_blank" rel="noreferrer">
+      <img src={url} alt={`${item.kind} ${item.fileId.slice(0, 8)}`} className="case-evidence__media" />
+    </a>
+  ) : item.mime.startsWith('video/') ? (
+    <video src={url} controls preload="metadata" className="case-evidence__media" />
+  ) : item.mime.startsWith('audio/') ? (
+    <audio src={url} controls preload="metadata" />
+  ) : (
+    <a href={url} download>
+      {t.download} ({item.mime})
+    </a>
+  );
+  return (
+    <Card size="small" data-testid="evidence-item">
+      {media}
+      <Typography.Paragraph type="secondary" className="case-hash">
+        {item.mime} · {Math.ceil(item.size / 1024)} KB · {formatDateTime(item.addedAt)}
+        {item.metadataRemoved && <> · {t.metadataRemoved}</>}
+        <br />
+        {t.storedHash}: <Typography.Text code copyable>{item.storedSha256}</Typography.Text>
+        {item.receivedSha256 !== item.storedSha256 && (
+          <>
+            <br />
+            {t.receivedHash}: <Typography.Text code copyable>{item.receivedSha256}</Typography.Text>
+          </>
+        )}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+export function EvidenceCard({ view }: { view: CaseView }) {
+  const t = useT().cases.case;
+  return (
+    <Card title={t.evidenceTitle} className="page-card">
+      {view.evidence.length ? (
+        <div className="case-evidence">
+          {view.evidence.map((e) => (
+            <EvidenceItem key={e.fileId} reference={view.reference} item={e} />
+          ))}
+        </div>
+      ) : (
+        <Typography.Text type="secondary">{t.noEvidence}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+export function TimelineCard({ view }: { view: CaseView }) {
+  const t = useT().cases.case;
+  const lang = useLang();
+  const name = (type: string) => t.timelineTypes[type] ?? actionName(type, lang);
+  return (
+    <Card title={t.timeline} className="page-card">
+      <Timeline
+        data-testid="case-timeline"
+        items={view.timeline.map((e) => ({
+          color: e.public ? 'blue' : 'gray',
+          content: (
+            <Space orientation="vertical" size={0}>
+              <Space wrap>
+                <Typography.Text strong>{name(e.type)}</Typography.Text>
+                <Tag color={e.public ? 'blue' : 'default'}>{e.public ? t.public : t.internal}</Tag>
+                <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+              </Space>
+              {e.note && <Typography.Text className="case-description">{e.note}</Typography.Text>}
+            </Space>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+const fenToYuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function FindingsCard({ findings }: { findings: Record<string, unknown> }) {
+  const all = useT();
+  const t = all.cases.forms;
+  const yesNo = (v: unknown) => (v === true ? t.yes : v === false ? t.no : '');
+  const pick = (map: Record<string, string>, v: unknown) => (typeof v === 'string' ? (map[v] ?? v) : '');
+  const rows: [string, string][] = [
+    [t.inspectedOn, String(findings.inspectedOn ?? '')],
+    [t.substantiated, yesNo(findings.substantiated)],
+    [t.violationKind, pick(t.violationKinds, findings.violationKind)],
+    [t.hazardLevel, pick(t.hazardLevels, findings.hazardLevel)],
+    [t.accidentGrade, pick(t.accidentGrades, findings.accidentGrade)],
+    [t.concealedDeaths, findings.concealedDeaths === undefined ? '' : String(findings.concealedDeaths)],
+    [t.alreadyKnownAndHandled, yesNo(findings.alreadyKnownAndHandled)],
+    [t.rectificationOrdered, yesNo(findings.rectificationOrdered)],
+    [t.fineYuan, typeof findings.fineFen === 'number' ? fenToYuan(findings.fineFen) : ''],
+    [t.penaltyDecisionNo, String(findings.penaltyDecisionNo ?? '')],
+    [t.exclusions, Array.isArray(findings.exclusions) ? findings.exclusions.map((x) => pick(t.exclusionKinds, x)).join(all.common.listSeparator) : ''],
+  ];
+  return (
+    <Card title={all.cases.case.findingsTitle} className="page-card" data-testid="case-findings">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t.summary}>
+          <span className="case-description">{String(findings.summary ?? '')}</span>
+        </Descriptions.Item>
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <Descriptions.Item key={label} label={label}>
+              {value}
+            </Descriptions.Item>
+          ))}
+      </Descriptions>
+    </Card>
+  );
+}
+
+export function DuplicatesCard({ reference }: { reference: string }) {
+  const t = useT().cases;
+  const lang = useLang();
+  const [items, setItems] = useState<DuplicateCandidate[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.get<{ items: DuplicateCandidate[] }>(`/reports/${reference}/duplicates`).then(
+      (r) => live && setItems(r.items),
+      () => live && setItems([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reference]);
+  return (
+    <Card title={t.case.duplicatesTitle} className="page-card" size="small">
+      {items && items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.case.noDuplicates} />
+      ) : (
+        <List
+          size="small"
+          loading={items === null}
+          dataSource={items ?? []}
+          renderItem={(d) => (
+            <List.Item>
+              <Space wrap>
+                <Link to={`/cases/${d.reference}`}>
+                  <Typography.Text code>{d.reference}</Typography.Text>
+                </Link>
+                <StatusTag status={d.status} lang={lang} />
+                <Typography.Text type="secondary">{formatDateTime(d.submittedAt)}</Typography.Text>
+                <span>
+                  {t.case.score} {Math.round(d.score * 100)}%
+                </span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
+import { api, describeError } from '../../../api';
+import { useLang, useT } from '../../../i18n';
+import { showFieldErrors } from '../../formErrors';
+import { localName, useReferenceData } from '../../referenceData';
+import { SingleSelect } from '../../SingleSelect';
+import type { Receipt } from './caseTypes';
+import { useCategories } from './useCategories';
+
+const CHANNELS = ['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'] as const;
+
+interface Fields {
+  channel: (typeof CHANNELS)[number];
+  category: string;
+  area: string;
+  description: string;
+  subjectName?: string;
+  address?: string;
+  anonymous: boolean;
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+const FIELD_NAMES = ['channel', 'category', 'area', 'description', 'subjectName', 'address', 'anonymous', 'name', 'phone', 'email'] as const;
+const blankToUndefined = (s?: string) => (s?.trim() ? s.trim() : undefined);
+
+/** A report taken by phone, letter or in person; the receipt is read out to the reporter once. */
+export function EnterReportModal({ open, onClose }: { open: boolean; onClose(entered: boolean): void }) {
+  const all = useT();
+  const t = all.cases;
+  const lang = useLang();
+  const { areas } = useReferenceData();
+  const { categories } = useCategories();
+  const [form] = Form.useForm<Fields>();
+  const anonymous = Form.useWatch('anonymous', form);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(null);
+    setReceipt(null);
+  }, [open, form]);
+
+  const save = async (f: Fields) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const report = {
+        category: f.category,
+        area: f.area,
+        description: f.description,
+        anonymous: f.anonymous,
+        subjectName: blankToUndefined(f.subjectName),
+        address: blankToUndefined(f.address),
+        ...(f.anonymous ? {} : { reporter: { name: f.name ?? '', phone: f.phone ?? '', ...(blankToUndefined(f.email) ? { email: f.email!.trim() } : {}) } }),
+      };
+      setReceipt(await api.post<Receipt>('/reports/entered', { channel: f.channel, report }));
+    } catch (caught) {
+      setError(describeError(caught));
+      showFieldErrors(form, caught, FIELD_NAMES);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = [{ required: true, whitespace: true, message: t.forms.required }];
+  return (
+    <Modal
+      open={open}
+      title={t.enter.title}
+      okText={receipt ? all.common.close : t.enter.submit}
+      cancelText={all.common.cancel}
+      cancelButtonProps={receipt ? { style: { display: 'none' } } : undefined}
+      confirmLoading={saving}
+      onOk={() => (receipt ? onClose(true) : form.submit())}
+      onCancel={() => onClose(!!receipt)}
+      width={640}
+      forceRender
+    >
+      {error && <Alert type="error" showIcon title={error} className="page-alert" />}
+      {receipt ? (
+        <div data-testid="entered-receipt">
+          <Alert type="success" showIcon title={t.enter.receiptTitle} description={t.enter.receiptHint} className="page-alert" />
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label={t.reference}>
+              <Typography.Text code copyable>
+                {receipt.reference}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t.enter.accessKey}>
+              <Typography.Text code copyable>
+                {receipt.accessKey}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        </div>
+      ) : (
+        <Form<Fields> form={form} layout="vertical" name="enter-report" onFinish={save} initialValues={{ anonymous: false, channel: 'hotline-12350' }}>
+          <Form.Item label={t.enter.channel} name="channel" rules={required}>
+            <SingleSelect<string> options={CHANNELS.map((c) => ({ value: c, label: t.channels[c] }))} />
+          </Form.Item>
+          <Form.Item label={t.category} name="category" rules={required}>
+            <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))} />
+          </Form.Item>
+          <Form.Item label={t.area} name="area" rules={required}>
+            <SingleSelect<string> options={areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))} />
+          </Form.Item>
+          <Form.Item label={t.enter.description} name="description" rules={[...required, { min: 10 }, { max: 5000 }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} />
+          </Form.Item>
+          <Form.Item label={t.subject} name="subjectName" rules={[{ max: 120 }]}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item label={t.enter.address} name="address" rules={[{ max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label={t.enter.anonymous} name="anonymous" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          {!anonymous && (
+            <>
+              <Form.Item label={t.enter.reporterName} name="name" rules={[...required, { max: 40 }]}>
+                <Input maxLength={40} autoComplete="off" />
+              </Form.Item>
+              <Form.Item label={t.enter.reporterPhone} name="phone" rules={required}>
+                <Input maxLength={20} autoComplete="off" />
+              </Form.Item>
+              <Form.Item label={t.enter.reporterEmail} name="email" rules={[{ type: 'email' }]}>
+                <Input maxLength={200} autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      )}
+    </Modal>
+  );
+}

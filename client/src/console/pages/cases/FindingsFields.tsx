@@ -1,0 +1,96 @@
+// The verifier's findings: every field of findingsSchema, the fine entered in yuan and sent in fen.
+import { Checkbox, Form, Input, InputNumber, Radio } from 'antd';
+import { useT } from '../../../i18n';
+import { SingleSelect } from '../../SingleSelect';
+import type { FormValues } from './actionForms';
+import type { Findings } from './caseTypes';
+
+const VIOLATION_KINDS = ['major-hazard', 'illegal-operation', 'listed-situation', 'welding', 'concealed-accident'] as const;
+const HAZARD_LEVELS = ['general', 'major'] as const;
+const ACCIDENT_GRADES = ['general', 'larger', 'major', 'especially-major'] as const;
+const EXCLUSIONS = ['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete'] as const;
+
+/** Yuan as typed (up to two decimals) to integer fen, without binary-fraction drift. */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+export function FindingsFields() {
+  const t = useT().cases.forms;
+  const required = [{ required: true, message: t.required }];
+  const yesNo = [
+    { value: true, label: t.yes },
+    { value: false, label: t.no },
+  ];
+  const substantiated = Form.useWatch<boolean | undefined>('substantiated');
+  const violationKind = Form.useWatch<string | undefined>('violationKind');
+  const fineYuan = Form.useWatch<number | undefined>('fineYuan');
+  return (
+    <>
+      <Form.Item label={t.inspectedOn} name="inspectedOn" rules={required}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item label={t.summary} name="summary" rules={[{ required: true, whitespace: true, message: t.required }, { max: 5000 }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item label={t.substantiated} name="substantiated" rules={required}>
+        <Radio.Group options={yesNo} optionType="button" />
+      </Form.Item>
+      <Form.Item label={t.violationKind} name="violationKind" rules={substantiated ? required : []}>
+        <SingleSelect<string> allowClear options={VIOLATION_KINDS.map((k) => ({ value: k, label: t.violationKinds[k] }))} />
+      </Form.Item>
+      <Form.Item label={t.hazardLevel} name="hazardLevel">
+        <SingleSelect<string> allowClear options={HAZARD_LEVELS.map((k) => ({ value: k, label: t.hazardLevels[k] }))} />
+      </Form.Item>
+      {violationKind === 'concealed-accident' && (
+        <>
+          <Form.Item label={t.accidentGrade} name="accidentGrade" rules={required}>
+            <SingleSelect<string> options={ACCIDENT_GRADES.map((k) => ({ value: k, label: t.accidentGrades[k] }))} />
+          </Form.Item>
+          <Form.Item label={t.concealedDeaths} name="concealedDeaths" rules={required}>
+            <InputNumber min={1} max={1000} precision={0} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item label={t.alreadyKnownAndHandled} name="alreadyKnownAndHandled" rules={required}>
+        <Radio.Group options={yesNo} optionType="button" />
+      </Form.Item>
+      <Form.Item label={t.rectificationOrdered} name="rectificationOrdered">
+        <Radio.Group options={yesNo} optionType="button" />
+      </Form.Item>
+      <Form.Item label={t.fineYuan} name="fineYuan">
+        <InputNumber min={0} max={1_000_000_000} precision={2} step={100} />
+      </Form.Item>
+      <Form.Item label={t.penaltyDecisionNo} name="penaltyDecisionNo" rules={fineYuan ? [{ required: true, whitespace: true, message: t.required }, { max: 80 }] : [{ max: 80 }]}>
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item label={t.exclusions} name="exclusions">
+        <Checkbox.Group options={EXCLUSIONS.map((k) => ({ value: k, label: t.exclusionKinds[k] }))} />
+      </Form.Item>
+    </>
+  );
+}
+
+const optional = <T,>(v: unknown, ok: (x: unknown) => x is T): T | undefined => (v === null || v === undefined || v === '' ? undefined : ok(v) ? v : undefined);
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isNumber = (x: unknown): x is number => typeof x === 'number';
+const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
+
+export function findingsPayload(v: FormValues): Findings {
+  const fine = optional(v.fineYuan, isNumber);
+  const penaltyDecisionNo = optional(v.penaltyDecisionNo, isString)?.trim();
+  return {
+    inspectedOn: String(v.inspectedOn),
+    summary: String(v.summary ?? '').trim(),
+    substantiated: v.substantiated === true,
+    alreadyKnownAndHandled: v.alreadyKnownAndHandled === true,
+    hazardLevel: optional(v.hazardLevel, isString) as Findings['hazardLevel'],
+    violationKind: optional(v.violationKind, isString) as Findings['violationKind'],
+    penaltyDecisionNo: penaltyDecisionNo || undefined,
+    fineFen: fine === undefined ? undefined : yuanToFen(fine),
+    rectificationOrdered: optional(v.rectificationOrdered, isBoolean),
+    accidentGrade: v.violationKind === 'concealed-accident' ? (optional(v.accidentGrade, isString) as Findings['accidentGrade']) : undefined,
+    concealedDeaths: v.violationKind === 'concealed-accident' ? optional(v.concealedDeaths, isNumber) : undefined,
+    exclusions: Array.isArray(v.exclusions) ? (v.exclusions as Findings['exclusions']) : [],
+  };
+}
