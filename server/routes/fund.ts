@@ -1,12 +1,91 @@
-import { Router } from 'express';
+// The reward fund: balances with the rewards on their way, appropriations by
+// finance (idempotent), the ledger, month-by-month figures, exports and the
+// reward queues finance works through.
+import { Router, type Response } from 'express';
 import { fundResponse } from '../../shared/schemas/common';
-import { defineRoute } from '../http/defineRoute';
-import { fundBalances } from '../rewards/fund';
+import {
+  appropriationBody,
+  appropriationResponse,
+  exportQuery,
+  ledgerQuery,
+  ledgerResponse,
+  monthlyQuery,
+  monthlyResponse,
+  rewardWorkQuery,
+  rewardWorkResponse,
+} from '../../shared/schemas/fund';
+import { appropriate, requireIdempotencyKey } from '../commands/fundOperations';
+import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { ledgerSheet, payoutSheet, toCsv, toXlsx, type Sheet } from '../rewards/fundExports';
+import { fundOverview, ledgerEntriesIn, ledgerPage, monthlyFigures, payoutsIn, rewardWorklist } from '../rewards/fundReports';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "fund-ledger_2025-01-01_2025-03-31": the period in the name, ASCII only (validated dates). */
+const fileStem = (what: string, period: { from?: string; to?: string }) => [what, period.from ?? 'start', period.to ?? 'today'].join('_');
+
+async function sendSheet(res: Response, sheet: Sheet, format: 'csv' | 'xlsx', stem: string): Promise<typeof RESPONDED> {
+  const body = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
+  res
+    .status(200)
+    .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+    .setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`);
+  res.send(body);
+  return RESPONDED;
+}
 
 export function fundRoutes(): Router {
   const router = Router();
-  defineRoute(router, { method: 'get', path: '/api/v1/fund', tag: 'fund', summary: 'The reward fund: appropriated, reserved, paid, available (fen)', access: 'fund.read', response: fundResponse }, async () => {
-    return fundBalances();
-  });
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/fund', tag: 'fund', summary: 'The reward fund: appropriated, reserved, paid, available, the unreserved reward pipeline and liabilities (fen)', access: 'fund.read', response: fundResponse },
+    () => fundOverview(),
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/api/v1/fund/appropriations',
+      tag: 'fund',
+      summary: 'Appropriate money to the fund (finance). Needs an Idempotency-Key header: a retry with the same key and body returns the first result without moving money again',
+      access: 'fund.appropriate',
+      body: appropriationBody,
+      response: appropriationResponse,
+      status: 201,
+    },
+    async ({ body, actor, req }) => ({ entry: await appropriate(actor, requireIdempotencyKey(req.get('idempotency-key')), body) }),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/fund/ledger', tag: 'fund', summary: 'The ledger, newest first, filtered by Shanghai days (from, to) and kind, paged', access: 'fund.read', query: ledgerQuery, response: ledgerResponse },
+    ({ query }) => ledgerPage(query),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/fund/monthly', tag: 'fund', summary: 'Per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, and available at its end', access: 'fund.read', query: monthlyQuery, response: monthlyResponse },
+    async ({ query }) => ({ items: await monthlyFigures(query.from, query.to) }),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/fund/rewards', tag: 'fund', summary: "Finance's reward queues: awaiting approval, awaiting claim (with the claim deadline), claims to verify", access: 'fund.read', query: rewardWorkQuery, response: rewardWorkResponse },
+    ({ query, actor }) => rewardWorklist(actor, query),
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    defineRoute(
+      router,
+      { method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first`, access: 'fund.export', query: exportQuery },
+      async ({ query, res }) => sendSheet(res, ledgerSheet(await ledgerEntriesIn(query)), format, fileStem('fund-ledger', query)),
+    );
+    defineRoute(
+      router,
+      { method: 'get', path: `/api/v1/fund/exports/payouts.${format}`, tag: 'fund', summary: `Rewards paid in a period (by payment date) as ${format.toUpperCase()}: reference, area, amount, voucher, dates; no claimant identity`, access: 'fund.export', query: exportQuery },
+      async ({ query, res }) => sendSheet(res, payoutSheet(await payoutsIn(query)), format, fileStem('fund-payouts', query)),
+    );
+  }
   return router;
 }

@@ -17,6 +17,12 @@ export const fundResponse = z.object({
   reservedFen: z.number().int(),
   paidFen: z.number().int(),
   availableFen: z.number().int(),
+  /** Rewards on their way to approval that hold no reservation yet. */
+  pipelineFen: z.number().int(),
+  /** reservedFen + pipelineFen: what the fund is, or may soon be, committed to. */
+  liabilitiesFen: z.number().int(),
+  /** The pipeline asks for more than is available. */
+  shortfall: z.boolean(),
 });
 
 export const auditListQuery = z.object({

@@ -1,0 +1,95 @@
+// The reward fund's API: appropriations, the ledger, month-by-month figures,
+// exports and finance's work lists. Money is always integer fen.
+import { z } from 'zod';
+import { reportStates } from '../workflow';
+
+/** 100,000,000 yuan: far above any single appropriation, far below unsafe integers. */
+export const MAX_APPROPRIATION_FEN = 10_000_000_000;
+
+export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as const;
+
+export const idempotencyKeyPattern = /^[\w-]{8,100}$/;
+
+export const appropriationBody = z.object({
+  amountFen: z.number().int().positive().max(MAX_APPROPRIATION_FEN),
+  note: z.string().trim().min(1).max(500),
+});
+
+export const ledgerEntryView = z.object({
+  id: z.string(),
+  kind: z.enum(movementKinds),
+  amountFen: z.number().int(),
+  at: z.string(),
+  actorId: z.string().optional(),
+  rewardId: z.string().optional(),
+  note: z.string().optional(),
+});
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
+
+export const appropriationResponse = z.object({ entry: ledgerEntryView });
+
+/** A period of calendar days in Asia/Shanghai, both ends included. */
+const dayPeriod = {
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+};
+
+export const ledgerQuery = z.object({
+  ...dayPeriod,
+  kind: z.enum(movementKinds).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ledgerResponse = z.object({ items: z.array(ledgerEntryView), total: z.number().int() });
+
+export const exportQuery = z.object(dayPeriod);
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+/** At most ten years of months in one answer. */
+export const MAX_MONTHS = 120;
+
+/** Months from `from` to `to`, both counted ('2025-01'..'2025-01' is 1). */
+export const monthsSpanned = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+
+export const monthlyQuery = z
+  .object({ from: month, to: month })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'the period ends before it starts' })
+  .refine((q) => monthsSpanned(q.from, q.to) <= MAX_MONTHS, { path: ['to'], message: `at most ${MAX_MONTHS} months` });
+
+export const monthFigures = z.object({
+  month: z.string(),
+  appropriatedFen: z.number().int(),
+  reservedFen: z.number().int(),
+  releasedFen: z.number().int(),
+  paidFen: z.number().int(),
+  /** Available at the end of the month (Asia/Shanghai). */
+  endAvailableFen: z.number().int(),
+});
+export type MonthFigures = z.infer<typeof monthFigures>;
+
+export const monthlyResponse = z.object({ items: z.array(monthFigures) });
+
+/** The reward states finance works on: approve, pay, or watch the claim deadline. */
+export const financeWorkStates = ['reward-reviewed', 'reward-approved', 'reward-claimed'] as const satisfies readonly (typeof reportStates)[number][];
+
+export const rewardWorkQuery = z.object({
+  status: z.enum(financeWorkStates),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const rewardWorkItem = z.object({
+  reference: z.string(),
+  status: z.string(),
+  area: z.string(),
+  category: z.string(),
+  amountFen: z.number().int(),
+  reservedFen: z.number().int(),
+  statusChangedAt: z.string().optional(),
+  claimDueAt: z.string().optional(),
+  claimedAt: z.string().optional(),
+});
+export type RewardWorkItem = z.infer<typeof rewardWorkItem>;
+
+export const rewardWorkResponse = z.object({ items: z.array(rewardWorkItem), total: z.number().int() });
