@@ -105,6 +105,8 @@ describe('the route table', () => {
     // Case work: staff messages, bulk acceptance and the verifiers an acceptance may name.
     expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/reports/:reference/messages', 'POST /api/v1/reports/bulk-accept', 'GET /api/v1/reports/:reference/assignable-verifiers']));
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area', 'GET /api/v1/reports/:reference/suggested-unit']));
+    // The reward fund: appropriations, ledger, monthly figures, finance's reward queues and exports.
+    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/fund/appropriations', 'GET /api/v1/fund/ledger', 'GET /api/v1/fund/monthly', 'GET /api/v1/fund/rewards', 'GET /api/v1/fund/exports/ledger.csv', 'GET /api/v1/fund/exports/ledger.xlsx', 'GET /api/v1/fund/exports/payouts.csv', 'GET /api/v1/fund/exports/payouts.xlsx']));
   });
 
   test('every guarded route names "staff" or an action the policy table knows', () => {
@@ -157,6 +159,8 @@ describe('access', () => {
     for (const a of actions) expect(admitted[a].length).toBeGreaterThan(0);
     for (const a of ['staff.list', 'staff.create', 'staff.update', 'staff.resetPassword', 'audit.read', 'audit.verify', 'responsibilities.manage']) expect([a, admitted[a]]).toEqual([a, ['admin']]);
     expect(admitted['reports.suggestUnit']).toEqual(['intake']);
+    expect(admitted['fund.appropriate']).toEqual(['finance']);
+    expect(admitted['fund.export']).toEqual(['admin', 'finance']);
   });
 
   test('a member who must still enrol TOTP reaches only the enrolment routes', async () => {
