@@ -25,6 +25,7 @@ import { rewardQuoteRoutes } from './routes/rewards';
 import { responsibilityRoutes } from './routes/responsibilities';
 import { staffRoutes } from './routes/staff';
 import { staffReportRoutes } from './routes/staffReports';
+import { statsRoutes } from './routes/stats';
 
 export interface AppDeps {
   config: Config;
@@ -113,6 +114,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(responsibilityRoutes());
   app.use(auditRoutes());
   app.use(fundRoutes());
+  app.use(statsRoutes());
   app.use(rewardQuoteRoutes());
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));

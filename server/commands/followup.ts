@@ -10,6 +10,7 @@ import { storeEvidence } from '../intake/evidence';
 import { normaliseAccessKey } from '../intake/receipt';
 import { FollowupSession } from '../models/FollowupSession';
 import { Report } from '../models/Report';
+import { refreshReportStats } from '../stats';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { discardUploads, type UploadedFile } from './reportSubmitter';
 
@@ -78,5 +79,6 @@ export async function reporterWithdrawal(reference: string, reason: string | und
     );
     if (!r.modifiedCount) throw fail('report.closed');
     await appendAudit({ actor: null, action: 'report.withdraw', target: { type: 'report', id: reference } }, session, now);
+    await refreshReportStats(reference, session);
   });
 }

@@ -15,6 +15,7 @@ import { Staff } from '../models/Staff';
 import { Unit } from '../models/Unit';
 import type { Actor } from '../policies';
 import { workflowRecordOf } from '../presenters/reportForStaff';
+import { refreshReportStats } from '../stats';
 
 type Payloads = { [K in WorkflowActionName]: z.infer<(typeof actionPayloads)[K]> };
 
@@ -106,6 +107,7 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
     );
     if (!r.modifiedCount) throw fail('resource.stale'); // someone acted on this report first
     await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status } }, session, now);
+    await refreshReportStats(reference, session);
     if (action.public) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
   });
   return Report.findOne({ reference }).lean();

@@ -16,6 +16,7 @@ import { Category } from '../models/Category';
 import { Poster } from '../models/Poster';
 import { Report } from '../models/Report';
 import type { Actor } from '../policies';
+import { refreshReportStats } from '../stats';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 export interface UploadedFile {
@@ -125,6 +126,7 @@ export async function reportSubmitter(
             { session },
           );
           await appendAudit({ actor: enteredBy?.actor ?? null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: enteredBy?.channel ?? 'web' } }, session, now);
+          await refreshReportStats(reference, session);
           await notifyIntakeOfNewReport(report, ctx.publicBaseUrl, session);
           await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
         });

@@ -7,6 +7,7 @@ import { posterPolicy } from './posters';
 import { reportPolicy } from './reports';
 import { responsibilityPolicy } from './responsibilities';
 import { staffPolicy } from './staff';
+import { statsPolicy } from './stats';
 
 export interface Actor {
   id: string;
@@ -18,7 +19,7 @@ export interface Actor {
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 
-const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy, ...responsibilityPolicy };
+const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy, ...responsibilityPolicy, ...statsPolicy };
 
 export type Action = keyof typeof policies;
 

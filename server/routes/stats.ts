@@ -1,0 +1,84 @@
+// Statistics for leadership (staff), the monthly ranking with its exports and
+// weights, the poster funnel, and the public transparency figures.
+import { Router, type Response } from 'express';
+import { appendAudit } from '../audit/auditLog';
+import { inTransaction } from '../db';
+import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from '../stats';
+import { rankingCsv, rankingPdf, rankingXlsx } from '../stats/rankingExports';
+import { overviewQuery, periodQuery, rankingQuery, weightsBody } from '../stats/schemas';
+import { rankingWeights, saveRankingWeights } from '../stats/weights';
+
+const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+/** Public figures change at most daily; a few minutes of caching spares the database. */
+const PUBLIC_CACHE = 'public, max-age=300';
+
+function sendFile(res: Response, body: Buffer | string, format: keyof typeof TYPES, stem: string): typeof RESPONDED {
+  // `stem` holds only a validated month: nothing to escape.
+  res.status(200).type(TYPES[format]).setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`);
+  res.send(body);
+  return RESPONDED;
+}
+
+export function statsRoutes(): Router {
+  const router = Router();
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/stats/overview', tag: 'stats', summary: 'Figures for a period of months (YYYY-MM, Asia/Shanghai) and the period of the same length before it, by month, area and sector; overdue cases counted now', access: 'stats.read', query: overviewQuery },
+    ({ query }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/stats/ranking', tag: 'stats', summary: "The month's ranking of the 9 areas: score, rank, change since last month, flagged when last two months in a row", access: 'stats.read', query: rankingQuery },
+    ({ query }) => monthlyRanking(query.month),
+  );
+
+  for (const format of ['pdf', 'csv', 'xlsx'] as const) {
+    defineRoute(
+      router,
+      { method: 'get', path: `/api/v1/stats/ranking.${format}`, tag: 'stats', summary: `The month's ranking as ${format.toUpperCase()} (download)`, access: 'stats.read', query: rankingQuery },
+      async ({ query, res }) => {
+        const ranking = await monthlyRanking(query.month);
+        const body = format === 'pdf' ? await rankingPdf(ranking) : format === 'xlsx' ? await rankingXlsx(ranking) : rankingCsv(ranking);
+        return sendFile(res, body, format, `ranking-${query.month}`);
+      },
+    );
+  }
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/stats/ranking-weights', tag: 'stats', summary: 'The weights of the ranking measures', access: 'stats.read' },
+    async () => ({ weights: await rankingWeights() }),
+  );
+
+  defineRoute(
+    router,
+    { method: 'put', path: '/api/v1/stats/ranking-weights', tag: 'stats', summary: 'Change the ranking weights (admin; non-negative, at least one above zero; audited)', access: 'stats.manage', body: weightsBody },
+    async ({ body, actor }) => {
+      const before = await rankingWeights();
+      await inTransaction(async (session) => {
+        await saveRankingWeights(body, actor.id, session);
+        await appendAudit({ actor, action: 'stats.ranking_weights', target: { type: 'settings', id: 'ranking-weights' }, details: { before, after: body } }, session);
+      });
+      return { weights: body };
+    },
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/stats/posters', tag: 'stats', summary: 'Poster funnel for a period: scans → reports → substantiated → rewarded, per poster and per area, and posters that never produced a report', access: 'stats.read', query: periodQuery },
+    ({ query }) => posterFunnel(query.from, query.to),
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/v1/public/transparency', tag: 'stats', summary: 'Public aggregate figures by month and by area; small counts shown as "<5", recent weeks held back', access: 'public', noStore: false },
+    async ({ res }) => {
+      res.setHeader('Cache-Control', PUBLIC_CACHE);
+      return transparencyFigures();
+    },
+  );
+  return router;
+}

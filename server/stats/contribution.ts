@@ -1,0 +1,106 @@
+// What one report adds to the statistics, as a pure function of the report:
+// cell id → counters and days-to-conclusion histogram. Refresh and rebuild both
+// use it, so the incremental rollups and a rebuild cannot disagree.
+import type { ReportFields } from '../models/Report';
+import { shanghaiMonth } from './months';
+
+/** Whole days past this land in the last bucket ("a year or more"). */
+export const HISTOGRAM_MAX_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export interface CellKey {
+  kind: 'area' | 'poster';
+  month: string;
+  area?: string;
+  sector?: string;
+  poster?: string;
+}
+
+export interface CellAmounts {
+  counts: Record<string, number>;
+  days: Record<string, number>;
+}
+
+export type Contribution = Record<string, CellAmounts>;
+
+export const areaCellId = (month: string, area: string, sector: string) => `a|${month}|${area}|${sector}`;
+export const posterCellId = (month: string, poster: string) => `p|${month}|${poster}`;
+
+export function cellKeyOf(id: string): CellKey {
+  const [kind, month, a, b] = id.split('|');
+  return kind === 'a' ? { kind: 'area', month, area: a, sector: b } : { kind: 'poster', month, poster: a };
+}
+
+/** The parts of a report the statistics read. */
+export type StatsReport = Pick<ReportFields, 'reference' | 'area' | 'sector' | 'posterCode' | 'submittedAt' | 'timeline' | 'assignment' | 'findings' | 'reward'>;
+
+export const STATS_PROJECTION = { reference: 1, area: 1, sector: 1, posterCode: 1, submittedAt: 1, timeline: 1, assignment: 1, findings: 1, reward: 1 } as const;
+
+/** When the findings were approved (the conclusion), or undefined while there is none. */
+function concludedAt(report: StatsReport): Date | undefined {
+  let at: Date | undefined;
+  for (const step of report.timeline ?? []) if (step.type === 'approve-findings') at = step.at;
+  return at;
+}
+
+function add(c: Contribution, id: string, field: string, amount: number, map: keyof CellAmounts = 'counts'): void {
+  if (!amount) return;
+  const cell = (c[id] ??= { counts: {}, days: {} });
+  cell[map][field] = (cell[map][field] ?? 0) + amount;
+}
+
+export function contributionOf(report: StatsReport): Contribution {
+  const c: Contribution = {};
+  const month = shanghaiMonth(report.submittedAt);
+  const cell = areaCellId(month, report.area, report.sector);
+  const findings = (report.findings ?? {}) as { substantiated?: boolean; rectificationOrdered?: boolean };
+  const conclusion = concludedAt(report);
+  const substantiated = !!conclusion && findings.substantiated === true;
+  const rectified = substantiated && findings.rectificationOrdered === true;
+
+  add(c, cell, 'received', 1);
+  if (report.assignment?.assignedAt) add(c, cell, 'accepted', 1);
+  if (conclusion) {
+    add(c, cell, 'concluded', 1);
+    add(c, cell, substantiated ? 'substantiated' : 'unsubstantiated', 1);
+    if (rectified) add(c, cell, 'rectified', 1);
+    const due = report.assignment?.dueAt;
+    if (due && conclusion <= due) add(c, cell, 'onTime', 1);
+    const days = Math.min(HISTOGRAM_MAX_DAYS, Math.max(0, Math.floor((conclusion.getTime() - report.submittedAt.getTime()) / DAY_MS)));
+    add(c, cell, `d${days}`, 1, 'days');
+  }
+
+  const reward = report.reward;
+  if (reward?.approvedAt && reward.amountFen > 0) {
+    const approvedCell = areaCellId(shanghaiMonth(reward.approvedAt), report.area, report.sector);
+    add(c, approvedCell, 'rewardsApproved', 1);
+    add(c, approvedCell, 'rewardsApprovedFen', reward.amountFen);
+  }
+  const payout = reward?.payout;
+  if (payout?.paidOn && payout.amountFen) {
+    const paidCell = areaCellId(payout.paidOn.slice(0, 7), report.area, report.sector);
+    add(c, paidCell, 'rewardsPaid', 1);
+    add(c, paidCell, 'rewardsPaidFen', payout.amountFen);
+  }
+
+  if (report.posterCode) {
+    const p = posterCellId(month, report.posterCode);
+    add(c, p, 'reports', 1);
+    if (substantiated) add(c, p, 'substantiated', 1);
+    if (reward?.approvedAt && reward.amountFen > 0) add(c, p, 'rewarded', 1);
+  }
+  return c;
+}
+
+/** `next − previous`, cell by cell and field by field, leaving out what did not change. */
+export function difference(next: Contribution, previous: Contribution): Contribution {
+  const out: Contribution = {};
+  for (const id of new Set([...Object.keys(next), ...Object.keys(previous)])) {
+    for (const map of ['counts', 'days'] as const) {
+      const a = next[id]?.[map] ?? {};
+      const b = previous[id]?.[map] ?? {};
+      for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) add(out, id, field, (a[field] ?? 0) - (b[field] ?? 0), map);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// The leadership overview: a period of months, the same number of months before
+// it, and breakdowns by month, area and sector, all from the rollups. Overdue
+// cases depend on the clock, so they are counted live from the reports.
+import { trusted } from 'mongoose';
+import { areas, sectors } from '../../shared/catalog';
+import { Report } from '../models/Report';
+import { StatsRollup } from '../models/StatsRollup';
+import { fundBalances, type FundBalances } from '../rewards/fund';
+import { addMonths, monthsBetween } from './months';
+import { emptySums, sumBy, totalsOf, type Cell, type Totals } from './figures';
+
+export interface StatsFilter {
+  area?: string;
+  sector?: string;
+}
+
+export interface Overview {
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  filter: StatsFilter;
+  totals: Totals;
+  previous: Totals;
+  overdueNow: number;
+  fund: FundBalances;
+  byMonth: ({ month: string } & Totals)[];
+  byArea: ({ area: string } & Totals)[];
+  bySector: ({ sector: string } & Totals)[];
+}
+
+/** Area cells of the months from..to (inclusive), narrowed to one area and/or sector. */
+export async function areaCells(from: string, to: string, filter: StatsFilter = {}): Promise<Cell[]> {
+  const query = {
+    kind: 'area' as const,
+    month: trusted({ $gte: from, $lte: to }),
+    ...(filter.area ? { area: filter.area } : {}),
+    ...(filter.sector ? { sector: filter.sector } : {}),
+  };
+  return StatsRollup.find(query, { _id: 0, month: 1, area: 1, sector: 1, counts: 1, days: 1 }).lean<Cell[]>();
+}
+
+/** Cases past their verification deadline right now (the queue index covers status + dueAt). */
+export async function overdueNow(filter: StatsFilter, now: Date): Promise<number> {
+  return Report.countDocuments({
+    status: trusted({ $in: ['assigned', 'verifying'] }),
+    'assignment.dueAt': trusted({ $lt: now }),
+    ...(filter.area ? { area: filter.area } : {}),
+    ...(filter.sector ? { sector: filter.sector } : {}),
+  });
+}
+
+export async function statsOverview(from: string, to: string, filter: StatsFilter, now = new Date()): Promise<Overview> {
+  const length = monthsBetween(from, to).length;
+  const previousPeriod = { from: addMonths(from, -length), to: addMonths(from, -1) };
+  const [cells, overdue, fund] = await Promise.all([areaCells(previousPeriod.from, to, filter), overdueNow(filter, now), fundBalances()]);
+  const current = cells.filter((c) => c.month >= from);
+  const earlier = cells.filter((c) => c.month < from);
+  const byMonth = sumBy(current, (c) => c.month);
+  const byArea = sumBy(current, (c) => c.area ?? '');
+  const bySector = sumBy(current, (c) => c.sector ?? '');
+  return {
+    period: { from, to },
+    previousPeriod,
+    filter,
+    totals: totalsOf(sumBy(current, () => 'all').get('all') ?? emptySums()),
+    previous: totalsOf(sumBy(earlier, () => 'all').get('all') ?? emptySums()),
+    overdueNow: overdue,
+    fund,
+    byMonth: monthsBetween(from, to).map((month) => ({ month, ...totalsOf(byMonth.get(month) ?? emptySums()) })),
+    byArea: areas.filter((a) => !filter.area || a.code === filter.area).map((a) => ({ area: a.code, ...totalsOf(byArea.get(a.code) ?? emptySums()) })),
+    bySector: sectors.filter((s) => !filter.sector || s.code === filter.sector).map((s) => ({ sector: s.code, ...totalsOf(bySector.get(s.code) ?? emptySums()) })),
+  };
+}

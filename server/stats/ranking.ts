@@ -1,0 +1,81 @@
+// The monthly assessment of the 9 areas (月度量化考评): each area's reports
+// received that month are scored on four measures, weighted, and ranked; an
+// area last two months in a row is flagged (the bureau then summons its leaders).
+import { areas } from '../../shared/catalog';
+import { areaCells } from './overview';
+import { addMonths } from './months';
+import { emptySums, sumBy, type Sums } from './figures';
+import { areaPopulation } from './population';
+import { rankingWeights, type RankingWeights } from './weights';
+
+export type Measure = keyof RankingWeights;
+const measures: Measure[] = ['onTime', 'substantiation', 'rectification', 'perCapita'];
+
+export interface AreaRank {
+  area: string;
+  received: number;
+  concluded: number;
+  /** Each measure as a fraction 0–1. */
+  measures: Record<Measure, number>;
+  /** 0–100, one decimal. */
+  score: number;
+  /** 1 is best; equal scores share a rank. */
+  rank: number;
+  previousRank: number | null;
+  /** Places gained since last month (negative: lost). */
+  change: number | null;
+  last: boolean;
+  /** Last this month and last month. */
+  flagged: boolean;
+}
+
+export interface Ranking {
+  month: string;
+  weights: RankingWeights;
+  areas: AreaRank[];
+}
+
+type Ratio = [part: string, whole: string];
+const ratios: Record<Exclude<Measure, 'perCapita'>, Ratio> = {
+  onTime: ['onTime', 'concluded'],
+  substantiation: ['substantiated', 'concluded'],
+  rectification: ['rectified', 'substantiated'],
+};
+
+function monthScores(sums: Map<string, Sums>, weights: RankingWeights): Omit<AreaRank, 'previousRank' | 'change' | 'flagged'>[] {
+  const n = (s: Sums, f: string) => s.counts[f] ?? 0;
+  const city = emptySums();
+  for (const s of sums.values()) for (const [f, v] of Object.entries(s.counts)) city.counts[f] = (city.counts[f] ?? 0) + v;
+  const perTenThousand = (code: string) => (n(sums.get(code) ?? emptySums(), 'received') / (areaPopulation[code] ?? 1)) * 10_000;
+  const bestPerCapita = Math.max(0, ...areas.map((a) => perTenThousand(a.code)));
+  const weightSum = measures.reduce((t, m) => t + weights[m], 0);
+  const scored = areas.map((a) => {
+    const s = sums.get(a.code) ?? emptySums();
+    const values = {} as Record<Measure, number>;
+    for (const [m, [part, whole]] of Object.entries(ratios) as [Measure, Ratio][]) {
+      // Nothing to measure: the city-wide rate, so an area is neither helped nor hurt by a quiet month.
+      values[m] = n(s, whole) > 0 ? n(s, part) / n(s, whole) : n(city, whole) > 0 ? n(city, part) / n(city, whole) : 0;
+    }
+    values.perCapita = bestPerCapita > 0 ? perTenThousand(a.code) / bestPerCapita : 0;
+    const score = Math.round((measures.reduce((t, m) => t + weights[m] * values[m], 0) / weightSum) * 1000) / 10;
+    return { area: a.code, received: n(s, 'received'), concluded: n(s, 'concluded'), measures: values, score };
+  });
+  const lowest = Math.min(...scored.map((s) => s.score));
+  const allEqual = scored.every((s) => s.score === lowest);
+  return scored.map((s) => ({ ...s, rank: 1 + scored.filter((o) => o.score > s.score).length, last: !allEqual && s.score === lowest }));
+}
+
+async function scoresFor(month: string, weights: RankingWeights) {
+  return monthScores(sumBy(await areaCells(month, month), (c) => c.area ?? ''), weights);
+}
+
+export async function monthlyRanking(month: string): Promise<Ranking> {
+  const weights = await rankingWeights();
+  const [current, previous] = await Promise.all([scoresFor(month, weights), scoresFor(addMonths(month, -1), weights)]);
+  const ranked = current.map((s) => {
+    const before = previous.find((p) => p.area === s.area)!;
+    return { ...s, previousRank: before.rank, change: before.rank - s.rank, flagged: s.last && before.last };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.area.localeCompare(b.area));
+  return { month, weights, areas: ranked };
+}

@@ -1,0 +1,85 @@
+// The monthly ranking as a table (CSV, XLSX) and as a printable A4 PDF set in
+// the embedded Noto Sans SC, so the Chinese names print anywhere.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { areas } from '../../shared/catalog';
+import type { Ranking } from './ranking';
+
+const FONT_DIR = path.join(path.dirname(require.resolve('@openfonts/noto-sans-sc_chinese-simplified/package.json')), 'files');
+let font: Buffer | undefined;
+
+const areaName = (code: string) => areas.find((a) => a.code === code)?.name ?? { zh: code, en: code };
+const percent = (f: number) => `${(f * 100).toFixed(1)}%`;
+
+export const rankingHeader = ['名次 Rank', '地区 Area', '得分 Score', '较上月 Change', '按期办结 On time', '属实率 Substantiated', '整改率 Rectified', '人均举报 Per capita', '受理举报 Received', '办结 Concluded', '连续两月末位 Flagged'];
+
+export function rankingRows(r: Ranking): (string | number)[][] {
+  return r.areas.map((a) => [
+    a.rank,
+    `${areaName(a.area).zh} ${areaName(a.area).en}`,
+    a.score,
+    a.change === null ? '' : a.change > 0 ? `+${a.change}` : String(a.change),
+    percent(a.measures.onTime),
+    percent(a.measures.substantiation),
+    percent(a.measures.rectification),
+    percent(a.measures.perCapita),
+    a.received,
+    a.concluded,
+    a.flagged ? '是 Yes' : '',
+  ]);
+}
+
+const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese correctly. */
+export function rankingCsv(r: Ranking): string {
+  return `\uFEFF${[rankingHeader, ...rankingRows(r)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function rankingXlsx(r: Ranking): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(`排名 ${r.month}`);
+  sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
+  sheet.addRow([`权重 Weights: 按期办结 ${r.weights.onTime} · 整改 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`]);
+  sheet.addRow(rankingHeader).font = { bold: true };
+  for (const row of rankingRows(r)) sheet.addRow(row);
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 28 : 16));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export function rankingPdf(r: Ranking): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, lang: 'zh-CN', info: { Title: `月度考评排名 ${r.month}`, Creator: 'Woodpecker 啄木鸟' } });
+  font ??= fs.readFileSync(path.join(FONT_DIR, 'noto-sans-sc-chinese-simplified-400.woff'));
+  doc.registerFont('cjk', font);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('cjk').fontSize(18).text(`${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
+  doc.fontSize(11).text(`Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改 rectification ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`, { align: 'center' });
+  doc.moveDown();
+  const widths = [40, 150, 45, 55, 60, 65, 60, 60, 55, 45, 60];
+  const drawRow = (cells: (string | number)[], y: number, size: number) => {
+    let x = 36;
+    doc.fontSize(size);
+    cells.forEach((c, i) => {
+      doc.text(String(c), x, y, { width: widths[i] - 4, lineBreak: true });
+      x += widths[i];
+    });
+  };
+  let y = doc.y + 4;
+  drawRow(rankingHeader, y, 8);
+  y += 26;
+  doc.moveTo(36, y - 4).lineTo(36 + widths.reduce((a, b) => a + b, 0), y - 4).stroke('#999999');
+  for (const row of rankingRows(r)) {
+    drawRow(row, y, 9);
+    y += 24;
+  }
+  doc.fontSize(9).text('连续两个月排名末位的县（市、区）予以警示约谈。Areas last two months in a row are summoned for a warning talk.', 36, y + 10);
+  doc.end();
+  return done;
+}

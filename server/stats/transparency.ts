@@ -1,0 +1,93 @@
+// The public figures: by month and by area, for the last 12 months that ended
+// at least 28 days ago. Small numbers could point at a person, so counts of
+// 1–4 are shown as "<5", a second cell is hidden when one hidden cell could be
+// worked out from the total, and reward amounts of hidden cells are withheld.
+import { areas } from '../../shared/catalog';
+import { areaCells } from './overview';
+import { addMonths, monthEnd, monthsBetween, shanghaiMonth } from './months';
+import { emptySums, sumBy, type Sums } from './figures';
+
+export const SUPPRESS_BELOW = 5;
+export const HOLD_BACK_DAYS = 28;
+export const PUBLISHED_MONTHS = 12;
+const measures = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
+type Measure = (typeof measures)[number];
+
+export type PublicCount = number | '<5';
+
+export type PublicFigures = Record<Measure, PublicCount> & { rewardsPaidYuan: string | null };
+
+export interface Transparency {
+  generatedAt: string;
+  /** The last month shown; months after it are held back. */
+  publishedThrough: string;
+  heldBack: { fromMonth: string; reason: { zh: string; en: string } };
+  suppression: { zh: string; en: string };
+  months: ({ month: string } & PublicFigures)[];
+  areas: ({ area: string } & PublicFigures)[];
+  total: PublicFigures;
+}
+
+/** The latest month that ended at least HOLD_BACK_DAYS ago. */
+export function lastPublishedMonth(now: Date): string {
+  let m = shanghaiMonth(now);
+  while (monthEnd(m).getTime() + HOLD_BACK_DAYS * 86_400_000 > now.getTime()) m = addMonths(m, -1);
+  return m;
+}
+
+const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/**
+ * Which rows of one breakdown to hide for a measure: counts of 1–4, and when
+ * exactly one row is hidden, the next smallest too (else total − shown rows = it).
+ */
+export function hiddenRows(values: number[]): Set<number> {
+  const hidden = new Set(values.flatMap((v, i) => (v > 0 && v < SUPPRESS_BELOW ? [i] : [])));
+  if (hidden.size === 1) {
+    const next = values.map((v, i) => ({ v, i })).filter(({ i }) => !hidden.has(i)).sort((a, b) => a.v - b.v || a.i - b.i)[0];
+    if (next) hidden.add(next.i);
+  }
+  return hidden;
+}
+
+function publicRows(sums: Sums[]): PublicFigures[] {
+  const rows = sums.map(() => ({}) as PublicFigures);
+  for (const m of measures) {
+    const values = sums.map((s) => s.counts[m] ?? 0);
+    const hidden = hiddenRows(values);
+    values.forEach((v, i) => (rows[i][m] = hidden.has(i) ? '<5' : v));
+    if (m === 'rewardsPaid') sums.forEach((s, i) => (rows[i].rewardsPaidYuan = hidden.has(i) ? null : yuan(s.counts.rewardsPaidFen ?? 0)));
+  }
+  return rows;
+}
+
+export async function transparencyFigures(now = new Date()): Promise<Transparency> {
+  const through = lastPublishedMonth(now);
+  const from = addMonths(through, -(PUBLISHED_MONTHS - 1));
+  const cells = await areaCells(from, through);
+  const byMonth = sumBy(cells, (c) => c.month);
+  const byArea = sumBy(cells, (c) => c.area ?? '');
+  const months = monthsBetween(from, through);
+  const monthRows = publicRows(months.map((m) => byMonth.get(m) ?? emptySums()));
+  const areaRows = publicRows(areas.map((a) => byArea.get(a.code) ?? emptySums()));
+  const [total] = publicRows([sumBy(cells, () => 'all').get('all') ?? emptySums()]);
+  const heldFrom = addMonths(through, 1);
+  return {
+    generatedAt: now.toISOString(),
+    publishedThrough: through,
+    heldBack: {
+      fromMonth: heldFrom,
+      reason: {
+        zh: `${heldFrom} 起的数据暂不公布：每月数据在该月结束满 ${HOLD_BACK_DAYS} 天后公布，以免近期举报被识别。`,
+        en: `Figures from ${heldFrom} on are held back: a month is published ${HOLD_BACK_DAYS} days after it ends, so recent reports cannot be recognised.`,
+      },
+    },
+    suppression: {
+      zh: `为保护举报人，1–${SUPPRESS_BELOW - 1} 件显示为“<${SUPPRESS_BELOW}”；若仅一项被隐去，另隐去一项最小值，以免由合计推算；被隐去的奖励金额不公布。`,
+      en: `To protect reporters, counts of 1–${SUPPRESS_BELOW - 1} are shown as "<${SUPPRESS_BELOW}"; when only one figure would be hidden, the next smallest is hidden too, so it cannot be worked out from the total; reward amounts of hidden figures are withheld.`,
+    },
+    months: months.map((month, i) => ({ month, ...monthRows[i] })),
+    areas: areas.map((a, i) => ({ area: a.code, ...areaRows[i] })),
+    total,
+  };
+}

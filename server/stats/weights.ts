@@ -1,0 +1,33 @@
+// The monthly ranking's weights: stored in one settings document that
+// administrators edit (audited); these defaults apply until they do.
+import type { ClientSession } from 'mongoose';
+import { z } from 'zod';
+import { StatsSettings } from '../models/StatsRollup';
+
+const weight = z.number().min(0).max(1000);
+
+export const rankingWeightsSchema = z
+  .object({ onTime: weight, substantiation: weight, rectification: weight, perCapita: weight })
+  .strict()
+  .refine((w) => w.onTime + w.substantiation + w.rectification + w.perCapita > 0, { message: 'at least one weight must be above zero', path: ['onTime'] });
+
+export type RankingWeights = z.infer<typeof rankingWeightsSchema>;
+
+/**
+ * Handling on time matters most (the bureau's 60-day rule), then whether ordered
+ * rectification follows, then the share of reports that proved true, and least
+ * how many reports an area draws per resident (a sign of public trust, but also of hazards).
+ */
+export const DEFAULT_WEIGHTS: RankingWeights = { onTime: 40, rectification: 30, substantiation: 20, perCapita: 10 };
+
+const SETTINGS_ID = 'ranking-weights';
+
+export async function rankingWeights(): Promise<RankingWeights> {
+  const doc = await StatsSettings.findById(SETTINGS_ID).lean();
+  const w = doc?.weights;
+  return w ? { onTime: w.onTime ?? 0, substantiation: w.substantiation ?? 0, rectification: w.rectification ?? 0, perCapita: w.perCapita ?? 0 } : DEFAULT_WEIGHTS;
+}
+
+export async function saveRankingWeights(weights: RankingWeights, actorId: string, session: ClientSession): Promise<void> {
+  await StatsSettings.updateOne({ _id: SETTINGS_ID }, { $set: { weights, updatedBy: actorId } }, { upsert: true, session });
+}
