@@ -165,6 +165,7 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   /** A file (PDF, image) as a Blob; failures still arrive as ApiError with the server's message. */
   blob: async (path: string, options: RequestOptions = {}) => (await send('GET', path, undefined, options, '*/*')).blob(),
 };

@@ -9,12 +9,14 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
 import { SecurityPage } from './pages/SecurityPage';
 import { PageLoading } from './PageLoading';
+import { STATS_ROLES } from './navigation';
 
 // Administration pages carry the table and modal code that other roles never need.
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
 const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
 const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ default: m.StatsPage })));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 
@@ -91,6 +93,16 @@ export function ConsoleApp() {
             <RequireRole roles={CASE_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <CasePage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="stats"
+          element={
+            <RequireRole roles={STATS_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <StatsPage />
               </Suspense>
             </RequireRole>
           }

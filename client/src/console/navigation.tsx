@@ -1,6 +1,6 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { AuditOutlined, FileSearchOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 
@@ -21,8 +21,12 @@ export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 /** Case work: every role that handles reports; finance reads them for the rewards. */
 export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance'];
 
+/** Leadership figures: everyone who runs reports or money; verifiers work their own cases. */
+export const STATS_ROLES: readonly Role[] = ['admin', 'reviewer', 'finance', 'intake'];
+
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
+  { path: '/stats', icon: <BarChartOutlined />, label: (t) => t.menu.stats, roles: STATS_ROLES },
   { path: '/cases', icon: <FileSearchOutlined />, label: (t) => t.menu.cases, roles: CASE_ROLES },
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },

@@ -67,7 +67,7 @@ export const en: Messages = {
     documentTitle: 'Woodpecker · Staff console',
     brand: 'Woodpecker console',
     logout: 'Log out',
-    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', cases: 'Cases' },
+    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', stats: 'Statistics', cases: 'Cases' },
     roles: {
       admin: 'Administrator',
       intake: 'Intake officer',

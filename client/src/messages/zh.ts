@@ -67,7 +67,7 @@ export const zh = {
     documentTitle: '啄木鸟 · 工作平台',
     brand: '啄木鸟工作平台',
     logout: '退出登录',
-    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', cases: '案件办理' },
+    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', stats: '统计分析', cases: '案件办理' },
     roles: {
       admin: '系统管理员',
       intake: '受理员',

@@ -1,0 +1,101 @@
+// The month's ranking of the 9 areas, its exports, and (administrators) the weights.
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, describeError } from '../../../api';
+import { downloadFile } from '../../download';
+import { SingleSelect } from '../../SingleSelect';
+import { LoadError, useLoad } from '../../useLoad';
+import { recentMonths, addMonths, currentMonth } from './months';
+import type { AreaRank, Measure, Ranking, Weights } from './types';
+import type { StatsText } from './statsText';
+
+const MEASURES: Measure[] = ['onTime', 'rectification', 'substantiation', 'perCapita'];
+const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+
+export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: StatsText; areaName: (code: string) => string; isAdmin: boolean; onRanking: (r: Ranking) => void }) {
+  const t = text.ranking;
+  const { message } = App.useApp();
+  const [month, setMonth] = useState(addMonths(currentMonth(), -1));
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [weights, setWeights] = useState<Weights | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const { loading, error, run } = useLoad(
+    useCallback(async () => {
+      const r = await api.get<Ranking>(`/stats/ranking?month=${month}`);
+      setRanking(r);
+      setWeights(r.weights);
+      onRanking(r);
+    }, [month, onRanking]),
+  );
+  useEffect(() => {
+    void run();
+  }, [run]);
+
+  const save = async () => {
+    if (!weights) return;
+    setSaving(true);
+    try {
+      await api.put('/stats/ranking-weights', weights);
+      message.success(t.saved);
+      await run();
+    } catch (caught) {
+      message.error(describeError(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const columns: ColumnsType<AreaRank> = [
+    { title: t.rank, dataIndex: 'rank', width: 70 },
+    { title: t.area, dataIndex: 'area', render: (code: string, row) => (
+      <Space>
+        {areaName(code)}
+        {row.flagged && <Tag color="red">{t.flaggedTag}</Tag>}
+      </Space>
+    ) },
+    { title: t.score, dataIndex: 'score', render: (s: number) => s.toFixed(1) },
+    { title: t.change, dataIndex: 'change', render: (c: number | null) => (c === null ? '—' : c > 0 ? `↑${c}` : c < 0 ? `↓${-c}` : '—') },
+    ...MEASURES.map((m) => ({ title: t[m], key: m, render: (_: unknown, row: AreaRank) => pct(row.measures[m]) })),
+    { title: t.received, dataIndex: 'received' },
+  ];
+
+  return (
+    <Card
+      title={t.title}
+      className="stats-card"
+      extra={
+        <Space wrap>
+          <SingleSelect aria-label={t.month} value={month} onChange={setMonth} style={{ width: 120 }} options={recentMonths(36).map((m) => ({ value: m, label: m }))} />
+          {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+            <Button key={f} icon={<DownloadOutlined />} onClick={() => downloadFile(`/stats/ranking.${f}?month=${month}`, `ranking-${month}.${f}`).catch((e: unknown) => message.error(describeError(e)))}>
+              {f.toUpperCase()}
+            </Button>
+          ))}
+        </Space>
+      }
+    >
+      <LoadError error={error} onRetry={() => void run()} />
+      <Table<AreaRank> rowKey="area" size="small" loading={loading} columns={columns} dataSource={ranking?.areas ?? []} pagination={false} data-testid="ranking-table" />
+      {isAdmin && weights && (
+        <div className="stats-weights">
+          <Typography.Title level={5}>{t.weights}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t.weightsHint}</Typography.Paragraph>
+          <Space wrap>
+            {MEASURES.map((m) => (
+              <label key={m} className="stats-weight">
+                <span>{t[m]}</span>
+                <InputNumber aria-label={t[m]} min={0} max={1000} value={weights[m]} onChange={(v) => setWeights({ ...weights, [m]: typeof v === 'number' ? v : 0 })} />
+              </label>
+            ))}
+            <Button type="primary" loading={saving} onClick={() => void save()} disabled={MEASURES.every((m) => weights[m] === 0)}>
+              {t.save}
+            </Button>
+          </Space>
+        </div>
+      )}
+    </Card>
+  );
+}
