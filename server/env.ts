@@ -1,6 +1,7 @@
 // Configuration: every variable validated in one place. The process refuses to
 // start with a list of every problem, and production has no default secrets.
 import { z } from 'zod';
+import { deadlines } from '../shared/workflow';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -40,6 +41,9 @@ const schema = z
     TRUST_PROXY: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JOB_INTERVAL_MS: positiveInt.default(5000),
+    /** Days to screen a report, and how many days before that the intake officers are reminded. */
+    ACCEPTANCE_DAYS: positiveInt.max(365).default(deadlines.acceptanceDays),
+    ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(deadlines.acceptanceReminderDaysBefore),
   });
 
 /** Rules across variables, checked on the raw values so they are reported even when a field is malformed. */

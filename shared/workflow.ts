@@ -144,8 +144,13 @@ export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): Wo
   return workflowActionNames.filter((n) => actionBlocker(n, record, actor) === null);
 }
 
-/** Verification must finish within 60 days of acceptance; one extension of up to 30 days. */
-export const deadlines = { verificationDays: 60, maxExtensionDays: 30, feedbackDays: 10 } as const;
+/**
+ * Verification must finish within 60 days of acceptance; one extension of up to 30 days.
+ * Screening (accept, reject, transfer or mark duplicate) within 7 days of submission,
+ * not counting time awaiting the reporter's answer [assumed: the sources set no period;
+ * ACCEPTANCE_DAYS overrides it].
+ */
+export const deadlines = { verificationDays: 60, maxExtensionDays: 30, feedbackDays: 10, acceptanceDays: 7, acceptanceReminderDaysBefore: 2 } as const;
 
 /**
  * The reward's clocks: the reporter claims within 60 days of the notice (one

@@ -1,7 +1,8 @@
 // The reporter's side after submission: signing in with the receipt, messages,
 // more evidence, withdrawal. Wrong reference and wrong key fail the same way.
 import crypto from 'node:crypto';
-import { trusted } from 'mongoose';
+import { trusted, type ClientSession } from 'mongoose';
+import { workflowActions } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { inTransaction } from '../db';
@@ -12,6 +13,7 @@ import { FollowupSession } from '../models/FollowupSession';
 import { Report } from '../models/Report';
 import { refreshReportStats } from '../stats';
 import type { EvidenceStore } from '../storage/evidenceStore';
+import { resumedClock } from '../workflow/acceptanceClock';
 import { discardUploads, type UploadedFile } from './reportSubmitter';
 
 const SESSION_MINUTES = 30;
@@ -39,6 +41,23 @@ export async function followupReferenceOf(authorization: string | undefined, now
   return session.reference;
 }
 
+/**
+ * The reporter answered while screening waited on them: screening resumes by
+ * itself, the pause comes off the acceptance clock, and the revision moves so a
+ * staff member acting on the old version is told it changed.
+ */
+async function resumeOnReply(reference: string, session: ClientSession, now: Date): Promise<void> {
+  const waiting = await Report.findOne({ reference, status: 'awaiting-information' }, { status: 1, revision: 1, submittedAt: 1, acceptance: 1 }).session(session).lean();
+  if (!waiting) return;
+  const step = { at: now, type: 'resume-screening', public: workflowActions['resume-screening'].public, note: '举报人已补充，继续审查 / The reporter answered; screening resumes' };
+  const r = await Report.updateOne(
+    { reference, status: 'awaiting-information', revision: waiting.revision },
+    { $set: { status: 'screening', statusChangedAt: now, ...resumedClock(waiting, now) }, $inc: { revision: 1 }, $push: { timeline: step } },
+    { session },
+  );
+  if (r.modifiedCount) await appendAudit({ actor: null, action: 'report.resume-screening', target: { type: 'report', id: reference }, details: { from: 'awaiting-information', to: 'screening', cause: 'reporter-reply' } }, session, now);
+}
+
 export async function reporterMessage(reference: string, body: string, now = new Date()): Promise<void> {
   await inTransaction(async (session) => {
     const r = await Report.updateOne(
@@ -48,6 +67,7 @@ export async function reporterMessage(reference: string, body: string, now = new
     );
     if (!r.modifiedCount) throw fail('report.closed');
     await appendAudit({ actor: null, action: 'report.reporter_message', target: { type: 'report', id: reference } }, session, now);
+    await resumeOnReply(reference, session, now);
   });
 }
 
@@ -60,6 +80,7 @@ export async function reporterEvidence(reference: string, files: UploadedFile[],
     await inTransaction(async (session) => {
       await Report.updateOne({ reference }, { $push: { evidence: { $each: evidence }, timeline: { at: now, type: 'reporter-evidence', public: true } } }, { session });
       await appendAudit({ actor: null, action: 'report.reporter_evidence', target: { type: 'report', id: reference }, details: { files: evidence.length } }, session, now);
+      await resumeOnReply(reference, session, now);
     });
     return evidence.length;
   } catch (e) {

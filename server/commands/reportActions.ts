@@ -15,6 +15,7 @@ import { Staff } from '../models/Staff';
 import { Unit } from '../models/Unit';
 import type { Actor } from '../policies';
 import { workflowRecordOf } from '../presenters/reportForStaff';
+import { pausedClock, resumedClock } from '../workflow/acceptanceClock';
 import { refreshReportStats } from '../stats';
 
 type Payloads = { [K in WorkflowActionName]: z.infer<(typeof actionPayloads)[K]> };
@@ -46,7 +47,9 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
   const a = p as Payloads[WorkflowActionName] & Record<string, unknown>;
   switch (name) {
     case 'request-information':
-      return { set: {}, to: 'awaiting-information', staffMessage: String(a.message) };
+      return { set: pausedClock(now), to: 'awaiting-information', staffMessage: String(a.message) };
+    case 'resume-screening':
+      return { set: resumedClock(report, now), to: 'screening' };
     case 'accept': {
       await assertUnit(String(a.unitCode), 'body.unitCode');
       await assertVerifier(String(a.verifierId), report.area);

@@ -27,7 +27,7 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         intervalMs: 60 * 60_000,
         leaseMs: 10 * 60_000,
         run: async (now) => {
-          const r = await watchDeadlines(now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`);
+          const r = await watchDeadlines(now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
           if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
         },
       },

@@ -118,6 +118,10 @@ const reportSchema = new Schema(
         { _id: false },
       ),
     },
+    /** The acceptance clock (see workflow/acceptanceClock): pauses while awaiting information, and its emails. */
+    acceptance: {
+      type: new Schema({ pausedAt: { type: Date, default: null }, pausedMs: { type: Number, default: 0 }, reminderSentAt: Date, escalatedAt: Date }, { _id: false }),
+    },
     findings: { type: Schema.Types.Mixed },
     findingsById: { type: String },
     reward: { type: rewardSchema },
