@@ -1,9 +1,7 @@
 // The printable A4 poster (违法举报公示牌): who it belongs to, a large QR code,
 // how to report, the rewards and the confidentiality promise. Text is set in
 // Noto Sans SC, embedded as a subset, so the PDF prints the same anywhere.
-import fs from 'node:fs';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { A4, cjkPdf } from '../pdf/document';
 import { posterQrMatrix } from './qrCode';
 import { posterText, type Bilingual } from './posterText';
 
@@ -18,18 +16,7 @@ export interface PosterPdfInput {
   scanUrl: string;
 }
 
-// fontkit reads WOFF as well as TTF/OTF; WOFF (zlib) opens about twice as fast as WOFF2 (brotli in JS).
-const FONT_DIR = path.join(path.dirname(require.resolve('@openfonts/noto-sans-sc_chinese-simplified/package.json')), 'files');
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function fontFiles() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(FONT_DIR, 'noto-sans-sc-chinese-simplified-400.woff')),
-    bold: fs.readFileSync(path.join(FONT_DIR, 'noto-sans-sc-chinese-simplified-700.woff')),
-  };
-  return fonts;
-}
-
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
+const PAGE = A4;
 const MARGIN = 36;
 const CONTENT = PAGE.width - 2 * MARGIN;
 const COLOR = { red: '#C62828', redTint: '#FDF1F0', ink: '#1A1A1A', muted: '#5F6368', rule: '#E7C3C0', white: '#FFFFFF' };
@@ -53,23 +40,7 @@ type Doc = PDFKit.PDFDocument;
  * the site block leaves, so long names never push anything onto a second page.
  */
 export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: { Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en, Creator: 'Woodpecker 啄木鸟' },
-  });
-  const { regular, bold } = fontFiles();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = cjkPdf({ Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en });
 
   drawHeader(doc);
   const siteBottom = drawSiteBlock(doc, input, HEADER_HEIGHT + 14);
