@@ -1,10 +1,12 @@
 import { Link } from 'react-router-dom';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { estimateLinkText } from './estimate/homeLinkText';
 
 const HOTLINE = '12350';
 
 export function HomePage() {
   const t = useT().public;
+  const estimate = estimateLinkText[useLang()];
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -49,6 +51,12 @@ export function HomePage() {
           </div>
         </dl>
         <p className="muted">{t.rewardNote}</p>
+        <p>
+          <Link to="/estimate" className="back-link" data-testid="estimate-link">
+            {estimate.label}
+          </Link>{' '}
+          <span className="muted">{estimate.hint}</span>
+        </p>
       </section>
 
       <section className="card card--accent" aria-labelledby="confidential-title">

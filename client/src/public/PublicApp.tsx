@@ -10,6 +10,7 @@ import { ChunkErrorBoundary } from './ChunkErrorBoundary';
 const loadReportPage = () => import('./report/ReportPage');
 const ReportPage = lazy(loadReportPage);
 const FollowupPage = lazy(() => import('./followup/FollowupPage'));
+const EstimatePage = lazy(() => import('./estimate/EstimatePage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   const t = useT();
@@ -35,6 +36,7 @@ export function PublicApp() {
         <Route index element={<HomePage />} />
         <Route path="report" element={<Lazy><ReportPage /></Lazy>} />
         <Route path="followup" element={<Lazy><FollowupPage /></Lazy>} />
+        <Route path="estimate" element={<Lazy><EstimatePage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

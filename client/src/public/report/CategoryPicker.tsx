@@ -1,6 +1,7 @@
 import { useLang } from '../../i18n';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
+import { rewardRangeLine } from '../estimate/rewardRangeText';
 
 type Category = PublicCatalog['categories'][number];
 
@@ -25,6 +26,7 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   ].filter((code, i, all) => !UPFRONT_SECTORS.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
   const selected = catalog.categories.find((c) => c.code === value);
   const selectedLater = selected ? !UPFRONT_SECTORS.includes(selected.sector) : false;
+  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang) : '';
   let firstRadio = true;
 
   const group = (legend: string, items: Category[]) => (
@@ -61,6 +63,11 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
         {laterSectors.map((sector) => group(sectorName(sector), bySector(sector)))}
       </details>
       <div aria-live="polite">
+        {rangeLine && (
+          <p className="muted" data-testid="reward-range">
+            {rangeLine}
+          </p>
+        )}
         {selected?.scheme === 'welding' && <p className="callout">{t.weldingNote}</p>}
         {selected?.scheme === 'concealed-accident' && <p className="callout">{t.concealedNote}</p>}
       </div>

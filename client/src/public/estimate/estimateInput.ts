@@ -1,0 +1,63 @@
+// The estimator's form state, and the quote request it makes (money in integer fen).
+import type { z } from 'zod';
+import type { rewardQuoteBody, rewardQuoteResponse } from '../../../../shared/schemas/rewards';
+
+export type QuoteRequest = Omit<z.input<typeof rewardQuoteBody>, 'reportedOn'>;
+export type Quote = z.infer<typeof rewardQuoteResponse>;
+
+export type Scheme = QuoteRequest['scheme'];
+export type ViolationKind = NonNullable<QuoteRequest['violationKind']>;
+export type AccidentGrade = 'general' | 'larger' | 'major' | 'especially-major';
+
+export interface EstimateForm {
+  scheme: Scheme;
+  violationKind: ViolationKind;
+  /** For welding: '' when it is not also a major hazard or violation. */
+  weldingAlso: '' | 'major-hazard' | 'illegal-operation';
+  fineYuan: string;
+  accidentGrade: AccidentGrade | '';
+  concealedDeaths: string;
+  employeeOfSubject: boolean;
+  realName: boolean;
+}
+
+export const initialForm: EstimateForm = {
+  scheme: 'violation',
+  violationKind: 'major-hazard',
+  weldingAlso: '',
+  fineYuan: '',
+  accidentGrade: '',
+  concealedDeaths: '1',
+  employeeOfSubject: false,
+  realName: true,
+};
+
+/** "20000.5" → 2000050 fen, exactly (no floating point); undefined when empty; null when not an amount. */
+export function yuanToFen(text: string): number | undefined | null {
+  const cleaned = text.replace(/[,，\s]/g, '');
+  if (!cleaned) return undefined;
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** The request for the chosen scheme, sending only the fields that scheme uses. */
+export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined): QuoteRequest {
+  const person = { employeeOfSubject: form.employeeOfSubject, realName: form.realName };
+  switch (form.scheme) {
+    case 'violation':
+      return { scheme: 'violation', violationKind: form.violationKind, fineFen, ...person };
+    case 'welding':
+      return { scheme: 'welding', ...(form.weldingAlso ? { violationKind: form.weldingAlso } : {}), fineFen, ...person };
+    case 'concealed-accident': {
+      const deaths = Number(form.concealedDeaths);
+      return {
+        scheme: 'concealed-accident',
+        ...(form.accidentGrade ? { accidentGrade: form.accidentGrade } : {}),
+        // Sent as typed (whole numbers only pass the server's check), so the server names the field.
+        ...(form.concealedDeaths.trim() ? { concealedDeaths: Number.isFinite(deaths) ? deaths : -1 } : {}),
+        ...person,
+      };
+    }
+  }
+}
