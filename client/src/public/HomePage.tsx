@@ -1,10 +1,12 @@
 import { Link } from 'react-router-dom';
+import { homeLinkText } from './transparency/text';
 import { useLang, useT } from '../i18n';
 import { estimateLinkText } from './estimate/homeLinkText';
 
 const HOTLINE = '12350';
 
 export function HomePage() {
+  const lang = useLang();
   const t = useT().public;
   const estimate = estimateLinkText[useLang()];
   return (
@@ -56,6 +58,16 @@ export function HomePage() {
             {estimate.label}
           </Link>{' '}
           <span className="muted">{estimate.hint}</span>
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="open-figures-title">
+        <h2 id="open-figures-title">{homeLinkText[lang].title}</h2>
+        <p>{homeLinkText[lang].body}</p>
+        <p>
+          <Link to="/transparency" className="back-link" data-testid="transparency-link">
+            {homeLinkText[lang].link}
+          </Link>
         </p>
       </section>
 

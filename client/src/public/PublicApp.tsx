@@ -10,6 +10,7 @@ import { ChunkErrorBoundary } from './ChunkErrorBoundary';
 const loadReportPage = () => import('./report/ReportPage');
 const ReportPage = lazy(loadReportPage);
 const FollowupPage = lazy(() => import('./followup/FollowupPage'));
+const TransparencyPage = lazy(() => import('./transparency/TransparencyPage'));
 const EstimatePage = lazy(() => import('./estimate/EstimatePage'));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -36,6 +37,7 @@ export function PublicApp() {
         <Route index element={<HomePage />} />
         <Route path="report" element={<Lazy><ReportPage /></Lazy>} />
         <Route path="followup" element={<Lazy><FollowupPage /></Lazy>} />
+        <Route path="transparency" element={<Lazy><TransparencyPage /></Lazy>} />
         <Route path="estimate" element={<Lazy><EstimatePage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
