@@ -303,7 +303,7 @@ describe('input checks for callers outside HTTP', () => {
     [{ scheme: 'violation', violationKind: 'minor' }, 'violationKind'],
     [{ scheme: 'concealed-accident', accidentGrade: 'tiny', concealedDeaths: 1 }, 'accidentGrade'],
   ])('%p → %s', (input, path) => {
-    expect(inputError(() => quoteReward({ reportedOn: AFTER_2025, ...(input as unknown as RewardQuoteInput) })).path).toBe(path);
+    expect(inputError(() => quoteReward({ ...input, reportedOn: AFTER_2025 } as unknown as RewardQuoteInput)).path).toBe(path);
   });
 });
 
