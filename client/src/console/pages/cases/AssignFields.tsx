@@ -15,11 +15,8 @@ export function AssignFields({ verifiers, suggestedUnitCode }: { verifiers: Veri
   const required = [{ required: true, message: all.cases.forms.required }];
   return (
     <>
-      <Form.Item label={t.unit} name="unitCode" rules={required}>
-        <SingleSelect<string>
-          showSearch={{ optionFilterProp: 'label' }}
-          options={units.map((u) => ({ value: u.code, label: `${localName(u.name, lang)}${u.code === suggestedUnitCode ? t.suggested : ''}` }))}
-        />
+      <Form.Item label={t.unit} name="unitCode" rules={required} extra={suggestedUnitCode ? t.suggested(unitName(suggestedUnitCode)) : undefined}>
+        <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.code, label: localName(u.name, lang) }))} />
       </Form.Item>
       <Form.Item label={t.verifier} name="verifierId" rules={required}>
         <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={verifiers.map((v) => ({ value: v.id, label: `${v.displayName} · ${unitName(v.unitCode)}` }))} />

@@ -94,7 +94,7 @@ export function CasePage() {
                   </Descriptions.Item>
                 )}
               </Descriptions>
-              <Typography.Title level={2} className="card-title">
+              <Typography.Title level={2} className="case-section-title">
                 {t.case.description}
               </Typography.Title>
               <Typography.Paragraph className="case-description" data-testid="case-description">

@@ -47,7 +47,7 @@ export const casesEn: CasesMessages = {
     unit: 'Department',
     verifier: 'Verifier',
     days: 'Days to verify',
-    suggested: ' (suggested)',
+    suggested: (unit: string) => `Suggested by the responsibility table: ${unit}`,
   },
   case: {
     back: 'Back to the list',

@@ -45,7 +45,7 @@ export const casesZh = {
     unit: '承办单位',
     verifier: '核查人员',
     days: '核查期限（天）',
-    suggested: '（建议）',
+    suggested: (unit: string) => `责任清单建议：${unit}`,
   },
   case: {
     back: '返回列表',

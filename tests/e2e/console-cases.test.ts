@@ -1,0 +1,162 @@
+// Browser test: one report through the console end to end. The intake officer finds it
+// in the queue, accepts and assigns it; the verifier starts verification, writes to the
+// reporter and submits substantiated findings; the reporter answers from the public
+// follow-up page; the verifier reads the answer; the reviewer approves the findings.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Report } from '../../server/models/Report';
+import { ARTIFACTS, browserSuite } from '../support/browser';
+import { intakeEnv, jpeg, submit } from '../support/intake';
+
+jest.setTimeout(180_000);
+
+// Trust the loopback proxy: the API submission carries a simulated reporter address.
+const suite = browserSuite(intakeEnv);
+
+const SUBJECT = '北关区某商贸城有限公司';
+const QUESTION = '请问被堵的是几楼的安全出口？大约从什么时候开始的？';
+const ANSWER = '三楼东侧两个安全出口，上个月开始一直堆着货。';
+
+async function signedIn(username: string): Promise<{ page: Page; pageErrors: Error[] }> {
+  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(`${suite.server.baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-testid=home-title]').waitFor();
+  return { page, pageErrors };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-cases-${name}.png`), fullPage: true });
+
+/** Picks an option in an antd Select of the open dialog, found by its form label; long lists are virtual, so `search` brings the option into view. */
+async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
+  const select = page.getByRole('dialog').getByLabel(label);
+  await select.click();
+  if (search) await select.fill(search);
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+}
+
+/** Opens the queue on a tab and the case from its row. */
+async function openCase(page: Page, tab: string, reference: string): Promise<void> {
+  await page.getByRole('link', { name: '案件办理' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+  const row = page.locator('[data-testid=cases-table] tbody tr', { hasText: reference });
+  await row.waitFor();
+  await row.getByRole('link', { name: reference }).click();
+  await page.getByTestId('case-reference').getByText(reference).waitFor();
+}
+
+/** Clicks an action in the action bar and confirms its dialog (the OK button carries the action's name). */
+async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
+  await page.getByTestId('case-actions').getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: action }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+const statusIs = (page: Page, status: string) => page.getByTestId('case-status').getByText(status, { exact: true }).waitFor();
+
+describe('case work in the console', () => {
+  test('a report goes from the queue to substantiated findings, with a conversation with the reporter', async () => {
+    const res = await submit(
+      suite.server.baseUrl,
+      { category: 'fire-exits-blocked', area: '410503', description: '商贸城三楼的安全出口被货物堵死，消防通道长期锁闭。', subjectName: SUBJECT, anonymous: false, reporter: { name: '王五', phone: '13800000000' } },
+      [{ content: await jpeg(64, 48), filename: 'exit.jpg', contentType: 'image/jpeg' }],
+    );
+    expect(res.status).toBe(201);
+    const { reference, accessKey } = res.body as { reference: string; accessKey: string };
+
+    // Intake: the new report is in the "to screen" queue; accept and assign it.
+    const intake = await signedIn('intake');
+    await openCase(intake.page, '待受理', reference);
+    await intake.page.getByTestId('case-description').getByText('安全出口被货物堵死').waitFor();
+    const photo = intake.page.getByTestId('evidence-item').locator('img');
+    await photo.waitFor();
+    await intake.page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 64, await photo.elementHandle());
+    const stored = (await Report.findOne({ reference }).lean())!;
+    await intake.page.getByTestId('evidence-item').getByText(stored.evidence[0].storedSha256).waitFor();
+    expect(await intake.page.getByText('王五').count()).toBe(0); // staff see a pseudonym, never the name
+    await shot(intake.page, '1-intake-case');
+    await act(intake.page, '受理并分派', async () => {
+      await choose(intake.page, '承办单位', '安阳市消防救援支队', '消防救援');
+      await choose(intake.page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队', '张强');
+      await intake.page.getByRole('dialog').getByLabel('核查期限（天）').fill('30');
+    });
+    await statusIs(intake.page, '已分派');
+    await shot(intake.page, '2-intake-assigned');
+    expect(intake.pageErrors).toEqual([]);
+
+    // Verifier: start, write to the reporter, record and submit the findings.
+    const verifier = await signedIn('verifier');
+    await openCase(verifier.page, '我的案件', reference);
+    await act(verifier.page, '开始核查');
+    await statusIs(verifier.page, '核查中');
+    await verifier.page.getByLabel('写给举报人的消息（举报人查询进度时可见）').fill(QUESTION);
+    await verifier.page.getByRole('button', { name: '发送' }).click();
+    await verifier.page.getByTestId('case-messages').getByText(QUESTION).waitFor();
+    await act(verifier.page, '提交核查结论', async (dialog) => {
+      await dialog.getByLabel('现场核查日期').fill('2026-11-20');
+      await dialog.getByLabel('核查情况').fill('现场检查确认三楼两个安全出口被货物堵塞，已责令立即清理。');
+      await dialog.locator('#action-submit-findings_substantiated').getByText('是', { exact: true }).click();
+      await choose(verifier.page, '违法行为类型', '重大事故隐患');
+      await choose(verifier.page, '隐患等级', '重大隐患');
+      await dialog.locator('#action-submit-findings_rectificationOrdered').getByText('是', { exact: true }).click();
+      await dialog.getByLabel('罚款金额（元）').fill('5000.5');
+      await dialog.getByLabel('行政处罚决定书文号').fill('安消罚决字〔2026〕0012号');
+      await shot(verifier.page, '3-verifier-findings-form');
+    });
+    await statusIs(verifier.page, '核查结论待审核');
+    await verifier.page.getByTestId('case-findings').getByText('5,000.50').waitFor();
+    await shot(verifier.page, '4-verifier-findings-submitted');
+    const afterFindings = (await Report.findOne({ reference }).lean())!;
+    expect(afterFindings.findings).toMatchObject({ inspectedOn: '2026-11-20', substantiated: true, violationKind: 'major-hazard', hazardLevel: 'major', rectificationOrdered: true, fineFen: 500_050, alreadyKnownAndHandled: false, exclusions: [] });
+    expect(afterFindings.assignment).toMatchObject({ unitCode: 'city-fire' });
+    expect(afterFindings.assignment!.dueAt!.getTime() - afterFindings.assignment!.assignedAt!.getTime()).toBe(30 * 86_400_000);
+
+    // The reporter reads the question on the public follow-up page and answers.
+    const reporterContext = await suite.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const reporter = await reporterContext.newPage();
+    await reporter.goto(`${suite.server.baseUrl}/followup`);
+    await reporter.getByLabel('举报编号').fill(reference);
+    await reporter.getByLabel('查询密钥').fill(accessKey);
+    await reporter.getByTestId('followup-signin').click();
+    await reporter.getByTestId('followup-messages').getByText(QUESTION).waitFor();
+    await reporter.getByLabel('给核查人员留言').fill(ANSWER);
+    await reporter.getByTestId('followup-send').click();
+    await reporter.getByTestId('followup-messages').getByText(ANSWER).waitFor();
+    await reporter.screenshot({ path: path.join(ARTIFACTS, 'console-cases-5-reporter-answers.png'), fullPage: true });
+
+    // The verifier sees the answer, marked as the reporter's.
+    await verifier.page.reload();
+    const answer = verifier.page.getByTestId('case-messages').locator('li', { hasText: ANSWER });
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('举报人');
+    await shot(verifier.page, '6-verifier-reads-answer');
+    expect(verifier.pageErrors).toEqual([]);
+
+    // Reviewer: the findings await their review; approving makes the report substantiated.
+    const reviewer = await signedIn('reviewer');
+    await openCase(reviewer.page, '待我审核', reference);
+    await reviewer.page.getByTestId('case-findings').getByText('重大事故隐患').waitFor();
+    await act(reviewer.page, '审核通过', async (dialog) => {
+      await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
+    });
+    await statusIs(reviewer.page, '核查属实');
+    expect(await reviewer.page.getByTestId('case-timeline').textContent()).toContain('审核通过');
+    await shot(reviewer.page, '7-reviewer-approved');
+    expect(reviewer.pageErrors).toEqual([]);
+
+    const done = (await Report.findOne({ reference }).lean())!;
+    expect(done.status).toBe('substantiated');
+    expect(done.messages.map((m) => [m.from, m.body])).toEqual([
+      ['staff', QUESTION],
+      ['reporter', ANSWER],
+    ]);
+  });
+});
