@@ -1,6 +1,6 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { BarChartOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, PartitionOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 
@@ -31,6 +31,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
+  { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];

@@ -67,7 +67,7 @@ export const en: Messages = {
     documentTitle: 'Woodpecker · Staff console',
     brand: 'Woodpecker console',
     logout: 'Log out',
-    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', stats: 'Statistics', cases: 'Cases' },
+    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', stats: 'Statistics', cases: 'Cases', responsibilities: 'Responsible departments' },
     roles: {
       admin: 'Administrator',
       intake: 'Intake officer',
@@ -190,6 +190,13 @@ export const en: Messages = {
       active: 'In use',
       saved: 'Saved',
       required: 'Required',
+    },
+    responsibilities: {
+      title: 'Responsible departments',
+      intro: 'Which department handles each sector in each county or district. When intake accepts a report, this table preselects the department. Every change is saved at once and audited.',
+      sector: 'Sector',
+      unset: 'Not set',
+      saved: (sector: string, area: string, unit: string) => `Saved: ${sector} in ${area} → ${unit}`,
     },
     posters: {
       title: 'Posters',

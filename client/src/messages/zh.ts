@@ -67,7 +67,7 @@ export const zh = {
     documentTitle: '啄木鸟 · 工作平台',
     brand: '啄木鸟工作平台',
     logout: '退出登录',
-    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', stats: '统计分析', cases: '案件办理' },
+    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', stats: '统计分析', cases: '案件办理', responsibilities: '责任单位' },
     roles: {
       admin: '系统管理员',
       intake: '受理员',
@@ -190,6 +190,13 @@ export const zh = {
       active: '启用',
       saved: '已保存',
       required: '请填写此项',
+    },
+    responsibilities: {
+      title: '责任单位对照表',
+      intro: '每个行业在每个县（市、区）由哪个部门负责。受理员受理举报时，系统按此表预选责任单位。每次修改立即保存并记入审计日志。',
+      sector: '行业',
+      unset: '未指定',
+      saved: (sector: string, area: string, unit: string) => `已保存：${area}${sector} → ${unit}`,
     },
     posters: {
       title: '举报公示牌',
