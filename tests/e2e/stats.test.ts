@@ -1,0 +1,89 @@
+// Browser test: the administrator's statistics dashboard shows the figures of a
+// known set of reports, with the charts, tiles and ranking; the public
+// transparency page shows the same month with small counts suppressed.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { inTransaction } from '../../server/db';
+import { Report } from '../../server/models/Report';
+import { refreshReportStats } from '../../server/stats';
+import { addMonths, shanghaiMonth } from '../../server/stats/months';
+import { ARTIFACTS, browserSuite } from '../support/browser';
+
+jest.setTimeout(90_000);
+
+const suite = browserSuite();
+/** Three months back: inside the dashboard's default six months, and long enough ago to be public. */
+const MONTH = addMonths(shanghaiMonth(new Date()), -3);
+
+async function put(reference: string, area: string, day: number, substantiated: boolean | null): Promise<void> {
+  const at = new Date(`${MONTH}-${String(day).padStart(2, '0')}T02:00:00Z`);
+  const concluded = new Date(at.getTime() + 5 * 86_400_000);
+  await Report.create({
+    reference,
+    accessKeyHash: 'not-used',
+    status: substantiated === null ? 'submitted' : 'closed',
+    category: 'other',
+    sector: 'industry-trade',
+    area,
+    description: '测试举报',
+    anonymous: true,
+    submittedAt: at,
+    timeline: [{ at, type: 'submitted', public: true }, ...(substantiated === null ? [] : [{ at: concluded, type: 'approve-findings', public: true }])],
+    ...(substantiated === null ? {} : { assignment: { assignedAt: at, dueAt: new Date(at.getTime() + 60 * 86_400_000) }, findings: { substantiated, rectificationOrdered: true } }),
+  });
+  await inTransaction((s) => refreshReportStats(reference, s));
+}
+
+beforeAll(async () => {
+  for (let i = 1; i <= 6; i++) await put(`E2E-H${i}`, '410526', i, true); // 滑县: 6 substantiated
+  await put('E2E-W1', '410502', 10, false); // 文峰区: 2, one not substantiated
+  await put('E2E-W2', '410502', 11, null);
+});
+
+async function signedIn(username: string): Promise<{ page: Page; pageErrors: Error[] }> {
+  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(`${suite.server.baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-testid=home-title]').waitFor();
+  return { page, pageErrors };
+}
+
+const kpi = (page: Page, key: string) => page.locator(`[data-kpi=${key}] .ant-statistic-content`).textContent();
+
+describe('statistics', () => {
+  test('the administrator opens the dashboard: figures, charts, area tiles and the ranking', async () => {
+    const { page, pageErrors } = await signedIn('admin');
+    await page.getByRole('link', { name: '统计分析' }).click();
+    await page.locator('[data-kpi=received]').waitFor();
+    expect(await kpi(page, 'received')).toBe('8');
+    expect(await kpi(page, 'substantiated')).toBe('6');
+    expect(await kpi(page, 'rate')).toBe('85.7%');
+    expect(await kpi(page, 'median')).toBe('5 天');
+    await page.locator('.stats-charts canvas').first().waitFor(); // the lazily loaded charts drew
+    expect(await page.locator('[data-area="410526"]').textContent()).toContain('100.0% (6/6)');
+    expect(await page.locator('[data-testid=ranking-table] tbody tr').count()).toBe(9);
+    expect(await page.getByText('考评权重').count()).toBe(1); // the administrator may edit the weights
+    await page.screenshot({ path: path.join(ARTIFACTS, 'stats-dashboard-admin.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the public transparency page, reached from the home page', async () => {
+    const context = await suite.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(suite.server.baseUrl);
+    await page.locator('[data-testid=transparency-link]').click();
+    await page.locator('[data-testid=tp-months]').waitFor();
+    const cell = (table: string, row: string, col: string) => page.locator(`[data-testid=${table}] tr[data-row="${row}"] td[data-col=${col}]`).textContent();
+    expect(await cell('tp-months', MONTH, 'received')).toBe('8');
+    expect(await cell('tp-months', MONTH, 'substantiated')).toBe('6');
+    expect(await cell('tp-areas', '410526', 'received')).toBe('6');
+    expect(await cell('tp-areas', '410502', 'received')).toBe('<5');
+    expect(await page.locator('[data-testid=held-back]').textContent()).toContain('暂不公布');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'stats-transparency-public.png'), fullPage: true });
+  });
+});
