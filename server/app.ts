@@ -15,6 +15,7 @@ import { requestContext } from './middlewares/requestId';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { categoryRoutes } from './routes/categories';
+import { rewardStepRoutes } from './routes/rewardSteps';
 import { followupRoutes } from './routes/followup';
 import { fundRoutes } from './routes/fund';
 import { healthRoutes } from './routes/health';
@@ -107,6 +108,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(posterRoutes({ publicBaseUrl }));
   app.use(reportRoutes(intake));
   app.use(followupRoutes(intake));
+  app.use(rewardStepRoutes(intake));
   app.use(staffReportRoutes(intake));
   app.use(staffRoutes());
   app.use(referenceRoutes());

@@ -41,6 +41,8 @@ export const errorCatalog = {
   'evidence.unreadable': { status: 400, zh: '附件已损坏或无法识别。', en: 'A file is damaged or cannot be read.' },
   'pow.required': { status: 428, zh: '请稍候，页面正在完成防刷验证后再提交。', en: 'Please wait: the page must finish its anti-abuse check before submitting.' },
   'pow.invalid': { status: 400, zh: '防刷验证无效或已过期，请重试。', en: 'The anti-abuse check is invalid or expired; please retry.' },
+  'reward.not_claimable': { status: 409, zh: '该奖励当前无法申领（未批准、已申领或已过领取期限）。', en: 'This reward cannot be claimed now (not approved, already claimed, or past the claim deadline).' },
+  'reward.not_appealable': { status: 409, zh: '该奖励决定当前无法申请复查（已申请过或已过复查期限）。', en: 'This reward decision cannot be appealed now (already appealed, or past the appeal period).' },
   'fund.insufficient': { status: 409, zh: '奖励基金可用余额不足，无法预留该笔奖励。', en: 'The fund does not have enough available money to reserve this reward.' },
   'idempotency.required': { status: 400, zh: '涉及资金的操作必须带有 Idempotency-Key 请求头。', en: 'Requests that move money need an Idempotency-Key header.' },
   'idempotency.mismatch': { status: 422, zh: '同一提交编号对应了不同的内容。', en: 'This Idempotency-Key was already used for different content.' },

@@ -127,6 +127,9 @@ export const workflowActions = {
 export type WorkflowActionName = keyof typeof workflowActions;
 export const workflowActionNames = Object.keys(workflowActions) as WorkflowActionName[];
 
+/** Actions that move fund money: the request carries an Idempotency-Key, so a retry moves it once. */
+export const moneyActions: readonly WorkflowActionName[] = ['approve-reward', 'record-payout'];
+
 /** Why an action is not open to this person on this record, or null when it is. */
 export function actionBlocker(name: WorkflowActionName, record: WorkflowRecord, actor: WorkflowActor): 'unknown-action' | 'wrong-state' | 'wrong-role' | GuardFailure | null {
   const action: WorkflowAction | undefined = workflowActions[name];

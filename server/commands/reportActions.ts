@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
 import { actionPayloads } from '../../shared/schemas/workflow';
-import { actionBlocker, forbiddingGuards, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName } from '../../shared/workflow';
+import { actionBlocker, forbiddingGuards, moneyActions, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -15,8 +15,11 @@ import { Staff } from '../models/Staff';
 import { Unit } from '../models/Unit';
 import type { Actor } from '../policies';
 import { workflowRecordOf } from '../presenters/reportForStaff';
-import { pausedClock, resumedClock } from '../workflow/acceptanceClock';
 import { refreshReportStats } from '../stats';
+import { pausedClock, resumedClock } from '../workflow/acceptanceClock';
+import { moveMoney } from '../rewards/fund';
+import { approveReward, confirmReward, decideAppeal, extendClaim, proposeReward, recordPayout, rejectClaim, type RewardChange } from '../rewards/lifecycle';
+import { LedgerEntry } from '../models/Fund';
 
 type Payloads = { [K in WorkflowActionName]: z.infer<(typeof actionPayloads)[K]> };
 
@@ -28,6 +31,7 @@ interface Change {
   /** Kept for staff only, whatever the step. */
   internalNote?: string;
   staffMessage?: string;
+  movement?: RewardChange['movement'];
 }
 
 const DAY = 86_400_000;
@@ -84,14 +88,46 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
       return { set: {}, to: 'verifying', note: String(a.reason) };
     case 'close':
       return { set: {}, to: 'closed', note: a.note ? String(a.note) : undefined };
+    case 'propose-reward':
+      return proposeReward(report, p as Payloads['propose-reward'], actor, now);
+    case 'confirm-reward':
+      return { ...confirmReward(report, actor, now), internalNote: a.comment ? String(a.comment) : undefined };
+    case 'return-reward':
+    case 'send-back-reward':
+      return { set: {}, to: 'substantiated', note: String(a.reason) };
+    case 'approve-reward':
+      return { ...approveReward(report, actor, now), internalNote: a.comment ? String(a.comment) : undefined };
+    case 'extend-claim':
+      return extendClaim(report, p as Payloads['extend-claim']);
+    case 'reject-claim':
+      return rejectClaim(report, p as Payloads['reject-claim'], now);
+    case 'record-payout':
+      return recordPayout(report, p as Payloads['record-payout'], actor, now);
+    case 'decide-appeal':
+      return decideAppeal(report, p as Payloads['decide-appeal'], actor, now);
     default:
       return { set: {}, to: workflowActions[name].to };
   }
 }
 
-export async function reportActor(reference: string, name: WorkflowActionName, payload: unknown, actor: Actor, ctx: { box: SecretBox; publicBaseUrl: string }, now = new Date()) {
+/**
+ * A money action's key, scoped to the person; null when this exact request was
+ * already carried out (the retry changes nothing).
+ */
+async function moneyKeyFor(name: WorkflowActionName, reference: string, key: string | undefined, actor: Actor): Promise<string | null> {
+  if (!key) throw fail('idempotency.required');
+  const scoped = `${actor.id}:${key}`;
+  const earlier = await LedgerEntry.findOne({ idempotencyKey: scoped }, { rewardId: 1, kind: 1 }).lean();
+  if (!earlier) return scoped;
+  if (earlier.rewardId === reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay')) return null;
+  throw fail('idempotency.mismatch');
+}
+
+export async function reportActor(reference: string, name: WorkflowActionName, payload: unknown, actor: Actor, ctx: { box: SecretBox; publicBaseUrl: string; idempotencyKey?: string }, now = new Date()) {
   const report = await Report.findOne({ reference }).lean();
   if (!report) throw fail('resource.not_found');
+  const moneyKey = moneyActions.includes(name) ? await moneyKeyFor(name, reference, ctx.idempotencyKey, actor) : undefined;
+  if (moneyKey === null) return report;
   const blocker = actionBlocker(name, workflowRecordOf(report), actor);
   if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure)) throw fail('auth.forbidden', [], { reason: blocker });
   if (blocker) throw fail('resource.stale', [], { reason: blocker });
@@ -109,6 +145,8 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
       { session },
     );
     if (!r.modifiedCount) throw fail('resource.stale'); // someone acted on this report first
+    const m = change.movement;
+    if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: reference, actorId: actor.id, note: name, idempotencyKey: m.key ?? moneyKey! }, session, now);
     await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status } }, session, now);
     await refreshReportStats(reference, session);
     if (action.public) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);

@@ -4,6 +4,7 @@ import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
 import type { Config } from '../env';
 import { sweepEvidence } from '../intake/sweep';
+import { lapseUnclaimedRewards } from '../rewards/lapse';
 import { watchDeadlines } from '../workflow/deadlineWatch';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './leasedJob';
@@ -29,6 +30,15 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         run: async (now) => {
           const r = await watchDeadlines(now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
           if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
+        },
+      },
+      {
+        name: 'reward-lapse',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await lapseUnclaimedRewards(now);
+          if (r.lapsed) logger.info(r, 'unclaimed rewards lapsed');
         },
       },
       {

@@ -28,4 +28,6 @@ export const reportPolicy = {
   /** Accepting many reports at once, and the verifiers an acceptance may name: intake officers. */
   'reports.bulkAccept': rolesOnly('intake'),
   'reports.assign': rolesOnly('intake'),
+  /** A reward claim's identity and bank account: finance, who pays it; every view audited. */
+  'reports.viewClaim': rolesOnly('finance'),
 };

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import type { ReportFields } from '../models/Report';
+import { rewardForReporter } from './rewardViews';
 
 export function presentReportForReporter(r: ReportFields): z.infer<typeof followupReportResponse> {
   return {
@@ -15,5 +16,6 @@ export function presentReportForReporter(r: ReportFields): z.infer<typeof follow
     evidenceCount: r.evidence.length,
     timeline: r.timeline.filter((t) => t.public).map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
+    reward: rewardForReporter(r),
   };
 }

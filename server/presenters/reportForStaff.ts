@@ -6,6 +6,7 @@ import type { staffReportSummary, staffReportView } from '../../shared/schemas/w
 import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
 import type { ReportFields } from '../models/Report';
+import { rewardForStaff } from './rewardViews';
 import { can, type Actor } from '../policies';
 import { conversationClosedStates } from '../policies/reports';
 
@@ -64,6 +65,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     timeline: r.timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, public: t.public, ...(t.actorId ? { actorId: t.actorId } : {}), ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
     allowedActions: allowedActions(workflowRecordOf(r), actor),
+    reward: rewardForStaff(r),
     canMessage: !conversationClosedStates.includes(r.status) && can(actor, 'reports.message', workflowRecordOf(r)),
   };
 }

@@ -13,7 +13,8 @@ import {
   updatePosterBody,
 } from '../../shared/schemas/poster';
 import { posterCreator, posterUpdater, recordScan } from '../commands/posters';
-import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { sendDownload } from '../http/download';
+import { defineRoute } from '../http/defineRoute';
 import { fail } from '../http/problem';
 import { Poster } from '../models/Poster';
 import { documentRoute } from '../openapi/registry';
@@ -35,13 +36,6 @@ async function printablePoster(code: string) {
   if (!poster) throw fail('poster.not_found');
   if (!poster.active) throw fail('poster.inactive');
   return poster;
-}
-
-function sendDownload(res: Response, body: Buffer | string, type: string, filename: string): typeof RESPONDED {
-  // `filename` is built from a validated code (Crockford base32): nothing to escape.
-  res.status(200).type(type).setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.send(body);
-  return RESPONDED;
 }
 
 const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) => list.find((x) => x.code === code)?.name ?? { zh: code, en: code };

@@ -44,6 +44,12 @@ const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a
 /** Types a browser shows without running anything. */
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/mp4', 'audio/wav', 'audio/ogg']);
 
+/** Money actions carry an Idempotency-Key; a malformed one is refused before anything moves. */
+function moneyKeyHeader(key: string | undefined): string | undefined {
+  if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) throw fail('request.invalid', [{ path: 'headers.idempotency-key', code: 'invalid', message: '8–100 letters, digits, - or _' }]);
+  return key;
+}
+
 export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
   const router = Router();
 
@@ -77,7 +83,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
       await reportInScope(params.reference, actor);
       const name = params.action as WorkflowActionName;
       const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
-      const updated = await reportActor(params.reference, name, payload, actor, deps);
+      const updated = await reportActor(params.reference, name, payload, actor, { ...deps, idempotencyKey: moneyKeyHeader(req.get('idempotency-key')) });
       return presentReportForStaff(updated!, actor);
     },
   );

@@ -55,6 +55,26 @@ export const followupTokenResponse = z.object({ token: z.string(), expiresAt: z.
 export const timelineEventSchema = z.object({ at: z.string(), type: z.string(), note: z.string().optional() });
 export const messageSchema = z.object({ at: z.string(), from: z.enum(['reporter', 'staff']), body: z.string() });
 
+const explanationLine = z.object({ zh: z.string(), en: z.string() });
+
+/** The reward as the reporter sees it in follow-up. */
+export const reporterReward = z.object({
+  status: z.string(),
+  eligible: z.boolean(),
+  amountFen: z.number().int(),
+  policy: z.string().optional(),
+  explanation: z.array(explanationLine),
+  refusalReason: z.string().optional(),
+  claimDueAt: z.string().optional(),
+  canClaim: z.boolean(),
+  claimReturnedReason: z.string().optional(),
+  claimedAt: z.string().optional(),
+  canAppeal: z.boolean(),
+  appealDueAt: z.string().optional(),
+  appeal: z.object({ at: z.string(), outcome: z.string().optional(), decisionReason: z.string().optional() }).optional(),
+  paidOn: z.string().optional(),
+});
+
 export const followupReportResponse = z.object({
   reference: z.string(),
   status: z.string(),
@@ -65,7 +85,7 @@ export const followupReportResponse = z.object({
   evidenceCount: z.number().int(),
   timeline: z.array(timelineEventSchema),
   messages: z.array(messageSchema),
-  reward: z.object({ status: z.string(), amountFen: z.number().int().optional(), claimBy: z.string().optional() }).optional(),
+  reward: reporterReward.optional(),
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });

@@ -48,9 +48,11 @@ export const actionPayloads = {
   'return-findings': z.object({ reason: note() }),
   close: z.object({ note: z.string().trim().max(2000).optional() }),
   // The amount is computed from the findings; the verifier may adjust it within the scheme's range, with a reason.
+  // Or no reward at all, with the reason (the reporter may appeal the refusal).
   'propose-reward': z
-    .object({ amountFen: fen.optional(), adjustmentReason: note().optional() })
-    .refine((p) => p.amountFen === undefined || p.adjustmentReason, { path: ['adjustmentReason'], message: 'an adjusted amount needs a written reason' }),
+    .object({ amountFen: fen.optional(), adjustmentReason: note().optional(), noRewardReason: note().optional() })
+    .refine((p) => p.amountFen === undefined || p.adjustmentReason, { path: ['adjustmentReason'], message: 'an adjusted amount needs a written reason' })
+    .refine((p) => !(p.noRewardReason && p.amountFen !== undefined), { path: ['amountFen'], message: 'no amount when proposing no reward' }),
   'confirm-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
   'return-reward': z.object({ reason: note() }),
   'send-back-reward': z.object({ reason: note() }),
@@ -111,6 +113,39 @@ export const staffReportSummary = z.object({
 
 export const staffReportList = z.object({ items: z.array(staffReportSummary), total: z.number().int() });
 
+const opt = { str: z.string().optional(), fen: z.number().int().optional() };
+
+/** The reward record as staff see it; the claim's identity and account only through the audited claim view. */
+export const staffReward = z.object({
+  eligible: z.boolean(),
+  policy: opt.str,
+  scheme: opt.str,
+  computedFen: opt.fen,
+  minFen: opt.fen,
+  maxFen: opt.fen,
+  amountFen: z.number().int(),
+  explanation: z.array(z.object({ zh: z.string(), en: z.string() })),
+  adjustmentReason: opt.str,
+  refusalReason: opt.str,
+  proposedById: opt.str,
+  proposedAt: opt.str,
+  reviewedById: opt.str,
+  reviewedAt: opt.str,
+  approvedById: opt.str,
+  approvedAt: opt.str,
+  decidedAt: opt.str,
+  reservedFen: z.number().int(),
+  claimDueAt: opt.str,
+  claimExtendedDays: opt.fen,
+  claimExtensionReason: opt.str,
+  claimed: z.boolean(),
+  claimedAt: opt.str,
+  claimReturnedReason: opt.str,
+  payout: z.object({ voucherNo: z.string(), paidOn: z.string(), amountFen: z.number().int(), recordedById: z.string(), recordedAt: z.string() }).optional(),
+  lapsedAt: opt.str,
+  appeal: z.object({ at: z.string(), reason: z.string(), fromStatus: z.string(), decidedById: opt.str, decidedAt: opt.str, outcome: opt.str, decisionReason: opt.str }).optional(),
+});
+
 export const staffReportView = staffReportSummary.extend({
   revision: z.number().int(),
   description: z.string(),
@@ -130,6 +165,7 @@ export const staffReportView = staffReportSummary.extend({
   suggestedUnitCode: z.string().nullable().optional(),
   /** Whether this person may write to the reporter now. */
   canMessage: z.boolean().optional(),
+  reward: staffReward.optional(),
 });
 
 export const enteredReportBody = z.object({

@@ -105,6 +105,8 @@ describe('the route table', () => {
     // Case work: staff messages, bulk acceptance and the verifiers an acceptance may name.
     expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/reports/:reference/messages', 'POST /api/v1/reports/bulk-accept', 'GET /api/v1/reports/:reference/assignable-verifiers']));
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/stats/overview', 'GET /api/v1/stats/ranking', 'GET /api/v1/stats/ranking.pdf', 'GET /api/v1/stats/ranking.csv', 'GET /api/v1/stats/ranking.xlsx', 'PUT /api/v1/stats/ranking-weights', 'GET /api/v1/stats/posters', 'GET /api/v1/public/transparency']));
+    // The reward after approval: the reporter's claim, appeal and notice; finance's audited view of a claim.
+    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/followup/claim', 'POST /api/v1/followup/appeal', 'GET /api/v1/followup/reward-notice.pdf', 'GET /api/v1/reports/:reference/claim', 'GET /api/v1/reports/:reference/reward-notice.pdf']));
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area', 'GET /api/v1/reports/:reference/suggested-unit']));
     // The reward fund: appropriations, ledger, monthly figures, finance's reward queues and exports.
     expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/fund/appropriations', 'GET /api/v1/fund/ledger', 'GET /api/v1/fund/monthly', 'GET /api/v1/fund/rewards', 'GET /api/v1/fund/exports/ledger.csv', 'GET /api/v1/fund/exports/ledger.xlsx', 'GET /api/v1/fund/exports/payouts.csv', 'GET /api/v1/fund/exports/payouts.xlsx']));
