@@ -159,4 +159,45 @@ describe('case work in the console', () => {
       ['reporter', ANSWER],
     ]);
   });
+
+  test('the intake officer enters a hotline report, reads out its receipt, and assigns it with another in one go', async () => {
+    const web = await submit(suite.server.baseUrl, { category: 'fire-exits-blocked', area: '410503', description: '超市后门的安全出口被铁链锁住，晚上也不开。', anonymous: true });
+    expect(web.status).toBe(201);
+    const webReference = (web.body as { reference: string }).reference;
+
+    const { page, pageErrors } = await signedIn('intake');
+    await page.getByRole('link', { name: '案件办理' }).click();
+    await page.getByRole('button', { name: '录入热线/来信举报' }).click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, '类别', '安全出口、疏散通道堵塞或锁闭', '安全出口');
+    await choose(page, '县区', '北关区');
+    await dialog.getByLabel('举报内容').fill('来电反映：某酒店地下车库的消防通道堆满杂物。');
+    await dialog.getByLabel('被举报单位').fill('北关区某酒店管理有限公司');
+    await dialog.getByLabel('举报人姓名').fill('赵六');
+    await dialog.getByLabel('举报人电话').fill('13900000000');
+    await dialog.getByRole('button', { name: '录入' }).click();
+    const receipt = page.getByTestId('entered-receipt');
+    await receipt.waitFor();
+    const entered = (await Report.findOne({ subjectName: '北关区某酒店管理有限公司' }).lean())!;
+    expect(entered).toMatchObject({ channel: 'hotline-12350', anonymous: false, status: 'submitted' });
+    expect(await receipt.textContent()).toContain(entered.reference);
+    expect(await receipt.textContent()).toMatch(/查询密码[0-9A-Z-]{20,}/);
+    await shot(page, '8-intake-entered-receipt');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    for (const reference of [entered.reference, webReference]) await page.locator('[data-testid=cases-table] tbody tr', { hasText: reference }).locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: '批量分派（2）' }).click();
+    await choose(page, '承办单位', '安阳市消防救援支队', '消防救援');
+    await choose(page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队', '张强');
+    await shot(page, '9-intake-bulk-assign');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已分派 2 件').waitFor();
+    for (const reference of [entered.reference, webReference]) {
+      const report = (await Report.findOne({ reference }).lean())!;
+      expect(report.status).toBe('assigned');
+      expect(report.assignment).toMatchObject({ unitCode: 'city-fire' });
+    }
+    await page.locator('[data-testid=cases-table] tbody tr', { hasText: webReference }).waitFor({ state: 'detached' }); // no longer waiting to be screened
+    expect(pageErrors).toEqual([]);
+  });
 });
