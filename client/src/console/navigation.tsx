@@ -1,6 +1,6 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { BarChartOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, PartitionOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, AccountBookOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, PartitionOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 
@@ -21,6 +21,9 @@ export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 /** Case work: every role that handles reports; finance reads them for the rewards. */
 export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance'];
 
+/** The reward fund: finance runs it; administrators and reviewers watch it. */
+export const FINANCE_ROLES: readonly Role[] = ['finance', 'admin', 'reviewer'];
+
 /** Leadership figures: everyone who runs reports or money; verifiers work their own cases. */
 export const STATS_ROLES: readonly Role[] = ['admin', 'reviewer', 'finance', 'intake'];
 
@@ -28,6 +31,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
   { path: '/stats', icon: <BarChartOutlined />, label: (t) => t.menu.stats, roles: STATS_ROLES },
   { path: '/cases', icon: <FileSearchOutlined />, label: (t) => t.menu.cases, roles: CASE_ROLES },
+  { path: '/finance', icon: <AccountBookOutlined />, label: (t) => t.menu.finance, roles: FINANCE_ROLES },
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },

@@ -1,0 +1,72 @@
+import { useRef, useState } from 'react';
+import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { api, describeError } from '../../../api';
+import { useT } from '../../../i18n';
+import { formatYuan, newIdempotencyKey, parseYuan } from './money';
+import type { LedgerEntryView } from './types';
+
+interface Values {
+  amount: string;
+  note: string;
+}
+
+/** The submission under way: retried with its key until it succeeds, so money is booked once. */
+interface Pending {
+  key: string;
+  amountFen: number;
+  note: string;
+}
+
+export function AppropriationForm({ onDone }: { onDone: () => void }) {
+  const t = useT().finance;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const pending = useRef<Pending | null>(null);
+
+  const submit = async (values: Values) => {
+    const amountFen = parseYuan(values.amount);
+    if (amountFen === null) return;
+    const note = values.note.trim();
+    // The same amount and note after a failure is the same appropriation: reuse its key.
+    const same = pending.current && pending.current.amountFen === amountFen && pending.current.note === note;
+    if (!same) pending.current = { key: newIdempotencyKey(), amountFen, note };
+    setSubmitting(true);
+    try {
+      const { entry } = await api.post<{ entry: LedgerEntryView }>('/fund/appropriations', { amountFen, note }, { headers: { 'Idempotency-Key': pending.current!.key } });
+      pending.current = null;
+      form.resetFields();
+      message.success(t.appropriatedOk(formatYuan(entry.amountFen)));
+      onDone();
+    } catch (caught) {
+      message.error(describeError(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Card className="page-card" title={<h2 className="card-title">{t.appropriateTitle}</h2>}>
+      <Form<Values> form={form} layout="inline" onFinish={submit} data-testid="appropriation-form" disabled={submitting}>
+        <Form.Item
+          name="amount"
+          label={t.amountYuan}
+          rules={[{ validator: (_, value: string | undefined) => (value && parseYuan(value) !== null ? Promise.resolve() : Promise.reject(new Error(t.amountInvalid))) }]}
+        >
+          <Input inputMode="decimal" style={{ width: 180 }} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="note" label={t.note} rules={[{ required: true, whitespace: true, message: t.noteRequired }]} style={{ flex: 1, minWidth: 280 }}>
+          <Input maxLength={500} placeholder={t.notePlaceholder} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t.submit}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t.retryHint}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
