@@ -73,7 +73,7 @@ export function ResponsibilitiesPage() {
             disabled={saving === key}
             showSearch={{ optionFilterProp: 'label' }}
             popupMatchSelectWidth={false}
-            style={{ width: '100%' }}
+            style={{ width: 176 }}
             options={unitsFor(reference.units, area.code).map((u) => ({ value: u.code, label: localName(u.name, lang) }))}
             onChange={(unitCode) => void change(s.code, area.code, unitCode)}
           />
