@@ -51,6 +51,7 @@ export function AppropriationForm({ onDone }: { onDone: () => void }) {
         <Form.Item
           name="amount"
           label={t.amountYuan}
+          required
           rules={[{ validator: (_, value: string | undefined) => (value && parseYuan(value) !== null ? Promise.resolve() : Promise.reject(new Error(t.amountInvalid))) }]}
         >
           <Input inputMode="decimal" style={{ width: 180 }} autoComplete="off" />

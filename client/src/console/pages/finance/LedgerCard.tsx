@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { api, describeError } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useT } from '../../../i18n';
@@ -69,7 +70,7 @@ export function LedgerCard({ refreshKey }: { refreshKey: number }) {
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
     { title: t.kind, dataIndex: 'kind', render: (k: string) => t.kinds[k] ?? k },
     { title: t.amount, dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
-    { title: t.reward, dataIndex: 'rewardId', render: (id?: string) => id ?? '—' },
+    { title: t.reward, dataIndex: 'rewardId', render: (id?: string) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—') },
     { title: t.ledgerNote, dataIndex: 'note', ellipsis: { showTitle: true } },
   ];
 
