@@ -15,6 +15,8 @@ import { Fund, LedgerEntry, MAIN_FUND } from '../../server/models/Fund';
 import { Report } from '../../server/models/Report';
 import { ledgerBalances, moveMoney, type MovementKind } from '../../server/rewards/fund';
 import { formatReconciliation, reconcileFund } from '../../server/rewards/reconcile';
+import { caseDriver } from '../support/cases';
+import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
 
@@ -52,7 +54,8 @@ async function report(reference: string, status: string, reward: Record<string, 
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Reporters submit from many addresses (the lifecycle case): trust the loopback proxy.
+  t = await startTestApp(intakeEnv);
   for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const) s[role] = await signIn(t.app, role, t.demoPassword);
   for (const [i, m] of history.entries()) {
     await inTransaction((session) => moveMoney({ ...m, idempotencyKey: `test:history:${i}` }, session, new Date(m.at)));
@@ -371,6 +374,47 @@ describe('finance work lists', () => {
   });
 });
 
+describe('with the reward lifecycle', () => {
+  test('a real reward passes through the pipeline, the work lists, the ledger and the payouts, and the books reconcile', async () => {
+    const c = await caseDriver(t);
+    const inQueue = async (status: string) => ((await get(`/api/v1/fund/rewards?status=${status}&pageSize=100`)).body.items as { reference: string }[]).map((i) => i.reference);
+    const base = (await fund()).body;
+    const r = await c.reportAt('substantiated');
+    const ref = r.reference;
+
+    await c.ok(ref, 'propose-reward', {}, c.staff.verifier);
+    const amount = (await c.stored(ref)).reward!.amountFen;
+    expect(amount).toBeGreaterThan(0);
+    expect((await fund()).body).toMatchObject({ pipelineFen: base.pipelineFen + amount, liabilitiesFen: base.liabilitiesFen + amount });
+
+    await c.ok(ref, 'confirm-reward', {}, c.staff.reviewer);
+    expect(await inQueue('reward-reviewed')).toContain(ref);
+
+    await c.ok(ref, 'approve-reward', {}, c.staff.finance, { 'Idempotency-Key': 'fund-test-approve-0001' });
+    // Reserved now: out of the pipeline, into the reservation; liabilities unchanged.
+    expect((await fund()).body).toMatchObject({ pipelineFen: base.pipelineFen, reservedFen: base.reservedFen + amount, liabilitiesFen: base.liabilitiesFen + amount });
+    const awaitingClaim = (await get('/api/v1/fund/rewards?status=reward-approved')).body.items.find((i: { reference: string }) => i.reference === ref);
+    expect(awaitingClaim).toMatchObject({ amountFen: amount, reservedFen: amount, claimDueAt: expect.any(String) });
+
+    const token = await c.followupToken(r);
+    const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send({ name: '王五', idNumber: '11010519491231002X', phone: '13800000000', bankName: '中国工商银行安阳分行', bankAccount: '6222 0210 0101 2345 678' });
+    expect(claimed.status).toBe(200);
+    expect(await inQueue('reward-claimed')).toContain(ref);
+
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await c.ok(ref, 'record-payout', { voucherNo: 'FK-FUND-0001', paidOn: today, claimantChecked: true }, c.staff.finance, { 'Idempotency-Key': 'fund-test-payout-0001' });
+    expect((await fund()).body).toMatchObject({ reservedFen: base.reservedFen, paidFen: base.paidFen + amount });
+    expect((await get(`/api/v1/fund/ledger?from=${today}&to=${today}&kind=pay`)).body.items).toEqual([expect.objectContaining({ rewardId: ref, amountFen: amount })]);
+
+    const payouts = parseCsv((await bytes(get(`/api/v1/fund/exports/payouts.csv?from=${today}&to=${today}`))).body.toString('utf8').slice(1));
+    expect(payouts.slice(1)).toEqual([[ref, expect.any(String), expect.any(String), (amount / 100).toFixed(2), String(amount), 'FK-FUND-0001', today, expect.any(String)]]);
+    // The claimant's identity never reaches the file.
+    expect(payouts.flat().join()).not.toMatch(/王五|6222|11010519491231002X/);
+
+    expect((await reconcileFund()).differences).toEqual([]);
+  });
+});
+
 describe('reconciliation', () => {
   const script = () =>
     promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['server/scripts/fundReconcile.ts'], {
@@ -384,7 +428,7 @@ describe('reconciliation', () => {
   test('clean books: the fund and every reward agree with the ledger (and the script exits 0)', async () => {
     const result = await reconcileFund();
     expect(result.differences).toEqual([]);
-    expect(result).toMatchObject({ ok: true, rewardsChecked: 3 });
+    expect(result).toMatchObject({ ok: true, rewardsChecked: 4 });
     expect(result.recorded).toEqual(result.ledger);
     const run = await script();
     expect(run).toMatchObject({ code: 0 });
