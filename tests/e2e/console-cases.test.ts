@@ -34,10 +34,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ART
 
 /** Picks an option in an antd Select of the open dialog, found by its form label; long lists are virtual, so `search` brings the option into view. */
 async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
-  const select = page.getByRole('dialog').getByLabel(label);
+  const select = page.getByRole('dialog').getByLabel(label, { exact: true });
   await select.click();
   if (search) await select.fill(search);
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  // Wait for the list to close, so the next select's list is the only one on screen.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const field = page.getByRole('dialog').locator('.ant-form-item', { has: page.getByText(label, { exact: true }) });
+  await field.locator('.ant-select-content-value', { hasText: option }).waitFor();
 }
 
 /** Opens the queue on a tab and the case from its row. */
@@ -46,6 +50,7 @@ async function openCase(page: Page, tab: string, reference: string): Promise<voi
   await page.getByRole('tab', { name: tab }).click();
   const row = page.locator('[data-testid=cases-table] tbody tr', { hasText: reference });
   await row.waitFor();
+  await shot(page, `queue-${tab}`);
   await row.getByRole('link', { name: reference }).click();
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 }
@@ -78,7 +83,8 @@ describe('case work in the console', () => {
     await intake.page.getByTestId('case-description').getByText('安全出口被货物堵死').waitFor();
     const photo = intake.page.getByTestId('evidence-item').locator('img');
     await photo.waitFor();
-    await intake.page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 64, await photo.elementHandle());
+    // The photo really loads through the session (not a broken image): its natural width is the JPEG's.
+    await intake.page.waitForFunction(`document.querySelector('[data-testid=evidence-item] img')?.naturalWidth === 64`);
     const stored = (await Report.findOne({ reference }).lean())!;
     await intake.page.getByTestId('evidence-item').getByText(stored.evidence[0].storedSha256).waitFor();
     expect(await intake.page.getByText('王五').count()).toBe(0); // staff see a pseudonym, never the name

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, List, Modal, Typography } from 'antd';
 import { api, describeError } from '../../../api';
-import { useT } from '../../../i18n';
+import { useLang, useT } from '../../../i18n';
+import { errorCatalog } from '../../../../../shared/errors';
 import { AssignFields } from './AssignFields';
 import type { BulkAcceptResult, CaseSummary, Verifier } from './caseTypes';
+
+/** The catalogue's words for a problem code (the code itself when unknown). */
+function problemText(code: string, lang: string): string {
+  const known = (errorCatalog as Record<string, { zh: string; en: string }>)[code];
+  return known ? (lang === 'en' ? known.en : known.zh) : code;
+}
 
 interface Fields {
   unitCode: string;
@@ -22,6 +29,7 @@ async function commonVerifiers(reports: CaseSummary[]): Promise<Verifier[]> {
 export function BulkAssignModal({ open, reports, onClose }: { open: boolean; reports: CaseSummary[]; onClose(changed: boolean): void }) {
   const all = useT();
   const t = all.cases;
+  const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const [verifiers, setVerifiers] = useState<Verifier[]>([]);
@@ -79,7 +87,7 @@ export function BulkAssignModal({ open, reports, onClose }: { open: boolean; rep
           dataSource={failures}
           renderItem={(f) => (
             <List.Item>
-              <Typography.Text code>{f.reference}</Typography.Text> {f.code}
+              <Typography.Text code>{f.reference}</Typography.Text> {problemText(f.code ?? '', lang)}
             </List.Item>
           )}
         />
