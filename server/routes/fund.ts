@@ -78,12 +78,12 @@ export function fundRoutes(): Router {
   for (const format of ['csv', 'xlsx'] as const) {
     defineRoute(
       router,
-      { method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first`, access: 'fund.export', query: exportQuery },
+      { method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first`, access: 'fund.export', query: exportQuery, status: 200 },
       async ({ query, res }) => sendSheet(res, ledgerSheet(await ledgerEntriesIn(query)), format, fileStem('fund-ledger', query)),
     );
     defineRoute(
       router,
-      { method: 'get', path: `/api/v1/fund/exports/payouts.${format}`, tag: 'fund', summary: `Rewards paid in a period (by payment date) as ${format.toUpperCase()}: reference, area, amount, voucher, dates; no claimant identity`, access: 'fund.export', query: exportQuery },
+      { method: 'get', path: `/api/v1/fund/exports/payouts.${format}`, tag: 'fund', summary: `Rewards paid in a period (by payment date) as ${format.toUpperCase()}: reference, area, amount, voucher, dates; no claimant identity`, access: 'fund.export', query: exportQuery, status: 200 },
       async ({ query, res }) => sendSheet(res, payoutSheet(await payoutsIn(query)), format, fileStem('fund-payouts', query)),
     );
   }
