@@ -206,4 +206,22 @@ describe('case work in the console', () => {
     await page.locator('[data-testid=cases-table] tbody tr', { hasText: webReference }).waitFor({ state: 'detached' }); // no longer waiting to be screened
     expect(pageErrors).toEqual([]);
   });
+
+  test('acting on a report someone else just changed: the officer is told, and the page reloads', async () => {
+    const res = await submit(suite.server.baseUrl, { category: 'fire-exits-blocked', area: '410503', description: '仓库的消防通道被叉车和货架占用。', anonymous: true });
+    const { reference } = res.body as { reference: string };
+    const { page, pageErrors } = await signedIn('intake');
+    await page.goto(`${suite.server.baseUrl}/console/cases/${reference}`);
+    await statusIs(page, '已提交');
+
+    // Another officer starts screening it meanwhile.
+    await Report.updateOne({ reference }, { $set: { status: 'screening' }, $inc: { revision: 1 }, $push: { timeline: { at: new Date(), type: 'start-screening', public: true } } });
+
+    await act(page, '开始受理审查');
+    await page.getByText('此举报刚被他人修改，已重新加载，请核对后再操作。').waitFor();
+    await statusIs(page, '受理审查中');
+    expect(await page.getByTestId('case-actions').getByRole('button', { name: '开始受理审查' }).count()).toBe(0);
+    await shot(page, '10-stale-reloaded');
+    expect(pageErrors).toEqual([]);
+  });
 });
