@@ -1,6 +1,8 @@
 // Case work around the workflow actions: staff messages to the reporter, accepting
 // many reports at once, and the verifiers an acceptance may name.
 import { trusted } from 'mongoose';
+import type { z } from 'zod';
+import type { reportListQuery } from '../../shared/schemas/workflow';
 import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -90,17 +92,7 @@ const DUE_SOON_DAYS = 7;
 const NOT_ACCEPTED = ['submitted', 'screening', 'awaiting-information'];
 const UNDER_VERIFICATION = ['assigned', 'verifying'];
 
-export interface ReportListCriteria {
-  status?: string;
-  area?: string;
-  category?: string;
-  assignedToMe?: 'true' | 'false';
-  q?: string;
-  queue?: 'new' | 'mine' | 'due-soon' | 'overdue' | 'awaiting-review';
-  from?: string;
-  to?: string;
-  sort: 'submittedAt' | 'dueAt';
-}
+export type ReportListCriteria = z.infer<typeof reportListQuery>;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The bureau's calendar day starts at 00:00 China Standard Time (UTC+8, no daylight saving). */

@@ -4,6 +4,7 @@
 // follow-up page; the verifier reads the answer; the reviewer approves the findings.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { AuditEntry } from '../../server/models/AuditEntry';
 import { Report } from '../../server/models/Report';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { intakeEnv, jpeg, submit } from '../support/intake';
@@ -150,12 +151,21 @@ describe('case work in the console', () => {
     const reviewer = await signedIn('reviewer');
     await openCase(reviewer.page, '待我审核', reference);
     await reviewer.page.getByTestId('case-findings').getByText('重大事故隐患').waitFor();
+    // Reviewers may read who reported, giving a reason the audit log keeps.
+    await reviewer.page.getByRole('button', { name: '查看举报人身份' }).click();
+    await reviewer.page.getByRole('dialog').getByLabel('查看理由（将记入审计日志）').fill('核实举报人身份以便发放奖励通知');
+    await reviewer.page.getByRole('dialog').getByRole('button', { name: '查看' }).click();
+    await reviewer.page.getByTestId('revealed-identity').getByText('王五').waitFor();
+    expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed', 'target.id': reference, 'details.reason': '核实举报人身份以便发放奖励通知' })).toBe(1);
+    await shot(reviewer.page, '7a-reviewer-identity');
+    await reviewer.page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
+    await reviewer.page.getByRole('dialog').waitFor({ state: 'hidden' });
     await act(reviewer.page, '审核通过', async (dialog) => {
       await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
     });
     await statusIs(reviewer.page, '核查属实');
     expect(await reviewer.page.getByTestId('case-timeline').textContent()).toContain('审核通过');
-    await shot(reviewer.page, '7-reviewer-approved');
+    await shot(reviewer.page, '7b-reviewer-approved');
     expect(reviewer.pageErrors).toEqual([]);
 
     const done = (await Report.findOne({ reference }).lean())!;
