@@ -5,6 +5,7 @@ import { trusted } from 'mongoose';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../db';
 import { Report } from '../models/Report';
+import { refreshReportStats } from '../stats';
 import { moveMoney } from './fund';
 
 export async function lapseUnclaimedRewards(now: Date): Promise<{ lapsed: number }> {
@@ -25,6 +26,7 @@ export async function lapseUnclaimedRewards(now: Date): Promise<{ lapsed: number
       if (!u.modifiedCount) return false; // claimed or changed meanwhile
       if (reservedFen > 0) await moveMoney({ kind: 'release', amountFen: reservedFen, rewardId: r.reference, note: 'lapsed', idempotencyKey: `lapse:${r.reference}:${r.revision}` }, session, now);
       await appendAudit({ actor: null, action: 'report.reward-lapsed', target: { type: 'report', id: r.reference }, details: { releasedFen: reservedFen } }, session, now);
+      await refreshReportStats(r.reference, session);
       return true;
     });
     if (done) lapsed++;

@@ -8,6 +8,7 @@ import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
 import { Report, type ReportFields } from '../models/Report';
+import { refreshReportStats } from '../stats';
 
 const DAY = 86_400_000;
 
@@ -33,6 +34,7 @@ async function step(reference: string, from: ReportState, to: ReportState, set: 
     );
     if (!r.modifiedCount) throw fail('resource.stale');
     await appendAudit({ actor: null, action: `report.${timeline.type}`, target: { type: 'report', id: reference }, details: { from, to } }, session, now);
+    await refreshReportStats(reference, session);
   });
 }
 
