@@ -2,6 +2,7 @@
 // amount comes from the calculator and the recorded findings; people may only
 // adjust it within the scheme's range, with a reason. Applied by reportActor in
 // one transaction with the status change, the ledger and the audit entry.
+import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { shanghaiDay } from '../../shared/dates';
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
@@ -24,7 +25,6 @@ export interface RewardChange {
   movement?: { kind: MovementKind; amountFen: number; key?: string };
 }
 
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
 
 function rewardOf(report: ReportFields) {
@@ -57,7 +57,7 @@ export function proposeReward(report: ReportFields, p: { amountFen?: number; adj
         minFen: q.minFen,
         maxFen: q.maxFen,
         amountFen,
-        explanation: adjusted ? [...q.explanation, { zh: `经核定调整为 ${yuan(amountFen)} 元：${p.adjustmentReason}`, en: `Adjusted to ${yuan(amountFen)} yuan: ${p.adjustmentReason}` }] : q.explanation,
+        explanation: adjusted ? [...q.explanation, { zh: `经核定调整为 ${formatYuan(amountFen)} 元：${p.adjustmentReason}`, en: `Adjusted to ${formatYuan(amountFen)} yuan: ${p.adjustmentReason}` }] : q.explanation,
         ...(adjusted ? { adjustmentReason: p.adjustmentReason } : {}),
       },
     },
@@ -77,7 +77,7 @@ export function approveReward(report: ReportFields, actor: Actor, now: Date): Re
   return {
     to: 'reward-approved',
     set: { 'reward.approvedById': actor.id, 'reward.approvedAt': now, 'reward.decidedAt': now, 'reward.reservedFen': reward.amountFen, 'reward.claimDueAt': claimDueAt },
-    note: `奖励 ${yuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${yuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
+    note: `奖励 ${formatYuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${formatYuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
     movement: { kind: 'reserve', amountFen: reward.amountFen },
   };
 }
@@ -101,7 +101,7 @@ export function recordPayout(report: ReportFields, p: { voucherNo: string; paidO
   return {
     to: 'reward-paid',
     set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: actor.id, recordedAt: now } },
-    note: `奖励 ${yuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${yuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
+    note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
     movement: { kind: 'pay', amountFen: reward.reservedFen },
   };
 }
@@ -124,7 +124,7 @@ export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'rev
   return {
     to: 'reward-reviewed',
     set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': actor.id, 'reward.reviewedAt': now },
-    note: `复查后奖励改为 ${yuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${yuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
+    note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
     movement: release,
   };
 }

@@ -2,6 +2,7 @@
 // the report reference, the decision, the amount with its explanation, the
 // policy applied and how and by when to claim. It names no reporter: the
 // reference and access key are what prove the reward is theirs.
+import { formatYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { stateNames, type ReportState } from '../../shared/workflow';
@@ -14,7 +15,6 @@ const issuer = posterText.issuer.zh;
 
 const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Notices exist once the reporter has been told of an approved reward. */
 const NOTICE_STATES = new Set(['reward-approved', 'reward-claimed', 'reward-paid', 'reward-lapsed']);
@@ -43,8 +43,8 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   row('当前状态 Status:', `${stateNames[r.status as ReportState].zh} / ${stateNames[r.status as ReportState].en}`);
   doc.moveDown(0.5);
 
-  doc.font('bold').fontSize(16).fillColor('#C62828').text(`奖励金额：人民币 ${yuan(w.amountFen)} 元`, { width: WIDTH });
-  doc.font('regular').fontSize(10).fillColor('#5F6368').text(`Reward: ${yuan(w.amountFen)} yuan (CNY)`).moveDown(1);
+  doc.font('bold').fontSize(16).fillColor('#C62828').text(`奖励金额：人民币 ${formatYuan(w.amountFen)} 元`, { width: WIDTH });
+  doc.font('regular').fontSize(10).fillColor('#5F6368').text(`Reward: ${formatYuan(w.amountFen)} yuan (CNY)`).moveDown(1);
   doc.fillColor('#1A1A1A');
 
   doc.font('bold').fontSize(12).text('计算依据 How it was calculated').moveDown(0.3);

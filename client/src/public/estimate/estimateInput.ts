@@ -1,4 +1,5 @@
 // The estimator's form state, and the quote request it makes (money in integer fen).
+import { parseYuan } from '../../../../shared/money';
 import type { z } from 'zod';
 import type { rewardQuoteBody, rewardQuoteResponse } from '../../../../shared/schemas/rewards';
 
@@ -32,14 +33,8 @@ export const initialForm: EstimateForm = {
   realName: true,
 };
 
-/** "20000.5" → 2000050 fen, exactly (no floating point); undefined when empty; null when not an amount. */
-export function yuanToFen(text: string): number | undefined | null {
-  const cleaned = text.replace(/[,，\s]/g, '');
-  if (!cleaned) return undefined;
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
+/** Typed yuan as fen (see shared/money). */
+export const yuanToFen = parseYuan;
 
 /** The request for the chosen scheme, sending only the fields that scheme uses. */
 export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined): QuoteRequest {

@@ -1,4 +1,5 @@
 // The read-only parts of a case: evidence with its hashes, the timeline, findings, duplicates.
+import { formatYuan } from '../../../../../shared/money';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
@@ -89,7 +90,6 @@ export function TimelineCard({ view }: { view: CaseView }) {
   );
 }
 
-const fenToYuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function FindingsCard({ findings }: { findings: Record<string, unknown> }) {
   const all = useT();
@@ -105,7 +105,7 @@ export function FindingsCard({ findings }: { findings: Record<string, unknown> }
     [t.concealedDeaths, findings.concealedDeaths === undefined ? '' : String(findings.concealedDeaths)],
     [t.alreadyKnownAndHandled, yesNo(findings.alreadyKnownAndHandled)],
     [t.rectificationOrdered, yesNo(findings.rectificationOrdered)],
-    [t.fineYuan, typeof findings.fineFen === 'number' ? fenToYuan(findings.fineFen) : ''],
+    [t.fineYuan, typeof findings.fineFen === 'number' ? formatYuan(findings.fineFen) : ''],
     [t.penaltyDecisionNo, String(findings.penaltyDecisionNo ?? '')],
     [t.exclusions, Array.isArray(findings.exclusions) ? findings.exclusions.map((x) => pick(t.exclusionKinds, x)).join(all.common.listSeparator) : ''],
   ];

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { useT } from '../../../i18n';
-import { formatYuan, newIdempotencyKey, parseYuan } from './money';
+import { formatYuan, newIdempotencyKey, parsePositiveYuan } from './money';
 import type { LedgerEntryView } from './types';
 
 interface Values {
@@ -25,7 +25,7 @@ export function AppropriationForm({ onDone }: { onDone: () => void }) {
   const pending = useRef<Pending | null>(null);
 
   const submit = async (values: Values) => {
-    const amountFen = parseYuan(values.amount);
+    const amountFen = parsePositiveYuan(values.amount);
     if (amountFen === null) return;
     const note = values.note.trim();
     // The same amount and note after a failure is the same appropriation: reuse its key.
@@ -52,7 +52,7 @@ export function AppropriationForm({ onDone }: { onDone: () => void }) {
           name="amount"
           label={t.amountYuan}
           required
-          rules={[{ validator: (_, value: string | undefined) => (value && parseYuan(value) !== null ? Promise.resolve() : Promise.reject(new Error(t.amountInvalid))) }]}
+          rules={[{ validator: (_, value: string | undefined) => (value && parsePositiveYuan(value) !== null ? Promise.resolve() : Promise.reject(new Error(t.amountInvalid))) }]}
         >
           <Input inputMode="decimal" style={{ width: 180 }} autoComplete="off" />
         </Form.Item>

@@ -1,20 +1,12 @@
-// Fen shown as yuan, and yuan typed by a person read back as fen: string
-// arithmetic only, so 0.1 + 0.2 never decides what the fund holds.
+// Amounts on the finance page, and the key that makes a money request safe to retry.
+import { parseYuan } from '../../../../../shared/money';
 
-/** 123456789 → "1,234,567.89". */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatYuan } from '../../../../../shared/money';
 
-/** "1,234.5" → 123450; null when it is not a positive amount with at most two decimals. */
-export function parseYuan(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
-  if (!m) return null;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return fen > 0 ? fen : null;
+/** A positive amount typed in yuan, as fen; null when it is not one. */
+export function parsePositiveYuan(text: string): number | null {
+  const fen = parseYuan(text);
+  return fen ? fen : null;
 }
 
 /** A fresh Idempotency-Key (randomUUID needs a secure context; plain http on a LAN falls back). */
