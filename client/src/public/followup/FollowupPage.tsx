@@ -9,6 +9,7 @@ import { useCatalog } from '../useCatalog';
 import { AddEvidence } from './AddEvidence';
 import { clearSession, followupApi, isSessionExpired, MESSAGES_CLOSED, OPEN_STATES, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
 import { MessageThread } from './MessageThread';
+import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
 import { StatusCard, Timeline } from './StatusCard';
 import { WithdrawPanel } from './WithdrawPanel';
@@ -108,6 +109,14 @@ function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSi
       {report && (
         <>
           <StatusCard report={report} catalog={catalog} />
+          <RewardCard
+            report={report}
+            actions={{
+              claim: async (claim) => setReport(await guarded(() => followupApi.claimReward(session, claim))),
+              appeal: async (reason) => setReport(await guarded(() => followupApi.appealReward(session, reason))),
+              notice: () => guarded(() => followupApi.rewardNotice(session)),
+            }}
+          />
           <MessageThread
             report={report}
             closed={MESSAGES_CLOSED.has(report.status)}

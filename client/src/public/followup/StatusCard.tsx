@@ -1,13 +1,15 @@
+import { stateNames, type ReportState } from '../../../../shared/workflow';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import type { FollowupReport } from './followupApi';
 
-/** A status in plain words; one the page does not know yet is shown as the server named it. */
+/** A status in plain words; else the workflow's own name; else as the server named it. */
 export function useStatusWords() {
   const t = useFormsT().followup;
-  return (status: string) => t.statuses[status] ?? status;
+  const lang = useLang();
+  return (status: string) => t.statuses[status] ?? stateNames[status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ?? status;
 }
 
 export function StatusCard({ report, catalog }: { report: FollowupReport; catalog: PublicCatalog }) {

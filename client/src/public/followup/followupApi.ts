@@ -1,6 +1,7 @@
 // The reporter's follow-up: sign in with the receipt (plus proof of work), then a
 // 30-minute bearer token kept in sessionStorage only (gone when the tab closes).
 import type { z } from 'zod';
+import type { Claim } from '../../../../shared/schemas/claim';
 import type { followupReportResponse } from '../../../../shared/schemas/report';
 import { ApiError, api } from '../../api';
 import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
@@ -65,6 +66,10 @@ export const followupApi = {
     files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
     return uploadForm<{ added: number }>('/followup/evidence', form, { ...bearer(s), onProgress });
   },
+  /** Both answer with the report as it now stands. */
+  claimReward: (s: FollowupSession, claim: Claim) => api.post<FollowupReport>('/followup/claim', claim, bearer(s)),
+  appealReward: (s: FollowupSession, reason: string) => api.post<FollowupReport>('/followup/appeal', { reason }, bearer(s)),
+  rewardNotice: (s: FollowupSession) => api.blob('/followup/reward-notice.pdf', bearer(s)),
 };
 
 export function isSessionExpired(error: unknown): boolean {
