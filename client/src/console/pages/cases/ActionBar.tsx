@@ -1,7 +1,9 @@
 // Exactly the actions the server allows this person on this report, each opening its form.
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Modal, Typography } from 'antd';
+import { moneyActions, type WorkflowActionName } from '../../../../../shared/workflow';
 import { api } from '../../../api';
+import { newIdempotencyKey } from '../../idempotencyKey';
 import { useLang, useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
 import { actionForms, confirmOnly, type FormValues } from './actionForms';
@@ -15,6 +17,8 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
+  // One key per opened dialog: resubmitting after an error retries the same request, so money moves once.
+  const [moneyKey, setMoneyKey] = useState(newIdempotencyKey);
   const { error, handle, clear } = useCaseErrors(() => {
     onClose();
     onStale();
@@ -28,6 +32,7 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
   useEffect(() => {
     if (!action) return;
     clear();
+    setMoneyKey(newIdempotencyKey());
     form.resetFields();
     form.setFieldsValue(((actionForms[action] ?? confirmOnly).initialValues?.(view) ?? {}) as Parameters<typeof form.setFieldsValue>[0]);
     // Only a newly opened action resets the form; later view updates must not wipe what was typed.
@@ -38,7 +43,8 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
     setBusy(true);
     clear();
     try {
-      const updated = await api.post<CaseView>(`/reports/${view.reference}/actions/${shown}`, entry.payload(values));
+      const headers = moneyActions.includes(shown as WorkflowActionName) ? { 'Idempotency-Key': moneyKey } : undefined;
+      const updated = await api.post<CaseView>(`/reports/${view.reference}/actions/${shown}`, entry.payload(values), { headers });
       message.success(all.cases.case.done(name));
       onDone(updated);
     } catch (caught) {

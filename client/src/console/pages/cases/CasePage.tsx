@@ -14,6 +14,7 @@ import { CaseMessages } from './CaseMessages';
 import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './CaseSections';
 import { isOverdue, type CaseView } from './caseTypes';
 import { RevealIdentityButton } from './RevealIdentityButton';
+import { RewardCard } from './RewardCard';
 import { useCategories } from './useCategories';
 import './cases.css';
 
@@ -102,6 +103,7 @@ export function CasePage() {
               </Typography.Paragraph>
             </Card>
             <ActionBar view={view} onChanged={setView} onStale={reload} />
+            <RewardCard view={view} />
             {view.findings && <FindingsCard findings={view.findings} />}
             <CaseMessages view={view} onChanged={setView} onStale={reload} />
             <EvidenceCard view={view} />

@@ -9,6 +9,7 @@ import { SingleSelect } from '../../SingleSelect';
 import { AssignFields } from './AssignFields';
 import type { CaseView, Verifier } from './caseTypes';
 import { FindingsFields, findingsPayload } from './FindingsFields';
+import { rewardActionForms } from './rewardForms';
 
 /** What the dialog's form holds; each entry reads its own fields. */
 export type FormValues = Record<string, unknown>;
@@ -132,6 +133,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   'submit-findings': { Fields: FindingsFields, payload: findingsPayload, width: 720, initialValues: () => ({ substantiated: false, alreadyKnownAndHandled: false, rectificationOrdered: false, exclusions: [] }) },
   'approve-findings': { Fields: noteField('comment', (t) => t.comment, false), payload: (v) => ({ comment: optionalText(v.comment) }) },
   'return-findings': { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
+  ...rewardActionForms,
 };
 
 /** Actions without an entry: confirm, with an optional note (sent as `note`). */

@@ -1,7 +1,9 @@
 // The case pages' texts, English.
+import { rewardEn } from './rewardMessages.en';
 import type { CasesMessages } from './messages.zh';
 
 export const casesEn: CasesMessages = {
+  reward: rewardEn,
   title: 'Cases',
   tabs: { new: 'To screen', all: 'All', mine: 'Mine', 'due-soon': 'Due soon', overdue: 'Overdue', 'awaiting-review': 'Awaiting my review' },
   reference: 'Reference',
@@ -96,7 +98,7 @@ export const casesEn: CasesMessages = {
     revealName: 'Name',
     revealPhone: 'Phone',
     revealEmail: 'Email',
-    timelineTypes: { submitted: 'Submitted', 'reporter-message': 'Message from the reporter', 'reporter-evidence': 'The reporter added evidence', withdrawn: 'Withdrawn by the reporter', 'staff-message': 'Message sent to the reporter', 'staff-comment': 'Review comment' },
+    timelineTypes: { 'reward-claimed': 'Reporter claimed the reward', 'reward-appealed': 'Reporter appealed', 'reward-lapsed': 'Reward lapsed', submitted: 'Submitted', 'reporter-message': 'Message from the reporter', 'reporter-evidence': 'The reporter added evidence', withdrawn: 'Withdrawn by the reporter', 'staff-message': 'Message sent to the reporter', 'staff-comment': 'Review comment' },
   },
   forms: {
     required: 'Required',

@@ -1,5 +1,8 @@
 // The case pages' texts, Simplified Chinese (the reference shape; messages.en.ts must match).
+import { rewardZh } from './rewardMessages.zh';
+
 export const casesZh = {
+  reward: rewardZh,
   title: '案件办理',
   tabs: { new: '待受理', all: '全部', mine: '我的案件', 'due-soon': '即将到期', overdue: '已逾期', 'awaiting-review': '待我审核' },
   reference: '举报编号',
@@ -94,7 +97,7 @@ export const casesZh = {
     revealName: '姓名',
     revealPhone: '电话',
     revealEmail: '邮箱',
-    timelineTypes: { submitted: '提交举报', 'reporter-message': '举报人留言', 'reporter-evidence': '举报人补充证据', withdrawn: '举报人撤回', 'staff-message': '工作人员发送消息', 'staff-comment': '审核意见' } as Record<string, string>,
+    timelineTypes: { 'reward-claimed': '举报人申领奖励', 'reward-appealed': '举报人申请复查', 'reward-lapsed': '奖励逾期失效', submitted: '提交举报', 'reporter-message': '举报人留言', 'reporter-evidence': '举报人补充证据', withdrawn: '举报人撤回', 'staff-message': '工作人员发送消息', 'staff-comment': '审核意见' } as Record<string, string>,
   },
   forms: {
     required: '必填',

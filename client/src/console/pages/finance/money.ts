@@ -1,4 +1,4 @@
-// Amounts on the finance page, and the key that makes a money request safe to retry.
+// Amounts on the finance page.
 import { parseYuan } from '../../../../../shared/money';
 
 export { formatYuan } from '../../../../../shared/money';
@@ -9,8 +9,4 @@ export function parsePositiveYuan(text: string): number | null {
   return fen ? fen : null;
 }
 
-/** A fresh Idempotency-Key (randomUUID needs a secure context; plain http on a LAN falls back). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { newIdempotencyKey } from '../../idempotencyKey';
