@@ -1,4 +1,4 @@
-import { stateNames, type ReportState } from '../../../../shared/workflow';
+import { stateNames, workflowActions, type ReportState, type WorkflowActionName } from '../../../../shared/workflow';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
@@ -59,7 +59,9 @@ export function StatusCard({ report, catalog }: { report: FollowupReport; catalo
 export function Timeline({ report }: { report: FollowupReport }) {
   const t = useFormsT().followup;
   const words = useStatusWords();
-  const eventWords = (type: string) => t.events[type] ?? words(type);
+  const lang = useLang();
+  // Reward steps have no wording of their own here yet: the workflow's action names serve.
+  const eventWords = (type: string) => t.events[type] ?? workflowActions[type as WorkflowActionName]?.name[lang === 'en' ? 'en' : 'zh'] ?? words(type);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.timelineTitle}</h2>

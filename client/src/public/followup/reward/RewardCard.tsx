@@ -36,24 +36,25 @@ const dayText = (day: string) => day.replaceAll('-', '/');
 export function RewardCard({ report, actions }: { report: FollowupReport; actions: RewardActions }) {
   const t = useRewardT();
   const lang = useLang();
-  const [done, setDone] = useState('');
+  // The step kept, not its words, so the language switch rewords it.
+  const [done, setDone] = useState<'claimDone' | 'appealDone' | null>(null);
   const reward = report.reward;
   if (!reward) return null;
   const statusWords = t.statuses[reward.status] ?? stateNames[reward.status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ?? reward.status;
 
   const claim = async (c: Claim) => {
     await actions.claim(c);
-    setDone(t.claimDone);
+    setDone('claimDone');
   };
   const appeal = async (reason: string) => {
     await actions.appeal(reason);
-    setDone(t.appealDone);
+    setDone('appealDone');
   };
 
   return (
     <section className="card reward" aria-labelledby="reward-title" data-testid="reward-card">
       <h2 id="reward-title">{t.title}</h2>
-      <div aria-live="polite">{done && <p className="callout callout--ok">{done}</p>}</div>
+      <div aria-live="polite">{done && <p className="callout callout--ok">{t[done]}</p>}</div>
       {reward.eligible && (
         <p className="reward__amount">
           <span className="status__label">{t.amountLabel}</span>
