@@ -4,10 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import { Report } from '../../server/models/Report';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
+import { createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -15,9 +17,13 @@ jest.setTimeout(120_000);
 
 const suite = browserSuite(intakeEnv);
 let c: Cases;
+/** Appeals are decided by a reviewer who took no part in the reward. */
+let appealReviewer: StaffSession;
 
 beforeAll(async () => {
   c = await caseDriver(suite.server);
+  await createAccount({ username: 'reviewer-appeals', role: 'reviewer' });
+  appealReviewer = await signIn(suite.server.app, 'reviewer-appeals', TEST_PASSWORD);
 });
 
 /** An anonymous report whose 3,000-yuan reward finance has approved. */
@@ -176,6 +182,36 @@ describe('the reward in follow-up', () => {
     const appealed = await c.stored(receipt.reference);
     expect(appealed.status).toBe('reward-appealed');
     expect(appealed.reward!.appeal).toMatchObject({ reason, fromStatus: 'reward-refused' });
+
+    // The decision reaches the reporter on the next look.
+    const decision = '执法记录显示该隐患在举报前三天已立案查处。';
+    await c.ok(receipt.reference, 'decide-appeal', { outcome: 'upheld', reason: decision }, appealReviewer);
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByTestId('reward-appeal').getByText('维持原决定').waitFor();
+    expect(await page.getByTestId('reward-appeal').textContent()).toContain(`复查说明：${decision}`);
+    expect(await text(page, 'reward-status')).toBe('不予奖励');
+    expect(await page.getByTestId('appeal').count()).toBe(0);
+    await shot(page, 'public-reward-appeal-decided-360');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a paid reward shows the day it was paid', async () => {
+    const receipt = await approvedReward();
+    const token = await c.followupToken(receipt);
+    const claim = { name: '孙七', idNumber: '11010519491231002X', phone: '13900000000', bankName: '中国建设银行安阳分行', bankAccount: '6217000010002000300' };
+    const claimed = await c.reporter(request(suite.server.app).post('/api/v1/followup/claim'), token).send(claim);
+    expect(claimed.status).toBe(200);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await c.ok(receipt.reference, 'record-payout', { voucherNo: 'FK-E2E-0001', paidOn: today, claimantChecked: true }, c.staff.finance, { 'Idempotency-Key': `e2e-pay-${receipt.reference}` });
+
+    const { page, pageErrors } = await signedInPhone(receipt);
+    expect(await text(page, 'reward-status')).toBe('奖励已发放');
+    expect(await text(page, 'reward-paid')).toBe(today.replaceAll('-', '/'));
+    expect(await page.getByTestId('claim-form').count()).toBe(0);
+    expect(await page.getByTestId('appeal').count()).toBe(0);
+    await page.getByTestId('reward-notice').waitFor();
+    await expectFitsPhone(page);
+    await shot(page, 'public-reward-paid-360');
     expect(pageErrors).toEqual([]);
   });
 });
