@@ -146,7 +146,7 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
     );
     if (!r.modifiedCount) throw fail('resource.stale'); // someone acted on this report first
     const m = change.movement;
-    if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: reference, actorId: actor.id, note: name, idempotencyKey: m.key ?? moneyKey! }, session, now);
+    if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: reference, actorId: actor.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
     await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status } }, session, now);
     await refreshReportStats(reference, session);
     if (action.public) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);

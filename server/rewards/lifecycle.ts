@@ -22,7 +22,7 @@ export interface RewardChange {
   to: ReportState;
   note?: string;
   /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
-  movement?: { kind: MovementKind; amountFen: number; key?: string };
+  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
 }
 
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
@@ -102,7 +102,7 @@ export function recordPayout(report: ReportFields, p: { voucherNo: string; paidO
     to: 'reward-paid',
     set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: actor.id, recordedAt: now } },
     note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
-    movement: { kind: 'pay', amountFen: reward.reservedFen },
+    movement: { kind: 'pay', amountFen: reward.reservedFen, note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}` },
   };
 }
 
