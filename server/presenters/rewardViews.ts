@@ -15,7 +15,9 @@ const lines = (l: { zh: string; en: string }[]) => l.map(({ zh, en }) => ({ zh, 
 
 export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<typeof reporterReward> | undefined {
   const w = r.reward;
-  if (!w || !w.decidedAt || !TOLD.has(r.status)) return undefined;
+  // After a revised appeal the new amount waits for finance: the reporter still sees the appeal's outcome.
+  const toldOfAppeal = r.status === 'reward-reviewed' && !!w?.appeal?.outcome;
+  if (!w || !w.decidedAt || !(TOLD.has(r.status) || toldOfAppeal)) return undefined;
   const due = appealDueAt(r);
   return {
     status: r.status,

@@ -232,6 +232,8 @@ describe('appeals', () => {
     const revised = await c.ok(r.reference, 'decide-appeal', { outcome: 'revised', amountFen: 300_000, reason: '经复查，部门此前未依法处理' }, secondReviewer);
     expect(revised.body.status).toBe('reward-reviewed');
     expect(revised.body.reward).toMatchObject({ eligible: true, amountFen: 300_000, appeal: { outcome: 'revised' } });
+    // While finance decides, the reporter sees the appeal's outcome and the new amount.
+    expect((await followup(r)).body.reward).toMatchObject({ status: 'reward-reviewed', amountFen: 300_000, canClaim: false, appeal: { outcome: 'revised' } });
     await c.ok(r.reference, 'approve-reward', {}, c.staff.finance, moneyKey());
     expect((await followup(r)).body.reward).toMatchObject({ status: 'reward-approved', canClaim: true, canAppeal: false });
   });
