@@ -377,7 +377,7 @@ describe('roles that must enrol a second factor (TOTP_REQUIRED_ROLES=finance)', 
 
     const fund = await as(request(t.app).get('/api/v1/fund'), s, null);
     expect(fund.status).toBe(200);
-    expect(fund.body).toEqual({ appropriatedFen: 500_000_000, reservedFen: 0, paidFen: 0, availableFen: 500_000_000 });
+    expect(fund.body).toMatchObject({ appropriatedFen: 500_000_000, reservedFen: 0, paidFen: 0, availableFen: 500_000_000 });
     expect((await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.mustEnrolTotp).toBe(false);
   });
 
