@@ -1,7 +1,8 @@
 // The public figures: by month and by area, for the last 12 months that ended
 // at least 28 days ago. Small numbers could point at a person, so counts of
-// 1–4 are shown as "<5", a second cell is hidden when one hidden cell could be
-// worked out from the total, and reward amounts of hidden cells are withheld.
+// 1–4 are shown as "<5", a second cell (or else the total) is hidden when one
+// hidden cell could be worked out from the total, zeros are always shown, and
+// reward amounts of hidden cells are withheld.
 import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
 import { addMonths, monthEnd, monthsBetween, shanghaiMonth } from './months';
@@ -37,28 +38,46 @@ export function lastPublishedMonth(now: Date): string {
 
 const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-/**
- * Which rows of one breakdown to hide for a measure: counts of 1–4, and when
- * exactly one row is hidden, the next smallest too (else total − shown rows = it).
- */
-export function hiddenRows(values: number[]): Set<number> {
-  const hidden = new Set(values.flatMap((v, i) => (v > 0 && v < SUPPRESS_BELOW ? [i] : [])));
-  if (hidden.size === 1) {
-    const next = values.map((v, i) => ({ v, i })).filter(({ i }) => !hidden.has(i)).sort((a, b) => a.v - b.v || a.i - b.i)[0];
-    if (next) hidden.add(next.i);
-  }
-  return hidden;
+export interface Hidden {
+  rows: Set<number>;
+  /** No other row could be hidden with a lone hidden one, so the total must go instead. */
+  total: boolean;
 }
 
-function publicRows(sums: Sums[]): PublicFigures[] {
-  const rows = sums.map(() => ({}) as PublicFigures);
+/**
+ * What to hide of one breakdown for a measure: counts of 1–4, and when exactly
+ * one row is hidden (else total − shown rows = it) the smallest other row above
+ * zero too. A zero is never hidden: shown zeros beside a hidden zero would give
+ * it away. Without such a row, the total is hidden instead.
+ */
+export function hiddenRows(values: number[]): Hidden {
+  const rows = new Set(values.flatMap((v, i) => (v > 0 && v < SUPPRESS_BELOW ? [i] : [])));
+  if (rows.size !== 1) return { rows, total: false };
+  const partner = values
+    .map((v, i) => ({ v, i }))
+    .filter(({ v, i }) => v > 0 && !rows.has(i))
+    .sort((a, b) => a.v - b.v || a.i - b.i)[0];
+  if (!partner) return { rows, total: true };
+  rows.add(partner.i);
+  return { rows, total: false };
+}
+
+function withhold(row: PublicFigures, m: Measure): void {
+  row[m] = '<5';
+  if (m === 'rewardsPaid') row.rewardsPaidYuan = null;
+}
+
+/** The public rows of a breakdown, and the measures whose total must be hidden because of it. */
+function publicRows(sums: Sums[]): { rows: PublicFigures[]; hideTotal: Set<Measure> } {
+  const rows = sums.map((s) => ({ rewardsPaidYuan: yuan(s.counts.rewardsPaidFen ?? 0) }) as PublicFigures);
+  const hideTotal = new Set<Measure>();
   for (const m of measures) {
     const values = sums.map((s) => s.counts[m] ?? 0);
     const hidden = hiddenRows(values);
-    values.forEach((v, i) => (rows[i][m] = hidden.has(i) ? '<5' : v));
-    if (m === 'rewardsPaid') sums.forEach((s, i) => (rows[i].rewardsPaidYuan = hidden.has(i) ? null : yuan(s.counts.rewardsPaidFen ?? 0)));
+    values.forEach((v, i) => (hidden.rows.has(i) ? withhold(rows[i], m) : (rows[i][m] = v)));
+    if (hidden.total) hideTotal.add(m);
   }
-  return rows;
+  return { rows, hideTotal };
 }
 
 export async function transparencyFigures(now = new Date()): Promise<Transparency> {
@@ -70,7 +89,8 @@ export async function transparencyFigures(now = new Date()): Promise<Transparenc
   const months = monthsBetween(from, through);
   const monthRows = publicRows(months.map((m) => byMonth.get(m) ?? emptySums()));
   const areaRows = publicRows(areas.map((a) => byArea.get(a.code) ?? emptySums()));
-  const [total] = publicRows([sumBy(cells, () => 'all').get('all') ?? emptySums()]);
+  const [total] = publicRows([sumBy(cells, () => 'all').get('all') ?? emptySums()]).rows;
+  for (const m of new Set([...monthRows.hideTotal, ...areaRows.hideTotal])) withhold(total, m);
   const heldFrom = addMonths(through, 1);
   return {
     generatedAt: now.toISOString(),
@@ -83,11 +103,11 @@ export async function transparencyFigures(now = new Date()): Promise<Transparenc
       },
     },
     suppression: {
-      zh: `为保护举报人，1–${SUPPRESS_BELOW - 1} 件显示为“<${SUPPRESS_BELOW}”；若仅一项被隐去，另隐去一项最小值，以免由合计推算；被隐去的奖励金额不公布。`,
-      en: `To protect reporters, counts of 1–${SUPPRESS_BELOW - 1} are shown as "<${SUPPRESS_BELOW}"; when only one figure would be hidden, the next smallest is hidden too, so it cannot be worked out from the total; reward amounts of hidden figures are withheld.`,
+      zh: `为保护举报人，1–${SUPPRESS_BELOW - 1} 件显示为“<${SUPPRESS_BELOW}”；若仅一项被隐去，另隐去一项最小的非零值（无此项时隐去合计），以免由合计推算；0 照常显示；被隐去的奖励金额不公布。`,
+      en: `To protect reporters, counts of 1–${SUPPRESS_BELOW - 1} are shown as "<${SUPPRESS_BELOW}"; when only one figure would be hidden, the smallest other figure above zero is hidden too (or, if there is none, the total), so it cannot be worked out from the total; zeros are always shown; reward amounts of hidden figures are withheld.`,
     },
-    months: months.map((month, i) => ({ month, ...monthRows[i] })),
-    areas: areas.map((a, i) => ({ area: a.code, ...areaRows[i] })),
+    months: months.map((month, i) => ({ month, ...monthRows.rows[i] })),
+    areas: areas.map((a, i) => ({ area: a.code, ...areaRows.rows[i] })),
     total,
   };
 }
