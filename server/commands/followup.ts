@@ -11,6 +11,7 @@ import { storeEvidence } from '../intake/evidence';
 import { normaliseAccessKey } from '../intake/receipt';
 import { FollowupSession } from '../models/FollowupSession';
 import { Report } from '../models/Report';
+import { conversationClosedStates } from '../policies/reports';
 import { refreshReportStats } from '../stats';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { resumedClock } from '../workflow/acceptanceClock';
@@ -61,7 +62,7 @@ async function resumeOnReply(reference: string, session: ClientSession, now: Dat
 export async function reporterMessage(reference: string, body: string, now = new Date()): Promise<void> {
   await inTransaction(async (session) => {
     const r = await Report.updateOne(
-      { reference, status: trusted({ $nin: ['withdrawn', 'closed', 'rejected', 'duplicate'] }) },
+      { reference, status: trusted({ $nin: [...conversationClosedStates] }) },
       { $push: { messages: { at: now, from: 'reporter', body }, timeline: { at: now, type: 'reporter-message', public: true } } },
       { session },
     );
