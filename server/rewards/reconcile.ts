@@ -2,7 +2,7 @@
 // reward's reservation and payment against the ledger entries made for it. The
 // ledger is the truth; any difference means something moved money outside
 // moveMoney (or a report was edited by hand) and needs an accountant.
-import { isObjectIdOrHexString, trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import { Report } from '../models/Report';
 import { LedgerEntry, MAIN_FUND } from '../models/Fund';
 import type { RewardProjection } from './fundReports';
@@ -59,13 +59,11 @@ export async function reconcileFund(): Promise<Reconciliation> {
     if (recorded[field] !== ledger[field]) differences.push({ subject: 'fund', field, recordedFen: recorded[field], ledgerFen: ledger[field] });
   }
 
-  // Rewards the ledger knows (by reference or report id), and rewards that claim money the ledger may not know.
-  const ids = [...byReward.keys()];
+  // Rewards the ledger knows (its rewardId is the report's reference), and rewards that claim money the ledger may not know.
   const reports = await Report.find(
     {
       $or: [
-        { reference: trusted({ $in: ids }) },
-        { _id: trusted({ $in: ids.filter((id) => isObjectIdOrHexString(id)) }) },
+        { reference: trusted({ $in: [...byReward.keys()] }) },
         { 'reward.reservedFen': trusted({ $gt: 0 }) },
         { 'reward.payout.amountFen': trusted({ $gt: 0 }) },
       ],
@@ -75,9 +73,8 @@ export async function reconcileFund(): Promise<Reconciliation> {
 
   const seen = new Set<string>();
   for (const r of reports) {
-    const key = byReward.has(r.reference) ? r.reference : String(r._id);
-    seen.add(key);
-    const expected = byReward.get(key) ?? { reservedFen: 0, paidFen: 0 };
+    seen.add(r.reference);
+    const expected = byReward.get(r.reference) ?? { reservedFen: 0, paidFen: 0 };
     const reserved = r.reward?.reservedFen ?? 0;
     const paid = r.reward?.payout?.amountFen ?? 0;
     if (reserved !== expected.reservedFen) differences.push({ subject: r.reference, field: 'reward.reservedFen', recordedFen: reserved, ledgerFen: expected.reservedFen });
