@@ -4,6 +4,7 @@ import { Router, type Response } from 'express';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../db';
 import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { can } from '../policies';
 import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from '../stats';
 import { rankingCsv, rankingPdf, rankingXlsx } from '../stats/rankingExports';
 import { overviewQuery, periodQuery, rankingQuery, weightsBody } from '../stats/schemas';
@@ -25,8 +26,8 @@ export function statsRoutes(): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/v1/stats/overview', tag: 'stats', summary: 'Figures for a period of months (YYYY-MM, Asia/Shanghai) and the period of the same length before it, by month, area and sector; overdue cases counted now', access: 'stats.read', query: overviewQuery },
-    ({ query }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }),
+    { method: 'get', path: '/api/v1/stats/overview', tag: 'stats', summary: 'Figures for a period of months (YYYY-MM, Asia/Shanghai) and the period of the same length before it, by month, area and sector; overdue cases counted now; fund balances only for those who may read the fund', access: 'stats.read', query: overviewQuery },
+    ({ query, actor }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), { withFund: can(actor, 'fund.read') }),
   );
 
   defineRoute(

@@ -21,7 +21,8 @@ export interface Overview {
   totals: Totals;
   previous: Totals;
   overdueNow: number;
-  fund: FundBalances;
+  /** Only for those who may read the fund (finance, reviewers, admins). */
+  fund?: FundBalances;
   byMonth: ({ month: string } & Totals)[];
   byArea: ({ area: string } & Totals)[];
   bySector: ({ sector: string } & Totals)[];
@@ -48,10 +49,15 @@ export async function overdueNow(filter: StatsFilter, now: Date): Promise<number
   });
 }
 
-export async function statsOverview(from: string, to: string, filter: StatsFilter, now = new Date()): Promise<Overview> {
+export interface OverviewOptions {
+  /** Whether the reader may see the fund's balances (fund.read). */
+  withFund: boolean;
+}
+
+export async function statsOverview(from: string, to: string, filter: StatsFilter, now = new Date(), { withFund }: OverviewOptions = { withFund: false }): Promise<Overview> {
   const length = monthsBetween(from, to).length;
   const previousPeriod = { from: addMonths(from, -length), to: addMonths(from, -1) };
-  const [cells, overdue, fund] = await Promise.all([areaCells(previousPeriod.from, to, filter), overdueNow(filter, now), fundBalances()]);
+  const [cells, overdue, fund] = await Promise.all([areaCells(previousPeriod.from, to, filter), overdueNow(filter, now), withFund ? fundBalances() : undefined]);
   const current = cells.filter((c) => c.month >= from);
   const earlier = cells.filter((c) => c.month < from);
   const byMonth = sumBy(current, (c) => c.month);
@@ -64,7 +70,7 @@ export async function statsOverview(from: string, to: string, filter: StatsFilte
     totals: totalsOf(sumBy(current, () => 'all').get('all') ?? emptySums()),
     previous: totalsOf(sumBy(earlier, () => 'all').get('all') ?? emptySums()),
     overdueNow: overdue,
-    fund,
+    ...(fund ? { fund } : {}),
     byMonth: monthsBetween(from, to).map((month) => ({ month, ...totalsOf(byMonth.get(month) ?? emptySums()) })),
     byArea: areas.filter((a) => !filter.area || a.code === filter.area).map((a) => ({ area: a.code, ...totalsOf(byArea.get(a.code) ?? emptySums()) })),
     bySector: sectors.filter((s) => !filter.sector || s.code === filter.sector).map((s) => ({ sector: s.code, ...totalsOf(bySector.get(s.code) ?? emptySums()) })),

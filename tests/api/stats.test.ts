@@ -176,7 +176,7 @@ describe('the overview', () => {
   const now = new Date('2026-07-01T00:00:00Z');
 
   test('totals of May–June 2026, by Shanghai month of receipt', async () => {
-    const o = await statsOverview('2026-05', '2026-06', {}, now);
+    const o = await statsOverview('2026-05', '2026-06', {}, now, { withFund: true });
     expect(o.totals).toEqual({
       received: 8,
       accepted: 5,
@@ -193,7 +193,7 @@ describe('the overview', () => {
       rewardsPaidFen: 300_000,
     });
     expect(o.overdueNow).toBe(1); // S6: verifying, due 1 June
-    expect(o.fund.appropriatedFen).toBeGreaterThan(0);
+    expect(o.fund?.appropriatedFen).toBeGreaterThan(0);
   });
 
   test('the previous period of the same length: March–April', async () => {
@@ -232,6 +232,18 @@ describe('the overview', () => {
     expect((await as(request(t.app).get('/api/v1/stats/overview?from=2026-07&to=2026-05'), admin, null)).status).toBe(400);
     expect((await as(request(t.app).get('/api/v1/stats/overview?from=2026-13'), admin, null)).status).toBe(400);
     expect((await as(request(t.app).get('/api/v1/stats/overview?area=999999'), admin, null)).status).toBe(400);
+  });
+
+  test('the fund balances only for those who may read the fund: finance yes, intake no', async () => {
+    const finance = await signIn(t.app, 'finance', t.demoPassword);
+    const path = '/api/v1/stats/overview?from=2026-05&to=2026-06';
+    const forFinance = await as(request(t.app).get(path), finance, null);
+    expect(forFinance.status).toBe(200);
+    expect(forFinance.body.fund.appropriatedFen).toBeGreaterThan(0);
+    const forIntake = await as(request(t.app).get(path), intake, null);
+    expect(forIntake.status).toBe(200);
+    expect(forIntake.body).not.toHaveProperty('fund');
+    expect(forIntake.body.totals.received).toBe(forFinance.body.totals.received);
   });
 });
 

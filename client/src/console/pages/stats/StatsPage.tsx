@@ -107,7 +107,7 @@ export function StatsPage() {
             {kpi('overdue', overview.overdueNow)}
             {kpi('approved', `${overview.totals.rewardsApproved} · ${yuan(overview.totals.rewardsApprovedFen)} ${text.yuan}`, cmp((t) => t.rewardsApprovedFen, (n) => yuan(n)))}
             {kpi('paid', `${overview.totals.rewardsPaid} · ${yuan(overview.totals.rewardsPaidFen)} ${text.yuan}`, cmp((t) => t.rewardsPaidFen, (n) => yuan(n)))}
-            {kpi('fund', `${yuan(overview.fund.availableFen)} ${text.yuan}`)}
+            {overview.fund && kpi('fund', `${yuan(overview.fund.availableFen)} ${text.yuan}`)}
           </Row>
         )}
       </Spin>

@@ -21,7 +21,8 @@ export interface Overview {
   totals: Totals;
   previous: Totals;
   overdueNow: number;
-  fund: { appropriatedFen: number; reservedFen: number; paidFen: number; availableFen: number };
+  /** Absent for roles that may not read the fund. */
+  fund?: { appropriatedFen: number; reservedFen: number; paidFen: number; availableFen: number };
   byMonth: ({ month: string } & Totals)[];
   byArea: ({ area: string } & Totals)[];
   bySector: ({ sector: string } & Totals)[];
