@@ -10,6 +10,7 @@ import type { exportQuery, ledgerQuery, LedgerEntryView, MonthFigures, RewardWor
 import { LedgerEntry, MAIN_FUND, type LedgerEntryFields } from '../models/Fund';
 import { Report } from '../models/Report';
 import type { Actor } from '../policies';
+import { areaScope } from '../policies/scope';
 import { fundBalances, type MovementKind } from './fund';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,7 +161,7 @@ export async function payoutsIn(period: z.infer<typeof exportQuery>): Promise<Pa
 
 /** Finance's queue for one reward state, in the staff member's areas: the oldest (or the nearest claim deadline) first. */
 export async function rewardWorklist(actor: Actor, query: z.infer<typeof rewardWorkQuery>): Promise<{ items: RewardWorkItem[]; total: number }> {
-  const filter = { status: query.status, ...(actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {}) };
+  const filter = { status: query.status, ...areaScope(actor) };
   const order: Record<string, 1> = query.status === 'reward-approved' ? { 'reward.claimDueAt': 1, reference: 1 } : { statusChangedAt: 1, reference: 1 };
   const [reports, total] = await Promise.all([
     Report.find(filter, { reference: 1, status: 1, area: 1, category: 1, statusChangedAt: 1, 'reward.amountFen': 1, 'reward.reservedFen': 1, 'reward.claimDueAt': 1, 'reward.claimedAt': 1 })
