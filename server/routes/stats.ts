@@ -1,14 +1,12 @@
 // Statistics for leadership (staff), the monthly ranking with its exports and
 // weights, the poster funnel, and the public transparency figures.
 import { Router, type Response } from 'express';
-import { appendAudit } from '../audit/auditLog';
-import { inTransaction } from '../db';
 import { defineRoute, RESPONDED } from '../http/defineRoute';
 import { can } from '../policies';
 import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from '../stats';
 import { rankingCsv, rankingPdf, rankingXlsx } from '../stats/rankingExports';
 import { overviewQuery, periodQuery, rankingQuery, weightsBody } from '../stats/schemas';
-import { rankingWeights, saveRankingWeights } from '../stats/weights';
+import { changeRankingWeights, rankingWeights } from '../stats/weights';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 /** Public figures change at most daily; a few minutes of caching spares the database. */
@@ -57,14 +55,7 @@ export function statsRoutes(): Router {
   defineRoute(
     router,
     { method: 'put', path: '/api/v1/stats/ranking-weights', tag: 'stats', summary: 'Change the ranking weights (admin; non-negative, at least one above zero; audited)', access: 'stats.manage', body: weightsBody },
-    async ({ body, actor }) => {
-      const before = await rankingWeights();
-      await inTransaction(async (session) => {
-        await saveRankingWeights(body, actor.id, session);
-        await appendAudit({ actor, action: 'stats.ranking_weights', target: { type: 'settings', id: 'ranking-weights' }, details: { before, after: body } }, session);
-      });
-      return { weights: body };
-    },
+    async ({ body, actor }) => ({ weights: await changeRankingWeights(body, actor) }),
   );
 
   defineRoute(

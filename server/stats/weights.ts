@@ -2,7 +2,10 @@
 // administrators edit (audited); these defaults apply until they do.
 import type { ClientSession } from 'mongoose';
 import { z } from 'zod';
+import { appendAudit } from '../audit/auditLog';
+import { inTransaction } from '../db';
 import { StatsSettings } from '../models/StatsRollup';
+import type { Actor } from '../policies';
 
 const weight = z.number().min(0).max(1000);
 
@@ -22,12 +25,18 @@ export const DEFAULT_WEIGHTS: RankingWeights = { onTime: 40, rectification: 30, 
 
 const SETTINGS_ID = 'ranking-weights';
 
-export async function rankingWeights(): Promise<RankingWeights> {
-  const doc = await StatsSettings.findById(SETTINGS_ID).lean();
+export async function rankingWeights(session?: ClientSession): Promise<RankingWeights> {
+  const doc = await StatsSettings.findById(SETTINGS_ID, null, { session }).lean();
   const w = doc?.weights;
   return w ? { onTime: w.onTime ?? 0, substantiation: w.substantiation ?? 0, rectification: w.rectification ?? 0, perCapita: w.perCapita ?? 0 } : DEFAULT_WEIGHTS;
 }
 
-export async function saveRankingWeights(weights: RankingWeights, actorId: string, session: ClientSession): Promise<void> {
-  await StatsSettings.updateOne({ _id: SETTINGS_ID }, { $set: { weights, updatedBy: actorId } }, { upsert: true, session });
+/** Stores new weights and the audit entry (before and after) together, or neither. */
+export async function changeRankingWeights(weights: RankingWeights, actor: Actor): Promise<RankingWeights> {
+  await inTransaction(async (session) => {
+    const before = await rankingWeights(session); // read in the transaction: a concurrent change conflicts and retries
+    await StatsSettings.updateOne({ _id: SETTINGS_ID }, { $set: { weights, updatedBy: actor.id } }, { upsert: true, session });
+    await appendAudit({ actor, action: 'stats.ranking_weights', target: { type: 'settings', id: SETTINGS_ID }, details: { before, after: weights } }, session);
+  });
+  return weights;
 }
