@@ -1,6 +1,6 @@
 // The reward fund: balances with the rewards on their way, appropriations by
-// finance (idempotent), the ledger, month-by-month figures, exports and the
-// reward queues finance works through.
+// finance (idempotent), the ledger, month-by-month figures, audited exports and
+// the reward queues finance works through.
 import { Router, type Response } from 'express';
 import { fundResponse } from '../../shared/schemas/common';
 import {
@@ -14,25 +14,13 @@ import {
   rewardWorkQuery,
   rewardWorkResponse,
 } from '../../shared/schemas/fund';
+import { fundExporter, type ExportFile } from '../commands/fundExports';
 import { appropriate, requireIdempotencyKey } from '../commands/fundOperations';
-import { defineRoute, RESPONDED } from '../http/defineRoute';
-import { ledgerSheet, payoutSheet, toCsv, toXlsx, type Sheet } from '../rewards/fundExports';
-import { fundOverview, ledgerEntriesIn, ledgerPage, monthlyFigures, payoutsIn, rewardWorklist } from '../rewards/fundReports';
+import { defineRoute } from '../http/defineRoute';
+import { sendDownload } from '../http/download';
+import { fundOverview, ledgerPage, monthlyFigures, rewardWorklist } from '../rewards/fundReports';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** "fund-ledger_2025-01-01_2025-03-31": the period in the name, ASCII only (validated dates). */
-const fileStem = (what: string, period: { from?: string; to?: string }) => [what, period.from ?? 'start', period.to ?? 'today'].join('_');
-
-async function sendSheet(res: Response, sheet: Sheet, format: 'csv' | 'xlsx', stem: string): Promise<typeof RESPONDED> {
-  const body = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
-  res
-    .status(200)
-    .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-    .setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`);
-  res.send(body);
-  return RESPONDED;
-}
+const download = (res: Response, file: ExportFile) => sendDownload(res, file.body, file.type, file.filename);
 
 export function fundRoutes(): Router {
   const router = Router();
@@ -78,13 +66,13 @@ export function fundRoutes(): Router {
   for (const format of ['csv', 'xlsx'] as const) {
     defineRoute(
       router,
-      { method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first`, access: 'fund.export', query: exportQuery, status: 200 },
-      async ({ query, res }) => sendSheet(res, ledgerSheet(await ledgerEntriesIn(query)), format, fileStem('fund-ledger', query)),
+      { method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first (audited)`, access: 'fund.export', query: exportQuery, status: 200 },
+      async ({ query, actor, res }) => download(res, await fundExporter(actor, 'ledger', format, query)),
     );
     defineRoute(
       router,
-      { method: 'get', path: `/api/v1/fund/exports/payouts.${format}`, tag: 'fund', summary: `Rewards paid in a period (by payment date) as ${format.toUpperCase()}: reference, area, amount, voucher, dates; no claimant identity`, access: 'fund.export', query: exportQuery, status: 200 },
-      async ({ query, res }) => sendSheet(res, payoutSheet(await payoutsIn(query)), format, fileStem('fund-payouts', query)),
+      { method: 'get', path: `/api/v1/fund/exports/payouts.${format}`, tag: 'fund', summary: `Rewards paid in a period (by payment date) as ${format.toUpperCase()}: reference, area, amount, voucher, dates; no claimant identity (audited)`, access: 'fund.export', query: exportQuery, status: 200 },
+      async ({ query, actor, res }) => download(res, await fundExporter(actor, 'payouts', format, query)),
     );
   }
   return router;
