@@ -62,6 +62,8 @@ export interface WorkflowRecord {
   rewardProposedById?: string;
   rewardReviewedById?: string;
   claimExtensionUsed?: boolean;
+  /** The reporter may still appeal the reward decision (computed on the server's clock). */
+  appealOpen?: boolean;
 }
 
 export interface WorkflowActor {
@@ -71,7 +73,7 @@ export interface WorkflowActor {
   areaCodes: string[];
 }
 
-export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used';
+export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used' | 'appeal-period';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = ['out-of-area', 'not-assigned-verifier', 'four-eyes'];
 
@@ -95,6 +97,8 @@ const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extension
 const notRewardProposer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardProposedById === a.id ? 'four-eyes' : null);
 const notRewardReviewer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardReviewedById === a.id ? 'four-eyes' : null);
 const claimExtensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.claimExtensionUsed ? 'extension-used' : null);
+/** A refusal is final only once the reporter can no longer appeal it. */
+const appealPeriodOver = (r: WorkflowRecord): GuardFailure | null => (r.status === 'reward-refused' && r.appealOpen ? 'appeal-period' : null);
 
 const screenable = ['submitted', 'screening', 'awaiting-information'] as const;
 
@@ -113,7 +117,8 @@ export const workflowActions = {
   'approve-findings': { from: ['findings-submitted'], to: null, roles: ['reviewer'], public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
   'return-findings': { from: ['findings-submitted'], to: 'verifying', roles: ['reviewer'], public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
   'propose-reward': { from: ['substantiated'], to: 'reward-proposed', roles: ['verifier'], public: false, name: { zh: '拟定奖励', en: 'Propose the reward' }, guards: [inArea, assignedVerifier] },
-  'confirm-reward': { from: ['reward-proposed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
+  // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
+  'confirm-reward': { from: ['reward-proposed'], to: null, roles: ['reviewer'], public: false, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
   'return-reward': { from: ['reward-proposed'], to: 'substantiated', roles: ['reviewer'], public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
   'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', roles: ['finance'], public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea] },
   'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea] },
@@ -121,13 +126,14 @@ export const workflowActions = {
   'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
   'record-payout': { from: ['reward-claimed'], to: 'reward-paid', roles: ['finance'], public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea] },
   'decide-appeal': { from: ['reward-appealed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
-  close: { from: ['substantiated', 'unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea] },
+  // A substantiated report is closed only after its reward decision, which the reporter may appeal.
+  close: { from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea, appealPeriodOver] },
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;
 export const workflowActionNames = Object.keys(workflowActions) as WorkflowActionName[];
 
-/** Actions that move fund money: the request carries an Idempotency-Key, so a retry moves it once. */
+/** Actions whose money movement is keyed by the request's Idempotency-Key, so a retry moves it once. */
 export const moneyActions: readonly WorkflowActionName[] = ['approve-reward', 'record-payout'];
 
 /** Why an action is not open to this person on this record, or null when it is. */

@@ -2,7 +2,7 @@
 // the balance change and an audit entry in one transaction, and is keyed by the
 // client's Idempotency-Key so that a retried request never appropriates twice.
 import type { z } from 'zod';
-import { idempotencyKeyPattern, type appropriationBody, type LedgerEntryView } from '../../shared/schemas/fund';
+import { type appropriationBody, type LedgerEntryView } from '../../shared/schemas/fund';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
@@ -16,13 +16,7 @@ export type AppropriationRequest = z.infer<typeof appropriationBody>;
 /** The ledger's key for an appropriation: namespaced so it cannot meet a reward movement's key. */
 const ledgerKey = (idempotencyKey: string) => `appropriation:${idempotencyKey}`;
 
-/** The Idempotency-Key header, checked; money never moves without one. */
-export function requireIdempotencyKey(header: string | undefined): string {
-  const key = header?.trim();
-  if (!key) throw fail('idempotency.required');
-  if (!idempotencyKeyPattern.test(key)) throw fail('request.invalid', [{ path: 'headers.idempotency-key', code: 'invalid_format', message: 'expected 8 to 100 letters, digits, _ or -' }]);
-  return key;
-}
+export { requireIdempotencyKey } from '../http/idempotencyKey';
 
 /** The entry an earlier request with this key made, if it asked for exactly the same; a different request is refused. */
 async function replayOf(key: string, actor: Actor, request: AppropriationRequest): Promise<LedgerEntryView | undefined> {

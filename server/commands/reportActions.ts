@@ -32,6 +32,10 @@ interface Change {
   internalNote?: string;
   staffMessage?: string;
   movement?: RewardChange['movement'];
+  /** Overrides the action's own visibility for this step. */
+  public?: boolean;
+  /** What the audit entry records beyond the states (amounts, vouchers). */
+  auditDetails?: Record<string, unknown>;
 }
 
 const DAY = 86_400_000;
@@ -112,30 +116,37 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
 
 /**
  * A money action's key, scoped to the person; null when this exact request was
- * already carried out (the retry changes nothing).
+ * already carried out (the retry changes nothing). The same key for another
+ * report, another step or other details is refused.
  */
-async function moneyKeyFor(name: WorkflowActionName, reference: string, key: string | undefined, actor: Actor): Promise<string | null> {
+async function moneyKeyFor(name: WorkflowActionName, report: ReportFields, payload: unknown, key: string | undefined, actor: Actor): Promise<string | null> {
   if (!key) throw fail('idempotency.required');
   const scoped = `${actor.id}:${key}`;
   const earlier = await LedgerEntry.findOne({ idempotencyKey: scoped }, { rewardId: 1, kind: 1 }).lean();
   if (!earlier) return scoped;
-  if (earlier.rewardId === reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay')) return null;
+  const sameStep = earlier.rewardId === report.reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay');
+  const payout = report.reward?.payout;
+  const p = payload as Partial<Payloads['record-payout']>;
+  const sameDetails = name !== 'record-payout' || (payout?.voucherNo === p.voucherNo && payout?.paidOn === p.paidOn);
+  if (sameStep && sameDetails) return null;
   throw fail('idempotency.mismatch');
 }
 
 export async function reportActor(reference: string, name: WorkflowActionName, payload: unknown, actor: Actor, ctx: { box: SecretBox; publicBaseUrl: string; idempotencyKey?: string }, now = new Date()) {
   const report = await Report.findOne({ reference }).lean();
   if (!report) throw fail('resource.not_found');
-  const moneyKey = moneyActions.includes(name) ? await moneyKeyFor(name, reference, ctx.idempotencyKey, actor) : undefined;
-  if (moneyKey === null) return report;
   const blocker = actionBlocker(name, workflowRecordOf(report), actor);
   if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure)) throw fail('auth.forbidden', [], { reason: blocker });
+  // A retried money request finds the report already moved on: it is answered before the state check.
+  const moneyKey = moneyActions.includes(name) ? await moneyKeyFor(name, report, payload, ctx.idempotencyKey, actor) : undefined;
+  if (moneyKey === null) return report;
   if (blocker) throw fail('resource.stale', [], { reason: blocker });
   const change = await changeFor(name, payload as Payloads[typeof name], report, actor, now);
   const action = workflowActions[name];
   const status = change.to ?? report.status;
+  const isPublic = change.public ?? action.public;
   await inTransaction(async (session) => {
-    const step = { at: now, type: name, public: action.public, actorId: actor.id, ...(change.note ? { note: change.note } : {}) };
+    const step = { at: now, type: name, public: isPublic, actorId: actor.id, ...(change.note ? { note: change.note } : {}) };
     const comment = change.internalNote ? [{ at: now, type: 'staff-comment', public: false, actorId: actor.id, note: change.internalNote }] : [];
     const pushes: Record<string, unknown> = { timeline: { $each: [step, ...comment] } };
     if (change.staffMessage) pushes.messages = { at: now, from: 'staff', staffId: actor.id, body: change.staffMessage };
@@ -147,9 +158,10 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
     if (!r.modifiedCount) throw fail('resource.stale'); // someone acted on this report first
     const m = change.movement;
     if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: reference, actorId: actor.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
-    await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status } }, session, now);
+    const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
+    await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status, ...change.auditDetails, ...money } }, session, now);
     await refreshReportStats(reference, session);
-    if (action.public) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+    if (isPublic) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
   });
   return Report.findOne({ reference }).lean();
 }

@@ -6,6 +6,7 @@ import type { staffReportSummary, staffReportView } from '../../shared/schemas/w
 import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
 import type { ReportFields } from '../models/Report';
+import { appealOpen } from '../rewards/reporterSteps';
 import { rewardForStaff } from './rewardViews';
 import { can, type Actor } from '../policies';
 import { conversationClosedStates } from '../policies/reports';
@@ -20,6 +21,7 @@ export function workflowRecordOf(r: ReportFields): WorkflowRecord {
     rewardProposedById: r.reward?.proposedById ?? undefined,
     rewardReviewedById: r.reward?.reviewedById ?? undefined,
     claimExtensionUsed: !!r.reward?.claimExtendedDays,
+    appealOpen: appealOpen(r, new Date()),
   };
 }
 

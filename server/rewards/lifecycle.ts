@@ -23,6 +23,9 @@ export interface RewardChange {
   note?: string;
   /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
   movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
+  /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
+  public?: boolean;
+  auditDetails?: Record<string, unknown>;
 }
 
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
@@ -34,12 +37,12 @@ function rewardOf(report: ReportFields) {
 
 export function proposeReward(report: ReportFields, p: { amountFen?: number; adjustmentReason?: string; noRewardReason?: string }, actor: Actor, now: Date): RewardChange {
   const proposed = { proposedById: actor.id, proposedAt: now, reservedFen: 0 };
-  if (p.noRewardReason) return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } } };
+  if (p.noRewardReason) return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } }, auditDetails: { eligible: false } };
   const result = rewardForFindings(report.findings as Parameters<typeof rewardForFindings>[0], { submittedAt: report.submittedAt, employeeOfSubject: !!report.employeeOfSubject, realName: !report.anonymous });
   if (!result.eligible) {
     if (p.amountFen !== undefined) throw invalid('body.amountFen', 'the findings make this report ineligible for a reward');
     const refusalReason = result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；');
-    return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason, explanation: result.reasons } } };
+    return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason, explanation: result.reasons } }, auditDetails: { eligible: false } };
   }
   const q = result.quote;
   const amountFen = p.amountFen ?? q.amountFen;
@@ -47,6 +50,7 @@ export function proposeReward(report: ReportFields, p: { amountFen?: number; adj
   const adjusted = amountFen !== q.amountFen;
   return {
     to: 'reward-proposed',
+    auditDetails: { eligible: true, amountFen, computedFen: q.amountFen, policy: q.policy },
     set: {
       reward: {
         ...proposed,
@@ -67,8 +71,8 @@ export function proposeReward(report: ReportFields, p: { amountFen?: number; adj
 export function confirmReward(report: ReportFields, actor: Actor, now: Date): RewardChange {
   const reward = rewardOf(report);
   const reviewed = { 'reward.reviewedById': actor.id, 'reward.reviewedAt': now };
-  if (!reward.eligible) return { to: 'reward-refused', set: { ...reviewed, 'reward.decidedAt': now }, note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}` };
-  return { to: 'reward-reviewed', set: reviewed };
+  if (!reward.eligible) return { to: 'reward-refused', set: { ...reviewed, 'reward.decidedAt': now }, note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}`, public: true };
+  return { to: 'reward-reviewed', set: reviewed, auditDetails: { amountFen: reward.amountFen } };
 }
 
 export function approveReward(report: ReportFields, actor: Actor, now: Date): RewardChange {
@@ -103,6 +107,7 @@ export function recordPayout(report: ReportFields, p: { voucherNo: string; paidO
     set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: actor.id, recordedAt: now } },
     note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
     movement: { kind: 'pay', amountFen: reward.reservedFen, note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}` },
+    auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
 }
 
@@ -114,7 +119,7 @@ export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'rev
   if (p.outcome === 'upheld') {
     // The reporter gets a full claim period again after the appeal.
     const restart = appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': new Date(now.getTime() + rewardDeadlines.claimDays * DAY) } : {};
-    return { to: appeal.fromStatus as ReportState, set: { ...decided, ...restart }, note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}` };
+    return { to: appeal.fromStatus as ReportState, set: { ...decided, ...restart }, note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}`, auditDetails: { outcome: 'upheld' } };
   }
   const amountFen = p.amountFen!;
   const [min, max] = reward.eligible && reward.minFen != null && reward.maxFen != null ? [reward.minFen, reward.maxFen] : [1, REWARD_CAP_FEN];
@@ -123,7 +128,9 @@ export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'rev
   const release = reward.reservedFen > 0 ? { kind: 'release' as const, amountFen: reward.reservedFen, key: `appeal-release:${report.reference}:${report.revision}` } : undefined;
   return {
     to: 'reward-reviewed',
-    set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': actor.id, 'reward.reviewedAt': now },
+    // The old approval no longer stands: finance approves the new amount afresh.
+    set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': actor.id, 'reward.reviewedAt': now, 'reward.approvedAt': null, 'reward.approvedById': null },
+    auditDetails: { outcome: 'revised', amountFen },
     note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
     movement: release,
   };

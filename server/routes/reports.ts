@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { powChallengeResponse, receiptSchema, reportInputSchema } from '../../shared/schemas/report';
 import { discardUploads, reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
+import { optionalIdempotencyKey } from '../http/idempotencyKey';
 import { defineRoute, validate } from '../http/defineRoute';
 import { receiveUpload, type UploadLimits } from '../http/multipart';
 import { fail } from '../http/problem';
@@ -51,9 +52,7 @@ export function reportRoutes(deps: IntakeDeps): Router {
       status: 201,
     },
     async ({ req }) => {
-      const idempotencyKey = req.get('idempotency-key');
-      if (idempotencyKey !== undefined && !/^[\w-]{8,100}$/.test(idempotencyKey))
-        throw fail('request.invalid', [{ path: 'header.Idempotency-Key', code: 'invalid_format', message: '8–100 letters, digits, - or _' }]);
+      const idempotencyKey = optionalIdempotencyKey(req.get('idempotency-key'));
       // The proof is checked before the body is read (so abuse costs the sender, not us) and spent
       // only for a new submission (so a retry whose answer was lost needs no fresh proof).
       const ticket = checkProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));

@@ -20,11 +20,12 @@ import {
   staffReportList,
   staffReportView,
 } from '../../shared/schemas/workflow';
-import type { WorkflowActionName } from '../../shared/workflow';
+import { moneyActions, type WorkflowActionName } from '../../shared/workflow';
 import { areaScope, assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from '../commands/caseWork';
 import { identityRevealer, reportActor } from '../commands/reportActions';
 import { reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
+import { optionalIdempotencyKey } from '../http/idempotencyKey';
 import { defineRoute, RESPONDED, validate } from '../http/defineRoute';
 import { fail } from '../http/problem';
 import { Report } from '../models/Report';
@@ -43,12 +44,6 @@ async function reportInScope(reference: string, actor: Actor) {
 const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a-f]{32}$/, 'not a file id') });
 /** Types a browser shows without running anything. */
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/mp4', 'audio/wav', 'audio/ogg']);
-
-/** Money actions carry an Idempotency-Key; a malformed one is refused before anything moves. */
-function moneyKeyHeader(key: string | undefined): string | undefined {
-  if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) throw fail('request.invalid', [{ path: 'headers.idempotency-key', code: 'invalid', message: '8–100 letters, digits, - or _' }]);
-  return key;
-}
 
 export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
   const router = Router();
@@ -83,7 +78,8 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
       await reportInScope(params.reference, actor);
       const name = params.action as WorkflowActionName;
       const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
-      const updated = await reportActor(params.reference, name, payload, actor, { ...deps, idempotencyKey: moneyKeyHeader(req.get('idempotency-key')) });
+      const idempotencyKey = moneyActions.includes(name) ? optionalIdempotencyKey(req.get('idempotency-key')) : undefined;
+      const updated = await reportActor(params.reference, name, payload, actor, { ...deps, idempotencyKey });
       return presentReportForStaff(updated!, actor);
     },
   );

@@ -523,7 +523,7 @@ describe('bad input: a clear 4xx and nothing stored', () => {
 
     test('a malformed Idempotency-Key → 400 naming the header', async () => {
       const res = await expectRefused(() => submit(t.app, validReport(), [{ content: photo }], { 'Idempotency-Key': 'short' }), 400, 'request.invalid');
-      expect(errorPaths(res)).toEqual(['header.Idempotency-Key']);
+      expect(errorPaths(res)).toEqual(['headers.idempotency-key']);
     });
   });
 });

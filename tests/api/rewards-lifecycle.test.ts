@@ -74,11 +74,14 @@ describe('from findings to payment', () => {
 
     const reviewed = await c.ok(ref, 'confirm-reward', {}, c.staff.reviewer);
     expect(reviewed.body.status).toBe('reward-reviewed');
+    expect((await followup(r)).body.timeline.map((e: { type: string }) => e.type)).not.toContain('confirm-reward');
     expect(reviewed.body.allowedActions).toEqual([]);
     expect((await c.view(ref, c.staff.finance)).body.allowedActions).toEqual(['send-back-reward', 'approve-reward']);
 
     const noKey = await c.act(ref, 'approve-reward', {}, c.staff.finance);
     expectProblem(noKey, 400, 'idempotency.required');
+    // Who may act is checked before the key: a reviewer is refused, key or not.
+    expectProblem(await c.act(ref, 'approve-reward', {}, c.staff.reviewer), 403, 'auth.forbidden');
     expect(await fundBalances()).toEqual(fund0);
 
     const key = moneyKey();
@@ -138,7 +141,14 @@ describe('from findings to payment', () => {
     expectProblem(unchecked, 400, 'request.invalid');
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const paid = await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.staff.finance, moneyKey());
+    const payoutKey = moneyKey();
+    const paid = await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey);
+    // The same key again: answered, nothing moves; with other details: refused.
+    expect((await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey)).body.status).toBe('reward-paid');
+    expectProblem(await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0002', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey), 422, 'idempotency.mismatch');
+    expect(await LedgerEntry.countDocuments({ rewardId: ref, kind: 'pay' })).toBe(1);
+    const payAudit = await AuditEntry.findOne({ action: 'report.record-payout', 'target.id': ref }).lean();
+    expect(payAudit!.details).toMatchObject({ voucherNo: 'FK-2026-0001', movement: 'pay', movedFen: MINIMUM_FEN });
     expect(paid.body.status).toBe('reward-paid');
     expect(paid.body.reward.payout).toMatchObject({ voucherNo: 'FK-2026-0001', paidOn: today, amountFen: MINIMUM_FEN });
     const fund2 = await fundBalances();
@@ -175,6 +185,9 @@ describe('from findings to payment', () => {
     const seen = await followup(r);
     expect(seen.body.reward).toMatchObject({ status: 'reward-refused', eligible: false, canClaim: false, canAppeal: true });
     expect(seen.body.reward.refusalReason).toBeTruthy();
+    // The refusal stays open while the reporter may still appeal it.
+    expect((await c.view(r.reference, c.staff.reviewer)).body.allowedActions).toEqual([]);
+    expectProblem(await c.act(r.reference, 'close', {}, c.staff.reviewer), 409, 'resource.stale');
   });
 
   test('finance cannot approve more than the fund holds: 409 and nothing moves', async () => {
@@ -284,13 +297,18 @@ describe('lapse (moved clock)', () => {
     const before = await fundBalances();
 
     await expect(claimReward(r.reference, claim, t.box, new Date(due + 1000))).rejects.toMatchObject({ code: 'reward.not_claimable' });
-    await lapseUnclaimedRewards(new Date(due + 1000));
+    const lapseAt = new Date(due + 1000);
+    await lapseUnclaimedRewards(lapseAt);
     const lapsed = await c.stored(r.reference);
     expect(lapsed.status).toBe('reward-lapsed');
     expect(lapsed.reward!.reservedFen).toBe(0);
+    // Earlier rewards of this suite may lapse in the same run: the fund moves by exactly what was released.
+    const releases = await LedgerEntry.find({ kind: 'release', at: lapseAt }).lean();
+    expect(releases.find((e) => e.rewardId === r.reference)?.amountFen).toBe(MINIMUM_FEN);
+    const releasedFen = releases.reduce((sum, e) => sum + e.amountFen, 0);
     const after = await fundBalances();
-    expect(before.reservedFen - after.reservedFen).toBe(MINIMUM_FEN);
-    expect(after.availableFen - before.availableFen).toBe(MINIMUM_FEN);
+    expect(before.reservedFen - after.reservedFen).toBe(releasedFen);
+    expect(after.availableFen - before.availableFen).toBe(releasedFen);
 
     await lapseUnclaimedRewards(new Date(due + 2 * DAY));
     expect(await fundBalances()).toEqual(after);

@@ -106,7 +106,8 @@ async function followupView(r: Receipt) {
   return res.body as { status: string; timeline: { type: string; note?: string }[]; messages: { from: string; body: string }[] };
 }
 
-describe('the whole path: screening → acceptance → verification → findings → approval → closing', () => {
+// Closing comes after the reward decision (tests/api/rewards-lifecycle.test.ts) or, for unsubstantiated findings, below.
+describe('the whole path: screening → acceptance → verification → findings → approval', () => {
   test('each step answers with the new status and allowedActions, and leaves the database, audit log and follow-up view right', async () => {
     const receipt = await newReport();
     const ref = receipt.reference;
@@ -117,8 +118,7 @@ describe('the whole path: screening → acceptance → verification → findings
       { action: 'accept', who: s.intake, body: acceptBody(), status: 'assigned', allowed: ['reassign'] },
       { action: 'start-verification', who: s.verifier, body: {}, status: 'verifying', allowed: ['extend-deadline', 'submit-findings'] },
       { action: 'submit-findings', who: s.verifier, body: findings(), status: 'findings-submitted', allowed: [] },
-      { action: 'approve-findings', who: s.reviewer, body: {}, status: 'substantiated', allowed: ['close'] },
-      { action: 'close', who: s.reviewer, body: { note: '已责令整改并处罚，办结。' }, status: 'closed', allowed: [] },
+      { action: 'approve-findings', who: s.reviewer, body: {}, status: 'substantiated', allowed: [] },
     ];
 
     for (const [i, step] of steps.entries()) {
@@ -153,7 +153,6 @@ describe('the whole path: screening → acceptance → verification → findings
         expect(db.findings).toMatchObject(findings());
         expect(res.body.findings).toMatchObject(findings());
       }
-      if (step.action === 'close') expect(entry.note).toBe('已责令整改并处罚，办结。');
 
       // The other roles see the same record with their own actions.
       if (step.action === 'submit-findings') expect((await view(ref, s.reviewer)).body.allowedActions).toEqual(['approve-findings', 'return-findings']);
@@ -167,7 +166,6 @@ describe('the whole path: screening → acceptance → verification → findings
       ['start-verification', true],
       ['submit-findings', false],
       ['approve-findings', true],
-      ['close', true],
     ]);
 
     const audit = await AuditEntry.find({ 'target.type': 'report', 'target.id': ref }).sort({ seq: 1 }).lean();
@@ -178,8 +176,10 @@ describe('the whole path: screening → acceptance → verification → findings
     }
 
     const mine = await followupView(receipt);
-    expect(mine.status).toBe('closed');
-    expect(mine.timeline.map((e) => e.type)).toEqual(['submitted', 'start-screening', 'accept', 'start-verification', 'approve-findings', 'close']);
+    expect(mine.status).toBe('substantiated');
+    expect(mine.timeline.map((e) => e.type)).toEqual(['submitted', 'start-screening', 'accept', 'start-verification', 'approve-findings']);
+    // Next comes the reward: only the assigned verifier may propose it.
+    expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['propose-reward']);
     expect(JSON.stringify(mine)).not.toContain(verifierId);
     expect(JSON.stringify(mine)).not.toContain('安消罚决字'); // the findings themselves stay internal
   });
@@ -257,6 +257,7 @@ describe('failure modes', () => {
       ['findings-submitted', 'extend-deadline', () => ({ days: 5, reason: '需要更多时间' }), 'verifier'],
       ['substantiated', 'approve-findings', () => ({}), 'reviewer'],
       ['substantiated', 'reject', () => ({ reason: '迟到的驳回' }), 'intake'],
+      ['substantiated', 'close', () => ({}), 'reviewer'],
     ];
     test.each(cases)('on a %s report, %s by %s', async (stage, action, body, role) => {
       const ref = await reportAt(stage);
@@ -266,7 +267,9 @@ describe('failure modes', () => {
     });
 
     test('nothing is open on a closed report', async () => {
-      const ref = await reportAt('substantiated');
+      const ref = await reportAt('verifying');
+      await ok(ref, 'submit-findings', findings({ substantiated: false, violationKind: undefined, fineFen: undefined, penaltyDecisionNo: undefined }), s.verifier);
+      await ok(ref, 'approve-findings', {}, s.reviewer);
       await ok(ref, 'close', {}, s.reviewer);
       expectProblem(await act(ref, 'close', {}, s.reviewer), 409, 'resource.stale');
       expectProblem(await act(ref, 'accept', acceptBody()), 409, 'resource.stale');

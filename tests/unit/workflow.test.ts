@@ -20,7 +20,7 @@ const expected: Table = {
   assigned: { intake: ['reassign'], verifier: ['start-verification', 'extend-deadline'] },
   verifying: { intake: ['reassign'], verifier: ['extend-deadline', 'submit-findings'] },
   'findings-submitted': { reviewer: ['approve-findings', 'return-findings'] },
-  substantiated: { intake: ['close'], verifier: ['propose-reward'], reviewer: ['close'] },
+  substantiated: { verifier: ['propose-reward'] },
   unsubstantiated: { intake: ['close'], reviewer: ['close'] },
   'reward-proposed': { reviewer: ['confirm-reward', 'return-reward'] },
   'reward-reviewed': { finance: ['send-back-reward', 'approve-reward'] },
@@ -93,7 +93,7 @@ describe('guards', () => {
       ['submit-findings', 'verifying', 'verifier'],
       ['approve-findings', 'findings-submitted', 'reviewer'],
       ['return-findings', 'findings-submitted', 'reviewer'],
-      ['close', 'substantiated', 'reviewer'],
+      ['close', 'reward-paid', 'reviewer'],
       ['close', 'unsubstantiated', 'intake'],
       ['propose-reward', 'substantiated', 'verifier'],
       ['confirm-reward', 'reward-proposed', 'reviewer'],
@@ -163,6 +163,17 @@ describe('guards', () => {
       expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardReviewedById: ME }), actor('reviewer'))).toBe('four-eyes');
       expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
       expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: OTHER, rewardReviewedById: OTHER }), actor('reviewer'))).toBeNull();
+    });
+
+    test('a refusal is closed only once the appeal period is over', () => {
+      expect(actionBlocker('close', record('reward-refused', { appealOpen: true }), actor('reviewer'))).toBe('appeal-period');
+      expect(actionBlocker('close', record('reward-refused', { appealOpen: false }), actor('reviewer'))).toBeNull();
+      // Other closable states do not wait on it.
+      expect(actionBlocker('close', record('reward-paid', { appealOpen: true }), actor('reviewer'))).toBeNull();
+    });
+
+    test('a substantiated report is not closed before its reward decision', () => {
+      expect(actionBlocker('close', record('substantiated'), actor('reviewer'))).toBe('wrong-state');
     });
 
     test('the claim deadline is extended once', () => {
