@@ -2,7 +2,6 @@
 // action is open; the change, its timeline entry, the audit entry and the
 // reporter's notification commit together, on the revision the actor saw.
 import type { z } from 'zod';
-import { trusted } from 'mongoose';
 import { actionPayloads } from '../../shared/schemas/workflow';
 import { actionBlocker, forbiddingGuards, moneyActions, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
@@ -14,6 +13,7 @@ import { Report, type ReportFields } from '../models/Report';
 import { Staff } from '../models/Staff';
 import { Unit } from '../models/Unit';
 import type { Actor } from '../policies';
+import { areaScope } from '../policies/scope';
 import { workflowRecordOf } from '../presenters/reportForStaff';
 import { refreshReportStats } from '../stats';
 import { pausedClock, resumedClock } from '../workflow/acceptanceClock';
@@ -68,8 +68,7 @@ async function changeFor<K extends WorkflowActionName>(name: K, p: Payloads[K], 
       return { set: {}, to: 'rejected', note: String(a.reason) };
     case 'mark-duplicate': {
       // Only reports this officer may see can be named, so the answer reveals nothing about other areas.
-      const scope = actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {};
-      const original = await Report.findOne({ reference: String(a.duplicateOf), ...scope }, { submittedAt: 1 }).lean();
+      const original = await Report.findOne({ reference: String(a.duplicateOf), ...areaScope(actor) }, { submittedAt: 1 }).lean();
       if (!original || a.duplicateOf === report.reference || original.submittedAt > report.submittedAt)
         throw fail('request.invalid', [{ path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' }]);
       return { set: { duplicateOf: a.duplicateOf }, to: 'duplicate', note: `重复举报：与 ${a.duplicateOf} 为同一事项 / Same matter as ${a.duplicateOf}` };
