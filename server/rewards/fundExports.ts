@@ -3,6 +3,7 @@
 // with two decimals and, exactly, as fen.
 import ExcelJS from 'exceljs';
 import { areas } from '../../shared/catalog';
+import { plainYuan } from '../../shared/money';
 import type { LedgerEntryView } from '../../shared/schemas/fund';
 import type { MovementKind } from './fund';
 import type { PayoutRow } from './fundReports';
@@ -16,13 +17,6 @@ export interface Sheet {
 }
 
 const kindNames: Record<MovementKind, string> = { appropriate: '拨入 appropriate', reserve: '预留 reserve', release: '释放 release', pay: '发放 pay' };
-
-/** Fen as yuan with two decimals, without floating point: 123456 → "1234.56". */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /** "2025-11-28 15:04:05", China Standard Time (UTC+8, no summer time). */
 export function shanghaiDateTime(iso: string): string {
@@ -74,7 +68,7 @@ function csvField(value: string): string {
 
 export function toCsv(sheet: Sheet): string {
   const lines = [sheet.columns.map((c) => csvField(c.header))];
-  for (const row of sheet.rows) lines.push(row.map((cell, i) => (typeof cell === 'number' ? (sheet.columns[i].yuan ? yuanText(cell) : String(cell)) : csvField(defused(cell)))));
+  for (const row of sheet.rows) lines.push(row.map((cell, i) => (typeof cell === 'number' ? (sheet.columns[i].yuan ? plainYuan(cell) : String(cell)) : csvField(defused(cell)))));
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }
 

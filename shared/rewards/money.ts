@@ -1,5 +1,6 @@
 // Money arithmetic for rewards: integer fen only, never floating point, so a
 // reward computed on any machine is the same to the fen.
+import { formatYuan } from '../money';
 
 export const FEN_PER_YUAN = 100;
 
@@ -22,18 +23,16 @@ export function percentAsExactYuan(amountFen: number, percent: number): string {
   return groupDigits(amountFen * percent, 4);
 }
 
-/** A fen amount as yuan: "3,000" for whole yuan, else "20,016.60". */
-export function formatYuan(fen: number): string {
-  return groupDigits(fen, 2, fen % FEN_PER_YUAN === 0 ? 0 : 2);
-}
+/** A reward amount as the rules state it: "3,000" for whole yuan, else "20,016.60". */
+export const formatRewardYuan = (fen: number): string => formatYuan(fen, { wholeYuanWithoutDecimals: true });
 
-/** An integer scaled by 10^decimals, with thousands separators, keeping at least `minDecimals` decimals. */
-function groupDigits(scaled: number, decimals: number, minDecimals = 0): string {
+/** An integer scaled by 10^decimals, with thousands separators, without trailing zero decimals. */
+function groupDigits(scaled: number, decimals: number): string {
   const sign = scaled < 0 ? '-' : '';
   const digits = String(Math.abs(scaled)).padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   let fraction = digits.slice(digits.length - decimals);
-  while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  while (fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   return sign + whole + (fraction ? `.${fraction}` : '');
 }
 

@@ -1,7 +1,7 @@
 // The words of reward explanations and refusals, zh-CN first with English.
 import type { Label } from '../catalog';
 import type { AccidentGrade } from './policies';
-import { formatYuan } from './money';
+import { formatRewardYuan } from './money';
 
 export type ViolationKind = 'major-hazard' | 'illegal-operation' | 'listed-situation';
 
@@ -48,10 +48,10 @@ export const ineligibleReasons = {
 export const ASSUMED: Label = { zh: '（暂定值）', en: ' (assumed value)' };
 
 /** "3,000 元" / "3,000 yuan". */
-export const money = (fen: number): Label => ({ zh: `${formatYuan(fen)} 元`, en: `${formatYuan(fen)} yuan` });
+export const money = (fen: number): Label => ({ zh: `${formatRewardYuan(fen)} 元`, en: `${formatRewardYuan(fen)} yuan` });
 
 /** "3,000 – 300,000 元" / "3,000 – 300,000 yuan". */
-export const moneyRange = (minFen: number, maxFen: number): Label => ({ zh: `${formatYuan(minFen)} – ${formatYuan(maxFen)} 元`, en: `${formatYuan(minFen)} – ${formatYuan(maxFen)} yuan` });
+export const moneyRange = (minFen: number, maxFen: number): Label => ({ zh: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} 元`, en: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} yuan` });
 
 /** Builds a line from a template over both languages. */
 export function line(build: (lang: keyof Label) => string): Label {

@@ -3,7 +3,7 @@
 // with each step explained in the page's language.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { formatYuan } from '../../../../shared/rewards/money';
+import { formatRewardYuan } from '../../../../shared/rewards/money';
 import { ApiError, api, describeError } from '../../api';
 import { useLang } from '../../i18n';
 import { Field } from '../forms/Field';
@@ -176,12 +176,12 @@ function QuoteView({ quote }: { quote: Quote }) {
       <dl className="rewards">
         <div className="rewards__row">
           <dt>{t.amountLabel}</dt>
-          <dd data-testid="estimate-amount">{t.yuan(formatYuan(quote.amountFen))}</dd>
+          <dd data-testid="estimate-amount">{t.yuan(formatRewardYuan(quote.amountFen))}</dd>
         </div>
         <div className="rewards__row">
           <dt>{t.rangeLabel}</dt>
           <dd className="estimate__detail" data-testid="estimate-range">
-            {t.range(formatYuan(quote.minFen), formatYuan(quote.maxFen))}
+            {t.range(formatRewardYuan(quote.minFen), formatRewardYuan(quote.maxFen))}
           </dd>
         </div>
         <div className="rewards__row">

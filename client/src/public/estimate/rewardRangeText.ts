@@ -1,7 +1,7 @@
 // One line with the reward range of a scheme, from the calculator's own bounds,
 // so the report form never states a range the rules do not pay.
 import { schemeRange } from '../../../../shared/rewards/bounds';
-import { formatYuan } from '../../../../shared/rewards/money';
+import { formatRewardYuan } from '../../../../shared/rewards/money';
 import { shanghaiDay } from '../../../../shared/dates';
 import type { Lang } from '../../i18n';
 
@@ -14,6 +14,6 @@ const isScheme = (value: string): value is Scheme => (schemes as readonly string
 export function rewardRangeLine(scheme: string, lang: Lang): string {
   const range = isScheme(scheme) ? schemeRange(scheme, shanghaiDay()) : undefined;
   if (!range) return '';
-  const span = `${formatYuan(range.minFen)} – ${formatYuan(range.maxFen)}`;
+  const span = `${formatRewardYuan(range.minFen)} – ${formatRewardYuan(range.maxFen)}`;
   return lang === 'en' ? `If verified: a reward of ${span} yuan` : `属实可获奖励 ${span} 元`;
 }
