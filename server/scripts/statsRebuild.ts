@@ -1,5 +1,6 @@
 // `npm run stats:rebuild`: derives the statistics rollups again from every report
-// (after a change to how they are counted, or to check them). Run it while no one is acting on reports.
+// (after a change to how they are counted, or to check them). It runs in one
+// transaction, so the app may stay up (see server/stats/rebuild.ts for its limit).
 import { openDatabase } from '../db';
 import { loadConfig } from '../env';
 import { rebuildStats } from '../stats';

@@ -410,4 +410,18 @@ describe('rebuild', () => {
     await rebuildStats();
     expect(await rollupSnapshot()).toEqual(incremental);
   });
+
+  test('while reports change: each change is counted once, whichever commits first', async () => {
+    const move = (ref: string, area: string) =>
+      inTransaction(async (session) => {
+        await Report.updateOne({ reference: ref }, { $set: { area } }, { session });
+        await refreshReportStats(ref, session);
+      });
+    await Promise.all([rebuildStats(), move('S7', D), move('S3', HUA), rebuildStats(), move('S10', B)]);
+    const live = await rollupSnapshot();
+    await rebuildStats();
+    expect(await rollupSnapshot()).toEqual(live);
+    const o = await statsOverview('2026-06', '2026-06', { area: D });
+    expect(o.totals.received).toBe(1); // S7
+  });
 });
