@@ -3,13 +3,14 @@
 // with each step explained in the page's language.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { parseYuan } from '../../../../shared/money';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
 import { ApiError, api, describeError } from '../../api';
 import { useLang } from '../../i18n';
 import { Field } from '../forms/Field';
 import '../forms.css';
 import './estimate.css';
-import { initialForm, quoteRequestOf, yuanToFen, type EstimateForm, type Quote, type QuoteRequest, type Scheme } from './estimateInput';
+import { initialForm, quoteRequestOf, type EstimateForm, type Quote, type QuoteRequest, type Scheme } from './estimateInput';
 import { useEstimateT } from './estimateText';
 
 const SCHEMES: Scheme[] = ['violation', 'concealed-accident', 'welding'];
@@ -69,7 +70,7 @@ export default function EstimatePage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const fineFen = form.scheme === 'concealed-accident' ? undefined : yuanToFen(form.fineYuan);
+    const fineFen = form.scheme === 'concealed-accident' ? undefined : parseYuan(form.fineYuan);
     if (fineFen === null) {
       setErrors({ fineFen: t.fineInvalid });
       setQuote(null);

@@ -1,5 +1,4 @@
 // The estimator's form state, and the quote request it makes (money in integer fen).
-import { parseYuan } from '../../../../shared/money';
 import type { z } from 'zod';
 import type { rewardQuoteBody, rewardQuoteResponse } from '../../../../shared/schemas/rewards';
 
@@ -32,9 +31,6 @@ export const initialForm: EstimateForm = {
   employeeOfSubject: false,
   realName: true,
 };
-
-/** Typed yuan as fen (see shared/money). */
-export const yuanToFen = parseYuan;
 
 /** The request for the chosen scheme, sending only the fields that scheme uses. */
 export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined): QuoteRequest {

@@ -1,5 +1,6 @@
-// The verifier's findings: every field of findingsSchema, the fine entered in yuan and sent in fen.
+// The verifier's findings: every field of findingsSchema, the fine typed in yuan and sent in fen.
 import { Checkbox, Form, Input, InputNumber, Radio } from 'antd';
+import { parseYuan } from '../../../../../shared/money';
 import { useT } from '../../../i18n';
 import { SingleSelect } from '../../SingleSelect';
 import type { FormValues } from './actionForms';
@@ -10,9 +11,14 @@ const HAZARD_LEVELS = ['general', 'major'] as const;
 const ACCIDENT_GRADES = ['general', 'larger', 'major', 'especially-major'] as const;
 const EXCLUSIONS = ['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete'] as const;
 
-/** Yuan as typed (up to two decimals) to integer fen, without binary-fraction drift. */
-export function yuanToFen(yuan: number): number {
-  return Math.round(yuan * 100);
+/** The largest fine findingsSchema accepts: 1,000,000,000 yuan. */
+const MAX_FINE_FEN = 100_000_000_000;
+
+/** The fine as typed, in fen: undefined when empty, null when it is not an amount. */
+function fineFenOf(typed: unknown): number | undefined | null {
+  if (typeof typed !== 'string') return undefined;
+  const fen = parseYuan(typed);
+  return fen !== null && fen !== undefined && fen > MAX_FINE_FEN ? null : fen;
 }
 
 export function FindingsFields() {
@@ -24,7 +30,8 @@ export function FindingsFields() {
   ];
   const substantiated = Form.useWatch<boolean | undefined>('substantiated');
   const violationKind = Form.useWatch<string | undefined>('violationKind');
-  const fineYuan = Form.useWatch<number | undefined>('fineYuan');
+  const fineFen = fineFenOf(Form.useWatch<string | undefined>('fineYuan'));
+  const checkFine = (_: unknown, typed: string | undefined) => (fineFenOf(typed) === null ? Promise.reject(new Error(t.fineInvalid)) : Promise.resolve());
   return (
     <>
       <Form.Item label={t.inspectedOn} name="inspectedOn" rules={required}>
@@ -58,10 +65,10 @@ export function FindingsFields() {
       <Form.Item label={t.rectificationOrdered} name="rectificationOrdered">
         <Radio.Group options={yesNo} optionType="button" />
       </Form.Item>
-      <Form.Item label={t.fineYuan} name="fineYuan">
-        <InputNumber min={0} max={1_000_000_000} precision={2} step={100} />
+      <Form.Item label={t.fineYuan} name="fineYuan" rules={[{ validator: checkFine }]}>
+        <Input inputMode="decimal" suffix="元" maxLength={20} />
       </Form.Item>
-      <Form.Item label={t.penaltyDecisionNo} name="penaltyDecisionNo" rules={fineYuan ? [{ required: true, whitespace: true, message: t.required }, { max: 80 }] : [{ max: 80 }]}>
+      <Form.Item label={t.penaltyDecisionNo} name="penaltyDecisionNo" rules={fineFen ? [{ required: true, whitespace: true, message: t.required }, { max: 80 }] : [{ max: 80 }]}>
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item label={t.exclusions} name="exclusions">
@@ -77,7 +84,7 @@ const isNumber = (x: unknown): x is number => typeof x === 'number';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 
 export function findingsPayload(v: FormValues): Findings {
-  const fine = optional(v.fineYuan, isNumber);
+  const fineFen = fineFenOf(v.fineYuan);
   const penaltyDecisionNo = optional(v.penaltyDecisionNo, isString)?.trim();
   return {
     inspectedOn: String(v.inspectedOn),
@@ -87,7 +94,7 @@ export function findingsPayload(v: FormValues): Findings {
     hazardLevel: optional(v.hazardLevel, isString) as Findings['hazardLevel'],
     violationKind: optional(v.violationKind, isString) as Findings['violationKind'],
     penaltyDecisionNo: penaltyDecisionNo || undefined,
-    fineFen: fine === undefined ? undefined : yuanToFen(fine),
+    fineFen: fineFen ?? undefined,
     rectificationOrdered: optional(v.rectificationOrdered, isBoolean),
     accidentGrade: v.violationKind === 'concealed-accident' ? (optional(v.accidentGrade, isString) as Findings['accidentGrade']) : undefined,
     concealedDeaths: v.violationKind === 'concealed-accident' ? optional(v.concealedDeaths, isNumber) : undefined,

@@ -119,6 +119,7 @@ export const casesZh = {
     alreadyKnownAndHandled: '监管部门此前已掌握并依法处理',
     penaltyDecisionNo: '行政处罚决定书文号',
     fineYuan: '罚款金额（元）',
+    fineInvalid: '请输入不超过 1,000,000,000 元的金额，最多两位小数',
     rectificationOrdered: '已责令整改',
     accidentGrade: '事故等级',
     accidentGrades: { general: '一般事故', larger: '较大事故', major: '重大事故', 'especially-major': '特别重大事故' } as Record<string, string>,
