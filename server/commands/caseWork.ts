@@ -2,6 +2,7 @@
 // many reports at once, and the verifiers an acceptance may name.
 import { trusted } from 'mongoose';
 import type { z } from 'zod';
+import { endOfShanghaiDay, shanghaiDayStart } from '../../shared/dates';
 import type { reportListQuery } from '../../shared/schemas/workflow';
 import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
@@ -96,9 +97,6 @@ const UNDER_VERIFICATION = ['assigned', 'verifying'];
 export type ReportListCriteria = z.infer<typeof reportListQuery>;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The bureau's calendar day starts at 00:00 China Standard Time (UTC+8, no daylight saving). */
-const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-
 /**
  * The queue's filter and order. Each queue leads with what an index serves: status
  * (status+dueAt, or area+status+submittedAt when area-limited), or the verifier
@@ -136,8 +134,8 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
   if (query.assignedToMe === 'true') onlyMine();
   if (query.from || query.to) {
     const range: Record<string, Date> = {};
-    if (query.from) range.$gte = shanghaiMidnight(query.from);
-    if (query.to) range.$lt = new Date(shanghaiMidnight(query.to).getTime() + DAY);
+    if (query.from) range.$gte = shanghaiDayStart(query.from);
+    if (query.to) range.$lt = endOfShanghaiDay(shanghaiDayStart(query.to));
     filter.submittedAt = trusted(range);
   }
   if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];

@@ -1,10 +1,9 @@
 // What the fund looks like to finance: balances with the rewards on their way,
 // the ledger page by page, month-by-month figures, payouts and the work lists.
-// Days and months are counted in Asia/Shanghai; China keeps no summer time, so
-// a day there is always [00:00+08:00, next 00:00+08:00).
+// Days and months are counted in Asia/Shanghai (shared/dates).
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
-import { shanghaiDay } from '../../shared/dates';
+import { addMonths, endOfShanghaiDay, shanghaiDayStart, shanghaiMonthEnd, shanghaiMonthOf, shanghaiMonthStart } from '../../shared/dates';
 import type { fundResponse } from '../../shared/schemas/common';
 import type { exportQuery, ledgerQuery, LedgerEntryView, MonthFigures, RewardWorkItem, rewardWorkQuery } from '../../shared/schemas/fund';
 import { LedgerEntry, MAIN_FUND, type LedgerEntryFields } from '../models/Fund';
@@ -13,21 +12,11 @@ import type { Actor } from '../policies';
 import { areaScope } from '../policies/scope';
 import { fundBalances, type MovementKind } from './fund';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const shanghaiDayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
-export const shanghaiMonthStart = (month: string): Date => new Date(`${month}-01T00:00:00+08:00`);
-
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** The instants of a period of whole Shanghai days, `to` included. */
 export function dayRange(period: z.infer<typeof exportQuery>): { $gte?: Date; $lt?: Date } {
   return {
     ...(period.from ? { $gte: shanghaiDayStart(period.from) } : {}),
-    ...(period.to ? { $lt: new Date(shanghaiDayStart(period.to).getTime() + DAY_MS) } : {}),
+    ...(period.to ? { $lt: endOfShanghaiDay(shanghaiDayStart(period.to)) } : {}),
   };
 }
 
@@ -93,7 +82,7 @@ const availableEffect: Record<MovementKind, number> = { appropriate: 1, reserve:
 /** The months `from`..`to` with what moved in each and what was available at its end. */
 export async function monthlyFigures(from: string, to: string): Promise<MonthFigures[]> {
   const start = shanghaiMonthStart(from);
-  const end = shanghaiMonthStart(nextMonth(to));
+  const end = shanghaiMonthEnd(to);
   const before = await LedgerEntry.aggregate<{ _id: MovementKind; total: number }>([
     { $match: { fundId: MAIN_FUND, at: { $lt: start } } },
     { $group: { _id: '$kind', total: { $sum: '$amountFen' } } },
@@ -104,9 +93,9 @@ export async function monthlyFigures(from: string, to: string): Promise<MonthFig
     .lean();
   const months: MonthFigures[] = [];
   let i = 0;
-  for (let month = from; month <= to; month = nextMonth(month)) {
+  for (let month = from; month <= to; month = addMonths(month, 1)) {
     const figures: MonthFigures = { month, appropriatedFen: 0, reservedFen: 0, releasedFen: 0, paidFen: 0, endAvailableFen: 0 };
-    for (; i < entries.length && shanghaiDay(entries[i].at).slice(0, 7) === month; i++) {
+    for (; i < entries.length && shanghaiMonthOf(entries[i].at) === month; i++) {
       const e = entries[i];
       const kind = e.kind as MovementKind;
       if (kind === 'appropriate') figures.appropriatedFen += e.amountFen;

@@ -1,8 +1,8 @@
 // What one report adds to the statistics, as a pure function of the report:
 // cell id → counters and days-to-conclusion histogram. Refresh and rebuild both
 // use it, so the incremental rollups and a rebuild cannot disagree.
+import { shanghaiMonthOf } from '../../shared/dates';
 import type { ReportFields } from '../models/Report';
-import { shanghaiMonth } from './months';
 
 /** Whole days past this land in the last bucket ("a year or more"). */
 export const HISTOGRAM_MAX_DAYS = 365;
@@ -51,7 +51,7 @@ function add(c: Contribution, id: string, field: string, amount: number, map: ke
 
 export function contributionOf(report: StatsReport): Contribution {
   const c: Contribution = {};
-  const month = shanghaiMonth(report.submittedAt);
+  const month = shanghaiMonthOf(report.submittedAt);
   const cell = areaCellId(month, report.area, report.sector);
   const findings = (report.findings ?? {}) as { substantiated?: boolean; rectificationOrdered?: boolean };
   const conclusion = concludedAt(report);
@@ -72,7 +72,7 @@ export function contributionOf(report: StatsReport): Contribution {
 
   const reward = report.reward;
   if (reward?.approvedAt && reward.amountFen > 0) {
-    const approvedCell = areaCellId(shanghaiMonth(reward.approvedAt), report.area, report.sector);
+    const approvedCell = areaCellId(shanghaiMonthOf(reward.approvedAt), report.area, report.sector);
     add(c, approvedCell, 'rewardsApproved', 1);
     add(c, approvedCell, 'rewardsApprovedFen', reward.amountFen);
   }

@@ -6,7 +6,7 @@ import { areas, sectors } from '../../shared/catalog';
 import { Report } from '../models/Report';
 import { StatsRollup } from '../models/StatsRollup';
 import { fundBalances, type FundBalances } from '../rewards/fund';
-import { addMonths, monthsBetween } from './months';
+import { addMonths, monthsBetween, monthsSpanned } from '../../shared/dates';
 import { emptySums, sumBy, totalsOf, type Cell, type Totals } from './figures';
 
 export interface StatsFilter {
@@ -55,7 +55,7 @@ export interface OverviewOptions {
 }
 
 export async function statsOverview(from: string, to: string, filter: StatsFilter, now = new Date(), { withFund }: OverviewOptions = { withFund: false }): Promise<Overview> {
-  const length = monthsBetween(from, to).length;
+  const length = monthsSpanned(from, to);
   const previousPeriod = { from: addMonths(from, -length), to: addMonths(from, -1) };
   const [cells, overdue, fund] = await Promise.all([areaCells(previousPeriod.from, to, filter), overdueNow(filter, now), withFund ? fundBalances() : undefined]);
   const current = cells.filter((c) => c.month >= from);

@@ -5,7 +5,7 @@ import { areas } from '../../shared/catalog';
 import { Poster } from '../models/Poster';
 import { PosterScan } from '../models/PosterScan';
 import { StatsRollup } from '../models/StatsRollup';
-import { addMonths } from './months';
+import { addMonths } from '../../shared/dates';
 
 export interface FunnelRow {
   scans: number;

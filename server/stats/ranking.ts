@@ -3,7 +3,7 @@
 // area last two months in a row is flagged (the bureau then summons its leaders).
 import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
-import { addMonths } from './months';
+import { addMonths } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
 import { areaPopulation } from './population';
 import { rankingWeights, type RankingWeights } from './weights';

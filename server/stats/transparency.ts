@@ -5,7 +5,7 @@
 // reward amounts of hidden cells are withheld.
 import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
-import { addMonths, monthEnd, monthsBetween, shanghaiMonth } from './months';
+import { addMonths, monthsBetween, shanghaiMonthEnd, shanghaiMonthOf } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
 
 export const SUPPRESS_BELOW = 5;
@@ -31,8 +31,8 @@ export interface Transparency {
 
 /** The latest month that ended at least HOLD_BACK_DAYS ago. */
 export function lastPublishedMonth(now: Date): string {
-  let m = shanghaiMonth(now);
-  while (monthEnd(m).getTime() + HOLD_BACK_DAYS * 86_400_000 > now.getTime()) m = addMonths(m, -1);
+  let m = shanghaiMonthOf(now);
+  while (shanghaiMonthEnd(m).getTime() + HOLD_BACK_DAYS * 86_400_000 > now.getTime()) m = addMonths(m, -1);
   return m;
 }
 

@@ -1,6 +1,7 @@
 // The reward fund's API: appropriations, the ledger, month-by-month figures,
 // exports and finance's work lists. Money is always integer fen.
 import { z } from 'zod';
+import { MONTH_PATTERN, monthsSpanned } from '../dates';
 import { reportStates } from '../workflow';
 
 /** 100,000,000 yuan: far above any single appropriation, far below unsafe integers. */
@@ -45,12 +46,9 @@ export const ledgerResponse = z.object({ items: z.array(ledgerEntryView), total:
 
 export const exportQuery = z.object(dayPeriod);
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const month = z.string().regex(MONTH_PATTERN, 'expected YYYY-MM');
 /** At most ten years of months in one answer. */
 export const MAX_MONTHS = 120;
-
-/** Months from `from` to `to`, both counted ('2025-01'..'2025-01' is 1). */
-export const monthsSpanned = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
 
 export const monthlyQuery = z
   .object({ from: month, to: month })

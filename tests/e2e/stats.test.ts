@@ -6,14 +6,14 @@ import type { Page } from 'playwright-core';
 import { inTransaction } from '../../server/db';
 import { Report } from '../../server/models/Report';
 import { refreshReportStats } from '../../server/stats';
-import { addMonths, shanghaiMonth } from '../../server/stats/months';
+import { addMonths, shanghaiMonthOf } from '../../shared/dates';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(90_000);
 
 const suite = browserSuite();
 /** Three months back: inside the dashboard's default six months, and long enough ago to be public. */
-const MONTH = addMonths(shanghaiMonth(new Date()), -3);
+const MONTH = addMonths(shanghaiMonthOf(new Date()), -3);
 
 async function put(reference: string, area: string, day: number, substantiated: boolean | null): Promise<void> {
   const at = new Date(`${MONTH}-${String(day).padStart(2, '0')}T02:00:00Z`);

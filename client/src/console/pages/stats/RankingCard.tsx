@@ -7,7 +7,8 @@ import { api, describeError } from '../../../api';
 import { downloadFile } from '../../download';
 import { SingleSelect } from '../../SingleSelect';
 import { LoadError, useLoad } from '../../useLoad';
-import { recentMonths, addMonths, currentMonth } from './months';
+import { addMonths } from '../../../../../shared/dates';
+import { currentMonth, recentMonths } from './months';
 import type { AreaRank, Measure, Ranking, Weights } from './types';
 import type { StatsText } from './statsText';
 
