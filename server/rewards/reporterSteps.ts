@@ -1,6 +1,6 @@
 // The reporter's own reward steps, from follow-up: claiming an approved reward
 // (identity and bank details sealed on arrival) and appealing the amount or a
-// refusal once, within the appeal period.
+// refusal once, within the appeal period; and finance opening a claim, audited.
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import type { Claim } from '../../shared/schemas/claim';
 import { appendAudit } from '../audit/auditLog';
@@ -8,6 +8,8 @@ import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
 import { Report, type ReportFields } from '../models/Report';
+import type { Actor } from '../policies';
+import { areaScope } from '../policies/scope';
 import { refreshReportStats } from '../stats';
 
 const DAY = 86_400_000;
@@ -50,8 +52,17 @@ export async function appealReward(reference: string, reason: string, now = new 
   await step(reference, report.status as ReportState, 'reward-appealed', { 'reward.appeal': { at: now, reason, fromStatus: report.status } }, { type: 'reward-appealed', note: reason }, report.revision, now);
 }
 
-/** The sealed claim, for finance; every view is audited. */
-export function openClaim(report: ReportFields, box: SecretBox): Claim & { claimedAt: string } {
+/** The sealed claim, unsealed. */
+function openClaim(report: ReportFields, box: SecretBox): Claim & { claimedAt: string } {
   if (!report.reward?.claimSealed || !report.reward.claimedAt) throw fail('resource.not_found');
   return { ...(JSON.parse(box.open(report.reward.claimSealed)) as Claim), claimedAt: report.reward.claimedAt.toISOString() };
+}
+
+/** Finance reads a claim of a report in its areas: every view is audited. */
+export async function claimViewer(reference: string, actor: Actor, box: SecretBox, now = new Date()): Promise<Claim & { claimedAt: string }> {
+  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
+  if (!report) throw fail('resource.not_found');
+  const claim = openClaim(report, box);
+  await inTransaction((session) => appendAudit({ actor, action: 'report.claim_viewed', target: { type: 'report', id: reference } }, session, now));
+  return claim;
 }

@@ -4,16 +4,14 @@ import { Router } from 'express';
 import { appealBody, claimBody, claimView } from '../../shared/schemas/claim';
 import { followupReportResponse } from '../../shared/schemas/report';
 import { referenceParams } from '../../shared/schemas/workflow';
-import { appendAudit } from '../audit/auditLog';
 import type { SecretBox } from '../crypto/secretBox';
-import { inTransaction } from '../db';
 import { defineRoute, RESPONDED } from '../http/defineRoute';
 import { sendDownload } from '../http/download';
 import { fail } from '../http/problem';
 import { Report, type ReportFields } from '../models/Report';
 import { areaScope } from '../policies/scope';
 import { presentReportForReporter } from '../presenters/reportForReporter';
-import { appealReward, claimReward, openClaim } from '../rewards/reporterSteps';
+import { appealReward, claimReward, claimViewer } from '../rewards/reporterSteps';
 import { renderRewardNotice } from '../rewards/rewardNotice';
 import type { Response } from 'express';
 
@@ -50,13 +48,9 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
     return sendNotice(report, res);
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/claim', tag: 'reports', summary: "The reward claim: claimant's identity and bank account (finance; every view audited)", access: 'reports.viewClaim', params: referenceParams, response: claimView }, async ({ params, actor }) => {
-    const report = await Report.findOne({ reference: params.reference, ...areaScope(actor) }).lean();
-    if (!report) throw fail('resource.not_found');
-    const claim = openClaim(report, deps.box);
-    await inTransaction((session) => appendAudit({ actor, action: 'report.claim_viewed', target: { type: 'report', id: params.reference } }, session));
-    return claim;
-  });
+  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/claim', tag: 'reports', summary: "The reward claim: claimant's identity and bank account (finance; every view audited)", access: 'reports.viewClaim', params: referenceParams, response: claimView }, ({ params, actor }) =>
+    claimViewer(params.reference, actor, deps.box),
+  );
 
   return router;
 }
