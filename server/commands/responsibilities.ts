@@ -20,6 +20,11 @@ export async function responsibilityUpdater(actor: Actor, sector: string, area: 
   });
 }
 
+/** The whole table, by sector and area. */
+export async function responsibilityTable() {
+  return Responsibility.find().sort({ sector: 1, area: 1 }).lean();
+}
+
 /** The department responsible for this sector in this area, or null when the table has no entry. */
 export async function responsibleUnitCode(sector: string, area: string): Promise<string | null> {
   const entry = await Responsibility.findOne({ sector, area }, { unitCode: 1 }).lean();

@@ -18,4 +18,3 @@ export const updateResponsibilityBody = z.object({ unitCode: z.string().trim().m
 
 export const responsibilityListResponse = z.object({ items: z.array(responsibilityViewSchema) });
 export const responsibilityResponse = z.object({ responsibility: responsibilityViewSchema });
-export const suggestedUnitResponse = z.object({ unitCode: z.string().nullable() });

@@ -107,7 +107,7 @@ describe('the route table', () => {
     expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/stats/overview', 'GET /api/v1/stats/ranking', 'GET /api/v1/stats/ranking.pdf', 'GET /api/v1/stats/ranking.csv', 'GET /api/v1/stats/ranking.xlsx', 'PUT /api/v1/stats/ranking-weights', 'GET /api/v1/stats/posters', 'GET /api/v1/public/transparency']));
     // The reward after approval: the reporter's claim, appeal and notice; finance's audited view of a claim.
     expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/followup/claim', 'POST /api/v1/followup/appeal', 'GET /api/v1/followup/reward-notice.pdf', 'GET /api/v1/reports/:reference/claim', 'GET /api/v1/reports/:reference/reward-notice.pdf']));
-    expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area', 'GET /api/v1/reports/:reference/suggested-unit']));
+    expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/responsibilities', 'PUT /api/v1/responsibilities/:sector/:area']));
     // The reward fund: appropriations, ledger, monthly figures, finance's reward queues and exports.
     expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/fund/appropriations', 'GET /api/v1/fund/ledger', 'GET /api/v1/fund/monthly', 'GET /api/v1/fund/rewards', 'GET /api/v1/fund/exports/ledger.csv', 'GET /api/v1/fund/exports/ledger.xlsx', 'GET /api/v1/fund/exports/payouts.csv', 'GET /api/v1/fund/exports/payouts.xlsx']));
   });
@@ -161,7 +161,6 @@ describe('access', () => {
     const admitted = Object.fromEntries(actions.map((a) => [a, roles.filter((role) => can(actors[role], a))]));
     for (const a of actions) expect(admitted[a].length).toBeGreaterThan(0);
     for (const a of ['staff.list', 'staff.create', 'staff.update', 'staff.resetPassword', 'audit.read', 'audit.verify', 'responsibilities.manage']) expect([a, admitted[a]]).toEqual([a, ['admin']]);
-    expect(admitted['reports.suggestUnit']).toEqual(['intake']);
     expect(admitted['fund.appropriate']).toEqual(['finance']);
     expect(admitted['fund.export']).toEqual(['admin', 'finance']);
   });
