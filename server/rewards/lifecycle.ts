@@ -4,7 +4,7 @@
 // one transaction with the status change, the ledger and the audit entry.
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
-import { shanghaiDay } from '../../shared/dates';
+import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import { fail } from '../http/problem';
 import type { ReportFields } from '../models/Report';
@@ -12,6 +12,12 @@ import type { Actor } from '../policies';
 import type { MovementKind } from './fund';
 
 const DAY = 86_400_000;
+
+/**
+ * Deadlines told to the reporter as a day run to the end of that day in China.
+ * (`from` may itself be such an end, 00:00 of the next day: the millisecond keeps it in its own day.)
+ */
+export const dueAfterDays = (from: Date, days: number) => endOfShanghaiDay(new Date(from.getTime() + days * DAY - 1));
 /** After a claim is sent back, the reporter has at least this long to correct it [assumed]. */
 const CORRECTION_DAYS = 15;
 /** The most any single reward can be: 300,000 yuan. */
@@ -77,7 +83,7 @@ export function confirmReward(report: ReportFields, actor: Actor, now: Date): Re
 
 export function approveReward(report: ReportFields, actor: Actor, now: Date): RewardChange {
   const reward = rewardOf(report);
-  const claimDueAt = new Date(now.getTime() + rewardDeadlines.claimDays * DAY);
+  const claimDueAt = dueAfterDays(now, rewardDeadlines.claimDays);
   return {
     to: 'reward-approved',
     set: { 'reward.approvedById': actor.id, 'reward.approvedAt': now, 'reward.decidedAt': now, 'reward.reservedFen': reward.amountFen, 'reward.claimDueAt': claimDueAt },
@@ -88,13 +94,13 @@ export function approveReward(report: ReportFields, actor: Actor, now: Date): Re
 
 export function extendClaim(report: ReportFields, p: { days: number; reason: string }): RewardChange {
   const due = rewardOf(report).claimDueAt!;
-  const claimDueAt = new Date(due.getTime() + p.days * DAY);
+  const claimDueAt = dueAfterDays(due, p.days);
   return { to: 'reward-approved', set: { 'reward.claimDueAt': claimDueAt, 'reward.claimExtendedDays': p.days, 'reward.claimExtensionReason': p.reason }, note: `领取期限延至 ${shanghaiDay(claimDueAt)}：${p.reason} / Claim deadline extended to ${shanghaiDay(claimDueAt)}: ${p.reason}` };
 }
 
 export function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): RewardChange {
   const due = rewardOf(report).claimDueAt!;
-  const claimDueAt = new Date(Math.max(due.getTime(), now.getTime() + CORRECTION_DAYS * DAY));
+  const claimDueAt = new Date(Math.max(due.getTime(), dueAfterDays(now, CORRECTION_DAYS).getTime()));
   return { to: 'reward-approved', set: { 'reward.claimSealed': null, 'reward.claimedAt': null, 'reward.claimReturnedReason': p.reason, 'reward.claimDueAt': claimDueAt }, note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}` };
 }
 
@@ -118,7 +124,7 @@ export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'rev
   const decided = { 'reward.appeal.decidedById': actor.id, 'reward.appeal.decidedAt': now, 'reward.appeal.outcome': p.outcome, 'reward.appeal.decisionReason': p.reason };
   if (p.outcome === 'upheld') {
     // The reporter gets a full claim period again after the appeal.
-    const restart = appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': new Date(now.getTime() + rewardDeadlines.claimDays * DAY) } : {};
+    const restart = appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': dueAfterDays(now, rewardDeadlines.claimDays) } : {};
     return { to: appeal.fromStatus as ReportState, set: { ...decided, ...restart }, note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}`, auditDetails: { outcome: 'upheld' } };
   }
   const amountFen = p.amountFen!;

@@ -11,14 +11,13 @@ import { Report, type ReportFields } from '../models/Report';
 import type { Actor } from '../policies';
 import { areaScope } from '../policies/scope';
 import { refreshReportStats } from '../stats';
-
-const DAY = 86_400_000;
+import { dueAfterDays } from './lifecycle';
 
 export const claimOpen = (r: ReportFields, now: Date): boolean => r.status === 'reward-approved' && !!r.reward?.claimDueAt && now <= r.reward.claimDueAt;
 
 export function appealDueAt(r: ReportFields): Date | undefined {
   const decidedAt = r.reward?.decidedAt;
-  return decidedAt ? new Date(decidedAt.getTime() + rewardDeadlines.appealDays * DAY) : undefined;
+  return decidedAt ? dueAfterDays(decidedAt, rewardDeadlines.appealDays) : undefined;
 }
 
 /** One appeal per reward, against an approval (the amount) or a refusal, within the period. */

@@ -3,6 +3,7 @@
 // money (once, with an Idempotency-Key), the reporter's claim, the audited claim
 // view, payment, the notice PDF; refusal and appeal; lapse with a moved clock.
 import request from 'supertest';
+import { endOfShanghaiDay } from '../../shared/dates';
 import { ledgerBalances, fundBalances } from '../../server/rewards/fund';
 import { lapseUnclaimedRewards } from '../../server/rewards/lapse';
 import { appealReward, claimReward } from '../../server/rewards/reporterSteps';
@@ -101,8 +102,8 @@ describe('from findings to payment', () => {
     const seen = await followup(r);
     expect(seen.body.status).toBe('reward-approved');
     expect(seen.body.reward).toMatchObject({ amountFen: MINIMUM_FEN, canClaim: true, canAppeal: true, eligible: true });
-    const dueAt = new Date(seen.body.reward.claimDueAt).getTime();
-    expect(Math.abs(dueAt - (Date.now() + 60 * DAY))).toBeLessThan(60_000);
+    // The claim runs to the end of the 60th day, China time.
+    expect(seen.body.reward.claimDueAt).toBe(endOfShanghaiDay(new Date(Date.now() + 60 * DAY)).toISOString());
     expect(seen.body.timeline.map((e: { type: string }) => e.type)).toContain('approve-reward');
 
     const notice = await c.reporter(request(t.app).get('/api/v1/followup/reward-notice.pdf'), seen.token).buffer(true);
@@ -278,9 +279,11 @@ describe('appeals', () => {
 
   test('one appeal per reward, within 30 days of the decision (moved clock)', async () => {
     const r = await approved();
-    const decidedAt = (await c.stored(r.reference)).reward!.decidedAt!.getTime();
-    await expect(appealReward(r.reference, '太晚了', new Date(decidedAt + 30 * DAY + 1000))).rejects.toMatchObject({ code: 'reward.not_appealable' });
-    await appealReward(r.reference, '及时', new Date(decidedAt + 30 * DAY - 1000));
+    const decidedAt = (await c.stored(r.reference)).reward!.decidedAt!;
+    // Thirty days, to the end of the thirtieth day in China.
+    const due = endOfShanghaiDay(new Date(decidedAt.getTime() + 30 * DAY)).getTime();
+    await expect(appealReward(r.reference, '太晚了', new Date(due + 1000))).rejects.toMatchObject({ code: 'reward.not_appealable' });
+    await appealReward(r.reference, '及时', new Date(due - 1000));
     await c.ok(r.reference, 'decide-appeal', { outcome: 'upheld', reason: '维持' }, secondReviewer);
     await expect(appealReward(r.reference, '再次申请')).rejects.toMatchObject({ code: 'reward.not_appealable' });
   });
