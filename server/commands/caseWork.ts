@@ -23,7 +23,6 @@ interface NotifyContext {
 }
 
 // Re-exported for the routes that still import it from here (it lives in policies/scope).
-export { areaScope };
 
 /**
  * A message from staff to the reporter. The reporter reads it in follow-up and gets the

@@ -21,11 +21,12 @@ import {
   staffReportView,
 } from '../../shared/schemas/workflow';
 import { moneyActions, type WorkflowActionName } from '../../shared/workflow';
-import { areaScope, assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from '../commands/caseWork';
+import { assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from '../commands/caseWork';
 import { identityRevealer, reportActor } from '../commands/reportActions';
 import { reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
 import { optionalIdempotencyKey } from '../http/idempotencyKey';
+import { areaScope } from '../policies/scope';
 import { defineRoute, RESPONDED, validate } from '../http/defineRoute';
 import { fail } from '../http/problem';
 import { Report } from '../models/Report';

@@ -1,7 +1,8 @@
 // Statistics for leadership (staff), the monthly ranking with its exports and
 // weights, the poster funnel, and the public transparency figures.
 import { Router, type Response } from 'express';
-import { defineRoute, RESPONDED } from '../http/defineRoute';
+import { sendDownload } from '../http/download';
+import { defineRoute } from '../http/defineRoute';
 import { can } from '../policies';
 import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from '../stats';
 import { rankingCsv, rankingPdf, rankingXlsx } from '../stats/rankingExports';
@@ -12,12 +13,7 @@ const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlfo
 /** Public figures change at most daily; a few minutes of caching spares the database. */
 const PUBLIC_CACHE = 'public, max-age=300';
 
-function sendFile(res: Response, body: Buffer | string, format: keyof typeof TYPES, stem: string): typeof RESPONDED {
-  // `stem` holds only a validated month: nothing to escape.
-  res.status(200).type(TYPES[format]).setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`);
-  res.send(body);
-  return RESPONDED;
-}
+const sendFile = (res: Response, body: Buffer | string, format: keyof typeof TYPES, stem: string) => sendDownload(res, body, TYPES[format], `${stem}.${format}`);
 
 export function statsRoutes(): Router {
   const router = Router();

@@ -3,6 +3,7 @@
 // 1–4 are shown as "<5", a second cell (or else the total) is hidden when one
 // hidden cell could be worked out from the total, zeros are always shown, and
 // reward amounts of hidden cells are withheld.
+import { plainYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
 import { addMonths, monthsBetween, shanghaiMonthEnd, shanghaiMonthOf } from '../../shared/dates';
@@ -36,7 +37,6 @@ export function lastPublishedMonth(now: Date): string {
   return m;
 }
 
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export interface Hidden {
   rows: Set<number>;
@@ -69,7 +69,7 @@ function withhold(row: PublicFigures, m: Measure): void {
 
 /** The public rows of a breakdown, and the measures whose total must be hidden because of it. */
 function publicRows(sums: Sums[]): { rows: PublicFigures[]; hideTotal: Set<Measure> } {
-  const rows = sums.map((s) => ({ rewardsPaidYuan: yuan(s.counts.rewardsPaidFen ?? 0) }) as PublicFigures);
+  const rows = sums.map((s) => ({ rewardsPaidYuan: plainYuan(s.counts.rewardsPaidFen ?? 0) }) as PublicFigures);
   const hideTotal = new Set<Measure>();
   for (const m of measures) {
     const values = sums.map((s) => s.counts[m] ?? 0);

@@ -2,7 +2,7 @@
 // of every scheme, rounding to whole yuan, the employee uplift, policy choice by
 // date, the best-of-schemes rule, and which findings earn a reward.
 import { findingsSchema } from '../../shared/schemas/workflow';
-import { formatYuan, policyInForce, quoteReward, rewardForFindings, rewardPolicies, RewardInputError, schemeRange, type RewardQuoteInput } from '../../shared/rewards';
+import { formatRewardYuan, policyInForce, quoteReward, rewardForFindings, rewardPolicies, RewardInputError, schemeRange, type RewardQuoteInput } from '../../shared/rewards';
 
 /** Yuan → fen, as integers (fractions written as fen to stay exact). */
 const yuan = (y: number) => y * 100;
@@ -309,11 +309,11 @@ describe('input checks for callers outside HTTP', () => {
 
 describe('money helpers and ranges', () => {
   test('fen are written as yuan without floating point', () => {
-    expect(formatYuan(0)).toBe('0');
-    expect(formatYuan(300_000)).toBe('3,000');
-    expect(formatYuan(2_001_660)).toBe('20,016.60');
-    expect(formatYuan(2_000_003)).toBe('20,000.03');
-    expect(formatYuan(100_000_000_000)).toBe('1,000,000,000');
+    expect(formatRewardYuan(0)).toBe('0');
+    expect(formatRewardYuan(300_000)).toBe('3,000');
+    expect(formatRewardYuan(2_001_660)).toBe('20,016.60');
+    expect(formatRewardYuan(2_000_003)).toBe('20,000.03');
+    expect(formatRewardYuan(100_000_000_000)).toBe('1,000,000,000');
   });
 
   test('scheme ranges for notices follow the policy in force', () => {
