@@ -11,6 +11,12 @@ export function shanghaiDay(at: Date = new Date()): string {
   return shanghaiDate.format(at);
 }
 
+/** 'YYYY-MM-DD HH:mm' of the given instant in Asia/Shanghai, for deadlines that fall within a day. */
+export function shanghaiDateTime(at: Date): string {
+  const hhmm = new Date(at.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(11, 16);
+  return `${shanghaiDay(at)} ${hhmm}`;
+}
+
 /** 'YYYY-MM' of the given instant in Asia/Shanghai. */
 export function shanghaiMonthOf(at: Date = new Date()): string {
   return shanghaiDay(at).slice(0, 7);

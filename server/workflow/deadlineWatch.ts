@@ -2,7 +2,7 @@
 // each due date and an escalation once it has passed — each sent once (claimed by
 // a conditional update), on whatever clock the job is given.
 import { trusted } from 'mongoose';
-import { shanghaiDay } from '../../shared/dates';
+import { shanghaiDateTime } from '../../shared/dates';
 import { deadlines } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
 import { inTransaction } from '../db';
@@ -64,7 +64,7 @@ async function watchAcceptance(now: Date, publicBaseUrl: string, policy: Accepta
   ).lean();
   for (const r of candidates) {
     const dueAt = acceptanceDueAt(r, policy.days);
-    const due = shanghaiDay(dueAt);
+    const due = shanghaiDateTime(dueAt);
     const stillDue = { status: trusted({ $in: unscreened }) };
     if (dueAt <= now) {
       const unitCode = (await responsibleUnitCode(r.sector, r.area)) ?? `emb-${r.area}`;
@@ -86,7 +86,7 @@ export async function watchDeadlines(now: Date, publicBaseUrl: string, acceptanc
   const dueSoon = await Report.find({ ...open, 'assignment.dueAt': trusted({ $gt: now, $lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) }), 'assignment.reminderSentAt': trusted({ $exists: false }) }).lean();
   for (const r of dueSoon) {
     const verifier = await Staff.findById(r.assignment!.verifierId).lean();
-    const due = shanghaiDay(r.assignment!.dueAt!);
+    const due = shanghaiDateTime(r.assignment!.dueAt!);
     const sent = await sendOnce(r._id, 'assignment.reminderSentAt', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }], 'deadline-reminder');
     if (sent) reminders++;
   }

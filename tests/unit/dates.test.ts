@@ -1,5 +1,5 @@
 // Shanghai days and months, whatever the clock zone of the machine.
-import { addMonths, endOfShanghaiDay, MONTH_PATTERN, monthsBetween, monthsSpanned, shanghaiDay, shanghaiDayStart, shanghaiMonthEnd, shanghaiMonthOf, shanghaiMonthStart } from '../../shared/dates';
+import { shanghaiDateTime, addMonths, endOfShanghaiDay, MONTH_PATTERN, monthsBetween, monthsSpanned, shanghaiDay, shanghaiDayStart, shanghaiMonthEnd, shanghaiMonthOf, shanghaiMonthStart } from '../../shared/dates';
 
 describe('Shanghai days and months', () => {
   test('an instant late on the 31st in UTC is already the 1st of the next month in Shanghai', () => {
@@ -22,5 +22,12 @@ describe('Shanghai days and months', () => {
     expect(shanghaiMonthStart('2026-03').toISOString()).toBe('2026-02-28T16:00:00.000Z');
     expect(shanghaiMonthEnd('2025-12').toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(['2026-12', '2026-13', '2026-00', '2026-1'].map((m) => MONTH_PATTERN.test(m))).toEqual([true, false, false, false]);
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  test('shows the China time of an instant, across the UTC day boundary', () => {
+    expect(shanghaiDateTime(new Date('2026-11-28T16:30:00Z'))).toBe('2026-11-29 00:30');
+    expect(shanghaiDateTime(new Date('2026-11-28T15:59:00Z'))).toBe('2026-11-28 23:59');
   });
 });
