@@ -1,8 +1,8 @@
 // The public figures: by month and by area, for the last 12 months that ended
 // at least 28 days ago. Small numbers could point at a person, so counts of
-// 1–4 are shown as "<5", a second cell (or else the total) is hidden when one
-// hidden cell could be worked out from the total, zeros are always shown, and
-// reward amounts of hidden cells are withheld.
+// 1–4 are shown as "<5", a second cell (or else the total) is withheld as "—"
+// when one hidden cell could be worked out from the total, zeros are always
+// shown, and reward amounts of hidden cells are withheld.
 import { plainYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
@@ -15,7 +15,9 @@ export const PUBLISHED_MONTHS = 12;
 const measures = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
 type Measure = (typeof measures)[number];
 
-export type PublicCount = number | '<5';
+export const WITHHELD = '—';
+/** '<5': a count of 1–4. '—': withheld only so that another hidden count cannot be worked out; its value may be anything. */
+export type PublicCount = number | '<5' | typeof WITHHELD;
 
 export type PublicFigures = Record<Measure, PublicCount> & { rewardsPaidYuan: string | null };
 
@@ -39,7 +41,10 @@ export function lastPublishedMonth(now: Date): string {
 
 
 export interface Hidden {
+  /** The rows to hide, the partner among them. */
   rows: Set<number>;
+  /** The row hidden only as a partner: it is not below 5, so it must not read "<5". */
+  partner: number | null;
   /** No other row could be hidden with a lone hidden one, so the total must go instead. */
   total: boolean;
 }
@@ -52,18 +57,18 @@ export interface Hidden {
  */
 export function hiddenRows(values: number[]): Hidden {
   const rows = new Set(values.flatMap((v, i) => (v > 0 && v < SUPPRESS_BELOW ? [i] : [])));
-  if (rows.size !== 1) return { rows, total: false };
+  if (rows.size !== 1) return { rows, partner: null, total: false };
   const partner = values
     .map((v, i) => ({ v, i }))
     .filter(({ v, i }) => v > 0 && !rows.has(i))
     .sort((a, b) => a.v - b.v || a.i - b.i)[0];
-  if (!partner) return { rows, total: true };
+  if (!partner) return { rows, partner: null, total: true };
   rows.add(partner.i);
-  return { rows, total: false };
+  return { rows, partner: partner.i, total: false };
 }
 
-function withhold(row: PublicFigures, m: Measure): void {
-  row[m] = '<5';
+function withhold(row: PublicFigures, m: Measure, shown: '<5' | typeof WITHHELD): void {
+  row[m] = shown;
   if (m === 'rewardsPaid') row.rewardsPaidYuan = null;
 }
 
@@ -74,7 +79,10 @@ function publicRows(sums: Sums[]): { rows: PublicFigures[]; hideTotal: Set<Measu
   for (const m of measures) {
     const values = sums.map((s) => s.counts[m] ?? 0);
     const hidden = hiddenRows(values);
-    values.forEach((v, i) => (hidden.rows.has(i) ? withhold(rows[i], m) : (rows[i][m] = v)));
+    values.forEach((v, i) => {
+      if (hidden.rows.has(i)) withhold(rows[i], m, i === hidden.partner ? WITHHELD : '<5');
+      else rows[i][m] = v;
+    });
     if (hidden.total) hideTotal.add(m);
   }
   return { rows, hideTotal };
@@ -89,8 +97,13 @@ export async function transparencyFigures(now = new Date()): Promise<Transparenc
   const months = monthsBetween(from, through);
   const monthRows = publicRows(months.map((m) => byMonth.get(m) ?? emptySums()));
   const areaRows = publicRows(areas.map((a) => byArea.get(a.code) ?? emptySums()));
-  const [total] = publicRows([sumBy(cells, () => 'all').get('all') ?? emptySums()]).rows;
-  for (const m of new Set([...monthRows.hideTotal, ...areaRows.hideTotal])) withhold(total, m);
+  const all = sumBy(cells, () => 'all').get('all') ?? emptySums();
+  const [total] = publicRows([all]).rows;
+  // "<5" only when true: cells without an area count in the total, so it may be larger than the lone hidden figure.
+  for (const m of new Set([...monthRows.hideTotal, ...areaRows.hideTotal])) {
+    const v = all.counts[m] ?? 0;
+    withhold(total, m, v > 0 && v < SUPPRESS_BELOW ? '<5' : WITHHELD);
+  }
   const heldFrom = addMonths(through, 1);
   return {
     generatedAt: now.toISOString(),
@@ -103,8 +116,8 @@ export async function transparencyFigures(now = new Date()): Promise<Transparenc
       },
     },
     suppression: {
-      zh: `为保护举报人，1–${SUPPRESS_BELOW - 1} 件显示为“<${SUPPRESS_BELOW}”；若仅一项被隐去，另隐去一项最小的非零值（无此项时隐去合计），以免由合计推算；0 照常显示；被隐去的奖励金额不公布。`,
-      en: `To protect reporters, counts of 1–${SUPPRESS_BELOW - 1} are shown as "<${SUPPRESS_BELOW}"; when only one figure would be hidden, the smallest other figure above zero is hidden too (or, if there is none, the total), so it cannot be worked out from the total; zeros are always shown; reward amounts of hidden figures are withheld.`,
+      zh: `为保护举报人，1–${SUPPRESS_BELOW - 1} 件显示为“<${SUPPRESS_BELOW}”；若仅一项被隐去，另有一项以“${WITHHELD}”隐去（最小的非零值，无此项时为合计，其值不一定小于 ${SUPPRESS_BELOW}），以免由合计推算；0 照常显示；被隐去的奖励金额不公布。`,
+      en: `To protect reporters, counts of 1–${SUPPRESS_BELOW - 1} are shown as "<${SUPPRESS_BELOW}"; when only one figure would be hidden, another figure is withheld, shown as "${WITHHELD}" (the smallest other figure above zero or, if there is none, the total; its value may be ${SUPPRESS_BELOW} or more), so the hidden one cannot be worked out from the total; zeros are always shown; reward amounts of hidden figures are withheld.`,
     },
     months: months.map((month, i) => ({ month, ...monthRows.rows[i] })),
     areas: areas.map((a, i) => ({ area: a.code, ...areaRows.rows[i] })),

@@ -344,7 +344,7 @@ describe('public transparency', () => {
     expect((await transparencyFigures(new Date('2026-07-29T00:00:00Z'))).publishedThrough).toBe('2026-06');
   });
 
-  test('counts of 1–4 shown as "<5", amounts withheld with them, a second figure above zero hidden when one could be worked out', async () => {
+  test('counts of 1–4 shown as "<5", amounts withheld with them, a second figure above zero withheld as "—" when one could be worked out', async () => {
     const p = await transparencyFigures(now);
     const month = (m: string) => p.months.find((x) => x.month === m)!;
     expect(month('2026-02')).toEqual({ month: '2026-02', received: 6, substantiated: 6, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
@@ -353,8 +353,8 @@ describe('public transparency', () => {
     const area = (code: string) => p.areas.find((x) => x.area === code)!;
     expect(area(HUA)).toMatchObject({ received: 6, rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
     expect(area(A)).toMatchObject({ received: '<5', substantiated: '<5' });
-    // Only 文峰区's 3 would be hidden: zeros stay shown, and the smallest figure above zero (滑县's 6) is hidden too.
-    expect([area(B).substantiated, area(C).substantiated, area(HUA).substantiated]).toEqual([0, 0, '<5']);
+    // Only 文峰区's 3 would be hidden: zeros stay shown, and the smallest figure above zero (滑县's 6) is withheld as "—", not "<5".
+    expect([area(B).substantiated, area(C).substantiated, area(HUA).substantiated]).toEqual([0, 0, '—']);
     expect(p.total).toEqual({ received: 12, substantiated: 9, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
     expect(JSON.stringify(p)).not.toMatch(/S\d|F\d|PST/);
   });
@@ -366,19 +366,21 @@ describe('public transparency', () => {
     expect(p.months.map((m) => m.rectified)).toEqual([...Array(10).fill(0), '<5', 0]);
     expect(p.areas.map((a) => a.rectified)).toEqual(ALL_AREAS.map((a) => (a === HUA ? '<5' : 0)));
     expect(p.total).toEqual({ received: 7, substantiated: 7, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
-    // Received: March's 1 hidden, with February's 6 as its partner.
-    expect(p.months.slice(-2).map((m) => m.received)).toEqual(['<5', '<5']);
+    // Received: March's 1 hidden, with February's 6 as its partner, withheld as "—".
+    expect(p.months.slice(-2).map((m) => m.received)).toEqual(['—', '<5']);
+    expect(p.suppression.zh).toContain('“—”');
+    expect(p.suppression.en).toContain('"—"');
   });
 
   test('which figures are hidden: zeros never, the partner only above zero, else the total', () => {
     const hidden = (values: number[]) => {
       const h = hiddenRows(values);
-      return { rows: [...h.rows].sort(), total: h.total };
+      return { rows: [...h.rows].sort(), partner: h.partner, total: h.total };
     };
-    expect(hidden([0, 3, 0])).toEqual({ rows: [1], total: true });
-    expect(hidden([0, 3, 0, 9, 7])).toEqual({ rows: [1, 4], total: false });
-    expect(hidden([2, 0, 4])).toEqual({ rows: [0, 2], total: false });
-    expect(hidden([0, 0, 8])).toEqual({ rows: [], total: false });
+    expect(hidden([0, 3, 0])).toEqual({ rows: [1], partner: null, total: true });
+    expect(hidden([0, 3, 0, 9, 7])).toEqual({ rows: [1, 4], partner: 4, total: false });
+    expect(hidden([2, 0, 4])).toEqual({ rows: [0, 2], partner: null, total: false });
+    expect(hidden([0, 0, 8])).toEqual({ rows: [], partner: null, total: false });
   });
 
   test('over HTTP without a session, cacheable for a few minutes', async () => {

@@ -81,12 +81,13 @@ describe('statistics', () => {
     const cell = (table: string, row: string, col: string) => page.locator(`[data-testid=${table}] tr[data-row="${row}"] td[data-col=${col}]`).textContent();
     expect(await cell('tp-months', MONTH, 'received')).toBe('8');
     expect(await cell('tp-months', MONTH, 'substantiated')).toBe('6');
-    // 文峰区's 2 is hidden; zeros stay shown, so 滑县's 6 (the only other figure above zero) is hidden with it.
+    // 文峰区's 2 is hidden; zeros stay shown, so 滑县's 6 (the only other figure above zero) is withheld as "—", not "<5".
     expect(await cell('tp-areas', '410502', 'received')).toBe('<5');
-    expect(await cell('tp-areas', '410526', 'received')).toBe('<5');
+    expect(await cell('tp-areas', '410526', 'received')).toBe('—');
     expect(await cell('tp-areas', '410503', 'received')).toBe('0');
     expect(await cell('tp-areas', '410526', 'rectified')).toBe('6');
     expect(await page.locator('[data-testid=held-back]').textContent()).toContain('暂不公布');
+    expect(await page.locator('[data-testid=withheld-legend]').textContent()).toContain('“—”');
     await page.screenshot({ path: path.join(ARTIFACTS, 'stats-transparency-public.png'), fullPage: true });
   });
 });

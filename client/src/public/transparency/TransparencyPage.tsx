@@ -1,5 +1,6 @@
 // Public figures by month and by area: plain tables with simple bars, no chart
-// library. Small counts arrive from the server already shown as "<5".
+// library. Small counts arrive from the server already shown as "<5", and
+// figures withheld only to protect them as "—".
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
@@ -9,7 +10,8 @@ import { useCatalog } from '../useCatalog';
 import { transparencyText } from './text';
 import './transparency.css';
 
-type Count = number | '<5';
+/** '<5' is a count of 1–4; '—' is withheld and may be any size. */
+type Count = number | '<5' | '—';
 interface Figures {
   received: Count;
   substantiated: Count;
@@ -29,6 +31,7 @@ interface Transparency {
 const COLUMNS = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
 
 function Bar({ value, max }: { value: Count; max: number }) {
+  // No bar for '<5' or '—': any length would suggest a value.
   const width = typeof value === 'number' && max > 0 ? Math.round((value / max) * 100) : 0;
   return (
     <span className="tp-cell">
@@ -117,6 +120,9 @@ export default function TransparencyPage() {
       {table('tp-months', t.byMonth, t.month, data.months.map((m) => ({ ...m, key: m.month, label: m.month })))}
       {table('tp-areas', t.byArea, t.area, data.areas.map((a) => ({ ...a, key: a.area, label: areaName(a.area) })))}
       <p className="muted">{text(data.suppression)}</p>
+      <p className="muted" data-testid="withheld-legend">
+        {t.withheldLegend}
+      </p>
       <p>
         <Link to="/" className="back-link">
           {t.back}

@@ -22,6 +22,7 @@ const zh = {
   rewardsPaid: '奖励发放（笔）',
   rewardsPaidYuan: '奖励金额（元）',
   withheld: '不公布',
+  withheldLegend: '“—”：为防止推算其他数字而不公布，其值不一定小于 5。',
   period: (from: string, to: string) => `统计期间：${from} 至 ${to}`,
   back: '返回首页',
 };
@@ -44,6 +45,7 @@ const en: TransparencyText = {
   rewardsPaid: 'Rewards paid',
   rewardsPaidYuan: 'Amount (yuan)',
   withheld: 'withheld',
+  withheldLegend: '“—”: withheld so that another figure cannot be worked out; it may be 5 or more.',
   period: (from, to) => `Period: ${from} to ${to}`,
   back: 'Back to the home page',
 };
