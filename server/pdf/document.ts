@@ -17,9 +17,15 @@ function fontFiles() {
 
 export const A4 = { width: 595.28, height: 841.89 }; // points
 
+export interface PdfOptions {
+  info: PDFKit.DocumentInfo;
+  margin?: number;
+  layout?: 'portrait' | 'landscape';
+}
+
 /** A new A4 document with the fonts 'regular' and 'bold', and the finished file's bytes once `doc.end()` is called. */
-export function cjkPdf(info: PDFKit.DocumentInfo, margin = 0): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin, lang: 'zh-CN', displayTitle: true, info: { Creator: 'Woodpecker 啄木鸟', ...info } });
+export function cjkPdf({ info, margin = 0, layout = 'portrait' }: PdfOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', layout, margin, lang: 'zh-CN', displayTitle: true, info: { Creator: 'Woodpecker 啄木鸟', ...info } });
   const { regular, bold } = fontFiles();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);

@@ -40,7 +40,7 @@ type Doc = PDFKit.PDFDocument;
  * the site block leaves, so long names never push anything onto a second page.
  */
 export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
-  const { doc, done } = cjkPdf({ Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en });
+  const { doc, done } = cjkPdf({ info: { Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en } });
 
   drawHeader(doc);
   const siteBottom = drawSiteBlock(doc, input, HEADER_HEIGHT + 14);

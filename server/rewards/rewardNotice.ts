@@ -26,7 +26,7 @@ export function rewardNoticeAvailable(r: ReportFields): boolean {
 export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<Buffer> {
   const w = r.reward;
   if (!w || !rewardNoticeAvailable(r)) throw fail('resource.not_found');
-  const { doc, done } = cjkPdf({ Title: `举报奖励通知书 ${r.reference}`, Author: issuer, Subject: 'Reward notice' }, MARGIN);
+  const { doc, done } = cjkPdf({ info: { Title: `举报奖励通知书 ${r.reference}`, Author: issuer, Subject: 'Reward notice' }, margin: MARGIN });
 
   doc.font('bold').fontSize(22).text('举报奖励通知书', { align: 'center' });
   doc.font('regular').fontSize(11).fillColor('#5F6368').text('Reward notice', { align: 'center' }).moveDown(1.5);

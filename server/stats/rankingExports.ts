@@ -1,14 +1,10 @@
 // The monthly ranking as a table (CSV, XLSX) and as a printable A4 PDF set in
 // the embedded Noto Sans SC, so the Chinese names print anywhere.
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { areas } from '../../shared/catalog';
+import { cjkPdf } from '../pdf/document';
 import type { Ranking } from './ranking';
 
-const FONT_DIR = path.join(path.dirname(require.resolve('@openfonts/noto-sans-sc_chinese-simplified/package.json')), 'files');
-let font: Buffer | undefined;
 
 const areaName = (code: string) => areas.find((a) => a.code === code)?.name ?? { zh: code, en: code };
 const percent = (f: number) => `${(f * 100).toFixed(1)}%`;
@@ -50,16 +46,8 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
 }
 
 export function rankingPdf(r: Ranking): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, lang: 'zh-CN', info: { Title: `月度考评排名 ${r.month}`, Creator: 'Woodpecker 啄木鸟' } });
-  font ??= fs.readFileSync(path.join(FONT_DIR, 'noto-sans-sc-chinese-simplified-400.woff'));
-  doc.registerFont('cjk', font);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.font('cjk').fontSize(18).text(`${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
+  const { doc, done } = cjkPdf({ info: { Title: `月度考评排名 ${r.month}` }, margin: 36, layout: 'landscape' });
+  doc.font('regular').fontSize(18).text(`${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
   doc.fontSize(11).text(`Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改 rectification ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`, { align: 'center' });
   doc.moveDown();
   const widths = [40, 150, 45, 55, 60, 65, 60, 60, 55, 45, 60];

@@ -1,0 +1,21 @@
+// What every command-line script shares: the configured database opened, the
+// work done, the database closed; the exit code is the work's answer (0 fine,
+// 1 a finding), and 2 when the script itself failed.
+import { openDatabase } from '../db';
+import { loadConfig } from '../env';
+
+export function runWithDatabase(work: () => Promise<number>): void {
+  const run = async () => {
+    const config = loadConfig();
+    const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB });
+    try {
+      process.exitCode = await work();
+    } finally {
+      await db.close();
+    }
+  };
+  run().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  });
+}
