@@ -18,18 +18,7 @@ const SUBJECT = '北关区某商贸城有限公司';
 const QUESTION = '请问被堵的是几楼的安全出口？大约从什么时候开始的？';
 const ANSWER = '三楼东侧两个安全出口，上个月开始一直堆着货。';
 
-async function signedIn(username: string): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${suite.server.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-testid=home-title]').waitFor();
-  return { page, pageErrors };
-}
+const signedIn = (username: string) => suite.signedIn(username);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-cases-${name}.png`), fullPage: true });
 

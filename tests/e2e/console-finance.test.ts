@@ -11,18 +11,7 @@ jest.setTimeout(90_000);
 
 const suite = browserSuite();
 
-async function signedIn(username: string): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${suite.server.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-testid=home-title]').waitFor();
-  return { page, pageErrors };
-}
+const signedIn = (username: string) => suite.signedIn(username);
 
 const figure = (page: Page, key: string) => page.locator(`[data-testid=fund-${key}] .ant-statistic-content`);
 

@@ -12,16 +12,7 @@ jest.setTimeout(240_000);
 
 const suite = browserSuite(intakeEnv);
 
-async function signedIn(username: string): Promise<Page> {
-  const context = await suite.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(suite.server.demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-testid=home-title]').waitFor();
-  return page;
-}
+const signedIn = async (username: string) => (await suite.signedIn(username)).page;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-rewards-${name}.png`), fullPage: true });
 

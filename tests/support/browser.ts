@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './server';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -31,6 +31,8 @@ export interface BrowserSuite {
   readonly server: TestServer;
   /** A fresh browser profile, closed after the test that opened it. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A desktop page signed in to the console as a demo account, with the page's uncaught errors collected. */
+  signedIn(username: string, options?: BrowserContextOptions): Promise<{ page: Page; pageErrors: Error[] }>;
 }
 
 /**
@@ -62,6 +64,18 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
       const context = await browser!.newContext(options);
       contexts.push(context);
       return context;
+    },
+    async signedIn(username, options) {
+      const context = await this.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const page = await context.newPage();
+      const pageErrors: Error[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error));
+      await page.goto(`${this.server.baseUrl}/console/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(this.server.demoPassword);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.locator('[data-testid=home-title]').waitFor();
+      return { page, pageErrors };
     },
   };
 }
