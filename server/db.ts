@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   dataDir: string;
   dbName?: string;
   log?: (msg: string) => void;
+  /** For a script's own embedded engine: how long one transaction may run (default 60 s, as MongoDB). */
+  transactionLifetimeMs?: number;
 }
 
 function runningEngineUri(dir: string): string | undefined {
@@ -40,7 +42,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const dir = path.join(opts.dataDir, 'db');
   if (!uri) uri = runningEngineUri(dir);
   if (!uri) {
-    embedded = await startEmbeddedMongo({ dataDir: dir }, {}, { log: opts.log });
+    embedded = await startEmbeddedMongo({ dataDir: dir }, {}, { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs });
     fs.writeFileSync(path.join(dir, 'engine.uri'), embedded.uri);
     uri = embedded.uri;
   }

@@ -4,10 +4,10 @@
 import { openDatabase } from '../db';
 import { loadConfig } from '../env';
 
-export function runWithDatabase(work: () => Promise<number>): void {
+export function runWithDatabase(work: () => Promise<number>, options: { transactionLifetimeMs?: number } = {}): void {
   const run = async () => {
     const config = loadConfig();
-    const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB });
+    const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB, ...options });
     try {
       process.exitCode = await work();
     } finally {
