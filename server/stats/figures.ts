@@ -1,5 +1,6 @@
 // Sums of rollup cells and the figures read from them. Medians come from the
 // merged days histograms: a median cannot be summed, a histogram can.
+import type { Totals } from '../../shared/statsViews';
 import { HISTOGRAM_MAX_DAYS } from './contribution';
 
 export interface Cell {
@@ -56,21 +57,7 @@ export function medianDays(days: Record<string, number>): number | null {
 /** A share as a fraction rounded to 4 places, or null when there is nothing to divide. */
 export const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
-export interface Totals {
-  received: number;
-  accepted: number;
-  concluded: number;
-  substantiated: number;
-  unsubstantiated: number;
-  rectified: number;
-  onTime: number;
-  substantiationRate: number | null;
-  medianDaysToConclusion: number | null;
-  rewardsApproved: number;
-  rewardsApprovedFen: number;
-  rewardsPaid: number;
-  rewardsPaidFen: number;
-}
+export type { Totals };
 
 export function totalsOf(s: Sums): Totals {
   const n = (f: string) => s.counts[f] ?? 0;

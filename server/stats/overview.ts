@@ -8,25 +8,9 @@ import { StatsRollup } from '../models/StatsRollup';
 import { fundBalances, type FundBalances } from '../rewards/fund';
 import { addMonths, monthsBetween, monthsSpanned } from '../../shared/dates';
 import { emptySums, sumBy, totalsOf, type Cell, type Totals } from './figures';
+import type { Overview, StatsFilter } from '../../shared/statsViews';
 
-export interface StatsFilter {
-  area?: string;
-  sector?: string;
-}
-
-export interface Overview {
-  period: { from: string; to: string };
-  previousPeriod: { from: string; to: string };
-  filter: StatsFilter;
-  totals: Totals;
-  previous: Totals;
-  overdueNow: number;
-  /** Only for those who may read the fund (finance, reviewers, admins). */
-  fund?: FundBalances;
-  byMonth: ({ month: string } & Totals)[];
-  byArea: ({ area: string } & Totals)[];
-  bySector: ({ sector: string } & Totals)[];
-}
+export type { Overview, StatsFilter };
 
 /** Area cells of the months from..to (inclusive), narrowed to one area and/or sector. */
 export async function areaCells(from: string, to: string, filter: StatsFilter = {}): Promise<Cell[]> {

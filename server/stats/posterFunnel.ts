@@ -6,21 +6,9 @@ import { Poster } from '../models/Poster';
 import { PosterScan } from '../models/PosterScan';
 import { StatsRollup } from '../models/StatsRollup';
 import { addMonths } from '../../shared/dates';
+import type { FunnelRow, PosterFunnel } from '../../shared/statsViews';
 
-export interface FunnelRow {
-  scans: number;
-  reports: number;
-  substantiated: number;
-  rewarded: number;
-}
-
-export interface PosterFunnel {
-  period: { from: string; to: string };
-  posters: ({ code: string; siteName: string; enterpriseName: string; area: string; sector: string; active: boolean } & FunnelRow)[];
-  byArea: ({ area: string; posters: number } & FunnelRow)[];
-  /** Posters that have not produced a single report since they were hung. */
-  neverReported: { code: string; siteName: string; enterpriseName: string; area: string; scans: number }[];
-}
+export type { FunnelRow, PosterFunnel };
 
 const zero = (): FunnelRow => ({ scans: 0, reports: 0, substantiated: 0, rewarded: 0 });
 

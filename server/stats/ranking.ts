@@ -7,33 +7,12 @@ import { addMonths } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
 import { areaPopulation } from './population';
 import { rankingWeights, type RankingWeights } from './weights';
+import type { AreaRank, Ranking, RankingMeasure } from '../../shared/statsViews';
 
-export type Measure = keyof RankingWeights;
+export type Measure = RankingMeasure;
 const measures: Measure[] = ['onTime', 'substantiation', 'rectification', 'perCapita'];
 
-export interface AreaRank {
-  area: string;
-  received: number;
-  concluded: number;
-  /** Each measure as a fraction 0–1. */
-  measures: Record<Measure, number>;
-  /** 0–100, one decimal. */
-  score: number;
-  /** 1 is best; equal scores share a rank. */
-  rank: number;
-  previousRank: number | null;
-  /** Places gained since last month (negative: lost). */
-  change: number | null;
-  last: boolean;
-  /** Last this month and last month. */
-  flagged: boolean;
-}
-
-export interface Ranking {
-  month: string;
-  weights: RankingWeights;
-  areas: AreaRank[];
-}
+export type { AreaRank, Ranking };
 
 type Ratio = [part: string, whole: string];
 const ratios: Record<Exclude<Measure, 'perCapita'>, Ratio> = {

@@ -8,29 +8,16 @@ import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
 import { addMonths, monthsBetween, shanghaiMonthEnd, shanghaiMonthOf } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
+import { WITHHELD, type PublicCount, type PublicFigures, type PublicMeasure, type Transparency } from '../../shared/statsViews';
 
 export const SUPPRESS_BELOW = 5;
 export const HOLD_BACK_DAYS = 28;
 export const PUBLISHED_MONTHS = 12;
 const measures = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
-type Measure = (typeof measures)[number];
+type Measure = PublicMeasure;
 
-export const WITHHELD = '—';
-/** '<5': a count of 1–4. '—': withheld only so that another hidden count cannot be worked out; its value may be anything. */
-export type PublicCount = number | '<5' | typeof WITHHELD;
-
-export type PublicFigures = Record<Measure, PublicCount> & { rewardsPaidYuan: string | null };
-
-export interface Transparency {
-  generatedAt: string;
-  /** The last month shown; months after it are held back. */
-  publishedThrough: string;
-  heldBack: { fromMonth: string; reason: { zh: string; en: string } };
-  suppression: { zh: string; en: string };
-  months: ({ month: string } & PublicFigures)[];
-  areas: ({ area: string } & PublicFigures)[];
-  total: PublicFigures;
-}
+export { WITHHELD };
+export type { PublicCount, PublicFigures, Transparency };
 
 /** The latest month that ended at least HOLD_BACK_DAYS ago. */
 export function lastPublishedMonth(now: Date): string {

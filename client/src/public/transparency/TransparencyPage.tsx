@@ -7,26 +7,12 @@ import { api } from '../../api';
 import { useLang } from '../../i18n';
 import { labelIn } from '../formsText';
 import { useCatalog } from '../useCatalog';
+import type { PublicCount, PublicFigures, Transparency } from '../../../../shared/statsViews';
 import { transparencyText } from './text';
 import './transparency.css';
 
-/** '<5' is a count of 1–4; '—' is withheld and may be any size. */
-type Count = number | '<5' | '—';
-interface Figures {
-  received: Count;
-  substantiated: Count;
-  rectified: Count;
-  rewardsPaid: Count;
-  rewardsPaidYuan: string | null;
-}
-interface Transparency {
-  publishedThrough: string;
-  heldBack: { fromMonth: string; reason: { zh: string; en: string } };
-  suppression: { zh: string; en: string };
-  months: ({ month: string } & Figures)[];
-  areas: ({ area: string } & Figures)[];
-  total: Figures;
-}
+type Count = PublicCount;
+type Figures = PublicFigures;
 
 const COLUMNS = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
 
