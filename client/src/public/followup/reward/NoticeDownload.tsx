@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeError } from '../../../api';
+import { saveBlob } from '../../../saveBlob';
 import { useRewardT } from './rewardText';
 
 /**
@@ -15,15 +16,7 @@ export function NoticeDownload({ fileName, onFetch }: { fileName: string; onFetc
     setBusy(true);
     setFailure('');
     try {
-      const url = URL.createObjectURL(await onFetch());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Slow phones may still be reading the blob right after the click.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(await onFetch(), fileName);
     } catch (error) {
       setFailure(describeError(error));
     } finally {
