@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { generatePassword } from './auth/passwords';
 import { createApp } from './app';
 import { openDatabase } from './db';
+import { seedDemoReports } from './demo/demoReports';
 import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
 import { ConfigError, loadConfig } from './env';
 import { startJobs } from './jobs/schedule';
@@ -35,17 +36,20 @@ async function main(): Promise<void> {
     await seedFund();
   }
   const store = createEvidenceStore(config.EVIDENCE_STORE, config.UPLOAD_DIR, mongoose.connection.db);
+  const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  // After the staff and the fund: the reports are moved along by those accounts and paid from that fund.
+  const demoReports = config.demo ? await seedDemoReports({ demo: true, box, store, publicBaseUrl: url }) : 0;
   const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
   const server: Server = await new Promise((resolve) => {
     const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
   });
   const jobs = startJobs({ config, logger, store });
-  const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(9)} ${demoPassword}   ${a.displayName}`);
     if (!config.WOODPECKER_DEMO_PASSWORD) console.log('  (password generated for this run; set WOODPECKER_DEMO_PASSWORD to choose one)');
+    console.log(demoReports ? `Demo reports: ${demoReports} created (演示举报)` : 'Demo reports: none added, reports already exist (演示举报)');
   }
 
   let stopping = false;

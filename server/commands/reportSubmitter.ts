@@ -65,7 +65,7 @@ export async function reportSubmitter(
   files: UploadedFile[],
   idempotencyKey: string | undefined,
   ctx: SubmissionContext,
-  options: { enteredBy?: EnteredBy; admit?: () => Promise<void> } = {},
+  options: { enteredBy?: EnteredBy; admit?: () => Promise<void>; now?: Date } = {},
 ): Promise<Receipt> {
   const { enteredBy } = options;
   const adopted: string[] = [];
@@ -88,7 +88,7 @@ export async function reportSubmitter(
     if (input.posterCode && !(await Poster.exists({ code: input.posterCode, active: true })))
       throw fail('report.unknown_poster', [{ path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` }]);
 
-    const now = new Date();
+    const now = options.now ?? new Date(); // the demo seed enters reports back-dated
     const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, enteredBy ? 'staff' : 'reporter', now, adopted);
 
     const accessKey = accessKeyFor(ctx.box, idempotencyKey);

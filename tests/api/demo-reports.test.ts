@@ -1,0 +1,61 @@
+// The demo reports: the intended mix of stages, reached through the real
+// commands, so the fund, the audit chain and the rollups all still hold; and a
+// second start adds nothing.
+import { verifyAuditChain } from '../../server/audit/verifyChain';
+import { seedDemoReports } from '../../server/demo/demoReports';
+import { Report } from '../../server/models/Report';
+import { StatsRollup } from '../../server/models/StatsRollup';
+import { fundBalances, ledgerBalances } from '../../server/rewards/fund';
+import { rebuildStats } from '../../server/stats';
+import { startTestApp, type TestApp } from '../support/server';
+
+let t: TestApp;
+const deps = () => ({ demo: true, box: t.box, store: t.store, publicBaseUrl: 'http://localhost' });
+
+beforeAll(async () => {
+  t = await startTestApp();
+}, 60_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function rollupSnapshot() {
+  const cells = await StatsRollup.find({}).sort({ _id: 1 }).lean();
+  const nonZero = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
+  return cells
+    .map((c) => ({ _id: c._id, counts: nonZero(c.counts), days: nonZero(c.days) }))
+    .filter((c) => Object.keys(c.counts).length + Object.keys(c.days).length > 0);
+}
+
+test('nothing outside demo mode', async () => {
+  expect(await seedDemoReports({ ...deps(), demo: false })).toBe(0);
+  expect(await Report.countDocuments()).toBe(0);
+});
+
+test('forty reports at the intended stages, with every invariant intact', async () => {
+  expect(await seedDemoReports(deps())).toBe(40);
+  const byStatus = Object.fromEntries((await Report.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])).map((g) => [g._id, g.n]));
+  expect(byStatus).toEqual({
+    submitted: 5, screening: 3, rejected: 3, assigned: 4, verifying: 4, 'findings-submitted': 3, substantiated: 4, unsubstantiated: 2,
+    'reward-proposed': 2, 'reward-reviewed': 1, 'reward-approved': 2, 'reward-claimed': 1, 'reward-paid': 1, closed: 5,
+  });
+  expect(new Set((await Report.find({}, { area: 1 }).lean()).map((r) => r.area)).size).toBe(9);
+  const submitted = (await Report.find({}, { submittedAt: 1 }).lean()).map((r) => r.submittedAt.getTime());
+  expect(Date.now() - Math.min(...submitted)).toBeGreaterThan(120 * 86_400_000);
+  expect(Math.max(...submitted)).toBeLessThan(Date.now());
+
+  const fund = await fundBalances();
+  expect(fund).toEqual(await ledgerBalances());
+  expect(fund.paidFen).toBeGreaterThan(0);
+  expect(fund.reservedFen).toBeGreaterThan(0);
+  expect((await verifyAuditChain()).ok).toBe(true);
+
+  const incremental = await rollupSnapshot();
+  await rebuildStats();
+  expect(await rollupSnapshot()).toEqual(incremental);
+}, 120_000);
+
+test('a second call creates nothing', async () => {
+  expect(await seedDemoReports(deps())).toBe(0);
+  expect(await Report.countDocuments()).toBe(40);
+});
