@@ -3,6 +3,7 @@
 // real commands with a back-dated clock, so the audit chain, timelines, rollups
 // and the fund ledger are exactly what months of use would have left.
 import { categories } from '../../shared/catalog';
+import { shanghaiDay } from '../../shared/dates';
 import { reportInputSchema } from '../../shared/schemas/report';
 import { actionPayloads } from '../../shared/schemas/workflow';
 import type { WorkflowActionName } from '../../shared/workflow';
@@ -53,7 +54,6 @@ const paths: Record<DemoStage, Step[]> = {
 };
 
 const substantiates = (s: DemoStage) => !['unsubstantiated', 'closed-unsubstantiated'].includes(s);
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 
 function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   const base = { inspectedOn: shanghaiDay(at), alreadyKnownAndHandled: false };
