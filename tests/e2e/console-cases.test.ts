@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { AuditEntry } from '../../server/models/AuditEntry';
 import { Report } from '../../server/models/Report';
 import { ARTIFACTS, browserSuite } from '../support/browser';
+import { statusShown, takeAction } from '../support/casePage';
 import { intakeEnv, jpeg, submit } from '../support/intake';
 
 jest.setTimeout(180_000);
@@ -45,17 +46,6 @@ async function openCase(page: Page, tab: string, reference: string): Promise<voi
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 }
 
-/** Clicks an action in the action bar and confirms its dialog (the OK button carries the action's name). */
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  await page.getByTestId('case-actions').getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.getByRole('button', { name: action }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-const statusIs = (page: Page, status: string) => page.getByTestId('case-status').getByText(status, { exact: true }).waitFor();
 
 describe('case work in the console', () => {
   test('a report goes from the queue to substantiated findings, with a conversation with the reporter', async () => {
@@ -79,24 +69,24 @@ describe('case work in the console', () => {
     await intake.page.getByTestId('evidence-item').getByText(stored.evidence[0].storedSha256).waitFor();
     expect(await intake.page.getByText('王五').count()).toBe(0); // staff see a pseudonym, never the name
     await shot(intake.page, '1-intake-case');
-    await act(intake.page, '受理并分派', async () => {
+    await takeAction(intake.page, '受理并分派', async () => {
       await choose(intake.page, '承办单位', '安阳市消防救援支队', '消防救援');
       await choose(intake.page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队', '张强');
       await intake.page.getByRole('dialog').getByLabel('核查期限（天）').fill('30');
     });
-    await statusIs(intake.page, '已分派');
+    await statusShown(intake.page, '已分派');
     await shot(intake.page, '2-intake-assigned');
     expect(intake.pageErrors).toEqual([]);
 
     // Verifier: start, write to the reporter, record and submit the findings.
     const verifier = await signedIn('verifier');
     await openCase(verifier.page, '我的案件', reference);
-    await act(verifier.page, '开始核查');
-    await statusIs(verifier.page, '核查中');
+    await takeAction(verifier.page, '开始核查');
+    await statusShown(verifier.page, '核查中');
     await verifier.page.getByLabel('写给举报人的消息（举报人查询进度时可见）').fill(QUESTION);
     await verifier.page.getByRole('button', { name: '发送' }).click();
     await verifier.page.getByTestId('case-messages').getByText(QUESTION).waitFor();
-    await act(verifier.page, '提交核查结论', async (dialog) => {
+    await takeAction(verifier.page, '提交核查结论', async (dialog) => {
       await dialog.getByLabel('现场核查日期').fill('2026-11-20');
       await dialog.getByLabel('核查情况').fill('现场检查确认三楼两个安全出口被货物堵塞，已责令立即清理。');
       await dialog.locator('#action-submit-findings_substantiated').getByText('是', { exact: true }).click();
@@ -107,7 +97,7 @@ describe('case work in the console', () => {
       await dialog.getByLabel('行政处罚决定书文号').fill('安消罚决字〔2026〕0012号');
       await shot(verifier.page, '3-verifier-findings-form');
     });
-    await statusIs(verifier.page, '核查结论待审核');
+    await statusShown(verifier.page, '核查结论待审核');
     await verifier.page.getByTestId('case-findings').getByText('5,000.50').waitFor();
     await shot(verifier.page, '4-verifier-findings-submitted');
     const afterFindings = (await Report.findOne({ reference }).lean())!;
@@ -149,10 +139,10 @@ describe('case work in the console', () => {
     await shot(reviewer.page, '7a-reviewer-identity');
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
     await reviewer.page.getByRole('dialog').waitFor({ state: 'hidden' });
-    await act(reviewer.page, '审核通过', async (dialog) => {
+    await takeAction(reviewer.page, '审核通过', async (dialog) => {
       await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
     });
-    await statusIs(reviewer.page, '核查属实');
+    await statusShown(reviewer.page, '核查属实');
     expect(await reviewer.page.getByTestId('case-timeline').textContent()).toContain('审核通过');
     await shot(reviewer.page, '7b-reviewer-approved');
     expect(reviewer.pageErrors).toEqual([]);
@@ -211,14 +201,14 @@ describe('case work in the console', () => {
     const { reference } = res.body as { reference: string };
     const { page, pageErrors } = await signedIn('intake');
     await page.goto(`${suite.server.baseUrl}/console/cases/${reference}`);
-    await statusIs(page, '已提交');
+    await statusShown(page, '已提交');
 
     // Another officer starts screening it meanwhile.
     await Report.updateOne({ reference }, { $set: { status: 'screening' }, $inc: { revision: 1 }, $push: { timeline: { at: new Date(), type: 'start-screening', public: true } } });
 
-    await act(page, '开始受理审查');
+    await takeAction(page, '开始受理审查');
     await page.getByText('此举报刚被他人修改，已重新加载，请核对后再操作。').waitFor();
-    await statusIs(page, '受理审查中');
+    await statusShown(page, '受理审查中');
     expect(await page.getByTestId('case-actions').getByRole('button', { name: '开始受理审查' }).count()).toBe(0);
     await shot(page, '10-stale-reloaded');
     expect(pageErrors).toEqual([]);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, browserSuite } from '../support/browser';
+import { statusShown, takeAction } from '../support/casePage';
 import { caseDriver } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 
@@ -21,16 +22,6 @@ async function openCase(page: Page, reference: string): Promise<void> {
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 }
 
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  await page.getByTestId('case-actions').getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.getByRole('button', { name: action }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-const statusIs = (page: Page, status: string) => page.getByTestId('case-status').getByText(status, { exact: true }).waitFor();
 
 async function fundFigure(page: Page, key: 'available' | 'reserved' | 'paid'): Promise<string> {
   await page.goto(`${suite.server.baseUrl}/console/finance`);
@@ -47,23 +38,23 @@ test('a reward goes from substantiated findings to paid, and the fund page follo
   // The verifier proposes: the amount is computed from the findings (15% of a 5,000-yuan fine is below the 3,000 minimum).
   const verifier = await signedIn('verifier');
   await openCase(verifier, reference);
-  await act(verifier, '拟定奖励');
-  await statusIs(verifier, '奖励已拟定，待复核');
+  await takeAction(verifier, '拟定奖励');
+  await statusShown(verifier, '奖励已拟定，待复核');
   await verifier.getByTestId('reward-amount').getByText('3,000.00').waitFor();
   await shot(verifier, 'proposed');
 
   const reviewer = await signedIn('reviewer');
   await openCase(reviewer, reference);
-  await act(reviewer, '复核奖励');
-  await statusIs(reviewer, '奖励已复核，待财务审批');
+  await takeAction(reviewer, '复核奖励');
+  await statusShown(reviewer, '奖励已复核，待财务审批');
 
   const finance = await signedIn('finance');
   const availableBefore = await fundFigure(finance, 'available');
   expect(availableBefore).toContain('5,000,000.00');
   await finance.locator('[data-testid=queue-reward-reviewed] tbody tr.ant-table-row', { hasText: reference }).getByRole('link', { name: reference }).click();
   await finance.getByTestId('case-reference').getByText(reference).waitFor();
-  await act(finance, '批准奖励并预留资金');
-  await statusIs(finance, '奖励已批准，待领取');
+  await takeAction(finance, '批准奖励并预留资金');
+  await statusShown(finance, '奖励已批准，待领取');
   await shot(finance, 'approved');
   expect(await fundFigure(finance, 'available')).toContain('4,997,000.00');
   expect(await fundFigure(finance, 'reserved')).toContain('3,000.00');
@@ -80,18 +71,18 @@ test('a reward goes from substantiated findings to paid, and the fund page follo
   await reporter.screenshot({ path: path.join(ARTIFACTS, 'console-rewards-reporter-claimed-360.png'), fullPage: true });
 
   await openCase(finance, reference);
-  await statusIs(finance, '已申领，待发放');
+  await statusShown(finance, '已申领，待发放');
   await finance.getByTestId('view-claim').click();
   await finance.getByTestId('claim-details').getByText('11010519491231002X').waitFor();
   await shot(finance, 'claim');
   await finance.keyboard.press('Escape');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  await act(finance, '登记发放', async (dialog) => {
+  await takeAction(finance, '登记发放', async (dialog) => {
     await dialog.getByLabel('付款凭证号').fill('FK-2026-0088');
     await dialog.getByLabel('付款日期').fill(today);
     await dialog.getByText('已核对领奖人身份证件与银行账户').click();
   });
-  await statusIs(finance, '奖励已发放');
+  await statusShown(finance, '奖励已发放');
   await finance.getByTestId('reward-card').getByText('FK-2026-0088', { exact: false }).waitFor();
   expect(await fundFigure(finance, 'paid')).toContain('3,000.00');
   expect(await fundFigure(finance, 'reserved')).toContain('0.00');
