@@ -1,6 +1,7 @@
 // The database every test runs against: a real MongoDB when MONGODB_URI is set,
 // otherwise the embedded engine in memory on a loopback port. Never a mock.
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/embedded-mongo';
+import { MongoClient, type Db } from 'mongodb';
 
 export interface TestDatabase {
   /** Connection string for the driver or mongoose (includes no database name). */
@@ -22,6 +23,45 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     dbName: (prefix = 't') => `${prefix}_${runId}_${++counter}`,
     stop: async () => {
       await engine?.stop();
+    },
+  };
+}
+
+export interface DriverSuite {
+  readonly db: TestDatabase;
+  readonly client: MongoClient;
+  /** The suite's own database on the test server. */
+  readonly mdb: Db;
+}
+
+/** Registers a suite's hooks: a test database, a driver client on it, and a database named for the suite. */
+export function driverSuite(name: string): DriverSuite {
+  let db: TestDatabase | undefined;
+  let client: MongoClient | undefined;
+  let mdb: Db | undefined;
+  beforeAll(async () => {
+    db = await startTestDatabase();
+    client = new MongoClient(db.uri);
+    await client.connect();
+    mdb = client.db(db.dbName(name));
+  });
+  afterAll(async () => {
+    await client?.close();
+    await db?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the driver suite has not started');
+    return value;
+  };
+  return {
+    get db() {
+      return started(db);
+    },
+    get client() {
+      return started(client);
+    },
+    get mdb() {
+      return started(mdb);
     },
   };
 }
