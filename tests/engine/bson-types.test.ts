@@ -1,46 +1,19 @@
 // BSON type fidelity: values must round-trip with their exact type, compare and
 // sort numerically across int/long/double/decimal, and do exact arithmetic on
 // Long and Decimal128 (no detour through JS doubles).
-import {
-  Binary,
-  Decimal128,
-  Double,
-  Int32,
-  Long,
-  MongoClient,
-  ObjectId,
-  Timestamp,
-  UUID,
-  type Collection,
-  type Db,
-  type Document,
-} from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, UUID, type Collection, type Document } from 'mongodb';
+import { driverSuite } from '../support/database';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {
   _id?: number | string | ObjectId;
 }
 
-let db: TestDatabase;
-let client: MongoClient;
-let mdb: Db;
-
-beforeAll(async () => {
-  db = await startTestDatabase();
-  client = new MongoClient(db.uri);
-  await client.connect();
-  mdb = client.db(db.dbName('bson'));
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+const suite = driverSuite('bson');
 
 let seq = 0;
 async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
-  const coll = mdb.collection<Doc>(`b_${++seq}`);
+  const coll = suite.mdb.collection<Doc>(`b_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }

@@ -1,23 +1,8 @@
 // CRUD conformance: inserts, query operators, projection, sort, counting and the
 // find-and-modify family, asserted against MongoDB's documented behaviour so the
 // same file passes against the embedded engine and a real replica set.
-import {
-  Binary,
-  Decimal128,
-  Double,
-  Long,
-  MaxKey,
-  MinKey,
-  MongoBulkWriteError,
-  MongoClient,
-  ObjectId,
-  Timestamp,
-  type Collection,
-  type Db,
-  type Document,
-  type Filter,
-} from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { Binary, Decimal128, Double, Long, MaxKey, MinKey, MongoBulkWriteError, ObjectId, Timestamp, type Collection, type Document, type Filter } from 'mongodb';
+import { driverSuite } from '../support/database';
 import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
@@ -25,26 +10,12 @@ interface Doc extends Document {
   _id?: number | string | ObjectId;
 }
 
-let db: TestDatabase;
-let client: MongoClient;
-let mdb: Db;
-
-beforeAll(async () => {
-  db = await startTestDatabase();
-  client = new MongoClient(db.uri);
-  await client.connect();
-  mdb = client.db(db.dbName('crud'));
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+const suite = driverSuite('crud');
 
 let seq = 0;
 /** A fresh collection per test so tests never see each other's documents. */
 function freshCollection(prefix = 'c'): Collection<Doc> {
-  return mdb.collection<Doc>(`${prefix}_${++seq}`);
+  return suite.mdb.collection<Doc>(`${prefix}_${++seq}`);
 }
 
 
@@ -134,7 +105,7 @@ describe('query operators', () => {
   let people: Collection<Doc>;
 
   beforeAll(async () => {
-    people = mdb.collection<Doc>('people');
+    people = suite.mdb.collection<Doc>('people');
     await people.insertMany([
       {
         _id: 1,

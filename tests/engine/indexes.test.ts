@@ -1,7 +1,7 @@
 // Index conformance: unique/compound/sparse/partial constraints and their error
 // shapes, index listing and dropping, and TTL expiry.
-import { Decimal128, Double, Long, MongoBulkWriteError, MongoClient, ObjectId, type Collection, type Db, type Document } from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { Decimal128, Double, Long, MongoBulkWriteError, ObjectId, type Collection, type Document } from 'mongodb';
+import { driverSuite } from '../support/database';
 import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
@@ -9,25 +9,11 @@ interface Doc extends Document {
   _id?: number | string | ObjectId;
 }
 
-let db: TestDatabase;
-let client: MongoClient;
-let mdb: Db;
-
-beforeAll(async () => {
-  db = await startTestDatabase();
-  client = new MongoClient(db.uri);
-  await client.connect();
-  mdb = client.db(db.dbName('idx'));
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+const suite = driverSuite('idx');
 
 let seq = 0;
 function freshCollection(): Collection<Doc> {
-  return mdb.collection<Doc>(`i_${++seq}`);
+  return suite.mdb.collection<Doc>(`i_${++seq}`);
 }
 
 
@@ -242,7 +228,7 @@ describe('listing and dropping', () => {
   });
 
   test('listIndexes on a missing collection fails with NamespaceNotFound (26)', async () => {
-    const err = await serverError(mdb.collection<Doc>('never_created').listIndexes().toArray());
+    const err = await serverError(suite.mdb.collection<Doc>('never_created').listIndexes().toArray());
     expect(err.code).toBe(26);
   });
 });

@@ -1,8 +1,8 @@
 // Update operator conformance: every operator's effect, update result counts,
 // upsert seeding, positional/array-filter paths, pipeline updates and the error
 // codes MongoDB returns for invalid updates.
-import { MongoClient, ObjectId, Timestamp, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { ObjectId, Timestamp, type Collection, type Document, type UpdateFilter } from 'mongodb';
+import { driverSuite } from '../support/database';
 import { serverError } from '../support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
@@ -18,25 +18,11 @@ function upd(update: Document): UpdateFilter<Doc> {
   return update as UpdateFilter<Doc>;
 }
 
-let db: TestDatabase;
-let client: MongoClient;
-let mdb: Db;
-
-beforeAll(async () => {
-  db = await startTestDatabase();
-  client = new MongoClient(db.uri);
-  await client.connect();
-  mdb = client.db(db.dbName('upd'));
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+const suite = driverSuite('upd');
 
 let seq = 0;
 async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
-  const coll = mdb.collection<Doc>(`u_${++seq}`);
+  const coll = suite.mdb.collection<Doc>(`u_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }
