@@ -1,17 +1,42 @@
 // The read-only parts of a case: evidence with its hashes, the timeline, findings, duplicates.
 import { formatYuan } from '../../../../../shared/money';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, List, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import { actionName, StatusTag } from './caseLabels';
 import type { CaseView, DuplicateCandidate, Evidence } from './caseTypes';
 
-const fileUrl = (reference: string, e: Evidence) => `/api/v1/reports/${reference}/evidence/${e.fileId}`;
+const evidencePath = (reference: string, e: Evidence) => `/reports/${reference}/evidence/${e.fileId}`;
+const fileUrl = (reference: string, e: Evidence) => `/api/v1${evidencePath(reference, e)}`;
 
-/** Photos inline, video and audio in players, anything else as a download; each with its SHA-256. */
+// pdf.js is large; it is fetched only when someone opens a PDF preview.
+const PdfPreview = lazy(() => import('./PdfPreview'));
+
+/** A PDF's download link and a preview drawn by pdf.js in a dialog, never by the browser's PDF plugin. */
+function PdfEvidence({ reference, item }: { reference: string; item: Evidence }) {
+  const t = useT().cases.case;
+  const [open, setOpen] = useState(false);
+  return (
+    <Space wrap>
+      <Button size="small" onClick={() => setOpen(true)} data-testid="pdf-preview-open">
+        {t.preview}
+      </Button>
+      <a href={fileUrl(reference, item)} download>
+        {t.download} ({item.mime})
+      </a>
+      <Modal open={open} onCancel={() => setOpen(false)} footer={null} width={880} title={`PDF ${item.fileId.slice(0, 8)}`} destroyOnHidden>
+        <Suspense fallback={<Typography.Text type="secondary">{t.pdfLoading}</Typography.Text>}>
+          <PdfPreview path={evidencePath(reference, item)} />
+        </Suspense>
+      </Modal>
+    </Space>
+  );
+}
+
+/** Photos inline, video and audio in players, PDFs in a pdf.js preview, anything else as a download; each with its SHA-256. */
 function EvidenceItem({ reference, item }: { reference: string; item: Evidence }) {
   const t = useT().cases.case;
   const url = fileUrl(reference, item);
@@ -23,6 +48,8 @@ function EvidenceItem({ reference, item }: { reference: string; item: Evidence }
     <video src={url} controls preload="metadata" className="case-evidence__media" />
   ) : item.mime.startsWith('audio/') ? (
     <audio src={url} controls preload="metadata" />
+  ) : item.mime === 'application/pdf' ? (
+    <PdfEvidence reference={reference} item={item} />
   ) : (
     <a href={url} download>
       {t.download} ({item.mime})
