@@ -7,7 +7,7 @@ import { parseYuan } from '../../../../shared/money';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
 import { ApiError, api, describeError } from '../../api';
 import { useLang } from '../../i18n';
-import { Field } from '../forms/Field';
+import { Checkbox, Field } from '../forms/Field';
 import '../forms.css';
 import './estimate.css';
 import { initialForm, quoteRequestOf, type EstimateForm, type Quote, type QuoteRequest, type Scheme } from './estimateInput';
@@ -204,26 +204,5 @@ function QuoteView({ quote }: { quote: Quote }) {
         </Link>
       </p>
     </section>
-  );
-}
-
-function Checkbox({ id, checked, onChange, label, hint, error }: { id: string; checked: boolean; onChange(v: boolean): void; label: string; hint: string; error?: string }) {
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <label className="choice" htmlFor={id}>
-        <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} />
-        <span>
-          <span>{label}</span>
-          <span className="choice__explain" id={`${id}-hint`}>
-            {hint}
-          </span>
-        </span>
-      </label>
-    </div>
   );
 }

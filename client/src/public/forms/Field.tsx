@@ -75,3 +75,25 @@ export function ErrorSummary({ title, items, version }: { title: string; items: 
     </div>
   );
 }
+
+/** A checkbox with its label and an explanation under it, in the same field frame as `Field`. */
+export function Checkbox({ id, checked, onChange, label, hint, error }: { id: string; checked: boolean; onChange(v: boolean): void; label: string; hint: string; error?: string }) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <label className="choice" htmlFor={id}>
+        <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} />
+        <span>
+          <span id={`${id}-label`}>{label}</span>
+          <span className="choice__explain" id={`${id}-hint`}>
+            {hint}
+          </span>
+        </span>
+      </label>
+    </div>
+  );
+}

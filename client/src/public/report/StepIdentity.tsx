@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field } from '../forms/Field';
+import { Checkbox, Field } from '../forms/Field';
 import { useFormsT } from '../formsText';
 import type { Identity, ReportDraft } from './draft';
 import type { FieldErrors } from './validation';
@@ -73,27 +73,6 @@ export function StepIdentity({ draft, update, errors }: Props) {
 
       <LocationChoice draft={draft} update={update} error={errors.location} />
     </>
-  );
-}
-
-function Checkbox({ id, checked, onChange, label, hint, error }: { id: string; checked: boolean; onChange(v: boolean): void; label: string; hint: string; error?: string }) {
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <label className="choice" htmlFor={id}>
-        <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} />
-        <span>
-          <span id={`${id}-label`}>{label}</span>
-          <span className="choice__explain" id={`${id}-hint`}>
-            {hint}
-          </span>
-        </span>
-      </label>
-    </div>
   );
 }
 
