@@ -11,6 +11,7 @@ import { Staff } from '../../server/models/Staff';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
 
@@ -30,11 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-interface Receipt {
-  reference: string;
-  accessKey: string;
-}
 
 async function newReport(over: Record<string, unknown> = {}): Promise<Receipt> {
   const res = await submit(t.app, {

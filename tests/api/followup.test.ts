@@ -11,6 +11,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import { executable, filesUnder, intakeEnv, jpeg, nextClientIp, sha256, storedPath, submit, validReport } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
+import type { Receipt } from '../support/cases';
 
 let t: TestApp;
 
@@ -20,11 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-interface Receipt {
-  reference: string;
-  accessKey: string;
-}
 
 async function newReport(over: Record<string, unknown> = {}): Promise<Receipt> {
   const res = await submit(t.app, validReport(over), [{ content: await jpeg() }]);

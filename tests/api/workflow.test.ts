@@ -12,6 +12,7 @@ import { Staff } from '../../server/models/Staff';
 import { intakeEnv, jpeg, nextClientIp, sha256, submit, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
 const NAME = '王五';
@@ -29,11 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-interface Receipt {
-  reference: string;
-  accessKey: string;
-}
 
 const realName = (over: Record<string, unknown> = {}) => ({
   category: 'fire-exits-blocked',
