@@ -100,6 +100,49 @@ describe('public report form', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('on a shared phone the stored draft holds no identity, and an expired draft is not restored', async () => {
+    const { page, pageErrors } = await openPhone();
+    await page.goto(`${suite.server.baseUrl}/report`);
+    await page.getByText('24 小时后自动清除', { exact: false }).waitFor(); // the page says how long it keeps the draft
+    await page.getByLabel('未办理动火审批擅自动火').check();
+    await page.getByLabel('发生在哪个县区').selectOption('410505');
+    await page.getByLabel('具体情况').fill('三号车间有人无证焊接，旁边就是油漆库房。');
+    await next(page);
+    await expectStep(page, '照片和证据');
+    await next(page);
+    await expectStep(page, '您的身份');
+    await page.getByRole('radio', { name: '实名举报' }).check();
+    await page.getByRole('textbox', { name: '姓名' }).fill('李四');
+    await page.getByRole('textbox', { name: '电话' }).fill('139 8765 4321');
+    await page.getByLabel('电子邮箱（选填）').fill('lisi@example.cn');
+
+    // What outlives the tab (localStorage) has the report but not the person.
+    await expect(page.evaluate(`(sessionStorage.getItem('woodpecker.reportIdentity') || '').includes('lisi@')`)).resolves.toBe(true);
+    const stored = String(await page.evaluate(`localStorage.getItem('woodpecker.reportDraft')`));
+    expect(stored).toContain('三号车间');
+    for (const secret of ['李四', '139 8765 4321', 'lisi@example.cn', '"real"']) expect(stored).not.toContain(secret);
+
+    // A reload in the same tab keeps both; the identity comes back from this tab's session only.
+    await page.reload();
+    await page.getByTestId('step-heading').getByText('您的身份').waitFor();
+    expect(await page.getByRole('textbox', { name: '姓名' }).inputValue()).toBe('李四');
+
+    // A new tab (the next person picking up the phone) gets the report text, never the name.
+    const other = await page.context().newPage();
+    await other.goto(`${suite.server.baseUrl}/report`);
+    await other.getByTestId('step-heading').waitFor();
+    expect(String(await other.evaluate(`JSON.stringify(sessionStorage)`))).not.toContain('李四');
+    await other.close();
+
+    // A draft older than a day is removed, not restored.
+    await page.evaluate(`(() => { const d = JSON.parse(localStorage.getItem('woodpecker.reportDraft')); d.savedAt = Date.now() - 25 * 3600000; localStorage.setItem('woodpecker.reportDraft', JSON.stringify(d)); })()`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
+    expect(await page.getByLabel('具体情况').inputValue()).toBe('');
+    expect(await page.getByText('已恢复您上次没有提交的内容。').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a report with a photo from a poster, its receipt, and the follow-up conversation', async () => {
     const { page, pageErrors, workers } = await openPhone();
     await page.goto(`${suite.server.baseUrl}/report?poster=${POSTER_CODE}`);

@@ -4,7 +4,7 @@ import type { FormMessages } from './forms.zh';
 export const formsEn: FormMessages = {
   report: {
     title: 'Report a hazard',
-    intro: 'It takes a few minutes. What you type is saved on this phone until you submit.',
+    intro: 'It takes a few minutes. What you type is kept on this phone until you submit, for 24 hours at most; your name, phone, email and location are kept only while this page is open, and are gone when you close it.',
     fromPoster: (code: string) => `From poster ${code}`,
     posterUnknown: 'The poster code could not be recognised and was left out. Your report is not affected.',
     posterDropped: 'The poster code was not recognised; it was left out and the report sent again. Your report is not affected.',

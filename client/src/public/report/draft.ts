@@ -1,13 +1,20 @@
-// The report being written, kept in localStorage (not the files: browsers cannot
-// store them) until it is submitted. The receipt's access key is never stored.
+// The report being written, kept on the phone until it is submitted (not the
+// files: browsers cannot store them). Phones are often shared or the employer's,
+// so what says who the reporter is (name, phone, email, the identity choice and
+// the location) lives in sessionStorage only and is gone when the tab closes;
+// the rest stays in localStorage for DRAFT_HOURS and then expires. The receipt's
+// access key is never stored.
 import { useCallback, useEffect, useState } from 'react';
 
 const STORAGE_KEY = 'woodpecker.reportDraft';
+const IDENTITY_KEY = 'woodpecker.reportIdentity';
+/** How long an unsent draft is kept on the phone; the form says so. */
+export const DRAFT_HOURS = 24;
 
 export type Identity = '' | 'real' | 'anonymous';
 
 export interface ReportDraft {
-  version: 1;
+  version: 2;
   /** One per draft, kept across retries so a retried upload never makes a second report. */
   idempotencyKey: string;
   step: number;
@@ -36,7 +43,7 @@ export function newIdempotencyKey(): string {
 
 export function emptyDraft(): ReportDraft {
   return {
-    version: 1,
+    version: 2,
     idempotencyKey: newIdempotencyKey(),
     step: 1,
     category: '',
@@ -56,21 +63,49 @@ export function emptyDraft(): ReportDraft {
   };
 }
 
-function readDraft(): ReportDraft | null {
+/** The fields that say who the reporter is: never written to localStorage. */
+const IDENTITY_FIELDS = ['identity', 'name', 'phone', 'email', 'employeeOfSubject', 'shareLocation', 'location'] as const;
+type IdentityFields = Pick<ReportDraft, (typeof IDENTITY_FIELDS)[number]>;
+type StoredDraft = Omit<ReportDraft, keyof IdentityFields> & { savedAt: number };
+
+function splitDraft(draft: ReportDraft): { kept: Omit<ReportDraft, keyof IdentityFields>; identity: IdentityFields } {
+  const kept: Record<string, unknown> = { ...draft };
+  const identity: Record<string, unknown> = {};
+  for (const field of IDENTITY_FIELDS) {
+    identity[field] = draft[field];
+    delete kept[field];
+  }
+  return { kept: kept as Omit<ReportDraft, keyof IdentityFields>, identity: identity as unknown as IdentityFields };
+}
+
+function readJson(storage: Storage, key: string): Record<string, unknown> | null {
+  const raw = storage.getItem(key);
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+}
+
+function readDraft(now = Date.now()): ReportDraft | null {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as Partial<ReportDraft>;
-    if (saved.version !== 1 || typeof saved.idempotencyKey !== 'string') return null;
-    return { ...emptyDraft(), ...saved };
+    const saved = readJson(localStorage, STORAGE_KEY) as Partial<StoredDraft> | null;
+    if (!saved) return null;
+    const expired = typeof saved.savedAt !== 'number' || now - saved.savedAt > DRAFT_HOURS * 3_600_000;
+    if (saved.version !== 2 || typeof saved.idempotencyKey !== 'string' || expired) {
+      clearStoredDraft(); // an old format or an expired draft is removed, not restored
+      return null;
+    }
+    const identity = readJson(sessionStorage, IDENTITY_KEY) ?? {};
+    const picked = Object.fromEntries(IDENTITY_FIELDS.filter((f) => f in identity).map((f) => [f, identity[f]]));
+    const { savedAt: _savedAt, ...fields } = saved;
+    return { ...emptyDraft(), ...fields, ...picked, version: 2 };
   } catch {
     return null; // storage blocked or corrupted: start afresh
   }
 }
 
 function writeDraft(draft: ReportDraft): void {
+  const { kept, identity } = splitDraft(draft);
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...kept, savedAt: Date.now() } satisfies StoredDraft));
+    sessionStorage.setItem(IDENTITY_KEY, JSON.stringify(identity));
   } catch {
     // storage full or blocked: the draft lives in memory only
   }
@@ -79,6 +114,7 @@ function writeDraft(draft: ReportDraft): void {
 export function clearStoredDraft(): void {
   try {
     localStorage.removeItem(STORAGE_KEY);
+    sessionStorage.removeItem(IDENTITY_KEY);
   } catch {
     // nothing stored
   }
