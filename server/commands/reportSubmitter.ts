@@ -45,6 +45,20 @@ async function sha256File(p: string): Promise<string> {
   return crypto.createHash('sha256').update(await fs.readFile(p)).digest('hex');
 }
 
+/**
+ * Every submission appends to the one audit chain and the same stats cells, so two
+ * concurrent transactions conflict and one is redone from the start. Queuing this
+ * process's own submissions lets each commit once (the evidence work before it
+ * still runs in parallel); other instances and staff actions are still kept
+ * correct by the conflict check and retry.
+ */
+let queueTail: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = queueTail.then(work, work);
+  queueTail = run.catch(() => undefined);
+  return run;
+}
+
 /** The earlier receipt, to the holder of the same key with the same report. */
 function answerRetry(box: SecretBox, earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>, requestHash: string): Receipt {
   if (earlier.retry.requestHash !== requestHash) throw fail('idempotency.mismatch');
@@ -92,7 +106,7 @@ export async function reportSubmitter(
     for (let attempt = 0; ; attempt++) {
       const reference = newReference();
       try {
-        await inTransaction(async (session) => {
+        await oneAtATime(() => inTransaction(async (session) => {
           const [report] = await Report.create(
             [
               {
@@ -124,7 +138,7 @@ export async function reportSubmitter(
           await refreshReportStats(reference, session);
           await notifyIntakeOfNewReport(report, ctx.publicBaseUrl, session);
           await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
-        });
+        }));
         return { reference, accessKey };
       } catch (e) {
         const dup = (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000 ? (e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {} : null;
