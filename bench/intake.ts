@@ -22,6 +22,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import express from 'express';
 import mongoose from 'mongoose';
 import multer from 'multer';
@@ -193,28 +194,32 @@ async function main(): Promise<void> {
       if ((await post(agent, barePort, body, contentType)) !== 201) throw new Error('the reference refused the benchmark submission');
     }
 
-    const results: { concurrency: number; ratio: number; app: number; bare: number }[] = [];
+    const results: { concurrency: number; ratio: number; app: number; bare: number; busy: number }[] = [];
     for (const concurrency of CONCURRENCY) {
       const ratios: number[] = [];
       const ra: number[] = [];
       const rb: number[] = [];
+      const busy: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         // Alternate which goes first, so neither always runs on a warmer machine.
         const order = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
         const r: Record<'app' | 'bare', number> = { app: 0, bare: 0 };
         for (const which of order) {
+          const loop = performance.eventLoopUtilization();
           r[which] = await rate(() => post(agent, which === 'app' ? appPort : barePort, body, contentType), ROUND_MS, concurrency);
+          if (which === 'app') busy.push(performance.eventLoopUtilization(loop).utilization);
           await emptyDir(which === 'app' ? path.join(uploadDir, 'evidence') : bareDir); // outside the timed part
         }
         ra.push(r.app);
         rb.push(r.bare);
         ratios.push(r.app / r.bare);
       }
-      results.push({ concurrency, ratio: median(ratios), app: median(ra), bare: median(rb) });
+      results.push({ concurrency, ratio: median(ratios), app: median(ra), bare: median(rb), busy: median(busy) });
     }
     agent.destroy();
 
     for (const r of results) {
+      rows.push([`main thread busy during the app's rounds, ${r.concurrency} client${r.concurrency > 1 ? 's' : ''}`, `${Math.round(r.busy * 100)} %`]);
       rows.push([`submissions/s, app / reference (multer + sharp + fsync), ${r.concurrency} client${r.concurrency > 1 ? 's' : ''} (goal ≥ 0.5)`, `${r.ratio.toFixed(3)}  (${r.app.toFixed(1)} vs ${r.bare.toFixed(1)} submissions/s)`]);
     }
 
