@@ -166,6 +166,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
   /** A file (PDF, image) as a Blob; failures still arrive as ApiError with the server's message. */
   blob: async (path: string, options: RequestOptions = {}) => (await send('GET', path, undefined, options, '*/*')).blob(),
 };

@@ -4,11 +4,11 @@ import crypto from 'node:crypto';
 import { trusted, type ClientSession } from 'mongoose';
 import { workflowActions } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
-import { decoyHash, verifyPassword } from '../auth/passwords';
+import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
 import { storeEvidence } from '../intake/evidence';
-import { normaliseAccessKey } from '../intake/receipt';
+import { verifyAccessKey } from '../intake/receipt';
 import { FollowupSession } from '../models/FollowupSession';
 import { Report } from '../models/Report';
 import { conversationClosedStates } from '../policies/reports';
@@ -23,10 +23,14 @@ export const OPEN_STATES = new Set(['submitted', 'screening', 'awaiting-informat
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
-export async function followupSignIn(reference: string, accessKey: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+const bearerToken = (authorization: string | undefined) => /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
+
+export async function followupSignIn(box: SecretBox, reference: string, accessKey: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
   const report = await Report.findOne({ reference }, { accessKeyHash: 1 }).lean();
-  const ok = await verifyPassword(normaliseAccessKey(accessKey), report?.accessKeyHash ?? decoyHash);
+  const { ok, rehash } = await verifyAccessKey(box, accessKey, report?.accessKeyHash);
   if (!report || !ok) throw fail('followup.invalid_credentials');
+  // A legacy (scrypt) hash is replaced by the current form once its holder has shown the key.
+  if (rehash) await Report.updateOne({ _id: report._id, accessKeyHash: report.accessKeyHash }, { $set: { accessKeyHash: rehash } });
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_MINUTES * 60_000);
   await FollowupSession.create({ _id: tokenHash(token), reference, expiresAt });
@@ -35,11 +39,17 @@ export async function followupSignIn(reference: string, accessKey: string, now =
 
 /** The report reference a bearer token belongs to. */
 export async function followupReferenceOf(authorization: string | undefined, now = new Date()): Promise<string> {
-  const token = /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
+  const token = bearerToken(authorization);
   if (!token) throw fail('followup.session_expired');
   const session = await FollowupSession.findById(tokenHash(token)).lean();
   if (!session || session.expiresAt <= now) throw fail('followup.session_expired');
   return session.reference;
+}
+
+/** Signing out ends the token on the server too (a copy left on a shared phone opens nothing); idempotent. */
+export async function followupSignOut(authorization: string | undefined): Promise<void> {
+  const token = bearerToken(authorization);
+  if (token) await FollowupSession.deleteOne({ _id: tokenHash(token) });
 }
 
 /**

@@ -5,13 +5,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { ReportInput } from '../../shared/schemas/report';
 import { appendAudit } from '../audit/auditLog';
-import { hashPassword } from '../auth/passwords';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
 import { storeEvidence } from '../intake/evidence';
 import { notifyIntakeOfNewReport, notifyReporter } from '../intake/notifications';
-import { newAccessKey, newReference } from '../intake/receipt';
+import { hashAccessKey, newAccessKey, newReference } from '../intake/receipt';
+import { findRetry, idempotencyKeyHash, openRetryWindow, retryFingerprint } from '../intake/retryWindow';
 import { Category } from '../models/Category';
 import { Poster } from '../models/Poster';
 import { Report } from '../models/Report';
@@ -45,9 +45,24 @@ async function sha256File(p: string): Promise<string> {
   return crypto.createHash('sha256').update(await fs.readFile(p)).digest('hex');
 }
 
-/** A retried submission with the same key gets the same access key, with nothing stored in the clear. */
-function accessKeyFor(box: SecretBox, idempotencyKey: string | undefined): string {
-  return idempotencyKey ? newAccessKey(Buffer.from(box.mac(idempotencyKey, 'receipt'), 'base64url')) : newAccessKey();
+/**
+ * Every submission appends to the one audit chain and the same stats cells, so two
+ * concurrent transactions conflict and one is redone from the start. Queuing this
+ * process's own submissions lets each commit once (the evidence work before it
+ * still runs in parallel); other instances and staff actions are still kept
+ * correct by the conflict check and retry.
+ */
+let queueTail: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = queueTail.then(work, work);
+  queueTail = run.catch(() => undefined);
+  return run;
+}
+
+/** The earlier receipt, to the holder of the same key with the same report. */
+function answerRetry(box: SecretBox, earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>, requestHash: string): Receipt {
+  if (earlier.retry.requestHash !== requestHash) throw fail('idempotency.mismatch');
+  return { reference: earlier.reference, accessKey: box.open(earlier.retry.receiptSealed) };
 }
 
 export async function discardUploads(files: UploadedFile[]): Promise<void> {
@@ -61,7 +76,6 @@ export async function discardUploads(files: UploadedFile[]): Promise<void> {
  */
 export async function reportSubmitter(
   input: ReportInput,
-  rawReport: string,
   files: UploadedFile[],
   idempotencyKey: string | undefined,
   ctx: SubmissionContext,
@@ -70,17 +84,13 @@ export async function reportSubmitter(
   const { enteredBy } = options;
   const adopted: string[] = [];
   try {
-    const requestHash = crypto
-      .createHash('sha256')
-      .update(rawReport)
-      .update((await Promise.all(files.map((f) => sha256File(f.path)))).join(','))
-      .digest('hex');
-    if (idempotencyKey) {
-      const earlier = await Report.findOne({ idempotencyKey }).lean();
-      if (earlier) {
-        if (earlier.requestHash !== requestHash) throw fail('idempotency.mismatch');
-        return { reference: earlier.reference, accessKey: accessKeyFor(ctx.box, idempotencyKey) };
-      }
+    const now = options.now ?? new Date(); // the demo seed enters reports back-dated
+    // Only a submission that carries a key can be retried: only then is anything kept to recognise it.
+    const keyHash = idempotencyKey ? idempotencyKeyHash(ctx.box, idempotencyKey) : undefined;
+    const requestHash = keyHash ? retryFingerprint(ctx.box, input, await Promise.all(files.map((f) => sha256File(f.path)))) : undefined;
+    if (keyHash) {
+      const earlier = await findRetry(keyHash, now);
+      if (earlier) return answerRetry(ctx.box, earlier, requestHash!);
     }
     await options.admit?.();
     const category = await Category.findOne({ code: input.category, active: true }).lean();
@@ -88,15 +98,15 @@ export async function reportSubmitter(
     if (input.posterCode && !(await Poster.exists({ code: input.posterCode, active: true })))
       throw fail('report.unknown_poster', [{ path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` }]);
 
-    const now = options.now ?? new Date(); // the demo seed enters reports back-dated
     const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, enteredBy ? 'staff' : 'reporter', now, adopted);
 
-    const accessKey = accessKeyFor(ctx.box, idempotencyKey);
-    const accessKeyHash = await hashPassword(accessKey);
+    const accessKey = newAccessKey();
+    const accessKeyHash = hashAccessKey(ctx.box, accessKey);
+    const retry = keyHash ? openRetryWindow(ctx.box, keyHash, requestHash!, accessKey, now) : undefined;
     for (let attempt = 0; ; attempt++) {
       const reference = newReference();
       try {
-        await inTransaction(async (session) => {
+        await oneAtATime(() => inTransaction(async (session) => {
           const [report] = await Report.create(
             [
               {
@@ -118,8 +128,7 @@ export async function reportSubmitter(
                 location: input.shareLocation ? input.location : undefined,
                 evidence,
                 timeline: [{ at: now, type: 'submitted', public: true, ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}) }],
-                idempotencyKey,
-                requestHash,
+                retry,
                 submittedAt: now,
               },
             ],
@@ -129,17 +138,17 @@ export async function reportSubmitter(
           await refreshReportStats(reference, session);
           await notifyIntakeOfNewReport(report, ctx.publicBaseUrl, session);
           await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
-        });
+        }));
         return { reference, accessKey };
       } catch (e) {
         const dup = (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000 ? (e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {} : null;
         if (dup && 'reference' in dup && attempt < 5) continue; // a reference collided: draw another
-        if (dup && 'idempotencyKey' in dup && idempotencyKey) {
+        if (dup && 'retry.keyHash' in dup && keyHash) {
           // The same submission raced itself: answer as the first one was answered.
           for (const id of adopted.splice(0)) await ctx.store.remove(id);
-          const earlier = await Report.findOne({ idempotencyKey }).lean();
-          if (!earlier || earlier.requestHash !== requestHash) throw fail('idempotency.mismatch');
-          return { reference: earlier.reference, accessKey };
+          const earlier = await findRetry(keyHash, now);
+          if (!earlier) throw fail('idempotency.mismatch');
+          return answerRetry(ctx.box, earlier, requestHash!);
         }
         throw e;
       }

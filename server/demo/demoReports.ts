@@ -134,6 +134,6 @@ async function submitCase(c: DemoCase, i: number, at: Date, deps: SubmissionCont
     reporter: c.anonymous ? undefined : { name: ['王先生', '李女士', '张师傅', '刘先生', '陈女士'][i % 5], phone: `1393720${String(1000 + i).slice(-4)}` },
   });
   const enteredBy = c.hotline ? { channel: 'hotline-12350' as const, actor: intake } : undefined;
-  const receipt = await reportSubmitter(input, JSON.stringify(input), [], undefined, deps, { enteredBy, now: at });
+  const receipt = await reportSubmitter(input, [], undefined, deps, { enteredBy, now: at });
   return receipt.reference;
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
 import type { Config } from '../env';
+import { expireRetryWindows } from '../intake/retryWindow';
 import { sweepEvidence } from '../intake/sweep';
 import { lapseUnclaimedRewards } from '../rewards/lapse';
 import { watchDeadlines } from '../workflow/deadlineWatch';
@@ -48,6 +49,16 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         run: async (now) => {
           const r = await sweepEvidence(store, new Date(now.getTime() - 60 * 60_000));
           if (r.temp || r.orphans) logger.info(r, 'evidence sweep');
+        },
+      },
+      {
+        // Sealed receipts and retry fingerprints live a day; findRetry also ignores expired ones in between.
+        name: 'retry-window-expiry',
+        intervalMs: 15 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await expireRetryWindows(now);
+          if (r.closed || r.legacy) logger.info(r, 'retry windows closed');
         },
       },
     ],

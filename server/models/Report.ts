@@ -89,6 +89,7 @@ const rewardSchema = new Schema(
 const reportSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true },
+    /** "h1:" + HMAC under the server key (intake/receipt), or a legacy scrypt hash. */
     accessKeyHash: { type: String, required: true },
     status: { type: String, required: true, default: 'submitted' },
     channel: { type: String, required: true, enum: ['web', 'hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'], default: 'web' },
@@ -128,13 +129,16 @@ const reportSchema = new Schema(
     duplicateOf: { type: String },
     transferredTo: { type: new Schema({ unitCode: String, area: String }, { _id: false }) },
     statusChangedAt: { type: Date },
-    idempotencyKey: { type: String },
-    requestHash: { type: String },
+    /** While a retried submission may still ask for its receipt (intake/retryWindow): keyed hashes and the sealed access key, removed after a day. */
+    retry: {
+      type: new Schema({ keyHash: { type: String, required: true }, requestHash: { type: String, required: true }, receiptSealed: { type: String, required: true }, until: { type: Date, required: true } }, { _id: false }),
+    },
     submittedAt: { type: Date, required: true },
   },
   { timestamps: true },
 );
-reportSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
+reportSchema.index({ 'retry.keyHash': 1 }, { unique: true, partialFilterExpression: { 'retry.keyHash': { $type: 'string' } } });
+reportSchema.index({ 'retry.until': 1 }, { partialFilterExpression: { 'retry.until': { $type: 'date' } } });
 reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
 reportSchema.index({ 'evidence.fileId': 1 });
 reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 1 });

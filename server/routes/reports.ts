@@ -67,7 +67,7 @@ export function reportRoutes(deps: IntakeDeps): Router {
           throw fail('request.malformed_json', [{ path: 'report', code: 'invalid_json', message: 'the `report` part is not valid JSON' }]);
         }
         const input = validate(reportInputSchema, parsed, req.locale, 'report');
-        return await reportSubmitter(input, raw, upload.files, idempotencyKey, deps, { admit: () => spendProofOfWork(ticket) });
+        return await reportSubmitter(input, upload.files, idempotencyKey, deps, { admit: () => spendProofOfWork(ticket) });
       } finally {
         await discardUploads(upload.files); // no-op when the submitter took them
       }

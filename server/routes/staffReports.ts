@@ -60,7 +60,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
 
   defineRoute(router, { method: 'post', path: '/api/v1/reports/entered', tag: 'reports', summary: 'Enter a report taken by hotline, letter, fax or in person; the reporter gets the same receipt', access: 'reports.enter', body: enteredReportBody, response: receiptSchema, status: 201 }, async ({ body, actor }) => {
     const report = body.report;
-    if (!actor.areaCodes.length || actor.areaCodes.includes(report.area)) return reportSubmitter(report, JSON.stringify(report), [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
+    if (!actor.areaCodes.length || actor.areaCodes.includes(report.area)) return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
     throw fail('auth.forbidden');
   });
 

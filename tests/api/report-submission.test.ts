@@ -13,13 +13,14 @@ import sharp from 'sharp';
 import request, { type Response } from 'supertest';
 import { categories } from '../../shared/catalog';
 import { createApp } from '../../server/app';
-import { verifyPassword } from '../../server/auth/passwords';
 import { loadConfig } from '../../server/env';
 import { createLogger } from '../../server/logger';
 import { AuditEntry } from '../../server/models/AuditEntry';
 import { OutboxEmail } from '../../server/models/OutboxEmail';
 import { Poster } from '../../server/models/Poster';
 import { Report } from '../../server/models/Report';
+import { hashAccessKey, verifyAccessKey } from '../../server/intake/receipt';
+import { idempotencyKeyHash } from '../../server/intake/retryWindow';
 import { Staff } from '../../server/models/Staff';
 import {
   executable,
@@ -151,10 +152,11 @@ describe('a valid submission', () => {
     expect(Math.abs(doc.submittedAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
-  test('the access key is kept only as an scrypt hash: it is nowhere in the database', async () => {
+  test('the access key is kept only as a versioned HMAC under the server key: it is nowhere in the database', async () => {
     const doc = (await Report.findOne({ reference: res.body.reference }).lean())!;
-    expect(doc.accessKeyHash).toMatch(/^scrypt\$/);
-    expect(await verifyPassword(res.body.accessKey, doc.accessKeyHash)).toBe(true);
+    expect(doc.accessKeyHash).toMatch(/^h1:[\w-]{43}$/);
+    expect(doc.accessKeyHash).toBe(hashAccessKey(t.box, res.body.accessKey));
+    expect((await verifyAccessKey(t.box, res.body.accessKey, doc.accessKeyHash)).ok).toBe(true);
     const key: string = res.body.accessKey;
     const everything = await everyDocumentJson();
     expect(everything).not.toContain(key);
@@ -542,12 +544,12 @@ describe('idempotent retries (Idempotency-Key)', () => {
 
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
-    expect(await Report.countDocuments({ idempotencyKey: key })).toBe(1);
+    expect(await Report.countDocuments({ 'retry.keyHash': idempotencyKeyHash(t.box, key) })).toBe(1);
     expect(afterFirst.reports).toBe(before.reports + 1);
     expect(afterFirst.files.length).toBe(before.files.length + 1);
     expect(await stored()).toEqual(afterFirst);
-    const doc = (await Report.findOne({ idempotencyKey: key }).lean())!;
-    expect(await verifyPassword(second.body.accessKey, doc.accessKeyHash)).toBe(true);
+    const doc = (await Report.findOne({ 'retry.keyHash': idempotencyKeyHash(t.box, key) }).lean())!;
+    expect((await verifyAccessKey(t.box, second.body.accessKey, doc.accessKeyHash)).ok).toBe(true);
   });
 
   test('two concurrent sends with one key → one report, the same receipt to both', async () => {
@@ -556,8 +558,8 @@ describe('idempotent retries (Idempotency-Key)', () => {
     const [a, b] = await Promise.all([submit(t.app, report, [{ content: photo }], { 'Idempotency-Key': key }), submit(t.app, report, [{ content: photo }], { 'Idempotency-Key': key })]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body).toEqual(a.body);
-    const doc = (await Report.findOne({ idempotencyKey: key }).lean())!;
-    expect(await Report.countDocuments({ idempotencyKey: key })).toBe(1);
+    const doc = (await Report.findOne({ 'retry.keyHash': idempotencyKeyHash(t.box, key) }).lean())!;
+    expect(await Report.countDocuments({ 'retry.keyHash': idempotencyKeyHash(t.box, key) })).toBe(1);
     const referenced = new Set((await Report.find({}, { evidence: 1 }).lean()).flatMap((r) => r.evidence.map((e) => e.fileId)));
     expect(evidenceFiles().map((f) => path.basename(f)).filter((id) => !referenced.has(id))).toEqual([]); // the loser's file was removed
     expect(doc.evidence).toHaveLength(1);

@@ -7,7 +7,7 @@ import '../forms.css';
 import { useFormsT } from '../formsText';
 import { useCatalog } from '../useCatalog';
 import { AddEvidence } from './AddEvidence';
-import { clearSession, followupApi, isSessionExpired, MESSAGES_CLOSED, OPEN_STATES, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
+import { endSession, followupApi, isSessionExpired, MESSAGES_CLOSED, OPEN_STATES, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
 import { MessageThread } from './MessageThread';
 import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
@@ -22,7 +22,7 @@ export default function FollowupPage() {
 
   const signOut = useCallback(
     (why: 'expired' | 'user') => {
-      clearSession();
+      endSession();
       setSession(null);
       setNotice(why === 'expired' ? t.expired : t.signedOut);
     },

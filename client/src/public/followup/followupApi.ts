@@ -5,7 +5,7 @@ import type { Claim } from '../../../../shared/schemas/claim';
 import type { followupReportResponse } from '../../../../shared/schemas/report';
 import { ApiError, api } from '../../api';
 import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
-import { proofHeaders, takeProof } from '../pow/proofOfWork';
+import { proofHeaders, solveFresh, takeProof } from '../pow/proofOfWork';
 import { uploadForm } from '../upload';
 
 export type FollowupReport = z.infer<typeof followupReportResponse>;
@@ -42,14 +42,23 @@ export function clearSession(): void {
   }
 }
 
+/** Forgets the token here and ends it on the server (a copy left behind opens nothing). */
+export function endSession(): void {
+  const session = readSession();
+  clearSession();
+  if (session) api.delete<void>('/followup/sessions', bearer(session)).catch(() => undefined); // offline: it still expires within 30 minutes
+}
+
+const isProofRefused = (error: unknown) => error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required');
+
 export async function signIn(reference: string, accessKey: string): Promise<FollowupSession> {
   for (let attempt = 0; ; attempt++) {
-    const proof = await takeProof();
+    // The warmed proof first; if refused (expired, or this client must now work harder), one from the sign-in challenge.
+    const proof = attempt === 0 ? await takeProof() : await solveFresh('/followup/challenge');
     try {
       return await api.post<FollowupSession>('/followup/sessions', { reference, accessKey }, { headers: proofHeaders(proof) });
     } catch (error) {
-      // An expired proof is not the reporter's mistake: solve another, once or twice.
-      if (error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required') && attempt < 2) continue;
+      if (isProofRefused(error) && attempt < 2) continue;
       throw error;
     }
   }
@@ -61,10 +70,18 @@ export const followupApi = {
   report: (s: FollowupSession) => api.get<FollowupReport>('/followup/report', bearer(s)),
   sendMessage: (s: FollowupSession, body: string) => api.post<void>('/followup/messages', { body }, bearer(s)),
   withdraw: (s: FollowupSession, reason: string) => api.post<void>('/followup/withdraw', reason ? { reason } : {}, bearer(s)),
-  addEvidence: (s: FollowupSession, files: PickedFile[], onProgress: (sent: number, total: number) => void) => {
+  addEvidence: async (s: FollowupSession, files: PickedFile[], onProgress: (sent: number, total: number) => void) => {
     const form = new FormData();
     files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
-    return uploadForm<{ added: number }>('/followup/evidence', form, { ...bearer(s), onProgress });
+    for (let attempt = 0; ; attempt++) {
+      const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
+      try {
+        return await uploadForm<{ added: number }>('/followup/evidence', form, { headers: { ...bearer(s).headers, ...proofHeaders(proof) }, onProgress });
+      } catch (error) {
+        if (isProofRefused(error) && attempt < 2) continue;
+        throw error;
+      }
+    }
   },
   /** Both answer with the report as it now stands. */
   claimReward: (s: FollowupSession, claim: Claim) => api.post<FollowupReport>('/followup/claim', claim, bearer(s)),

@@ -65,9 +65,10 @@ export async function takeProof(): Promise<Proof> {
   return solveFresh();
 }
 
-async function solveFresh(): Promise<Proof> {
+/** A new proof from `path` (follow-up sign-in has its own challenge, harder after wrong receipts). */
+export async function solveFresh(path = '/pow/challenge'): Promise<Proof> {
   const fetchedAt = Date.now();
-  const issued = await api.get<Challenge>('/pow/challenge');
+  const issued = await api.get<Challenge>(path);
   const remaining = Date.parse(issued.expiresAt) - Date.now();
   const lifetime = remaining > 0 ? Math.min(remaining, MAX_LIFETIME_MS) : MAX_LIFETIME_MS; // a clock far ahead: assume the usual
   const nonce = await solve({ challenge: issued.challenge, bits: issued.bits });
