@@ -38,7 +38,9 @@ export async function staffUpdater(actor: Actor, id: string, changes: z.infer<ty
   const { before, after } = await inTransaction(async (session) => {
     const previous = await Staff.findByIdAndUpdate(id, update, { returnDocument: 'before', runValidators: true, session });
     if (!previous) throw fail('resource.not_found');
-    await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled, allAreas: changes.allAreas } }, session);
+    // The every-area grant is named whenever it is given or withdrawn.
+    const grant = changes.allAreas !== undefined && changes.allAreas !== (previous.allAreas === true) ? { allAreas: changes.allAreas } : {};
+    await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled, ...grant } }, session);
     return { before: previous, after: await Staff.findById(id).session(session) };
   });
   // New rights take effect at once: a disabled account or a changed role signs out everywhere.
