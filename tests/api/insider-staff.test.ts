@@ -136,13 +136,18 @@ describe('area scope fails closed', () => {
     const granted = await patchStaff(id, c.staff.admin, { allAreas: true });
     expect(granted.status).toBe(200);
     expect(granted.body.user).toMatchObject({ id, allAreas: true, areaCodes: [] });
-    const [entry] = (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ seq: -1 }).limit(1).lean());
+    const lastUpdate = async () => (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ seq: -1 }).limit(1).lean())[0];
+    const entry = await lastUpdate();
     expect(entry.details).toMatchObject({ allAreas: true, fields: ['allAreas'] });
     expect(entry.actor?.id).toBe(c.staff.admin.user.id);
-    // In force at once, in the session already open; and withdrawn at once.
+    // In force at once, in the session already open; and withdrawn at once, audited as such.
     expect((await c.view(ref, member)).status).toBe(200);
     expect((await patchStaff(id, c.staff.admin, { allAreas: false })).status).toBe(200);
+    expect((await lastUpdate()).details).toMatchObject({ allAreas: false });
     expectProblem(await c.view(ref, member), 404, 'resource.not_found');
+    // Saving the form again without changing the grant does not claim it changed.
+    expect((await patchStaff(id, c.staff.admin, { displayName: '改名', allAreas: false })).status).toBe(200);
+    expect((await lastUpdate()).details).not.toHaveProperty('allAreas');
 
     const created = await as(request(t.app).post('/api/v1/staff'), c.staff.admin).send({ username: 'finance.citywide', displayName: '市级财务', role: 'finance', unitCode: 'city-emb', allAreas: true });
     expect(created.status).toBe(201);
