@@ -71,6 +71,7 @@ function reportTarget(spec: RouteSpec<ZodType, ZodType, ZodType>, req: Request):
   const reference = params?.success ? (params.data as { reference?: unknown }).reference : undefined;
   return typeof reference === 'string' ? { type: 'report', id: reference } : null;
 }
+
 const empty = z.object({});
 
 export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType = typeof empty, P extends ZodType = typeof empty>(
