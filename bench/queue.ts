@@ -102,7 +102,7 @@ async function insertReports(model: ReportModel, from: number, to: number): Prom
   }
 }
 
-const actor = (role: Role, id: string, areas: string[]): Actor => ({ id, username: role, role, unitCode: 'city-emb', areaCodes: areas });
+const actor = (role: Role, id: string, areas: string[]): Actor => ({ id, username: role, role, unitCode: 'city-emb', areaCodes: areas, allAreas: areas.length === 0 });
 const verifier = actor('verifier', verifierIds[0][0], [areaCodes[0]]);
 const intake = actor('intake', new Types.ObjectId().toString(), []);
 

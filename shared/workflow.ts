@@ -1,6 +1,7 @@
 // The report workflow as data: states, the actions between them, who may take
 // each, and the guards. The server enforces it; the console shows exactly the
 // actions it allows for the record and the person looking at it.
+import { coversArea, type AreaScoped } from './areaScope';
 import type { Role } from './roles';
 
 export const reportStates = [
@@ -61,16 +62,16 @@ export interface WorkflowRecord {
   extensionUsed?: boolean;
   rewardProposedById?: string;
   rewardReviewedById?: string;
+  rewardApprovedById?: string;
   claimExtensionUsed?: boolean;
   /** The reporter may still appeal the reward decision (computed on the server's clock). */
   appealOpen?: boolean;
 }
 
-export interface WorkflowActor {
+/** The person acting, with the areas they work in (an empty list and no grant: none). */
+export interface WorkflowActor extends AreaScoped {
   id: string;
   role: Role;
-  /** Empty: every area. */
-  areaCodes: string[];
 }
 
 export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used' | 'appeal-period';
@@ -88,14 +89,21 @@ export interface WorkflowAction {
   guards: readonly ((r: WorkflowRecord, a: WorkflowActor) => GuardFailure | null)[];
 }
 
-const inArea = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (a.areaCodes.length === 0 || a.areaCodes.includes(r.area) ? null : 'out-of-area');
+const inArea = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (coversArea(a, r.area) ? null : 'out-of-area');
 const assignedVerifier = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
 /** The reviewer is never the person who wrote the findings. */
 const fourEyes = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
 const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extensionUsed ? 'extension-used' : null);
-/** A reward is reviewed by someone other than its proposer, and an appeal by someone new to it. */
+/**
+ * Four eyes on people, not roles: whoever proposed, confirmed or approved a reward
+ * never takes a later step on it, whatever role they hold now. A reward is reviewed
+ * by someone other than its proposer, approved or sent back by someone who neither
+ * proposed nor confirmed it, paid out by a third person, and an appeal decided by
+ * someone new to it.
+ */
 const notRewardProposer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardProposedById === a.id ? 'four-eyes' : null);
 const notRewardReviewer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardReviewedById === a.id ? 'four-eyes' : null);
+const notRewardApprover = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardApprovedById === a.id ? 'four-eyes' : null);
 const claimExtensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.claimExtensionUsed ? 'extension-used' : null);
 /** A refusal is final only once the reporter can no longer appeal it. */
 const appealPeriodOver = (r: WorkflowRecord): GuardFailure | null => (r.status === 'reward-refused' && r.appealOpen ? 'appeal-period' : null);
@@ -120,12 +128,12 @@ export const workflowActions = {
   // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
   'confirm-reward': { from: ['reward-proposed'], to: null, roles: ['reviewer'], public: false, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
   'return-reward': { from: ['reward-proposed'], to: 'substantiated', roles: ['reviewer'], public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
-  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', roles: ['finance'], public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea] },
-  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea] },
+  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', roles: ['finance'], public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
+  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
   'extend-claim': { from: ['reward-approved'], to: null, roles: ['finance'], public: true, name: { zh: '延长领取期限', en: 'Extend the claim deadline' }, guards: [inArea, claimExtensionUnused] },
   'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
-  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', roles: ['finance'], public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea] },
-  'decide-appeal': { from: ['reward-appealed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
+  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', roles: ['finance'], public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
+  'decide-appeal': { from: ['reward-appealed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
   // A substantiated report is closed only after its reward decision, which the reporter may appeal.
   close: { from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea, appealPeriodOver] },
 } as const satisfies Record<string, WorkflowAction>;

@@ -13,7 +13,7 @@ import { Report } from '../models/Report';
 import { Staff } from '../models/Staff';
 import { authorize, type Actor } from '../policies';
 import { conversationClosedStates } from '../policies/reports';
-import { areaScope } from '../policies/scope';
+import { actorCoversArea, areaScope, staffCoveringArea } from '../policies/scope';
 import { workflowRecordOf } from '../presenters/reportForStaff';
 import { reportActor } from './reportActions';
 
@@ -80,9 +80,9 @@ export async function bulkAccepter(input: BulkAcceptInput, actor: Actor, ctx: No
   return results;
 }
 
-/** Active verifiers who work in the report's area (or in every area). */
+/** Active verifiers who work in the report's area (listed, or granted every area). */
 export async function assignableVerifiers(area: string) {
-  const verifiers = await Staff.find({ role: 'verifier', disabled: false, $or: [{ areaCodes: area }, { areaCodes: trusted({ $size: 0 }) }] }, { displayName: 1, unitCode: 1 })
+  const verifiers = await Staff.find({ role: 'verifier', disabled: false, ...staffCoveringArea(area) }, { displayName: 1, unitCode: 1 })
     .sort({ displayName: 1 })
     .lean();
   return verifiers.map((v) => ({ id: String(v._id), displayName: v.displayName, unitCode: v.unitCode }));
@@ -128,7 +128,7 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });
-  if (query.area) filter.area = actor.areaCodes.length && !actor.areaCodes.includes(query.area) ? '__none__' : query.area;
+  if (query.area) filter.area = actorCoversArea(actor, query.area) ? query.area : '__none__';
   if (query.category) filter.category = query.category;
   if (query.assignedToMe === 'true') onlyMine();
   if (query.from || query.to) {

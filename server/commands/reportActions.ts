@@ -2,9 +2,11 @@
 // action is open; the change, its timeline entry, the audit entry and the
 // reporter's notification commit together, on the revision the actor saw.
 import type { z } from 'zod';
+import { coversArea } from '../../shared/areaScope';
 import { actionPayloads } from '../../shared/schemas/workflow';
 import { actionBlocker, forbiddingGuards, moneyActions, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName } from '../../shared/workflow';
 import { appendAudit } from '../audit/auditLog';
+import { auditRead } from '../audit/auditRead';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
@@ -42,7 +44,7 @@ const DAY = 86_400_000;
 
 async function assertVerifier(id: string, area: string): Promise<void> {
   const v = await Staff.findById(id).lean();
-  if (!v || v.disabled || v.role !== 'verifier' || (v.areaCodes.length && !v.areaCodes.includes(area)))
+  if (!v || v.disabled || v.role !== 'verifier' || !coversArea(v, area))
     throw fail('request.invalid', [{ path: 'body.verifierId', code: 'invalid', message: 'not an active verifier for this area' }]);
 }
 
@@ -165,11 +167,19 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
   return Report.findOne({ reference }).lean();
 }
 
-/** Reporter identity for a permitted role, with the reason recorded in the audit log. */
+/**
+ * Reporter identity for a permitted role in the report's area, with the reason
+ * recorded in the audit log. A refused attempt (out of area, unknown, anonymous)
+ * is recorded too, so probing for identities leaves a trace.
+ */
 export async function identityRevealer(reference: string, reason: string, actor: Actor, box: SecretBox) {
-  const report = await Report.findOne({ reference }, { reporterSealed: 1, anonymous: 1 }).lean();
-  if (!report) throw fail('resource.not_found');
-  if (!report.reporterSealed) throw fail('resource.not_found', [{ path: 'reference', code: 'anonymous', message: 'this report is anonymous' }]);
+  const report = await Report.findOne({ reference, ...areaScope(actor) }, { reporterSealed: 1, anonymous: 1 }).lean();
+  if (!report?.reporterSealed) {
+    const refused = report ? 'anonymous' : (await Report.exists({ reference })) ? 'out-of-area' : 'not-found';
+    await auditRead({ actor, action: 'report.identity_refused', target: { type: 'report', id: reference }, details: { refused } });
+    if (refused === 'anonymous') throw fail('resource.not_found', [{ path: 'reference', code: 'anonymous', message: 'this report is anonymous' }]);
+    throw fail('resource.not_found');
+  }
   const identity = await inTransaction(async (session) => {
     await appendAudit({ actor, action: 'report.identity_revealed', target: { type: 'report', id: reference }, details: { reason } }, session);
     return JSON.parse(box.open(report.reporterSealed!)) as { name: string; phone: string; email?: string };

@@ -24,7 +24,7 @@ export async function staffCreator(actor: Actor, input: z.infer<typeof createSta
   const passwordHash = await hashPassword(initialPassword);
   const staff = await inTransaction(async (session) => {
     const [created] = await Staff.create([{ ...input, passwordHash, mustChangePassword: true }], { session });
-    await appendAudit({ actor, action: 'staff.create', target: { type: 'staff', id: String(created._id) }, details: { username: input.username, role: input.role, unitCode: input.unitCode } }, session);
+    await appendAudit({ actor, action: 'staff.create', target: { type: 'staff', id: String(created._id) }, details: { username: input.username, role: input.role, unitCode: input.unitCode, ...(input.allAreas ? { allAreas: true } : {}) } }, session);
     return created;
   });
   return { staff, initialPassword };
@@ -38,7 +38,9 @@ export async function staffUpdater(actor: Actor, id: string, changes: z.infer<ty
   const { before, after } = await inTransaction(async (session) => {
     const previous = await Staff.findByIdAndUpdate(id, update, { returnDocument: 'before', runValidators: true, session });
     if (!previous) throw fail('resource.not_found');
-    await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled } }, session);
+    // The every-area grant is named whenever it is given or withdrawn.
+    const grant = changes.allAreas !== undefined && changes.allAreas !== (previous.allAreas === true) ? { allAreas: changes.allAreas } : {};
+    await appendAudit({ actor, action: 'staff.update', target: { type: 'staff', id }, details: { fields: Object.keys(changes), role: changes.role, disabled: changes.disabled, ...grant } }, session);
     return { before: previous, after: await Staff.findById(id).session(session) };
   });
   // New rights take effect at once: a disabled account or a changed role signs out everywhere.

@@ -20,25 +20,26 @@ import { defaultResponsibilities } from './seed';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** The demo accounts that work cases (the administrator does not). */
-type CaseRole = Exclude<Role, 'admin'>;
-type Step = { day: number; action: WorkflowActionName | 'claim'; role: CaseRole };
+/** The demo accounts that work cases (the administrator does not); the cashier pays what finance approved. */
+const caseWorkers = ['intake', 'verifier', 'reviewer', 'finance', 'cashier'] as const;
+type CaseWorker = (typeof caseWorkers)[number];
+type Step = { day: number; action: WorkflowActionName | 'claim'; by: CaseWorker };
 
-const screen: Step = { day: 1, action: 'start-screening', role: 'intake' };
-const toVerifying: Step[] = [screen, { day: 2, action: 'accept', role: 'intake' }, { day: 4, action: 'start-verification', role: 'verifier' }];
-const toFindings: Step[] = [...toVerifying, { day: 12, action: 'submit-findings', role: 'verifier' }];
-const toConcluded: Step[] = [...toFindings, { day: 14, action: 'approve-findings', role: 'reviewer' }];
-const toProposed: Step[] = [...toConcluded, { day: 16, action: 'propose-reward', role: 'verifier' }];
-const toReviewed: Step[] = [...toProposed, { day: 18, action: 'confirm-reward', role: 'reviewer' }];
-const toApproved: Step[] = [...toReviewed, { day: 20, action: 'approve-reward', role: 'finance' }];
-const toClaimed: Step[] = [...toApproved, { day: 25, action: 'claim', role: 'finance' }];
-const toPaid: Step[] = [...toClaimed, { day: 30, action: 'record-payout', role: 'finance' }];
+const screen: Step = { day: 1, action: 'start-screening', by: 'intake' };
+const toVerifying: Step[] = [screen, { day: 2, action: 'accept', by: 'intake' }, { day: 4, action: 'start-verification', by: 'verifier' }];
+const toFindings: Step[] = [...toVerifying, { day: 12, action: 'submit-findings', by: 'verifier' }];
+const toConcluded: Step[] = [...toFindings, { day: 14, action: 'approve-findings', by: 'reviewer' }];
+const toProposed: Step[] = [...toConcluded, { day: 16, action: 'propose-reward', by: 'verifier' }];
+const toReviewed: Step[] = [...toProposed, { day: 18, action: 'confirm-reward', by: 'reviewer' }];
+const toApproved: Step[] = [...toReviewed, { day: 20, action: 'approve-reward', by: 'finance' }];
+const toClaimed: Step[] = [...toApproved, { day: 25, action: 'claim', by: 'finance' }];
+const toPaid: Step[] = [...toClaimed, { day: 30, action: 'record-payout', by: 'cashier' }];
 
 /** The steps that take a new report to each demo stage. */
 const paths: Record<DemoStage, Step[]> = {
   submitted: [],
   screening: [screen],
-  rejected: [screen, { day: 2, action: 'reject', role: 'intake' }],
+  rejected: [screen, { day: 2, action: 'reject', by: 'intake' }],
   assigned: toVerifying.slice(0, 2),
   verifying: toVerifying,
   'findings-submitted': toFindings,
@@ -49,8 +50,8 @@ const paths: Record<DemoStage, Step[]> = {
   'reward-approved': toApproved,
   'reward-claimed': toClaimed,
   'reward-paid': toPaid,
-  'closed-unsubstantiated': [...toConcluded, { day: 16, action: 'close', role: 'intake' }],
-  'closed-paid': [...toPaid, { day: 32, action: 'close', role: 'reviewer' }],
+  'closed-unsubstantiated': [...toConcluded, { day: 16, action: 'close', by: 'intake' }],
+  'closed-paid': [...toPaid, { day: 32, action: 'close', by: 'reviewer' }],
 };
 
 const substantiates = (s: DemoStage) => !['unsubstantiated', 'closed-unsubstantiated'].includes(s);
@@ -80,12 +81,12 @@ function payloadFor(step: Step, c: DemoCase, i: number, at: Date, verifierId: st
   }
 }
 
-async function demoActors(): Promise<Record<CaseRole, Actor>> {
-  const actors = {} as Record<CaseRole, Actor>;
-  for (const username of ['intake', 'verifier', 'reviewer', 'finance'] as const) {
+async function demoActors(): Promise<Record<CaseWorker, Actor>> {
+  const actors = {} as Record<CaseWorker, Actor>;
+  for (const username of caseWorkers) {
     const s = await Staff.findOne({ username }).lean();
     if (!s) throw new Error(`demo account ${username} is missing`);
-    actors[username] = { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes };
+    actors[username] = { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes, allAreas: s.allAreas };
   }
   return actors;
 }
@@ -115,7 +116,7 @@ export async function seedDemoReports(deps: SubmissionContext & { demo: boolean;
     } else {
       const payload = actionPayloads[step.action].parse(payloadFor(step, c, i, when, actors.verifier.id));
       // Deterministic keys for the money steps (approve-reward, record-payout); other actions ignore them.
-      await reportActor(references[i], step.action, payload, actors[step.role], { ...ctx, idempotencyKey: `demo-${step.action}-${i}` }, when);
+      await reportActor(references[i], step.action, payload, actors[step.by], { ...ctx, idempotencyKey: `demo-${step.action}-${i}` }, when);
     }
   }
   return demoCases.length;

@@ -36,21 +36,30 @@ export function defaultResponsibilities(): { sector: string; area: string; unitC
   );
 }
 
-export const demoAccounts: { username: Role; displayName: string; unitCode: string; areaCodes: string[] }[] = [
-  { username: 'admin', displayName: '王敏（系统管理员）', unitCode: 'city-emb', areaCodes: [] },
-  { username: 'intake', displayName: '李娜（受理员）', unitCode: 'city-emb', areaCodes: areaCodes },
-  { username: 'verifier', displayName: '张强（核查人员）', unitCode: 'city-enforcement', areaCodes: areaCodes },
-  { username: 'reviewer', displayName: '刘洋（审核人）', unitCode: 'city-emb', areaCodes: areaCodes },
-  { username: 'finance', displayName: '陈静（财务）', unitCode: 'city-emb', areaCodes: [] },
+/**
+ * The demo accounts. The administrator and the two finance officers work city-wide
+ * (the every-area grant); the others list the areas they cover. Finance has two
+ * people because whoever approves a reward never records its payment.
+ */
+export const demoAccounts: { username: string; role: Role; displayName: string; unitCode: string; areaCodes: string[]; allAreas: boolean }[] = [
+  { username: 'admin', role: 'admin', displayName: '王敏（系统管理员）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
+  { username: 'intake', role: 'intake', displayName: '李娜（受理员）', unitCode: 'city-emb', areaCodes: areaCodes, allAreas: false },
+  { username: 'verifier', role: 'verifier', displayName: '张强（核查人员）', unitCode: 'city-enforcement', areaCodes: areaCodes, allAreas: false },
+  { username: 'reviewer', role: 'reviewer', displayName: '刘洋（审核人）', unitCode: 'city-emb', areaCodes: areaCodes, allAreas: false },
+  { username: 'finance', role: 'finance', displayName: '陈静（财务）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
+  { username: 'cashier', role: 'finance', displayName: '赵丽（出纳）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
 ];
 
-/** Creates the demo accounts, or gives existing ones the current demo password. */
+/**
+ * Creates the demo accounts, or gives existing ones the current demo password and
+ * their demo scope (demo data made before areas failed closed get the grant here).
+ */
 export async function seedDemoStaff(password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   for (const a of demoAccounts) {
     await Staff.updateOne(
       { username: a.username },
-      { $set: { passwordHash, disabled: false, failedLogins: 0 }, $unset: { lockedUntil: 1 }, $setOnInsert: { displayName: a.displayName, role: a.username, unitCode: a.unitCode, areaCodes: a.areaCodes } },
+      { $set: { passwordHash, disabled: false, failedLogins: 0, allAreas: a.allAreas }, $unset: { lockedUntil: 1 }, $setOnInsert: { displayName: a.displayName, role: a.role, unitCode: a.unitCode, areaCodes: a.areaCodes } },
       { upsert: true },
     );
   }

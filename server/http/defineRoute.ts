@@ -7,7 +7,9 @@ import type { Locale } from '../../shared/errors';
 import { csrfMatches } from '../auth/sessions';
 import { followupReferenceOf } from '../commands/followup';
 import { documentRoute } from '../openapi/registry';
-import { authorize, type Action, type Actor } from '../policies';
+import { auditRead } from '../audit/auditRead';
+import { authorize, can, type Action, type Actor } from '../policies';
+import { withAreaGrant } from '../policies/scope';
 import { fail, type FieldError } from './problem';
 import './requestContext';
 
@@ -34,6 +36,8 @@ export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodTy
   status?: number;
   /** Responses that carry personal data must not be cached (default: every staff route). */
   noStore?: boolean;
+  /** For reads of sealed personal data: the audit action recorded when the policy refuses a staff member. */
+  auditRefusal?: string;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -60,6 +64,14 @@ export function validate<T extends ZodType>(schema: T, value: unknown, locale: L
 }
 
 const safeMethods = new Set(['get', 'head', 'options']);
+
+/** The report a refused request aimed at, when its parameters name one. */
+function reportTarget(spec: RouteSpec<ZodType, ZodType, ZodType>, req: Request): { type: string; id: string } | null {
+  const params = spec.params?.safeParse(req.params);
+  const reference = params?.success ? (params.data as { reference?: unknown }).reference : undefined;
+  return typeof reference === 'string' ? { type: 'report', id: reference } : null;
+}
+
 const empty = z.object({});
 
 export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType = typeof empty, P extends ZodType = typeof empty>(
@@ -79,8 +91,11 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
       if (!staff) throw fail('auth.unauthenticated');
       if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
       if (staff.mustEnrolTotp && !spec.duringTotpEnrolment) throw fail('auth.totp_enrolment_required');
-      if (spec.access !== 'staff') authorize(staff.actor, spec.access);
-      actor = staff.actor;
+      actor = await withAreaGrant(staff.actor);
+      if (spec.access !== 'staff' && spec.auditRefusal && !can(actor, spec.access)) {
+        await auditRead({ actor, action: spec.auditRefusal, target: reportTarget(spec, req), details: { refused: 'forbidden' } });
+      }
+      if (spec.access !== 'staff') authorize(actor, spec.access);
     }
     const body = spec.body ? validate(spec.body, req.body ?? {}, req.locale, 'body') : {};
     const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};

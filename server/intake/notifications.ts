@@ -8,7 +8,7 @@ import { Staff } from '../models/Staff';
 
 export async function notifyIntakeOfNewReport(report: { reference: string; area: string }, publicBaseUrl: string, session: ClientSession): Promise<void> {
   const area = areas.find((a) => a.code === report.area);
-  const officers = await Staff.find({ role: 'intake', disabled: false, email: trusted({ $type: 'string' }), $or: [{ areaCodes: report.area }, { areaCodes: trusted({ $size: 0 }) }] })
+  const officers = await Staff.find({ role: 'intake', disabled: false, email: trusted({ $type: 'string' }), $or: [{ areaCodes: report.area }, { allAreas: true }] })
     .session(session)
     .lean();
   for (const officer of officers) {

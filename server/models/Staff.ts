@@ -10,6 +10,8 @@ const staffSchema = new Schema(
     role: { type: String, required: true, enum: roles },
     unitCode: { type: String, required: true },
     areaCodes: { type: [String], default: [] },
+    /** Every area: an explicit grant by an administrator (no areas listed means none). */
+    allAreas: { type: Boolean, default: false },
     passwordHash: { type: String, required: true },
     mustChangePassword: { type: Boolean, default: false },
     totpSecretSealed: { type: String },

@@ -1,4 +1,5 @@
 // Who may do what. One table per resource; `authorize` is the only gate routes use.
+import type { AreaScoped } from '../../shared/areaScope';
 import type { Role } from '../../shared/roles';
 import { fail } from '../http/problem';
 import { auditPolicy } from './audit';
@@ -9,13 +10,15 @@ import { responsibilityPolicy } from './responsibilities';
 import { staffPolicy } from './staff';
 import { statsPolicy } from './stats';
 
-export interface Actor {
+export interface Actor extends AreaScoped {
   id: string;
   username: string;
   role: Role;
   unitCode: string;
-  areaCodes: string[];
 }
+
+/** The actor as the session resolves it, before the request adds the every-area grant. */
+export type SessionActor = Omit<Actor, 'allAreas'>;
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 

@@ -1,6 +1,26 @@
-// The reports a staff member works on: those of their areas.
+// The reports a staff member works on: those of their areas. Fail closed: no
+// areas listed and no every-area grant means no reports at all.
 import { trusted } from 'mongoose';
-import type { Actor } from '.';
+import { coversArea } from '../../shared/areaScope';
+import { Staff } from '../models/Staff';
+import type { Actor, SessionActor } from '.';
 
-/** A report filter for the actor's areas (no areas listed: all of them). */
-export const areaScope = (actor: Actor) => (actor.areaCodes.length ? { area: trusted({ $in: actor.areaCodes }) } : {});
+/** A report filter for the actor's areas (matches nothing when they have none). */
+export const areaScope = (actor: Actor) => (actor.allAreas ? {} : { area: trusted({ $in: actor.areaCodes }) });
+
+/** The areas the actor sees, or null for every area (for figures and lists keyed by area). */
+export const scopedAreas = (actor: Actor): string[] | null => (actor.allAreas ? null : actor.areaCodes);
+
+export const actorCoversArea = (actor: Actor, area: string) => coversArea(actor, area);
+
+/** A staff filter for accounts that work in this area (listed, or granted every area). */
+export const staffCoveringArea = (area: string) => ({ $or: [{ areaCodes: area }, { allAreas: true }] });
+
+/**
+ * Completes a session's actor with the every-area grant, read fresh with each
+ * request so a withdrawn grant takes effect at once.
+ */
+export async function withAreaGrant(actor: SessionActor): Promise<Actor> {
+  const staff = await Staff.findById(actor.id, { allAreas: 1 }).lean();
+  return { ...actor, allAreas: staff?.allAreas === true };
+}

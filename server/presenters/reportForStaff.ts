@@ -20,6 +20,7 @@ export function workflowRecordOf(r: ReportFields): WorkflowRecord {
     extensionUsed: !!r.assignment?.extendedDays,
     rewardProposedById: r.reward?.proposedById ?? undefined,
     rewardReviewedById: r.reward?.reviewedById ?? undefined,
+    rewardApprovedById: r.reward?.approvedById ?? undefined,
     claimExtensionUsed: !!r.reward?.claimExtendedDays,
     appealOpen: appealOpen(r, new Date()),
   };

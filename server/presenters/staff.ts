@@ -14,6 +14,7 @@ export function presentStaff(s: StoredStaff): StaffView {
     role: s.role as Role,
     unitCode: s.unitCode,
     areaCodes: [...s.areaCodes],
+    allAreas: s.allAreas === true,
     totpEnabled: !!s.totpSecretSealed,
     disabled: !!s.disabled,
     mustChangePassword: !!s.mustChangePassword,

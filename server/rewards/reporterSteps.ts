@@ -4,6 +4,7 @@
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import type { Claim } from '../../shared/schemas/claim';
 import { appendAudit } from '../audit/auditLog';
+import { auditRead } from '../audit/auditRead';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { fail } from '../http/problem';
@@ -57,11 +58,15 @@ function openClaim(report: ReportFields, box: SecretBox): Claim & { claimedAt: s
   return { ...(JSON.parse(box.open(report.reward.claimSealed)) as Claim), claimedAt: report.reward.claimedAt.toISOString() };
 }
 
-/** Finance reads a claim of a report in its areas: every view is audited. */
+/** Finance reads a claim of a report in its areas: every view is audited, and so is every refused attempt. */
 export async function claimViewer(reference: string, actor: Actor, box: SecretBox, now = new Date()): Promise<Claim & { claimedAt: string }> {
   const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
-  if (!report) throw fail('resource.not_found');
+  if (!report?.reward?.claimSealed) {
+    const refused = report ? 'no-claim' : (await Report.exists({ reference })) ? 'out-of-area' : 'not-found';
+    await auditRead({ actor, action: 'report.claim_refused', target: { type: 'report', id: reference }, details: { refused } }, now);
+    throw fail('resource.not_found');
+  }
   const claim = openClaim(report, box);
-  await inTransaction((session) => appendAudit({ actor, action: 'report.claim_viewed', target: { type: 'report', id: reference } }, session, now));
+  await auditRead({ actor, action: 'report.claim_viewed', target: { type: 'report', id: reference } }, now);
   return claim;
 }

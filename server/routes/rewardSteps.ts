@@ -1,6 +1,7 @@
 // The reward after approval: the reporter's claim and appeal from follow-up, the
 // printable notice for both sides, and finance's audited view of a claim.
 import { Router } from 'express';
+import { auditRead } from '../audit/auditRead';
 import { appealBody, claimBody, claimView } from '../../shared/schemas/claim';
 import { followupReportResponse } from '../../shared/schemas/report';
 import { referenceParams } from '../../shared/schemas/workflow';
@@ -45,10 +46,12 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
   defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/reward-notice.pdf', tag: 'reports', summary: 'The reward notice for the archive (PDF)', access: 'reports.read', params: referenceParams }, async ({ params, actor, res }) => {
     const report = await Report.findOne({ reference: params.reference, ...areaScope(actor) }).lean();
     if (!report) throw fail('resource.not_found');
-    return sendNotice(report, res);
+    const notice = await renderRewardNotice(report);
+    await auditRead({ actor, action: 'report.notice_downloaded', target: { type: 'report', id: report.reference } });
+    return sendDownload(res, notice, 'application/pdf', `reward-notice-${report.reference}.pdf`);
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/claim', tag: 'reports', summary: "The reward claim: claimant's identity and bank account (finance; every view audited)", access: 'reports.viewClaim', params: referenceParams, response: claimView }, ({ params, actor }) =>
+  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/claim', tag: 'reports', summary: "The reward claim: claimant's identity and bank account (finance; every view audited, and every refused attempt)", access: 'reports.viewClaim', auditRefusal: 'report.claim_refused', params: referenceParams, response: claimView }, ({ params, actor }) =>
     claimViewer(params.reference, actor, deps.box),
   );
 

@@ -19,7 +19,7 @@ export function staffRoutes(): Router {
     return { user: presentStaff(staff), initialPassword };
   });
 
-  defineRoute(router, { method: 'patch', path: '/api/v1/staff/:id', tag: 'staff', summary: 'Change a staff account (role, unit, areas, disabled…)', access: 'staff.update', params: staffIdParams, body: updateStaffBody, response: staffResponse }, async ({ params, body, actor }) => ({
+  defineRoute(router, { method: 'patch', path: '/api/v1/staff/:id', tag: 'staff', summary: 'Change a staff account (role, unit, areas, the every-area grant, disabled…; audited)', access: 'staff.update', params: staffIdParams, body: updateStaffBody, response: staffResponse }, async ({ params, body, actor }) => ({
     user: presentStaff(await staffUpdater(actor, params.id, body)),
   }));
 

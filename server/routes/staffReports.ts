@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { z } from 'zod';
 import { receiptSchema } from '../../shared/schemas/report';
+import { auditRead } from '../audit/auditRead';
 import {
   actionParams,
   actionPayloads,
@@ -26,7 +27,7 @@ import { identityRevealer, reportActor } from '../commands/reportActions';
 import { reportSubmitter } from '../commands/reportSubmitter';
 import type { SecretBox } from '../crypto/secretBox';
 import { optionalIdempotencyKey } from '../http/idempotencyKey';
-import { areaScope } from '../policies/scope';
+import { actorCoversArea, areaScope } from '../policies/scope';
 import { defineRoute, RESPONDED, validate } from '../http/defineRoute';
 import { fail } from '../http/problem';
 import { Report } from '../models/Report';
@@ -60,7 +61,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
 
   defineRoute(router, { method: 'post', path: '/api/v1/reports/entered', tag: 'reports', summary: 'Enter a report taken by hotline, letter, fax or in person; the reporter gets the same receipt', access: 'reports.enter', body: enteredReportBody, response: receiptSchema, status: 201 }, async ({ body, actor }) => {
     const report = body.report;
-    if (!actor.areaCodes.length || actor.areaCodes.includes(report.area)) return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
+    if (actorCoversArea(actor, report.area)) return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
     throw fail('auth.forbidden');
   });
 
@@ -68,9 +69,11 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     items: await duplicateCandidates(await reportInScope(params.reference, actor)),
   }));
 
-  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference', tag: 'reports', summary: 'One report as this staff member may see it, with allowedActions', access: 'reports.read', params: referenceParams, response: staffReportView }, async ({ params, actor }) =>
-    presentReportForStaff(await reportInScope(params.reference, actor), actor),
-  );
+  defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference', tag: 'reports', summary: 'One report as this staff member may see it, with allowedActions (each opening audited)', access: 'reports.read', params: referenceParams, response: staffReportView }, async ({ params, actor }) => {
+    const report = await reportInScope(params.reference, actor);
+    await auditRead({ actor, action: 'report.opened', target: { type: 'report', id: report.reference } });
+    return presentReportForStaff(report, actor);
+  });
 
   defineRoute(
     router,
@@ -103,18 +106,20 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     async ({ params, actor }) => ({ items: await assignableVerifiers((await reportInScope(params.reference, actor)).area) }),
   );
 
-  defineRoute(router, { method: 'post', path: '/api/v1/reports/:reference/identity', tag: 'reports', summary: "Reveal the reporter's identity (reason required; audited)", access: 'reports.revealIdentity', params: referenceParams, body: revealBody, response: revealResponse }, async ({ params, body, actor }) => {
-    await reportInScope(params.reference, actor);
-    return identityRevealer(params.reference, body.reason, actor, deps.box);
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/v1/reports/:reference/identity', tag: 'reports', summary: "Reveal the reporter's identity (reason required; audited, and so is every refused attempt)", access: 'reports.revealIdentity', auditRefusal: 'report.identity_refused', params: referenceParams, body: revealBody, response: revealResponse },
+    async ({ params, body, actor }) => identityRevealer(params.reference, body.reason, actor, deps.box),
+  );
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/v1/reports/:reference/evidence/:fileId', tag: 'reports', summary: 'An evidence file: photos, video and audio inline, anything else as an attachment', access: 'reports.read', params: evidenceParams },
+    { method: 'get', path: '/api/v1/reports/:reference/evidence/:fileId', tag: 'reports', summary: 'An evidence file: photos, video and audio inline, anything else as an attachment (each download audited)', access: 'reports.read', params: evidenceParams },
     async ({ params, actor, res }) => {
       const report = await reportInScope(params.reference, actor);
       const item = report.evidence.find((e) => e.fileId === params.fileId);
       if (!item) throw fail('resource.not_found');
+      await auditRead({ actor, action: 'report.evidence_downloaded', target: { type: 'report', id: report.reference }, details: { fileId: item.fileId } });
       const inline = INLINE_TYPES.has(item.mime);
       res.setHeader('Content-Type', item.mime);
       res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${params.reference}-${item.fileId.slice(0, 8)}.${item.mime.split('/')[1]}"`);

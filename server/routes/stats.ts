@@ -4,6 +4,7 @@ import { Router, type Response } from 'express';
 import { sendDownload } from '../http/download';
 import { defineRoute } from '../http/defineRoute';
 import { can } from '../policies';
+import { scopedAreas } from '../policies/scope';
 import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from '../stats';
 import { rankingCsv, rankingPdf, rankingXlsx } from '../stats/rankingExports';
 import { overviewQuery, periodQuery, rankingQuery, weightsBody } from '../stats/schemas';
@@ -20,22 +21,22 @@ export function statsRoutes(): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/v1/stats/overview', tag: 'stats', summary: 'Figures for a period of months (YYYY-MM, Asia/Shanghai) and the period of the same length before it, by month, area and sector; overdue cases counted now; fund balances only for those who may read the fund', access: 'stats.read', query: overviewQuery },
-    ({ query, actor }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), { withFund: can(actor, 'fund.read') }),
+    { method: 'get', path: '/api/v1/stats/overview', tag: 'stats', summary: 'Figures for a period of months (YYYY-MM, Asia/Shanghai) and the period of the same length before it, by month, area and sector; overdue cases counted now; only the areas of the reader count; fund balances only for those who may read the fund', access: 'stats.read', query: overviewQuery },
+    ({ query, actor }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), { withFund: can(actor, 'fund.read'), scope: scopedAreas(actor) }),
   );
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/v1/stats/ranking', tag: 'stats', summary: "The month's ranking of the 9 areas: score, rank, change since last month, flagged when last two months in a row", access: 'stats.read', query: rankingQuery },
-    ({ query }) => monthlyRanking(query.month),
+    { method: 'get', path: '/api/v1/stats/ranking', tag: 'stats', summary: "The month's ranking of the 9 areas: score, rank, change since last month, flagged when last two months in a row; rows of the reader's areas only", access: 'stats.read', query: rankingQuery },
+    ({ query, actor }) => monthlyRanking(query.month, scopedAreas(actor)),
   );
 
   for (const format of ['pdf', 'csv', 'xlsx'] as const) {
     defineRoute(
       router,
       { method: 'get', path: `/api/v1/stats/ranking.${format}`, tag: 'stats', summary: `The month's ranking as ${format.toUpperCase()} (download)`, access: 'stats.read', query: rankingQuery },
-      async ({ query, res }) => {
-        const ranking = await monthlyRanking(query.month);
+      async ({ query, actor, res }) => {
+        const ranking = await monthlyRanking(query.month, scopedAreas(actor));
         const body = format === 'pdf' ? await rankingPdf(ranking) : format === 'xlsx' ? await rankingXlsx(ranking) : rankingCsv(ranking);
         return sendFile(res, body, format, `ranking-${query.month}`);
       },
@@ -57,7 +58,7 @@ export function statsRoutes(): Router {
   defineRoute(
     router,
     { method: 'get', path: '/api/v1/stats/posters', tag: 'stats', summary: 'Poster funnel for a period: scans → reports → substantiated → rewarded, per poster and per area, and posters that never produced a report', access: 'stats.read', query: periodQuery },
-    ({ query }) => posterFunnel(query.from, query.to),
+    ({ query, actor }) => posterFunnel(query.from, query.to, scopedAreas(actor)),
   );
 
   defineRoute(

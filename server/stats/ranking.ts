@@ -48,7 +48,11 @@ async function scoresFor(month: string, weights: RankingWeights) {
   return monthScores(sumBy(await areaCells(month, month), (c) => c.area ?? ''), weights);
 }
 
-export async function monthlyRanking(month: string): Promise<Ranking> {
+/**
+ * The month's ranking. Scores and ranks are city-wide; a reader limited to some
+ * areas (`scope`) gets only their rows.
+ */
+export async function monthlyRanking(month: string, scope: readonly string[] | null = null): Promise<Ranking> {
   const weights = await rankingWeights();
   const [current, previous] = await Promise.all([scoresFor(month, weights), scoresFor(addMonths(month, -1), weights)]);
   const ranked = current.map((s) => {
@@ -56,5 +60,5 @@ export async function monthlyRanking(month: string): Promise<Ranking> {
     return { ...s, previousRank: before.rank, change: before.rank - s.rank, flagged: s.last && before.last };
   });
   ranked.sort((a, b) => a.rank - b.rank || a.area.localeCompare(b.area));
-  return { month, weights, areas: ranked };
+  return { month, weights, areas: scope ? ranked.filter((r) => scope.includes(r.area)) : ranked };
 }

@@ -3,6 +3,7 @@
 // a conditional update), on whatever clock the job is given.
 import { trusted } from 'mongoose';
 import { shanghaiDateTime } from '../../shared/dates';
+import { coversArea } from '../../shared/areaScope';
 import { deadlines } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
 import { inTransaction } from '../db';
@@ -44,8 +45,8 @@ const unscreened = ['submitted', 'screening'];
 
 /** Intake officers who screen reports of this area (no areas listed: every area). */
 async function intakeEmails(area: string): Promise<string[]> {
-  const officers = await Staff.find({ role: 'intake', disabled: trusted({ $ne: true }), email: trusted({ $type: 'string' }) }, { email: 1, areaCodes: 1 }).lean();
-  return officers.filter((o) => !o.areaCodes.length || o.areaCodes.includes(area)).map((o) => o.email!);
+  const officers = await Staff.find({ role: 'intake', disabled: trusted({ $ne: true }), email: trusted({ $type: 'string' }) }, { email: 1, areaCodes: 1, allAreas: 1 }).lean();
+  return officers.filter((o) => coversArea(o, area)).map((o) => o.email!);
 }
 
 /**

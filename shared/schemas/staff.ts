@@ -14,6 +14,8 @@ export const staffViewSchema = z.object({
   role: roleSchema,
   unitCode: z.string(),
   areaCodes: z.array(z.string()),
+  /** Every area (an administrator's explicit grant); no areas and no grant: no reports at all. */
+  allAreas: z.boolean(),
   totpEnabled: z.boolean(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -35,6 +37,7 @@ export const createStaffBody = z.object({
   role: roleSchema,
   unitCode: z.string().min(1).max(40),
   areaCodes: z.array(areaCodeSchema).max(9).default([]),
+  allAreas: z.boolean().default(false),
 });
 
 export const updateStaffBody = z
@@ -44,6 +47,7 @@ export const updateStaffBody = z
     role: roleSchema,
     unitCode: z.string().min(1).max(40),
     areaCodes: z.array(areaCodeSchema).max(9),
+    allAreas: z.boolean(),
     disabled: z.boolean(),
   })
   .partial()

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await Staff.updateOne({ username: 'intake' }, { $set: { email: 'intake@example.cn' } });
   await Unit.updateOne({ code: 'city-fire' }, { $set: { headEmail: 'fire-head@example.cn' } }); // the table's unit for fire safety in 410503
   const s = (await Staff.findOne({ username: 'intake' }).lean())!;
-  intake = { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes };
+  intake = { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes, allAreas: s.allAreas };
 });
 
 afterAll(async () => {

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function actorOf(username: string): Promise<Actor> {
   const s = (await Staff.findOne({ username }).lean())!;
-  return { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes };
+  return { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes, allAreas: s.allAreas };
 }
 
 /** A fresh session per request, so routes that end sessions (logout) cannot disturb other cases. */

@@ -415,7 +415,7 @@ describe('with the reward lifecycle', () => {
     expect(await inQueue('reward-claimed')).toContain(ref);
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await c.ok(ref, 'record-payout', { voucherNo: 'FK-FUND-0001', paidOn: today, claimantChecked: true }, c.staff.finance, { 'Idempotency-Key': 'fund-test-payout-0001' });
+    await c.ok(ref, 'record-payout', { voucherNo: 'FK-FUND-0001', paidOn: today, claimantChecked: true }, c.cashier, { 'Idempotency-Key': 'fund-test-payout-0001' });
     expect((await fund()).body).toMatchObject({ reservedFen: base.reservedFen, paidFen: base.paidFen + amount });
     expect((await get(`/api/v1/fund/ledger?from=${today}&to=${today}&kind=pay`)).body.items).toEqual([expect.objectContaining({ rewardId: ref, amountFen: amount })]);
 

@@ -145,7 +145,7 @@ describe('create', () => {
   test('a code that is already taken is drawn again; only the saved poster is audited', async () => {
     const taken = await madePoster();
     const draws = [taken, taken, 'Z9Z9Z9'];
-    const actor: Actor = { id: admin.user.id, username: 'admin', role: 'admin', unitCode: admin.user.unitCode, areaCodes: [] };
+    const actor: Actor = { id: admin.user.id, username: 'admin', role: 'admin', unitCode: admin.user.unitCode, areaCodes: [], allAreas: true };
 
     const poster = await posterCreator(actor, newPoster(), () => draws.shift()!);
 

@@ -682,12 +682,14 @@ describe('identifying metadata', () => {
 });
 
 describe('notifications', () => {
-  test('intake officers with an email covering the area get an email; others do not', async () => {
+  test('intake officers with an email covering the area (listed, or granted every area) get an email; others, and those with no areas, do not', async () => {
     await Staff.create([
       { username: 'intake.linzhou', displayName: '林州受理员', role: 'intake', unitCode: 'city-emb', areaCodes: ['410581', '410502'], email: 'linzhou@emb.example.cn', passwordHash: 'scrypt$unused' },
       { username: 'intake.huaxian', displayName: '滑县受理员', role: 'intake', unitCode: 'city-emb', areaCodes: ['410526'], email: 'huaxian@emb.example.cn', passwordHash: 'scrypt$unused' },
       { username: 'intake.gone', displayName: '已停用', role: 'intake', unitCode: 'city-emb', areaCodes: ['410581'], email: 'gone@emb.example.cn', passwordHash: 'scrypt$unused', disabled: true },
       { username: 'verifier.linzhou', displayName: '林州核查', role: 'verifier', unitCode: 'city-emb', areaCodes: ['410581'], email: 'verifier@emb.example.cn', passwordHash: 'scrypt$unused' },
+      { username: 'intake.nowhere', displayName: '未分配县区', role: 'intake', unitCode: 'city-emb', areaCodes: [], email: 'nowhere@emb.example.cn', passwordHash: 'scrypt$unused' },
+      { username: 'intake.citywide', displayName: '全市受理员', role: 'intake', unitCode: 'city-emb', areaCodes: [], allAreas: true, email: 'citywide@emb.example.cn', passwordHash: 'scrypt$unused' },
     ]);
     const noEmail = await createAccount({ username: 'intake.noemail', role: 'intake', areaCodes: ['410581'] });
     expect(noEmail.id).toBeTruthy();
@@ -696,7 +698,7 @@ describe('notifications', () => {
     const res = await submit(t.app, validReport({ description, area: '410581' }));
     expect(res.status).toBe(201);
     const mails = await OutboxEmail.find({ text: new RegExp(res.body.reference) }).lean();
-    expect(mails.map((m) => m.to).sort()).toEqual(['linzhou@emb.example.cn']);
+    expect(mails.map((m) => m.to).sort()).toEqual(['citywide@emb.example.cn', 'linzhou@emb.example.cn']);
     expect(mails[0]).toMatchObject({ status: 'pending' });
     expect(mails[0].subject).toContain(res.body.reference);
     expect(`${mails[0].subject}\n${mails[0].text}`).not.toContain(description);

@@ -136,17 +136,21 @@ describe('from findings to payment', () => {
     expect(opened.body).toMatchObject({ name: '王五', idNumber: '11010519491231002X', bankAccount: '6222021001012345678' });
     expect(await AuditEntry.countDocuments({ action: 'report.claim_viewed' })).toBe(audits + 1);
 
-    const future = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2099-01-01', claimantChecked: true }, c.staff.finance, moneyKey());
+    // Whoever approved the reward does not record its payment.
+    const byApprover = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28', claimantChecked: true }, c.staff.finance, moneyKey());
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+    const future = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2099-01-01', claimantChecked: true }, c.cashier, moneyKey());
     expectProblem(future, 400, 'request.invalid');
-    const unchecked = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28' }, c.staff.finance, moneyKey());
+    const unchecked = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28' }, c.cashier, moneyKey());
     expectProblem(unchecked, 400, 'request.invalid');
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const payoutKey = moneyKey();
-    const paid = await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey);
+    const paid = await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.cashier, payoutKey);
     // The same key again: answered, nothing moves; with other details: refused.
-    expect((await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey)).body.status).toBe('reward-paid');
-    expectProblem(await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0002', paidOn: today, claimantChecked: true }, c.staff.finance, payoutKey), 422, 'idempotency.mismatch');
+    expect((await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.cashier, payoutKey)).body.status).toBe('reward-paid');
+    expectProblem(await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0002', paidOn: today, claimantChecked: true }, c.cashier, payoutKey), 422, 'idempotency.mismatch');
     expect(await LedgerEntry.countDocuments({ rewardId: ref, kind: 'pay' })).toBe(1);
     const payAudit = await AuditEntry.findOne({ action: 'report.record-payout', 'target.id': ref }).lean();
     expect(payAudit!.details).toMatchObject({ voucherNo: 'FK-2026-0001', movement: 'pay', movedFen: MINIMUM_FEN });

@@ -74,7 +74,7 @@ describe('list', () => {
 
   test('filters by role', async () => {
     const res = await as(request(t.app).get('/api/v1/staff?role=finance'), admin, null);
-    expect(res.body.items.map((u: { username: string }) => u.username)).toEqual(['finance']);
+    expect(res.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['cashier', 'finance']);
   });
 
   test('an unknown role filter → 400 query.role', async () => {
@@ -169,6 +169,7 @@ describe('update', () => {
     ['an unknown role', { role: 'boss' }, 'body.role'],
     ['an unknown unitCode', { unitCode: 'no-such-unit' }, 'body.unitCode'],
     ['an unknown area code', { areaCodes: ['410581', '123456'] }, 'body.areaCodes.1'],
+    ['an every-area grant that is not a boolean', { allAreas: 'yes' }, 'body.allAreas'],
   ])('%s → 400', async (_label, body, path) => {
     const { id } = await createAccount({ username: `bad-${(Object.keys(body)[0] ?? 'empty').toLowerCase()}`, role: 'intake' });
     const res = await patch(id, body);

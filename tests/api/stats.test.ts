@@ -17,7 +17,7 @@ import { medianDays } from '../../server/stats/figures';
 import { hiddenRows } from '../../server/stats/transparency';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, signIn, type StaffSession } from '../support/staff';
+import { as, createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
 const DAY = 86_400_000;
 const A = '410502'; // 文峰区
@@ -244,6 +244,39 @@ describe('the overview', () => {
     expect(forIntake.status).toBe(200);
     expect(forIntake.body).not.toHaveProperty('fund');
     expect(forIntake.body.totals.received).toBe(forFinance.body.totals.received);
+  });
+
+  test("staff statistics count only the viewer's areas", async () => {
+    await createAccount({ username: 'stats-wenfeng', role: 'intake', areaCodes: [A] });
+    await createAccount({ username: 'stats-nowhere', role: 'intake', areaCodes: [], allAreas: false });
+    const [wenfeng, nowhere] = [await signIn(t.app, 'stats-wenfeng', TEST_PASSWORD), await signIn(t.app, 'stats-nowhere', TEST_PASSWORD)];
+    const get = async (path: string, who: StaffSession) => {
+      const res = await as(request(t.app).get(path), who, null);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const period = '/api/v1/stats/overview?from=2026-05&to=2026-06';
+    const mine = await get(period, wenfeng);
+    const areaA = await get(`${period}&area=${A}`, admin);
+    expect([mine.totals, mine.previous, mine.overdueNow]).toEqual([areaA.totals, areaA.previous, areaA.overdueNow]);
+    expect(mine.totals.received).toBe(3);
+    expect(mine.byArea.map((a: { area: string }) => a.area)).toEqual([A]);
+    // Asking for another area, or having no areas at all, counts nothing.
+    for (const [path, who] of [[`${period}&area=${C}`, wenfeng], [period, nowhere]] as const) {
+      const o = await get(path, who);
+      expect([o.totals.received, o.previous.received, o.overdueNow, o.byArea]).toEqual([0, 0, 0, []]);
+    }
+    expect((await get(`${period}&area=${C}`, admin)).overdueNow).toBe(1); // there was something to hide
+
+    const funnel = await get('/api/v1/stats/posters?from=2026-05&to=2026-06', wenfeng);
+    expect([funnel.posters.map((p: { code: string }) => p.code), funnel.byArea.map((a: { area: string }) => a.area), funnel.neverReported]).toEqual([['PST001'], [A], []]);
+    expect((await get('/api/v1/stats/posters?from=2026-05&to=2026-06', nowhere)).posters).toEqual([]);
+
+    // The ranking stays city-wide, but only the viewer's rows are shown.
+    const ranking = await get('/api/v1/stats/ranking?month=2026-09', wenfeng);
+    const full = await get('/api/v1/stats/ranking?month=2026-09', admin);
+    expect(ranking.areas).toEqual(full.areas.filter((r: { area: string }) => r.area === A));
+    expect((await get('/api/v1/stats/ranking?month=2026-09', nowhere)).areas).toEqual([]);
   });
 });
 

@@ -164,7 +164,10 @@ describe('the whole path: screening → acceptance → verification → findings
       ['approve-findings', true],
     ]);
 
-    const audit = await AuditEntry.find({ 'target.type': 'report', 'target.id': ref }).sort({ seq: 1 }).lean();
+    const entries = await AuditEntry.find({ 'target.type': 'report', 'target.id': ref }).sort({ seq: 1 }).lean();
+    // Reads are audited too: the reviewer opened the case to see their actions.
+    expect(entries.filter((a) => a.action === 'report.opened').map((a) => a.actor?.id)).toEqual([s.reviewer.user.id]);
+    const audit = entries.filter((a) => a.action !== 'report.opened');
     expect(audit.map((a) => a.action)).toEqual(['report.submit', ...steps.map((x) => `report.${x.action}`)]);
     for (const [i, step] of steps.entries()) {
       expect(audit[i + 1].actor).toMatchObject({ id: step.who.user.id, role: step.who.user.role });

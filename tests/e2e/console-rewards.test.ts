@@ -1,7 +1,7 @@
 // Browser test: a reward from substantiated findings to money paid. The verifier
 // proposes it on the case page, the reviewer confirms, finance approves (the fund
 // page shows the reservation), the reporter claims it from the follow-up page,
-// finance checks the claimant and records the payment (the fund page shows it paid).
+// finance checks the claimant and the cashier records the payment (the fund page shows it paid).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, browserSuite } from '../support/browser';
@@ -76,18 +76,21 @@ test('a reward goes from substantiated findings to paid, and the fund page follo
   await finance.getByTestId('claim-details').getByText('11010519491231002X').waitFor();
   await shot(finance, 'claim');
   await finance.keyboard.press('Escape');
+  // Whoever approved the reward does not pay it: the cashier records the payment.
+  const cashier = await signedIn('cashier');
+  await openCase(cashier, reference);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  await takeAction(finance, '登记发放', async (dialog) => {
+  await takeAction(cashier, '登记发放', async (dialog) => {
     await dialog.getByLabel('付款凭证号').fill('FK-2026-0088');
     await dialog.getByLabel('付款日期').fill(today);
     await dialog.getByText('已核对领奖人身份证件与银行账户').click();
   });
-  await statusShown(finance, '奖励已发放');
-  await finance.getByTestId('reward-card').getByText('FK-2026-0088', { exact: false }).waitFor();
-  expect(await fundFigure(finance, 'paid')).toContain('3,000.00');
-  expect(await fundFigure(finance, 'reserved')).toContain('0.00');
-  await finance.locator('[data-testid=ledger-table] tbody tr.ant-table-row', { hasText: reference }).first().waitFor();
-  await shot(finance, 'fund-paid');
+  await statusShown(cashier, '奖励已发放');
+  await cashier.getByTestId('reward-card').getByText('FK-2026-0088', { exact: false }).waitFor();
+  expect(await fundFigure(cashier, 'paid')).toContain('3,000.00');
+  expect(await fundFigure(cashier, 'reserved')).toContain('0.00');
+  await cashier.locator('[data-testid=ledger-table] tbody tr.ant-table-row', { hasText: reference }).first().waitFor();
+  await shot(cashier, 'fund-paid');
 });
 
 /** The reporter's claim: the card shows the amount; the form takes identity and account. */

@@ -39,6 +39,8 @@ export type CaseStage = 'submitted' | 'screening' | 'assigned' | 'verifying' | '
 
 export interface Cases {
   staff: Record<Role, StaffSession>;
+  /** A second finance officer: whoever approved a reward never records its payment. */
+  cashier: StaffSession;
   newReport(over?: Record<string, unknown>): Promise<Receipt>;
   act(ref: string, action: string, body?: object, who?: StaffSession, headers?: Record<string, string>): Test;
   /** An action that must succeed. */
@@ -88,6 +90,7 @@ export async function caseDriver(t: TestApp): Promise<Cases> {
 
   return {
     staff: staffSessions,
+    cashier: await signIn(t.app, 'cashier', t.demoPassword),
     newReport,
     act,
     ok,

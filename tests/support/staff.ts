@@ -59,6 +59,8 @@ export interface NewAccount {
   password?: string;
   unitCode?: string;
   areaCodes?: string[];
+  /** Every area; by default granted exactly when no areas are listed. */
+  allAreas?: boolean;
   displayName?: string;
 }
 
@@ -74,6 +76,7 @@ export async function createAccount(a: NewAccount): Promise<{ id: string; _id: T
     role: a.role,
     unitCode: a.unitCode ?? 'city-emb',
     areaCodes: a.areaCodes ?? [],
+    allAreas: a.allAreas ?? !a.areaCodes?.length,
     passwordHash: await hashOnce(a.password ?? TEST_PASSWORD),
   });
   return { id: String(doc._id), _id: doc._id };

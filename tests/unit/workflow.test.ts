@@ -7,7 +7,8 @@ import { actionBlocker, allowedActions, reportStates, workflowActionNames, workf
 const ME = 'me0000000000000000000000';
 const OTHER = 'other0000000000000000000';
 
-const actor = (role: Role, over: Partial<WorkflowActor> = {}): WorkflowActor => ({ id: ME, role, areaCodes: [], ...over });
+/** An actor granted every area unless areas are listed. */
+const actor = (role: Role, over: Partial<WorkflowActor> = {}): WorkflowActor => ({ id: ME, role, areaCodes: [], allAreas: !over.areaCodes, ...over });
 const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({ status, area: '410503', assignedVerifierId: ME, findingsById: OTHER, extensionUsed: false, ...over });
 
 type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
@@ -110,11 +111,12 @@ describe('guards', () => {
       expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(workflowActionNames));
     });
 
-    test.each(cases)('%s (%s, %s) → out-of-area; open again with the area, or with no areas at all', (name, state, role) => {
+    test.each(cases)('%s (%s, %s) → out-of-area; open again with the area or the every-area grant, never with no areas', (name, state, role) => {
       expect(actionBlocker(name, record(state), limited(role))).toBe('out-of-area');
       expect(allowedActions(record(state), limited(role))).toEqual([]);
       expect(actionBlocker(name, record(state), actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
-      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [] }))).toBeNull();
+      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: true }))).toBeNull();
+      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: false }))).toBe('out-of-area');
     });
   });
 
@@ -159,10 +161,25 @@ describe('guards', () => {
       expect(actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: OTHER }), actor('reviewer'))).toBeNull();
     });
 
-    test('an appeal is decided by someone who neither proposed nor reviewed the reward', () => {
+    test('an appeal is decided by someone who neither proposed, reviewed nor approved the reward', () => {
       expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardReviewedById: ME }), actor('reviewer'))).toBe('four-eyes');
       expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: OTHER, rewardReviewedById: OTHER }), actor('reviewer'))).toBeNull();
+      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardApprovedById: ME }), actor('reviewer'))).toBe('four-eyes');
+      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: OTHER, rewardReviewedById: OTHER, rewardApprovedById: OTHER }), actor('reviewer'))).toBeNull();
+    });
+
+    // Guards look at the people recorded on the report, not at roles: a role change opens nothing.
+    test.each([
+      ['approve-reward', 'reward-reviewed', { rewardProposedById: ME }],
+      ['approve-reward', 'reward-reviewed', { rewardReviewedById: ME }],
+      ['send-back-reward', 'reward-reviewed', { rewardProposedById: ME }],
+      ['send-back-reward', 'reward-reviewed', { rewardReviewedById: ME }],
+      ['record-payout', 'reward-claimed', { rewardProposedById: ME }],
+      ['record-payout', 'reward-claimed', { rewardReviewedById: ME }],
+      ['record-payout', 'reward-claimed', { rewardApprovedById: ME }],
+    ] as [WorkflowActionName, ReportState, Partial<WorkflowRecord>][])('%s on %s is refused to a finance officer recorded on the reward as %j', (name, state, who) => {
+      expect(actionBlocker(name, record(state, who), actor('finance'))).toBe('four-eyes');
+      expect(actionBlocker(name, record(state, { rewardProposedById: OTHER, rewardReviewedById: OTHER, rewardApprovedById: OTHER }), actor('finance'))).toBeNull();
     });
 
     test('a refusal is closed only once the appeal period is over', () => {

@@ -27,7 +27,11 @@ export function HomePage() {
             {
               key: 'areas',
               label: t.home.areas,
-              children: user.areaCodes.length ? user.areaCodes.map(areaName).join(all.common.listSeparator) : '—',
+              children: user.allAreas
+                ? t.staff.allAreas
+                : user.areaCodes.length
+                  ? user.areaCodes.map(areaName).join(all.common.listSeparator)
+                  : t.staff.noAreas,
             },
             ...(user.lastLoginAt
               ? [{ key: 'lastLogin', label: t.home.lastLogin, children: formatDateTime(user.lastLoginAt) }]

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { api, describeError } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { showFieldErrors } from '../formErrors';
@@ -13,9 +13,10 @@ interface StaffFields {
   role: Role;
   unitCode: string;
   areaCodes: string[];
+  allAreas: boolean;
 }
 
-const FIELD_NAMES = ['username', 'displayName', 'role', 'unitCode', 'areaCodes'] as const;
+const FIELD_NAMES = ['username', 'displayName', 'role', 'unitCode', 'areaCodes', 'allAreas'] as const;
 
 export type StaffFormTarget = { kind: 'create' } | { kind: 'edit'; user: StaffView };
 
@@ -47,8 +48,8 @@ export function StaffFormModal({ target, reference, onCreated, onUpdated, onCanc
     setError(null);
     form.resetFields();
     if (target.kind === 'edit') {
-      const { displayName, role, unitCode, areaCodes } = target.user;
-      form.setFieldsValue({ displayName, role, unitCode, areaCodes });
+      const { displayName, role, unitCode, areaCodes, allAreas } = target.user;
+      form.setFieldsValue({ displayName, role, unitCode, areaCodes, allAreas });
     }
   }, [target, form]);
 
@@ -93,7 +94,7 @@ export function StaffFormModal({ target, reference, onCreated, onUpdated, onCanc
         form={form}
         layout="vertical"
         name="staff"
-        initialValues={{ areaCodes: [] }}
+        initialValues={{ areaCodes: [], allAreas: false }}
         onFinish={save}
         requiredMark
       >
@@ -120,6 +121,9 @@ export function StaffFormModal({ target, reference, onCreated, onUpdated, onCanc
             showSearch={{ optionFilterProp: 'label' }}
             options={reference.areas.map((area) => ({ value: area.code, label: localName(area.name, lang) }))}
           />
+        </Form.Item>
+        <Form.Item label={t.allAreas} name="allAreas" valuePropName="checked" extra={t.allAreasHint}>
+          <Switch />
         </Form.Item>
       </Form>
     </Modal>

@@ -81,7 +81,14 @@ export function StaffPage() {
       // Nine counties make a long line: cut it, the full list is in the tooltip.
       ellipsis: { showTitle: true },
       width: 240,
-      render: (codes: string[]) => (codes.length ? codes.map(reference.areaName).join(all.common.listSeparator) : '—'),
+      render: (codes: string[], user) =>
+        user.allAreas ? (
+          <Tag color="gold">{t.allAreas}</Tag>
+        ) : codes.length ? (
+          codes.map(reference.areaName).join(all.common.listSeparator)
+        ) : (
+          <Typography.Text type="secondary">{t.noAreas}</Typography.Text>
+        ),
     },
     {
       title: t.totp,
