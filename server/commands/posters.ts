@@ -54,6 +54,11 @@ export async function posterUpdater(actor: Actor, code: string, changes: z.infer
   });
 }
 
+/** The poster a scan leads to, without counting it (the client already scanned it today). */
+export async function activePoster(code: string) {
+  return Poster.findOne({ code, active: true }).lean();
+}
+
 /**
  * Counts one scan: the poster's total and today's counter, each an atomic $inc.
  * No transaction: these are statistics, and a citizen's redirect must not wait on

@@ -10,6 +10,7 @@ import { AuditEntry } from '../../server/models/AuditEntry';
 import { Poster } from '../../server/models/Poster';
 import { PosterScan } from '../../server/models/PosterScan';
 import type { Actor } from '../../server/policies';
+import { nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
 
@@ -22,7 +23,7 @@ let intake: StaffSession;
 const others = {} as Record<'verifier' | 'reviewer' | 'finance', StaffSession>;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_BASE_URL });
+  t = await startTestApp({ PUBLIC_BASE_URL, TRUST_PROXY: 'loopback' });
   admin = await signIn(t.app, 'admin', t.demoPassword);
   intake = await signIn(t.app, 'intake', t.demoPassword);
   for (const role of ['verifier', 'reviewer', 'finance'] as const) others[role] = await signIn(t.app, role, t.demoPassword);
@@ -42,7 +43,8 @@ const newPoster = (over: Record<string, unknown> = {}) => ({
 
 const create = (body: object, s = admin) => as(request(t.app).post('/api/v1/posters'), s).send(body);
 const patch = (code: string, body: object, s = admin) => as(request(t.app).patch(`/api/v1/posters/${code}`), s).send(body);
-const scan = (code: string) => request(t.app).get(`/p/${code}`).redirects(0);
+/** A scan from its own client address unless one is given (the proxy in front sets X-Forwarded-For). */
+const scan = (code: string, client = nextClientIp()) => request(t.app).get(`/p/${code}`).set('X-Forwarded-For', client).redirects(0);
 const posterAudit = () => AuditEntry.countDocuments({ action: /^poster\./ });
 
 /** Reads any response body as raw bytes (supertest only buffers text and JSON by itself). */
@@ -250,7 +252,7 @@ describe('the public scan address /p/:code', () => {
     expect(first.status).toBe(302);
     expect(first.headers.location).toBe(`/report?poster=${code}`);
     expect(first.headers['cache-control']).toBe('no-store');
-    await scan(code.toLowerCase()); // typed by hand
+    await scan(code.toLowerCase()); // typed by hand, by someone else
 
     expect((await Poster.findOne({ code }).lean())?.scanCount).toBe(2);
     const counters = await PosterScan.find({ posterCode: code }).lean();
@@ -259,7 +261,25 @@ describe('the public scan address /p/:code', () => {
     expect(Object.keys(counters[0]).sort()).toEqual(['_id', 'count', 'day', 'posterCode']);
   });
 
-  test('concurrent scans are all counted (the first of the day races to create the counter)', async () => {
+  test('one client scanning the same poster again and again the same day inflates nothing: counted once, still sent to the form', async () => {
+    const code = await madePoster();
+    const other = await madePoster();
+    const client = nextClientIp();
+
+    for (const typed of [code, code, code.toLowerCase()]) {
+      const res = await scan(typed, client);
+      expect(res.headers.location).toBe(`/report?poster=${code}`);
+    }
+    await scan(other, client); // another poster is another scan
+
+    expect((await Poster.findOne({ code }).lean())?.scanCount).toBe(1);
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
+    expect((await PosterScan.findOne({ posterCode: other }).lean())?.count).toBe(1);
+    await scan(code); // a second client does count
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(2);
+  });
+
+  test('concurrent scans by different clients are all counted (the first of the day races to create the counter)', async () => {
     const code = await madePoster();
     const responses = await Promise.all(Array.from({ length: 12 }, () => scan(code)));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(302));
