@@ -1,0 +1,56 @@
+// A real SMTP server on loopback that records what it accepts, for mail tests.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface Received {
+  messageId: string;
+  to: string[];
+  raw: string;
+}
+
+export class Inbox {
+  readonly received: Received[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  /** `refuseRecipients`: answer every RCPT TO with a permanent error that quotes the address, as real servers do. */
+  constructor(private readonly options: { refuseRecipients?: boolean } = {}) {}
+
+  get smtpUrl(): string {
+    return `smtp://127.0.0.1:${this.port}/?ignoreTLS=true`;
+  }
+
+  async start(port = 0): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.options.refuseRecipients) return callback();
+        const refusal = Object.assign(new Error(`<${address.address}>: mailbox unavailable`), { responseCode: 550 });
+        callback(refusal);
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.received.push({ messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
