@@ -1,24 +1,29 @@
 // The reporter's follow-up: sign in with the receipt, then a short-lived bearer token.
 import { Router } from 'express';
+import { MemoryStore, type Options } from 'express-rate-limit';
 import { followupLoginBody, followupMessageBody, followupReportResponse, followupTokenResponse, followupWithdrawBody } from '../../shared/schemas/report';
 import { followupSignIn, reporterEvidence, reporterMessage, reporterWithdrawal } from '../commands/followup';
 import { defineRoute } from '../http/defineRoute';
 import { receiveUpload } from '../http/multipart';
 import { fail } from '../http/problem';
 import { redeemProofOfWork } from '../intake/proofOfWork';
-import { MongoRateLimitStore } from '../middlewares/rateLimit';
 import { Report } from '../models/Report';
 import { presentReportForReporter } from '../presenters/reportForReporter';
 import type { IntakeDeps } from './reports';
 
-/** Sign-in attempts per report reference (the reference is not personal data). */
+/**
+ * Sign-in attempts per report reference, counted in this process's memory: a
+ * stored counter would record when someone tried to open the report. With several
+ * instances each counts on its own; the access key's 100 bits and scrypt make
+ * that no help to a guesser.
+ */
 const ATTEMPTS_PER_REFERENCE = 10;
 const ATTEMPT_WINDOW_MS = 15 * 60_000;
 
 export function followupRoutes(deps: IntakeDeps): Router {
   const router = Router();
-  const attempts = new MongoRateLimitStore('followup-ref:');
-  attempts.windowMs = ATTEMPT_WINDOW_MS;
+  const attempts = new MemoryStore();
+  attempts.init({ windowMs: ATTEMPT_WINDOW_MS } as Options);
 
   defineRoute(router, { method: 'post', path: '/api/v1/followup/sessions', tag: 'followup', summary: 'Sign in to follow up with the receipt {reference, accessKey}; any wrong pair gives the same 401', access: 'public', noStore: true, body: followupLoginBody, response: followupTokenResponse, status: 201 }, async ({ body, req }) => {
     await redeemProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
