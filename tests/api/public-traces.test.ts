@@ -24,6 +24,7 @@ const reporters = ['203.0.113.17', '198.51.100.42', '2001:db8:5::77'];
 const staffAddress = '192.0.2.200';
 const agent = 'Mozilla/5.0 (Linux; Android 14; Witness-Phone-7731)';
 const querySecret = 'qs-secret-5d1f';
+const brokenJsonSecret = 'KEY-IN-BROKEN-JSON-91';
 const reporterEmail = 'witness.7731@example.cn';
 const staffEmail = 'intake.officer@emb.example.cn';
 /** Every purpose an address was ever keyed under, old and new. */
@@ -73,6 +74,8 @@ async function reporterSession(address: string, withEmail: boolean): Promise<voi
   expect((await from(request(app).get('/api/v1/followup/report')).set('Authorization', bearer)).status).toBe(200);
   expect((await from(request(app).post('/api/v1/followup/messages')).set('Authorization', bearer).send({ body: '补充：晚上十点以后最严重。' })).status).toBe(204);
   expect((await from(request(app).get('/api/v1/no-such-route'))).status).toBe(404);
+  const broken = from(request(app).post('/api/v1/followup/sessions')).set('Content-Type', 'application/json');
+  expect((await broken.send(`{"reference":"WP-0000-0000","accessKey":"${brokenJsonSecret}`)).status).toBe(400);
 }
 
 const counters = async () => (await RateLimitCounter.find().sort({ _id: 1 }).lean()).map((c) => `${c._id} ${c.hits}`);
@@ -110,7 +113,7 @@ describe('public traffic', () => {
     const logs = logLines.join('');
     expect(logs).toMatch(/"url":"\/api\/v1\/followup\/report"/); // requests are logged, just not who made them
     for (const address of reporters) expect(logs).not.toContain(address);
-    for (const secret of [agent, querySecret, reporterEmail, '13800007731', '晚上十点', ...accessKeys]) expect(logs).not.toContain(secret);
+    for (const secret of [agent, querySecret, brokenJsonSecret, reporterEmail, '13800007731', '晚上十点', ...accessKeys]) expect(logs).not.toContain(secret);
   });
 
   test('a poster scanned twice by each of three phones counts three', async () => {
