@@ -65,7 +65,8 @@ export async function activePoster(code: string) {
  * retries. Returns null when the code is unknown or the poster retired.
  */
 export async function recordScan(code: string, now = new Date()) {
-  const poster = await Poster.findOneAndUpdate({ code, active: true }, { $inc: { scanCount: 1 } }, { returnDocument: 'after' }).lean();
+  // No timestamps: the poster's updatedAt would otherwise record the moment of the last scan.
+  const poster = await Poster.findOneAndUpdate({ code, active: true }, { $inc: { scanCount: 1 } }, { returnDocument: 'after', timestamps: false }).lean();
   if (!poster) return null;
   const day = shanghaiDay(now);
   const bumpToday = () => PosterScan.updateOne({ posterCode: code, day }, { $inc: { count: 1 } }, { upsert: true });

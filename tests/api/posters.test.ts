@@ -247,6 +247,7 @@ describe('list', () => {
 describe('the public scan address /p/:code', () => {
   test('counts the scan on the poster and on today (Asia/Shanghai), then 302 to the form with the code', async () => {
     const code = await madePoster();
+    const madeAt = (await Poster.findOne({ code }).lean())?.updatedAt;
 
     const first = await scan(code);
     expect(first.status).toBe(302);
@@ -259,6 +260,7 @@ describe('the public scan address /p/:code', () => {
     expect(counters).toEqual([expect.objectContaining({ posterCode: code, day: shanghaiDay(), count: 2 })]);
     // Nothing about the person who scanned: no address, agent or time of a scan.
     expect(Object.keys(counters[0]).sort()).toEqual(['_id', 'count', 'day', 'posterCode']);
+    expect((await Poster.findOne({ code }).lean())?.updatedAt).toEqual(madeAt); // nor the time of the last scan
   });
 
   test('one client scanning the same poster again and again the same day inflates nothing: counted once, still sent to the form', async () => {
