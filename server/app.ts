@@ -10,7 +10,7 @@ import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
 import { authenticate } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/errorHandler';
-import { isPublicRoute } from './http/publicRoutes';
+import { isPublicRoute, publicRouteOf } from './http/publicRoutes';
 import { publicLimiter, staffLimiter, staffLoginLimiter } from './middlewares/rateLimit';
 import { requestContext } from './middlewares/requestId';
 import { auditRoutes } from './routes/audit';
@@ -38,6 +38,11 @@ export interface AppDeps {
   clientDir?: string;
 }
 
+function loggedPath(method: string, url: string): string {
+  const path = url.split('?')[0];
+  return publicRouteOf(method, path) ?? path;
+}
+
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const intake = {
@@ -55,8 +60,9 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     pinoHttp({
       logger,
       genReqId: (req) => (req as express.Request).requestId,
-      // No addresses, agents or bodies in the logs: reporters must not be traceable.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
+      // No addresses, agents, query strings or bodies in the logs: reporters must not be traceable.
+      // Public routes are logged as declared (/p/:code), so no line says which poster was scanned when.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: loggedPath(req.method, String(req.url)) }), res: (res) => ({ statusCode: res.statusCode }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );

@@ -8,6 +8,7 @@ const PUBLIC_ACCESS = new Set(['public', 'reporter']);
 
 interface Matcher {
   method: string;
+  path: string;
   pattern: RegExp;
 }
 
@@ -25,14 +26,18 @@ function patternOf(path: string): RegExp {
 function publicMatchers(): Matcher[] {
   const routes = documentedRoutes();
   if (!matchers || builtFrom !== routes.length) {
-    matchers = routes.filter((r) => PUBLIC_ACCESS.has(r.access)).map((r) => ({ method: r.method.toUpperCase(), pattern: patternOf(r.path) }));
+    matchers = routes.filter((r) => PUBLIC_ACCESS.has(r.access)).map((r) => ({ method: r.method.toUpperCase(), path: r.path, pattern: patternOf(r.path) }));
     builtFrom = routes.length;
   }
   return matchers;
 }
 
-/** True when `method path` (path without the query) is a declared public or reporter route. */
-export function isPublicRoute(method: string, path: string): boolean {
+/** The declared public or reporter route `method path` (path without the query) reaches, as declared (`/p/:code`). */
+export function publicRouteOf(method: string, path: string): string | undefined {
   const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
-  return publicMatchers().some((r) => r.method === m && r.pattern.test(path));
+  return publicMatchers().find((r) => r.method === m && r.pattern.test(path))?.path;
+}
+
+export function isPublicRoute(method: string, path: string): boolean {
+  return publicRouteOf(method, path) !== undefined;
 }

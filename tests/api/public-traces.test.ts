@@ -109,9 +109,11 @@ describe('public traffic', () => {
     expect(stored).not.toContain('Witness-Phone');
   });
 
-  test('the logs hold no address, user agent, query string secret or request body', async () => {
+  test('the logs hold no address, user agent, query string secret, request body or scanned poster', async () => {
     const logs = logLines.join('');
     expect(logs).toMatch(/"url":"\/api\/v1\/followup\/report"/); // requests are logged, just not who made them
+    expect(logs).toContain('"url":"/p/:code"'); // a scan is logged as a scan, not of which poster
+    expect(logs).not.toContain(posterCode);
     for (const address of reporters) expect(logs).not.toContain(address);
     for (const secret of [agent, querySecret, brokenJsonSecret, reporterEmail, '13800007731', '晚上十点', ...accessKeys]) expect(logs).not.toContain(secret);
   });
