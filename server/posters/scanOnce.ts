@@ -2,8 +2,10 @@
 // keeping anything that identifies the client: in memory only, a MAC of
 // (address, poster, day) under a random key that is replaced when the day
 // changes, so yesterday's entries cannot be recomputed even from a memory dump.
-// Bounded: past `capacity` entries the oldest are forgotten, so a flood of
-// addresses costs at most a few extra counts, never the process's memory.
+// Bounded: entries live in two generations of half the capacity each; when the
+// newer one fills, the older one is dropped whole (O(1), unlike evicting entry by
+// entry), so a flood of addresses costs at most a few extra counts, never the
+// process's memory.
 import crypto from 'node:crypto';
 import { shanghaiDay } from '../../shared/dates';
 
@@ -12,11 +14,13 @@ export const DEFAULT_SCAN_MEMORY = 200_000;
 export class ScanOnceFilter {
   private day = '';
   private key = crypto.randomBytes(32);
-  /** Insertion-ordered, so the first entries are the oldest. */
-  private readonly seen = new Set<string>();
+  private recent = new Set<string>();
+  private older = new Set<string>();
+  private readonly generationSize: number;
 
-  constructor(private readonly capacity = DEFAULT_SCAN_MEMORY) {
-    if (capacity < 1) throw new Error('ScanOnceFilter needs room for at least one entry');
+  constructor(capacity = DEFAULT_SCAN_MEMORY) {
+    if (capacity < 2) throw new Error('ScanOnceFilter needs room for at least two entries');
+    this.generationSize = Math.floor(capacity / 2);
   }
 
   /** True the first time this client scans this poster on this Shanghai day. */
@@ -25,16 +29,20 @@ export class ScanOnceFilter {
     if (day !== this.day) {
       this.day = day;
       this.key = crypto.randomBytes(32);
-      this.seen.clear();
+      this.recent = new Set();
+      this.older = new Set();
     }
     const entry = crypto.createHmac('sha256', this.key).update(`${client}\0${posterCode}\0${day}`).digest().subarray(0, 16).toString('base64');
-    if (this.seen.has(entry)) return false;
-    if (this.seen.size >= this.capacity) this.seen.delete(this.seen.values().next().value as string);
-    this.seen.add(entry);
+    if (this.recent.has(entry) || this.older.has(entry)) return false;
+    if (this.recent.size >= this.generationSize) {
+      this.older = this.recent;
+      this.recent = new Set();
+    }
+    this.recent.add(entry);
     return true;
   }
 
   get size(): number {
-    return this.seen.size;
+    return this.recent.size + this.older.size;
   }
 }
