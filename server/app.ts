@@ -10,7 +10,8 @@ import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
 import { authenticate } from './middlewares/authenticate';
 import { errorHandler, notFound } from './middlewares/errorHandler';
-import { limiter, publicLimiter } from './middlewares/rateLimit';
+import { isPublicRoute, publicRouteOf } from './http/publicRoutes';
+import { publicLimiter, staffLimiter, staffLoginLimiter } from './middlewares/rateLimit';
 import { requestContext } from './middlewares/requestId';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -37,6 +38,11 @@ export interface AppDeps {
   clientDir?: string;
 }
 
+function loggedPath(method: string, url: string): string {
+  const path = url.split('?')[0];
+  return publicRouteOf(method, path) ?? path;
+}
+
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const intake = {
@@ -54,8 +60,9 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     pinoHttp({
       logger,
       genReqId: (req) => (req as express.Request).requestId,
-      // No addresses, agents or bodies in the logs: reporters must not be traceable.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
+      // No addresses, agents, query strings or bodies in the logs: reporters must not be traceable.
+      // Public routes are logged as declared (/p/:code), so no line says which poster was scanned when.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: loggedPath(req.method, String(req.url)) }), res: (res) => ({ statusCode: res.statusCode }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
@@ -87,10 +94,14 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles));
 
   app.use(healthRoutes());
-  app.use('/api/v1/auth/login', limiter('login', box, 60_000, 30));
-  app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20));
+  // Public and reporter traffic is counted in memory only; the database sees staff traffic alone.
+  const isPublic = (req: express.Request) => isPublicRoute(req.method, req.baseUrl + req.path);
+  app.use('/api/v1/auth/login', staffLoginLimiter(box, 60_000, 30));
+  app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20, (req) => req.method === 'POST' && (req.path === '/' || req.path === '')));
   app.use('/api/v1/rewards/quote', publicLimiter(60_000, 60)); // pure arithmetic: the estimator may ask often
-  app.use('/api/v1', limiter('api', box, 60_000, 600));
+  app.use('/p', publicLimiter(60_000, 120));
+  app.use('/api/v1', publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)));
+  app.use('/api/v1', staffLimiter(box, 60_000, 600, isPublic));
   app.use(
     authRoutes({
       policy: {

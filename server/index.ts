@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
   });
-  const jobs = startJobs({ config, logger, store });
+  const jobs = startJobs({ config, logger, box, store });
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');

@@ -46,7 +46,7 @@ export async function staffMessenger(reference: string, body: string, actor: Act
     );
     if (!r.modifiedCount) throw fail('resource.stale');
     await appendAudit({ actor, action: 'report.staff_message', target: { type: 'report', id: reference }, details: { length: body.length } }, session, now);
-    await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+    await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
   });
   return (await Report.findOne({ reference }).lean())!;
 }

@@ -54,13 +54,19 @@ export async function posterUpdater(actor: Actor, code: string, changes: z.infer
   });
 }
 
+/** The poster a scan leads to, without counting it (the client already scanned it today). */
+export async function activePoster(code: string) {
+  return Poster.findOne({ code, active: true }).lean();
+}
+
 /**
  * Counts one scan: the poster's total and today's counter, each an atomic $inc.
  * No transaction: these are statistics, and a citizen's redirect must not wait on
  * retries. Returns null when the code is unknown or the poster retired.
  */
 export async function recordScan(code: string, now = new Date()) {
-  const poster = await Poster.findOneAndUpdate({ code, active: true }, { $inc: { scanCount: 1 } }, { returnDocument: 'after' }).lean();
+  // No timestamps: the poster's updatedAt would otherwise record the moment of the last scan.
+  const poster = await Poster.findOneAndUpdate({ code, active: true }, { $inc: { scanCount: 1 } }, { returnDocument: 'after', timestamps: false }).lean();
   if (!poster) return null;
   const day = shanghaiDay(now);
   const bumpToday = () => PosterScan.updateOne({ posterCode: code, day }, { $inc: { count: 1 } }, { upsert: true });

@@ -162,7 +162,7 @@ export async function reportActor(reference: string, name: WorkflowActionName, p
     const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
     await appendAudit({ actor, action: `report.${name}`, target: { type: 'report', id: reference }, details: { from: report.status, to: status, ...change.auditDetails, ...money } }, session, now);
     await refreshReportStats(reference, session);
-    if (isPublic) await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+    if (isPublic) await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
   });
   return Report.findOne({ reference }).lean();
 }

@@ -136,8 +136,8 @@ export async function reportSubmitter(
           );
           await appendAudit({ actor: enteredBy?.actor ?? null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: enteredBy?.channel ?? 'web' } }, session, now);
           await refreshReportStats(reference, session);
-          await notifyIntakeOfNewReport(report, ctx.publicBaseUrl, session);
-          await notifyReporter(report.notifyEmailSealed, reference, ctx.box, ctx.publicBaseUrl, session);
+          await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
+          await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
         }));
         return { reference, accessKey };
       } catch (e) {

@@ -1,5 +1,7 @@
 // Where outgoing mail goes: SMTP in production; by default a folder of .eml files
-// (data/mail) that a developer can open; or the console log.
+// (data/mail) that a developer can open; or the console log. The folder is a
+// development spool: each file is the whole message, recipient included, so it
+// is readable by the service user only and is no place for production mail.
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -18,9 +20,10 @@ export function createTransport(config: Pick<Config, 'MAIL_TRANSPORT' | 'SMTP_UR
         ...stream,
         sendMail: async (mail: nodemailer.SendMailOptions) => {
           const info = await stream.sendMail(mail);
-          fs.mkdirSync(dir, { recursive: true });
+          fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+          fs.chmodSync(dir, 0o700); // also when it already existed with looser rights
           const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`;
-          fs.writeFileSync(path.join(dir, name), info.message as Buffer);
+          fs.writeFileSync(path.join(dir, name), info.message as Buffer, { mode: 0o600 });
           return info;
         },
       } as unknown as Transporter;

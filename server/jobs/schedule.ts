@@ -1,5 +1,6 @@
 // The jobs this deployment runs.
 import type { Logger } from 'pino';
+import type { SecretBox } from '../crypto/secretBox';
 import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
 import type { Config } from '../env';
@@ -10,7 +11,7 @@ import { watchDeadlines } from '../workflow/deadlineWatch';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './leasedJob';
 
-export function startJobs({ config, logger, store, clock = systemClock }: { config: Config; logger: Logger; store: EvidenceStore; clock?: Clock }): JobScheduler {
+export function startJobs({ config, logger, box, store, clock = systemClock }: { config: Config; logger: Logger; box: SecretBox; store: EvidenceStore; clock?: Clock }): JobScheduler {
   const transport = createTransport(config);
   const delivery = defaultDeliveryPolicy(config.MAIL_FROM);
   return scheduleJobs(
@@ -20,7 +21,7 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         intervalMs: config.JOB_INTERVAL_MS,
         leaseMs: 5 * 60_000,
         run: async (now) => {
-          const r = await deliverOutbox(transport, delivery, now);
+          const r = await deliverOutbox(transport, box, delivery, now);
           if (r.sent || r.failed) logger.info(r, 'outbox delivery');
         },
       },
@@ -29,7 +30,7 @@ export function startJobs({ config, logger, store, clock = systemClock }: { conf
         intervalMs: 60 * 60_000,
         leaseMs: 10 * 60_000,
         run: async (now) => {
-          const r = await watchDeadlines(now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
+          const r = await watchDeadlines(box, now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
           if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
         },
       },

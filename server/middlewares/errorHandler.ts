@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { AppError, fail, toProblem, type FieldError } from '../http/problem';
+import { publicRouteOf } from '../http/publicRoutes';
 import '../http/requestContext';
 
 function translate(err: unknown): AppError | undefined {
@@ -28,7 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let appError = translate(err);
     if (!appError) {
-      logger.error({ err, requestId: req.requestId, method: req.method, path: req.path }, 'unexpected error');
+      logger.error({ err, requestId: req.requestId, method: req.method, path: publicRouteOf(req.method, req.path) ?? req.path }, 'unexpected error');
       appError = fail('server.internal');
     }
     if (res.headersSent) return res.end();

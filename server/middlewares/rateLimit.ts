@@ -1,11 +1,13 @@
-// Rate limits whose counters live in MongoDB, so every instance counts together.
-// The key is a keyed hash of the client address: the address itself is never stored.
-import type { RequestHandler } from 'express';
-import rateLimit, { type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
+// Rate limits. Staff traffic is counted in MongoDB, so every instance counts
+// together; public traffic only in memory, so it leaves no trace anywhere.
+import crypto from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import rateLimit, { ipKeyGenerator, type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
 import type { SecretBox } from '../crypto/secretBox';
 import { trusted } from 'mongoose';
 import { AppError } from '../http/problem';
 import { RateLimitCounter } from '../models/RateLimitCounter';
+import '../http/requestContext';
 
 export class MongoRateLimitStore implements Store {
   windowMs = 60_000;
@@ -49,32 +51,60 @@ export class MongoRateLimitStore implements Store {
   }
 }
 
-export function limiter(name: string, box: SecretBox, windowMs: number, limit: number): RequestHandler {
+const refuse = (windowMs: number): Options['handler'] => (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) }));
+
+/**
+ * Staff sign-in attempts per address, shared by all instances. The key is a MAC
+ * under a purpose used for nothing else, so it cannot be joined with any other
+ * record — and public traffic is never stored at all (publicLimiter).
+ */
+export function staffLoginLimiter(box: SecretBox, windowMs: number, limit: number): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    store: new MongoRateLimitStore(`${name}:`),
-    keyGenerator: (req) => box.mac(req.ip ?? 'unknown', 'rate-limit'),
-    validate: { keyGeneratorIpFallback: false },
-    handler: (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
+    store: new MongoRateLimitStore('login:'),
+    keyGenerator: (req) => box.mac(ipKeyGenerator(req.ip ?? 'unknown'), 'staff-login-rate-limit'),
+    handler: refuse(windowMs),
   });
 }
 
 /**
- * For the public report and follow-up endpoints: counters in this process's memory
- * only, keyed by the address, so nothing about a reporter's connection is ever
- * written anywhere. Each instance counts on its own.
+ * Signed-in staff traffic, shared by all instances and keyed by the account, not
+ * the address. Public routes and requests without a staff session are skipped:
+ * publicLimiter counts those in memory.
  */
-export function publicLimiter(windowMs: number, limit: number): RequestHandler {
+export function staffLimiter(box: SecretBox, windowMs: number, limit: number, isPublic: (req: Request) => boolean): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // Only the exact mounted path (the submission itself), not staff routes below it.
-    skip: (req) => req.method !== 'POST' || (req.path !== '/' && req.path !== ''),
-    handler: (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
+    store: new MongoRateLimitStore('staff:'),
+    skip: (req) => !req.staff || isPublic(req),
+    keyGenerator: (req) => box.mac(req.staff!.actor.id, 'staff-api-rate-limit'),
+    handler: refuse(windowMs),
+  });
+}
+
+/** Keys the in-memory counters; made fresh by each process and never stored. */
+const processKey = crypto.randomBytes(32);
+
+/**
+ * Public, reporter and anonymous traffic: counters in this process's memory only,
+ * so nothing about a reporter's connection is written to the database, its oplog
+ * or a backup. Keys are a MAC of the address under a random key that never leaves
+ * this process. Each instance counts on its own.
+ */
+export function publicLimiter(windowMs: number, limit: number, applies: (req: Request) => boolean = () => true): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => !applies(req),
+    keyGenerator: (req) => crypto.createHmac('sha256', processKey).update(ipKeyGenerator(req.ip ?? 'unknown')).digest('base64url'),
+    handler: refuse(windowMs),
   });
 }

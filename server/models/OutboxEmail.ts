@@ -1,12 +1,20 @@
 // Emails waiting to be sent. Requests only insert here; a job delivers them,
 // retrying with backoff, so SMTP being down loses nothing and slows no request.
+// The recipient is sealed at rest; once a message is delivered (or given up on)
+// its recipient and content are erased, leaving a delivery record: what kind of
+// message it was, when it went and after how many attempts.
 import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const EMAIL_KINDS = ['reporter-notice', 'staff-new-report', 'staff-deadline'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 const outboxEmailSchema = new Schema(
   {
-    to: { type: String, required: true },
-    subject: { type: String, required: true },
-    text: { type: String, required: true },
+    kind: { type: String, required: true, enum: EMAIL_KINDS },
+    /** SecretBox-sealed recipient address, each message sealed afresh; gone once delivered. */
+    toSealed: { type: String },
+    subject: { type: String },
+    text: { type: String },
     html: { type: String },
     /** Stable Message-ID, so a resend after a crash can be recognised downstream. */
     messageId: { type: String, required: true, unique: true },
@@ -14,6 +22,7 @@ const outboxEmailSchema = new Schema(
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     claimedUntil: { type: Date },
+    /** The last delivery error, with any address in it blanked out. */
     lastError: { type: String },
     sentAt: { type: Date },
   },

@@ -1,5 +1,6 @@
 // Posters: administrators manage them, admin and intake print them, and the
-// public scan address /p/:code counts a scan and hands the citizen to the form.
+// public scan address /p/:code counts a scan (once per client and day) and hands
+// the citizen to the form.
 import { Router, type Request, type Response } from 'express';
 import { areas, sectors } from '../../shared/catalog';
 import {
@@ -12,7 +13,7 @@ import {
   posterResponse,
   updatePosterBody,
 } from '../../shared/schemas/poster';
-import { posterCreator, posterUpdater, recordScan } from '../commands/posters';
+import { activePoster, posterCreator, posterUpdater, recordScan } from '../commands/posters';
 import { sendDownload } from '../http/download';
 import { defineRoute } from '../http/defineRoute';
 import { fail } from '../http/problem';
@@ -20,12 +21,15 @@ import { Poster } from '../models/Poster';
 import { documentRoute } from '../openapi/registry';
 import { renderPosterPdf } from '../posters/posterPdf';
 import { posterQrPng, posterQrSvg } from '../posters/qrCode';
+import { ScanOnceFilter } from '../posters/scanOnce';
 import { posterScanUrl } from '../posters/scanUrl';
 import { presentPoster } from '../presenters/poster';
 
 export interface PosterRouteDeps {
   /** Where citizens reach this system, e.g. https://jubao.example.gov.cn (printed into every QR code). */
   publicBaseUrl: string;
+  /** Remembers (in memory, unidentifiably) who already scanned which poster today. */
+  scans?: ScanOnceFilter;
 }
 
 const REPORT_FORM = '/report';
@@ -43,13 +47,14 @@ const label = <T extends { code: string; name: { zh: string; en: string } }>(lis
 export function posterRoutes(deps: PosterRouteDeps): Router {
   const router = Router();
   const scanUrl = (code: string) => posterScanUrl(deps.publicBaseUrl, code);
+  const scans = deps.scans ?? new ScanOnceFilter();
 
   // The QR code's target. A citizen stands in front of a poster: whatever happens,
   // they land on the report form, never on an error page.
   documentRoute({
     method: 'get',
     path: '/p/:code',
-    summary: 'Poster QR target: counts the scan, 302 to /report?poster=<code> (poster=unknown for an unknown or retired poster)',
+    summary: 'Poster QR target: counts the scan (once per client and day), 302 to /report?poster=<code> (poster=unknown for an unknown or retired poster)',
     tag: 'posters',
     access: 'public',
     duringTotpEnrolment: false,
@@ -62,7 +67,9 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     let poster = 'unknown';
     if (parsed.success) {
       try {
-        if (await recordScan(parsed.data)) poster = parsed.data;
+        const now = new Date();
+        const found = scans.firstScan(req.ip ?? 'unknown', parsed.data, now) ? await recordScan(parsed.data, now) : await activePoster(parsed.data);
+        if (found) poster = parsed.data;
       } catch (err) {
         // Database trouble loses one count, not the report: the form checks the code again on submission.
         req.log?.warn({ err }, 'poster scan not counted');

@@ -6,6 +6,7 @@ import { shanghaiDateTime } from '../../shared/dates';
 import { coversArea } from '../../shared/areaScope';
 import { deadlines } from '../../shared/workflow';
 import { responsibleUnitCode } from '../commands/responsibilities';
+import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { enqueueEmail } from '../emails/outbox';
 import { Report } from '../models/Report';
@@ -21,7 +22,7 @@ const open = { status: trusted({ $in: ['assigned', 'verifying'] }) };
 type Mark = `${'assignment' | 'acceptance'}.${'reminderSentAt' | 'escalatedAt'}`;
 
 /** Claims the mark (only one run can) and queues the mails with it; `stillDue` narrows the claim to reports still open for this clock. */
-async function sendOnce(reportId: unknown, mark: Mark, now: Date, mails: { to: string | undefined | null; subject: string; text: string }[], timelineType: string, stillDue: Record<string, unknown> = {}): Promise<boolean> {
+async function sendOnce(box: SecretBox, reportId: unknown, mark: Mark, now: Date, mails: { to: string | undefined | null; subject: string; text: string }[], timelineType: string, stillDue: Record<string, unknown> = {}): Promise<boolean> {
   return inTransaction(async (session) => {
     const claimed = await Report.updateOne(
       { _id: reportId, ...stillDue, [mark]: trusted({ $exists: false }) },
@@ -29,7 +30,7 @@ async function sendOnce(reportId: unknown, mark: Mark, now: Date, mails: { to: s
       { session },
     );
     if (!claimed.modifiedCount) return false;
-    for (const m of mails) if (m.to) await enqueueEmail({ to: m.to, subject: m.subject, text: m.text }, session, now);
+    for (const m of mails) if (m.to) await enqueueEmail(box, { kind: 'staff-deadline', to: m.to, subject: m.subject, text: m.text }, session, now);
     return true;
   });
 }
@@ -54,7 +55,7 @@ async function intakeEmails(area: string): Promise<string[]> {
  * after it, they and the head of the unit the responsibility table names (else the
  * area's emergency bureau) are told. Each once per report.
  */
-async function watchAcceptance(now: Date, publicBaseUrl: string, policy: AcceptancePolicy): Promise<{ reminders: number; escalations: number }> {
+async function watchAcceptance(box: SecretBox, now: Date, publicBaseUrl: string, policy: AcceptancePolicy): Promise<{ reminders: number; escalations: number }> {
   let reminders = 0;
   let escalations = 0;
   // Pauses only push a due date later, so a report not yet in the reminder window by submission time is not in it at all.
@@ -72,30 +73,30 @@ async function watchAcceptance(now: Date, publicBaseUrl: string, policy: Accepta
       const unit = await Unit.findOne({ code: unitCode }).lean();
       const text = `举报 ${r.reference} 已超过受理审查期限（${due}），请督办。\nReport ${r.reference} is past its screening deadline (${due}).\n${publicBaseUrl}/console`;
       const to = [unit?.headEmail, ...(await intakeEmails(r.area))];
-      if (await sendOnce(r._id, 'acceptance.escalatedAt', now, to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })), 'acceptance-escalated', stillDue)) escalations++;
+      if (await sendOnce(box, r._id, 'acceptance.escalatedAt', now, to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })), 'acceptance-escalated', stillDue)) escalations++;
     } else if (dueAt.getTime() - now.getTime() <= policy.reminderDaysBefore * DAY && !r.acceptance?.reminderSentAt) {
       const text = `举报 ${r.reference} 的受理审查期限为 ${due}，请及时受理、转办或作出其他处理。\nReport ${r.reference} must be screened by ${due}.\n${publicBaseUrl}/console`;
       const mails = (await intakeEmails(r.area)).map((to) => ({ to, subject: `【啄木鸟】受理期限将至 ${r.reference} / Screening due ${due}`, text }));
-      if (await sendOnce(r._id, 'acceptance.reminderSentAt', now, mails, 'acceptance-reminder', stillDue)) reminders++;
+      if (await sendOnce(box, r._id, 'acceptance.reminderSentAt', now, mails, 'acceptance-reminder', stillDue)) reminders++;
     }
   }
   return { reminders, escalations };
 }
 
-export async function watchDeadlines(now: Date, publicBaseUrl: string, acceptance: AcceptancePolicy = defaultAcceptance): Promise<{ reminders: number; escalations: number }> {
-  let { reminders, escalations } = await watchAcceptance(now, publicBaseUrl, acceptance);
+export async function watchDeadlines(box: SecretBox, now: Date, publicBaseUrl: string, acceptance: AcceptancePolicy = defaultAcceptance): Promise<{ reminders: number; escalations: number }> {
+  let { reminders, escalations } = await watchAcceptance(box, now, publicBaseUrl, acceptance);
   const dueSoon = await Report.find({ ...open, 'assignment.dueAt': trusted({ $gt: now, $lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) }), 'assignment.reminderSentAt': trusted({ $exists: false }) }).lean();
   for (const r of dueSoon) {
     const verifier = await Staff.findById(r.assignment!.verifierId).lean();
     const due = shanghaiDateTime(r.assignment!.dueAt!);
-    const sent = await sendOnce(r._id, 'assignment.reminderSentAt', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }], 'deadline-reminder');
+    const sent = await sendOnce(box, r._id, 'assignment.reminderSentAt', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }], 'deadline-reminder');
     if (sent) reminders++;
   }
   const overdue = await Report.find({ ...open, 'assignment.dueAt': trusted({ $lte: now }), 'assignment.escalatedAt': trusted({ $exists: false }) }).lean();
   for (const r of overdue) {
     const [verifier, unit] = await Promise.all([Staff.findById(r.assignment!.verifierId).lean(), Unit.findOne({ code: r.assignment!.unitCode }).lean()]);
     const text = `举报 ${r.reference} 已超过核查期限，请督办。\nReport ${r.reference} is past its verification deadline.\n${publicBaseUrl}/console`;
-    const sent = await sendOnce(r._id, 'assignment.escalatedAt', now, [
+    const sent = await sendOnce(box, r._id, 'assignment.escalatedAt', now, [
       { to: unit?.headEmail, subject: `【啄木鸟】核查超期督办 ${r.reference} / Overdue verification`, text },
       { to: verifier?.email, subject: `【啄木鸟】核查已超期 ${r.reference} / Overdue verification`, text },
     ], 'deadline-escalated');

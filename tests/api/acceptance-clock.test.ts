@@ -6,7 +6,6 @@ import request, { type Test } from 'supertest';
 import { reportActor } from '../../server/commands/reportActions';
 import { reporterMessage } from '../../server/commands/followup';
 import { AuditEntry } from '../../server/models/AuditEntry';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
 import { Report } from '../../server/models/Report';
 import { Staff } from '../../server/models/Staff';
 import { Unit } from '../../server/models/Unit';
@@ -15,6 +14,7 @@ import type { Role } from '../../shared/roles';
 import { acceptanceDueAt } from '../../server/workflow/acceptanceClock';
 import { watchDeadlines } from '../../server/workflow/deadlineWatch';
 import { jpeg, nextClientIp } from '../support/intake';
+import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
 
 const DAY = 86_400_000;
@@ -46,7 +46,7 @@ const act = (reference: string, name: 'request-information' | 'resume-screening'
 const stored = async (reference: string) => (await Report.findOne({ reference }).lean())!;
 /** The acceptance clock's mails about a report (other notifications, such as new-report alerts, left out). */
 const mailsAbout = async (reference: string) =>
-  (await OutboxEmail.find({ subject: new RegExp(`受理(期限将至|超期督办) ${reference}`) }).lean()).map((m) => `${m.to} ${m.subject.split(' ')[0]}`).sort();
+  (await queuedMails(t.box, { subject: new RegExp(`受理(期限将至|超期督办) ${reference}`) })).map((m) => `${m.to} ${m.subject.split(' ')[0]}`).sort();
 
 test('time awaiting information moves the due date by exactly the pause; reminder and escalation go out once', async () => {
   const { reference, submittedAt } = await submitted();
@@ -55,7 +55,7 @@ test('time awaiting information moves the due date by exactly the pause; reminde
 
   await act(reference, 'request-information', { message: '请补充现场照片和具体楼层。' }, at(DAY + 3 * HOUR));
   expect((await stored(reference)).acceptance?.pausedAt).toEqual(at(DAY + 3 * HOUR));
-  await watchDeadlines(at(30 * DAY), 'http://test', policy); // paused: long past the old due date, yet nothing is sent
+  await watchDeadlines(t.box, at(30 * DAY), 'http://test', policy); // paused: long past the old due date, yet nothing is sent
   expect(await mailsAbout(reference)).toEqual([]);
 
   await act(reference, 'resume-screening', {}, at(4 * DAY + 3 * HOUR + 17 * 60_000));
@@ -73,16 +73,16 @@ test('time awaiting information moves the due date by exactly the pause; reminde
   expect(acceptanceDueAt(r, policy.days)).toEqual(dueAt);
 
   const before = (ms: number) => new Date(dueAt.getTime() - ms);
-  await watchDeadlines(before(2 * DAY + 1), 'http://test', policy);
+  await watchDeadlines(t.box, before(2 * DAY + 1), 'http://test', policy);
   expect(await mailsAbout(reference)).toEqual([]);
-  await watchDeadlines(before(2 * DAY), 'http://test', policy);
-  await watchDeadlines(before(DAY), 'http://test', policy);
+  await watchDeadlines(t.box, before(2 * DAY), 'http://test', policy);
+  await watchDeadlines(t.box, before(DAY), 'http://test', policy);
   expect(await mailsAbout(reference)).toEqual(['intake@example.cn 【啄木鸟】受理期限将至']);
-  await watchDeadlines(before(1), 'http://test', policy);
+  await watchDeadlines(t.box, before(1), 'http://test', policy);
   expect(await mailsAbout(reference)).toHaveLength(1);
 
-  await watchDeadlines(dueAt, 'http://test', policy);
-  await watchDeadlines(new Date(dueAt.getTime() + 3 * DAY), 'http://test', policy);
+  await watchDeadlines(t.box, dueAt, 'http://test', policy);
+  await watchDeadlines(t.box, new Date(dueAt.getTime() + 3 * DAY), 'http://test', policy);
   expect(await mailsAbout(reference)).toEqual(['fire-head@example.cn 【啄木鸟】受理超期督办', 'intake@example.cn 【啄木鸟】受理期限将至', 'intake@example.cn 【啄木鸟】受理超期督办']);
   r = await stored(reference);
   expect(r.acceptance).toMatchObject({ reminderSentAt: before(2 * DAY), escalatedAt: dueAt });
@@ -127,7 +127,7 @@ test('a report screened in time is neither reminded nor escalated, nor is one st
   await act(screened.reference, 'reject', { reason: '不属于安全生产领域' }, new Date(screened.submittedAt.getTime() + DAY));
   const waiting = await submitted();
   await act(waiting.reference, 'request-information', { message: '请补充地址。' }, new Date(waiting.submittedAt.getTime() + DAY));
-  await watchDeadlines(new Date(waiting.submittedAt.getTime() + 60 * DAY), 'http://test', policy);
+  await watchDeadlines(t.box, new Date(waiting.submittedAt.getTime() + 60 * DAY), 'http://test', policy);
   expect(await mailsAbout(screened.reference)).toEqual([]);
   expect(await mailsAbout(waiting.reference)).toEqual([]);
 });

@@ -2,10 +2,10 @@
 // date, one escalation after it, each sent once however often the job runs.
 import request from 'supertest';
 import { Report } from '../../server/models/Report';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
 import { Staff } from '../../server/models/Staff';
 import { Unit } from '../../server/models/Unit';
 import { watchDeadlines } from '../../server/workflow/deadlineWatch';
+import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
 import { signIn } from '../support/staff';
 
@@ -37,22 +37,22 @@ async function acceptedReport(): Promise<{ reference: string; acceptedAt: Date }
   return { reference: sub.body.reference, acceptedAt: stored!.assignment!.assignedAt! };
 }
 
-const mailsAbout = (reference: string) => OutboxEmail.find({ subject: new RegExp(reference) }).lean();
+const mailsAbout = (reference: string) => queuedMails(t.box, { subject: new RegExp(reference) });
 
 test('a reminder goes out once in the last week, an escalation once after the due date', async () => {
   const { reference, acceptedAt } = await acceptedReport();
   const at = (days: number) => new Date(acceptedAt.getTime() + days * DAY);
 
-  expect(await watchDeadlines(at(50), 'http://test')).toEqual({ reminders: 0, escalations: 0 });
+  expect(await watchDeadlines(t.box, at(50), 'http://test')).toEqual({ reminders: 0, escalations: 0 });
   expect(await mailsAbout(reference)).toHaveLength(0);
 
-  expect((await watchDeadlines(at(54), 'http://test')).reminders).toBe(1);
-  expect((await watchDeadlines(at(55), 'http://test')).reminders).toBe(0);
+  expect((await watchDeadlines(t.box, at(54), 'http://test')).reminders).toBe(1);
+  expect((await watchDeadlines(t.box, at(55), 'http://test')).reminders).toBe(0);
   let mails = await mailsAbout(reference);
   expect(mails.map((m) => m.to)).toEqual(['verifier@example.cn']);
 
-  expect((await watchDeadlines(at(61), 'http://test')).escalations).toBe(1);
-  expect((await watchDeadlines(at(70), 'http://test')).escalations).toBe(0);
+  expect((await watchDeadlines(t.box, at(61), 'http://test')).escalations).toBe(1);
+  expect((await watchDeadlines(t.box, at(70), 'http://test')).escalations).toBe(0);
   mails = await mailsAbout(reference);
   expect(mails.map((m) => m.to).sort()).toEqual(['head@example.cn', 'verifier@example.cn', 'verifier@example.cn']);
 
@@ -67,7 +67,7 @@ test('a reminder goes out once in the last week, an escalation once after the du
 test('a closed case is neither reminded nor escalated', async () => {
   const { reference, acceptedAt } = await acceptedReport();
   await Report.updateOne({ reference }, { $set: { status: 'closed' } });
-  await watchDeadlines(new Date(acceptedAt.getTime() + 90 * DAY), 'http://test');
+  await watchDeadlines(t.box, new Date(acceptedAt.getTime() + 90 * DAY), 'http://test');
   expect(await mailsAbout(reference)).toHaveLength(0);
   expect((await Report.findOne({ reference }).lean())!.assignment!.escalatedAt).toBeUndefined();
 });

@@ -10,6 +10,7 @@ import { AuditEntry } from '../../server/models/AuditEntry';
 import { Poster } from '../../server/models/Poster';
 import { PosterScan } from '../../server/models/PosterScan';
 import type { Actor } from '../../server/policies';
+import { nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
 
@@ -22,7 +23,7 @@ let intake: StaffSession;
 const others = {} as Record<'verifier' | 'reviewer' | 'finance', StaffSession>;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_BASE_URL });
+  t = await startTestApp({ PUBLIC_BASE_URL, TRUST_PROXY: 'loopback' });
   admin = await signIn(t.app, 'admin', t.demoPassword);
   intake = await signIn(t.app, 'intake', t.demoPassword);
   for (const role of ['verifier', 'reviewer', 'finance'] as const) others[role] = await signIn(t.app, role, t.demoPassword);
@@ -42,7 +43,8 @@ const newPoster = (over: Record<string, unknown> = {}) => ({
 
 const create = (body: object, s = admin) => as(request(t.app).post('/api/v1/posters'), s).send(body);
 const patch = (code: string, body: object, s = admin) => as(request(t.app).patch(`/api/v1/posters/${code}`), s).send(body);
-const scan = (code: string) => request(t.app).get(`/p/${code}`).redirects(0);
+/** A scan from its own client address unless one is given (the proxy in front sets X-Forwarded-For). */
+const scan = (code: string, client = nextClientIp()) => request(t.app).get(`/p/${code}`).set('X-Forwarded-For', client).redirects(0);
 const posterAudit = () => AuditEntry.countDocuments({ action: /^poster\./ });
 
 /** Reads any response body as raw bytes (supertest only buffers text and JSON by itself). */
@@ -245,21 +247,41 @@ describe('list', () => {
 describe('the public scan address /p/:code', () => {
   test('counts the scan on the poster and on today (Asia/Shanghai), then 302 to the form with the code', async () => {
     const code = await madePoster();
+    const madeAt = (await Poster.findOne({ code }).lean())?.updatedAt;
 
     const first = await scan(code);
     expect(first.status).toBe(302);
     expect(first.headers.location).toBe(`/report?poster=${code}`);
     expect(first.headers['cache-control']).toBe('no-store');
-    await scan(code.toLowerCase()); // typed by hand
+    await scan(code.toLowerCase()); // typed by hand, by someone else
 
     expect((await Poster.findOne({ code }).lean())?.scanCount).toBe(2);
     const counters = await PosterScan.find({ posterCode: code }).lean();
     expect(counters).toEqual([expect.objectContaining({ posterCode: code, day: shanghaiDay(), count: 2 })]);
     // Nothing about the person who scanned: no address, agent or time of a scan.
     expect(Object.keys(counters[0]).sort()).toEqual(['_id', 'count', 'day', 'posterCode']);
+    expect((await Poster.findOne({ code }).lean())?.updatedAt).toEqual(madeAt); // nor the time of the last scan
   });
 
-  test('concurrent scans are all counted (the first of the day races to create the counter)', async () => {
+  test('one client scanning the same poster again and again the same day inflates nothing: counted once, still sent to the form', async () => {
+    const code = await madePoster();
+    const other = await madePoster();
+    const client = nextClientIp();
+
+    for (const typed of [code, code, code.toLowerCase()]) {
+      const res = await scan(typed, client);
+      expect(res.headers.location).toBe(`/report?poster=${code}`);
+    }
+    await scan(other, client); // another poster is another scan
+
+    expect((await Poster.findOne({ code }).lean())?.scanCount).toBe(1);
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
+    expect((await PosterScan.findOne({ posterCode: other }).lean())?.count).toBe(1);
+    await scan(code); // a second client does count
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(2);
+  });
+
+  test('concurrent scans by different clients are all counted (the first of the day races to create the counter)', async () => {
     const code = await madePoster();
     const responses = await Promise.all(Array.from({ length: 12 }, () => scan(code)));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(302));

@@ -44,6 +44,7 @@ import {
   wrongNonce,
   type EvidenceUpload,
 } from '../support/intake';
+import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
 import { createAccount, errorPaths, expectProblem } from '../support/staff';
 
@@ -697,8 +698,9 @@ describe('notifications', () => {
     const description = '通知测试：加油站旁边有人违规动火焊接，没有任何消防器材。';
     const res = await submit(t.app, validReport({ description, area: '410581' }));
     expect(res.status).toBe(201);
-    const mails = await OutboxEmail.find({ text: new RegExp(res.body.reference) }).lean();
+    const mails = await queuedMails(t.box, { text: new RegExp(res.body.reference) });
     expect(mails.map((m) => m.to).sort()).toEqual(['citywide@emb.example.cn', 'linzhou@emb.example.cn']);
+    expect(mails.every((m) => m.kind === 'staff-new-report')).toBe(true);
     expect(mails[0]).toMatchObject({ status: 'pending' });
     expect(mails[0].subject).toContain(res.body.reference);
     expect(`${mails[0].subject}\n${mails[0].text}`).not.toContain(description);
@@ -711,11 +713,13 @@ describe('notifications', () => {
     const res = await submit(t.app, validReport({ anonymous: false, reporter, description, category, area: '410502' }));
     expect(res.status).toBe(201);
 
-    const mails = await OutboxEmail.find({ to: reporter.email }).lean();
+    const mails = await queuedMails(t.box, { to: reporter.email });
     expect(mails).toHaveLength(1);
     const content = `${mails[0].subject}\n${mails[0].text}`;
-    expect(mails[0].subject).toContain(res.body.reference);
-    expect(mails[0].text).toContain(res.body.reference);
+    // A lock screen or a mail gateway learns nothing: no reference, not even the word "report".
+    expect(mails[0]).toMatchObject({ kind: 'reporter-notice', subject: '啄木鸟 通知 / Woodpecker notice' });
+    expect(mails[0].text).toContain('/followup');
+    for (const leak of [res.body.reference, '举报', /report/i]) expect(content).not.toMatch(leak);
     const name = categories.find((c) => c.code === category)!.name;
     for (const leak of [description, category, name.zh, name.en, reporter.name, reporter.phone, res.body.accessKey, '410502', '文峰区']) expect(content).not.toContain(leak);
   });
