@@ -2,7 +2,7 @@
 // claim: MP3 and AAC must be an unbroken chain of frames to the end, WAV a RIFF file
 // of well-formed chunks, Ogg a chain of pages with valid checksums, AMR a chain of
 // frames. Two magic bytes followed by HTML or an executable do not parse, so they
-// are refused. Tags (ID3v1/v2, APE, WAV LIST/id3/bext…) are dropped on the way.
+// are refused. Tags (ID3v1/v2, APE, WAV LIST/id3/bext…, Ogg comments) are dropped on the way.
 //
 // Hand-written on purpose: these framings are a few lines each and fully specified,
 // while the metadata libraries on npm (music-metadata is ESM-only since v8) read tags
@@ -32,8 +32,7 @@ export function cleanAudio(buf: Buffer, mime: AudioMime): CleanedAudio {
     case 'audio/wav':
       return { bytes: cleanWav(buf), mime, ext: 'wav', metadataRemoved: true };
     case 'audio/ogg':
-      checkOgg(buf);
-      return { bytes: buf, mime, ext: 'ogg', metadataRemoved: false };
+      return { bytes: cleanOgg(buf), mime, ext: 'ogg', metadataRemoved: true };
     case 'audio/amr':
       checkAmr(buf);
       return { bytes: buf, mime, ext: 'amr', metadataRemoved: false };
@@ -234,8 +233,115 @@ export function oggPages(buf: Buffer): OggPage[] {
   return pages;
 }
 
-function checkOgg(buf: Buffer): void {
-  if (oggPages(buf).length < 2) throw unreadable();
+/**
+ * Header packets of the Ogg codecs accepted, and the empty comment packet each is
+ * given instead of its own (vendor string and every TITLE=, ARTIST=, LOCATION=… gone).
+ */
+const OGG_CODECS: Array<{ magic: string; headers: (first: Buffer) => number; emptyComment: Buffer }> = [
+  { magic: 'OpusHead', headers: () => 2, emptyComment: Buffer.from('OpusTags\0\0\0\0\0\0\0\0', 'latin1') },
+  { magic: '\x01vorbis', headers: () => 3, emptyComment: Buffer.from('\x03vorbis\0\0\0\0\0\0\0\0\x01', 'latin1') },
+  // Speex: the header says how many extra headers follow the comment.
+  { magic: 'Speex   ', headers: (first) => 2 + (first.length >= 72 ? first.readUInt32LE(68) : 0), emptyComment: Buffer.alloc(8) },
+];
+
+/** Packets in the order they complete, with the pages they span, for one logical stream. */
+function packetsOf(buf: Buffer, pages: OggPage[], limit: number): { packets: Buffer[]; pagesUsed: number } {
+  const packets: Buffer[] = [];
+  let partial: Buffer[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    if (i > 0 && !(page.flags & 1) !== !partial.length) throw unreadable(); // the continuation flag must match
+    let at = page.end - page.segments.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < page.segments.length; k++) {
+      partial.push(buf.subarray(at, at + page.segments[k]));
+      at += page.segments[k];
+      if (page.segments[k] < 255) {
+        packets.push(Buffer.concat(partial));
+        partial = [];
+        if (packets.length === limit) {
+          // Audio must begin on a fresh page after the headers (Vorbis I §A.2, RFC 7845 §3).
+          if (k !== page.segments.length - 1) throw unreadable();
+          return { packets, pagesUsed: i + 1 };
+        }
+      }
+    }
+  }
+  throw unreadable();
+}
+
+/** The header packets laid out on pages again (up to 255 lacing values a page). */
+function paginate(packets: Buffer[], serial: number, firstSequence: number, firstFlags: number): Buffer[] {
+  const pages: Buffer[] = [];
+  let lacing: number[] = [];
+  let bodies: Buffer[] = [];
+  let continued = false;
+  let completes = false;
+  const flush = () => {
+    const header = Buffer.alloc(27);
+    header.write('OggS', 0, 'latin1');
+    header[5] = (continued ? 1 : 0) | (pages.length === 0 ? firstFlags : 0);
+    header.writeBigUInt64LE(completes ? 0n : 0xffffffffffffffffn, 6); // header pages carry granule 0, or -1 if no packet ends there
+    header.writeUInt32LE(serial, 14);
+    header.writeUInt32LE(firstSequence + pages.length, 18);
+    header[26] = lacing.length;
+    const page = Buffer.concat([header, Buffer.from(lacing), ...bodies]);
+    page.writeUInt32LE(oggCrc(page), 22);
+    pages.push(page);
+    lacing = [];
+    bodies = [];
+    completes = false;
+    continued = false;
+  };
+  packets.forEach((packet, index) => {
+    // The identification header sits alone on the first page, as every codec mapping requires.
+    if (index === 1 && lacing.length) flush();
+    for (let at = 0; ; at += 255) {
+      const piece = packet.subarray(at, at + 255);
+      lacing.push(piece.length);
+      bodies.push(piece);
+      const last = piece.length < 255;
+      if (last) completes = true;
+      if (lacing.length === 255) {
+        flush();
+        continued = !last; // the next page begins inside this packet
+      }
+      if (last) break;
+    }
+  });
+  if (lacing.length) flush();
+  return pages;
+}
+
+function cleanOgg(buf: Buffer): Buffer {
+  const pages = oggPages(buf);
+  const bySerial = new Map<number, OggPage[]>();
+  for (const page of pages) bySerial.set(page.serial, [...(bySerial.get(page.serial) ?? []), page]);
+
+  const replacement = new Map<number, { headerPages: Buffer[]; oldCount: number }>();
+  for (const [serial, own] of bySerial) {
+    const firstPacket = buf.subarray(own[0].end - own[0].segments.reduce((a, b) => a + b, 0), own[0].end);
+    const codec = OGG_CODECS.find((c) => firstPacket.toString('latin1', 0, c.magic.length) === c.magic);
+    if (!codec) throw fail('evidence.type_not_allowed');
+    const { packets, pagesUsed } = packetsOf(buf, own, codec.headers(firstPacket));
+    if (pagesUsed === own.length) throw unreadable(); // headers but no audio
+    packets[1] = codec.emptyComment;
+    replacement.set(serial, { headerPages: paginate(packets, serial, own[0].sequence, own[0].flags & 2), oldCount: pagesUsed });
+  }
+
+  const out: Buffer[] = [];
+  const seen = new Map<number, number>();
+  for (const page of pages) {
+    const index = seen.get(page.serial) ?? 0;
+    seen.set(page.serial, index + 1);
+    const { headerPages, oldCount } = replacement.get(page.serial)!;
+    if (index === 0) out.push(...headerPages);
+    if (index < oldCount) continue;
+    const copy = Buffer.from(buf.subarray(page.start, page.end));
+    copy.writeUInt32LE(page.sequence + headerPages.length - oldCount, 18);
+    copy.writeUInt32LE(oggCrc(copy), 22);
+    out.push(copy);
+  }
+  return Buffer.concat(out);
 }
 
 // ---------- AMR ----------
