@@ -1,6 +1,7 @@
 // Evidence that could hurt the people handling it or the reporter who sent it:
 // pixel bombs, audio files that are something else behind two magic bytes,
 // identifying tags the form promises to remove, and uploads far over the total.
+import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,7 +12,7 @@ import { Report } from '../../server/models/Report';
 import { gpsTags } from '../../server/intake/exifGps';
 import { oggPages } from '../../server/intake/audioStructure';
 import { amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, wav, wavId3, wavInfo } from '../support/audioFixtures';
-import { executable, filesUnder, intakeEnv, multipartBody, nextClientIp, sha256, storedPath, submit, validReport, type EvidenceUpload } from '../support/intake';
+import { executable, filesUnder, GPS_TEXT, intakeEnv, isoBox, multipartBody, nextClientIp, sha256, storedPath, submit, validReport, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
 
@@ -167,6 +168,28 @@ describe('identifying tags are gone after intake', () => {
     expect(bytes.subarray(pages[2].start).equals(ogg.subarray(ogg.length - (bytes.length - pages[2].start)))).toBe(true); // audio pages untouched
     expect(record).toMatchObject({ mime: 'audio/ogg', metadataRemoved: true });
   });
+
+  test('a comment header spread over several pages (cover art) is removed and the pages are renumbered', async () => {
+    const picture = `METADATA_BLOCK_PICTURE=${crypto.randomBytes(100_000).toString('base64')}`; // about 133 KB: three pages
+    const ogg = oggOpus(['ARTIST=Wang Wu', picture]);
+    const before = oggPages(ogg);
+    expect(before.length).toBe(1 + 3 + 3);
+    const { bytes } = await storedAfterIntake({ content: ogg, filename: 'a.ogg', contentType: 'audio/ogg' });
+    expect(has(bytes, 'Wang Wu') || has(bytes, 'METADATA_BLOCK_PICTURE')).toBe(false);
+    expect(oggPages(bytes).map((p) => p.sequence)).toEqual([0, 1, 2, 3, 4]);
+    expect(bytes.length).toBeLessThan(1000);
+  });
+
+  test('M4A title and artist (moov/udta/meta/ilst) are gone, sizes unchanged', async () => {
+    const ftyp = isoBox('ftyp', Buffer.from('M4A \0\0\0\0M4A isom', 'latin1'));
+    const ilst = isoBox('ilst', isoBox('\u00a9nam', isoBox('data', Buffer.alloc(8), Buffer.from('Boss on the phone'))), isoBox('\u00a9ART', isoBox('data', Buffer.alloc(8), Buffer.from('Zhao Liu'))));
+    const meta = isoBox('meta', Buffer.alloc(4), isoBox('hdlr', Buffer.alloc(24)), ilst);
+    const m4a = Buffer.concat([ftyp, isoBox('moov', isoBox('mvhd', Buffer.alloc(100)), isoBox('udta', meta)), isoBox('mdat', crypto.randomBytes(256))]);
+    const { record, bytes } = await storedAfterIntake({ content: m4a, filename: 'a.m4a', contentType: 'audio/mp4' });
+    for (const text of ['Boss on the phone', 'Zhao Liu', 'ilst']) expect(has(bytes, text)).toBe(false);
+    expect(bytes.length).toBe(m4a.length);
+    expect(record).toMatchObject({ mime: 'audio/mp4', metadataRemoved: true });
+  });
 });
 
 describe('share my location keeps the location only', () => {
@@ -183,6 +206,19 @@ describe('share my location keeps the location only', () => {
     const { record, bytes } = await storedAfterIntake({ content: photo }, validReport({ shareLocation: true, location: { lat: 36.0868, lng: 114.35 } }));
     for (const text of ['SN-98765-4321', 'Zhang San', 'AcmePhone', 'taken from my desk', 'for the inspector']) expect(has(bytes, text)).toBe(false);
     expect(gpsTags((await sharp(bytes).metadata()).exif)).toEqual({ GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' });
+    expect(record.metadataRemoved).toBe(true);
+  });
+
+  test('a video shared with location keeps its ©xyz position but not the phone make, model or Apple metadata', async () => {
+    const text = (type: string, value: string) => isoBox(type, Buffer.from([0, value.length, 0x15, 0xc7]), Buffer.from(value, 'latin1'));
+    const ftyp = isoBox('ftyp', Buffer.from('isom\0\0\x02\0isommp41', 'latin1'));
+    const udta = isoBox('udta', text('\u00a9xyz', GPS_TEXT), text('\u00a9mak', 'AcmePhone'), text('\u00a9mod', 'X1-SN-5521'));
+    const appleMeta = isoBox('meta', Buffer.alloc(4), isoBox('keys', Buffer.from('com.apple.quicktime.make', 'latin1')));
+    const video = Buffer.concat([ftyp, isoBox('moov', isoBox('mvhd', Buffer.alloc(100)), udta, appleMeta), isoBox('mdat', crypto.randomBytes(64))]);
+    const { record, bytes } = await storedAfterIntake({ content: video, filename: 'a.mp4', contentType: 'video/mp4' }, validReport({ shareLocation: true, location: { lat: 36.1, lng: 114.35 } }));
+    expect(has(bytes, GPS_TEXT)).toBe(true);
+    for (const gone of ['AcmePhone', 'X1-SN-5521', 'com.apple.quicktime', '\u00a9mak']) expect(bytes.includes(Buffer.from(gone, 'latin1'))).toBe(false);
+    expect(bytes.length).toBe(video.length);
     expect(record.metadataRemoved).toBe(true);
   });
 

@@ -128,10 +128,32 @@ export function oggOpus(comments: string[], audioPages = 3): Buffer {
   const count = Buffer.alloc(4);
   count.writeUInt32LE(entries.length);
   const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), lengthOf(vendor), vendor, count, ...entries.flatMap((e) => [lengthOf(e), e])]);
-  const pages = [oggPage([head], 0, 2), oggPage([tags], 1, 0)];
+  const pages = [oggPage([head], 0, 2), ...spreadPacket(tags, 1)];
   for (let i = 0; i < audioPages; i++) {
     const packets = Array.from({ length: 5 }, (_, k) => Buffer.from([0xfc, (i * 5 + k) & 0xff, 0x11, 0x22]));
-    pages.push(oggPage(packets, 2 + i, i === audioPages - 1 ? 4 : 0, BigInt((i + 1) * 4800)));
+    pages.push(oggPage(packets, pages.length, i === audioPages - 1 ? 4 : 0, BigInt((i + 1) * 4800)));
   }
   return Buffer.concat(pages);
+}
+
+/** One packet over as many pages as it needs (255 lacing values a page), continuation flags set. */
+function spreadPacket(packet: Buffer, firstSequence: number): Buffer[] {
+  const pages: Buffer[] = [];
+  const perPage = 255 * 255;
+  for (let at = 0; at === 0 || at < packet.length; at += perPage) {
+    const piece = packet.subarray(at, at + perPage);
+    const last = at + perPage > packet.length; // a piece of exactly 255 × 255 bytes continues on the next page
+    const lacing = Array.from({ length: Math.min(255, Math.floor(piece.length / 255) + (last ? 1 : 0)) }, (_, i) => Math.min(255, piece.length - i * 255));
+    const header = Buffer.alloc(27);
+    header.write('OggS', 0, 'latin1');
+    header[5] = at > 0 ? 1 : 0;
+    header.writeBigUInt64LE(last ? 0n : 0xffffffffffffffffn, 6);
+    header.writeUInt32LE(0x5eed, 14);
+    header.writeUInt32LE(firstSequence + pages.length, 18);
+    header[26] = lacing.length;
+    const page = Buffer.concat([header, Buffer.from(lacing), piece]);
+    page.writeUInt32LE(crc(page), 22);
+    pages.push(page);
+  }
+  return pages;
 }
