@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { Report } from '../../server/models/Report';
 import { gpsTags } from '../../server/intake/exifGps';
 import { oggPages } from '../../server/intake/audioStructure';
-import { amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, wav, wavId3, wavInfo } from '../support/audioFixtures';
+import { amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, oggVorbis, wav, wavId3, wavInfo } from '../support/audioFixtures';
 import { executable, filesUnder, GPS_TEXT, intakeEnv, isoBox, multipartBody, nextClientIp, sha256, storedPath, submit, validReport, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
@@ -178,6 +178,18 @@ describe('identifying tags are gone after intake', () => {
     expect(has(bytes, 'Wang Wu') || has(bytes, 'METADATA_BLOCK_PICTURE')).toBe(false);
     expect(oggPages(bytes).map((p) => p.sequence)).toEqual([0, 1, 2, 3, 4]);
     expect(bytes.length).toBeLessThan(1000);
+  });
+
+  test('Ogg Vorbis comments sharing a page with the setup header are gone; the setup header and audio are kept', async () => {
+    const setup = crypto.randomBytes(700);
+    const ogg = oggVorbis(['TITLE=Safety meeting', 'ARTIST=Sun Qi'], setup);
+    const { bytes } = await storedAfterIntake({ content: ogg, filename: 'a.ogg', contentType: 'audio/ogg' });
+    for (const text of ['Safety meeting', 'Sun Qi', 'Xiph.Org']) expect(has(bytes, text)).toBe(false);
+    expect(bytes.includes(setup)).toBe(true);
+    const pages = oggPages(bytes);
+    expect(pages.map((p) => p.sequence)).toEqual([0, 1, 2]);
+    expect(pages[1].segments.slice(0, 1)).toEqual([16]); // the empty comment header: '\x03vorbis', two zero lengths, framing bit
+    expect(bytes.subarray(pages[2].start).equals(ogg.subarray(ogg.length - (bytes.length - pages[2].start)))).toBe(true);
   });
 
   test('M4A title and artist (moov/udta/meta/ilst) are gone, sizes unchanged', async () => {

@@ -157,3 +157,19 @@ function spreadPacket(packet: Buffer, firstSequence: number): Buffer[] {
   }
   return pages;
 }
+
+/** An Ogg Vorbis file: identification page, then comment and setup headers sharing one page, then audio. */
+export function oggVorbis(comments: string[], setup: Buffer): Buffer {
+  const ident = Buffer.concat([Buffer.from('\x01vorbis', 'latin1'), Buffer.from([0, 0, 0, 0, 1, 0x44, 0xac, 0, 0, 0, 0, 0, 0, 0xf4, 1, 0, 0, 0, 0, 0, 0xb8, 1])]);
+  const vendor = Buffer.from('Xiph.Org libVorbis I 20200704', 'latin1');
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  const entries = comments.map((c) => Buffer.from(c, 'utf8'));
+  const comment = Buffer.concat([Buffer.from('\x03vorbis', 'latin1'), u32(vendor.length), vendor, u32(entries.length), ...entries.flatMap((e) => [u32(e.length), e]), Buffer.from([1])]);
+  const setupPacket = Buffer.concat([Buffer.from('\x05vorbis', 'latin1'), setup]);
+  const audio = [Buffer.from([0x00, 0x12, 0x34]), Buffer.from([0x00, 0x56, 0x78])];
+  return Buffer.concat([oggPage([ident], 0, 2), oggPage([comment, setupPacket], 1, 0), oggPage(audio, 2, 4, 2048n)]);
+}
