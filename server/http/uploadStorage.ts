@@ -24,9 +24,15 @@ export function uploadStorage(dir: string, countedField: string, maxTotalBytes: 
   let total = 0;
   const written: string[] = [];
   const writing = new Set<Writing>();
+  let abandoned = false;
 
   const engine: StorageEngine = {
     _handleFile(_req, file, cb) {
+      if (abandoned) {
+        // A part the parser had buffered before the upload was given up: nothing more is written.
+        file.stream.resume();
+        return cb(new Error('the upload was abandoned'));
+      }
       const filename = `up-${crypto.randomBytes(16).toString('hex')}`;
       const filePath = path.join(dir, filename);
       written.push(filePath);
@@ -78,6 +84,7 @@ export function uploadStorage(dir: string, countedField: string, maxTotalBytes: 
   return {
     engine,
     async removeAll() {
+      abandoned = true;
       const open = [...writing];
       for (const w of open) w.stop();
       await Promise.all(open.map((w) => w.closed));

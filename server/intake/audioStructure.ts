@@ -112,6 +112,7 @@ function cleanMpegOrAdts(buf: Buffer): CleanedAudio {
   let start = 0;
   for (let tag = id3v2Length(buf, 0); tag; tag = id3v2Length(buf, start)) start += tag; // tags may be repeated
   if (start > buf.length) throw unreadable();
+  if (start > 0) while (start < buf.length && buf[start] === 0) start++; // padding some taggers leave after the tag
   const adts = adtsFrame(buf, start) !== null;
   const readFrame = adts ? adtsFrame : mpegFrame;
   const end = tagsStart(buf, start);
