@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { Report } from '../../server/models/Report';
 import { gpsTags } from '../../server/intake/exifGps';
 import { oggPages } from '../../server/intake/audioStructure';
-import { amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, oggVorbis, wav, wavId3, wavInfo } from '../support/audioFixtures';
+import { adtsFrames, amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, oggVorbis, wav, wavId3, wavInfo } from '../support/audioFixtures';
 import { executable, filesUnder, GPS_TEXT, intakeEnv, isoBox, multipartBody, nextClientIp, sha256, storedPath, submit, validReport, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
@@ -130,6 +130,14 @@ describe('files that only start like audio', () => {
     const { record, bytes } = await storedAfterIntake({ content: mp3, filename: 'a.mp3', contentType: 'audio/mpeg' });
     expect(record).toMatchObject({ kind: 'audio', mime: 'audio/mpeg', receivedSha256: sha256(mp3) });
     expect(bytes.equals(mp3)).toBe(true); // nothing to strip: the frames are stored as they came
+  });
+
+  test('AAC behind an ID3 tag (and its zero padding) is recognised as AAC and stored without the tag', async () => {
+    const frames = adtsFrames(30);
+    const aac = Buffer.concat([id3v2({ TPE1: 'Zhou Ba' }), Buffer.alloc(512), frames]);
+    const { record, bytes } = await storedAfterIntake({ content: aac, filename: 'a.mp3', contentType: 'audio/mpeg' });
+    expect(record).toMatchObject({ kind: 'audio', mime: 'audio/aac', metadataRemoved: true });
+    expect(bytes.equals(frames)).toBe(true);
   });
 
   test('a real AMR recording is accepted as received', async () => {

@@ -12,6 +12,14 @@ export function mp3Frame(): Buffer {
 /** `count` MPEG audio frames in a row (26 ms each). */
 export const mp3Frames = (count: number): Buffer => Buffer.concat(Array.from({ length: count }, mp3Frame));
 
+/** `count` AAC-LC frames in ADTS (44.1 kHz stereo, no CRC), 100 bytes each. */
+export function adtsFrames(count: number): Buffer {
+  const frame = Buffer.alloc(100);
+  const length = frame.length;
+  frame.set([0xff, 0xf1, 0x50, 0x80 | ((length >> 11) & 3), (length >> 3) & 0xff, ((length & 7) << 5) | 0x1f, 0xfc]);
+  return Buffer.concat(Array.from({ length: count }, () => frame));
+}
+
 function syncsafe(n: number): Buffer {
   return Buffer.from([(n >> 21) & 0x7f, (n >> 14) & 0x7f, (n >> 7) & 0x7f, n & 0x7f]);
 }
