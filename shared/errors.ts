@@ -35,6 +35,7 @@ export const errorCatalog = {
   'report.closed': { status: 409, zh: '该举报已结束，无法再操作。', en: 'This report is closed.' },
   'evidence.too_many': { status: 400, zh: '附件数量超出上限。', en: 'Too many files attached.' },
   'evidence.too_large': { status: 413, zh: '附件过大。', en: 'A file is too large.' },
+  'evidence.image_too_large': { status: 422, zh: '图片像素过多（超过 5000 万像素），无法处理。请上传手机或相机直接拍摄的照片。', en: 'The image has too many pixels (over 50 megapixels) to process. Please upload the photo as your phone or camera took it.' },
   'evidence.empty': { status: 400, zh: '附件是空文件。', en: 'A file is empty.' },
   'evidence.type_not_allowed': { status: 415, zh: '只能上传照片、视频、音频或 PDF 文件。', en: 'Only photos, videos, audio and PDF files can be uploaded.' },
   'evidence.polyglot': { status: 415, zh: '文件内混有其他格式的内容，已拒收。', en: 'The file carries content of another format and was refused.' },

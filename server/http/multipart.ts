@@ -1,12 +1,11 @@
 // Multipart uploads for evidence: written to the evidence store's temp directory
-// under random names, with count and size limits; the `report` part may come as
-// a text field or as a JSON file part.
+// under random names, with count and size limits (the total enforced while the
+// bytes stream in); the `report` part may come as a text field or as a JSON file part.
 import fs from 'node:fs/promises';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { fail } from './problem';
+import { TOTAL_EXCEEDED, uploadStorage } from './uploadStorage';
 import type { UploadedFile } from '../commands/reportSubmitter';
 
 export interface UploadLimits {
@@ -22,26 +21,17 @@ export interface ReceivedUpload {
 
 export async function receiveUpload(req: Request, res: Response, tempDir: string, limits: UploadLimits, textParts: string[]): Promise<ReceivedUpload> {
   if (!req.is('multipart/form-data')) throw fail('request.unsupported_media_type');
-  // Every temp name handed out, so a broken or aborted upload leaves nothing behind.
-  const written: string[] = [];
+  // Every temp file handed out is removed if the upload breaks, is aborted or goes over a limit.
+  const storage = uploadStorage(tempDir, 'evidence', limits.maxTotalBytes);
   const upload = multer({
-    storage: multer.diskStorage({
-      destination: tempDir,
-      filename: (_req, _file, cb) => {
-        const name = `up-${crypto.randomBytes(16).toString('hex')}`;
-        written.push(path.join(tempDir, name));
-        cb(null, name);
-      },
-    }),
+    storage: storage.engine,
     limits: { files: limits.maxFiles + textParts.length, fileSize: limits.maxFileBytes, fields: 10, fieldSize: 256 * 1024, parts: limits.maxFiles + 20 },
   }).fields([{ name: 'evidence', maxCount: Math.max(limits.maxFiles, 1) }, ...textParts.map((name) => ({ name, maxCount: 1 }))]);
-  const removeWritten = () => Promise.all(written.map((p) => fs.rm(p, { force: true })));
   try {
     await new Promise<void>((resolve, reject) => {
-      // A client that goes away mid-upload may leave the parser waiting forever: clean up on close.
+      // A client that goes away mid-upload may leave the parser waiting forever: give up on close.
       const onClose = () => {
         if (req.complete) return;
-        setTimeout(() => void removeWritten(), 100); // after the file stream has been torn down
         reject(Object.assign(new Error('client closed the upload'), { code: 'CLIENT_ABORTED' }));
       };
       req.once('close', onClose);
@@ -52,9 +42,13 @@ export async function receiveUpload(req: Request, res: Response, tempDir: string
       });
     });
   } catch (e) {
-    await removeWritten();
+    await storage.removeAll();
     const code = (e as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') throw fail('evidence.too_large');
+    if (code === 'LIMIT_FILE_SIZE' || code === TOTAL_EXCEEDED) {
+      // Close the connection after the refusal rather than read the rest of an oversized body.
+      res.setHeader('Connection', 'close');
+      throw fail('evidence.too_large');
+    }
     if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (e as { field?: string }).field === 'evidence')) throw fail('evidence.too_many');
     throw fail('request.multipart_invalid');
   }
@@ -70,7 +64,6 @@ export async function receiveUpload(req: Request, res: Response, tempDir: string
       } else if (typeof req.body?.[name] === 'string') fields[name] = req.body[name];
     }
     if (evidence.length > limits.maxFiles) throw fail('evidence.too_many');
-    if (evidence.reduce((n, f) => n + f.size, 0) > limits.maxTotalBytes) throw fail('evidence.too_large');
   } catch (e) {
     await Promise.all(evidence.map((f) => fs.rm(f.path, { force: true })));
     throw e;

@@ -1,13 +1,16 @@
 // Evidence intake: decide the type by content, refuse anything else, hash what was
-// received, and remove identifying metadata (GPS, device, thumbnails) unless the
-// reporter chose to share their location. The result is a new temp file.
+// received, and remove identifying metadata (device, serial numbers, names, dates,
+// thumbnails, tags). GPS goes too unless the reporter chose to share their location;
+// then photos keep only their GPS position and videos only their location box.
+// PDFs and Ogg audio are stored as received (the form says so). The result is a new temp file.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
-import sharp from 'sharp';
 import { fail } from '../http/problem';
 import { carriesForeignContent, sniff, type Sniffed } from './sniff';
 import { hasTrailingPayload, jpegEnd, pngEnd } from './imageStructure';
 import { removeIsoMetadata, topLevelBoxes } from './isoMetadata';
+import { cleanImage } from './imageCleaning';
+import { cleanAudio, type AudioMime } from './audioStructure';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 export interface InspectedEvidence extends Sniffed {
@@ -21,6 +24,8 @@ export interface InspectedEvidence extends Sniffed {
 
 const sha256 = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
 
+const isIsoMedia = (type: Sniffed) => type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei');
+
 /** JPEG and PNG must end where their structure ends; video and HEIC must be well-formed boxes. */
 function checkStructure(buf: Buffer, type: Sniffed): void {
   if (type.mime === 'image/jpeg' || type.mime === 'image/png') {
@@ -28,7 +33,7 @@ function checkStructure(buf: Buffer, type: Sniffed): void {
     if (end < 0) throw fail('evidence.unreadable');
     if (hasTrailingPayload(buf, end)) throw fail('evidence.polyglot');
   }
-  if (type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei')) {
+  if (isIsoMedia(type)) {
     let top: string[];
     try {
       top = topLevelBoxes(buf);
@@ -40,35 +45,44 @@ function checkStructure(buf: Buffer, type: Sniffed): void {
   }
 }
 
+interface Cleaned {
+  type: Sniffed;
+  /** null: stored as received. */
+  bytes: Buffer | null;
+}
+
+async function clean(received: Buffer, type: Sniffed, keepLocation: boolean): Promise<Cleaned> {
+  if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp') return { type, bytes: await cleanImage(received, type.mime, keepLocation) };
+  if (isIsoMedia(type)) return { type, bytes: removeIsoMetadata(received, { still: type.kind === 'photo', keepLocation }) };
+  if (type.kind === 'audio') {
+    const audio = cleanAudio(received, type.mime as AudioMime);
+    return { type: { kind: 'audio', mime: audio.mime, ext: audio.ext }, bytes: audio.metadataRemoved ? audio.bytes : null };
+  }
+  return { type, bytes: null };
+}
+
 export async function inspectEvidence(tempPath: string, keepLocation: boolean): Promise<InspectedEvidence> {
   const received = await fs.readFile(tempPath);
   if (received.length === 0) throw fail('evidence.empty');
-  const type = sniff(received.subarray(0, 64));
-  if (!type) throw fail('evidence.type_not_allowed');
-  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), type)) throw fail('evidence.polyglot');
-  checkStructure(received, type);
+  const sniffed = sniff(received.subarray(0, 64));
+  if (!sniffed) throw fail('evidence.type_not_allowed');
+  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), sniffed)) throw fail('evidence.polyglot');
+  checkStructure(received, sniffed);
 
-  let cleaned: Buffer | null = null;
+  let cleaned: Cleaned;
   try {
-    if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp') {
-      // Decoding and re-encoding keeps the pixels (upright) and drops EXIF, GPS, XMP and thumbnails.
-      const image = sharp(received, { failOn: 'error' }).rotate();
-      const reencoded = await (type.mime === 'image/jpeg' ? image.jpeg({ quality: 92 }) : type.mime === 'image/png' ? image.png() : image.webp({ quality: 92 })).toBuffer();
-      // A file that does not decode in full is refused, whatever the reporter chose to keep.
-      if (!keepLocation) cleaned = reencoded;
-    } else if (type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei')) {
-      if (!keepLocation) cleaned = removeIsoMetadata(received);
-    }
+    cleaned = await clean(received, sniffed, keepLocation);
   } catch (e) {
     if ((e as { status?: number }).status) throw e;
-    throw fail('evidence.unreadable');
+    throw fail('evidence.unreadable'); // a file that does not decode in full is refused
   }
+  const { type, bytes } = cleaned;
   const receivedSha256 = sha256(received);
-  if (!cleaned) return { ...type, path: tempPath, size: received.length, receivedSha256, storedSha256: receivedSha256, metadataRemoved: false };
+  if (!bytes) return { ...type, path: tempPath, size: received.length, receivedSha256, storedSha256: receivedSha256, metadataRemoved: false };
   const cleanPath = `${tempPath}.clean`;
-  await fs.writeFile(cleanPath, cleaned);
+  await fs.writeFile(cleanPath, bytes);
   await fs.rm(tempPath, { force: true });
-  return { ...type, path: cleanPath, size: cleaned.length, receivedSha256, storedSha256: sha256(cleaned), metadataRemoved: true };
+  return { ...type, path: cleanPath, size: bytes.length, receivedSha256, storedSha256: sha256(bytes), metadataRemoved: true };
 }
 
 export interface EvidenceRecord {

@@ -2,8 +2,13 @@
 // user-data and metadata boxes (where phones put GPS, make, model and dates) become
 // zero-filled `free` boxes, which every reader skips; for HEIC, the bytes of Exif and XMP
 // items are zeroed. Box sizes do not change, so sample offsets stay valid.
+// When the reporter shares their location, a user-data box keeps its ISO 6709 position
+// (`©xyz`, as Android and older iPhones write it) and loses everything else; the
+// location in Apple's `meta` keys and in HEIC Exif cannot be kept apart from the
+// device data there, so it goes with it.
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf']);
 const STRIP = new Set(['udta', 'meta', 'uuid', 'XMP_']);
+const LOCATION = '\u00a9xyz';
 
 interface Box {
   type: string;
@@ -35,11 +40,23 @@ function blank(buf: Buffer, box: Box): void {
   buf.fill(0, box.start + box.headerSize, box.end);
 }
 
-function renameStrippable(buf: Buffer, start: number, end: number): void {
+function renameStrippable(buf: Buffer, start: number, end: number, keepLocation: boolean): void {
   for (const box of boxes(buf, start, end)) {
-    if (STRIP.has(box.type)) blank(buf, box);
-    else if (CONTAINERS.has(box.type)) renameStrippable(buf, box.start + box.headerSize, box.end);
+    if (box.type === 'udta' && keepLocation) keepOnlyLocation(buf, box);
+    else if (STRIP.has(box.type)) blank(buf, box);
+    else if (CONTAINERS.has(box.type)) renameStrippable(buf, box.start + box.headerSize, box.end, keepLocation);
   }
+}
+
+/** Blanks every box in a user-data box but the location; a user-data box that does not parse is blanked whole. */
+function keepOnlyLocation(buf: Buffer, udta: Box): void {
+  let children: Box[];
+  try {
+    children = [...boxes(buf, udta.start + udta.headerSize, udta.end)];
+  } catch {
+    return blank(buf, udta);
+  }
+  for (const child of children) if (child.type !== LOCATION) blank(buf, child);
 }
 
 /** The types of the top-level boxes; throws when the file is not a sequence of boxes. */
@@ -96,11 +113,16 @@ function zeroHeifMetadataItems(buf: Buffer, meta: Box): void {
   }
 }
 
-export function removeIsoMetadata(input: Buffer): Buffer {
+/**
+ * A copy without metadata boxes. `still` marks HEIC/HEIF, whose top-level `meta` is the
+ * image itself (only its Exif and XMP items are zeroed); elsewhere a top-level `meta` goes.
+ */
+export function removeIsoMetadata(input: Buffer, options: { still: boolean; keepLocation: boolean }): Buffer {
   const buf = Buffer.from(input);
   for (const box of boxes(buf, 0, buf.length)) {
-    if (box.type === 'moov') renameStrippable(buf, box.start + box.headerSize, box.end);
-    else if (box.type === 'meta') zeroHeifMetadataItems(buf, box);
+    if (box.type === 'moov') renameStrippable(buf, box.start + box.headerSize, box.end, options.keepLocation);
+    else if (box.type === 'meta' && options.still) zeroHeifMetadataItems(buf, box);
+    else if (box.type === 'meta') blank(buf, box);
     else if (box.type === 'udta' || box.type === 'uuid') blank(buf, box);
   }
   return buf;

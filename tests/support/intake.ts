@@ -21,11 +21,11 @@ export async function jpeg(width = 24, height = 16): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A JPEG carrying EXIF: the device (Make/Model) and a GPS latitude. */
+/** A JPEG carrying EXIF: the device (Make/Model) and a GPS position. */
 export async function jpegWithExif(): Promise<Buffer> {
   return sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 10, g: 120, b: 200 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'AcmePhone', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1' } })
+    .withExif({ IFD0: { Make: 'AcmePhone', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' } })
     .toBuffer();
 }
 

@@ -43,7 +43,8 @@ export const formsEn: FormMessages = {
     chooseFiles: 'Choose from gallery or files',
     evidenceLimits: (files: number, perFileMb: number, totalMb: number) =>
       `Up to ${files} files, each at most ${perFileMb} MB, ${totalMb} MB in total: photos, videos, audio or PDF.`,
-    locationStripped: 'To protect you, location (GPS) and phone model data are removed from photos and videos once received, unless you choose “Share my location” in the next step.',
+    locationStripped:
+      'To protect you, identifying data (location, phone model and serial number, names, dates, tags) is removed from photos, videos and audio once received; if you choose “Share my location” in the next step, only the location is kept. PDF files are stored as they are, with their document properties (author, title, software): check or remove these before uploading.',
     filesNotSaved: 'Attachments are not saved with the draft. If you close or reload the page, add them again.',
     identityLegend: 'Real name or anonymous',
     confidentialPromise: 'Either way, your identity, your report and any reward are never disclosed without your consent.',
@@ -60,7 +61,7 @@ export const formsEn: FormMessages = {
     employee: 'I work for the company I am reporting',
     employeeHint: 'Employees reporting their own employer by real name get a higher reward if verified.',
     shareLocation: 'Share my current location',
-    shareLocationHint: 'Helps the verifier find the site; location data in your photos is kept too. Do not tick this if you are not at the site now.',
+    shareLocationHint: 'Helps the verifier find the site; the GPS position in your photos and videos is kept too (nothing else about your phone). Do not tick this if you are not at the site now.',
     locating: 'Finding your location…',
     located: 'Location found.',
     locationFailed: 'Could not get your location. Leave it unshared, or allow the browser to use location in your phone settings and try again.',

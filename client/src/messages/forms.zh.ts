@@ -46,7 +46,7 @@ export const formsZh = {
     chooseFiles: '从相册或文件中选择',
     evidenceLimits: (files: number, perFileMb: number, totalMb: number) =>
       `最多 ${files} 个文件，每个不超过 ${perFileMb} MB，合计不超过 ${totalMb} MB。可以是照片、视频、录音或 PDF。`,
-    locationStripped: '为保护您，照片和视频里的位置（GPS）和手机型号等信息会在收到后删除，除非您在下一步选择“分享我的位置”。',
+    locationStripped: '为保护您，照片、视频和录音里可识别您的信息（位置、手机型号和序列号、姓名、时间、标签等）会在收到后删除；如果您在下一步选择“分享我的位置”，只保留位置。PDF 文件按原样保存，包括文档属性（作者、标题、制作软件等），上传前请自行检查或删除。',
     filesNotSaved: '附件不会保存在草稿里。如果关闭或刷新页面，需要重新添加。',
     // Step 3
     identityLegend: '实名还是匿名',
@@ -64,7 +64,7 @@ export const formsZh = {
     employee: '我在被举报的单位工作',
     employeeHint: '内部员工实名举报本单位，核查属实的奖励按规定上浮。',
     shareLocation: '分享我现在的位置',
-    shareLocationHint: '帮助核查人员找到现场；照片里的位置信息也会保留。如果您现在不在现场，请不要勾选。',
+    shareLocationHint: '帮助核查人员找到现场；照片和视频里的位置（GPS）也会保留，手机的其他信息仍会删除。如果您现在不在现场，请不要勾选。',
     locating: '正在获取位置…',
     located: '已获取您的位置。',
     locationFailed: '无法获取位置。可以不分享位置，或在手机设置里允许浏览器使用位置后重试。',
