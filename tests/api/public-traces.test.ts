@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   app = createApp({ config: t.config, logger: createLogger('info', false, sink), box: t.box, store: t.store });
   admin = await signIn(app, 'admin', t.demoPassword);
-  await Staff.updateOne({ username: 'intake' }, { $set: { email: staffEmail, areaCodes: [] } }); // told of every new report
+  await Staff.updateOne({ username: 'intake' }, { $set: { email: staffEmail, areaCodes: [], allAreas: true } }); // told of every new report
   const poster = await as(request(app).post('/api/v1/posters'), admin).send({ siteName: '殷都区某化工仓库', enterpriseName: '安阳某化工有限公司', areaCode: '410505', sector: 'hazardous-chemicals', address: '安阳市殷都区' });
   posterCode = poster.body.poster.code;
 });
