@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { sessionCookieName } from './auth/sessions';
 import type { SecretBox } from './crypto/secretBox';
 import type { Config } from './env';
 import type { EvidenceStore } from './storage/evidenceStore';
@@ -46,6 +47,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     powBits: config.WOODPECKER_POW_BITS,
     limits: { maxFiles: config.EVIDENCE_MAX_FILES, maxFileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024 },
   };
+  // Secure (and so __Host- prefixed) session cookies whenever the site is served over HTTPS.
+  const secureCookies = config.NODE_ENV === 'production' || publicBaseUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
@@ -84,7 +87,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     }),
   );
   app.use(express.json({ limit: '100kb' }));
-  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles));
+  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles, sessionCookieName(secureCookies)));
 
   app.use(healthRoutes());
   app.use('/api/v1/auth/login', limiter('login', box, 60_000, 30));
@@ -101,7 +104,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
         delayBaseMs: config.LOGIN_DELAY_BASE_MS,
       },
       box,
-      secureCookies: config.NODE_ENV === 'production',
+      secureCookies,
       totpRequiredRoles: config.totpRequiredRoles,
     }),
   );
