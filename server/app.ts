@@ -10,6 +10,7 @@ import type { Config } from './env';
 import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
 import { authenticate } from './middlewares/authenticate';
+import { refuseUndecodableBodies } from './middlewares/contentEncoding';
 import { errorHandler, notFound } from './middlewares/errorHandler';
 import { limiter, publicLimiter } from './middlewares/rateLimit';
 import { requestContext } from './middlewares/requestId';
@@ -86,6 +87,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       hsts: config.NODE_ENV === 'production',
     }),
   );
+  app.use(refuseUndecodableBodies);
   app.use(express.json({ limit: '100kb' }));
   app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles, sessionCookieName(secureCookies)));
 

@@ -11,6 +11,7 @@ export const errorCatalog = {
   'request.malformed_json': { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   'request.too_large': { status: 413, zh: '请求内容过大。', en: 'The request is too large.' },
   'request.unsupported_media_type': { status: 415, zh: '不支持的内容类型。', en: 'Unsupported content type.' },
+  'request.unsupported_encoding': { status: 400, zh: '请求内容的编码（Content-Encoding）不受支持或与内容不符。', en: 'The request body’s Content-Encoding is unsupported or does not match the body.' },
   'request.rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; please try again later.' },
   'resource.not_found': { status: 404, zh: '找不到该资源。', en: 'Not found.' },
   'resource.conflict': { status: 409, zh: '与已有记录冲突。', en: 'This conflicts with an existing record.' },
