@@ -18,9 +18,9 @@ export function createTransport(config: Pick<Config, 'MAIL_TRANSPORT' | 'SMTP_UR
         ...stream,
         sendMail: async (mail: nodemailer.SendMailOptions) => {
           const info = await stream.sendMail(mail);
-          fs.mkdirSync(dir, { recursive: true });
+          fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
           const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`;
-          fs.writeFileSync(path.join(dir, name), info.message as Buffer);
+          fs.writeFileSync(path.join(dir, name), info.message as Buffer, { mode: 0o600 });
           return info;
         },
       } as unknown as Transporter;

@@ -2,10 +2,14 @@
 // health and readiness, the OpenAPI document, the public catalog, and that query
 // operators smuggled in through input never reach the database as operators.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
+import { MongoClient } from 'mongodb';
 import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
 import { areas } from '../../shared/catalog';
+import { startEmbeddedMongo } from '../../server/embedded-mongo';
 import { AuditEntry } from '../../server/models/AuditEntry';
 import { RateLimitCounter } from '../../server/models/RateLimitCounter';
 import { Report } from '../../server/models/Report';
@@ -170,6 +174,38 @@ describe('operations endpoints', () => {
     expect(res.body.categories.length).toBeGreaterThan(5);
     for (const c of res.body.categories) expect(c).toEqual({ code: expect.any(String), sector: expect.any(String), scheme: expect.stringMatching(/^(violation|concealed-accident|welding)$/), name: { zh: expect.any(String), en: expect.any(String) } });
     expect(res.body.categories.map((c: { code: string }) => c.code)).toContain('major-hazard');
+  });
+});
+
+describe('files at rest', () => {
+  const isPrivate = (p: string) => (fs.statSync(p).mode & 0o077) === 0;
+
+  test('evidence files are readable by the owner only (files 0600, directories 0700)', async () => {
+    const res = await submit(t.app, validReport(), [{ content: await jpeg() }]);
+    expect(res.status).toBe(201);
+
+    const stored = filesUnder(path.join(t.uploadDir, 'evidence'));
+    expect(stored).toHaveLength(1);
+    const file = path.join(t.uploadDir, 'evidence', stored[0]);
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+    for (const dir of [t.uploadDir, t.store.tempDir, path.join(t.uploadDir, 'evidence'), path.dirname(file)]) expect([dir, isPrivate(dir)]).toEqual([dir, true]);
+  });
+
+  test('the embedded database files are readable by the owner only', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wp-db-modes-')), 'db');
+    const engine = await startEmbeddedMongo({ dataDir: dir });
+    try {
+      const client = await MongoClient.connect(engine.uri);
+      await client.db('modes').collection('c').insertOne({ secret: 'reporter identity' });
+      await client.close();
+      const files = fs.readdirSync(dir);
+      expect(files).toEqual(expect.arrayContaining(['woodpecker.sqlite', 'engine.lock']));
+      for (const name of files) expect([name, isPrivate(path.join(dir, name))]).toEqual([name, true]);
+      expect(isPrivate(dir)).toBe(true);
+    } finally {
+      await engine.stop();
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
