@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
+import { countWrongPassword, destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
 import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -59,16 +59,21 @@ export async function passwordResetter(actor: Actor, id: string) {
   return { temporaryPassword };
 }
 
-/** The account holder's own password, checked before any change to their credentials. */
-async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string): Promise<void> {
-  if (!(await verifyPassword(currentPassword, staff.passwordHash))) throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
+/**
+ * The account holder's own password, checked before any change to their credentials.
+ * Wrong guesses count against the session, which ends after a few of them.
+ */
+async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string, sessionToken: string): Promise<void> {
+  if (await verifyPassword(currentPassword, staff.passwordHash)) return;
+  if (await countWrongPassword(sessionToken)) throw fail('auth.unauthenticated');
+  throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
 }
 
 /** Changes the signed-in member's password and signs out every other session of the account. */
 export async function passwordChanger(actor: Actor, currentPassword: string, newPassword: string, currentSessionToken: string) {
   const staff = await Staff.findById(actor.id);
   if (!staff) throw fail('auth.unauthenticated');
-  await assertCurrentPassword(staff, currentPassword);
+  await assertCurrentPassword(staff, currentPassword, currentSessionToken);
   const problem = passwordProblem(newPassword, staff);
   if (problem) throw fail(problem, [{ path: 'body.newPassword', code: problem === 'auth.password_weak' ? 'too_weak' : 'too_common', message: problem === 'auth.password_weak' ? 'at least 12 characters, not the username' : 'too common or easy to guess' }]);
   // A handed-out password kept as is would stay known to whoever handed it out.
@@ -87,10 +92,10 @@ export async function passwordChanger(actor: Actor, currentPassword: string, new
  * swap the factor for one the thief holds: the password is needed, and once a factor
  * is on, a current code from it too (used once, like a sign-in code).
  */
-export async function totpEnrolmentStarter(actor: Actor, box: SecretBox, proof: { currentPassword: string; code?: string }, now = new Date()) {
+export async function totpEnrolmentStarter(actor: Actor, box: SecretBox, proof: { currentPassword: string; code?: string }, sessionToken: string, now = new Date()) {
   const staff = await Staff.findById(actor.id);
   if (!staff) throw fail('auth.unauthenticated');
-  await assertCurrentPassword(staff, proof.currentPassword);
+  await assertCurrentPassword(staff, proof.currentPassword, sessionToken);
   if (staff.totpSecretSealed) {
     if (!proof.code) throw fail('auth.totp_required', [{ path: 'body.code', code: 'required', message: 'the current code is required' }]);
     const step = verifyTotp(box.open(staff.totpSecretSealed), proof.code, now.getTime());

@@ -12,7 +12,7 @@ export interface DocumentedRoute {
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment: boolean;
   /** Reachable by an account that must first replace a handed-out password. */
-  duringPasswordChange: boolean;
+  duringPasswordChange?: boolean;
   status: number;
   body?: ZodType;
   query?: ZodType;

@@ -38,8 +38,8 @@ export function authRoutes(deps: { policy: LoginPolicy; box: SecretBox; secureCo
     return undefined;
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/auth/totp/setup', tag: 'auth', summary: 'Start enrolling a TOTP second factor (needs the password, and the current code to replace one)', access: 'self.manageSecurity', duringTotpEnrolment: true, body: totpSetupBody, response: totpSetupResponse }, async ({ actor, body }) =>
-    totpEnrolmentStarter(actor, deps.box, body),
+  defineRoute(router, { method: 'post', path: '/api/v1/auth/totp/setup', tag: 'auth', summary: 'Start enrolling a TOTP second factor (needs the password, and the current code to replace one)', access: 'self.manageSecurity', duringTotpEnrolment: true, body: totpSetupBody, response: totpSetupResponse }, async ({ actor, body, req }) =>
+    totpEnrolmentStarter(actor, deps.box, body, req.staff!.sessionToken),
   );
 
   defineRoute(router, { method: 'post', path: '/api/v1/auth/totp/enable', tag: 'auth', summary: 'Confirm a code and turn the second factor on', access: 'self.manageSecurity', duringTotpEnrolment: true, body: totpEnableBody }, async ({ body, actor, req }) => {

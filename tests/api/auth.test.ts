@@ -239,6 +239,26 @@ describe('with the default login policy', () => {
     });
   });
 
+  describe('guessing the password from an open session', () => {
+    test('ends that session after 5 wrong current passwords (password change or TOTP setup), and nothing changes', async () => {
+      const password = 'the real password 31';
+      const account = await createAccount({ username: 'left-open', role: 'reviewer', password });
+      const open = await signIn(t.app, 'left-open', password);
+      const before = (await Staff.findById(account._id).lean())!;
+
+      for (let i = 0; i < 2; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: `guess ${i}`, newPassword: 'taken over by a guess' }), 400, 'auth.password_wrong');
+      for (let i = 2; i < 4; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), open).send({ currentPassword: `guess ${i}` }), 400, 'auth.password_wrong');
+      expect((await as(request(t.app).get('/api/v1/auth/session'), open, null)).status).toBe(200);
+
+      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: 'guess 4', newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+
+      expect(await Session.exists({ _id: sessionId(open.token) })).toBeNull();
+      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: password, newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+      const after = (await Staff.findById(account._id).lean())!;
+      expect([after.passwordHash, after.pendingTotpSecretSealed]).toEqual([before.passwordHash, undefined]);
+    });
+  });
+
   describe('an account that must change its password', () => {
     const handedOut = 'handed out by admin 42';
     let s: Awaited<ReturnType<typeof signIn>>;
