@@ -61,17 +61,17 @@ export async function destroyOtherSessionsOf(staffId: Types.ObjectId | string, k
   await Session.deleteMany({ staffId, _id: trusted({ $ne: sha256(keepToken) }) }, { session: txn });
 }
 
-/** Wrong current passwords a session may give before it is ended. */
-export const MAX_WRONG_PASSWORDS_PER_SESSION = 5;
+/** Wrong current passwords or codes a session may give before it is ended. */
+export const MAX_FAILED_PROOFS_PER_SESSION = 5;
 
 /**
- * Counts a wrong current password against the session and ends the session at the
- * limit, so someone holding an unlocked console cannot guess the password there
- * (sign-in has its own counter and lockout). True when the session was ended.
+ * Counts a wrong current password or code against the session and ends the session at
+ * the limit, so someone holding an unlocked console cannot guess them there (sign-in
+ * has its own counter and lockout). True when the session was ended.
  */
-export async function countWrongPassword(token: string): Promise<boolean> {
-  const session = await Session.findOneAndUpdate({ _id: sha256(token) }, { $inc: { wrongPasswords: 1 } }, { returnDocument: 'after' }).lean();
-  if (!session || session.wrongPasswords < MAX_WRONG_PASSWORDS_PER_SESSION) return false;
+export async function countFailedProof(token: string): Promise<boolean> {
+  const session = await Session.findOneAndUpdate({ _id: sha256(token) }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
+  if (!session || session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;
   await destroySession(token);
   return true;
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { countWrongPassword, destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
+import { countFailedProof, destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
 import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -61,11 +61,11 @@ export async function passwordResetter(actor: Actor, id: string) {
 
 /**
  * The account holder's own password, checked before any change to their credentials.
- * Wrong guesses count against the session, which ends after a few of them.
+ * Wrong guesses count against the session, which ends after a few of them (codes count too).
  */
 async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string, sessionToken: string): Promise<void> {
   if (await verifyPassword(currentPassword, staff.passwordHash)) return;
-  if (await countWrongPassword(sessionToken)) throw fail('auth.unauthenticated');
+  if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
   throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
 }
 
@@ -101,7 +101,10 @@ export async function totpEnrolmentStarter(actor: Actor, box: SecretBox, proof: 
     const step = verifyTotp(box.open(staff.totpSecretSealed), proof.code, now.getTime());
     // Compare-and-set on the last used step, so the code cannot be replayed here or at sign-in.
     const claimed = step !== null && step > staff.totpLastStep && (await Staff.updateOne({ _id: staff._id, totpLastStep: staff.totpLastStep }, { $set: { totpLastStep: step } })).modifiedCount === 1;
-    if (!claimed) throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
+    if (!claimed) {
+      if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
+      throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
+    }
   }
   const secret = newTotpSecret();
   await Staff.updateOne({ _id: actor.id }, { $set: { pendingTotpSecretSealed: box.seal(secret) } });

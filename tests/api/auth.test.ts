@@ -240,7 +240,7 @@ describe('with the default login policy', () => {
   });
 
   describe('guessing the password from an open session', () => {
-    test('ends that session after 5 wrong current passwords (password change or TOTP setup), and nothing changes', async () => {
+    test('ends that session after 5 wrong current passwords or codes (password change or TOTP setup), and nothing changes', async () => {
       const password = 'the real password 31';
       const account = await createAccount({ username: 'left-open', role: 'reviewer', password });
       const open = await signIn(t.app, 'left-open', password);
@@ -390,6 +390,8 @@ describe('with the default login policy', () => {
       expectProblem(await setup({ currentPassword: password, code: wrongTotp(first.body.secret) }), 401, 'auth.totp_invalid');
       expectProblem(await setup({ currentPassword: password, code: enrolled }), 401, 'auth.totp_invalid'); // already used
       expect((await stored()).pendingTotpSecretSealed).toBeUndefined();
+      // The wrong password and the two wrong codes count towards ending this session.
+      expect((await Session.findById(sessionId(s3.token)).lean())?.failedProofs).toBe(3);
 
       const fresh = currentTotp(first.body.secret, Date.now() + 30_000);
       const again = await setup({ currentPassword: password, code: fresh });
