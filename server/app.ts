@@ -4,11 +4,13 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { sessionCookieName } from './auth/sessions';
 import type { SecretBox } from './crypto/secretBox';
 import type { Config } from './env';
 import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
 import { authenticate } from './middlewares/authenticate';
+import { refuseUndecodableBodies } from './middlewares/contentEncoding';
 import { errorHandler, notFound } from './middlewares/errorHandler';
 import { isPublicRoute, publicRouteOf } from './http/publicRoutes';
 import { publicLimiter, staffLimiter, staffLoginLimiter } from './middlewares/rateLimit';
@@ -52,6 +54,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     powBits: config.WOODPECKER_POW_BITS,
     limits: { maxFiles: config.EVIDENCE_MAX_FILES, maxFileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024 },
   };
+  // Secure (and so __Host- prefixed) session cookies whenever the site is served over HTTPS.
+  const secureCookies = config.NODE_ENV === 'production' || publicBaseUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
@@ -90,8 +94,9 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       hsts: config.NODE_ENV === 'production',
     }),
   );
+  app.use(refuseUndecodableBodies);
   app.use(express.json({ limit: '100kb' }));
-  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles));
+  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles, sessionCookieName(secureCookies)));
 
   app.use(healthRoutes());
   // Public and reporter traffic is counted in memory only; the database sees staff traffic alone.
@@ -112,7 +117,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
         delayBaseMs: config.LOGIN_DELAY_BASE_MS,
       },
       box,
-      secureCookies: config.NODE_ENV === 'production',
+      secureCookies,
       totpRequiredRoles: config.totpRequiredRoles,
     }),
   );

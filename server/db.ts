@@ -43,7 +43,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (!uri) uri = runningEngineUri(dir);
   if (!uri) {
     embedded = await startEmbeddedMongo({ dataDir: dir }, {}, { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs });
-    fs.writeFileSync(path.join(dir, 'engine.uri'), embedded.uri);
+    fs.writeFileSync(path.join(dir, 'engine.uri'), embedded.uri, { mode: 0o600 });
     uri = embedded.uri;
   }
   await mongoose.connect(uri, { dbName: opts.dbName ?? 'woodpecker', serverSelectionTimeoutMS: 10_000 });

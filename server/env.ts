@@ -76,6 +76,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Outside demo mode: every role that can read a reporter's identity (admin, reviewer) or move money (finance). */
+const defaultTotpRoles = ['admin', 'reviewer', 'finance'];
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...crossFieldProblems(source)];
@@ -85,6 +88,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...rest,
     demo,
-    totpRequiredRoles: TOTP_REQUIRED_ROLES !== undefined ? TOTP_REQUIRED_ROLES.split(',').map((s) => s.trim()).filter(Boolean) : demo ? [] : ['admin', 'finance'],
+    totpRequiredRoles: TOTP_REQUIRED_ROLES !== undefined ? TOTP_REQUIRED_ROLES.split(',').map((s) => s.trim()).filter(Boolean) : demo ? [] : defaultTotpRoles,
   };
 }

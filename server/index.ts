@@ -13,6 +13,10 @@ import { createLogger } from './logger';
 import { loadSecretBox } from './secrets';
 import { createEvidenceStore } from './storage/evidenceStore';
 
+// Every file the service creates (uploads in flight, evidence, the embedded database,
+// keys, mail spool) is for its own account only; the stores also set modes explicitly.
+process.umask(0o077);
+
 async function main(): Promise<void> {
   let config;
   try {

@@ -10,7 +10,7 @@ export function loadSecretBox(config: Config): SecretBox {
   if (config.WOODPECKER_SECRET_KEY) return new SecretBox(Buffer.from(config.WOODPECKER_SECRET_KEY, 'base64'));
   const file = path.join(config.WOODPECKER_DATA_DIR, 'demo-secret.key');
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.WOODPECKER_DATA_DIR, { recursive: true });
+    fs.mkdirSync(config.WOODPECKER_DATA_DIR, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return new SecretBox(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));

@@ -1,6 +1,8 @@
 // Password hashing with scrypt (memory-hard), self-describing so costs can rise later.
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 const COST = { N: 2 ** 15, r: 8, p: 1 };
@@ -31,6 +33,25 @@ export function generatePassword(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-export function isAcceptablePassword(password: string, username: string): boolean {
-  return password.length >= 12 && password.toLowerCase() !== username.toLowerCase();
+export type PasswordProblem = 'auth.password_weak' | 'auth.password_common';
+
+/** Guess-resistance below this zxcvbn score (3: about 10⁸ guesses) counts as common. */
+const MIN_SCORE = 3;
+
+// The common-password and keyboard-pattern dictionaries cost about 150 ms to load: once, on first use.
+let estimator: ZxcvbnFactory | undefined;
+function strengthEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({ dictionary: { passwords: common.dictionary['passwords-common'] }, graphs: common.adjacencyGraphs });
+  return estimator;
+}
+
+/**
+ * Why a new password is refused, or null. Too short or equal to the username is weak; one
+ * found in the common-password list or built from the account's own names, keyboard walks,
+ * repeats or sequences is common.
+ */
+export function passwordProblem(password: string, account: { username: string; displayName?: string }): PasswordProblem | null {
+  if (password.length < 12 || password.toLowerCase() === account.username.toLowerCase()) return 'auth.password_weak';
+  const personal = [account.username, account.displayName, 'woodpecker', 'zhuomuniao'].filter((s): s is string => !!s);
+  return strengthEstimator().check(password, personal).score < MIN_SCORE ? 'auth.password_common' : null;
 }

@@ -1,9 +1,18 @@
 // Staff sessions in MongoDB: idle and absolute expiry, CSRF token per session.
 import crypto from 'node:crypto';
-import type { Types } from 'mongoose';
+import { trusted, type ClientSession, type Types } from 'mongoose';
 import { Session } from '../models/Session';
 
 export const SESSION_COOKIE = 'wp_session';
+
+/**
+ * Over HTTPS the cookie is Secure and named with the `__Host-` prefix: browsers then
+ * refuse it unless it is Secure, host-only (no Domain) and Path=/, so a sibling
+ * subdomain or a plain-HTTP page cannot plant or overwrite a session.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -43,8 +52,28 @@ export async function destroySession(token: string): Promise<void> {
   await Session.deleteOne({ _id: sha256(token) });
 }
 
-export async function destroySessionsOf(staffId: Types.ObjectId): Promise<void> {
-  await Session.deleteMany({ staffId });
+export async function destroySessionsOf(staffId: Types.ObjectId | string, txn?: ClientSession): Promise<void> {
+  await Session.deleteMany({ staffId }, { session: txn });
+}
+
+/** Signs the account out everywhere except the session that asked (a password change). */
+export async function destroyOtherSessionsOf(staffId: Types.ObjectId | string, keepToken: string, txn?: ClientSession): Promise<void> {
+  await Session.deleteMany({ staffId, _id: trusted({ $ne: sha256(keepToken) }) }, { session: txn });
+}
+
+/** Wrong current passwords or codes a session may give before it is ended. */
+export const MAX_FAILED_PROOFS_PER_SESSION = 5;
+
+/**
+ * Counts a wrong current password or code against the session and ends the session at
+ * the limit, so someone holding an unlocked console cannot guess them there (sign-in
+ * has its own counter and lockout). True when the session was ended.
+ */
+export async function countFailedProof(token: string): Promise<boolean> {
+  const session = await Session.findOneAndUpdate({ _id: sha256(token) }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
+  if (!session || session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;
+  await destroySession(token);
+  return true;
 }
 
 function minDate(a: Date, b: Date): Date {

@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
-import { generatePassword, hashPassword, isAcceptablePassword, verifyPassword } from '../auth/passwords';
-import { destroySessionsOf } from '../auth/sessions';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
+import { countFailedProof, destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
 import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -54,26 +54,60 @@ export async function passwordResetter(actor: Actor, id: string) {
   await inTransaction(async (session) => {
     const r = await Staff.updateOne({ _id: id }, { $set: { passwordHash, mustChangePassword: true, failedLogins: 0 }, $unset: { lockedUntil: 1 } }, { session });
     if (!r.matchedCount) throw fail('resource.not_found');
+    // Whoever held a session (possibly the reason for the reset) is signed out with the old password.
+    await destroySessionsOf(id, session);
     await appendAudit({ actor, action: 'staff.password_reset', target: { type: 'staff', id } }, session);
   });
-  const staff = await Staff.findById(id);
-  if (staff) await destroySessionsOf(staff._id);
   return { temporaryPassword };
 }
 
-export async function passwordChanger(actor: Actor, currentPassword: string, newPassword: string) {
+/**
+ * The account holder's own password, checked before any change to their credentials.
+ * Wrong guesses count against the session, which ends after a few of them (codes count too).
+ */
+async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string, sessionToken: string): Promise<void> {
+  if (await verifyPassword(currentPassword, staff.passwordHash)) return;
+  if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
+  throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
+}
+
+/** Changes the signed-in member's password and signs out every other session of the account. */
+export async function passwordChanger(actor: Actor, currentPassword: string, newPassword: string, currentSessionToken: string) {
   const staff = await Staff.findById(actor.id);
   if (!staff) throw fail('auth.unauthenticated');
-  if (!(await verifyPassword(currentPassword, staff.passwordHash))) throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
-  if (!isAcceptablePassword(newPassword, staff.username)) throw fail('auth.password_weak', [{ path: 'body.newPassword', code: 'too_weak', message: 'at least 12 characters' }]);
+  await assertCurrentPassword(staff, currentPassword, currentSessionToken);
+  const problem = passwordProblem(newPassword, staff);
+  if (problem) throw fail(problem, [{ path: 'body.newPassword', code: problem === 'auth.password_weak' ? 'too_weak' : 'too_common', message: problem === 'auth.password_weak' ? 'at least 12 characters, not the username' : 'too common or easy to guess' }]);
+  // A handed-out password kept as is would stay known to whoever handed it out.
+  if (newPassword === currentPassword) throw fail('auth.password_reused', [{ path: 'body.newPassword', code: 'reused', message: 'same as the current password' }]);
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(async (session) => {
     await Staff.updateOne({ _id: staff._id }, { $set: { passwordHash, mustChangePassword: false } }, { session });
+    // Someone who learnt the old password and signed in elsewhere loses that session now.
+    await destroyOtherSessionsOf(staff._id, currentSessionToken, session);
     await appendAudit({ actor, action: 'auth.password_change', target: { type: 'staff', id: actor.id } }, session);
   });
 }
 
-export async function totpEnrolmentStarter(actor: Actor, box: SecretBox) {
+/**
+ * Starts enrolling a second factor. A stolen session alone must not be enough to
+ * swap the factor for one the thief holds: the password is needed, and once a factor
+ * is on, a current code from it too (used once, like a sign-in code).
+ */
+export async function totpEnrolmentStarter(actor: Actor, box: SecretBox, proof: { currentPassword: string; code?: string }, sessionToken: string, now = new Date()) {
+  const staff = await Staff.findById(actor.id);
+  if (!staff) throw fail('auth.unauthenticated');
+  await assertCurrentPassword(staff, proof.currentPassword, sessionToken);
+  if (staff.totpSecretSealed) {
+    if (!proof.code) throw fail('auth.totp_required', [{ path: 'body.code', code: 'required', message: 'the current code is required' }]);
+    const step = verifyTotp(box.open(staff.totpSecretSealed), proof.code, now.getTime());
+    // Compare-and-set on the last used step, so the code cannot be replayed here or at sign-in.
+    const claimed = step !== null && step > staff.totpLastStep && (await Staff.updateOne({ _id: staff._id, totpLastStep: staff.totpLastStep }, { $set: { totpLastStep: step } })).modifiedCount === 1;
+    if (!claimed) {
+      if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
+      throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
+    }
+  }
   const secret = newTotpSecret();
   await Staff.updateOne({ _id: actor.id }, { $set: { pendingTotpSecretSealed: box.seal(secret) } });
   return { secret, ...(await enrolment(secret, actor.username)) };

@@ -53,7 +53,7 @@ function lockDataDir(dir: string): () => void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  fs.writeFileSync(lock, String(process.pid));
+  fs.writeFileSync(lock, String(process.pid), { mode: 0o600 });
   return () => fs.rmSync(lock, { force: true });
 }
 
@@ -63,9 +63,15 @@ export async function startEmbeddedMongo(storage: EmbeddedStorage, network: Embe
   if (!LOOPBACK.has(host)) log(`warning: the embedded database has no authentication and is listening on ${host}`);
   const inMemory = 'inMemory' in storage;
   const dir = inMemory ? scratchDir() : path.resolve(storage.dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  // The database holds reports and staff accounts: readable by the service account only.
+  // SQLite gives its journal and WAL files the mode of the database file, so create that 0600 first.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
   const unlock = inMemory ? () => {} : lockDataDir(dir);
-  const store = new Store({ file: path.join(dir, 'woodpecker.sqlite'), durable: !inMemory });
+  const file = path.join(dir, 'woodpecker.sqlite');
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  const store = new Store({ file, durable: !inMemory });
   const engine = new Engine(store);
   const wire = await listen(engine, host, network.port ?? 0, log);
   const lifetime = options.transactionLifetimeMs ?? 60_000;

@@ -1,6 +1,6 @@
 // One declaration per endpoint: the Express route and its OpenAPI entry come from
 // the same spec, and every request walks the same steps:
-// authenticate (session) → authorize (policy) → validate (zod) → handler → JSON.
+// authenticate (session) → password-change and second-factor gates → authorize (policy) → validate (zod) → handler → JSON.
 import type { Request, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Locale } from '../../shared/errors';
@@ -27,6 +27,8 @@ export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodTy
   access: 'public' | 'reporter' | 'staff' | Action;
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment?: boolean;
+  /** Reachable by an account that must first replace a handed-out password (its session, sign-out, the change itself). */
+  duringPasswordChange?: boolean;
   body?: B;
   query?: Q;
   params?: P;
@@ -90,6 +92,7 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
       const staff = req.staff;
       if (!staff) throw fail('auth.unauthenticated');
       if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
+      if (staff.mustChangePassword && !spec.duringPasswordChange) throw fail('auth.password_change_required');
       if (staff.mustEnrolTotp && !spec.duringTotpEnrolment) throw fail('auth.totp_enrolment_required');
       actor = await withAreaGrant(staff.actor);
       if (spec.access !== 'staff' && spec.auditRefusal && !can(actor, spec.access)) {
@@ -115,6 +118,7 @@ function register(spec: RouteSpec<ZodType, ZodType, ZodType>): void {
     tag: spec.tag,
     access: spec.access,
     duringTotpEnrolment: !!spec.duringTotpEnrolment,
+    duringPasswordChange: !!spec.duringPasswordChange,
     status: spec.status ?? (spec.response ? 200 : 204),
     body: spec.body,
     query: spec.query,

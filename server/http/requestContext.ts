@@ -8,6 +8,8 @@ export interface StaffContext {
   sessionToken: string;
   /** The role requires a second factor the account has not enrolled yet. */
   mustEnrolTotp: boolean;
+  /** The account still has a password an administrator handed out: it may only change it. */
+  mustChangePassword: boolean;
 }
 
 declare module 'express-serve-static-core' {

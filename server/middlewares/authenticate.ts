@@ -3,13 +3,13 @@
 import { parse as parseCookies } from 'cookie';
 import type { RequestHandler } from 'express';
 import type { Role } from '../../shared/roles';
-import { SESSION_COOKIE, touchSession, type SessionPolicy } from '../auth/sessions';
+import { touchSession, type SessionPolicy } from '../auth/sessions';
 import { Staff } from '../models/Staff';
 import '../http/requestContext';
 
-export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[]): RequestHandler {
+export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[], cookieName: string): RequestHandler {
   return async (req, _res, next) => {
-    const token = parseCookies(req.get('cookie') ?? '')[SESSION_COOKIE];
+    const token = parseCookies(req.get('cookie') ?? '')[cookieName];
     if (!token) return next();
     const session = await touchSession(token, policy);
     if (!session) return next();
@@ -20,6 +20,7 @@ export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[])
       csrfToken: session.csrfToken,
       sessionToken: token,
       mustEnrolTotp: totpRequiredRoles.includes(staff.role) && !staff.totpSecretSealed,
+      mustChangePassword: staff.mustChangePassword === true,
     };
     next();
   };

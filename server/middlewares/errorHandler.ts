@@ -14,14 +14,19 @@ function translate(err: unknown): AppError | undefined {
     return fail('request.invalid', fields);
   }
   if (err instanceof mongoose.Error.CastError) return fail('request.invalid', [{ path: err.path, code: 'invalid_type', message: err.message }]);
-  const e = err as { code?: number; keyValue?: Record<string, unknown>; type?: string; status?: number };
+  const e = err as { code?: number | string; keyValue?: Record<string, unknown>; type?: string; status?: number; expose?: boolean };
   if (e?.code === 11000) {
     const fields = Object.keys(e.keyValue ?? {}).map((path) => ({ path, code: 'duplicate', message: `${path} already exists` }));
     return fail('resource.conflict', fields);
   }
   if (e?.type === 'entity.parse.failed') return fail('request.malformed_json');
   if (e?.type === 'entity.too.large') return fail('request.too_large');
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return fail('request.unsupported_media_type');
+  // An unknown Content-Encoding is the client's mistake (400), as is a body that does not inflate.
+  if (e?.type === 'encoding.unsupported') return fail('request.unsupported_encoding');
+  if (e?.type === 'charset.unsupported') return fail('request.unsupported_media_type');
+  if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return fail('request.unsupported_encoding'); // zlib could not inflate it
+  // Any other refusal of the body parser (aborted, length mismatch) is the client's, never a 500.
+  if (e?.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) return fail('request.invalid');
   return undefined;
 }
 

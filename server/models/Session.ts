@@ -9,6 +9,8 @@ const sessionSchema = new Schema({
   createdAt: { type: Date, required: true },
   lastSeenAt: { type: Date, required: true },
   absoluteExpiresAt: { type: Date, required: true },
+  /** Wrong current passwords or codes given in this session (password change, TOTP enrolment). */
+  failedProofs: { type: Number, default: 0 },
   expiresAt: { type: Date, required: true, expires: 0 },
 });
 

@@ -11,6 +11,8 @@ export interface DocumentedRoute {
   access: string;
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment: boolean;
+  /** Reachable by an account that must first replace a handed-out password. */
+  duringPasswordChange?: boolean;
   status: number;
   body?: ZodType;
   query?: ZodType;

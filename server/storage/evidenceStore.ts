@@ -23,6 +23,15 @@ export interface EvidenceStore {
 const newFileId = () => crypto.randomBytes(16).toString('hex');
 const validId = (id: string) => /^[0-9a-f]{32}$/.test(id);
 
+/** Evidence is for the service account alone: directories 0700, files 0600, whatever the umask. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+function privateDirSync(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  fs.chmodSync(dir, PRIVATE_DIR); // mkdir leaves an existing directory's mode alone
+}
+
 async function fsyncPath(p: string): Promise<void> {
   const handle = await fsp.open(p, 'r');
   try {
@@ -39,8 +48,7 @@ export class DiskEvidenceStore implements EvidenceStore {
   constructor(root: string) {
     this.tempDir = path.join(root, 'tmp');
     this.filesDir = path.join(root, 'evidence');
-    fs.mkdirSync(this.tempDir, { recursive: true });
-    fs.mkdirSync(this.filesDir, { recursive: true });
+    for (const dir of [root, this.tempDir, this.filesDir]) privateDirSync(dir);
   }
 
   private pathOf(id: string): string {
@@ -51,7 +59,8 @@ export class DiskEvidenceStore implements EvidenceStore {
   async adopt(tempPath: string): Promise<string> {
     const id = newFileId();
     const target = this.pathOf(id);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
+    await fsp.chmod(tempPath, PRIVATE_FILE);
     await fsyncPath(tempPath); // the bytes are on disk…
     await fsp.rename(tempPath, target);
     await fsyncPath(path.dirname(target)); // …and so is the name
@@ -82,7 +91,7 @@ export class GridFsEvidenceStore implements EvidenceStore {
 
   constructor(db: Db, root: string) {
     this.tempDir = path.join(root, 'tmp');
-    fs.mkdirSync(this.tempDir, { recursive: true });
+    for (const dir of [root, this.tempDir]) privateDirSync(dir);
     this.bucket = new GridFSBucket(db, { bucketName: 'evidence' });
   }
 

@@ -15,5 +15,11 @@ export const changePasswordBody = z.object({
   newPassword: z.string().min(1).max(256),
 });
 
+/** Starting (or redoing) enrolment proves the account holder: the password, and the current code when a factor is on. */
+export const totpSetupBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  code: z.string().regex(/^\d{6}$/, '6 digits').optional(),
+});
+
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
 export const totpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, '6 digits') });

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { errorMessage } from '../../shared/errors';
+import { hashPassword } from '../../server/auth/passwords';
 import { currentTotp } from '../../server/auth/totp';
 import { AuditEntry } from '../../server/models/AuditEntry';
 import { RateLimitCounter } from '../../server/models/RateLimitCounter';
@@ -183,6 +184,28 @@ describe('with the default login policy', () => {
       expect(errorPaths(res)).toEqual(['body.newPassword']);
     });
 
+    test.each([
+      ['a password from the common list', 'iloveyou1234'],
+      ['a common password with a capital and a symbol', 'Password123!'],
+      ['a keyboard walk', 'qwertyuiop[]'],
+      ['one character repeated', 'aaaaaaaaaaaaaaaa'],
+      ['the username twice', 'changerchanger'],
+    ])('a common password is refused (%s) → 400 auth.password_common, nothing changes', async (_label, newPassword) => {
+      const before = (await Staff.findOne({ username: 'changer' }).lean())!;
+      const res = await change({ currentPassword: original, newPassword }).set('Accept-Language', 'en');
+      expectProblem(res, 400, 'auth.password_common');
+      expect(res.body.title).toBe(errorMessage('auth.password_common', 'en'));
+      expect(errorPaths(res)).toEqual(['body.newPassword']);
+      expect((await Staff.findById(before._id).lean())?.passwordHash).toBe(before.passwordHash);
+    });
+
+    test('keeping the current password is refused → 400 auth.password_reused', async () => {
+      await Staff.updateOne({ username: 'changer' }, { $set: { passwordHash: await hashPassword('correct horse battery staple 7') } });
+      const res = await change({ currentPassword: 'correct horse battery staple 7', newPassword: 'correct horse battery staple 7' });
+      expectProblem(res, 400, 'auth.password_reused');
+      await Staff.updateOne({ username: 'changer' }, { $set: { passwordHash: await hashPassword(original) } });
+    });
+
     test('succeeds: the new password signs in, the old one does not, and it is audited', async () => {
       const before = (await Staff.findOne({ username: 'changer' }).lean())!;
       const res = await change({ currentPassword: original, newPassword: 'a brand new password' });
@@ -198,6 +221,83 @@ describe('with the default login policy', () => {
     });
   });
 
+  describe('a password change ends the other sessions', () => {
+    test('the session that changed it stays; one opened elsewhere with the old password is signed out', async () => {
+      const password = 'first password of mine';
+      const account = await createAccount({ username: 'two-places', role: 'intake', password });
+      const here = await signIn(t.app, 'two-places', password);
+      const elsewhere = await signIn(t.app, 'two-places', password);
+      const otherAccount = await signIn(t.app, 'intake', t.demoPassword);
+
+      const res = await as(request(t.app).post('/api/v1/auth/password'), here).send({ currentPassword: password, newPassword: 'second password of mine' });
+
+      expect(res.status).toBe(204);
+      expect((await as(request(t.app).get('/api/v1/auth/session'), here, null)).status).toBe(200);
+      expectProblem(await as(request(t.app).get('/api/v1/auth/session'), elsewhere, null), 401, 'auth.unauthenticated');
+      expect(await Session.countDocuments({ staffId: account._id })).toBe(1);
+      expect((await as(request(t.app).get('/api/v1/auth/session'), otherAccount, null)).status).toBe(200); // other accounts keep theirs
+    });
+  });
+
+  describe('guessing the password from an open session', () => {
+    test('ends that session after 5 wrong current passwords or codes (password change or TOTP setup), and nothing changes', async () => {
+      const password = 'the real password 31';
+      const account = await createAccount({ username: 'left-open', role: 'reviewer', password });
+      const open = await signIn(t.app, 'left-open', password);
+      const before = (await Staff.findById(account._id).lean())!;
+
+      for (let i = 0; i < 2; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: `guess ${i}`, newPassword: 'taken over by a guess' }), 400, 'auth.password_wrong');
+      for (let i = 2; i < 4; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), open).send({ currentPassword: `guess ${i}` }), 400, 'auth.password_wrong');
+      expect((await as(request(t.app).get('/api/v1/auth/session'), open, null)).status).toBe(200);
+
+      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: 'guess 4', newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+
+      expect(await Session.exists({ _id: sessionId(open.token) })).toBeNull();
+      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: password, newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+      const after = (await Staff.findById(account._id).lean())!;
+      expect([after.passwordHash, after.pendingTotpSecretSealed]).toEqual([before.passwordHash, undefined]);
+    });
+  });
+
+  describe('an account that must change its password', () => {
+    const handedOut = 'handed out by admin 42';
+    let s: Awaited<ReturnType<typeof signIn>>;
+    beforeAll(async () => {
+      const account = await createAccount({ username: 'must-change', role: 'reviewer', password: handedOut });
+      await Staff.updateOne({ _id: account._id }, { $set: { mustChangePassword: true } });
+      s = await signIn(t.app, 'must-change', handedOut);
+    });
+
+    test('can do nothing else: reads and writes → 403 auth.password_change_required (zh and en)', async () => {
+      const list = await as(request(t.app).get('/api/v1/reports'), s, null);
+      expectProblem(list, 403, 'auth.password_change_required');
+      expect(list.body.title).toMatch(/[\u4e00-\u9fff]/);
+      const en = await as(request(t.app).get('/api/v1/units'), s, null).set('Accept-Language', 'en');
+      expectProblem(en, 403, 'auth.password_change_required');
+      expect(en.body.title).toBe(errorMessage('auth.password_change_required', 'en'));
+      expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: handedOut }), 403, 'auth.password_change_required');
+      expect((await Staff.findOne({ username: 'must-change' }).lean())?.pendingTotpSecretSealed).toBeUndefined();
+    });
+
+    test('can still read its session, which says so', async () => {
+      const res = await as(request(t.app).get('/api/v1/auth/session'), s, null);
+      expect(res.status).toBe(200);
+      expect(res.body.user.mustChangePassword).toBe(true);
+    });
+
+    test('once the password is changed, the same session works', async () => {
+      const res = await as(request(t.app).post('/api/v1/auth/password'), s).send({ currentPassword: handedOut, newPassword: 'only i know this one' });
+      expect(res.status).toBe(204);
+      expect((await as(request(t.app).get('/api/v1/reports'), s, null)).status).toBe(200);
+      expect((await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.user.mustChangePassword).toBe(false);
+    });
+
+    test('can sign out', async () => {
+      await Staff.updateOne({ username: 'must-change' }, { $set: { mustChangePassword: true } });
+      expect((await as(request(t.app).post('/api/v1/auth/logout'), s)).status).toBe(204);
+    });
+  });
+
   describe('TOTP second factor', () => {
     const password = 'totp user password';
     let s: Awaited<ReturnType<typeof signIn>>;
@@ -209,7 +309,7 @@ describe('with the default login policy', () => {
     });
 
     test('setup returns a secret, an otpauth URL and an SVG QR code, and stores the secret sealed', async () => {
-      const res = await as(request(t.app).post('/api/v1/auth/totp/setup'), s);
+      const res = await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: password });
 
       expect(res.status).toBe(200);
       secret = res.body.secret;
@@ -263,10 +363,49 @@ describe('with the default login policy', () => {
       expect(sessionCookieOf(replay)).toBeUndefined();
     });
 
+    test('first enrolment without the current password is refused, and with a wrong one; nothing is stored', async () => {
+      const other = await createAccount({ username: 'totp-first', role: 'intake', password });
+      const s3 = await signIn(t.app, 'totp-first', password);
+
+      const missing = await as(request(t.app).post('/api/v1/auth/totp/setup'), s3);
+      expectProblem(missing, 400, 'request.invalid');
+      expect(errorPaths(missing)).toEqual(['body.currentPassword']);
+      expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), s3).send({ currentPassword: 'not my password' }), 400, 'auth.password_wrong');
+      expect((await Staff.findById(other._id).lean())?.pendingTotpSecretSealed).toBeUndefined();
+    });
+
+    test('re-enrolling TOTP without the current password and code is refused', async () => {
+      const account = await createAccount({ username: 'totp-again', role: 'reviewer', password });
+      const s3 = await signIn(t.app, 'totp-again', password);
+      const first = await as(request(t.app).post('/api/v1/auth/totp/setup'), s3).send({ currentPassword: password });
+      const enrolled = currentTotp(first.body.secret);
+      expect((await as(request(t.app).post('/api/v1/auth/totp/enable'), s3).send({ code: enrolled })).status).toBe(200);
+      const setup = (body: object) => as(request(t.app).post('/api/v1/auth/totp/setup'), s3).send(body);
+      const stored = async () => (await Staff.findById(account._id).lean())!;
+      const factorBefore = (await stored()).totpSecretSealed;
+
+      expectProblem(await setup({}), 400, 'request.invalid');
+      expectProblem(await setup({ currentPassword: 'not my password', code: currentTotp(first.body.secret, Date.now() + 30_000) }), 400, 'auth.password_wrong');
+      expectProblem(await setup({ currentPassword: password }), 401, 'auth.totp_required');
+      expectProblem(await setup({ currentPassword: password, code: wrongTotp(first.body.secret) }), 401, 'auth.totp_invalid');
+      expectProblem(await setup({ currentPassword: password, code: enrolled }), 401, 'auth.totp_invalid'); // already used
+      expect((await stored()).pendingTotpSecretSealed).toBeUndefined();
+      // The wrong password and the two wrong codes count towards ending this session.
+      expect((await Session.findById(sessionId(s3.token)).lean())?.failedProofs).toBe(3);
+
+      const fresh = currentTotp(first.body.secret, Date.now() + 30_000);
+      const again = await setup({ currentPassword: password, code: fresh });
+      expect(again.status).toBe(200);
+      expect(again.body.secret).not.toBe(first.body.secret);
+      expect((await stored()).pendingTotpSecretSealed).toMatch(/^v1:/);
+      expect((await stored()).totpSecretSealed).toBe(factorBefore); // the old factor stays until the new one is confirmed
+      expectProblem(await login(t.app, 'totp-again', password, fresh), 401, 'auth.totp_invalid'); // the proof cannot be replayed to sign in
+    });
+
     test('the code used to enable cannot be used again to sign in', async () => {
       const other = await createAccount({ username: 'totp-two', role: 'intake', password });
       const s2 = await signIn(t.app, 'totp-two', password);
-      const setup = await as(request(t.app).post('/api/v1/auth/totp/setup'), s2);
+      const setup = await as(request(t.app).post('/api/v1/auth/totp/setup'), s2).send({ currentPassword: password });
       const code = currentTotp(setup.body.secret);
       expect((await as(request(t.app).post('/api/v1/auth/totp/enable'), s2).send({ code })).status).toBe(200);
 
@@ -370,7 +509,7 @@ describe('roles that must enrol a second factor (TOTP_REQUIRED_ROLES=finance)', 
 
     expectProblem(await as(request(t.app).get('/api/v1/fund'), s, null), 403, 'auth.totp_enrolment_required');
 
-    const setup = await as(request(t.app).post('/api/v1/auth/totp/setup'), s);
+    const setup = await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: t.demoPassword });
     expect(setup.status).toBe(200);
     const enable = await as(request(t.app).post('/api/v1/auth/totp/enable'), s).send({ code: currentTotp(setup.body.secret) });
     expect(enable.status).toBe(200);
@@ -385,5 +524,61 @@ describe('roles that must enrol a second factor (TOTP_REQUIRED_ROLES=finance)', 
     await Staff.updateOne({ username: 'finance' }, { $unset: { totpSecretSealed: 1 } });
     expect((await login(t.app, 'finance', t.demoPassword)).body.mustEnrolTotp).toBe(true);
     expect((await login(t.app, 'reviewer', t.demoPassword)).body.mustEnrolTotp).toBe(false);
+  });
+});
+
+describe('outside demo mode, with the default second-factor roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ WOODPECKER_DEMO: 'false', WOODPECKER_SECRET_KEY: crypto.randomBytes(32).toString('base64') });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  test('TOTP is required for reviewer/finance/admin outside demo mode: they are held at enrolment, intake and verifier are not', async () => {
+    expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'reviewer']);
+    for (const role of ['admin', 'reviewer', 'finance']) {
+      const s = await signIn(t.app, role, t.demoPassword);
+      expect([role, s.user.totpEnabled, (await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.mustEnrolTotp]).toEqual([role, false, true]);
+      expectProblem(await as(request(t.app).get('/api/v1/reports'), s, null), 403, 'auth.totp_enrolment_required');
+    }
+    for (const role of ['intake', 'verifier']) {
+      const s = await signIn(t.app, role, t.demoPassword);
+      expect((await as(request(t.app).get('/api/v1/reports'), s, null)).status).toBe(200);
+    }
+  });
+});
+
+describe('served over HTTPS (PUBLIC_BASE_URL=https://…)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_BASE_URL: 'https://report.example.org' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  test('the session cookie is __Host- prefixed over HTTPS: Secure, Path=/, no Domain; the unprefixed name is not honoured', async () => {
+    const res = await login(t.app, 'intake', t.demoPassword);
+
+    expect(res.status).toBe(200);
+    const cookies = setCookies(res);
+    expect(cookies.filter((c) => c.startsWith('wp_session='))).toEqual([]);
+    const cookie = cookies.find((c) => c.startsWith('__Host-wp_session='))!;
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const pair = cookie.split(';')[0];
+    const token = pair.slice('__Host-wp_session='.length);
+
+    expect((await request(t.app).get('/api/v1/auth/session').set('Cookie', pair)).status).toBe(200);
+    // A cookie without the prefix could have been planted by a sibling host or a plain-HTTP page.
+    expectProblem(await request(t.app).get('/api/v1/auth/session').set('Cookie', `wp_session=${token}`), 401, 'auth.unauthenticated');
+
+    const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', pair).set('X-CSRF-Token', res.body.csrfToken);
+    expect(out.status).toBe(204);
+    expect(setCookies(out).find((c) => c.startsWith('__Host-wp_session='))).toMatch(/Expires=Thu, 01 Jan 1970/);
   });
 });

@@ -18,6 +18,7 @@ let t: TestApp;
 let targetId: string;
 const actors = {} as Record<Role, Actor>;
 let unenrolled: Actor;
+let handedOut: Actor;
 
 beforeAll(async () => {
   // Finance must enrol TOTP: the demo finance account is given a factor, a second one is not.
@@ -26,6 +27,9 @@ beforeAll(async () => {
   for (const role of roles) actors[role] = await actorOf(role);
   await createAccount({ username: 'finance-new', role: 'finance' });
   unenrolled = await actorOf('finance-new');
+  await createAccount({ username: 'handed-out', role: 'admin' });
+  await Staff.updateOne({ username: 'handed-out' }, { $set: { mustChangePassword: true } });
+  handedOut = await actorOf('handed-out');
   targetId = (await createAccount({ username: 'matrix-target', role: 'intake' })).id;
 });
 afterAll(async () => {
@@ -173,6 +177,16 @@ describe('access', () => {
     }
     expect(failures.filter(Boolean)).toEqual([]);
     expect(guarded().filter((r) => r.duringTotpEnrolment).map(label)).toEqual(expect.arrayContaining(['POST /api/v1/auth/totp/setup', 'POST /api/v1/auth/totp/enable', 'POST /api/v1/auth/logout']));
+  });
+
+  test('an account that must change its password can do nothing else: every other route → 403 auth.password_change_required', async () => {
+    const failures: string[] = [];
+    for (const r of guarded()) {
+      const expected = r.duringPasswordChange ? 'granted' : { status: 403, code: 'auth.password_change_required' };
+      failures.push(mismatch(r, 'admin with a handed-out password', await asActor(r, handedOut), expected));
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+    expect(guarded().filter((r) => r.duringPasswordChange).map(label).sort()).toEqual(['GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
   });
 
   test("reporter routes need a follow-up token: none, or a staff session instead, gets 401 followup.session_expired", async () => {

@@ -1,13 +1,21 @@
 // Cross-cutting HTTP behaviour: problem documents, body limits, security headers,
 // health and readiness, the OpenAPI document, the public catalog, and that query
 // operators smuggled in through input never reach the database as operators.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { MongoClient } from 'mongodb';
 import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
 import { areas } from '../../shared/catalog';
+import { startEmbeddedMongo } from '../../server/embedded-mongo';
 import { AuditEntry } from '../../server/models/AuditEntry';
 import { RateLimitCounter } from '../../server/models/RateLimitCounter';
+import { Report } from '../../server/models/Report';
 import { Session } from '../../server/models/Session';
 import { Staff } from '../../server/models/Staff';
+import { filesUnder, jpeg, submit, validReport } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, sessionCookieOf, signIn, type StaffSession } from '../support/staff';
 
@@ -51,6 +59,32 @@ describe('problem documents', () => {
   test('a body over 100 kB → 413 request.too_large', async () => {
     const res = await request(t.app).post('/api/v1/auth/login').send({ username: 'admin', password: 'x'.repeat(101 * 1024) });
     expectProblem(res, 413, 'request.too_large');
+  });
+
+  test('a bogus Content-Encoding gets a 400, on a JSON body and on an upload, and signs nobody in', async () => {
+    const sessionsBefore = await Session.countDocuments();
+    const json = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'bogus').send(JSON.stringify({ username: 'admin', password: t.demoPassword }));
+    expectProblem(json, 400, 'request.unsupported_encoding');
+    expect(sessionCookieOf(json)).toBeUndefined();
+
+    const reportsBefore = await Report.countDocuments();
+    const upload = await submit(t.app, validReport(), [{ content: await jpeg() }]).set('Content-Encoding', 'bogus');
+    expectProblem(upload, 400, 'request.unsupported_encoding');
+    expect(await Report.countDocuments()).toBe(reportsBefore);
+    expect(filesUnder(t.store.tempDir)).toEqual([]);
+    expect(await Session.countDocuments()).toBe(sessionsBefore);
+  });
+
+  test('a body declared gzip that does not inflate gets a 400, not a 500', async () => {
+    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"username": "admin"}');
+    expectProblem(res, 400, 'request.unsupported_encoding');
+  });
+
+  test('a JSON body that really is gzip-compressed is still read', async () => {
+    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip')
+      .serialize((body: unknown) => body as string) // the compressed bytes as they are
+      .send(zlib.gzipSync(JSON.stringify({ username: 'nobody-here', password: 'x' })));
+    expectProblem(res, 401, 'auth.invalid_credentials');
   });
 
   test('a validation problem lists each field with path, code and message', async () => {
@@ -140,6 +174,38 @@ describe('operations endpoints', () => {
     expect(res.body.categories.length).toBeGreaterThan(5);
     for (const c of res.body.categories) expect(c).toEqual({ code: expect.any(String), sector: expect.any(String), scheme: expect.stringMatching(/^(violation|concealed-accident|welding)$/), name: { zh: expect.any(String), en: expect.any(String) } });
     expect(res.body.categories.map((c: { code: string }) => c.code)).toContain('major-hazard');
+  });
+});
+
+describe('files at rest', () => {
+  const isPrivate = (p: string) => (fs.statSync(p).mode & 0o077) === 0;
+
+  test('evidence files are readable by the owner only (files 0600, directories 0700)', async () => {
+    const res = await submit(t.app, validReport(), [{ content: await jpeg() }]);
+    expect(res.status).toBe(201);
+
+    const stored = filesUnder(path.join(t.uploadDir, 'evidence'));
+    expect(stored).toHaveLength(1);
+    const file = path.join(t.uploadDir, 'evidence', stored[0]);
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+    for (const dir of [t.uploadDir, t.store.tempDir, path.join(t.uploadDir, 'evidence'), path.dirname(file)]) expect([dir, isPrivate(dir)]).toEqual([dir, true]);
+  });
+
+  test('the embedded database files are readable by the owner only', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wp-db-modes-')), 'db');
+    const engine = await startEmbeddedMongo({ dataDir: dir });
+    try {
+      const client = await MongoClient.connect(engine.uri);
+      await client.db('modes').collection('c').insertOne({ secret: 'reporter identity' });
+      await client.close();
+      const files = fs.readdirSync(dir);
+      expect(files).toEqual(expect.arrayContaining(['woodpecker.sqlite', 'engine.lock']));
+      for (const name of files) expect([name, isPrivate(path.join(dir, name))]).toEqual([name, true]);
+      expect(isPrivate(dir)).toBe(true);
+    } finally {
+      await engine.stop();
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 

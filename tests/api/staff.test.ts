@@ -263,6 +263,20 @@ describe('password reset', () => {
     expect(again.body.user.mustChangePassword).toBe(true);
   });
 
+  test('an admin password reset ends every session of the account, and the temporary password opens only the password change', async () => {
+    const { id, _id } = await createAccount({ username: 'reset-everywhere', role: 'verifier' });
+    const sessionsBefore = [await signIn(t.app, 'reset-everywhere', TEST_PASSWORD), await signIn(t.app, 'reset-everywhere', TEST_PASSWORD)];
+
+    const { temporaryPassword } = (await as(request(t.app).post(`/api/v1/staff/${id}/password-reset`), admin)).body;
+
+    expect(await Session.countDocuments({ staffId: _id })).toBe(0);
+    for (const old of sessionsBefore) expectProblem(await as(request(t.app).get('/api/v1/reports'), old, null), 401, 'auth.unauthenticated');
+    const fresh = await signIn(t.app, 'reset-everywhere', temporaryPassword);
+    expectProblem(await as(request(t.app).get('/api/v1/reports'), fresh, null), 403, 'auth.password_change_required');
+    expect((await as(request(t.app).post('/api/v1/auth/password'), fresh).send({ currentPassword: temporaryPassword, newPassword: 'mine and mine alone' })).status).toBe(204);
+    expect((await as(request(t.app).get('/api/v1/reports'), fresh, null)).status).toBe(200);
+  });
+
   test('an unknown id → 404 and no audit entry', async () => {
     const before = await staffAudit();
     expectProblem(await as(request(t.app).post('/api/v1/staff/0123456789abcdef01234567/password-reset'), admin), 404, 'resource.not_found');

@@ -2,7 +2,9 @@
 // Each demo role signs in and lands on its own desk; the public home works on a small phone.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { Staff } from '../../server/models/Staff';
 import { ARTIFACTS, browserSuite } from '../support/browser';
+import { createAccount } from '../support/staff';
 
 const DESKS = {
   admin: '系统管理工作台',
@@ -97,6 +99,33 @@ describe('staff console sign-in', () => {
     const codes = catalog.categories.map((c) => c.code);
     expect(codes).toContain('scaffold-collapse-risk');
     expect(codes).not.toContain('campus-hazard');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('a handed-out password', () => {
+  test('holds the account on the security page until it is replaced, then opens the console', async () => {
+    const handedOut = 'handed out by the admin 7';
+    const { _id } = await createAccount({ username: 'new-reviewer', role: 'reviewer', password: handedOut });
+    await Staff.updateOne({ _id }, { $set: { mustChangePassword: true } });
+    const { page, pageErrors } = await openPage();
+    await signIn(page, 'new-reviewer', handedOut);
+
+    await page.locator('[data-testid=must-change-password]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/security');
+    expect(await page.getByRole('link', { name: '案件办理' }).count()).toBe(0); // the menu offers only the security page
+    expect(await page.getByText('双因素认证（动态验证码）').count()).toBe(0); // enrolment waits for the new password
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-must-change-password.png'), fullPage: true });
+
+    await page.getByLabel('当前密码').fill(handedOut);
+    await page.getByLabel('新密码', { exact: true }).fill('only this reviewer knows');
+    await page.getByLabel('确认新密码').fill('only this reviewer knows');
+    await page.getByRole('button', { name: '修改密码' }).click();
+
+    await page.locator('[data-testid=must-change-password]').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: '首页' }).first().click();
+    await page.locator('[data-testid=home-title]').waitFor();
+    expect((await Staff.findById(_id).lean())?.mustChangePassword).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,11 +7,11 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { StaffView } from '../../shared/schemas/staff';
 import { hashPassword } from '../../server/auth/passwords';
-import { SESSION_COOKIE } from '../../server/auth/sessions';
+import { sessionCookieName } from '../../server/auth/sessions';
 import { Staff } from '../../server/models/Staff';
 
 export interface StaffSession {
-  /** `wp_session=<token>`, ready for a Cookie header. */
+  /** `wp_session=<token>` (`__Host-wp_session=…` when the app is served over HTTPS), ready for a Cookie header. */
   cookie: string;
   token: string;
   csrfToken: string;
@@ -23,11 +23,13 @@ export function setCookies(res: Response): string[] {
   return Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
 }
 
+const sessionCookieNames = [sessionCookieName(false), sessionCookieName(true)];
+
 /** The session cookie a response sets, as `name=value`, or undefined. */
 export function sessionCookieOf(res: Response): string | undefined {
   return setCookies(res)
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-    ?.split(';')[0];
+    .map((c) => c.split(';')[0])
+    .find((pair) => sessionCookieNames.some((name) => pair.startsWith(`${name}=`)));
 }
 
 export function login(app: Express, username: string, password: string, totp?: string): Test {
@@ -41,7 +43,7 @@ export async function signIn(app: Express, username: string, password: string, t
   const res = await login(app, username, password, totp);
   const cookie = sessionCookieOf(res);
   if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { cookie, token: cookie.slice(SESSION_COOKIE.length + 1), csrfToken: res.body.csrfToken as string, user: res.body.user as StaffView };
+  return { cookie, token: cookie.slice(cookie.indexOf('=') + 1), csrfToken: res.body.csrfToken as string, user: res.body.user as StaffView };
 }
 
 /** Adds the session cookie and (unless told otherwise) the matching CSRF token. */

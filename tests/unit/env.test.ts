@@ -34,9 +34,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production', PORT: 'eighty' }).sort()).toEqual(expect.arrayContaining(['MONGODB_URI', 'PORT', 'PUBLIC_BASE_URL', 'WOODPECKER_SECRET_KEY']));
   });
 
-  test('a complete production configuration loads, with TOTP required for admin and finance', () => {
+  test('a complete production configuration loads, with TOTP required for admin, reviewer and finance', () => {
     const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/?replicaSet=rs0', WOODPECKER_SECRET_KEY: key, PUBLIC_BASE_URL: 'https://report.example.org', PORT: '8080' });
-    expect(config).toMatchObject({ demo: false, PORT: 8080, totpRequiredRoles: ['admin', 'finance'] });
+    expect(config).toMatchObject({ demo: false, PORT: 8080, totpRequiredRoles: ['admin', 'reviewer', 'finance'] });
   });
 
   test('production refuses demo mode and a secret key of the wrong length', () => {
@@ -50,8 +50,9 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ demo: true, totpRequiredRoles: [], PORT: 3000, MONGODB_DB: 'woodpecker', MAIL_TRANSPORT: 'file' });
   });
 
-  test('outside demo mode TOTP is required for admin and finance, and a secret key is required', () => {
-    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual(['admin', 'finance']);
+  test('TOTP is required for reviewer/finance/admin outside demo mode (every role that can see identities or move money), and a secret key is required', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual(['admin', 'reviewer', 'finance']);
+    expect(loadConfig({ WOODPECKER_DEMO: 'false', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual(['admin', 'reviewer', 'finance']);
     expect(problemsOf({ MONGODB_URI: 'mongodb://localhost/' })).toEqual(['WOODPECKER_SECRET_KEY']);
   });
 

@@ -17,8 +17,10 @@ export function ConsoleLayout() {
   const { pathname } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
 
-  // Until the second factor is on, the server answers only the security routes; so does the menu.
-  const pages = CONSOLE_PAGES.filter((page) => canOpen(page, user.role) && (!mustEnrolTotp || page.path === '/security'));
+  // Until a handed-out password is replaced and a required second factor is on, the server
+  // answers only the security routes; so does the menu.
+  const restricted = mustEnrolTotp || user.mustChangePassword;
+  const pages = CONSOLE_PAGES.filter((page) => canOpen(page, user.role) && (!restricted || page.path === '/security'));
   const selected = pages.find((page) => page.path !== '/' && pathname.startsWith(page.path))?.path ?? '/';
 
   // Signing out ends the session; RequireSession then shows the login page.
@@ -61,7 +63,7 @@ export function ConsoleLayout() {
         </Header>
         <Content className="console-content">
           <SecurityBanners />
-          {mustEnrolTotp && pathname !== '/security' ? <Navigate to="/security" replace /> : <Outlet />}
+          {restricted && pathname !== '/security' ? <Navigate to="/security" replace /> : <Outlet />}
         </Content>
       </Layout>
     </Layout>

@@ -3,7 +3,7 @@ import { Alert, Button } from 'antd';
 import { useT } from '../i18n';
 import { useSignedIn } from './session';
 
-/** Reminders the server asks for: enrol the second factor (blocking), change a handed-out password. */
+/** What the server requires first (both blocking): replace a handed-out password, enrol the second factor. */
 export function SecurityBanners() {
   const t = useT().console.banners;
   const { user, mustEnrolTotp } = useSignedIn();
@@ -17,11 +17,11 @@ export function SecurityBanners() {
 
   return (
     <>
+      {user.mustChangePassword && (
+        <Alert className="page-alert" type="warning" showIcon title={t.mustChangePassword} action={goToSecurity} data-testid="must-change-password" />
+      )}
       {mustEnrolTotp && (
         <Alert className="page-alert" type="warning" showIcon title={t.mustEnrolTotp} action={goToSecurity} data-testid="must-enrol-totp" />
-      )}
-      {user.mustChangePassword && (
-        <Alert className="page-alert" type="info" showIcon title={t.mustChangePassword} action={goToSecurity} />
       )}
     </>
   );

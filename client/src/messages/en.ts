@@ -168,7 +168,7 @@ export const en: Messages = {
     },
     banners: {
       mustEnrolTotp: 'Your role must turn on two-factor authentication before using anything else.',
-      mustChangePassword: 'You are using a password an administrator gave you. Please change it to one only you know.',
+      mustChangePassword: 'You are using a password an administrator gave you. Change it to one only you know before using anything else.',
       goToSecurity: 'Go to Security',
     },
     login: {
@@ -308,6 +308,10 @@ export const en: Messages = {
       totpConfirm: 'Confirm',
       totpDone: 'Two-factor authentication is on',
       qrLabel: 'Two-factor QR code',
+      totpPasswordHelp: 'To confirm it is you, enter your current password.',
+      totpReplace: 'Replace authenticator',
+      totpReplaceHelp: 'Enter your current password and a 6-digit code from your present authenticator; the old one stops working once the new one is confirmed.',
+      totpCurrentCode: 'Code from your present authenticator',
     },
     audit: {
       title: 'Audit log',

@@ -168,7 +168,7 @@ export const zh = {
     } satisfies Record<Role, string[]>,
     banners: {
       mustEnrolTotp: '您的角色必须先开启双因素认证，才能使用其他功能。',
-      mustChangePassword: '您正在使用管理员发放的密码，请尽快修改为只有您知道的密码。',
+      mustChangePassword: '您正在使用管理员发放的密码，必须先修改为只有您知道的密码，才能使用其他功能。',
       goToSecurity: '前往账户安全',
     },
     login: {
@@ -308,6 +308,10 @@ export const zh = {
       totpConfirm: '确认开启',
       totpDone: '双因素认证已开启',
       qrLabel: '双因素认证二维码',
+      totpPasswordHelp: '为确认是您本人操作，请输入当前密码。',
+      totpReplace: '更换身份验证器',
+      totpReplaceHelp: '更换前请输入当前密码和现有身份验证器中的 6 位验证码；新的验证器确认后，旧的才失效。',
+      totpCurrentCode: '现有验证器中的验证码',
     },
     audit: {
       title: '审计日志',
