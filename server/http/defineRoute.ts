@@ -9,7 +9,6 @@ import { followupReferenceOf } from '../commands/followup';
 import { documentRoute } from '../openapi/registry';
 import { auditRead } from '../audit/auditRead';
 import { authorize, can, type Action, type Actor } from '../policies';
-import { withAreaGrant } from '../policies/scope';
 import { fail, type FieldError } from './problem';
 import './requestContext';
 
@@ -94,7 +93,7 @@ export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType 
       if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
       if (staff.mustChangePassword && !spec.duringPasswordChange) throw fail('auth.password_change_required');
       if (staff.mustEnrolTotp && !spec.duringTotpEnrolment) throw fail('auth.totp_enrolment_required');
-      actor = await withAreaGrant(staff.actor);
+      actor = staff.actor;
       if (spec.access !== 'staff' && spec.auditRefusal && !can(actor, spec.access)) {
         await auditRead({ actor, action: spec.auditRefusal, target: reportTarget(spec, req), details: { refused: 'forbidden' } });
       }

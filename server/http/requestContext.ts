@@ -1,9 +1,9 @@
 // What middlewares learn about a request, typed once for every route.
 import type { Locale } from '../../shared/errors';
-import type { SessionActor } from '../policies';
+import type { Actor } from '../policies';
 
 export interface StaffContext {
-  actor: SessionActor;
+  actor: Actor;
   csrfToken: string;
   sessionToken: string;
   /** The role requires a second factor the account has not enrolled yet. */

@@ -17,8 +17,6 @@ export interface Actor extends AreaScoped {
   unitCode: string;
 }
 
-/** The actor as the session resolves it, before the request adds the every-area grant. */
-export type SessionActor = Omit<Actor, 'allAreas'>;
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 

@@ -2,8 +2,7 @@
 // areas listed and no every-area grant means no reports at all.
 import { trusted } from 'mongoose';
 import { coversArea } from '../../shared/areaScope';
-import { Staff } from '../models/Staff';
-import type { Actor, SessionActor } from '.';
+import type { Actor } from '.';
 
 /** A report filter for the actor's areas (matches nothing when they have none). */
 export const areaScope = (actor: Actor) => (actor.allAreas ? {} : { area: trusted({ $in: actor.areaCodes }) });
@@ -15,12 +14,3 @@ export const actorCoversArea = (actor: Actor, area: string) => coversArea(actor,
 
 /** A staff filter for accounts that work in this area (listed, or granted every area). */
 export const staffCoveringArea = (area: string) => ({ $or: [{ areaCodes: area }, { allAreas: true }] });
-
-/**
- * Completes a session's actor with the every-area grant, read fresh with each
- * request so a withdrawn grant takes effect at once.
- */
-export async function withAreaGrant(actor: SessionActor): Promise<Actor> {
-  const staff = await Staff.findById(actor.id, { allAreas: 1 }).lean();
-  return { ...actor, allAreas: staff?.allAreas === true };
-}
