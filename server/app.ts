@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SecretBox } from './crypto/secretBox';
+import { deriveAuditKeys, useAuditKeys } from './audit/auditKeys';
 import type { Config } from './env';
 import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
@@ -38,6 +39,7 @@ export interface AppDeps {
 }
 
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
+  useAuditKeys(deriveAuditKeys(box, config.AUDIT_KEY_VERSION));
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const intake = {
     box,
@@ -114,7 +116,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(referenceRoutes());
   app.use(categoryRoutes());
   app.use(responsibilityRoutes());
-  app.use(auditRoutes());
+  app.use(auditRoutes(config.AUDIT_CHECKPOINT_FILE));
   app.use(fundRoutes());
   app.use(statsRoutes());
   app.use(rewardQuoteRoutes());
