@@ -89,7 +89,12 @@ function appendLine(file: string, line: string): void {
 /** Seals, then appends a checkpoint of the head unless the file's newest already covers it. */
 export async function publishCheckpoint(file: string, now: Date): Promise<Checkpoint> {
   const { head } = await sealAuditEntries(now);
-  const last = lastCheckpoint(file);
+  let last: Checkpoint | null = null;
+  try {
+    last = lastCheckpoint(file);
+  } catch {
+    // an unreadable line (a torn write, or tampering): a good checkpoint follows it
+  }
   if (last && last.seq === head.seq && last.link === head.link && last.publicKey === auditKeys().publicKeyText) return last;
   const checkpoint = signCheckpoint(head, now);
   appendLine(file, JSON.stringify(checkpoint));

@@ -56,8 +56,19 @@ export async function verifyAuditChain(options: { checkpoint?: Checkpoint | null
   return { ok: true, checked };
 }
 
-/** What the console and the CLI run: seal what is pending, then verify against the newest checkpoint in `checkpointFile`. */
+/**
+ * What the console and the CLI run: seal what is pending, then verify against the
+ * newest checkpoint in `checkpointFile`. A checkpoint that cannot be read is a
+ * finding, not a pass: someone may have garbled it to hide a truncation.
+ */
 export async function sealAndVerify(checkpointFile: string): Promise<ChainReport> {
   await sealAuditEntries();
-  return verifyAuditChain({ checkpoint: lastCheckpoint(checkpointFile) });
+  let checkpoint: Checkpoint | null;
+  try {
+    checkpoint = lastCheckpoint(checkpointFile);
+  } catch (e) {
+    const report = await verifyAuditChain();
+    return report.ok ? { ok: false, checked: report.checked, reason: `the newest checkpoint cannot be read: ${(e as Error).message}` } : report;
+  }
+  return verifyAuditChain({ checkpoint });
 }

@@ -6,9 +6,8 @@
 //   --public-key        print the key that checkpoints are signed with, and exit
 import { parseArgs } from 'node:util';
 import { deriveAuditKeys, useAuditKeys } from '../audit/auditKeys';
-import { lastCheckpoint } from '../audit/checkpoints';
-import { sealAuditEntries } from '../audit/sealer';
-import { verifyAuditChain } from '../audit/verifyChain';
+import { lastCheckpoint, type Checkpoint } from '../audit/checkpoints';
+import { sealAndVerify } from '../audit/verifyChain';
 import { loadConfig } from '../env';
 import { loadSecretBox } from '../secrets';
 import { runWithDatabase } from './withDatabase';
@@ -24,9 +23,13 @@ if (values['public-key']) {
 } else {
   runWithDatabase(async () => {
     const file = values.checkpoint ?? config.AUDIT_CHECKPOINT_FILE;
-    const checkpoint = lastCheckpoint(file);
-    await sealAuditEntries();
-    const report = await verifyAuditChain({ checkpoint });
+    const report = await sealAndVerify(file);
+    let checkpoint: Checkpoint | null = null;
+    try {
+      checkpoint = lastCheckpoint(file);
+    } catch {
+      // already reported by sealAndVerify
+    }
     const against = checkpoint ? `, covering the checkpoint of ${checkpoint.at} (${checkpoint.seq} entries, ${file})` : `; no checkpoint found in ${file}`;
     if (report.ok) console.log(`audit chain intact: ${report.checked} entries${against}`);
     else console.error(`audit chain BROKEN${report.firstBroken ? ` at entry ${report.firstBroken}` : ''}: ${report.reason} (${report.checked} entries before it hold)`);

@@ -212,6 +212,16 @@ describe('checkpoints', () => {
     expect((await verify()).body.ok).toBe(true);
   });
 
+  test('a garbled newest checkpoint is reported, not passed over', async () => {
+    fs.appendFileSync(t.config.AUDIT_CHECKPOINT_FILE, '{"v":1,"seq":"many"}\n');
+    try {
+      expect((await verify()).body).toMatchObject({ ok: false, reason: expect.stringMatching(/checkpoint cannot be read/) });
+    } finally {
+      await publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date()); // a genuine line after it
+    }
+    expect((await verify()).body.ok).toBe(true);
+  });
+
   test('the daily auditor email is queued with the checkpoint, once a day, and delivered over SMTP', async () => {
     await OutboxEmail.deleteMany({});
     const auditors = ['auditor-a@bureau.example', 'auditor-b@bureau.example'];
