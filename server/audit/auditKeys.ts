@@ -15,6 +15,7 @@ export interface AuditKeys {
   /** The version new entries are written under. */
   version: number;
   macKey(version: number): Buffer;
+  hasVersion(version: number): boolean;
   signingKey: KeyObject;
   publicKey: KeyObject;
   /** The public key as base64 SPKI DER: what checkpoints carry and auditors compare. */
@@ -34,6 +35,7 @@ export function deriveAuditKeys(box: SecretBox, version = 1): AuditKeys {
       if (!key) throw new Error(`no audit key of version ${v}`);
       return key;
     },
+    hasVersion: (v) => macKeys.has(v),
     signingKey,
     publicKey,
     publicKeyText: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),

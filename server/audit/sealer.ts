@@ -43,7 +43,8 @@ export async function sealAuditEntries(now = new Date()): Promise<{ sealed: numb
       if (!pending.length) return { count: 0, head: { seq, link } };
       const ops = pending.map((e) => {
         seq++;
-        link = linkMac(seq, e.mac, link, keys.macKey(e.keyVersion));
+        // An entry naming no key we hold is forged: linked under the current key so sealing goes on; verification reports it.
+        link = linkMac(seq, e.mac, link, keys.macKey(keys.hasVersion(e.keyVersion) ? e.keyVersion : keys.version));
         return { updateOne: { filter: { _id: e._id, pending: true }, update: { $set: { seq, link, sealedAt: now }, $unset: { pending: 1 } } } };
       });
       const written = await AuditEntry.bulkWrite(ops, { session, ordered: true });

@@ -170,6 +170,23 @@ describe('verification over HTTP', () => {
     await AuditEntry.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { 'details.n': 1 } });
     expect((await verify()).body.ok).toBe(true);
   });
+
+  test('a forged entry naming an unknown key does not stall the sealer, and is reported', async () => {
+    await sealAuditEntries();
+    const before = await AuditEntry.countDocuments();
+    const head = await AuditHead.collection.findOne({ _id: 'head' as never });
+    const forged = { _id: new Types.ObjectId(), keyVersion: 999, at: new Date(), actor: null, action: 'forged', target: null, details: {}, mac: 'f'.repeat(64), pending: true };
+    await AuditEntry.collection.insertOne(forged);
+    await inTransaction((session) => appendAudit({ actor: null, action: 'test.after-forgery' }, session));
+    try {
+      expect((await sealAuditEntries()).head.seq).toBe(before + 2);
+      expect((await verify()).body).toMatchObject({ ok: false, firstBroken: before + 1 });
+    } finally {
+      await AuditEntry.collection.deleteMany({ seq: { $gt: before } });
+      await AuditHead.collection.replaceOne({ _id: 'head' as never }, head!);
+    }
+    expect((await verify()).body.ok).toBe(true);
+  });
 });
 
 describe('checkpoints', () => {
