@@ -17,6 +17,7 @@ import { inTransaction } from '../db';
 import { AuditEntry, AuditHead } from '../models/AuditEntry';
 import { auditKeys } from './auditKeys';
 import { GENESIS_LINK, linkMac } from './auditLog';
+import { adoptUnkeyedChain } from './legacyChain';
 
 export interface ChainHead {
   seq: number;
@@ -33,6 +34,7 @@ export async function readHead(): Promise<ChainHead> {
 /** Seals everything pending now; returns how many entries it sealed and the new head. */
 export async function sealAuditEntries(now = new Date()): Promise<{ sealed: number; head: ChainHead }> {
   const keys = auditKeys();
+  await adoptUnkeyedChain();
   let sealed = 0;
   for (;;) {
     const batch = await inTransaction(async (session) => {

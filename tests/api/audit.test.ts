@@ -15,6 +15,7 @@ import request from 'supertest';
 import { auditKeys } from '../../server/audit/auditKeys';
 import { appendAudit, entryMac, linkMac } from '../../server/audit/auditLog';
 import { lastCheckpoint, mailCheckpointToAuditors, parseCheckpoint, publishCheckpoint } from '../../server/audit/checkpoints';
+import { unkeyedHash } from '../../server/audit/legacyChain';
 import { sealAuditEntries } from '../../server/audit/sealer';
 import { inTransaction } from '../../server/db';
 import { defaultDeliveryPolicy, deliverOutbox } from '../../server/emails/outbox';
@@ -417,5 +418,34 @@ describe('concurrent appends', () => {
       ['test.slow', before + 2],
     ]);
     expect((await verify()).body).toEqual({ ok: true, checked: before + 2 });
+  });
+});
+
+describe('an upgrade from the unkeyed chain', () => {
+  // Last: it starts the log over, as a deployment upgraded from the old design.
+  test('old entries are checked under the old rules and then keyed in place; a rewritten old chain is refused', async () => {
+    await AuditEntry.collection.deleteMany({});
+    await AuditHead.collection.deleteMany({});
+    fs.rmSync(t.config.AUDIT_CHECKPOINT_FILE, { force: true });
+    let prevHash = '0'.repeat(64);
+    const docs = [];
+    for (let seq = 1; seq <= 3; seq++) {
+      const e = { seq, at: new Date(Date.UTC(2026, 0, seq)), actor: { id: 'a1', username: 'admin', role: 'admin' }, action: `legacy.${seq}`, target: { type: 'fund', id: 'main' }, details: { n: seq }, prevHash };
+      const hash = unkeyedHash(e);
+      docs.push({ ...e, hash });
+      prevHash = hash;
+    }
+    await AuditEntry.collection.insertMany(docs);
+    await AuditHead.collection.insertOne({ _id: 'head' as never, seq: 3, hash: prevHash });
+    await inTransaction((session) => appendAudit({ actor: null, action: 'test.after-upgrade' }, session));
+
+    await AuditEntry.collection.updateOne({ seq: 2 }, { $set: { action: 'rewritten' } });
+    expect((await verify()).body).toMatchObject({ ok: false, reason: expect.stringMatching(/unkeyed audit chain is broken at entry 2/) });
+    expect(await AuditEntry.collection.countDocuments({ mac: { $exists: true } })).toBe(1); // only the new entry: nothing adopted
+
+    await AuditEntry.collection.updateOne({ seq: 2 }, { $set: { action: 'legacy.2' } });
+    expect((await verify()).body).toEqual({ ok: true, checked: 4 });
+    expect(await AuditEntry.collection.countDocuments({ hash: { $exists: true } })).toBe(0);
+    expect((await AuditEntry.findOne({ seq: 4 }).lean())?.action).toBe('test.after-upgrade');
   });
 });
