@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { sessionCookieName } from './auth/sessions';
 import type { SecretBox } from './crypto/secretBox';
+import { deriveAuditKeys, useAuditKeys } from './audit/auditKeys';
 import type { Config } from './env';
 import type { EvidenceStore } from './storage/evidenceStore';
 import { staticClient } from './http/staticClient';
@@ -46,6 +47,7 @@ function loggedPath(method: string, url: string): string {
 }
 
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
+  useAuditKeys(deriveAuditKeys(box, config.AUDIT_KEY_VERSION));
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const intake = {
     box,
@@ -130,7 +132,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(referenceRoutes());
   app.use(categoryRoutes());
   app.use(responsibilityRoutes());
-  app.use(auditRoutes());
+  app.use(auditRoutes(config.AUDIT_CHECKPOINT_FILE));
   app.use(fundRoutes());
   app.use(statsRoutes());
   app.use(rewardQuoteRoutes());

@@ -58,9 +58,46 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-/** Runs `fn` in a transaction, retried on transient conflicts. */
-export function inTransaction<T>(fn: (session: ClientSession) => Promise<T>): Promise<T> {
-  return mongoose.connection.transaction(fn);
+/** Before retry n in the lane: a random wait up to 2^n ms (at most 100 ms), for conflicts with other instances. */
+const retryDelayMs = (attempt: number) => Math.random() * Math.min(100, 2 ** attempt);
+
+/** Thrown by a first attempt that the driver would retry: the retry goes to the lane instead. */
+class RetryInLane extends Error {}
+
+/** Retried transactions of this process run one at a time, in order. */
+let retryLane: Promise<unknown> = Promise.resolve();
+function inRetryLane<T>(work: () => Promise<T>): Promise<T> {
+  const run = retryLane.then(work, work);
+  retryLane = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Runs `fn` in a transaction, retried on transient conflicts. A first attempt
+ * runs at once, alongside others. If it meets a write conflict, its retries queue
+ * in a single lane: a hundred requests racing for one document (the fund) would
+ * otherwise retry all at once, conflict again and starve the process they share;
+ * in the lane they take their turn, each on a fresh snapshot. Conflicts with
+ * other instances are still retried (by the driver, for up to 120 s), after a
+ * short random wait.
+ */
+export async function inTransaction<T>(fn: (session: ClientSession) => Promise<T>): Promise<T> {
+  let attempts = 0;
+  try {
+    return await mongoose.connection.transaction(async (session) => {
+      if (attempts++) throw new RetryInLane();
+      return fn(session);
+    });
+  } catch (e) {
+    if (!(e instanceof RetryInLane)) throw e;
+  }
+  return inRetryLane(() => {
+    let retries = 0;
+    return mongoose.connection.transaction(async (session) => {
+      if (retries++) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries)));
+      return fn(session);
+    });
+  });
 }
 
 export async function databaseAnswers(): Promise<boolean> {

@@ -1,5 +1,6 @@
 // Configuration: every variable validated in one place. The process refuses to
 // start with a list of every problem, and production has no default secrets.
+import path from 'node:path';
 import { z } from 'zod';
 import { deadlines } from '../shared/workflow';
 
@@ -41,6 +42,15 @@ const schema = z
     TRUST_PROXY: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JOB_INTERVAL_MS: positiveInt.default(5000),
+    /** The audit chain: key version for new entries, where signed checkpoints go, how often, and who gets the daily one. */
+    AUDIT_KEY_VERSION: positiveInt.max(1000).default(1),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt.default(60_000),
+    AUDIT_EMAILS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.email())),
     /** Days to screen a report, and how many days before that the intake officers are reminded. */
     ACCEPTANCE_DAYS: positiveInt.max(365).default(deadlines.acceptanceDays),
     ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(deadlines.acceptanceReminderDaysBefore),
@@ -65,8 +75,10 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
 
 export type RawEnv = z.infer<typeof schema>;
 
-export interface Config extends Omit<RawEnv, 'WOODPECKER_DEMO' | 'TOTP_REQUIRED_ROLES'> {
+export interface Config extends Omit<RawEnv, 'WOODPECKER_DEMO' | 'TOTP_REQUIRED_ROLES' | 'AUDIT_CHECKPOINT_FILE'> {
   demo: boolean;
+  /** Defaults to audit-checkpoints.log in the data directory. */
+  AUDIT_CHECKPOINT_FILE: string;
   totpRequiredRoles: string[];
 }
 
@@ -88,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...rest,
     demo,
+    AUDIT_CHECKPOINT_FILE: rest.AUDIT_CHECKPOINT_FILE ?? path.join(rest.WOODPECKER_DATA_DIR, 'audit-checkpoints.log'),
     totpRequiredRoles: TOTP_REQUIRED_ROLES !== undefined ? TOTP_REQUIRED_ROLES.split(',').map((s) => s.trim()).filter(Boolean) : demo ? [] : defaultTotpRoles,
   };
 }

@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB, log: (m) => logger.warn(m) });
   logger.info({ embedded: !!db.embedded }, db.embedded ? `embedded database at ${db.uri}` : 'connected to MongoDB');
   const box = loadSecretBox(config);
+  const store = createEvidenceStore(config.EVIDENCE_STORE, config.UPLOAD_DIR, mongoose.connection.db);
+  const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  // Before seeding: creating the app sets the audit keys that every audited write needs.
+  const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
   await seedReferenceData();
   let demoPassword: string | undefined;
   if (config.demo) {
@@ -39,11 +43,8 @@ async function main(): Promise<void> {
     await seedDemoStaff(demoPassword);
     await seedFund();
   }
-  const store = createEvidenceStore(config.EVIDENCE_STORE, config.UPLOAD_DIR, mongoose.connection.db);
-  const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   // After the staff and the fund: the reports are moved along by those accounts and paid from that fund.
   const demoReports = config.demo ? await seedDemoReports({ demo: true, box, store, publicBaseUrl: url }) : 0;
-  const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
   const server: Server = await new Promise((resolve) => {
     const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
   });

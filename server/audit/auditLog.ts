@@ -1,10 +1,15 @@
-// Appends to the hash-chained audit log inside the caller's transaction, so an
-// action and its audit entry are committed together or not at all.
+// Appends to the audit log inside the caller's transaction, so an action and its
+// audit entry are committed together or not at all. The entry carries its own
+// MAC under the audit key but no place in the chain: appends share no document,
+// so concurrent transactions never wait for each other here. The sealer links
+// entries into the chain shortly after (audit/sealer.ts).
 import crypto from 'node:crypto';
-import type { ClientSession } from 'mongoose';
-import { AuditEntry, AuditHead } from '../models/AuditEntry';
+import { Types, type ClientSession } from 'mongoose';
+import { AuditEntry } from '../models/AuditEntry';
+import { auditKeys } from './auditKeys';
 
-export const GENESIS_HASH = '0'.repeat(64);
+/** The link before entry 1. */
+export const GENESIS_LINK = '0'.repeat(64);
 
 export interface AuditActor {
   id: string;
@@ -23,6 +28,7 @@ export interface AuditRecord {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof Types.ObjectId) return value.toHexString();
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) out[k] = canonical((value as Record<string, unknown>)[k]);
@@ -31,21 +37,35 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function entryHash(e: { seq: number; at: Date; actor: unknown; action: string; target: unknown; details: unknown; prevHash: string }): string {
-  const payload = JSON.stringify(canonical([e.seq, e.at, e.actor ?? null, e.action, e.target ?? null, e.details ?? {}, e.prevHash]));
-  return crypto.createHash('sha256').update(payload).digest('hex');
+const hmac = (key: Buffer, purpose: string, parts: unknown[]) => crypto.createHmac('sha256', key).update(purpose).update('\0').update(JSON.stringify(canonical(parts))).digest('hex');
+
+export interface EntryContent {
+  _id: Types.ObjectId;
+  keyVersion: number;
+  at: Date;
+  actor: unknown;
+  action: string;
+  target: unknown;
+  details: unknown;
 }
 
-export async function appendAudit(record: AuditRecord, session: ClientSession, now = new Date()): Promise<number> {
-  const head = await AuditHead.findById('head').session(session).lean();
-  const seq = (head?.seq ?? 0) + 1;
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  // Only what the entry stores is hashed: the actor's identity, and details without undefined members.
+/** The entry's own MAC: its unique id, key version and content. */
+export function entryMac(e: EntryContent, key: Buffer): string {
+  return hmac(key, 'woodpecker audit entry', [e._id, e.keyVersion, e.at, e.actor ?? null, e.action, e.target ?? null, e.details ?? {}]);
+}
+
+/** The chain link: this entry's place, its MAC and the previous link. */
+export function linkMac(seq: number, mac: string, prevLink: string, key: Buffer): string {
+  return hmac(key, 'woodpecker audit link', [seq, mac, prevLink]);
+}
+
+/** Inserts a MAC'd, not yet sealed entry; returns its id. */
+export async function appendAudit(record: AuditRecord, session: ClientSession, now = new Date()): Promise<string> {
+  const keys = auditKeys();
+  // Only what the entry stores is MAC'd: the actor's identity, and details without undefined members.
   const actor = record.actor ? { id: record.actor.id, username: record.actor.username, role: record.actor.role } : null;
   const details = JSON.parse(JSON.stringify(record.details ?? {})) as Record<string, unknown>;
-  const entry = { seq, at: now, actor, action: record.action, target: record.target ?? null, details, prevHash };
-  const hash = entryHash(entry);
-  await AuditEntry.create([{ ...entry, hash }], { session });
-  await AuditHead.updateOne({ _id: 'head' }, { $set: { seq, hash } }, { upsert: true, session });
-  return seq;
+  const entry = { _id: new Types.ObjectId(), keyVersion: keys.version, at: now, actor, action: record.action, target: record.target ?? null, details };
+  await AuditEntry.create([{ ...entry, mac: entryMac(entry, keys.macKey(keys.version)), pending: true }], { session });
+  return entry._id.toHexString();
 }

@@ -22,6 +22,11 @@ export class SecretBox {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** A separate key for one purpose (HKDF-SHA-256), so a key used elsewhere never exposes this one. */
+  deriveKey(purpose: string, length = 32): Buffer {
+    return Buffer.from(crypto.hkdfSync('sha256', this.key, 'woodpecker', purpose, length));
+  }
+
   /** A keyed hash, for lookups and rate-limit keys that must not reveal their input. */
   mac(input: string, purpose: string): string {
     return crypto.createHmac('sha256', this.key).update(purpose).update('\0').update(input).digest('base64url');

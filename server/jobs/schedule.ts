@@ -1,5 +1,7 @@
 // The jobs this deployment runs.
 import type { Logger } from 'pino';
+import { mailCheckpointToAuditors, publishCheckpoint } from '../audit/checkpoints';
+import { sealAuditEntries } from '../audit/sealer';
 import type { SecretBox } from '../crypto/secretBox';
 import { defaultDeliveryPolicy, deliverOutbox } from '../emails/outbox';
 import { createTransport } from '../emails/transport';
@@ -23,6 +25,32 @@ export function startJobs({ config, logger, box, store, clock = systemClock }: {
         run: async (now) => {
           const r = await deliverOutbox(transport, box, delivery, now);
           if (r.sent || r.failed) logger.info(r, 'outbox delivery');
+        },
+      },
+      {
+        // Links new audit entries into the chain within seconds (audit/sealer.ts).
+        name: 'audit-seal',
+        intervalMs: config.JOB_INTERVAL_MS,
+        leaseMs: 60_000,
+        run: async (now) => {
+          await sealAuditEntries(now);
+        },
+      },
+      {
+        name: 'audit-checkpoint',
+        intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS,
+        leaseMs: 60_000,
+        run: async (now) => {
+          await publishCheckpoint(config.AUDIT_CHECKPOINT_FILE, now);
+        },
+      },
+      {
+        // Hourly, so a restart never skips a day; it mails once per UTC day.
+        name: 'audit-auditor-mail',
+        intervalMs: 60 * 60_000,
+        leaseMs: 5 * 60_000,
+        run: async (now) => {
+          if (await mailCheckpointToAuditors(box, config.AUDIT_CHECKPOINT_FILE, config.AUDIT_EMAILS, now)) logger.info({ auditors: config.AUDIT_EMAILS.length }, 'audit checkpoint mailed to the auditors');
         },
       },
       {

@@ -5,7 +5,7 @@
 // message it was, when it went and after how many attempts.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const EMAIL_KINDS = ['reporter-notice', 'staff-new-report', 'staff-deadline'] as const;
+export const EMAIL_KINDS = ['reporter-notice', 'staff-new-report', 'staff-deadline', 'auditor-checkpoint'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 const outboxEmailSchema = new Schema(

@@ -1,15 +1,18 @@
 import { Router } from 'express';
 import { trusted } from 'mongoose';
 import { auditListQuery, auditListResponse, auditVerifyResponse } from '../../shared/schemas/common';
-import { verifyAuditChain } from '../audit/verifyChain';
+import { sealAuditEntries } from '../audit/sealer';
+import { sealAndVerify } from '../audit/verifyChain';
 import { defineRoute } from '../http/defineRoute';
 import { AuditEntry } from '../models/AuditEntry';
 
-export function auditRoutes(): Router {
+export function auditRoutes(checkpointFile: string): Router {
   const router = Router();
 
   defineRoute(router, { method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Read the audit log, newest first', access: 'audit.read', query: auditListQuery, response: auditListResponse }, async ({ query }) => {
-    const filter = query.before ? { seq: trusted({ $lt: query.before }) } : {};
+    // Sealed on demand, so the view shows the newest actions with their numbers; it lists sealed entries only.
+    await sealAuditEntries();
+    const filter = { seq: trusted(query.before ? { $lt: query.before } : { $gte: 1 }) };
     const [items, total] = await Promise.all([AuditEntry.find(filter).sort({ seq: -1 }).limit(query.limit).lean(), AuditEntry.estimatedDocumentCount()]);
     return {
       items: items.map((e) => ({
@@ -19,13 +22,13 @@ export function auditRoutes(): Router {
         action: e.action,
         target: e.target ? { type: e.target.type ?? '', id: e.target.id ?? '' } : null,
         details: (e.details ?? {}) as Record<string, unknown>,
-        hash: e.hash,
+        hash: e.link ?? '',
       })),
       total,
     };
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Check the whole hash chain', access: 'audit.verify', response: auditVerifyResponse }, async () => verifyAuditChain());
+  defineRoute(router, { method: 'post', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Seal pending entries, then check the keyed chain and the newest checkpoint', access: 'audit.verify', response: auditVerifyResponse }, async () => sealAndVerify(checkpointFile));
 
   return router;
 }

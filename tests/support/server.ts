@@ -22,6 +22,8 @@ export interface TestApp {
   uploadDir: string;
   config: Config;
   box: SecretBox;
+  /** The server secret (base64), for a script run against this app's database. */
+  secretKey: string;
   demoPassword: string;
   db: TestDatabase;
   stop(): Promise<void>;
@@ -31,19 +33,24 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const db = await startTestDatabase();
   await mongoose.connect(db.uri, { dbName: db.dbName('app') });
   await mongoose.connection.syncIndexes();
-  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', WOODPECKER_POW_BITS: '0', ...env });
-  const box = new SecretBox(crypto.randomBytes(32));
+  // Each app its own checkpoint file: suites run in parallel, each under its own key.
+  const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-audit-'));
+  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', WOODPECKER_POW_BITS: '0', AUDIT_CHECKPOINT_FILE: path.join(auditDir, 'audit-checkpoints.log'), ...env });
+  const secretKey = crypto.randomBytes(32).toString('base64');
+  const box = new SecretBox(Buffer.from(secretKey, 'base64'));
   const demoPassword = `demo-${crypto.randomBytes(6).toString('hex')}`;
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-uploads-'));
+  const store = new DiskEvidenceStore(uploadDir);
+  // Before seeding: creating the app sets the audit keys that every audited write needs.
+  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, store, clientDir: options.clientDir });
   await seedReferenceData();
   await seedDemoStaff(demoPassword);
   await seedFund();
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-uploads-'));
-  const store = new DiskEvidenceStore(uploadDir);
-  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, store, clientDir: options.clientDir });
   return {
     app,
     config,
     box,
+    secretKey,
     demoPassword,
     db,
     store,
@@ -52,6 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await mongoose.disconnect();
       await db.stop();
       fs.rmSync(uploadDir, { recursive: true, force: true });
+      fs.rmSync(auditDir, { recursive: true, force: true });
     },
   };
 }

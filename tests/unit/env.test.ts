@@ -71,4 +71,14 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ demo: true, SESSION_IDLE_MINUTES: 15, LOGIN_DELAY_BASE_MS: 0 });
     expect(problemsOf({ SESSION_IDLE_MINUTES: '0', WOODPECKER_DEMO: 'maybe' }).sort()).toEqual(['SESSION_IDLE_MINUTES', 'WOODPECKER_DEMO']);
   });
+  test('AUDIT_EMAILS is a trimmed list of addresses; a malformed one stops the start', () => {
+    expect(loadConfig({ AUDIT_EMAILS: ' a@bureau.example , b@bureau.example,' }).AUDIT_EMAILS).toEqual(['a@bureau.example', 'b@bureau.example']);
+    expect(loadConfig({}).AUDIT_EMAILS).toEqual([]);
+    expect(problemsOf({ AUDIT_EMAILS: 'a@bureau.example, not-an-address' })).toEqual(['AUDIT_EMAILS.1']); // names the second address
+  });
+
+  test('audit checkpoints default to a file in the data directory', () => {
+    expect(loadConfig({ WOODPECKER_DATA_DIR: '/srv/wp' }).AUDIT_CHECKPOINT_FILE).toBe('/srv/wp/audit-checkpoints.log');
+    expect(loadConfig({ AUDIT_CHECKPOINT_FILE: '/mnt/ro-copy/cp.log' }).AUDIT_CHECKPOINT_FILE).toBe('/mnt/ro-copy/cp.log');
+  });
 });
