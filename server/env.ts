@@ -68,6 +68,8 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
     if (!has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required in production (no default secrets)');
     if (!has('PUBLIC_BASE_URL')) problems.push('PUBLIC_BASE_URL: is required in production');
     if (demo) problems.push('WOODPECKER_DEMO: demo mode is not allowed in production');
+    // The file spool keeps every message whole, recipient included, and the console transport prints it.
+    if ((source.MAIL_TRANSPORT ?? 'file') !== 'smtp') problems.push('MAIL_TRANSPORT: must be smtp in production (the file and console transports keep recipients)');
   } else if (!demo && !has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required outside demo mode');
   if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL')) problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
   return problems;

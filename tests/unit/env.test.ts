@@ -35,14 +35,21 @@ describe('loadConfig', () => {
   });
 
   test('a complete production configuration loads, with TOTP required for admin, reviewer and finance', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/?replicaSet=rs0', WOODPECKER_SECRET_KEY: key, PUBLIC_BASE_URL: 'https://report.example.org', PORT: '8080' });
+    const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/?replicaSet=rs0', WOODPECKER_SECRET_KEY: key, PUBLIC_BASE_URL: 'https://report.example.org', PORT: '8080', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.internal:587' });
     expect(config).toMatchObject({ demo: false, PORT: 8080, totpRequiredRoles: ['admin', 'reviewer', 'finance'] });
   });
 
   test('production refuses demo mode and a secret key of the wrong length', () => {
-    const base = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/', PUBLIC_BASE_URL: 'https://report.example.org' };
+    const base = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/', PUBLIC_BASE_URL: 'https://report.example.org', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.internal:587' };
     expect(problemsOf({ ...base, WOODPECKER_SECRET_KEY: key, WOODPECKER_DEMO: 'true' })).toEqual(['WOODPECKER_DEMO']);
     expect(problemsOf({ ...base, WOODPECKER_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toEqual(['WOODPECKER_SECRET_KEY']);
+  });
+
+  test('production refuses the file and console mail transports, which keep or print recipients', () => {
+    const base = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal/', PUBLIC_BASE_URL: 'https://report.example.org', WOODPECKER_SECRET_KEY: key };
+    expect(problemsOf(base)).toEqual(['MAIL_TRANSPORT']); // the default is the development spool
+    expect(problemsOf({ ...base, MAIL_TRANSPORT: 'console' })).toEqual(['MAIL_TRANSPORT']);
+    expect(loadConfig({ ...base, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.internal:587' }).MAIL_TRANSPORT).toBe('smtp');
   });
 
   test('demo defaults: no MONGODB_URI → demo mode, no second factor required, port 3000', () => {
