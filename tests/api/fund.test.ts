@@ -347,13 +347,13 @@ describe('exports', () => {
     const before = await AuditEntry.countDocuments();
     expect((await bytes(get('/api/v1/fund/exports/payouts.xlsx?from=2025-01-01&to=2025-03-31'))).status).toBe(200);
     expect(await AuditEntry.countDocuments()).toBe(before + 1);
-    const entry = await AuditEntry.findOne().sort({ seq: -1 }).lean();
+    const entry = await AuditEntry.findOne().sort({ at: -1, _id: -1 }).lean();
     expect(entry).toMatchObject({ action: 'fund.export', actor: { username: 'finance' }, target: { type: 'fund', id: MAIN_FUND } });
     expect(entry?.details).toEqual({ kind: 'payouts', format: 'xlsx', from: '2025-01-01', to: '2025-03-31', rows: 1 });
 
     expect((await ledgerCsv(s.admin)).status).toBe(200);
     expect(await AuditEntry.countDocuments()).toBe(before + 2);
-    expect((await AuditEntry.findOne().sort({ seq: -1 }).lean())?.details).toEqual({ kind: 'ledger', format: 'csv', from: '2025-01-01', to: '2025-03-31', rows: 5 });
+    expect((await AuditEntry.findOne().sort({ at: -1, _id: -1 }).lean())?.details).toEqual({ kind: 'ledger', format: 'csv', from: '2025-01-01', to: '2025-03-31', rows: 5 });
   });
 
   test('exports are for finance and administrators only', async () => {

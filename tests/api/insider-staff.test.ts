@@ -28,7 +28,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const auditsOf = (action: string, reference: string) => AuditEntry.find({ action, 'target.id': reference }).sort({ seq: 1 }).lean();
+const auditsOf = (action: string, reference: string) => AuditEntry.find({ action, 'target.id': reference }).sort({ at: 1, _id: 1 }).lean();
 const patchStaff = (id: string, who: StaffSession, body: object) => as(request(t.app).patch(`/api/v1/staff/${id}`), who).send(body);
 
 /** An administrator changes the account; a changed role ends its sessions, so its holder signs in again. */
@@ -136,7 +136,7 @@ describe('area scope fails closed', () => {
     const granted = await patchStaff(id, c.staff.admin, { allAreas: true });
     expect(granted.status).toBe(200);
     expect(granted.body.user).toMatchObject({ id, allAreas: true, areaCodes: [] });
-    const lastUpdate = async () => (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ seq: -1 }).limit(1).lean())[0];
+    const lastUpdate = async () => (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ at: -1, _id: -1 }).limit(1).lean())[0];
     const entry = await lastUpdate();
     expect(entry.details).toMatchObject({ allAreas: true, fields: ['allAreas'] });
     expect(entry.actor?.id).toBe(c.staff.admin.user.id);
@@ -198,7 +198,7 @@ describe('sensitive reads leave a trace', () => {
     expectProblem(await reveal(anonymous.reference, c.staff.reviewer), 404, 'resource.not_found');
     expectProblem(await reveal('WP-ZZZZ-ZZZZ', c.staff.reviewer), 404, 'resource.not_found');
 
-    const refused = await AuditEntry.find({ action: 'report.identity_refused', 'target.id': trusted({ $in: [ref, anonymous.reference, 'WP-ZZZZ-ZZZZ'] }) }).sort({ seq: 1 }).lean();
+    const refused = await AuditEntry.find({ action: 'report.identity_refused', 'target.id': trusted({ $in: [ref, anonymous.reference, 'WP-ZZZZ-ZZZZ'] }) }).sort({ at: 1, _id: 1 }).lean();
     expect(refused.map((e) => [e.actor?.username, e.target?.id, e.details?.refused])).toEqual([
       ['intake', ref, 'forbidden'],
       ['reviewer-linzhou-only', ref, 'out-of-area'],

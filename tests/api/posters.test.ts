@@ -181,7 +181,7 @@ describe('update', () => {
     expect((await Poster.findOne({ code }).lean())?.active).toBe(false);
 
     expect((await patch(code, { active: true })).body.poster.active).toBe(true);
-    const entries = await AuditEntry.find({ action: 'poster.update', 'target.id': code }).sort({ seq: 1 }).lean();
+    const entries = await AuditEntry.find({ action: 'poster.update', 'target.id': code }).sort({ at: 1, _id: 1 }).lean();
     expect(entries.map((e) => e.details)).toEqual([
       { fields: ['active'], active: false },
       { fields: ['active'], active: true },

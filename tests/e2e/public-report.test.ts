@@ -167,7 +167,7 @@ describe('public report form', () => {
     await page.getByTestId('evidence-any').setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.locator('img.evidence__thumb').waitFor();
     await page.getByText('已添加 1 个文件（最多 10 个）').waitFor();
-    await page.getByText('照片和视频里的位置（GPS）', { exact: false }).waitFor();
+    await page.getByText('可识别您的信息（位置、手机型号和序列号', { exact: false }).waitFor();
     await expectFitsPhone(page);
     await shot(page, 'public-report-step2-360');
     await next(page);

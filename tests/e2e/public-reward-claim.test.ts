@@ -202,7 +202,7 @@ describe('the reward in follow-up', () => {
     const claimed = await c.reporter(request(suite.server.app).post('/api/v1/followup/claim'), token).send(claim);
     expect(claimed.status).toBe(200);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    await c.ok(receipt.reference, 'record-payout', { voucherNo: 'FK-E2E-0001', paidOn: today, claimantChecked: true }, c.staff.finance, { 'Idempotency-Key': `e2e-pay-${receipt.reference}` });
+    await c.ok(receipt.reference, 'record-payout', { voucherNo: 'FK-E2E-0001', paidOn: today, claimantChecked: true }, c.cashier, { 'Idempotency-Key': `e2e-pay-${receipt.reference}` });
 
     const { page, pageErrors } = await signedInPhone(receipt);
     expect(await text(page, 'reward-status')).toBe('奖励已发放');
