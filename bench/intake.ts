@@ -33,7 +33,7 @@ import { seedReferenceData } from '../server/demo/seed';
 import { loadConfig } from '../server/env';
 import { inspectEvidence } from '../server/intake/evidence';
 import { createLogger } from '../server/logger';
-import { DiskEvidenceStore, type EvidenceStore } from '../server/storage/evidenceStore';
+import { DiskEvidenceStore, fsyncPath, type EvidenceStore } from '../server/storage/evidenceStore';
 
 const PHOTO_BYTES = 500 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -104,15 +104,6 @@ async function medianMs(fn: () => Promise<unknown>, n: number): Promise<number> 
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   return median(times);
-}
-
-async function fsyncPath(p: string): Promise<void> {
-  const handle = await fsp.open(p, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 async function emptyDir(dir: string): Promise<void> {

@@ -32,7 +32,8 @@ function privateDirSync(dir: string): void {
   fs.chmodSync(dir, PRIVATE_DIR); // mkdir leaves an existing directory's mode alone
 }
 
-async function fsyncPath(p: string): Promise<void> {
+/** Flushes a file (or a directory, so a rename in it is durable) to disk. */
+export async function fsyncPath(p: string): Promise<void> {
   const handle = await fsp.open(p, 'r');
   try {
     await handle.sync();
