@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, built from the same zod schemas that validate
 // requests (zod's own JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses).
 import { z, type ZodType } from 'zod';
+import { SESSION_COOKIE, sessionCookieName } from '../auth/sessions';
 
 export interface DocumentedRoute {
   method: string;
@@ -81,7 +82,7 @@ export function openApiDocument(): object {
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'wp_session' },
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: `Named ${sessionCookieName(true)} when the site is served over HTTPS` },
         followupToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/v1/followup/sessions' },
       },
       schemas: {
