@@ -221,7 +221,8 @@ export function oggPages(buf: Buffer): OggPage[] {
     const serial = buf.readUInt32LE(p + 14);
     const sequence = buf.readUInt32LE(p + 18);
     const count = buf[p + 26];
-    if (p + 27 + count > buf.length) throw unreadable();
+    // A page with no segments carries nothing; a file of them is only a way to make us parse 27-byte pages by the million.
+    if (count === 0 || p + 27 + count > buf.length) throw unreadable();
     const segments = [...buf.subarray(p + 27, p + 27 + count)];
     const end = p + 27 + count + segments.reduce((a, b) => a + b, 0);
     if (end > buf.length || oggCrc(buf.subarray(p, end)) !== buf.readUInt32LE(p + 22)) throw unreadable();
@@ -316,7 +317,11 @@ function paginate(packets: Buffer[], serial: number, firstSequence: number, firs
 function cleanOgg(buf: Buffer): Buffer {
   const pages = oggPages(buf);
   const bySerial = new Map<number, OggPage[]>();
-  for (const page of pages) bySerial.set(page.serial, [...(bySerial.get(page.serial) ?? []), page]);
+  for (const page of pages) {
+    const own = bySerial.get(page.serial);
+    if (own) own.push(page);
+    else bySerial.set(page.serial, [page]);
+  }
 
   const replacement = new Map<number, { headerPages: Buffer[]; oldCount: number }>();
   for (const [serial, own] of bySerial) {

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { Report } from '../../server/models/Report';
 import { gpsTags } from '../../server/intake/exifGps';
 import { oggPages } from '../../server/intake/audioStructure';
-import { adtsFrames, amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, oggVorbis, wav, wavId3, wavInfo } from '../support/audioFixtures';
+import { adtsFrames, amr, id3v1, id3v2, mp3Frame, mp3Frames, oggOpus, oggPage, oggVorbis, wav, wavId3, wavInfo } from '../support/audioFixtures';
 import { executable, filesUnder, GPS_TEXT, intakeEnv, isoBox, multipartBody, nextClientIp, sha256, storedPath, submit, validReport, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
@@ -117,6 +117,16 @@ describe('files that only start like audio', () => {
     const ogg = oggOpus([]);
     ogg[ogg.length - 1] ^= 0xff;
     const res = await submit(t.app, validReport(), [{ content: ogg, filename: 'a.ogg', contentType: 'audio/ogg' }]);
+    expectProblem(res, 400, 'evidence.unreadable');
+  });
+
+  test('an Ogg file padded with a flood of empty pages is refused, not parsed for minutes', async () => {
+    // Pages with no segments are 27 bytes each and valid by checksum and sequence: 40,000 of them
+    // blocked the event loop for 17 s before (the cost grew with the square of the count), and a
+    // 50 MB file would have taken hours. These 30,000 stay under this suite's 1 MB upload limit.
+    expect(oggPages(oggOpus([], 0))).toHaveLength(2); // the empty pages below continue its numbering, so only their emptiness is wrong
+    const empty = Array.from({ length: 30_000 }, (_, i) => oggPage([], i + 2, 0));
+    const res = await submit(t.app, validReport(), [{ content: Buffer.concat([oggOpus([], 0), ...empty]), filename: 'a.ogg', contentType: 'audio/ogg' }]);
     expectProblem(res, 400, 'evidence.unreadable');
   });
 
