@@ -106,7 +106,6 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use('/api/v1/auth/login', staffLoginLimiter(box, 60_000, 30));
   app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20, (req) => req.method === 'POST' && (req.path === '/' || req.path === '')));
   app.use('/api/v1/rewards/quote', publicLimiter(60_000, 60)); // pure arithmetic: the estimator may ask often
-  app.use('/p', publicLimiter(60_000, 120));
   app.use('/api/v1', publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)));
   app.use('/api/v1', staffLimiter(box, 60_000, 600, isPublic));
   app.use(

@@ -97,14 +97,17 @@ const processKey = crypto.randomBytes(32);
  * or a backup. Keys are a MAC of the address under a random key that never leaves
  * this process. Each instance counts on its own.
  */
-export function publicLimiter(windowMs: number, limit: number, applies: (req: Request) => boolean = () => true): RequestHandler {
+/** The client a limit counts: its address, or for IPv6 its /56, since one phone can rotate through a whole prefix. */
+export const clientOf = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
+
+export function publicLimiter(windowMs: number, limit: number, applies: (req: Request) => boolean = () => true, onLimit: Options['handler'] = refuse(windowMs)): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: (req) => !applies(req),
-    keyGenerator: (req) => crypto.createHmac('sha256', processKey).update(ipKeyGenerator(req.ip ?? 'unknown')).digest('base64url'),
-    handler: refuse(windowMs),
+    keyGenerator: (req) => crypto.createHmac('sha256', processKey).update(clientOf(req)).digest('base64url'),
+    handler: onLimit,
   });
 }

@@ -7,7 +7,7 @@ import { receiveUpload } from '../http/multipart';
 import { AppError, fail } from '../http/problem';
 import { GuessThrottle } from '../intake/guessThrottle';
 import { issueChallenge, redeemProofOfWork } from '../intake/proofOfWork';
-import { publicLimiter } from '../middlewares/rateLimit';
+import { clientOf, publicLimiter } from '../middlewares/rateLimit';
 import { Report } from '../models/Report';
 import { presentReportForReporter } from '../presenters/reportForReporter';
 import type { IntakeDeps } from './reports';
@@ -16,7 +16,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
   const router = Router();
   // Wrong receipts make the sender's next proof of work harder; nothing is counted per report (see intake/guessThrottle).
   const guesses = new GuessThrottle(deps.powBits);
-  const client = (req: Request) => deps.box.mac(req.ip ?? 'unknown', 'followup-guess');
+  const client = (req: Request) => deps.box.mac(clientOf(req), 'followup-guess');
   router.use('/api/v1/followup/evidence', publicLimiter(60_000, 20));
 
   defineRoute(router, { method: 'get', path: '/api/v1/followup/challenge', tag: 'followup', summary: 'The proof-of-work challenge for signing in: harder for a client after repeated wrong receipts', access: 'public', noStore: true, response: powChallengeResponse }, async ({ req }) =>

@@ -17,6 +17,7 @@ import { activePoster, posterCreator, posterUpdater, recordScan } from '../comma
 import { sendDownload } from '../http/download';
 import { defineRoute } from '../http/defineRoute';
 import { fail } from '../http/problem';
+import { clientOf, publicLimiter } from '../middlewares/rateLimit';
 import { Poster } from '../models/Poster';
 import { documentRoute } from '../openapi/registry';
 import { renderPosterPdf } from '../posters/posterPdf';
@@ -61,14 +62,20 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     status: 302,
     params: posterCodeParams,
   });
-  router.get('/p/:code', async (req: Request, res: Response) => {
+  // A flood from one client is not counted or looked up; the phone still lands on the form.
+  const landOnForm = (req: Request, res: Response) => {
+    const code = posterCodeSchema.safeParse(req.params.code);
+    res.setHeader('Cache-Control', 'no-store');
+    res.redirect(302, `${REPORT_FORM}?poster=${encodeURIComponent(code.success ? code.data : 'unknown')}`);
+  };
+  router.get('/p/:code', publicLimiter(60_000, 120, undefined, landOnForm), async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     const parsed = posterCodeSchema.safeParse(req.params.code);
     let poster = 'unknown';
     if (parsed.success) {
       try {
         const now = new Date();
-        const found = scans.firstScan(req.ip ?? 'unknown', parsed.data, now) ? await recordScan(parsed.data, now) : await activePoster(parsed.data);
+        const found = scans.firstScan(clientOf(req), parsed.data, now) ? await recordScan(parsed.data, now) : await activePoster(parsed.data);
         if (found) poster = parsed.data;
       } catch (err) {
         // Database trouble loses one count, not the report: the form checks the code again on submission.

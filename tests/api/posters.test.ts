@@ -281,6 +281,21 @@ describe('the public scan address /p/:code', () => {
     expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(2);
   });
 
+  test('a phone rotating through its IPv6 prefix counts once', async () => {
+    const code = await madePoster();
+    for (const address of ['2001:db8:77:1200::1', '2001:db8:77:12ab::9', '2001:db8:77:12ff:1:2:3:4']) await scan(code, address); // one /56
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
+  });
+
+  test('a flood of scans from one client is refused nothing: every request still lands on the form, with the code', async () => {
+    const code = await madePoster();
+    const client = nextClientIp();
+    const answers = await Promise.all(Array.from({ length: 125 }, () => scan(code, client)));
+    expect(answers.every((r) => r.status === 302 && r.headers.location === `/report?poster=${code}`)).toBe(true);
+    expect(answers.filter((r) => r.headers['ratelimit'] !== undefined && /r=0\b/.test(String(r.headers['ratelimit']))).length).toBeGreaterThan(0); // the limit was reached
+    expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
+  });
+
   test('concurrent scans by different clients are all counted (the first of the day races to create the counter)', async () => {
     const code = await madePoster();
     const responses = await Promise.all(Array.from({ length: 12 }, () => scan(code)));
