@@ -100,7 +100,7 @@ describe('public report form', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('on a shared phone the stored draft holds no identity, and an expired draft is not restored', async () => {
+  test('on a shared phone the stored draft holds no identity and no retry key, and an expired draft is not restored', async () => {
     const { page, pageErrors } = await openPhone();
     await page.goto(`${suite.server.baseUrl}/report`);
     await page.getByText('24 小时后自动清除', { exact: false }).waitFor(); // the page says how long it keeps the draft
@@ -121,6 +121,9 @@ describe('public report form', () => {
     const stored = String(await page.evaluate(`localStorage.getItem('woodpecker.reportDraft')`));
     expect(stored).toContain('三号车间');
     for (const secret of ['李四', '139 8765 4321', 'lisi@example.cn', '"real"']) expect(stored).not.toContain(secret);
+    // Nor the key that, for a day, would fetch this draft's receipt from the server.
+    expect(stored).not.toContain('idempotencyKey');
+    await expect(page.evaluate(`JSON.parse(sessionStorage.getItem('woodpecker.reportIdentity')).idempotencyKey.startsWith('r-')`)).resolves.toBe(true);
 
     // A reload in the same tab keeps both; the identity comes back from this tab's session only.
     await page.reload();

@@ -1,9 +1,11 @@
 // The report being written, kept on the phone until it is submitted (not the
 // files: browsers cannot store them). Phones are often shared or the employer's,
 // so what says who the reporter is (name, phone, email, the identity choice and
-// the location) lives in sessionStorage only and is gone when the tab closes;
-// the rest stays in localStorage for DRAFT_HOURS and then expires. The receipt's
-// access key is never stored.
+// the location) lives in sessionStorage only and is gone when the tab closes, and
+// so does the Idempotency-Key: for a day the server answers that key with the
+// receipt, so the next person to pick up the phone must not hold it. The rest
+// stays in localStorage for DRAFT_HOURS and then expires. The receipt's access key
+// is never stored.
 import { useCallback, useEffect, useState } from 'react';
 
 const STORAGE_KEY = 'woodpecker.reportDraft';
@@ -63,8 +65,8 @@ export function emptyDraft(): ReportDraft {
   };
 }
 
-/** The fields that say who the reporter is: never written to localStorage. */
-const IDENTITY_FIELDS = ['identity', 'name', 'phone', 'email', 'employeeOfSubject', 'shareLocation', 'location'] as const;
+/** The fields that must not outlive the tab: who the reporter is, and the key that would fetch their receipt. */
+const IDENTITY_FIELDS = ['idempotencyKey', 'identity', 'name', 'phone', 'email', 'employeeOfSubject', 'shareLocation', 'location'] as const;
 type IdentityFields = Pick<ReportDraft, (typeof IDENTITY_FIELDS)[number]>;
 type StoredDraft = Omit<ReportDraft, keyof IdentityFields> & { savedAt: number };
 
@@ -88,7 +90,7 @@ function readDraft(now = Date.now()): ReportDraft | null {
     const saved = readJson(localStorage, STORAGE_KEY) as Partial<StoredDraft> | null;
     if (!saved) return null;
     const expired = typeof saved.savedAt !== 'number' || now - saved.savedAt > DRAFT_HOURS * 3_600_000;
-    if (saved.version !== 2 || typeof saved.idempotencyKey !== 'string' || expired) {
+    if (saved.version !== 2 || expired) {
       clearStoredDraft(); // an old format or an expired draft is removed, not restored
       return null;
     }
