@@ -2,7 +2,8 @@
 // received, and remove identifying metadata (device, serial numbers, names, dates,
 // thumbnails, tags). GPS goes too unless the reporter chose to share their location;
 // then photos keep only their GPS position and videos only their location box.
-// PDFs and Ogg audio are stored as received (the form says so). The result is a new temp file.
+// PDFs and AMR audio are stored as received (the form says so for PDFs; AMR carries no tags).
+// The result is a new temp file.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { fail } from '../http/problem';

@@ -225,7 +225,7 @@ export const formsEn: FormMessages = {
     messageEmpty: 'Write your message first',
     messagesClosed: 'This report is finished; no more messages can be sent.',
     evidenceTitle: 'Add evidence',
-    evidenceMetadata: 'Location (GPS) and phone model data are removed from photos and videos once received, unless you shared your location when you reported.',
+    evidenceMetadata: 'To protect you, identifying data (location, phone model and serial number, names, dates, tags) is removed from photos, videos and audio once received; if you shared your location when you reported, only the location is kept. PDF files are stored as they are, with their document properties (author, title, software): check or remove these before uploading.',
     evidenceUpload: 'Upload the chosen files',
     evidenceUploading: (percent: number) => `Uploading ${percent}%`,
     evidenceAdded: (n: number) => (n === 1 ? '1 file added.' : `${n} files added.`),

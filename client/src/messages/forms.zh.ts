@@ -229,7 +229,7 @@ export const formsZh = {
     messageEmpty: '请先写下留言内容',
     messagesClosed: '这件举报已经结束，不能再发送消息。',
     evidenceTitle: '补充证据',
-    evidenceMetadata: '照片和视频里的位置（GPS）和手机型号等信息会在收到后删除，除非您提交举报时选择了分享位置。',
+    evidenceMetadata: '为保护您，照片、视频和录音里可识别您的信息（位置、手机型号和序列号、姓名、时间、标签等）会在收到后删除；如果您提交举报时选择了分享位置，只保留位置。PDF 文件按原样保存，包括文档属性（作者、标题、制作软件等），上传前请自行检查或删除。',
     evidenceUpload: '上传所选文件',
     evidenceUploading: (percent: number) => `正在上传 ${percent}%`,
     evidenceAdded: (n: number) => `已补充 ${n} 个文件。`,
