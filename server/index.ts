@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { openDatabase } from './db';
 import { seedDemoReports } from './demo/demoReports';
 import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
+import { sealLegacyOutbox } from './emails/legacyOutbox';
 import { ConfigError, loadConfig } from './env';
 import { startJobs } from './jobs/schedule';
 import { createLogger } from './logger';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
   });
+  const legacyMail = await sealLegacyOutbox(box, url);
+  if (legacyMail.sealed || legacyMail.erased) logger.info(legacyMail, 'mail queued by an earlier version sealed or erased');
   const jobs = startJobs({ config, logger, box, store });
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {

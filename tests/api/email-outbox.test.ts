@@ -10,6 +10,7 @@ import mongoose, { trusted } from 'mongoose';
 import type { Transporter } from 'nodemailer';
 import { SecretBox } from '../../server/crypto/secretBox';
 import { inTransaction } from '../../server/db';
+import { sealLegacyOutbox } from '../../server/emails/legacyOutbox';
 import { defaultDeliveryPolicy, deliverOutbox, enqueueEmail, type DeliveryPolicy } from '../../server/emails/outbox';
 import { createTransport } from '../../server/emails/transport';
 import { OutboxEmail } from '../../server/models/OutboxEmail';
@@ -224,4 +225,28 @@ test('the development mail spool (data/mail) is readable by the service user alo
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('mail an earlier version queued with the address in the clear is sealed, or erased once finished, and an old reporter notice loses its reference', async () => {
+  await OutboxEmail.deleteMany({});
+  const raw = OutboxEmail.collection;
+  const now = new Date();
+  const old = (over: Record<string, unknown>) => ({ messageId: `<${crypto.randomUUID()}@woodpecker>`, attempts: 0, nextAttemptAt: now, ...over });
+  await raw.insertMany([
+    old({ to: 'witness@example.cn', subject: '【啄木鸟】您的举报 WP-AAAA-BBBB 有新进展 / There is an update on report WP-AAAA-BBBB', text: '您的举报 WP-AAAA-BBBB 有新进展。', status: 'pending' }),
+    old({ to: 'officer@example.cn', subject: '【啄木鸟】新举报待受理 WP-CCCC-DDDD / New report to screen', text: 'WP-CCCC-DDDD', status: 'pending' }),
+    old({ to: 'earlier@example.cn', subject: '【啄木鸟】您的举报 WP-EEEE-FFFF 有新进展', text: 'WP-EEEE-FFFF', status: 'sent', sentAt: now }),
+    old({ to: 'refused@example.cn', subject: 'Notice', text: 'x', status: 'failed', lastError: '550 <refused@example.cn>: mailbox unavailable' }),
+  ]);
+
+  expect(await sealLegacyOutbox(box, 'https://jubao.example.test')).toEqual({ sealed: 2, erased: 2 });
+  const stored = await storedText();
+  for (const secret of ['witness@', 'officer@', 'earlier@', 'refused@', 'WP-AAAA', 'WP-EEEE']) expect(stored).not.toContain(secret);
+  expect(stored).toContain('WP-CCCC-DDDD'); // staff mail may name the reference, as it does today
+
+  // The waiting ones go out as this version would send them.
+  expect(await deliverOutbox(transport, box, policy, now)).toEqual({ sent: 2, failed: 0 });
+  const toWitness = inbox.received.find((m) => m.to.includes('witness@example.cn'))!;
+  expect(toWitness.raw).not.toContain('WP-AAAA');
+  expect(await sealLegacyOutbox(box, 'https://jubao.example.test')).toEqual({ sealed: 0, erased: 0 }); // once is enough
 });
