@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
 import { enqueueEmail } from '../emails/outbox';
-import { AuditHead } from '../models/AuditEntry';
+import { AuditEntry, AuditHead } from '../models/AuditEntry';
 import type { AuditKeys } from './auditKeys';
 import { auditKeys } from './auditKeys';
 import { sealAuditEntries, type ChainHead } from './sealer';
@@ -60,6 +60,24 @@ export function parseCheckpoint(line: string): Checkpoint {
   return parsed.data;
 }
 
+/**
+ * The sequence numbers of every readable checkpoint line, in file order. Each must
+ * be at least the one before: a smaller one means a shortened chain was signed.
+ */
+export function checkpointSeqs(file: string): number[] {
+  if (!fs.existsSync(file)) return [];
+  const seqs: number[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      seqs.push(parseCheckpoint(line.trim()).seq);
+    } catch {
+      // a torn or garbled line: the newest one is checked on its own by sealAndVerify
+    }
+  }
+  return seqs;
+}
+
 /** The newest checkpoint in a file (read from its tail), or null when the file is missing or empty. */
 export function lastCheckpoint(file: string): Checkpoint | null {
   let fd: number;
@@ -96,7 +114,12 @@ export async function publishCheckpoint(file: string, now: Date): Promise<Checkp
   } catch {
     // an unreadable line (a torn write, or tampering): a good checkpoint follows it
   }
-  if (last && last.seq === head.seq && last.link === head.link && last.publicKey === auditKeys().publicKeyText) return last;
+  if (last && last.publicKey === auditKeys().publicKeyText) {
+    if (last.seq === head.seq && last.link === head.link) return last;
+    // Never sign a chain that no longer extends what was signed before: that would bless a truncation or rewrite.
+    const covered = last.seq === 0 || (await AuditEntry.findOne({ seq: last.seq }, { link: 1 }).lean())?.link === last.link;
+    if (head.seq < last.seq || !covered) throw new Error(`the audit chain no longer extends the checkpoint of ${last.at} (${last.seq} entries): not signed; run audit:verify`);
+  }
   const checkpoint = signCheckpoint(head, now);
   appendLine(file, JSON.stringify(checkpoint));
   return checkpoint;

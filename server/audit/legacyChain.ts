@@ -44,7 +44,13 @@ export async function adoptUnkeyedChain(): Promise<number> {
   if (!head || typeof head.hash !== 'string' || head.link) return 0;
   const keys = auditKeys();
   const key = keys.macKey(keys.version);
+  // Once a sealed entry carries a MAC the chain has been keyed: an unkeyed head now is a forgery, never an upgrade.
+  // (Entries appended since the upgrade carry a MAC too, but wait unsealed, without a number.)
+  if (await AuditEntry.collection.findOne({ mac: { $exists: true }, seq: { $exists: true } }, { projection: { _id: 1 } }))
+    throw new Error('the audit head claims an unkeyed chain, but entries are already keyed: not adopted; run audit:verify');
   return inTransaction(async (session) => {
+    const current = await AuditHead.collection.findOne({ _id: 'head' as never }, { session });
+    if (!current || typeof current.hash !== 'string' || current.link) return 0; // another run adopted it first
     const entries = await AuditEntry.collection.find({ seq: { $gte: 1 } }, { session }).sort({ seq: 1 }).toArray();
     let prevHash = OLD_GENESIS;
     let link = GENESIS_LINK;

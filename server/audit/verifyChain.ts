@@ -7,7 +7,7 @@ import { trusted } from 'mongoose';
 import { AuditEntry, AuditHead } from '../models/AuditEntry';
 import { auditKeys } from './auditKeys';
 import { entryMac, GENESIS_LINK, linkMac, type EntryContent } from './auditLog';
-import { checkpointSignatureHolds, lastCheckpoint, type Checkpoint } from './checkpoints';
+import { checkpointSeqs, checkpointSignatureHolds, lastCheckpoint, type Checkpoint } from './checkpoints';
 import { sealAuditEntries } from './sealer';
 
 export interface ChainReport {
@@ -74,5 +74,8 @@ export async function sealAndVerify(checkpointFile: string): Promise<ChainReport
     const report = await verifyAuditChain();
     return report.ok ? { ok: false, checked: report.checked, reason: `the newest checkpoint cannot be read: ${(e as Error).message}` } : report;
   }
+  const seqs = checkpointSeqs(checkpointFile);
+  const shrunk = seqs.findIndex((seq, i) => i > 0 && seq < seqs[i - 1]);
+  if (shrunk > 0) return { ok: false, checked: 0, reason: `checkpoint ${shrunk + 1} in the file covers ${seqs[shrunk]} entries, fewer than the ${seqs[shrunk - 1]} before it: the chain was shortened` };
   return verifyAuditChain({ checkpoint });
 }

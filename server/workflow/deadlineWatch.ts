@@ -44,7 +44,7 @@ const defaultAcceptance: AcceptancePolicy = { days: deadlines.acceptanceDays, re
 /** Awaiting information is left out: its clock is paused. */
 const unscreened = ['submitted', 'screening'];
 
-/** Intake officers who screen reports of this area (no areas listed: every area). */
+/** Intake officers who screen reports of this area (listed, or granted every area; no areas means none). */
 async function intakeEmails(area: string): Promise<string[]> {
   const officers = await Staff.find({ role: 'intake', disabled: trusted({ $ne: true }), email: trusted({ $type: 'string' }) }, { email: 1, areaCodes: 1, allAreas: 1 }).lean();
   return officers.filter((o) => coversArea(o, area)).map((o) => o.email!);

@@ -14,9 +14,10 @@ import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { auditKeys } from '../../server/audit/auditKeys';
 import { appendAudit, entryMac, linkMac } from '../../server/audit/auditLog';
-import { lastCheckpoint, mailCheckpointToAuditors, parseCheckpoint, publishCheckpoint } from '../../server/audit/checkpoints';
+import { lastCheckpoint, mailCheckpointToAuditors, parseCheckpoint, publishCheckpoint, signCheckpoint } from '../../server/audit/checkpoints';
 import { unkeyedHash } from '../../server/audit/legacyChain';
 import { sealAuditEntries } from '../../server/audit/sealer';
+import { sealAndVerify } from '../../server/audit/verifyChain';
 import { inTransaction } from '../../server/db';
 import { defaultDeliveryPolicy, deliverOutbox } from '../../server/emails/outbox';
 import { createTransport } from '../../server/emails/transport';
@@ -155,8 +156,38 @@ describe('verification over HTTP', () => {
       const res = await verify();
       expect(res.body).toMatchObject({ ok: false, checked: checkpoint.seq - 2, firstBroken: checkpoint.seq - 1 });
       expect(res.body.reason).toMatch(/checkpoint/);
+      // The checkpoint job must not bless the shortened chain a minute later: it refuses, and the finding stays.
+      await expect(publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date())).rejects.toThrow(/no longer extends/);
+      expect((await verify()).body).toMatchObject({ ok: false, firstBroken: checkpoint.seq - 1 });
     } finally {
       await AuditEntry.collection.insertMany(newest);
+      await AuditHead.collection.replaceOne({ _id: 'head' as never }, originalHead!);
+    }
+    expect((await verify()).body.ok).toBe(true);
+  });
+
+  test('a shortened checkpoint appended to the file is reported, even when the chain matches it', async () => {
+    const file = path.join(os.tmpdir(), `wp-checkpoints-${process.pid}-${Date.now()}.log`);
+    try {
+      const full = await publishCheckpoint(file, new Date());
+      const earlier = (await AuditEntry.findOne({ seq: full.seq - 1 }).lean())!;
+      fs.appendFileSync(file, `${JSON.stringify(signCheckpoint({ seq: earlier.seq!, link: earlier.link! }, new Date()))}\n`);
+      const report = await sealAndVerify(file);
+      expect(report.ok).toBe(false);
+      expect(report.reason).toMatch(/shortened/);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  test('an unkeyed head forged over a keyed chain is never adopted', async () => {
+    const originalHead = await AuditHead.collection.findOne({ _id: 'head' as never });
+    // What an upgrade from the unkeyed chain would look like: a head with a hash and no link.
+    await AuditHead.collection.updateOne({ _id: 'head' as never }, { $set: { hash: 'f'.repeat(64) }, $unset: { link: '' } });
+    try {
+      await expect(sealAuditEntries()).rejects.toThrow(/already keyed/);
+      expect((await verify()).body.ok).toBe(false);
+    } finally {
       await AuditHead.collection.replaceOne({ _id: 'head' as never }, originalHead!);
     }
     expect((await verify()).body.ok).toBe(true);
