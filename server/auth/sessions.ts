@@ -69,6 +69,30 @@ export const MAX_FAILED_PROOFS_PER_SESSION = 5;
  * the limit, so someone holding an unlocked console cannot guess them there (sign-in
  * has its own counter and lockout). True when the session was ended.
  */
+/**
+ * Takes one of the session's attempts before a current password is checked, so
+ * guesses sent all at once cannot outrun the count: once none is left the session
+ * ends and false is returned. A right password gives its attempt back.
+ */
+export async function takeProofAttempt(token: string): Promise<boolean> {
+  const left = { $or: [{ failedProofs: trusted({ $exists: false }) }, { failedProofs: trusted({ $lt: MAX_FAILED_PROOFS_PER_SESSION }) }] };
+  if (await Session.findOneAndUpdate({ _id: sha256(token), ...left }, { $inc: { failedProofs: 1 } }).lean()) return true;
+  await destroySession(token);
+  return false;
+}
+
+export async function returnProofAttempt(token: string): Promise<void> {
+  await Session.updateOne({ _id: sha256(token), failedProofs: trusted({ $gt: 0 }) }, { $inc: { failedProofs: -1 } });
+}
+
+/** After a wrong proof whose attempt was taken: ends the session when no attempt is left. True when ended. */
+export async function endSessionIfSpent(token: string): Promise<boolean> {
+  const session = await Session.findById(sha256(token), { failedProofs: 1 }).lean();
+  if (session && session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;
+  await destroySession(token);
+  return true;
+}
+
 export async function countFailedProof(token: string): Promise<boolean> {
   const session = await Session.findOneAndUpdate({ _id: sha256(token) }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
   if (!session || session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { countFailedProof, destroyOtherSessionsOf, destroySessionsOf } from '../auth/sessions';
+import { countFailedProof, destroyOtherSessionsOf, destroySessionsOf, endSessionIfSpent, returnProofAttempt, takeProofAttempt } from '../auth/sessions';
 import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -66,8 +66,9 @@ export async function passwordResetter(actor: Actor, id: string) {
  * Wrong guesses count against the session, which ends after a few of them (codes count too).
  */
 async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string, sessionToken: string): Promise<void> {
-  if (await verifyPassword(currentPassword, staff.passwordHash)) return;
-  if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
+  if (!(await takeProofAttempt(sessionToken))) throw fail('auth.unauthenticated');
+  if (await verifyPassword(currentPassword, staff.passwordHash)) return returnProofAttempt(sessionToken);
+  if (await endSessionIfSpent(sessionToken)) throw fail('auth.unauthenticated');
   throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
 }
 

@@ -259,6 +259,19 @@ describe('with the default login policy', () => {
     });
   });
 
+  test('a stolen session cannot try many current passwords at once: with thirty wrong guesses sent together, the right one sent last is refused too', async () => {
+    const password = 'the real password 57';
+    const account = await createAccount({ username: 'left-open-2', role: 'reviewer', password });
+    const open = await signIn(t.app, 'left-open-2', password);
+    const before = (await Staff.findById(account._id).lean())!.passwordHash;
+    const guesses = [...Array.from({ length: 30 }, (_, i) => `guess ${i}`), password];
+    const answers = await Promise.all(guesses.map((currentPassword) => as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword, newPassword: 'taken over by a guess' })));
+    expect(answers.filter((r) => r.body.code === 'auth.password_wrong').length).toBeLessThanOrEqual(5); // no more checked than the session allows
+    expect(answers.every((r) => r.status !== 200 && r.status !== 204)).toBe(true);
+    expect((await Staff.findById(account._id).lean())!.passwordHash).toBe(before);
+    expect(await Session.exists({ _id: sessionId(open.token) })).toBeNull();
+  });
+
   describe('an account that must change its password', () => {
     const handedOut = 'handed out by admin 42';
     let s: Awaited<ReturnType<typeof signIn>>;
