@@ -65,39 +65,27 @@ export async function destroyOtherSessionsOf(staffId: Types.ObjectId | string, k
 export const MAX_FAILED_PROOFS_PER_SESSION = 5;
 
 /**
- * Counts a wrong current password or code against the session and ends the session at
- * the limit, so someone holding an unlocked console cannot guess them there (sign-in
- * has its own counter and lockout). True when the session was ended.
+ * Checks a current password or code against one of the session's attempts, so
+ * someone holding an unlocked console cannot guess them there (sign-in has its own
+ * counter and lockout). The attempt is taken before the check, so guesses sent all
+ * at once cannot outrun the count; a right answer gives it back, and the session
+ * ends when none is left.
  */
-/**
- * Takes one of the session's attempts before a current password is checked, so
- * guesses sent all at once cannot outrun the count: once none is left the session
- * ends and false is returned. A right password gives its attempt back.
- */
-export async function takeProofAttempt(token: string): Promise<boolean> {
+export async function proofAgainstSession(token: string, check: () => Promise<boolean>): Promise<'right' | 'wrong' | 'session-ended'> {
+  const _id = sha256(token);
   const left = { $or: [{ failedProofs: trusted({ $exists: false }) }, { failedProofs: trusted({ $lt: MAX_FAILED_PROOFS_PER_SESSION }) }] };
-  if (await Session.findOneAndUpdate({ _id: sha256(token), ...left }, { $inc: { failedProofs: 1 } }).lean()) return true;
+  const taken = await Session.findOneAndUpdate({ _id, ...left }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
+  if (!taken) {
+    await destroySession(token);
+    return 'session-ended';
+  }
+  if (await check()) {
+    await Session.updateOne({ _id, failedProofs: trusted({ $gt: 0 }) }, { $inc: { failedProofs: -1 } });
+    return 'right';
+  }
+  if (taken.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return 'wrong';
   await destroySession(token);
-  return false;
-}
-
-export async function returnProofAttempt(token: string): Promise<void> {
-  await Session.updateOne({ _id: sha256(token), failedProofs: trusted({ $gt: 0 }) }, { $inc: { failedProofs: -1 } });
-}
-
-/** After a wrong proof whose attempt was taken: ends the session when no attempt is left. True when ended. */
-export async function endSessionIfSpent(token: string): Promise<boolean> {
-  const session = await Session.findById(sha256(token), { failedProofs: 1 }).lean();
-  if (session && session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;
-  await destroySession(token);
-  return true;
-}
-
-export async function countFailedProof(token: string): Promise<boolean> {
-  const session = await Session.findOneAndUpdate({ _id: sha256(token) }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
-  if (!session || session.failedProofs < MAX_FAILED_PROOFS_PER_SESSION) return false;
-  await destroySession(token);
-  return true;
+  return 'session-ended';
 }
 
 function minDate(a: Date, b: Date): Date {

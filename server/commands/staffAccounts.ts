@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { countFailedProof, destroyOtherSessionsOf, destroySessionsOf, endSessionIfSpent, returnProofAttempt, takeProofAttempt } from '../auth/sessions';
+import { destroyOtherSessionsOf, destroySessionsOf, proofAgainstSession } from '../auth/sessions';
 import { enrolment, newTotpSecret, verifyTotp } from '../auth/totp';
 import type { SecretBox } from '../crypto/secretBox';
 import { inTransaction } from '../db';
@@ -66,9 +66,9 @@ export async function passwordResetter(actor: Actor, id: string) {
  * Wrong guesses count against the session, which ends after a few of them (codes count too).
  */
 async function assertCurrentPassword(staff: { passwordHash: string }, currentPassword: string, sessionToken: string): Promise<void> {
-  if (!(await takeProofAttempt(sessionToken))) throw fail('auth.unauthenticated');
-  if (await verifyPassword(currentPassword, staff.passwordHash)) return returnProofAttempt(sessionToken);
-  if (await endSessionIfSpent(sessionToken)) throw fail('auth.unauthenticated');
+  const outcome = await proofAgainstSession(sessionToken, () => verifyPassword(currentPassword, staff.passwordHash));
+  if (outcome === 'right') return;
+  if (outcome === 'session-ended') throw fail('auth.unauthenticated');
   throw fail('auth.password_wrong', [{ path: 'body.currentPassword', code: 'wrong', message: 'wrong password' }]);
 }
 
@@ -101,13 +101,16 @@ export async function totpEnrolmentStarter(actor: Actor, box: SecretBox, proof: 
   await assertCurrentPassword(staff, proof.currentPassword, sessionToken);
   if (staff.totpSecretSealed) {
     if (!proof.code) throw fail('auth.totp_required', [{ path: 'body.code', code: 'required', message: 'the current code is required' }]);
-    const step = verifyTotp(box.open(staff.totpSecretSealed), proof.code, now.getTime());
+    const sealed = staff.totpSecretSealed;
+    const code = proof.code;
     // Compare-and-set on the last used step, so the code cannot be replayed here or at sign-in.
-    const claimed = step !== null && step > staff.totpLastStep && (await Staff.updateOne({ _id: staff._id, totpLastStep: staff.totpLastStep }, { $set: { totpLastStep: step } })).modifiedCount === 1;
-    if (!claimed) {
-      if (await countFailedProof(sessionToken)) throw fail('auth.unauthenticated');
-      throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
-    }
+    const claim = async () => {
+      const step = verifyTotp(box.open(sealed), code, now.getTime());
+      return step !== null && step > staff.totpLastStep && (await Staff.updateOne({ _id: staff._id, totpLastStep: staff.totpLastStep }, { $set: { totpLastStep: step } })).modifiedCount === 1;
+    };
+    const outcome = await proofAgainstSession(sessionToken, claim);
+    if (outcome === 'session-ended') throw fail('auth.unauthenticated');
+    if (outcome === 'wrong') throw fail('auth.totp_invalid', [{ path: 'body.code', code: 'wrong', message: 'wrong code' }]);
   }
   const secret = newTotpSecret();
   await Staff.updateOne({ _id: actor.id }, { $set: { pendingTotpSecretSealed: box.seal(secret) } });
