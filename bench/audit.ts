@@ -5,10 +5,10 @@
 // Goal: under 3 s on a 2-core machine.
 import os from 'node:os';
 import request from 'supertest';
-import { inTransaction } from '../server/db';
-import { Fund, LedgerEntry, MAIN_FUND } from '../server/models/Fund';
-import { Report } from '../server/models/Report';
-import { moveMoney } from '../server/rewards/fund';
+import { inTransaction } from '../server/platform/db';
+import { Fund, LedgerEntry, MAIN_FUND } from '../server/fund/fund.model';
+import { Report } from '../server/reports/report.model';
+import { moveMoney } from '../server/fund/ledger';
 import { intakeEnv, nextClientIp } from '../tests/support/intake';
 import { startTestApp } from '../tests/support/server';
 import { as, signIn } from '../tests/support/staff';

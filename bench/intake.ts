@@ -28,12 +28,12 @@ import mongoose from 'mongoose';
 import multer from 'multer';
 import sharp from 'sharp';
 import { createApp } from '../server/app';
-import { SecretBox } from '../server/crypto/secretBox';
+import { SecretBox } from '../server/platform/secretBox';
 import { seedReferenceData } from '../server/demo/seed';
 import { loadConfig } from '../server/env';
-import { inspectEvidence } from '../server/intake/evidence';
-import { createLogger } from '../server/logger';
-import { DiskEvidenceStore, fsyncPath, type EvidenceStore } from '../server/storage/evidenceStore';
+import { inspectEvidence } from '../server/reports/intake/evidence';
+import { createLogger } from '../server/platform/logger';
+import { DiskEvidenceStore, fsyncPath, type EvidenceStore } from '../server/platform/evidenceStore';
 
 const PHOTO_BYTES = 500 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

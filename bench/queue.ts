@@ -13,12 +13,12 @@ import mongoose, { Types } from 'mongoose';
 import { areaCodes, categories } from '../shared/catalog';
 import { reportListQuery } from '../shared/schemas/workflow';
 import type { Role } from '../shared/roles';
-import { reportListFilter } from '../server/commands/caseWork';
+import { reportListFilter } from '../server/reports/caseWork';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../server/embedded-mongo';
 import { planQuery } from '../server/embedded-mongo/planner';
-import { Report } from '../server/models/Report';
-import type { Actor } from '../server/policies';
-import { presentReportSummary } from '../server/presenters/reportForStaff';
+import { Report } from '../server/reports/report.model';
+import type { Actor } from '../server/access';
+import { presentReportSummary } from '../server/reports/reportForStaff.presenter';
 
 const DAY = 86_400_000;
 const PER_DAY = 27;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { areaCodes, sectors } from '../shared/catalog';
 import { startEmbeddedMongo } from '../server/embedded-mongo';
-import { Report } from '../server/models/Report';
+import { Report } from '../server/reports/report.model';
 import { rebuildStats, statsOverview } from '../server/stats';
 import { areaCells, overdueNow } from '../server/stats/overview';
 

@@ -2,17 +2,17 @@
 // HTTP, background jobs; and stops them in order on SIGINT/SIGTERM.
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
-import { generatePassword } from './auth/passwords';
+import { generatePassword } from './staff/passwords';
 import { createApp } from './app';
-import { openDatabase } from './db';
+import { openDatabase } from './platform/db';
 import { seedDemoReports } from './demo/demoReports';
 import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
-import { sealLegacyOutbox } from './emails/legacyOutbox';
+import { sealLegacyOutbox } from './platform/emails/legacyOutbox';
 import { ConfigError, loadConfig } from './env';
-import { startJobs } from './jobs/schedule';
-import { createLogger } from './logger';
-import { loadSecretBox } from './secrets';
-import { createEvidenceStore } from './storage/evidenceStore';
+import { startJobs } from './jobs';
+import { createLogger } from './platform/logger';
+import { loadSecretBox } from './platform/secrets';
+import { createEvidenceStore } from './platform/evidenceStore';
 
 // Every file the service creates (uploads in flight, evidence, the embedded database,
 // keys, mail spool) is for its own account only; the stores also set modes explicitly.

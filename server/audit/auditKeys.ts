@@ -6,7 +6,7 @@
 // - an Ed25519 signing key for checkpoints: its public half lets an auditor check
 //   a checkpoint without the server secret.
 import crypto, { type KeyObject } from 'node:crypto';
-import type { SecretBox } from '../crypto/secretBox';
+import type { SecretBox } from '../platform/secretBox';
 
 /** PKCS#8 DER header for a raw 32-byte Ed25519 seed (RFC 8410). */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

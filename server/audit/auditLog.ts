@@ -5,7 +5,7 @@
 // entries into the chain shortly after (audit/sealer.ts).
 import crypto from 'node:crypto';
 import { Types, type ClientSession } from 'mongoose';
-import { AuditEntry } from '../models/AuditEntry';
+import { AuditEntry } from './auditEntry.model';
 import { auditKeys } from './auditKeys';
 
 /** The link before entry 1. */

@@ -5,8 +5,8 @@
 // error until someone looks. What was rewritten before the upgrade, hashes
 // included, cannot be told apart; that is why the chain is now keyed.
 import crypto from 'node:crypto';
-import { inTransaction } from '../db';
-import { AuditEntry, AuditHead } from '../models/AuditEntry';
+import { inTransaction } from '../platform/db';
+import { AuditEntry, AuditHead } from './auditEntry.model';
 import { auditKeys } from './auditKeys';
 import { entryMac, GENESIS_LINK, linkMac } from './auditLog';
 

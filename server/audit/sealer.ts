@@ -13,8 +13,8 @@
 // The honest gap: until sealed (a few seconds), an entry is protected only by its
 // own MAC. Someone with write access who deletes it in that window leaves no
 // trace in the chain. Edits in that window, and anything after sealing, are found.
-import { inTransaction } from '../db';
-import { AuditEntry, AuditHead } from '../models/AuditEntry';
+import { inTransaction } from '../platform/db';
+import { AuditEntry, AuditHead } from './auditEntry.model';
 import { auditKeys } from './auditKeys';
 import { GENESIS_LINK, linkMac } from './auditLog';
 import { adoptUnkeyedChain } from './legacyChain';

@@ -4,7 +4,7 @@
 // chain still reaches it unchanged (deleting the newest entries and rewinding the
 // head is found there). Names the first entry that does not hold.
 import { trusted } from 'mongoose';
-import { AuditEntry, AuditHead } from '../models/AuditEntry';
+import { AuditEntry, AuditHead } from './auditEntry.model';
 import { auditKeys } from './auditKeys';
 import { entryMac, GENESIS_LINK, linkMac, type EntryContent } from './auditLog';
 import { checkpointSeqs, checkpointSignatureHolds, lastCheckpoint, type Checkpoint } from './checkpoints';

@@ -3,13 +3,13 @@
 import { categories, units, areaCodes, sectors } from '../../shared/catalog';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/auditLog';
-import { hashPassword } from '../auth/passwords';
-import { inTransaction } from '../db';
-import { Category } from '../models/Category';
-import { Fund, LedgerEntry, MAIN_FUND } from '../models/Fund';
-import { Responsibility } from '../models/Responsibility';
-import { Staff } from '../models/Staff';
-import { Unit } from '../models/Unit';
+import { hashPassword } from '../staff/passwords';
+import { inTransaction } from '../platform/db';
+import { Category } from '../catalog/category.model';
+import { Fund, LedgerEntry, MAIN_FUND } from '../fund/fund.model';
+import { Responsibility } from '../catalog/responsibility.model';
+import { Staff } from '../staff/staff.model';
+import { Unit } from '../catalog/unit.model';
 
 export async function seedReferenceData(): Promise<void> {
   // $setOnInsert: administrators' later edits are never overwritten.

@@ -1,7 +1,7 @@
 // The printable A4 poster (违法举报公示牌): who it belongs to, a large QR code,
 // how to report, the rewards and the confidentiality promise. Text is set in
 // Noto Sans SC, embedded as a subset, so the PDF prints the same anywhere.
-import { A4, cjkPdf } from '../pdf/document';
+import { A4, cjkPdf } from '../platform/pdf';
 import { posterQrMatrix } from './qrCode';
 import { posterText, type Bilingual } from './posterText';
 

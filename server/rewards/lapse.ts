@@ -3,10 +3,10 @@
 // report's revision, so a claim arriving at the same moment wins or loses cleanly.
 import { trusted } from 'mongoose';
 import { appendAudit } from '../audit/auditLog';
-import { inTransaction } from '../db';
-import { Report } from '../models/Report';
+import { inTransaction } from '../platform/db';
+import { Report } from '../reports/report.model';
 import { refreshReportStats } from '../stats';
-import { moveMoney } from './fund';
+import { moveMoney } from '../fund/ledger';
 
 export async function lapseUnclaimedRewards(now: Date): Promise<{ lapsed: number }> {
   const due = await Report.find({ status: 'reward-approved', 'reward.claimDueAt': trusted({ $lt: now }) }, { reference: 1, revision: 1, reward: 1 }).lean();

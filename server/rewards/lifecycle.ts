@@ -6,10 +6,10 @@ import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
-import { fail } from '../http/problem';
-import type { ReportFields } from '../models/Report';
-import type { Actor } from '../policies';
-import type { MovementKind } from './fund';
+import { fail } from '../platform/errors';
+import type { ReportFields } from '../reports/report.model';
+import type { Actor } from '../access';
+import type { MovementKind } from '../fund/ledger';
 
 const DAY = 86_400_000;
 

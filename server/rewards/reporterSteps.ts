@@ -5,12 +5,12 @@ import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import type { Claim } from '../../shared/schemas/claim';
 import { appendAudit } from '../audit/auditLog';
 import { auditRead } from '../audit/auditRead';
-import type { SecretBox } from '../crypto/secretBox';
-import { inTransaction } from '../db';
-import { fail } from '../http/problem';
-import { Report, type ReportFields } from '../models/Report';
-import type { Actor } from '../policies';
-import { areaScope } from '../policies/scope';
+import type { SecretBox } from '../platform/secretBox';
+import { inTransaction } from '../platform/db';
+import { fail } from '../platform/errors';
+import { Report, type ReportFields } from '../reports/report.model';
+import type { Actor } from '../access';
+import { areaScope } from '../access/areaScope';
 import { refreshReportStats } from '../stats';
 import { dueAfterDays } from './lifecycle';
 

@@ -6,9 +6,9 @@ import { formatYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { stateNames, type ReportState } from '../../shared/workflow';
-import { fail } from '../http/problem';
-import type { ReportFields } from '../models/Report';
-import { A4, cjkPdf } from '../pdf/document';
+import { fail } from '../platform/errors';
+import type { ReportFields } from '../reports/report.model';
+import { A4, cjkPdf } from '../platform/pdf';
 import { posterText } from '../posters/posterText';
 
 const issuer = posterText.issuer.zh;

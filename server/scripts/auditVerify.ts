@@ -9,7 +9,7 @@ import { deriveAuditKeys, useAuditKeys } from '../audit/auditKeys';
 import { lastCheckpoint, type Checkpoint } from '../audit/checkpoints';
 import { sealAndVerify } from '../audit/verifyChain';
 import { loadConfig } from '../env';
-import { loadSecretBox } from '../secrets';
+import { loadSecretBox } from '../platform/secrets';
 import { runWithDatabase } from './withDatabase';
 
 const { values } = parseArgs({ options: { checkpoint: { type: 'string' }, 'public-key': { type: 'boolean' } } });

@@ -1,7 +1,7 @@
 // What every command-line script shares: the configured database opened, the
 // work done, the database closed; the exit code is the work's answer (0 fine,
 // 1 a finding), and 2 when the script itself failed.
-import { openDatabase } from '../db';
+import { openDatabase } from '../platform/db';
 import { loadConfig } from '../env';
 
 export function runWithDatabase(work: () => Promise<number>, options: { transactionLifetimeMs?: number } = {}): void {

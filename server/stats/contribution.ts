@@ -2,7 +2,7 @@
 // cell id → counters and days-to-conclusion histogram. Refresh and rebuild both
 // use it, so the incremental rollups and a rebuild cannot disagree.
 import { shanghaiMonthOf } from '../../shared/dates';
-import type { ReportFields } from '../models/Report';
+import type { ReportFields } from '../reports/report.model';
 
 /** Whole days past this land in the last bucket ("a year or more"). */
 export const HISTOGRAM_MAX_DAYS = 365;

@@ -3,9 +3,9 @@
 // cases depend on the clock, so they are counted live from the reports.
 import { trusted } from 'mongoose';
 import { areas, sectors } from '../../shared/catalog';
-import { Report } from '../models/Report';
-import { StatsRollup } from '../models/StatsRollup';
-import { fundBalances, type FundBalances } from '../rewards/fund';
+import { Report } from '../reports/report.model';
+import { StatsRollup } from './statsRollup.model';
+import { fundBalances, type FundBalances } from '../fund/ledger';
 import { addMonths, monthsBetween, monthsSpanned } from '../../shared/dates';
 import { emptySums, sumBy, totalsOf, type Cell, type Totals } from './figures';
 import type { Overview, StatsFilter } from '../../shared/statsViews';

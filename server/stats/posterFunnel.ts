@@ -2,9 +2,9 @@
 // area, for a period of months; and the posters that never brought in a report.
 import { trusted } from 'mongoose';
 import { areas } from '../../shared/catalog';
-import { Poster } from '../models/Poster';
-import { PosterScan } from '../models/PosterScan';
-import { StatsRollup } from '../models/StatsRollup';
+import { Poster } from '../posters/poster.model';
+import { PosterScan } from '../posters/posterScan.model';
+import { StatsRollup } from './statsRollup.model';
 import { addMonths } from '../../shared/dates';
 import type { FunnelRow, PosterFunnel } from '../../shared/statsViews';
 

@@ -2,7 +2,7 @@
 // the embedded Noto Sans SC, so the Chinese names print anywhere.
 import ExcelJS from 'exceljs';
 import { areas } from '../../shared/catalog';
-import { cjkPdf } from '../pdf/document';
+import { cjkPdf } from '../platform/pdf';
 import type { Ranking } from './ranking';
 
 

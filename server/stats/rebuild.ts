@@ -12,9 +12,9 @@
 // embedded engine and MongoDB). If the history outgrows that, run it while the
 // system is idle, or raise the lifetime for the run.
 import type { ClientSession, Collection } from 'mongoose';
-import { inTransaction } from '../db';
-import { Report } from '../models/Report';
-import { StatsReportFacts, StatsRollup } from '../models/StatsRollup';
+import { inTransaction } from '../platform/db';
+import { Report } from '../reports/report.model';
+import { StatsReportFacts, StatsRollup } from './statsRollup.model';
 import { cellKeyOf, contributionOf, STATS_PROJECTION, type CellAmounts, type CellKey, type Contribution } from './contribution';
 
 const BATCH = 1000;

@@ -3,8 +3,8 @@
 // time (its facts document), and $inc the rollup cells by the difference only.
 // Calling it twice changes nothing the second time.
 import type { AnyBulkWriteOperation, ClientSession } from 'mongoose';
-import { Report } from '../models/Report';
-import { StatsReportFacts, StatsRollup } from '../models/StatsRollup';
+import { Report } from '../reports/report.model';
+import { StatsReportFacts, StatsRollup } from './statsRollup.model';
 import { cellKeyOf, contributionOf, difference, STATS_PROJECTION, type Contribution } from './contribution';
 
 /** The upsert that adds `amounts` to one cell (creating it with its key fields the first time). */

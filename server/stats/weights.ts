@@ -3,9 +3,9 @@
 import type { ClientSession } from 'mongoose';
 import { z } from 'zod';
 import { appendAudit } from '../audit/auditLog';
-import { inTransaction } from '../db';
-import { StatsSettings } from '../models/StatsRollup';
-import type { Actor } from '../policies';
+import { inTransaction } from '../platform/db';
+import { StatsSettings } from './statsRollup.model';
+import type { Actor } from '../access';
 
 const weight = z.number().min(0).max(1000);
 

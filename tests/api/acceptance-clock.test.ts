@@ -3,16 +3,16 @@
 // the pause), a reminder and an escalation go out once each, and a reporter's
 // message or evidence while awaited resumes screening by itself.
 import request, { type Test } from 'supertest';
-import { reportActor } from '../../server/commands/reportActions';
-import { reporterMessage } from '../../server/commands/followup';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Report } from '../../server/models/Report';
-import { Staff } from '../../server/models/Staff';
-import { Unit } from '../../server/models/Unit';
-import type { Actor } from '../../server/policies';
+import { reportActor } from '../../server/reports/reportActions';
+import { reporterMessage } from '../../server/reports/followup';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
+import { Unit } from '../../server/catalog/unit.model';
+import type { Actor } from '../../server/access';
 import type { Role } from '../../shared/roles';
-import { acceptanceDueAt } from '../../server/workflow/acceptanceClock';
-import { watchDeadlines } from '../../server/workflow/deadlineWatch';
+import { acceptanceDueAt } from '../../server/reports/acceptanceClock';
+import { watchDeadlines } from '../../server/reports/deadlineWatch';
 import { jpeg, nextClientIp } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';

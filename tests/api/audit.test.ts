@@ -18,11 +18,11 @@ import { lastCheckpoint, mailCheckpointToAuditors, parseCheckpoint, publishCheck
 import { unkeyedHash } from '../../server/audit/legacyChain';
 import { sealAuditEntries } from '../../server/audit/sealer';
 import { sealAndVerify } from '../../server/audit/verifyChain';
-import { inTransaction } from '../../server/db';
-import { defaultDeliveryPolicy, deliverOutbox } from '../../server/emails/outbox';
-import { createTransport } from '../../server/emails/transport';
-import { AuditEntry, AuditHead } from '../../server/models/AuditEntry';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
+import { inTransaction } from '../../server/platform/db';
+import { defaultDeliveryPolicy, deliverOutbox } from '../../server/platform/emails/outbox';
+import { createTransport } from '../../server/platform/emails/transport';
+import { AuditEntry, AuditHead } from '../../server/audit/auditEntry.model';
+import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { queuedMails } from '../support/outbox';
 import { as, createAccount, signIn, type StaffSession } from '../support/staff';

@@ -4,12 +4,12 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { errorMessage } from '../../shared/errors';
-import { hashPassword } from '../../server/auth/passwords';
-import { currentTotp } from '../../server/auth/totp';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { RateLimitCounter } from '../../server/models/RateLimitCounter';
-import { Session } from '../../server/models/Session';
-import { Staff } from '../../server/models/Staff';
+import { hashPassword } from '../../server/staff/passwords';
+import { currentTotp } from '../../server/staff/totp';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.model';
+import { Session } from '../../server/staff/session.model';
+import { Staff } from '../../server/staff/staff.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, TEST_PASSWORD, errorPaths, expectProblem, login, sessionCookieOf, setCookies, signIn } from '../support/staff';
 

@@ -6,10 +6,10 @@
 import type { Express } from 'express';
 import request, { type Response, type Test } from 'supertest';
 import { roles, type Role } from '../../shared/roles';
-import { createSession } from '../../server/auth/sessions';
-import { documentedRoutes, type DocumentedRoute } from '../../server/openapi/registry';
-import { can, type Action, type Actor } from '../../server/policies';
-import { Staff } from '../../server/models/Staff';
+import { createSession } from '../../server/staff/sessions';
+import { documentedRoutes, type DocumentedRoute } from '../../server/platform/http/openapi';
+import { can, type Action, type Actor } from '../../server/access';
+import { Staff } from '../../server/staff/staff.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { createAccount } from '../support/staff';
 

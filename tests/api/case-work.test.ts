@@ -4,10 +4,10 @@
 import request, { type Test } from 'supertest';
 import type { Role } from '../../shared/roles';
 import type { WorkflowActionName } from '../../shared/workflow';
-import { REPORTER_NOTICE_SUBJECT } from '../../server/intake/notifications';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Report } from '../../server/models/Report';
-import { Staff } from '../../server/models/Staff';
+import { REPORTER_NOTICE_SUBJECT } from '../../server/reports/notifications';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';

@@ -1,7 +1,7 @@
 // Administrators edit the report categories; the public form's catalog follows.
 import request from 'supertest';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Category } from '../../server/models/Category';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Category } from '../../server/catalog/category.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
 

@@ -1,10 +1,10 @@
 // Verification deadlines on a moved clock: one reminder a week before the due
 // date, one escalation after it, each sent once however often the job runs.
 import request from 'supertest';
-import { Report } from '../../server/models/Report';
-import { Staff } from '../../server/models/Staff';
-import { Unit } from '../../server/models/Unit';
-import { watchDeadlines } from '../../server/workflow/deadlineWatch';
+import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
+import { Unit } from '../../server/catalog/unit.model';
+import { watchDeadlines } from '../../server/reports/deadlineWatch';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
 import { signIn } from '../support/staff';

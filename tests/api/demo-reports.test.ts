@@ -4,10 +4,10 @@
 import { sealAuditEntries } from '../../server/audit/sealer';
 import { verifyAuditChain } from '../../server/audit/verifyChain';
 import { seedDemoReports } from '../../server/demo/demoReports';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Report } from '../../server/models/Report';
-import { StatsRollup } from '../../server/models/StatsRollup';
-import { fundBalances, ledgerBalances } from '../../server/rewards/fund';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Report } from '../../server/reports/report.model';
+import { StatsRollup } from '../../server/stats/statsRollup.model';
+import { fundBalances, ledgerBalances } from '../../server/fund/ledger';
 import { rebuildStats } from '../../server/stats';
 import { startTestApp, type TestApp } from '../support/server';
 

@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose, { trusted } from 'mongoose';
 import type { Transporter } from 'nodemailer';
-import { SecretBox } from '../../server/crypto/secretBox';
-import { inTransaction } from '../../server/db';
-import { sealLegacyOutbox } from '../../server/emails/legacyOutbox';
-import { defaultDeliveryPolicy, deliverOutbox, enqueueEmail, type DeliveryPolicy } from '../../server/emails/outbox';
-import { createTransport } from '../../server/emails/transport';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
+import { SecretBox } from '../../server/platform/secretBox';
+import { inTransaction } from '../../server/platform/db';
+import { sealLegacyOutbox } from '../../server/platform/emails/legacyOutbox';
+import { defaultDeliveryPolicy, deliverOutbox, enqueueEmail, type DeliveryPolicy } from '../../server/platform/emails/outbox';
+import { createTransport } from '../../server/platform/emails/transport';
+import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { Inbox, type Received } from '../support/inbox';
 

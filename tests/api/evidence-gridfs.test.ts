@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { GridFsEvidenceStore } from '../../server/storage/evidenceStore';
+import { GridFsEvidenceStore } from '../../server/platform/evidenceStore';
 import { startTestApp, type TestApp } from '../support/server';
 
 let t: TestApp;

@@ -4,10 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import request, { type Response, type Test } from 'supertest';
-import { FollowupSession } from '../../server/models/FollowupSession';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Report } from '../../server/models/Report';
-import { hashAccessKey } from '../../server/intake/receipt';
+import { FollowupSession } from '../../server/reports/followupSession.model';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Report } from '../../server/reports/report.model';
+import { hashAccessKey } from '../../server/reports/intake/receipt';
 import { executable, filesUnder, intakeEnv, jpeg, nextClientIp, sha256, storedPath, submit, validReport } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';

@@ -5,9 +5,9 @@
 // views — that each leave an audit entry.
 import { trusted } from 'mongoose';
 import request from 'supertest';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { LedgerEntry } from '../../server/models/Fund';
-import { Staff } from '../../server/models/Staff';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { LedgerEntry } from '../../server/fund/fund.model';
+import { Staff } from '../../server/staff/staff.model';
 import { caseDriver, realNameReport, substantiatedFindings, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv, jpeg, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';

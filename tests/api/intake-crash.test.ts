@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import mongoose from 'mongoose';
-import { sweepEvidence } from '../../server/intake/sweep';
-import { Report } from '../../server/models/Report';
-import { DiskEvidenceStore } from '../../server/storage/evidenceStore';
+import { sweepEvidence } from '../../server/reports/intake/sweep';
+import { Report } from '../../server/reports/report.model';
+import { DiskEvidenceStore } from '../../server/platform/evidenceStore';
 import { filesUnder, jpeg, noisyJpeg, sha256, storedPath, submit, validReport } from '../support/intake';
 
 const script = path.join(__dirname, '../support/intake-server.ts');

@@ -1,9 +1,9 @@
 // Job leases in MongoDB: one holder at a time, taken over only after expiry, so a
 // scheduled job runs once across instances (and once within one instance).
 import mongoose from 'mongoose';
-import '../../server/db'; // the application's mongoose settings (sanitizeFilter)
-import { acquireLease, releaseLease, runLeased, type JobDefinition } from '../../server/jobs/leasedJob';
-import { JobLease } from '../../server/models/JobLease';
+import '../../server/platform/db'; // the application's mongoose settings (sanitizeFilter)
+import { acquireLease, releaseLease, runLeased, type JobDefinition } from '../../server/platform/jobs/leasedJob';
+import { JobLease } from '../../server/platform/jobs/jobLease.model';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;

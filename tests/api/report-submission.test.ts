@@ -13,16 +13,16 @@ import sharp from 'sharp';
 import request, { type Response } from 'supertest';
 import { categories } from '../../shared/catalog';
 import { createApp } from '../../server/app';
-import { gpsTags } from '../../server/intake/exifGps';
+import { gpsTags } from '../../server/reports/intake/exifGps';
 import { loadConfig } from '../../server/env';
-import { createLogger } from '../../server/logger';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
-import { Poster } from '../../server/models/Poster';
-import { Report } from '../../server/models/Report';
-import { hashAccessKey, verifyAccessKey } from '../../server/intake/receipt';
-import { idempotencyKeyHash } from '../../server/intake/retryWindow';
-import { Staff } from '../../server/models/Staff';
+import { createLogger } from '../../server/platform/logger';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
+import { Poster } from '../../server/posters/poster.model';
+import { Report } from '../../server/reports/report.model';
+import { hashAccessKey, verifyAccessKey } from '../../server/reports/intake/receipt';
+import { idempotencyKeyHash } from '../../server/reports/intake/retryWindow';
+import { Staff } from '../../server/staff/staff.model';
 import {
   executable,
   filesUnder,

@@ -2,8 +2,8 @@
 // bad input changes nothing, and the case view offers intake the cell's unit for a report.
 import request from 'supertest';
 import { defaultResponsibilities, seedReferenceData } from '../../server/demo/seed';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Responsibility } from '../../server/models/Responsibility';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Responsibility } from '../../server/catalog/responsibility.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
 

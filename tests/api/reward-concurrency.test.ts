@@ -2,10 +2,10 @@
 // reserve, ninety are refused, available money never goes below zero, and the
 // ledger explains every fen. Retried requests move money once.
 import request from 'supertest';
-import { inTransaction } from '../../server/db';
-import { Fund, LedgerEntry, MAIN_FUND } from '../../server/models/Fund';
-import { Report } from '../../server/models/Report';
-import { fundBalances, ledgerBalances, moveMoney } from '../../server/rewards/fund';
+import { inTransaction } from '../../server/platform/db';
+import { Fund, LedgerEntry, MAIN_FUND } from '../../server/fund/fund.model';
+import { Report } from '../../server/reports/report.model';
+import { fundBalances, ledgerBalances, moveMoney } from '../../server/fund/ledger';
 import { intakeEnv, nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, signIn, type StaffSession } from '../support/staff';

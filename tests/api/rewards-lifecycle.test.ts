@@ -4,12 +4,12 @@
 // view, payment, the notice PDF; refusal and appeal; lapse with a moved clock.
 import request from 'supertest';
 import { endOfShanghaiDay } from '../../shared/dates';
-import { ledgerBalances, fundBalances } from '../../server/rewards/fund';
+import { ledgerBalances, fundBalances } from '../../server/fund/ledger';
 import { lapseUnclaimedRewards } from '../../server/rewards/lapse';
 import { appealReward, claimReward } from '../../server/rewards/reporterSteps';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { LedgerEntry } from '../../server/models/Fund';
-import { Report } from '../../server/models/Report';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { LedgerEntry } from '../../server/fund/fund.model';
+import { Report } from '../../server/reports/report.model';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';

@@ -2,9 +2,9 @@
 // response and what the database holds afterwards, including the audit log.
 import request from 'supertest';
 import type { Role } from '../../shared/roles';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Session } from '../../server/models/Session';
-import { Staff } from '../../server/models/Staff';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Session } from '../../server/staff/session.model';
+import { Staff } from '../../server/staff/staff.model';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, TEST_PASSWORD, errorPaths, expectProblem, login, signIn, type StaffSession } from '../support/staff';
 

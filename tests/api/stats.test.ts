@@ -6,12 +6,12 @@
 // counts suppressed and recent weeks held back, and rebuild = increments.
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { inTransaction } from '../../server/db';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Poster } from '../../server/models/Poster';
-import { PosterScan } from '../../server/models/PosterScan';
-import { Report } from '../../server/models/Report';
-import { StatsReportFacts, StatsRollup, StatsSettings } from '../../server/models/StatsRollup';
+import { inTransaction } from '../../server/platform/db';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Poster } from '../../server/posters/poster.model';
+import { PosterScan } from '../../server/posters/posterScan.model';
+import { Report } from '../../server/reports/report.model';
+import { StatsReportFacts, StatsRollup, StatsSettings } from '../../server/stats/statsRollup.model';
 import { monthlyRanking, posterFunnel, rebuildStats, refreshReportStats, statsOverview, transparencyFigures } from '../../server/stats';
 import { medianDays } from '../../server/stats/figures';
 import { hiddenRows } from '../../server/stats/transparency';

@@ -4,8 +4,8 @@
 // follow-up page; the verifier reads the answer; the reviewer approves the findings.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Report } from '../../server/models/Report';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Report } from '../../server/reports/report.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { statusShown, takeAction } from '../support/casePage';
 import { intakeEnv, jpeg, submit } from '../support/intake';

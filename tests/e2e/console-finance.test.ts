@@ -3,8 +3,8 @@
 // ledger change; a reviewer sees the fund without the appropriation form.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { LedgerEntry } from '../../server/models/Fund';
-import { Report } from '../../server/models/Report';
+import { LedgerEntry } from '../../server/fund/fund.model';
+import { Report } from '../../server/reports/report.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(90_000);

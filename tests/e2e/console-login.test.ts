@@ -2,7 +2,7 @@
 // Each demo role signs in and lands on its own desk; the public home works on a small phone.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { Staff } from '../../server/models/Staff';
+import { Staff } from '../../server/staff/staff.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { createAccount } from '../support/staff';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { Poster } from '../../server/models/Poster';
+import { Poster } from '../../server/posters/poster.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(60_000);

@@ -3,8 +3,8 @@
 // a reload. Other roles do not get the page.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { AuditEntry } from '../../server/models/AuditEntry';
-import { Responsibility } from '../../server/models/Responsibility';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
+import { Responsibility } from '../../server/catalog/responsibility.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(90_000);

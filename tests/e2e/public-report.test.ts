@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { Poster } from '../../server/models/Poster';
-import { Report } from '../../server/models/Report';
-import { Staff } from '../../server/models/Staff';
+import { Poster } from '../../server/posters/poster.model';
+import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };

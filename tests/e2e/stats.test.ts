@@ -3,8 +3,8 @@
 // transparency page shows the same month with small counts suppressed.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { inTransaction } from '../../server/db';
-import { Report } from '../../server/models/Report';
+import { inTransaction } from '../../server/platform/db';
+import { Report } from '../../server/reports/report.model';
 import { refreshReportStats } from '../../server/stats';
 import { addMonths, shanghaiMonthOf } from '../../shared/dates';
 import { ARTIFACTS, browserSuite } from '../support/browser';

@@ -3,7 +3,7 @@
 import request, { type Response, type Test } from 'supertest';
 import type { Role } from '../../shared/roles';
 import type { WorkflowActionName } from '../../shared/workflow';
-import { Report } from '../../server/models/Report';
+import { Report } from '../../server/reports/report.model';
 import { nextClientIp, submit } from './intake';
 import type { TestApp } from './server';
 import { as, signIn, type StaffSession } from './staff';

@@ -9,12 +9,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app';
-import { SecretBox } from '../../server/crypto/secretBox';
+import { SecretBox } from '../../server/platform/secretBox';
 import { seedReferenceData } from '../../server/demo/seed';
 import { startEmbeddedMongo } from '../../server/embedded-mongo';
 import { loadConfig } from '../../server/env';
-import { createLogger } from '../../server/logger';
-import { DiskEvidenceStore } from '../../server/storage/evidenceStore';
+import { createLogger } from '../../server/platform/logger';
+import { DiskEvidenceStore } from '../../server/platform/evidenceStore';
 
 async function main(): Promise<void> {
   const [dataDir, uploadDir] = process.argv.slice(2);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import sharp from 'sharp';
 import request, { type Test } from 'supertest';
-import { solves } from '../../server/intake/proofOfWork';
+import { solves } from '../../server/reports/intake/proofOfWork';
 
 // ---------- evidence files ----------
 

@@ -1,7 +1,7 @@
 // Queued emails as a test wants to read them: the sealed recipient opened.
 import { trusted } from 'mongoose';
-import type { SecretBox } from '../../server/crypto/secretBox';
-import { OutboxEmail } from '../../server/models/OutboxEmail';
+import type { SecretBox } from '../../server/platform/secretBox';
+import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 
 export interface QueuedMail {
   kind: string;

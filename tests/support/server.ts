@@ -9,11 +9,11 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app';
-import { SecretBox } from '../../server/crypto/secretBox';
+import { SecretBox } from '../../server/platform/secretBox';
 import { seedDemoStaff, seedFund, seedReferenceData } from '../../server/demo/seed';
 import { loadConfig, type Config } from '../../server/env';
-import { DiskEvidenceStore } from '../../server/storage/evidenceStore';
-import { createLogger } from '../../server/logger';
+import { DiskEvidenceStore } from '../../server/platform/evidenceStore';
+import { createLogger } from '../../server/platform/logger';
 import { startTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {

@@ -6,9 +6,9 @@ import request, { type Response, type Test } from 'supertest';
 import type { ErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { StaffView } from '../../shared/schemas/staff';
-import { hashPassword } from '../../server/auth/passwords';
-import { sessionCookieName } from '../../server/auth/sessions';
-import { Staff } from '../../server/models/Staff';
+import { hashPassword } from '../../server/staff/passwords';
+import { sessionCookieName } from '../../server/staff/sessions';
+import { Staff } from '../../server/staff/staff.model';
 
 export interface StaffSession {
   /** `wp_session=<token>` (`__Host-wp_session=…` when the app is served over HTTPS), ready for a Cookie header. */

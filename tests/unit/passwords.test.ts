@@ -1,7 +1,7 @@
 // The password rules on their own: what is refused as weak or common, and that the
 // passwords the system hands out itself always pass them.
 import crypto from 'node:crypto';
-import { generatePassword, passwordProblem } from '../../server/auth/passwords';
+import { generatePassword, passwordProblem } from '../../server/staff/passwords';
 
 const account = { username: 'li.na', displayName: '李娜' };
 

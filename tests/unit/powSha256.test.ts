@@ -2,7 +2,7 @@
 // against Node's crypto and the server's own check.
 import crypto from 'node:crypto';
 import { searchNonce, sha256 } from '../../client/src/public/pow/sha256';
-import { solves } from '../../server/intake/proofOfWork';
+import { solves } from '../../server/reports/intake/proofOfWork';
 
 describe('client proof of work', () => {
   test.each([0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000])('sha256 of %i bytes matches node:crypto', (length) => {

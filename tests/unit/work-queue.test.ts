@@ -1,7 +1,7 @@
 // The queue image work waits in: a burst of uploads must not run more decodes at
 // once than allowed (each holds a thread staff sign-in needs), and a failing task
 // must not keep its slot.
-import { createWorkQueue } from '../../server/intake/workQueue';
+import { createWorkQueue } from '../../server/reports/intake/workQueue';
 
 const tick = () => new Promise((r) => setImmediate(r));
 

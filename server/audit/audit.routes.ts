@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { trusted } from 'mongoose';
+import { auditListQuery, auditListResponse, auditVerifyResponse } from '../../shared/schemas/common';
+import { sealAuditEntries } from './sealer';
+import { sealAndVerify } from './verifyChain';
+import { defineRoute } from '../platform/http/defineRoute';
+import { AuditEntry } from './auditEntry.model';
+
+export function auditRoutes(checkpointFile: string): Router {
+  const router = Router();
+
+  defineRoute(router, { method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Read the audit log, newest first', access: 'audit.read', query: auditListQuery, response: auditListResponse }, async ({ query }) => {
+    // Sealed on demand, so the view shows the newest actions with their numbers; it lists sealed entries only.
+    await sealAuditEntries();
+    const filter = { seq: trusted(query.before ? { $lt: query.before } : { $gte: 1 }) };
+    const [items, total] = await Promise.all([AuditEntry.find(filter).sort({ seq: -1 }).limit(query.limit).lean(), AuditEntry.estimatedDocumentCount()]);
+    return {
+      items: items.map((e) => ({
+        seq: e.seq,
+        at: e.at.toISOString(),
+        actor: e.actor ? { id: e.actor.id ?? '', username: e.actor.username ?? '', role: e.actor.role ?? '' } : null,
+        action: e.action,
+        target: e.target ? { type: e.target.type ?? '', id: e.target.id ?? '' } : null,
+        details: (e.details ?? {}) as Record<string, unknown>,
+        hash: e.link ?? '',
+      })),
+      total,
+    };
+  });
+
+  defineRoute(router, { method: 'post', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Seal pending entries, then check the keyed chain and the newest checkpoint', access: 'audit.verify', response: auditVerifyResponse }, async () => sealAndVerify(checkpointFile));
+
+  return router;
+}

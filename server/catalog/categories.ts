@@ -1,0 +1,27 @@
+// Administrators add, rename, reorder and retire report categories. A retired
+// category leaves the form but stays on the reports that used it.
+import type { z } from 'zod';
+import type { createCategoryBody, updateCategoryBody } from '../../shared/schemas/category';
+import { appendAudit } from '../audit/auditLog';
+import { inTransaction } from '../platform/db';
+import { fail } from '../platform/errors';
+import { Category } from './category.model';
+import type { Actor } from '../access';
+
+export async function categoryCreator(actor: Actor, input: z.infer<typeof createCategoryBody>) {
+  if (await Category.exists({ code: input.code })) throw fail('resource.conflict', [{ path: 'body.code', code: 'duplicate', message: 'code already exists' }]);
+  return inTransaction(async (session) => {
+    const [created] = await Category.create([{ ...input, active: true }], { session });
+    await appendAudit({ actor, action: 'category.create', target: { type: 'category', id: input.code } }, session);
+    return created;
+  });
+}
+
+export async function categoryUpdater(actor: Actor, code: string, changes: z.infer<typeof updateCategoryBody>) {
+  return inTransaction(async (session) => {
+    const updated = await Category.findOneAndUpdate({ code }, { $set: changes }, { returnDocument: 'after', runValidators: true, session });
+    if (!updated) throw fail('resource.not_found');
+    await appendAudit({ actor, action: 'category.update', target: { type: 'category', id: code }, details: { fields: Object.keys(changes), active: changes.active } }, session);
+    return updated;
+  });
+}

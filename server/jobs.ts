@@ -1,0 +1,97 @@
+// The jobs this deployment runs.
+import type { Logger } from 'pino';
+import { mailCheckpointToAuditors, publishCheckpoint } from './audit/checkpoints';
+import { sealAuditEntries } from './audit/sealer';
+import type { SecretBox } from './platform/secretBox';
+import { defaultDeliveryPolicy, deliverOutbox } from './platform/emails/outbox';
+import { createTransport } from './platform/emails/transport';
+import type { Config } from './env';
+import { expireRetryWindows } from './reports/intake/retryWindow';
+import { sweepEvidence } from './reports/intake/sweep';
+import { lapseUnclaimedRewards } from './rewards/lapse';
+import { watchDeadlines } from './reports/deadlineWatch';
+import type { EvidenceStore } from './platform/evidenceStore';
+import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './platform/jobs/leasedJob';
+
+export function startJobs({ config, logger, box, store, clock = systemClock }: { config: Config; logger: Logger; box: SecretBox; store: EvidenceStore; clock?: Clock }): JobScheduler {
+  const transport = createTransport(config);
+  const delivery = defaultDeliveryPolicy(config.MAIL_FROM);
+  return scheduleJobs(
+    [
+      {
+        name: 'outbox-delivery',
+        intervalMs: config.JOB_INTERVAL_MS,
+        leaseMs: 5 * 60_000,
+        run: async (now) => {
+          const r = await deliverOutbox(transport, box, delivery, now);
+          if (r.sent || r.failed) logger.info(r, 'outbox delivery');
+        },
+      },
+      {
+        // Links new audit entries into the chain within seconds (audit/sealer.ts).
+        name: 'audit-seal',
+        intervalMs: config.JOB_INTERVAL_MS,
+        leaseMs: 60_000,
+        run: async (now) => {
+          await sealAuditEntries(now);
+        },
+      },
+      {
+        name: 'audit-checkpoint',
+        intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS,
+        leaseMs: 60_000,
+        run: async (now) => {
+          await publishCheckpoint(config.AUDIT_CHECKPOINT_FILE, now);
+        },
+      },
+      {
+        // Hourly, so a restart never skips a day; it mails once per UTC day.
+        name: 'audit-auditor-mail',
+        intervalMs: 60 * 60_000,
+        leaseMs: 5 * 60_000,
+        run: async (now) => {
+          if (await mailCheckpointToAuditors(box, config.AUDIT_CHECKPOINT_FILE, config.AUDIT_EMAILS, now)) logger.info({ auditors: config.AUDIT_EMAILS.length }, 'audit checkpoint mailed to the auditors');
+        },
+      },
+      {
+        name: 'deadline-watch',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await watchDeadlines(box, now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
+          if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
+        },
+      },
+      {
+        name: 'reward-lapse',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await lapseUnclaimedRewards(now);
+          if (r.lapsed) logger.info(r, 'unclaimed rewards lapsed');
+        },
+      },
+      {
+        name: 'evidence-sweep',
+        intervalMs: 15 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await sweepEvidence(store, new Date(now.getTime() - 60 * 60_000));
+          if (r.temp || r.orphans) logger.info(r, 'evidence sweep');
+        },
+      },
+      {
+        // Sealed receipts and retry fingerprints live a day; findRetry also ignores expired ones in between.
+        name: 'retry-window-expiry',
+        intervalMs: 15 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await expireRetryWindows(now);
+          if (r.closed || r.legacy) logger.info(r, 'retry windows closed');
+        },
+      },
+    ],
+    clock,
+    logger,
+  );
+}

@@ -1,5 +1,0 @@
-import { rolesOnly } from './rules';
-
-export const responsibilityPolicy = {
-  'responsibilities.manage': rolesOnly('admin'),
-};

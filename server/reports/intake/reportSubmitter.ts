@@ -1,0 +1,162 @@
+// Accepts a public report: checks it, cleans and stores its evidence, and records
+// it with its first timeline entry, audit entry and notifications in one
+// transaction. The receipt is returned only once all of that is durable.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { ReportInput } from '../../../shared/schemas/report';
+import { appendAudit } from '../../audit/auditLog';
+import type { SecretBox } from '../../platform/secretBox';
+import { inTransaction } from '../../platform/db';
+import { fail } from '../../platform/errors';
+import { storeEvidence } from './evidence';
+import { notifyIntakeOfNewReport, notifyReporter } from '../notifications';
+import { hashAccessKey, newAccessKey, newReference } from './receipt';
+import { findRetry, idempotencyKeyHash, openRetryWindow, retryFingerprint } from './retryWindow';
+import { Category } from '../../catalog/category.model';
+import { Poster } from '../../posters/poster.model';
+import { Report } from '../report.model';
+import type { Actor } from '../../access';
+import { refreshReportStats } from '../../stats';
+import type { EvidenceStore } from '../../platform/evidenceStore';
+
+export interface UploadedFile {
+  path: string;
+  size: number;
+}
+
+export interface SubmissionContext {
+  box: SecretBox;
+  store: EvidenceStore;
+  publicBaseUrl: string;
+}
+
+/** Reports taken by phone, letter, fax or in person are entered by an intake officer. */
+export interface EnteredBy {
+  channel: 'hotline-12350' | 'hotline-12345' | 'letter' | 'fax' | 'in-person';
+  actor: Actor;
+}
+
+export interface Receipt {
+  reference: string;
+  accessKey: string;
+}
+
+async function sha256File(p: string): Promise<string> {
+  return crypto.createHash('sha256').update(await fs.readFile(p)).digest('hex');
+}
+
+/**
+ * Every submission appends to the one audit chain and the same stats cells, so two
+ * concurrent transactions conflict and one is redone from the start. Queuing this
+ * process's own submissions lets each commit once (the evidence work before it
+ * still runs in parallel); other instances and staff actions are still kept
+ * correct by the conflict check and retry.
+ */
+let queueTail: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = queueTail.then(work, work);
+  queueTail = run.catch(() => undefined);
+  return run;
+}
+
+/** The earlier receipt, to the holder of the same key with the same report. */
+function answerRetry(box: SecretBox, earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>, requestHash: string): Receipt {
+  if (earlier.retry.requestHash !== requestHash) throw fail('idempotency.mismatch');
+  return { reference: earlier.reference, accessKey: box.open(earlier.retry.receiptSealed) };
+}
+
+export async function discardUploads(files: UploadedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => fs.rm(f.path, { force: true })));
+}
+
+/**
+ * `admit` runs once the submission is known to be new (not a retry of an earlier
+ * one): the public endpoint spends its proof of work there, so a retried upload
+ * whose answer was lost is answered without a fresh proof.
+ */
+export async function reportSubmitter(
+  input: ReportInput,
+  files: UploadedFile[],
+  idempotencyKey: string | undefined,
+  ctx: SubmissionContext,
+  options: { enteredBy?: EnteredBy; admit?: () => Promise<void>; now?: Date } = {},
+): Promise<Receipt> {
+  const { enteredBy } = options;
+  const adopted: string[] = [];
+  try {
+    const now = options.now ?? new Date(); // the demo seed enters reports back-dated
+    // Only a submission that carries a key can be retried: only then is anything kept to recognise it.
+    const keyHash = idempotencyKey ? idempotencyKeyHash(ctx.box, idempotencyKey) : undefined;
+    const requestHash = keyHash ? retryFingerprint(ctx.box, input, await Promise.all(files.map((f) => sha256File(f.path)))) : undefined;
+    if (keyHash) {
+      const earlier = await findRetry(keyHash, now);
+      if (earlier) return answerRetry(ctx.box, earlier, requestHash!);
+    }
+    await options.admit?.();
+    const category = await Category.findOne({ code: input.category, active: true }).lean();
+    if (!category) throw fail('report.unknown_category', [{ path: 'report.category', code: 'unknown', message: `unknown category ${input.category}` }]);
+    if (input.posterCode && !(await Poster.exists({ code: input.posterCode, active: true })))
+      throw fail('report.unknown_poster', [{ path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` }]);
+
+    const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, enteredBy ? 'staff' : 'reporter', now, adopted);
+
+    const accessKey = newAccessKey();
+    const accessKeyHash = hashAccessKey(ctx.box, accessKey);
+    const retry = keyHash ? openRetryWindow(ctx.box, keyHash, requestHash!, accessKey, now) : undefined;
+    for (let attempt = 0; ; attempt++) {
+      const reference = newReference();
+      try {
+        await oneAtATime(() => inTransaction(async (session) => {
+          const [report] = await Report.create(
+            [
+              {
+                reference,
+                accessKeyHash,
+                channel: enteredBy?.channel ?? 'web',
+                category: category.code,
+                sector: category.sector,
+                area: input.area,
+                description: input.description,
+                occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+                address: input.address,
+                subjectName: input.subjectName,
+                posterCode: input.posterCode,
+                anonymous: input.anonymous,
+                employeeOfSubject: !!input.employeeOfSubject,
+                reporterSealed: input.reporter ? ctx.box.seal(JSON.stringify(input.reporter)) : undefined,
+                notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
+                location: input.shareLocation ? input.location : undefined,
+                evidence,
+                timeline: [{ at: now, type: 'submitted', public: true, ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}) }],
+                retry,
+                submittedAt: now,
+              },
+            ],
+            { session },
+          );
+          await appendAudit({ actor: enteredBy?.actor ?? null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: enteredBy?.channel ?? 'web' } }, session, now);
+          await refreshReportStats(reference, session);
+          await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
+          await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
+        }));
+        return { reference, accessKey };
+      } catch (e) {
+        const dup = (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000 ? (e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {} : null;
+        if (dup && 'reference' in dup && attempt < 5) continue; // a reference collided: draw another
+        if (dup && 'retry.keyHash' in dup && keyHash) {
+          // The same submission raced itself: answer as the first one was answered.
+          for (const id of adopted.splice(0)) await ctx.store.remove(id);
+          const earlier = await findRetry(keyHash, now);
+          if (!earlier) throw fail('idempotency.mismatch');
+          return answerRetry(ctx.box, earlier, requestHash!);
+        }
+        throw e;
+      }
+    }
+  } catch (e) {
+    for (const id of adopted) await ctx.store.remove(id).catch(() => undefined);
+    throw e;
+  } finally {
+    await discardUploads(files);
+  }
+}

@@ -1,0 +1,21 @@
+// What a reporter sees of their own report: status, public timeline, messages.
+// Never internal notes, staff identities or anything about other reports.
+import type { z } from 'zod';
+import type { followupReportResponse } from '../../shared/schemas/report';
+import type { ReportFields } from './report.model';
+import { rewardForReporter } from '../rewards/rewardViews.presenter';
+
+export function presentReportForReporter(r: ReportFields): z.infer<typeof followupReportResponse> {
+  return {
+    reference: r.reference,
+    status: r.status,
+    category: r.category,
+    area: r.area,
+    submittedAt: r.submittedAt.toISOString(),
+    anonymous: r.anonymous,
+    evidenceCount: r.evidence.length,
+    timeline: r.timeline.filter((t) => t.public).map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
+    messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
+    reward: rewardForReporter(r),
+  };
+}

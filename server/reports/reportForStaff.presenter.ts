@@ -1,0 +1,75 @@
+// What staff see of a report: everything about the matter, nothing about who
+// reported it (a pseudonym stands in), and the actions open to this person.
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
+import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
+import { responsibleUnitCode } from '../catalog/responsibilities';
+import type { ReportFields } from './report.model';
+import { appealOpen } from '../rewards/reporterSteps';
+import { rewardForStaff } from '../rewards/rewardViews.presenter';
+import { can, type Actor } from '../access';
+import { conversationClosedStates } from './reports.policy';
+
+export function workflowRecordOf(r: ReportFields): WorkflowRecord {
+  return {
+    status: r.status as ReportState,
+    area: r.area,
+    assignedVerifierId: r.assignment?.verifierId ?? undefined,
+    findingsById: r.findingsById ?? undefined,
+    extensionUsed: !!r.assignment?.extendedDays,
+    rewardProposedById: r.reward?.proposedById ?? undefined,
+    rewardReviewedById: r.reward?.reviewedById ?? undefined,
+    rewardApprovedById: r.reward?.approvedById ?? undefined,
+    claimExtensionUsed: !!r.reward?.claimExtendedDays,
+    appealOpen: appealOpen(r, new Date()),
+  };
+}
+
+
+export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
+  return {
+    reference: r.reference,
+    status: r.status,
+    category: r.category,
+    area: r.area,
+    channel: r.channel,
+    ...(r.subjectName ? { subjectName: r.subjectName } : {}),
+    submittedAt: r.submittedAt.toISOString(),
+    ...(r.assignment?.dueAt ? { dueAt: r.assignment.dueAt.toISOString() } : {}),
+    ...(r.assignment?.verifierId ? { assignedVerifierId: r.assignment.verifierId } : {}),
+    evidenceCount: r.evidence.length,
+  };
+}
+
+/** While a report can still be accepted, the department the responsibility table names for it. */
+async function suggestionFor(r: ReportFields): Promise<{ suggestedUnitCode?: string | null }> {
+  const screenable: readonly string[] = workflowActions.accept.from;
+  return screenable.includes(r.status) ? { suggestedUnitCode: await responsibleUnitCode(r.sector, r.area) } : {};
+}
+
+export async function presentReportForStaff(r: ReportFields, actor: Actor): Promise<z.infer<typeof staffReportView>> {
+  const a = r.assignment;
+  return {
+    ...presentReportSummary(r),
+    ...(await suggestionFor(r)),
+    revision: r.revision,
+    description: r.description,
+    ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
+    ...(r.address ? { address: r.address } : {}),
+    anonymous: r.anonymous,
+    reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
+    ...(r.posterCode ? { posterCode: r.posterCode } : {}),
+    ...(a?.unitCode && a.verifierId && a.assignedAt && a.dueAt
+      ? { assignment: { unitCode: a.unitCode, verifierId: a.verifierId, assignedAt: a.assignedAt.toISOString(), dueAt: a.dueAt.toISOString(), ...(a.extendedDays ? { extendedDays: a.extendedDays } : {}) } }
+      : {}),
+    ...(r.findings ? { findings: r.findings as Record<string, unknown> } : {}),
+    evidence: r.evidence.map((e) => ({ fileId: e.fileId, kind: e.kind, mime: e.mime, size: e.size, receivedSha256: e.receivedSha256, storedSha256: e.storedSha256, metadataRemoved: e.metadataRemoved, addedAt: e.addedAt.toISOString() })),
+    timeline: r.timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, public: t.public, ...(t.actorId ? { actorId: t.actorId } : {}), ...(t.note ? { note: t.note } : {}) })),
+    messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
+    allowedActions: allowedActions(workflowRecordOf(r), actor),
+    reward: rewardForStaff(r),
+    canMessage: !conversationClosedStates.includes(r.status) && can(actor, 'reports.message', workflowRecordOf(r)),
+  };
+}
+

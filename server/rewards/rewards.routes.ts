@@ -1,0 +1,37 @@
+// The public reward estimator: what a verified report could earn, with the policy
+// applied and each step explained in the caller's language.
+import { Router } from 'express';
+import { quoteReward, RewardInputError, type AccidentGrade } from '../../shared/rewards';
+import { rewardQuoteBody, rewardQuoteResponse } from '../../shared/schemas/rewards';
+import { defineRoute } from '../platform/http/defineRoute';
+import { fail } from '../platform/errors';
+
+export function rewardQuoteRoutes(): Router {
+  const router = Router();
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/v1/rewards/quote', tag: 'rewards', summary: 'Estimate the reward for a verified report (public)', access: 'public', body: rewardQuoteBody, response: rewardQuoteResponse },
+    async ({ body, req }) => {
+      const lang = req.locale === 'en' ? 'en' : 'zh';
+      try {
+        const quote = quoteReward({ ...body, accidentGrade: body.accidentGrade as AccidentGrade | undefined });
+        return {
+          amountFen: quote.amountFen,
+          minFen: quote.minFen,
+          maxFen: quote.maxFen,
+          policy: quote.policy,
+          policyTitle: quote.policyTitle,
+          scheme: quote.scheme,
+          reportedOn: body.reportedOn,
+          explanation: quote.explanation.map((line) => line[lang]),
+        };
+      } catch (error) {
+        if (error instanceof RewardInputError) throw fail('request.invalid', [{ path: `body.${error.path}`, code: 'custom', message: error.text[lang] }]);
+        throw error;
+      }
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,27 @@
+// Resolves the staff session cookie to an actor. It never rejects a request:
+// routes decide whether they need a staff member.
+import { parse as parseCookies } from 'cookie';
+import type { RequestHandler } from 'express';
+import type { Role } from '../../shared/roles';
+import { touchSession, type SessionPolicy } from './sessions';
+import { Staff } from './staff.model';
+import '../platform/http/requestContext';
+
+export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[], cookieName: string): RequestHandler {
+  return async (req, _res, next) => {
+    const token = parseCookies(req.get('cookie') ?? '')[cookieName];
+    if (!token) return next();
+    const session = await touchSession(token, policy);
+    if (!session) return next();
+    const staff = await Staff.findById(session.staffId).lean();
+    if (!staff || staff.disabled) return next();
+    req.staff = {
+      actor: { id: String(staff._id), username: staff.username, role: staff.role as Role, unitCode: staff.unitCode, areaCodes: staff.areaCodes, allAreas: staff.allAreas === true },
+      csrfToken: session.csrfToken,
+      sessionToken: token,
+      mustEnrolTotp: totpRequiredRoles.includes(staff.role) && !staff.totpSecretSealed,
+      mustChangePassword: staff.mustChangePassword === true,
+    };
+    next();
+  };
+}
