@@ -53,6 +53,27 @@ export const stateNames: Record<ReportState, { zh: string; en: string }> = {
   closed: { zh: '已办结', en: 'Closed' },
 };
 
+/**
+ * Named groups of states, defined once: the server's rules, its queues and the
+ * client's screens all ask these instead of listing states again.
+ */
+export const stateGroups = {
+  /** Not yet accepted: intake screens these. */
+  notAccepted: ['submitted', 'screening', 'awaiting-information'],
+  /** Screening's clock runs (awaiting information pauses it). */
+  screeningClockRunning: ['submitted', 'screening'],
+  /** Accepted and with a verifier: the verification clock runs. */
+  underVerification: ['assigned', 'verifying'],
+  /** The reporter may still add evidence or withdraw the report. */
+  openToReporter: ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'],
+  /** The conversation with the reporter has ended (messages refused both ways). */
+  conversationClosed: ['withdrawn', 'closed', 'rejected', 'duplicate'],
+} as const satisfies Record<string, readonly ReportState[]>;
+
+export const inGroup = (group: keyof typeof stateGroups, status: string): boolean => (stateGroups[group] as readonly string[]).includes(status);
+
+const conversationOpen = reportStates.filter((s) => !inGroup('conversationClosed', s));
+
 /** What a guard may look at: the parts of a report the rules depend on. */
 export interface WorkflowRecord {
   status: ReportState;
@@ -66,34 +87,57 @@ export interface WorkflowRecord {
   claimExtensionUsed?: boolean;
   /** The reporter may still appeal the reward decision (computed on the server's clock). */
   appealOpen?: boolean;
+  /** The reporter may still claim the approved reward (computed on the server's clock). */
+  claimOpen?: boolean;
+  /** Deadline mails already sent, each once per report. */
+  sent?: Partial<Record<DeadlineMark, boolean>>;
 }
 
-/** The person acting, with the areas they work in (an empty list and no grant: none). */
-export interface WorkflowActor extends AreaScoped {
+export type DeadlineMark = 'acceptanceReminder' | 'acceptanceEscalation' | 'verificationReminder' | 'verificationEscalation';
+
+/**
+ * Who takes a step: a staff member (with a role, in areas), the reporter through
+ * follow-up (holding the receipt), or the system's own jobs.
+ */
+export interface StaffWorkflowActor extends AreaScoped {
+  kind?: 'staff';
   id: string;
   role: Role;
 }
+export type WorkflowActor = StaffWorkflowActor | { kind: 'reporter' } | { kind: 'system' };
+export type ActorKind = 'staff' | 'reporter' | 'system';
+const kindOf = (a: WorkflowActor): ActorKind => a.kind ?? 'staff';
+type StaffActor = StaffWorkflowActor;
 
-export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used' | 'appeal-period';
+export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used' | 'appeal-period' | 'claim-period' | 'already-sent';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = ['out-of-area', 'not-assigned-verifier', 'four-eyes'];
 
+type Guard = (r: WorkflowRecord, a: StaffActor) => GuardFailure | null;
+
 export interface WorkflowAction {
   from: readonly ReportState[];
-  /** The next state; `null` when the payload decides (approve-findings) or nothing changes. */
+  /** The next state; `null` when the change decides (approve-findings) or nothing changes. */
   to: ReportState | null;
+  /** Who takes it: staff (with `roles`), the reporter, or a job. */
+  actor: ActorKind;
+  /** The staff roles that may take it (empty for the reporter's and the jobs' steps). */
   roles: readonly Role[];
   /** Whether the reporter sees this step in their timeline. */
   public: boolean;
   name: { zh: string; en: string };
-  guards: readonly ((r: WorkflowRecord, a: WorkflowActor) => GuardFailure | null)[];
+  guards: readonly Guard[];
+  /** Taken through its own endpoint (a message box, follow-up, a job), not the console's action bar. */
+  ownEndpoint?: true;
 }
 
-const inArea = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (coversArea(a, r.area) ? null : 'out-of-area');
-const assignedVerifier = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
+const inArea: Guard = (r, a) => (coversArea(a, r.area) ? null : 'out-of-area');
+const assignedVerifier: Guard = (r, a) => (r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
+/** A verifier works only on the reports assigned to them; other roles by area. */
+const verifierOnlyIfAssigned: Guard = (r, a) => (a.role !== 'verifier' || r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
 /** The reviewer is never the person who wrote the findings. */
-const fourEyes = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
-const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extensionUsed ? 'extension-used' : null);
+const fourEyes: Guard = (r, a) => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
+const extensionUnused: Guard = (r) => (r.extensionUsed ? 'extension-used' : null);
 /**
  * Four eyes on people, not roles: whoever proposed, confirmed or approved a reward
  * never takes a later step on it, whatever role they hold now. A reward is reviewed
@@ -101,64 +145,102 @@ const extensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.extension
  * proposed nor confirmed it, paid out by a third person, and an appeal decided by
  * someone new to it.
  */
-const notRewardProposer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardProposedById === a.id ? 'four-eyes' : null);
-const notRewardReviewer = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardReviewedById === a.id ? 'four-eyes' : null);
-const notRewardApprover = (r: WorkflowRecord, a: WorkflowActor): GuardFailure | null => (r.rewardApprovedById === a.id ? 'four-eyes' : null);
-const claimExtensionUnused = (r: WorkflowRecord): GuardFailure | null => (r.claimExtensionUsed ? 'extension-used' : null);
+const notRewardProposer: Guard = (r, a) => (r.rewardProposedById === a.id ? 'four-eyes' : null);
+const notRewardReviewer: Guard = (r, a) => (r.rewardReviewedById === a.id ? 'four-eyes' : null);
+const notRewardApprover: Guard = (r, a) => (r.rewardApprovedById === a.id ? 'four-eyes' : null);
+const claimExtensionUnused: Guard = (r) => (r.claimExtensionUsed ? 'extension-used' : null);
 /** A refusal is final only once the reporter can no longer appeal it. */
-const appealPeriodOver = (r: WorkflowRecord): GuardFailure | null => (r.status === 'reward-refused' && r.appealOpen ? 'appeal-period' : null);
+const appealPeriodOver: Guard = (r) => (r.status === 'reward-refused' && r.appealOpen ? 'appeal-period' : null);
+const appealPeriodOpen: Guard = (r) => (r.appealOpen ? null : 'appeal-period');
+const claimPeriodOpen: Guard = (r) => (r.claimOpen ? null : 'claim-period');
+const claimPeriodOver: Guard = (r) => (r.claimOpen ? 'claim-period' : null);
+const notYetSent =
+  (mark: DeadlineMark): Guard =>
+  (r) => (r.sent?.[mark] ? 'already-sent' : null);
 
-const screenable = ['submitted', 'screening', 'awaiting-information'] as const;
+const screenable = stateGroups.notAccepted;
+const staff = (roles: readonly Role[]) => ({ actor: 'staff' as const, roles });
+const reporter = { actor: 'reporter' as const, roles: [], ownEndpoint: true as const };
+const system = { actor: 'system' as const, roles: [], ownEndpoint: true as const };
 
+/**
+ * Every step anyone takes on a report. An action's name is also the step recorded
+ * in the report's timeline and in the audit log (`report.<name>`), so the
+ * reporter's and the jobs' steps carry the names their records have always had.
+ */
 export const workflowActions = {
-  'start-screening': { from: ['submitted'], to: 'screening', roles: ['intake'], public: true, name: { zh: '开始受理审查', en: 'Start screening' }, guards: [inArea] },
-  'request-information': { from: ['submitted', 'screening'], to: 'awaiting-information', roles: ['intake'], public: true, name: { zh: '请举报人补充材料', en: 'Ask the reporter for more' }, guards: [inArea] },
-  'resume-screening': { from: ['awaiting-information'], to: 'screening', roles: ['intake'], public: false, name: { zh: '继续审查', en: 'Resume screening' }, guards: [inArea] },
-  accept: { from: screenable, to: 'assigned', roles: ['intake'], public: true, name: { zh: '受理并分派', en: 'Accept and assign' }, guards: [inArea] },
-  reject: { from: screenable, to: 'rejected', roles: ['intake'], public: true, name: { zh: '不予受理', en: 'Reject' }, guards: [inArea] },
-  'mark-duplicate': { from: screenable, to: 'duplicate', roles: ['intake'], public: true, name: { zh: '标记为重复举报', en: 'Mark as duplicate' }, guards: [inArea] },
-  transfer: { from: screenable, to: 'transferred', roles: ['intake'], public: true, name: { zh: '转办', en: 'Transfer' }, guards: [inArea] },
-  reassign: { from: ['assigned', 'verifying'], to: null, roles: ['intake'], public: false, name: { zh: '改派核查人员', en: 'Reassign' }, guards: [inArea] },
-  'start-verification': { from: ['assigned'], to: 'verifying', roles: ['verifier'], public: true, name: { zh: '开始核查', en: 'Start verification' }, guards: [inArea, assignedVerifier] },
-  'extend-deadline': { from: ['assigned', 'verifying'], to: null, roles: ['verifier'], public: true, name: { zh: '延长核查期限', en: 'Extend the deadline' }, guards: [inArea, assignedVerifier, extensionUnused] },
-  'submit-findings': { from: ['verifying'], to: 'findings-submitted', roles: ['verifier'], public: false, name: { zh: '提交核查结论', en: 'Submit findings' }, guards: [inArea, assignedVerifier] },
-  'approve-findings': { from: ['findings-submitted'], to: null, roles: ['reviewer'], public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
-  'return-findings': { from: ['findings-submitted'], to: 'verifying', roles: ['reviewer'], public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
-  'propose-reward': { from: ['substantiated'], to: 'reward-proposed', roles: ['verifier'], public: false, name: { zh: '拟定奖励', en: 'Propose the reward' }, guards: [inArea, assignedVerifier] },
+  'start-screening': { from: ['submitted'], to: 'screening', ...staff(['intake']), public: true, name: { zh: '开始受理审查', en: 'Start screening' }, guards: [inArea] },
+  'request-information': { from: ['submitted', 'screening'], to: 'awaiting-information', ...staff(['intake']), public: true, name: { zh: '请举报人补充材料', en: 'Ask the reporter for more' }, guards: [inArea] },
+  'resume-screening': { from: ['awaiting-information'], to: 'screening', ...staff(['intake']), public: false, name: { zh: '继续审查', en: 'Resume screening' }, guards: [inArea] },
+  accept: { from: screenable, to: 'assigned', ...staff(['intake']), public: true, name: { zh: '受理并分派', en: 'Accept and assign' }, guards: [inArea] },
+  reject: { from: screenable, to: 'rejected', ...staff(['intake']), public: true, name: { zh: '不予受理', en: 'Reject' }, guards: [inArea] },
+  'mark-duplicate': { from: screenable, to: 'duplicate', ...staff(['intake']), public: true, name: { zh: '标记为重复举报', en: 'Mark as duplicate' }, guards: [inArea] },
+  transfer: { from: screenable, to: 'transferred', ...staff(['intake']), public: true, name: { zh: '转办', en: 'Transfer' }, guards: [inArea] },
+  reassign: { from: stateGroups.underVerification, to: null, ...staff(['intake']), public: false, name: { zh: '改派核查人员', en: 'Reassign' }, guards: [inArea] },
+  'start-verification': { from: ['assigned'], to: 'verifying', ...staff(['verifier']), public: true, name: { zh: '开始核查', en: 'Start verification' }, guards: [inArea, assignedVerifier] },
+  'extend-deadline': { from: stateGroups.underVerification, to: null, ...staff(['verifier']), public: true, name: { zh: '延长核查期限', en: 'Extend the deadline' }, guards: [inArea, assignedVerifier, extensionUnused] },
+  'submit-findings': { from: ['verifying'], to: 'findings-submitted', ...staff(['verifier']), public: false, name: { zh: '提交核查结论', en: 'Submit findings' }, guards: [inArea, assignedVerifier] },
+  'approve-findings': { from: ['findings-submitted'], to: null, ...staff(['reviewer']), public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
+  'return-findings': { from: ['findings-submitted'], to: 'verifying', ...staff(['reviewer']), public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
+  'propose-reward': { from: ['substantiated'], to: 'reward-proposed', ...staff(['verifier']), public: false, name: { zh: '拟定奖励', en: 'Propose the reward' }, guards: [inArea, assignedVerifier] },
   // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
-  'confirm-reward': { from: ['reward-proposed'], to: null, roles: ['reviewer'], public: false, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
-  'return-reward': { from: ['reward-proposed'], to: 'substantiated', roles: ['reviewer'], public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
-  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', roles: ['finance'], public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
-  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
-  'extend-claim': { from: ['reward-approved'], to: null, roles: ['finance'], public: true, name: { zh: '延长领取期限', en: 'Extend the claim deadline' }, guards: [inArea, claimExtensionUnused] },
-  'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', roles: ['finance'], public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
-  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', roles: ['finance'], public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
-  'decide-appeal': { from: ['reward-appealed'], to: null, roles: ['reviewer'], public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
+  'confirm-reward': { from: ['reward-proposed'], to: null, ...staff(['reviewer']), public: false, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
+  'return-reward': { from: ['reward-proposed'], to: 'substantiated', ...staff(['reviewer']), public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
+  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', ...staff(['finance']), public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
+  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', ...staff(['finance']), public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
+  'extend-claim': { from: ['reward-approved'], to: null, ...staff(['finance']), public: true, name: { zh: '延长领取期限', en: 'Extend the claim deadline' }, guards: [inArea, claimExtensionUnused] },
+  'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', ...staff(['finance']), public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
+  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', ...staff(['finance']), public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
+  'decide-appeal': { from: ['reward-appealed'], to: null, ...staff(['reviewer']), public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
   // A substantiated report is closed only after its reward decision, which the reporter may appeal.
-  close: { from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea, appealPeriodOver] },
+  close: { from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], actor: 'staff', public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea, appealPeriodOver] },
+  // The reporter reads the message itself; the step saying who sent it is for staff.
+  'staff-message': { from: conversationOpen, to: null, ...staff(['intake', 'verifier', 'reviewer']), ownEndpoint: true, public: false, name: { zh: '工作人员发送消息', en: 'Message to the reporter' }, guards: [inArea, verifierOnlyIfAssigned] },
+
+  // The reporter's steps, from follow-up. An answer while screening waits on them resumes it.
+  'reporter-message': { from: conversationOpen, to: null, ...reporter, public: true, name: { zh: '举报人留言', en: 'Message from the reporter' }, guards: [] },
+  'reporter-evidence': { from: stateGroups.openToReporter, to: null, ...reporter, public: true, name: { zh: '举报人补充证据', en: 'The reporter added evidence' }, guards: [] },
+  withdrawn: { from: stateGroups.openToReporter, to: 'withdrawn', ...reporter, public: true, name: { zh: '举报人撤回', en: 'Withdrawn by the reporter' }, guards: [] },
+  'reward-claimed': { from: ['reward-approved'], to: 'reward-claimed', ...reporter, public: true, name: { zh: '举报人申领奖励', en: 'Reporter claimed the reward' }, guards: [claimPeriodOpen] },
+  'reward-appealed': { from: ['reward-approved', 'reward-refused'], to: 'reward-appealed', ...reporter, public: true, name: { zh: '举报人申请复查', en: 'Reporter appealed' }, guards: [appealPeriodOpen] },
+
+  // The jobs' steps: a reward not claimed in time lapses; deadline mails go once each.
+  'reward-lapsed': { from: ['reward-approved'], to: 'reward-lapsed', ...system, public: true, name: { zh: '奖励逾期失效', en: 'Reward lapsed' }, guards: [claimPeriodOver] },
+  'acceptance-reminder': { from: stateGroups.screeningClockRunning, to: null, ...system, public: false, name: { zh: '受理期限提醒', en: 'Screening deadline reminder' }, guards: [notYetSent('acceptanceReminder')] },
+  'acceptance-escalated': { from: stateGroups.screeningClockRunning, to: null, ...system, public: false, name: { zh: '受理超期督办', en: 'Overdue screening escalated' }, guards: [notYetSent('acceptanceEscalation')] },
+  'deadline-reminder': { from: stateGroups.underVerification, to: null, ...system, public: false, name: { zh: '核查期限提醒', en: 'Verification deadline reminder' }, guards: [notYetSent('verificationReminder')] },
+  'deadline-escalated': { from: stateGroups.underVerification, to: null, ...system, public: false, name: { zh: '核查超期督办', en: 'Overdue verification escalated' }, guards: [notYetSent('verificationEscalation')] },
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;
 export const workflowActionNames = Object.keys(workflowActions) as WorkflowActionName[];
+/** The staff actions of the console's action bar (`POST /reports/:reference/actions/:action`). */
+export const caseActionNames = workflowActionNames.filter((n) => {
+  const a: WorkflowAction = workflowActions[n];
+  return a.actor === 'staff' && !a.ownEndpoint;
+});
+export type CaseActionName = Exclude<{ [K in WorkflowActionName]: (typeof workflowActions)[K] extends { ownEndpoint: true } ? never : K }[WorkflowActionName], never>;
 
 /** Actions whose money movement is keyed by the request's Idempotency-Key, so a retry moves it once. */
 export const moneyActions: readonly WorkflowActionName[] = ['approve-reward', 'record-payout'];
 
-/** Why an action is not open to this person on this record, or null when it is. */
+/** Why an action is not open to this actor on this record, or null when it is. */
 export function actionBlocker(name: WorkflowActionName, record: WorkflowRecord, actor: WorkflowActor): 'unknown-action' | 'wrong-state' | 'wrong-role' | GuardFailure | null {
   const action: WorkflowAction | undefined = workflowActions[name];
   if (!action) return 'unknown-action';
-  if (!action.roles.includes(actor.role)) return 'wrong-role';
+  if (action.actor !== kindOf(actor)) return 'wrong-role';
+  if (action.actor === 'staff' && !action.roles.includes((actor as StaffActor).role)) return 'wrong-role';
   if (!action.from.includes(record.status)) return 'wrong-state';
   for (const guard of action.guards) {
-    const failure = guard(record, actor);
+    const failure = guard(record, actor as StaffActor);
     if (failure) return failure;
   }
   return null;
 }
 
-export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): WorkflowActionName[] {
-  return workflowActionNames.filter((n) => actionBlocker(n, record, actor) === null);
+/** The console's actions open to this staff member on this record. */
+export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): CaseActionName[] {
+  return caseActionNames.filter((n) => actionBlocker(n, record, actor) === null) as CaseActionName[];
 }
 
 /**

@@ -8,7 +8,7 @@ import { reportInputSchema } from '../../shared/schemas/report';
 import { actionPayloads } from '../../shared/schemas/workflow';
 import type { WorkflowActionName } from '../../shared/workflow';
 import type { Role } from '../../shared/roles';
-import { reportActor } from '../reports/reportActions';
+import { transition } from '../reports/pipeline';
 import { reportSubmitter, type SubmissionContext } from '../reports/intake/reportSubmitter';
 import { Report } from '../reports/report.model';
 import { Staff } from '../staff/staff.model';
@@ -116,7 +116,7 @@ export async function seedDemoReports(deps: SubmissionContext & { demo: boolean;
     } else {
       const payload = actionPayloads[step.action].parse(payloadFor(step, c, i, when, actors.verifier.id));
       // Deterministic keys for the money steps (approve-reward, record-payout); other actions ignore them.
-      await reportActor(references[i], step.action, payload, actors[step.by], { ...ctx, idempotencyKey: `demo-${step.action}-${i}` }, when);
+      await transition(references[i], step.action, payload as never, actors[step.by], { ...ctx, idempotencyKey: `demo-${step.action}-${i}`, now: when });
     }
   }
   return demoCases.length;

@@ -51,7 +51,18 @@ export async function moveMoney(m: Movement, session: ClientSession, now: Date):
     if (m.kind === 'reserve') throw fail('fund.insufficient');
     throw new Error(`the fund does not hold ${m.amountFen} fen in reserve for ${m.rewardId}`);
   }
-  await LedgerEntry.create([{ fundId: MAIN_FUND, kind: m.kind, amountFen: m.amountFen, at: now, actorId: m.actorId, rewardId: m.rewardId, note: m.note, idempotencyKey: m.idempotencyKey }], { session });
+  try {
+    await LedgerEntry.create([{ fundId: MAIN_FUND, kind: m.kind, amountFen: m.amountFen, at: now, actorId: m.actorId, rewardId: m.rewardId, note: m.note, idempotencyKey: m.idempotencyKey }], { session });
+  } catch (e) {
+    // The key already moved money for another request: the whole transaction is refused.
+    if ((e as { code?: number }).code === 11000) throw fail('idempotency.mismatch');
+    throw e;
+  }
+}
+
+/** The movement a key already made, if any: how a retried request learns it was carried out. */
+export async function earlierMovement(idempotencyKey: string): Promise<{ rewardId?: string | null; kind: MovementKind } | null> {
+  return LedgerEntry.findOne({ idempotencyKey }, { rewardId: 1, kind: 1 }).lean();
 }
 
 export async function fundBalances(session?: ClientSession): Promise<FundBalances> {

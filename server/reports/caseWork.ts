@@ -4,51 +4,27 @@ import { trusted } from 'mongoose';
 import type { z } from 'zod';
 import { endOfShanghaiDay, shanghaiDayStart } from '../../shared/dates';
 import type { reportListQuery } from '../../shared/schemas/workflow';
-import { appendAudit } from '../audit/auditLog';
+import { stateGroups } from '../../shared/workflow';
 import type { SecretBox } from '../platform/secretBox';
-import { inTransaction } from '../platform/db';
-import { AppError, fail } from '../platform/errors';
-import { notifyReporter } from './notifications';
-import { Report } from './report.model';
+import { AppError } from '../platform/errors';
 import { Staff } from '../staff/staff.model';
-import { authorize, type Actor } from '../access';
-import { conversationClosedStates } from './reports.policy';
+import type { Actor } from '../access';
 import { actorCoversArea, areaScope, staffCoveringArea } from '../access/areaScope';
-import { workflowRecordOf } from './reportForStaff.presenter';
-import { reportActor } from './reportActions';
+import { transition } from './pipeline';
+import { Report } from './report.model';
 
 interface NotifyContext {
   box: SecretBox;
   publicBaseUrl: string;
 }
 
-// Re-exported for the routes that still import it from here (it lives in policies/scope).
-
 /**
  * A message from staff to the reporter. The reporter reads it in follow-up and gets the
- * content-free "there is news" email; like an action it bumps the revision, so it
+ * content-free "there is news" email; like every step it bumps the revision, so it
  * cannot slip in between another person's read and write unnoticed.
  */
 export async function staffMessenger(reference: string, body: string, actor: Actor, ctx: NotifyContext, now = new Date()) {
-  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
-  if (!report) throw fail('resource.not_found');
-  authorize(actor, 'reports.message', workflowRecordOf(report));
-  if (conversationClosedStates.includes(report.status)) throw fail('report.closed');
-  await inTransaction(async (session) => {
-    const r = await Report.updateOne(
-      { reference, revision: report.revision, status: report.status },
-      {
-        $inc: { revision: 1 },
-        // Internal step: the reporter sees the message itself, staff see who sent it.
-        $push: { messages: { at: now, from: 'staff', staffId: actor.id, body }, timeline: { at: now, type: 'staff-message', public: false, actorId: actor.id } },
-      },
-      { session },
-    );
-    if (!r.modifiedCount) throw fail('resource.stale');
-    await appendAudit({ actor, action: 'report.staff_message', target: { type: 'report', id: reference }, details: { length: body.length } }, session, now);
-    await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
-  });
-  return (await Report.findOne({ reference }).lean())!;
+  return transition(reference, 'staff-message', { body }, actor, { ...ctx, now });
 }
 
 export interface BulkAcceptInput {
@@ -69,9 +45,8 @@ export async function bulkAccepter(input: BulkAcceptInput, actor: Actor, ctx: No
   for (const reference of [...new Set(input.references)]) {
     try {
       // Out of the officer's areas reads as unknown, as on the single routes.
-      if (!(await Report.exists({ reference, ...areaScope(actor) }))) throw fail('resource.not_found');
-      const accepted = await reportActor(reference, 'accept', { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays }, actor, ctx);
-      results.push({ reference, ok: true, status: accepted!.status });
+      const accepted = await transition(reference, 'accept', { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays }, actor, ctx);
+      results.push({ reference, ok: true, status: accepted.status });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       results.push({ reference, ok: false, code: e.code });
@@ -90,8 +65,6 @@ export async function assignableVerifiers(area: string) {
 
 const DAY = 86_400_000;
 const DUE_SOON_DAYS = 7;
-const NOT_ACCEPTED = ['submitted', 'screening', 'awaiting-information'];
-const UNDER_VERIFICATION = ['assigned', 'verifying'];
 
 export type ReportListCriteria = z.infer<typeof reportListQuery>;
 
@@ -107,15 +80,15 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
   const onlyMine = () => (filter['assignment.verifierId'] = actor.id);
   switch (query.queue) {
     case 'new':
-      statuses = NOT_ACCEPTED;
+      statuses = [...stateGroups.notAccepted];
       break;
     case 'mine':
-      statuses = UNDER_VERIFICATION;
+      statuses = [...stateGroups.underVerification];
       onlyMine();
       break;
     case 'due-soon':
     case 'overdue':
-      statuses = UNDER_VERIFICATION;
+      statuses = [...stateGroups.underVerification];
       // A verifier's deadlines are their own; intake and reviewers watch everyone's.
       if (actor.role === 'verifier') onlyMine();
       filter['assignment.dueAt'] = trusted(query.queue === 'overdue' ? { $lt: now } : { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY) });
@@ -140,4 +113,14 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
   if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];
   const sort: Record<string, 1 | -1> = query.sort === 'dueAt' ? { 'assignment.dueAt': 1, submittedAt: -1 } : { submittedAt: -1 };
   return { filter, sort };
+}
+
+/** One page of a queue, and how many reports it holds in all. */
+export async function reportQueue(query: ReportListCriteria, actor: Actor) {
+  const { filter, sort } = reportListFilter(query, actor);
+  const [items, total] = await Promise.all([
+    Report.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+    Report.countDocuments(filter),
+  ]);
+  return { items, total };
 }

@@ -4,12 +4,12 @@
 import { trusted } from 'mongoose';
 import { shanghaiDateTime } from '../../shared/dates';
 import { coversArea } from '../../shared/areaScope';
-import { deadlines } from '../../shared/workflow';
+import { deadlines, stateGroups } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
-import { inTransaction } from '../platform/db';
-import { enqueueEmail } from '../platform/emails/outbox';
-import { Report } from './report.model';
+import { AppError } from '../platform/errors';
+import { applyTransition } from './pipeline';
+import { Report, type ReportFields } from './report.model';
 import { Staff } from '../staff/staff.model';
 import { Unit } from '../catalog/unit.model';
 import { acceptanceDueAt } from './acceptanceClock';
@@ -17,22 +17,25 @@ import { acceptanceDueAt } from './acceptanceClock';
 const DAY = 86_400_000;
 export const REMINDER_DAYS_BEFORE = 7;
 
-const open = { status: trusted({ $in: ['assigned', 'verifying'] }) };
+const open = { status: trusted({ $in: [...stateGroups.underVerification] }) };
 
-type Mark = `${'assignment' | 'acceptance'}.${'reminderSentAt' | 'escalatedAt'}`;
+type DeadlineStep = 'acceptance-reminder' | 'acceptance-escalated' | 'deadline-reminder' | 'deadline-escalated';
+const system = { kind: 'system' } as const;
 
-/** Claims the mark (only one run can) and queues the mails with it; `stillDue` narrows the claim to reports still open for this clock. */
-async function sendOnce(box: SecretBox, reportId: unknown, mark: Mark, now: Date, mails: { to: string | undefined | null; subject: string; text: string }[], timelineType: string, stillDue: Record<string, unknown> = {}): Promise<boolean> {
-  return inTransaction(async (session) => {
-    const claimed = await Report.updateOne(
-      { _id: reportId, ...stillDue, [mark]: trusted({ $exists: false }) },
-      { $set: { [mark]: now }, $push: { timeline: { at: now, type: timelineType, public: false } } },
-      { session },
-    );
-    if (!claimed.modifiedCount) return false;
-    for (const m of mails) if (m.to) await enqueueEmail(box, { kind: 'staff-deadline', to: m.to, subject: m.subject, text: m.text }, session, now);
+/**
+ * Takes the deadline step (the table lets each happen once per report, and only
+ * while its clock runs) and queues its mails with it; false when it was not due
+ * any more (sent already, or the report moved on).
+ */
+async function sendOnce(box: SecretBox, publicBaseUrl: string, report: ReportFields, step: DeadlineStep, now: Date, mails: { to: string | undefined | null; subject: string; text: string }[]): Promise<boolean> {
+  const addressed = mails.filter((m): m is { to: string; subject: string; text: string } => !!m.to);
+  try {
+    await applyTransition(report, step, { mails: addressed }, system, { box, publicBaseUrl, now });
     return true;
-  });
+  } catch (e) {
+    if (e instanceof AppError) return false;
+    throw e;
+  }
 }
 
 export interface AcceptancePolicy {
@@ -41,8 +44,6 @@ export interface AcceptancePolicy {
 }
 
 const defaultAcceptance: AcceptancePolicy = { days: deadlines.acceptanceDays, reminderDaysBefore: deadlines.acceptanceReminderDaysBefore };
-/** Awaiting information is left out: its clock is paused. */
-const unscreened = ['submitted', 'screening'];
 
 /** Intake officers who screen reports of this area (listed, or granted every area; no areas means none). */
 async function intakeEmails(area: string): Promise<string[]> {
@@ -60,24 +61,21 @@ async function watchAcceptance(box: SecretBox, now: Date, publicBaseUrl: string,
   let escalations = 0;
   // Pauses only push a due date later, so a report not yet in the reminder window by submission time is not in it at all.
   const windowStart = new Date(now.getTime() - (policy.days - policy.reminderDaysBefore) * DAY);
-  const candidates = await Report.find(
-    { status: trusted({ $in: unscreened }), submittedAt: trusted({ $lte: windowStart }), 'acceptance.escalatedAt': trusted({ $exists: false }) },
-    { reference: 1, area: 1, sector: 1, submittedAt: 1, acceptance: 1 },
-  ).lean();
+  // Awaiting information is left out: its clock is paused.
+  const candidates = await Report.find({ status: trusted({ $in: [...stateGroups.screeningClockRunning] }), submittedAt: trusted({ $lte: windowStart }), 'acceptance.escalatedAt': trusted({ $exists: false }) }).lean();
   for (const r of candidates) {
     const dueAt = acceptanceDueAt(r, policy.days);
     const due = shanghaiDateTime(dueAt);
-    const stillDue = { status: trusted({ $in: unscreened }) };
     if (dueAt <= now) {
       const unitCode = (await responsibleUnitCode(r.sector, r.area)) ?? `emb-${r.area}`;
       const unit = await Unit.findOne({ code: unitCode }).lean();
       const text = `举报 ${r.reference} 已超过受理审查期限（${due}），请督办。\nReport ${r.reference} is past its screening deadline (${due}).\n${publicBaseUrl}/console`;
       const to = [unit?.headEmail, ...(await intakeEmails(r.area))];
-      if (await sendOnce(box, r._id, 'acceptance.escalatedAt', now, to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })), 'acceptance-escalated', stillDue)) escalations++;
+      if (await sendOnce(box, publicBaseUrl, r, 'acceptance-escalated', now, to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })))) escalations++;
     } else if (dueAt.getTime() - now.getTime() <= policy.reminderDaysBefore * DAY && !r.acceptance?.reminderSentAt) {
       const text = `举报 ${r.reference} 的受理审查期限为 ${due}，请及时受理、转办或作出其他处理。\nReport ${r.reference} must be screened by ${due}.\n${publicBaseUrl}/console`;
       const mails = (await intakeEmails(r.area)).map((to) => ({ to, subject: `【啄木鸟】受理期限将至 ${r.reference} / Screening due ${due}`, text }));
-      if (await sendOnce(box, r._id, 'acceptance.reminderSentAt', now, mails, 'acceptance-reminder', stillDue)) reminders++;
+      if (await sendOnce(box, publicBaseUrl, r, 'acceptance-reminder', now, mails)) reminders++;
     }
   }
   return { reminders, escalations };
@@ -89,17 +87,17 @@ export async function watchDeadlines(box: SecretBox, now: Date, publicBaseUrl: s
   for (const r of dueSoon) {
     const verifier = await Staff.findById(r.assignment!.verifierId).lean();
     const due = shanghaiDateTime(r.assignment!.dueAt!);
-    const sent = await sendOnce(box, r._id, 'assignment.reminderSentAt', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }], 'deadline-reminder');
+    const sent = await sendOnce(box, publicBaseUrl, r, 'deadline-reminder', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }]);
     if (sent) reminders++;
   }
   const overdue = await Report.find({ ...open, 'assignment.dueAt': trusted({ $lte: now }), 'assignment.escalatedAt': trusted({ $exists: false }) }).lean();
   for (const r of overdue) {
     const [verifier, unit] = await Promise.all([Staff.findById(r.assignment!.verifierId).lean(), Unit.findOne({ code: r.assignment!.unitCode }).lean()]);
     const text = `举报 ${r.reference} 已超过核查期限，请督办。\nReport ${r.reference} is past its verification deadline.\n${publicBaseUrl}/console`;
-    const sent = await sendOnce(box, r._id, 'assignment.escalatedAt', now, [
+    const sent = await sendOnce(box, publicBaseUrl, r, 'deadline-escalated', now, [
       { to: unit?.headEmail, subject: `【啄木鸟】核查超期督办 ${r.reference} / Overdue verification`, text },
       { to: verifier?.email, subject: `【啄木鸟】核查已超期 ${r.reference} / Overdue verification`, text },
-    ], 'deadline-escalated');
+    ]);
     if (sent) escalations++;
   }
   return { reminders, escalations };

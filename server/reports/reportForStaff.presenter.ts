@@ -3,28 +3,13 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
-import { allowedActions, workflowActions, type ReportState, type WorkflowRecord } from '../../shared/workflow';
+import { actionBlocker, allowedActions, inGroup } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { ReportFields } from './report.model';
-import { appealOpen } from '../rewards/reporterSteps';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
-import { can, type Actor } from '../access';
-import { conversationClosedStates } from './reports.policy';
+import type { Actor } from '../access';
+import { workflowRecordOf } from './pipeline';
 
-export function workflowRecordOf(r: ReportFields): WorkflowRecord {
-  return {
-    status: r.status as ReportState,
-    area: r.area,
-    assignedVerifierId: r.assignment?.verifierId ?? undefined,
-    findingsById: r.findingsById ?? undefined,
-    extensionUsed: !!r.assignment?.extendedDays,
-    rewardProposedById: r.reward?.proposedById ?? undefined,
-    rewardReviewedById: r.reward?.reviewedById ?? undefined,
-    rewardApprovedById: r.reward?.approvedById ?? undefined,
-    claimExtensionUsed: !!r.reward?.claimExtendedDays,
-    appealOpen: appealOpen(r, new Date()),
-  };
-}
 
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
@@ -44,12 +29,12 @@ export function presentReportSummary(r: ReportFields): z.infer<typeof staffRepor
 
 /** While a report can still be accepted, the department the responsibility table names for it. */
 async function suggestionFor(r: ReportFields): Promise<{ suggestedUnitCode?: string | null }> {
-  const screenable: readonly string[] = workflowActions.accept.from;
-  return screenable.includes(r.status) ? { suggestedUnitCode: await responsibleUnitCode(r.sector, r.area) } : {};
+  return inGroup('notAccepted', r.status) ? { suggestedUnitCode: await responsibleUnitCode(r.sector, r.area) } : {};
 }
 
 export async function presentReportForStaff(r: ReportFields, actor: Actor): Promise<z.infer<typeof staffReportView>> {
   const a = r.assignment;
+  const record = workflowRecordOf(r);
   return {
     ...presentReportSummary(r),
     ...(await suggestionFor(r)),
@@ -67,9 +52,9 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     evidence: r.evidence.map((e) => ({ fileId: e.fileId, kind: e.kind, mime: e.mime, size: e.size, receivedSha256: e.receivedSha256, storedSha256: e.storedSha256, metadataRemoved: e.metadataRemoved, addedAt: e.addedAt.toISOString() })),
     timeline: r.timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, public: t.public, ...(t.actorId ? { actorId: t.actorId } : {}), ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
-    allowedActions: allowedActions(workflowRecordOf(r), actor),
+    allowedActions: allowedActions(record, actor),
     reward: rewardForStaff(r),
-    canMessage: !conversationClosedStates.includes(r.status) && can(actor, 'reports.message', workflowRecordOf(r)),
+    canMessage: actionBlocker('staff-message', record, actor) === null,
   };
 }
 

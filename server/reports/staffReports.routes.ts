@@ -17,31 +17,26 @@ import {
   reportListQuery,
   revealBody,
   revealResponse,
+  type ActionPayloads,
   staffMessageBody,
   staffReportList,
   staffReportView,
 } from '../../shared/schemas/workflow';
-import { moneyActions, type WorkflowActionName } from '../../shared/workflow';
-import { assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from './caseWork';
-import { identityRevealer, reportActor } from './reportActions';
+import { moneyActions, type CaseActionName } from '../../shared/workflow';
+import { assignableVerifiers, bulkAccepter, reportQueue, staffMessenger } from './caseWork';
+import { identityRevealer } from './identity';
+import { applyTransition, loadReport } from './pipeline';
 import { reportSubmitter } from './intake/reportSubmitter';
 import type { SecretBox } from '../platform/secretBox';
 import { optionalIdempotencyKey } from '../platform/http/idempotencyKey';
-import { actorCoversArea, areaScope } from '../access/areaScope';
+import { actorCoversArea } from '../access/areaScope';
 import { defineRoute, RESPONDED, validate } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
-import { Report } from './report.model';
-import type { Actor } from '../access';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 
 
-async function reportInScope(reference: string, actor: Actor) {
-  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
-  if (!report) throw fail('resource.not_found');
-  return report;
-}
 
 const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a-f]{32}$/, 'not a file id') });
 /** Types a browser shows without running anything. */
@@ -51,11 +46,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
   const router = Router();
 
   defineRoute(router, { method: 'get', path: '/api/v1/reports', tag: 'reports', summary: 'The report queue: role queues (new, mine, due-soon, overdue, awaiting-review), filters, paging; newest first or soonest deadline first', access: 'reports.list', query: reportListQuery, response: staffReportList }, async ({ query, actor }) => {
-    const { filter, sort } = reportListFilter(query, actor);
-    const [items, total] = await Promise.all([
-      Report.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
-      Report.countDocuments(filter),
-    ]);
+    const { items, total } = await reportQueue(query, actor);
     return { items: items.map(presentReportSummary), total };
   });
 
@@ -66,11 +57,11 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
   });
 
   defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference/duplicates', tag: 'reports', summary: 'Earlier or later reports that may be the same matter', access: 'reports.read', params: referenceParams, response: duplicateCandidatesResponse }, async ({ params, actor }) => ({
-    items: await duplicateCandidates(await reportInScope(params.reference, actor)),
+    items: await duplicateCandidates(await loadReport(params.reference, actor)),
   }));
 
   defineRoute(router, { method: 'get', path: '/api/v1/reports/:reference', tag: 'reports', summary: 'One report as this staff member may see it, with allowedActions (each opening audited)', access: 'reports.read', params: referenceParams, response: staffReportView }, async ({ params, actor }) => {
-    const report = await reportInScope(params.reference, actor);
+    const report = await loadReport(params.reference, actor);
     await auditRead({ actor, action: 'report.opened', target: { type: 'report', id: report.reference } });
     return presentReportForStaff(report, actor);
   });
@@ -79,12 +70,12 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     router,
     { method: 'post', path: '/api/v1/reports/:reference/actions/:action', tag: 'reports', summary: 'Take a workflow action (payload per action); 409 when the report changed or the action is not open', access: 'reports.act', params: actionParams, response: staffReportView },
     async ({ params, actor, req }) => {
-      await reportInScope(params.reference, actor);
-      const name = params.action as WorkflowActionName;
+      const report = await loadReport(params.reference, actor);
+      const name = params.action as CaseActionName;
       const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
       const idempotencyKey = moneyActions.includes(name) ? optionalIdempotencyKey(req.get('idempotency-key')) : undefined;
-      const updated = await reportActor(params.reference, name, payload, actor, { ...deps, idempotencyKey });
-      return presentReportForStaff(updated!, actor);
+      const updated = await applyTransition(report, name, payload as ActionPayloads[CaseActionName], actor, { ...deps, idempotencyKey });
+      return presentReportForStaff(updated, actor);
     },
   );
 
@@ -103,7 +94,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
   defineRoute(
     router,
     { method: 'get', path: '/api/v1/reports/:reference/assignable-verifiers', tag: 'reports', summary: "Active verifiers of the report's area, for accepting or reassigning it", access: 'reports.assign', params: referenceParams, response: assignableVerifiersResponse },
-    async ({ params, actor }) => ({ items: await assignableVerifiers((await reportInScope(params.reference, actor)).area) }),
+    async ({ params, actor }) => ({ items: await assignableVerifiers((await loadReport(params.reference, actor)).area) }),
   );
 
   defineRoute(
@@ -116,7 +107,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     router,
     { method: 'get', path: '/api/v1/reports/:reference/evidence/:fileId', tag: 'reports', summary: 'An evidence file: photos, video and audio inline, anything else as an attachment (each download audited)', access: 'reports.read', params: evidenceParams },
     async ({ params, actor, res }) => {
-      const report = await reportInScope(params.reference, actor);
+      const report = await loadReport(params.reference, actor);
       const item = report.evidence.find((e) => e.fileId === params.fileId);
       if (!item) throw fail('resource.not_found');
       await auditRead({ actor, action: 'report.evidence_downloaded', target: { type: 'report', id: report.reference }, details: { fileId: item.fileId } });

@@ -1,15 +1,17 @@
-// What each reward action changes on a report, and which money it moves. The
-// amount comes from the calculator and the recorded findings; people may only
-// adjust it within the scheme's range, with a reason. Applied by reportActor in
-// one transaction with the status change, the ledger and the audit entry.
+// What each reward step changes on a report, and which money it moves: the staff
+// steps from proposal to payout and appeal, the reporter's claim and appeal, and
+// the lapse of an unclaimed reward. The amount comes from the calculator and the
+// recorded findings; people may only adjust it within the scheme's range, with a
+// reason. The pipeline (server/reports/pipeline.ts) applies each in one
+// transaction with the status change, the ledger and the audit entry.
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
+import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
+import type { Claim } from '../../shared/schemas/claim';
 import type { ReportFields } from '../reports/report.model';
-import type { Actor } from '../access';
-import type { MovementKind } from '../fund/ledger';
 
 const DAY = 86_400_000;
 
@@ -23,16 +25,7 @@ const CORRECTION_DAYS = 15;
 /** The most any single reward can be: 300,000 yuan. */
 export const REWARD_CAP_FEN = 30_000_000;
 
-export interface RewardChange {
-  set: Record<string, unknown>;
-  to: ReportState;
-  note?: string;
-  /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
-  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
-  /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
-  public?: boolean;
-  auditDetails?: Record<string, unknown>;
-}
+type RewardChange = Change & { to: ReportState };
 
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
 
@@ -41,8 +34,8 @@ function rewardOf(report: ReportFields) {
   return report.reward;
 }
 
-export function proposeReward(report: ReportFields, p: { amountFen?: number; adjustmentReason?: string; noRewardReason?: string }, actor: Actor, now: Date): RewardChange {
-  const proposed = { proposedById: actor.id, proposedAt: now, reservedFen: 0 };
+function proposeReward(report: ReportFields, p: { amountFen?: number; adjustmentReason?: string; noRewardReason?: string }, actor: StepActor, now: Date): RewardChange {
+  const proposed = { proposedById: staffOf(actor)?.id, proposedAt: now, reservedFen: 0 };
   if (p.noRewardReason) return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } }, auditDetails: { eligible: false } };
   const result = rewardForFindings(report.findings as Parameters<typeof rewardForFindings>[0], { submittedAt: report.submittedAt, employeeOfSubject: !!report.employeeOfSubject, realName: !report.anonymous });
   if (!result.eligible) {
@@ -74,54 +67,54 @@ export function proposeReward(report: ReportFields, p: { amountFen?: number; adj
   };
 }
 
-export function confirmReward(report: ReportFields, actor: Actor, now: Date): RewardChange {
+function confirmReward(report: ReportFields, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
-  const reviewed = { 'reward.reviewedById': actor.id, 'reward.reviewedAt': now };
+  const reviewed = { 'reward.reviewedById': staffOf(actor)?.id, 'reward.reviewedAt': now };
   if (!reward.eligible) return { to: 'reward-refused', set: { ...reviewed, 'reward.decidedAt': now }, note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}`, public: true };
   return { to: 'reward-reviewed', set: reviewed, auditDetails: { amountFen: reward.amountFen } };
 }
 
-export function approveReward(report: ReportFields, actor: Actor, now: Date): RewardChange {
+function approveReward(report: ReportFields, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
   const claimDueAt = dueAfterDays(now, rewardDeadlines.claimDays);
   return {
     to: 'reward-approved',
-    set: { 'reward.approvedById': actor.id, 'reward.approvedAt': now, 'reward.decidedAt': now, 'reward.reservedFen': reward.amountFen, 'reward.claimDueAt': claimDueAt },
+    set: { 'reward.approvedById': staffOf(actor)?.id, 'reward.approvedAt': now, 'reward.decidedAt': now, 'reward.reservedFen': reward.amountFen, 'reward.claimDueAt': claimDueAt },
     note: `奖励 ${formatYuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${formatYuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
     movement: { kind: 'reserve', amountFen: reward.amountFen },
   };
 }
 
-export function extendClaim(report: ReportFields, p: { days: number; reason: string }): RewardChange {
+function extendClaim(report: ReportFields, p: { days: number; reason: string }): RewardChange {
   const due = rewardOf(report).claimDueAt!;
   const claimDueAt = dueAfterDays(due, p.days);
   return { to: 'reward-approved', set: { 'reward.claimDueAt': claimDueAt, 'reward.claimExtendedDays': p.days, 'reward.claimExtensionReason': p.reason }, note: `领取期限延至 ${shanghaiDay(claimDueAt)}：${p.reason} / Claim deadline extended to ${shanghaiDay(claimDueAt)}: ${p.reason}` };
 }
 
-export function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): RewardChange {
+function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): RewardChange {
   const due = rewardOf(report).claimDueAt!;
   const claimDueAt = new Date(Math.max(due.getTime(), dueAfterDays(now, CORRECTION_DAYS).getTime()));
   return { to: 'reward-approved', set: { 'reward.claimSealed': null, 'reward.claimedAt': null, 'reward.claimReturnedReason': p.reason, 'reward.claimDueAt': claimDueAt }, note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}` };
 }
 
-export function recordPayout(report: ReportFields, p: { voucherNo: string; paidOn: string }, actor: Actor, now: Date): RewardChange {
+function recordPayout(report: ReportFields, p: { voucherNo: string; paidOn: string }, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
   if (p.paidOn > shanghaiDay(now)) throw invalid('body.paidOn', 'a payment cannot be dated in the future');
   if (reward.claimedAt && p.paidOn < shanghaiDay(reward.claimedAt)) throw invalid('body.paidOn', 'a payment cannot be dated before the claim');
   return {
     to: 'reward-paid',
-    set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: actor.id, recordedAt: now } },
+    set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: staffOf(actor)?.id, recordedAt: now } },
     note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
     movement: { kind: 'pay', amountFen: reward.reservedFen, note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}` },
     auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
 }
 
-export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'revised'; amountFen?: number; reason: string }, actor: Actor, now: Date): RewardChange {
+function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'revised'; amountFen?: number; reason: string }, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
   const appeal = reward.appeal;
   if (!appeal?.fromStatus) throw fail('resource.stale');
-  const decided = { 'reward.appeal.decidedById': actor.id, 'reward.appeal.decidedAt': now, 'reward.appeal.outcome': p.outcome, 'reward.appeal.decisionReason': p.reason };
+  const decided = { 'reward.appeal.decidedById': staffOf(actor)?.id, 'reward.appeal.decidedAt': now, 'reward.appeal.outcome': p.outcome, 'reward.appeal.decisionReason': p.reason };
   if (p.outcome === 'upheld') {
     // The reporter gets a full claim period again after the appeal.
     const restart = appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': dueAfterDays(now, rewardDeadlines.claimDays) } : {};
@@ -135,9 +128,73 @@ export function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'rev
   return {
     to: 'reward-reviewed',
     // The old approval no longer stands: finance approves the new amount afresh.
-    set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': actor.id, 'reward.reviewedAt': now, 'reward.approvedAt': null, 'reward.approvedById': null },
+    set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': staffOf(actor)?.id, 'reward.reviewedAt': now, 'reward.approvedAt': null, 'reward.approvedById': null },
     auditDetails: { outcome: 'revised', amountFen },
     note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
     movement: release,
   };
 }
+
+export const claimOpen = (r: ReportFields, now: Date): boolean => r.status === 'reward-approved' && !!r.reward?.claimDueAt && now <= r.reward.claimDueAt;
+
+export function appealDueAt(r: ReportFields): Date | undefined {
+  const decidedAt = r.reward?.decidedAt;
+  return decidedAt ? dueAfterDays(decidedAt, rewardDeadlines.appealDays) : undefined;
+}
+
+/** One appeal per reward, against an approval (the amount) or a refusal, within the period. */
+export function appealOpen(r: ReportFields, now: Date): boolean {
+  const due = appealDueAt(r);
+  return (r.status === 'reward-approved' || r.status === 'reward-refused') && !r.reward?.appeal && !!due && now <= due;
+}
+
+/** The claim's identity and bank details are sealed on arrival: only finance opens them, audited. */
+function claimReward(claim: Claim, box: { seal(plain: string): string }, now: Date): RewardChange {
+  return { to: 'reward-claimed', set: { 'reward.claimSealed': box.seal(JSON.stringify(claim)), 'reward.claimedAt': now }, note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay' };
+}
+
+function appealReward(report: ReportFields, reason: string, now: Date): RewardChange {
+  return { to: 'reward-appealed', set: { 'reward.appeal': { at: now, reason, fromStatus: report.status } }, note: reason };
+}
+
+/** The money held for a reward nobody claimed in time goes back to the fund. */
+function lapseReward(report: ReportFields, now: Date): RewardChange {
+  const reservedFen = report.reward?.reservedFen ?? 0;
+  return {
+    to: 'reward-lapsed',
+    set: { 'reward.lapsedAt': now, 'reward.reservedFen': 0 },
+    note: '奖励逾期未领取，已失效 / The reward was not claimed in time and has lapsed',
+    movement: reservedFen > 0 ? { kind: 'release', amountFen: reservedFen, key: `lapse:${report.reference}:${report.revision}`, note: 'lapsed' } : undefined,
+    auditDetails: { releasedFen: reservedFen },
+  };
+}
+
+type RewardAction =
+  | 'propose-reward'
+  | 'confirm-reward'
+  | 'return-reward'
+  | 'send-back-reward'
+  | 'approve-reward'
+  | 'extend-claim'
+  | 'reject-claim'
+  | 'record-payout'
+  | 'decide-appeal'
+  | 'reward-claimed'
+  | 'reward-appealed'
+  | 'reward-lapsed';
+
+export const rewardChanges: ChangesFor<RewardAction> = {
+  'propose-reward': (r, p, actor, { now }) => proposeReward(r, p, actor, now),
+  'confirm-reward': (r, p, actor, { now }) => ({ ...confirmReward(r, actor, now), internalNote: p.comment }),
+  'return-reward': (_r, p) => ({ note: p.reason }),
+  'send-back-reward': (_r, p) => ({ note: p.reason }),
+  'approve-reward': (r, p, actor, { now }) => ({ ...approveReward(r, actor, now), internalNote: p.comment }),
+  'extend-claim': (r, p) => extendClaim(r, p),
+  'reject-claim': (r, p, _a, { now }) => rejectClaim(r, p, now),
+  'record-payout': (r, p, actor, { now }) => recordPayout(r, p, actor, now),
+  'decide-appeal': (r, p, actor, { now }) => decideAppeal(r, p, actor, now),
+  // The reporter's own steps and the job's lapse send the reporter no mail (they did it, or it is in follow-up).
+  'reward-claimed': (_r, p, _a, { now, box }) => ({ ...claimReward(p, box, now), notifyReporter: false }),
+  'reward-appealed': (r, p, _a, { now }) => ({ ...appealReward(r, p.reason, now), notifyReporter: false }),
+  'reward-lapsed': (r, _p, _a, { now }) => ({ ...lapseReward(r, now), notifyReporter: false }),
+};

@@ -1,55 +1,23 @@
 // The reporter's own reward steps, from follow-up: claiming an approved reward
 // (identity and bank details sealed on arrival) and appealing the amount or a
 // refusal once, within the appeal period; and finance opening a claim, audited.
-import { rewardDeadlines, type ReportState } from '../../shared/workflow';
 import type { Claim } from '../../shared/schemas/claim';
-import { appendAudit } from '../audit/auditLog';
 import { auditRead } from '../audit/auditRead';
 import type { SecretBox } from '../platform/secretBox';
-import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
 import { Report, type ReportFields } from '../reports/report.model';
 import type { Actor } from '../access';
 import { areaScope } from '../access/areaScope';
-import { refreshReportStats } from '../stats';
-import { dueAfterDays } from './lifecycle';
+import { transition } from '../reports/pipeline';
 
-export const claimOpen = (r: ReportFields, now: Date): boolean => r.status === 'reward-approved' && !!r.reward?.claimDueAt && now <= r.reward.claimDueAt;
-
-export function appealDueAt(r: ReportFields): Date | undefined {
-  const decidedAt = r.reward?.decidedAt;
-  return decidedAt ? dueAfterDays(decidedAt, rewardDeadlines.appealDays) : undefined;
-}
-
-/** One appeal per reward, against an approval (the amount) or a refusal, within the period. */
-export function appealOpen(r: ReportFields, now: Date): boolean {
-  const due = appealDueAt(r);
-  return (r.status === 'reward-approved' || r.status === 'reward-refused') && !r.reward?.appeal && !!due && now <= due;
-}
-
-async function step(reference: string, from: ReportState, to: ReportState, set: Record<string, unknown>, timeline: { type: string; note?: string }, revision: number, now: Date): Promise<void> {
-  await inTransaction(async (session) => {
-    const r = await Report.updateOne(
-      { reference, status: from, revision },
-      { $set: { ...set, status: to, statusChangedAt: now }, $inc: { revision: 1 }, $push: { timeline: { at: now, public: true, ...timeline } } },
-      { session },
-    );
-    if (!r.modifiedCount) throw fail('resource.stale');
-    await appendAudit({ actor: null, action: `report.${timeline.type}`, target: { type: 'report', id: reference }, details: { from, to } }, session, now);
-    await refreshReportStats(reference, session);
-  });
-}
+const reporter = { kind: 'reporter' } as const;
 
 export async function claimReward(reference: string, claim: Claim, box: SecretBox, now = new Date()): Promise<void> {
-  const report = await Report.findOne({ reference }).lean();
-  if (!report || !claimOpen(report, now)) throw fail('reward.not_claimable');
-  await step(reference, 'reward-approved', 'reward-claimed', { 'reward.claimSealed': box.seal(JSON.stringify(claim)), 'reward.claimedAt': now }, { type: 'reward-claimed', note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay' }, report.revision, now);
+  await transition(reference, 'reward-claimed', claim, reporter, { box, now });
 }
 
 export async function appealReward(reference: string, reason: string, now = new Date()): Promise<void> {
-  const report = await Report.findOne({ reference }).lean();
-  if (!report || !appealOpen(report, now)) throw fail('reward.not_appealable');
-  await step(reference, report.status as ReportState, 'reward-appealed', { 'reward.appeal': { at: now, reason, fromStatus: report.status } }, { type: 'reward-appealed', note: reason }, report.revision, now);
+  await transition(reference, 'reward-appealed', { reason }, reporter, { now });
 }
 
 /** The sealed claim, unsealed. */

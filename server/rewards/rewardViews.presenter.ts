@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { reporterReward } from '../../shared/schemas/report';
 import type { staffReward } from '../../shared/schemas/workflow';
 import type { ReportFields } from '../reports/report.model';
-import { appealDueAt, appealOpen, claimOpen } from './reporterSteps';
+import { appealDueAt, appealOpen, claimOpen } from './lifecycle';
 
 /** States in which the reporter has been told about the reward (proposals are internal). */
 const TOLD = new Set(['reward-approved', 'reward-claimed', 'reward-paid', 'reward-refused', 'reward-lapsed', 'reward-appealed', 'closed']);

@@ -15,8 +15,9 @@ export function cellIncrement(id: string, amounts: Contribution[string]): AnyBul
   return { updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: cellKeyOf(id) }, upsert: true } };
 }
 
-export async function refreshReportStats(reference: string, session: ClientSession): Promise<void> {
-  const report = await Report.findOne({ reference }, STATS_PROJECTION, { session }).lean();
+/** `current` is the report as just written, when the caller has it (saves reading it again). */
+export async function refreshReportStats(reference: string, session: ClientSession, current?: Parameters<typeof contributionOf>[0]): Promise<void> {
+  const report = current ?? (await Report.findOne({ reference }, STATS_PROJECTION, { session }).lean());
   const facts = await StatsReportFacts.findById(reference, null, { session }).lean();
   const previous = (facts?.cells ?? {}) as Contribution;
   const next = report ? contributionOf(report) : {};

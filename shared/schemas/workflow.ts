@@ -1,8 +1,9 @@
 // Payloads of the workflow actions, and the staff views of reports.
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
-import { deadlines, reportStates, rewardDeadlines, workflowActionNames } from '../workflow';
-import { reportInputSchema } from './report';
+import { caseActionNames, deadlines, reportStates, rewardDeadlines, workflowActionNames } from '../workflow';
+import { appealBody, claimBody } from './claim';
+import { followupMessageBody, followupWithdrawBody, reportInputSchema } from './report';
 
 const note = (max = 2000) => z.string().trim().min(1).max(max);
 const fen = z.number().int().min(0).max(30_000_000);
@@ -31,6 +32,21 @@ export const findingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['accidentGrade'], message: 'a concealed accident needs its confirmed grade and concealed deaths' });
     if (f.fineFen !== undefined && f.fineFen > 0 && !f.penaltyDecisionNo) ctx.addIssue({ code: 'custom', path: ['penaltyDecisionNo'], message: 'a fine needs its penalty decision number' });
   });
+
+/** A stored evidence file, as the intake pipeline recorded it. */
+export const storedEvidence = z.object({
+  fileId: z.string().regex(/^[0-9a-f]{32}$/),
+  kind: z.enum(['photo', 'video', 'audio', 'document']),
+  mime: z.string(),
+  size: z.number().int().min(0),
+  receivedSha256: z.string(),
+  storedSha256: z.string(),
+  metadataRemoved: z.boolean(),
+  addedBy: z.enum(['reporter', 'staff']),
+  addedAt: z.date(),
+});
+/** The mails a deadline step queues: to whom, and what they say. */
+const deadlineMail = z.object({ mails: z.array(z.object({ to: z.string().email(), subject: z.string(), text: z.string() })) });
 
 export const actionPayloads = {
   'start-screening': z.object({}),
@@ -68,7 +84,22 @@ export const actionPayloads = {
   'decide-appeal': z
     .object({ outcome: z.enum(['upheld', 'revised']), amountFen: fen.optional(), reason: note() })
     .refine((p) => (p.outcome === 'revised') === (p.amountFen !== undefined), { path: ['amountFen'], message: 'a revised decision names the new amount; an upheld one does not' }),
+  'staff-message': z.object({ body: note() }),
+  // The reporter's steps: what they sent through follow-up.
+  'reporter-message': followupMessageBody,
+  // Files are checked, cleaned and stored before the step; the step records what was stored.
+  'reporter-evidence': z.object({ evidence: z.array(storedEvidence).min(1) }),
+  withdrawn: followupWithdrawBody,
+  'reward-claimed': claimBody,
+  'reward-appealed': appealBody,
+  // The jobs' steps: a deadline mail names whom it went to (kept for staff only).
+  'reward-lapsed': z.object({}),
+  'acceptance-reminder': deadlineMail,
+  'acceptance-escalated': deadlineMail,
+  'deadline-reminder': deadlineMail,
+  'deadline-escalated': deadlineMail,
 } satisfies Record<(typeof workflowActionNames)[number], z.ZodType>;
+export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(typeof actionPayloads)[K]> };
 
 /**
  * Work queues: new (not yet accepted), mine (assigned to me, open), due-soon (deadline
@@ -96,7 +127,7 @@ export const reportListQuery = z.object({
 });
 
 export const referenceParams = z.object({ reference: z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference') });
-export const actionParams = referenceParams.extend({ action: z.enum(workflowActionNames as [string, ...string[]]) });
+export const actionParams = referenceParams.extend({ action: z.enum(caseActionNames as [string, ...string[]]) });
 
 export const staffReportSummary = z.object({
   reference: z.string(),
@@ -181,7 +212,7 @@ export const revealBody = z.object({ reason: z.string().trim().min(10).max(500) 
 export const revealResponse = z.object({ name: z.string(), phone: z.string(), email: z.string().optional() });
 
 /** A staff message to the reporter, through the follow-up channel. */
-export const staffMessageBody = z.object({ body: note() });
+export const staffMessageBody = actionPayloads['staff-message'];
 
 const referenceField = z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference');
 

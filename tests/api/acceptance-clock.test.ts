@@ -3,7 +3,7 @@
 // the pause), a reminder and an escalation go out once each, and a reporter's
 // message or evidence while awaited resumes screening by itself.
 import request, { type Test } from 'supertest';
-import { reportActor } from '../../server/reports/reportActions';
+import { transition } from '../../server/reports/pipeline';
 import { reporterMessage } from '../../server/reports/followup';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
@@ -42,7 +42,7 @@ async function submitted(): Promise<{ reference: string; accessKey: string; subm
   return { reference: res.body.reference, accessKey: res.body.accessKey, submittedAt: stored.submittedAt };
 }
 
-const act = (reference: string, name: 'request-information' | 'resume-screening' | 'reject', payload: object, at: Date) => reportActor(reference, name, payload, intake, { box: t.box, publicBaseUrl: 'http://test' }, at);
+const act = (reference: string, name: 'request-information' | 'resume-screening' | 'reject', payload: object, at: Date) => transition(reference, name, payload as never, intake, { box: t.box, publicBaseUrl: 'http://test', now: at });
 const stored = async (reference: string) => (await Report.findOne({ reference }).lean())!;
 /** The acceptance clock's mails about a report (other notifications, such as new-report alerts, left out). */
 const mailsAbout = async (reference: string) =>
@@ -102,7 +102,7 @@ test("the reporter's message while awaited resumes screening with a timeline ent
   expect(r.revision).toBe(asked.revision + 1);
   expect(r.acceptance).toMatchObject({ pausedAt: null, pausedMs: HOUR });
   expect(r.timeline.slice(-2).map((e) => e.type)).toEqual(['reporter-message', 'resume-screening']);
-  expect(await AuditEntry.exists({ action: 'report.resume-screening', 'target.id': reference, 'details.cause': 'reporter-reply' })).toBeTruthy();
+  expect(await AuditEntry.exists({ action: 'report.reporter-message', 'target.id': reference, 'details.cause': 'reporter-reply', 'details.to': 'screening' })).toBeTruthy();
 
   // Another message while screening changes nothing on the clock.
   await reporterMessage(reference, '补充：东侧出口外还堆着纸箱。', new Date(submittedAt.getTime() + 3 * HOUR));

@@ -140,7 +140,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     const view = await getReport(token);
     expect(view.body.messages).toEqual([{ at: expect.any(String), from: 'reporter', body: '补充：今天下午又看到他们在堵门。' }]);
     expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'reporter-message']);
-    expect(await AuditEntry.countDocuments({ action: 'report.reporter_message', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.reporter-message', 'target.id': receipt.reference })).toBe(1);
   });
 
   test('an empty message → 400', async () => {
@@ -201,7 +201,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     const doc = (await Report.findOne({ reference: receipt.reference }).lean())!;
     expect(doc.status).toBe('withdrawn');
     expect(doc.timeline.at(-1)).toMatchObject({ type: 'withdrawn', public: true });
-    expect(await AuditEntry.countDocuments({ action: 'report.withdraw', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.withdrawn', 'target.id': receipt.reference })).toBe(1);
 
     const view = await getReport(token);
     expect(view.body.status).toBe('withdrawn');
@@ -218,7 +218,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     const after = (await Report.findOne({ reference: receipt.reference }).lean())!;
     expect(after.messages).toHaveLength(1);
     expect(after.evidence).toHaveLength(3);
-    expect(await AuditEntry.countDocuments({ action: 'report.withdraw', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.withdrawn', 'target.id': receipt.reference })).toBe(1);
   });
 });
 

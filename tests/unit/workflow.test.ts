@@ -2,13 +2,13 @@
 // actions each role has in each state, every guard, and the shape of the graph
 // (every action starts from real states; every state can be reached).
 import { roles, type Role } from '../../shared/roles';
-import { actionBlocker, allowedActions, reportStates, workflowActionNames, workflowActions, type ReportState, type WorkflowActionName, type WorkflowActor, type WorkflowRecord } from '../../shared/workflow';
+import { actionBlocker, allowedActions, caseActionNames, reportStates, stateGroups, workflowActionNames, workflowActions, type ReportState, type WorkflowActionName, type StaffWorkflowActor, type WorkflowRecord } from '../../shared/workflow';
 
 const ME = 'me0000000000000000000000';
 const OTHER = 'other0000000000000000000';
 
 /** An actor granted every area unless areas are listed. */
-const actor = (role: Role, over: Partial<WorkflowActor> = {}): WorkflowActor => ({ id: ME, role, areaCodes: [], allAreas: !over.areaCodes, ...over });
+const actor = (role: Role, over: Partial<StaffWorkflowActor> = {}): StaffWorkflowActor => ({ id: ME, role, areaCodes: [], allAreas: !over.areaCodes, ...over });
 const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({ status, area: '410503', assignedVerifierId: ME, findingsById: OTHER, extensionUsed: false, ...over });
 
 type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
@@ -60,7 +60,7 @@ describe('allowedActions per state × role', () => {
       for (const role of roles) {
         const r = record(state);
         const a = actor(role);
-        expect(allowedActions(r, a)).toEqual(workflowActionNames.filter((n) => actionBlocker(n, r, a) === null));
+        expect(allowedActions(r, a)).toEqual(caseActionNames.filter((n) => actionBlocker(n, r, a) === null));
       }
   });
 });
@@ -105,10 +105,11 @@ describe('guards', () => {
       ['reject-claim', 'reward-claimed', 'finance'],
       ['record-payout', 'reward-claimed', 'finance'],
       ['decide-appeal', 'reward-appealed', 'reviewer'],
+      ['staff-message', 'verifying', 'intake'],
     ];
 
-    test('every action has the area guard', () => {
-      expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(workflowActionNames));
+    test('every staff action has the area guard', () => {
+      expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(workflowActionNames.filter((n) => workflowActions[n].actor === 'staff')));
     });
 
     test.each(cases)('%s (%s, %s) → out-of-area; open again with the area or the every-area grant, never with no areas', (name, state, role) => {
@@ -214,36 +215,35 @@ describe('guards', () => {
 });
 
 describe('the graph', () => {
-  test('every action’s from-states and to-state are real states, and every action has a role', () => {
+  test('every action’s from-states and to-state are real states; staff actions name their roles, the reporter’s and the jobs’ none', () => {
     for (const name of workflowActionNames) {
       const a = workflowActions[name];
       expect(a.from.length).toBeGreaterThan(0);
       for (const s of a.from) expect(reportStates).toContain(s);
       if (a.to !== null) expect(reportStates).toContain(a.to);
-      expect(a.roles.length).toBeGreaterThan(0);
+      if (a.actor === 'staff') expect(a.roles.length).toBeGreaterThan(0);
+      else expect([name, a.roles]).toEqual([name, []]);
       for (const r of a.roles) expect(roles).toContain(r);
     }
   });
 
-  test('every state is reachable from submitted', () => {
-    const edges: [ReportState, ReportState][] = [];
-    // Edges whose target the table does not name: approve-findings goes where the
-    // findings say; withdrawal is the reporter's own step (follow-up), from any open state.
-    const payloadDecided: Partial<Record<WorkflowActionName, ReportState[]>> = {
-      'approve-findings': ['substantiated', 'unsubstantiated'],
-      'confirm-reward': ['reward-reviewed', 'reward-refused'],
-      'decide-appeal': ['reward-reviewed', 'reward-approved', 'reward-refused'],
-    };
-    const reporterWithdrawal: ReportState[] = ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'];
-    // The reporter's claim and appeal (follow-up) and the lapse job move rewards too.
-    edges.push(['reward-approved', 'reward-claimed'], ['reward-approved', 'reward-appealed'], ['reward-refused', 'reward-appealed'], ['reward-approved', 'reward-lapsed']);
-    for (const name of workflowActionNames) {
-      const a = workflowActions[name];
-      const targets: readonly ReportState[] = a.to !== null ? [a.to] : (payloadDecided[name] ?? []);
-      for (const from of a.from) for (const to of targets) edges.push([from, to]);
-    }
-    for (const from of reporterWithdrawal) edges.push([from, 'withdrawn']);
+  /** Where each action can lead: the table's `to`, or the states its change may choose. */
+  const changeDecided: Partial<Record<WorkflowActionName, ReportState[]>> = {
+    'approve-findings': ['substantiated', 'unsubstantiated'],
+    'confirm-reward': ['reward-reviewed', 'reward-refused'],
+    'decide-appeal': ['reward-reviewed', 'reward-approved', 'reward-refused'],
+    // An answer while screening waits on the reporter resumes it.
+    'reporter-message': ['screening'],
+    'reporter-evidence': ['screening'],
+  };
+  const edgesOf = (name: WorkflowActionName): [ReportState, ReportState][] => {
+    const a = workflowActions[name];
+    const targets: readonly ReportState[] = a.to !== null ? [a.to] : (changeDecided[name] ?? []);
+    return a.from.flatMap((from) => targets.map((to) => [from, to] as [ReportState, ReportState]));
+  };
 
+  test('every state is reachable from submitted through the table’s actions alone (staff, reporter and jobs)', () => {
+    const edges = workflowActionNames.flatMap(edgesOf);
     const seen = new Set<ReportState>(['submitted']);
     for (let grew = true; grew; ) {
       grew = false;
@@ -256,12 +256,39 @@ describe('the graph', () => {
     expect([...seen].sort()).toEqual([...reportStates].sort());
   });
 
-  test('only reporter withdrawal leads to withdrawn: no staff action does', () => {
-    for (const name of workflowActionNames) expect(workflowActions[name].to).not.toBe('withdrawn');
+  test('the reporter’s and the jobs’ steps are the only way into withdrawn, reward-claimed, reward-appealed and reward-lapsed', () => {
+    const into = (state: ReportState) => workflowActionNames.filter((n) => edgesOf(n).some(([, to]) => to === state)).map((n) => [n, workflowActions[n].actor]);
+    expect(into('withdrawn')).toEqual([['withdrawn', 'reporter']]);
+    expect(into('reward-claimed')).toEqual([['reward-claimed', 'reporter']]);
+    expect(into('reward-appealed')).toEqual([['reward-appealed', 'reporter']]);
+    expect(into('reward-lapsed')).toEqual([['reward-lapsed', 'system']]);
   });
 
-  test('terminal states have no way out', () => {
+  test('terminal states have no way out; only a transferred report keeps its conversation', () => {
     for (const state of ['rejected', 'duplicate', 'transferred', 'withdrawn', 'closed'] as ReportState[])
-      for (const name of workflowActionNames) expect(workflowActions[name].from as readonly ReportState[]).not.toContain(state);
+      for (const name of workflowActionNames) {
+        if (!(workflowActions[name].from as readonly ReportState[]).includes(state)) continue;
+        expect([state, name, workflowActions[name].to]).toEqual([state, expect.stringMatching(/^(staff|reporter)-message$/), null]);
+        expect(stateGroups.conversationClosed as readonly string[]).not.toContain(state);
+      }
+  });
+
+  test('the console’s action bar offers staff actions only; the rest have endpoints of their own', () => {
+    for (const name of caseActionNames) expect(workflowActions[name].actor).toBe('staff');
+    expect(workflowActionNames.filter((n) => !caseActionNames.includes(n)).sort()).toEqual(
+      ['staff-message', 'reporter-message', 'reporter-evidence', 'withdrawn', 'reward-claimed', 'reward-appealed', 'reward-lapsed', 'acceptance-reminder', 'acceptance-escalated', 'deadline-reminder', 'deadline-escalated'].sort(),
+    );
+  });
+
+  test('a staff member can take no reporter or job step, and neither can take a staff step', () => {
+    const reporter = { kind: 'reporter' } as const;
+    const system = { kind: 'system' } as const;
+    expect(actionBlocker('reward-claimed', record('reward-approved', { claimOpen: true }), actor('finance'))).toBe('wrong-role');
+    expect(actionBlocker('reward-claimed', record('reward-approved', { claimOpen: true }), reporter)).toBeNull();
+    expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: false }), reporter)).toBe('wrong-role');
+    expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: false }), system)).toBeNull();
+    expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: true }), system)).toBe('claim-period');
+    expect(actionBlocker('accept', record('submitted'), reporter)).toBe('wrong-role');
+    expect(actionBlocker('deadline-reminder', record('assigned', { sent: { verificationReminder: true } }), system)).toBe('already-sent');
   });
 });

@@ -4,6 +4,8 @@
 // then photos keep only their GPS position and videos only their location box.
 // PDFs and AMR audio are stored as received (the form says so for PDFs; AMR carries no tags).
 // The result is a new temp file.
+import type { z } from 'zod';
+import type { storedEvidence } from '../../../shared/schemas/workflow';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { fail } from '../../platform/errors';
@@ -86,17 +88,8 @@ export async function inspectEvidence(tempPath: string, keepLocation: boolean): 
   return { ...type, path: cleanPath, size: bytes.length, receivedSha256, storedSha256: sha256(bytes), metadataRemoved: true };
 }
 
-export interface EvidenceRecord {
-  fileId: string;
-  kind: string;
-  mime: string;
-  size: number;
-  receivedSha256: string;
-  storedSha256: string;
-  metadataRemoved: boolean;
-  addedBy: 'reporter' | 'staff';
-  addedAt: Date;
-}
+/** A stored file as the report records it (the shape is shared with the workflow's payloads). */
+export type EvidenceRecord = z.infer<typeof storedEvidence>;
 
 /**
  * Inspects and stores uploaded files; ids of stored files are pushed to `adopted`

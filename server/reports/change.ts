@@ -1,0 +1,49 @@
+// What one step on a report changes, as its change function returns it; the
+// pipeline (pipeline.ts) applies it. Types only, so the modules that define
+// changes never import the pipeline that runs them.
+import type { ActionPayloads } from '../../shared/schemas/workflow';
+import type { ReportState, WorkflowActionName } from '../../shared/workflow';
+import type { Actor } from '../access';
+import type { SecretBox } from '../platform/secretBox';
+import type { MovementKind } from '../fund/ledger';
+import type { ReportFields } from './report.model';
+
+/** Who takes the step: a signed-in staff member, the reporter through follow-up, or a job. */
+export type StepActor = (Actor & { kind?: 'staff' }) | { kind: 'reporter' } | { kind: 'system' };
+
+export const staffOf = (actor: StepActor): Actor | null => (actor.kind === 'reporter' || actor.kind === 'system' ? null : actor);
+
+export interface Change {
+  /** Fields set beside the status. */
+  set?: Record<string, unknown>;
+  /** The next state when the action's table entry leaves it open (`to: null`). */
+  to?: ReportState;
+  /** Shown with the step; the reporter sees it when the step is public. */
+  note?: string;
+  /** Kept for staff only, whatever the step. */
+  internalNote?: string;
+  /** A message in the conversation with the reporter. */
+  message?: { from: 'staff' | 'reporter'; body: string };
+  /** Evidence files to add (already stored). */
+  evidence?: unknown[];
+  /** Further steps recorded with this one (screening resuming when the reporter answers). */
+  alsoRecord?: { type: WorkflowActionName; public: boolean; note?: string }[];
+  /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
+  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
+  /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
+  public?: boolean;
+  /** Whether the reporter gets the content-free "there is news" mail (default: when the step is public). */
+  notifyReporter?: boolean;
+  /** Mails to staff queued with the step (deadline reminders and escalations). */
+  staffMails?: { to: string; subject: string; text: string }[];
+  /** What the audit entry records beyond the states (amounts, vouchers). */
+  auditDetails?: Record<string, unknown>;
+}
+
+export interface ChangeContext {
+  now: Date;
+  box: SecretBox;
+}
+
+export type ChangeFor<K extends WorkflowActionName> = (report: ReportFields, payload: ActionPayloads[K], actor: StepActor, ctx: ChangeContext) => Change | Promise<Change>;
+export type ChangesFor<K extends WorkflowActionName> = { [N in K]: ChangeFor<N> };

@@ -1,0 +1,167 @@
+// The one road for every change to a report. Whoever acts — a staff member, the
+// reporter through follow-up, or a job — the step is a row of the workflow table
+// (shared/workflow.ts): the report is read once with the actor's scope, the
+// table decides whether the step is open to this actor now, the action's change
+// function says what changes, and one transaction writes the report on the
+// revision that was read, moves any money, appends the audit entry, refreshes
+// the statistics and queues the mail. Nothing else writes a report's status.
+import type { ErrorCode } from '../../shared/errors';
+import type { ActionPayloads } from '../../shared/schemas/workflow';
+import { actionBlocker, forbiddingGuards, moneyActions, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName, type WorkflowRecord } from '../../shared/workflow';
+import { areaScope } from '../access/areaScope';
+import { appendAudit } from '../audit/auditLog';
+import { earlierMovement, moveMoney } from '../fund/ledger';
+import { inTransaction } from '../platform/db';
+import { enqueueEmail } from '../platform/emails/outbox';
+import { AppError, fail } from '../platform/errors';
+import type { SecretBox } from '../platform/secretBox';
+import { appealOpen, claimOpen, rewardChanges } from '../rewards/lifecycle';
+import { refreshReportStats } from '../stats';
+import { caseChanges, deadlineChanges, sentMarks } from './caseChanges';
+import { staffOf, type Change, type ChangeFor, type StepActor } from './change';
+import { notifyReporter } from './notifications';
+import { Report, type ReportFields } from './report.model';
+import { reporterChanges } from './reporterChanges';
+
+/** Every action's change: the compiler refuses a table row without one. */
+const changes: { [K in WorkflowActionName]: ChangeFor<K> } = { ...caseChanges, ...deadlineChanges, ...reporterChanges, ...rewardChanges };
+
+/** How a step that is not open now is refused, where the pages expect a particular answer. */
+const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
+  'staff-message': 'report.closed',
+  'reporter-message': 'report.closed',
+  'reporter-evidence': 'report.closed',
+  withdrawn: 'report.closed',
+  'reward-claimed': 'reward.not_claimable',
+  'reward-appealed': 'reward.not_appealable',
+};
+
+/** What the table's guards look at, on the server's clock. */
+export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRecord {
+  return {
+    status: r.status as ReportState,
+    area: r.area,
+    assignedVerifierId: r.assignment?.verifierId ?? undefined,
+    findingsById: r.findingsById ?? undefined,
+    extensionUsed: !!r.assignment?.extendedDays,
+    rewardProposedById: r.reward?.proposedById ?? undefined,
+    rewardReviewedById: r.reward?.reviewedById ?? undefined,
+    rewardApprovedById: r.reward?.approvedById ?? undefined,
+    claimExtensionUsed: !!r.reward?.claimExtendedDays,
+    appealOpen: appealOpen(r, now),
+    claimOpen: claimOpen(r, now),
+    sent: sentMarks(r),
+  };
+}
+
+/** The report as this actor may see it: a staff member's areas only (anything else reads as unknown). */
+export async function loadReport(reference: string, actor: StepActor): Promise<ReportFields> {
+  const staff = staffOf(actor);
+  const report = await Report.findOne({ reference, ...(staff ? areaScope(staff) : {}) }).lean();
+  if (!report) throw fail('resource.not_found');
+  return report;
+}
+
+export interface StepContext {
+  /** Needed by the steps that seal data or mail anyone (all but the reporter's own). */
+  box?: SecretBox;
+  publicBaseUrl?: string;
+  /** The request's Idempotency-Key, for the steps that move money on request. */
+  idempotencyKey?: string;
+  now?: Date;
+}
+
+/**
+ * A money step's ledger key, scoped to the person. A request whose step the
+ * report has already moved past is answered as done when this exact request
+ * was carried out (`null`); the same key for another report, step or details
+ * is refused.
+ */
+async function moneyKeyFor(name: WorkflowActionName, report: ReportFields, payload: unknown, key: string | undefined, actor: StepActor, stepIsOpen: boolean): Promise<string | null> {
+  if (!key) throw fail('idempotency.required');
+  const scoped = `${staffOf(actor)?.id}:${key}`;
+  // A first request needs no lookup: the ledger's unique key refuses a reused one in the transaction.
+  if (stepIsOpen) return scoped;
+  const earlier = await earlierMovement(scoped);
+  if (!earlier) return scoped;
+  const sameStep = earlier.rewardId === report.reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay');
+  const payout = report.reward?.payout;
+  const p = payload as Partial<ActionPayloads['record-payout']>;
+  const sameDetails = name !== 'record-payout' || (payout?.voucherNo === p.voucherNo && payout?.paidOn === p.paidOn);
+  if (sameStep && sameDetails) return null;
+  throw fail('idempotency.mismatch');
+}
+
+/** The timeline steps, messages and evidence one change adds. */
+function pushesOf(name: WorkflowActionName, change: Change, isPublic: boolean, actor: StepActor, now: Date): Record<string, unknown> {
+  const actorId = staffOf(actor)?.id;
+  const by = actorId ? { actorId } : {};
+  const steps = [
+    { at: now, type: name, public: isPublic, ...by, ...(change.note ? { note: change.note } : {}) },
+    ...(change.alsoRecord ?? []).map((s) => ({ at: now, ...s })),
+    ...(change.internalNote ? [{ at: now, type: 'staff-comment', public: false, ...by, note: change.internalNote }] : []),
+  ];
+  const pushes: Record<string, unknown> = { timeline: { $each: steps } };
+  const m = change.message;
+  if (m) pushes.messages = { at: now, from: m.from, ...(m.from === 'staff' ? { staffId: actorId } : {}), body: m.body };
+  if (change.evidence?.length) pushes.evidence = { $each: change.evidence };
+  return pushes;
+}
+
+/**
+ * Takes one step on a report already read with `loadReport`. Answers the report
+ * as it now is; throws a domain error (and changes nothing) when the step is not
+ * open to this actor, the payload does not fit the report, or someone else
+ * changed the report since it was read.
+ */
+export async function applyTransition<K extends WorkflowActionName>(report: ReportFields, name: K, payload: ActionPayloads[K], actor: StepActor, ctx: StepContext): Promise<ReportFields> {
+  const now = ctx.now ?? new Date();
+  const action = workflowActions[name];
+  const blocker = actionBlocker(name, workflowRecordOf(report, now), staffOf(actor) ?? (actor as Exclude<StepActor, { role: unknown }>));
+  if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure)) throw fail('auth.forbidden', [], { reason: blocker });
+  // A retried money request finds the report already moved on: it is answered before the state check.
+  const moneyKey = moneyActions.includes(name) ? await moneyKeyFor(name, report, payload, ctx.idempotencyKey, actor, blocker === null) : undefined;
+  if (moneyKey === null) return report;
+  if (blocker) throw fail(notOpenError[name] ?? 'resource.stale', [], { reason: blocker });
+
+  const change = await changes[name](report, payload, actor, { now, box: ctx.box! });
+  const status = change.to ?? action.to ?? (report.status as ReportState);
+  const isPublic = change.public ?? action.public;
+  const staff = staffOf(actor);
+  return inTransaction(async (session) => {
+    const updated = await Report.findOneAndUpdate(
+      { reference: report.reference, revision: report.revision, status: report.status },
+      {
+        $set: { ...change.set, status, ...(status !== report.status ? { statusChangedAt: now } : {}) },
+        $inc: { revision: 1 },
+        $push: pushesOf(name, change, isPublic, actor, now),
+      },
+      { session, returnDocument: 'after' },
+    ).lean<ReportFields>();
+    if (!updated) throw fail('resource.stale'); // someone acted on this report first
+    const m = change.movement;
+    if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: report.reference, actorId: staff?.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
+    const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
+    await appendAudit({ actor: staff, action: `report.${name}`, target: { type: 'report', id: report.reference }, details: { from: report.status, to: status, ...change.auditDetails, ...money } }, session, now);
+    await refreshReportStats(report.reference, session, updated);
+    if (change.notifyReporter ?? isPublic) await notifyReporter(report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
+    for (const mail of change.staffMails ?? []) await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);
+    return updated;
+  });
+}
+
+/**
+ * Reads the report and takes the step. The reporter and the jobs read again
+ * when a staff member's step got in between (their step does not depend on
+ * what that person saw); a staff member is told instead, to look first.
+ */
+export async function transition<K extends WorkflowActionName>(reference: string, name: K, payload: ActionPayloads[K], actor: StepActor, ctx: StepContext): Promise<ReportFields> {
+  const attempts = staffOf(actor) ? 1 : 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyTransition(await loadReport(reference, actor), name, payload, actor, ctx);
+    } catch (e) {
+      if (attempt >= attempts || !(e instanceof AppError) || e.code !== 'resource.stale' || e.extra.reason) throw e;
+    }
+  }
+}

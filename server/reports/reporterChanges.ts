@@ -1,0 +1,26 @@
+// What the reporter's own steps change: a message, more evidence, withdrawal.
+// An answer while screening waits on the reporter resumes screening by itself:
+// the pause comes off the acceptance clock, and staff see the step.
+import { workflowActions } from '../../shared/workflow';
+import { resumedClock } from './acceptanceClock';
+import type { Change, ChangesFor } from './change';
+import type { ReportFields } from './report.model';
+
+function resumedOnReply(r: ReportFields, now: Date): Partial<Change> {
+  if (r.status !== 'awaiting-information') return {};
+  return {
+    to: 'screening',
+    set: resumedClock(r, now),
+    alsoRecord: [{ type: 'resume-screening', public: workflowActions['resume-screening'].public, note: '举报人已补充，继续审查 / The reporter answered; screening resumes' }],
+    auditDetails: { cause: 'reporter-reply' },
+  };
+}
+
+export const reporterChanges: ChangesFor<'reporter-message' | 'reporter-evidence' | 'withdrawn'> = {
+  'reporter-message': (r, p, _a, { now }) => ({ ...resumedOnReply(r, now), message: { from: 'reporter', body: p.body }, notifyReporter: false }),
+  'reporter-evidence': (r, p, _a, { now }) => {
+    const resumed = resumedOnReply(r, now);
+    return { ...resumed, evidence: p.evidence, notifyReporter: false, auditDetails: { ...resumed.auditDetails, files: p.evidence.length } };
+  },
+  withdrawn: (_r, p) => ({ note: p.reason, notifyReporter: false }),
+};
