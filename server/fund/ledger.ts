@@ -51,13 +51,7 @@ export async function moveMoney(m: Movement, session: ClientSession, now: Date):
     if (m.kind === 'reserve') throw fail('fund.insufficient');
     throw new Error(`the fund does not hold ${m.amountFen} fen in reserve for ${m.rewardId}`);
   }
-  try {
-    await LedgerEntry.create([{ fundId: MAIN_FUND, kind: m.kind, amountFen: m.amountFen, at: now, actorId: m.actorId, rewardId: m.rewardId, note: m.note, idempotencyKey: m.idempotencyKey }], { session });
-  } catch (e) {
-    // The key already moved money for another request: the whole transaction is refused.
-    if ((e as { code?: number }).code === 11000) throw fail('idempotency.mismatch');
-    throw e;
-  }
+  await LedgerEntry.create([{ fundId: MAIN_FUND, kind: m.kind, amountFen: m.amountFen, at: now, actorId: m.actorId, rewardId: m.rewardId, note: m.note, idempotencyKey: m.idempotencyKey }], { session });
 }
 
 /** The movement a key already made, if any: how a retried request learns it was carried out. */

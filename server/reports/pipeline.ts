@@ -140,7 +140,15 @@ export async function applyTransition<K extends WorkflowActionName>(report: Repo
     ).lean<ReportFields>();
     if (!updated) throw fail('resource.stale'); // someone acted on this report first
     const m = change.movement;
-    if (m) await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: report.reference, actorId: staff?.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
+    if (m) {
+      try {
+        await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: report.reference, actorId: staff?.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
+      } catch (e) {
+        // The request's key already moved money for another report or step: nothing of this step is kept.
+        if ((e as { code?: number }).code === 11000) throw fail('idempotency.mismatch');
+        throw e;
+      }
+    }
     const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
     await appendAudit({ actor: staff, action: `report.${name}`, target: { type: 'report', id: report.reference }, details: { from: report.status, to: status, ...change.auditDetails, ...money } }, session, now);
     await refreshReportStats(report.reference, session, updated);

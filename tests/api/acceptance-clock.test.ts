@@ -107,7 +107,7 @@ test("the reporter's message while awaited resumes screening with a timeline ent
   // Another message while screening changes nothing on the clock.
   await reporterMessage(reference, '补充：东侧出口外还堆着纸箱。', new Date(submittedAt.getTime() + 3 * HOUR));
   expect((await stored(reference)).acceptance).toMatchObject({ pausedMs: HOUR });
-  expect((await stored(reference)).revision).toBe(r.revision);
+  expect((await stored(reference)).revision).toBe(r.revision + 1); // like every step, so staff see it before acting
 });
 
 test('evidence sent through follow-up while awaited resumes screening too', async () => {

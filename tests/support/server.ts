@@ -29,9 +29,10 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { clientDir?: string } = {}): Promise<TestApp> {
+/** `monitorCommands`: the driver reports every command it sends (for tests that count them). */
+export async function startTestApp(env: Record<string, string> = {}, options: { clientDir?: string; monitorCommands?: boolean } = {}): Promise<TestApp> {
   const db = await startTestDatabase();
-  await mongoose.connect(db.uri, { dbName: db.dbName('app') });
+  await mongoose.connect(db.uri, { dbName: db.dbName('app'), monitorCommands: !!options.monitorCommands });
   await mongoose.connection.syncIndexes();
   // Each app its own checkpoint file: suites run in parallel, each under its own key.
   const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-audit-'));
