@@ -22,26 +22,19 @@ import {
   staffReportView,
 } from '../../shared/schemas/workflow';
 import { moneyActions, type WorkflowActionName } from '../../shared/workflow';
-import { assignableVerifiers, bulkAccepter, reportListFilter, staffMessenger } from './caseWork';
+import { assignableVerifiers, bulkAccepter, staffMessenger } from './caseWork';
 import { identityRevealer, reportActor } from './reportActions';
 import { reportSubmitter } from './intake/reportSubmitter';
 import type { SecretBox } from '../platform/secretBox';
 import { optionalIdempotencyKey } from '../platform/http/idempotencyKey';
-import { actorCoversArea, areaScope } from '../access/areaScope';
+import { actorCoversArea } from '../access/areaScope';
 import { defineRoute, RESPONDED, validate } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
-import { Report } from './report.model';
-import type { Actor } from '../access';
+import { reportInScope, reportQueuePage } from './reportReads';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 
-
-async function reportInScope(reference: string, actor: Actor) {
-  const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
-  if (!report) throw fail('resource.not_found');
-  return report;
-}
 
 const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a-f]{32}$/, 'not a file id') });
 /** Types a browser shows without running anything. */
@@ -51,11 +44,7 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
   const router = Router();
 
   defineRoute(router, { method: 'get', path: '/api/v1/reports', tag: 'reports', summary: 'The report queue: role queues (new, mine, due-soon, overdue, awaiting-review), filters, paging; newest first or soonest deadline first', access: 'reports.list', query: reportListQuery, response: staffReportList }, async ({ query, actor }) => {
-    const { filter, sort } = reportListFilter(query, actor);
-    const [items, total] = await Promise.all([
-      Report.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
-      Report.countDocuments(filter),
-    ]);
+    const { items, total } = await reportQueuePage(query, actor);
     return { items: items.map(presentReportSummary), total };
   });
 
