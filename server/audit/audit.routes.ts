@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { trusted } from 'mongoose';
 import { auditListQuery, auditListResponse, auditVerifyResponse } from '../../shared/schemas/common';
 import { sealAuditEntries } from './sealer';
 import { sealAndVerify } from './verifyChain';
 import { defineRoute } from '../platform/http/defineRoute';
-import { AuditEntry } from './auditEntry.model';
+import { sealedEntriesPage } from './auditRead';
 
 export function auditRoutes(checkpointFile: string): Router {
   const router = Router();
@@ -12,8 +11,7 @@ export function auditRoutes(checkpointFile: string): Router {
   defineRoute(router, { method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Read the audit log, newest first', access: 'audit.read', query: auditListQuery, response: auditListResponse }, async ({ query }) => {
     // Sealed on demand, so the view shows the newest actions with their numbers; it lists sealed entries only.
     await sealAuditEntries();
-    const filter = { seq: trusted(query.before ? { $lt: query.before } : { $gte: 1 }) };
-    const [items, total] = await Promise.all([AuditEntry.find(filter).sort({ seq: -1 }).limit(query.limit).lean(), AuditEntry.estimatedDocumentCount()]);
+    const { items, total } = await sealedEntriesPage(query.before, query.limit);
     return {
       items: items.map((e) => ({
         seq: e.seq,

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { categoryCodeParams, categoryListResponse, categoryResponse, createCategoryBody, updateCategoryBody, type CategoryView } from '../../shared/schemas/category';
-import { categoryCreator, categoryUpdater } from './categories';
+import { allCategories, categoryCreator, categoryUpdater } from './categories';
 import { defineRoute } from '../platform/http/defineRoute';
-import { Category, type CategoryFields } from './category.model';
+import type { CategoryFields } from './category.model';
 
 const present = (c: CategoryFields): CategoryView => ({
   code: c.code,
@@ -17,7 +17,7 @@ export function categoryRoutes(): Router {
   const router = Router();
 
   defineRoute(router, { method: 'get', path: '/api/v1/categories', tag: 'reference', summary: 'All report categories, retired ones included', access: 'categories.manage', response: categoryListResponse }, async () => ({
-    items: (await Category.find().sort({ order: 1, code: 1 }).lean()).map(present),
+    items: (await allCategories()).map(present),
   }));
 
   defineRoute(router, { method: 'post', path: '/api/v1/categories', tag: 'reference', summary: 'Add a report category', access: 'categories.manage', body: createCategoryBody, response: categoryResponse, status: 201 }, async ({ body, actor }) => ({

@@ -8,6 +8,16 @@ import { fail } from '../platform/errors';
 import { Category } from './category.model';
 import type { Actor } from '../access';
 
+/** Every category, retired ones included, in the form's order. */
+export async function allCategories() {
+  return Category.find().sort({ order: 1, code: 1 }).lean();
+}
+
+/** The categories the report form offers, in its order. */
+export async function activeCategories() {
+  return Category.find({ active: true }).sort({ order: 1, code: 1 }).lean();
+}
+
 export async function categoryCreator(actor: Actor, input: z.infer<typeof createCategoryBody>) {
   if (await Category.exists({ code: input.code })) throw fail('resource.conflict', [{ path: 'body.code', code: 'duplicate', message: 'code already exists' }]);
   return inTransaction(async (session) => {

@@ -13,12 +13,11 @@ import {
   posterResponse,
   updatePosterBody,
 } from '../../shared/schemas/poster';
-import { activePoster, posterCreator, posterUpdater, recordScan } from './posters';
+import { activePoster, listPosters, posterCreator, posterUpdater, printablePoster, recordScan } from './posters';
 import { sendDownload } from '../platform/http/download';
 import { defineRoute } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
-import { Poster } from './poster.model';
 import { documentRoute } from '../platform/http/openapi';
 import { renderPosterPdf } from './posterPdf';
 import { posterQrPng, posterQrSvg } from './qrCode';
@@ -34,14 +33,6 @@ export interface PosterRouteDeps {
 }
 
 const REPORT_FORM = '/report';
-
-/** A poster fit to print: known and active (a retired poster's QR code leads nowhere). */
-async function printablePoster(code: string) {
-  const poster = await Poster.findOne({ code }).lean();
-  if (!poster) throw fail('poster.not_found');
-  if (!poster.active) throw fail('poster.inactive');
-  return poster;
-}
 
 const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) => list.find((x) => x.code === code)?.name ?? { zh: code, en: code };
 
@@ -90,15 +81,14 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     router,
     { method: 'get', path: '/api/v1/posters/:code/context', tag: 'posters', summary: 'What the report form shows about the poster it came from (public; 404 when unknown or retired)', access: 'public', params: posterCodeParams, response: posterContextResponse },
     async ({ params }) => {
-      const poster = await Poster.findOne({ code: params.code, active: true }).lean();
+      const poster = await activePoster(params.code);
       if (!poster) throw fail('poster.not_found');
       return { code: poster.code, siteName: poster.siteName, enterpriseName: poster.enterpriseName, areaCode: poster.areaCode, sector: poster.sector };
     },
   );
 
   defineRoute(router, { method: 'get', path: '/api/v1/posters', tag: 'posters', summary: 'List posters, newest first', access: 'posters.list', query: posterListQuery, response: posterListResponse }, async ({ query }) => {
-    const filter = { ...(query.areaCode ? { areaCode: query.areaCode } : {}), ...(query.sector ? { sector: query.sector } : {}), ...(query.active ? { active: query.active === 'true' } : {}) };
-    const items = await Poster.find(filter).sort({ createdAt: -1, code: 1 }).lean();
+    const items = await listPosters(query);
     return { items: items.map((p) => presentPoster(p, deps.publicBaseUrl)), total: items.length };
   });
 

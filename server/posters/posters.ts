@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { shanghaiDay } from '../../shared/dates';
-import { POSTER_CODE_ALPHABET, POSTER_CODE_LENGTH, type createPosterBody, type updatePosterBody } from '../../shared/schemas/poster';
+import { POSTER_CODE_ALPHABET, POSTER_CODE_LENGTH, type createPosterBody, type posterListQuery, type updatePosterBody } from '../../shared/schemas/poster';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
@@ -52,6 +52,20 @@ export async function posterUpdater(actor: Actor, code: string, changes: z.infer
     );
     return updated;
   });
+}
+
+/** A poster fit to print: known and active (a retired poster's QR code leads nowhere). */
+export async function printablePoster(code: string) {
+  const poster = await Poster.findOne({ code }).lean();
+  if (!poster) throw fail('poster.not_found');
+  if (!poster.active) throw fail('poster.inactive');
+  return poster;
+}
+
+/** Posters matching the list's filters, newest first. */
+export async function listPosters(query: z.infer<typeof posterListQuery>) {
+  const filter = { ...(query.areaCode ? { areaCode: query.areaCode } : {}), ...(query.sector ? { sector: query.sector } : {}), ...(query.active ? { active: query.active === 'true' } : {}) };
+  return Poster.find(filter).sort({ createdAt: -1, code: 1 }).lean();
 }
 
 /** The poster a scan leads to, without counting it (the client already scanned it today). */

@@ -8,7 +8,7 @@ import { AppError, fail } from '../platform/errors';
 import { GuessThrottle } from './intake/guessThrottle';
 import { issueChallenge, redeemProofOfWork } from './intake/proofOfWork';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
-import { Report } from './report.model';
+import { reporterOwnReport } from './reportReads';
 import { presentReportForReporter } from './reportForReporter.presenter';
 import type { IntakeDeps } from './reports.routes';
 
@@ -40,9 +40,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
   });
 
   defineRoute(router, { method: 'get', path: '/api/v1/followup/report', tag: 'followup', summary: 'My report: status, timeline, messages, reward (Authorization: Bearer <token>)', access: 'reporter', noStore: true, response: followupReportResponse }, async ({ reference }) => {
-    const report = await Report.findOne({ reference }).lean();
-    if (!report) throw fail('followup.session_expired');
-    return presentReportForReporter(report);
+    return presentReportForReporter(await reporterOwnReport(reference));
   });
 
   defineRoute(router, { method: 'post', path: '/api/v1/followup/messages', tag: 'followup', summary: 'Send a message to the verifier', access: 'reporter', noStore: true, body: followupMessageBody, status: 204 }, async ({ reference, body }) => {

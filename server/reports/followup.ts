@@ -9,7 +9,8 @@ import { verifyAccessKey } from './intake/receipt';
 import { FollowupSession } from './followupSession.model';
 import { Report } from './report.model';
 import type { EvidenceStore } from '../platform/evidenceStore';
-import { discardUploads, type UploadedFile } from './intake/reportSubmitter';
+import type { UploadedFile } from '../platform/http/multipart';
+import { discardUploads } from './intake/reportSubmitter';
 import { loadReport, transition } from './pipeline';
 
 const SESSION_MINUTES = 30;

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { changePasswordBody, loginBody, sessionResponse, totpEnableBody, totpSetupBody, totpSetupResponse } from '../../shared/schemas/auth';
 import { destroySession, sessionCookieName } from './sessions';
-import { passwordChanger, totpEnabler, totpEnrolmentStarter } from './staffAccounts';
+import { passwordChanger, staffById, totpEnabler, totpEnrolmentStarter } from './staffAccounts';
 import { staffLogin, type LoginPolicy } from './staffLogin';
 import type { SecretBox } from '../platform/secretBox';
 import { defineRoute } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
-import { Staff } from './staff.model';
 import { presentStaff } from './staff.presenter';
 
 export function authRoutes(deps: { policy: LoginPolicy; box: SecretBox; secureCookies: boolean; totpRequiredRoles: string[] }): Router {
@@ -22,7 +21,7 @@ export function authRoutes(deps: { policy: LoginPolicy; box: SecretBox; secureCo
   });
 
   defineRoute(router, { method: 'get', path: '/api/v1/auth/session', tag: 'auth', summary: 'The current staff session', access: 'staff', duringTotpEnrolment: true, duringPasswordChange: true, response: sessionResponse }, async ({ req, actor }) => {
-    const staff = await Staff.findById(actor.id).lean();
+    const staff = await staffById(actor.id);
     if (!staff) throw fail('auth.unauthenticated');
     return { user: presentStaff(staff), csrfToken: req.staff!.csrfToken, mustEnrolTotp: req.staff!.mustEnrolTotp };
   });

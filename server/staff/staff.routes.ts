@@ -1,16 +1,14 @@
 import { Router } from 'express';
 import { createStaffBody, createStaffResponse, passwordResetResponse, staffIdParams, staffListQuery, staffListResponse, staffResponse, updateStaffBody } from '../../shared/schemas/staff';
-import { passwordResetter, staffCreator, staffUpdater } from './staffAccounts';
+import { listStaff, passwordResetter, staffCreator, staffUpdater } from './staffAccounts';
 import { defineRoute } from '../platform/http/defineRoute';
-import { Staff } from './staff.model';
 import { presentStaff } from './staff.presenter';
 
 export function staffRoutes(): Router {
   const router = Router();
 
   defineRoute(router, { method: 'get', path: '/api/v1/staff', tag: 'staff', summary: 'List staff accounts', access: 'staff.list', query: staffListQuery, response: staffListResponse }, async ({ query }) => {
-    const filter = { ...(query.role ? { role: query.role } : {}), ...(query.unitCode ? { unitCode: query.unitCode } : {}), ...(query.includeDisabled === 'false' ? { disabled: false } : {}) };
-    const items = await Staff.find(filter).sort({ username: 1 }).lean();
+    const items = await listStaff(query);
     return { items: items.map(presentStaff), total: items.length };
   });
 

@@ -1,7 +1,7 @@
 // Administrators create, change and reset staff accounts; members manage their
 // own password and second factor. Each change is audited in its transaction.
 import type { z } from 'zod';
-import type { createStaffBody, updateStaffBody } from '../../shared/schemas/staff';
+import type { createStaffBody, staffListQuery, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { destroyOtherSessionsOf, destroySessionsOf, proofAgainstSession } from './sessions';
@@ -12,6 +12,17 @@ import { fail } from '../platform/errors';
 import { Staff } from './staff.model';
 import { Unit } from '../catalog/unit.model';
 import type { Actor } from '../access';
+
+/** One account, or null when there is none with this id. */
+export async function staffById(id: string) {
+  return Staff.findById(id).lean();
+}
+
+/** Accounts matching the list's filters, by username. */
+export async function listStaff(query: z.infer<typeof staffListQuery>) {
+  const filter = { ...(query.role ? { role: query.role } : {}), ...(query.unitCode ? { unitCode: query.unitCode } : {}), ...(query.includeDisabled === 'false' ? { disabled: false } : {}) };
+  return Staff.find(filter).sort({ username: 1 }).lean();
+}
 
 async function assertUnit(code: string): Promise<void> {
   if (!(await Unit.exists({ code }))) throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${code}` }]);

@@ -5,9 +5,9 @@ import { trusted } from 'mongoose';
 import { areas, sectors } from '../../shared/catalog';
 import { Report } from '../reports/report.model';
 import { StatsRollup } from './statsRollup.model';
-import { fundBalances, type FundBalances } from '../fund/ledger';
+import { fundBalances } from '../fund/ledger';
 import { addMonths, monthsBetween, monthsSpanned } from '../../shared/dates';
-import { emptySums, sumBy, totalsOf, type Cell, type Totals } from './figures';
+import { emptySums, sumBy, totalsOf, type Cell } from './figures';
 import type { Overview, StatsFilter } from '../../shared/statsViews';
 
 export type { Overview, StatsFilter };

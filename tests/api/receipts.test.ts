@@ -9,7 +9,7 @@ import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/staff/passwords';
 import { loadConfig } from '../../server/env';
 import { hashAccessKey, verifyAccessKey } from '../../server/reports/intake/receipt';
-import { expireRetryWindows, idempotencyKeyHash, RETRY_WINDOW_MS, retryFingerprint } from '../../server/reports/intake/retryWindow';
+import { expireRetryWindows, RETRY_WINDOW_MS, retryFingerprint } from '../../server/reports/intake/retryWindow';
 import { createLogger } from '../../server/platform/logger';
 import { FollowupSession } from '../../server/reports/followupSession.model';
 import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.model';

@@ -19,7 +19,6 @@ import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
-const DAY = 86_400_000;
 const A = '410502'; // 文峰区
 const B = '410503'; // 北关区
 const C = '410505'; // 殷都区

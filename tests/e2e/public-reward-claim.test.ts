@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { Report } from '../../server/reports/report.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';

@@ -1,6 +1,7 @@
 // The database every test runs against: a real MongoDB when MONGODB_URI is set,
 // otherwise the embedded engine in memory on a loopback port. Never a mock.
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/embedded-mongo';
+import { appendFileSync } from 'node:fs';
 import { MongoClient, type Db } from 'mongodb';
 
 export interface TestDatabase {
@@ -16,7 +17,7 @@ let counter = 0;
 export async function startTestDatabase(): Promise<TestDatabase> {
   const external = process.env.MONGODB_URI;
   let engine: EmbeddedMongo | undefined;
-  const uri = external ?? (engine = await startEmbeddedMongo({ inMemory: true }, {}, { log: process.env.ENGINE_LOG ? (m) => require('fs').appendFileSync(process.env.ENGINE_LOG!, m + '\n') : undefined })).uri;
+  const uri = external ?? (engine = await startEmbeddedMongo({ inMemory: true }, {}, { log: process.env.ENGINE_LOG ? (m) => appendFileSync(process.env.ENGINE_LOG!, m + '\n') : undefined })).uri;
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   return {
     uri,

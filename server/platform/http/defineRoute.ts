@@ -73,6 +73,7 @@ function reportTarget(spec: RouteSpec<ZodType, ZodType, ZodType>, req: Request):
   return typeof reference === 'string' ? { type: 'report', id: reference } : null;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `typeof` only, as the default schema type below
 const empty = z.object({});
 
 export function defineRoute<B extends ZodType = typeof empty, Q extends ZodType = typeof empty, P extends ZodType = typeof empty>(

@@ -6,7 +6,12 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { fail } from '../errors';
 import { TOTAL_EXCEEDED, uploadStorage } from './uploadStorage';
-import type { UploadedFile } from '../../reports/intake/reportSubmitter';
+
+/** A received file, waiting in the temp directory until intake checks and stores it. */
+export interface UploadedFile {
+  path: string;
+  size: number;
+}
 
 export interface UploadLimits {
   maxFiles: number;

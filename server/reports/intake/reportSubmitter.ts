@@ -18,11 +18,8 @@ import { Report } from '../report.model';
 import type { Actor } from '../../access';
 import { refreshReportStats } from '../../stats';
 import type { EvidenceStore } from '../../platform/evidenceStore';
+import type { UploadedFile } from '../../platform/http/multipart';
 
-export interface UploadedFile {
-  path: string;
-  size: number;
-}
 
 export interface SubmissionContext {
   box: SecretBox;

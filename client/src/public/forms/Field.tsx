@@ -49,6 +49,7 @@ export function ErrorSummary({ title, items, version }: { title: string; items: 
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length) box.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus only when a new summary is shown (a new version), not as items change
   }, [version]);
   if (!items.length) return null;
   return (

@@ -101,6 +101,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       return Object.fromEntries(Object.entries(shown).map(([path, message]) => [path, reworded[path] ?? message]));
     });
     // Only a language change rewords; the draft is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [lang]);
 
   const showErrors = (all: FieldErrors, atStep: number) => {

@@ -132,6 +132,7 @@ export function SubmitStatus({ phase, onCancel }: { phase: SubmitPhase; onCancel
 function Announcer({ text, when }: { text: string; when: string }) {
   const [spoken, setSpoken] = useState(text);
   // `text` is left out of the dependencies on purpose: a countdown tick is not news.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   useEffect(() => setSpoken(text), [when]);
   return (
     <p className="visually-hidden" aria-live="polite">

@@ -19,6 +19,7 @@ const MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono'
 function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
+  // eslint-disable-next-line no-control-regex -- the range of non-CJK characters starts at U+0000 on purpose
   for (const token of text.match(/[\u0000-\u2e7f]+?(?=\s|$)\s*|./gsu) ?? []) {
     if (ctx.measureText(line + token).width > maxWidth && line) {
       lines.push(line.trimEnd());

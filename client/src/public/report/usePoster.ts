@@ -57,6 +57,7 @@ export function usePoster(param: string | null, draft: ReportDraft, update: (pat
       live = false;
     };
     // Only a new code is worth a lookup; the draft's other fields are read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [code]);
 
   return {

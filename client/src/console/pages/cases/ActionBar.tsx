@@ -36,6 +36,7 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
     form.resetFields();
     form.setFieldsValue(((actionForms[action] ?? confirmOnly).initialValues?.(view) ?? {}) as Parameters<typeof form.setFieldsValue>[0]);
     // Only a newly opened action resets the form; later view updates must not wipe what was typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [action]);
 
   const submit = async (values: FormValues) => {
