@@ -6,7 +6,6 @@ import { showFieldErrors } from '../../formErrors';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import type { Receipt } from './caseTypes';
-import { useCategories } from './useCategories';
 
 const CHANNELS = ['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'] as const;
 
@@ -31,8 +30,7 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
   const all = useT();
   const t = all.cases;
   const lang = useLang();
-  const { areas } = useReferenceData();
-  const { categories } = useCategories();
+  const { areas, categories } = useReferenceData();
   const [form] = Form.useForm<Fields>();
   const anonymous = Form.useWatch('anonymous', form);
   const [saving, setSaving] = useState(false);

@@ -1,0 +1,66 @@
+// A list's filters, sort and page live in the address bar: a reload or a copied link shows the
+// same list, and Back returns to the previous filter. The server's own zod schemas (shared/)
+// read them, field by field, so one bad value falls back to its default instead of breaking the page.
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
+import type { auditListQuery } from '../../../shared/schemas/common';
+import type { ledgerQuery } from '../../../shared/schemas/fund';
+import type { posterListQuery } from '../../../shared/schemas/poster';
+import type { reportListQuery } from '../../../shared/schemas/workflow';
+
+export type ReportListParams = z.output<typeof reportListQuery>;
+export type AuditListParams = Omit<z.output<typeof auditListQuery>, 'before'>;
+export type LedgerParams = z.output<typeof ledgerQuery>;
+export type PosterListParams = z.output<typeof posterListQuery>;
+export interface StatsFilter {
+  from: string;
+  to: string;
+  area?: string;
+  sector?: string;
+}
+
+type Shape = Record<string, z.ZodType>;
+type SearchValue = string | number | undefined | null;
+
+/** The value of one field: as given if the schema accepts it, else the field's default (or nothing). */
+function readField(field: z.ZodType, raw: string | null): unknown {
+  const given = raw === null || raw === '' ? undefined : field.safeParse(raw);
+  if (given?.success) return given.data;
+  const fallback = field.safeParse(undefined);
+  return fallback.success ? fallback.data : undefined;
+}
+
+/** Reads the schema's fields from the query string; never throws. */
+export function parseSearch<S extends z.ZodObject<Shape>>(schema: S, params: URLSearchParams): z.output<S> {
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const value = readField(field, params.get(key));
+    if (value !== undefined) values[key] = value;
+  }
+  return values as z.output<S>;
+}
+
+/**
+ * The list's parameters from the address, and a setter that writes changes back as a new
+ * history entry. Values left empty, or equal to the schema's default, are removed from the address.
+ */
+export function useSearchState<S extends z.ZodObject<Shape>>(schema: S) {
+  const [params, setParams] = useSearchParams();
+  const values = useMemo(() => parseSearch(schema, params), [schema, params]);
+  const update = useCallback(
+    (changes: Record<string, SearchValue>) => {
+      setParams((current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          const text = value === undefined || value === null ? '' : String(value);
+          if (text === '') next.delete(key);
+          else next.set(key, text);
+        }
+        return next;
+      });
+    },
+    [setParams],
+  );
+  return { values, params, update };
+}
