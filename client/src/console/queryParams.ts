@@ -1,6 +1,6 @@
 // A list's filters, sort and page live in the address bar: a reload or a copied link shows the
 // same list, and Back returns to the previous filter. The server's own zod schemas (shared/)
-// read them, field by field, so one bad value falls back to its default instead of breaking the page.
+// read them (searchParams.ts), so one bad value falls back to its default instead of breaking the page.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import type { auditListQuery } from '../../../shared/schemas/common';
 import type { ledgerQuery } from '../../../shared/schemas/fund';
 import type { posterListQuery } from '../../../shared/schemas/poster';
 import type { reportListQuery } from '../../../shared/schemas/workflow';
+import { parseSearch, type Shape } from './searchParams';
 
 export type ReportListParams = z.output<typeof reportListQuery>;
 export type AuditListParams = Omit<z.output<typeof auditListQuery>, 'before'>;
@@ -20,26 +21,7 @@ export interface StatsFilter {
   sector?: string;
 }
 
-type Shape = Record<string, z.ZodType>;
 type SearchValue = string | number | undefined | null;
-
-/** The value of one field: as given if the schema accepts it, else the field's default (or nothing). */
-function readField(field: z.ZodType, raw: string | null): unknown {
-  const given = raw === null || raw === '' ? undefined : field.safeParse(raw);
-  if (given?.success) return given.data;
-  const fallback = field.safeParse(undefined);
-  return fallback.success ? fallback.data : undefined;
-}
-
-/** Reads the schema's fields from the query string; never throws. */
-export function parseSearch<S extends z.ZodObject<Shape>>(schema: S, params: URLSearchParams): z.output<S> {
-  const values: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const value = readField(field, params.get(key));
-    if (value !== undefined) values[key] = value;
-  }
-  return values as z.output<S>;
-}
 
 /**
  * The list's parameters from the address, and a setter that writes changes back as a new
