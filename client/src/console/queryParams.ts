@@ -46,3 +46,24 @@ export function useSearchState<S extends z.ZodObject<Shape>>(schema: S) {
   );
   return { values, params, update };
 }
+
+/**
+ * One parameter from a fixed list of choices (e.g. the months a select offers), with its default.
+ * Anything not on the list reads as the default; choosing the default removes it from the address.
+ */
+export function useSearchChoice(key: string, choices: readonly string[], fallback: string): [string, (value: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(key);
+  const value = raw !== null && choices.includes(raw) ? raw : fallback;
+  const set = useCallback(
+    (next: string) =>
+      setParams((current) => {
+        const updated = new URLSearchParams(current);
+        if (next === fallback) updated.delete(key);
+        else updated.set(key, next);
+        return updated;
+      }),
+    [key, fallback, setParams],
+  );
+  return [value, set];
+}

@@ -9,7 +9,7 @@ import { useReferenceData } from '../../referenceData';
 import { queryKeys } from '../../queryKeys';
 import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
-import type { Paged, RewardWorkItem } from './types';
+import type { RewardWorkItem, RewardWorkPage } from './types';
 
 const QUEUES = [
   { status: 'reward-reviewed', label: 'queueReviewed' },
@@ -20,7 +20,7 @@ type QueueStatus = (typeof QUEUES)[number]['status'];
 const PAGE_SIZE = 50;
 
 /** Finance's three reward queues; each row opens the case. */
-const EMPTY: Paged<RewardWorkItem> = { items: [], total: 0 };
+const EMPTY: RewardWorkPage = { items: [], total: 0 };
 
 export function RewardQueues() {
   const t = useT().finance;
@@ -28,8 +28,8 @@ export function RewardQueues() {
   const query = useQuery({
     queryKey: queryKeys.fund.rewards,
     queryFn: async ({ signal }) => {
-      const pages = await Promise.all(QUEUES.map((q) => api.get<Paged<RewardWorkItem>>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`, { signal })));
-      return Object.fromEntries(QUEUES.map((q, i) => [q.status, pages[i]])) as Record<QueueStatus, Paged<RewardWorkItem>>;
+      const pages = await Promise.all(QUEUES.map((q) => api.get<RewardWorkPage>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`, { signal })));
+      return Object.fromEntries(QUEUES.map((q, i) => [q.status, pages[i]])) as Record<QueueStatus, RewardWorkPage>;
     },
   });
   const queues = query.data ?? { 'reward-reviewed': EMPTY, 'reward-claimed': EMPTY, 'reward-approved': EMPTY };

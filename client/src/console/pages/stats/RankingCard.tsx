@@ -8,6 +8,7 @@ import { api, describeError } from '../../../api';
 import { downloadFile } from '../../download';
 import { SingleSelect } from '../../SingleSelect';
 import { queryKeys } from '../../queryKeys';
+import { useSearchChoice } from '../../queryParams';
 import { QueryError } from '../../QueryState';
 import { addMonths } from '../../../../../shared/dates';
 import { currentMonth, recentMonths } from './months';
@@ -20,7 +21,7 @@ const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: StatsText; areaName: (code: string) => string; isAdmin: boolean; onRanking: (r: Ranking) => void }) {
   const t = text.ranking;
   const { message } = App.useApp();
-  const [month, setMonth] = useState(addMonths(currentMonth(), -1));
+  const [month, setMonth] = useSearchChoice('month', recentMonths(36), addMonths(currentMonth(), -1));
   const queryClient = useQueryClient();
   const [weights, setWeights] = useState<Weights | null>(null);
 

@@ -9,7 +9,8 @@ import { useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
 import { queryKeys } from '../../queryKeys';
-import type { StatsFilter } from '../../queryParams';
+import { useSearchChoice, type StatsFilter } from '../../queryParams';
+import { areaCodes, sectors } from '../../../../../shared/catalog';
 import { QueryError } from '../../QueryState';
 import { AreaTiles } from './AreaTiles';
 import { addMonths } from '../../../../../shared/dates';
@@ -37,10 +38,12 @@ export function StatsPage() {
   const text = statsText(lang);
   const me = useCurrentUser();
   const reference = useReferenceData();
-  const [to, setTo] = useState(currentMonth());
-  const [from, setFrom] = useState(addMonths(currentMonth(), -5));
-  const [area, setArea] = useState('all');
-  const [sector, setSector] = useState('all');
+  // The period, area and sector live in the address: a dashboard view can be bookmarked and sent.
+  const monthChoices = recentMonths(36);
+  const [to, setTo] = useSearchChoice('to', monthChoices, currentMonth());
+  const [from, setFrom] = useSearchChoice('from', monthChoices, addMonths(currentMonth(), -5));
+  const [area, setArea] = useSearchChoice('area', ['all', ...areaCodes], 'all');
+  const [sector, setSector] = useSearchChoice('sector', ['all', ...sectors.map((s) => s.code)], 'all');
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [colourBy, setColourBy] = useState<'substantiation' | 'score'>('substantiation');
 
@@ -53,7 +56,7 @@ export function StatsPage() {
   const overview = overviewQuery.data ?? null;
   const loading = overviewQuery.isFetching;
 
-  const months = recentMonths(36).map((m) => ({ value: m, label: m }));
+  const months = monthChoices.map((m) => ({ value: m, label: m }));
   const kpi = (key: keyof typeof text.kpi, value: string | number, change?: React.ReactNode) => (
     <Col xs={12} md={8} xl={6} key={key}>
       <Card size="small" className="stats-kpi" data-kpi={key}>
