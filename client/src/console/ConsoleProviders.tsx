@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useLang } from '../i18n';
+import { createQueryClient } from './queryClient';
 
 const theme = {
   token: {
@@ -21,14 +23,18 @@ const theme = {
 };
 
 /**
+ * The console's data cache (TanStack Query) around everything.
  * antd's own texts (pagination, confirmations, empty tables) follow the chosen language.
  * No auto-inserted space in two-character Chinese buttons ("登 录"): screen readers spell it out.
  */
 export function ConsoleProviders({ children }: { children: ReactNode }) {
   const lang = useLang();
+  const [queryClient] = useState(createQueryClient);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntdApp>{children}</AntdApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+        <AntdApp>{children}</AntdApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }

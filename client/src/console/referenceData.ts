@@ -1,29 +1,26 @@
-// Units, areas and sectors turn codes into names. Fetched once per page load; on failure the codes show.
-import { useEffect, useState } from 'react';
+// Units, areas, sectors and categories turn codes into names. One cached query for the whole
+// console, fetched once per visit; on failure the codes show and the pages still work.
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { useLang, type Lang } from '../i18n';
+import { queryKeys } from './queryKeys';
+import { REFERENCE_STALE_MS } from './queryClient';
 import type { Area, Catalog, LocalizedName, Sector, Unit } from './types';
+
+type Category = Catalog['categories'][number];
 
 interface ReferenceData {
   units: Unit[];
   areas: Area[];
   sectors: Sector[];
+  categories: Category[];
 }
 
-let cached: Promise<ReferenceData> | null = null;
+const EMPTY: ReferenceData = { units: [], areas: [], sectors: [], categories: [] };
 
-function loadReferenceData(): Promise<ReferenceData> {
-  cached ??= Promise.all([
-    api.get<{ items: Unit[] }>('/units'),
-    api.get<Catalog>('/catalog'),
-  ]).then(
-    ([units, catalog]) => ({ units: units.items, areas: catalog.areas, sectors: catalog.sectors }),
-    (error: unknown) => {
-      cached = null; // let the next page try again
-      throw error;
-    },
-  );
-  return cached;
+async function fetchReferenceData(signal: AbortSignal): Promise<ReferenceData> {
+  const [units, catalog] = await Promise.all([api.get<{ items: Unit[] }>('/units', { signal }), api.get<Catalog>('/catalog', { signal })]);
+  return { units: units.items, areas: catalog.areas, sectors: catalog.sectors, categories: catalog.categories };
 }
 
 export function localName(name: LocalizedName, lang: Lang): string {
@@ -34,22 +31,17 @@ export interface ReferenceLookup extends ReferenceData {
   unitName(code: string): string;
   areaName(code: string): string;
   sectorName(code: string): string;
+  categoryName(code: string): string;
 }
 
 export function useReferenceData(): ReferenceLookup {
   const lang = useLang();
-  const [data, setData] = useState<ReferenceData>({ units: [], areas: [], sectors: [] });
-
-  useEffect(() => {
-    let live = true;
-    loadReferenceData().then(
-      (loaded) => live && setData(loaded),
-      () => undefined, // names fall back to codes; the page itself still works
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data = EMPTY } = useQuery({
+    queryKey: queryKeys.reference,
+    queryFn: ({ signal }) => fetchReferenceData(signal),
+    staleTime: REFERENCE_STALE_MS,
+    gcTime: Infinity,
+  });
 
   const find = (list: { code: string; name: LocalizedName }[], code: string) => {
     const item = list.find((entry) => entry.code === code);
@@ -60,5 +52,6 @@ export function useReferenceData(): ReferenceLookup {
     unitName: (code) => find(data.units, code),
     areaName: (code) => find(data.areas, code),
     sectorName: (code) => find(data.sectors, code),
+    categoryName: (code) => find(data.categories, code),
   };
 }

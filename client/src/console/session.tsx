@@ -1,6 +1,7 @@
 // Who is signed in. The server's session cookie is the truth; this mirrors it for rendering
 // and keeps the CSRF token that the server hands out with it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from '../api';
 import type { SessionPayload, StaffView } from './types';
 
@@ -27,6 +28,8 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // What one person read is never shown to the next one who signs in on this tab.
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -53,15 +56,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         setCsrfToken(null);
+        queryClient.clear();
         setState({ status: 'anonymous' });
       }),
-    [],
+    [queryClient],
   );
 
-  const signedIn = useCallback((payload: SessionPayload) => {
-    setCsrfToken(payload.csrfToken);
-    setState(signedInState(payload));
-  }, []);
+  const signedIn = useCallback(
+    (payload: SessionPayload) => {
+      queryClient.clear();
+      setCsrfToken(payload.csrfToken);
+      setState(signedInState(payload));
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -70,9 +78,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Forget the session locally anyway: the user asked to leave, and the server expires it.
     } finally {
       setCsrfToken(null);
+      queryClient.clear();
       setState({ status: 'anonymous', signedOut: true });
     }
-  }, []);
+  }, [queryClient]);
 
   const replaceUser = useCallback(
     (user: StaffView) =>

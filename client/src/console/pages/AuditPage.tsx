@@ -1,56 +1,50 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { auditListQuery } from '../../../../shared/schemas/common';
+import { queryKeys } from '../queryKeys';
+import { useSearchState } from '../queryParams';
+import { QueryError } from '../QueryState';
 import type { AuditEntry, AuditPage as AuditPageData, AuditVerification } from '../types';
-import { LoadError, useLoad } from '../useLoad';
 
-const PAGE_SIZE = 50;
 const HASH_PREFIX_LENGTH = 12;
 
-/** The tamper-evident log, newest first, paged backwards by sequence number. */
+/**
+ * The tamper-evident log, newest first, paged backwards by sequence number. The address may
+ * name where to start (`before`, a sequence number) and how many to show at once (`limit`),
+ * so a place in the log can be bookmarked or sent to a colleague.
+ */
 export function AuditPage() {
   const all = useT();
   const t = all.console.audit;
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [verifying, setVerifying] = useState(false);
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [verifyError, setVerifyError] = useState<string | null>(null);
+  const { values } = useSearchState(auditListQuery);
+  const { limit, before: start } = values;
 
-  const { loading, error: loadError, run: loadPage } = useLoad(
-    useCallback(async (before?: number) => {
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (before !== undefined) query.set('before', String(before));
-      const page = await api.get<AuditPageData>(`/audit?${query}`);
-      setEntries((current) => (before === undefined ? page.items : [...current, ...page.items]));
-      setTotal(page.total);
-    }, []),
-    false,
-  );
+  const log = useInfiniteQuery({
+    queryKey: queryKeys.audit.list({ limit, ...(start ? { before: start } : {}) }),
+    queryFn: ({ pageParam, signal }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (pageParam !== undefined) query.set('before', String(pageParam));
+      return api.get<AuditPageData>(`/audit?${query}`, { signal });
+    },
+    initialPageParam: start as number | undefined,
+    getNextPageParam: (last) => (last.items.length === limit ? last.items.at(-1)?.seq : undefined),
+  });
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = log.data?.pages[0]?.total ?? 0;
 
-  useEffect(() => {
-    void loadPage();
-  }, [loadPage]);
+  const verifying = useMutation({
+    mutationFn: () => api.post<AuditVerification>('/audit/verify'),
+  });
+  const verification = verifying.data ?? null;
+  const verifyError = verifying.error ? describeError(verifying.error) : null;
+  const verify = () => verifying.mutate();
 
-  const verify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    setVerification(null);
-    try {
-      setVerification(await api.post<AuditVerification>('/audit/verify'));
-    } catch (caught) {
-      setVerifyError(describeError(caught));
-    } finally {
-      setVerifying(false);
-    }
-  };
-
-  const oldestSeq = entries.at(-1)?.seq;
-  const hasMore = entries.length < total && oldestSeq !== undefined;
+  const hasMore = log.hasNextPage && entries.length < total;
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '#', dataIndex: 'seq', width: 80 },
@@ -81,7 +75,7 @@ export function AuditPage() {
         </Typography.Title>
         <Space wrap>
           <Typography.Text type="secondary">{t.total(total)}</Typography.Text>
-          <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={verifying} data-testid="audit-verify">
+          <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={verifying.isPending} data-testid="audit-verify">
             {t.verify}
           </Button>
         </Space>
@@ -104,20 +98,20 @@ export function AuditPage() {
         )}
         {verifyError && <Alert className="page-alert" showIcon type="error" title={verifyError} />}
       </div>
-      <LoadError error={loadError} onRetry={() => void loadPage(entries.length ? oldestSeq : undefined)} />
+      <QueryError queries={[log]} />
       <Card className="page-card">
         <Table<AuditEntry>
           rowKey="seq"
           columns={columns}
           dataSource={entries}
-          loading={loading}
+          loading={log.isFetching && !log.isFetchingNextPage}
           pagination={false}
           scroll={{ x: 'max-content' }}
           data-testid="audit-table"
         />
         {hasMore && (
           <div className="load-more">
-            <Button onClick={() => loadPage(oldestSeq)} loading={loading}>
+            <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
               {t.loadMore}
             </Button>
           </div>

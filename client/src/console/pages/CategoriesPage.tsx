@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -6,9 +7,10 @@ import type { CategoryView } from '../../../../shared/schemas/category';
 import { api, describeError } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { showFieldErrors } from '../formErrors';
+import { queryKeys } from '../queryKeys';
+import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { SingleSelect } from '../SingleSelect';
-import { LoadError, useLoad } from '../useLoad';
 
 type Scheme = CategoryView['scheme'];
 interface CategoryFields {
@@ -30,20 +32,19 @@ export function CategoriesPage() {
   const { message } = App.useApp();
   const reference = useReferenceData();
   const [form] = Form.useForm<CategoryFields>();
-  const [items, setItems] = useState<CategoryView[]>([]);
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<CategoryView | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const { loading, error, run: load } = useLoad(
-    useCallback(async () => {
-      setItems((await api.get<{ items: CategoryView[] }>('/categories')).items);
-    }, []),
-  );
+  const list = useQuery({
+    queryKey: queryKeys.categories,
+    queryFn: ({ signal }) => api.get<{ items: CategoryView[] }>('/categories', { signal }),
+  });
+  const items = list.data?.items ?? [];
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** The report form's catalog and every page's category names follow a change. */
+  const refetchCategories = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.categories }), queryClient.invalidateQueries({ queryKey: queryKeys.reference })]);
 
   const open = (target: CategoryView | 'new') => {
     setFormError(null);
@@ -52,33 +53,35 @@ export function CategoriesPage() {
     setEditing(target);
   };
 
-  const save = async (f: CategoryFields) => {
-    setSaving(true);
-    setFormError(null);
-    const body = { name: { zh: f.nameZh, en: f.nameEn }, sector: f.sector, scheme: f.scheme, order: f.order };
-    try {
-      if (editing === 'new') await api.post('/categories', { ...body, code: f.code });
-      else if (editing) await api.patch(`/categories/${encodeURIComponent(editing.code)}`, body);
+  const saving = useMutation({
+    mutationFn: ({ target, f }: { target: CategoryView | 'new'; f: CategoryFields }) => {
+      const body = { name: { zh: f.nameZh, en: f.nameEn }, sector: f.sector, scheme: f.scheme, order: f.order };
+      return target === 'new' ? api.post('/categories', { ...body, code: f.code }) : api.patch(`/categories/${encodeURIComponent(target.code)}`, body);
+    },
+    onMutate: () => setFormError(null),
+    onSuccess: () => {
       setEditing(null);
       message.success(t.saved);
-      await load();
-    } catch (caught) {
+      return refetchCategories();
+    },
+    onError: (caught) => {
       setFormError(describeError(caught));
       showFieldErrors(form, caught, FIELD_NAMES);
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const save = (f: CategoryFields) => {
+    if (editing) saving.mutate({ target: editing, f });
   };
 
-  const setActive = async (category: CategoryView, active: boolean) => {
-    try {
-      await api.patch(`/categories/${encodeURIComponent(category.code)}`, { active });
+  const activating = useMutation({
+    mutationFn: ({ category, active }: { category: CategoryView; active: boolean }) => api.patch(`/categories/${encodeURIComponent(category.code)}`, { active }),
+    onSuccess: () => {
       message.success(t.saved);
-      await load();
-    } catch (caught) {
-      message.error(describeError(caught));
-    }
-  };
+      return refetchCategories();
+    },
+    onError: (caught) => message.error(describeError(caught)),
+  });
+  const setActive = (category: CategoryView, active: boolean) => activating.mutate({ category, active });
 
   const columns: ColumnsType<CategoryView> = [
     { title: t.order, dataIndex: 'order', width: 80 },
@@ -86,7 +89,7 @@ export function CategoriesPage() {
     { title: t.code, dataIndex: 'code', render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
     { title: t.sector, dataIndex: 'sector', render: (code: string) => reference.sectorName(code) },
     { title: t.scheme, dataIndex: 'scheme', render: (scheme: Scheme) => t.schemes[scheme] },
-    { title: t.active, dataIndex: 'active', render: (active: boolean, c) => <Switch checked={active} onChange={(on) => void setActive(c, on)} aria-label={`${t.active}: ${c.code}`} /> },
+    { title: t.active, dataIndex: 'active', render: (active: boolean, c) => <Switch checked={active} onChange={(on) => setActive(c, on)} aria-label={`${t.active}: ${c.code}`} /> },
     { title: '', key: 'edit', render: (_, c) => <Button icon={<EditOutlined />} onClick={() => open(c)} aria-label={`${t.edit}: ${c.code}`} /> },
   ];
 
@@ -94,9 +97,9 @@ export function CategoriesPage() {
   return (
     <Card title={<Typography.Title level={1} className="page-title">{t.title}</Typography.Title>} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t.create}</Button>}>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
-      <LoadError error={error} onRetry={() => void load()} />
-      <Table<CategoryView> rowKey="code" columns={columns} dataSource={items} loading={loading} pagination={false} size="middle" />
-      <Modal open={editing !== null} title={editing === 'new' ? t.create : t.edit} okText={all.common.save} cancelText={all.common.cancel} confirmLoading={saving} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
+      <QueryError queries={[list]} />
+      <Table<CategoryView> rowKey="code" columns={columns} dataSource={items} loading={list.isFetching} pagination={false} size="middle" />
+      <Modal open={editing !== null} title={editing === 'new' ? t.create : t.edit} okText={all.common.save} cancelText={all.common.cancel} confirmLoading={saving.isPending} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
         {formError && <Alert type="error" showIcon title={formError} className="page-alert" />}
         <Form<CategoryFields> form={form} layout="vertical" name="category" onFinish={save} requiredMark initialValues={{ scheme: 'violation', order: 100 }}>
           <Form.Item label={t.code} name="code" extra={t.codeHint} rules={[required, { pattern: /^[a-z][a-z0-9-]{2,59}$/, message: t.codeHint }]}>

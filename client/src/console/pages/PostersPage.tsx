@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Dropdown, Popconfirm, Space, Table, Tag, Typography, type MenuProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownOutlined, FilePdfOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
@@ -6,14 +7,26 @@ import { api, describeError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { downloadFile } from '../download';
+import { queryKeys } from '../queryKeys';
+import { useSearchState, type PosterListParams } from '../queryParams';
+import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { useCurrentUser } from '../session';
 import { SingleSelect } from '../SingleSelect';
 import type { PosterView } from '../types';
 import { PosterFormModal, type PosterFormTarget } from './PosterFormModal';
-import { LoadError, useLoad } from '../useLoad';
+import { posterListQuery, type posterListResponse } from '../../../../shared/schemas/poster';
+import type { z } from 'zod';
 
 type StatusFilter = 'all' | 'true' | 'false';
+type PosterList = z.infer<typeof posterListResponse>;
+
+function postersPath(params: PosterListParams): string {
+  const query = new URLSearchParams();
+  if (params.areaCode) query.set('areaCode', params.areaCode);
+  if (params.active) query.set('active', params.active);
+  return query.size ? `/posters?${query}` : '/posters';
+}
 
 /** The printable files of one poster: the A4 poster first, then the QR code alone. */
 const FILES = [
@@ -33,44 +46,41 @@ export function PostersPage() {
   const canManage = me.role === 'admin';
   const reference = useReferenceData();
 
-  const [posters, setPosters] = useState<PosterView[]>([]);
-  const [total, setTotal] = useState(0);
-  const [areaFilter, setAreaFilter] = useState<string>('all');
-  const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const queryClient = useQueryClient();
+  // Area and status filters live in the address (the list itself is short and paged on screen).
+  const { values, update } = useSearchState(posterListQuery);
+  const request: PosterListParams = { areaCode: values.areaCode, active: values.active };
   const [formTarget, setFormTarget] = useState<PosterFormTarget | null>(null);
   /** `${code}:${what}` of the action under way, for its spinner. */
   const [busy, setBusy] = useState<string | null>(null);
 
-  const { loading, error: loadError, run: load } = useLoad(
-    useCallback(async () => {
-      const query = new URLSearchParams();
-      if (areaFilter !== 'all') query.set('areaCode', areaFilter);
-      if (statusFilter !== 'all') query.set('active', statusFilter);
-      const search = query.toString();
-      const page = await api.get<{ items: PosterView[]; total: number }>(search ? `/posters?${search}` : '/posters');
-      setPosters(page.items);
-      setTotal(page.total);
-    }, [areaFilter, statusFilter]),
-  );
+  const list = useQuery({
+    queryKey: queryKeys.posters.list(request),
+    queryFn: ({ signal }) => api.get<PosterList>(postersPath(request), { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const posters = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const putRow = (poster: PosterView) => setPosters((rows) => rows.map((row) => (row.code === poster.code ? poster : row)));
-
-  const setActive = async (poster: PosterView, active: boolean) => {
-    setBusy(`${poster.code}:active`);
-    try {
-      const { poster: updated } = await api.patch<{ poster: PosterView }>(`/posters/${encodeURIComponent(poster.code)}`, { active });
-      putRow(updated);
-      message.success(t.saved);
-    } catch (caught) {
-      message.error(describeError(caught));
-    } finally {
-      setBusy(null);
-    }
+  /** A poster as the server now has it: this list shows it at once, every poster list is refetched. */
+  const putRow = (poster: PosterView, added = false) => {
+    queryClient.setQueryData<PosterList>(queryKeys.posters.list(request), (page) =>
+      page && (added ? { items: [poster, ...page.items], total: page.total + 1 } : { ...page, items: page.items.map((row) => (row.code === poster.code ? poster : row)) }),
+    );
+    void queryClient.invalidateQueries({ queryKey: queryKeys.posters.all });
   };
+
+  const activating = useMutation({
+    mutationFn: ({ poster, active }: { poster: PosterView; active: boolean }) => api.patch<{ poster: PosterView }>(`/posters/${encodeURIComponent(poster.code)}`, { active }),
+    onMutate: ({ poster }) => setBusy(`${poster.code}:active`),
+    onSuccess: ({ poster }) => {
+      putRow(poster);
+      message.success(t.saved);
+    },
+    onError: (caught) => message.error(describeError(caught)),
+    onSettled: () => setBusy(null),
+  });
+  const setActive = (poster: PosterView, active: boolean) => activating.mutateAsync({ poster, active }).catch(() => undefined);
 
   const download = async (poster: PosterView, file: PosterFile) => {
     setBusy(`${poster.code}:${file.key}`);
@@ -194,13 +204,13 @@ export function PostersPage() {
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
-      <LoadError error={loadError} onRetry={load} />
+      <QueryError queries={[list]} />
       <Card className="page-card">
         <Space wrap className="poster-filters">
           <SingleSelect<string>
             aria-label={t.area}
-            value={areaFilter}
-            onChange={setAreaFilter}
+            value={values.areaCode ?? 'all'}
+            onChange={(value) => update({ areaCode: value === 'all' ? undefined : value })}
             className="poster-filter"
             options={[
               { value: 'all', label: t.allAreas },
@@ -209,8 +219,8 @@ export function PostersPage() {
           />
           <SingleSelect<StatusFilter>
             aria-label={t.status}
-            value={statusFilter}
-            onChange={setStatusFilter}
+            value={values.active ?? 'all'}
+            onChange={(value) => update({ active: value === 'all' ? undefined : value })}
             className="poster-filter"
             options={[
               { value: 'all', label: t.allStatuses },
@@ -223,7 +233,7 @@ export function PostersPage() {
           rowKey="code"
           columns={columns}
           dataSource={posters}
-          loading={loading}
+          loading={list.isFetching}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           data-testid="posters-table"
@@ -235,12 +245,10 @@ export function PostersPage() {
         onCancel={() => setFormTarget(null)}
         onSaved={(poster, created) => {
           setFormTarget(null);
+          putRow(poster, created);
           if (created) {
-            setPosters((rows) => [poster, ...rows]);
-            setTotal((n) => n + 1);
             message.success(t.created(poster.code));
           } else {
-            putRow(poster);
             message.success(t.saved);
           }
         }}

@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ResponsibilityView } from '../../../../shared/schemas/responsibility';
+import type { z } from 'zod';
+import type { responsibilityListResponse } from '../../../../shared/schemas/responsibility';
 import { api, describeError } from '../../api';
 import { useLang, useT } from '../../i18n';
+import { queryKeys } from '../queryKeys';
+import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { SingleSelect } from '../SingleSelect';
 import type { Sector, Unit } from '../types';
-import { LoadError, useLoad } from '../useLoad';
 
+type Responsibilities = z.infer<typeof responsibilityListResponse>;
 const cellKey = (sector: string, area: string) => `${sector}/${area}`;
 
 /** Departments that can take an area's reports: city-wide ones and that county's own. */
@@ -20,40 +24,41 @@ export function ResponsibilitiesPage() {
   const lang = useLang();
   const { message } = App.useApp();
   const reference = useReferenceData();
-  const [cells, setCells] = useState<Map<string, string>>(new Map());
+  const queryClient = useQueryClient();
   const [saving, setSaving] = useState<string | null>(null);
 
-  const { loading, error, run: load } = useLoad(
-    useCallback(async () => {
-      const { items } = await api.get<{ items: ResponsibilityView[] }>('/responsibilities');
-      setCells(new Map(items.map((c) => [cellKey(c.sector, c.area), c.unitCode])));
-    }, []),
-  );
+  const list = useQuery({
+    queryKey: queryKeys.responsibilities,
+    queryFn: ({ signal }) => api.get<Responsibilities>('/responsibilities', { signal }),
+  });
+  const cells = useMemo(() => new Map((list.data?.items ?? []).map((c) => [cellKey(c.sector, c.area), c.unitCode])), [list.data]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** Puts one cell's department into the cached table (none: the cell is emptied). */
+  const setCell = (sector: string, area: string, unitCode: string | undefined) =>
+    queryClient.setQueryData<Responsibilities>(queryKeys.responsibilities, (data) => {
+      const others = (data?.items ?? []).filter((c) => c.sector !== sector || c.area !== area);
+      return { items: unitCode ? [...others, { sector, area, unitCode }] : others };
+    });
 
-  const change = async (sector: string, area: string, unitCode: string) => {
-    const key = cellKey(sector, area);
-    const before = cells.get(key);
-    setCells((current) => new Map(current).set(key, unitCode));
-    setSaving(key);
-    try {
-      await api.put(`/responsibilities/${encodeURIComponent(sector)}/${encodeURIComponent(area)}`, { unitCode });
-      message.success(t.saved(reference.sectorName(sector), reference.areaName(area), reference.unitName(unitCode)));
-    } catch (caught) {
-      setCells((current) => {
-        const next = new Map(current);
-        if (before) next.set(key, before);
-        else next.delete(key);
-        return next;
-      });
+  // The select shows the new department at once; a refusal puts the old one back.
+  const saveCell = useMutation({
+    mutationFn: ({ sector, area, unitCode }: { sector: string; area: string; unitCode: string }) =>
+      api.put(`/responsibilities/${encodeURIComponent(sector)}/${encodeURIComponent(area)}`, { unitCode }),
+    onMutate: async ({ sector, area, unitCode }) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.responsibilities });
+      const before = cells.get(cellKey(sector, area));
+      setCell(sector, area, unitCode);
+      setSaving(cellKey(sector, area));
+      return { before };
+    },
+    onSuccess: (_, { sector, area, unitCode }) => message.success(t.saved(reference.sectorName(sector), reference.areaName(area), reference.unitName(unitCode))),
+    onError: (caught, { sector, area }, context) => {
+      setCell(sector, area, context?.before);
       message.error(describeError(caught));
-    } finally {
-      setSaving(null);
-    }
-  };
+    },
+    onSettled: () => setSaving(null),
+  });
+  const change = (sector: string, area: string, unitCode: string) => saveCell.mutate({ sector, area, unitCode });
 
   const columns: ColumnsType<Sector> = [
     { title: t.sector, key: 'sector', fixed: 'left', width: 160, render: (_, s) => localName(s.name, lang) },
@@ -75,7 +80,7 @@ export function ResponsibilitiesPage() {
             popupMatchSelectWidth={false}
             style={{ width: 176 }}
             options={unitsFor(reference.units, area.code).map((u) => ({ value: u.code, label: localName(u.name, lang) }))}
-            onChange={(unitCode) => void change(s.code, area.code, unitCode)}
+            onChange={(unitCode) => change(s.code, area.code, unitCode)}
           />
         );
       },
@@ -85,8 +90,8 @@ export function ResponsibilitiesPage() {
   return (
     <Card title={<Typography.Title level={1} className="page-title">{t.title}</Typography.Title>}>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
-      <LoadError error={error} onRetry={() => void load()} />
-      <Table<Sector> data-testid="responsibilities-table" rowKey="code" columns={columns} dataSource={reference.sectors} loading={loading} pagination={false} size="small" scroll={{ x: 'max-content' }} bordered />
+      <QueryError queries={[list]} />
+      <Table<Sector> data-testid="responsibilities-table" rowKey="code" columns={columns} dataSource={reference.sectors} loading={list.isFetching} pagination={false} size="small" scroll={{ x: 'max-content' }} bordered />
     </Card>
   );
 }

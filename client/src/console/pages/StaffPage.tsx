@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { queryKeys } from '../queryKeys';
+import { QueryError } from '../QueryState';
 import { useReferenceData } from '../referenceData';
 import { useCurrentUser, useSession } from '../session';
+import type { z } from 'zod';
+import type { staffListResponse } from '../../../../shared/schemas/staff';
 import type { StaffView } from '../types';
 import { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal';
 import { StaffFormModal, type StaffFormTarget } from './StaffFormModal';
-import { LoadError, useLoad } from '../useLoad';
+
+type StaffList = z.infer<typeof staffListResponse>;
 
 export function StaffPage() {
   const all = useT();
@@ -20,41 +26,38 @@ export function StaffPage() {
   const { replaceUser } = useSession();
   const reference = useReferenceData();
 
-  const [staff, setStaff] = useState<StaffView[]>([]);
-  const [total, setTotal] = useState(0);
+  const queryClient = useQueryClient();
   const [formTarget, setFormTarget] = useState<StaffFormTarget | null>(null);
   const [secret, setSecret] = useState<OneTimePassword | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  const { loading, error: loadError, run: load } = useLoad(
-    useCallback(async () => {
-      const page = await api.get<{ items: StaffView[]; total: number }>('/staff');
-      setStaff(page.items);
-      setTotal(page.total);
-    }, []),
-  );
+  const list = useQuery({
+    queryKey: queryKeys.staff,
+    queryFn: ({ signal }) => api.get<StaffList>('/staff', { signal }),
+  });
+  const staff = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const putRow = (user: StaffView) => {
-    setStaff((rows) => rows.map((row) => (row.id === user.id ? user : row)));
+  /** The server answered with the account as it now is: the row shows it at once, and the list is refetched. */
+  const putRow = (user: StaffView, added = false) => {
+    queryClient.setQueryData<StaffList>(queryKeys.staff, (page) =>
+      page && (added ? { items: [...page.items, user], total: page.total + 1 } : { ...page, items: page.items.map((row) => (row.id === user.id ? user : row)) }),
+    );
+    void queryClient.invalidateQueries({ queryKey: queryKeys.staff });
     if (user.id === me.id) replaceUser(user); // own role or name changed: header and menu follow
   };
 
-  const setDisabled = async (user: StaffView, disabled: boolean) => {
-    setBusyId(user.id);
-    try {
-      const { user: updated } = await api.patch<{ user: StaffView }>(`/staff/${encodeURIComponent(user.id)}`, { disabled });
-      putRow(updated);
+  const disabling = useMutation({
+    mutationFn: ({ user, disabled }: { user: StaffView; disabled: boolean }) => api.patch<{ user: StaffView }>(`/staff/${encodeURIComponent(user.id)}`, { disabled }),
+    onMutate: ({ user }) => setBusyId(user.id),
+    onSuccess: ({ user }) => {
+      putRow(user);
       message.success(t.saved);
-    } catch (caught) {
-      message.error(describeError(caught));
-    } finally {
-      setBusyId(null);
-    }
-  };
+    },
+    onError: (caught) => message.error(describeError(caught)),
+    onSettled: () => setBusyId(null),
+  });
+  const setDisabled = (user: StaffView, disabled: boolean) => disabling.mutateAsync({ user, disabled }).catch(() => undefined);
 
   const resetPassword = async (user: StaffView) => {
     setBusyId(user.id);
@@ -145,13 +148,13 @@ export function StaffPage() {
           </Button>
         </Space>
       </div>
-      <LoadError error={loadError} onRetry={load} />
+      <QueryError queries={[list]} />
       <Card className="page-card">
         <Table<StaffView>
           rowKey="id"
           columns={columns}
           dataSource={staff}
-          loading={loading}
+          loading={list.isFetching}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           data-testid="staff-table"
@@ -163,8 +166,7 @@ export function StaffPage() {
         onCancel={() => setFormTarget(null)}
         onCreated={(user, initialPassword) => {
           setFormTarget(null);
-          setStaff((rows) => [...rows, user]);
-          setTotal((n) => n + 1);
+          putRow(user, true);
           setSecret({ title: t.initialPasswordTitle, name: user.displayName, password: initialPassword });
         }}
         onUpdated={(user) => {

@@ -1,5 +1,6 @@
 // Exactly the actions the server allows this person on this report, each opening its form.
 import { useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Modal, Typography } from 'antd';
 import { moneyActions, type WorkflowActionName } from '../../../../../shared/workflow';
 import { api } from '../../../api';
@@ -16,7 +17,6 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
   // One key per opened dialog: resubmitting after an error retries the same request, so money moves once.
   const [moneyKey, setMoneyKey] = useState(newIdempotencyKey);
   const { error, handle, clear } = useCaseErrors(() => {
@@ -39,21 +39,25 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [action]);
 
-  const submit = async (values: FormValues) => {
-    if (!shown) return;
-    setBusy(true);
-    clear();
-    try {
-      const headers = moneyActions.includes(shown as WorkflowActionName) ? { 'Idempotency-Key': moneyKey } : undefined;
-      const updated = await api.post<CaseView>(`/reports/${view.reference}/actions/${shown}`, entry.payload(values), { headers });
+  const act = useMutation({
+    mutationFn: ({ action: name, body }: { action: string; body: unknown }) => {
+      const headers = moneyActions.includes(name as WorkflowActionName) ? { 'Idempotency-Key': moneyKey } : undefined;
+      return api.post<CaseView>(`/reports/${view.reference}/actions/${name}`, body, { headers });
+    },
+    onSuccess: (updated) => {
       message.success(all.cases.case.done(name));
       onDone(updated);
-    } catch (caught) {
+    },
+    onError: (caught) => {
       if (!isStale(caught)) showFieldErrors(form, caught, Object.keys(form.getFieldsValue(true)));
       handle(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const submit = (values: FormValues) => {
+    if (!shown) return;
+    clear();
+    act.mutate({ action: shown, body: entry.payload(values) });
   };
 
   return (
@@ -62,7 +66,7 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
       title={name}
       okText={name}
       cancelText={all.common.cancel}
-      confirmLoading={busy}
+      confirmLoading={act.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
       width={entry.width}

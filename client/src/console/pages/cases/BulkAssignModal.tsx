@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, App, Form, List, Modal, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { useLang, useT } from '../../../i18n';
 import { errorCatalog } from '../../../../../shared/errors';
+import { queryKeys } from '../../queryKeys';
 import { AssignFields } from './AssignFields';
 import type { BulkAcceptResult, CaseSummary, Verifier } from './caseTypes';
 
@@ -19,11 +21,14 @@ interface Fields {
 }
 
 /** Verifiers who may take every selected report: those of each area, intersected (one lookup per area). */
-async function commonVerifiers(reports: CaseSummary[]): Promise<Verifier[]> {
-  const onePerArea = [...new Map(reports.map((r) => [r.area, r.reference])).values()];
-  const lists = await Promise.all(onePerArea.map((ref) => api.get<{ items: Verifier[] }>(`/reports/${ref}/assignable-verifiers`).then((r) => r.items)));
-  return lists.reduce((common, list) => common.filter((v) => list.some((x) => x.id === v.id)));
+function commonVerifiers(results: UseQueryResult<{ items: Verifier[] }>[]): { verifiers: Verifier[] | null; error: unknown } {
+  const error = results.find((r) => r.error)?.error ?? null;
+  if (!results.length || results.some((r) => !r.data)) return { verifiers: null, error };
+  const lists = results.map((r) => r.data!.items);
+  return { verifiers: lists.reduce((common, list) => common.filter((v) => list.some((x) => x.id === v.id))), error };
 }
+
+const NO_VERIFIERS: Verifier[] = [];
 
 /** Accepts and assigns the selected reports in one request; each succeeds or fails on its own. */
 export function BulkAssignModal({ open, reports, onClose }: { open: boolean; reports: CaseSummary[]; onClose(changed: boolean): void }) {
@@ -32,41 +37,45 @@ export function BulkAssignModal({ open, reports, onClose }: { open: boolean; rep
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
-  const [verifiers, setVerifiers] = useState<Verifier[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [failures, setFailures] = useState<BulkAcceptResult[]>([]);
 
-  useEffect(() => {
-    if (!open || !reports.length) return;
-    let live = true;
-    setError(null);
-    setFailures([]);
-    form.resetFields();
-    commonVerifiers(reports).then(
-      (list) => live && (setVerifiers(list), setError(list.length ? null : t.bulk.noCommonVerifier)),
-      (caught: unknown) => live && setError(describeError(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, reports, form, t]);
+  // The same cached lookups the accept dialog of a single report uses.
+  const onePerArea = useMemo(() => [...new Map(reports.map((r) => [r.area, r.reference])).values()], [reports]);
+  const lookup = useQueries({
+    queries: (open ? onePerArea : []).map((reference) => ({
+      queryKey: queryKeys.reports.verifiers(reference),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`, { signal }),
+    })),
+    combine: commonVerifiers,
+  });
+  const verifiers = lookup.verifiers ?? NO_VERIFIERS;
 
-  const save = async (fields: Fields) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const { results } = await api.post<{ results: BulkAcceptResult[] }>('/reports/bulk-accept', { ...fields, references: reports.map((r) => r.reference) });
+  const accepting = useMutation({
+    mutationFn: (fields: Fields) => api.post<{ results: BulkAcceptResult[] }>('/reports/bulk-accept', { ...fields, references: reports.map((r) => r.reference) }),
+    onSuccess: ({ results }) => {
       const failed = results.filter((r) => !r.ok);
       message.info(t.bulk.done(results.length - failed.length, failed.length));
       if (failed.length) setFailures(failed);
       else onClose(true);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const { reset } = accepting;
+
+  useEffect(() => {
+    if (!open || !reports.length) return;
+    reset();
+    setFailures([]);
+    form.resetFields();
+  }, [open, reports, form, reset]);
+
+  const save = (fields: Fields) => accepting.mutate(fields);
+  const error = accepting.error
+    ? describeError(accepting.error)
+    : lookup.error
+      ? describeError(lookup.error)
+      : lookup.verifiers && !lookup.verifiers.length
+        ? t.bulk.noCommonVerifier
+        : null;
 
   return (
     <Modal
@@ -74,7 +83,7 @@ export function BulkAssignModal({ open, reports, onClose }: { open: boolean; rep
       title={t.bulk.title(reports.length)}
       okText={all.common.save}
       cancelText={all.common.cancel}
-      confirmLoading={saving}
+      confirmLoading={accepting.isPending}
       onOk={() => form.submit()}
       onCancel={() => onClose(failures.length > 0)}
       forceRender

@@ -1,5 +1,6 @@
 // The conversation with the reporter: staff see the reporter only as "Reporter", never who they are.
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
 import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
@@ -11,22 +12,21 @@ export function CaseMessages({ view, onChanged, onStale }: { view: CaseView; onC
   const t = useT().cases.case;
   const { message } = App.useApp();
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
   const { error, handle, clear } = useCaseErrors(onStale);
-
-  const send = async () => {
-    if (!body.trim()) return;
-    setBusy(true);
-    clear();
-    try {
-      onChanged(await api.post<CaseView>(`/reports/${view.reference}/messages`, { body: body.trim() }));
+  const sending = useMutation({
+    mutationFn: (text: string) => api.post<CaseView>(`/reports/${view.reference}/messages`, { body: text }),
+    onSuccess: (updated) => {
+      onChanged(updated);
       setBody('');
       message.success(t.sent);
-    } catch (caught) {
-      handle(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+    onError: handle,
+  });
+
+  const send = () => {
+    if (!body.trim()) return;
+    clear();
+    sending.mutate(body.trim());
   };
 
   return (
@@ -48,7 +48,7 @@ export function CaseMessages({ view, onChanged, onStale }: { view: CaseView; onC
       {view.canMessage ? (
         <Space.Compact block>
           <Input.TextArea aria-label={t.messagePlaceholder} placeholder={t.messagePlaceholder} value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
-          <Button type="primary" onClick={send} loading={busy} disabled={!body.trim()}>
+          <Button type="primary" onClick={send} loading={sending.isPending} disabled={!body.trim()}>
             {t.send}
           </Button>
         </Space.Compact>

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
+import { queryKeys } from '../../queryKeys';
+import { QueryError } from '../../QueryState';
 import { useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
-import { LoadError, useLoad } from '../../useLoad';
 import { ActionBar } from './ActionBar';
 import { StatusTag } from './caseLabels';
 import { CaseMessages } from './CaseMessages';
@@ -15,7 +17,6 @@ import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './Case
 import { isOverdue, type CaseView } from './caseTypes';
 import { RevealIdentityButton } from './RevealIdentityButton';
 import { RewardCard } from './RewardCard';
-import { useCategories } from './useCategories';
 import './cases.css';
 
 /** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
@@ -29,18 +30,23 @@ export function CasePage() {
   const me = useCurrentUser();
   const { reference = '' } = useParams();
   const refData = useReferenceData();
-  const { categoryName } = useCategories();
-  const [view, setView] = useState<CaseView | null>(null);
-
-  const { loading, error, run: load } = useLoad(
-    useCallback(async () => {
-      setView(await api.get<CaseView>(`/reports/${encodeURIComponent(reference)}`));
-    }, [reference]),
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    queryKey: queryKeys.reports.detail(reference),
+    queryFn: ({ signal }) => api.get<CaseView>(`/reports/${encodeURIComponent(reference)}`, { signal }),
+  });
+  const view = detail.data ?? null;
+  const reload = useCallback(() => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.detail(reference) }), [queryClient, reference]);
+  /** An action or message answered with the report as it now is: show it, and refetch what it may have moved. */
+  const changed = useCallback(
+    (updated: CaseView) => {
+      queryClient.setQueryData(queryKeys.reports.detail(reference), updated);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reports.lists });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.fund.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.stats.all });
+    },
+    [queryClient, reference],
   );
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const reload = useCallback(() => void load(), [load]);
 
   const overdue = view ? isOverdue(view) : false;
   return (
@@ -61,16 +67,16 @@ export function CasePage() {
         </Space>
         <Space wrap>
           {view && REVEAL_ROLES.has(me.role) && !view.anonymous && <RevealIdentityButton reference={view.reference} />}
-          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading} aria-label={all.common.retry} />
+          <Button icon={<ReloadOutlined />} onClick={() => void detail.refetch()} loading={detail.isFetching} aria-label={all.common.retry} />
         </Space>
       </div>
-      <LoadError error={error} onRetry={load} />
+      <QueryError queries={[detail]} />
       {view && (
         <Row gutter={16}>
           <Col xs={24} xl={15}>
             <Card className="page-card">
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t.category}>{categoryName(view.category)}</Descriptions.Item>
+                <Descriptions.Item label={t.category}>{refData.categoryName(view.category)}</Descriptions.Item>
                 <Descriptions.Item label={t.area}>{refData.areaName(view.area)}</Descriptions.Item>
                 <Descriptions.Item label={t.channel}>{t.channels[view.channel] ?? view.channel}</Descriptions.Item>
                 <Descriptions.Item label={t.submittedAt}>{formatDateTime(view.submittedAt)}</Descriptions.Item>
@@ -102,10 +108,10 @@ export function CasePage() {
                 {view.description}
               </Typography.Paragraph>
             </Card>
-            <ActionBar view={view} onChanged={setView} onStale={reload} />
+            <ActionBar view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />
             {view.findings && <FindingsCard findings={view.findings} />}
-            <CaseMessages view={view} onChanged={setView} onStale={reload} />
+            <CaseMessages view={view} onChanged={changed} onStale={reload} />
             <EvidenceCard view={view} />
           </Col>
           <Col xs={24} xl={9}>

@@ -1,11 +1,13 @@
 // The read-only parts of a case: evidence with its hashes, the timeline, findings, duplicates.
 import { formatYuan } from '../../../../../shared/money';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, List, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
+import { queryKeys } from '../../queryKeys';
 import { actionName, StatusTag } from './caseLabels';
 import type { CaseView, DuplicateCandidate, Evidence } from './caseTypes';
 
@@ -157,17 +159,12 @@ export function FindingsCard({ findings }: { findings: Record<string, unknown> }
 export function DuplicatesCard({ reference }: { reference: string }) {
   const t = useT().cases;
   const lang = useLang();
-  const [items, setItems] = useState<DuplicateCandidate[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.get<{ items: DuplicateCandidate[] }>(`/reports/${reference}/duplicates`).then(
-      (r) => live && setItems(r.items),
-      () => live && setItems([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reference]);
+  // A failed search shows as "none found": the card only helps, it never blocks the case.
+  const duplicates = useQuery({
+    queryKey: queryKeys.reports.duplicates(reference),
+    queryFn: ({ signal }) => api.get<{ items: DuplicateCandidate[] }>(`/reports/${reference}/duplicates`, { signal }),
+  });
+  const items = duplicates.isError ? [] : (duplicates.data?.items ?? null);
   return (
     <Card title={t.case.duplicatesTitle} className="page-card" size="small">
       {items && items.length === 0 ? (

@@ -1,22 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Input, Space, Table, Tabs, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
+import { queryKeys } from '../../queryKeys';
+import { useSearchState, type ReportListParams } from '../../queryParams';
+import { QueryError } from '../../QueryState';
 import { localName, useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
 import type { Role } from '../../types';
-import { LoadError, useLoad } from '../../useLoad';
 import { BulkAssignModal } from './BulkAssignModal';
 import { StatusTag, statusName } from './caseLabels';
 import { isOverdue, type CaseList, type CaseSummary, type ReportQueue } from './caseTypes';
 import { EnterReportModal } from './EnterReportModal';
-import { useCategories } from './useCategories';
 import { reportStates } from '../../../../../shared/workflow';
+import { reportListQuery } from '../../../../../shared/schemas/workflow';
 import './cases.css';
 
 type Tab = ReportQueue | 'all';
@@ -33,7 +37,16 @@ const TABS: Record<Role, Tab[]> = {
 const BY_DEADLINE = new Set<Tab>(['mine', 'due-soon', 'overdue']);
 /** Reports an intake officer can still accept, so select for bulk assignment. */
 const ACCEPTABLE = new Set(['submitted', 'screening', 'awaiting-information']);
-const PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
+const PAGE_SIZES = [20, 50, 100];
+type Sort = ReportListParams['sort'];
+
+/** The report list's address in the API: exactly the parameters it was asked with. */
+function reportsPath(params: ReportListParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return `/reports?${query}`;
+}
 
 /** The report queue: role tabs, filters, paging; intake officers assign in bulk and enter phoned-in reports. */
 export function CasesPage() {
@@ -42,51 +55,50 @@ export function CasesPage() {
   const lang = useLang();
   const me = useCurrentUser();
   const reference = useReferenceData();
-  const { categories, categoryName } = useCategories();
   const tabs = TABS[me.role];
   const isIntake = me.role === 'intake';
 
-  const [tab, setTab] = useState<Tab>(tabs[0]);
-  const [area, setArea] = useState('all');
-  const [category, setCategory] = useState('all');
-  const [status, setStatus] = useState('all');
-  const [range, setRange] = useState<[string, string] | null>(null);
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<CaseList>({ items: [], total: 0 });
+  const queryClient = useQueryClient();
+  const { values, params, update } = useSearchState(reportListQuery);
   const [selected, setSelected] = useState<CaseSummary[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [enterOpen, setEnterOpen] = useState(false);
 
-  const { loading, error, run: load } = useLoad(
-    useCallback(async () => {
-      const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-      if (tab !== 'all') query.set('queue', tab);
-      if (BY_DEADLINE.has(tab)) query.set('sort', 'dueAt');
-      if (area !== 'all') query.set('area', area);
-      if (category !== 'all') query.set('category', category);
-      if (status !== 'all') query.set('status', status);
-      if (range) {
-        query.set('from', range[0]);
-        query.set('to', range[1]);
-      }
-      if (q) query.set('q', q);
-      setData(await api.get<CaseList>(`/reports?${query}`));
-    }, [tab, area, category, status, range, q, page]),
-  );
+  // The address says which queue; "all" is spelt out because the role's first tab is the default.
+  const tab: Tab = params.get('queue') === 'all' ? 'all' : values.queue && tabs.includes(values.queue) ? values.queue : tabs[0];
+  const defaultSort: Sort = BY_DEADLINE.has(tab) ? 'dueAt' : 'submittedAt';
+  const sort: Sort = params.get('sort') === values.sort ? values.sort : defaultSort;
+  const range = values.from && values.to ? ([values.from, values.to] as const) : null;
+  const request: ReportListParams = {
+    page: values.page,
+    pageSize: values.pageSize,
+    queue: tab === 'all' ? undefined : tab,
+    sort,
+    status: values.status,
+    area: values.area,
+    category: values.category,
+    q: values.q || undefined,
+    from: range?.[0],
+    to: range?.[1],
+  };
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useQuery({
+    queryKey: queryKeys.reports.list(request),
+    queryFn: ({ signal }) => api.get<CaseList>(reportsPath(request), { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = list.data ?? { items: [], total: 0 };
 
   /** A filter change starts again from the first page and drops a selection the new list may not show. */
-  const refilter =
-    <V,>(set: (v: V) => void) =>
-    (value: V) => {
-      set(value);
-      setPage(1);
-      setSelected([]);
-    };
+  const refilter = (changes: Record<string, string | undefined>) => {
+    update({ ...changes, page: undefined });
+    setSelected([]);
+  };
+  const setTab = (next: Tab) => refilter({ queue: next === tabs[0] ? undefined : next, sort: undefined });
+  const setSort = (next: Sort | undefined) => update({ sort: !next || next === defaultSort ? undefined : next, page: undefined });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page === 1 || pageSize !== values.pageSize ? undefined : String(page), pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize) });
+  const refreshLists = () => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
 
   const columns: ColumnsType<CaseSummary> = [
     {
@@ -99,14 +111,26 @@ export function CasesPage() {
       ),
     },
     { title: t.status, dataIndex: 'status', render: (s: string) => <StatusTag status={s} lang={lang} /> },
-    { title: t.category, dataIndex: 'category', render: (code: string) => categoryName(code) },
+    { title: t.category, dataIndex: 'category', render: (code: string) => reference.categoryName(code) },
     { title: t.area, dataIndex: 'area', render: (code: string) => reference.areaName(code) },
     { title: t.subject, dataIndex: 'subjectName', ellipsis: true },
     { title: t.channel, dataIndex: 'channel', render: (c: string) => t.channels[c] ?? c },
-    { title: t.submittedAt, dataIndex: 'submittedAt', render: (at: string) => formatDateTime(at) },
+    {
+      title: t.submittedAt,
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: sort === 'submittedAt' ? 'descend' : null,
+      render: (at: string) => formatDateTime(at),
+    },
     {
       title: t.dueAt,
       dataIndex: 'dueAt',
+      key: 'dueAt',
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: sort === 'dueAt' ? 'ascend' : null,
       render: (at: string | undefined, row) =>
         at && (
           <Typography.Text type={isOverdue(row) ? 'danger' : undefined} title={isOverdue(row) ? t.overdueHint : undefined} data-overdue={isOverdue(row) || undefined}>
@@ -137,45 +161,59 @@ export function CasesPage() {
           )}
         </Space>
       </div>
-      <LoadError error={error} onRetry={load} />
+      <QueryError queries={[list]} />
       <Card className="page-card">
-        <Tabs activeKey={tab} onChange={(key) => refilter(setTab)(key as Tab)} items={tabs.map((key) => ({ key, label: t.tabs[key] }))} />
+        <Tabs activeKey={tab} onChange={(key) => setTab(key as Tab)} items={tabs.map((key) => ({ key, label: t.tabs[key] }))} />
         <Space wrap className="case-filters">
           <SingleSelect<string>
             aria-label={t.area}
-            value={area}
-            onChange={refilter(setArea)}
+            value={values.area ?? 'all'}
+            onChange={(value) => refilter({ area: value === 'all' ? undefined : value })}
             className="case-filter"
             options={[{ value: 'all', label: t.allAreas }, ...reference.areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))]}
           />
           <SingleSelect<string>
             aria-label={t.category}
-            value={category}
-            onChange={refilter(setCategory)}
+            value={values.category ?? 'all'}
+            onChange={(value) => refilter({ category: value === 'all' ? undefined : value })}
             className="case-filter case-filter--wide"
             showSearch={{ optionFilterProp: 'label' }}
-            options={[{ value: 'all', label: t.allCategories }, ...categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))]}
+            options={[{ value: 'all', label: t.allCategories }, ...reference.categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))]}
           />
           <SingleSelect<string>
             aria-label={t.status}
-            value={status}
-            onChange={refilter(setStatus)}
+            value={values.status ?? 'all'}
+            onChange={(value) => refilter({ status: value === 'all' ? undefined : value })}
             className="case-filter"
             options={[{ value: 'all', label: t.allStatuses }, ...reportStates.map((s) => ({ value: s, label: statusName(s, lang) }))]}
           />
           <DatePicker.RangePicker
             aria-label={t.dateRange}
-            onChange={(_, [from, to]) => refilter(setRange)(from && to ? [from, to] : null)}
+            value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
+            onChange={(_, [from, to]) => refilter(from && to ? { from, to } : { from: undefined, to: undefined })}
           />
-          <Input.Search aria-label={t.search} placeholder={t.search} allowClear onSearch={(value) => refilter(setQ)(value.trim())} className="case-search" />
+          <Input.Search
+            key={values.q ?? ''}
+            aria-label={t.search}
+            placeholder={t.search}
+            allowClear
+            defaultValue={values.q}
+            onSearch={(value) => refilter({ q: value.trim() || undefined })}
+            className="case-search"
+          />
         </Space>
         <Table<CaseSummary>
           rowKey="reference"
           columns={columns}
           dataSource={data.items}
-          loading={loading}
+          loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="cases-table"
+          onChange={(_, __, sorter, { action }) => {
+            if (action !== 'sort') return;
+            const { columnKey, order } = sorter as SorterResult<CaseSummary>;
+            setSort(order ? (columnKey as Sort) : undefined);
+          }}
           rowSelection={
             isIntake
               ? {
@@ -186,7 +224,15 @@ export function CasesPage() {
                 }
               : undefined
           }
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, hideOnSinglePage: true }}
+          pagination={{
+            current: values.page,
+            pageSize: values.pageSize,
+            total: data.total,
+            showSizeChanger: data.total > PAGE_SIZES[0],
+            pageSizeOptions: PAGE_SIZES,
+            onChange: setPage,
+            hideOnSinglePage: data.total <= PAGE_SIZES[0],
+          }}
         />
       </Card>
       {isIntake && (
@@ -198,7 +244,7 @@ export function CasesPage() {
               setBulkOpen(false);
               if (changed) {
                 setSelected([]);
-                void load();
+                refreshLists();
               }
             }}
           />
@@ -206,7 +252,7 @@ export function CasesPage() {
             open={enterOpen}
             onClose={(entered) => {
               setEnterOpen(false);
-              if (entered) void load();
+              if (entered) refreshLists();
             }}
           />
         </>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { useLang, useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
+import { queryKeys } from '../../queryKeys';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import type { Receipt } from './caseTypes';
-import { useCategories } from './useCategories';
 
 const CHANNELS = ['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'] as const;
 
@@ -31,41 +32,42 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
   const all = useT();
   const t = all.cases;
   const lang = useLang();
-  const { areas } = useReferenceData();
-  const { categories } = useCategories();
+  const { areas, categories } = useReferenceData();
   const [form] = Form.useForm<Fields>();
   const anonymous = Form.useWatch('anonymous', form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+
+  const entering = useMutation({
+    mutationFn: (body: unknown) => api.post<Receipt>('/reports/entered', body),
+    onSuccess: (entered) => {
+      setReceipt(entered);
+      // The queue behind the dialog lists the new report by the time the receipt is read out.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reports.lists });
+    },
+    onError: (caught) => showFieldErrors(form, caught, FIELD_NAMES),
+  });
+  const { reset } = entering;
+  const error = entering.error ? describeError(entering.error) : null;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setError(null);
+    reset();
     setReceipt(null);
-  }, [open, form]);
+  }, [open, form, reset]);
 
-  const save = async (f: Fields) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const report = {
-        category: f.category,
-        area: f.area,
-        description: f.description,
-        anonymous: f.anonymous,
-        subjectName: blankToUndefined(f.subjectName),
-        address: blankToUndefined(f.address),
-        ...(f.anonymous ? {} : { reporter: { name: f.name ?? '', phone: f.phone ?? '', ...(blankToUndefined(f.email) ? { email: f.email!.trim() } : {}) } }),
-      };
-      setReceipt(await api.post<Receipt>('/reports/entered', { channel: f.channel, report }));
-    } catch (caught) {
-      setError(describeError(caught));
-      showFieldErrors(form, caught, FIELD_NAMES);
-    } finally {
-      setSaving(false);
-    }
+  const save = (f: Fields) => {
+    const report = {
+      category: f.category,
+      area: f.area,
+      description: f.description,
+      anonymous: f.anonymous,
+      subjectName: blankToUndefined(f.subjectName),
+      address: blankToUndefined(f.address),
+      ...(f.anonymous ? {} : { reporter: { name: f.name ?? '', phone: f.phone ?? '', ...(blankToUndefined(f.email) ? { email: f.email!.trim() } : {}) } }),
+    };
+    entering.mutate({ channel: f.channel, report });
   };
 
   const required = [{ required: true, whitespace: true, message: t.forms.required }];
@@ -76,7 +78,7 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
       okText={receipt ? all.common.close : t.enter.submit}
       cancelText={all.common.cancel}
       cancelButtonProps={receipt ? { style: { display: 'none' } } : undefined}
-      confirmLoading={saving}
+      confirmLoading={entering.isPending}
       onOk={() => (receipt ? onClose(true) : form.submit())}
       onCancel={() => onClose(!!receipt)}
       width={640}

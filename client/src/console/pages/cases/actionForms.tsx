@@ -1,9 +1,11 @@
 // The payload form of each workflow action, in one registry: a new action gets its form by
 // adding an entry here. Actions without an entry get a confirmation with an optional note.
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Form, Input, InputNumber } from 'antd';
 import { api } from '../../../api';
 import { useLang, useT } from '../../../i18n';
+import { queryKeys } from '../../queryKeys';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import { AssignFields } from './AssignFields';
@@ -44,20 +46,16 @@ function noteField(name: string, label: (t: ReturnType<typeof useT>['cases']['fo
   };
 }
 
+const NO_VERIFIERS: Verifier[] = [];
+
 /** The verifiers who may take this report (intake officers only may ask). */
 function useAssignableVerifiers(reference: string): Verifier[] {
-  const [verifiers, setVerifiers] = useState<Verifier[]>([]);
-  useEffect(() => {
-    let live = true;
-    api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`).then(
-      (r) => live && setVerifiers(r.items),
-      () => undefined, // the select stays empty; the action's own error explains on submit
-    );
-    return () => {
-      live = false;
-    };
-  }, [reference]);
-  return verifiers;
+  // On failure the select stays empty; the action's own error explains on submit.
+  const { data } = useQuery({
+    queryKey: queryKeys.reports.verifiers(reference),
+    queryFn: ({ signal }) => api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`, { signal }),
+  });
+  return data?.items ?? NO_VERIFIERS;
 }
 
 function AcceptFields({ view }: { view: CaseView }) {

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatYuan, newIdempotencyKey, parsePositiveYuan } from './money';
+import { queryKeys } from '../../queryKeys';
 import type { LedgerEntryView } from './types';
 
 interface Values {
@@ -17,32 +19,34 @@ interface Pending {
   note: string;
 }
 
-export function AppropriationForm({ onDone }: { onDone: () => void }) {
+/** Books money into the fund; balances, months and the ledger are then refetched. */
+export function AppropriationForm() {
   const t = useT().finance;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
+  const queryClient = useQueryClient();
   const pending = useRef<Pending | null>(null);
 
-  const submit = async (values: Values) => {
+  const appropriate = useMutation({
+    mutationFn: ({ key, amountFen, note }: Pending) => api.post<{ entry: LedgerEntryView }>('/fund/appropriations', { amountFen, note }, { headers: { 'Idempotency-Key': key } }),
+    onSuccess: ({ entry }) => {
+      pending.current = null;
+      form.resetFields();
+      message.success(t.appropriatedOk(formatYuan(entry.amountFen)));
+      return queryClient.invalidateQueries({ queryKey: queryKeys.fund.all });
+    },
+    onError: (caught) => message.error(describeError(caught)),
+  });
+  const submitting = appropriate.isPending;
+
+  const submit = (values: Values) => {
     const amountFen = parsePositiveYuan(values.amount);
     if (amountFen === null) return;
     const note = values.note.trim();
     // The same amount and note after a failure is the same appropriation: reuse its key.
     const same = pending.current && pending.current.amountFen === amountFen && pending.current.note === note;
     if (!same) pending.current = { key: newIdempotencyKey(), amountFen, note };
-    setSubmitting(true);
-    try {
-      const { entry } = await api.post<{ entry: LedgerEntryView }>('/fund/appropriations', { amountFen, note }, { headers: { 'Idempotency-Key': pending.current!.key } });
-      pending.current = null;
-      form.resetFields();
-      message.success(t.appropriatedOk(formatYuan(entry.amountFen)));
-      onDone();
-    } catch (caught) {
-      message.error(describeError(caught));
-    } finally {
-      setSubmitting(false);
-    }
+    appropriate.mutate(pending.current!);
   };
 
   return (

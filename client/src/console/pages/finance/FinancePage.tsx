@@ -1,9 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Skeleton, Typography } from 'antd';
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useCurrentUser } from '../../session';
-import { LoadError, useLoad } from '../../useLoad';
+import { queryKeys } from '../../queryKeys';
+import { QueryError } from '../../QueryState';
 import { AppropriationForm } from './AppropriationForm';
 import { BalanceCards } from './BalanceCards';
 import { LedgerCard } from './LedgerCard';
@@ -14,6 +16,7 @@ import type { FundOverview, MonthFigures } from './types';
 const MonthlyChart = lazy(() => import('./MonthlyChart'));
 
 const CHART_MONTHS = 12;
+const NO_MONTHS: MonthFigures[] = [];
 
 /** The last `count` months up to this one, as YYYY-MM in Asia/Shanghai. */
 function recentMonths(count: number): { from: string; to: string } {
@@ -28,25 +31,18 @@ export function FinancePage() {
   const t = useT().finance;
   const me = useCurrentUser();
   const isFinance = me.role === 'finance';
-  const [fund, setFund] = useState<FundOverview | null>(null);
-  const [months, setMonths] = useState<MonthFigures[]>([]);
-  /** Bumped after an appropriation: every part of the page reloads. */
-  const [refreshKey, setRefreshKey] = useState(0);
-
-  const { error, run } = useLoad(
-    useCallback(async () => {
-      const { from, to } = recentMonths(CHART_MONTHS);
-      const [overview, monthly] = await Promise.all([api.get<FundOverview>('/fund'), api.get<{ items: MonthFigures[] }>(`/fund/monthly?from=${from}&to=${to}`)]);
-      setFund(overview);
-      setMonths(monthly.items);
-    }, []),
-  );
-
-  useEffect(() => {
-    void run();
-  }, [run, refreshKey]);
-
-  const refresh = () => setRefreshKey((k) => k + 1);
+  const { from, to } = recentMonths(CHART_MONTHS);
+  // An appropriation (or a reward moving money on a case) refetches everything under queryKeys.fund.all.
+  const overview = useQuery({
+    queryKey: queryKeys.fund.overview,
+    queryFn: ({ signal }) => api.get<FundOverview>('/fund', { signal }),
+  });
+  const monthly = useQuery({
+    queryKey: queryKeys.fund.monthly(from, to),
+    queryFn: ({ signal }) => api.get<{ items: MonthFigures[] }>(`/fund/monthly?from=${from}&to=${to}`, { signal }),
+  });
+  const fund = overview.data ?? null;
+  const months = monthly.data?.items ?? NO_MONTHS;
 
   return (
     <div className="console-page console-page--wide">
@@ -55,10 +51,10 @@ export function FinancePage() {
           {t.title}
         </Typography.Title>
       </div>
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[overview, monthly]} />
       {fund ? <BalanceCards fund={fund} /> : <Skeleton active />}
-      {isFinance && <AppropriationForm onDone={refresh} />}
-      {isFinance && <RewardQueues refreshKey={refreshKey} />}
+      {isFinance && <AppropriationForm />}
+      {isFinance && <RewardQueues />}
       <Card className="page-card" title={<h2 className="card-title">{t.monthlyTitle}</h2>}>
         <Suspense fallback={<Skeleton active />}>
           <div data-testid="fund-monthly-chart">
@@ -66,7 +62,7 @@ export function FinancePage() {
           </div>
         </Suspense>
       </Card>
-      <LedgerCard refreshKey={refreshKey} />
+      <LedgerCard />
     </div>
   );
 }

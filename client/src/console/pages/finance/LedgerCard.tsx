@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, describeError } from '../../../api';
 import { formatDateTime } from '../../../format';
@@ -9,11 +11,14 @@ import { useT } from '../../../i18n';
 import { downloadFile } from '../../download';
 import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
-import { LoadError, useLoad } from '../../useLoad';
+import { ledgerQuery } from '../../../../../shared/schemas/fund';
+import { queryKeys } from '../../queryKeys';
+import { useSearchState, type LedgerParams } from '../../queryParams';
+import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
-import type { LedgerEntryView, Paged } from './types';
+import type { LedgerEntryView, LedgerPage } from './types';
 
-const PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 const KINDS = ['appropriate', 'reserve', 'release', 'pay'] as const;
 const EXPORTS = [
   { file: 'ledger.csv', label: 'exportLedgerCsv' },
@@ -22,36 +27,31 @@ const EXPORTS = [
   { file: 'payouts.xlsx', label: 'exportPayoutsXlsx' },
 ] as const;
 
-interface Period {
-  from?: string;
-  to?: string;
+function ledgerPath(params: LedgerParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return `/fund/ledger?${query}`;
 }
 
-/** The ledger of a period (Shanghai days), newest first, and the period's files for the accounts office. */
-export function LedgerCard({ refreshKey }: { refreshKey: number }) {
+/**
+ * The ledger of a period (Shanghai days), newest first, and the period's files for the accounts
+ * office. Period, kind and page live in the address.
+ */
+export function LedgerCard() {
   const t = useT().finance;
   const { message } = App.useApp();
   const me = useCurrentUser();
   const canExport = me.role === 'finance' || me.role === 'admin';
-  const [period, setPeriod] = useState<Period>({});
-  const [kind, setKind] = useState<string>('all');
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<Paged<LedgerEntryView>>({ items: [], total: 0 });
+  const { values, update } = useSearchState(ledgerQuery);
+  const period = { from: values.from, to: values.to };
   const [exporting, setExporting] = useState<string | null>(null);
 
-  const { loading, error, run } = useLoad(
-    useCallback(async () => {
-      const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-      if (period.from) query.set('from', period.from);
-      if (period.to) query.set('to', period.to);
-      if (kind !== 'all') query.set('kind', kind);
-      setData(await api.get<Paged<LedgerEntryView>>(`/fund/ledger?${query}`));
-    }, [page, period, kind]),
-  );
-
-  useEffect(() => {
-    void run();
-  }, [run, refreshKey]);
+  const ledger = useQuery({
+    queryKey: queryKeys.fund.ledger(values),
+    queryFn: ({ signal }) => api.get<LedgerPage>(ledgerPath(values), { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = ledger.data ?? { items: [], total: 0 };
 
   const exportFile = async (file: string) => {
     const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => !!e[1]));
@@ -84,21 +84,16 @@ export function LedgerCard({ refreshKey }: { refreshKey: number }) {
         <DatePicker.RangePicker
           aria-label={t.period}
           allowEmpty={[true, true]}
-          onChange={(_, [from, to]) => {
-            setPeriod({ from: from || undefined, to: to || undefined });
-            setPage(1);
-          }}
+          value={period.from || period.to ? [period.from ? dayjs(period.from) : null, period.to ? dayjs(period.to) : null] : null}
+          onChange={(_, [from, to]) => update({ from: from || undefined, to: to || undefined, page: undefined })}
           data-testid="ledger-period"
         />
         <SingleSelect<string>
           aria-label={t.kind}
-          value={kind}
+          value={values.kind ?? 'all'}
           style={{ width: 140 }}
           options={[{ value: 'all', label: t.allKinds }, ...KINDS.map((k) => ({ value: k, label: t.kinds[k] }))]}
-          onChange={(value) => {
-            setKind(value);
-            setPage(1);
-          }}
+          onChange={(value) => update({ kind: value === 'all' ? undefined : value, page: undefined })}
         />
         {canExport &&
           EXPORTS.map((e) => (
@@ -107,15 +102,21 @@ export function LedgerCard({ refreshKey }: { refreshKey: number }) {
             </Button>
           ))}
       </Space>
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[ledger]} />
       <Table<LedgerEntryView>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={data.items}
-        loading={loading}
+        loading={ledger.isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage }}
+        pagination={{
+          current: values.page,
+          pageSize: values.pageSize,
+          total: data.total,
+          showSizeChanger: false,
+          onChange: (page) => update({ page: page === 1 ? undefined : page, pageSize: values.pageSize === DEFAULT_PAGE_SIZE ? undefined : values.pageSize }),
+        }}
         data-testid="ledger-table"
       />
     </Card>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Table, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
@@ -6,9 +6,10 @@ import { api } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useT } from '../../../i18n';
 import { useReferenceData } from '../../referenceData';
-import { LoadError, useLoad } from '../../useLoad';
+import { queryKeys } from '../../queryKeys';
+import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
-import type { Paged, RewardWorkItem } from './types';
+import type { RewardWorkItem, RewardWorkPage } from './types';
 
 const QUEUES = [
   { status: 'reward-reviewed', label: 'queueReviewed' },
@@ -19,25 +20,20 @@ type QueueStatus = (typeof QUEUES)[number]['status'];
 const PAGE_SIZE = 50;
 
 /** Finance's three reward queues; each row opens the case. */
-export function RewardQueues({ refreshKey }: { refreshKey: number }) {
+const EMPTY: RewardWorkPage = { items: [], total: 0 };
+
+export function RewardQueues() {
   const t = useT().finance;
   const { areaName } = useReferenceData();
-  const [queues, setQueues] = useState<Record<QueueStatus, Paged<RewardWorkItem>>>({
-    'reward-reviewed': { items: [], total: 0 },
-    'reward-claimed': { items: [], total: 0 },
-    'reward-approved': { items: [], total: 0 },
+  const query = useQuery({
+    queryKey: queryKeys.fund.rewards,
+    queryFn: async ({ signal }) => {
+      const pages = await Promise.all(QUEUES.map((q) => api.get<RewardWorkPage>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`, { signal })));
+      return Object.fromEntries(QUEUES.map((q, i) => [q.status, pages[i]])) as Record<QueueStatus, RewardWorkPage>;
+    },
   });
-
-  const { loading, error, run } = useLoad(
-    useCallback(async () => {
-      const pages = await Promise.all(QUEUES.map((q) => api.get<Paged<RewardWorkItem>>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`)));
-      setQueues(Object.fromEntries(QUEUES.map((q, i) => [q.status, pages[i]])) as Record<QueueStatus, Paged<RewardWorkItem>>);
-    }, []),
-  );
-
-  useEffect(() => {
-    void run();
-  }, [run, refreshKey]);
+  const queues = query.data ?? { 'reward-reviewed': EMPTY, 'reward-claimed': EMPTY, 'reward-approved': EMPTY };
+  const loading = query.isFetching;
 
   const columns = (status: QueueStatus): ColumnsType<RewardWorkItem> => [
     { title: t.reference, dataIndex: 'reference', render: (ref: string) => <Link to={`/cases/${encodeURIComponent(ref)}`}>{ref}</Link> },
@@ -60,7 +56,7 @@ export function RewardQueues({ refreshKey }: { refreshKey: number }) {
 
   return (
     <Card className="page-card" title={<h2 className="card-title">{t.queuesTitle}</h2>}>
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[query]} />
       <Tabs
         items={QUEUES.map((q) => ({
           key: q.status,

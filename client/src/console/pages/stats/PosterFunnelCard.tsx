@@ -1,20 +1,21 @@
 // Which posters bring reports in: scans → reports → substantiated → rewarded.
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Table, Typography } from 'antd';
 import { api } from '../../../api';
-import { LoadError, useLoad } from '../../useLoad';
+import { queryKeys } from '../../queryKeys';
+import { QueryError } from '../../QueryState';
 import type { PosterFunnel } from './types';
 import type { StatsText } from './statsText';
 
 export function PosterFunnelCard({ text, from, to, areaName }: { text: StatsText; from: string; to: string; areaName: (code: string) => string }) {
   const t = text.posters;
-  const [funnel, setFunnel] = useState<PosterFunnel | null>(null);
-  const { loading, error, run } = useLoad(
-    useCallback(async () => setFunnel(await api.get<PosterFunnel>(`/stats/posters?from=${from}&to=${to}`)), [from, to]),
-  );
-  useEffect(() => {
-    void run();
-  }, [run]);
+  const query = useQuery({
+    queryKey: queryKeys.stats.posters(from, to),
+    queryFn: ({ signal }) => api.get<PosterFunnel>(`/stats/posters?from=${from}&to=${to}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const funnel = query.data ?? null;
+  const loading = query.isFetching;
   const steps = [
     { title: t.scans, dataIndex: 'scans' },
     { title: t.reports, dataIndex: 'reports' },
@@ -23,7 +24,7 @@ export function PosterFunnelCard({ text, from, to, areaName }: { text: StatsText
   ];
   return (
     <Card title={t.title} className="stats-card">
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[query]} />
       <Table
         rowKey="code"
         size="small"

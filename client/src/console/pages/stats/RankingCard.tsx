@@ -1,12 +1,15 @@
 // The month's ranking of the 9 areas, its exports, and (administrators) the weights.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../../api';
 import { downloadFile } from '../../download';
 import { SingleSelect } from '../../SingleSelect';
-import { LoadError, useLoad } from '../../useLoad';
+import { queryKeys } from '../../queryKeys';
+import { useSearchChoice } from '../../queryParams';
+import { QueryError } from '../../QueryState';
 import { addMonths } from '../../../../../shared/dates';
 import { currentMonth, recentMonths } from './months';
 import type { AreaRank, Measure, Ranking, Weights } from './types';
@@ -18,35 +21,34 @@ const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: StatsText; areaName: (code: string) => string; isAdmin: boolean; onRanking: (r: Ranking) => void }) {
   const t = text.ranking;
   const { message } = App.useApp();
-  const [month, setMonth] = useState(addMonths(currentMonth(), -1));
-  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [month, setMonth] = useSearchChoice('month', recentMonths(36), addMonths(currentMonth(), -1));
+  const queryClient = useQueryClient();
   const [weights, setWeights] = useState<Weights | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  const { loading, error, run } = useLoad(
-    useCallback(async () => {
-      const r = await api.get<Ranking>(`/stats/ranking?month=${month}`);
-      setRanking(r);
-      setWeights(r.weights);
-      onRanking(r);
-    }, [month, onRanking]),
-  );
+  const query = useQuery({
+    queryKey: queryKeys.stats.ranking(month),
+    queryFn: ({ signal }) => api.get<Ranking>(`/stats/ranking?month=${month}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const ranking = query.data ?? null;
+  const loading = query.isFetching;
+  // Each ranking that arrives resets the weights form and colours the area tiles.
   useEffect(() => {
-    void run();
-  }, [run]);
+    if (!query.data) return;
+    setWeights(query.data.weights);
+    onRanking(query.data);
+  }, [query.data, onRanking]);
 
-  const save = async () => {
-    if (!weights) return;
-    setSaving(true);
-    try {
-      await api.put('/stats/ranking-weights', weights);
+  const saving = useMutation({
+    mutationFn: (next: Weights) => api.put('/stats/ranking-weights', next),
+    onSuccess: () => {
       message.success(t.saved);
-      await run();
-    } catch (caught) {
-      message.error(describeError(caught));
-    } finally {
-      setSaving(false);
-    }
+      return queryClient.invalidateQueries({ queryKey: queryKeys.stats.all });
+    },
+    onError: (caught) => message.error(describeError(caught)),
+  });
+  const save = () => {
+    if (weights) saving.mutate(weights);
   };
 
   const columns: ColumnsType<AreaRank> = [
@@ -78,7 +80,7 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
         </Space>
       }
     >
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[query]} />
       <Table<AreaRank> rowKey="area" size="small" loading={loading} columns={columns} dataSource={ranking?.areas ?? []} pagination={false} data-testid="ranking-table" />
       {isAdmin && weights && (
         <div className="stats-weights">
@@ -91,7 +93,7 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
                 <InputNumber aria-label={t[m]} min={0} max={1000} value={weights[m]} onChange={(v) => setWeights({ ...weights, [m]: typeof v === 'number' ? v : 0 })} />
               </label>
             ))}
-            <Button type="primary" loading={saving} onClick={() => void save()} disabled={MEASURES.every((m) => weights[m] === 0)}>
+            <Button type="primary" loading={saving.isPending} onClick={save} disabled={MEASURES.every((m) => weights[m] === 0)}>
               {t.save}
             </Button>
           </Space>

@@ -1,13 +1,17 @@
 // The leadership dashboard: a period with its comparison, the charts, the 9
 // areas at a glance, the monthly ranking, and the poster funnel.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
 import { api } from '../../../api';
 import { useLang } from '../../../i18n';
 import { useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
-import { LoadError, useLoad } from '../../useLoad';
+import { queryKeys } from '../../queryKeys';
+import { useSearchChoice, type StatsFilter } from '../../queryParams';
+import { areaCodes, sectors } from '../../../../../shared/catalog';
+import { QueryError } from '../../QueryState';
 import { AreaTiles } from './AreaTiles';
 import { addMonths } from '../../../../../shared/dates';
 import { currentMonth, recentMonths } from './months';
@@ -34,27 +38,25 @@ export function StatsPage() {
   const text = statsText(lang);
   const me = useCurrentUser();
   const reference = useReferenceData();
-  const [to, setTo] = useState(currentMonth());
-  const [from, setFrom] = useState(addMonths(currentMonth(), -5));
-  const [area, setArea] = useState('all');
-  const [sector, setSector] = useState('all');
-  const [overview, setOverview] = useState<Overview | null>(null);
+  // The period, area and sector live in the address: a dashboard view can be bookmarked and sent.
+  const monthChoices = recentMonths(36);
+  const [to, setTo] = useSearchChoice('to', monthChoices, currentMonth());
+  const [from, setFrom] = useSearchChoice('from', monthChoices, addMonths(currentMonth(), -5));
+  const [area, setArea] = useSearchChoice('area', ['all', ...areaCodes], 'all');
+  const [sector, setSector] = useSearchChoice('sector', ['all', ...sectors.map((s) => s.code)], 'all');
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [colourBy, setColourBy] = useState<'substantiation' | 'score'>('substantiation');
 
-  const { loading, error, run } = useLoad(
-    useCallback(async () => {
-      const q = new URLSearchParams({ from: from <= to ? from : to, to });
-      if (area !== 'all') q.set('area', area);
-      if (sector !== 'all') q.set('sector', sector);
-      setOverview(await api.get<Overview>(`/stats/overview?${q}`));
-    }, [from, to, area, sector]),
-  );
-  useEffect(() => {
-    void run();
-  }, [run]);
+  const filter: StatsFilter = { from: from <= to ? from : to, to, ...(area !== 'all' && { area }), ...(sector !== 'all' && { sector }) };
+  const overviewQuery = useQuery({
+    queryKey: queryKeys.stats.overview(filter),
+    queryFn: ({ signal }) => api.get<Overview>(`/stats/overview?${new URLSearchParams({ ...filter })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const overview = overviewQuery.data ?? null;
+  const loading = overviewQuery.isFetching;
 
-  const months = recentMonths(36).map((m) => ({ value: m, label: m }));
+  const months = monthChoices.map((m) => ({ value: m, label: m }));
   const kpi = (key: keyof typeof text.kpi, value: string | number, change?: React.ReactNode) => (
     <Col xs={12} md={8} xl={6} key={key}>
       <Card size="small" className="stats-kpi" data-kpi={key}>
@@ -96,7 +98,7 @@ export function StatsPage() {
         </label>
         {overview && <Typography.Text type="secondary">{text.previous(overview.previousPeriod.from, overview.previousPeriod.to)}</Typography.Text>}
       </Space>
-      <LoadError error={error} onRetry={() => void run()} />
+      <QueryError queries={[overviewQuery]} />
       <Spin spinning={loading}>
         {overview && (
           <Row gutter={[12, 12]} className="stats-kpis">

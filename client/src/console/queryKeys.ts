@@ -1,0 +1,41 @@
+// Every cached read of the console under one name, so that a change knows exactly what to refetch.
+// Keys nest: invalidating ['reports'] refetches every report list and every open report.
+import type { AuditListParams, LedgerParams, PosterListParams, ReportListParams, StatsFilter } from './queryParams';
+
+export const queryKeys = {
+  /** Units, areas, sectors and categories: one entry shared by every page that shows their names. */
+  reference: ['reference'] as const,
+  reports: {
+    all: ['reports'] as const,
+    lists: ['reports', 'list'] as const,
+    list: (params: ReportListParams) => ['reports', 'list', params] as const,
+    detail: (reference: string) => ['reports', 'detail', reference] as const,
+    duplicates: (reference: string) => ['reports', 'duplicates', reference] as const,
+    verifiers: (reference: string) => ['reports', 'verifiers', reference] as const,
+  },
+  staff: ['staff'] as const,
+  categories: ['categories'] as const,
+  responsibilities: ['responsibilities'] as const,
+  posters: {
+    all: ['posters'] as const,
+    list: (params: PosterListParams) => ['posters', 'list', params] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (params: AuditListParams) => ['audit', 'list', params] as const,
+  },
+  fund: {
+    /** Balances, months, ledger and reward queues: all move together when money moves. */
+    all: ['fund'] as const,
+    overview: ['fund', 'overview'] as const,
+    monthly: (from: string, to: string) => ['fund', 'monthly', { from, to }] as const,
+    ledger: (params: LedgerParams) => ['fund', 'ledger', params] as const,
+    rewards: ['fund', 'rewards'] as const,
+  },
+  stats: {
+    all: ['stats'] as const,
+    overview: (filter: StatsFilter) => ['stats', 'overview', filter] as const,
+    ranking: (month: string) => ['stats', 'ranking', month] as const,
+    posters: (from: string, to: string) => ['stats', 'posters', { from, to }] as const,
+  },
+};
