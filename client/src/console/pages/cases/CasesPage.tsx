@@ -19,7 +19,7 @@ import { BulkAssignModal } from './BulkAssignModal';
 import { StatusTag, statusName } from './caseLabels';
 import { isOverdue, type CaseList, type CaseSummary, type ReportQueue } from './caseTypes';
 import { EnterReportModal } from './EnterReportModal';
-import { reportStates } from '../../../../../shared/workflow';
+import { inGroup, reportStates } from '../../../../../shared/workflow';
 import { reportListQuery } from '../../../../../shared/schemas/workflow';
 import './cases.css';
 
@@ -36,7 +36,6 @@ const TABS: Record<Role, Tab[]> = {
 /** Deadline queues read best soonest-first. */
 const BY_DEADLINE = new Set<Tab>(['mine', 'due-soon', 'overdue']);
 /** Reports an intake officer can still accept, so select for bulk assignment. */
-const ACCEPTABLE = new Set(['submitted', 'screening', 'awaiting-information']);
 const DEFAULT_PAGE_SIZE = 20;
 const PAGE_SIZES = [20, 50, 100];
 type Sort = ReportListParams['sort'];
@@ -219,7 +218,7 @@ export function CasesPage() {
               ? {
                   selectedRowKeys: selected.map((r) => r.reference),
                   onChange: (_, rows) => setSelected(rows),
-                  getCheckboxProps: (row) => ({ disabled: !ACCEPTABLE.has(row.status), 'aria-label': row.reference }),
+                  getCheckboxProps: (row) => ({ disabled: !inGroup('notAccepted', row.status), 'aria-label': row.reference }),
                   preserveSelectedRowKeys: true,
                 }
               : undefined

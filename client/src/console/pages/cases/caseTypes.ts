@@ -1,5 +1,6 @@
 // Shapes of the case API, from the server's zod schemas (type-only: no zod in the bundle).
 import type { z } from 'zod';
+import { inGroup } from '../../../../../shared/workflow';
 import type { receiptSchema } from '../../../../../shared/schemas/report';
 import type {
   assignableVerifiersResponse,
@@ -25,8 +26,7 @@ export type Receipt = z.infer<typeof receiptSchema>;
 export type Findings = z.input<typeof findingsSchema>;
 
 /** The statuses after which a verification deadline no longer runs. */
-const DEADLINE_RUNNING = new Set(['assigned', 'verifying']);
 
 export function isOverdue(item: { status: string; dueAt?: string }, now = Date.now()): boolean {
-  return !!item.dueAt && DEADLINE_RUNNING.has(item.status) && new Date(item.dueAt).getTime() < now;
+  return !!item.dueAt && inGroup('underVerification', item.status) && new Date(item.dueAt).getTime() < now;
 }
