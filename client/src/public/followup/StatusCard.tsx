@@ -1,4 +1,4 @@
-import { stateNames, workflowActions, type ReportState, type WorkflowActionName } from '../../../../shared/workflow';
+import { reportStates, stateNames, workflowActions, type ReportState, type WorkflowActionName } from '../../../../shared/workflow';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
@@ -61,7 +61,9 @@ export function Timeline({ report }: { report: FollowupReport }) {
   const words = useStatusWords();
   const lang = useLang();
   // Reward steps have no wording of their own here yet: the workflow's action names serve.
-  const eventWords = (type: string) => t.events[type] ?? workflowActions[type as WorkflowActionName]?.name[lang === 'en' ? 'en' : 'zh'] ?? words(type);
+  // The reporter's own steps are named for the state they lead to ("withdrawn"), in the reporter's words.
+  const eventWords = (type: string) =>
+    t.events[type] ?? ((reportStates as readonly string[]).includes(type) ? words(type) : workflowActions[type as WorkflowActionName]?.name[lang === 'en' ? 'en' : 'zh']) ?? words(type);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.timelineTitle}</h2>
