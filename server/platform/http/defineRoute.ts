@@ -46,7 +46,10 @@ export interface RouteContext<B, Q, P> {
 }
 
 /** A handler that sent its own response (a redirect, a file) returns this. */
-export const RESPONDED = Symbol('responded');
+declare const responded: unique symbol;
+/** The type of RESPONDED: an object type, so it survives type inference where a symbol type would widen. */
+export type Responded = { readonly [responded]: true };
+export const RESPONDED = Symbol('responded') as unknown as Responded;
 
 const localeErrors: Record<Locale, z.core.$ZodErrorMap> = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
@@ -76,7 +79,7 @@ type Parsed<E, K extends 'body' | 'query' | 'params'> = E extends { [P in K]: in
  * default left to fill in, no Date where the schema says string). No body:
  * nothing. A file or a redirect: the handler sent it and returns RESPONDED.
  */
-export type Answer<E extends Endpoint> = E extends { kind: 'json'; response: infer R extends ZodType } ? z.input<R> & z.output<R> : E extends { kind: 'empty' } ? void : typeof RESPONDED;
+export type Answer<E extends Endpoint> = E extends { kind: 'json'; response: infer R extends ZodType } ? z.input<R> & z.output<R> : E extends { kind: 'empty' } ? void : Responded;
 
 export type Handler<E extends Endpoint> = (
   ctx: RouteContext<Parsed<E, 'body'>, Parsed<E, 'query'>, Parsed<E, 'params'>>,
