@@ -10,7 +10,7 @@ import { defineRoute } from '../platform/http/defineRoute';
 import { sendDownload } from '../platform/http/download';
 import { fundOverview, ledgerPage, monthlyFigures, rewardWorklist } from './fundReports';
 
-const exports = {
+const exportFiles = {
   ledger: { csv: contract.fund.ledgerCsv, xlsx: contract.fund.ledgerXlsx },
   payouts: { csv: contract.fund.payoutsCsv, xlsx: contract.fund.payoutsXlsx },
 };
@@ -57,13 +57,13 @@ export function fundRoutes(): Router {
   for (const format of ['csv', 'xlsx'] as const) {
     defineRoute(
       router,
-      exports.ledger[format],
+      exportFiles.ledger[format],
       { access: 'fund.export' },
       async ({ query, actor, res }) => download(res, await fundExporter(actor, 'ledger', format, query)),
     );
     defineRoute(
       router,
-      exports.payouts[format],
+      exportFiles.payouts[format],
       { access: 'fund.export' },
       async ({ query, actor, res }) => download(res, await fundExporter(actor, 'payouts', format, query)),
     );
