@@ -1,96 +1,29 @@
 // What the statistics endpoints answer with: one set of shapes for the server that
-// computes them and the pages that show them.
+// computes them and the pages that show them, read from the response schemas
+// (shared/schemas/stats.ts).
+import type { z } from 'zod';
+import type { areaRankSchema, overviewResponse, posterFunnelResponse, publicCountSchema, publicFiguresSchema, rankingResponse, totalsSchema, transparencyResponse } from './schemas/stats';
 
-export interface Totals {
-  received: number;
-  accepted: number;
-  concluded: number;
-  substantiated: number;
-  unsubstantiated: number;
-  rectified: number;
-  onTime: number;
-  substantiationRate: number | null;
-  medianDaysToConclusion: number | null;
-  rewardsApproved: number;
-  rewardsApprovedFen: number;
-  rewardsPaid: number;
-  rewardsPaidFen: number;
-}
+export type Totals = z.output<typeof totalsSchema>;
 
 export interface StatsFilter {
   area?: string;
   sector?: string;
 }
 
-export interface Overview {
-  period: { from: string; to: string };
-  previousPeriod: { from: string; to: string };
-  filter: StatsFilter;
-  totals: Totals;
-  previous: Totals;
-  overdueNow: number;
-  /** Only for those who may read the fund (finance, reviewers, admins). */
-  fund?: { appropriatedFen: number; reservedFen: number; paidFen: number; availableFen: number };
-  byMonth: ({ month: string } & Totals)[];
-  byArea: ({ area: string } & Totals)[];
-  bySector: ({ sector: string } & Totals)[];
-}
+export type Overview = z.output<typeof overviewResponse>;
 
 export type RankingMeasure = 'onTime' | 'substantiation' | 'rectification' | 'perCapita';
 export type RankingWeights = Record<RankingMeasure, number>;
+export type AreaRank = z.output<typeof areaRankSchema>;
+export type Ranking = z.output<typeof rankingResponse>;
 
-export interface AreaRank {
-  area: string;
-  received: number;
-  concluded: number;
-  /** Each measure as a fraction 0–1. */
-  measures: Record<RankingMeasure, number>;
-  /** 0–100, one decimal. */
-  score: number;
-  /** 1 is best; equal scores share a rank. */
-  rank: number;
-  previousRank: number | null;
-  /** Places gained since last month (negative: lost). */
-  change: number | null;
-  last: boolean;
-  /** Last this month and last month. */
-  flagged: boolean;
-}
-
-export interface Ranking {
-  month: string;
-  weights: RankingWeights;
-  areas: AreaRank[];
-}
-
-export interface FunnelRow {
-  scans: number;
-  reports: number;
-  substantiated: number;
-  rewarded: number;
-}
-
-export interface PosterFunnel {
-  period: { from: string; to: string };
-  posters: ({ code: string; siteName: string; enterpriseName: string; area: string; sector: string; active: boolean } & FunnelRow)[];
-  byArea: ({ area: string; posters: number } & FunnelRow)[];
-  /** Posters that have not produced a single report since they were hung. */
-  neverReported: { code: string; siteName: string; enterpriseName: string; area: string; scans: number }[];
-}
+export type FunnelRow = Pick<PosterFunnel['byArea'][number], 'scans' | 'reports' | 'substantiated' | 'rewarded'>;
+export type PosterFunnel = z.output<typeof posterFunnelResponse>;
 
 export const WITHHELD = '—';
 /** '<5': a count of 1–4. '—': withheld only so that another hidden count cannot be worked out; its value may be anything. */
-export type PublicCount = number | '<5' | typeof WITHHELD;
+export type PublicCount = z.output<typeof publicCountSchema>;
 export type PublicMeasure = 'received' | 'substantiated' | 'rectified' | 'rewardsPaid';
-export type PublicFigures = Record<PublicMeasure, PublicCount> & { rewardsPaidYuan: string | null };
-
-export interface Transparency {
-  generatedAt: string;
-  /** The last month shown; months after it are held back. */
-  publishedThrough: string;
-  heldBack: { fromMonth: string; reason: { zh: string; en: string } };
-  suppression: { zh: string; en: string };
-  months: ({ month: string } & PublicFigures)[];
-  areas: ({ area: string } & PublicFigures)[];
-  total: PublicFigures;
-}
+export type PublicFigures = z.output<typeof publicFiguresSchema>;
+export type Transparency = z.output<typeof transparencyResponse>;

@@ -2,7 +2,7 @@
 // the CSRF token on every state-changing request, problem+json turned into ApiError.
 import { getLang, messagesFor } from './i18n';
 
-const API_BASE = '/api/v1';
+export const API_BASE = '/api/v1';
 const CSRF_STORAGE_KEY = 'woodpecker.csrf';
 
 export interface FieldError {
@@ -59,9 +59,9 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 // --- Requests
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-interface RequestOptions {
+export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra headers, e.g. the public pages' proof of work or follow-up bearer token. */
   headers?: Record<string, string>;
@@ -104,7 +104,8 @@ async function send(method: Method, path: string, body: unknown, options: Reques
   throw error;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+/** A JSON request to `path` under API_BASE; resolves with the parsed answer (undefined for 204). */
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, body, options, 'application/json, application/problem+json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { auditListQuery, auditListResponse, auditVerifyResponse } from '../../shared/schemas/common';
+import { contract } from '../../shared/contract';
 import { sealAuditEntries } from './sealer';
 import { sealAndVerify } from './verifyChain';
 import { defineRoute } from '../platform/http/defineRoute';
@@ -8,13 +8,13 @@ import { sealedEntriesPage } from './auditRead';
 export function auditRoutes(checkpointFile: string): Router {
   const router = Router();
 
-  defineRoute(router, { method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Read the audit log, newest first', access: 'audit.read', query: auditListQuery, response: auditListResponse }, async ({ query }) => {
+  defineRoute(router, contract.audit.list, { access: 'audit.read' }, async ({ query }) => {
     // Sealed on demand, so the view shows the newest actions with their numbers; it lists sealed entries only.
     await sealAuditEntries();
     const { items, total } = await sealedEntriesPage(query.before, query.limit);
     return {
       items: items.map((e) => ({
-        seq: e.seq,
+        seq: e.seq as number, // the filter lists sealed entries only, which all have their number
         at: e.at.toISOString(),
         actor: e.actor ? { id: e.actor.id ?? '', username: e.actor.username ?? '', role: e.actor.role ?? '' } : null,
         action: e.action,
@@ -26,7 +26,7 @@ export function auditRoutes(checkpointFile: string): Router {
     };
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Seal pending entries, then check the keyed chain and the newest checkpoint', access: 'audit.verify', response: auditVerifyResponse }, async () => sealAndVerify(checkpointFile));
+  defineRoute(router, contract.audit.verify, { access: 'audit.verify' }, async () => sealAndVerify(checkpointFile));
 
   return router;
 }

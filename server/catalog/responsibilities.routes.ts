@@ -1,7 +1,8 @@
 // The responsibility table (sector × area → department). The unit it suggests
 // for a report comes with the case view (suggestedUnitCode).
 import { Router } from 'express';
-import { responsibilityListResponse, responsibilityParams, responsibilityResponse, updateResponsibilityBody, type ResponsibilityView } from '../../shared/schemas/responsibility';
+import { contract } from '../../shared/contract';
+import type { ResponsibilityView } from '../../shared/schemas/responsibility';
 import { responsibilityTable, responsibilityUpdater } from './responsibilities';
 import { defineRoute } from '../platform/http/defineRoute';
 import type { ResponsibilityFields } from './responsibility.model';
@@ -11,13 +12,14 @@ const present = (r: ResponsibilityFields): ResponsibilityView => ({ sector: r.se
 export function responsibilityRoutes(): Router {
   const router = Router();
 
-  defineRoute(router, { method: 'get', path: '/api/v1/responsibilities', tag: 'reference', summary: 'The responsible department for each sector in each area', access: 'staff', response: responsibilityListResponse }, async () => ({
+  defineRoute(router, contract.catalog.responsibilities, { access: 'staff' }, async () => ({
     items: (await responsibilityTable()).map(present),
   }));
 
   defineRoute(
     router,
-    { method: 'put', path: '/api/v1/responsibilities/:sector/:area', tag: 'reference', summary: 'Set the responsible department for a sector in an area (audited)', access: 'responsibilities.manage', params: responsibilityParams, body: updateResponsibilityBody, response: responsibilityResponse },
+    contract.catalog.setResponsibility,
+    { access: 'responsibilities.manage' },
     async ({ params, body, actor }) => ({ responsibility: present(await responsibilityUpdater(actor, params.sector, params.area, body.unitCode)) }),
   );
 

@@ -2,20 +2,12 @@
 // public scan address /p/:code counts a scan (once per client and day) and hands
 // the citizen to the form.
 import { Router, type Request, type Response } from 'express';
+import { contract } from '../../shared/contract';
 import { areas, sectors } from '../../shared/catalog';
-import {
-  createPosterBody,
-  posterCodeParams,
-  posterCodeSchema,
-  posterContextResponse,
-  posterListQuery,
-  posterListResponse,
-  posterResponse,
-  updatePosterBody,
-} from '../../shared/schemas/poster';
+import { posterCodeSchema } from '../../shared/schemas/poster';
 import { activePoster, listPosters, posterCreator, posterUpdater, printablePoster, recordScan } from './posters';
 import { sendDownload } from '../platform/http/download';
-import { defineRoute } from '../platform/http/defineRoute';
+import { defineRoute, documented } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
 import { documentRoute } from '../platform/http/openapi';
@@ -43,16 +35,7 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
 
   // The QR code's target. A citizen stands in front of a poster: whatever happens,
   // they land on the report form, never on an error page.
-  documentRoute({
-    method: 'get',
-    path: '/p/:code',
-    summary: 'Poster QR target: counts the scan (once per client and day), 302 to /report?poster=<code> (poster=unknown for an unknown or retired poster)',
-    tag: 'posters',
-    access: 'public',
-    duringTotpEnrolment: false,
-    status: 302,
-    params: posterCodeParams,
-  });
+  documentRoute(documented(contract.posters.scan, { access: 'public' }));
   // A flood from one client is not counted or looked up; the phone still lands on the form.
   const landOnForm = (req: Request, res: Response) => {
     const code = posterCodeSchema.safeParse(req.params.code);
@@ -79,7 +62,8 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/v1/posters/:code/context', tag: 'posters', summary: 'What the report form shows about the poster it came from (public; 404 when unknown or retired)', access: 'public', params: posterCodeParams, response: posterContextResponse },
+    contract.posters.context,
+    { access: 'public' },
     async ({ params }) => {
       const poster = await activePoster(params.code);
       if (!poster) throw fail('poster.not_found');
@@ -87,20 +71,20 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     },
   );
 
-  defineRoute(router, { method: 'get', path: '/api/v1/posters', tag: 'posters', summary: 'List posters, newest first', access: 'posters.list', query: posterListQuery, response: posterListResponse }, async ({ query }) => {
+  defineRoute(router, contract.posters.list, { access: 'posters.list' }, async ({ query }) => {
     const items = await listPosters(query);
     return { items: items.map((p) => presentPoster(p, deps.publicBaseUrl)), total: items.length };
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/posters', tag: 'posters', summary: 'Create a poster (its code is generated)', access: 'posters.create', body: createPosterBody, response: posterResponse, status: 201 }, async ({ body, actor }) => ({
+  defineRoute(router, contract.posters.create, { access: 'posters.create' }, async ({ body, actor }) => ({
     poster: presentPoster(await posterCreator(actor, body), deps.publicBaseUrl),
   }));
 
-  defineRoute(router, { method: 'patch', path: '/api/v1/posters/:code', tag: 'posters', summary: 'Change a poster, or retire it with active: false', access: 'posters.update', params: posterCodeParams, body: updatePosterBody, response: posterResponse }, async ({ params, body, actor }) => ({
+  defineRoute(router, contract.posters.update, { access: 'posters.update' }, async ({ params, body, actor }) => ({
     poster: presentPoster(await posterUpdater(actor, params.code, body), deps.publicBaseUrl),
   }));
 
-  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/poster.pdf', tag: 'posters', summary: 'The printable A4 poster (PDF download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+  defineRoute(router, contract.posters.pdf, { access: 'posters.print' }, async ({ params, res }) => {
     const poster = await printablePoster(params.code);
     const pdf = await renderPosterPdf({
       code: poster.code,
@@ -114,12 +98,12 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     return sendDownload(res, pdf, 'application/pdf', `poster-${poster.code}.pdf`);
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/qr.svg', tag: 'posters', summary: 'The poster QR code alone, as SVG (download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+  defineRoute(router, contract.posters.qrSvg, { access: 'posters.print' }, async ({ params, res }) => {
     const poster = await printablePoster(params.code);
     return sendDownload(res, await posterQrSvg(scanUrl(poster.code)), 'image/svg+xml', `poster-${poster.code}-qr.svg`);
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/posters/:code/qr.png', tag: 'posters', summary: 'The poster QR code alone, as a 1024 px PNG (download)', access: 'posters.print', params: posterCodeParams }, async ({ params, res }) => {
+  defineRoute(router, contract.posters.qrPng, { access: 'posters.print' }, async ({ params, res }) => {
     const poster = await printablePoster(params.code);
     return sendDownload(res, await posterQrPng(scanUrl(poster.code)), 'image/png', `poster-${poster.code}-qr.png`);
   });

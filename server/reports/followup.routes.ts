@@ -1,6 +1,6 @@
 // The reporter's follow-up: sign in with the receipt, then a short-lived bearer token.
 import { Router, type Request } from 'express';
-import { followupLoginBody, followupMessageBody, followupReportResponse, followupTokenResponse, followupWithdrawBody, powChallengeResponse } from '../../shared/schemas/report';
+import { contract } from '../../shared/contract';
 import { followupSignIn, followupSignOut, reporterEvidence, reporterMessage, reporterWithdrawal } from './followup';
 import { defineRoute } from '../platform/http/defineRoute';
 import { receiveUpload } from '../platform/http/multipart';
@@ -19,11 +19,11 @@ export function followupRoutes(deps: IntakeDeps): Router {
   const client = (req: Request) => deps.box.mac(clientOf(req), 'followup-guess');
   router.use('/api/v1/followup/evidence', publicLimiter(60_000, 20));
 
-  defineRoute(router, { method: 'get', path: '/api/v1/followup/challenge', tag: 'followup', summary: 'The proof-of-work challenge for signing in: harder for a client after repeated wrong receipts', access: 'public', noStore: true, response: powChallengeResponse }, async ({ req }) =>
+  defineRoute(router, contract.followup.challenge, { access: 'public', noStore: true }, async ({ req }) =>
     issueChallenge(deps.box, guesses.bitsFor(client(req))),
   );
 
-  defineRoute(router, { method: 'post', path: '/api/v1/followup/sessions', tag: 'followup', summary: 'Sign in to follow up with the receipt {reference, accessKey}; any wrong pair gives the same 401; X-Pow-Challenge and X-Pow-Nonce from /followup/challenge', access: 'public', noStore: true, body: followupLoginBody, response: followupTokenResponse, status: 201 }, async ({ body, req }) => {
+  defineRoute(router, contract.followup.signIn, { access: 'public', noStore: true }, async ({ body, req }) => {
     const who = client(req);
     await redeemProofOfWork(deps.box, guesses.bitsFor(who), req.get('x-pow-challenge'), req.get('x-pow-nonce'));
     try {
@@ -34,23 +34,24 @@ export function followupRoutes(deps: IntakeDeps): Router {
     }
   });
 
-  defineRoute(router, { method: 'delete', path: '/api/v1/followup/sessions', tag: 'followup', summary: 'Sign out: the bearer token stops working at once (204 whether or not it was still valid)', access: 'public', noStore: true }, async ({ req }) => {
+  defineRoute(router, contract.followup.signOut, { access: 'public', noStore: true }, async ({ req }) => {
     await followupSignOut(req.get('authorization'));
     return undefined;
   });
 
-  defineRoute(router, { method: 'get', path: '/api/v1/followup/report', tag: 'followup', summary: 'My report: status, timeline, messages, reward (Authorization: Bearer <token>)', access: 'reporter', noStore: true, response: followupReportResponse }, async ({ reference }) => {
+  defineRoute(router, contract.followup.report, { access: 'reporter', noStore: true }, async ({ reference }) => {
     return presentReportForReporter(await reporterOwnReport(reference));
   });
 
-  defineRoute(router, { method: 'post', path: '/api/v1/followup/messages', tag: 'followup', summary: 'Send a message to the verifier', access: 'reporter', noStore: true, body: followupMessageBody, status: 204 }, async ({ reference, body }) => {
+  defineRoute(router, contract.followup.message, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
     await reporterMessage(reference, body.body);
     return undefined;
   });
 
   defineRoute(
     router,
-    { method: 'post', path: '/api/v1/followup/evidence', tag: 'followup', summary: 'Add evidence (multipart, parts `evidence`); X-Pow-Challenge and X-Pow-Nonce unless proof of work is off', access: 'reporter', noStore: true, requestContent: { 'multipart/form-data': { schema: { type: 'object', properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+    contract.followup.evidence,
+    { access: 'reporter', requestContent: { 'multipart/form-data': { schema: { type: 'object', properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } } } } }, noStore: true },
     async ({ req, reference }) => {
       // As on submission: the proof is checked before the body is read, so a flood of uploads costs the sender.
       await redeemProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
@@ -60,7 +61,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
     },
   );
 
-  defineRoute(router, { method: 'post', path: '/api/v1/followup/withdraw', tag: 'followup', summary: 'Withdraw the report', access: 'reporter', noStore: true, body: followupWithdrawBody }, async ({ reference, body }) => {
+  defineRoute(router, contract.followup.withdraw, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
     await reporterWithdrawal(reference, body.reason);
     return undefined;
   });

@@ -1,6 +1,7 @@
 // The public submission endpoint and its anti-abuse challenge.
 import { Router } from 'express';
-import { powChallengeResponse, receiptSchema, reportInputSchema } from '../../shared/schemas/report';
+import { contract } from '../../shared/contract';
+import { reportInputSchema } from '../../shared/schemas/report';
 import { discardUploads, reportSubmitter } from './intake/reportSubmitter';
 import type { SecretBox } from '../platform/secretBox';
 import { optionalIdempotencyKey } from '../platform/http/idempotencyKey';
@@ -34,23 +35,14 @@ const multipartDoc = {
 export function reportRoutes(deps: IntakeDeps): Router {
   const router = Router();
 
-  defineRoute(router, { method: 'get', path: '/api/v1/pow/challenge', tag: 'public', summary: 'An anti-abuse proof-of-work challenge (solve: sha256(challenge + ":" + nonce) with `bits` leading zero bits)', access: 'public', noStore: true, response: powChallengeResponse }, async () =>
+  defineRoute(router, contract.intake.powChallenge, { access: 'public', noStore: true }, async () =>
     issueChallenge(deps.box, deps.powBits),
   );
 
   defineRoute(
     router,
-    {
-      method: 'post',
-      path: '/api/v1/reports',
-      tag: 'public',
-      summary: 'Submit a report (multipart: part `report` as JSON, 0–10 parts `evidence`); optional Idempotency-Key; X-Pow-Challenge and X-Pow-Nonce unless proof of work is off',
-      access: 'public',
-      noStore: true,
-      requestContent: multipartDoc,
-      response: receiptSchema,
-      status: 201,
-    },
+    contract.intake.submit,
+    { access: 'public', requestContent: multipartDoc, noStore: true },
     async ({ req }) => {
       const idempotencyKey = optionalIdempotencyKey(req.get('idempotency-key'));
       // The proof is checked before the body is read (so abuse costs the sender, not us) and spent

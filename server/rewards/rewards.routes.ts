@@ -1,8 +1,8 @@
 // The public reward estimator: what a verified report could earn, with the policy
 // applied and each step explained in the caller's language.
 import { Router } from 'express';
+import { contract } from '../../shared/contract';
 import { quoteReward, RewardInputError, type AccidentGrade } from '../../shared/rewards';
-import { rewardQuoteBody, rewardQuoteResponse } from '../../shared/schemas/rewards';
 import { defineRoute } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 
@@ -11,7 +11,8 @@ export function rewardQuoteRoutes(): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/api/v1/rewards/quote', tag: 'rewards', summary: 'Estimate the reward for a verified report (public)', access: 'public', body: rewardQuoteBody, response: rewardQuoteResponse },
+    contract.rewards.quote,
+    { access: 'public' },
     async ({ body, req }) => {
       const lang = req.locale === 'en' ? 'en' : 'zh';
       try {

@@ -1,18 +1,12 @@
 // The monthly ranking's weights: stored in one settings document that
 // administrators edit (audited); these defaults apply until they do.
 import type { ClientSession } from 'mongoose';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { rankingWeightsSchema } from '../../shared/schemas/stats';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { StatsSettings } from './statsRollup.model';
 import type { Actor } from '../access';
-
-const weight = z.number().min(0).max(1000);
-
-export const rankingWeightsSchema = z
-  .object({ onTime: weight, substantiation: weight, rectification: weight, perCapita: weight })
-  .strict()
-  .refine((w) => w.onTime + w.substantiation + w.rectification + w.perCapita > 0, { message: 'at least one weight must be above zero', path: ['onTime'] });
 
 export type RankingWeights = z.infer<typeof rankingWeightsSchema>;
 

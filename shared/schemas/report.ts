@@ -89,6 +89,8 @@ export const followupReportResponse = z.object({
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });
+/** How many evidence files a reporter added from follow-up. */
+export const evidenceAddedResponse = z.object({ added: z.number().int().min(1) });
 export const followupWithdrawBody = z.object({ reason: z.string().trim().max(500).optional() });
 
 export const powChallengeResponse = z.object({ challenge: z.string(), bits: z.number().int(), expiresAt: z.string() });

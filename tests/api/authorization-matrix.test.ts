@@ -5,6 +5,7 @@
 // to the app without a declaration fails the completeness check.
 import type { Express } from 'express';
 import request, { type Response, type Test } from 'supertest';
+import { allEndpoints } from '../../shared/contract';
 import { roles, type Role } from '../../shared/roles';
 import { createSession } from '../../server/staff/sessions';
 import { documentedRoutes, type DocumentedRoute } from '../../server/platform/http/openapi';
@@ -50,7 +51,7 @@ async function sessionFor(actor: Actor): Promise<{ cookie: string; csrfToken: st
 const isSafe = (r: DocumentedRoute) => r.method === 'get';
 /** Routes behind a staff session (reporter routes take a follow-up token instead). */
 const guarded = () => documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter');
-const label = (r: DocumentedRoute) => `${r.method.toUpperCase()} ${r.path}`;
+const label = (r: Pick<DocumentedRoute, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
 function send(r: DocumentedRoute, headers: Record<string, string> = {}): Test {
   const path = r.path.replace(/:(\w+)/g, (_m, name: string) => (name === 'id' ? targetId : 'placeholder'));
@@ -133,6 +134,11 @@ describe('the route table', () => {
     const undeclared = mountedRoutes(t.app).filter((r) => r.includes(' /api/') && !declared.has(r));
     // The OpenAPI document itself is public and generated from the declarations.
     expect(undeclared).toEqual(['GET /api/v1/openapi.json']);
+  });
+
+  test('the shared contract and the routes the app declares are the same list', () => {
+    const declared = documentedRoutes().map(label).sort();
+    expect(allEndpoints().map(label).sort()).toEqual(declared);
   });
 });
 

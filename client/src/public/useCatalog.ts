@@ -2,22 +2,20 @@
 // slow or broken connection), replaced by the server's list when it arrives.
 import { useEffect, useState } from 'react';
 import { areas, categories, sectors } from '../../../shared/catalog';
-import { api } from '../api';
+import type { catalog } from '../../../shared/contract/catalog';
+import { call, route, type Answer } from '../apiClient';
 
-type Label = { zh: string; en: string };
+// Named by route(): the pages that show the catalog need no zod of their own.
+const catalogRoute = route<typeof catalog.catalog>({ kind: 'json', method: 'get', path: '/api/v1/catalog' });
 
-export interface PublicCatalog {
-  categories: { code: string; sector: string; scheme: string; name: Label }[];
-  areas: { code: string; name: Label }[];
-  sectors: { code: string; name: Label }[];
-}
+export type PublicCatalog = Answer<typeof catalog.catalog>;
 
 const bundled: PublicCatalog = { categories, areas, sectors };
 let loaded: PublicCatalog | null = null;
 let loading: Promise<PublicCatalog> | null = null;
 
 function fetchCatalog(): Promise<PublicCatalog> {
-  loading ??= api.get<PublicCatalog>('/catalog').then(
+  loading ??= call(catalogRoute).then(
     (catalog) => (loaded = catalog.categories?.length && catalog.areas?.length ? catalog : bundled),
     () => {
       loading = null; // try again next time a page opens

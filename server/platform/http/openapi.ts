@@ -19,6 +19,8 @@ export interface DocumentedRoute {
   query?: ZodType;
   params?: ZodType;
   response?: ZodType;
+  /** A file route's content type ('*' for the file's own). */
+  responseType?: string;
   /** Documented by hand where the body is not JSON (multipart, redirects). */
   requestContent?: Record<string, unknown>;
 }
@@ -66,7 +68,11 @@ export function openApiDocument(): object {
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(content ? { requestBody: { required: true, content } } : {}),
       responses: {
-        [r.status]: r.response ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : { description: 'Success' },
+        [r.status]: r.response
+          ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+          : r.responseType
+            ? { description: 'Success', content: { [r.responseType === '*' ? '*/*' : r.responseType]: { schema: { type: 'string', format: 'binary' } } } }
+            : { description: 'Success' },
         '4XX': problem,
       },
       ...(r.access === 'reporter' ? { security: [{ followupToken: [] }] } : r.access !== 'public' ? { security: [{ session: [] }] } : {}),

@@ -5,13 +5,18 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link } from 'react-router-dom';
 import { parseYuan } from '../../../../shared/money';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
-import { ApiError, api, describeError } from '../../api';
+import type { rewards } from '../../../../shared/contract/rewards';
+import { ApiError, describeError } from '../../api';
+import { call, route } from '../../apiClient';
 import { useLang } from '../../i18n';
 import { Checkbox, Field } from '../forms/Field';
 import '../forms.css';
 import './estimate.css';
 import { initialForm, quoteRequestOf, type EstimateForm, type Quote, type QuoteRequest, type Scheme } from './estimateInput';
 import { useEstimateT } from './estimateText';
+
+// Named by route(): the estimator loads no zod (the server checks the request).
+const quoteRoute = route<typeof rewards.quote>({ kind: 'json', method: 'post', path: '/api/v1/rewards/quote' });
 
 const SCHEMES: Scheme[] = ['violation', 'concealed-accident', 'welding'];
 type Errors = Partial<Record<string, string>>;
@@ -42,7 +47,7 @@ export default function EstimatePage() {
     setBusy(true);
     setFailure('');
     try {
-      const answer = await api.post<Quote>('/rewards/quote', request);
+      const answer = await call(quoteRoute, { body: request });
       if (mine !== latest.current) return;
       setQuote(answer);
       setErrors({});

@@ -1,19 +1,16 @@
 // The reporter's follow-up: sign in with the receipt (plus proof of work), then a
 // 30-minute bearer token kept in sessionStorage only (gone when the tab closes).
-import type { z } from 'zod';
+import { followup } from '../../../../shared/contract/followup';
 import type { Claim } from '../../../../shared/schemas/claim';
-import type { followupReportResponse } from '../../../../shared/schemas/report';
-import { ApiError, api } from '../../api';
+import { ApiError } from '../../api';
+import { call, callFile, endpointPath, type Answer } from '../../apiClient';
 import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
 import { proofHeaders, solveFresh, takeProof } from '../pow/proofOfWork';
 import { uploadForm } from '../upload';
 
-export type FollowupReport = z.infer<typeof followupReportResponse>;
+export type FollowupReport = Answer<typeof followup.report>;
 
-export interface FollowupSession {
-  token: string;
-  expiresAt: string;
-}
+export type FollowupSession = Answer<typeof followup.signIn>;
 
 const STORAGE_KEY = 'woodpecker.followup';
 
@@ -46,7 +43,7 @@ export function clearSession(): void {
 export function endSession(): void {
   const session = readSession();
   clearSession();
-  if (session) api.delete<void>('/followup/sessions', bearer(session)).catch(() => undefined); // offline: it still expires within 30 minutes
+  if (session) call(followup.signOut, {}, bearer(session)).catch(() => undefined); // offline: it still expires within 30 minutes
 }
 
 const isProofRefused = (error: unknown) => error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required');
@@ -54,9 +51,9 @@ const isProofRefused = (error: unknown) => error instanceof ApiError && (error.c
 export async function signIn(reference: string, accessKey: string): Promise<FollowupSession> {
   for (let attempt = 0; ; attempt++) {
     // The warmed proof first; if refused (expired, or this client must now work harder), one from the sign-in challenge.
-    const proof = attempt === 0 ? await takeProof() : await solveFresh('/followup/challenge');
+    const proof = attempt === 0 ? await takeProof() : await solveFresh(followup.challenge);
     try {
-      return await api.post<FollowupSession>('/followup/sessions', { reference, accessKey }, { headers: proofHeaders(proof) });
+      return await call(followup.signIn, { body: { reference, accessKey } }, { headers: proofHeaders(proof) });
     } catch (error) {
       if (isProofRefused(error) && attempt < 2) continue;
       throw error;
@@ -67,16 +64,16 @@ export async function signIn(reference: string, accessKey: string): Promise<Foll
 const bearer = (s: FollowupSession) => ({ headers: { Authorization: `Bearer ${s.token}` } });
 
 export const followupApi = {
-  report: (s: FollowupSession) => api.get<FollowupReport>('/followup/report', bearer(s)),
-  sendMessage: (s: FollowupSession, body: string) => api.post<void>('/followup/messages', { body }, bearer(s)),
-  withdraw: (s: FollowupSession, reason: string) => api.post<void>('/followup/withdraw', reason ? { reason } : {}, bearer(s)),
+  report: (s: FollowupSession) => call(followup.report, {}, bearer(s)),
+  sendMessage: (s: FollowupSession, body: string) => call(followup.message, { body: { body } }, bearer(s)),
+  withdraw: (s: FollowupSession, reason: string) => call(followup.withdraw, { body: reason ? { reason } : {} }, bearer(s)),
   addEvidence: async (s: FollowupSession, files: PickedFile[], onProgress: (sent: number, total: number) => void) => {
     const form = new FormData();
     files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
     for (let attempt = 0; ; attempt++) {
       const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
       try {
-        return await uploadForm<{ added: number }>('/followup/evidence', form, { headers: { ...bearer(s).headers, ...proofHeaders(proof) }, onProgress });
+        return await uploadForm<Answer<typeof followup.evidence>>(endpointPath(followup.evidence), form, { headers: { ...bearer(s).headers, ...proofHeaders(proof) }, onProgress });
       } catch (error) {
         if (isProofRefused(error) && attempt < 2) continue;
         throw error;
@@ -84,9 +81,9 @@ export const followupApi = {
     }
   },
   /** Both answer with the report as it now stands. */
-  claimReward: (s: FollowupSession, claim: Claim) => api.post<FollowupReport>('/followup/claim', claim, bearer(s)),
-  appealReward: (s: FollowupSession, reason: string) => api.post<FollowupReport>('/followup/appeal', { reason }, bearer(s)),
-  rewardNotice: (s: FollowupSession) => api.blob('/followup/reward-notice.pdf', bearer(s)),
+  claimReward: (s: FollowupSession, claim: Claim) => call(followup.claim, { body: claim }, bearer(s)),
+  appealReward: (s: FollowupSession, reason: string) => call(followup.appeal, { body: { reason } }, bearer(s)),
+  rewardNotice: (s: FollowupSession) => callFile(followup.rewardNotice, {}, bearer(s)),
 };
 
 export function isSessionExpired(error: unknown): boolean {

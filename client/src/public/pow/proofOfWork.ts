@@ -2,7 +2,9 @@
 // A page calls warmProof() when it opens, so a solved proof is usually waiting by the
 // time the user presses the button; takeProof() hands it over (each proof is spent
 // once by the server, so every attempt takes a fresh one).
-import { api } from '../../api';
+import type { followup } from '../../../../shared/contract/followup';
+import { intake } from '../../../../shared/contract/intake';
+import { call } from '../../apiClient';
 import { searchNonce } from './sha256';
 import type { PowRequest, PowResponse } from './powWorker';
 
@@ -11,12 +13,6 @@ export interface Proof {
   nonce: string;
   /** Local clock time after which the server would refuse it (with a safety margin). */
   usableUntil: number;
-}
-
-interface Challenge {
-  challenge: string;
-  bits: number;
-  expiresAt: string;
 }
 
 /** The server issues 10-minute challenges; trust at most 8 minutes of it, whatever the clocks say. */
@@ -65,10 +61,10 @@ export async function takeProof(): Promise<Proof> {
   return solveFresh();
 }
 
-/** A new proof from `path` (follow-up sign-in has its own challenge, harder after wrong receipts). */
-export async function solveFresh(path = '/pow/challenge'): Promise<Proof> {
+/** A new proof from `challenge` (follow-up sign-in has its own, harder after wrong receipts). */
+export async function solveFresh(challenge: typeof intake.powChallenge | typeof followup.challenge = intake.powChallenge): Promise<Proof> {
   const fetchedAt = Date.now();
-  const issued = await api.get<Challenge>(path);
+  const issued = await call(challenge);
   const remaining = Date.parse(issued.expiresAt) - Date.now();
   const lifetime = remaining > 0 ? Math.min(remaining, MAX_LIFETIME_MS) : MAX_LIFETIME_MS; // a clock far ahead: assume the usual
   const nonce = await solve({ challenge: issued.challenge, bits: issued.bits });

@@ -1,16 +1,15 @@
 // Sends the report: proof of work, the multipart upload with progress, and patient
 // retries on a weak network. Every attempt carries the draft's Idempotency-Key, so
 // however often it is retried the server records one report.
+import { intake } from '../../../../shared/contract/intake';
 import type { ReportInput } from '../../../../shared/schemas/report';
 import { ApiError } from '../../api';
+import { endpointPath, type Answer } from '../../apiClient';
 import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
 import { proofHeaders, takeProof } from '../pow/proofOfWork';
 import { isAbort, uploadForm } from '../upload';
 
-export interface Receipt {
-  reference: string;
-  accessKey: string;
-}
+export type Receipt = Answer<typeof intake.submit>;
 
 export type SubmitPhase =
   | { kind: 'preparing' }
@@ -47,7 +46,7 @@ export async function submitReport(input: ReportInput, files: PickedFile[], idem
       const form = new FormData();
       form.append('report', reportJson);
       files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
-      return await uploadForm<Receipt>('/reports', form, {
+      return await uploadForm<Receipt>(endpointPath(intake.submit), form, {
         headers: { 'Idempotency-Key': idempotencyKey, ...proofHeaders(proof) },
         onProgress: (sent, total) => onPhase({ kind: 'uploading', sent, total }),
         onSent: () => onPhase({ kind: 'processing' }),

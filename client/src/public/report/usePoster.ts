@@ -2,18 +2,13 @@
 // report; where the server offers the poster's public context, its site and enterprise
 // are shown and fill in what the reporter has not.
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { posters } from '../../../../shared/contract/posters';
+import { ApiError } from '../../api';
+import { call } from '../../apiClient';
 import type { ReportDraft } from './draft';
 
 /** Printed poster codes: 6 characters of Crockford base32 (shared/schemas/poster.ts). */
 const POSTER_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
-
-interface PosterContext {
-  code: string;
-  siteName: string;
-  enterpriseName: string;
-  areaCode: string;
-}
 
 export function usePoster(param: string | null, draft: ReportDraft, update: (patch: Partial<ReportDraft>) => void) {
   const [unknown, setUnknown] = useState(false);
@@ -34,7 +29,7 @@ export function usePoster(param: string | null, draft: ReportDraft, update: (pat
   useEffect(() => {
     if (!code) return;
     let live = true;
-    api.get<PosterContext>(`/posters/${encodeURIComponent(code)}/context`).then(
+    call(posters.context, { params: { code } }).then(
       (context) => {
         if (!live || context.code !== code) return;
         setSite([context.siteName, context.enterpriseName].filter(Boolean).join(' · '));

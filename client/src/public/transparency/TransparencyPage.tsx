@@ -3,7 +3,8 @@
 // figures withheld only to protect them as "—".
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
+import type { stats } from '../../../../shared/contract/stats';
+import { call, route } from '../../apiClient';
 import { useLang } from '../../i18n';
 import { labelIn } from '../formsText';
 import { useCatalog } from '../useCatalog';
@@ -13,6 +14,9 @@ import './transparency.css';
 
 type Count = PublicCount;
 type Figures = PublicFigures;
+
+// Named by route(): the page loads no zod.
+const transparencyRoute = route<typeof stats.transparency>({ kind: 'json', method: 'get', path: '/api/v1/public/transparency' });
 
 const COLUMNS = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
 
@@ -36,7 +40,7 @@ export default function TransparencyPage() {
 
   useEffect(() => {
     let live = true;
-    api.get<Transparency>('/public/transparency').then(
+    call(transparencyRoute).then(
       (d) => live && setData(d),
       () => live && setFailed(true),
     );

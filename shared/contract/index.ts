@@ -1,0 +1,25 @@
+// Every endpoint of the API, by feature. The server registers each one with its
+// access rule and handler (server/platform/http/defineRoute.ts); the client calls
+// them through client/src/apiClient.ts. The client imports the feature files it
+// needs, not this index, so a page carries only its own schemas.
+import { audit } from './audit';
+import { auth } from './auth';
+import { catalog } from './catalog';
+import type { Endpoint } from './endpoint';
+import { followup } from './followup';
+import { fund } from './fund';
+import { intake } from './intake';
+import { posters } from './posters';
+import { reports } from './reports';
+import { rewards } from './rewards';
+import { staff } from './staff';
+import { stats } from './stats';
+
+export type { Endpoint } from './endpoint';
+
+export const contract = { intake, followup, reports, rewards, catalog, posters, stats, fund, audit, auth, staff };
+
+/** Every declared endpoint, in one list. */
+export function allEndpoints(): Endpoint[] {
+  return Object.values(contract).flatMap((feature) => Object.values(feature) as Endpoint[]);
+}
