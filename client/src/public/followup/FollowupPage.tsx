@@ -7,7 +7,8 @@ import '../forms.css';
 import { useFormsT } from '../formsText';
 import { useCatalog } from '../useCatalog';
 import { AddEvidence } from './AddEvidence';
-import { endSession, followupApi, isSessionExpired, MESSAGES_CLOSED, OPEN_STATES, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
+import { inGroup } from '../../../../shared/workflow';
+import { endSession, followupApi, isSessionExpired, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
 import { MessageThread } from './MessageThread';
 import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
@@ -81,7 +82,7 @@ function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSi
     void load();
   }, [load]);
 
-  const open = report ? OPEN_STATES.has(report.status) : false;
+  const open = report ? inGroup('openToReporter', report.status) : false;
   return (
     <section className="followup" aria-labelledby="followup-report-title">
       <div className="followup__head">
@@ -119,7 +120,7 @@ function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSi
           />
           <MessageThread
             report={report}
-            closed={MESSAGES_CLOSED.has(report.status)}
+            closed={inGroup('conversationClosed', report.status)}
             onSend={async (body) => {
               await guarded(() => followupApi.sendMessage(session, body));
               await load();

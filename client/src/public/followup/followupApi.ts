@@ -90,7 +90,3 @@ export function isSessionExpired(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
-/** States in which the reporter can still add evidence or withdraw (server/reports/followup.ts). */
-export const OPEN_STATES = new Set(['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying']);
-/** States in which messages are refused (server/reports/followup.ts). */
-export const MESSAGES_CLOSED = new Set(['withdrawn', 'closed', 'rejected', 'duplicate']);
