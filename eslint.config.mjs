@@ -18,7 +18,10 @@ const knownCrossings = [
   // The request pipeline itself authenticates (the session's CSRF token), names the
   // follow-up session's report, records refused attempts and authorizes: the steps
   // every route walks are features' code until they are handed in by app.ts.
-  ['server/platform/http/defineRoute.ts', ['server/staff/sessions.ts', 'server/reports/followup.ts', 'server/audit/auditRead.ts', 'server/access/index.ts']],
+  [
+    'server/platform/http/defineRoute.ts',
+    ['server/staff/sessions.ts', 'server/reports/followup.ts', 'server/audit/auditRead.ts', 'server/access/index.ts'],
+  ],
   // The OpenAPI document names the session cookie in its security scheme.
   ['server/platform/http/openapi.ts', ['server/staff/sessions.ts']],
   // The request's context carries the signed-in Actor (a type only).
@@ -28,9 +31,12 @@ const knownCrossings = [
 ];
 
 /** A report's status is written by the workflow pipeline only. */
-const reportStatusKey = 'Property[computed=false]:matches([key.name=/^status(ChangedAt)?$/], [key.value=/^status(ChangedAt)?$/])';
-const onReport = ":matches([callee.object.name='Report'], [callee.object.object.name='Report'][callee.object.property.name='collection'])";
-const statusWriteMessage = "A report's status (and statusChangedAt) changes only in the workflow pipeline, server/reports/pipeline.ts.";
+const reportStatusKey =
+  'Property[computed=false]:matches([key.name=/^status(ChangedAt)?$/], [key.value=/^status(ChangedAt)?$/])';
+const onReport =
+  ":matches([callee.object.name='Report'], [callee.object.object.name='Report'][callee.object.property.name='collection'])";
+const statusWriteMessage =
+  "A report's status (and statusChangedAt) changes only in the workflow pipeline, server/reports/pipeline.ts.";
 
 export default defineConfig(
   {
@@ -47,7 +53,11 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  { name: 'woodpecker/node', files: ['server/**', 'shared/**', 'tests/**', 'bench/**'], languageOptions: { globals: globals.node } },
+  {
+    name: 'woodpecker/node',
+    files: ['server/**', 'shared/**', 'tests/**', 'bench/**'],
+    languageOptions: { globals: globals.node },
+  },
   {
     name: 'woodpecker/client',
     files: ['client/src/**'],
@@ -110,7 +120,9 @@ export default defineConfig(
             },
             {
               from: { element: { type: 'platform' } },
-              disallow: { to: { element: { type: ['feature', 'composition', 'tooling', 'client', 'tests', 'bench'] } } },
+              disallow: {
+                to: { element: { type: ['feature', 'composition', 'tooling', 'client', 'tests', 'bench'] } },
+              },
               message: 'platform/ knows no feature: it imports only itself, shared/ and the embedded engine.',
             },
             {
@@ -121,18 +133,26 @@ export default defineConfig(
             {
               from: { file: { categories: 'routes' } },
               disallow: { to: { file: { categories: 'model' } }, dependency: { kind: 'value' } },
-              message: 'Routes call commands and presenters; reading or writing a collection belongs in the feature’s domain module (type-only imports of a model are fine).',
+              message:
+                'Routes call commands and presenters; reading or writing a collection belongs in the feature’s domain module (type-only imports of a model are fine).',
             },
             {
               disallow: { to: { file: { categories: 'fund-model' } } },
-              message: 'Only the fund module (server/fund/) touches the fund and ledger collections: call its functions instead.',
+              message:
+                'Only the fund module (server/fund/) touches the fund and ledger collections: call its functions instead.',
             },
             {
               // Tests, benchmarks, demo data and scripts set up and inspect the fund directly.
-              from: [{ element: { type: 'feature', captured: { feature: 'fund' } } }, { element: { type: ['tests', 'bench', 'tooling'] } }],
+              from: [
+                { element: { type: 'feature', captured: { feature: 'fund' } } },
+                { element: { type: ['tests', 'bench', 'tooling'] } },
+              ],
               allow: { to: { file: { categories: 'fund-model' } } },
             },
-            ...knownCrossings.map(([from, targets]) => ({ from: { file: { path: from } }, allow: { to: { file: { path: targets } } } })),
+            ...knownCrossings.map(([from, targets]) => ({
+              from: { file: { path: from } },
+              allow: { to: { file: { path: targets } } },
+            })),
           ],
         },
       ],
@@ -146,8 +166,14 @@ export default defineConfig(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: `CallExpression${onReport}[callee.property.name=/^(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate)$/] > :nth-child(2) ${reportStatusKey}`, message: statusWriteMessage },
-        { selector: `CallExpression${onReport}[callee.property.name='bulkWrite'] Property[key.name=/^(update|replacement)$/] ${reportStatusKey}`, message: statusWriteMessage },
+        {
+          selector: `CallExpression${onReport}[callee.property.name=/^(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate)$/] > :nth-child(2) ${reportStatusKey}`,
+          message: statusWriteMessage,
+        },
+        {
+          selector: `CallExpression${onReport}[callee.property.name='bulkWrite'] Property[key.name=/^(update|replacement)$/] ${reportStatusKey}`,
+          message: statusWriteMessage,
+        },
       ],
     },
   },

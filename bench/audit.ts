@@ -23,7 +23,18 @@ async function freshRound(round: number): Promise<string[]> {
   await LedgerEntry.deleteMany({});
   await Fund.deleteOne({ _id: MAIN_FUND });
   await Fund.create({ _id: MAIN_FUND, appropriatedFen: 0, reservedFen: 0, paidFen: 0 });
-  await inTransaction((session) => moveMoney({ kind: 'appropriate', amountFen: ROOM * AMOUNT, note: 'bench appropriation', idempotencyKey: `bench-appropriation-${round}` }, session, new Date()));
+  await inTransaction((session) =>
+    moveMoney(
+      {
+        kind: 'appropriate',
+        amountFen: ROOM * AMOUNT,
+        note: 'bench appropriation',
+        idempotencyKey: `bench-appropriation-${round}`,
+      },
+      session,
+      new Date(),
+    ),
+  );
   const now = new Date();
   const docs = Array.from({ length: APPROVALS }, (_, i) => ({
     reference: `WP-B${round}${String(i).padStart(2, '0')}-BNCH`.slice(0, 12),
@@ -35,7 +46,14 @@ async function freshRound(round: number): Promise<string[]> {
     description: 'benchmark fixture',
     anonymous: true,
     submittedAt: now,
-    reward: { eligible: true, amountFen: AMOUNT, reservedFen: 0, explanation: [], proposedById: 'verifier-x', reviewedById: 'reviewer-x' },
+    reward: {
+      eligible: true,
+      amountFen: AMOUNT,
+      reservedFen: 0,
+      explanation: [],
+      proposedById: 'verifier-x',
+      reviewedById: 'reviewer-x',
+    },
   }));
   await Report.insertMany(docs);
   return docs.map((d) => d.reference);
@@ -55,7 +73,13 @@ async function main(): Promise<void> {
       const cpuBefore = process.cpuUsage();
       const results = await Promise.all(
         references.map((ref, i) =>
-          as(request(t.app).post(`/api/v1/reports/${ref}/actions/approve-reward`).set('X-Forwarded-For', nextClientIp()).set('Idempotency-Key', `bench-${round}-${i}`), finance).send({}),
+          as(
+            request(t.app)
+              .post(`/api/v1/reports/${ref}/actions/approve-reward`)
+              .set('X-Forwarded-For', nextClientIp())
+              .set('Idempotency-Key', `bench-${round}-${i}`),
+            finance,
+          ).send({}),
         ),
       );
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -66,12 +90,21 @@ async function main(): Promise<void> {
       const reserved = await LedgerEntry.countDocuments({ kind: 'reserve' });
       times.push(ms);
       cpuTimes.push(cpuMs);
-      console.log(`round ${round + 1}: ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s) — ${approved} approved, ${refused} refused for lack of funds, ${reserved} reservations`);
+      console.log(
+        `round ${round + 1}: ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s) — ${approved} approved, ${refused} refused for lack of funds, ${reserved} reservations`,
+      );
       if (approved !== ROOM || refused !== APPROVALS - ROOM || reserved !== ROOM) wrong = true;
     }
     const median = (v: number[]) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    console.log(`\n${APPROVALS} concurrent approvals, room for ${ROOM}: median ${(median(times) / 1000).toFixed(2)} s, CPU ${(median(cpuTimes) / 1000).toFixed(2)} s, over ${ROUNDS} rounds (goal < ${GOAL_MS / 1000} s)`);
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+    console.log(
+      `\n${APPROVALS} concurrent approvals, room for ${ROOM}: median ${(median(times) / 1000).toFixed(2)} s, CPU ${(median(cpuTimes) / 1000).toFixed(2)} s, over ${ROUNDS} rounds (goal < ${GOAL_MS / 1000} s)`,
+    );
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min)`,
+    );
     if (wrong) console.error('WRONG: not exactly ten reservations');
     if (wrong || median(times) >= GOAL_MS) process.exitCode = 1;
   } finally {

@@ -49,13 +49,22 @@ async function asyncOpsPerSecond(fn: () => Promise<unknown>, minMs = 1500): Prom
   return n / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-const docOf = (i: number) => ({ _id: i, email: `user${i}@example.cn`, status: i % 10 === 0 ? 'open' : 'closed', createdAt: new Date(1_700_000_000_000 + i * 1000), amountFen: i * 100, tags: ['a', 'b'] });
+const docOf = (i: number) => ({
+  _id: i,
+  email: `user${i}@example.cn`,
+  status: i % 10 === 0 ? 'open' : 'closed',
+  createdAt: new Date(1_700_000_000_000 + i * 1000),
+  amountFen: i * 100,
+  tags: ['a', 'b'],
+});
 
 function rawSqlite(dir: string) {
   const db = new Database(path.join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE docs (id INTEGER PRIMARY KEY, email TEXT, doc BLOB); CREATE UNIQUE INDEX docs_email ON docs(email)');
+  db.exec(
+    'CREATE TABLE docs (id INTEGER PRIMARY KEY, email TEXT, doc BLOB); CREATE UNIQUE INDEX docs_email ON docs(email)',
+  );
   return db;
 }
 
@@ -93,7 +102,10 @@ async function main(): Promise<void> {
         })();
       },
     );
-    rows.push(['insert throughput, engine / raw SQLite (goal ≥ 0.3)', `${inserts.ratio.toFixed(2)}  (${Math.round(inserts.a * batch)} vs ${Math.round(inserts.b * batch)} docs/s, batches of ${batch}, one index)`]);
+    rows.push([
+      'insert throughput, engine / raw SQLite (goal ≥ 0.3)',
+      `${inserts.ratio.toFixed(2)}  (${Math.round(inserts.a * batch)} vs ${Math.round(inserts.b * batch)} docs/s, batches of ${batch}, one index)`,
+    ]);
 
     const total = Math.min(next, rawNext);
     let k = 0;
@@ -102,7 +114,8 @@ async function main(): Promise<void> {
     const points = interleaved(
       () => {
         const i = (k++ * 7919) % total;
-        if (e.find('bench.docs', { email: `user${i}@example.cn` }).length !== 1) throw new Error('engine point read missed');
+        if (e.find('bench.docs', { email: `user${i}@example.cn` }).length !== 1)
+          throw new Error('engine point read missed');
       },
       () => {
         const i = (j++ * 7919) % total;
@@ -111,7 +124,10 @@ async function main(): Promise<void> {
       },
     );
     const rawPoint = points.b;
-    rows.push(['indexed point query, engine / raw SQLite (goal ≥ 0.3)', `${points.ratio.toFixed(2)}  (${Math.round(points.a)} vs ${Math.round(points.b)} reads/s)`]);
+    rows.push([
+      'indexed point query, engine / raw SQLite (goal ≥ 0.3)',
+      `${points.ratio.toFixed(2)}  (${Math.round(points.a)} vs ${Math.round(points.b)} reads/s)`,
+    ]);
 
     // The same point query through the official driver over loopback, for scale.
     const client = new MongoClient(engine.uri);
@@ -122,7 +138,10 @@ async function main(): Promise<void> {
       const i = (k++ * 7919) % total;
       await coll.findOne({ email: `user${i}@example.cn` });
     });
-    rows.push(['  the same query through the driver over TCP', `${Math.round(wirePoint)} reads/s (${(wirePoint / rawPoint).toFixed(3)} of raw SQLite)`]);
+    rows.push([
+      '  the same query through the driver over TCP',
+      `${Math.round(wirePoint)} reads/s (${(wirePoint / rawPoint).toFixed(3)} of raw SQLite)`,
+    ]);
     await client.close();
     raw.close();
     await engine.stop();
@@ -135,7 +154,8 @@ async function main(): Promise<void> {
       await c.connect();
       const col = c.db('bench').collection<ReturnType<typeof docOf>>('reports');
       await col.createIndex({ status: 1, createdAt: -1 });
-      for (let i = 0; i < size; i += 5000) await col.insertMany(Array.from({ length: Math.min(5000, size - i) }, (_, j) => docOf(i + j)));
+      for (let i = 0; i < size; i += 5000)
+        await col.insertMany(Array.from({ length: Math.min(5000, size - i) }, (_, j) => docOf(i + j)));
       const qps = await asyncOpsPerSecond(async () => {
         const page = await col.find({ status: 'open' }).sort({ createdAt: -1 }).limit(20).toArray();
         if (page.length !== 20) throw new Error('short page');

@@ -46,7 +46,9 @@ async function noisyJpeg(bytes: number): Promise<Buffer> {
   for (let attempt = 0; ; attempt++) {
     const side = Math.round(Math.sqrt(bytes / perPixel));
     const raw = crypto.randomBytes(side * side * 3);
-    const out = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    const out = await sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
     if (Math.abs(out.length - bytes) <= bytes * 0.05 || attempt === 5) return out;
     perPixel = out.length / (side * side);
   }
@@ -54,9 +56,17 @@ async function noisyJpeg(bytes: number): Promise<Buffer> {
 
 function multipart(report: object, photos: Buffer[]): { body: Buffer; contentType: string } {
   const boundary = `----bench${crypto.randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`)];
+  const chunks: Buffer[] = [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`),
+  ];
   photos.forEach((p, i) => {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="IMG_${1000 + i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), p, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="IMG_${1000 + i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      p,
+      Buffer.from('\r\n'),
+    );
   });
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -68,10 +78,20 @@ function post(agent: http.Agent, port: number, body: Buffer, contentType: string
   clients++;
   const forwardedFor = `127.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, agent, method: 'POST', path: '/api/v1/reports', headers: { 'content-type': contentType, 'content-length': body.length, 'x-forwarded-for': forwardedFor } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: 'POST',
+        path: '/api/v1/reports',
+        headers: { 'content-type': contentType, 'content-length': body.length, 'x-forwarded-for': forwardedFor },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -113,7 +133,11 @@ async function emptyDir(dir: string): Promise<void> {
 
 /** The embedded engine in its own process; resolves with its URI once it listens. */
 function startDatabaseProcess(): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../server/embedded-mongo/cli.ts'), '--in-memory', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, '../server/embedded-mongo/cli.ts'), '--in-memory', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -131,21 +155,41 @@ async function main(): Promise<void> {
   const database = process.env.MONGODB_URI ? null : await startDatabaseProcess();
   const servers: http.Server[] = [];
   try {
-    await mongoose.connect(process.env.MONGODB_URI ?? database!.uri, { dbName: `bench_intake_${Date.now().toString(36)}` });
+    await mongoose.connect(process.env.MONGODB_URI ?? database!.uri, {
+      dbName: `bench_intake_${Date.now().toString(36)}`,
+    });
     await mongoose.connection.syncIndexes();
     await seedReferenceData();
 
     // ---- the real app ----
     const uploadDir = path.join(dir, 'app-uploads');
-    const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', WOODPECKER_POW_BITS: '0', LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', WOODPECKER_DATA_DIR: path.join(dir, 'data'), UPLOAD_DIR: uploadDir });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      WOODPECKER_DEMO: 'true',
+      WOODPECKER_POW_BITS: '0',
+      LOG_LEVEL: 'silent',
+      TRUST_PROXY: 'loopback',
+      WOODPECKER_DATA_DIR: path.join(dir, 'data'),
+      UPLOAD_DIR: uploadDir,
+    });
     const store = new DiskEvidenceStore(uploadDir);
-    const app = createApp({ config, logger: createLogger('silent', false), box: new SecretBox(crypto.randomBytes(32)), store });
+    const app = createApp({
+      config,
+      logger: createLogger('silent', false),
+      box: new SecretBox(crypto.randomBytes(32)),
+      store,
+    });
 
     // ---- the reference: the mandatory per-file work and nothing else ----
     const bareDir = path.join(dir, 'bare-uploads');
     fs.mkdirSync(bareDir, { recursive: true });
     const bare = express();
-    const upload = multer({ storage: multer.diskStorage({ destination: bareDir, filename: (_req, _file, cb) => cb(null, crypto.randomBytes(16).toString('hex')) }) }).fields([
+    const upload = multer({
+      storage: multer.diskStorage({
+        destination: bareDir,
+        filename: (_req, _file, cb) => cb(null, crypto.randomBytes(16).toString('hex')),
+      }),
+    }).fields([
       { name: 'report', maxCount: 1 },
       { name: 'evidence', maxCount: 10 },
     ]);
@@ -175,14 +219,21 @@ async function main(): Promise<void> {
     const barePort = await listen(bare);
 
     const photos = [await noisyJpeg(PHOTO_BYTES), await noisyJpeg(PHOTO_BYTES)];
-    const report = { category: 'fire-exits-blocked', area: '410581', description: '仓库的两个安全出口都被货物堵死，夜班有三十多人在里面作业。', anonymous: true };
+    const report = {
+      category: 'fire-exits-blocked',
+      area: '410581',
+      description: '仓库的两个安全出口都被货物堵死，夜班有三十多人在里面作业。',
+      anonymous: true,
+    };
     const { body, contentType } = multipart(report, photos);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
     // Warm up both (JIT, sharp's thread pool, the engine's first writes).
     for (let i = 0; i < 3; i++) {
-      if ((await post(agent, appPort, body, contentType)) !== 201) throw new Error('the app refused the benchmark submission');
-      if ((await post(agent, barePort, body, contentType)) !== 201) throw new Error('the reference refused the benchmark submission');
+      if ((await post(agent, appPort, body, contentType)) !== 201)
+        throw new Error('the app refused the benchmark submission');
+      if ((await post(agent, barePort, body, contentType)) !== 201)
+        throw new Error('the reference refused the benchmark submission');
     }
 
     const results: { concurrency: number; ratio: number; app: number; bare: number; busy: number }[] = [];
@@ -197,7 +248,11 @@ async function main(): Promise<void> {
         const r: Record<'app' | 'bare', number> = { app: 0, bare: 0 };
         for (const which of order) {
           const loop = performance.eventLoopUtilization();
-          r[which] = await rate(() => post(agent, which === 'app' ? appPort : barePort, body, contentType), ROUND_MS, concurrency);
+          r[which] = await rate(
+            () => post(agent, which === 'app' ? appPort : barePort, body, contentType),
+            ROUND_MS,
+            concurrency,
+          );
           if (which === 'app') busy.push(performance.eventLoopUtilization(loop).utilization);
           await emptyDir(which === 'app' ? path.join(uploadDir, 'evidence') : bareDir); // outside the timed part
         }
@@ -210,8 +265,14 @@ async function main(): Promise<void> {
     agent.destroy();
 
     for (const r of results) {
-      rows.push([`main thread busy during the app's rounds, ${r.concurrency} client${r.concurrency > 1 ? 's' : ''}`, `${Math.round(r.busy * 100)} %`]);
-      rows.push([`submissions/s, app / reference (multer + sharp + fsync), ${r.concurrency} client${r.concurrency > 1 ? 's' : ''} (goal ≥ 0.5)`, `${r.ratio.toFixed(3)}  (${r.app.toFixed(1)} vs ${r.bare.toFixed(1)} submissions/s)`]);
+      rows.push([
+        `main thread busy during the app's rounds, ${r.concurrency} client${r.concurrency > 1 ? 's' : ''}`,
+        `${Math.round(r.busy * 100)} %`,
+      ]);
+      rows.push([
+        `submissions/s, app / reference (multer + sharp + fsync), ${r.concurrency} client${r.concurrency > 1 ? 's' : ''} (goal ≥ 0.5)`,
+        `${r.ratio.toFixed(3)}  (${r.app.toFixed(1)} vs ${r.bare.toFixed(1)} submissions/s)`,
+      ]);
     }
 
     // ---- where the app's time goes, one step at a time (medians, one thread of work each) ----
@@ -261,7 +322,9 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\nintake benchmark: two ~500 KB photos per submission; ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s, median ratio (one run; ratios are what count)\n`);
+  console.log(
+    `\nintake benchmark: two ~500 KB photos per submission; ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s, median ratio (one run; ratios are what count)\n`,
+  );
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 }
 

@@ -50,16 +50,48 @@ function pick<T>(rnd: () => number, items: readonly T[], weights?: readonly numb
 /** Where a report of this age usually is: new ones are screened, then verified, old ones done. */
 function statusAt(ageDays: number, rnd: () => number): string {
   const [states, weights]: [string[], number[]] =
-    ageDays < 2 ? [['submitted', 'screening', 'awaiting-information'], [60, 30, 10]]
-    : ageDays < 7 ? [['screening', 'awaiting-information', 'assigned', 'rejected', 'duplicate', 'transferred'], [20, 10, 30, 15, 10, 15]]
-    : ageDays < 60 ? [['assigned', 'verifying', 'findings-submitted', 'substantiated', 'unsubstantiated', 'rejected', 'duplicate', 'transferred'], [10, 50, 10, 5, 5, 10, 5, 5]]
-    : ageDays < 120 ? [['verifying', 'findings-submitted', 'closed', 'rejected', 'duplicate', 'transferred'], [5, 5, 60, 15, 8, 7]]
-    : [['verifying', 'closed', 'rejected', 'duplicate', 'transferred', 'withdrawn'], [0.1, 70, 12, 8, 7, 3]]; // a few long-overdue stragglers
+    ageDays < 2
+      ? [
+          ['submitted', 'screening', 'awaiting-information'],
+          [60, 30, 10],
+        ]
+      : ageDays < 7
+        ? [
+            ['screening', 'awaiting-information', 'assigned', 'rejected', 'duplicate', 'transferred'],
+            [20, 10, 30, 15, 10, 15],
+          ]
+        : ageDays < 60
+          ? [
+              [
+                'assigned',
+                'verifying',
+                'findings-submitted',
+                'substantiated',
+                'unsubstantiated',
+                'rejected',
+                'duplicate',
+                'transferred',
+              ],
+              [10, 50, 10, 5, 5, 10, 5, 5],
+            ]
+          : ageDays < 120
+            ? [
+                ['verifying', 'findings-submitted', 'closed', 'rejected', 'duplicate', 'transferred'],
+                [5, 5, 60, 15, 8, 7],
+              ]
+            : [
+                ['verifying', 'closed', 'rejected', 'duplicate', 'transferred', 'withdrawn'],
+                [0.1, 70, 12, 8, 7, 3],
+              ]; // a few long-overdue stragglers
   return pick(rnd, states, weights);
 }
 
 const ASSIGNED = new Set(['assigned', 'verifying', 'findings-submitted', 'substantiated', 'unsubstantiated', 'closed']);
-const verifierIds = areaCodes.map((_, a) => Array.from({ length: VERIFIERS_PER_AREA }, (_, v) => new Types.ObjectId((a * 16 + v + 1).toString(16).padStart(24, '0')).toString()));
+const verifierIds = areaCodes.map((_, a) =>
+  Array.from({ length: VERIFIERS_PER_AREA }, (_, v) =>
+    new Types.ObjectId((a * 16 + v + 1).toString(16).padStart(24, '0')).toString(),
+  ),
+);
 
 /** Report number i counted back from now (0 is the newest). */
 function reportDoc(i: number, rnd: () => number) {
@@ -83,7 +115,16 @@ function reportDoc(i: number, rnd: () => number) {
     timeline: [{ at: submittedAt, type: 'submitted', public: true }],
     messages: [],
     revision: 0,
-    ...(ASSIGNED.has(status) ? { assignment: { unitCode: `emb-${areaCodes[areaIndex]}`, verifierId: pick(rnd, verifierIds[areaIndex]), assignedAt, dueAt: new Date(assignedAt.getTime() + 60 * DAY) } } : {}),
+    ...(ASSIGNED.has(status)
+      ? {
+          assignment: {
+            unitCode: `emb-${areaCodes[areaIndex]}`,
+            verifierId: pick(rnd, verifierIds[areaIndex]),
+            assignedAt,
+            dueAt: new Date(assignedAt.getTime() + 60 * DAY),
+          },
+        }
+      : {}),
     submittedAt,
     createdAt: submittedAt,
     updatedAt: submittedAt,
@@ -92,7 +133,8 @@ function reportDoc(i: number, rnd: () => number) {
 
 /** The Report model, bound to one of the two benchmark databases. */
 type ReportModel = typeof Report;
-const reportsIn = (db: string): ReportModel => mongoose.connection.useDb(db).model('Report', Report.schema, 'reports') as unknown as ReportModel;
+const reportsIn = (db: string): ReportModel =>
+  mongoose.connection.useDb(db).model('Report', Report.schema, 'reports') as unknown as ReportModel;
 
 async function insertReports(model: ReportModel, from: number, to: number): Promise<void> {
   const rnd = random(from + 1);
@@ -102,16 +144,31 @@ async function insertReports(model: ReportModel, from: number, to: number): Prom
   }
 }
 
-const actor = (role: Role, id: string, areas: string[]): Actor => ({ id, username: role, role, unitCode: 'city-emb', areaCodes: areas, allAreas: areas.length === 0 });
+const actor = (role: Role, id: string, areas: string[]): Actor => ({
+  id,
+  username: role,
+  role,
+  unitCode: 'city-emb',
+  areaCodes: areas,
+  allAreas: areas.length === 0,
+});
 const verifier = actor('verifier', verifierIds[0][0], [areaCodes[0]]);
 const intake = actor('intake', new Types.ObjectId().toString(), []);
 
 const queries: { name: string; who: Actor; query: Record<string, string> }[] = [
-  { name: "verifier: my queue (queue=mine)", who: verifier, query: { queue: 'mine' } },
-  { name: 'verifier: assignedToMe, status=verifying', who: verifier, query: { assignedToMe: 'true', status: 'verifying' } },
+  { name: 'verifier: my queue (queue=mine)', who: verifier, query: { queue: 'mine' } },
+  {
+    name: 'verifier: assignedToMe, status=verifying',
+    who: verifier,
+    query: { assignedToMe: 'true', status: 'verifying' },
+  },
   { name: 'verifier: due soon, by deadline', who: verifier, query: { queue: 'due-soon', sort: 'dueAt' } },
   { name: 'intake: area + status=submitted', who: intake, query: { area: areaCodes[0], status: 'submitted' } },
-  { name: 'intake: area + status=verifying, page 2', who: intake, query: { area: areaCodes[4], status: 'verifying', page: '2' } },
+  {
+    name: 'intake: area + status=verifying, page 2',
+    who: intake,
+    query: { area: areaCodes[4], status: 'verifying', page: '2' },
+  },
 ];
 
 /** One request's database work, as the route does it: a page and the count, side by side. */
@@ -119,7 +176,12 @@ async function runQuery(model: ReportModel, who: Actor, raw: Record<string, stri
   const query = reportListQuery.parse(raw);
   const { filter, sort } = reportListFilter(query, who, now);
   const [items, total] = await Promise.all([
-    model.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+    model
+      .find(filter)
+      .sort(sort)
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
     model.countDocuments(filter),
   ]);
   items.map(presentReportSummary);
@@ -161,7 +223,12 @@ async function measure(small: ReportModel, large: ReportModel) {
       b.push(await timeMs(run(large)));
       ratios.push(b[i] / a[i]);
     }
-    rows.push({ name: q.name, totals: [await run(small)(), await run(large)()], ms: [median(a), median(b)], ratio: median(ratios) });
+    rows.push({
+      name: q.name,
+      totals: [await run(small)(), await run(large)()],
+      ms: [median(a), median(b)],
+      ratio: median(ratios),
+    });
   }
   return rows;
 }
@@ -173,18 +240,27 @@ async function main(): Promise<void> {
     await mongoose.connect(engine.uri, { dbName: 'bench' });
     const small = reportsIn('queue10k');
     const large = reportsIn('queue100k');
-    for (const [model, size] of [[small, 10_000], [large, 100_000]] as const) {
+    for (const [model, size] of [
+      [small, 10_000],
+      [large, 100_000],
+    ] as const) {
       await model.syncIndexes();
       const t0 = Date.now();
       await insertReports(model, 0, size);
-      console.log(`inserted ${size.toLocaleString('en')} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s (insertMany, batches of 5,000)`);
+      console.log(
+        `inserted ${size.toLocaleString('en')} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s (insertMany, batches of 5,000)`,
+      );
     }
     const rows = await measure(small, large);
     const plans = queries.map((q) => planOf(engine, 'queue100k.reports', q.who, q.query));
     console.log(`\nStaff queue: one page of 20 + the count, median of ${RUNS} runs (ms)`);
     console.log('| query | index | matches 10k / 100k | 10k | 100k | 100k/10k |');
     console.log('|---|---|---|---|---|---|');
-    rows.forEach((r, i) => console.log(`| ${r.name} | ${plans[i]} | ${r.totals[0]} / ${r.totals[1]} | ${r.ms[0].toFixed(2)} | ${r.ms[1].toFixed(2)} | ${r.ratio.toFixed(2)} |`));
+    rows.forEach((r, i) =>
+      console.log(
+        `| ${r.name} | ${plans[i]} | ${r.totals[0]} / ${r.totals[1]} | ${r.ms[0].toFixed(2)} | ${r.ms[1].toFixed(2)} | ${r.ratio.toFixed(2)} |`,
+      ),
+    );
     const worst = Math.max(...rows.map((r) => r.ratio));
     console.log(`\nworst ratio ${worst.toFixed(2)} (goal ≤ 2: indexes, not scans)`);
     if (worst > 2) process.exitCode = 1;

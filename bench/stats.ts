@@ -57,7 +57,21 @@ function reportOf(i: number) {
     submittedAt,
     ...(accepted ? { assignment: { unitCode: 'city-emb', verifierId: 'v', assignedAt, dueAt } } : {}),
     ...(concluded ? { findings: { substantiated, rectificationOrdered: substantiated && i % 2 === 0 } } : {}),
-    ...(rewarded ? { reward: { eligible: true, amountFen: 300_000, approvedAt: new Date(concludedAt.getTime() + 5 * DAY), reservedFen: 0, explanation: [], payout: { paidOn: new Date(concludedAt.getTime() + 20 * DAY).toISOString().slice(0, 10), amountFen: 300_000 } } } : {}),
+    ...(rewarded
+      ? {
+          reward: {
+            eligible: true,
+            amountFen: 300_000,
+            approvedAt: new Date(concludedAt.getTime() + 5 * DAY),
+            reservedFen: 0,
+            explanation: [],
+            payout: {
+              paidOn: new Date(concludedAt.getTime() + 20 * DAY).toISOString().slice(0, 10),
+              amountFen: 300_000,
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -92,12 +106,17 @@ async function main(): Promise<void> {
       await fill(n);
       const t1 = Date.now();
       const { cells } = await rebuildStats();
-      setup.push(`${n} reports: insert ${((t1 - t0) / 1000).toFixed(1)} s, rebuild ${((Date.now() - t1) / 1000).toFixed(1)} s → ${cells} rollup cells`);
+      setup.push(
+        `${n} reports: insert ${((t1 - t0) / 1000).toFixed(1)} s, rebuild ${((Date.now() - t1) / 1000).toFixed(1)} s → ${cells} rollup cells`,
+      );
       await mongoose.disconnect();
     }
     // Alternate the two sizes run by run, so both see the same machine load.
     const times: Record<number, number[]> = { 10_000: [], 100_000: [] };
-    const parts: Record<number, { cells: number[]; overdue: number[] }> = { 10_000: { cells: [], overdue: [] }, 100_000: { cells: [], overdue: [] } };
+    const parts: Record<number, { cells: number[]; overdue: number[] }> = {
+      10_000: { cells: [], overdue: [] },
+      100_000: { cells: [], overdue: [] },
+    };
     let sample: Awaited<ReturnType<typeof statsOverview>> | undefined;
     for (let run = 0; run < RUNS; run++) {
       for (const n of sizes) {
@@ -115,7 +134,10 @@ async function main(): Promise<void> {
     console.log('stats overview (12 months + the 12 before, all areas and sectors), median of', RUNS, 'runs');
     for (const line of setup) console.log(`  ${line}`);
     console.log('  reports  | overview ms | of which: rollup cells ms, overdue count ms');
-    for (const n of sizes) console.log(`  ${n.toLocaleString('en').padEnd(8)} | ${median(times[n]).toFixed(1).padStart(11)} | ${median(parts[n].cells).toFixed(1)}, ${median(parts[n].overdue).toFixed(1)}`);
+    for (const n of sizes)
+      console.log(
+        `  ${n.toLocaleString('en').padEnd(8)} | ${median(times[n]).toFixed(1).padStart(11)} | ${median(parts[n].cells).toFixed(1)}, ${median(parts[n].overdue).toFixed(1)}`,
+      );
     console.log(`  ratio 100k/10k = ${ratio.toFixed(2)} (required ≤ 2) ${ratio <= 2 ? 'OK' : 'FAIL'}`);
     console.log(`  last run: ${sample?.totals.received} received, ${sample?.overdueNow} overdue now`);
     process.exitCode = ratio <= 2 ? 0 : 1;

@@ -54,13 +54,18 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     store,
     publicBaseUrl,
     powBits: config.WOODPECKER_POW_BITS,
-    limits: { maxFiles: config.EVIDENCE_MAX_FILES, maxFileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024 },
+    limits: {
+      maxFiles: config.EVIDENCE_MAX_FILES,
+      maxFileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
+      maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024,
+    },
   };
   // Secure (and so __Host- prefixed) session cookies whenever the site is served over HTTPS.
   const secureCookies = config.NODE_ENV === 'production' || publicBaseUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
-  if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+  if (config.TRUST_PROXY)
+    app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.use(requestContext);
   app.use(
     pinoHttp({
@@ -68,7 +73,10 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       genReqId: (req) => (req as express.Request).requestId,
       // No addresses, agents, query strings or bodies in the logs: reporters must not be traceable.
       // Public routes are logged as declared (/p/:code), so no line says which poster was scanned when.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: loggedPath(req.method, String(req.url)) }), res: (res) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: loggedPath(req.method, String(req.url)) }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
@@ -98,15 +106,27 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   );
   app.use(refuseUndecodableBodies);
   app.use(express.json({ limit: '100kb' }));
-  app.use(authenticate({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }, config.totpRequiredRoles, sessionCookieName(secureCookies)));
+  app.use(
+    authenticate(
+      { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+      config.totpRequiredRoles,
+      sessionCookieName(secureCookies),
+    ),
+  );
 
   app.use(healthRoutes());
   // Public and reporter traffic is counted in memory only; the database sees staff traffic alone.
   const isPublic = (req: express.Request) => isPublicRoute(req.method, req.baseUrl + req.path);
   app.use('/api/v1/auth/login', staffLoginLimiter(box, 60_000, 30));
-  app.use(['/api/v1/reports', '/api/v1/followup/sessions'], publicLimiter(60_000, 20, (req) => req.method === 'POST' && (req.path === '/' || req.path === '')));
+  app.use(
+    ['/api/v1/reports', '/api/v1/followup/sessions'],
+    publicLimiter(60_000, 20, (req) => req.method === 'POST' && (req.path === '/' || req.path === '')),
+  );
   app.use('/api/v1/rewards/quote', publicLimiter(60_000, 60)); // pure arithmetic: the estimator may ask often
-  app.use('/api/v1', publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)));
+  app.use(
+    '/api/v1',
+    publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)),
+  );
   app.use('/api/v1', staffLimiter(box, 60_000, 600, isPublic));
   app.use(
     authRoutes({

@@ -9,52 +9,59 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const positiveInt = z.coerce.number().int().positive();
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().optional(),
-    PUBLIC_BASE_URL: z.url().optional(),
-    MONGODB_URI: z.string().startsWith('mongodb').optional(),
-    MONGODB_DB: z.string().regex(/^[\w-]{1,60}$/).default('woodpecker'),
-    WOODPECKER_DATA_DIR: z.string().default('data'),
-    WOODPECKER_DEMO: bool.optional(),
-    WOODPECKER_DEMO_PASSWORD: z.string().min(8).optional(),
-    WOODPECKER_SECRET_KEY: z
-      .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
-      .optional(),
-    WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(16),
-    UPLOAD_DIR: z.string().default('uploads'),
-    EVIDENCE_STORE: z.enum(['disk', 'gridfs']).default('disk'),
-    EVIDENCE_MAX_FILES: z.coerce.number().int().min(0).max(20).default(10),
-    EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
-    EVIDENCE_MAX_TOTAL_MB: z.coerce.number().positive().max(4096).default(200),
-    MAIL_TRANSPORT: z.enum(['smtp', 'file', 'console']).default('file'),
-    SMTP_URL: z.string().startsWith('smtp').optional(),
-    MAIL_FROM: z.string().default('啄木鸟 Woodpecker <no-reply@woodpecker.invalid>'),
-    SESSION_IDLE_MINUTES: positiveInt.default(30),
-    SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
-    LOGIN_MAX_FAILURES: positiveInt.default(10),
-    LOGIN_LOCK_MINUTES: positiveInt.default(15),
-    LOGIN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(500),
-    TOTP_REQUIRED_ROLES: z.string().optional(),
-    TRUST_PROXY: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    JOB_INTERVAL_MS: positiveInt.default(5000),
-    /** The audit chain: key version for new entries, where signed checkpoints go, how often, and who gets the daily one. */
-    AUDIT_KEY_VERSION: positiveInt.max(1000).default(1),
-    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
-    AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt.default(60_000),
-    AUDIT_EMAILS: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.email())),
-    /** Days to screen a report, and how many days before that the intake officers are reminded. */
-    ACCEPTANCE_DAYS: positiveInt.max(365).default(deadlines.acceptanceDays),
-    ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(deadlines.acceptanceReminderDaysBefore),
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  MONGODB_URI: z.string().startsWith('mongodb').optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[\w-]{1,60}$/)
+    .default('woodpecker'),
+  WOODPECKER_DATA_DIR: z.string().default('data'),
+  WOODPECKER_DEMO: bool.optional(),
+  WOODPECKER_DEMO_PASSWORD: z.string().min(8).optional(),
+  WOODPECKER_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
+  WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(16),
+  UPLOAD_DIR: z.string().default('uploads'),
+  EVIDENCE_STORE: z.enum(['disk', 'gridfs']).default('disk'),
+  EVIDENCE_MAX_FILES: z.coerce.number().int().min(0).max(20).default(10),
+  EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
+  EVIDENCE_MAX_TOTAL_MB: z.coerce.number().positive().max(4096).default(200),
+  MAIL_TRANSPORT: z.enum(['smtp', 'file', 'console']).default('file'),
+  SMTP_URL: z.string().startsWith('smtp').optional(),
+  MAIL_FROM: z.string().default('啄木鸟 Woodpecker <no-reply@woodpecker.invalid>'),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+  LOGIN_MAX_FAILURES: positiveInt.default(10),
+  LOGIN_LOCK_MINUTES: positiveInt.default(15),
+  LOGIN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(500),
+  TOTP_REQUIRED_ROLES: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOB_INTERVAL_MS: positiveInt.default(5000),
+  /** The audit chain: key version for new entries, where signed checkpoints go, how often, and who gets the daily one. */
+  AUDIT_KEY_VERSION: positiveInt.max(1000).default(1),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt.default(60_000),
+  AUDIT_EMAILS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email())),
+  /** Days to screen a report, and how many days before that the intake officers are reminded. */
+  ACCEPTANCE_DAYS: positiveInt.max(365).default(deadlines.acceptanceDays),
+  ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(deadlines.acceptanceReminderDaysBefore),
+});
 
 /** Rules across variables, checked on the raw values so they are reported even when a field is malformed. */
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
@@ -65,13 +72,17 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   const demo = demoFlag !== undefined ? ['true', '1', 'yes'].includes(demoFlag) : !has('MONGODB_URI');
   if (source.NODE_ENV === 'production') {
     if (!has('MONGODB_URI')) problems.push('MONGODB_URI: is required in production');
-    if (!has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required in production (no default secrets)');
+    if (!has('WOODPECKER_SECRET_KEY'))
+      problems.push('WOODPECKER_SECRET_KEY: is required in production (no default secrets)');
     if (!has('PUBLIC_BASE_URL')) problems.push('PUBLIC_BASE_URL: is required in production');
     if (demo) problems.push('WOODPECKER_DEMO: demo mode is not allowed in production');
     // The file spool keeps every message whole, recipient included, and the console transport prints it.
-    if ((source.MAIL_TRANSPORT ?? 'file') !== 'smtp') problems.push('MAIL_TRANSPORT: must be smtp in production (the file and console transports keep recipients)');
-  } else if (!demo && !has('WOODPECKER_SECRET_KEY')) problems.push('WOODPECKER_SECRET_KEY: is required outside demo mode');
-  if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL')) problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+    if ((source.MAIL_TRANSPORT ?? 'file') !== 'smtp')
+      problems.push('MAIL_TRANSPORT: must be smtp in production (the file and console transports keep recipients)');
+  } else if (!demo && !has('WOODPECKER_SECRET_KEY'))
+    problems.push('WOODPECKER_SECRET_KEY: is required outside demo mode');
+  if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL'))
+    problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
   return problems;
 }
 
@@ -95,7 +106,10 @@ const defaultTotpRoles = ['admin', 'reviewer', 'finance'];
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...crossFieldProblems(source)];
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(source),
+  ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const { WOODPECKER_DEMO, TOTP_REQUIRED_ROLES, ...rest } = parsed.data;
   const demo = WOODPECKER_DEMO ?? !rest.MONGODB_URI;
@@ -103,6 +117,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...rest,
     demo,
     AUDIT_CHECKPOINT_FILE: rest.AUDIT_CHECKPOINT_FILE ?? path.join(rest.WOODPECKER_DATA_DIR, 'audit-checkpoints.log'),
-    totpRequiredRoles: TOTP_REQUIRED_ROLES !== undefined ? TOTP_REQUIRED_ROLES.split(',').map((s) => s.trim()).filter(Boolean) : demo ? [] : defaultTotpRoles,
+    totpRequiredRoles:
+      TOTP_REQUIRED_ROLES !== undefined
+        ? TOTP_REQUIRED_ROLES.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : demo
+          ? []
+          : defaultTotpRoles,
   };
 }

@@ -30,7 +30,12 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.LOG_LEVEL, config.NODE_ENV !== 'production');
-  const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB, log: (m) => logger.warn(m) });
+  const db = await openDatabase({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.WOODPECKER_DATA_DIR,
+    dbName: config.MONGODB_DB,
+    log: (m) => logger.warn(m),
+  });
   logger.info({ embedded: !!db.embedded }, db.embedded ? `embedded database at ${db.uri}` : 'connected to MongoDB');
   const box = loadSecretBox(config);
   const store = createEvidenceStore(config.EVIDENCE_STORE, config.UPLOAD_DIR, mongoose.connection.db);
@@ -47,17 +52,25 @@ async function main(): Promise<void> {
   // After the staff and the fund: the reports are moved along by those accounts and paid from that fund.
   const demoReports = config.demo ? await seedDemoReports({ demo: true, box, store, publicBaseUrl: url }) : 0;
   const server: Server = await new Promise((resolve) => {
-    const s = config.HOST ? app.listen(config.PORT, config.HOST, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
+    const s = config.HOST
+      ? app.listen(config.PORT, config.HOST, () => resolve(s))
+      : app.listen(config.PORT, () => resolve(s));
   });
   const legacyMail = await sealLegacyOutbox(box, url);
-  if (legacyMail.sealed || legacyMail.erased) logger.info(legacyMail, 'mail queued by an earlier version sealed or erased');
+  if (legacyMail.sealed || legacyMail.erased)
+    logger.info(legacyMail, 'mail queued by an earlier version sealed or erased');
   const jobs = startJobs({ config, logger, box, store });
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(9)} ${demoPassword}   ${a.displayName}`);
-    if (!config.WOODPECKER_DEMO_PASSWORD) console.log('  (password generated for this run; set WOODPECKER_DEMO_PASSWORD to choose one)');
-    console.log(demoReports ? `Demo reports: ${demoReports} created (演示举报)` : 'Demo reports: none added, reports already exist (演示举报)');
+    if (!config.WOODPECKER_DEMO_PASSWORD)
+      console.log('  (password generated for this run; set WOODPECKER_DEMO_PASSWORD to choose one)');
+    console.log(
+      demoReports
+        ? `Demo reports: ${demoReports} created (演示举报)`
+        : 'Demo reports: none added, reports already exist (演示举报)',
+    );
   }
 
   let stopping = false;

@@ -13,7 +13,19 @@ import { watchDeadlines } from './reports/deadlineWatch';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './platform/jobs/leasedJob';
 
-export function startJobs({ config, logger, box, store, clock = systemClock }: { config: Config; logger: Logger; box: SecretBox; store: EvidenceStore; clock?: Clock }): JobScheduler {
+export function startJobs({
+  config,
+  logger,
+  box,
+  store,
+  clock = systemClock,
+}: {
+  config: Config;
+  logger: Logger;
+  box: SecretBox;
+  store: EvidenceStore;
+  clock?: Clock;
+}): JobScheduler {
   const transport = createTransport(config);
   const delivery = defaultDeliveryPolicy(config.MAIL_FROM);
   return scheduleJobs(
@@ -50,7 +62,8 @@ export function startJobs({ config, logger, box, store, clock = systemClock }: {
         intervalMs: 60 * 60_000,
         leaseMs: 5 * 60_000,
         run: async (now) => {
-          if (await mailCheckpointToAuditors(box, config.AUDIT_CHECKPOINT_FILE, config.AUDIT_EMAILS, now)) logger.info({ auditors: config.AUDIT_EMAILS.length }, 'audit checkpoint mailed to the auditors');
+          if (await mailCheckpointToAuditors(box, config.AUDIT_CHECKPOINT_FILE, config.AUDIT_EMAILS, now))
+            logger.info({ auditors: config.AUDIT_EMAILS.length }, 'audit checkpoint mailed to the auditors');
         },
       },
       {
@@ -58,7 +71,10 @@ export function startJobs({ config, logger, box, store, clock = systemClock }: {
         intervalMs: 60 * 60_000,
         leaseMs: 10 * 60_000,
         run: async (now) => {
-          const r = await watchDeadlines(box, now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, { days: config.ACCEPTANCE_DAYS, reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS });
+          const r = await watchDeadlines(box, now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, {
+            days: config.ACCEPTANCE_DAYS,
+            reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS,
+          });
           if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
         },
       },

@@ -1,7 +1,12 @@
 // Calendar days and months as the bureau counts them: China Standard Time,
 // whatever the server's clock zone. China keeps no summer time, so a day there
 // is always [00:00+08:00, next 00:00+08:00). Days are 'YYYY-MM-DD', months 'YYYY-MM'.
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -2,7 +2,16 @@
 // computes them and the pages that show them, read from the response schemas
 // (shared/schemas/stats.ts).
 import type { z } from 'zod';
-import type { areaRankSchema, overviewResponse, posterFunnelResponse, publicCountSchema, publicFiguresSchema, rankingResponse, totalsSchema, transparencyResponse } from './schemas/stats';
+import type {
+  areaRankSchema,
+  overviewResponse,
+  posterFunnelResponse,
+  publicCountSchema,
+  publicFiguresSchema,
+  rankingResponse,
+  totalsSchema,
+  transparencyResponse,
+} from './schemas/stats';
 
 export type Totals = z.output<typeof totalsSchema>;
 

@@ -70,7 +70,8 @@ export const stateGroups = {
   conversationClosed: ['withdrawn', 'closed', 'rejected', 'duplicate'],
 } as const satisfies Record<string, readonly ReportState[]>;
 
-export const inGroup = (group: keyof typeof stateGroups, status: string): boolean => (stateGroups[group] as readonly string[]).includes(status);
+export const inGroup = (group: keyof typeof stateGroups, status: string): boolean =>
+  (stateGroups[group] as readonly string[]).includes(status);
 
 const conversationOpen = reportStates.filter((s) => !inGroup('conversationClosed', s));
 
@@ -93,7 +94,8 @@ export interface WorkflowRecord {
   sent?: Partial<Record<DeadlineMark, boolean>>;
 }
 
-export type DeadlineMark = 'acceptanceReminder' | 'acceptanceEscalation' | 'verificationReminder' | 'verificationEscalation';
+export type DeadlineMark =
+  'acceptanceReminder' | 'acceptanceEscalation' | 'verificationReminder' | 'verificationEscalation';
 
 /**
  * Who takes a step: a staff member (with a role, in areas), the reporter through
@@ -109,7 +111,14 @@ export type ActorKind = 'staff' | 'reporter' | 'system';
 const kindOf = (a: WorkflowActor): ActorKind => a.kind ?? 'staff';
 type StaffActor = StaffWorkflowActor;
 
-export type GuardFailure = 'out-of-area' | 'not-assigned-verifier' | 'four-eyes' | 'extension-used' | 'appeal-period' | 'claim-period' | 'already-sent';
+export type GuardFailure =
+  | 'out-of-area'
+  | 'not-assigned-verifier'
+  | 'four-eyes'
+  | 'extension-used'
+  | 'appeal-period'
+  | 'claim-period'
+  | 'already-sent';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = ['out-of-area', 'not-assigned-verifier', 'four-eyes'];
 
@@ -134,7 +143,8 @@ export interface WorkflowAction {
 const inArea: Guard = (r, a) => (coversArea(a, r.area) ? null : 'out-of-area');
 const assignedVerifier: Guard = (r, a) => (r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
 /** A verifier works only on the reports assigned to them; other roles by area. */
-const verifierOnlyIfAssigned: Guard = (r, a) => (a.role !== 'verifier' || r.assignedVerifierId === a.id ? null : 'not-assigned-verifier');
+const verifierOnlyIfAssigned: Guard = (r, a) =>
+  a.role !== 'verifier' || r.assignedVerifierId === a.id ? null : 'not-assigned-verifier';
 /** The reviewer is never the person who wrote the findings. */
 const fourEyes: Guard = (r, a) => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
 const extensionUnused: Guard = (r) => (r.extensionUsed ? 'extension-used' : null);
@@ -156,7 +166,8 @@ const claimPeriodOpen: Guard = (r) => (r.claimOpen ? null : 'claim-period');
 const claimPeriodOver: Guard = (r) => (r.claimOpen ? 'claim-period' : null);
 const notYetSent =
   (mark: DeadlineMark): Guard =>
-  (r) => (r.sent?.[mark] ? 'already-sent' : null);
+  (r) =>
+    r.sent?.[mark] ? 'already-sent' : null;
 
 const screenable = stateGroups.notAccepted;
 const staff = (roles: readonly Role[]) => ({ actor: 'staff' as const, roles });
@@ -169,47 +180,287 @@ const system = { actor: 'system' as const, roles: [], ownEndpoint: true as const
  * reporter's and the jobs' steps carry the names their records have always had.
  */
 export const workflowActions = {
-  'start-screening': { from: ['submitted'], to: 'screening', ...staff(['intake']), public: true, name: { zh: '开始受理审查', en: 'Start screening' }, guards: [inArea] },
-  'request-information': { from: ['submitted', 'screening'], to: 'awaiting-information', ...staff(['intake']), public: true, name: { zh: '请举报人补充材料', en: 'Ask the reporter for more' }, guards: [inArea] },
-  'resume-screening': { from: ['awaiting-information'], to: 'screening', ...staff(['intake']), public: false, name: { zh: '继续审查', en: 'Resume screening' }, guards: [inArea] },
-  accept: { from: screenable, to: 'assigned', ...staff(['intake']), public: true, name: { zh: '受理并分派', en: 'Accept and assign' }, guards: [inArea] },
-  reject: { from: screenable, to: 'rejected', ...staff(['intake']), public: true, name: { zh: '不予受理', en: 'Reject' }, guards: [inArea] },
-  'mark-duplicate': { from: screenable, to: 'duplicate', ...staff(['intake']), public: true, name: { zh: '标记为重复举报', en: 'Mark as duplicate' }, guards: [inArea] },
-  transfer: { from: screenable, to: 'transferred', ...staff(['intake']), public: true, name: { zh: '转办', en: 'Transfer' }, guards: [inArea] },
-  reassign: { from: stateGroups.underVerification, to: null, ...staff(['intake']), public: false, name: { zh: '改派核查人员', en: 'Reassign' }, guards: [inArea] },
-  'start-verification': { from: ['assigned'], to: 'verifying', ...staff(['verifier']), public: true, name: { zh: '开始核查', en: 'Start verification' }, guards: [inArea, assignedVerifier] },
-  'extend-deadline': { from: stateGroups.underVerification, to: null, ...staff(['verifier']), public: true, name: { zh: '延长核查期限', en: 'Extend the deadline' }, guards: [inArea, assignedVerifier, extensionUnused] },
-  'submit-findings': { from: ['verifying'], to: 'findings-submitted', ...staff(['verifier']), public: false, name: { zh: '提交核查结论', en: 'Submit findings' }, guards: [inArea, assignedVerifier] },
-  'approve-findings': { from: ['findings-submitted'], to: null, ...staff(['reviewer']), public: true, name: { zh: '审核通过', en: 'Approve findings' }, guards: [inArea, fourEyes] },
-  'return-findings': { from: ['findings-submitted'], to: 'verifying', ...staff(['reviewer']), public: false, name: { zh: '退回重新核查', en: 'Return for more work' }, guards: [inArea, fourEyes] },
-  'propose-reward': { from: ['substantiated'], to: 'reward-proposed', ...staff(['verifier']), public: false, name: { zh: '拟定奖励', en: 'Propose the reward' }, guards: [inArea, assignedVerifier] },
+  'start-screening': {
+    from: ['submitted'],
+    to: 'screening',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '开始受理审查', en: 'Start screening' },
+    guards: [inArea],
+  },
+  'request-information': {
+    from: ['submitted', 'screening'],
+    to: 'awaiting-information',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '请举报人补充材料', en: 'Ask the reporter for more' },
+    guards: [inArea],
+  },
+  'resume-screening': {
+    from: ['awaiting-information'],
+    to: 'screening',
+    ...staff(['intake']),
+    public: false,
+    name: { zh: '继续审查', en: 'Resume screening' },
+    guards: [inArea],
+  },
+  accept: {
+    from: screenable,
+    to: 'assigned',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '受理并分派', en: 'Accept and assign' },
+    guards: [inArea],
+  },
+  reject: {
+    from: screenable,
+    to: 'rejected',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '不予受理', en: 'Reject' },
+    guards: [inArea],
+  },
+  'mark-duplicate': {
+    from: screenable,
+    to: 'duplicate',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '标记为重复举报', en: 'Mark as duplicate' },
+    guards: [inArea],
+  },
+  transfer: {
+    from: screenable,
+    to: 'transferred',
+    ...staff(['intake']),
+    public: true,
+    name: { zh: '转办', en: 'Transfer' },
+    guards: [inArea],
+  },
+  reassign: {
+    from: stateGroups.underVerification,
+    to: null,
+    ...staff(['intake']),
+    public: false,
+    name: { zh: '改派核查人员', en: 'Reassign' },
+    guards: [inArea],
+  },
+  'start-verification': {
+    from: ['assigned'],
+    to: 'verifying',
+    ...staff(['verifier']),
+    public: true,
+    name: { zh: '开始核查', en: 'Start verification' },
+    guards: [inArea, assignedVerifier],
+  },
+  'extend-deadline': {
+    from: stateGroups.underVerification,
+    to: null,
+    ...staff(['verifier']),
+    public: true,
+    name: { zh: '延长核查期限', en: 'Extend the deadline' },
+    guards: [inArea, assignedVerifier, extensionUnused],
+  },
+  'submit-findings': {
+    from: ['verifying'],
+    to: 'findings-submitted',
+    ...staff(['verifier']),
+    public: false,
+    name: { zh: '提交核查结论', en: 'Submit findings' },
+    guards: [inArea, assignedVerifier],
+  },
+  'approve-findings': {
+    from: ['findings-submitted'],
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '审核通过', en: 'Approve findings' },
+    guards: [inArea, fourEyes],
+  },
+  'return-findings': {
+    from: ['findings-submitted'],
+    to: 'verifying',
+    ...staff(['reviewer']),
+    public: false,
+    name: { zh: '退回重新核查', en: 'Return for more work' },
+    guards: [inArea, fourEyes],
+  },
+  'propose-reward': {
+    from: ['substantiated'],
+    to: 'reward-proposed',
+    ...staff(['verifier']),
+    public: false,
+    name: { zh: '拟定奖励', en: 'Propose the reward' },
+    guards: [inArea, assignedVerifier],
+  },
   // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
-  'confirm-reward': { from: ['reward-proposed'], to: null, ...staff(['reviewer']), public: false, name: { zh: '复核奖励', en: 'Confirm the reward' }, guards: [inArea, notRewardProposer] },
-  'return-reward': { from: ['reward-proposed'], to: 'substantiated', ...staff(['reviewer']), public: false, name: { zh: '退回重新拟定', en: 'Return the proposal' }, guards: [inArea, notRewardProposer] },
-  'send-back-reward': { from: ['reward-reviewed'], to: 'substantiated', ...staff(['finance']), public: false, name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
-  'approve-reward': { from: ['reward-reviewed'], to: 'reward-approved', ...staff(['finance']), public: true, name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' }, guards: [inArea, notRewardProposer, notRewardReviewer] },
-  'extend-claim': { from: ['reward-approved'], to: null, ...staff(['finance']), public: true, name: { zh: '延长领取期限', en: 'Extend the claim deadline' }, guards: [inArea, claimExtensionUnused] },
-  'reject-claim': { from: ['reward-claimed'], to: 'reward-approved', ...staff(['finance']), public: true, name: { zh: '退回领奖申请', en: 'Send the claim back' }, guards: [inArea] },
-  'record-payout': { from: ['reward-claimed'], to: 'reward-paid', ...staff(['finance']), public: true, name: { zh: '登记发放', en: 'Record the payment' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
-  'decide-appeal': { from: ['reward-appealed'], to: null, ...staff(['reviewer']), public: true, name: { zh: '复查决定', en: 'Decide the appeal' }, guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover] },
+  'confirm-reward': {
+    from: ['reward-proposed'],
+    to: null,
+    ...staff(['reviewer']),
+    public: false,
+    name: { zh: '复核奖励', en: 'Confirm the reward' },
+    guards: [inArea, notRewardProposer],
+  },
+  'return-reward': {
+    from: ['reward-proposed'],
+    to: 'substantiated',
+    ...staff(['reviewer']),
+    public: false,
+    name: { zh: '退回重新拟定', en: 'Return the proposal' },
+    guards: [inArea, notRewardProposer],
+  },
+  'send-back-reward': {
+    from: ['reward-reviewed'],
+    to: 'substantiated',
+    ...staff(['finance']),
+    public: false,
+    name: { zh: '财务退回重新拟定', en: 'Send back for a new proposal' },
+    guards: [inArea, notRewardProposer, notRewardReviewer],
+  },
+  'approve-reward': {
+    from: ['reward-reviewed'],
+    to: 'reward-approved',
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' },
+    guards: [inArea, notRewardProposer, notRewardReviewer],
+  },
+  'extend-claim': {
+    from: ['reward-approved'],
+    to: null,
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '延长领取期限', en: 'Extend the claim deadline' },
+    guards: [inArea, claimExtensionUnused],
+  },
+  'reject-claim': {
+    from: ['reward-claimed'],
+    to: 'reward-approved',
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '退回领奖申请', en: 'Send the claim back' },
+    guards: [inArea],
+  },
+  'record-payout': {
+    from: ['reward-claimed'],
+    to: 'reward-paid',
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '登记发放', en: 'Record the payment' },
+    guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover],
+  },
+  'decide-appeal': {
+    from: ['reward-appealed'],
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '复查决定', en: 'Decide the appeal' },
+    guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover],
+  },
   // A substantiated report is closed only after its reward decision, which the reporter may appeal.
-  close: { from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'], to: 'closed', roles: ['reviewer', 'intake'], actor: 'staff', public: true, name: { zh: '办结', en: 'Close' }, guards: [inArea, appealPeriodOver] },
+  close: {
+    from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'],
+    to: 'closed',
+    roles: ['reviewer', 'intake'],
+    actor: 'staff',
+    public: true,
+    name: { zh: '办结', en: 'Close' },
+    guards: [inArea, appealPeriodOver],
+  },
   // The reporter reads the message itself; the step saying who sent it is for staff.
-  'staff-message': { from: conversationOpen, to: null, ...staff(['intake', 'verifier', 'reviewer']), ownEndpoint: true, public: false, name: { zh: '工作人员发送消息', en: 'Message to the reporter' }, guards: [inArea, verifierOnlyIfAssigned] },
+  'staff-message': {
+    from: conversationOpen,
+    to: null,
+    ...staff(['intake', 'verifier', 'reviewer']),
+    ownEndpoint: true,
+    public: false,
+    name: { zh: '工作人员发送消息', en: 'Message to the reporter' },
+    guards: [inArea, verifierOnlyIfAssigned],
+  },
 
   // The reporter's steps, from follow-up. An answer while screening waits on them resumes it.
-  'reporter-message': { from: conversationOpen, to: null, ...reporter, public: true, name: { zh: '举报人留言', en: 'Message from the reporter' }, guards: [] },
-  'reporter-evidence': { from: stateGroups.openToReporter, to: null, ...reporter, public: true, name: { zh: '举报人补充证据', en: 'The reporter added evidence' }, guards: [] },
-  withdrawn: { from: stateGroups.openToReporter, to: 'withdrawn', ...reporter, public: true, name: { zh: '举报人撤回', en: 'Withdrawn by the reporter' }, guards: [] },
-  'reward-claimed': { from: ['reward-approved'], to: 'reward-claimed', ...reporter, public: true, name: { zh: '举报人申领奖励', en: 'Reporter claimed the reward' }, guards: [claimPeriodOpen] },
-  'reward-appealed': { from: ['reward-approved', 'reward-refused'], to: 'reward-appealed', ...reporter, public: true, name: { zh: '举报人申请复查', en: 'Reporter appealed' }, guards: [appealPeriodOpen] },
+  'reporter-message': {
+    from: conversationOpen,
+    to: null,
+    ...reporter,
+    public: true,
+    name: { zh: '举报人留言', en: 'Message from the reporter' },
+    guards: [],
+  },
+  'reporter-evidence': {
+    from: stateGroups.openToReporter,
+    to: null,
+    ...reporter,
+    public: true,
+    name: { zh: '举报人补充证据', en: 'The reporter added evidence' },
+    guards: [],
+  },
+  withdrawn: {
+    from: stateGroups.openToReporter,
+    to: 'withdrawn',
+    ...reporter,
+    public: true,
+    name: { zh: '举报人撤回', en: 'Withdrawn by the reporter' },
+    guards: [],
+  },
+  'reward-claimed': {
+    from: ['reward-approved'],
+    to: 'reward-claimed',
+    ...reporter,
+    public: true,
+    name: { zh: '举报人申领奖励', en: 'Reporter claimed the reward' },
+    guards: [claimPeriodOpen],
+  },
+  'reward-appealed': {
+    from: ['reward-approved', 'reward-refused'],
+    to: 'reward-appealed',
+    ...reporter,
+    public: true,
+    name: { zh: '举报人申请复查', en: 'Reporter appealed' },
+    guards: [appealPeriodOpen],
+  },
 
   // The jobs' steps: a reward not claimed in time lapses; deadline mails go once each.
-  'reward-lapsed': { from: ['reward-approved'], to: 'reward-lapsed', ...system, public: true, name: { zh: '奖励逾期失效', en: 'Reward lapsed' }, guards: [claimPeriodOver] },
-  'acceptance-reminder': { from: stateGroups.screeningClockRunning, to: null, ...system, public: false, name: { zh: '受理期限提醒', en: 'Screening deadline reminder' }, guards: [notYetSent('acceptanceReminder')] },
-  'acceptance-escalated': { from: stateGroups.screeningClockRunning, to: null, ...system, public: false, name: { zh: '受理超期督办', en: 'Overdue screening escalated' }, guards: [notYetSent('acceptanceEscalation')] },
-  'deadline-reminder': { from: stateGroups.underVerification, to: null, ...system, public: false, name: { zh: '核查期限提醒', en: 'Verification deadline reminder' }, guards: [notYetSent('verificationReminder')] },
-  'deadline-escalated': { from: stateGroups.underVerification, to: null, ...system, public: false, name: { zh: '核查超期督办', en: 'Overdue verification escalated' }, guards: [notYetSent('verificationEscalation')] },
+  'reward-lapsed': {
+    from: ['reward-approved'],
+    to: 'reward-lapsed',
+    ...system,
+    public: true,
+    name: { zh: '奖励逾期失效', en: 'Reward lapsed' },
+    guards: [claimPeriodOver],
+  },
+  'acceptance-reminder': {
+    from: stateGroups.screeningClockRunning,
+    to: null,
+    ...system,
+    public: false,
+    name: { zh: '受理期限提醒', en: 'Screening deadline reminder' },
+    guards: [notYetSent('acceptanceReminder')],
+  },
+  'acceptance-escalated': {
+    from: stateGroups.screeningClockRunning,
+    to: null,
+    ...system,
+    public: false,
+    name: { zh: '受理超期督办', en: 'Overdue screening escalated' },
+    guards: [notYetSent('acceptanceEscalation')],
+  },
+  'deadline-reminder': {
+    from: stateGroups.underVerification,
+    to: null,
+    ...system,
+    public: false,
+    name: { zh: '核查期限提醒', en: 'Verification deadline reminder' },
+    guards: [notYetSent('verificationReminder')],
+  },
+  'deadline-escalated': {
+    from: stateGroups.underVerification,
+    to: null,
+    ...system,
+    public: false,
+    name: { zh: '核查超期督办', en: 'Overdue verification escalated' },
+    guards: [notYetSent('verificationEscalation')],
+  },
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;
@@ -219,13 +470,22 @@ export const caseActionNames = workflowActionNames.filter((n) => {
   const a: WorkflowAction = workflowActions[n];
   return a.actor === 'staff' && !a.ownEndpoint;
 });
-export type CaseActionName = Exclude<{ [K in WorkflowActionName]: (typeof workflowActions)[K] extends { ownEndpoint: true } ? never : K }[WorkflowActionName], never>;
+export type CaseActionName = Exclude<
+  {
+    [K in WorkflowActionName]: (typeof workflowActions)[K] extends { ownEndpoint: true } ? never : K;
+  }[WorkflowActionName],
+  never
+>;
 
 /** Actions whose money movement is keyed by the request's Idempotency-Key, so a retry moves it once. */
 export const moneyActions: readonly WorkflowActionName[] = ['approve-reward', 'record-payout'];
 
 /** Why an action is not open to this actor on this record, or null when it is. */
-export function actionBlocker(name: WorkflowActionName, record: WorkflowRecord, actor: WorkflowActor): 'unknown-action' | 'wrong-state' | 'wrong-role' | GuardFailure | null {
+export function actionBlocker(
+  name: WorkflowActionName,
+  record: WorkflowRecord,
+  actor: WorkflowActor,
+): 'unknown-action' | 'wrong-state' | 'wrong-role' | GuardFailure | null {
   const action: WorkflowAction | undefined = workflowActions[name];
   if (!action) return 'unknown-action';
   if (action.actor !== kindOf(actor)) return 'wrong-role';
@@ -249,7 +509,13 @@ export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): Ca
  * not counting time awaiting the reporter's answer [assumed: the sources set no period;
  * ACCEPTANCE_DAYS overrides it].
  */
-export const deadlines = { verificationDays: 60, maxExtensionDays: 30, feedbackDays: 10, acceptanceDays: 7, acceptanceReminderDaysBefore: 2 } as const;
+export const deadlines = {
+  verificationDays: 60,
+  maxExtensionDays: 30,
+  feedbackDays: 10,
+  acceptanceDays: 7,
+  acceptanceReminderDaysBefore: 2,
+} as const;
 
 /**
  * The reward's clocks: the reporter claims within 60 days of the notice (one

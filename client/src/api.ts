@@ -73,7 +73,13 @@ export function acceptLanguage(): string {
 }
 
 /** Sends a request; resolves with the response when it is OK, otherwise throws an ApiError. */
-async function send(method: Method, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: accept,
     'Accept-Language': acceptLanguage(),
@@ -105,7 +111,12 @@ async function send(method: Method, path: string, body: unknown, options: Reques
 }
 
 /** A JSON request to `path` under API_BASE; resolves with the parsed answer (undefined for 204). */
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const response = await send(method, path, body, options, 'application/json, application/problem+json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -169,7 +180,8 @@ export const api = {
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
   /** A file (PDF, image) as a Blob; failures still arrive as ApiError with the server's message. */
-  blob: async (path: string, options: RequestOptions = {}) => (await send('GET', path, undefined, options, '*/*')).blob(),
+  blob: async (path: string, options: RequestOptions = {}) =>
+    (await send('GET', path, undefined, options, '*/*')).blob(),
 };
 
 /** A message fit for the user, whatever was thrown. */

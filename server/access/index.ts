@@ -17,10 +17,17 @@ export interface Actor extends AreaScoped {
   unitCode: string;
 }
 
-
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;
 
-const policies = { ...staffPolicy, ...auditPolicy, ...fundPolicy, ...posterPolicy, ...reportPolicy, ...responsibilityPolicy, ...statsPolicy };
+const policies = {
+  ...staffPolicy,
+  ...auditPolicy,
+  ...fundPolicy,
+  ...posterPolicy,
+  ...reportPolicy,
+  ...responsibilityPolicy,
+  ...statsPolicy,
+};
 
 export type Action = keyof typeof policies;
 
@@ -31,4 +38,3 @@ export function can(actor: Actor, action: Action, record?: unknown): boolean {
 export function authorize(actor: Actor, action: Action, record?: unknown): void {
   if (!can(actor, action, record)) throw fail('auth.forbidden');
 }
-

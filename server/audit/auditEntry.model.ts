@@ -33,5 +33,8 @@ export type AuditEntryFields = InferSchemaType<typeof auditEntrySchema>;
 export const AuditEntry = model('AuditEntry', auditEntrySchema, 'audit_log');
 
 /** `head`: the newest sealed seq and link. `auditor-mail`: the UTC day the auditors last got a checkpoint. */
-const auditHeadSchema = new Schema({ _id: { type: String }, seq: Number, link: String, day: String }, { versionKey: false });
+const auditHeadSchema = new Schema(
+  { _id: { type: String }, seq: Number, link: String, day: String },
+  { versionKey: false },
+);
 export const AuditHead = model('AuditHead', auditHeadSchema, 'audit_head');

@@ -26,7 +26,11 @@ export function deriveAuditKeys(box: SecretBox, version = 1): AuditKeys {
   const macKeys = new Map<number, Buffer>();
   for (let v = 1; v <= version; v++) macKeys.set(v, box.deriveKey(`woodpecker audit mac v${v}`));
   const seed = box.deriveKey('woodpecker audit checkpoint signing v1');
-  const signingKey = crypto.createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const signingKey = crypto.createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = crypto.createPublicKey(signingKey);
   return {
     version,

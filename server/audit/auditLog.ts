@@ -37,7 +37,13 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-const hmac = (key: Buffer, purpose: string, parts: unknown[]) => crypto.createHmac('sha256', key).update(purpose).update('\0').update(JSON.stringify(canonical(parts))).digest('hex');
+const hmac = (key: Buffer, purpose: string, parts: unknown[]) =>
+  crypto
+    .createHmac('sha256', key)
+    .update(purpose)
+    .update('\0')
+    .update(JSON.stringify(canonical(parts)))
+    .digest('hex');
 
 export interface EntryContent {
   _id: Types.ObjectId;
@@ -51,7 +57,15 @@ export interface EntryContent {
 
 /** The entry's own MAC: its unique id, key version and content. */
 export function entryMac(e: EntryContent, key: Buffer): string {
-  return hmac(key, 'woodpecker audit entry', [e._id, e.keyVersion, e.at, e.actor ?? null, e.action, e.target ?? null, e.details ?? {}]);
+  return hmac(key, 'woodpecker audit entry', [
+    e._id,
+    e.keyVersion,
+    e.at,
+    e.actor ?? null,
+    e.action,
+    e.target ?? null,
+    e.details ?? {},
+  ]);
 }
 
 /** The chain link: this entry's place, its MAC and the previous link. */
@@ -65,7 +79,15 @@ export async function appendAudit(record: AuditRecord, session: ClientSession, n
   // Only what the entry stores is MAC'd: the actor's identity, and details without undefined members.
   const actor = record.actor ? { id: record.actor.id, username: record.actor.username, role: record.actor.role } : null;
   const details = JSON.parse(JSON.stringify(record.details ?? {})) as Record<string, unknown>;
-  const entry = { _id: new Types.ObjectId(), keyVersion: keys.version, at: now, actor, action: record.action, target: record.target ?? null, details };
+  const entry = {
+    _id: new Types.ObjectId(),
+    keyVersion: keys.version,
+    at: now,
+    actor,
+    action: record.action,
+    target: record.target ?? null,
+    details,
+  };
   await AuditEntry.create([{ ...entry, mac: entryMac(entry, keys.macKey(keys.version)), pending: true }], { session });
   return entry._id.toHexString();
 }

@@ -14,6 +14,9 @@ export async function auditRead(record: AuditRecord, now = new Date()): Promise<
 /** A page of sealed entries, newest first (those numbered below `before`, when given), and how many entries there are. */
 export async function sealedEntriesPage(before: number | undefined, limit: number) {
   const filter = { seq: trusted(before ? { $lt: before } : { $gte: 1 }) };
-  const [items, total] = await Promise.all([AuditEntry.find(filter).sort({ seq: -1 }).limit(limit).lean(), AuditEntry.estimatedDocumentCount()]);
+  const [items, total] = await Promise.all([
+    AuditEntry.find(filter).sort({ seq: -1 }).limit(limit).lean(),
+    AuditEntry.estimatedDocumentCount(),
+  ]);
   return { items, total };
 }

@@ -27,7 +27,8 @@ export const checkpointSchema = z.object({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-const signedText = (c: { seq: number; link: string; at: string }) => `woodpecker-audit-checkpoint:v1:${c.seq}:${c.link}:${c.at}`;
+const signedText = (c: { seq: number; link: string; at: string }) =>
+  `woodpecker-audit-checkpoint:v1:${c.seq}:${c.link}:${c.at}`;
 
 export function signCheckpoint(head: ChainHead, now: Date, keys: AuditKeys = auditKeys()): Checkpoint {
   const body = { seq: head.seq, link: head.link, at: now.toISOString() };
@@ -56,7 +57,10 @@ export function parseCheckpoint(line: string): Checkpoint {
     throw new Error('the checkpoint is not a JSON line');
   }
   const parsed = checkpointSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`the checkpoint is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `the checkpoint is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -92,7 +96,11 @@ export function lastCheckpoint(file: string): Checkpoint | null {
     const length = Math.min(size, 8192); // a line is about 300 bytes
     const tail = Buffer.alloc(length);
     fs.readSync(fd, tail, 0, length, size - length);
-    const lines = tail.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = tail
+      .toString('utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     return lines.length ? parseCheckpoint(lines[lines.length - 1]) : null;
   } finally {
     fs.closeSync(fd);
@@ -117,8 +125,12 @@ export async function publishCheckpoint(file: string, now: Date): Promise<Checkp
   if (last && last.publicKey === auditKeys().publicKeyText) {
     if (last.seq === head.seq && last.link === head.link) return last;
     // Never sign a chain that no longer extends what was signed before: that would bless a truncation or rewrite.
-    const covered = last.seq === 0 || (await AuditEntry.findOne({ seq: last.seq }, { link: 1 }).lean())?.link === last.link;
-    if (head.seq < last.seq || !covered) throw new Error(`the audit chain no longer extends the checkpoint of ${last.at} (${last.seq} entries): not signed; run audit:verify`);
+    const covered =
+      last.seq === 0 || (await AuditEntry.findOne({ seq: last.seq }, { link: 1 }).lean())?.link === last.link;
+    if (head.seq < last.seq || !covered)
+      throw new Error(
+        `the audit chain no longer extends the checkpoint of ${last.at} (${last.seq} entries): not signed; run audit:verify`,
+      );
   }
   const checkpoint = signCheckpoint(head, now);
   appendLine(file, JSON.stringify(checkpoint));
@@ -145,7 +157,12 @@ export function auditorEmail(c: Checkpoint): { subject: string; text: string } {
 }
 
 /** Once per UTC day: queues the newest checkpoint to each auditor, with the day marked in the same transaction. */
-export async function mailCheckpointToAuditors(box: SecretBox, file: string, emails: string[], now: Date): Promise<boolean> {
+export async function mailCheckpointToAuditors(
+  box: SecretBox,
+  file: string,
+  emails: string[],
+  now: Date,
+): Promise<boolean> {
   if (!emails.length) return false;
   const day = now.toISOString().slice(0, 10);
   if ((await AuditHead.findById('auditor-mail').lean())?.day === day) return false;

@@ -41,13 +41,22 @@ export async function sealAuditEntries(now = new Date()): Promise<{ sealed: numb
       const head = await AuditHead.findById('head').session(session).lean();
       let seq = head?.seq ?? 0;
       let link = head?.link ?? GENESIS_LINK;
-      const pending = await AuditEntry.find({ pending: true }, { _id: 1, mac: 1, keyVersion: 1 }).sort({ _id: 1 }).limit(BATCH).session(session).lean();
+      const pending = await AuditEntry.find({ pending: true }, { _id: 1, mac: 1, keyVersion: 1 })
+        .sort({ _id: 1 })
+        .limit(BATCH)
+        .session(session)
+        .lean();
       if (!pending.length) return { count: 0, head: { seq, link } };
       const ops = pending.map((e) => {
         seq++;
         // An entry naming no key we hold is forged: linked under the current key so sealing goes on; verification reports it.
         link = linkMac(seq, e.mac, link, keys.macKey(keys.hasVersion(e.keyVersion) ? e.keyVersion : keys.version));
-        return { updateOne: { filter: { _id: e._id, pending: true }, update: { $set: { seq, link, sealedAt: now }, $unset: { pending: 1 } } } };
+        return {
+          updateOne: {
+            filter: { _id: e._id, pending: true },
+            update: { $set: { seq, link, sealedAt: now }, $unset: { pending: 1 } },
+          },
+        };
       });
       const written = await AuditEntry.bulkWrite(ops, { session, ordered: true });
       if (written.modifiedCount !== pending.length) throw new Error('audit entries changed while being sealed'); // aborts: nothing half-sealed

@@ -25,9 +25,14 @@ export function categoryRoutes(): Router {
     category: present(await categoryCreator(actor, body)),
   }));
 
-  defineRoute(router, contract.catalog.updateCategory, { access: 'categories.manage' }, async ({ params, body, actor }) => ({
-    category: present(await categoryUpdater(actor, params.code, body)),
-  }));
+  defineRoute(
+    router,
+    contract.catalog.updateCategory,
+    { access: 'categories.manage' },
+    async ({ params, body, actor }) => ({
+      category: present(await categoryUpdater(actor, params.code, body)),
+    }),
+  );
 
   return router;
 }

@@ -19,7 +19,8 @@ export async function activeCategories() {
 }
 
 export async function categoryCreator(actor: Actor, input: z.infer<typeof createCategoryBody>) {
-  if (await Category.exists({ code: input.code })) throw fail('resource.conflict', [{ path: 'body.code', code: 'duplicate', message: 'code already exists' }]);
+  if (await Category.exists({ code: input.code }))
+    throw fail('resource.conflict', [{ path: 'body.code', code: 'duplicate', message: 'code already exists' }]);
   return inTransaction(async (session) => {
     const [created] = await Category.create([{ ...input, active: true }], { session });
     await appendAudit({ actor, action: 'category.create', target: { type: 'category', id: input.code } }, session);
@@ -29,9 +30,21 @@ export async function categoryCreator(actor: Actor, input: z.infer<typeof create
 
 export async function categoryUpdater(actor: Actor, code: string, changes: z.infer<typeof updateCategoryBody>) {
   return inTransaction(async (session) => {
-    const updated = await Category.findOneAndUpdate({ code }, { $set: changes }, { returnDocument: 'after', runValidators: true, session });
+    const updated = await Category.findOneAndUpdate(
+      { code },
+      { $set: changes },
+      { returnDocument: 'after', runValidators: true, session },
+    );
     if (!updated) throw fail('resource.not_found');
-    await appendAudit({ actor, action: 'category.update', target: { type: 'category', id: code }, details: { fields: Object.keys(changes), active: changes.active } }, session);
+    await appendAudit(
+      {
+        actor,
+        action: 'category.update',
+        target: { type: 'category', id: code },
+        details: { fields: Object.keys(changes), active: changes.active },
+      },
+      session,
+    );
     return updated;
   });
 }

@@ -12,7 +12,12 @@ export function referenceRoutes(): Router {
   defineRoute(router, contract.catalog.catalog, { access: 'public' }, async () => {
     const categories = await activeCategories();
     return {
-      categories: categories.map((c) => ({ code: c.code, sector: c.sector, scheme: c.scheme, name: { zh: c.name.zh, en: c.name.en } })),
+      categories: categories.map((c) => ({
+        code: c.code,
+        sector: c.sector,
+        scheme: c.scheme,
+        name: { zh: c.name.zh, en: c.name.en },
+      })),
       areas,
       sectors,
     };
@@ -20,7 +25,14 @@ export function referenceRoutes(): Router {
 
   defineRoute(router, contract.catalog.units, { access: 'units.read' }, async () => {
     const units = await allUnits();
-    return { items: units.map((u) => ({ code: u.code, name: { zh: u.name.zh, en: u.name.en }, sectors: u.sectors, ...(u.areaCode ? { areaCode: u.areaCode } : {}) })) };
+    return {
+      items: units.map((u) => ({
+        code: u.code,
+        name: { zh: u.name.zh, en: u.name.en },
+        sectors: u.sectors,
+        ...(u.areaCode ? { areaCode: u.areaCode } : {}),
+      })),
+    };
   });
 
   return router;

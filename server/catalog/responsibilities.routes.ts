@@ -7,7 +7,12 @@ import { responsibilityTable, responsibilityUpdater } from './responsibilities';
 import { defineRoute } from '../platform/http/defineRoute';
 import type { ResponsibilityFields } from './responsibility.model';
 
-const present = (r: ResponsibilityFields): ResponsibilityView => ({ sector: r.sector, area: r.area, unitCode: r.unitCode, ...(r.updatedAt ? { updatedAt: r.updatedAt.toISOString() } : {}) });
+const present = (r: ResponsibilityFields): ResponsibilityView => ({
+  sector: r.sector,
+  area: r.area,
+  unitCode: r.unitCode,
+  ...(r.updatedAt ? { updatedAt: r.updatedAt.toISOString() } : {}),
+});
 
 export function responsibilityRoutes(): Router {
   const router = Router();
@@ -20,7 +25,9 @@ export function responsibilityRoutes(): Router {
     router,
     contract.catalog.setResponsibility,
     { access: 'responsibilities.manage' },
-    async ({ params, body, actor }) => ({ responsibility: present(await responsibilityUpdater(actor, params.sector, params.area, body.unitCode)) }),
+    async ({ params, body, actor }) => ({
+      responsibility: present(await responsibilityUpdater(actor, params.sector, params.area, body.unitCode)),
+    }),
   );
 
   return router;

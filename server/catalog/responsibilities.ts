@@ -9,13 +9,29 @@ import type { Actor } from '../access';
 
 export async function responsibilityUpdater(actor: Actor, sector: string, area: string, unitCode: string) {
   const unit = await Unit.findOne({ code: unitCode }).lean();
-  if (!unit) throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${unitCode}` }]);
+  if (!unit)
+    throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${unitCode}` }]);
   // A county department cannot take on another county's reports.
-  if (unit.areaCode && unit.areaCode !== area) throw fail('request.invalid', [{ path: 'body.unitCode', code: 'other-area', message: `unit ${unitCode} serves another area` }]);
+  if (unit.areaCode && unit.areaCode !== area)
+    throw fail('request.invalid', [
+      { path: 'body.unitCode', code: 'other-area', message: `unit ${unitCode} serves another area` },
+    ]);
   return inTransaction(async (session) => {
     const before = await Responsibility.findOne({ sector, area }).session(session).lean();
-    const updated = await Responsibility.findOneAndUpdate({ sector, area }, { $set: { unitCode } }, { upsert: true, returnDocument: 'after', runValidators: true, session });
-    await appendAudit({ actor, action: 'responsibility.update', target: { type: 'responsibility', id: `${sector}/${area}` }, details: { from: before?.unitCode ?? null, to: unitCode } }, session);
+    const updated = await Responsibility.findOneAndUpdate(
+      { sector, area },
+      { $set: { unitCode } },
+      { upsert: true, returnDocument: 'after', runValidators: true, session },
+    );
+    await appendAudit(
+      {
+        actor,
+        action: 'responsibility.update',
+        target: { type: 'responsibility', id: `${sector}/${area}` },
+        details: { from: before?.unitCode ?? null, to: unitCode },
+      },
+      session,
+    );
     return updated;
   });
 }

@@ -1,7 +1,10 @@
 // Departments on the responsibility list; staff belong to one.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-const labelSchema = new Schema({ zh: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+const labelSchema = new Schema(
+  { zh: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
 
 const unitSchema = new Schema(
   {

@@ -13,9 +13,19 @@ import { Unit } from '../catalog/unit.model';
 
 export async function seedReferenceData(): Promise<void> {
   // $setOnInsert: administrators' later edits are never overwritten.
-  await Unit.bulkWrite(units.map((u) => ({ updateOne: { filter: { code: u.code }, update: { $setOnInsert: u }, upsert: true } })));
-  await Category.bulkWrite(categories.map((c, order) => ({ updateOne: { filter: { code: c.code }, update: { $setOnInsert: { ...c, order, active: true } }, upsert: true } })));
-  await Responsibility.bulkWrite(defaultResponsibilities().map((r) => ({ updateOne: { filter: { sector: r.sector, area: r.area }, update: { $setOnInsert: r }, upsert: true } })));
+  await Unit.bulkWrite(
+    units.map((u) => ({ updateOne: { filter: { code: u.code }, update: { $setOnInsert: u }, upsert: true } })),
+  );
+  await Category.bulkWrite(
+    categories.map((c, order) => ({
+      updateOne: { filter: { code: c.code }, update: { $setOnInsert: { ...c, order, active: true } }, upsert: true },
+    })),
+  );
+  await Responsibility.bulkWrite(
+    defaultResponsibilities().map((r) => ({
+      updateOne: { filter: { sector: r.sector, area: r.area }, update: { $setOnInsert: r }, upsert: true },
+    })),
+  );
 }
 
 /**
@@ -41,13 +51,62 @@ export function defaultResponsibilities(): { sector: string; area: string; unitC
  * (the every-area grant); the others list the areas they cover. Finance has two
  * people because whoever approves a reward never records its payment.
  */
-export const demoAccounts: { username: string; role: Role; displayName: string; unitCode: string; areaCodes: string[]; allAreas: boolean }[] = [
-  { username: 'admin', role: 'admin', displayName: '王敏（系统管理员）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
-  { username: 'intake', role: 'intake', displayName: '李娜（受理员）', unitCode: 'city-emb', areaCodes: areaCodes, allAreas: false },
-  { username: 'verifier', role: 'verifier', displayName: '张强（核查人员）', unitCode: 'city-enforcement', areaCodes: areaCodes, allAreas: false },
-  { username: 'reviewer', role: 'reviewer', displayName: '刘洋（审核人）', unitCode: 'city-emb', areaCodes: areaCodes, allAreas: false },
-  { username: 'finance', role: 'finance', displayName: '陈静（财务）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
-  { username: 'cashier', role: 'finance', displayName: '赵丽（出纳）', unitCode: 'city-emb', areaCodes: [], allAreas: true },
+export const demoAccounts: {
+  username: string;
+  role: Role;
+  displayName: string;
+  unitCode: string;
+  areaCodes: string[];
+  allAreas: boolean;
+}[] = [
+  {
+    username: 'admin',
+    role: 'admin',
+    displayName: '王敏（系统管理员）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
+  {
+    username: 'intake',
+    role: 'intake',
+    displayName: '李娜（受理员）',
+    unitCode: 'city-emb',
+    areaCodes: areaCodes,
+    allAreas: false,
+  },
+  {
+    username: 'verifier',
+    role: 'verifier',
+    displayName: '张强（核查人员）',
+    unitCode: 'city-enforcement',
+    areaCodes: areaCodes,
+    allAreas: false,
+  },
+  {
+    username: 'reviewer',
+    role: 'reviewer',
+    displayName: '刘洋（审核人）',
+    unitCode: 'city-emb',
+    areaCodes: areaCodes,
+    allAreas: false,
+  },
+  {
+    username: 'finance',
+    role: 'finance',
+    displayName: '陈静（财务）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
+  {
+    username: 'cashier',
+    role: 'finance',
+    displayName: '赵丽（出纳）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
 ];
 
 /**
@@ -59,7 +118,11 @@ export async function seedDemoStaff(password: string): Promise<void> {
   for (const a of demoAccounts) {
     await Staff.updateOne(
       { username: a.username },
-      { $set: { passwordHash, disabled: false, failedLogins: 0, allAreas: a.allAreas }, $unset: { lockedUntil: 1 }, $setOnInsert: { displayName: a.displayName, role: a.role, unitCode: a.unitCode, areaCodes: a.areaCodes } },
+      {
+        $set: { passwordHash, disabled: false, failedLogins: 0, allAreas: a.allAreas },
+        $unset: { lockedUntil: 1 },
+        $setOnInsert: { displayName: a.displayName, role: a.role, unitCode: a.unitCode, areaCodes: a.areaCodes },
+      },
       { upsert: true },
     );
   }
@@ -72,8 +135,32 @@ export async function seedFund(): Promise<void> {
   const key = 'seed:initial-appropriation';
   if (await LedgerEntry.exists({ idempotencyKey: key })) return;
   await inTransaction(async (session) => {
-    await LedgerEntry.create([{ fundId: MAIN_FUND, kind: 'appropriate', amountFen: INITIAL_APPROPRIATION_FEN, at: new Date(), note: '设立500万元奖励基金', idempotencyKey: key }], { session });
-    await Fund.updateOne({ _id: MAIN_FUND }, { $inc: { appropriatedFen: INITIAL_APPROPRIATION_FEN }, $setOnInsert: { reservedFen: 0, paidFen: 0 } }, { upsert: true, session });
-    await appendAudit({ actor: null, action: 'fund.appropriate', target: { type: 'fund', id: MAIN_FUND }, details: { amountFen: INITIAL_APPROPRIATION_FEN, note: 'initial appropriation' } }, session);
+    await LedgerEntry.create(
+      [
+        {
+          fundId: MAIN_FUND,
+          kind: 'appropriate',
+          amountFen: INITIAL_APPROPRIATION_FEN,
+          at: new Date(),
+          note: '设立500万元奖励基金',
+          idempotencyKey: key,
+        },
+      ],
+      { session },
+    );
+    await Fund.updateOne(
+      { _id: MAIN_FUND },
+      { $inc: { appropriatedFen: INITIAL_APPROPRIATION_FEN }, $setOnInsert: { reservedFen: 0, paidFen: 0 } },
+      { upsert: true, session },
+    );
+    await appendAudit(
+      {
+        actor: null,
+        action: 'fund.appropriate',
+        target: { type: 'fund', id: MAIN_FUND },
+        details: { amountFen: INITIAL_APPROPRIATION_FEN, note: 'initial appropriation' },
+      },
+      session,
+    );
   });
 }

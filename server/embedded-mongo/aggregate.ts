@@ -11,7 +11,15 @@ import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Any, AnyObject, Options } from 'mingo/types';
-import { addNumbers, compareValues, isNumeric, isPlainObject, numberValue, plainNumbers, type Doc } from './bson-values';
+import {
+  addNumbers,
+  compareValues,
+  isNumeric,
+  isPlainObject,
+  numberValue,
+  plainNumbers,
+  type Doc,
+} from './bson-values';
 import { errors, MongoError } from './errors';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
@@ -22,7 +30,9 @@ export type CollectionLoader = (name: string) => Doc[];
 
 export function compareBySortSpec(spec: Doc): (a: Doc, b: Doc) => number {
   const keys = Object.entries(spec);
-  for (const [, dir] of keys) if (dir !== 1 && dir !== -1 && !isPlainObject(dir)) throw errors.badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+  for (const [, dir] of keys)
+    if (dir !== 1 && dir !== -1 && !isPlainObject(dir))
+      throw errors.badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
   return (a, b) => {
     for (const [k, dir] of keys) {
       const c = compareValues(sortKey(a, k, dir === -1), sortKey(b, k, dir === -1));
@@ -61,14 +71,16 @@ const $avg = (coll: AnyObject[], expr: Any, options: Options): Any => {
   return numberValue(total) / nums.length;
 };
 
-const extreme = (sign: 1 | -1) => (coll: AnyObject[], expr: Any, options: Options): Any => {
-  let best: unknown;
-  for (const v of values(coll, expr, options)) {
-    if (v === undefined || v === null) continue;
-    if (best === undefined || compareValues(v, best) * sign > 0) best = v;
-  }
-  return (best ?? null) as Any;
-};
+const extreme =
+  (sign: 1 | -1) =>
+  (coll: AnyObject[], expr: Any, options: Options): Any => {
+    let best: unknown;
+    for (const v of values(coll, expr, options)) {
+      if (v === undefined || v === null) continue;
+      if (best === undefined || compareValues(v, best) * sign > 0) best = v;
+    }
+    return (best ?? null) as Any;
+  };
 
 function $match(coll: Iterator, expr: AnyObject, options: Options): Iterator {
   // $expr sees the pipeline's variables ($lookup's `let`), global and local.
@@ -98,15 +110,24 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
     const doc = { ...(o as Doc) };
     let matches = foreign;
     if (typeof localField === 'string' && typeof foreignField === 'string') {
-      const locals = valuesAtPath(doc, localField).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => (v === undefined ? null : v));
+      const locals = valuesAtPath(doc, localField)
+        .flatMap((v) => (Array.isArray(v) ? v : [v]))
+        .map((v) => (v === undefined ? null : v));
       matches = foreign.filter((f) =>
-        valuesAtPath(f, foreignField).some((fv) => (Array.isArray(fv) ? fv : [fv]).some((x) => locals.some((l) => compareValues(x ?? null, l) === 0))),
+        valuesAtPath(f, foreignField).some((fv) =>
+          (Array.isArray(fv) ? fv : [fv]).some((x) => locals.some((l) => compareValues(x ?? null, l) === 0)),
+        ),
       );
     }
     if (Array.isArray(pipeline)) {
       const variables: Doc = {};
       for (const [k, e] of Object.entries(letSpec ?? {})) variables[k] = evalExpr(doc as AnyObject, e as Any, options);
-      matches = runPipeline(matches.map((m) => ({ ...m })), pipeline as Doc[], load, variables);
+      matches = runPipeline(
+        matches.map((m) => ({ ...m })),
+        pipeline as Doc[],
+        load,
+        variables,
+      );
     }
     doc[as] = matches.map((m) => ({ ...m }));
     return doc;
@@ -128,7 +149,8 @@ function $sample(coll: Iterator, spec: AnyObject): Iterator {
 }
 
 /** A group key under which numerically equal values of any type coincide (the index key encoding). */
-const $groupKey = (obj: AnyObject, expr: Any, options: Options): Any => encodeValue(evalExpr(obj, expr, options) ?? null).toString('hex');
+const $groupKey = (obj: AnyObject, expr: Any, options: Options): Any =>
+  encodeValue(evalExpr(obj, expr, options) ?? null).toString('hex');
 
 const context = Context.from(
   Context.init({
@@ -149,31 +171,59 @@ const context = Context.from(
 /** $bucket as MongoDB defines it: a $group on a $switch over [lower, upper) boundaries. */
 function bucketAsGroup(spec: Doc): Doc[] {
   const { groupBy, boundaries, default: fallback, output } = spec;
-  if (!Array.isArray(boundaries) || boundaries.length < 2) throw new MongoError(40192, 'Location40192', "The $bucket 'boundaries' field must be an array of at least two values");
+  if (!Array.isArray(boundaries) || boundaries.length < 2)
+    throw new MongoError(
+      40192,
+      'Location40192',
+      "The $bucket 'boundaries' field must be an array of at least two values",
+    );
   for (let i = 1; i < boundaries.length; i++)
-    if (compareValues(boundaries[i - 1], boundaries[i]) >= 0) throw new MongoError(40194, 'Location40194', "The 'boundaries' option to $bucket must be sorted in ascending order");
-  const branches = boundaries.slice(0, -1).map((low, i) => ({ case: { $and: [{ $gte: [groupBy, low] }, { $lt: [groupBy, boundaries[i + 1]] }] }, then: low }));
+    if (compareValues(boundaries[i - 1], boundaries[i]) >= 0)
+      throw new MongoError(
+        40194,
+        'Location40194',
+        "The 'boundaries' option to $bucket must be sorted in ascending order",
+      );
+  const branches = boundaries.slice(0, -1).map((low, i) => ({
+    case: { $and: [{ $gte: [groupBy, low] }, { $lt: [groupBy, boundaries[i + 1]] }] },
+    then: low,
+  }));
   const id = { $switch: { branches, ...(fallback !== undefined ? { default: fallback } : {}) } };
   return [{ $group: { _id: id, ...((output as Doc) ?? { count: { $sum: 1 } }) } }, { $sort: { _id: 1 } }];
 }
 
 function validateStage(stage: unknown): Doc[] {
-  if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw new MongoError(40323, 'Location40323', 'A pipeline stage specification object must contain exactly one field.');
+  if (!isPlainObject(stage) || Object.keys(stage).length !== 1)
+    throw new MongoError(
+      40323,
+      'Location40323',
+      'A pipeline stage specification object must contain exactly one field.',
+    );
   const [name, arg] = Object.entries(stage)[0];
   if (name === '$bucket') {
-    if (!isPlainObject(arg)) throw new MongoError(40201, 'Location40201', 'Argument to $bucket stage must be an object');
+    if (!isPlainObject(arg))
+      throw new MongoError(40201, 'Location40201', 'Argument to $bucket stage must be an object');
     return bucketAsGroup(arg);
   }
-  if (!context.getOperator(OpType.PIPELINE, name)) throw new MongoError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
-  if (name === '$limit' && !(Number.isInteger(arg) && (arg as number) > 0)) throw new MongoError(15958, 'Location15958', 'the limit must be positive');
-  if (name === '$skip' && !(Number.isInteger(arg) && (arg as number) >= 0)) throw new MongoError(15956, 'Location15956', 'invalid argument to $skip stage: value must be non-negative');
+  if (!context.getOperator(OpType.PIPELINE, name))
+    throw new MongoError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
+  if (name === '$limit' && !(Number.isInteger(arg) && (arg as number) > 0))
+    throw new MongoError(15958, 'Location15958', 'the limit must be positive');
+  if (name === '$skip' && !(Number.isInteger(arg) && (arg as number) >= 0))
+    throw new MongoError(15956, 'Location15956', 'invalid argument to $skip stage: value must be non-negative');
   if (name === '$group') {
-    if (!isPlainObject(arg) || !('_id' in arg)) throw new MongoError(15955, 'Location15955', 'a group specification must include an _id');
+    if (!isPlainObject(arg) || !('_id' in arg))
+      throw new MongoError(15955, 'Location15955', 'a group specification must include an _id');
     // Group on a canonical key, then restore the group's first actual _id value.
     const { _id, ...accumulators } = arg;
-    return [{ $group: { _id: { $__groupKey: _id }, __groupId: { $first: _id }, ...accumulators } }, { $set: { _id: '$__groupId' } }, { $unset: '__groupId' }];
+    return [
+      { $group: { _id: { $__groupKey: _id }, __groupId: { $first: _id }, ...accumulators } },
+      { $set: { _id: '$__groupId' } },
+      { $unset: '__groupId' },
+    ];
   }
-  if (name === '$sample' && !(isPlainObject(arg) && Number.isInteger(arg.size) && (arg.size as number) >= 0)) throw new MongoError(28747, 'Location28747', 'size argument to $sample must be a non-negative integer');
+  if (name === '$sample' && !(isPlainObject(arg) && Number.isInteger(arg.size) && (arg.size as number) >= 0))
+    throw new MongoError(28747, 'Location28747', 'size argument to $sample must be a non-negative integer');
   return [stage];
 }
 
@@ -197,8 +247,8 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
   } catch (e) {
     if (e instanceof MongoError) throw e;
     const message = (e as Error).message ?? String(e);
-    if (/unregistered .*operator|unknown operator|'\$\w+' is not registered/i.test(message)) throw new MongoError(168, 'InvalidPipelineOperator', message);
+    if (/unregistered .*operator|unknown operator|'\$\w+' is not registered/i.test(message))
+      throw new MongoError(168, 'InvalidPipelineOperator', message);
     throw new MongoError(2, 'BadValue', message);
   }
 }
-

@@ -75,7 +75,16 @@ function bsonTypeTag(v: object): string | undefined {
 }
 
 export function isPlainObject(v: unknown): v is Doc {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && bsonTypeTag(v) === undefined && !Buffer.isBuffer(v) && !(v instanceof Uint8Array);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof Date) &&
+    !(v instanceof RegExp) &&
+    bsonTypeTag(v) === undefined &&
+    !Buffer.isBuffer(v) &&
+    !(v instanceof Uint8Array)
+  );
 }
 
 export function isNumeric(v: unknown): boolean {
@@ -183,7 +192,8 @@ function compareNumeric(a: unknown, b: unknown): number {
     if (Number.isNaN(y)) return 1;
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  const special = (n: number | Rational): number | undefined => (typeof n === 'number' && !Number.isFinite(n) ? n : undefined);
+  const special = (n: number | Rational): number | undefined =>
+    typeof n === 'number' && !Number.isFinite(n) ? n : undefined;
   const sx = special(x);
   const sy = special(y);
   if (sx !== undefined || sy !== undefined) {
@@ -202,7 +212,10 @@ function compareNumeric(a: unknown, b: unknown): number {
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return Buffer.compare(
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 function compareStrings(a: string, b: string): number {
@@ -238,7 +251,15 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeOrder.timestamp: {
       const x = a as Timestamp;
       const y = b as Timestamp;
-      return x.high !== y.high ? (x.high >>> 0 < y.high >>> 0 ? -1 : 1) : x.low >>> 0 === y.low >>> 0 ? 0 : x.low >>> 0 < y.low >>> 0 ? -1 : 1;
+      return x.high !== y.high
+        ? x.high >>> 0 < y.high >>> 0
+          ? -1
+          : 1
+        : x.low >>> 0 === y.low >>> 0
+          ? 0
+          : x.low >>> 0 < y.low >>> 0
+            ? -1
+            : 1;
     }
     case TypeOrder.binary: {
       const x = binaryParts(a);
@@ -347,8 +368,25 @@ export function typeName(v: unknown): string {
 }
 
 const typeNumbers: Record<number, string> = {
-  1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 6: 'undefined', 7: 'objectId', 8: 'bool', 9: 'date',
-  10: 'null', 11: 'regex', 13: 'javascript', 14: 'symbol', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey',
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  6: 'undefined',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  13: 'javascript',
+  14: 'symbol',
+  16: 'int',
+  17: 'timestamp',
+  18: 'long',
+  19: 'decimal',
+  [-1]: 'minKey',
+  127: 'maxKey',
 };
 
 /** Does `v` have the type named by a `$type` argument (alias or number; "number" covers all numerics)? */
@@ -412,8 +450,15 @@ function combine(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
     };
     const x = asDecimal(a);
     const y = asDecimal(b);
-    if (typeof x === 'number' || typeof y === 'number') return Decimal128.fromString(String(op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b)));
-    return decimalFromRational(op === 'add' ? { num: x.num * y.den + y.num * x.den, den: x.den * y.den } : { num: x.num * y.num, den: x.den * y.den });
+    if (typeof x === 'number' || typeof y === 'number')
+      return Decimal128.fromString(
+        String(op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b)),
+      );
+    return decimalFromRational(
+      op === 'add'
+        ? { num: x.num * y.den + y.num * x.den, den: x.den * y.den }
+        : { num: x.num * y.num, den: x.den * y.den },
+    );
   }
   if (ka === 'double' || kb === 'double') {
     const r = op === 'add' ? numberValue(a) + numberValue(b) : numberValue(a) * numberValue(b);
@@ -423,7 +468,8 @@ function combine(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
   const y = BigInt(typeof b === 'number' ? b : (b as Long).toString());
   const r = op === 'add' ? x + y : x * y;
   // int32 arithmetic that overflows becomes int64, as in MongoDB
-  if (ka === 'long' || kb === 'long' || r < -(2n ** 31n) || r >= 2n ** 31n) return Long.fromBigInt(BigInt.asIntN(64, r));
+  if (ka === 'long' || kb === 'long' || r < -(2n ** 31n) || r >= 2n ** 31n)
+    return Long.fromBigInt(BigInt.asIntN(64, r));
   return Number(r);
 }
 

@@ -13,10 +13,15 @@ async function main(): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
-  const db = await startEmbeddedMongo(values['in-memory'] ? { inMemory: true } : { dataDir: values['data-dir']! }, { host: values.host, port }, {
-    log: (m) => console.error(m),
-  });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  const db = await startEmbeddedMongo(
+    values['in-memory'] ? { inMemory: true } : { dataDir: values['data-dir']! },
+    { host: values.host, port },
+    {
+      log: (m) => console.error(m),
+    },
+  );
   console.log(db.uri);
   const stop = async (signal: string) => {
     console.error(`${signal}: stopping the embedded database`);

@@ -58,7 +58,15 @@ export class CommandRunner {
         try {
           return handler(cmd, db, txn, ctx, retryKey);
         } catch (e) {
-          if (txn && !(e instanceof WouldBlock) && txn.state === 'active' && name !== 'commitTransaction' && name !== 'abortTransaction' && e instanceof MongoError) this.engine.abort(txn);
+          if (
+            txn &&
+            !(e instanceof WouldBlock) &&
+            txn.state === 'active' &&
+            name !== 'commitTransaction' &&
+            name !== 'abortTransaction' &&
+            e instanceof MongoError
+          )
+            this.engine.abort(txn);
           throw e;
         }
       } catch (e) {
@@ -79,18 +87,25 @@ export class CommandRunner {
     const existing = this.engine.transactions.get(key);
     if (cmd.startTransaction === true) {
       if (existing?.state === 'active') {
-        if (existing.txnNumber === txnNumber) throw new MongoError(251, 'NoSuchTransaction', 'transaction already started');
+        if (existing.txnNumber === txnNumber)
+          throw new MongoError(251, 'NoSuchTransaction', 'transaction already started');
         this.engine.abort(existing);
       }
       return { txn: this.engine.beginTransaction(key, txnNumber) };
     }
     if (!existing || existing.txnNumber !== txnNumber) {
-      if (name === 'abortTransaction' || name === 'commitTransaction' || !existing || BigInt(existing.txnNumber) < BigInt(txnNumber))
+      if (
+        name === 'abortTransaction' ||
+        name === 'commitTransaction' ||
+        !existing ||
+        BigInt(existing.txnNumber) < BigInt(txnNumber)
+      )
         throw errors.noSuchTransaction(txnNumber);
       throw errors.transactionTooOld();
     }
     if (existing.state === 'aborted' && name !== 'abortTransaction') throw errors.noSuchTransaction(txnNumber);
-    if (existing.state === 'committed' && name !== 'commitTransaction') throw new MongoError(256, 'TransactionCommitted', `Transaction ${txnNumber} has been committed.`);
+    if (existing.state === 'committed' && name !== 'commitTransaction')
+      throw new MongoError(256, 'TransactionCommitted', `Transaction ${txnNumber} has been committed.`);
     return { txn: existing };
   }
 
@@ -109,7 +124,10 @@ export class CommandRunner {
       primary: me,
       me,
       electionId: this.identity.electionId,
-      lastWrite: { opTime: { ts: Timestamp.fromBits(0, Math.floor(Date.now() / 1000)), t: Long.fromNumber(1) }, lastWriteDate: new Date() },
+      lastWrite: {
+        opTime: { ts: Timestamp.fromBits(0, Math.floor(Date.now() / 1000)), t: Long.fromNumber(1) },
+        lastWriteDate: new Date(),
+      },
       maxBsonObjectSize: MAX_BSON,
       maxMessageSizeBytes: 48_000_000,
       maxWriteBatchSize: 100_000,
@@ -125,7 +143,15 @@ export class CommandRunner {
     return reply;
   }
 
-  private cursorReply(ns: string, docs: Doc[], batchSize: number | undefined, single: boolean, session?: string, key: 'firstBatch' | 'nextBatch' = 'firstBatch', existingId?: string): Doc {
+  private cursorReply(
+    ns: string,
+    docs: Doc[],
+    batchSize: number | undefined,
+    single: boolean,
+    session?: string,
+    key: 'firstBatch' | 'nextBatch' = 'firstBatch',
+    existingId?: string,
+  ): Doc {
     const limit = batchSize && batchSize > 0 ? batchSize : key === 'firstBatch' ? DEFAULT_BATCH : Infinity;
     const batch: Doc[] = [];
     let bytes = 0;
@@ -138,7 +164,9 @@ export class CommandRunner {
     }
     let id = Long.ZERO;
     if (!single && pos < docs.length) {
-      const cid = existingId ?? Long.fromBigInt(BigInt.asIntN(63, BigInt(`0x${new ObjectId().toHexString().slice(8)}`)) || 1n).toString();
+      const cid =
+        existingId ??
+        Long.fromBigInt(BigInt.asIntN(63, BigInt(`0x${new ObjectId().toHexString().slice(8)}`)) || 1n).toString();
       this.cursors.set(cid, { ns, docs, pos, session });
       id = Long.fromString(cid);
     } else if (existingId) this.cursors.delete(existingId);
@@ -149,7 +177,8 @@ export class CommandRunner {
   private buildHandlers(): Record<string, Handler> {
     const engine = this.engine;
     const ns = (db: string, coll: unknown) => {
-      if (typeof coll !== 'string' || !coll) throw errors.invalidNamespace('collection name must be a non-empty string');
+      if (typeof coll !== 'string' || !coll)
+        throw errors.invalidNamespace('collection name must be a non-empty string');
       return `${db}.${coll}`;
     };
     const filterOf = (v: unknown): Doc => {
@@ -157,36 +186,76 @@ export class CommandRunner {
       if (!isPlainObject(v)) throw errors.typeMismatch('filter must be an object');
       return v;
     };
-    const sessionOf = (cmd: Doc) => (isPlainObject(cmd.lsid) ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex') : undefined);
+    const sessionOf = (cmd: Doc) =>
+      isPlainObject(cmd.lsid)
+        ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex')
+        : undefined;
     const project = (docs: Doc[], projection: unknown, filter: Doc = {}): Doc[] => {
       if (!isPlainObject(projection) || !Object.keys(projection).length) return docs;
-      const modes = new Set(Object.entries(projection).filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean')).map(([, v]) => !!v));
-      if (modes.size > 1) throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
+      const modes = new Set(
+        Object.entries(projection)
+          .filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean'))
+          .map(([, v]) => !!v),
+      );
+      if (modes.size > 1)
+        throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
       // 'field.$' keeps the first array element the query matched.
-      const positional = Object.keys(projection).filter((k) => k.endsWith('.$')).map((k) => k.slice(0, -2));
-      const spec = Object.fromEntries(Object.entries(projection).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), 1] : [k, v])));
+      const positional = Object.keys(projection)
+        .filter((k) => k.endsWith('.$'))
+        .map((k) => k.slice(0, -2));
+      const spec = Object.fromEntries(
+        Object.entries(projection).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), 1] : [k, v])),
+      );
       const projected = new Query({}).find(docs, spec).all() as Doc[];
       positional.forEach((field) =>
         projected.forEach((out, i) => {
           const arr = getPath(docs[i], field);
           const at = Array.isArray(arr) ? positionalIndex(arr, field, filter) : -1;
-          if (at < 0) throw new MongoError(51246, 'Location51246', 'Executor error during find command: positional operator did not match');
+          if (at < 0)
+            throw new MongoError(
+              51246,
+              'Location51246',
+              'Executor error during find command: positional operator did not match',
+            );
           out[field] = [(arr as unknown[])[at]];
         }),
       );
       return projected;
     };
-    const writeError = (index: number, e: MongoError): Doc => ({ index, code: e.code, codeName: e.codeName, errmsg: e.message, ...(e.code === 11000 ? e.extra : {}) });
-    const write = <T extends Doc>(txn: Transaction | undefined, retryKey: string | undefined, fn: () => T): T => (txn ? fn() : engine.write(fn, retryKey));
+    const writeError = (index: number, e: MongoError): Doc => ({
+      index,
+      code: e.code,
+      codeName: e.codeName,
+      errmsg: e.message,
+      ...(e.code === 11000 ? e.extra : {}),
+    });
+    const write = <T extends Doc>(txn: Transaction | undefined, retryKey: string | undefined, fn: () => T): T =>
+      txn ? fn() : engine.write(fn, retryKey);
     const inTxn = (txn: Transaction | undefined) => (txn?.state === 'active' ? txn : undefined);
 
     const h: Record<string, Handler> = {
       hello: (cmd, _db, _t, ctx) => this.hello(cmd, ctx),
       isMaster: (cmd, _db, _t, ctx) => this.hello(cmd, ctx),
       ping: () => ({ ok: 1 }),
-      buildInfo: () => ({ version: '7.0.0', gitVersion: 'woodpecker-embedded', versionArray: [7, 0, 0, 0], bits: 64, maxBsonObjectSize: MAX_BSON, storageEngines: ['sqlite'], ok: 1 }),
+      buildInfo: () => ({
+        version: '7.0.0',
+        gitVersion: 'woodpecker-embedded',
+        versionArray: [7, 0, 0, 0],
+        bits: 64,
+        maxBsonObjectSize: MAX_BSON,
+        storageEngines: ['sqlite'],
+        ok: 1,
+      }),
       getParameter: () => ({ featureCompatibilityVersion: { version: '7.0' }, ok: 1 }),
-      serverStatus: () => ({ host: this.identity.host, version: '7.0.0', process: 'woodpecker-embedded', uptime: (Date.now() - this.identity.startedAt.getTime()) / 1000, localTime: new Date(), connections: {}, ok: 1 }),
+      serverStatus: () => ({
+        host: this.identity.host,
+        version: '7.0.0',
+        process: 'woodpecker-embedded',
+        uptime: (Date.now() - this.identity.startedAt.getTime()) / 1000,
+        localTime: new Date(),
+        connections: {},
+        ok: 1,
+      }),
       hostInfo: () => ({ system: { hostname: this.identity.host }, ok: 1 }),
       connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
       whatsmyuri: () => ({ you: '127.0.0.1', ok: 1 }),
@@ -195,12 +264,18 @@ export class CommandRunner {
       endSessions: () => ({ ok: 1 }),
       killSessions: () => ({ ok: 1 }),
       refreshSessions: () => ({ ok: 1 }),
-      dbStats: (_c, db) => ({ db, collections: engine.collectionsOf(db).length, objects: engine.collectionsOf(db).reduce((n, c) => n + engine.count(c.ns, {}), 0), ok: 1 }),
+      dbStats: (_c, db) => ({
+        db,
+        collections: engine.collectionsOf(db).length,
+        objects: engine.collectionsOf(db).reduce((n, c) => n + engine.count(c.ns, {}), 0),
+        ok: 1,
+      }),
 
       insert: (cmd, db, txn, _ctx, retryKey) => {
         const target = ns(db, cmd.insert);
         const docs = cmd.documents;
-        if (!Array.isArray(docs) || docs.length === 0) throw errors.badValue('insert needs a non-empty documents array');
+        if (!Array.isArray(docs) || docs.length === 0)
+          throw errors.badValue('insert needs a non-empty documents array');
         if (docs.length > 100_000) throw errors.badValue('Write batch sizes must be between 1 and 100000');
         const ordered = cmd.ordered !== false;
         return write(inTxn(txn), retryKey, () => {
@@ -225,7 +300,8 @@ export class CommandRunner {
       update: (cmd, db, txn, _ctx, retryKey) => {
         const target = ns(db, cmd.update);
         const updates = cmd.updates;
-        if (!Array.isArray(updates) || updates.length === 0) throw errors.badValue('update needs a non-empty updates array');
+        if (!Array.isArray(updates) || updates.length === 0)
+          throw errors.badValue('update needs a non-empty updates array');
         const ordered = cmd.ordered !== false;
         return write(inTxn(txn), retryKey, () => {
           let n = 0;
@@ -236,7 +312,13 @@ export class CommandRunner {
             const u = updates[i] as Doc;
             try {
               if (!isPlainObject(u) || u.u === undefined) throw errors.failedToParse('update statement needs q and u');
-              const r = engine.updateOne(target, filterOf(u.q), u.u as Doc, { multi: !!u.multi, upsert: !!u.upsert, arrayFilters: u.arrayFilters as Doc[] | undefined }, inTxn(txn));
+              const r = engine.updateOne(
+                target,
+                filterOf(u.q),
+                u.u as Doc,
+                { multi: !!u.multi, upsert: !!u.upsert, arrayFilters: u.arrayFilters as Doc[] | undefined },
+                inTxn(txn),
+              );
               if (r.upsertedId !== undefined) {
                 upserted.push({ index: i, _id: r.upsertedId });
                 n++;
@@ -262,7 +344,8 @@ export class CommandRunner {
       delete: (cmd, db, txn, _ctx, retryKey) => {
         const target = ns(db, cmd.delete);
         const deletes = cmd.deletes;
-        if (!Array.isArray(deletes) || deletes.length === 0) throw errors.badValue('delete needs a non-empty deletes array');
+        if (!Array.isArray(deletes) || deletes.length === 0)
+          throw errors.badValue('delete needs a non-empty deletes array');
         const ordered = cmd.ordered !== false;
         return write(inTxn(txn), retryKey, () => {
           let n = 0;
@@ -271,7 +354,8 @@ export class CommandRunner {
             const d = deletes[i] as Doc;
             try {
               if (!isPlainObject(d)) throw errors.failedToParse('delete statement must be an object');
-              if (d.limit !== 0 && d.limit !== 1) throw errors.failedToParse('The limit field in delete objects must be 0 or 1');
+              if (d.limit !== 0 && d.limit !== 1)
+                throw errors.failedToParse('The limit field in delete objects must be 0 or 1');
               n += engine.deleteMatching(target, filterOf(d.q), { limit: d.limit === 1 ? 1 : 0 }, inTxn(txn)).length;
             } catch (e) {
               if (!(e instanceof MongoError) || e.labels.length) throw e; // labelled errors are whole-command errors
@@ -287,16 +371,31 @@ export class CommandRunner {
         const target = ns(db, cmd.findAndModify ?? cmd.findandmodify);
         const filter = filterOf(cmd.query);
         const sort = isPlainObject(cmd.sort) ? cmd.sort : undefined;
-        if (cmd.remove && cmd.update !== undefined) throw errors.failedToParse('Cannot specify both an update and remove=true');
-        if (!cmd.remove && cmd.update === undefined) throw errors.failedToParse('Either an update or remove=true must be specified');
+        if (cmd.remove && cmd.update !== undefined)
+          throw errors.failedToParse('Cannot specify both an update and remove=true');
+        if (!cmd.remove && cmd.update === undefined)
+          throw errors.failedToParse('Either an update or remove=true must be specified');
         return write(inTxn(txn), retryKey, () => {
           if (cmd.remove) {
             const [removed] = engine.deleteMatching(target, filter, { limit: 1, sort }, inTxn(txn));
-            return { lastErrorObject: { n: removed ? 1 : 0 }, value: removed ? project([removed], cmd.fields)[0] : null, ok: 1 };
+            return {
+              lastErrorObject: { n: removed ? 1 : 0 },
+              value: removed ? project([removed], cmd.fields)[0] : null,
+              ok: 1,
+            };
           }
-          const r = engine.updateOne(target, filter, cmd.update as Doc, { upsert: !!cmd.upsert, sort, arrayFilters: cmd.arrayFilters as Doc[] | undefined }, inTxn(txn));
+          const r = engine.updateOne(
+            target,
+            filter,
+            cmd.update as Doc,
+            { upsert: !!cmd.upsert, sort, arrayFilters: cmd.arrayFilters as Doc[] | undefined },
+            inTxn(txn),
+          );
           const value = cmd.new ? r.after : r.upsertedId !== undefined ? undefined : r.before;
-          const lastErrorObject: Doc = { n: r.upsertedId !== undefined ? 1 : r.matched, updatedExisting: r.matched > 0 };
+          const lastErrorObject: Doc = {
+            n: r.upsertedId !== undefined ? 1 : r.matched,
+            updatedExisting: r.matched > 0,
+          };
           if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;
           return { lastErrorObject, value: value ? project([value], cmd.fields)[0] : null, ok: 1 };
         });
@@ -311,9 +410,19 @@ export class CommandRunner {
         const skip = Number(cmd.skip ?? 0);
         if (skip < 0) throw errors.badValue('skip value must be non-negative');
         const filter = filterOf(cmd.filter);
-        const docs = project(engine.find(target, filter, { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit }, inTxn(txn)), cmd.projection, filter);
+        const docs = project(
+          engine.find(
+            target,
+            filter,
+            { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit },
+            inTxn(txn),
+          ),
+          cmd.projection,
+          filter,
+        );
         const batch = cmd.batchSize === undefined ? undefined : Number(cmd.batchSize);
-        if (batch !== undefined && (batch < 0 || !Number.isFinite(batch))) throw errors.badValue('batchSize must be non-negative');
+        if (batch !== undefined && (batch < 0 || !Number.isFinite(batch)))
+          throw errors.badValue('batchSize must be non-negative');
         return this.cursorReply(target, docs, batch, single, sessionOf(cmd));
       },
 
@@ -331,22 +440,39 @@ export class CommandRunner {
         const ids = Array.isArray(cmd.cursors) ? cmd.cursors.map(String) : [];
         const killed = ids.filter((id) => this.cursors.delete(id));
         const notFound = ids.filter((id) => !killed.includes(id));
-        return { cursorsKilled: killed.map((i) => Long.fromString(i)), cursorsNotFound: notFound.map((i) => Long.fromString(i)), cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+        return {
+          cursorsKilled: killed.map((i) => Long.fromString(i)),
+          cursorsNotFound: notFound.map((i) => Long.fromString(i)),
+          cursorsAlive: [],
+          cursorsUnknown: [],
+          ok: 1,
+        };
       },
 
       aggregate: (cmd, db, txn) => {
         if (!Array.isArray(cmd.pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
-        if (cmd.cursor === undefined && !cmd.explain) throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
-        if (typeof cmd.aggregate !== 'string') throw errors.badValue('aggregate with no collection is not supported by the embedded engine');
+        if (cmd.cursor === undefined && !cmd.explain)
+          throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
+        if (typeof cmd.aggregate !== 'string')
+          throw errors.badValue('aggregate with no collection is not supported by the embedded engine');
         const target = ns(db, cmd.aggregate);
         const docs = engine.aggregate(target, cmd.pipeline as Doc[], inTxn(txn));
-        const batch = isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
+        const batch =
+          isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
         return this.cursorReply(target, docs, batch, false, sessionOf(cmd));
       },
 
       count: (cmd, db, txn) => {
         const target = ns(db, cmd.count);
-        return { n: engine.count(target, filterOf(cmd.query), { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)) }, inTxn(txn)), ok: 1 };
+        return {
+          n: engine.count(
+            target,
+            filterOf(cmd.query),
+            { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)) },
+            inTxn(txn),
+          ),
+          ok: 1,
+        };
       },
 
       distinct: (cmd, db, txn) => {
@@ -355,7 +481,18 @@ export class CommandRunner {
       },
 
       create: (cmd, db) => {
-        const { create, $db, lsid, $readPreference, $clusterTime, writeConcern, txnNumber, autocommit, startTransaction, ...options } = cmd;
+        const {
+          create,
+          $db,
+          lsid,
+          $readPreference,
+          $clusterTime,
+          writeConcern,
+          txnNumber,
+          autocommit,
+          startTransaction,
+          ...options
+        } = cmd;
         void [$db, lsid, $readPreference, $clusterTime, writeConcern, txnNumber, autocommit, startTransaction];
         engine.createCollection(ns(db, create), options);
         return { ok: 1 };
@@ -370,7 +507,8 @@ export class CommandRunner {
       },
 
       renameCollection: (cmd) => {
-        if (typeof cmd.renameCollection !== 'string' || typeof cmd.to !== 'string') throw errors.badValue('renameCollection and to must be namespaces');
+        if (typeof cmd.renameCollection !== 'string' || typeof cmd.to !== 'string')
+          throw errors.badValue('renameCollection and to must be namespaces');
         splitNs(cmd.to);
         engine.renameCollection(cmd.renameCollection, cmd.to, !!cmd.dropTarget);
         return { ok: 1 };
@@ -384,8 +522,12 @@ export class CommandRunner {
       listDatabases: (cmd) => {
         const names = engine.databases();
         const databases = names.map((name) => ({ name, sizeOnDisk: 0, empty: false }));
-        const filtered = isPlainObject(cmd.filter) ? databases.filter((d) => new Query(cmd.filter as Doc).test(d)) : databases;
-        return cmd.nameOnly ? { databases: filtered.map((d) => ({ name: d.name })), ok: 1 } : { databases: filtered, totalSize: 0, totalSizeMb: 0, ok: 1 };
+        const filtered = isPlainObject(cmd.filter)
+          ? databases.filter((d) => new Query(cmd.filter as Doc).test(d))
+          : databases;
+        return cmd.nameOnly
+          ? { databases: filtered.map((d) => ({ name: d.name })), ok: 1 }
+          : { databases: filtered, totalSize: 0, totalSizeMb: 0, ok: 1 };
       },
 
       listCollections: (cmd, db) => {
@@ -398,21 +540,29 @@ export class CommandRunner {
         }));
         const filtered = isPlainObject(cmd.filter) ? items.filter((i) => new Query(cmd.filter as Doc).test(i)) : items;
         const out = cmd.nameOnly ? filtered.map((i) => ({ name: i.name, type: i.type })) : filtered;
-        const batch = isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
+        const batch =
+          isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
         return this.cursorReply(`${db}.$cmd.listCollections`, out, batch, false);
       },
 
       createIndexes: (cmd, db) => {
-        if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0) throw errors.badValue('createIndexes needs a non-empty indexes array');
+        if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0)
+          throw errors.badValue('createIndexes needs a non-empty indexes array');
         const r = engine.createIndexes(ns(db, cmd.createIndexes), cmd.indexes);
-        return { createdCollectionAutomatically: r.createdCollection, numIndexesBefore: r.before, numIndexesAfter: r.after, ok: 1 };
+        return {
+          createdCollectionAutomatically: r.createdCollection,
+          numIndexesBefore: r.before,
+          numIndexesAfter: r.after,
+          ok: 1,
+        };
       },
 
       listIndexes: (cmd, db) => {
         const target = ns(db, cmd.listIndexes);
         const meta = engine.collection(target);
         if (!meta) throw errors.namespaceNotFound(`ns does not exist: ${target}`);
-        const batch = isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
+        const batch =
+          isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
         return this.cursorReply(target, engine.store.allIndexSpecs(meta), batch, false);
       },
 

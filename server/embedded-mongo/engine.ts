@@ -96,7 +96,9 @@ export class Engine {
   }
 
   private assertNoOpenTransactionsOn(ns: string): void {
-    for (const t of this.transactions.values()) if (t.state === 'active' && t.writes.has(ns)) throw errors.operationNotSupportedInTransaction(`Cannot drop ${ns}: a transaction is writing to it`);
+    for (const t of this.transactions.values())
+      if (t.state === 'active' && t.writes.has(ns))
+        throw errors.operationNotSupportedInTransaction(`Cannot drop ${ns}: a transaction is writing to it`);
   }
 
   createIndexes(ns: string, raw: unknown[]): { before: number; after: number; createdCollection: boolean } {
@@ -108,10 +110,13 @@ export class Engine {
       if (Object.keys(spec.key).length === 1 && spec.key._id === 1) continue;
       const sameName = meta.indexes.find((i) => i.spec.name === spec.name);
       const sameKey = meta.indexes.find((i) => sameKeyPattern(i.spec.key, spec.key));
-      if (sameName && !sameKeyPattern(sameName.spec.key, spec.key)) throw errors.indexKeySpecsConflict(`An existing index has the same name as the requested index: ${spec.name}`);
+      if (sameName && !sameKeyPattern(sameName.spec.key, spec.key))
+        throw errors.indexKeySpecsConflict(`An existing index has the same name as the requested index: ${spec.name}`);
       if (sameKey) {
         if (sameOptions(sameKey.spec, spec)) continue;
-        throw errors.indexOptionsConflict(`An existing index has the same key pattern but different options: ${sameKey.spec.name}`);
+        throw errors.indexOptionsConflict(
+          `An existing index has the same key pattern but different options: ${sameKey.spec.name}`,
+        );
       }
       this.store.createIndex(meta, spec);
     }
@@ -124,10 +129,17 @@ export class Engine {
     const all = which === '*';
     const names = Array.isArray(which) ? which : [which];
     for (const w of all ? meta.indexes.map((i) => i.spec.name) : names) {
-      const info = typeof w === 'string' ? meta.indexes.find((i) => i.spec.name === w) : isPlainObject(w) ? meta.indexes.find((i) => sameKeyPattern(i.spec.key, w)) : undefined;
+      const info =
+        typeof w === 'string'
+          ? meta.indexes.find((i) => i.spec.name === w)
+          : isPlainObject(w)
+            ? meta.indexes.find((i) => sameKeyPattern(i.spec.key, w))
+            : undefined;
       if (!info) {
         if (w === '_id_') throw new MongoError(72, 'InvalidOptions', 'cannot drop _id index');
-        throw errors.indexNotFound(`index not found with name [${String(typeof w === 'string' ? w : JSON.stringify(w))}]`);
+        throw errors.indexNotFound(
+          `index not found with name [${String(typeof w === 'string' ? w : JSON.stringify(w))}]`,
+        );
       }
       this.store.dropIndex(meta, info);
     }
@@ -169,7 +181,8 @@ export class Engine {
 
   count(ns: string, filter: Doc, opts: QueryOptions = {}, txn?: Transaction): number {
     const meta = this.collection(ns);
-    if (meta && Object.keys(filter).length === 0 && !txn?.writes.get(ns)?.size && !opts.skip && !opts.limit) return this.store.count(txn ? txn.snapshot : this.store.db, meta);
+    if (meta && Object.keys(filter).length === 0 && !txn?.writes.get(ns)?.size && !opts.skip && !opts.limit)
+      return this.store.count(txn ? txn.snapshot : this.store.db, meta);
     return this.query(ns, filter, opts, txn).length;
   }
 
@@ -203,7 +216,9 @@ export class Engine {
     const out = stage.$out ?? stage.$merge;
     const spec: Doc = isPlainObject(out) ? out : { into: out };
     const into = spec.into ?? spec.coll;
-    const target = isPlainObject(into) ? `${String(into.db)}.${String(into.coll)}` : `${String(spec.db ?? db)}.${String(into)}`;
+    const target = isPlainObject(into)
+      ? `${String(into.db)}.${String(into.coll)}`
+      : `${String(spec.db ?? db)}.${String(into)}`;
     if ('$out' in stage) {
       this.write(() => {
         this.deleteMatching(target, {}, {});
@@ -220,7 +235,8 @@ export class Engine {
         const filter = Object.fromEntries(on.map((k) => [k, doc[k] ?? null]));
         const existing = this.query(target, filter, { limit: 1 })[0];
         if (!existing) {
-          if (whenNotMatched === 'fail') throw new MongoError(13113, 'MergeStageNoMatchingDocument', '$merge could not find a matching document');
+          if (whenNotMatched === 'fail')
+            throw new MongoError(13113, 'MergeStageNoMatchingDocument', '$merge could not find a matching document');
           if (whenNotMatched === 'insert') this.insertOne(target, doc);
           continue;
         }
@@ -279,8 +295,10 @@ export class Engine {
     const { _id, ...rest } = ensureId(raw);
     const doc: Doc = { _id, ...rest }; // MongoDB stores _id first
     if (Array.isArray(doc._id)) throw errors.badValue("can't use an array for _id");
-    if (isPlainObject(doc._id) && Object.keys(doc._id).some((k) => k.startsWith('$'))) throw errors.badValue("_id can't contain $ fields");
-    for (const k of Object.keys(doc)) if (k.startsWith('$')) throw errors.badValue(`Document can't have $ prefixed field names: ${k}`);
+    if (isPlainObject(doc._id) && Object.keys(doc._id).some((k) => k.startsWith('$')))
+      throw errors.badValue("_id can't contain $ fields");
+    for (const k of Object.keys(doc))
+      if (k.startsWith('$')) throw errors.badValue(`Document can't have $ prefixed field names: ${k}`);
     const meta = this.ensureCollection(ns);
     const id = encodeValue(doc._id);
     if (txn) {
@@ -306,7 +324,8 @@ export class Engine {
     txn?: Transaction,
   ): { matched: number; modified: number; upsertedId?: unknown; before?: Doc; after?: Doc } {
     validateUpdate(update);
-    if (opts.multi && !Array.isArray(update) && !isOperatorUpdate(update)) throw errors.failedToParse('multi update is not supported for replacement-style update');
+    if (opts.multi && !Array.isArray(update) && !isOperatorUpdate(update))
+      throw errors.failedToParse('multi update is not supported for replacement-style update');
     const meta = this.collection(ns);
     const targets = meta ? this.query(ns, filter, { sort: opts.sort, limit: opts.multi ? 0 : 1 }, txn) : [];
     if (!txn) for (const t of targets) this.assertNotLocked(ns, t.id);
@@ -326,7 +345,8 @@ export class Engine {
     const seed = seedFromFilter(filter);
     let doc: Doc;
     if (Array.isArray(update)) doc = applyUpdate(seed, update, { isInsert: true });
-    else if (isOperatorUpdate(update)) doc = applyUpdate(seed, update, { isInsert: true, filter, arrayFilters: opts.arrayFilters });
+    else if (isOperatorUpdate(update))
+      doc = applyUpdate(seed, update, { isInsert: true, filter, arrayFilters: opts.arrayFilters });
     else doc = { ...(seed._id !== undefined ? { _id: seed._id } : {}), ...cloneValue(update) };
     doc = ensureId(doc);
     this.insertOne(ns, doc, txn);
@@ -383,7 +403,8 @@ export class Engine {
   private stage(txn: Transaction, meta: CollectionMeta, id: Buffer, doc: Doc | null): void {
     const key = lockKey(meta.ns, id);
     const holder = this.locks.get(key);
-    if ((holder && holder !== txn && holder.state === 'active') || (this.recentWrites.get(key) ?? -1) > txn.snapshotSeq) throw errors.writeConflict();
+    if ((holder && holder !== txn && holder.state === 'active') || (this.recentWrites.get(key) ?? -1) > txn.snapshotSeq)
+      throw errors.writeConflict();
     this.locks.set(key, txn);
     let m = txn.writes.get(meta.ns);
     if (!m) txn.writes.set(meta.ns, (m = new Map()));
@@ -398,9 +419,11 @@ export class Engine {
       for (const key of mine) {
         const holders = this.store.keyHolders(txn.snapshot, index, key, id).filter((h) => !staged?.has(idHex(h)));
         const stagedClash = [...(staged?.values() ?? [])].some(
-          (w) => w.doc && Buffer.compare(w.id, id) !== 0 && (indexKeys(index, w.doc)?.keys ?? []).some((k) => k.equals(key)),
+          (w) =>
+            w.doc && Buffer.compare(w.id, id) !== 0 && (indexKeys(index, w.doc)?.keys ?? []).some((k) => k.equals(key)),
         );
-        if (holders.length || stagedClash) throw errors.duplicateKey(meta.ns, index.spec.name, index.spec.key, keyValueOf(index, doc));
+        if (holders.length || stagedClash)
+          throw errors.duplicateKey(meta.ns, index.spec.name, index.spec.key, keyValueOf(index, doc));
       }
     }
   }
@@ -465,7 +488,8 @@ export class Engine {
 
   /** Aborts transactions older than the lifetime limit, as MongoDB's reaper does. */
   reapTransactions(lifetimeMs: number, now = Date.now()): void {
-    for (const t of this.transactions.values()) if (t.state === 'active' && now - t.startedAt > lifetimeMs) this.abort(t);
+    for (const t of this.transactions.values())
+      if (t.state === 'active' && now - t.startedAt > lifetimeMs) this.abort(t);
   }
 
   // ---- TTL ----
@@ -514,9 +538,7 @@ export class Engine {
     const [db, name] = splitNs(to);
     this.store.renameCollection(meta, db, name);
   }
-
 }
-
 
 function lockKey(ns: string, id: Buffer): string {
   return `${ns}\u0000${idHex(id)}`;
@@ -535,7 +557,12 @@ function sameKeyPattern(a: Doc, b: Doc): boolean {
 }
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
-  return !!a.unique === !!b.unique && !!a.sparse === !!b.sparse && a.expireAfterSeconds === b.expireAfterSeconds && JSON.stringify(a.partialFilterExpression) === JSON.stringify(b.partialFilterExpression);
+  return (
+    !!a.unique === !!b.unique &&
+    !!a.sparse === !!b.sparse &&
+    a.expireAfterSeconds === b.expireAfterSeconds &&
+    JSON.stringify(a.partialFilterExpression) === JSON.stringify(b.partialFilterExpression)
+  );
 }
 
 function collectDistinct(doc: Doc, key: string): unknown[] {

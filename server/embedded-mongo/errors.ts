@@ -34,16 +34,25 @@ export const errors = {
   indexOptionsConflict: (msg: string) => new MongoError(85, 'IndexOptionsConflict', msg),
   indexKeySpecsConflict: (msg: string) => new MongoError(86, 'IndexKeySpecsConflict', msg),
   writeConflict: () =>
-    new MongoError(112, 'WriteConflict', 'Write conflict during plan execution and yielding is disabled.', {}, ['TransientTransactionError']),
+    new MongoError(112, 'WriteConflict', 'Write conflict during plan execution and yielding is disabled.', {}, [
+      'TransientTransactionError',
+    ]),
   noSuchTransaction: (n: unknown) =>
-    new MongoError(251, 'NoSuchTransaction', `Transaction with { txnNumber: ${String(n)} } has been aborted.`, {}, ['TransientTransactionError']),
+    new MongoError(251, 'NoSuchTransaction', `Transaction with { txnNumber: ${String(n)} } has been aborted.`, {}, [
+      'TransientTransactionError',
+    ]),
   transactionTooOld: () => new MongoError(225, 'TransactionTooOld', 'txnNumber is older than the current transaction'),
   operationNotSupportedInTransaction: (msg: string) => new MongoError(263, 'OperationNotSupportedInTransaction', msg),
   duplicateKey: (ns: string, indexName: string, keyPattern: Doc, keyValue: Doc) =>
-    new MongoError(11000, 'DuplicateKey', `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: ${JSON.stringify(keyValue)}`, {
-      keyPattern,
-      keyValue,
-    }),
+    new MongoError(
+      11000,
+      'DuplicateKey',
+      `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: ${JSON.stringify(keyValue)}`,
+      {
+        keyPattern,
+        keyValue,
+      },
+    ),
   invalidLength: (msg: string) => new MongoError(10334, 'BSONObjectTooLarge', msg),
   invalidNamespace: (msg: string) => new MongoError(73, 'InvalidNamespace', msg),
   maxTimeExpired: () => new MongoError(50, 'MaxTimeMSExpired', 'operation exceeded time limit'),

@@ -57,7 +57,11 @@ function lockDataDir(dir: string): () => void {
   return () => fs.rmSync(lock, { force: true });
 }
 
-export async function startEmbeddedMongo(storage: EmbeddedStorage, network: EmbeddedNetwork = {}, options: EmbeddedOptions = {}): Promise<EmbeddedMongo> {
+export async function startEmbeddedMongo(
+  storage: EmbeddedStorage,
+  network: EmbeddedNetwork = {},
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedMongo> {
   const host = network.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   if (!LOOPBACK.has(host)) log(`warning: the embedded database has no authentication and is listening on ${host}`);

@@ -29,20 +29,43 @@ export interface IndexInfo {
   partial?: Predicate;
 }
 
-const allowedOptions = new Set(['key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'v', 'background', 'ns', 'collation', 'hidden']);
+const allowedOptions = new Set([
+  'key',
+  'name',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'v',
+  'background',
+  'ns',
+  'collation',
+  'hidden',
+]);
 
 export function validateIndexSpec(raw: unknown): IndexSpec {
-  if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0) throw errors.badValue('index specification must have a non-empty key document');
+  if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0)
+    throw errors.badValue('index specification must have a non-empty key document');
   for (const [field, dir] of Object.entries(raw.key)) {
     if (dir !== 1 && dir !== -1) {
-      if (typeof dir === 'string') throw new MongoError(67, 'CannotCreateIndex', `${dir} indexes (on '${field}') are not supported by the embedded engine`);
+      if (typeof dir === 'string')
+        throw new MongoError(
+          67,
+          'CannotCreateIndex',
+          `${dir} indexes (on '${field}') are not supported by the embedded engine`,
+        );
       throw errors.badValue(`bad index key pattern: field '${field}' must be 1 or -1`);
     }
   }
-  for (const k of Object.keys(raw)) if (!allowedOptions.has(k)) throw errors.invalidOptions(`The field '${k}' is not valid for an index specification`);
+  for (const k of Object.keys(raw))
+    if (!allowedOptions.has(k)) throw errors.invalidOptions(`The field '${k}' is not valid for an index specification`);
   const name = typeof raw.name === 'string' && raw.name ? raw.name : defaultIndexName(raw.key);
-  if (raw.partialFilterExpression !== undefined && !isPlainObject(raw.partialFilterExpression)) throw errors.badValue('partialFilterExpression must be an object');
-  if (raw.expireAfterSeconds !== undefined && (typeof raw.expireAfterSeconds !== 'number' || raw.expireAfterSeconds < 0))
+  if (raw.partialFilterExpression !== undefined && !isPlainObject(raw.partialFilterExpression))
+    throw errors.badValue('partialFilterExpression must be an object');
+  if (
+    raw.expireAfterSeconds !== undefined &&
+    (typeof raw.expireAfterSeconds !== 'number' || raw.expireAfterSeconds < 0)
+  )
     throw errors.badValue('expireAfterSeconds must be a non-negative number');
   const spec: IndexSpec = { v: 2, key: raw.key, name };
   if (raw.unique) spec.unique = true;
@@ -94,9 +117,14 @@ export function indexKeys(index: IndexInfo, doc: Doc): { keys: Buffer[]; multike
   if (perField.filter((v) => v.length > 1).length > 1)
     throw new MongoError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays for index ${index.spec.name}`);
   const keys = new Map<string, Buffer>();
-  const combos = perField.reduce<unknown[][]>((acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])), [[]]);
+  const combos = perField.reduce<unknown[][]>(
+    (acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])),
+    [[]],
+  );
   for (const combo of combos) {
-    const key = Buffer.concat(combo.map((v, i) => (index.fields[i].descending ? invert(encodeValue(v)) : encodeValue(v))));
+    const key = Buffer.concat(
+      combo.map((v, i) => (index.fields[i].descending ? invert(encodeValue(v)) : encodeValue(v))),
+    );
     keys.set(key.toString('hex'), key);
   }
   return { keys: [...keys.values()], multikey };

@@ -137,5 +137,3 @@ export function successor(prefix: Buffer): Buffer {
   }
   return Buffer.concat([prefix, Buffer.from([0xff, 0xff, 0xff, 0xff])]);
 }
-
-

@@ -1,7 +1,17 @@
 // Query filters compiled to predicates, with MongoDB's semantics for arrays,
 // missing fields and BSON type brackets.
 import { Query } from 'mingo';
-import { canonicalType, compareValues, hasType, isNumeric, numberValue, isPlainObject, regexParts, valuesEqual, type Doc } from './bson-values';
+import {
+  canonicalType,
+  compareValues,
+  hasType,
+  isNumeric,
+  numberValue,
+  isPlainObject,
+  regexParts,
+  valuesEqual,
+  type Doc,
+} from './bson-values';
 import { MongoError } from './errors';
 import { valuesAtPath } from './paths';
 
@@ -25,7 +35,8 @@ function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predic
     case '$and':
     case '$or':
     case '$nor': {
-      if (!Array.isArray(arg) || arg.length === 0) throw new MongoError(2, 'BadValue', `${op} argument must be a non-empty array`);
+      if (!Array.isArray(arg) || arg.length === 0)
+        throw new MongoError(2, 'BadValue', `${op} argument must be a non-empty array`);
       const subs = arg.map((f) => compileFilter(f, exprOptions));
       if (op === '$and') return (d) => subs.every((s) => s(d));
       if (op === '$or') return (d) => subs.some((s) => s(d));
@@ -70,7 +81,10 @@ function compileValueTest(cond: unknown): ValuesTest {
     }
     return (values) => tests.every((t) => t(values));
   }
-  if (cond instanceof RegExp || (typeof cond === 'object' && cond !== null && (cond as { _bsontype?: string })._bsontype === 'BSONRegExp')) {
+  if (
+    cond instanceof RegExp ||
+    (typeof cond === 'object' && cond !== null && (cond as { _bsontype?: string })._bsontype === 'BSONRegExp')
+  ) {
     const re = toJsRegExp(cond);
     return (values) => anyLeaf(values, (v) => matchesRegex(re, v) || valuesEqual(v, cond));
   }
@@ -121,13 +135,18 @@ function sanitizeFlags(flags: string): string {
 
 function matchesRegex(re: RegExp, v: unknown): boolean {
   if (typeof v === 'string') return re.test(v);
-  if (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'BSONSymbol') return re.test(String((v as { value: string }).value));
+  if (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'BSONSymbol')
+    return re.test(String((v as { value: string }).value));
   return false;
 }
 
 function inTest(list: unknown): ValuesTest {
   if (!Array.isArray(list)) throw new MongoError(2, 'BadValue', '$in needs an array');
-  const tests = list.map((item) => (item instanceof RegExp || (item as { _bsontype?: string })?._bsontype === 'BSONRegExp' ? regexTest(toJsRegExp(item)) : equalityTest(item)));
+  const tests = list.map((item) =>
+    item instanceof RegExp || (item as { _bsontype?: string })?._bsontype === 'BSONRegExp'
+      ? regexTest(toJsRegExp(item))
+      : equalityTest(item),
+  );
   return (values) => tests.some((t) => t(values));
 }
 
@@ -162,24 +181,39 @@ function compileOperator(op: string, arg: unknown, options?: string): ValuesTest
     case '$type': {
       const types = Array.isArray(arg) ? arg : [arg];
       return (values) =>
-        values.some((v) => v !== undefined && types.some((t) => hasType(v, t) || (Array.isArray(v) && v.some((el) => hasType(el, t)))));
+        values.some(
+          (v) =>
+            v !== undefined && types.some((t) => hasType(v, t) || (Array.isArray(v) && v.some((el) => hasType(el, t)))),
+        );
     }
     case '$regex':
       return regexTest(toJsRegExp(arg, options));
     case '$not': {
-      const inner = arg instanceof RegExp || (arg as { _bsontype?: string })?._bsontype === 'BSONRegExp' ? regexTest(toJsRegExp(arg)) : compileValueTest(arg);
-      if (!isOperatorObject(arg) && !(arg instanceof RegExp) && (arg as { _bsontype?: string })?._bsontype !== 'BSONRegExp')
+      const inner =
+        arg instanceof RegExp || (arg as { _bsontype?: string })?._bsontype === 'BSONRegExp'
+          ? regexTest(toJsRegExp(arg))
+          : compileValueTest(arg);
+      if (
+        !isOperatorObject(arg) &&
+        !(arg instanceof RegExp) &&
+        (arg as { _bsontype?: string })?._bsontype !== 'BSONRegExp'
+      )
         throw new MongoError(2, 'BadValue', '$not needs a regex or a document');
       return (values) => !inner(values);
     }
     case '$size': {
-      if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0) throw new MongoError(2, 'BadValue', '$size needs a non-negative whole number');
+      if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0)
+        throw new MongoError(2, 'BadValue', '$size needs a non-negative whole number');
       return (values) => values.some((v) => Array.isArray(v) && v.length === arg);
     }
     case '$all': {
       if (!Array.isArray(arg)) throw new MongoError(2, 'BadValue', '$all needs an array');
       if (arg.length === 0) return () => false;
-      const tests = arg.map((item) => (isPlainObject(item) && '$elemMatch' in item ? compileOperator('$elemMatch', item.$elemMatch) : compileValueTest(item)));
+      const tests = arg.map((item) =>
+        isPlainObject(item) && '$elemMatch' in item
+          ? compileOperator('$elemMatch', item.$elemMatch)
+          : compileValueTest(item),
+      );
       return (values) => tests.every((t) => t(values));
     }
     case '$elemMatch': {
@@ -193,7 +227,8 @@ function compileOperator(op: string, arg: unknown, options?: string): ValuesTest
         );
     }
     case '$mod': {
-      if (!Array.isArray(arg) || arg.length !== 2) throw new MongoError(2, 'BadValue', 'malformed mod, needs to be an array of [divisor, remainder]');
+      if (!Array.isArray(arg) || arg.length !== 2)
+        throw new MongoError(2, 'BadValue', 'malformed mod, needs to be an array of [divisor, remainder]');
       const [d, r] = arg.map(Number);
       if (d === 0) throw new MongoError(2, 'BadValue', 'divisor cannot be 0');
       return (values) => anyLeaf(values, (v) => isNumeric(v) && Math.trunc(numberValue(v)) % d === r);

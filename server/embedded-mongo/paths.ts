@@ -56,7 +56,8 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
     const key = parts[i];
     let next: unknown;
     if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(key)) throw new PathError(`Cannot create field '${key}' in element {${parts.slice(0, i).join('.')}: [...]}`, 28);
+      if (!/^\d+$/.test(key))
+        throw new PathError(`Cannot create field '${key}' in element {${parts.slice(0, i).join('.')}: [...]}`, 28);
       next = cur[Number(key)];
       if (next === undefined || next === null) {
         next = {};
@@ -70,9 +71,13 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
         cur[key] = next;
       }
     } else {
-      throw new PathError(`Cannot create field '${key}' in element {${parts.slice(0, i).join('.')}: ${JSON.stringify(cur)}}`, 28);
+      throw new PathError(
+        `Cannot create field '${key}' in element {${parts.slice(0, i).join('.')}: ${JSON.stringify(cur)}}`,
+        28,
+      );
     }
-    if (!isPlainObject(next) && !Array.isArray(next)) throw new PathError(`Cannot create field '${parts[i + 1]}' in element {${key}: ${JSON.stringify(next)}}`, 28);
+    if (!isPlainObject(next) && !Array.isArray(next))
+      throw new PathError(`Cannot create field '${parts[i + 1]}' in element {${key}: ${JSON.stringify(next)}}`, 28);
     cur = next;
   }
   const last = parts[parts.length - 1];

@@ -24,7 +24,10 @@ interface FieldPredicate {
 const MAX_POINTS = 500;
 
 function isRegex(v: unknown): boolean {
-  return v instanceof RegExp || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'BSONRegExp');
+  return (
+    v instanceof RegExp ||
+    (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'BSONRegExp')
+  );
 }
 
 function indexableScalar(v: unknown): boolean {
@@ -43,7 +46,8 @@ function extractPredicates(filter: Doc, out = new Map<string, FieldPredicate>())
     if (isPlainObject(cond) && Object.keys(cond)[0]?.startsWith('$')) {
       for (const [op, arg] of Object.entries(cond)) {
         if (op === '$eq' && indexableScalar(arg)) p.eq = [arg];
-        else if (op === '$in' && Array.isArray(arg) && arg.length <= MAX_POINTS && arg.every(indexableScalar)) p.eq = arg;
+        else if (op === '$in' && Array.isArray(arg) && arg.length <= MAX_POINTS && arg.every(indexableScalar))
+          p.eq = arg;
         else if ((op === '$gt' || op === '$gte') && indexableScalar(arg) && arg !== null) p.low = arg;
         else if ((op === '$lt' || op === '$lte') && indexableScalar(arg) && arg !== null) p.high = arg;
       }
@@ -72,7 +76,11 @@ function eqComponent(v: unknown, descending: boolean): Buffer {
 }
 
 /** Does the index order serve the sort (forward or backward) after `eqCount` equality fields? */
-function sortDirection(index: IndexInfo, eqCount: number, sort: [string, number][] | undefined): 'forward' | 'backward' | null {
+function sortDirection(
+  index: IndexInfo,
+  eqCount: number,
+  sort: [string, number][] | undefined,
+): 'forward' | 'backward' | null {
   if (!sort?.length || index.multikey) return null;
   const fields = index.fields.slice(eqCount);
   if (fields.length < sort.length) return null;
@@ -113,12 +121,15 @@ export function planQuery(filter: Doc, indexes: IndexInfo[], sort?: Doc): Plan {
     const score = eqCount * 10 + (range ? 5 : 0) + (dir ? 3 : 0);
     if (score === 0) continue;
     const ranges = prefixes.map((pre) =>
-      range ? { low: Buffer.concat([pre, range.low]), high: Buffer.concat([pre, range.high]) } : { low: pre, high: pre.length ? successor(pre) : Buffer.from([0xff, 0xff]) },
+      range
+        ? { low: Buffer.concat([pre, range.low]), high: Buffer.concat([pre, range.high]) }
+        : { low: pre, high: pre.length ? successor(pre) : Buffer.from([0xff, 0xff]) },
     );
-    if (!best || score > best.score) best = { plan: { kind: 'index', index, ranges, descending: dir === 'backward', providesSort: !!dir }, score };
+    if (!best || score > best.score)
+      best = { plan: { kind: 'index', index, ranges, descending: dir === 'backward', providesSort: !!dir }, score };
   }
   if (best) return best.plan;
-  if (sortSpec?.length === 1 && sortSpec[0][0] === '_id') return { kind: 'scan', descending: sortSpec[0][1] === -1, providesSort: true };
+  if (sortSpec?.length === 1 && sortSpec[0][0] === '_id')
+    return { kind: 'scan', descending: sortSpec[0][1] === -1, providesSort: true };
   return { kind: 'scan', descending: false, providesSort: !sortSpec };
 }
-

@@ -14,10 +14,21 @@ export interface WireServer {
   close(): Promise<void>;
 }
 
-export async function listen(engine: Engine, host: string, port: number, log: (msg: string) => void = () => {}): Promise<WireServer> {
+export async function listen(
+  engine: Engine,
+  host: string,
+  port: number,
+  log: (msg: string) => void = () => {},
+): Promise<WireServer> {
   const sockets = new Set<net.Socket>();
   let connectionCount = 0;
-  const identity = { host, port, setName: 'woodpecker', electionId: new ObjectId('7fffffff0000000000000001'), startedAt: new Date() };
+  const identity = {
+    host,
+    port,
+    setName: 'woodpecker',
+    electionId: new ObjectId('7fffffff0000000000000001'),
+    startedAt: new Date(),
+  };
   const runner = new CommandRunner(engine, identity);
 
   const server = net.createServer((socket) => {
@@ -59,7 +70,16 @@ export async function listen(engine: Engine, host: string, port: number, log: (m
       // The frame was whole, so the stream stays aligned: answer with an error.
       const requestId = msg.readInt32LE(4);
       const reason = e instanceof Error ? e.message : String(e);
-      send(socket, { requestId, opCode: 2013, command: {}, moreToCome: false }, { ok: 0, errmsg: `invalid message: ${reason}`, code: e instanceof ProtocolError ? 9 : 22, codeName: e instanceof ProtocolError ? 'FailedToParse' : 'InvalidBSON' });
+      send(
+        socket,
+        { requestId, opCode: 2013, command: {}, moreToCome: false },
+        {
+          ok: 0,
+          errmsg: `invalid message: ${reason}`,
+          code: e instanceof ProtocolError ? 9 : 22,
+          codeName: e instanceof ProtocolError ? 'FailedToParse' : 'InvalidBSON',
+        },
+      );
       return;
     }
     let reply: Doc;
@@ -69,7 +89,12 @@ export async function listen(engine: Engine, host: string, port: number, log: (m
       if (e instanceof MongoError) reply = e.toReply();
       else {
         log(`internal error in '${Object.keys(req.command)[0]}': ${e instanceof Error ? e.stack : String(e)}`);
-        reply = { ok: 0, errmsg: e instanceof Error ? e.message : 'internal error', code: 1, codeName: 'InternalError' };
+        reply = {
+          ok: 0,
+          errmsg: e instanceof Error ? e.message : 'internal error',
+          code: 1,
+          codeName: 'InternalError',
+        };
       }
     }
     if (!req.moreToCome) send(socket, req, reply);
@@ -80,7 +105,14 @@ export async function listen(engine: Engine, host: string, port: number, log: (m
     try {
       socket.write(encodeReply(req, reply));
     } catch (e) {
-      socket.write(encodeReply(req, { ok: 0, errmsg: `reply could not be encoded: ${(e as Error).message}`, code: 10334, codeName: 'BSONObjectTooLarge' }));
+      socket.write(
+        encodeReply(req, {
+          ok: 0,
+          errmsg: `reply could not be encoded: ${(e as Error).message}`,
+          code: 10334,
+          codeName: 'BSONObjectTooLarge',
+        }),
+      );
     }
   }
 

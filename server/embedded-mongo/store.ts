@@ -57,10 +57,30 @@ export class Store {
 
   private loadCatalog(): void {
     this.collections.clear();
-    const cols = this.db.prepare('SELECT ns, db, name, table_id, options FROM collections').all() as { ns: string; db: string; name: string; table_id: number; options: Buffer }[];
-    for (const c of cols) this.collections.set(c.ns, { ns: c.ns, db: c.db, name: c.name, tableId: c.table_id, options: decodeDoc(c.options), indexes: [] });
-    const idx = this.db.prepare('SELECT ns, table_id, spec, multikey FROM indexes ORDER BY rowid').all() as { ns: string; table_id: number; spec: Buffer; multikey: number }[];
-    for (const i of idx) this.collections.get(i.ns)?.indexes.push(makeIndexInfo(decodeDoc(i.spec) as IndexSpec, i.table_id, !!i.multikey));
+    const cols = this.db.prepare('SELECT ns, db, name, table_id, options FROM collections').all() as {
+      ns: string;
+      db: string;
+      name: string;
+      table_id: number;
+      options: Buffer;
+    }[];
+    for (const c of cols)
+      this.collections.set(c.ns, {
+        ns: c.ns,
+        db: c.db,
+        name: c.name,
+        tableId: c.table_id,
+        options: decodeDoc(c.options),
+        indexes: [],
+      });
+    const idx = this.db.prepare('SELECT ns, table_id, spec, multikey FROM indexes ORDER BY rowid').all() as {
+      ns: string;
+      table_id: number;
+      spec: Buffer;
+      multikey: number;
+    }[];
+    for (const i of idx)
+      this.collections.get(i.ns)?.indexes.push(makeIndexInfo(decodeDoc(i.spec) as IndexSpec, i.table_id, !!i.multikey));
   }
 
   stmt(conn: Conn, sql: string): Database.Statement {
@@ -123,7 +143,9 @@ export class Store {
     return this.transaction(() => {
       const tableId = this.nextTableId();
       this.db.exec(`CREATE TABLE c${tableId} (id BLOB PRIMARY KEY, doc BLOB NOT NULL) WITHOUT ROWID`);
-      this.db.prepare('INSERT INTO collections (ns, db, name, table_id, options) VALUES (?, ?, ?, ?, ?)').run(ns, db, name, tableId, encodeDoc(options));
+      this.db
+        .prepare('INSERT INTO collections (ns, db, name, table_id, options) VALUES (?, ?, ?, ?, ?)')
+        .run(ns, db, name, tableId, encodeDoc(options));
       const meta: CollectionMeta = { ns, db, name, tableId, options, indexes: [] };
       this.collections.set(ns, meta);
       return meta;
@@ -157,20 +179,28 @@ export class Store {
       this.db.exec(`CREATE TABLE x${tableId} (k BLOB NOT NULL, id BLOB NOT NULL, PRIMARY KEY (k, id)) WITHOUT ROWID`);
       const info = makeIndexInfo(spec, tableId);
       const insert = this.stmt(this.db, `INSERT OR IGNORE INTO x${tableId} (k, id) VALUES (?, ?)`);
-      for (const row of this.stmt(this.db, `SELECT id, doc FROM c${meta.tableId}`).all() as { id: Buffer; doc: Buffer }[]) {
+      for (const row of this.stmt(this.db, `SELECT id, doc FROM c${meta.tableId}`).all() as {
+        id: Buffer;
+        doc: Buffer;
+      }[]) {
         const doc = decodeDoc(row.doc);
         const k = indexKeys(info, doc);
         if (!k) continue;
         if (k.multikey) info.multikey = true;
         for (const key of k.keys) {
           if (spec.unique) {
-            const clash = this.stmt(this.db, `SELECT id FROM x${tableId} WHERE k = ? AND id != ? LIMIT 1`).get(key, row.id);
+            const clash = this.stmt(this.db, `SELECT id FROM x${tableId} WHERE k = ? AND id != ? LIMIT 1`).get(
+              key,
+              row.id,
+            );
             if (clash) throw errors.duplicateKey(meta.ns, spec.name, spec.key, keyValueOf(info, doc));
           }
           insert.run(key, row.id);
         }
       }
-      this.db.prepare('INSERT INTO indexes (ns, name, table_id, spec, multikey) VALUES (?, ?, ?, ?, ?)').run(meta.ns, spec.name, tableId, encodeDoc(spec), info.multikey ? 1 : 0);
+      this.db
+        .prepare('INSERT INTO indexes (ns, name, table_id, spec, multikey) VALUES (?, ?, ?, ?, ?)')
+        .run(meta.ns, spec.name, tableId, encodeDoc(spec), info.multikey ? 1 : 0);
       meta.indexes.push(info);
       return info;
     });
@@ -215,13 +245,19 @@ export class Store {
         const hex = id.toString('hex');
         if (seen.has(hex)) continue;
         seen.add(hex);
-        const row = this.safeGet(conn, `SELECT doc FROM c${meta.tableId} WHERE id = ?`, id) as { doc: Buffer } | undefined;
+        const row = this.safeGet(conn, `SELECT doc FROM c${meta.tableId} WHERE id = ?`, id) as
+          { doc: Buffer } | undefined;
         if (row && !visit(id, decodeDoc(row.doc))) return;
       }
       return;
     }
     if (plan.kind === 'scan') {
-      this.iterate(conn, `SELECT id, doc FROM c${meta.tableId} ORDER BY id ${plan.descending ? 'DESC' : 'ASC'}`, [], visit);
+      this.iterate(
+        conn,
+        `SELECT id, doc FROM c${meta.tableId} ORDER BY id ${plan.descending ? 'DESC' : 'ASC'}`,
+        [],
+        visit,
+      );
       return;
     }
     const seen = plan.index.multikey ? new Set<string>() : null;
@@ -262,7 +298,9 @@ export class Store {
   /** Ids of documents holding `key` in a unique index, other than `selfId`. */
   keyHolders(conn: Conn, index: IndexInfo, key: Buffer, selfId: Buffer): Buffer[] {
     try {
-      return (this.stmt(conn, `SELECT id FROM x${index.tableId} WHERE k = ? AND id != ?`).all(key, selfId) as { id: Buffer }[]).map((r) => r.id);
+      return (
+        this.stmt(conn, `SELECT id FROM x${index.tableId} WHERE k = ? AND id != ?`).all(key, selfId) as { id: Buffer }[]
+      ).map((r) => r.id);
     } catch (e) {
       if (isMissingTable(e)) return [];
       throw e;
@@ -281,14 +319,20 @@ export class Store {
   }
 
   /** Checks every unique index of the collection for `doc` (stored under `id`). */
-  assertUnique(meta: CollectionMeta, id: Buffer, doc: Doc, isTaken?: (index: IndexInfo, key: Buffer, holders: Buffer[]) => boolean): void {
+  assertUnique(
+    meta: CollectionMeta,
+    id: Buffer,
+    doc: Doc,
+    isTaken?: (index: IndexInfo, key: Buffer, holders: Buffer[]) => boolean,
+  ): void {
     for (const index of meta.indexes) {
       if (!index.spec.unique) continue;
       const k = indexKeys(index, doc);
       if (!k) continue;
       for (const key of k.keys) {
         const holders = this.keyHolders(this.db, index, key, id);
-        if (isTaken ? isTaken(index, key, holders) : holders.length > 0) throw errors.duplicateKey(meta.ns, index.spec.name, index.spec.key, keyValueOf(index, doc));
+        if (isTaken ? isTaken(index, key, holders) : holders.length > 0)
+          throw errors.duplicateKey(meta.ns, index.spec.name, index.spec.key, keyValueOf(index, doc));
       }
     }
   }
@@ -296,7 +340,8 @@ export class Store {
   /** Writes a document and its index keys; `old` is the stored version being replaced. */
   putDoc(meta: CollectionMeta, id: Buffer, doc: Doc, old?: Doc): void {
     const bytes = encodeDoc(doc);
-    if (bytes.length > 16 * 1024 * 1024) throw errors.invalidLength('document is larger than the maximum size 16777216');
+    if (bytes.length > 16 * 1024 * 1024)
+      throw errors.invalidLength('document is larger than the maximum size 16777216');
     this.stmt(this.db, `INSERT OR REPLACE INTO c${meta.tableId} (id, doc) VALUES (?, ?)`).run(id, bytes);
     for (const index of meta.indexes) {
       const after = indexKeys(index, doc);
@@ -313,24 +358,33 @@ export class Store {
       const before = indexKeys(index, old)?.keys ?? [];
       const beforeHex = new Set(before.map((b) => b.toString('hex')));
       const afterHex = new Set(afterKeys.map((b) => b.toString('hex')));
-      for (const k of before) if (!afterHex.has(k.toString('hex'))) this.stmt(this.db, `DELETE FROM x${index.tableId} WHERE k = ? AND id = ?`).run(k, id);
+      for (const k of before)
+        if (!afterHex.has(k.toString('hex')))
+          this.stmt(this.db, `DELETE FROM x${index.tableId} WHERE k = ? AND id = ?`).run(k, id);
       for (const k of afterKeys) if (!beforeHex.has(k.toString('hex'))) insertKey.run(k, id);
     }
   }
 
   deleteDoc(meta: CollectionMeta, id: Buffer, old: Doc): void {
     this.stmt(this.db, `DELETE FROM c${meta.tableId} WHERE id = ?`).run(id);
-    for (const index of meta.indexes) for (const k of indexKeys(index, old)?.keys ?? []) this.stmt(this.db, `DELETE FROM x${index.tableId} WHERE k = ? AND id = ?`).run(k, id);
+    for (const index of meta.indexes)
+      for (const k of indexKeys(index, old)?.keys ?? [])
+        this.stmt(this.db, `DELETE FROM x${index.tableId} WHERE k = ? AND id = ?`).run(k, id);
   }
 
   // ---- retryable writes: the reply of an applied write, committed with it ----
 
   rememberRetryable(key: string, reply: Doc): void {
-    this.stmt(this.db, 'INSERT OR REPLACE INTO retryable_writes (key, reply, at) VALUES (?, ?, ?)').run(key, encodeDoc(reply), Date.now());
+    this.stmt(this.db, 'INSERT OR REPLACE INTO retryable_writes (key, reply, at) VALUES (?, ?, ?)').run(
+      key,
+      encodeDoc(reply),
+      Date.now(),
+    );
   }
 
   recallRetryable(key: string): Doc | undefined {
-    const row = this.stmt(this.db, 'SELECT reply FROM retryable_writes WHERE key = ?').get(key) as { reply: Buffer } | undefined;
+    const row = this.stmt(this.db, 'SELECT reply FROM retryable_writes WHERE key = ?').get(key) as
+      { reply: Buffer } | undefined;
     return row ? decodeDoc(row.reply) : undefined;
   }
 
@@ -344,12 +398,18 @@ export class Store {
   expiredIds(meta: CollectionMeta, index: IndexInfo, cutoff: Date): Buffer[] {
     const low = Buffer.from([45]);
     const high = Buffer.concat([encodeValue(cutoff), Buffer.from([0xff])]);
-    const rows = this.stmt(this.db, `SELECT DISTINCT id FROM x${index.tableId} WHERE k >= ? AND k < ? LIMIT 1000`).all(low, high) as { id: Buffer }[];
+    const rows = this.stmt(this.db, `SELECT DISTINCT id FROM x${index.tableId} WHERE k >= ? AND k < ? LIMIT 1000`).all(
+      low,
+      high,
+    ) as { id: Buffer }[];
     return rows.map((r) => r.id);
   }
 }
 
 function isMissingTable(e: unknown): boolean {
   // No `instanceof Error`: the native module's errors may come from another realm (test sandboxes).
-  return typeof (e as { message?: unknown })?.message === 'string' && /no such table/.test((e as { message: string }).message);
+  return (
+    typeof (e as { message?: unknown })?.message === 'string' &&
+    /no such table/.test((e as { message: string }).message)
+  );
 }

@@ -1,7 +1,15 @@
 // Update documents ($set, $inc, $push…), replacements and pipeline updates,
 // applied to a private copy of a stored document.
 import { Long, ObjectId, Timestamp } from 'bson';
-import { addNumbers, compareValues, isNumeric, isPlainObject, multiplyNumbers, valuesEqual, type Doc } from './bson-values';
+import {
+  addNumbers,
+  compareValues,
+  isNumeric,
+  isPlainObject,
+  multiplyNumbers,
+  valuesEqual,
+  type Doc,
+} from './bson-values';
 import { runPipeline } from './aggregate';
 import { errors, MongoError } from './errors';
 import { compileFilter } from './matcher';
@@ -29,8 +37,10 @@ export function validateUpdate(u: unknown): UpdateSpec {
   if (!isPlainObject(u)) throw errors.failedToParse('Update argument must be either an object or an array');
   const keys = Object.keys(u);
   const ops = keys.filter((k) => k.startsWith('$'));
-  if (ops.length && ops.length !== keys.length) throw errors.failedToParse('Mixing update operators and plain fields is not allowed');
-  if (!ops.length) for (const k of keys) if (k.includes('$') && k.startsWith('$')) throw errors.badValue(`invalid field name ${k}`);
+  if (ops.length && ops.length !== keys.length)
+    throw errors.failedToParse('Mixing update operators and plain fields is not allowed');
+  if (!ops.length)
+    for (const k of keys) if (k.includes('$') && k.startsWith('$')) throw errors.badValue(`invalid field name ${k}`);
   return u;
 }
 
@@ -49,7 +59,8 @@ export function applyUpdate(original: Doc, update: UpdateSpec, ctx: UpdateContex
   };
   const now = ctx.now ?? new Date();
   for (const [op, fields] of Object.entries(update)) {
-    if (!isPlainObject(fields)) throw errors.failedToParse(`Modifiers operate on fields but we found type ${typeof fields} instead`);
+    if (!isPlainObject(fields))
+      throw errors.failedToParse(`Modifiers operate on fields but we found type ${typeof fields} instead`);
     if (op === '$setOnInsert' && !ctx.isInsert) {
       for (const path of Object.keys(fields)) claim(path);
       continue;
@@ -74,11 +85,14 @@ export function applyUpdate(original: Doc, update: UpdateSpec, ctx: UpdateContex
 }
 
 function applyReplacement(original: Doc, replacement: Doc): Doc {
-  for (const k of Object.keys(replacement)) if (k.startsWith('$')) throw errors.badValue(`The dollar ($) prefixed field '${k}' is not allowed here`);
+  for (const k of Object.keys(replacement))
+    if (k.startsWith('$')) throw errors.badValue(`The dollar ($) prefixed field '${k}' is not allowed here`);
   const out: Doc = {};
   if (original._id !== undefined) {
     if (replacement._id !== undefined && !valuesEqual(replacement._id, original._id))
-      throw errors.immutableField("After applying the update, the (immutable) field '_id' was found to have been altered");
+      throw errors.immutableField(
+        "After applying the update, the (immutable) field '_id' was found to have been altered",
+      );
     out._id = original._id;
   }
   for (const [k, v] of Object.entries(replacement)) if (k !== '_id' || out._id === undefined) out[k] = cloneValue(v);
@@ -90,11 +104,13 @@ const pipelineStages = new Set(['$addFields', '$set', '$project', '$unset', '$re
 function applyPipeline(original: Doc, stages: Doc[]): Doc {
   for (const s of stages) {
     const name = Object.keys(s)[0];
-    if (!pipelineStages.has(name)) throw new MongoError(72, 'InvalidOptions', `${name} is not allowed to be used within an update`);
+    if (!pipelineStages.has(name))
+      throw new MongoError(72, 'InvalidOptions', `${name} is not allowed to be used within an update`);
   }
   const [out] = runPipeline([cloneValue(original)], stages);
   if (!out) throw errors.badValue('pipeline update produced no document');
-  if (original._id !== undefined && !valuesEqual(original._id, out._id)) throw errors.immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
+  if (original._id !== undefined && !valuesEqual(original._id, out._id))
+    throw errors.immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
   return out;
 }
 
@@ -110,8 +126,9 @@ function expandPositional(doc: Doc, path: string, ctx: UpdateContext): string[] 
   const seg = parts[idx];
   const join = (i: number) => (rest ? `${prefix}.${i}.${rest}` : `${prefix}.${i}`);
   if (seg === '$') {
-    if (ctx.isInsert) throw errors.badValue("The positional operator did not find the match needed from the query.");
-    if (!Array.isArray(arr)) throw errors.badValue('The positional operator did not find the match needed from the query.');
+    if (ctx.isInsert) throw errors.badValue('The positional operator did not find the match needed from the query.');
+    if (!Array.isArray(arr))
+      throw errors.badValue('The positional operator did not find the match needed from the query.');
     const i = positionalIndex(arr, prefix, ctx.filter ?? {});
     if (i < 0) throw errors.badValue('The positional operator did not find the match needed from the query.');
     return expandPositional(doc, join(i), ctx);
@@ -174,13 +191,19 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
       return;
     case '$inc':
     case '$mul': {
-      if (!isNumeric(arg)) throw errors.typeMismatch(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`);
+      if (!isNumeric(arg))
+        throw errors.typeMismatch(
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`,
+        );
       const cur = getPath(doc, path);
       if (cur === undefined) {
         setPath(doc, path, op === '$inc' ? arg : multiplyNumbers(0, arg));
         return;
       }
-      if (!isNumeric(cur)) throw errors.typeMismatch(`Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof cur}`);
+      if (!isNumeric(cur))
+        throw errors.typeMismatch(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof cur}`,
+        );
       setPath(doc, path, op === '$inc' ? addNumbers(cur, arg) : multiplyNumbers(cur, arg));
       return;
     }
@@ -201,7 +224,11 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
     }
     case '$currentDate': {
       const type = isPlainObject(arg) ? arg.$type : 'date';
-      setPath(doc, path, type === 'timestamp' ? Timestamp.fromBits(0, Math.floor(now.getTime() / 1000)) : new Date(now.getTime()));
+      setPath(
+        doc,
+        path,
+        type === 'timestamp' ? Timestamp.fromBits(0, Math.floor(now.getTime() / 1000)) : new Date(now.getTime()),
+      );
       return;
     }
     case '$push':
@@ -243,7 +270,11 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
         const test = compileFilter({ v: arg });
         remove = (x) => test({ v: x });
       } else remove = (x) => valuesEqual(x, arg);
-      setPath(doc, path, cur.filter((x) => !remove(x)));
+      setPath(
+        doc,
+        path,
+        cur.filter((x) => !remove(x)),
+      );
       return;
     }
     case '$bit': {
@@ -251,7 +282,8 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
         throw errors.badValue('$bit needs exactly one of and, or, xor');
       const [bitOp, operand] = Object.entries(arg)[0];
       const cur = getPath(doc, path) ?? 0;
-      const isInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v)) || (v as { _bsontype?: string })?._bsontype === 'Long';
+      const isInt = (v: unknown) =>
+        (typeof v === 'number' && Number.isInteger(v)) || (v as { _bsontype?: string })?._bsontype === 'Long';
       if (!isInt(cur) || !isInt(operand)) throw errors.badValue(`$bit needs integer values for '${path}'`);
       const big = (v: unknown) => BigInt(typeof v === 'number' ? v : (v as Long).toString());
       const a = big(cur);
@@ -272,14 +304,19 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
       return;
     }
     default:
-      throw errors.failedToParse(`Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw errors.failedToParse(
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
   }
 }
 
 function arrayAt(doc: Doc, path: string, op: string): unknown[] {
   const cur = getPath(doc, path);
   if (cur === undefined) return [];
-  if (!Array.isArray(cur)) throw errors.badValue(`The field '${path}' must be an array but is of type ${typeof cur} in document {_id: ${String(doc._id)}}; ${op} requires an array`);
+  if (!Array.isArray(cur))
+    throw errors.badValue(
+      `The field '${path}' must be an array but is of type ${typeof cur} in document {_id: ${String(doc._id)}}; ${op} requires an array`,
+    );
   return cur.slice();
 }
 

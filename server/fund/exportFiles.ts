@@ -16,7 +16,12 @@ export interface Sheet {
   rows: Cell[][];
 }
 
-const kindNames: Record<MovementKind, string> = { appropriate: '拨入 appropriate', reserve: '预留 reserve', release: '释放 release', pay: '发放 pay' };
+const kindNames: Record<MovementKind, string> = {
+  appropriate: '拨入 appropriate',
+  reserve: '预留 reserve',
+  release: '释放 release',
+  pay: '发放 pay',
+};
 
 /** "2025-11-28 15:04:05", China Standard Time (UTC+8, no summer time). */
 export function shanghaiDateTime(iso: string): string {
@@ -38,7 +43,15 @@ export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
       { header: '备注 Note', width: 40 },
       { header: '流水号 Entry', width: 26 },
     ],
-    rows: entries.map((e) => [shanghaiDateTime(e.at), kindNames[e.kind], e.amountFen, e.amountFen, e.rewardId ?? '', e.note ?? '', e.id]),
+    rows: entries.map((e) => [
+      shanghaiDateTime(e.at),
+      kindNames[e.kind],
+      e.amountFen,
+      e.amountFen,
+      e.rewardId ?? '',
+      e.note ?? '',
+      e.id,
+    ]),
   };
 }
 
@@ -55,7 +68,16 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
       { header: '发放日期 Paid on', width: 14 },
       { header: '登记时间 Recorded at (UTC+8)', width: 20 },
     ],
-    rows: payouts.map((p) => [p.reference, p.area, areaName(p.area), p.amountFen, p.amountFen, p.voucherNo, p.paidOn, shanghaiDateTime(p.recordedAt)]),
+    rows: payouts.map((p) => [
+      p.reference,
+      p.area,
+      areaName(p.area),
+      p.amountFen,
+      p.amountFen,
+      p.voucherNo,
+      p.paidOn,
+      shanghaiDateTime(p.recordedAt),
+    ]),
   };
 }
 
@@ -68,7 +90,12 @@ function csvField(value: string): string {
 
 export function toCsv(sheet: Sheet): string {
   const lines = [sheet.columns.map((c) => csvField(c.header))];
-  for (const row of sheet.rows) lines.push(row.map((cell, i) => (typeof cell === 'number' ? (sheet.columns[i].yuan ? plainYuan(cell) : String(cell)) : csvField(defused(cell)))));
+  for (const row of sheet.rows)
+    lines.push(
+      row.map((cell, i) =>
+        typeof cell === 'number' ? (sheet.columns[i].yuan ? plainYuan(cell) : String(cell)) : csvField(defused(cell)),
+      ),
+    );
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }
 
@@ -76,9 +103,14 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Woodpecker';
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 16, style: c.yuan ? { numFmt: '#,##0.00' } : {} }));
+  worksheet.columns = sheet.columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? 16,
+    style: c.yuan ? { numFmt: '#,##0.00' } : {},
+  }));
   worksheet.getRow(1).font = { bold: true };
   // Yuan cells hold fen / 100: a spreadsheet number; the fen column beside it stays exact.
-  for (const row of sheet.rows) worksheet.addRow(row.map((cell, i) => (sheet.columns[i].yuan && typeof cell === 'number' ? cell / 100 : cell)));
+  for (const row of sheet.rows)
+    worksheet.addRow(row.map((cell, i) => (sheet.columns[i].yuan && typeof cell === 'number' ? cell / 100 : cell)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

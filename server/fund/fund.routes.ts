@@ -19,53 +19,28 @@ const download = (res: Response, file: ExportFile) => sendDownload(res, file.bod
 
 export function fundRoutes(): Router {
   const router = Router();
-  defineRoute(
-    router,
-    contract.fund.overview,
-    { access: 'fund.read' },
-    () => fundOverview(),
-  );
+  defineRoute(router, contract.fund.overview, { access: 'fund.read' }, () => fundOverview());
 
-  defineRoute(
-    router,
-    contract.fund.appropriate,
-    { access: 'fund.appropriate' },
-    async ({ body, actor, req }) => ({ entry: await appropriate(actor, requireIdempotencyKey(req.get('idempotency-key')), body) }),
-  );
+  defineRoute(router, contract.fund.appropriate, { access: 'fund.appropriate' }, async ({ body, actor, req }) => ({
+    entry: await appropriate(actor, requireIdempotencyKey(req.get('idempotency-key')), body),
+  }));
 
-  defineRoute(
-    router,
-    contract.fund.ledger,
-    { access: 'fund.read' },
-    ({ query }) => ledgerPage(query),
-  );
+  defineRoute(router, contract.fund.ledger, { access: 'fund.read' }, ({ query }) => ledgerPage(query));
 
-  defineRoute(
-    router,
-    contract.fund.monthly,
-    { access: 'fund.read' },
-    async ({ query }) => ({ items: await monthlyFigures(query.from, query.to) }),
-  );
+  defineRoute(router, contract.fund.monthly, { access: 'fund.read' }, async ({ query }) => ({
+    items: await monthlyFigures(query.from, query.to),
+  }));
 
-  defineRoute(
-    router,
-    contract.fund.rewards,
-    { access: 'fund.read' },
-    ({ query, actor }) => rewardWorklist(actor, query),
+  defineRoute(router, contract.fund.rewards, { access: 'fund.read' }, ({ query, actor }) =>
+    rewardWorklist(actor, query),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    defineRoute(
-      router,
-      exportFiles.ledger[format],
-      { access: 'fund.export' },
-      async ({ query, actor, res }) => download(res, await fundExporter(actor, 'ledger', format, query)),
+    defineRoute(router, exportFiles.ledger[format], { access: 'fund.export' }, async ({ query, actor, res }) =>
+      download(res, await fundExporter(actor, 'ledger', format, query)),
     );
-    defineRoute(
-      router,
-      exportFiles.payouts[format],
-      { access: 'fund.export' },
-      async ({ query, actor, res }) => download(res, await fundExporter(actor, 'payouts', format, query)),
+    defineRoute(router, exportFiles.payouts[format], { access: 'fund.export' }, async ({ query, actor, res }) =>
+      download(res, await fundExporter(actor, 'payouts', format, query)),
     );
   }
   return router;

@@ -25,17 +25,26 @@ const contentTypes: Record<FundExportFormat, string> = {
 };
 
 /** "fund-ledger_2025-01-01_2025-03-31.csv": the period in the name, ASCII only (validated dates). */
-const filename = (kind: FundExportKind, format: FundExportFormat, period: Period) => `${[`fund-${kind}`, period.from ?? 'start', period.to ?? 'today'].join('_')}.${format}`;
+const filename = (kind: FundExportKind, format: FundExportFormat, period: Period) =>
+  `${[`fund-${kind}`, period.from ?? 'start', period.to ?? 'today'].join('_')}.${format}`;
 
 // The fund is city-wide (one fund for the bureau): the ledger and its exports are deliberately not area-scoped.
 async function sheetOf(kind: FundExportKind, period: Period): Promise<Sheet> {
   return kind === 'ledger' ? ledgerSheet(await ledgerEntriesIn(period)) : payoutSheet(await payoutsIn(period));
 }
 
-export async function fundExporter(actor: Actor, kind: FundExportKind, format: FundExportFormat, period: Period, now = new Date()): Promise<ExportFile> {
+export async function fundExporter(
+  actor: Actor,
+  kind: FundExportKind,
+  format: FundExportFormat,
+  period: Period,
+  now = new Date(),
+): Promise<ExportFile> {
   const sheet = await sheetOf(kind, period);
   const body = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
   const details = { kind, format, from: period.from ?? null, to: period.to ?? null, rows: sheet.rows.length };
-  await inTransaction((session) => appendAudit({ actor, action: 'fund.export', target: { type: 'fund', id: MAIN_FUND }, details }, session, now));
+  await inTransaction((session) =>
+    appendAudit({ actor, action: 'fund.export', target: { type: 'fund', id: MAIN_FUND }, details }, session, now),
+  );
   return { body, type: contentTypes[format], filename: filename(kind, format, period) };
 }

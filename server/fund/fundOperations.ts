@@ -17,23 +17,59 @@ export type AppropriationRequest = z.infer<typeof appropriationBody>;
 const ledgerKey = (idempotencyKey: string) => `appropriation:${idempotencyKey}`;
 
 /** The entry an earlier request with this key made, if it asked for exactly the same; a different request is refused. */
-async function replayOf(key: string, actor: Actor, request: AppropriationRequest): Promise<LedgerEntryView | undefined> {
+async function replayOf(
+  key: string,
+  actor: Actor,
+  request: AppropriationRequest,
+): Promise<LedgerEntryView | undefined> {
   const earlier = await LedgerEntry.findOne({ idempotencyKey: ledgerKey(key) }).lean();
   if (!earlier) return undefined;
-  const same = earlier.kind === 'appropriate' && earlier.amountFen === request.amountFen && earlier.note === request.note && earlier.actorId === actor.id;
+  const same =
+    earlier.kind === 'appropriate' &&
+    earlier.amountFen === request.amountFen &&
+    earlier.note === request.note &&
+    earlier.actorId === actor.id;
   if (!same) throw fail('idempotency.mismatch');
   return presentLedgerEntry(earlier);
 }
 
-export async function appropriate(actor: Actor, key: string, request: AppropriationRequest, now = new Date()): Promise<LedgerEntryView> {
+export async function appropriate(
+  actor: Actor,
+  key: string,
+  request: AppropriationRequest,
+  now = new Date(),
+): Promise<LedgerEntryView> {
   const replay = await replayOf(key, actor, request);
   if (replay) return replay;
   try {
     await inTransaction(async (session) => {
       // Outside demo mode nothing seeds the fund: the first appropriation opens it.
-      await Fund.updateOne({ _id: MAIN_FUND }, { $setOnInsert: { appropriatedFen: 0, reservedFen: 0, paidFen: 0 } }, { upsert: true, session });
-      await moveMoney({ kind: 'appropriate', amountFen: request.amountFen, note: request.note, actorId: actor.id, idempotencyKey: ledgerKey(key) }, session, now);
-      await appendAudit({ actor, action: 'fund.appropriate', target: { type: 'fund', id: MAIN_FUND }, details: { amountFen: request.amountFen, note: request.note, idempotencyKey: key } }, session, now);
+      await Fund.updateOne(
+        { _id: MAIN_FUND },
+        { $setOnInsert: { appropriatedFen: 0, reservedFen: 0, paidFen: 0 } },
+        { upsert: true, session },
+      );
+      await moveMoney(
+        {
+          kind: 'appropriate',
+          amountFen: request.amountFen,
+          note: request.note,
+          actorId: actor.id,
+          idempotencyKey: ledgerKey(key),
+        },
+        session,
+        now,
+      );
+      await appendAudit(
+        {
+          actor,
+          action: 'fund.appropriate',
+          target: { type: 'fund', id: MAIN_FUND },
+          details: { amountFen: request.amountFen, note: request.note, idempotencyKey: key },
+        },
+        session,
+        now,
+      );
     });
   } catch (err) {
     // Two requests with one key raced: the one that lost answers like a retry.

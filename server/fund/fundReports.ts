@@ -3,9 +3,23 @@
 // Days and months are counted in Asia/Shanghai (shared/dates).
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
-import { addMonths, endOfShanghaiDay, shanghaiDayStart, shanghaiMonthEnd, shanghaiMonthOf, shanghaiMonthStart } from '../../shared/dates';
+import {
+  addMonths,
+  endOfShanghaiDay,
+  shanghaiDayStart,
+  shanghaiMonthEnd,
+  shanghaiMonthOf,
+  shanghaiMonthStart,
+} from '../../shared/dates';
 import type { fundResponse } from '../../shared/schemas/common';
-import type { exportQuery, ledgerQuery, LedgerEntryView, MonthFigures, RewardWorkItem, rewardWorkQuery } from '../../shared/schemas/fund';
+import type {
+  exportQuery,
+  ledgerQuery,
+  LedgerEntryView,
+  MonthFigures,
+  RewardWorkItem,
+  rewardWorkQuery,
+} from '../../shared/schemas/fund';
 import { LedgerEntry, MAIN_FUND, type LedgerEntryFields } from './fund.model';
 import { Report } from '../reports/report.model';
 import type { Actor } from '../access';
@@ -38,7 +52,14 @@ export function presentLedgerEntry(e: LedgerEntryFields & { _id: unknown }): Led
  */
 export async function pipelineFen(): Promise<number> {
   const [sum] = await Report.aggregate<{ total: number }>([
-    { $match: { $or: [{ status: { $in: ['reward-proposed', 'reward-reviewed'] } }, { status: 'reward-appealed', 'reward.reservedFen': 0 }] } },
+    {
+      $match: {
+        $or: [
+          { status: { $in: ['reward-proposed', 'reward-reviewed'] } },
+          { status: 'reward-appealed', 'reward.reservedFen': 0 },
+        ],
+      },
+    },
     { $group: { _id: null, total: { $sum: '$reward.amountFen' } } },
   ]);
   return sum?.total ?? 0;
@@ -46,18 +67,29 @@ export async function pipelineFen(): Promise<number> {
 
 export async function fundOverview(): Promise<z.infer<typeof fundResponse>> {
   const [balances, pipeline] = await Promise.all([fundBalances(), pipelineFen()]);
-  return { ...balances, pipelineFen: pipeline, liabilitiesFen: balances.reservedFen + pipeline, shortfall: pipeline > balances.availableFen };
+  return {
+    ...balances,
+    pipelineFen: pipeline,
+    liabilitiesFen: balances.reservedFen + pipeline,
+    shortfall: pipeline > balances.availableFen,
+  };
 }
 
 function ledgerFilter(query: z.infer<typeof exportQuery> & { kind?: MovementKind }) {
   const at = dayRange(query);
-  return { fundId: MAIN_FUND, ...(query.kind ? { kind: query.kind } : {}), ...(Object.keys(at).length ? { at: trusted(at) } : {}) };
+  return {
+    fundId: MAIN_FUND,
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(Object.keys(at).length ? { at: trusted(at) } : {}),
+  };
 }
 
 /** Newest first; entries of one instant in the order they were written. */
 const newestFirst = { at: -1, _id: -1 } as const;
 
-export async function ledgerPage(query: z.infer<typeof ledgerQuery>): Promise<{ items: LedgerEntryView[]; total: number }> {
+export async function ledgerPage(
+  query: z.infer<typeof ledgerQuery>,
+): Promise<{ items: LedgerEntryView[]; total: number }> {
   const filter = ledgerFilter(query);
   const [items, total] = await Promise.all([
     LedgerEntry.find(filter)
@@ -88,13 +120,23 @@ export async function monthlyFigures(from: string, to: string): Promise<MonthFig
     { $group: { _id: '$kind', total: { $sum: '$amountFen' } } },
   ]);
   let available = before.reduce((sum, s) => sum + availableEffect[s._id] * s.total, 0);
-  const entries = await LedgerEntry.find({ fundId: MAIN_FUND, at: trusted({ $gte: start, $lt: end }) }, { kind: 1, amountFen: 1, at: 1 })
+  const entries = await LedgerEntry.find(
+    { fundId: MAIN_FUND, at: trusted({ $gte: start, $lt: end }) },
+    { kind: 1, amountFen: 1, at: 1 },
+  )
     .sort({ at: 1 })
     .lean();
   const months: MonthFigures[] = [];
   let i = 0;
   for (let month = from; month <= to; month = addMonths(month, 1)) {
-    const figures: MonthFigures = { month, appropriatedFen: 0, reservedFen: 0, releasedFen: 0, paidFen: 0, endAvailableFen: 0 };
+    const figures: MonthFigures = {
+      month,
+      appropriatedFen: 0,
+      reservedFen: 0,
+      releasedFen: 0,
+      paidFen: 0,
+      endAvailableFen: 0,
+    };
     for (; i < entries.length && shanghaiMonthOf(entries[i].at) === month; i++) {
       const e = entries[i];
       const kind = e.kind as MovementKind;
@@ -138,22 +180,52 @@ export interface PayoutRow {
 
 /** Rewards paid on a day of the period (by the payment date on the voucher). No claimant identity. */
 export async function payoutsIn(period: z.infer<typeof exportQuery>): Promise<PayoutRow[]> {
-  const paidOn = { $exists: true, ...(period.from ? { $gte: period.from } : {}), ...(period.to ? { $lte: period.to } : {}) };
-  const reports = await Report.find({ 'reward.payout.paidOn': trusted(paidOn) }, { reference: 1, area: 1, 'reward.payout': 1 })
+  const paidOn = {
+    $exists: true,
+    ...(period.from ? { $gte: period.from } : {}),
+    ...(period.to ? { $lte: period.to } : {}),
+  };
+  const reports = await Report.find(
+    { 'reward.payout.paidOn': trusted(paidOn) },
+    { reference: 1, area: 1, 'reward.payout': 1 },
+  )
     .sort({ 'reward.payout.paidOn': 1, reference: 1 })
     .lean<RewardProjection[]>();
   return reports.map((r) => {
     const p = r.reward?.payout ?? {};
-    return { reference: r.reference, area: r.area, amountFen: p.amountFen ?? 0, voucherNo: p.voucherNo ?? '', paidOn: p.paidOn ?? '', recordedAt: p.recordedAt?.toISOString() ?? '' };
+    return {
+      reference: r.reference,
+      area: r.area,
+      amountFen: p.amountFen ?? 0,
+      voucherNo: p.voucherNo ?? '',
+      paidOn: p.paidOn ?? '',
+      recordedAt: p.recordedAt?.toISOString() ?? '',
+    };
   });
 }
 
 /** Finance's queue for one reward state, in the staff member's areas: the oldest (or the nearest claim deadline) first. */
-export async function rewardWorklist(actor: Actor, query: z.infer<typeof rewardWorkQuery>): Promise<{ items: RewardWorkItem[]; total: number }> {
+export async function rewardWorklist(
+  actor: Actor,
+  query: z.infer<typeof rewardWorkQuery>,
+): Promise<{ items: RewardWorkItem[]; total: number }> {
   const filter = { status: query.status, ...areaScope(actor) };
-  const order: Record<string, 1> = query.status === 'reward-approved' ? { 'reward.claimDueAt': 1, reference: 1 } : { statusChangedAt: 1, reference: 1 };
+  const order: Record<string, 1> =
+    query.status === 'reward-approved'
+      ? { 'reward.claimDueAt': 1, reference: 1 }
+      : { statusChangedAt: 1, reference: 1 };
   const [reports, total] = await Promise.all([
-    Report.find(filter, { reference: 1, status: 1, area: 1, category: 1, statusChangedAt: 1, 'reward.amountFen': 1, 'reward.reservedFen': 1, 'reward.claimDueAt': 1, 'reward.claimedAt': 1 })
+    Report.find(filter, {
+      reference: 1,
+      status: 1,
+      area: 1,
+      category: 1,
+      statusChangedAt: 1,
+      'reward.amountFen': 1,
+      'reward.reservedFen': 1,
+      'reward.claimDueAt': 1,
+      'reward.claimedAt': 1,
+    })
       .sort(order)
       .skip((query.page - 1) * query.pageSize)
       .limit(query.pageSize)

@@ -30,7 +30,10 @@ export interface FundBalances {
 const available = { $subtract: ['$appropriatedFen', { $add: ['$reservedFen', '$paidFen'] }] };
 
 /** The precondition and the balance change of each kind of movement. */
-function effectOf(kind: MovementKind, amount: number): { condition: Record<string, unknown>; inc: Record<string, number> } {
+function effectOf(
+  kind: MovementKind,
+  amount: number,
+): { condition: Record<string, unknown>; inc: Record<string, number> } {
   switch (kind) {
     case 'appropriate':
       return { condition: {}, inc: { appropriatedFen: amount } };
@@ -44,18 +47,35 @@ function effectOf(kind: MovementKind, amount: number): { condition: Record<strin
 }
 
 export async function moveMoney(m: Movement, session: ClientSession, now: Date): Promise<void> {
-  if (!Number.isSafeInteger(m.amountFen) || m.amountFen <= 0) throw new Error(`a movement needs a positive whole number of fen, got ${m.amountFen}`);
+  if (!Number.isSafeInteger(m.amountFen) || m.amountFen <= 0)
+    throw new Error(`a movement needs a positive whole number of fen, got ${m.amountFen}`);
   const { condition, inc } = effectOf(m.kind, m.amountFen);
   const moved = await Fund.updateOne({ _id: MAIN_FUND, ...condition }, { $inc: inc }, { session });
   if (!moved.modifiedCount) {
     if (m.kind === 'reserve') throw fail('fund.insufficient');
     throw new Error(`the fund does not hold ${m.amountFen} fen in reserve for ${m.rewardId}`);
   }
-  await LedgerEntry.create([{ fundId: MAIN_FUND, kind: m.kind, amountFen: m.amountFen, at: now, actorId: m.actorId, rewardId: m.rewardId, note: m.note, idempotencyKey: m.idempotencyKey }], { session });
+  await LedgerEntry.create(
+    [
+      {
+        fundId: MAIN_FUND,
+        kind: m.kind,
+        amountFen: m.amountFen,
+        at: now,
+        actorId: m.actorId,
+        rewardId: m.rewardId,
+        note: m.note,
+        idempotencyKey: m.idempotencyKey,
+      },
+    ],
+    { session },
+  );
 }
 
 /** The movement a key already made, if any: how a retried request learns it was carried out. */
-export async function earlierMovement(idempotencyKey: string): Promise<{ rewardId?: string | null; kind: MovementKind } | null> {
+export async function earlierMovement(
+  idempotencyKey: string,
+): Promise<{ rewardId?: string | null; kind: MovementKind } | null> {
   return LedgerEntry.findOne({ idempotencyKey }, { rewardId: 1, kind: 1 }).lean();
 }
 
@@ -69,7 +89,10 @@ export async function fundBalances(session?: ClientSession): Promise<FundBalance
 
 /** The balances as the ledger alone says they should be. */
 export async function ledgerBalances(): Promise<FundBalances> {
-  const sums = await LedgerEntry.aggregate<{ _id: MovementKind; total: number }>([{ $match: { fundId: MAIN_FUND } }, { $group: { _id: '$kind', total: { $sum: '$amountFen' } } }]);
+  const sums = await LedgerEntry.aggregate<{ _id: MovementKind; total: number }>([
+    { $match: { fundId: MAIN_FUND } },
+    { $group: { _id: '$kind', total: { $sum: '$amountFen' } } },
+  ]);
   const total = (k: MovementKind) => sums.find((s) => s._id === k)?.total ?? 0;
   const appropriatedFen = total('appropriate');
   const paidFen = total('pay');

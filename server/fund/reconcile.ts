@@ -56,7 +56,8 @@ export async function reconcileFund(): Promise<Reconciliation> {
   const [recorded, ledger, byReward] = await Promise.all([fundBalances(), ledgerBalances(), ledgerByReward()]);
   const differences: Difference[] = [];
   for (const field of ['appropriatedFen', 'reservedFen', 'paidFen', 'availableFen'] as const) {
-    if (recorded[field] !== ledger[field]) differences.push({ subject: 'fund', field, recordedFen: recorded[field], ledgerFen: ledger[field] });
+    if (recorded[field] !== ledger[field])
+      differences.push({ subject: 'fund', field, recordedFen: recorded[field], ledgerFen: ledger[field] });
   }
 
   // Rewards the ledger knows (its rewardId is the report's reference), and rewards that claim money the ledger may not know.
@@ -77,23 +78,58 @@ export async function reconcileFund(): Promise<Reconciliation> {
     const expected = byReward.get(r.reference) ?? { reservedFen: 0, paidFen: 0 };
     const reserved = r.reward?.reservedFen ?? 0;
     const paid = r.reward?.payout?.amountFen ?? 0;
-    if (reserved !== expected.reservedFen) differences.push({ subject: r.reference, field: 'reward.reservedFen', recordedFen: reserved, ledgerFen: expected.reservedFen });
-    if (paid !== expected.paidFen) differences.push({ subject: r.reference, field: 'reward.payout.amountFen', recordedFen: paid, ledgerFen: expected.paidFen });
+    if (reserved !== expected.reservedFen)
+      differences.push({
+        subject: r.reference,
+        field: 'reward.reservedFen',
+        recordedFen: reserved,
+        ledgerFen: expected.reservedFen,
+      });
+    if (paid !== expected.paidFen)
+      differences.push({
+        subject: r.reference,
+        field: 'reward.payout.amountFen',
+        recordedFen: paid,
+        ledgerFen: expected.paidFen,
+      });
   }
   for (const [id, sums] of byReward) {
     if (seen.has(id)) continue;
     // Money moved for a report that does not exist (any more).
-    differences.push({ subject: id, field: 'report missing', recordedFen: 0, ledgerFen: sums.reservedFen + sums.paidFen });
+    differences.push({
+      subject: id,
+      field: 'report missing',
+      recordedFen: 0,
+      ledgerFen: sums.reservedFen + sums.paidFen,
+    });
   }
   return { ok: differences.length === 0, recorded, ledger, rewardsChecked: reports.length, differences };
 }
 
 /** The reconciliation as a plain-text table for the console. */
 export function formatReconciliation(r: Reconciliation): string {
-  const lines = [`fund: recorded ${JSON.stringify(r.recorded)}`, `fund: ledger   ${JSON.stringify(r.ledger)}`, `rewards checked: ${r.rewardsChecked}`];
+  const lines = [
+    `fund: recorded ${JSON.stringify(r.recorded)}`,
+    `fund: ledger   ${JSON.stringify(r.ledger)}`,
+    `rewards checked: ${r.rewardsChecked}`,
+  ];
   if (r.ok) return [...lines, 'OK: the balances and every reward agree with the ledger'].join('\n');
-  const rows = [['subject', 'field', 'recorded (fen)', 'ledger (fen)', 'difference (fen)'], ...r.differences.map((d) => [d.subject, d.field, String(d.recordedFen), String(d.ledgerFen), String(d.recordedFen - d.ledgerFen)])];
+  const rows = [
+    ['subject', 'field', 'recorded (fen)', 'ledger (fen)', 'difference (fen)'],
+    ...r.differences.map((d) => [
+      d.subject,
+      d.field,
+      String(d.recordedFen),
+      String(d.ledgerFen),
+      String(d.recordedFen - d.ledgerFen),
+    ]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const table = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  const table = rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
   return [...lines, `DIFFERENCES: ${r.differences.length}`, ...table].join('\n');
 }

@@ -42,7 +42,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const dir = path.join(opts.dataDir, 'db');
   if (!uri) uri = runningEngineUri(dir);
   if (!uri) {
-    embedded = await startEmbeddedMongo({ dataDir: dir }, {}, { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs });
+    embedded = await startEmbeddedMongo(
+      { dataDir: dir },
+      {},
+      { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs },
+    );
     fs.writeFileSync(path.join(dir, 'engine.uri'), embedded.uri, { mode: 0o600 });
     uri = embedded.uri;
   }

@@ -25,4 +25,5 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, fieldErrors: FieldError[] = [], extra: Record<string, unknown> = {}) => new AppError(code, fieldErrors, extra);
+export const fail = (code: ErrorCode, fieldErrors: FieldError[] = [], extra: Record<string, unknown> = {}) =>
+  new AppError(code, fieldErrors, extra);

@@ -114,7 +114,8 @@ export class GridFsEvidenceStore implements EvidenceStore {
   }
 
   async *storedBefore(before: Date): AsyncIterable<string> {
-    for await (const f of this.bucket.find({ uploadDate: { $lt: before } }, { projection: { filename: 1 } })) yield f.filename;
+    for await (const f of this.bucket.find({ uploadDate: { $lt: before } }, { projection: { filename: 1 } }))
+      yield f.filename;
   }
 }
 

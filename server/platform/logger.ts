@@ -25,7 +25,9 @@ export function createLogger(level: string, pretty: boolean, destination?: Desti
   const options = {
     level,
     redact: { paths: redact, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } }
+      : {}),
   };
   return destination ? pino(options, destination) : pino(options);
 }

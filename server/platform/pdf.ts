@@ -5,7 +5,10 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
 // fontkit reads WOFF as well as TTF/OTF; WOFF (zlib) opens about twice as fast as WOFF2 (brotli in JS).
-const FONT_DIR = path.join(path.dirname(require.resolve('@openfonts/noto-sans-sc_chinese-simplified/package.json')), 'files');
+const FONT_DIR = path.join(
+  path.dirname(require.resolve('@openfonts/noto-sans-sc_chinese-simplified/package.json')),
+  'files',
+);
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 function fontFiles() {
   fonts ??= {
@@ -24,8 +27,18 @@ export interface PdfOptions {
 }
 
 /** A new A4 document with the fonts 'regular' and 'bold', and the finished file's bytes once `doc.end()` is called. */
-export function cjkPdf({ info, margin = 0, layout = 'portrait' }: PdfOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', layout, margin, lang: 'zh-CN', displayTitle: true, info: { Creator: 'Woodpecker 啄木鸟', ...info } });
+export function cjkPdf({ info, margin = 0, layout = 'portrait' }: PdfOptions): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout,
+    margin,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Creator: 'Woodpecker 啄木鸟', ...info },
+  });
   const { regular, bold } = fontFiles();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);

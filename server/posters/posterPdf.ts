@@ -19,7 +19,14 @@ export interface PosterPdfInput {
 const PAGE = A4;
 const MARGIN = 36;
 const CONTENT = PAGE.width - 2 * MARGIN;
-const COLOR = { red: '#C62828', redTint: '#FDF1F0', ink: '#1A1A1A', muted: '#5F6368', rule: '#E7C3C0', white: '#FFFFFF' };
+const COLOR = {
+  red: '#C62828',
+  redTint: '#FDF1F0',
+  ink: '#1A1A1A',
+  muted: '#5F6368',
+  rule: '#E7C3C0',
+  white: '#FFFFFF',
+};
 const HEADER_HEIGHT = 118;
 const FOOTER_HEIGHT = 66;
 const CONFIDENTIALITY_HEIGHT = 50;
@@ -40,7 +47,9 @@ type Doc = PDFKit.PDFDocument;
  * the site block leaves, so long names never push anything onto a second page.
  */
 export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
-  const { doc, done } = cjkPdf({ info: { Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en } });
+  const { doc, done } = cjkPdf({
+    info: { Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en },
+  });
 
   drawHeader(doc);
   const siteBottom = drawSiteBlock(doc, input, HEADER_HEIGHT + 14);
@@ -62,9 +71,19 @@ export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
 function drawHeader(doc: Doc): void {
   doc.rect(0, 0, PAGE.width, HEADER_HEIGHT).fill(COLOR.red);
   doc.fillColor(COLOR.white);
-  doc.font('regular').fontSize(10.5).text(`${posterText.issuer.zh}  ·  ${posterText.issuer.en}`, MARGIN, 16, { width: CONTENT, align: 'center', lineBreak: false });
-  doc.font('bold').fontSize(34).text(posterText.title.zh, MARGIN, 33, { width: CONTENT, align: 'center', characterSpacing: 1, lineBreak: false });
-  doc.font('regular').fontSize(14).text(posterText.title.en, MARGIN, 84, { width: CONTENT, align: 'center', lineBreak: false });
+  doc.font('regular').fontSize(10.5).text(`${posterText.issuer.zh}  ·  ${posterText.issuer.en}`, MARGIN, 16, {
+    width: CONTENT,
+    align: 'center',
+    lineBreak: false,
+  });
+  doc
+    .font('bold')
+    .fontSize(34)
+    .text(posterText.title.zh, MARGIN, 33, { width: CONTENT, align: 'center', characterSpacing: 1, lineBreak: false });
+  doc
+    .font('regular')
+    .fontSize(14)
+    .text(posterText.title.en, MARGIN, 84, { width: CONTENT, align: 'center', lineBreak: false });
 }
 
 /** The largest size (down to `min`) at which `text` fits in `maxLines` lines; below that it is cut with an ellipsis. */
@@ -95,7 +114,13 @@ function drawSiteBlock(doc: Doc, input: PosterPdfInput, top: number): number {
     [{ label: posterText.enterprise, value: input.enterpriseName, size: 14, font: 'bold', lines: 2 }],
     [
       { label: posterText.area, value: `${input.area.zh}  ${input.area.en}`, size: 12, font: 'regular', lines: 1 },
-      { label: posterText.sector, value: `${input.sector.zh}  ${input.sector.en}`, size: 12, font: 'regular', lines: 1 },
+      {
+        label: posterText.sector,
+        value: `${input.sector.zh}  ${input.sector.en}`,
+        size: 12,
+        font: 'regular',
+        lines: 1,
+      },
     ],
     [{ label: posterText.address, value: input.address, size: 12, font: 'regular', lines: 2 }],
   ];
@@ -107,7 +132,10 @@ function drawSiteBlock(doc: Doc, input: PosterPdfInput, top: number): number {
       doc.font(cell.font);
       const size = fitSize(doc, cell.value, cellWidth, cell.size, 9, cell.lines);
       doc.fontSize(size);
-      const height = Math.min(doc.heightOfString(cell.value, { width: cellWidth }), doc.currentLineHeight(true) * cell.lines);
+      const height = Math.min(
+        doc.heightOfString(cell.value, { width: cellWidth }),
+        doc.currentLineHeight(true) * cell.lines,
+      );
       return { ...cell, size, height, width: cellWidth };
     });
     return { cells: sized, height: Math.max(24, ...sized.map((c) => c.height)) };
@@ -122,9 +150,21 @@ function drawSiteBlock(doc: Doc, input: PosterPdfInput, top: number): number {
   for (const row of measured) {
     row.cells.forEach((cell, i) => {
       const x = MARGIN + 16 + i * (half + 16);
-      doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(cell.label.zh, x, y + 1, { width: labelWidth, lineBreak: false });
-      doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(cell.label.en, x, y + 15, { width: labelWidth, lineBreak: false });
-      doc.fillColor(COLOR.ink).font(cell.font).fontSize(cell.size).text(cell.value, x + labelWidth, y, { width: cell.width, height: cell.height + 1, ellipsis: '…' });
+      doc
+        .fillColor(COLOR.ink)
+        .font('bold')
+        .fontSize(11)
+        .text(cell.label.zh, x, y + 1, { width: labelWidth, lineBreak: false });
+      doc
+        .fillColor(COLOR.muted)
+        .font('regular')
+        .fontSize(7.5)
+        .text(cell.label.en, x, y + 15, { width: labelWidth, lineBreak: false });
+      doc
+        .fillColor(COLOR.ink)
+        .font(cell.font)
+        .fontSize(cell.size)
+        .text(cell.value, x + labelWidth, y, { width: cell.width, height: cell.height + 1, ellipsis: '…' });
     });
     y += row.height + gap;
   }
@@ -137,20 +177,51 @@ function drawScanSection(doc: Doc, input: PosterPdfInput, top: number, qrSize: n
   const qrX = MARGIN + (QR_MAX - qrSize) / 2;
   drawQr(doc, input.scanUrl, qrX, top, qrSize);
   doc.rect(qrX, top, qrSize, qrSize).lineWidth(1).stroke(COLOR.rule);
-  doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(`${posterText.posterCode.zh} ${posterText.posterCode.en}  ${input.code}`, MARGIN, top + qrSize + 6, { width: QR_MAX, align: 'center', lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(input.scanUrl, MARGIN, top + qrSize + 22, { width: QR_MAX, align: 'center', lineBreak: false });
+  doc
+    .fillColor(COLOR.ink)
+    .font('bold')
+    .fontSize(11)
+    .text(`${posterText.posterCode.zh} ${posterText.posterCode.en}  ${input.code}`, MARGIN, top + qrSize + 6, {
+      width: QR_MAX,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc
+    .fillColor(COLOR.muted)
+    .font('regular')
+    .fontSize(7.5)
+    .text(input.scanUrl, MARGIN, top + qrSize + 22, { width: QR_MAX, align: 'center', lineBreak: false });
 
   const x = MARGIN + QR_MAX + 26;
   const width = PAGE.width - MARGIN - x;
-  doc.fillColor(COLOR.red).font('bold').fontSize(30).text(posterText.scanTitle.zh, x, top - 4, { width, lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(13).text(posterText.scanTitle.en, x, top + 40, { width, lineBreak: false });
+  doc
+    .fillColor(COLOR.red)
+    .font('bold')
+    .fontSize(30)
+    .text(posterText.scanTitle.zh, x, top - 4, { width, lineBreak: false });
+  doc
+    .fillColor(COLOR.muted)
+    .font('regular')
+    .fontSize(13)
+    .text(posterText.scanTitle.en, x, top + 40, { width, lineBreak: false });
   let y = top + 70;
   posterText.scanSteps.forEach((step, i) => {
     const textX = x + 26;
     doc.circle(x + 9, y + 9, 9).fill(COLOR.red);
-    doc.fillColor(COLOR.white).font('bold').fontSize(11).text(String(i + 1), x, y + 1.5, { width: 18, align: 'center', lineBreak: false });
-    doc.fillColor(COLOR.ink).font('regular').fontSize(11.5).text(step.zh, textX, y, { width: width - 26 });
-    doc.fillColor(COLOR.muted).fontSize(8).text(step.en, textX, doc.y + 1, { width: width - 26 });
+    doc
+      .fillColor(COLOR.white)
+      .font('bold')
+      .fontSize(11)
+      .text(String(i + 1), x, y + 1.5, { width: 18, align: 'center', lineBreak: false });
+    doc
+      .fillColor(COLOR.ink)
+      .font('regular')
+      .fontSize(11.5)
+      .text(step.zh, textX, y, { width: width - 26 });
+    doc
+      .fillColor(COLOR.muted)
+      .fontSize(8)
+      .text(step.en, textX, doc.y + 1, { width: width - 26 });
     y = doc.y + 8;
   });
 }
@@ -179,8 +250,16 @@ function sectionTitle(doc: Doc, title: Bilingual, x: number, y: number, width: n
   doc.fillColor(COLOR.red).font('bold').fontSize(16);
   const titleWidth = doc.widthOfString(title.zh);
   doc.text(title.zh, x, y, { width, lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(10).text(title.en, x + titleWidth + 8, y + 6, { lineBreak: false });
-  doc.moveTo(x, y + 26).lineTo(x + width, y + 26).lineWidth(1).stroke(COLOR.rule);
+  doc
+    .fillColor(COLOR.muted)
+    .font('regular')
+    .fontSize(10)
+    .text(title.en, x + titleWidth + 8, y + 6, { lineBreak: false });
+  doc
+    .moveTo(x, y + 26)
+    .lineTo(x + width, y + 26)
+    .lineWidth(1)
+    .stroke(COLOR.rule);
   return y + 33;
 }
 
@@ -195,14 +274,33 @@ function drawInfoColumns(doc: Doc, top: number): void {
   const labelWidth = 62;
   posterText.channels.forEach((channel, i) => {
     const hotline = i === 0;
-    doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(channel.label.zh, left, y + (hotline ? 3 : 0), { width: labelWidth, lineBreak: false });
-    doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(channel.label.en, left, y + (hotline ? 18 : 15), { width: labelWidth, lineBreak: false });
+    doc
+      .fillColor(COLOR.ink)
+      .font('bold')
+      .fontSize(11)
+      .text(channel.label.zh, left, y + (hotline ? 3 : 0), { width: labelWidth, lineBreak: false });
+    doc
+      .fillColor(COLOR.muted)
+      .font('regular')
+      .fontSize(7.5)
+      .text(channel.label.en, left, y + (hotline ? 18 : 15), { width: labelWidth, lineBreak: false });
     if (hotline) {
-      doc.fillColor(COLOR.red).font('bold').fontSize(17).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
+      doc
+        .fillColor(COLOR.red)
+        .font('bold')
+        .fontSize(17)
+        .text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
       y += 32;
     } else {
-      doc.fillColor(COLOR.ink).font('regular').fontSize(11).text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
-      doc.fillColor(COLOR.muted).fontSize(7.5).text(channel.value.en, left + labelWidth, y + 16, { width: width - labelWidth, lineBreak: false });
+      doc
+        .fillColor(COLOR.ink)
+        .font('regular')
+        .fontSize(11)
+        .text(channel.value.zh, left + labelWidth, y, { width: width - labelWidth, lineBreak: false });
+      doc
+        .fillColor(COLOR.muted)
+        .fontSize(7.5)
+        .text(channel.value.en, left + labelWidth, y + 16, { width: width - labelWidth, lineBreak: false });
       y += 29;
     }
   });
@@ -210,8 +308,15 @@ function drawInfoColumns(doc: Doc, top: number): void {
   y = sectionTitle(doc, posterText.rewardsTitle, right, top, width);
   for (const { condition, amount } of posterText.rewards) {
     doc.fillColor(COLOR.ink).font('bold').fontSize(11.5).text(condition.zh, right, y, { width, lineBreak: false });
-    doc.fillColor(COLOR.red).fontSize(17).text(amount.zh, right, y + 17, { width, lineBreak: false });
-    doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(`${condition.en} ${amount.en}`, right, y + 42, { lineBreak: false });
+    doc
+      .fillColor(COLOR.red)
+      .fontSize(17)
+      .text(amount.zh, right, y + 17, { width, lineBreak: false });
+    doc
+      .fillColor(COLOR.muted)
+      .font('regular')
+      .fontSize(8)
+      .text(`${condition.en} ${amount.en}`, right, y + 42, { lineBreak: false });
     y += 60;
   }
 }
@@ -221,16 +326,44 @@ function drawConfidentiality(doc: Doc, top: number): void {
   doc.rect(MARGIN, top, CONTENT, CONFIDENTIALITY_HEIGHT).fill(COLOR.redTint);
   doc.rect(MARGIN, top, 4, CONFIDENTIALITY_HEIGHT).fill(COLOR.red);
   const labelWidth = 80;
-  doc.fillColor(COLOR.red).font('bold').fontSize(14).text(posterText.confidentialityTitle.zh, MARGIN + 16, top + 9, { width: labelWidth, lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(8).text(posterText.confidentialityTitle.en, MARGIN + 16, top + 29, { width: labelWidth, lineBreak: false });
+  doc
+    .fillColor(COLOR.red)
+    .font('bold')
+    .fontSize(14)
+    .text(posterText.confidentialityTitle.zh, MARGIN + 16, top + 9, { width: labelWidth, lineBreak: false });
+  doc
+    .fillColor(COLOR.muted)
+    .font('regular')
+    .fontSize(8)
+    .text(posterText.confidentialityTitle.en, MARGIN + 16, top + 29, { width: labelWidth, lineBreak: false });
   const x = MARGIN + 16 + labelWidth;
   const width = CONTENT - 32 - labelWidth;
-  doc.fillColor(COLOR.ink).font('bold').fontSize(11).text(posterText.confidentiality.zh, x, top + 8, { width, lineBreak: false });
-  doc.fillColor(COLOR.muted).font('regular').fontSize(7.5).text(posterText.confidentiality.en, x, top + 26, { width });
+  doc
+    .fillColor(COLOR.ink)
+    .font('bold')
+    .fontSize(11)
+    .text(posterText.confidentiality.zh, x, top + 8, { width, lineBreak: false });
+  doc
+    .fillColor(COLOR.muted)
+    .font('regular')
+    .fontSize(7.5)
+    .text(posterText.confidentiality.en, x, top + 26, { width });
 }
 
 function drawFooter(doc: Doc, top: number): void {
   doc.rect(0, top, PAGE.width, FOOTER_HEIGHT).fill(COLOR.red);
-  doc.fillColor(COLOR.white).font('bold').fontSize(22).text(posterText.slogan.zh, MARGIN, top + 10, { width: CONTENT, align: 'center', characterSpacing: 2, lineBreak: false });
-  doc.font('regular').fontSize(11).text(posterText.slogan.en, MARGIN, top + 42, { width: CONTENT, align: 'center', lineBreak: false });
+  doc
+    .fillColor(COLOR.white)
+    .font('bold')
+    .fontSize(22)
+    .text(posterText.slogan.zh, MARGIN, top + 10, {
+      width: CONTENT,
+      align: 'center',
+      characterSpacing: 2,
+      lineBreak: false,
+    });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(posterText.slogan.en, MARGIN, top + 42, { width: CONTENT, align: 'center', lineBreak: false });
 }

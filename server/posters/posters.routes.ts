@@ -26,7 +26,8 @@ export interface PosterRouteDeps {
 
 const REPORT_FORM = '/report';
 
-const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) => list.find((x) => x.code === code)?.name ?? { zh: code, en: code };
+const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) =>
+  list.find((x) => x.code === code)?.name ?? { zh: code, en: code };
 
 export function posterRoutes(deps: PosterRouteDeps): Router {
   const router = Router();
@@ -49,7 +50,9 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     if (parsed.success) {
       try {
         const now = new Date();
-        const found = scans.firstScan(clientOf(req), parsed.data, now) ? await recordScan(parsed.data, now) : await activePoster(parsed.data);
+        const found = scans.firstScan(clientOf(req), parsed.data, now)
+          ? await recordScan(parsed.data, now)
+          : await activePoster(parsed.data);
         if (found) poster = parsed.data;
       } catch (err) {
         // Database trouble loses one count, not the report: the form checks the code again on submission.
@@ -60,16 +63,17 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
     res.redirect(302, `${REPORT_FORM}?poster=${encodeURIComponent(poster)}`);
   });
 
-  defineRoute(
-    router,
-    contract.posters.context,
-    { access: 'public' },
-    async ({ params }) => {
-      const poster = await activePoster(params.code);
-      if (!poster) throw fail('poster.not_found');
-      return { code: poster.code, siteName: poster.siteName, enterpriseName: poster.enterpriseName, areaCode: poster.areaCode, sector: poster.sector };
-    },
-  );
+  defineRoute(router, contract.posters.context, { access: 'public' }, async ({ params }) => {
+    const poster = await activePoster(params.code);
+    if (!poster) throw fail('poster.not_found');
+    return {
+      code: poster.code,
+      siteName: poster.siteName,
+      enterpriseName: poster.enterpriseName,
+      areaCode: poster.areaCode,
+      sector: poster.sector,
+    };
+  });
 
   defineRoute(router, contract.posters.list, { access: 'posters.list' }, async ({ query }) => {
     const items = await listPosters(query);

@@ -3,7 +3,13 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { shanghaiDay } from '../../shared/dates';
-import { POSTER_CODE_ALPHABET, POSTER_CODE_LENGTH, type createPosterBody, type posterListQuery, type updatePosterBody } from '../../shared/schemas/poster';
+import {
+  POSTER_CODE_ALPHABET,
+  POSTER_CODE_LENGTH,
+  type createPosterBody,
+  type posterListQuery,
+  type updatePosterBody,
+} from '../../shared/schemas/poster';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
@@ -16,24 +22,42 @@ const CODE_ATTEMPTS = 5;
 
 export function newPosterCode(): string {
   let code = '';
-  for (let i = 0; i < POSTER_CODE_LENGTH; i++) code += POSTER_CODE_ALPHABET[crypto.randomInt(POSTER_CODE_ALPHABET.length)];
+  for (let i = 0; i < POSTER_CODE_LENGTH; i++)
+    code += POSTER_CODE_ALPHABET[crypto.randomInt(POSTER_CODE_ALPHABET.length)];
   return code;
 }
 
 function isDuplicateKey(err: unknown, field: string): boolean {
-  const e = err as { code?: number; keyValue?: Record<string, unknown>; keyPattern?: Record<string, unknown>; message?: string };
+  const e = err as {
+    code?: number;
+    keyValue?: Record<string, unknown>;
+    keyPattern?: Record<string, unknown>;
+    message?: string;
+  };
   if (e?.code !== 11000) return false;
   const fields = Object.keys(e.keyPattern ?? e.keyValue ?? {});
   return fields.length ? fields.includes(field) : String(e.message).includes(field);
 }
 
-export async function posterCreator(actor: Actor, input: z.infer<typeof createPosterBody>, drawCode: () => string = newPosterCode) {
+export async function posterCreator(
+  actor: Actor,
+  input: z.infer<typeof createPosterBody>,
+  drawCode: () => string = newPosterCode,
+) {
   for (let attempt = 1; ; attempt++) {
     const code = drawCode();
     try {
       return await inTransaction(async (session) => {
         const [created] = await Poster.create([{ ...input, code, createdBy: actor.id }], { session });
-        await appendAudit({ actor, action: 'poster.create', target: { type: 'poster', id: code }, details: { areaCode: input.areaCode, sector: input.sector } }, session);
+        await appendAudit(
+          {
+            actor,
+            action: 'poster.create',
+            target: { type: 'poster', id: code },
+            details: { areaCode: input.areaCode, sector: input.sector },
+          },
+          session,
+        );
         return created;
       });
     } catch (err) {
@@ -44,10 +68,24 @@ export async function posterCreator(actor: Actor, input: z.infer<typeof createPo
 
 export async function posterUpdater(actor: Actor, code: string, changes: z.infer<typeof updatePosterBody>) {
   return inTransaction(async (session) => {
-    const updated = await Poster.findOneAndUpdate({ code }, { $set: changes }, { returnDocument: 'after', runValidators: true, session });
+    const updated = await Poster.findOneAndUpdate(
+      { code },
+      { $set: changes },
+      { returnDocument: 'after', runValidators: true, session },
+    );
     if (!updated) throw fail('poster.not_found');
     await appendAudit(
-      { actor, action: 'poster.update', target: { type: 'poster', id: code }, details: { fields: Object.keys(changes), active: changes.active, areaCode: changes.areaCode, sector: changes.sector } },
+      {
+        actor,
+        action: 'poster.update',
+        target: { type: 'poster', id: code },
+        details: {
+          fields: Object.keys(changes),
+          active: changes.active,
+          areaCode: changes.areaCode,
+          sector: changes.sector,
+        },
+      },
       session,
     );
     return updated;
@@ -64,7 +102,11 @@ export async function printablePoster(code: string) {
 
 /** Posters matching the list's filters, newest first. */
 export async function listPosters(query: z.infer<typeof posterListQuery>) {
-  const filter = { ...(query.areaCode ? { areaCode: query.areaCode } : {}), ...(query.sector ? { sector: query.sector } : {}), ...(query.active ? { active: query.active === 'true' } : {}) };
+  const filter = {
+    ...(query.areaCode ? { areaCode: query.areaCode } : {}),
+    ...(query.sector ? { sector: query.sector } : {}),
+    ...(query.active ? { active: query.active === 'true' } : {}),
+  };
   return Poster.find(filter).sort({ createdAt: -1, code: 1 }).lean();
 }
 
@@ -80,7 +122,11 @@ export async function activePoster(code: string) {
  */
 export async function recordScan(code: string, now = new Date()) {
   // No timestamps: the poster's updatedAt would otherwise record the moment of the last scan.
-  const poster = await Poster.findOneAndUpdate({ code, active: true }, { $inc: { scanCount: 1 } }, { returnDocument: 'after', timestamps: false }).lean();
+  const poster = await Poster.findOneAndUpdate(
+    { code, active: true },
+    { $inc: { scanCount: 1 } },
+    { returnDocument: 'after', timestamps: false },
+  ).lean();
   if (!poster) return null;
   const day = shanghaiDay(now);
   const bumpToday = () => PosterScan.updateOne({ posterCode: code, day }, { $inc: { count: 1 } }, { upsert: true });

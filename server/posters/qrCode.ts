@@ -43,5 +43,7 @@ export function posterQrPng(url: string): Promise<Buffer> {
       }
     }
   }
-  return sharp(pixels, { raw: { width: PNG_SIZE, height: PNG_SIZE, channels: 1 } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp(pixels, { raw: { width: PNG_SIZE, height: PNG_SIZE, channels: 1 } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }

@@ -32,7 +32,12 @@ export class ScanOnceFilter {
       this.recent = new Set();
       this.older = new Set();
     }
-    const entry = crypto.createHmac('sha256', this.key).update(`${client}\0${posterCode}\0${day}`).digest().subarray(0, 16).toString('base64');
+    const entry = crypto
+      .createHmac('sha256', this.key)
+      .update(`${client}\0${posterCode}\0${day}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64');
     if (this.recent.has(entry) || this.older.has(entry)) return false;
     if (this.recent.size >= this.generationSize) {
       this.older = this.recent;

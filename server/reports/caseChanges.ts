@@ -17,11 +17,14 @@ const DAY = 86_400_000;
 async function assertVerifier(id: string, area: string): Promise<void> {
   const v = await Staff.findById(id).lean();
   if (!v || v.disabled || v.role !== 'verifier' || !coversArea(v, area))
-    throw fail('request.invalid', [{ path: 'body.verifierId', code: 'invalid', message: 'not an active verifier for this area' }]);
+    throw fail('request.invalid', [
+      { path: 'body.verifierId', code: 'invalid', message: 'not an active verifier for this area' },
+    ]);
 }
 
 async function assertUnit(code: string, path: string): Promise<void> {
-  if (!(await Unit.exists({ code }))) throw fail('request.invalid', [{ path, code: 'unknown', message: `unknown unit ${code}` }]);
+  if (!(await Unit.exists({ code })))
+    throw fail('request.invalid', [{ path, code: 'unknown', message: `unknown unit ${code}` }]);
 }
 
 /** Only a staff member's own reports can be named, so an answer reveals nothing about other areas. */
@@ -49,7 +52,10 @@ type CaseAction =
 
 export const caseChanges: ChangesFor<CaseAction> = {
   'start-screening': () => ({}),
-  'request-information': (_r, p, _a, { now }) => ({ set: pausedClock(now), message: { from: 'staff', body: p.message } }),
+  'request-information': (_r, p, _a, { now }) => ({
+    set: pausedClock(now),
+    message: { from: 'staff', body: p.message },
+  }),
   'resume-screening': (r, _p, _a, { now }) => ({ set: resumedClock(r, now) }),
   accept: async (r, p, _a, { now }) => {
     await assertUnit(p.unitCode, 'body.unitCode');
@@ -61,8 +67,13 @@ export const caseChanges: ChangesFor<CaseAction> = {
   'mark-duplicate': async (r, p, actor) => {
     const original = await Report.findOne({ reference: p.duplicateOf, ...scopeOf(actor) }, { submittedAt: 1 }).lean();
     if (!original || p.duplicateOf === r.reference || original.submittedAt > r.submittedAt)
-      throw fail('request.invalid', [{ path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' }]);
-    return { set: { duplicateOf: p.duplicateOf }, note: `重复举报：与 ${p.duplicateOf} 为同一事项 / Same matter as ${p.duplicateOf}` };
+      throw fail('request.invalid', [
+        { path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' },
+      ]);
+    return {
+      set: { duplicateOf: p.duplicateOf },
+      note: `重复举报：与 ${p.duplicateOf} 为同一事项 / Same matter as ${p.duplicateOf}`,
+    };
   },
   transfer: async (_r, p) => {
     if (p.toUnitCode) await assertUnit(p.toUnitCode, 'body.toUnitCode');
@@ -76,7 +87,11 @@ export const caseChanges: ChangesFor<CaseAction> = {
   'extend-deadline': (r, p, _a, { now }) => {
     const due = r.assignment?.dueAt ?? now;
     return {
-      set: { 'assignment.dueAt': new Date(due.getTime() + p.days * DAY), 'assignment.extendedDays': p.days, 'assignment.extensionReason': p.reason },
+      set: {
+        'assignment.dueAt': new Date(due.getTime() + p.days * DAY),
+        'assignment.extendedDays': p.days,
+        'assignment.extensionReason': p.reason,
+      },
       note: p.reason,
     };
   },
@@ -88,7 +103,11 @@ export const caseChanges: ChangesFor<CaseAction> = {
   'return-findings': (_r, p) => ({ note: p.reason }),
   close: (_r, p) => ({ note: p.note }),
   // Internal step: the reporter reads the message itself and gets the "there is news" mail.
-  'staff-message': (_r, p) => ({ message: { from: 'staff', body: p.body }, notifyReporter: true, auditDetails: { length: p.body.length } }),
+  'staff-message': (_r, p) => ({
+    message: { from: 'staff', body: p.body },
+    notifyReporter: true,
+    auditDetails: { length: p.body.length },
+  }),
 };
 
 /** The report field each deadline mail marks as sent. */
@@ -101,13 +120,20 @@ const markField: Record<DeadlineMark, string> = {
 
 const deadlineMail =
   (mark: DeadlineMark) =>
-  (_r: unknown, p: { mails: { to: string; subject: string; text: string }[] }, _a: unknown, { now }: { now: Date }) => ({
+  (
+    _r: unknown,
+    p: { mails: { to: string; subject: string; text: string }[] },
+    _a: unknown,
+    { now }: { now: Date },
+  ) => ({
     set: { [markField[mark]]: now },
     staffMails: p.mails,
     auditDetails: { mails: p.mails.length },
   });
 
-export const deadlineChanges: ChangesFor<'acceptance-reminder' | 'acceptance-escalated' | 'deadline-reminder' | 'deadline-escalated'> = {
+export const deadlineChanges: ChangesFor<
+  'acceptance-reminder' | 'acceptance-escalated' | 'deadline-reminder' | 'deadline-escalated'
+> = {
   'acceptance-reminder': deadlineMail('acceptanceReminder'),
   'acceptance-escalated': deadlineMail('acceptanceEscalation'),
   'deadline-reminder': deadlineMail('verificationReminder'),
@@ -115,7 +141,10 @@ export const deadlineChanges: ChangesFor<'acceptance-reminder' | 'acceptance-esc
 };
 
 /** Which deadline mails a report has had (for the table's once-each guard). */
-export const sentMarks = (r: { acceptance?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null; assignment?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null }) => ({
+export const sentMarks = (r: {
+  acceptance?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null;
+  assignment?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null;
+}) => ({
   acceptanceReminder: !!r.acceptance?.reminderSentAt,
   acceptanceEscalation: !!r.acceptance?.escalatedAt,
   verificationReminder: !!r.assignment?.reminderSentAt,

@@ -23,7 +23,13 @@ interface NotifyContext {
  * content-free "there is news" email; like every step it bumps the revision, so it
  * cannot slip in between another person's read and write unnoticed.
  */
-export async function staffMessenger(reference: string, body: string, actor: Actor, ctx: NotifyContext, now = new Date()) {
+export async function staffMessenger(
+  reference: string,
+  body: string,
+  actor: Actor,
+  ctx: NotifyContext,
+  now = new Date(),
+) {
   return transition(reference, 'staff-message', { body }, actor, { ...ctx, now });
 }
 
@@ -34,18 +40,29 @@ export interface BulkAcceptInput {
   dueInDays: number;
 }
 
-export type BulkAcceptResult = { reference: string; ok: true; status: string } | { reference: string; ok: false; code: string };
+export type BulkAcceptResult =
+  { reference: string; ok: true; status: string } | { reference: string; ok: false; code: string };
 
 /**
  * Accepts each report through the single `accept` action, one transaction each: a report
  * is either accepted and assigned or left as it was, and one failure stops no other.
  */
-export async function bulkAccepter(input: BulkAcceptInput, actor: Actor, ctx: NotifyContext): Promise<BulkAcceptResult[]> {
+export async function bulkAccepter(
+  input: BulkAcceptInput,
+  actor: Actor,
+  ctx: NotifyContext,
+): Promise<BulkAcceptResult[]> {
   const results: BulkAcceptResult[] = [];
   for (const reference of [...new Set(input.references)]) {
     try {
       // Out of the officer's areas reads as unknown, as on the single routes.
-      const accepted = await transition(reference, 'accept', { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays }, actor, ctx);
+      const accepted = await transition(
+        reference,
+        'accept',
+        { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays },
+        actor,
+        ctx,
+      );
       results.push({ reference, ok: true, status: accepted.status });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
@@ -57,7 +74,10 @@ export async function bulkAccepter(input: BulkAcceptInput, actor: Actor, ctx: No
 
 /** Active verifiers who work in the report's area (listed, or granted every area). */
 export async function assignableVerifiers(area: string) {
-  const verifiers = await Staff.find({ role: 'verifier', disabled: false, ...staffCoveringArea(area) }, { displayName: 1, unitCode: 1 })
+  const verifiers = await Staff.find(
+    { role: 'verifier', disabled: false, ...staffCoveringArea(area) },
+    { displayName: 1, unitCode: 1 },
+  )
     .sort({ displayName: 1 })
     .lean();
   return verifiers.map((v) => ({ id: String(v._id), displayName: v.displayName, unitCode: v.unitCode }));
@@ -74,7 +94,11 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (status+dueAt, or area+status+submittedAt when area-limited), or the verifier
  * (verifierId+status+dueAt).
  */
-export function reportListFilter(query: ReportListCriteria, actor: Actor, now = new Date()): { filter: Record<string, unknown>; sort: Record<string, 1 | -1> } {
+export function reportListFilter(
+  query: ReportListCriteria,
+  actor: Actor,
+  now = new Date(),
+): { filter: Record<string, unknown>; sort: Record<string, 1 | -1> } {
   const filter: Record<string, unknown> = { ...areaScope(actor) };
   let statuses: string[] | undefined;
   const onlyMine = () => (filter['assignment.verifierId'] = actor.id);
@@ -91,7 +115,9 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
       statuses = [...stateGroups.underVerification];
       // A verifier's deadlines are their own; intake and reviewers watch everyone's.
       if (actor.role === 'verifier') onlyMine();
-      filter['assignment.dueAt'] = trusted(query.queue === 'overdue' ? { $lt: now } : { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY) });
+      filter['assignment.dueAt'] = trusted(
+        query.queue === 'overdue' ? { $lt: now } : { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY) },
+      );
       break;
     case 'awaiting-review':
       statuses = ['findings-submitted'];
@@ -110,8 +136,13 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
     if (query.to) range.$lt = endOfShanghaiDay(shanghaiDayStart(query.to));
     filter.submittedAt = trusted(range);
   }
-  if (query.q) filter.$or = [{ reference: query.q.toUpperCase() }, { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) }];
-  const sort: Record<string, 1 | -1> = query.sort === 'dueAt' ? { 'assignment.dueAt': 1, submittedAt: -1 } : { submittedAt: -1 };
+  if (query.q)
+    filter.$or = [
+      { reference: query.q.toUpperCase() },
+      { subjectName: trusted({ $regex: escapeRegex(query.q), $options: 'i' }) },
+    ];
+  const sort: Record<string, 1 | -1> =
+    query.sort === 'dueAt' ? { 'assignment.dueAt': 1, submittedAt: -1 } : { submittedAt: -1 };
   return { filter, sort };
 }
 
@@ -119,7 +150,11 @@ export function reportListFilter(query: ReportListCriteria, actor: Actor, now = 
 export async function reportQueue(query: ReportListCriteria, actor: Actor) {
   const { filter, sort } = reportListFilter(query, actor);
   const [items, total] = await Promise.all([
-    Report.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+    Report.find(filter)
+      .sort(sort)
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
     Report.countDocuments(filter),
   ]);
   return { items, total };

@@ -11,7 +11,8 @@ import type { ReportFields } from './report.model';
 /** Who takes the step: a signed-in staff member, the reporter through follow-up, or a job. */
 export type StepActor = (Actor & { kind?: 'staff' }) | { kind: 'reporter' } | { kind: 'system' };
 
-export const staffOf = (actor: StepActor): Actor | null => (actor.kind === 'reporter' || actor.kind === 'system' ? null : actor);
+export const staffOf = (actor: StepActor): Actor | null =>
+  actor.kind === 'reporter' || actor.kind === 'system' ? null : actor;
 
 export interface Change {
   /** Fields set beside the status. */
@@ -45,5 +46,10 @@ export interface ChangeContext {
   box: SecretBox;
 }
 
-export type ChangeFor<K extends WorkflowActionName> = (report: ReportFields, payload: ActionPayloads[K], actor: StepActor, ctx: ChangeContext) => Change | Promise<Change>;
+export type ChangeFor<K extends WorkflowActionName> = (
+  report: ReportFields,
+  payload: ActionPayloads[K],
+  actor: StepActor,
+  ctx: ChangeContext,
+) => Change | Promise<Change>;
 export type ChangesFor<K extends WorkflowActionName> = { [N in K]: ChangeFor<N> };

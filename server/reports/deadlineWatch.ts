@@ -27,7 +27,14 @@ const system = { kind: 'system' } as const;
  * while its clock runs) and queues its mails with it; false when it was not due
  * any more (sent already, or the report moved on).
  */
-async function sendOnce(box: SecretBox, publicBaseUrl: string, report: ReportFields, step: DeadlineStep, now: Date, mails: { to: string | undefined | null; subject: string; text: string }[]): Promise<boolean> {
+async function sendOnce(
+  box: SecretBox,
+  publicBaseUrl: string,
+  report: ReportFields,
+  step: DeadlineStep,
+  now: Date,
+  mails: { to: string | undefined | null; subject: string; text: string }[],
+): Promise<boolean> {
   const addressed = mails.filter((m): m is { to: string; subject: string; text: string } => !!m.to);
   try {
     await applyTransition(report, step, { mails: addressed }, system, { box, publicBaseUrl, now });
@@ -43,11 +50,17 @@ export interface AcceptancePolicy {
   reminderDaysBefore: number;
 }
 
-const defaultAcceptance: AcceptancePolicy = { days: deadlines.acceptanceDays, reminderDaysBefore: deadlines.acceptanceReminderDaysBefore };
+const defaultAcceptance: AcceptancePolicy = {
+  days: deadlines.acceptanceDays,
+  reminderDaysBefore: deadlines.acceptanceReminderDaysBefore,
+};
 
 /** Intake officers who screen reports of this area (listed, or granted every area; no areas means none). */
 async function intakeEmails(area: string): Promise<string[]> {
-  const officers = await Staff.find({ role: 'intake', disabled: trusted({ $ne: true }), email: trusted({ $type: 'string' }) }, { email: 1, areaCodes: 1, allAreas: 1 }).lean();
+  const officers = await Staff.find(
+    { role: 'intake', disabled: trusted({ $ne: true }), email: trusted({ $type: 'string' }) },
+    { email: 1, areaCodes: 1, allAreas: 1 },
+  ).lean();
   return officers.filter((o) => coversArea(o, area)).map((o) => o.email!);
 }
 
@@ -56,13 +69,22 @@ async function intakeEmails(area: string): Promise<string[]> {
  * after it, they and the head of the unit the responsibility table names (else the
  * area's emergency bureau) are told. Each once per report.
  */
-async function watchAcceptance(box: SecretBox, now: Date, publicBaseUrl: string, policy: AcceptancePolicy): Promise<{ reminders: number; escalations: number }> {
+async function watchAcceptance(
+  box: SecretBox,
+  now: Date,
+  publicBaseUrl: string,
+  policy: AcceptancePolicy,
+): Promise<{ reminders: number; escalations: number }> {
   let reminders = 0;
   let escalations = 0;
   // Pauses only push a due date later, so a report not yet in the reminder window by submission time is not in it at all.
   const windowStart = new Date(now.getTime() - (policy.days - policy.reminderDaysBefore) * DAY);
   // Awaiting information is left out: its clock is paused.
-  const candidates = await Report.find({ status: trusted({ $in: [...stateGroups.screeningClockRunning] }), submittedAt: trusted({ $lte: windowStart }), 'acceptance.escalatedAt': trusted({ $exists: false }) }).lean();
+  const candidates = await Report.find({
+    status: trusted({ $in: [...stateGroups.screeningClockRunning] }),
+    submittedAt: trusted({ $lte: windowStart }),
+    'acceptance.escalatedAt': trusted({ $exists: false }),
+  }).lean();
   for (const r of candidates) {
     const dueAt = acceptanceDueAt(r, policy.days);
     const due = shanghaiDateTime(dueAt);
@@ -71,28 +93,64 @@ async function watchAcceptance(box: SecretBox, now: Date, publicBaseUrl: string,
       const unit = await Unit.findOne({ code: unitCode }).lean();
       const text = `举报 ${r.reference} 已超过受理审查期限（${due}），请督办。\nReport ${r.reference} is past its screening deadline (${due}).\n${publicBaseUrl}/console`;
       const to = [unit?.headEmail, ...(await intakeEmails(r.area))];
-      if (await sendOnce(box, publicBaseUrl, r, 'acceptance-escalated', now, to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })))) escalations++;
+      if (
+        await sendOnce(
+          box,
+          publicBaseUrl,
+          r,
+          'acceptance-escalated',
+          now,
+          to.map((m) => ({ to: m, subject: `【啄木鸟】受理超期督办 ${r.reference} / Overdue screening`, text })),
+        )
+      )
+        escalations++;
     } else if (dueAt.getTime() - now.getTime() <= policy.reminderDaysBefore * DAY && !r.acceptance?.reminderSentAt) {
       const text = `举报 ${r.reference} 的受理审查期限为 ${due}，请及时受理、转办或作出其他处理。\nReport ${r.reference} must be screened by ${due}.\n${publicBaseUrl}/console`;
-      const mails = (await intakeEmails(r.area)).map((to) => ({ to, subject: `【啄木鸟】受理期限将至 ${r.reference} / Screening due ${due}`, text }));
+      const mails = (await intakeEmails(r.area)).map((to) => ({
+        to,
+        subject: `【啄木鸟】受理期限将至 ${r.reference} / Screening due ${due}`,
+        text,
+      }));
       if (await sendOnce(box, publicBaseUrl, r, 'acceptance-reminder', now, mails)) reminders++;
     }
   }
   return { reminders, escalations };
 }
 
-export async function watchDeadlines(box: SecretBox, now: Date, publicBaseUrl: string, acceptance: AcceptancePolicy = defaultAcceptance): Promise<{ reminders: number; escalations: number }> {
+export async function watchDeadlines(
+  box: SecretBox,
+  now: Date,
+  publicBaseUrl: string,
+  acceptance: AcceptancePolicy = defaultAcceptance,
+): Promise<{ reminders: number; escalations: number }> {
   let { reminders, escalations } = await watchAcceptance(box, now, publicBaseUrl, acceptance);
-  const dueSoon = await Report.find({ ...open, 'assignment.dueAt': trusted({ $gt: now, $lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) }), 'assignment.reminderSentAt': trusted({ $exists: false }) }).lean();
+  const dueSoon = await Report.find({
+    ...open,
+    'assignment.dueAt': trusted({ $gt: now, $lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) }),
+    'assignment.reminderSentAt': trusted({ $exists: false }),
+  }).lean();
   for (const r of dueSoon) {
     const verifier = await Staff.findById(r.assignment!.verifierId).lean();
     const due = shanghaiDateTime(r.assignment!.dueAt!);
-    const sent = await sendOnce(box, publicBaseUrl, r, 'deadline-reminder', now, [{ to: verifier?.email, subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`, text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console` }]);
+    const sent = await sendOnce(box, publicBaseUrl, r, 'deadline-reminder', now, [
+      {
+        to: verifier?.email,
+        subject: `【啄木鸟】核查期限将至 ${r.reference} / Verification due ${due}`,
+        text: `举报 ${r.reference} 的核查期限为 ${due}，请及时完成。\nReport ${r.reference} is due for verification on ${due}.\n${publicBaseUrl}/console`,
+      },
+    ]);
     if (sent) reminders++;
   }
-  const overdue = await Report.find({ ...open, 'assignment.dueAt': trusted({ $lte: now }), 'assignment.escalatedAt': trusted({ $exists: false }) }).lean();
+  const overdue = await Report.find({
+    ...open,
+    'assignment.dueAt': trusted({ $lte: now }),
+    'assignment.escalatedAt': trusted({ $exists: false }),
+  }).lean();
   for (const r of overdue) {
-    const [verifier, unit] = await Promise.all([Staff.findById(r.assignment!.verifierId).lean(), Unit.findOne({ code: r.assignment!.unitCode }).lean()]);
+    const [verifier, unit] = await Promise.all([
+      Staff.findById(r.assignment!.verifierId).lean(),
+      Unit.findOne({ code: r.assignment!.unitCode }).lean(),
+    ]);
     const text = `举报 ${r.reference} 已超过核查期限，请督办。\nReport ${r.reference} is past its verification deadline.\n${publicBaseUrl}/console`;
     const sent = await sendOnce(box, publicBaseUrl, r, 'deadline-escalated', now, [
       { to: unit?.headEmail, subject: `【啄木鸟】核查超期督办 ${r.reference} / Overdue verification`, text },

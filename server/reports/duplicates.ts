@@ -33,18 +33,33 @@ export async function duplicateCandidates(report: ReportFields, limit = 5): Prom
   const from = new Date(report.submittedAt.getTime() - WINDOW_DAYS * DAY);
   const to = new Date(report.submittedAt.getTime() + WINDOW_DAYS * DAY);
   const others = await Report.find(
-    { area: report.area, category: report.category, submittedAt: trusted({ $gte: from, $lte: to }), reference: trusted({ $ne: report.reference }) },
+    {
+      area: report.area,
+      category: report.category,
+      submittedAt: trusted({ $gte: from, $lte: to }),
+      reference: trusted({ $ne: report.reference }),
+    },
     { reference: 1, status: 1, submittedAt: 1, subjectName: 1, address: 1, description: 1 },
   )
     .limit(500)
     .lean();
-  const mine = { subject: bigrams(report.subjectName), address: bigrams(report.address), text: bigrams(report.description) };
+  const mine = {
+    subject: bigrams(report.subjectName),
+    address: bigrams(report.address),
+    text: bigrams(report.description),
+  };
   return others
     .map((o) => ({
       reference: o.reference,
       status: o.status,
       submittedAt: o.submittedAt.toISOString(),
-      score: Math.round((0.4 * similarity(mine.subject, bigrams(o.subjectName)) + 0.3 * similarity(mine.address, bigrams(o.address)) + 0.3 * similarity(mine.text, bigrams(o.description))) * 100) / 100,
+      score:
+        Math.round(
+          (0.4 * similarity(mine.subject, bigrams(o.subjectName)) +
+            0.3 * similarity(mine.address, bigrams(o.address)) +
+            0.3 * similarity(mine.text, bigrams(o.description))) *
+            100,
+        ) / 100,
     }))
     .filter((c) => c.score >= 0.15)
     .sort((a, b) => b.score - a.score || a.submittedAt.localeCompare(b.submittedAt))

@@ -51,20 +51,37 @@ export function followupRoutes(deps: IntakeDeps): Router {
   defineRoute(
     router,
     contract.followup.evidence,
-    { access: 'reporter', requestContent: { 'multipart/form-data': { schema: { type: 'object', properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } } } } }, noStore: true },
+    {
+      access: 'reporter',
+      requestContent: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { evidence: { type: 'array', items: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+      noStore: true,
+    },
     async ({ req, reference }) => {
       // As on submission: the proof is checked before the body is read, so a flood of uploads costs the sender.
       await redeemProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
       const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, []);
-      if (!upload.files.length) throw fail('request.invalid', [{ path: 'evidence', code: 'required', message: 'attach at least one file' }]);
+      if (!upload.files.length)
+        throw fail('request.invalid', [{ path: 'evidence', code: 'required', message: 'attach at least one file' }]);
       return { added: await reporterEvidence(reference, upload.files, deps.store) };
     },
   );
 
-  defineRoute(router, contract.followup.withdraw, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
-    await reporterWithdrawal(reference, body.reason);
-    return undefined;
-  });
+  defineRoute(
+    router,
+    contract.followup.withdraw,
+    { access: 'reporter', noStore: true },
+    async ({ reference, body }) => {
+      await reporterWithdrawal(reference, body.reason);
+      return undefined;
+    },
+  );
 
   return router;
 }

@@ -19,12 +19,21 @@ const tokenHash = (token: string) => crypto.createHash('sha256').update(token).d
 
 const bearerToken = (authorization: string | undefined) => /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
 
-export async function followupSignIn(box: SecretBox, reference: string, accessKey: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+export async function followupSignIn(
+  box: SecretBox,
+  reference: string,
+  accessKey: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string }> {
   const report = await Report.findOne({ reference }, { accessKeyHash: 1 }).lean();
   const { ok, rehash } = await verifyAccessKey(box, accessKey, report?.accessKeyHash);
   if (!report || !ok) throw fail('followup.invalid_credentials');
   // A legacy (scrypt) hash is replaced by the current form once its holder has shown the key.
-  if (rehash) await Report.updateOne({ _id: report._id, accessKeyHash: report.accessKeyHash }, { $set: { accessKeyHash: rehash } });
+  if (rehash)
+    await Report.updateOne(
+      { _id: report._id, accessKeyHash: report.accessKeyHash },
+      { $set: { accessKeyHash: rehash } },
+    );
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_MINUTES * 60_000);
   await FollowupSession.create({ _id: tokenHash(token), reference, expiresAt });
@@ -53,12 +62,24 @@ export async function reporterMessage(reference: string, body: string, now = new
 }
 
 /** Files are checked, cleaned and stored first; if the step is refused they are removed again. */
-export async function reporterEvidence(reference: string, files: UploadedFile[], store: EvidenceStore, now = new Date()): Promise<number> {
+export async function reporterEvidence(
+  reference: string,
+  files: UploadedFile[],
+  store: EvidenceStore,
+  now = new Date(),
+): Promise<number> {
   const adopted: string[] = [];
   try {
     const report = await loadReport(reference, reporter);
     if (!inGroup('openToReporter', report.status)) throw fail('report.closed');
-    const evidence = await storeEvidence(files.map((f) => f.path), !!report.location, store, 'reporter', now, adopted);
+    const evidence = await storeEvidence(
+      files.map((f) => f.path),
+      !!report.location,
+      store,
+      'reporter',
+      now,
+      adopted,
+    );
     await transition(reference, 'reporter-evidence', { evidence }, reporter, { now });
     return evidence.length;
   } catch (e) {
@@ -69,6 +90,10 @@ export async function reporterEvidence(reference: string, files: UploadedFile[],
   }
 }
 
-export async function reporterWithdrawal(reference: string, reason: string | undefined, now = new Date()): Promise<void> {
+export async function reporterWithdrawal(
+  reference: string,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<void> {
   await transition(reference, 'withdrawn', reason ? { reason } : {}, reporter, { now });
 }

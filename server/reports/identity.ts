@@ -18,12 +18,21 @@ export async function identityRevealer(reference: string, reason: string, actor:
   const report = await Report.findOne({ reference, ...areaScope(actor) }, { reporterSealed: 1, anonymous: 1 }).lean();
   if (!report?.reporterSealed) {
     const refused = report ? 'anonymous' : (await Report.exists({ reference })) ? 'out-of-area' : 'not-found';
-    await auditRead({ actor, action: 'report.identity_refused', target: { type: 'report', id: reference }, details: { refused } });
-    if (refused === 'anonymous') throw fail('resource.not_found', [{ path: 'reference', code: 'anonymous', message: 'this report is anonymous' }]);
+    await auditRead({
+      actor,
+      action: 'report.identity_refused',
+      target: { type: 'report', id: reference },
+      details: { refused },
+    });
+    if (refused === 'anonymous')
+      throw fail('resource.not_found', [{ path: 'reference', code: 'anonymous', message: 'this report is anonymous' }]);
     throw fail('resource.not_found');
   }
   const identity = await inTransaction(async (session) => {
-    await appendAudit({ actor, action: 'report.identity_revealed', target: { type: 'report', id: reference }, details: { reason } }, session);
+    await appendAudit(
+      { actor, action: 'report.identity_revealed', target: { type: 'report', id: reference }, details: { reason } },
+      session,
+    );
     return JSON.parse(box.open(report.reporterSealed!)) as { name: string; phone: string; email?: string };
   });
   return identity;

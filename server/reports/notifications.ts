@@ -10,9 +10,19 @@ import { Staff } from '../staff/staff.model';
 
 export const REPORTER_NOTICE_SUBJECT = '啄木鸟 通知 / Woodpecker notice';
 
-export async function notifyIntakeOfNewReport(report: { reference: string; area: string }, box: SecretBox, publicBaseUrl: string, session: ClientSession): Promise<void> {
+export async function notifyIntakeOfNewReport(
+  report: { reference: string; area: string },
+  box: SecretBox,
+  publicBaseUrl: string,
+  session: ClientSession,
+): Promise<void> {
   const area = areas.find((a) => a.code === report.area);
-  const officers = await Staff.find({ role: 'intake', disabled: false, email: trusted({ $type: 'string' }), $or: [{ areaCodes: report.area }, { allAreas: true }] })
+  const officers = await Staff.find({
+    role: 'intake',
+    disabled: false,
+    email: trusted({ $type: 'string' }),
+    $or: [{ areaCodes: report.area }, { allAreas: true }],
+  })
     .session(session)
     .lean();
   for (const officer of officers) {
@@ -39,7 +49,12 @@ export function reporterNotice(to: string, publicBaseUrl: string): EmailMessage 
   };
 }
 
-export async function notifyReporter(notifyEmailSealed: string | null | undefined, box: SecretBox, publicBaseUrl: string, session: ClientSession): Promise<void> {
+export async function notifyReporter(
+  notifyEmailSealed: string | null | undefined,
+  box: SecretBox,
+  publicBaseUrl: string,
+  session: ClientSession,
+): Promise<void> {
   if (!notifyEmailSealed) return;
   await enqueueEmail(box, reporterNotice(box.open(notifyEmailSealed), publicBaseUrl), session);
 }

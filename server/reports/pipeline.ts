@@ -7,7 +7,16 @@
 // the statistics and queues the mail. Nothing else writes a report's status.
 import type { ErrorCode } from '../../shared/errors';
 import type { ActionPayloads } from '../../shared/schemas/workflow';
-import { actionBlocker, forbiddingGuards, moneyActions, workflowActions, type GuardFailure, type ReportState, type WorkflowActionName, type WorkflowRecord } from '../../shared/workflow';
+import {
+  actionBlocker,
+  forbiddingGuards,
+  moneyActions,
+  workflowActions,
+  type GuardFailure,
+  type ReportState,
+  type WorkflowActionName,
+  type WorkflowRecord,
+} from '../../shared/workflow';
 import { areaScope } from '../access/areaScope';
 import { appendAudit } from '../audit/auditLog';
 import { earlierMovement, moveMoney } from '../fund/ledger';
@@ -24,7 +33,12 @@ import { Report, type ReportFields } from './report.model';
 import { reporterChanges } from './reporterChanges';
 
 /** Every action's change: the compiler refuses a table row without one. */
-const changes: { [K in WorkflowActionName]: ChangeFor<K> } = { ...caseChanges, ...deadlineChanges, ...reporterChanges, ...rewardChanges };
+const changes: { [K in WorkflowActionName]: ChangeFor<K> } = {
+  ...caseChanges,
+  ...deadlineChanges,
+  ...reporterChanges,
+  ...rewardChanges,
+};
 
 /** How a step that is not open now is refused, where the pages expect a particular answer. */
 const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
@@ -77,14 +91,22 @@ export interface StepContext {
  * was carried out (`null`); the same key for another report, step or details
  * is refused.
  */
-async function moneyKeyFor(name: WorkflowActionName, report: ReportFields, payload: unknown, key: string | undefined, actor: StepActor, stepIsOpen: boolean): Promise<string | null> {
+async function moneyKeyFor(
+  name: WorkflowActionName,
+  report: ReportFields,
+  payload: unknown,
+  key: string | undefined,
+  actor: StepActor,
+  stepIsOpen: boolean,
+): Promise<string | null> {
   if (!key) throw fail('idempotency.required');
   const scoped = `${staffOf(actor)?.id}:${key}`;
   // A first request needs no lookup: the ledger's unique key refuses a reused one in the transaction.
   if (stepIsOpen) return scoped;
   const earlier = await earlierMovement(scoped);
   if (!earlier) return scoped;
-  const sameStep = earlier.rewardId === report.reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay');
+  const sameStep =
+    earlier.rewardId === report.reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay');
   const payout = report.reward?.payout;
   const p = payload as Partial<ActionPayloads['record-payout']>;
   const sameDetails = name !== 'record-payout' || (payout?.voucherNo === p.voucherNo && payout?.paidOn === p.paidOn);
@@ -93,13 +115,21 @@ async function moneyKeyFor(name: WorkflowActionName, report: ReportFields, paylo
 }
 
 /** The timeline steps, messages and evidence one change adds. */
-function pushesOf(name: WorkflowActionName, change: Change, isPublic: boolean, actor: StepActor, now: Date): Record<string, unknown> {
+function pushesOf(
+  name: WorkflowActionName,
+  change: Change,
+  isPublic: boolean,
+  actor: StepActor,
+  now: Date,
+): Record<string, unknown> {
   const actorId = staffOf(actor)?.id;
   const by = actorId ? { actorId } : {};
   const steps = [
     { at: now, type: name, public: isPublic, ...by, ...(change.note ? { note: change.note } : {}) },
     ...(change.alsoRecord ?? []).map((s) => ({ at: now, ...s })),
-    ...(change.internalNote ? [{ at: now, type: 'staff-comment', public: false, ...by, note: change.internalNote }] : []),
+    ...(change.internalNote
+      ? [{ at: now, type: 'staff-comment', public: false, ...by, note: change.internalNote }]
+      : []),
   ];
   const pushes: Record<string, unknown> = { timeline: { $each: steps } };
   const m = change.message;
@@ -114,13 +144,26 @@ function pushesOf(name: WorkflowActionName, change: Change, isPublic: boolean, a
  * open to this actor, the payload does not fit the report, or someone else
  * changed the report since it was read.
  */
-export async function applyTransition<K extends WorkflowActionName>(report: ReportFields, name: K, payload: ActionPayloads[K], actor: StepActor, ctx: StepContext): Promise<ReportFields> {
+export async function applyTransition<K extends WorkflowActionName>(
+  report: ReportFields,
+  name: K,
+  payload: ActionPayloads[K],
+  actor: StepActor,
+  ctx: StepContext,
+): Promise<ReportFields> {
   const now = ctx.now ?? new Date();
   const action = workflowActions[name];
-  const blocker = actionBlocker(name, workflowRecordOf(report, now), staffOf(actor) ?? (actor as Exclude<StepActor, { role: unknown }>));
-  if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure)) throw fail('auth.forbidden', [], { reason: blocker });
+  const blocker = actionBlocker(
+    name,
+    workflowRecordOf(report, now),
+    staffOf(actor) ?? (actor as Exclude<StepActor, { role: unknown }>),
+  );
+  if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure))
+    throw fail('auth.forbidden', [], { reason: blocker });
   // A retried money request finds the report already moved on: it is answered before the state check.
-  const moneyKey = moneyActions.includes(name) ? await moneyKeyFor(name, report, payload, ctx.idempotencyKey, actor, blocker === null) : undefined;
+  const moneyKey = moneyActions.includes(name)
+    ? await moneyKeyFor(name, report, payload, ctx.idempotencyKey, actor, blocker === null)
+    : undefined;
   if (moneyKey === null) return report;
   if (blocker) throw fail(notOpenError[name] ?? 'resource.stale', [], { reason: blocker });
 
@@ -142,7 +185,18 @@ export async function applyTransition<K extends WorkflowActionName>(report: Repo
     const m = change.movement;
     if (m) {
       try {
-        await moveMoney({ kind: m.kind, amountFen: m.amountFen, rewardId: report.reference, actorId: staff?.id, note: m.note ?? name, idempotencyKey: m.key ?? moneyKey! }, session, now);
+        await moveMoney(
+          {
+            kind: m.kind,
+            amountFen: m.amountFen,
+            rewardId: report.reference,
+            actorId: staff?.id,
+            note: m.note ?? name,
+            idempotencyKey: m.key ?? moneyKey!,
+          },
+          session,
+          now,
+        );
       } catch (e) {
         // The request's key already moved money for another report or step: nothing of this step is kept.
         if ((e as { code?: number }).code === 11000) throw fail('idempotency.mismatch');
@@ -150,10 +204,21 @@ export async function applyTransition<K extends WorkflowActionName>(report: Repo
       }
     }
     const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
-    await appendAudit({ actor: staff, action: `report.${name}`, target: { type: 'report', id: report.reference }, details: { from: report.status, to: status, ...change.auditDetails, ...money } }, session, now);
+    await appendAudit(
+      {
+        actor: staff,
+        action: `report.${name}`,
+        target: { type: 'report', id: report.reference },
+        details: { from: report.status, to: status, ...change.auditDetails, ...money },
+      },
+      session,
+      now,
+    );
     await refreshReportStats(report.reference, session, updated);
-    if (change.notifyReporter ?? isPublic) await notifyReporter(report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
-    for (const mail of change.staffMails ?? []) await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);
+    if (change.notifyReporter ?? isPublic)
+      await notifyReporter(report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
+    for (const mail of change.staffMails ?? [])
+      await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);
     return updated;
   });
 }
@@ -163,7 +228,13 @@ export async function applyTransition<K extends WorkflowActionName>(report: Repo
  * when a staff member's step got in between (their step does not depend on
  * what that person saw); a staff member is told instead, to look first.
  */
-export async function transition<K extends WorkflowActionName>(reference: string, name: K, payload: ActionPayloads[K], actor: StepActor, ctx: StepContext): Promise<ReportFields> {
+export async function transition<K extends WorkflowActionName>(
+  reference: string,
+  name: K,
+  payload: ActionPayloads[K],
+  actor: StepActor,
+  ctx: StepContext,
+): Promise<ReportFields> {
   const attempts = staffOf(actor) ? 1 : 3;
   for (let attempt = 1; ; attempt++) {
     try {

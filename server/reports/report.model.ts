@@ -40,7 +40,10 @@ const messageSchema = new Schema(
   { _id: false },
 );
 
-const explanationLine = new Schema({ zh: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+const explanationLine = new Schema(
+  { zh: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
 
 /**
  * The reward, from proposal to payment. `reservedFen` is what the fund holds for
@@ -74,11 +77,24 @@ const rewardSchema = new Schema(
     claimSealed: { type: String },
     claimedAt: { type: Date },
     claimReturnedReason: { type: String, maxlength: 2000 },
-    payout: { type: new Schema({ voucherNo: String, paidOn: String, amountFen: Number, recordedById: String, recordedAt: Date }, { _id: false }) },
+    payout: {
+      type: new Schema(
+        { voucherNo: String, paidOn: String, amountFen: Number, recordedById: String, recordedAt: Date },
+        { _id: false },
+      ),
+    },
     lapsedAt: { type: Date },
     appeal: {
       type: new Schema(
-        { at: Date, reason: String, fromStatus: String, decidedById: String, decidedAt: Date, outcome: String, decisionReason: String },
+        {
+          at: Date,
+          reason: String,
+          fromStatus: String,
+          decidedById: String,
+          decidedAt: Date,
+          outcome: String,
+          decisionReason: String,
+        },
         { _id: false },
       ),
     },
@@ -92,7 +108,12 @@ const reportSchema = new Schema(
     /** "h1:" + HMAC under the server key (intake/receipt), or a legacy scrypt hash. */
     accessKeyHash: { type: String, required: true },
     status: { type: String, required: true, default: 'submitted' },
-    channel: { type: String, required: true, enum: ['web', 'hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'], default: 'web' },
+    channel: {
+      type: String,
+      required: true,
+      enum: ['web', 'hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'],
+      default: 'web',
+    },
     category: { type: String, required: true },
     sector: { type: String, required: true },
     area: { type: String, required: true },
@@ -115,13 +136,30 @@ const reportSchema = new Schema(
     revision: { type: Number, required: true, default: 0 },
     assignment: {
       type: new Schema(
-        { unitCode: String, verifierId: String, assignedAt: Date, dueAt: Date, extendedDays: Number, extensionReason: String, reminderSentAt: Date, escalatedAt: Date },
+        {
+          unitCode: String,
+          verifierId: String,
+          assignedAt: Date,
+          dueAt: Date,
+          extendedDays: Number,
+          extensionReason: String,
+          reminderSentAt: Date,
+          escalatedAt: Date,
+        },
         { _id: false },
       ),
     },
     /** The acceptance clock (see workflow/acceptanceClock): pauses while awaiting information, and its emails. */
     acceptance: {
-      type: new Schema({ pausedAt: { type: Date, default: null }, pausedMs: { type: Number, default: 0 }, reminderSentAt: Date, escalatedAt: Date }, { _id: false }),
+      type: new Schema(
+        {
+          pausedAt: { type: Date, default: null },
+          pausedMs: { type: Number, default: 0 },
+          reminderSentAt: Date,
+          escalatedAt: Date,
+        },
+        { _id: false },
+      ),
     },
     findings: { type: Schema.Types.Mixed },
     findingsById: { type: String },
@@ -131,13 +169,24 @@ const reportSchema = new Schema(
     statusChangedAt: { type: Date },
     /** While a retried submission may still ask for its receipt (intake/retryWindow): keyed hashes and the sealed access key, removed after a day. */
     retry: {
-      type: new Schema({ keyHash: { type: String, required: true }, requestHash: { type: String, required: true }, receiptSealed: { type: String, required: true }, until: { type: Date, required: true } }, { _id: false }),
+      type: new Schema(
+        {
+          keyHash: { type: String, required: true },
+          requestHash: { type: String, required: true },
+          receiptSealed: { type: String, required: true },
+          until: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
     },
     submittedAt: { type: Date, required: true },
   },
   { timestamps: true },
 );
-reportSchema.index({ 'retry.keyHash': 1 }, { unique: true, partialFilterExpression: { 'retry.keyHash': { $type: 'string' } } });
+reportSchema.index(
+  { 'retry.keyHash': 1 },
+  { unique: true, partialFilterExpression: { 'retry.keyHash': { $type: 'string' } } },
+);
 reportSchema.index({ 'retry.until': 1 }, { partialFilterExpression: { 'retry.until': { $type: 'date' } } });
 reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
 reportSchema.index({ 'evidence.fileId': 1 });

@@ -14,7 +14,9 @@ export function presentReportForReporter(r: ReportFields): z.infer<typeof follow
     submittedAt: r.submittedAt.toISOString(),
     anonymous: r.anonymous,
     evidenceCount: r.evidence.length,
-    timeline: r.timeline.filter((t) => t.public).map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
+    timeline: r.timeline
+      .filter((t) => t.public)
+      .map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
     reward: rewardForReporter(r),
   };

@@ -10,8 +10,6 @@ import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { workflowRecordOf } from './pipeline';
 
-
-
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
     reference: r.reference,
@@ -46,15 +44,37 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
     ...(r.posterCode ? { posterCode: r.posterCode } : {}),
     ...(a?.unitCode && a.verifierId && a.assignedAt && a.dueAt
-      ? { assignment: { unitCode: a.unitCode, verifierId: a.verifierId, assignedAt: a.assignedAt.toISOString(), dueAt: a.dueAt.toISOString(), ...(a.extendedDays ? { extendedDays: a.extendedDays } : {}) } }
+      ? {
+          assignment: {
+            unitCode: a.unitCode,
+            verifierId: a.verifierId,
+            assignedAt: a.assignedAt.toISOString(),
+            dueAt: a.dueAt.toISOString(),
+            ...(a.extendedDays ? { extendedDays: a.extendedDays } : {}),
+          },
+        }
       : {}),
     ...(r.findings ? { findings: r.findings as Record<string, unknown> } : {}),
-    evidence: r.evidence.map((e) => ({ fileId: e.fileId, kind: e.kind, mime: e.mime, size: e.size, receivedSha256: e.receivedSha256, storedSha256: e.storedSha256, metadataRemoved: e.metadataRemoved, addedAt: e.addedAt.toISOString() })),
-    timeline: r.timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, public: t.public, ...(t.actorId ? { actorId: t.actorId } : {}), ...(t.note ? { note: t.note } : {}) })),
+    evidence: r.evidence.map((e) => ({
+      fileId: e.fileId,
+      kind: e.kind,
+      mime: e.mime,
+      size: e.size,
+      receivedSha256: e.receivedSha256,
+      storedSha256: e.storedSha256,
+      metadataRemoved: e.metadataRemoved,
+      addedAt: e.addedAt.toISOString(),
+    })),
+    timeline: r.timeline.map((t) => ({
+      at: t.at.toISOString(),
+      type: t.type,
+      public: t.public,
+      ...(t.actorId ? { actorId: t.actorId } : {}),
+      ...(t.note ? { note: t.note } : {}),
+    })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
     allowedActions: allowedActions(record, actor),
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
   };
 }
-

@@ -5,7 +5,8 @@ import { caseActionNames, workflowActions } from '../../shared/workflow';
 import type { Actor } from '../access';
 import { anyStaff, rolesOnly } from '../access/rules';
 
-const mayTakeAnyOf = (names: readonly (keyof typeof workflowActions)[]) => (actor: Actor) => names.some((n) => (workflowActions[n].roles as readonly string[]).includes(actor.role));
+const mayTakeAnyOf = (names: readonly (keyof typeof workflowActions)[]) => (actor: Actor) =>
+  names.some((n) => (workflowActions[n].roles as readonly string[]).includes(actor.role));
 
 export const reportPolicy = {
   /** Every role sees the reports of its areas; the workflow decides what each may do. */

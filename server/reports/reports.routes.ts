@@ -25,8 +25,16 @@ const multipartDoc = {
       type: 'object',
       required: ['report'],
       properties: {
-        report: { type: 'string', description: 'JSON: {category, area, description, anonymous, occurredAt?, address?, subjectName?, reporter?: {name, phone, email?}, posterCode?, shareLocation?, location?}' },
-        evidence: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'photos (JPEG, PNG, WebP, HEIC), video (MP4, MOV), audio, PDF' },
+        report: {
+          type: 'string',
+          description:
+            'JSON: {category, area, description, anonymous, occurredAt?, address?, subjectName?, reporter?: {name, phone, email?}, posterCode?, shareLocation?, location?}',
+        },
+        evidence: {
+          type: 'array',
+          items: { type: 'string', format: 'binary' },
+          description: 'photos (JPEG, PNG, WebP, HEIC), video (MP4, MOV), audio, PDF',
+        },
       },
     },
   },
@@ -51,15 +59,22 @@ export function reportRoutes(deps: IntakeDeps): Router {
       const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, ['report']);
       try {
         const raw = upload.fields.report;
-        if (raw === undefined) throw fail('request.invalid', [{ path: 'report', code: 'required', message: 'the `report` part is required' }]);
+        if (raw === undefined)
+          throw fail('request.invalid', [
+            { path: 'report', code: 'required', message: 'the `report` part is required' },
+          ]);
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw);
         } catch {
-          throw fail('request.malformed_json', [{ path: 'report', code: 'invalid_json', message: 'the `report` part is not valid JSON' }]);
+          throw fail('request.malformed_json', [
+            { path: 'report', code: 'invalid_json', message: 'the `report` part is not valid JSON' },
+          ]);
         }
         const input = validate(reportInputSchema, parsed, req.locale, 'report');
-        return await reportSubmitter(input, upload.files, idempotencyKey, deps, { admit: () => spendProofOfWork(ticket) });
+        return await reportSubmitter(input, upload.files, idempotencyKey, deps, {
+          admit: () => spendProofOfWork(ticket),
+        });
       } finally {
         await discardUploads(upload.files); // no-op when the submitter took them
       }

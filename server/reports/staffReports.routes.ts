@@ -19,10 +19,18 @@ import { presentReportForStaff, presentReportSummary } from './reportForStaff.pr
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 
-
-
 /** Types a browser shows without running anything. */
-const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/mp4', 'audio/wav', 'audio/ogg']);
+const INLINE_TYPES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'video/mp4',
+  'video/quicktime',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/wav',
+  'audio/ogg',
+]);
 
 export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
   const router = Router();
@@ -34,7 +42,8 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
 
   defineRoute(router, contract.reports.enter, { access: 'reports.enter' }, async ({ body, actor }) => {
     const report = body.report;
-    if (actorCoversArea(actor, report.area)) return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
+    if (actorCoversArea(actor, report.area))
+      return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
     throw fail('auth.forbidden');
   });
 
@@ -48,39 +57,33 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     return presentReportForStaff(report, actor);
   });
 
-  defineRoute(
-    router,
-    contract.reports.action,
-    { access: 'reports.act' },
-    async ({ params, actor, req }) => {
-      const report = await loadReport(params.reference, actor);
-      const name = params.action as CaseActionName;
-      const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
-      const idempotencyKey = moneyActions.includes(name) ? optionalIdempotencyKey(req.get('idempotency-key')) : undefined;
-      const updated = await applyTransition(report, name, payload as ActionPayloads[CaseActionName], actor, { ...deps, idempotencyKey });
-      return presentReportForStaff(updated, actor);
-    },
+  defineRoute(router, contract.reports.action, { access: 'reports.act' }, async ({ params, actor, req }) => {
+    const report = await loadReport(params.reference, actor);
+    const name = params.action as CaseActionName;
+    const payload = validate(actionPayloads[name], req.body ?? {}, req.locale, 'body');
+    const idempotencyKey = moneyActions.includes(name) ? optionalIdempotencyKey(req.get('idempotency-key')) : undefined;
+    const updated = await applyTransition(report, name, payload as ActionPayloads[CaseActionName], actor, {
+      ...deps,
+      idempotencyKey,
+    });
+    return presentReportForStaff(updated, actor);
+  });
+
+  defineRoute(router, contract.reports.message, { access: 'reports.message' }, async ({ params, body, actor }) =>
+    presentReportForStaff(await staffMessenger(params.reference, body.body, actor, deps), actor),
   );
 
-  defineRoute(
-    router,
-    contract.reports.message,
-    { access: 'reports.message' },
-    async ({ params, body, actor }) => presentReportForStaff(await staffMessenger(params.reference, body.body, actor, deps), actor),
-  );
-
-  defineRoute(
-    router,
-    contract.reports.bulkAccept,
-    { access: 'reports.bulkAccept' },
-    async ({ body, actor }) => ({ results: await bulkAccepter(body, actor, deps) }),
-  );
+  defineRoute(router, contract.reports.bulkAccept, { access: 'reports.bulkAccept' }, async ({ body, actor }) => ({
+    results: await bulkAccepter(body, actor, deps),
+  }));
 
   defineRoute(
     router,
     contract.reports.assignableVerifiers,
     { access: 'reports.assign' },
-    async ({ params, actor }) => ({ items: await assignableVerifiers((await loadReport(params.reference, actor)).area) }),
+    async ({ params, actor }) => ({
+      items: await assignableVerifiers((await loadReport(params.reference, actor)).area),
+    }),
   );
 
   defineRoute(
@@ -90,24 +93,27 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     async ({ params, body, actor }) => identityRevealer(params.reference, body.reason, actor, deps.box),
   );
 
-  defineRoute(
-    router,
-    contract.reports.evidence,
-    { access: 'reports.read' },
-    async ({ params, actor, res }) => {
-      const report = await loadReport(params.reference, actor);
-      const item = report.evidence.find((e) => e.fileId === params.fileId);
-      if (!item) throw fail('resource.not_found');
-      await auditRead({ actor, action: 'report.evidence_downloaded', target: { type: 'report', id: report.reference }, details: { fileId: item.fileId } });
-      const inline = INLINE_TYPES.has(item.mime);
-      res.setHeader('Content-Type', item.mime);
-      res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${params.reference}-${item.fileId.slice(0, 8)}.${item.mime.split('/')[1]}"`);
-      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-      res.setHeader('X-Evidence-SHA256', item.storedSha256);
-      await pipeline(await deps.store.open(item.fileId), res);
-      return RESPONDED;
-    },
-  );
+  defineRoute(router, contract.reports.evidence, { access: 'reports.read' }, async ({ params, actor, res }) => {
+    const report = await loadReport(params.reference, actor);
+    const item = report.evidence.find((e) => e.fileId === params.fileId);
+    if (!item) throw fail('resource.not_found');
+    await auditRead({
+      actor,
+      action: 'report.evidence_downloaded',
+      target: { type: 'report', id: report.reference },
+      details: { fileId: item.fileId },
+    });
+    const inline = INLINE_TYPES.has(item.mime);
+    res.setHeader('Content-Type', item.mime);
+    res.setHeader(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename="${params.reference}-${item.fileId.slice(0, 8)}.${item.mime.split('/')[1]}"`,
+    );
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    res.setHeader('X-Evidence-SHA256', item.storedSha256);
+    await pipeline(await deps.store.open(item.fileId), res);
+    return RESPONDED;
+  });
 
   return router;
 }

@@ -34,18 +34,38 @@ function rewardOf(report: ReportFields) {
   return report.reward;
 }
 
-function proposeReward(report: ReportFields, p: { amountFen?: number; adjustmentReason?: string; noRewardReason?: string }, actor: StepActor, now: Date): RewardChange {
+function proposeReward(
+  report: ReportFields,
+  p: { amountFen?: number; adjustmentReason?: string; noRewardReason?: string },
+  actor: StepActor,
+  now: Date,
+): RewardChange {
   const proposed = { proposedById: staffOf(actor)?.id, proposedAt: now, reservedFen: 0 };
-  if (p.noRewardReason) return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } }, auditDetails: { eligible: false } };
-  const result = rewardForFindings(report.findings as Parameters<typeof rewardForFindings>[0], { submittedAt: report.submittedAt, employeeOfSubject: !!report.employeeOfSubject, realName: !report.anonymous });
+  if (p.noRewardReason)
+    return {
+      to: 'reward-proposed',
+      set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } },
+      auditDetails: { eligible: false },
+    };
+  const result = rewardForFindings(report.findings as Parameters<typeof rewardForFindings>[0], {
+    submittedAt: report.submittedAt,
+    employeeOfSubject: !!report.employeeOfSubject,
+    realName: !report.anonymous,
+  });
   if (!result.eligible) {
-    if (p.amountFen !== undefined) throw invalid('body.amountFen', 'the findings make this report ineligible for a reward');
+    if (p.amountFen !== undefined)
+      throw invalid('body.amountFen', 'the findings make this report ineligible for a reward');
     const refusalReason = result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；');
-    return { to: 'reward-proposed', set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason, explanation: result.reasons } }, auditDetails: { eligible: false } };
+    return {
+      to: 'reward-proposed',
+      set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason, explanation: result.reasons } },
+      auditDetails: { eligible: false },
+    };
   }
   const q = result.quote;
   const amountFen = p.amountFen ?? q.amountFen;
-  if (amountFen < q.minFen || amountFen > q.maxFen) throw invalid('body.amountFen', `must be within ${q.minFen}–${q.maxFen} fen for this scheme`);
+  if (amountFen < q.minFen || amountFen > q.maxFen)
+    throw invalid('body.amountFen', `must be within ${q.minFen}–${q.maxFen} fen for this scheme`);
   const adjusted = amountFen !== q.amountFen;
   return {
     to: 'reward-proposed',
@@ -60,7 +80,15 @@ function proposeReward(report: ReportFields, p: { amountFen?: number; adjustment
         minFen: q.minFen,
         maxFen: q.maxFen,
         amountFen,
-        explanation: adjusted ? [...q.explanation, { zh: `经核定调整为 ${formatYuan(amountFen)} 元：${p.adjustmentReason}`, en: `Adjusted to ${formatYuan(amountFen)} yuan: ${p.adjustmentReason}` }] : q.explanation,
+        explanation: adjusted
+          ? [
+              ...q.explanation,
+              {
+                zh: `经核定调整为 ${formatYuan(amountFen)} 元：${p.adjustmentReason}`,
+                en: `Adjusted to ${formatYuan(amountFen)} yuan: ${p.adjustmentReason}`,
+              },
+            ]
+          : q.explanation,
         ...(adjusted ? { adjustmentReason: p.adjustmentReason } : {}),
       },
     },
@@ -70,7 +98,13 @@ function proposeReward(report: ReportFields, p: { amountFen?: number; adjustment
 function confirmReward(report: ReportFields, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
   const reviewed = { 'reward.reviewedById': staffOf(actor)?.id, 'reward.reviewedAt': now };
-  if (!reward.eligible) return { to: 'reward-refused', set: { ...reviewed, 'reward.decidedAt': now }, note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}`, public: true };
+  if (!reward.eligible)
+    return {
+      to: 'reward-refused',
+      set: { ...reviewed, 'reward.decidedAt': now },
+      note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}`,
+      public: true,
+    };
   return { to: 'reward-reviewed', set: reviewed, auditDetails: { amountFen: reward.amountFen } };
 }
 
@@ -79,7 +113,13 @@ function approveReward(report: ReportFields, actor: StepActor, now: Date): Rewar
   const claimDueAt = dueAfterDays(now, rewardDeadlines.claimDays);
   return {
     to: 'reward-approved',
-    set: { 'reward.approvedById': staffOf(actor)?.id, 'reward.approvedAt': now, 'reward.decidedAt': now, 'reward.reservedFen': reward.amountFen, 'reward.claimDueAt': claimDueAt },
+    set: {
+      'reward.approvedById': staffOf(actor)?.id,
+      'reward.approvedAt': now,
+      'reward.decidedAt': now,
+      'reward.reservedFen': reward.amountFen,
+      'reward.claimDueAt': claimDueAt,
+    },
     note: `奖励 ${formatYuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${formatYuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
     movement: { kind: 'reserve', amountFen: reward.amountFen },
   };
@@ -88,54 +128,124 @@ function approveReward(report: ReportFields, actor: StepActor, now: Date): Rewar
 function extendClaim(report: ReportFields, p: { days: number; reason: string }): RewardChange {
   const due = rewardOf(report).claimDueAt!;
   const claimDueAt = dueAfterDays(due, p.days);
-  return { to: 'reward-approved', set: { 'reward.claimDueAt': claimDueAt, 'reward.claimExtendedDays': p.days, 'reward.claimExtensionReason': p.reason }, note: `领取期限延至 ${shanghaiDay(claimDueAt)}：${p.reason} / Claim deadline extended to ${shanghaiDay(claimDueAt)}: ${p.reason}` };
+  return {
+    to: 'reward-approved',
+    set: {
+      'reward.claimDueAt': claimDueAt,
+      'reward.claimExtendedDays': p.days,
+      'reward.claimExtensionReason': p.reason,
+    },
+    note: `领取期限延至 ${shanghaiDay(claimDueAt)}：${p.reason} / Claim deadline extended to ${shanghaiDay(claimDueAt)}: ${p.reason}`,
+  };
 }
 
 function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): RewardChange {
   const due = rewardOf(report).claimDueAt!;
   const claimDueAt = new Date(Math.max(due.getTime(), dueAfterDays(now, CORRECTION_DAYS).getTime()));
-  return { to: 'reward-approved', set: { 'reward.claimSealed': null, 'reward.claimedAt': null, 'reward.claimReturnedReason': p.reason, 'reward.claimDueAt': claimDueAt }, note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}` };
+  return {
+    to: 'reward-approved',
+    set: {
+      'reward.claimSealed': null,
+      'reward.claimedAt': null,
+      'reward.claimReturnedReason': p.reason,
+      'reward.claimDueAt': claimDueAt,
+    },
+    note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}`,
+  };
 }
 
-function recordPayout(report: ReportFields, p: { voucherNo: string; paidOn: string }, actor: StepActor, now: Date): RewardChange {
+function recordPayout(
+  report: ReportFields,
+  p: { voucherNo: string; paidOn: string },
+  actor: StepActor,
+  now: Date,
+): RewardChange {
   const reward = rewardOf(report);
   if (p.paidOn > shanghaiDay(now)) throw invalid('body.paidOn', 'a payment cannot be dated in the future');
-  if (reward.claimedAt && p.paidOn < shanghaiDay(reward.claimedAt)) throw invalid('body.paidOn', 'a payment cannot be dated before the claim');
+  if (reward.claimedAt && p.paidOn < shanghaiDay(reward.claimedAt))
+    throw invalid('body.paidOn', 'a payment cannot be dated before the claim');
   return {
     to: 'reward-paid',
-    set: { 'reward.reservedFen': 0, 'reward.payout': { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: reward.reservedFen, recordedById: staffOf(actor)?.id, recordedAt: now } },
+    set: {
+      'reward.reservedFen': 0,
+      'reward.payout': {
+        voucherNo: p.voucherNo,
+        paidOn: p.paidOn,
+        amountFen: reward.reservedFen,
+        recordedById: staffOf(actor)?.id,
+        recordedAt: now,
+      },
+    },
     note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
     movement: { kind: 'pay', amountFen: reward.reservedFen, note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}` },
     auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
 }
 
-function decideAppeal(report: ReportFields, p: { outcome: 'upheld' | 'revised'; amountFen?: number; reason: string }, actor: StepActor, now: Date): RewardChange {
+function decideAppeal(
+  report: ReportFields,
+  p: { outcome: 'upheld' | 'revised'; amountFen?: number; reason: string },
+  actor: StepActor,
+  now: Date,
+): RewardChange {
   const reward = rewardOf(report);
   const appeal = reward.appeal;
   if (!appeal?.fromStatus) throw fail('resource.stale');
-  const decided = { 'reward.appeal.decidedById': staffOf(actor)?.id, 'reward.appeal.decidedAt': now, 'reward.appeal.outcome': p.outcome, 'reward.appeal.decisionReason': p.reason };
+  const decided = {
+    'reward.appeal.decidedById': staffOf(actor)?.id,
+    'reward.appeal.decidedAt': now,
+    'reward.appeal.outcome': p.outcome,
+    'reward.appeal.decisionReason': p.reason,
+  };
   if (p.outcome === 'upheld') {
     // The reporter gets a full claim period again after the appeal.
-    const restart = appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': dueAfterDays(now, rewardDeadlines.claimDays) } : {};
-    return { to: appeal.fromStatus as ReportState, set: { ...decided, ...restart }, note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}`, auditDetails: { outcome: 'upheld' } };
+    const restart =
+      appeal.fromStatus === 'reward-approved'
+        ? { 'reward.claimDueAt': dueAfterDays(now, rewardDeadlines.claimDays) }
+        : {};
+    return {
+      to: appeal.fromStatus as ReportState,
+      set: { ...decided, ...restart },
+      note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}`,
+      auditDetails: { outcome: 'upheld' },
+    };
   }
   const amountFen = p.amountFen!;
-  const [min, max] = reward.eligible && reward.minFen != null && reward.maxFen != null ? [reward.minFen, reward.maxFen] : [1, REWARD_CAP_FEN];
+  const [min, max] =
+    reward.eligible && reward.minFen != null && reward.maxFen != null
+      ? [reward.minFen, reward.maxFen]
+      : [1, REWARD_CAP_FEN];
   if (amountFen < min || amountFen > max) throw invalid('body.amountFen', `must be within ${min}–${max} fen`);
   // A new amount goes to finance again; any money held for the old one returns to the fund first.
-  const release = reward.reservedFen > 0 ? { kind: 'release' as const, amountFen: reward.reservedFen, key: `appeal-release:${report.reference}:${report.revision}` } : undefined;
+  const release =
+    reward.reservedFen > 0
+      ? {
+          kind: 'release' as const,
+          amountFen: reward.reservedFen,
+          key: `appeal-release:${report.reference}:${report.revision}`,
+        }
+      : undefined;
   return {
     to: 'reward-reviewed',
     // The old approval no longer stands: finance approves the new amount afresh.
-    set: { ...decided, 'reward.eligible': true, 'reward.amountFen': amountFen, 'reward.reservedFen': 0, 'reward.reviewedById': staffOf(actor)?.id, 'reward.reviewedAt': now, 'reward.approvedAt': null, 'reward.approvedById': null },
+    set: {
+      ...decided,
+      'reward.eligible': true,
+      'reward.amountFen': amountFen,
+      'reward.reservedFen': 0,
+      'reward.reviewedById': staffOf(actor)?.id,
+      'reward.reviewedAt': now,
+      'reward.approvedAt': null,
+      'reward.approvedById': null,
+    },
     auditDetails: { outcome: 'revised', amountFen },
     note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
     movement: release,
   };
 }
 
-export const claimOpen = (r: ReportFields, now: Date): boolean => r.status === 'reward-approved' && !!r.reward?.claimDueAt && now <= r.reward.claimDueAt;
+export const claimOpen = (r: ReportFields, now: Date): boolean =>
+  r.status === 'reward-approved' && !!r.reward?.claimDueAt && now <= r.reward.claimDueAt;
 
 export function appealDueAt(r: ReportFields): Date | undefined {
   const decidedAt = r.reward?.decidedAt;
@@ -150,11 +260,19 @@ export function appealOpen(r: ReportFields, now: Date): boolean {
 
 /** The claim's identity and bank details are sealed on arrival: only finance opens them, audited. */
 function claimReward(claim: Claim, box: { seal(plain: string): string }, now: Date): RewardChange {
-  return { to: 'reward-claimed', set: { 'reward.claimSealed': box.seal(JSON.stringify(claim)), 'reward.claimedAt': now }, note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay' };
+  return {
+    to: 'reward-claimed',
+    set: { 'reward.claimSealed': box.seal(JSON.stringify(claim)), 'reward.claimedAt': now },
+    note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay',
+  };
 }
 
 function appealReward(report: ReportFields, reason: string, now: Date): RewardChange {
-  return { to: 'reward-appealed', set: { 'reward.appeal': { at: now, reason, fromStatus: report.status } }, note: reason };
+  return {
+    to: 'reward-appealed',
+    set: { 'reward.appeal': { at: now, reason, fromStatus: report.status } },
+    note: reason,
+  };
 }
 
 /** The money held for a reward nobody claimed in time goes back to the fund. */
@@ -164,7 +282,15 @@ function lapseReward(report: ReportFields, now: Date): RewardChange {
     to: 'reward-lapsed',
     set: { 'reward.lapsedAt': now, 'reward.reservedFen': 0 },
     note: '奖励逾期未领取，已失效 / The reward was not claimed in time and has lapsed',
-    movement: reservedFen > 0 ? { kind: 'release', amountFen: reservedFen, key: `lapse:${report.reference}:${report.revision}`, note: 'lapsed' } : undefined,
+    movement:
+      reservedFen > 0
+        ? {
+            kind: 'release',
+            amountFen: reservedFen,
+            key: `lapse:${report.reference}:${report.revision}`,
+            note: 'lapsed',
+          }
+        : undefined,
     auditDetails: { releasedFen: reservedFen },
   };
 }

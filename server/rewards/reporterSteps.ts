@@ -23,15 +23,26 @@ export async function appealReward(reference: string, reason: string, now = new 
 /** The sealed claim, unsealed. */
 function openClaim(report: ReportFields, box: SecretBox): Claim & { claimedAt: string } {
   if (!report.reward?.claimSealed || !report.reward.claimedAt) throw fail('resource.not_found');
-  return { ...(JSON.parse(box.open(report.reward.claimSealed)) as Claim), claimedAt: report.reward.claimedAt.toISOString() };
+  return {
+    ...(JSON.parse(box.open(report.reward.claimSealed)) as Claim),
+    claimedAt: report.reward.claimedAt.toISOString(),
+  };
 }
 
 /** Finance reads a claim of a report in its areas: every view is audited, and so is every refused attempt. */
-export async function claimViewer(reference: string, actor: Actor, box: SecretBox, now = new Date()): Promise<Claim & { claimedAt: string }> {
+export async function claimViewer(
+  reference: string,
+  actor: Actor,
+  box: SecretBox,
+  now = new Date(),
+): Promise<Claim & { claimedAt: string }> {
   const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
   if (!report?.reward?.claimSealed) {
     const refused = report ? 'no-claim' : (await Report.exists({ reference })) ? 'out-of-area' : 'not-found';
-    await auditRead({ actor, action: 'report.claim_refused', target: { type: 'report', id: reference }, details: { refused } }, now);
+    await auditRead(
+      { actor, action: 'report.claim_refused', target: { type: 'report', id: reference }, details: { refused } },
+      now,
+    );
     throw fail('resource.not_found');
   }
   const claim = openClaim(report, box);

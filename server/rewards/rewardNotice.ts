@@ -26,7 +26,10 @@ export function rewardNoticeAvailable(r: ReportFields): boolean {
 export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<Buffer> {
   const w = r.reward;
   if (!w || !rewardNoticeAvailable(r)) throw fail('resource.not_found');
-  const { doc, done } = cjkPdf({ info: { Title: `举报奖励通知书 ${r.reference}`, Author: issuer, Subject: 'Reward notice' }, margin: MARGIN });
+  const { doc, done } = cjkPdf({
+    info: { Title: `举报奖励通知书 ${r.reference}`, Author: issuer, Subject: 'Reward notice' },
+    margin: MARGIN,
+  });
 
   doc.font('bold').fontSize(22).text('举报奖励通知书', { align: 'center' });
   doc.font('regular').fontSize(11).fillColor('#5F6368').text('Reward notice', { align: 'center' }).moveDown(1.5);
@@ -43,8 +46,17 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   row('当前状态 Status:', `${stateNames[r.status as ReportState].zh} / ${stateNames[r.status as ReportState].en}`);
   doc.moveDown(0.5);
 
-  doc.font('bold').fontSize(16).fillColor('#C62828').text(`奖励金额：人民币 ${formatYuan(w.amountFen)} 元`, { width: WIDTH });
-  doc.font('regular').fontSize(10).fillColor('#5F6368').text(`Reward: ${formatYuan(w.amountFen)} yuan (CNY)`).moveDown(1);
+  doc
+    .font('bold')
+    .fontSize(16)
+    .fillColor('#C62828')
+    .text(`奖励金额：人民币 ${formatYuan(w.amountFen)} 元`, { width: WIDTH });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor('#5F6368')
+    .text(`Reward: ${formatYuan(w.amountFen)} yuan (CNY)`)
+    .moveDown(1);
   doc.fillColor('#1A1A1A');
 
   doc.font('bold').fontSize(12).text('计算依据 How it was calculated').moveDown(0.3);
@@ -59,16 +71,31 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   doc
     .font('regular')
     .fontSize(10.5)
-    .text(`请凭举报编号和查询密码登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`, { width: WIDTH })
+    .text(
+      `请凭举报编号和查询密码登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`,
+      { width: WIDTH },
+    )
     .fontSize(9)
     .fillColor('#5F6368')
-    .text(`Sign in to the follow-up page with your reference and access key and give the claimant's identity and bank account${w.claimDueAt ? ` by ${shanghaiDay(w.claimDueAt)}` : ''}. An unclaimed reward lapses. You may ask for a review of the decision within the set period.`, { width: WIDTH })
+    .text(
+      `Sign in to the follow-up page with your reference and access key and give the claimant's identity and bank account${w.claimDueAt ? ` by ${shanghaiDay(w.claimDueAt)}` : ''}. An unclaimed reward lapses. You may ask for a review of the decision within the set period.`,
+      { width: WIDTH },
+    )
     .fillColor('#1A1A1A');
   doc.moveDown(1);
   doc.font('regular').fontSize(10).text('本通知书不载明举报人身份信息，举报人信息依法保密。', { width: WIDTH });
-  doc.fontSize(9).fillColor('#5F6368').text('This notice does not name the reporter; the reporter’s identity is kept confidential by law.', { width: WIDTH }).fillColor('#1A1A1A');
+  doc
+    .fontSize(9)
+    .fillColor('#5F6368')
+    .text('This notice does not name the reporter; the reporter’s identity is kept confidential by law.', {
+      width: WIDTH,
+    })
+    .fillColor('#1A1A1A');
 
-  doc.font('regular').fontSize(11).text(issuer, MARGIN, A4.height - MARGIN - 48, { width: WIDTH, align: 'right' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(issuer, MARGIN, A4.height - MARGIN - 48, { width: WIDTH, align: 'right' });
   doc.text(shanghaiDay(now), { width: WIDTH, align: 'right' });
   doc.end();
   return done;

@@ -15,7 +15,12 @@ import type { Response } from 'express';
 import { contract } from '../../shared/contract';
 
 async function sendNotice(report: ReportFields, res: Response): Promise<typeof RESPONDED> {
-  return sendDownload(res, await renderRewardNotice(report), 'application/pdf', `reward-notice-${report.reference}.pdf`);
+  return sendDownload(
+    res,
+    await renderRewardNotice(report),
+    'application/pdf',
+    `reward-notice-${report.reference}.pdf`,
+  );
 }
 
 export function rewardStepRoutes(deps: { box: SecretBox }): Router {
@@ -31,8 +36,11 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
     return presentReportForReporter(await reporterOwnReport(reference));
   });
 
-  defineRoute(router, contract.followup.rewardNotice, { access: 'reporter', noStore: true }, async ({ reference, res }) =>
-    sendNotice(await reporterOwnReport(reference), res),
+  defineRoute(
+    router,
+    contract.followup.rewardNotice,
+    { access: 'reporter', noStore: true },
+    async ({ reference, res }) => sendNotice(await reporterOwnReport(reference), res),
   );
 
   defineRoute(router, contract.reports.rewardNotice, { access: 'reports.read' }, async ({ params, actor, res }) => {
@@ -42,8 +50,11 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
     return sendDownload(res, notice, 'application/pdf', `reward-notice-${report.reference}.pdf`);
   });
 
-  defineRoute(router, contract.reports.claim, { access: 'reports.viewClaim', auditRefusal: 'report.claim_refused' }, ({ params, actor }) =>
-    claimViewer(params.reference, actor, deps.box),
+  defineRoute(
+    router,
+    contract.reports.claim,
+    { access: 'reports.viewClaim', auditRefusal: 'report.claim_refused' },
+    ({ params, actor }) => claimViewer(params.reference, actor, deps.box),
   );
 
   return router;

@@ -7,7 +7,15 @@ import type { ReportFields } from '../reports/report.model';
 import { appealDueAt, appealOpen, claimOpen } from './lifecycle';
 
 /** States in which the reporter has been told about the reward (proposals are internal). */
-const TOLD = new Set(['reward-approved', 'reward-claimed', 'reward-paid', 'reward-refused', 'reward-lapsed', 'reward-appealed', 'closed']);
+const TOLD = new Set([
+  'reward-approved',
+  'reward-claimed',
+  'reward-paid',
+  'reward-refused',
+  'reward-lapsed',
+  'reward-appealed',
+  'closed',
+]);
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 const str = (s: string | null | undefined) => s ?? undefined;
@@ -32,7 +40,9 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
     claimedAt: iso(w.claimedAt),
     canAppeal: appealOpen(r, now),
     appealDueAt: due && !w.appeal ? due.toISOString() : undefined,
-    appeal: w.appeal?.at ? { at: w.appeal.at.toISOString(), outcome: str(w.appeal.outcome), decisionReason: str(w.appeal.decisionReason) } : undefined,
+    appeal: w.appeal?.at
+      ? { at: w.appeal.at.toISOString(), outcome: str(w.appeal.outcome), decisionReason: str(w.appeal.decisionReason) }
+      : undefined,
     paidOn: str(w.payout?.paidOn),
   };
 }
@@ -67,8 +77,28 @@ export function rewardForStaff(r: ReportFields): z.infer<typeof staffReward> | u
     claimed: !!w.claimSealed,
     claimedAt: iso(w.claimedAt),
     claimReturnedReason: str(w.claimReturnedReason),
-    payout: p?.voucherNo && p.paidOn && p.amountFen != null && p.recordedById && p.recordedAt ? { voucherNo: p.voucherNo, paidOn: p.paidOn, amountFen: p.amountFen, recordedById: p.recordedById, recordedAt: p.recordedAt.toISOString() } : undefined,
+    payout:
+      p?.voucherNo && p.paidOn && p.amountFen != null && p.recordedById && p.recordedAt
+        ? {
+            voucherNo: p.voucherNo,
+            paidOn: p.paidOn,
+            amountFen: p.amountFen,
+            recordedById: p.recordedById,
+            recordedAt: p.recordedAt.toISOString(),
+          }
+        : undefined,
     lapsedAt: iso(w.lapsedAt),
-    appeal: a?.at && a.reason && a.fromStatus ? { at: a.at.toISOString(), reason: a.reason, fromStatus: a.fromStatus, decidedById: str(a.decidedById), decidedAt: iso(a.decidedAt), outcome: str(a.outcome), decisionReason: str(a.decisionReason) } : undefined,
+    appeal:
+      a?.at && a.reason && a.fromStatus
+        ? {
+            at: a.at.toISOString(),
+            reason: a.reason,
+            fromStatus: a.fromStatus,
+            decidedById: str(a.decidedById),
+            decidedAt: iso(a.decidedAt),
+            outcome: str(a.outcome),
+            decisionReason: str(a.decisionReason),
+          }
+        : undefined,
   };
 }

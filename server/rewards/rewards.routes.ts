@@ -9,30 +9,26 @@ import { fail } from '../platform/errors';
 export function rewardQuoteRoutes(): Router {
   const router = Router();
 
-  defineRoute(
-    router,
-    contract.rewards.quote,
-    { access: 'public' },
-    async ({ body, req }) => {
-      const lang = req.locale === 'en' ? 'en' : 'zh';
-      try {
-        const quote = quoteReward({ ...body, accidentGrade: body.accidentGrade as AccidentGrade | undefined });
-        return {
-          amountFen: quote.amountFen,
-          minFen: quote.minFen,
-          maxFen: quote.maxFen,
-          policy: quote.policy,
-          policyTitle: quote.policyTitle,
-          scheme: quote.scheme,
-          reportedOn: body.reportedOn,
-          explanation: quote.explanation.map((line) => line[lang]),
-        };
-      } catch (error) {
-        if (error instanceof RewardInputError) throw fail('request.invalid', [{ path: `body.${error.path}`, code: 'custom', message: error.text[lang] }]);
-        throw error;
-      }
-    },
-  );
+  defineRoute(router, contract.rewards.quote, { access: 'public' }, async ({ body, req }) => {
+    const lang = req.locale === 'en' ? 'en' : 'zh';
+    try {
+      const quote = quoteReward({ ...body, accidentGrade: body.accidentGrade as AccidentGrade | undefined });
+      return {
+        amountFen: quote.amountFen,
+        minFen: quote.minFen,
+        maxFen: quote.maxFen,
+        policy: quote.policy,
+        policyTitle: quote.policyTitle,
+        scheme: quote.scheme,
+        reportedOn: body.reportedOn,
+        explanation: quote.explanation.map((line) => line[lang]),
+      };
+    } catch (error) {
+      if (error instanceof RewardInputError)
+        throw fail('request.invalid', [{ path: `body.${error.path}`, code: 'custom', message: error.text[lang] }]);
+      throw error;
+    }
+  });
 
   return router;
 }

@@ -30,9 +30,14 @@ if (values['public-key']) {
     } catch {
       // already reported by sealAndVerify
     }
-    const against = checkpoint ? `, covering the checkpoint of ${checkpoint.at} (${checkpoint.seq} entries, ${file})` : `; no checkpoint found in ${file}`;
+    const against = checkpoint
+      ? `, covering the checkpoint of ${checkpoint.at} (${checkpoint.seq} entries, ${file})`
+      : `; no checkpoint found in ${file}`;
     if (report.ok) console.log(`audit chain intact: ${report.checked} entries${against}`);
-    else console.error(`audit chain BROKEN${report.firstBroken ? ` at entry ${report.firstBroken}` : ''}: ${report.reason} (${report.checked} entries before it hold)`);
+    else
+      console.error(
+        `audit chain BROKEN${report.firstBroken ? ` at entry ${report.firstBroken}` : ''}: ${report.reason} (${report.checked} entries before it hold)`,
+      );
     return report.ok ? 0 : 1;
   });
 }

@@ -6,9 +6,14 @@
 import { rebuildStats } from '../stats';
 import { runWithDatabase } from './withDatabase';
 
-runWithDatabase(async () => {
-  const started = Date.now();
-  const { reports, cells } = await rebuildStats();
-  console.log(`statistics rebuilt: ${reports} reports → ${cells} rollup cells in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return 0;
-}, { transactionLifetimeMs: 10 * 60_000 });
+runWithDatabase(
+  async () => {
+    const started = Date.now();
+    const { reports, cells } = await rebuildStats();
+    console.log(
+      `statistics rebuilt: ${reports} reports → ${cells} rollup cells in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return 0;
+  },
+  { transactionLifetimeMs: 10 * 60_000 },
+);

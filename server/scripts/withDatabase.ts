@@ -7,7 +7,12 @@ import { loadConfig } from '../env';
 export function runWithDatabase(work: () => Promise<number>, options: { transactionLifetimeMs?: number } = {}): void {
   const run = async () => {
     const config = loadConfig();
-    const db = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.WOODPECKER_DATA_DIR, dbName: config.MONGODB_DB, ...options });
+    const db = await openDatabase({
+      mongodbUri: config.MONGODB_URI,
+      dataDir: config.WOODPECKER_DATA_DIR,
+      dbName: config.MONGODB_DB,
+      ...options,
+    });
     try {
       process.exitCode = await work();
     } finally {

@@ -16,7 +16,14 @@ export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[],
     const staff = await Staff.findById(session.staffId).lean();
     if (!staff || staff.disabled) return next();
     req.staff = {
-      actor: { id: String(staff._id), username: staff.username, role: staff.role as Role, unitCode: staff.unitCode, areaCodes: staff.areaCodes, allAreas: staff.allAreas === true },
+      actor: {
+        id: String(staff._id),
+        username: staff.username,
+        role: staff.role as Role,
+        unitCode: staff.unitCode,
+        areaCodes: staff.areaCodes,
+        allAreas: staff.allAreas === true,
+      },
       csrfToken: session.csrfToken,
       sessionToken: token,
       mustEnrolTotp: totpRequiredRoles.includes(staff.role) && !staff.totpSecretSealed,

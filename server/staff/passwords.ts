@@ -4,7 +4,12 @@ import { promisify } from 'node:util';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 const COST = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
@@ -19,7 +24,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !hash) return false;
   const N = Number(n);
   const expected = Buffer.from(hash, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: 128 * N * Number(r) * 2 });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N,
+    r: Number(r),
+    p: Number(p),
+    maxmem: 128 * N * Number(r) * 2,
+  });
   return crypto.timingSafeEqual(actual, expected);
 }
 
@@ -41,7 +51,10 @@ const MIN_SCORE = 3;
 // The common-password and keyboard-pattern dictionaries cost about 150 ms to load: once, on first use.
 let estimator: ZxcvbnFactory | undefined;
 function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({ dictionary: { passwords: common.dictionary['passwords-common'] }, graphs: common.adjacencyGraphs });
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { passwords: common.dictionary['passwords-common'] },
+    graphs: common.adjacencyGraphs,
+  });
   return estimator;
 }
 
@@ -50,7 +63,10 @@ function strengthEstimator(): ZxcvbnFactory {
  * found in the common-password list or built from the account's own names, keyboard walks,
  * repeats or sequences is common.
  */
-export function passwordProblem(password: string, account: { username: string; displayName?: string }): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  account: { username: string; displayName?: string },
+): PasswordProblem | null {
   if (password.length < 12 || password.toLowerCase() === account.username.toLowerCase()) return 'auth.password_weak';
   const personal = [account.username, account.displayName, 'woodpecker', 'zhuomuniao'].filter((s): s is string => !!s);
   return strengthEstimator().check(password, personal).score < MIN_SCORE ? 'auth.password_common' : null;

@@ -21,7 +21,11 @@ export interface SessionPolicy {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('base64url');
 
-export async function createSession(staffId: Types.ObjectId, policy: SessionPolicy, now = new Date()): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  staffId: Types.ObjectId,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<{ token: string; csrfToken: string }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const absoluteExpiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
@@ -57,7 +61,11 @@ export async function destroySessionsOf(staffId: Types.ObjectId | string, txn?: 
 }
 
 /** Signs the account out everywhere except the session that asked (a password change). */
-export async function destroyOtherSessionsOf(staffId: Types.ObjectId | string, keepToken: string, txn?: ClientSession): Promise<void> {
+export async function destroyOtherSessionsOf(
+  staffId: Types.ObjectId | string,
+  keepToken: string,
+  txn?: ClientSession,
+): Promise<void> {
   await Session.deleteMany({ staffId, _id: trusted({ $ne: sha256(keepToken) }) }, { session: txn });
 }
 
@@ -71,10 +79,22 @@ export const MAX_FAILED_PROOFS_PER_SESSION = 5;
  * at once cannot outrun the count; a right answer gives it back, and the session
  * ends when none is left.
  */
-export async function proofAgainstSession(token: string, check: () => Promise<boolean>): Promise<'right' | 'wrong' | 'session-ended'> {
+export async function proofAgainstSession(
+  token: string,
+  check: () => Promise<boolean>,
+): Promise<'right' | 'wrong' | 'session-ended'> {
   const _id = sha256(token);
-  const left = { $or: [{ failedProofs: trusted({ $exists: false }) }, { failedProofs: trusted({ $lt: MAX_FAILED_PROOFS_PER_SESSION }) }] };
-  const taken = await Session.findOneAndUpdate({ _id, ...left }, { $inc: { failedProofs: 1 } }, { returnDocument: 'after' }).lean();
+  const left = {
+    $or: [
+      { failedProofs: trusted({ $exists: false }) },
+      { failedProofs: trusted({ $lt: MAX_FAILED_PROOFS_PER_SESSION }) },
+    ],
+  };
+  const taken = await Session.findOneAndUpdate(
+    { _id, ...left },
+    { $inc: { failedProofs: 1 } },
+    { returnDocument: 'after' },
+  ).lean();
   if (!taken) {
     await destroySession(token);
     return 'session-ended';

@@ -4,7 +4,14 @@ import { roles } from '../../shared/roles';
 
 const staffSchema = new Schema(
   {
-    username: { type: String, required: true, unique: true, lowercase: true, trim: true, match: /^[a-z0-9][a-z0-9._-]{2,31}$/ },
+    username: {
+      type: String,
+      required: true,
+      unique: true,
+      lowercase: true,
+      trim: true,
+      match: /^[a-z0-9][a-z0-9._-]{2,31}$/,
+    },
     displayName: { type: String, required: true, trim: true, maxlength: 60 },
     email: { type: String, trim: true, lowercase: true, maxlength: 200 },
     role: { type: String, required: true, enum: roles },

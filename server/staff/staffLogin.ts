@@ -35,12 +35,18 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
     await verifyPassword(input.password, decoyHash); // same work as for a real account
     throw fail('auth.invalid_credentials');
   }
-  if (staff.lockedUntil && staff.lockedUntil > now) throw withRetry('auth.locked', staff.lockedUntil.getTime() - now.getTime());
-  if (staff.nextAttemptAt && staff.nextAttemptAt > now) throw withRetry('auth.throttled', staff.nextAttemptAt.getTime() - now.getTime());
+  if (staff.lockedUntil && staff.lockedUntil > now)
+    throw withRetry('auth.locked', staff.lockedUntil.getTime() - now.getTime());
+  if (staff.nextAttemptAt && staff.nextAttemptAt > now)
+    throw withRetry('auth.throttled', staff.nextAttemptAt.getTime() - now.getTime());
 
   // Count this attempt as a failure before checking anything (compare-and-set on the
   // counter), so guesses sent in parallel cannot get past the limit.
-  const previous = { failedLogins: staff.failedLogins, nextAttemptAt: staff.nextAttemptAt ?? null, lastFailedLoginAt: staff.lastFailedLoginAt ?? null };
+  const previous = {
+    failedLogins: staff.failedLogins,
+    nextAttemptAt: staff.nextAttemptAt ?? null,
+    lastFailedLoginAt: staff.lastFailedLoginAt ?? null,
+  };
   const failures = staff.failedLogins + 1;
   const locks = failures >= policy.maxFailures;
   const claim = await Staff.updateOne(
@@ -77,28 +83,55 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
   await inTransaction(async (txn) => {
     await Staff.updateOne(
       { _id: staff._id },
-      { $set: { failedLogins: 0, lastLoginAt: now, totpLastStep: staff.totpLastStep }, $unset: { lockedUntil: 1, lastFailedLoginAt: 1, nextAttemptAt: 1 } },
+      {
+        $set: { failedLogins: 0, lastLoginAt: now, totpLastStep: staff.totpLastStep },
+        $unset: { lockedUntil: 1, lastFailedLoginAt: 1, nextAttemptAt: 1 },
+      },
       { session: txn },
     );
-    await appendAudit({ actor: actorOf(staff), action: 'auth.login', target: { type: 'staff', id: String(staff._id) } }, txn, now);
+    await appendAudit(
+      { actor: actorOf(staff), action: 'auth.login', target: { type: 'staff', id: String(staff._id) } },
+      txn,
+      now,
+    );
   });
   const session = await createSession(staff._id, policy, now);
   staff.lastLoginAt = now;
   return { staff, ...session };
 }
 
-async function auditFailure(staff: StaffDocument, factor: 'password' | 'totp', failures: number, locked: boolean, now: Date): Promise<void> {
+async function auditFailure(
+  staff: StaffDocument,
+  factor: 'password' | 'totp',
+  failures: number,
+  locked: boolean,
+  now: Date,
+): Promise<void> {
   await inTransaction(async (txn) => {
-    await appendAudit({ actor: null, action: locked ? 'auth.locked' : 'auth.login_failed', target: { type: 'staff', id: String(staff._id) }, details: { factor, failures } }, txn, now);
+    await appendAudit(
+      {
+        actor: null,
+        action: locked ? 'auth.locked' : 'auth.login_failed',
+        target: { type: 'staff', id: String(staff._id) },
+        details: { factor, failures },
+      },
+      txn,
+      now,
+    );
   });
 }
 
 function withRetry(code: 'auth.locked' | 'auth.throttled', ms: number): AppError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new AppError(code, [], { retryAfterSeconds: seconds }, {
-    zh: `${code === 'auth.locked' ? '账号已临时锁定' : '登录失败次数过多'}，请 ${seconds} 秒后再试。`,
-    en: `${code === 'auth.locked' ? 'The account is temporarily locked' : 'Too many failed sign-ins'}; try again in ${seconds} seconds.`,
-  });
+  return new AppError(
+    code,
+    [],
+    { retryAfterSeconds: seconds },
+    {
+      zh: `${code === 'auth.locked' ? '账号已临时锁定' : '登录失败次数过多'}，请 ${seconds} 秒后再试。`,
+      en: `${code === 'auth.locked' ? 'The account is temporarily locked' : 'Too many failed sign-ins'}; try again in ${seconds} seconds.`,
+    },
+  );
 }
 
 export function actorOf(staff: { _id: unknown; username: string; role: string }) {

@@ -9,7 +9,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 export async function enrolment(secret: string, username: string): Promise<{ otpauthUrl: string; qrSvg: string }> {

@@ -32,9 +32,22 @@ export function cellKeyOf(id: string): CellKey {
 }
 
 /** The parts of a report the statistics read. */
-export type StatsReport = Pick<ReportFields, 'reference' | 'area' | 'sector' | 'posterCode' | 'submittedAt' | 'timeline' | 'assignment' | 'findings' | 'reward'>;
+export type StatsReport = Pick<
+  ReportFields,
+  'reference' | 'area' | 'sector' | 'posterCode' | 'submittedAt' | 'timeline' | 'assignment' | 'findings' | 'reward'
+>;
 
-export const STATS_PROJECTION = { reference: 1, area: 1, sector: 1, posterCode: 1, submittedAt: 1, timeline: 1, assignment: 1, findings: 1, reward: 1 } as const;
+export const STATS_PROJECTION = {
+  reference: 1,
+  area: 1,
+  sector: 1,
+  posterCode: 1,
+  submittedAt: 1,
+  timeline: 1,
+  assignment: 1,
+  findings: 1,
+  reward: 1,
+} as const;
 
 /** When the findings were approved (the conclusion), or undefined while there is none. */
 function concludedAt(report: StatsReport): Date | undefined {
@@ -66,7 +79,10 @@ export function contributionOf(report: StatsReport): Contribution {
     if (rectified) add(c, cell, 'rectified', 1);
     const due = report.assignment?.dueAt;
     if (due && conclusion <= due) add(c, cell, 'onTime', 1);
-    const days = Math.min(HISTOGRAM_MAX_DAYS, Math.max(0, Math.floor((conclusion.getTime() - report.submittedAt.getTime()) / DAY_MS)));
+    const days = Math.min(
+      HISTOGRAM_MAX_DAYS,
+      Math.max(0, Math.floor((conclusion.getTime() - report.submittedAt.getTime()) / DAY_MS)),
+    );
     add(c, cell, `d${days}`, 1, 'days');
   }
 
@@ -99,7 +115,8 @@ export function difference(next: Contribution, previous: Contribution): Contribu
     for (const map of ['counts', 'days'] as const) {
       const a = next[id]?.[map] ?? {};
       const b = previous[id]?.[map] ?? {};
-      for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) add(out, id, field, (a[field] ?? 0) - (b[field] ?? 0), map);
+      for (const field of new Set([...Object.keys(a), ...Object.keys(b)]))
+        add(out, id, field, (a[field] ?? 0) - (b[field] ?? 0), map);
     }
   }
   return out;

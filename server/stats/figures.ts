@@ -55,7 +55,8 @@ export function medianDays(days: Record<string, number>): number | null {
 }
 
 /** A share as a fraction rounded to 4 places, or null when there is nothing to divide. */
-export const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+export const rate = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 export type { Totals };
 

@@ -22,7 +22,12 @@ function areaCondition(filter: StatsFilter, scope: readonly string[] | null): Re
 }
 
 /** Area cells of the months from..to (inclusive), narrowed to one area and/or sector, within the reader's areas. */
-export async function areaCells(from: string, to: string, filter: StatsFilter = {}, scope: readonly string[] | null = null): Promise<Cell[]> {
+export async function areaCells(
+  from: string,
+  to: string,
+  filter: StatsFilter = {},
+  scope: readonly string[] | null = null,
+): Promise<Cell[]> {
   const query = {
     kind: 'area' as const,
     month: trusted({ $gte: from, $lte: to }),
@@ -33,7 +38,11 @@ export async function areaCells(from: string, to: string, filter: StatsFilter = 
 }
 
 /** Cases past their verification deadline right now (the queue index covers status + dueAt). */
-export async function overdueNow(filter: StatsFilter, now: Date, scope: readonly string[] | null = null): Promise<number> {
+export async function overdueNow(
+  filter: StatsFilter,
+  now: Date,
+  scope: readonly string[] | null = null,
+): Promise<number> {
   return Report.countDocuments({
     status: trusted({ $in: ['assigned', 'verifying'] }),
     'assignment.dueAt': trusted({ $lt: now }),
@@ -49,10 +58,20 @@ export interface OverviewOptions {
   scope?: readonly string[] | null;
 }
 
-export async function statsOverview(from: string, to: string, filter: StatsFilter, now = new Date(), { withFund, scope = null }: OverviewOptions = { withFund: false }): Promise<Overview> {
+export async function statsOverview(
+  from: string,
+  to: string,
+  filter: StatsFilter,
+  now = new Date(),
+  { withFund, scope = null }: OverviewOptions = { withFund: false },
+): Promise<Overview> {
   const length = monthsSpanned(from, to);
   const previousPeriod = { from: addMonths(from, -length), to: addMonths(from, -1) };
-  const [cells, overdue, fund] = await Promise.all([areaCells(previousPeriod.from, to, filter, scope), overdueNow(filter, now, scope), withFund ? fundBalances() : undefined]);
+  const [cells, overdue, fund] = await Promise.all([
+    areaCells(previousPeriod.from, to, filter, scope),
+    overdueNow(filter, now, scope),
+    withFund ? fundBalances() : undefined,
+  ]);
   const current = cells.filter((c) => c.month >= from);
   const earlier = cells.filter((c) => c.month < from);
   const byMonth = sumBy(current, (c) => c.month);
@@ -67,7 +86,11 @@ export async function statsOverview(from: string, to: string, filter: StatsFilte
     overdueNow: overdue,
     ...(fund ? { fund } : {}),
     byMonth: monthsBetween(from, to).map((month) => ({ month, ...totalsOf(byMonth.get(month) ?? emptySums()) })),
-    byArea: areas.filter((a) => (!filter.area || a.code === filter.area) && (!scope || scope.includes(a.code))).map((a) => ({ area: a.code, ...totalsOf(byArea.get(a.code) ?? emptySums()) })),
-    bySector: sectors.filter((s) => !filter.sector || s.code === filter.sector).map((s) => ({ sector: s.code, ...totalsOf(bySector.get(s.code) ?? emptySums()) })),
+    byArea: areas
+      .filter((a) => (!filter.area || a.code === filter.area) && (!scope || scope.includes(a.code)))
+      .map((a) => ({ area: a.code, ...totalsOf(byArea.get(a.code) ?? emptySums()) })),
+    bySector: sectors
+      .filter((s) => !filter.sector || s.code === filter.sector)
+      .map((s) => ({ sector: s.code, ...totalsOf(bySector.get(s.code) ?? emptySums()) })),
   };
 }

@@ -13,9 +13,23 @@ export type { FunnelRow, PosterFunnel };
 const zero = (): FunnelRow => ({ scans: 0, reports: 0, substantiated: 0, rewarded: 0 });
 
 /** The funnel of the posters in the reader's areas (`scope`; null: every area). */
-export async function posterFunnel(from: string, to: string, scope: readonly string[] | null = null): Promise<PosterFunnel> {
+export async function posterFunnel(
+  from: string,
+  to: string,
+  scope: readonly string[] | null = null,
+): Promise<PosterFunnel> {
   const [posters, cells, scans, everReported] = await Promise.all([
-    Poster.find(scope ? { areaCode: trusted({ $in: [...scope] }) } : {}, { code: 1, siteName: 1, enterpriseName: 1, areaCode: 1, sector: 1, active: 1, scanCount: 1 }).sort({ code: 1 }).lean(),
+    Poster.find(scope ? { areaCode: trusted({ $in: [...scope] }) } : {}, {
+      code: 1,
+      siteName: 1,
+      enterpriseName: 1,
+      areaCode: 1,
+      sector: 1,
+      active: 1,
+      scanCount: 1,
+    })
+      .sort({ code: 1 })
+      .lean(),
     StatsRollup.find({ kind: 'poster', month: trusted({ $gte: from, $lte: to }) }, { poster: 1, counts: 1 }).lean(),
     PosterScan.aggregate<{ _id: string; scans: number }>([
       { $match: { day: trusted({ $gte: `${from}-01`, $lt: `${addMonths(to, 1)}-01` }) } },
@@ -34,14 +48,32 @@ export async function posterFunnel(from: string, to: string, scope: readonly str
     row.rewarded += counts.rewarded ?? 0;
   }
   // Only posters in scope get rows: rollups and scans of others are left out.
-  const list = posters.map((p) => ({ code: p.code, siteName: p.siteName, enterpriseName: p.enterpriseName, area: p.areaCode, sector: p.sector, active: p.active !== false, ...(rows.get(p.code) ?? zero()) }));
-  const byArea = areas.filter((a) => !scope || scope.includes(a.code)).map((a) => {
-    const mine = list.filter((p) => p.area === a.code);
-    const sum = zero();
-    for (const p of mine) for (const k of Object.keys(sum) as (keyof FunnelRow)[]) sum[k] += p[k];
-    return { area: a.code, posters: mine.length, ...sum };
-  });
+  const list = posters.map((p) => ({
+    code: p.code,
+    siteName: p.siteName,
+    enterpriseName: p.enterpriseName,
+    area: p.areaCode,
+    sector: p.sector,
+    active: p.active !== false,
+    ...(rows.get(p.code) ?? zero()),
+  }));
+  const byArea = areas
+    .filter((a) => !scope || scope.includes(a.code))
+    .map((a) => {
+      const mine = list.filter((p) => p.area === a.code);
+      const sum = zero();
+      for (const p of mine) for (const k of Object.keys(sum) as (keyof FunnelRow)[]) sum[k] += p[k];
+      return { area: a.code, posters: mine.length, ...sum };
+    });
   const reported = new Set(everReported.map(String));
-  const neverReported = posters.filter((p) => !reported.has(p.code)).map((p) => ({ code: p.code, siteName: p.siteName, enterpriseName: p.enterpriseName, area: p.areaCode, scans: p.scanCount ?? 0 }));
+  const neverReported = posters
+    .filter((p) => !reported.has(p.code))
+    .map((p) => ({
+      code: p.code,
+      siteName: p.siteName,
+      enterpriseName: p.enterpriseName,
+      area: p.areaCode,
+      scans: p.scanCount ?? 0,
+    }));
   return { period: { from, to }, posters: list, byArea, neverReported };
 }

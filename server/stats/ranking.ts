@@ -21,11 +21,16 @@ const ratios: Record<Exclude<Measure, 'perCapita'>, Ratio> = {
   rectification: ['rectified', 'substantiated'],
 };
 
-function monthScores(sums: Map<string, Sums>, weights: RankingWeights): Omit<AreaRank, 'previousRank' | 'change' | 'flagged'>[] {
+function monthScores(
+  sums: Map<string, Sums>,
+  weights: RankingWeights,
+): Omit<AreaRank, 'previousRank' | 'change' | 'flagged'>[] {
   const n = (s: Sums, f: string) => s.counts[f] ?? 0;
   const city = emptySums();
-  for (const s of sums.values()) for (const [f, v] of Object.entries(s.counts)) city.counts[f] = (city.counts[f] ?? 0) + v;
-  const perTenThousand = (code: string) => (n(sums.get(code) ?? emptySums(), 'received') / (areaPopulation[code] ?? 1)) * 10_000;
+  for (const s of sums.values())
+    for (const [f, v] of Object.entries(s.counts)) city.counts[f] = (city.counts[f] ?? 0) + v;
+  const perTenThousand = (code: string) =>
+    (n(sums.get(code) ?? emptySums(), 'received') / (areaPopulation[code] ?? 1)) * 10_000;
   const bestPerCapita = Math.max(0, ...areas.map((a) => perTenThousand(a.code)));
   const weightSum = measures.reduce((t, m) => t + weights[m], 0);
   const scored = areas.map((a) => {
@@ -41,11 +46,18 @@ function monthScores(sums: Map<string, Sums>, weights: RankingWeights): Omit<Are
   });
   const lowest = Math.min(...scored.map((s) => s.score));
   const allEqual = scored.every((s) => s.score === lowest);
-  return scored.map((s) => ({ ...s, rank: 1 + scored.filter((o) => o.score > s.score).length, last: !allEqual && s.score === lowest }));
+  return scored.map((s) => ({
+    ...s,
+    rank: 1 + scored.filter((o) => o.score > s.score).length,
+    last: !allEqual && s.score === lowest,
+  }));
 }
 
 async function scoresFor(month: string, weights: RankingWeights) {
-  return monthScores(sumBy(await areaCells(month, month), (c) => c.area ?? ''), weights);
+  return monthScores(
+    sumBy(await areaCells(month, month), (c) => c.area ?? ''),
+    weights,
+  );
 }
 
 /**

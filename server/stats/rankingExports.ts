@@ -5,11 +5,22 @@ import { areas } from '../../shared/catalog';
 import { cjkPdf } from '../platform/pdf';
 import type { Ranking } from './ranking';
 
-
 const areaName = (code: string) => areas.find((a) => a.code === code)?.name ?? { zh: code, en: code };
 const percent = (f: number) => `${(f * 100).toFixed(1)}%`;
 
-export const rankingHeader = ['名次 Rank', '地区 Area', '得分 Score', '较上月 Change', '按期办结 On time', '属实率 Substantiated', '整改率 Rectified', '人均举报 Per capita', '受理举报 Received', '办结 Concluded', '连续两月末位 Flagged'];
+export const rankingHeader = [
+  '名次 Rank',
+  '地区 Area',
+  '得分 Score',
+  '较上月 Change',
+  '按期办结 On time',
+  '属实率 Substantiated',
+  '整改率 Rectified',
+  '人均举报 Per capita',
+  '受理举报 Received',
+  '办结 Concluded',
+  '连续两月末位 Flagged',
+];
 
 export function rankingRows(r: Ranking): (string | number)[][] {
   return r.areas.map((a) => [
@@ -38,7 +49,9 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`排名 ${r.month}`);
   sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
-  sheet.addRow([`权重 Weights: 按期办结 ${r.weights.onTime} · 整改 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`]);
+  sheet.addRow([
+    `权重 Weights: 按期办结 ${r.weights.onTime} · 整改 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`,
+  ]);
   sheet.addRow(rankingHeader).font = { bold: true };
   for (const row of rankingRows(r)) sheet.addRow(row);
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 28 : 16));
@@ -48,7 +61,12 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
 export function rankingPdf(r: Ranking): Promise<Buffer> {
   const { doc, done } = cjkPdf({ info: { Title: `月度考评排名 ${r.month}` }, margin: 36, layout: 'landscape' });
   doc.font('regular').fontSize(18).text(`${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
-  doc.fontSize(11).text(`Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改 rectification ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`, { align: 'center' });
+  doc
+    .fontSize(11)
+    .text(
+      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改 rectification ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`,
+      { align: 'center' },
+    );
   doc.moveDown();
   const widths = [40, 150, 45, 55, 60, 65, 60, 60, 55, 45, 60];
   const drawRow = (cells: (string | number)[], y: number, size: number) => {
@@ -62,12 +80,21 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
   let y = doc.y + 4;
   drawRow(rankingHeader, y, 8);
   y += 26;
-  doc.moveTo(36, y - 4).lineTo(36 + widths.reduce((a, b) => a + b, 0), y - 4).stroke('#999999');
+  doc
+    .moveTo(36, y - 4)
+    .lineTo(36 + widths.reduce((a, b) => a + b, 0), y - 4)
+    .stroke('#999999');
   for (const row of rankingRows(r)) {
     drawRow(row, y, 9);
     y += 24;
   }
-  doc.fontSize(9).text('连续两个月排名末位的县（市、区）予以警示约谈。Areas last two months in a row are summoned for a warning talk.', 36, y + 10);
+  doc
+    .fontSize(9)
+    .text(
+      '连续两个月排名末位的县（市、区）予以警示约谈。Areas last two months in a row are summoned for a warning talk.',
+      36,
+      y + 10,
+    );
   doc.end();
   return done;
 }

@@ -15,7 +15,14 @@ import type { ClientSession, Collection } from 'mongoose';
 import { inTransaction } from '../platform/db';
 import { Report } from '../reports/report.model';
 import { StatsReportFacts, StatsRollup } from './statsRollup.model';
-import { cellKeyOf, contributionOf, STATS_PROJECTION, type CellAmounts, type CellKey, type Contribution } from './contribution';
+import {
+  cellKeyOf,
+  contributionOf,
+  STATS_PROJECTION,
+  type CellAmounts,
+  type CellKey,
+  type Contribution,
+} from './contribution';
 
 const BATCH = 1000;
 
@@ -27,7 +34,8 @@ interface Derived {
 function addInto(total: Map<string, CellAmounts>, c: Contribution): void {
   for (const [id, amounts] of Object.entries(c)) {
     const cell = total.get(id) ?? { counts: {}, days: {} };
-    for (const map of ['counts', 'days'] as const) for (const [f, n] of Object.entries(amounts[map])) cell[map][f] = (cell[map][f] ?? 0) + n;
+    for (const map of ['counts', 'days'] as const)
+      for (const [f, n] of Object.entries(amounts[map])) cell[map][f] = (cell[map][f] ?? 0) + n;
     total.set(id, cell);
   }
 }
@@ -41,12 +49,18 @@ async function derive(session: ClientSession): Promise<Derived> {
     addInto(totals, c);
     facts.push({ _id: report.reference, cells: c });
   }
-  const cells = [...totals].map(([id, amounts]) => ({ _id: id, ...cellKeyOf(id), counts: amounts.counts, days: amounts.days }));
+  const cells = [...totals].map(([id, amounts]) => ({
+    _id: id,
+    ...cellKeyOf(id),
+    counts: amounts.counts,
+    days: amounts.days,
+  }));
   return { facts, cells };
 }
 
 async function insertInBatches(collection: Collection, docs: object[], session: ClientSession): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) await collection.insertMany(docs.slice(i, i + BATCH) as never[], { ordered: false, session });
+  for (let i = 0; i < docs.length; i += BATCH)
+    await collection.insertMany(docs.slice(i, i + BATCH) as never[], { ordered: false, session });
 }
 
 export async function rebuildStats(): Promise<{ reports: number; cells: number }> {

@@ -16,7 +16,11 @@ export function cellIncrement(id: string, amounts: Contribution[string]): AnyBul
 }
 
 /** `current` is the report as just written, when the caller has it (saves reading it again). */
-export async function refreshReportStats(reference: string, session: ClientSession, current?: Parameters<typeof contributionOf>[0]): Promise<void> {
+export async function refreshReportStats(
+  reference: string,
+  session: ClientSession,
+  current?: Parameters<typeof contributionOf>[0],
+): Promise<void> {
   const report = current ?? (await Report.findOne({ reference }, STATS_PROJECTION, { session }).lean());
   const facts = await StatsReportFacts.findById(reference, null, { session }).lean();
   const previous = (facts?.cells ?? {}) as Contribution;

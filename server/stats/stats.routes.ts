@@ -13,69 +13,57 @@ import { changeRankingWeights, rankingWeights } from './weights';
 /** Public figures change at most daily; a few minutes of caching spares the database. */
 const PUBLIC_CACHE = 'public, max-age=300';
 
-const rankingFiles = { pdf: contract.stats.rankingPdf, csv: contract.stats.rankingCsv, xlsx: contract.stats.rankingXlsx };
+const rankingFiles = {
+  pdf: contract.stats.rankingPdf,
+  csv: contract.stats.rankingCsv,
+  xlsx: contract.stats.rankingXlsx,
+};
 
-const sendFile = (res: Response, body: Buffer | string, format: keyof typeof rankingFiles, stem: string) => sendDownload(res, body, rankingFiles[format].contentType, `${stem}.${format}`);
+const sendFile = (res: Response, body: Buffer | string, format: keyof typeof rankingFiles, stem: string) =>
+  sendDownload(res, body, rankingFiles[format].contentType, `${stem}.${format}`);
 
 export function statsRoutes(): Router {
   const router = Router();
 
-  defineRoute(
-    router,
-    contract.stats.overview,
-    { access: 'stats.read' },
-    ({ query, actor }) => statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), { withFund: can(actor, 'fund.read'), scope: scopedAreas(actor) }),
+  defineRoute(router, contract.stats.overview, { access: 'stats.read' }, ({ query, actor }) =>
+    statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), {
+      withFund: can(actor, 'fund.read'),
+      scope: scopedAreas(actor),
+    }),
   );
 
-  defineRoute(
-    router,
-    contract.stats.ranking,
-    { access: 'stats.read' },
-    ({ query, actor }) => monthlyRanking(query.month, scopedAreas(actor)),
+  defineRoute(router, contract.stats.ranking, { access: 'stats.read' }, ({ query, actor }) =>
+    monthlyRanking(query.month, scopedAreas(actor)),
   );
 
   for (const format of ['pdf', 'csv', 'xlsx'] as const) {
-    defineRoute(
-      router,
-      rankingFiles[format],
-      { access: 'stats.read' },
-      async ({ query, actor, res }) => {
-        const ranking = await monthlyRanking(query.month, scopedAreas(actor));
-        const body = format === 'pdf' ? await rankingPdf(ranking) : format === 'xlsx' ? await rankingXlsx(ranking) : rankingCsv(ranking);
-        return sendFile(res, body, format, `ranking-${query.month}`);
-      },
-    );
+    defineRoute(router, rankingFiles[format], { access: 'stats.read' }, async ({ query, actor, res }) => {
+      const ranking = await monthlyRanking(query.month, scopedAreas(actor));
+      const body =
+        format === 'pdf'
+          ? await rankingPdf(ranking)
+          : format === 'xlsx'
+            ? await rankingXlsx(ranking)
+            : rankingCsv(ranking);
+      return sendFile(res, body, format, `ranking-${query.month}`);
+    });
   }
 
-  defineRoute(
-    router,
-    contract.stats.weights,
-    { access: 'stats.read' },
-    async () => ({ weights: await rankingWeights() }),
+  defineRoute(router, contract.stats.weights, { access: 'stats.read' }, async () => ({
+    weights: await rankingWeights(),
+  }));
+
+  defineRoute(router, contract.stats.setWeights, { access: 'stats.manage' }, async ({ body, actor }) => ({
+    weights: await changeRankingWeights(body, actor),
+  }));
+
+  defineRoute(router, contract.stats.posters, { access: 'stats.read' }, ({ query, actor }) =>
+    posterFunnel(query.from, query.to, scopedAreas(actor)),
   );
 
-  defineRoute(
-    router,
-    contract.stats.setWeights,
-    { access: 'stats.manage' },
-    async ({ body, actor }) => ({ weights: await changeRankingWeights(body, actor) }),
-  );
-
-  defineRoute(
-    router,
-    contract.stats.posters,
-    { access: 'stats.read' },
-    ({ query, actor }) => posterFunnel(query.from, query.to, scopedAreas(actor)),
-  );
-
-  defineRoute(
-    router,
-    contract.stats.transparency,
-    { access: 'public', noStore: false },
-    async ({ res }) => {
-      res.setHeader('Cache-Control', PUBLIC_CACHE);
-      return transparencyFigures();
-    },
-  );
+  defineRoute(router, contract.stats.transparency, { access: 'public', noStore: false }, async ({ res }) => {
+    res.setHeader('Cache-Control', PUBLIC_CACHE);
+    return transparencyFigures();
+  });
   return router;
 }

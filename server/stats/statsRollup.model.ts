@@ -37,7 +37,10 @@ const settingsSchema = new Schema(
   {
     _id: { type: String },
     weights: {
-      type: new Schema({ onTime: Number, substantiation: Number, rectification: Number, perCapita: Number }, { _id: false }),
+      type: new Schema(
+        { onTime: Number, substantiation: Number, rectification: Number, perCapita: Number },
+        { _id: false },
+      ),
       required: true,
     },
     updatedBy: { type: String },

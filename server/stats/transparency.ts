@@ -8,7 +8,13 @@ import { areas } from '../../shared/catalog';
 import { areaCells } from './overview';
 import { addMonths, monthsBetween, shanghaiMonthEnd, shanghaiMonthOf } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
-import { WITHHELD, type PublicCount, type PublicFigures, type PublicMeasure, type Transparency } from '../../shared/statsViews';
+import {
+  WITHHELD,
+  type PublicCount,
+  type PublicFigures,
+  type PublicMeasure,
+  type Transparency,
+} from '../../shared/statsViews';
 
 export const SUPPRESS_BELOW = 5;
 export const HOLD_BACK_DAYS = 28;
@@ -25,7 +31,6 @@ export function lastPublishedMonth(now: Date): string {
   while (shanghaiMonthEnd(m).getTime() + HOLD_BACK_DAYS * 86_400_000 > now.getTime()) m = addMonths(m, -1);
   return m;
 }
-
 
 export interface Hidden {
   /** The rows to hide, the partner among them. */

@@ -22,15 +22,34 @@ const SETTINGS_ID = 'ranking-weights';
 export async function rankingWeights(session?: ClientSession): Promise<RankingWeights> {
   const doc = await StatsSettings.findById(SETTINGS_ID, null, { session }).lean();
   const w = doc?.weights;
-  return w ? { onTime: w.onTime ?? 0, substantiation: w.substantiation ?? 0, rectification: w.rectification ?? 0, perCapita: w.perCapita ?? 0 } : DEFAULT_WEIGHTS;
+  return w
+    ? {
+        onTime: w.onTime ?? 0,
+        substantiation: w.substantiation ?? 0,
+        rectification: w.rectification ?? 0,
+        perCapita: w.perCapita ?? 0,
+      }
+    : DEFAULT_WEIGHTS;
 }
 
 /** Stores new weights and the audit entry (before and after) together, or neither. */
 export async function changeRankingWeights(weights: RankingWeights, actor: Actor): Promise<RankingWeights> {
   await inTransaction(async (session) => {
     const before = await rankingWeights(session); // read in the transaction: a concurrent change conflicts and retries
-    await StatsSettings.updateOne({ _id: SETTINGS_ID }, { $set: { weights, updatedBy: actor.id } }, { upsert: true, session });
-    await appendAudit({ actor, action: 'stats.ranking_weights', target: { type: 'settings', id: SETTINGS_ID }, details: { before, after: weights } }, session);
+    await StatsSettings.updateOne(
+      { _id: SETTINGS_ID },
+      { $set: { weights, updatedBy: actor.id } },
+      { upsert: true, session },
+    );
+    await appendAudit(
+      {
+        actor,
+        action: 'stats.ranking_weights',
+        target: { type: 'settings', id: SETTINGS_ID },
+        details: { before, after: weights },
+      },
+      session,
+    );
   });
   return weights;
 }

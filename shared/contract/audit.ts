@@ -3,6 +3,23 @@ import { auditListQuery, auditListResponse, auditVerifyResponse } from '../schem
 import { endpoint } from './endpoint';
 
 export const audit = {
-  list: endpoint({ kind: 'json', method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Read the audit log, newest first', query: auditListQuery, response: auditListResponse, status: 200 }),
-  verify: endpoint({ kind: 'json', method: 'post', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Seal pending entries, then check the keyed chain and the newest checkpoint', response: auditVerifyResponse, status: 200 }),
+  list: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/audit',
+    tag: 'audit',
+    summary: 'Read the audit log, newest first',
+    query: auditListQuery,
+    response: auditListResponse,
+    status: 200,
+  }),
+  verify: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/audit/verify',
+    tag: 'audit',
+    summary: 'Seal pending entries, then check the keyed chain and the newest checkpoint',
+    response: auditVerifyResponse,
+    status: 200,
+  }),
 };

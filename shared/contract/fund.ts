@@ -1,13 +1,35 @@
 // The reward fund: balances, appropriations, the ledger, monthly figures, the
 // reward queues finance works through, and audited exports.
 import { fundResponse } from '../schemas/common';
-import { appropriationBody, appropriationResponse, exportQuery, ledgerQuery, ledgerResponse, monthlyQuery, monthlyResponse, rewardWorkQuery, rewardWorkResponse } from '../schemas/fund';
+import {
+  appropriationBody,
+  appropriationResponse,
+  exportQuery,
+  ledgerQuery,
+  ledgerResponse,
+  monthlyQuery,
+  monthlyResponse,
+  rewardWorkQuery,
+  rewardWorkResponse,
+} from '../schemas/fund';
 import { endpoint } from './endpoint';
 
-export const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+export const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 const ledgerFile = <F extends keyof typeof EXPORT_TYPES>(format: F) =>
-  endpoint({ kind: 'file', contentType: EXPORT_TYPES[format], method: 'get', path: `/api/v1/fund/exports/ledger.${format}`, tag: 'fund', summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first (audited)`, query: exportQuery, status: 200 });
+  endpoint({
+    kind: 'file',
+    contentType: EXPORT_TYPES[format],
+    method: 'get',
+    path: `/api/v1/fund/exports/ledger.${format}`,
+    tag: 'fund',
+    summary: `The ledger of a period (Shanghai days from, to) as ${format.toUpperCase()}, oldest first (audited)`,
+    query: exportQuery,
+    status: 200,
+  });
 const payoutsFile = <F extends keyof typeof EXPORT_TYPES>(format: F) =>
   endpoint({
     kind: 'file',
@@ -21,20 +43,57 @@ const payoutsFile = <F extends keyof typeof EXPORT_TYPES>(format: F) =>
   });
 
 export const fund = {
-  overview: endpoint({ kind: 'json', method: 'get', path: '/api/v1/fund', tag: 'fund', summary: 'The reward fund: appropriated, reserved, paid, available, the unreserved reward pipeline and liabilities (fen)', response: fundResponse, status: 200 }),
+  overview: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/fund',
+    tag: 'fund',
+    summary:
+      'The reward fund: appropriated, reserved, paid, available, the unreserved reward pipeline and liabilities (fen)',
+    response: fundResponse,
+    status: 200,
+  }),
   appropriate: endpoint({
     kind: 'json',
     method: 'post',
     path: '/api/v1/fund/appropriations',
     tag: 'fund',
-    summary: 'Appropriate money to the fund (finance). Needs an Idempotency-Key header: a retry with the same key and body returns the first result without moving money again',
+    summary:
+      'Appropriate money to the fund (finance). Needs an Idempotency-Key header: a retry with the same key and body returns the first result without moving money again',
     body: appropriationBody,
     response: appropriationResponse,
     status: 201,
   }),
-  ledger: endpoint({ kind: 'json', method: 'get', path: '/api/v1/fund/ledger', tag: 'fund', summary: 'The ledger, newest first, filtered by Shanghai days (from, to) and kind, paged', query: ledgerQuery, response: ledgerResponse, status: 200 }),
-  monthly: endpoint({ kind: 'json', method: 'get', path: '/api/v1/fund/monthly', tag: 'fund', summary: 'Per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, and available at its end', query: monthlyQuery, response: monthlyResponse, status: 200 }),
-  rewards: endpoint({ kind: 'json', method: 'get', path: '/api/v1/fund/rewards', tag: 'fund', summary: "Finance's reward queues: awaiting approval, awaiting claim (with the claim deadline), claims to verify", query: rewardWorkQuery, response: rewardWorkResponse, status: 200 }),
+  ledger: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/fund/ledger',
+    tag: 'fund',
+    summary: 'The ledger, newest first, filtered by Shanghai days (from, to) and kind, paged',
+    query: ledgerQuery,
+    response: ledgerResponse,
+    status: 200,
+  }),
+  monthly: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/fund/monthly',
+    tag: 'fund',
+    summary: 'Per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, and available at its end',
+    query: monthlyQuery,
+    response: monthlyResponse,
+    status: 200,
+  }),
+  rewards: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/fund/rewards',
+    tag: 'fund',
+    summary: "Finance's reward queues: awaiting approval, awaiting claim (with the claim deadline), claims to verify",
+    query: rewardWorkQuery,
+    response: rewardWorkResponse,
+    status: 200,
+  }),
   ledgerCsv: ledgerFile('csv'),
   ledgerXlsx: ledgerFile('xlsx'),
   payoutsCsv: payoutsFile('csv'),

@@ -27,15 +27,27 @@ function inputFor(findings: Findings, facts: ReportFacts): Omit<RewardQuoteInput
   };
   switch (findings.violationKind) {
     case 'major-hazard':
-      return findings.hazardLevel === 'general' ? ineligibleReasons.generalHazard : { ...common, scheme: 'violation', violationKind: 'major-hazard' };
+      return findings.hazardLevel === 'general'
+        ? ineligibleReasons.generalHazard
+        : { ...common, scheme: 'violation', violationKind: 'major-hazard' };
     case 'illegal-operation':
     case 'listed-situation':
       return { ...common, scheme: 'violation', violationKind: findings.violationKind };
     case 'welding':
       // Welding that is also a major hazard is quoted under both schemes; the higher is paid.
-      return { ...common, scheme: 'welding', violationKind: findings.hazardLevel === 'major' ? 'major-hazard' : undefined };
+      return {
+        ...common,
+        scheme: 'welding',
+        violationKind: findings.hazardLevel === 'major' ? 'major-hazard' : undefined,
+      };
     case 'concealed-accident':
-      return { employeeOfSubject: common.employeeOfSubject, realName: facts.realName, scheme: 'concealed-accident', accidentGrade: findings.accidentGrade, concealedDeaths: findings.concealedDeaths };
+      return {
+        employeeOfSubject: common.employeeOfSubject,
+        realName: facts.realName,
+        scheme: 'concealed-accident',
+        accidentGrade: findings.accidentGrade,
+        concealedDeaths: findings.concealedDeaths,
+      };
     case undefined:
       return findings.hazardLevel === 'general' ? ineligibleReasons.generalHazard : ineligibleReasons.noKind;
   }

@@ -38,7 +38,12 @@ export interface RewardPolicy {
   assumed: readonly AssumedKey[];
 }
 
-export type AssumedKey = 'effectiveFrom' | 'listedSituation.finePercent' | 'welding.noFineFen' | 'welding.finePercent' | 'welding.employeeUpliftApplies';
+export type AssumedKey =
+  | 'effectiveFrom'
+  | 'listedSituation.finePercent'
+  | 'welding.noFineFen'
+  | 'welding.finePercent'
+  | 'welding.employeeUpliftApplies';
 
 const nationalViolation: FineShareRule = { finePercent: 15, minFen: yuan(3_000), maxFen: yuan(300_000) };
 const nationalAccidents: RewardPolicy['concealedAccident'] = {
@@ -48,7 +53,13 @@ const nationalAccidents: RewardPolicy['concealedAccident'] = {
 // The list sets 1,000 – 300,000; the share of a fine is ours, as for violations.
 const henanListed: FineShareRule = { finePercent: 15, minFen: yuan(1_000), maxFen: yuan(300_000) };
 // 500 – 3,000 is the rule's own range; the tiers inside it are our default until the article text is configured.
-const anyangWelding: NonNullable<RewardPolicy['welding']> = { noFineFen: yuan(500), finePercent: 15, minFen: yuan(500), maxFen: yuan(3_000), employeeUpliftApplies: false };
+const anyangWelding: NonNullable<RewardPolicy['welding']> = {
+  noFineFen: yuan(500),
+  finePercent: 15,
+  minFen: yuan(500),
+  maxFen: yuan(3_000),
+  employeeUpliftApplies: false,
+};
 const weldingAssumptions: AssumedKey[] = ['welding.noFineFen', 'welding.finePercent', 'welding.employeeUpliftApplies'];
 
 export const rewardPolicies: readonly RewardPolicy[] = [
@@ -78,7 +89,10 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     // Announced by the city on 23 June 2022; the exact first day is not known to us.
     effectiveFrom: '2022-06-23',
     title: { zh: '安阳市安全生产领域举报奖励制度（2022）', en: 'Anyang work-safety reporting reward rules (2022)' },
-    basis: { zh: '安安委〔2022〕14号；豫应急〔2022〕133号', en: 'Anyang Safety Committee 安安委〔2022〕14号, within Henan 豫应急〔2022〕133号' },
+    basis: {
+      zh: '安安委〔2022〕14号；豫应急〔2022〕133号',
+      en: 'Anyang Safety Committee 安安委〔2022〕14号, within Henan 豫应急〔2022〕133号',
+    },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
@@ -89,8 +103,14 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     id: 'anyang-welding-2023',
     // Published on the provincial department's site on 3 July 2023.
     effectiveFrom: '2023-07-03',
-    title: { zh: '安阳市焊接作业违法违规行为举报奖励办法（2023）', en: 'Anyang rules on rewards for reporting welding violations (2023)' },
-    basis: { zh: '安阳市焊接作业违法违规行为举报奖励办法；安安委〔2022〕14号；豫应急〔2022〕133号', en: 'Anyang welding reward rules, with 安安委〔2022〕14号 and 豫应急〔2022〕133号' },
+    title: {
+      zh: '安阳市焊接作业违法违规行为举报奖励办法（2023）',
+      en: 'Anyang rules on rewards for reporting welding violations (2023)',
+    },
+    basis: {
+      zh: '安阳市焊接作业违法违规行为举报奖励办法；安安委〔2022〕14号；豫应急〔2022〕133号',
+      en: 'Anyang welding reward rules, with 安安委〔2022〕14号 and 豫应急〔2022〕133号',
+    },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
@@ -102,8 +122,14 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     id: 'henan-2025',
     // The revision was presented at the provincial press conference of 30 May 2025.
     effectiveFrom: '2025-05-30',
-    title: { zh: '河南省安全生产领域举报奖励办法（2025 年修订）', en: 'Henan work-safety reporting reward rules (2025 revision)' },
-    basis: { zh: '2025 年修订；焊接作业仍按安阳市 2023 年办法', en: '2025 revision; welding still under the Anyang 2023 rules' },
+    title: {
+      zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
+      en: 'Henan work-safety reporting reward rules (2025 revision)',
+    },
+    basis: {
+      zh: '2025 年修订；焊接作业仍按安阳市 2023 年办法',
+      en: '2025 revision; welding still under the Anyang 2023 rules',
+    },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
@@ -125,12 +151,19 @@ export function isCalendarDay(day: string): boolean {
 
 /** The version in force on `day` (YYYY-MM-DD, Asia/Shanghai); throws RewardInputError('reportedOn') otherwise. */
 export function policyInForce(day: string): RewardPolicy {
-  if (!isCalendarDay(day)) throw new RewardInputError('reportedOn', { zh: '日期格式应为 YYYY-MM-DD，且须为有效日期。', en: 'The date must be a real day written YYYY-MM-DD.' });
+  if (!isCalendarDay(day))
+    throw new RewardInputError('reportedOn', {
+      zh: '日期格式应为 YYYY-MM-DD，且须为有效日期。',
+      en: 'The date must be a real day written YYYY-MM-DD.',
+    });
   // ISO days compare as strings; the list is in date order.
   const inForce = rewardPolicies.filter((p) => p.effectiveFrom <= day).at(-1);
   if (!inForce) {
     const first = rewardPolicies[0].effectiveFrom;
-    throw new RewardInputError('reportedOn', { zh: `${first} 之前没有适用的奖励办法。`, en: `No reward policy applies before ${first}.` });
+    throw new RewardInputError('reportedOn', {
+      zh: `${first} 之前没有适用的奖励办法。`,
+      en: `No reward policy applies before ${first}.`,
+    });
   }
   return inForce;
 }

@@ -4,8 +4,22 @@
 import type { Label, RewardScheme } from '../catalog';
 import { RewardInputError } from './errors';
 import { accidentGrades, isAssumed, policyInForce, type AccidentGrade, type RewardPolicy } from './policies';
-import { concealedAccidentReward, violationReward, weldingReward, withEmployeeUplift, type SchemeResult } from './schemes';
-import { line, money, moneyRange, schemeLabels, violationShortLabel, weldingShortLabel, type ViolationKind } from './texts';
+import {
+  concealedAccidentReward,
+  violationReward,
+  weldingReward,
+  withEmployeeUplift,
+  type SchemeResult,
+} from './schemes';
+import {
+  line,
+  money,
+  moneyRange,
+  schemeLabels,
+  violationShortLabel,
+  weldingShortLabel,
+  type ViolationKind,
+} from './texts';
 
 export type { RewardScheme };
 
@@ -39,15 +53,50 @@ const invalid = (path: string, zh: string, en: string) => new RewardInputError(p
 
 /** Field checks for callers that did not come through the request schema. */
 function checkFields(input: RewardQuoteInput): void {
-  if (!schemes.includes(input.scheme)) throw invalid('scheme', '奖励类别应为 violation、concealed-accident 或 welding。', 'The scheme must be violation, concealed-accident or welding.');
-  if (input.violationKind !== undefined && !violationKinds.includes(input.violationKind)) throw invalid('violationKind', '违法行为类别不正确。', 'Unknown violation kind.');
-  if (input.accidentGrade !== undefined && !accidentGrades.includes(input.accidentGrade)) throw invalid('accidentGrade', '事故等级不正确。', 'Unknown accident grade.');
-  if (input.fineFen !== undefined && !(Number.isSafeInteger(input.fineFen) && input.fineFen >= 0)) throw invalid('fineFen', '罚款金额应为不小于 0 的整数（单位：分）。', 'The fine must be a whole number of fen, 0 or more.');
-  if (input.concealedDeaths !== undefined && !(Number.isSafeInteger(input.concealedDeaths) && input.concealedDeaths >= 1)) throw invalid('concealedDeaths', '瞒报死亡人数应为不小于 1 的整数。', 'Concealed deaths must be a whole number, 1 or more.');
-  if (input.employeeOfSubject && input.realName === false) throw invalid('realName', '内部员工举报本单位须实名。', 'An employee reporting their own employer must give their name.');
+  if (!schemes.includes(input.scheme))
+    throw invalid(
+      'scheme',
+      '奖励类别应为 violation、concealed-accident 或 welding。',
+      'The scheme must be violation, concealed-accident or welding.',
+    );
+  if (input.violationKind !== undefined && !violationKinds.includes(input.violationKind))
+    throw invalid('violationKind', '违法行为类别不正确。', 'Unknown violation kind.');
+  if (input.accidentGrade !== undefined && !accidentGrades.includes(input.accidentGrade))
+    throw invalid('accidentGrade', '事故等级不正确。', 'Unknown accident grade.');
+  if (input.fineFen !== undefined && !(Number.isSafeInteger(input.fineFen) && input.fineFen >= 0))
+    throw invalid(
+      'fineFen',
+      '罚款金额应为不小于 0 的整数（单位：分）。',
+      'The fine must be a whole number of fen, 0 or more.',
+    );
+  if (
+    input.concealedDeaths !== undefined &&
+    !(Number.isSafeInteger(input.concealedDeaths) && input.concealedDeaths >= 1)
+  )
+    throw invalid(
+      'concealedDeaths',
+      '瞒报死亡人数应为不小于 1 的整数。',
+      'Concealed deaths must be a whole number, 1 or more.',
+    );
+  if (input.employeeOfSubject && input.realName === false)
+    throw invalid(
+      'realName',
+      '内部员工举报本单位须实名。',
+      'An employee reporting their own employer must give their name.',
+    );
   if (input.scheme !== 'concealed-accident') {
-    if (input.accidentGrade !== undefined) throw invalid('accidentGrade', '事故等级只用于瞒报、谎报事故。', 'The accident grade applies only to concealed accidents.');
-    if (input.concealedDeaths !== undefined) throw invalid('concealedDeaths', '瞒报死亡人数只用于瞒报、谎报事故。', 'Concealed deaths apply only to concealed accidents.');
+    if (input.accidentGrade !== undefined)
+      throw invalid(
+        'accidentGrade',
+        '事故等级只用于瞒报、谎报事故。',
+        'The accident grade applies only to concealed accidents.',
+      );
+    if (input.concealedDeaths !== undefined)
+      throw invalid(
+        'concealedDeaths',
+        '瞒报死亡人数只用于瞒报、谎报事故。',
+        'Concealed deaths apply only to concealed accidents.',
+      );
   }
 }
 
@@ -57,9 +106,20 @@ function schemeResults(policy: RewardPolicy, input: RewardQuoteInput): SchemeRes
     case 'violation':
       return [violationReward(policy, input.violationKind ?? 'major-hazard', input.fineFen)];
     case 'concealed-accident': {
-      if (input.violationKind !== undefined) throw invalid('violationKind', '瞒报、谎报事故不需要填写违法行为类别。', 'A concealed accident takes no violation kind.');
-      if (input.accidentGrade === undefined) throw invalid('accidentGrade', '请填写最终确认的事故等级。', 'Give the accident grade finally confirmed.');
-      if (input.concealedDeaths === undefined) throw invalid('concealedDeaths', '请填写查实的瞒报、谎报死亡人数。', 'Give the number of verified concealed deaths.');
+      if (input.violationKind !== undefined)
+        throw invalid(
+          'violationKind',
+          '瞒报、谎报事故不需要填写违法行为类别。',
+          'A concealed accident takes no violation kind.',
+        );
+      if (input.accidentGrade === undefined)
+        throw invalid('accidentGrade', '请填写最终确认的事故等级。', 'Give the accident grade finally confirmed.');
+      if (input.concealedDeaths === undefined)
+        throw invalid(
+          'concealedDeaths',
+          '请填写查实的瞒报、谎报死亡人数。',
+          'Give the number of verified concealed deaths.',
+        );
       return [concealedAccidentReward(policy, input.accidentGrade, input.concealedDeaths)];
     }
     case 'welding':
@@ -74,11 +134,20 @@ function weldingResults(policy: RewardPolicy, input: RewardQuoteInput): SchemeRe
     input.realName === false
       ? invalid('realName', '焊接作业奖励只发给实名举报人。', 'The welding reward is paid to real-name reporters only.')
       : !policy.welding
-        ? invalid('scheme', `《${policy.title.zh}》施行期间还没有焊接作业举报奖励。`, `There was no welding reward under ${policy.title.en}.`)
+        ? invalid(
+            'scheme',
+            `《${policy.title.zh}》施行期间还没有焊接作业举报奖励。`,
+            `There was no welding reward under ${policy.title.en}.`,
+          )
         : undefined;
-  if (!unavailable) return asViolation ? [weldingReward(policy, input.fineFen), asViolation] : [weldingReward(policy, input.fineFen)];
+  if (!unavailable)
+    return asViolation ? [weldingReward(policy, input.fineFen), asViolation] : [weldingReward(policy, input.fineFen)];
   if (!asViolation) throw unavailable;
-  const note = line((l) => (l === 'zh' ? `${unavailable.text.zh}本次按${schemeLabels.violation.zh}计算。` : `${unavailable.text.en} Quoted under ${schemeLabels.violation.en} instead.`));
+  const note = line((l) =>
+    l === 'zh'
+      ? `${unavailable.text.zh}本次按${schemeLabels.violation.zh}计算。`
+      : `${unavailable.text.en} Quoted under ${schemeLabels.violation.en} instead.`,
+  );
   return [{ ...asViolation, lines: [note, ...asViolation.lines] }];
 }
 
@@ -103,7 +172,9 @@ function comparisonLine(all: SchemeResult[], kind: ViolationKind): Label {
 export function quoteReward(input: RewardQuoteInput): RewardQuote {
   const policy = policyInForce(input.reportedOn);
   checkFields(input);
-  const results = schemeResults(policy, input).map((r) => withEmployeeUplift(policy, r, input.employeeOfSubject === true));
+  const results = schemeResults(policy, input).map((r) =>
+    withEmployeeUplift(policy, r, input.employeeOfSubject === true),
+  );
   // The first (the scheme asked for) wins a tie.
   const chosen = results.reduce((best, r) => (r.amountFen > best.amountFen ? r : best));
   const explanation = [policyLine(policy, input.reportedOn), ...chosen.lines];
@@ -115,5 +186,13 @@ export function quoteReward(input: RewardQuoteInput): RewardQuote {
         : `Estimated reward: ${money(chosen.amountFen).en} (the verifier may set it within ${moneyRange(chosen.minFen, chosen.maxFen).en}).`,
     ),
   );
-  return { amountFen: chosen.amountFen, minFen: chosen.minFen, maxFen: chosen.maxFen, policy: policy.id, policyTitle: policy.title, scheme: chosen.scheme, explanation };
+  return {
+    amountFen: chosen.amountFen,
+    minFen: chosen.minFen,
+    maxFen: chosen.maxFen,
+    policy: policy.id,
+    policyTitle: policy.title,
+    scheme: chosen.scheme,
+    explanation,
+  };
 }

@@ -17,7 +17,13 @@ export interface SchemeResult {
 /** 15% of the fine rounded to whole yuan and kept within the rule's bounds; the minimum when there is no fine. */
 function fineShare(rule: FineShareRule, fineFen: number | undefined, percentAssumed: boolean, lines: Label[]): number {
   if (!fineFen) {
-    lines.push(line((l) => (l === 'zh' ? `未处罚款（或罚款为 0），按最低奖励 ${money(rule.minFen).zh}计。` : `No fine (or a fine of 0): the minimum, ${money(rule.minFen).en}.`)));
+    lines.push(
+      line((l) =>
+        l === 'zh'
+          ? `未处罚款（或罚款为 0），按最低奖励 ${money(rule.minFen).zh}计。`
+          : `No fine (or a fine of 0): the minimum, ${money(rule.minFen).en}.`,
+      ),
+    );
     return rule.minFen;
   }
   const share = percentToWholeYuanFen(fineFen, rule.finePercent);
@@ -35,17 +41,34 @@ function fineShare(rule: FineShareRule, fineFen: number | undefined, percentAssu
 
 function clamp(amountFen: number, minFen: number, maxFen: number, lines: Label[]): number {
   if (amountFen < minFen) {
-    lines.push(line((l) => (l === 'zh' ? `低于最低奖励 ${money(minFen).zh}，按 ${money(minFen).zh}计。` : `Below the minimum of ${money(minFen).en}: ${money(minFen).en}.`)));
+    lines.push(
+      line((l) =>
+        l === 'zh'
+          ? `低于最低奖励 ${money(minFen).zh}，按 ${money(minFen).zh}计。`
+          : `Below the minimum of ${money(minFen).en}: ${money(minFen).en}.`,
+      ),
+    );
     return minFen;
   }
   if (amountFen > maxFen) {
-    lines.push(line((l) => (l === 'zh' ? `超过最高奖励 ${money(maxFen).zh}，按 ${money(maxFen).zh}计。` : `Above the maximum of ${money(maxFen).en}: ${money(maxFen).en}.`)));
+    lines.push(
+      line((l) =>
+        l === 'zh'
+          ? `超过最高奖励 ${money(maxFen).zh}，按 ${money(maxFen).zh}计。`
+          : `Above the maximum of ${money(maxFen).en}: ${money(maxFen).en}.`,
+      ),
+    );
     return maxFen;
   }
   return amountFen;
 }
 
-export function violationReward(policy: RewardPolicy, kind: ViolationKind, fineFen: number | undefined, field = 'violationKind'): SchemeResult {
+export function violationReward(
+  policy: RewardPolicy,
+  kind: ViolationKind,
+  fineFen: number | undefined,
+  field = 'violationKind',
+): SchemeResult {
   const listed = kind === 'listed-situation';
   const rule = listed ? policy.listedSituation : policy.violation;
   if (!rule) {
@@ -54,7 +77,13 @@ export function violationReward(policy: RewardPolicy, kind: ViolationKind, fineF
       en: `${policy.title.en} has no reward for listed situations; only the Henan rules do.`,
     });
   }
-  const lines = [line((l) => (l === 'zh' ? `举报事项属于${violationKindLabels[kind].zh}。` : `The report concerns ${violationKindLabels[kind].en}.`))];
+  const lines = [
+    line((l) =>
+      l === 'zh'
+        ? `举报事项属于${violationKindLabels[kind].zh}。`
+        : `The report concerns ${violationKindLabels[kind].en}.`,
+    ),
+  ];
   const amountFen = fineShare(rule, fineFen, listed && isAssumed(policy, 'listedSituation.finePercent'), lines);
   return { scheme: 'violation', amountFen, minFen: rule.minFen, maxFen: rule.maxFen, lines };
 }
@@ -87,27 +116,51 @@ export function weldingReward(policy: RewardPolicy, fineFen: number | undefined)
   if (!fineFen) {
     amountFen = rule.noFineFen;
     const mark = isAssumed(policy, 'welding.noFineFen') ? ASSUMED : { zh: '', en: '' };
-    lines.push(line((l) => (l === 'zh' ? `焊接作业违法违规行为经核查属实、责令整改但未处罚款：${money(amountFen).zh}${mark.zh}。` : `Welding violation verified, ordered to be put right, no fine: ${money(amountFen).en}${mark.en}.`)));
+    lines.push(
+      line((l) =>
+        l === 'zh'
+          ? `焊接作业违法违规行为经核查属实、责令整改但未处罚款：${money(amountFen).zh}${mark.zh}。`
+          : `Welding violation verified, ordered to be put right, no fine: ${money(amountFen).en}${mark.en}.`,
+      ),
+    );
   } else {
-    amountFen = fineShare({ finePercent: rule.finePercent, minFen: rule.minFen, maxFen: rule.maxFen }, fineFen, isAssumed(policy, 'welding.finePercent'), lines);
+    amountFen = fineShare(
+      { finePercent: rule.finePercent, minFen: rule.minFen, maxFen: rule.maxFen },
+      fineFen,
+      isAssumed(policy, 'welding.finePercent'),
+      lines,
+    );
   }
   return { scheme: 'welding', amountFen, minFen: rule.minFen, maxFen: rule.maxFen, lines };
 }
 
 /** The employee uplift on a scheme's amount and range, where the policy has one; otherwise the result unchanged. */
-export function withEmployeeUplift(policy: RewardPolicy, result: SchemeResult, employeeOfSubject: boolean): SchemeResult {
+export function withEmployeeUplift(
+  policy: RewardPolicy,
+  result: SchemeResult,
+  employeeOfSubject: boolean,
+): SchemeResult {
   if (!employeeOfSubject) return result;
   const uplift = policy.employeeUplift;
   if (!uplift) {
-    const note = line((l) => (l === 'zh' ? '本办法没有内部员工举报本单位的奖励上浮规定。' : 'This policy has no uplift for employees reporting their own employer.'));
+    const note = line((l) =>
+      l === 'zh'
+        ? '本办法没有内部员工举报本单位的奖励上浮规定。'
+        : 'This policy has no uplift for employees reporting their own employer.',
+    );
     return { ...result, lines: [...result.lines, note] };
   }
   if (result.scheme === 'welding' && !policy.welding?.employeeUpliftApplies) {
     const mark = isAssumed(policy, 'welding.employeeUpliftApplies') ? ASSUMED : { zh: '', en: '' };
-    const note = line((l) => (l === 'zh' ? `焊接作业奖励不适用内部员工上浮${mark.zh}。` : `The employee uplift does not apply to the welding reward${mark.en}.`));
+    const note = line((l) =>
+      l === 'zh'
+        ? `焊接作业奖励不适用内部员工上浮${mark.zh}。`
+        : `The employee uplift does not apply to the welding reward${mark.en}.`,
+    );
     return { ...result, lines: [...result.lines, note] };
   }
-  const raise = (base: number) => Math.min(base + Math.max(percentToWholeYuanFen(base, uplift.percent), uplift.minFen), uplift.maxTotalFen);
+  const raise = (base: number) =>
+    Math.min(base + Math.max(percentToWholeYuanFen(base, uplift.percent), uplift.minFen), uplift.maxTotalFen);
   const lines = [...result.lines];
   const share = percentToWholeYuanFen(result.amountFen, uplift.percent);
   lines.push(
@@ -119,10 +172,22 @@ export function withEmployeeUplift(policy: RewardPolicy, result: SchemeResult, e
   );
   const added = Math.max(share, uplift.minFen);
   if (share < uplift.minFen) {
-    lines.push(line((l) => (l === 'zh' ? `上浮不足 ${money(uplift.minFen).zh}，按 ${money(uplift.minFen).zh}计。` : `An uplift below ${money(uplift.minFen).en} is raised to ${money(uplift.minFen).en}.`)));
+    lines.push(
+      line((l) =>
+        l === 'zh'
+          ? `上浮不足 ${money(uplift.minFen).zh}，按 ${money(uplift.minFen).zh}计。`
+          : `An uplift below ${money(uplift.minFen).en} is raised to ${money(uplift.minFen).en}.`,
+      ),
+    );
   }
   const total = result.amountFen + added;
-  lines.push(line((l) => (l === 'zh' ? `${money(result.amountFen).zh} + ${money(added).zh} = ${money(total).zh}。` : `${money(result.amountFen).en} + ${money(added).en} = ${money(total).en}.`)));
+  lines.push(
+    line((l) =>
+      l === 'zh'
+        ? `${money(result.amountFen).zh} + ${money(added).zh} = ${money(total).zh}。`
+        : `${money(result.amountFen).en} + ${money(added).en} = ${money(total).en}.`,
+    ),
+  );
   const amountFen = clamp(total, 0, uplift.maxTotalFen, lines);
   return { ...result, amountFen, minFen: raise(result.minFen), maxFen: raise(result.maxFen), lines };
 }

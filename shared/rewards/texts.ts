@@ -26,32 +26,62 @@ export const schemeLabels = {
 
 /** Short names for comparing two schemes in one sentence. */
 export const weldingShortLabel: Label = { zh: '焊接作业奖励', en: 'the welding reward' };
-export const violationShortLabel = (kind: ViolationKind): Label => ({ zh: `${violationKindLabels[kind].zh}奖励`, en: `the reward for ${violationKindLabels[kind].en}` });
+export const violationShortLabel = (kind: ViolationKind): Label => ({
+  zh: `${violationKindLabels[kind].zh}奖励`,
+  en: `the reward for ${violationKindLabels[kind].en}`,
+});
 
 export type Exclusion = 'supervisory-staff' | 'hired-expert' | 'own-duty' | 'third-party-service' | 'incomplete';
 
 export const exclusionLabels: Record<Exclusion, Label> = {
-  'supervisory-staff': { zh: '举报人是负有安全监管职责的工作人员或受其指使，不予奖励。', en: 'The reporter has safety supervision duties, or acted for someone who does: no reward.' },
-  'hired-expert': { zh: '举报人是受聘专家，举报的是受聘检查中发现的问题，不予奖励。', en: 'The reporter is a hired expert reporting what a hired inspection found: no reward.' },
-  'own-duty': { zh: '举报人是单位负责人或安全管理人员，举报的是本应由其履职处理的问题，不予奖励。', en: 'The reporter is a company head or safety manager reporting instead of doing their duty: no reward.' },
-  'third-party-service': { zh: '举报人是第三方服务机构，举报的是其服务对象，不予奖励。', en: 'The reporter is a third-party service body reporting its own client: no reward.' },
+  'supervisory-staff': {
+    zh: '举报人是负有安全监管职责的工作人员或受其指使，不予奖励。',
+    en: 'The reporter has safety supervision duties, or acted for someone who does: no reward.',
+  },
+  'hired-expert': {
+    zh: '举报人是受聘专家，举报的是受聘检查中发现的问题，不予奖励。',
+    en: 'The reporter is a hired expert reporting what a hired inspection found: no reward.',
+  },
+  'own-duty': {
+    zh: '举报人是单位负责人或安全管理人员，举报的是本应由其履职处理的问题，不予奖励。',
+    en: 'The reporter is a company head or safety manager reporting instead of doing their duty: no reward.',
+  },
+  'third-party-service': {
+    zh: '举报人是第三方服务机构，举报的是其服务对象，不予奖励。',
+    en: 'The reporter is a third-party service body reporting its own client: no reward.',
+  },
   incomplete: { zh: '举报内容不完整，无法核查，不予奖励。', en: 'The report was too incomplete to verify: no reward.' },
 };
 
 export const ineligibleReasons = {
   notSubstantiated: { zh: '举报事项经核查不属实，不予奖励。', en: 'The report was not substantiated: no reward.' },
-  alreadyKnown: { zh: '举报事项在举报前已被有关部门发现并依法处理，不予奖励。', en: 'The department had already found and lawfully handled the matter: no reward.' },
-  generalHazard: { zh: '一般事故隐患目前没有适用的奖励办法。', en: 'General hazards have no reward scheme under the policy in force.' },
-  noKind: { zh: '核查结论没有写明违法行为的类别。', en: 'The findings do not say what kind of violation was substantiated.' },
+  alreadyKnown: {
+    zh: '举报事项在举报前已被有关部门发现并依法处理，不予奖励。',
+    en: 'The department had already found and lawfully handled the matter: no reward.',
+  },
+  generalHazard: {
+    zh: '一般事故隐患目前没有适用的奖励办法。',
+    en: 'General hazards have no reward scheme under the policy in force.',
+  },
+  noKind: {
+    zh: '核查结论没有写明违法行为的类别。',
+    en: 'The findings do not say what kind of violation was substantiated.',
+  },
 } as const satisfies Record<string, Label>;
 
 export const ASSUMED: Label = { zh: '（暂定值）', en: ' (assumed value)' };
 
 /** "3,000 元" / "3,000 yuan". */
-export const money = (fen: number): Label => ({ zh: `${formatRewardYuan(fen)} 元`, en: `${formatRewardYuan(fen)} yuan` });
+export const money = (fen: number): Label => ({
+  zh: `${formatRewardYuan(fen)} 元`,
+  en: `${formatRewardYuan(fen)} yuan`,
+});
 
 /** "3,000 – 300,000 元" / "3,000 – 300,000 yuan". */
-export const moneyRange = (minFen: number, maxFen: number): Label => ({ zh: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} 元`, en: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} yuan` });
+export const moneyRange = (minFen: number, maxFen: number): Label => ({
+  zh: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} 元`,
+  en: `${formatRewardYuan(minFen)} – ${formatRewardYuan(maxFen)} yuan`,
+});
 
 /** Builds a line from a template over both languages. */
 export function line(build: (lang: keyof Label) => string): Label {

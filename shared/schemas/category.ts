@@ -16,7 +16,10 @@ export const categoryViewSchema = z.object({
 export type CategoryView = z.infer<typeof categoryViewSchema>;
 
 export const createCategoryBody = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9-]{2,59}$/, 'lowercase letters, digits and dashes'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{2,59}$/, 'lowercase letters, digits and dashes'),
   sector: sectorCode,
   scheme: z.enum(['violation', 'concealed-accident', 'welding']),
   name: label,
@@ -24,7 +27,13 @@ export const createCategoryBody = z.object({
 });
 
 export const updateCategoryBody = z
-  .object({ sector: sectorCode, scheme: z.enum(['violation', 'concealed-accident', 'welding']), name: label, active: z.boolean(), order: z.number().int().min(0).max(10_000) })
+  .object({
+    sector: sectorCode,
+    scheme: z.enum(['violation', 'concealed-accident', 'welding']),
+    name: label,
+    active: z.boolean(),
+    order: z.number().int().min(0).max(10_000),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 

@@ -16,11 +16,7 @@ export function isResidentIdNumber(id: string): boolean {
 
 export const claimBody = z.object({
   name: z.string().trim().min(1).max(40),
-  idNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isResidentIdNumber, 'not a valid 18-character resident ID number'),
+  idNumber: z.string().trim().toUpperCase().refine(isResidentIdNumber, 'not a valid 18-character resident ID number'),
   phone: reporterSchema.shape.phone,
   bankName: z.string().trim().min(2).max(80),
   bankAccount: z

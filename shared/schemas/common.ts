@@ -9,7 +9,9 @@ export const catalogResponse = z.object({
 });
 
 export const unitsResponse = z.object({
-  items: z.array(z.object({ code: z.string(), name: labelSchema, sectors: z.array(z.string()), areaCode: z.string().optional() })),
+  items: z.array(
+    z.object({ code: z.string(), name: labelSchema, sectors: z.array(z.string()), areaCode: z.string().optional() }),
+  ),
 });
 
 export const fundResponse = z.object({
@@ -45,4 +47,9 @@ export const auditListResponse = z.object({
   total: z.number().int(),
 });
 
-export const auditVerifyResponse = z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.number().int().optional(), reason: z.string().optional() });
+export const auditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.number().int().optional(),
+  reason: z.string().optional(),
+});

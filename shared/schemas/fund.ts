@@ -69,7 +69,11 @@ export type MonthFigures = z.infer<typeof monthFigures>;
 export const monthlyResponse = z.object({ items: z.array(monthFigures) });
 
 /** The reward states finance works on: approve, pay, or watch the claim deadline. */
-export const financeWorkStates = ['reward-reviewed', 'reward-approved', 'reward-claimed'] as const satisfies readonly (typeof reportStates)[number][];
+export const financeWorkStates = [
+  'reward-reviewed',
+  'reward-approved',
+  'reward-claimed',
+] as const satisfies readonly (typeof reportStates)[number][];
 
 export const rewardWorkQuery = z.object({
   status: z.enum(financeWorkStates),

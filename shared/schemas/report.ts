@@ -25,18 +25,38 @@ export const reportInputSchema = z
     address: trimmed(200).optional(),
     subjectName: trimmed(120).optional(),
     reporter: reporterSchema.optional(),
-    posterCode: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
+    posterCode: z
+      .string()
+      .regex(/^[A-Z0-9]{4,12}$/)
+      .optional(),
     shareLocation: z.boolean().optional(),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
     /** The reporter works for the enterprise reported (Henan employee uplift; real name required). */
     employeeOfSubject: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
-    if (!r.anonymous && !r.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: 'a real-name report needs the reporter’s name and phone' });
-    if (r.anonymous && r.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: 'an anonymous report carries no reporter details' });
-    if (r.location && !r.shareLocation) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a location is only sent when the reporter chose to share it' });
-    if (r.employeeOfSubject && r.anonymous) ctx.addIssue({ code: 'custom', path: ['employeeOfSubject'], message: 'reports about one’s own employer must be real-name' });
-    if (r.occurredAt && new Date(r.occurredAt).getTime() > Date.now() + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'cannot be in the future' });
+    if (!r.anonymous && !r.reporter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reporter'],
+        message: 'a real-name report needs the reporter’s name and phone',
+      });
+    if (r.anonymous && r.reporter)
+      ctx.addIssue({ code: 'custom', path: ['reporter'], message: 'an anonymous report carries no reporter details' });
+    if (r.location && !r.shareLocation)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: 'a location is only sent when the reporter chose to share it',
+      });
+    if (r.employeeOfSubject && r.anonymous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['employeeOfSubject'],
+        message: 'reports about one’s own employer must be real-name',
+      });
+    if (r.occurredAt && new Date(r.occurredAt).getTime() > Date.now() + 5 * 60_000)
+      ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'cannot be in the future' });
   });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
@@ -71,7 +91,9 @@ export const reporterReward = z.object({
   claimedAt: z.string().optional(),
   canAppeal: z.boolean(),
   appealDueAt: z.string().optional(),
-  appeal: z.object({ at: z.string(), outcome: z.string().optional(), decisionReason: z.string().optional() }).optional(),
+  appeal: z
+    .object({ at: z.string(), outcome: z.string().optional(), decisionReason: z.string().optional() })
+    .optional(),
   paidOn: z.string().optional(),
 });
 

@@ -16,10 +16,18 @@ const period = z
     return { from: q.from ?? addMonths(to, -5), to };
   })
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((p) => monthsSpanned(p.from, p.to) <= MAX_PERIOD_MONTHS, { message: `at most ${MAX_PERIOD_MONTHS} months`, path: ['from'] });
+  .refine((p) => monthsSpanned(p.from, p.to) <= MAX_PERIOD_MONTHS, {
+    message: `at most ${MAX_PERIOD_MONTHS} months`,
+    path: ['from'],
+  });
 
 export const overviewQuery = z
-  .object({ from: month.optional(), to: month.optional(), area: z.enum(areaCodes as [string, ...string[]]).optional(), sector: z.enum(sectors.map((s) => s.code) as [string, ...string[]]).optional() })
+  .object({
+    from: month.optional(),
+    to: month.optional(),
+    area: z.enum(areaCodes as [string, ...string[]]).optional(),
+    sector: z.enum(sectors.map((s) => s.code) as [string, ...string[]]).optional(),
+  })
   .transform((q, ctx) => {
     const p = period.safeParse({ from: q.from, to: q.to });
     if (!p.success) {
@@ -31,17 +39,29 @@ export const overviewQuery = z
 
 export const periodQuery = period;
 
-export const rankingQuery = z.object({ month: month.optional() }).transform((q) => ({ month: q.month ?? addMonths(shanghaiMonthOf(new Date()), -1) }));
+export const rankingQuery = z
+  .object({ month: month.optional() })
+  .transform((q) => ({ month: q.month ?? addMonths(shanghaiMonthOf(new Date()), -1) }));
 
 const weight = z.number().min(0).max(1000);
 
 export const rankingWeightsSchema = z
   .object({ onTime: weight, substantiation: weight, rectification: weight, perCapita: weight })
   .strict()
-  .refine((w) => w.onTime + w.substantiation + w.rectification + w.perCapita > 0, { message: 'at least one weight must be above zero', path: ['onTime'] });
+  .refine((w) => w.onTime + w.substantiation + w.rectification + w.perCapita > 0, {
+    message: 'at least one weight must be above zero',
+    path: ['onTime'],
+  });
 
 export const weightsBody = rankingWeightsSchema;
-export const weightsResponse = z.object({ weights: z.object({ onTime: z.number(), substantiation: z.number(), rectification: z.number(), perCapita: z.number() }) });
+export const weightsResponse = z.object({
+  weights: z.object({
+    onTime: z.number(),
+    substantiation: z.number(),
+    rectification: z.number(),
+    perCapita: z.number(),
+  }),
+});
 
 // --- Answers
 
@@ -99,16 +119,31 @@ export const areaRankSchema = z.object({
   flagged: z.boolean(),
 });
 
-export const rankingResponse = z.object({ month: z.string(), weights: weightsResponse.shape.weights, areas: z.array(areaRankSchema) });
+export const rankingResponse = z.object({
+  month: z.string(),
+  weights: weightsResponse.shape.weights,
+  areas: z.array(areaRankSchema),
+});
 
 const funnelRow = z.object({ scans: count, reports: count, substantiated: count, rewarded: count });
 
 export const posterFunnelResponse = z.object({
   period: span,
-  posters: z.array(funnelRow.extend({ code: z.string(), siteName: z.string(), enterpriseName: z.string(), area: z.string(), sector: z.string(), active: z.boolean() })),
+  posters: z.array(
+    funnelRow.extend({
+      code: z.string(),
+      siteName: z.string(),
+      enterpriseName: z.string(),
+      area: z.string(),
+      sector: z.string(),
+      active: z.boolean(),
+    }),
+  ),
   byArea: z.array(funnelRow.extend({ area: z.string(), posters: count })),
   /** Posters that have not produced a single report since they were hung. */
-  neverReported: z.array(z.object({ code: z.string(), siteName: z.string(), enterpriseName: z.string(), area: z.string(), scans: count })),
+  neverReported: z.array(
+    z.object({ code: z.string(), siteName: z.string(), enterpriseName: z.string(), area: z.string(), scans: count }),
+  ),
 });
 
 /** '<5': a count of 1–4. '—': withheld only so that another hidden count cannot be worked out; its value may be anything. */

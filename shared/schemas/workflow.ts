@@ -15,7 +15,9 @@ export const findingsSchema = z
     summary: note(5000),
     substantiated: z.boolean(),
     hazardLevel: z.enum(['general', 'major']).optional(),
-    violationKind: z.enum(['major-hazard', 'illegal-operation', 'listed-situation', 'welding', 'concealed-accident']).optional(),
+    violationKind: z
+      .enum(['major-hazard', 'illegal-operation', 'listed-situation', 'welding', 'concealed-accident'])
+      .optional(),
     /** The department already knew and handled it lawfully (no reward then). */
     alreadyKnownAndHandled: z.boolean(),
     penaltyDecisionNo: z.string().trim().max(80).optional(),
@@ -24,13 +26,29 @@ export const findingsSchema = z
     accidentGrade: z.enum(['general', 'larger', 'major', 'especially-major']).optional(),
     concealedDeaths: z.number().int().min(1).max(1000).optional(),
     /** Reward exclusions found (supervisory staff, hired expert, the company's own safety manager…). */
-    exclusions: z.array(z.enum(['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete'])).default([]),
+    exclusions: z
+      .array(z.enum(['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete']))
+      .default([]),
   })
   .superRefine((f, ctx) => {
-    if (f.substantiated && !f.violationKind) ctx.addIssue({ code: 'custom', path: ['violationKind'], message: 'say what kind of violation was substantiated' });
+    if (f.substantiated && !f.violationKind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['violationKind'],
+        message: 'say what kind of violation was substantiated',
+      });
     if (f.violationKind === 'concealed-accident' && (!f.accidentGrade || !f.concealedDeaths))
-      ctx.addIssue({ code: 'custom', path: ['accidentGrade'], message: 'a concealed accident needs its confirmed grade and concealed deaths' });
-    if (f.fineFen !== undefined && f.fineFen > 0 && !f.penaltyDecisionNo) ctx.addIssue({ code: 'custom', path: ['penaltyDecisionNo'], message: 'a fine needs its penalty decision number' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accidentGrade'],
+        message: 'a concealed accident needs its confirmed grade and concealed deaths',
+      });
+    if (f.fineFen !== undefined && f.fineFen > 0 && !f.penaltyDecisionNo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['penaltyDecisionNo'],
+        message: 'a fine needs its penalty decision number',
+      });
   });
 
 /** A stored evidence file, as the intake pipeline recorded it. */
@@ -46,16 +64,34 @@ export const storedEvidence = z.object({
   addedAt: z.date(),
 });
 /** The mails a deadline step queues: to whom, and what they say. */
-const deadlineMail = z.object({ mails: z.array(z.object({ to: z.string().email(), subject: z.string(), text: z.string() })) });
+const deadlineMail = z.object({
+  mails: z.array(z.object({ to: z.string().email(), subject: z.string(), text: z.string() })),
+});
 
 export const actionPayloads = {
   'start-screening': z.object({}),
   'request-information': z.object({ message: note() }),
   'resume-screening': z.object({}),
-  accept: z.object({ unitCode: z.string().min(1).max(40), verifierId: objectId, dueInDays: z.number().int().min(1).max(deadlines.verificationDays).default(deadlines.verificationDays) }),
+  accept: z.object({
+    unitCode: z.string().min(1).max(40),
+    verifierId: objectId,
+    dueInDays: z.number().int().min(1).max(deadlines.verificationDays).default(deadlines.verificationDays),
+  }),
   reject: z.object({ reason: note() }),
-  'mark-duplicate': z.object({ duplicateOf: z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/) }),
-  transfer: z.object({ toUnitCode: z.string().min(1).max(40).optional(), toArea: z.enum(areaCodes as [string, ...string[]]).optional(), note: note() }).refine((t) => t.toUnitCode || t.toArea, 'name the department or area'),
+  'mark-duplicate': z.object({
+    duplicateOf: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+  }),
+  transfer: z
+    .object({
+      toUnitCode: z.string().min(1).max(40).optional(),
+      toArea: z.enum(areaCodes as [string, ...string[]]).optional(),
+      note: note(),
+    })
+    .refine((t) => t.toUnitCode || t.toArea, 'name the department or area'),
   reassign: z.object({ verifierId: objectId }),
   'start-verification': z.object({}),
   'extend-deadline': z.object({ days: z.number().int().min(1).max(deadlines.maxExtensionDays), reason: note() }),
@@ -67,13 +103,22 @@ export const actionPayloads = {
   // Or no reward at all, with the reason (the reporter may appeal the refusal).
   'propose-reward': z
     .object({ amountFen: fen.optional(), adjustmentReason: note().optional(), noRewardReason: note().optional() })
-    .refine((p) => p.amountFen === undefined || p.adjustmentReason, { path: ['adjustmentReason'], message: 'an adjusted amount needs a written reason' })
-    .refine((p) => !(p.noRewardReason && p.amountFen !== undefined), { path: ['amountFen'], message: 'no amount when proposing no reward' }),
+    .refine((p) => p.amountFen === undefined || p.adjustmentReason, {
+      path: ['adjustmentReason'],
+      message: 'an adjusted amount needs a written reason',
+    })
+    .refine((p) => !(p.noRewardReason && p.amountFen !== undefined), {
+      path: ['amountFen'],
+      message: 'no amount when proposing no reward',
+    }),
   'confirm-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
   'return-reward': z.object({ reason: note() }),
   'send-back-reward': z.object({ reason: note() }),
   'approve-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
-  'extend-claim': z.object({ days: z.number().int().min(1).max(rewardDeadlines.maxClaimExtensionDays), reason: note() }),
+  'extend-claim': z.object({
+    days: z.number().int().min(1).max(rewardDeadlines.maxClaimExtensionDays),
+    reason: note(),
+  }),
   'reject-claim': z.object({ reason: note() }),
   'record-payout': z.object({
     voucherNo: z.string().trim().min(1).max(60),
@@ -83,7 +128,10 @@ export const actionPayloads = {
   }),
   'decide-appeal': z
     .object({ outcome: z.enum(['upheld', 'revised']), amountFen: fen.optional(), reason: note() })
-    .refine((p) => (p.outcome === 'revised') === (p.amountFen !== undefined), { path: ['amountFen'], message: 'a revised decision names the new amount; an upheld one does not' }),
+    .refine((p) => (p.outcome === 'revised') === (p.amountFen !== undefined), {
+      path: ['amountFen'],
+      message: 'a revised decision names the new amount; an upheld one does not',
+    }),
   'staff-message': z.object({ body: note() }),
   // The reporter's steps: what they sent through follow-up.
   'reporter-message': followupMessageBody,
@@ -126,7 +174,13 @@ export const reportListQuery = z.object({
   sort: z.enum(['submittedAt', 'dueAt']).default('submittedAt'),
 });
 
-export const referenceParams = z.object({ reference: z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference') });
+export const referenceParams = z.object({
+  reference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference'),
+});
 export const actionParams = referenceParams.extend({ action: z.enum(caseActionNames as [string, ...string[]]) });
 
 export const staffReportSummary = z.object({
@@ -172,9 +226,27 @@ export const staffReward = z.object({
   claimed: z.boolean(),
   claimedAt: opt.str,
   claimReturnedReason: opt.str,
-  payout: z.object({ voucherNo: z.string(), paidOn: z.string(), amountFen: z.number().int(), recordedById: z.string(), recordedAt: z.string() }).optional(),
+  payout: z
+    .object({
+      voucherNo: z.string(),
+      paidOn: z.string(),
+      amountFen: z.number().int(),
+      recordedById: z.string(),
+      recordedAt: z.string(),
+    })
+    .optional(),
   lapsedAt: opt.str,
-  appeal: z.object({ at: z.string(), reason: z.string(), fromStatus: z.string(), decidedById: opt.str, decidedAt: opt.str, outcome: opt.str, decisionReason: opt.str }).optional(),
+  appeal: z
+    .object({
+      at: z.string(),
+      reason: z.string(),
+      fromStatus: z.string(),
+      decidedById: opt.str,
+      decidedAt: opt.str,
+      outcome: opt.str,
+      decisionReason: opt.str,
+    })
+    .optional(),
 });
 
 export const staffReportView = staffReportSummary.extend({
@@ -186,10 +258,37 @@ export const staffReportView = staffReportSummary.extend({
   /** Staff never see who reported; this stable pseudonym stands in. */
   reporterPseudonym: z.string(),
   posterCode: z.string().optional(),
-  assignment: z.object({ unitCode: z.string(), verifierId: z.string(), assignedAt: z.string(), dueAt: z.string(), extendedDays: z.number().int().optional() }).optional(),
+  assignment: z
+    .object({
+      unitCode: z.string(),
+      verifierId: z.string(),
+      assignedAt: z.string(),
+      dueAt: z.string(),
+      extendedDays: z.number().int().optional(),
+    })
+    .optional(),
   findings: z.record(z.string(), z.unknown()).optional(),
-  evidence: z.array(z.object({ fileId: z.string(), kind: z.string(), mime: z.string(), size: z.number().int(), receivedSha256: z.string(), storedSha256: z.string(), metadataRemoved: z.boolean(), addedAt: z.string() })),
-  timeline: z.array(z.object({ at: z.string(), type: z.string(), public: z.boolean(), actorId: z.string().optional(), note: z.string().optional() })),
+  evidence: z.array(
+    z.object({
+      fileId: z.string(),
+      kind: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      receivedSha256: z.string(),
+      storedSha256: z.string(),
+      metadataRemoved: z.boolean(),
+      addedAt: z.string(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      type: z.string(),
+      public: z.boolean(),
+      actorId: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
   messages: z.array(z.object({ at: z.string(), from: z.string(), body: z.string() })),
   allowedActions: z.array(z.string()),
   /** While the report can be accepted: the department the responsibility table names (null: none set). */
@@ -214,12 +313,20 @@ export const revealResponse = z.object({ name: z.string(), phone: z.string(), em
 /** A staff message to the reporter, through the follow-up channel. */
 export const staffMessageBody = actionPayloads['staff-message'];
 
-const referenceField = z.string().trim().toUpperCase().regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference');
+const referenceField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference');
 
 /** Accepting several reports at once: each goes through the single accept action. */
 export const bulkAcceptBody = actionPayloads.accept.extend({ references: z.array(referenceField).min(1).max(100) });
 export const bulkAcceptResponse = z.object({
-  results: z.array(z.object({ reference: z.string(), ok: z.boolean(), status: z.string().optional(), code: z.string().optional() })),
+  results: z.array(
+    z.object({ reference: z.string(), ok: z.boolean(), status: z.string().optional(), code: z.string().optional() }),
+  ),
 });
 
-export const assignableVerifiersResponse = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), unitCode: z.string() })) });
+export const assignableVerifiersResponse = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), unitCode: z.string() })),
+});

@@ -28,7 +28,14 @@ beforeAll(async () => {
   await Staff.updateOne({ username: 'intake' }, { $set: { email: 'intake@example.cn' } });
   await Unit.updateOne({ code: 'city-fire' }, { $set: { headEmail: 'fire-head@example.cn' } }); // the table's unit for fire safety in 410503
   const s = (await Staff.findOne({ username: 'intake' }).lean())!;
-  intake = { id: String(s._id), username: s.username, role: s.role as Role, unitCode: s.unitCode, areaCodes: s.areaCodes, allAreas: s.allAreas };
+  intake = {
+    id: String(s._id),
+    username: s.username,
+    role: s.role as Role,
+    unitCode: s.unitCode,
+    areaCodes: s.areaCodes,
+    allAreas: s.allAreas,
+  };
 });
 
 afterAll(async () => {
@@ -36,17 +43,33 @@ afterAll(async () => {
 });
 
 async function submitted(): Promise<{ reference: string; accessKey: string; submittedAt: Date }> {
-  const report = { category: 'fire-exits-blocked', area: '410503', description: '商场安全出口被货物堵死，已经好几天了。', anonymous: true };
-  const res = await request(t.app).post('/api/v1/reports').set('X-Forwarded-For', nextClientIp()).field('report', JSON.stringify(report)).expect(201);
+  const report = {
+    category: 'fire-exits-blocked',
+    area: '410503',
+    description: '商场安全出口被货物堵死，已经好几天了。',
+    anonymous: true,
+  };
+  const res = await request(t.app)
+    .post('/api/v1/reports')
+    .set('X-Forwarded-For', nextClientIp())
+    .field('report', JSON.stringify(report))
+    .expect(201);
   const stored = (await Report.findOne({ reference: res.body.reference }).lean())!;
   return { reference: res.body.reference, accessKey: res.body.accessKey, submittedAt: stored.submittedAt };
 }
 
-const act = (reference: string, name: 'request-information' | 'resume-screening' | 'reject', payload: object, at: Date) => transition(reference, name, payload as never, intake, { box: t.box, publicBaseUrl: 'http://test', now: at });
+const act = (
+  reference: string,
+  name: 'request-information' | 'resume-screening' | 'reject',
+  payload: object,
+  at: Date,
+) => transition(reference, name, payload as never, intake, { box: t.box, publicBaseUrl: 'http://test', now: at });
 const stored = async (reference: string) => (await Report.findOne({ reference }).lean())!;
 /** The acceptance clock's mails about a report (other notifications, such as new-report alerts, left out). */
 const mailsAbout = async (reference: string) =>
-  (await queuedMails(t.box, { subject: new RegExp(`受理(期限将至|超期督办) ${reference}`) })).map((m) => `${m.to} ${m.subject.split(' ')[0]}`).sort();
+  (await queuedMails(t.box, { subject: new RegExp(`受理(期限将至|超期督办) ${reference}`) }))
+    .map((m) => `${m.to} ${m.subject.split(' ')[0]}`)
+    .sort();
 
 test('time awaiting information moves the due date by exactly the pause; reminder and escalation go out once', async () => {
   const { reference, submittedAt } = await submitted();
@@ -83,7 +106,11 @@ test('time awaiting information moves the due date by exactly the pause; reminde
 
   await watchDeadlines(t.box, dueAt, 'http://test', policy);
   await watchDeadlines(t.box, new Date(dueAt.getTime() + 3 * DAY), 'http://test', policy);
-  expect(await mailsAbout(reference)).toEqual(['fire-head@example.cn 【啄木鸟】受理超期督办', 'intake@example.cn 【啄木鸟】受理期限将至', 'intake@example.cn 【啄木鸟】受理超期督办']);
+  expect(await mailsAbout(reference)).toEqual([
+    'fire-head@example.cn 【啄木鸟】受理超期督办',
+    'intake@example.cn 【啄木鸟】受理期限将至',
+    'intake@example.cn 【啄木鸟】受理超期督办',
+  ]);
   r = await stored(reference);
   expect(r.acceptance).toMatchObject({ reminderSentAt: before(2 * DAY), escalatedAt: dueAt });
   expect(r.timeline.filter((e) => e.type.startsWith('acceptance-')).map((e) => [e.type, e.public])).toEqual([
@@ -102,7 +129,14 @@ test("the reporter's message while awaited resumes screening with a timeline ent
   expect(r.revision).toBe(asked.revision + 1);
   expect(r.acceptance).toMatchObject({ pausedAt: null, pausedMs: HOUR });
   expect(r.timeline.slice(-2).map((e) => e.type)).toEqual(['reporter-message', 'resume-screening']);
-  expect(await AuditEntry.exists({ action: 'report.reporter-message', 'target.id': reference, 'details.cause': 'reporter-reply', 'details.to': 'screening' })).toBeTruthy();
+  expect(
+    await AuditEntry.exists({
+      action: 'report.reporter-message',
+      'target.id': reference,
+      'details.cause': 'reporter-reply',
+      'details.to': 'screening',
+    }),
+  ).toBeTruthy();
 
   // Another message while screening changes nothing on the clock.
   await reporterMessage(reference, '补充：东侧出口外还堆着纸箱。', new Date(submittedAt.getTime() + 3 * HOUR));
@@ -113,9 +147,16 @@ test("the reporter's message while awaited resumes screening with a timeline ent
 test('evidence sent through follow-up while awaited resumes screening too', async () => {
   const { reference, accessKey } = await submitted();
   await act(reference, 'request-information', { message: '请补充现场照片。' }, new Date());
-  const session = await request(t.app).post('/api/v1/followup/sessions').set('X-Forwarded-For', nextClientIp()).send({ reference, accessKey }).expect(201);
-  const bearer = (req: Test) => req.set('Authorization', `Bearer ${session.body.token}`).set('X-Forwarded-For', nextClientIp());
-  await bearer(request(t.app).post('/api/v1/followup/evidence')).attach('evidence', await jpeg(), { filename: 'exit.jpg', contentType: 'image/jpeg' }).expect((res) => expect(res.status).toBeLessThan(300));
+  const session = await request(t.app)
+    .post('/api/v1/followup/sessions')
+    .set('X-Forwarded-For', nextClientIp())
+    .send({ reference, accessKey })
+    .expect(201);
+  const bearer = (req: Test) =>
+    req.set('Authorization', `Bearer ${session.body.token}`).set('X-Forwarded-For', nextClientIp());
+  await bearer(request(t.app).post('/api/v1/followup/evidence'))
+    .attach('evidence', await jpeg(), { filename: 'exit.jpg', contentType: 'image/jpeg' })
+    .expect((res) => expect(res.status).toBeLessThan(300));
   const r = await stored(reference);
   expect(r.status).toBe('screening');
   expect(r.acceptance?.pausedAt).toBeNull();
@@ -124,9 +165,19 @@ test('evidence sent through follow-up while awaited resumes screening too', asyn
 
 test('a report screened in time is neither reminded nor escalated, nor is one still awaiting the reporter', async () => {
   const screened = await submitted();
-  await act(screened.reference, 'reject', { reason: '不属于安全生产领域' }, new Date(screened.submittedAt.getTime() + DAY));
+  await act(
+    screened.reference,
+    'reject',
+    { reason: '不属于安全生产领域' },
+    new Date(screened.submittedAt.getTime() + DAY),
+  );
   const waiting = await submitted();
-  await act(waiting.reference, 'request-information', { message: '请补充地址。' }, new Date(waiting.submittedAt.getTime() + DAY));
+  await act(
+    waiting.reference,
+    'request-information',
+    { message: '请补充地址。' },
+    new Date(waiting.submittedAt.getTime() + DAY),
+  );
   await watchDeadlines(t.box, new Date(waiting.submittedAt.getTime() + 60 * DAY), 'http://test', policy);
   expect(await mailsAbout(screened.reference)).toEqual([]);
   expect(await mailsAbout(waiting.reference)).toEqual([]);

@@ -14,7 +14,13 @@ import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { auditKeys } from '../../server/audit/auditKeys';
 import { appendAudit, entryMac, linkMac } from '../../server/audit/auditLog';
-import { lastCheckpoint, mailCheckpointToAuditors, parseCheckpoint, publishCheckpoint, signCheckpoint } from '../../server/audit/checkpoints';
+import {
+  lastCheckpoint,
+  mailCheckpointToAuditors,
+  parseCheckpoint,
+  publishCheckpoint,
+  signCheckpoint,
+} from '../../server/audit/checkpoints';
 import { unkeyedHash } from '../../server/audit/legacyChain';
 import { sealAuditEntries } from '../../server/audit/sealer';
 import { sealAndVerify } from '../../server/audit/verifyChain';
@@ -34,7 +40,12 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', t.demoPassword);
   // A few real actions, so the chain has entries of several kinds.
-  const created = await as(request(t.app).post('/api/v1/staff'), admin).send({ username: 'audited', displayName: 'Audited', role: 'intake', unitCode: 'city-emb' });
+  const created = await as(request(t.app).post('/api/v1/staff'), admin).send({
+    username: 'audited',
+    displayName: 'Audited',
+    role: 'intake',
+    unitCode: 'city-emb',
+  });
   await as(request(t.app).patch(`/api/v1/staff/${created.body.user.id}`), admin).send({ role: 'verifier' });
   await as(request(t.app).post(`/api/v1/staff/${created.body.user.id}/password-reset`), admin);
 });
@@ -72,7 +83,11 @@ describe('verification over HTTP', () => {
     const res = await as(request(t.app).get('/api/v1/audit?limit=3'), admin, null);
 
     expect(res.status).toBe(200);
-    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['staff.password_reset', 'staff.update', 'staff.create']);
+    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'staff.password_reset',
+      'staff.update',
+      'staff.create',
+    ]);
     expect(res.body.items[0].actor).toEqual({ id: admin.user.id, username: 'admin', role: 'admin' });
     expect(res.body.total).toBe(await AuditEntry.countDocuments());
   });
@@ -123,12 +138,23 @@ describe('verification over HTTP', () => {
 
   test('rewriting entries and their hashes without the key is detected', async () => {
     // The attack on an unkeyed chain: edit entry 2, recompute every MAC and link after it and the head, with a key of one's own.
-    const originals = await AuditEntry.collection.find({ seq: { $gte: 1 } }).sort({ seq: 1 }).toArray();
+    const originals = await AuditEntry.collection
+      .find({ seq: { $gte: 1 } })
+      .sort({ seq: 1 })
+      .toArray();
     const originalHead = await AuditHead.collection.findOne({ _id: 'head' as never });
     const forgerKey = crypto.randomBytes(32);
     let link = originals[0].link as string;
     for (const e of originals.slice(1)) {
-      const content = { _id: e._id as unknown as Types.ObjectId, keyVersion: e.keyVersion, at: e.at, actor: e.actor, action: e.seq === 2 ? 'forged' : e.action, target: e.target, details: e.details };
+      const content = {
+        _id: e._id as unknown as Types.ObjectId,
+        keyVersion: e.keyVersion,
+        at: e.at,
+        actor: e.actor,
+        action: e.seq === 2 ? 'forged' : e.action,
+        target: e.target,
+        details: e.details,
+      };
       const mac = entryMac(content, forgerKey);
       link = linkMac(e.seq, mac, link, forgerKey);
       await AuditEntry.collection.updateOne({ _id: e._id }, { $set: { action: content.action, mac, link } });
@@ -171,7 +197,10 @@ describe('verification over HTTP', () => {
     try {
       const full = await publishCheckpoint(file, new Date());
       const earlier = (await AuditEntry.findOne({ seq: full.seq - 1 }).lean())!;
-      fs.appendFileSync(file, `${JSON.stringify(signCheckpoint({ seq: earlier.seq!, link: earlier.link! }, new Date()))}\n`);
+      fs.appendFileSync(
+        file,
+        `${JSON.stringify(signCheckpoint({ seq: earlier.seq!, link: earlier.link! }, new Date()))}\n`,
+      );
       const report = await sealAndVerify(file);
       expect(report.ok).toBe(false);
       expect(report.reason).toMatch(/shortened/);
@@ -183,7 +212,10 @@ describe('verification over HTTP', () => {
   test('an unkeyed head forged over a keyed chain is never adopted', async () => {
     const originalHead = await AuditHead.collection.findOne({ _id: 'head' as never });
     // What an upgrade from the unkeyed chain would look like: a head with a hash and no link.
-    await AuditHead.collection.updateOne({ _id: 'head' as never }, { $set: { hash: 'f'.repeat(64) }, $unset: { link: '' } });
+    await AuditHead.collection.updateOne(
+      { _id: 'head' as never },
+      { $set: { hash: 'f'.repeat(64) }, $unset: { link: '' } },
+    );
     try {
       await expect(sealAuditEntries()).rejects.toThrow(/already keyed/);
       expect((await verify()).body.ok).toBe(false);
@@ -194,7 +226,9 @@ describe('verification over HTTP', () => {
   });
 
   test('an entry edited before it was sealed is detected once sealed', async () => {
-    const id = await inTransaction((session) => appendAudit({ actor: null, action: 'test.pending', details: { n: 1 } }, session));
+    const id = await inTransaction((session) =>
+      appendAudit({ actor: null, action: 'test.pending', details: { n: 1 } }, session),
+    );
     await AuditEntry.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { 'details.n': 2 } });
     const res = await verify();
     const sealed = (await AuditEntry.findById(id).lean())!;
@@ -208,7 +242,17 @@ describe('verification over HTTP', () => {
     await sealAuditEntries();
     const before = await AuditEntry.countDocuments();
     const head = await AuditHead.collection.findOne({ _id: 'head' as never });
-    const forged = { _id: new Types.ObjectId(), keyVersion: 999, at: new Date(), actor: null, action: 'forged', target: null, details: {}, mac: 'f'.repeat(64), pending: true };
+    const forged = {
+      _id: new Types.ObjectId(),
+      keyVersion: 999,
+      at: new Date(),
+      actor: null,
+      action: 'forged',
+      target: null,
+      details: {},
+      mac: 'f'.repeat(64),
+      pending: true,
+    };
     await AuditEntry.collection.insertOne(forged);
     await inTransaction((session) => appendAudit({ actor: null, action: 'test.after-forgery' }, session));
     try {
@@ -236,8 +280,13 @@ describe('checkpoints', () => {
   test("a checkpoint's signature verifies with the public key alone", async () => {
     const checkpoint = await publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date());
     // What an auditor does, with node's crypto and the published key only: no server module, no secret.
-    const publicKey = crypto.createPublicKey({ key: Buffer.from(auditKeys().publicKeyText, 'base64'), format: 'der', type: 'spki' });
-    const signed = (c: { seq: number; link: string; at: string }) => Buffer.from(`woodpecker-audit-checkpoint:v1:${c.seq}:${c.link}:${c.at}`);
+    const publicKey = crypto.createPublicKey({
+      key: Buffer.from(auditKeys().publicKeyText, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    const signed = (c: { seq: number; link: string; at: string }) =>
+      Buffer.from(`woodpecker-audit-checkpoint:v1:${c.seq}:${c.link}:${c.at}`);
     const sig = Buffer.from(checkpoint.sig, 'base64');
 
     expect(crypto.verify(null, signed(checkpoint), publicKey, sig)).toBe(true);
@@ -251,11 +300,21 @@ describe('checkpoints', () => {
     const real = await publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date());
     const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
     const body = { seq: real.seq, link: real.link, at: new Date().toISOString() };
-    const sig = crypto.sign(null, Buffer.from(`woodpecker-audit-checkpoint:v1:${body.seq}:${body.link}:${body.at}`), privateKey).toString('base64');
-    const forged = { v: 1, ...body, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), sig };
+    const sig = crypto
+      .sign(null, Buffer.from(`woodpecker-audit-checkpoint:v1:${body.seq}:${body.link}:${body.at}`), privateKey)
+      .toString('base64');
+    const forged = {
+      v: 1,
+      ...body,
+      publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      sig,
+    };
     fs.appendFileSync(t.config.AUDIT_CHECKPOINT_FILE, `${JSON.stringify(forged)}\n`);
     try {
-      expect((await verify()).body).toMatchObject({ ok: false, reason: expect.stringMatching(/not signed by this server/) });
+      expect((await verify()).body).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/not signed by this server/),
+      });
     } finally {
       await publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date()); // a genuine line after it
     }
@@ -265,7 +324,10 @@ describe('checkpoints', () => {
   test('a garbled newest checkpoint is reported, not passed over', async () => {
     fs.appendFileSync(t.config.AUDIT_CHECKPOINT_FILE, '{"v":1,"seq":"many"}\n');
     try {
-      expect((await verify()).body).toMatchObject({ ok: false, reason: expect.stringMatching(/checkpoint cannot be read/) });
+      expect((await verify()).body).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/checkpoint cannot be read/),
+      });
     } finally {
       await publishCheckpoint(t.config.AUDIT_CHECKPOINT_FILE, new Date()); // a genuine line after it
     }
@@ -278,7 +340,9 @@ describe('checkpoints', () => {
     const day = new Date('2030-03-01T08:00:00Z');
 
     expect(await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, auditors, day)).toBe(true);
-    expect(await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, auditors, new Date('2030-03-01T23:00:00Z'))).toBe(false);
+    expect(
+      await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, auditors, new Date('2030-03-01T23:00:00Z')),
+    ).toBe(false);
 
     const queued = (await queuedMails(t.box)).sort((a, b) => a.to.localeCompare(b.to));
     expect(queued.map((m) => m.to)).toEqual(auditors);
@@ -305,9 +369,20 @@ describe('checkpoints', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    const transport = createTransport({ MAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}/?ignoreTLS=true`, WOODPECKER_DATA_DIR: 'unused' });
+    const transport = createTransport({
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}/?ignoreTLS=true`,
+      WOODPECKER_DATA_DIR: 'unused',
+    });
     try {
-      expect(await deliverOutbox(transport, t.box, defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'), new Date('2030-03-01T23:00:00Z'))).toEqual({ sent: 2, failed: 0 });
+      expect(
+        await deliverOutbox(
+          transport,
+          t.box,
+          defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'),
+          new Date('2030-03-01T23:00:00Z'),
+        ),
+      ).toEqual({ sent: 2, failed: 0 });
     } finally {
       transport.close();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
@@ -315,9 +390,13 @@ describe('checkpoints', () => {
     expect(received).toHaveLength(2);
 
     // The next day brings the next one; no auditors configured, none.
-    expect(await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, auditors, new Date('2030-03-02T00:30:00Z'))).toBe(true);
+    expect(
+      await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, auditors, new Date('2030-03-02T00:30:00Z')),
+    ).toBe(true);
     expect(await OutboxEmail.countDocuments()).toBe(4);
-    expect(await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, [], new Date('2030-03-03T00:30:00Z'))).toBe(false);
+    expect(
+      await mailCheckpointToAuditors(t.box, t.config.AUDIT_CHECKPOINT_FILE, [], new Date('2030-03-03T00:30:00Z')),
+    ).toBe(false);
   });
 });
 
@@ -332,11 +411,24 @@ describe('the audit:verify CLI', () => {
 
   // Asynchronous on purpose: the test database engine runs in this process and must keep serving.
   function runCli(dbName: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = { ...process.env, MONGODB_URI: t.db.uri, MONGODB_DB: dbName, WOODPECKER_DEMO: 'true', WOODPECKER_DATA_DIR: dataDir, WOODPECKER_SECRET_KEY: t.secretKey, NODE_ENV: 'test' };
+    const env = {
+      ...process.env,
+      MONGODB_URI: t.db.uri,
+      MONGODB_DB: dbName,
+      WOODPECKER_DEMO: 'true',
+      WOODPECKER_DATA_DIR: dataDir,
+      WOODPECKER_SECRET_KEY: t.secretKey,
+      NODE_ENV: 'test',
+    };
     return new Promise((resolve) => {
-      execFile('npx', ['tsx', 'server/scripts/auditVerify.ts', ...args], { cwd: path.resolve(__dirname, '../..'), env, timeout: 60_000 }, (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
-      });
+      execFile(
+        'npx',
+        ['tsx', 'server/scripts/auditVerify.ts', ...args],
+        { cwd: path.resolve(__dirname, '../..'), env, timeout: 60_000 },
+        (err, stdout, stderr) => {
+          resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -355,7 +447,10 @@ describe('the audit:verify CLI', () => {
   test('exits 0 when the chain is intact, and 1 naming entry 2 when it was edited', async () => {
     const n = await AuditEntry.countDocuments();
     const tampered = await copyOfChain();
-    await mongoose.connection.useDb(tampered).collection('audit_log').updateOne({ seq: 2 }, { $set: { action: 'forged' } });
+    await mongoose.connection
+      .useDb(tampered)
+      .collection('audit_log')
+      .updateOne({ seq: 2 }, { $set: { action: 'forged' } });
 
     const [intact, broken] = await Promise.all([runCli(mongoose.connection.name), runCli(tampered)]);
 
@@ -373,9 +468,15 @@ describe('the audit:verify CLI', () => {
     const copy = mongoose.connection.useDb(truncated);
     const before = (await copy.collection('audit_log').findOne({ seq: checkpoint.seq - 1 }))!;
     await copy.collection('audit_log').deleteOne({ seq: checkpoint.seq });
-    await copy.collection('audit_head').updateOne({ _id: 'head' as never }, { $set: { seq: before.seq, link: before.link } });
+    await copy
+      .collection('audit_head')
+      .updateOne({ _id: 'head' as never }, { $set: { seq: before.seq, link: before.link } });
 
-    const [intact, broken, key] = await Promise.all([runCli(mongoose.connection.name, ['--checkpoint', kept]), runCli(truncated, ['--checkpoint', kept]), runCli('unused', ['--public-key'])]);
+    const [intact, broken, key] = await Promise.all([
+      runCli(mongoose.connection.name, ['--checkpoint', kept]),
+      runCli(truncated, ['--checkpoint', kept]),
+      runCli('unused', ['--public-key']),
+    ]);
 
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain('covering the checkpoint');
@@ -388,10 +489,16 @@ describe('the audit:verify CLI', () => {
 
 describe('concurrent appends', () => {
   test('20 concurrent staff updates all succeed and, once sealed, leave a gapless, verifiable chain', async () => {
-    const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => createAccount({ username: `busy-${i}`, role: 'intake' }).then((a) => a.id)));
+    const ids = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => createAccount({ username: `busy-${i}`, role: 'intake' }).then((a) => a.id)),
+    );
     const before = await AuditEntry.countDocuments();
 
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => as(request(t.app).patch(`/api/v1/staff/${ids[i % 4]}`), admin).send({ displayName: `Busy ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        as(request(t.app).patch(`/api/v1/staff/${ids[i % 4]}`), admin).send({ displayName: `Busy ${i}` }),
+      ),
+    );
 
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect((await verify()).body).toEqual({ ok: true, checked: before + 20 });
@@ -445,7 +552,9 @@ describe('concurrent appends', () => {
     await slow;
     expect((await sealAuditEntries()).sealed).toBe(1);
 
-    const order = await AuditEntry.find({ action: /^test\.(slow|fast)$/ }).sort({ seq: 1 }).lean();
+    const order = await AuditEntry.find({ action: /^test\.(slow|fast)$/ })
+      .sort({ seq: 1 })
+      .lean();
     expect(order.map((e) => [e.action, e.seq])).toEqual([
       ['test.fast', before + 1],
       ['test.slow', before + 2],
@@ -463,7 +572,15 @@ describe('an upgrade from the unkeyed chain', () => {
     let prevHash = '0'.repeat(64);
     const docs = [];
     for (let seq = 1; seq <= 3; seq++) {
-      const e = { seq, at: new Date(Date.UTC(2026, 0, seq)), actor: { id: 'a1', username: 'admin', role: 'admin' }, action: `legacy.${seq}`, target: { type: 'fund', id: 'main' }, details: { n: seq }, prevHash };
+      const e = {
+        seq,
+        at: new Date(Date.UTC(2026, 0, seq)),
+        actor: { id: 'a1', username: 'admin', role: 'admin' },
+        action: `legacy.${seq}`,
+        target: { type: 'fund', id: 'main' },
+        details: { n: seq },
+        prevHash,
+      };
       const hash = unkeyedHash(e);
       docs.push({ ...e, hash });
       prevHash = hash;
@@ -473,7 +590,10 @@ describe('an upgrade from the unkeyed chain', () => {
     await inTransaction((session) => appendAudit({ actor: null, action: 'test.after-upgrade' }, session));
 
     await AuditEntry.collection.updateOne({ seq: 2 }, { $set: { action: 'rewritten' } });
-    expect((await verify()).body).toMatchObject({ ok: false, reason: expect.stringMatching(/unkeyed audit chain is broken at entry 2/) });
+    expect((await verify()).body).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unkeyed audit chain is broken at entry 2/),
+    });
     expect(await AuditEntry.collection.countDocuments({ mac: { $exists: true } })).toBe(1); // only the new entry: nothing adopted
 
     await AuditEntry.collection.updateOne({ seq: 2 }, { $set: { action: 'legacy.2' } });

@@ -11,7 +11,17 @@ import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.mo
 import { Session } from '../../server/staff/session.model';
 import { Staff } from '../../server/staff/staff.model';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, TEST_PASSWORD, errorPaths, expectProblem, login, sessionCookieOf, setCookies, signIn } from '../support/staff';
+import {
+  as,
+  createAccount,
+  TEST_PASSWORD,
+  errorPaths,
+  expectProblem,
+  login,
+  sessionCookieOf,
+  setCookies,
+  signIn,
+} from '../support/staff';
 
 const sessionId = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
@@ -126,12 +136,20 @@ describe('with the default login policy', () => {
 
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toEqual({ user: expect.objectContaining({ username: 'verifier', role: 'verifier' }), csrfToken: s.csrfToken, mustEnrolTotp: false });
+      expect(res.body).toEqual({
+        user: expect.objectContaining({ username: 'verifier', role: 'verifier' }),
+        csrfToken: s.csrfToken,
+        mustEnrolTotp: false,
+      });
     });
 
     test('without a cookie, or with a made-up one → 401 auth.unauthenticated', async () => {
       expectProblem(await request(t.app).get('/api/v1/auth/session'), 401, 'auth.unauthenticated');
-      expectProblem(await request(t.app).get('/api/v1/auth/session').set('Cookie', 'wp_session=forged'), 401, 'auth.unauthenticated');
+      expectProblem(
+        await request(t.app).get('/api/v1/auth/session').set('Cookie', 'wp_session=forged'),
+        401,
+        'auth.unauthenticated',
+      );
     });
 
     test('logout → 204, clears the cookie, deletes the session; the old cookie no longer works', async () => {
@@ -200,8 +218,14 @@ describe('with the default login policy', () => {
     });
 
     test('keeping the current password is refused → 400 auth.password_reused', async () => {
-      await Staff.updateOne({ username: 'changer' }, { $set: { passwordHash: await hashPassword('correct horse battery staple 7') } });
-      const res = await change({ currentPassword: 'correct horse battery staple 7', newPassword: 'correct horse battery staple 7' });
+      await Staff.updateOne(
+        { username: 'changer' },
+        { $set: { passwordHash: await hashPassword('correct horse battery staple 7') } },
+      );
+      const res = await change({
+        currentPassword: 'correct horse battery staple 7',
+        newPassword: 'correct horse battery staple 7',
+      });
       expectProblem(res, 400, 'auth.password_reused');
       await Staff.updateOne({ username: 'changer' }, { $set: { passwordHash: await hashPassword(original) } });
     });
@@ -229,7 +253,10 @@ describe('with the default login policy', () => {
       const elsewhere = await signIn(t.app, 'two-places', password);
       const otherAccount = await signIn(t.app, 'intake', t.demoPassword);
 
-      const res = await as(request(t.app).post('/api/v1/auth/password'), here).send({ currentPassword: password, newPassword: 'second password of mine' });
+      const res = await as(request(t.app).post('/api/v1/auth/password'), here).send({
+        currentPassword: password,
+        newPassword: 'second password of mine',
+      });
 
       expect(res.status).toBe(204);
       expect((await as(request(t.app).get('/api/v1/auth/session'), here, null)).status).toBe(200);
@@ -246,14 +273,41 @@ describe('with the default login policy', () => {
       const open = await signIn(t.app, 'left-open', password);
       const before = (await Staff.findById(account._id).lean())!;
 
-      for (let i = 0; i < 2; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: `guess ${i}`, newPassword: 'taken over by a guess' }), 400, 'auth.password_wrong');
-      for (let i = 2; i < 4; i++) expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), open).send({ currentPassword: `guess ${i}` }), 400, 'auth.password_wrong');
+      for (let i = 0; i < 2; i++)
+        expectProblem(
+          await as(request(t.app).post('/api/v1/auth/password'), open).send({
+            currentPassword: `guess ${i}`,
+            newPassword: 'taken over by a guess',
+          }),
+          400,
+          'auth.password_wrong',
+        );
+      for (let i = 2; i < 4; i++)
+        expectProblem(
+          await as(request(t.app).post('/api/v1/auth/totp/setup'), open).send({ currentPassword: `guess ${i}` }),
+          400,
+          'auth.password_wrong',
+        );
       expect((await as(request(t.app).get('/api/v1/auth/session'), open, null)).status).toBe(200);
 
-      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: 'guess 4', newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+      expectProblem(
+        await as(request(t.app).post('/api/v1/auth/password'), open).send({
+          currentPassword: 'guess 4',
+          newPassword: 'taken over by a guess',
+        }),
+        401,
+        'auth.unauthenticated',
+      );
 
       expect(await Session.exists({ _id: sessionId(open.token) })).toBeNull();
-      expectProblem(await as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword: password, newPassword: 'taken over by a guess' }), 401, 'auth.unauthenticated');
+      expectProblem(
+        await as(request(t.app).post('/api/v1/auth/password'), open).send({
+          currentPassword: password,
+          newPassword: 'taken over by a guess',
+        }),
+        401,
+        'auth.unauthenticated',
+      );
       const after = (await Staff.findById(account._id).lean())!;
       expect([after.passwordHash, after.pendingTotpSecretSealed]).toEqual([before.passwordHash, undefined]);
     });
@@ -265,7 +319,14 @@ describe('with the default login policy', () => {
     const open = await signIn(t.app, 'left-open-2', password);
     const before = (await Staff.findById(account._id).lean())!.passwordHash;
     const guesses = [...Array.from({ length: 30 }, (_, i) => `guess ${i}`), password];
-    const answers = await Promise.all(guesses.map((currentPassword) => as(request(t.app).post('/api/v1/auth/password'), open).send({ currentPassword, newPassword: 'taken over by a guess' })));
+    const answers = await Promise.all(
+      guesses.map((currentPassword) =>
+        as(request(t.app).post('/api/v1/auth/password'), open).send({
+          currentPassword,
+          newPassword: 'taken over by a guess',
+        }),
+      ),
+    );
     expect(answers.filter((r) => r.body.code === 'auth.password_wrong').length).toBeLessThanOrEqual(5); // no more checked than the session allows
     expect(answers.every((r) => r.status !== 200 && r.status !== 204)).toBe(true);
     expect((await Staff.findById(account._id).lean())!.passwordHash).toBe(before);
@@ -288,7 +349,11 @@ describe('with the default login policy', () => {
       const en = await as(request(t.app).get('/api/v1/units'), s, null).set('Accept-Language', 'en');
       expectProblem(en, 403, 'auth.password_change_required');
       expect(en.body.title).toBe(errorMessage('auth.password_change_required', 'en'));
-      expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: handedOut }), 403, 'auth.password_change_required');
+      expectProblem(
+        await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: handedOut }),
+        403,
+        'auth.password_change_required',
+      );
       expect((await Staff.findOne({ username: 'must-change' }).lean())?.pendingTotpSecretSealed).toBeUndefined();
     });
 
@@ -299,7 +364,10 @@ describe('with the default login policy', () => {
     });
 
     test('once the password is changed, the same session works', async () => {
-      const res = await as(request(t.app).post('/api/v1/auth/password'), s).send({ currentPassword: handedOut, newPassword: 'only i know this one' });
+      const res = await as(request(t.app).post('/api/v1/auth/password'), s).send({
+        currentPassword: handedOut,
+        newPassword: 'only i know this one',
+      });
       expect(res.status).toBe(204);
       expect((await as(request(t.app).get('/api/v1/reports'), s, null)).status).toBe(200);
       expect((await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.user.mustChangePassword).toBe(false);
@@ -383,7 +451,11 @@ describe('with the default login policy', () => {
       const missing = await as(request(t.app).post('/api/v1/auth/totp/setup'), s3);
       expectProblem(missing, 400, 'request.invalid');
       expect(errorPaths(missing)).toEqual(['body.currentPassword']);
-      expectProblem(await as(request(t.app).post('/api/v1/auth/totp/setup'), s3).send({ currentPassword: 'not my password' }), 400, 'auth.password_wrong');
+      expectProblem(
+        await as(request(t.app).post('/api/v1/auth/totp/setup'), s3).send({ currentPassword: 'not my password' }),
+        400,
+        'auth.password_wrong',
+      );
       expect((await Staff.findById(other._id).lean())?.pendingTotpSecretSealed).toBeUndefined();
     });
 
@@ -398,9 +470,17 @@ describe('with the default login policy', () => {
       const factorBefore = (await stored()).totpSecretSealed;
 
       expectProblem(await setup({}), 400, 'request.invalid');
-      expectProblem(await setup({ currentPassword: 'not my password', code: currentTotp(first.body.secret, Date.now() + 30_000) }), 400, 'auth.password_wrong');
+      expectProblem(
+        await setup({ currentPassword: 'not my password', code: currentTotp(first.body.secret, Date.now() + 30_000) }),
+        400,
+        'auth.password_wrong',
+      );
       expectProblem(await setup({ currentPassword: password }), 401, 'auth.totp_required');
-      expectProblem(await setup({ currentPassword: password, code: wrongTotp(first.body.secret) }), 401, 'auth.totp_invalid');
+      expectProblem(
+        await setup({ currentPassword: password, code: wrongTotp(first.body.secret) }),
+        401,
+        'auth.totp_invalid',
+      );
       expectProblem(await setup({ currentPassword: password, code: enrolled }), 401, 'auth.totp_invalid'); // already used
       expect((await stored()).pendingTotpSecretSealed).toBeUndefined();
       // The wrong password and the two wrong codes count towards ending this session.
@@ -438,7 +518,8 @@ describe('progressive delay (LOGIN_DELAY_BASE_MS=60000)', () => {
   });
 
   test('after 3 failures even the right password gets 429 auth.throttled with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) expectProblem(await login(t.app, 'intake', 'wrong password'), 401, 'auth.invalid_credentials');
+    for (let i = 0; i < 3; i++)
+      expectProblem(await login(t.app, 'intake', 'wrong password'), 401, 'auth.invalid_credentials');
 
     const res = await login(t.app, 'intake', t.demoPassword);
 
@@ -467,7 +548,8 @@ describe('lockout (LOGIN_MAX_FAILURES=4)', () => {
   });
 
   test('the 4th failure locks the account: 423 auth.locked even with the right password', async () => {
-    for (let i = 0; i < 4; i++) expectProblem(await login(t.app, 'reviewer', 'wrong password'), 401, 'auth.invalid_credentials');
+    for (let i = 0; i < 4; i++)
+      expectProblem(await login(t.app, 'reviewer', 'wrong password'), 401, 'auth.invalid_credentials');
 
     const staff = (await Staff.findOne({ username: 'reviewer' }).lean())!;
     expect(staff.lockedUntil).toBeInstanceOf(Date);
@@ -489,7 +571,9 @@ describe('lockout (LOGIN_MAX_FAILURES=4)', () => {
   test('parallel wrong guesses cannot get past the limit: at most 4 are checked, the rest are refused', async () => {
     const account = await createAccount({ username: 'parallel-target', role: 'intake' });
 
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => login(t.app, 'parallel-target', `guess number ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => login(t.app, 'parallel-target', `guess number ${i}`)),
+    );
 
     const checked = results.filter((r) => r.body.code === 'auth.invalid_credentials');
     expect(checked.length).toBeLessThanOrEqual(4);
@@ -524,12 +608,19 @@ describe('roles that must enrol a second factor (TOTP_REQUIRED_ROLES=finance)', 
 
     const setup = await as(request(t.app).post('/api/v1/auth/totp/setup'), s).send({ currentPassword: t.demoPassword });
     expect(setup.status).toBe(200);
-    const enable = await as(request(t.app).post('/api/v1/auth/totp/enable'), s).send({ code: currentTotp(setup.body.secret) });
+    const enable = await as(request(t.app).post('/api/v1/auth/totp/enable'), s).send({
+      code: currentTotp(setup.body.secret),
+    });
     expect(enable.status).toBe(200);
 
     const fund = await as(request(t.app).get('/api/v1/fund'), s, null);
     expect(fund.status).toBe(200);
-    expect(fund.body).toMatchObject({ appropriatedFen: 500_000_000, reservedFen: 0, paidFen: 0, availableFen: 500_000_000 });
+    expect(fund.body).toMatchObject({
+      appropriatedFen: 500_000_000,
+      reservedFen: 0,
+      paidFen: 0,
+      availableFen: 500_000_000,
+    });
     expect((await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.mustEnrolTotp).toBe(false);
   });
 
@@ -543,7 +634,10 @@ describe('roles that must enrol a second factor (TOTP_REQUIRED_ROLES=finance)', 
 describe('outside demo mode, with the default second-factor roles', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ WOODPECKER_DEMO: 'false', WOODPECKER_SECRET_KEY: crypto.randomBytes(32).toString('base64') });
+    t = await startTestApp({
+      WOODPECKER_DEMO: 'false',
+      WOODPECKER_SECRET_KEY: crypto.randomBytes(32).toString('base64'),
+    });
   });
   afterAll(async () => {
     await t?.stop();
@@ -553,7 +647,11 @@ describe('outside demo mode, with the default second-factor roles', () => {
     expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'reviewer']);
     for (const role of ['admin', 'reviewer', 'finance']) {
       const s = await signIn(t.app, role, t.demoPassword);
-      expect([role, s.user.totpEnabled, (await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.mustEnrolTotp]).toEqual([role, false, true]);
+      expect([
+        role,
+        s.user.totpEnabled,
+        (await as(request(t.app).get('/api/v1/auth/session'), s, null)).body.mustEnrolTotp,
+      ]).toEqual([role, false, true]);
       expectProblem(await as(request(t.app).get('/api/v1/reports'), s, null), 403, 'auth.totp_enrolment_required');
     }
     for (const role of ['intake', 'verifier']) {
@@ -588,9 +686,16 @@ describe('served over HTTPS (PUBLIC_BASE_URL=https://…)', () => {
 
     expect((await request(t.app).get('/api/v1/auth/session').set('Cookie', pair)).status).toBe(200);
     // A cookie without the prefix could have been planted by a sibling host or a plain-HTTP page.
-    expectProblem(await request(t.app).get('/api/v1/auth/session').set('Cookie', `wp_session=${token}`), 401, 'auth.unauthenticated');
+    expectProblem(
+      await request(t.app).get('/api/v1/auth/session').set('Cookie', `wp_session=${token}`),
+      401,
+      'auth.unauthenticated',
+    );
 
-    const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', pair).set('X-CSRF-Token', res.body.csrfToken);
+    const out = await request(t.app)
+      .post('/api/v1/auth/logout')
+      .set('Cookie', pair)
+      .set('X-CSRF-Token', res.body.csrfToken);
     expect(out.status).toBe(204);
     expect(setCookies(out).find((c) => c.startsWith('__Host-wp_session='))).toMatch(/Expires=Thu, 01 Jan 1970/);
   });

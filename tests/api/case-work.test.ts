@@ -11,7 +11,15 @@ import { Staff } from '../../server/staff/staff.model';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import {
+  as,
+  createAccount,
+  errorPaths,
+  expectProblem,
+  signIn,
+  TEST_PASSWORD,
+  type StaffSession,
+} from '../support/staff';
 import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
@@ -24,9 +32,15 @@ let otherVerifier: StaffSession;
 
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
-  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const) s[role] = await signIn(t.app, role, t.demoPassword);
+  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
+    s[role] = await signIn(t.app, role, t.demoPassword);
   verifierId = s.verifier.user.id;
-  await createAccount({ username: 'verifier-case-two', role: 'verifier', unitCode: 'city-fire', displayName: '赵六（核查）' });
+  await createAccount({
+    username: 'verifier-case-two',
+    role: 'verifier',
+    unitCode: 'city-fire',
+    displayName: '赵六（核查）',
+  });
   otherVerifier = await signIn(t.app, 'verifier-case-two', TEST_PASSWORD);
 });
 afterAll(async () => {
@@ -46,15 +60,26 @@ async function newReport(over: Record<string, unknown> = {}): Promise<Receipt> {
   return res.body as Receipt;
 }
 
-const staff = (req: Test, who: StaffSession, csrf: string | null = who.csrfToken) => as(req.set('X-Forwarded-For', nextClientIp()), who, csrf);
-const act = (ref: string, action: string, body: object, who: StaffSession) => staff(request(t.app).post(`/api/v1/reports/${ref}/actions/${action}`), who).send(body);
-const view = (ref: string, who: StaffSession = s.intake) => staff(request(t.app).get(`/api/v1/reports/${ref}`), who, null);
-const message = (ref: string, body: unknown, who: StaffSession) => staff(request(t.app).post(`/api/v1/reports/${ref}/messages`), who).send({ body });
-const bulkAccept = (body: object, who: StaffSession = s.intake) => staff(request(t.app).post('/api/v1/reports/bulk-accept'), who).send(body);
+const staff = (req: Test, who: StaffSession, csrf: string | null = who.csrfToken) =>
+  as(req.set('X-Forwarded-For', nextClientIp()), who, csrf);
+const act = (ref: string, action: string, body: object, who: StaffSession) =>
+  staff(request(t.app).post(`/api/v1/reports/${ref}/actions/${action}`), who).send(body);
+const view = (ref: string, who: StaffSession = s.intake) =>
+  staff(request(t.app).get(`/api/v1/reports/${ref}`), who, null);
+const message = (ref: string, body: unknown, who: StaffSession) =>
+  staff(request(t.app).post(`/api/v1/reports/${ref}/messages`), who).send({ body });
+const bulkAccept = (body: object, who: StaffSession = s.intake) =>
+  staff(request(t.app).post('/api/v1/reports/bulk-accept'), who).send(body);
 const list = (query: string, who: StaffSession) => staff(request(t.app).get(`/api/v1/reports${query}`), who, null);
 const stored = async (ref: string) => (await Report.findOne({ reference: ref }).lean())!;
 
-const findings = { inspectedOn: '2026-11-20', summary: '现场检查确认安全出口被堵。', substantiated: true, violationKind: 'major-hazard', alreadyKnownAndHandled: false };
+const findings = {
+  inspectedOn: '2026-11-20',
+  summary: '现场检查确认安全出口被堵。',
+  substantiated: true,
+  violationKind: 'major-hazard',
+  alreadyKnownAndHandled: false,
+};
 
 async function ok(ref: string, action: WorkflowActionName, body: object, who: StaffSession): Promise<void> {
   const res = await act(ref, action, body, who);
@@ -62,7 +87,11 @@ async function ok(ref: string, action: WorkflowActionName, body: object, who: St
 }
 
 /** A report moved along the main path to `stage`, assigned to `verifier`. */
-async function reportAt(stage: 'submitted' | 'screening' | 'assigned' | 'verifying' | 'findings-submitted' | 'substantiated', over: Record<string, unknown> = {}, verifier: StaffSession = s.verifier): Promise<Receipt> {
+async function reportAt(
+  stage: 'submitted' | 'screening' | 'assigned' | 'verifying' | 'findings-submitted' | 'substantiated',
+  over: Record<string, unknown> = {},
+  verifier: StaffSession = s.verifier,
+): Promise<Receipt> {
   const receipt = await newReport(over);
   const ref = receipt.reference;
   const steps: [string, () => Promise<void>][] = [
@@ -87,11 +116,19 @@ async function followup(r: Receipt) {
   const bearer = `Bearer ${login.body.token}`;
   return {
     read: async () => {
-      const res = await request(t.app).get('/api/v1/followup/report').set('X-Forwarded-For', nextClientIp()).set('Authorization', bearer);
+      const res = await request(t.app)
+        .get('/api/v1/followup/report')
+        .set('X-Forwarded-For', nextClientIp())
+        .set('Authorization', bearer);
       expect(res.status).toBe(200);
       return res.body as { messages: { from: string; body: string }[]; timeline: { type: string }[] };
     },
-    answer: (body: string) => request(t.app).post('/api/v1/followup/messages').set('X-Forwarded-For', nextClientIp()).set('Authorization', bearer).send({ body }),
+    answer: (body: string) =>
+      request(t.app)
+        .post('/api/v1/followup/messages')
+        .set('X-Forwarded-For', nextClientIp())
+        .set('Authorization', bearer)
+        .send({ body }),
   };
 }
 
@@ -105,11 +142,17 @@ describe('staff messages to the reporter', () => {
     const res = await message(ref, '  请问堵塞的是哪一层的安全出口？ ', s.intake);
     expect(res.status).toBe(200);
     expect(res.body.revision).toBe(before.revision + 1);
-    expect(res.body.messages).toEqual([{ at: expect.any(String), from: 'staff', body: '请问堵塞的是哪一层的安全出口？' }]);
+    expect(res.body.messages).toEqual([
+      { at: expect.any(String), from: 'staff', body: '请问堵塞的是哪一层的安全出口？' },
+    ]);
     expect(res.body.canMessage).toBe(true);
 
     const db = await stored(ref);
-    expect(db.messages[0]).toMatchObject({ from: 'staff', staffId: s.intake.user.id, body: '请问堵塞的是哪一层的安全出口？' });
+    expect(db.messages[0]).toMatchObject({
+      from: 'staff',
+      staffId: s.intake.user.id,
+      body: '请问堵塞的是哪一层的安全出口？',
+    });
     expect(db.timeline.at(-1)).toMatchObject({ type: 'staff-message', public: false, actorId: s.intake.user.id });
     expect(db.status).toBe('submitted'); // a message moves nothing along
     const audit = await AuditEntry.findOne({ action: 'report.staff-message', 'target.id': ref }).lean();
@@ -148,7 +191,8 @@ describe('staff messages to the reporter', () => {
     expect((await view(ref, otherVerifier)).body.canMessage).toBe(false);
     expect((await view(ref, s.finance)).body.canMessage).toBe(false);
     const revision = (await stored(ref)).revision;
-    for (const who of [otherVerifier, s.finance, s.admin]) expectProblem(await message(ref, '不该发出的消息', who), 403, 'auth.forbidden');
+    for (const who of [otherVerifier, s.finance, s.admin])
+      expectProblem(await message(ref, '不该发出的消息', who), 403, 'auth.forbidden');
     const db = await stored(ref);
     expect(db.messages).toHaveLength(2);
     expect(db.revision).toBe(revision);
@@ -184,7 +228,12 @@ describe('accepting several reports at once', () => {
     const unknown = 'WP-ZZZZ-ZZZZ';
     const assignedBefore = await stored(assigned);
 
-    const res = await bulkAccept({ references: [fresh, screening.toLowerCase(), assigned, unknown, fresh], unitCode: 'city-fire', verifierId, dueInDays: 20 });
+    const res = await bulkAccept({
+      references: [fresh, screening.toLowerCase(), assigned, unknown, fresh],
+      unitCode: 'city-fire',
+      verifierId,
+      dueInDays: 20,
+    });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { reference: fresh, ok: true, status: 'assigned' },
@@ -201,7 +250,10 @@ describe('accepting several reports at once', () => {
       expect(await AuditEntry.countDocuments({ action: 'report.accept', 'target.id': ref })).toBe(1);
     }
     const after = await stored(assigned);
-    expect({ revision: after.revision, timeline: after.timeline.length }).toEqual({ revision: assignedBefore.revision, timeline: assignedBefore.timeline.length });
+    expect({ revision: after.revision, timeline: after.timeline.length }).toEqual({
+      revision: assignedBefore.revision,
+      timeline: assignedBefore.timeline.length,
+    });
   });
 
   test('a verifier who may not take the report fails each one, changing none', async () => {
@@ -227,7 +279,12 @@ describe('accepting several reports at once', () => {
 
   test('only intake officers; the body is checked whole (1–100 references, unit, verifier)', async () => {
     const ref = (await newReport()).reference;
-    for (const who of [s.verifier, s.reviewer, s.admin, s.finance]) expectProblem(await bulkAccept({ references: [ref], unitCode: 'city-fire', verifierId }, who), 403, 'auth.forbidden');
+    for (const who of [s.verifier, s.reviewer, s.admin, s.finance])
+      expectProblem(
+        await bulkAccept({ references: [ref], unitCode: 'city-fire', verifierId }, who),
+        403,
+        'auth.forbidden',
+      );
     const tooMany = Array.from({ length: 101 }, (_, i) => `WP-AAAA-${String(i).padStart(4, '0')}`);
     for (const [body, path] of [
       [{ references: [], unitCode: 'city-fire', verifierId }, 'body.references'],
@@ -247,7 +304,12 @@ describe('accepting several reports at once', () => {
 
 describe('assignable verifiers', () => {
   test("lists the active verifiers of the report's area, for intake officers only", async () => {
-    await createAccount({ username: 'verifier-case-linzhou', role: 'verifier', areaCodes: ['410581'], displayName: '林州核查员' });
+    await createAccount({
+      username: 'verifier-case-linzhou',
+      role: 'verifier',
+      areaCodes: ['410581'],
+      displayName: '林州核查员',
+    });
     const gone = await createAccount({ username: 'verifier-case-gone', role: 'verifier' });
     await Staff.updateOne({ _id: gone._id }, { $set: { disabled: true } });
     const ref = (await newReport()).reference; // area 410503
@@ -257,17 +319,29 @@ describe('assignable verifiers', () => {
     expect(ids).toEqual(expect.arrayContaining([verifierId, otherVerifier.user.id]));
     expect(ids).not.toContain(gone.id);
     expect((res.body.items as { displayName: string }[]).map((v) => v.displayName)).not.toContain('林州核查员');
-    expect(res.body.items.find((v: { id: string }) => v.id === verifierId)).toEqual({ id: verifierId, displayName: s.verifier.user.displayName, unitCode: s.verifier.user.unitCode });
-    expectProblem(await staff(request(t.app).get(`/api/v1/reports/${ref}/assignable-verifiers`), s.verifier, null), 403, 'auth.forbidden');
+    expect(res.body.items.find((v: { id: string }) => v.id === verifierId)).toEqual({
+      id: verifierId,
+      displayName: s.verifier.user.displayName,
+      unitCode: s.verifier.user.unitCode,
+    });
+    expectProblem(
+      await staff(request(t.app).get(`/api/v1/reports/${ref}/assignable-verifiers`), s.verifier, null),
+      403,
+      'auth.forbidden',
+    );
   });
 });
 
 describe('role queues', () => {
   const AREA = '410522'; // only this suite's queue fixtures live here
-  const r = {} as Record<'fresh' | 'screening' | 'dueSoon' | 'overdue' | 'othersDueSoon' | 'later' | 'review' | 'reviewersOwn' | 'done', string>;
+  const r = {} as Record<
+    'fresh' | 'screening' | 'dueSoon' | 'overdue' | 'othersDueSoon' | 'later' | 'review' | 'reviewersOwn' | 'done',
+    string
+  >;
   const now = Date.now();
 
-  const setDue = (ref: string, at: number) => Report.updateOne({ reference: ref }, { $set: { 'assignment.dueAt': new Date(at) } });
+  const setDue = (ref: string, at: number) =>
+    Report.updateOne({ reference: ref }, { $set: { 'assignment.dueAt': new Date(at) } });
   const refsOf = async (query: string, who: StaffSession) => {
     const res = await list(`?area=${AREA}&pageSize=100&${query}`, who);
     expect(res.status).toBe(200);
@@ -277,7 +351,8 @@ describe('role queues', () => {
   const sorted = (refs: string[]) => [...refs].sort();
 
   beforeAll(async () => {
-    const at = (stage: Parameters<typeof reportAt>[0], verifier: StaffSession = s.verifier) => reportAt(stage, { area: AREA }, verifier).then((x) => x.reference);
+    const at = (stage: Parameters<typeof reportAt>[0], verifier: StaffSession = s.verifier) =>
+      reportAt(stage, { area: AREA }, verifier).then((x) => x.reference);
     r.fresh = await at('submitted');
     r.screening = await at('screening');
     r.dueSoon = await at('assigned');

@@ -19,7 +19,13 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const newCategory = { code: 'scaffold-collapse-risk', sector: 'construction', scheme: 'violation', name: { zh: '脚手架坍塌风险', en: 'Scaffold collapse risk' }, order: 5 };
+const newCategory = {
+  code: 'scaffold-collapse-risk',
+  sector: 'construction',
+  scheme: 'violation',
+  name: { zh: '脚手架坍塌风险', en: 'Scaffold collapse risk' },
+  order: 5,
+};
 
 test('an administrator adds a category; it is audited and appears on the public form', async () => {
   const res = await as(request(t.app).post('/api/v1/categories'), admin).send(newCategory);
@@ -31,7 +37,10 @@ test('an administrator adds a category; it is audited and appears on the public 
 });
 
 test('a retired category leaves the public catalog but stays in the administrators’ list', async () => {
-  const res = await as(request(t.app).patch('/api/v1/categories/campus-hazard'), admin).send({ active: false, name: { zh: '校园安全隐患（停用）', en: 'Campus hazard (retired)' } });
+  const res = await as(request(t.app).patch('/api/v1/categories/campus-hazard'), admin).send({
+    active: false,
+    name: { zh: '校园安全隐患（停用）', en: 'Campus hazard (retired)' },
+  });
   expect(res.status).toBe(200);
   expect(res.body.category).toMatchObject({ active: false });
   expect((await Category.findOne({ code: 'campus-hazard' }).lean())?.active).toBe(false);
@@ -41,7 +50,15 @@ test('a retired category leaves the public catalog but stays in the administrato
   expect(list.body.items.find((c: { code: string }) => c.code === 'campus-hazard')).toMatchObject({ active: false });
   const form = await request(t.app)
     .post('/api/v1/reports')
-    .field('report', JSON.stringify({ category: 'campus-hazard', area: '410502', description: '学校门口的围墙裂缝很大，随时可能倒塌。', anonymous: true }));
+    .field(
+      'report',
+      JSON.stringify({
+        category: 'campus-hazard',
+        area: '410502',
+        description: '学校门口的围墙裂缝很大，随时可能倒塌。',
+        anonymous: true,
+      }),
+    );
   expectProblem(form, 400, 'report.unknown_category');
 });
 
@@ -49,10 +66,19 @@ test('bad input is refused and changes nothing', async () => {
   const before = await Category.countDocuments();
   const dup = await as(request(t.app).post('/api/v1/categories'), admin).send({ ...newCategory, code: 'other' });
   expectProblem(dup, 409, 'resource.conflict');
-  const bad = await as(request(t.app).post('/api/v1/categories'), admin).send({ code: 'Bad Code', sector: 'nowhere', scheme: 'lottery', name: { zh: '' } });
+  const bad = await as(request(t.app).post('/api/v1/categories'), admin).send({
+    code: 'Bad Code',
+    sector: 'nowhere',
+    scheme: 'lottery',
+    name: { zh: '' },
+  });
   expectProblem(bad, 400, 'request.invalid');
   expect(errorPaths(bad)).toEqual(expect.arrayContaining(['body.code', 'body.sector', 'body.scheme']));
-  expectProblem(await as(request(t.app).patch('/api/v1/categories/no-such-thing'), admin).send({ active: false }), 404, 'resource.not_found');
+  expectProblem(
+    await as(request(t.app).patch('/api/v1/categories/no-such-thing'), admin).send({ active: false }),
+    404,
+    'resource.not_found',
+  );
   expectProblem(await as(request(t.app).patch('/api/v1/categories/other'), admin).send({}), 400, 'request.invalid');
   expect(await Category.countDocuments()).toBe(before);
 });

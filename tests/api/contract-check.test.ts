@@ -17,7 +17,12 @@ const thing = endpoint({
   tag: 'test',
   summary: 'A thing',
   params: z.object({ id: z.enum(['right', 'wrong-type', 'missing', 'extra', 'date', 'nested-extra']) }),
-  response: z.object({ id: z.string(), count: z.number().int(), at: z.string(), parts: z.array(z.object({ name: z.string() })) }),
+  response: z.object({
+    id: z.string(),
+    count: z.number().int(),
+    at: z.string(),
+    parts: z.array(z.object({ name: z.string() })),
+  }),
   status: 200,
 });
 

@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 async function acceptedReport(): Promise<{ reference: string; acceptedAt: Date }> {
-  const report = { category: 'fire-exits-blocked', area: '410503', description: '商场安全出口被货物堵死，已经好几天了。', anonymous: true };
+  const report = {
+    category: 'fire-exits-blocked',
+    area: '410503',
+    description: '商场安全出口被货物堵死，已经好几天了。',
+    anonymous: true,
+  };
   const sub = await request(t.app).post('/api/v1/reports').field('report', JSON.stringify(report)).expect(201);
   const intake = await signIn(t.app, 'intake', t.demoPassword);
   const verifierId = String((await Staff.findOne({ username: 'verifier' }).lean())!._id);

@@ -23,7 +23,8 @@ afterAll(async () => {
 
 async function rollupSnapshot() {
   const cells = await StatsRollup.find({}).sort({ _id: 1 }).lean();
-  const nonZero = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
+  const nonZero = (o: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
   return cells
     .map((c) => ({ _id: c._id, counts: nonZero(c.counts), days: nonZero(c.days) }))
     .filter((c) => Object.keys(c.counts).length + Object.keys(c.days).length > 0);
@@ -36,10 +37,27 @@ test('nothing outside demo mode', async () => {
 
 test('forty reports at the intended stages, with every invariant intact', async () => {
   expect(await seedDemoReports(deps())).toBe(40);
-  const byStatus = Object.fromEntries((await Report.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])).map((g) => [g._id, g.n]));
+  const byStatus = Object.fromEntries(
+    (await Report.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])).map((g) => [
+      g._id,
+      g.n,
+    ]),
+  );
   expect(byStatus).toEqual({
-    submitted: 5, screening: 3, rejected: 3, assigned: 4, verifying: 4, 'findings-submitted': 3, substantiated: 4, unsubstantiated: 2,
-    'reward-proposed': 2, 'reward-reviewed': 1, 'reward-approved': 2, 'reward-claimed': 1, 'reward-paid': 1, closed: 5,
+    submitted: 5,
+    screening: 3,
+    rejected: 3,
+    assigned: 4,
+    verifying: 4,
+    'findings-submitted': 3,
+    substantiated: 4,
+    unsubstantiated: 2,
+    'reward-proposed': 2,
+    'reward-reviewed': 1,
+    'reward-approved': 2,
+    'reward-claimed': 1,
+    'reward-paid': 1,
+    closed: 5,
   });
   expect(new Set((await Report.find({}, { area: 1 }).lean()).map((r) => r.area)).size).toBe(9);
   const submitted = (await Report.find({}, { submittedAt: 1 }).lean()).map((r) => r.submittedAt.getTime());

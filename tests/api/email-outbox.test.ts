@@ -11,14 +11,22 @@ import type { Transporter } from 'nodemailer';
 import { SecretBox } from '../../server/platform/secretBox';
 import { inTransaction } from '../../server/platform/db';
 import { sealLegacyOutbox } from '../../server/platform/emails/legacyOutbox';
-import { defaultDeliveryPolicy, deliverOutbox, enqueueEmail, type DeliveryPolicy } from '../../server/platform/emails/outbox';
+import {
+  defaultDeliveryPolicy,
+  deliverOutbox,
+  enqueueEmail,
+  type DeliveryPolicy,
+} from '../../server/platform/emails/outbox';
 import { createTransport } from '../../server/platform/emails/transport';
 import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { Inbox, type Received } from '../support/inbox';
 
 let db: TestDatabase;
-const policy: DeliveryPolicy = { ...defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'), backoffMs: 30_000 };
+const policy: DeliveryPolicy = {
+  ...defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'),
+  backoffMs: 30_000,
+};
 const box = new SecretBox(crypto.randomBytes(32));
 let inbox: Inbox;
 let transport: Transporter;
@@ -43,9 +51,15 @@ afterEach(async () => {
   await inbox.stop();
 });
 
-const mail = (i: number) => ({ kind: 'staff-deadline' as const, to: `person${i}@example.org`, subject: `Notice ${i}`, text: `Your reference is ready (${i}).` });
+const mail = (i: number) => ({
+  kind: 'staff-deadline' as const,
+  to: `person${i}@example.org`,
+  subject: `Notice ${i}`,
+  text: `Your reference is ready (${i}).`,
+});
 /** Every stored outbox document as text, to look for what must not be there. */
-const storedText = async () => JSON.stringify(await mongoose.connection.db!.collection('outbox_emails').find().toArray());
+const storedText = async () =>
+  JSON.stringify(await mongoose.connection.db!.collection('outbox_emails').find().toArray());
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 const ids = (received: Received[]) => received.map((r) => r.messageId).sort();
 
@@ -60,7 +74,12 @@ test('three queued emails are delivered once each and marked sent', async () => 
   expect(stored.every((m) => m.sentAt?.getTime() === t0.getTime() && m.claimedUntil === undefined)).toBe(true);
   expect(inbox.received).toHaveLength(3);
   expect(ids(inbox.received)).toEqual(stored.map((m) => m.messageId).sort());
-  expect(inbox.received.map((r) => r.to).flat().sort()).toEqual(['person1@example.org', 'person2@example.org', 'person3@example.org']);
+  expect(
+    inbox.received
+      .map((r) => r.to)
+      .flat()
+      .sort(),
+  ).toEqual(['person1@example.org', 'person2@example.org', 'person3@example.org']);
   expect(inbox.received[0].raw).toMatch(/^Subject: Notice \d/m);
 
   // A second run finds nothing to do.
@@ -86,7 +105,11 @@ test('SMTP down: messages stay pending with backoff, and are delivered once it i
   const waiting = await OutboxEmail.find({ status: trusted({ $ne: 'sent' }) }).lean();
   expect(waiting).toHaveLength(2);
   for (const m of waiting) {
-    expect(m).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
+    expect(m).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
+    });
     expect(m.nextAttemptAt.getTime()).toBe(t1.getTime() + policy.backoffMs);
     expect(m.claimedUntil).toBeUndefined();
   }
@@ -100,7 +123,12 @@ test('SMTP down: messages stay pending with backoff, and are delivered once it i
 
   expect(await deliverOutbox(transport, box, policy, at(t1, policy.backoffMs + 1))).toEqual({ sent: 2, failed: 0 });
 
-  expect(inbox.received.map((r) => r.to).flat().sort()).toEqual(['person4@example.org', 'person5@example.org']);
+  expect(
+    inbox.received
+      .map((r) => r.to)
+      .flat()
+      .sort(),
+  ).toEqual(['person4@example.org', 'person5@example.org']);
   const all = [...firstInbox.received, ...inbox.received];
   expect(all).toHaveLength(5);
   const stored = await OutboxEmail.find().lean();
@@ -180,7 +208,18 @@ test('once delivered, a message keeps no recipient and no content: only its kind
 
   expect(inbox.received.map((r) => r.to)).toEqual([['person1@example.org']]);
   const [record] = await mongoose.connection.db!.collection('outbox_emails').find().toArray();
-  expect(Object.keys(record).sort()).toEqual(['__v', '_id', 'attempts', 'createdAt', 'kind', 'messageId', 'nextAttemptAt', 'sentAt', 'status', 'updatedAt']);
+  expect(Object.keys(record).sort()).toEqual([
+    '__v',
+    '_id',
+    'attempts',
+    'createdAt',
+    'kind',
+    'messageId',
+    'nextAttemptAt',
+    'sentAt',
+    'status',
+    'updatedAt',
+  ]);
   expect(record).toMatchObject({ kind: 'staff-deadline', status: 'sent', attempts: 1, sentAt: t0 });
   expect(await storedText()).not.toMatch(/person1|Notice 1|reference is ready/);
 });
@@ -231,17 +270,45 @@ test('mail an earlier version queued with the address in the clear is sealed, or
   await OutboxEmail.deleteMany({});
   const raw = OutboxEmail.collection;
   const now = new Date();
-  const old = (over: Record<string, unknown>) => ({ messageId: `<${crypto.randomUUID()}@woodpecker>`, attempts: 0, nextAttemptAt: now, ...over });
+  const old = (over: Record<string, unknown>) => ({
+    messageId: `<${crypto.randomUUID()}@woodpecker>`,
+    attempts: 0,
+    nextAttemptAt: now,
+    ...over,
+  });
   await raw.insertMany([
-    old({ to: 'witness@example.cn', subject: '【啄木鸟】您的举报 WP-AAAA-BBBB 有新进展 / There is an update on report WP-AAAA-BBBB', text: '您的举报 WP-AAAA-BBBB 有新进展。', status: 'pending' }),
-    old({ to: 'officer@example.cn', subject: '【啄木鸟】新举报待受理 WP-CCCC-DDDD / New report to screen', text: 'WP-CCCC-DDDD', status: 'pending' }),
-    old({ to: 'earlier@example.cn', subject: '【啄木鸟】您的举报 WP-EEEE-FFFF 有新进展', text: 'WP-EEEE-FFFF', status: 'sent', sentAt: now }),
-    old({ to: 'refused@example.cn', subject: 'Notice', text: 'x', status: 'failed', lastError: '550 <refused@example.cn>: mailbox unavailable' }),
+    old({
+      to: 'witness@example.cn',
+      subject: '【啄木鸟】您的举报 WP-AAAA-BBBB 有新进展 / There is an update on report WP-AAAA-BBBB',
+      text: '您的举报 WP-AAAA-BBBB 有新进展。',
+      status: 'pending',
+    }),
+    old({
+      to: 'officer@example.cn',
+      subject: '【啄木鸟】新举报待受理 WP-CCCC-DDDD / New report to screen',
+      text: 'WP-CCCC-DDDD',
+      status: 'pending',
+    }),
+    old({
+      to: 'earlier@example.cn',
+      subject: '【啄木鸟】您的举报 WP-EEEE-FFFF 有新进展',
+      text: 'WP-EEEE-FFFF',
+      status: 'sent',
+      sentAt: now,
+    }),
+    old({
+      to: 'refused@example.cn',
+      subject: 'Notice',
+      text: 'x',
+      status: 'failed',
+      lastError: '550 <refused@example.cn>: mailbox unavailable',
+    }),
   ]);
 
   expect(await sealLegacyOutbox(box, 'https://jubao.example.test')).toEqual({ sealed: 2, erased: 2 });
   const stored = await storedText();
-  for (const secret of ['witness@', 'officer@', 'earlier@', 'refused@', 'WP-AAAA', 'WP-EEEE']) expect(stored).not.toContain(secret);
+  for (const secret of ['witness@', 'officer@', 'earlier@', 'refused@', 'WP-AAAA', 'WP-EEEE'])
+    expect(stored).not.toContain(secret);
   expect(stored).toContain('WP-CCCC-DDDD'); // staff mail may name the reference, as it does today
 
   // The waiting ones go out as this version would send them.

@@ -50,20 +50,29 @@ describe('problem documents', () => {
   });
 
   test('a malformed JSON body → 400 request.malformed_json', async () => {
-    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": "admin", ');
+    const res = await request(t.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": "admin", ');
 
     expectProblem(res, 400, 'request.malformed_json');
     expect(JSON.stringify(res.body)).not.toMatch(/SyntaxError|at JSON\.parse|node_modules/);
   });
 
   test('a body over 100 kB → 413 request.too_large', async () => {
-    const res = await request(t.app).post('/api/v1/auth/login').send({ username: 'admin', password: 'x'.repeat(101 * 1024) });
+    const res = await request(t.app)
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: 'x'.repeat(101 * 1024) });
     expectProblem(res, 413, 'request.too_large');
   });
 
   test('a bogus Content-Encoding gets a 400, on a JSON body and on an upload, and signs nobody in', async () => {
     const sessionsBefore = await Session.countDocuments();
-    const json = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'bogus').send(JSON.stringify({ username: 'admin', password: t.demoPassword }));
+    const json = await request(t.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'bogus')
+      .send(JSON.stringify({ username: 'admin', password: t.demoPassword }));
     expectProblem(json, 400, 'request.unsupported_encoding');
     expect(sessionCookieOf(json)).toBeUndefined();
 
@@ -76,12 +85,19 @@ describe('problem documents', () => {
   });
 
   test('a body declared gzip that does not inflate gets a 400, not a 500', async () => {
-    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"username": "admin"}');
+    const res = await request(t.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"username": "admin"}');
     expectProblem(res, 400, 'request.unsupported_encoding');
   });
 
   test('a JSON body that really is gzip-compressed is still read', async () => {
-    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip')
+    const res = await request(t.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
       .serialize((body: unknown) => body as string) // the compressed bytes as they are
       .send(zlib.gzipSync(JSON.stringify({ username: 'nobody-here', password: 'x' })));
     expectProblem(res, 401, 'auth.invalid_credentials');
@@ -92,7 +108,13 @@ describe('problem documents', () => {
 
     expectProblem(res, 400, 'request.invalid');
     expect(res.body.errors).toEqual([{ path: 'body.username', code: 'invalid_type', message: expect.any(String) }]);
-    expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400, detail: expect.any(String), requestId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      type: expect.any(String),
+      title: expect.any(String),
+      status: 400,
+      detail: expect.any(String),
+      requestId: expect.any(String),
+    });
   });
 
   test('a well-formed X-Request-Id is echoed; a hostile one is replaced', async () => {
@@ -114,7 +136,12 @@ describe('security headers', () => {
   test("CSP has default-src 'self' and names no other host", async () => {
     const csp = (await request(t.app).get('/api/v1/catalog')).headers['content-security-policy'] as string;
 
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
@@ -130,11 +157,14 @@ describe('security headers', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
-  test.each(['/api/v1/auth/session', '/api/v1/staff', '/api/v1/units', '/api/v1/fund', '/api/v1/audit'])('staff response %s is Cache-Control: no-store', async (path) => {
-    const res = await as(request(t.app).get(path), admin, null);
-    expect(res.status).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-store');
-  });
+  test.each(['/api/v1/auth/session', '/api/v1/staff', '/api/v1/units', '/api/v1/fund', '/api/v1/audit'])(
+    'staff response %s is Cache-Control: no-store',
+    async (path) => {
+      const res = await as(request(t.app).get(path), admin, null);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    },
+  );
 });
 
 describe('operations endpoints', () => {
@@ -155,13 +185,22 @@ describe('operations endpoints', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/password-reset']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/staff',
+        '/api/v1/staff/{id}',
+        '/api/v1/staff/{id}/password-reset',
+      ]),
+    );
     expect(Object.keys(res.body.paths['/api/v1/staff/{id}'])).toEqual(['patch']);
     const patch = res.body.paths['/api/v1/staff/{id}'].patch;
     expect(patch.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     expect(patch.security).toEqual([{ session: [] }]);
     expect(res.body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
-    expect(res.body.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['username', 'password']));
+    expect(res.body.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['username', 'password']),
+    );
   });
 
   test('GET /api/v1/catalog lists the 9 areas (with 410581 林州市) and the categories, without a session', async () => {
@@ -172,7 +211,13 @@ describe('operations endpoints', () => {
     expect(res.body.areas).toContainEqual({ code: '410581', name: { zh: '林州市', en: 'Linzhou City' } });
     expect(res.body.areas.map((a: { code: string }) => a.code)).toEqual(areas.map((a) => a.code));
     expect(res.body.categories.length).toBeGreaterThan(5);
-    for (const c of res.body.categories) expect(c).toEqual({ code: expect.any(String), sector: expect.any(String), scheme: expect.stringMatching(/^(violation|concealed-accident|welding)$/), name: { zh: expect.any(String), en: expect.any(String) } });
+    for (const c of res.body.categories)
+      expect(c).toEqual({
+        code: expect.any(String),
+        sector: expect.any(String),
+        scheme: expect.stringMatching(/^(violation|concealed-accident|welding)$/),
+        name: { zh: expect.any(String), en: expect.any(String) },
+      });
     expect(res.body.categories.map((c: { code: string }) => c.code)).toContain('major-hazard');
   });
 });
@@ -188,7 +233,8 @@ describe('files at rest', () => {
     expect(stored).toHaveLength(1);
     const file = path.join(t.uploadDir, 'evidence', stored[0]);
     expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
-    for (const dir of [t.uploadDir, t.store.tempDir, path.join(t.uploadDir, 'evidence'), path.dirname(file)]) expect([dir, isPrivate(dir)]).toEqual([dir, true]);
+    for (const dir of [t.uploadDir, t.store.tempDir, path.join(t.uploadDir, 'evidence'), path.dirname(file)])
+      expect([dir, isPrivate(dir)]).toEqual([dir, true]);
   });
 
   test('the embedded database files are readable by the owner only', async () => {
@@ -240,7 +286,12 @@ describe('query-operator injection', () => {
   test('an operator in a query string never filters: it is ignored or rejected', async () => {
     const res = await as(request(t.app).get('/api/v1/staff?role[$ne]=admin&role[$regex]=.'), admin, null);
     const names = ((res.body.items ?? []) as { username: string }[]).map((u) => u.username);
-    const outcome = res.status === 400 ? 'rejected' : res.status === 200 && names.includes('admin') && res.body.total === (await Staff.countDocuments()) ? 'ignored' : `applied (${res.status})`;
+    const outcome =
+      res.status === 400
+        ? 'rejected'
+        : res.status === 200 && names.includes('admin') && res.body.total === (await Staff.countDocuments())
+          ? 'ignored'
+          : `applied (${res.status})`;
     expect(['rejected', 'ignored']).toContain(outcome);
   });
 });

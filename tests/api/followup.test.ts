@@ -8,7 +8,17 @@ import { FollowupSession } from '../../server/reports/followupSession.model';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
 import { hashAccessKey } from '../../server/reports/intake/receipt';
-import { executable, filesUnder, intakeEnv, jpeg, nextClientIp, sha256, storedPath, submit, validReport } from '../support/intake';
+import {
+  executable,
+  filesUnder,
+  intakeEnv,
+  jpeg,
+  nextClientIp,
+  sha256,
+  storedPath,
+  submit,
+  validReport,
+} from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { expectProblem } from '../support/staff';
 import type { Receipt } from '../support/cases';
@@ -28,7 +38,11 @@ async function newReport(over: Record<string, unknown> = {}): Promise<Receipt> {
   return res.body as Receipt;
 }
 
-const signInReq = (reference: string, accessKey: string): Test => request(t.app).post('/api/v1/followup/sessions').set('X-Forwarded-For', nextClientIp()).send({ reference, accessKey });
+const signInReq = (reference: string, accessKey: string): Test =>
+  request(t.app)
+    .post('/api/v1/followup/sessions')
+    .set('X-Forwarded-For', nextClientIp())
+    .send({ reference, accessKey });
 
 async function signIn(r: Receipt): Promise<string> {
   const res = await signInReq(r.reference, r.accessKey);
@@ -36,15 +50,19 @@ async function signIn(r: Receipt): Promise<string> {
   return res.body.token as string;
 }
 
-const bearer = (req: Test, token: string) => req.set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', nextClientIp());
+const bearer = (req: Test, token: string) =>
+  req.set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', nextClientIp());
 const getReport = (token: string) => bearer(request(t.app).get('/api/v1/followup/report'), token);
-const sendMessage = (token: string, body: string) => bearer(request(t.app).post('/api/v1/followup/messages'), token).send({ body });
+const sendMessage = (token: string, body: string) =>
+  bearer(request(t.app).post('/api/v1/followup/messages'), token).send({ body });
 const addEvidence = (token: string, files: Buffer[]) => {
   let req = bearer(request(t.app).post('/api/v1/followup/evidence'), token);
-  for (const [i, f] of files.entries()) req = req.attach('evidence', f, { filename: `more-${i}.jpg`, contentType: 'image/jpeg' });
+  for (const [i, f] of files.entries())
+    req = req.attach('evidence', f, { filename: `more-${i}.jpg`, contentType: 'image/jpeg' });
   return req;
 };
-const withdraw = (token: string, reason?: string) => bearer(request(t.app).post('/api/v1/followup/withdraw'), token).send(reason ? { reason } : {});
+const withdraw = (token: string, reason?: string) =>
+  bearer(request(t.app).post('/api/v1/followup/withdraw'), token).send(reason ? { reason } : {});
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
@@ -76,7 +94,14 @@ describe('signing in with the receipt', () => {
     const unknown = await signInReq('WP-0000-0000', receipt.accessKey);
     expectProblem(wrongKey, 401, 'followup.invalid_credentials');
     expectProblem(unknown, 401, 'followup.invalid_credentials');
-    const shape = (r: Response) => ({ code: r.body.code, title: r.body.title, status: r.body.status, detail: r.body.detail, type: r.body.type, keys: Object.keys(r.body).sort() });
+    const shape = (r: Response) => ({
+      code: r.body.code,
+      title: r.body.title,
+      status: r.body.status,
+      detail: r.body.detail,
+      type: r.body.type,
+      keys: Object.keys(r.body).sort(),
+    });
     expect(shape(unknown)).toEqual(shape(wrongKey));
     expectNoStore(wrongKey);
     expectNoStore(unknown);
@@ -85,7 +110,12 @@ describe('signing in with the receipt', () => {
 
   test('the key may be typed in lower case, without dashes, with spaces', async () => {
     const key = receipt.accessKey;
-    for (const typed of [key.toLowerCase(), key.replace(/-/g, ''), key.replace(/-/g, ' '), `  ${key.toLowerCase().replace(/-/g, '')} `]) {
+    for (const typed of [
+      key.toLowerCase(),
+      key.replace(/-/g, ''),
+      key.replace(/-/g, ' '),
+      `  ${key.toLowerCase().replace(/-/g, '')} `,
+    ]) {
       const res = await signInReq(receipt.reference, typed);
       expect({ typed, status: res.status }).toEqual({ typed, status: 201 });
     }
@@ -105,7 +135,10 @@ describe('signing in with the receipt', () => {
   });
 
   test('a malformed body → 400 naming the field', async () => {
-    const res = await request(t.app).post('/api/v1/followup/sessions').set('X-Forwarded-For', nextClientIp()).send({ reference: receipt.reference });
+    const res = await request(t.app)
+      .post('/api/v1/followup/sessions')
+      .set('X-Forwarded-For', nextClientIp())
+      .send({ reference: receipt.reference });
     expectProblem(res, 400, 'request.invalid');
   });
 });
@@ -122,15 +155,43 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
   test('GET /followup/report: status submitted and the public timeline only', async () => {
     await Report.updateOne(
       { reference: receipt.reference },
-      { $push: { timeline: { at: new Date(), type: 'screened', public: false, actorId: 'staff-123', note: '内部备注：举报人疑似企业前员工' } } },
+      {
+        $push: {
+          timeline: {
+            at: new Date(),
+            type: 'screened',
+            public: false,
+            actorId: 'staff-123',
+            note: '内部备注：举报人疑似企业前员工',
+          },
+        },
+      },
     );
     const res = await getReport(token);
     expect(res.status).toBe(200);
     expectNoStore(res);
-    expect(res.body).toMatchObject({ reference: receipt.reference, status: 'submitted', anonymous: false, evidenceCount: 1, messages: [] });
+    expect(res.body).toMatchObject({
+      reference: receipt.reference,
+      status: 'submitted',
+      anonymous: false,
+      evidenceCount: 1,
+      messages: [],
+    });
     expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted']);
     const json = JSON.stringify(res.body);
-    for (const hidden of ['screened', '内部备注', 'staff-123', '孙丽', '13937200000', 'accessKeyHash', 'scrypt', 'reporterSealed', 'fileId', 'Sha256']) expect(json).not.toContain(hidden);
+    for (const hidden of [
+      'screened',
+      '内部备注',
+      'staff-123',
+      '孙丽',
+      '13937200000',
+      'accessKeyHash',
+      'scrypt',
+      'reporterSealed',
+      'fileId',
+      'Sha256',
+    ])
+      expect(json).not.toContain(hidden);
   });
 
   test('a message → 204, then visible to the reporter and stored with a public timeline entry', async () => {
@@ -138,9 +199,13 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     expect(res.status).toBe(204);
     expectNoStore(res);
     const view = await getReport(token);
-    expect(view.body.messages).toEqual([{ at: expect.any(String), from: 'reporter', body: '补充：今天下午又看到他们在堵门。' }]);
+    expect(view.body.messages).toEqual([
+      { at: expect.any(String), from: 'reporter', body: '补充：今天下午又看到他们在堵门。' },
+    ]);
     expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'reporter-message']);
-    expect(await AuditEntry.countDocuments({ action: 'report.reporter-message', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.reporter-message', 'target.id': receipt.reference })).toBe(
+      1,
+    );
   });
 
   test('an empty message → 400', async () => {
@@ -163,7 +228,9 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
       expect(e.addedBy).toBe('reporter');
       expect(sha256(fs.readFileSync(storedPath(t.uploadDir, e.fileId)))).toBe(e.storedSha256);
     }
-    expect(doc.timeline.filter((e) => e.type === 'reporter-evidence')).toEqual([expect.objectContaining({ public: true })]);
+    expect(doc.timeline.filter((e) => e.type === 'reporter-evidence')).toEqual([
+      expect.objectContaining({ public: true }),
+    ]);
     const view = await getReport(token);
     expect(view.body.evidenceCount).toBe(3);
     expect(view.body.timeline.map((e: { type: string }) => e.type)).toContain('reporter-evidence');
@@ -232,7 +299,12 @@ describe('tokens', () => {
     const token = await signIn(receipt);
     expect((await getReport(token)).status).toBe(200);
     await FollowupSession.updateOne({ _id: tokenHash(token) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    for (const res of [await getReport(token), await sendMessage(token, 'hello'), await addEvidence(token, [await jpeg()]), await withdraw(token)]) {
+    for (const res of [
+      await getReport(token),
+      await sendMessage(token, 'hello'),
+      await addEvidence(token, [await jpeg()]),
+      await withdraw(token),
+    ]) {
       expectProblem(res, 401, 'followup.session_expired');
       expectNoStore(res);
     }
@@ -247,11 +319,22 @@ describe('tokens', () => {
     const noToken = await request(t.app).get('/api/v1/followup/report').set('X-Forwarded-For', nextClientIp());
     expectProblem(noToken, 401, 'followup.session_expired');
     expectNoStore(noToken);
-    for (const auth of ['Bearer', 'Bearer short', `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${crypto.randomBytes(32).toString('base64url')}`]) {
-      const res = await request(t.app).get('/api/v1/followup/report').set('X-Forwarded-For', nextClientIp()).set('Authorization', auth);
+    for (const auth of [
+      'Bearer',
+      'Bearer short',
+      `Basic ${Buffer.from('a:b').toString('base64')}`,
+      `Bearer ${crypto.randomBytes(32).toString('base64url')}`,
+    ]) {
+      const res = await request(t.app)
+        .get('/api/v1/followup/report')
+        .set('X-Forwarded-For', nextClientIp())
+        .set('Authorization', auth);
       expectProblem(res, 401, 'followup.session_expired');
     }
-    const msg = await request(t.app).post('/api/v1/followup/messages').set('X-Forwarded-For', nextClientIp()).send({ body: 'hi' });
+    const msg = await request(t.app)
+      .post('/api/v1/followup/messages')
+      .set('X-Forwarded-For', nextClientIp())
+      .send({ body: 'hi' });
     expectProblem(msg, 401, 'followup.session_expired');
   });
 
@@ -265,7 +348,10 @@ describe('tokens', () => {
   });
 
   test('a staff session cookie is not a follow-up token', async () => {
-    const res = await request(t.app).get('/api/v1/followup/report').set('X-Forwarded-For', nextClientIp()).set('Cookie', 'wp_session=whatever');
+    const res = await request(t.app)
+      .get('/api/v1/followup/report')
+      .set('X-Forwarded-For', nextClientIp())
+      .set('Cookie', 'wp_session=whatever');
     expectProblem(res, 401, 'followup.session_expired');
   });
 });

@@ -25,7 +25,13 @@ import { as } from '../support/staff';
 
 const witness = { name: '赵见证', phone: '13912345678', email: 'zhao.witness.5521@example.cn' };
 const second = { name: '钱证人', phone: '13787654321' };
-const claim = { name: '赵见证', idNumber: '11010519491231002X', phone: '13912345678', bankName: '中国农业银行安阳分行', bankAccount: '6228 4800 1234 5678 901' };
+const claim = {
+  name: '赵见证',
+  idNumber: '11010519491231002X',
+  phone: '13912345678',
+  bankName: '中国农业银行安阳分行',
+  bankAccount: '6228 4800 1234 5678 901',
+};
 const cameraSerial = 'SN-CAMERA-99172';
 const clientAddresses: string[] = [];
 const idempotencyKeys: string[] = [];
@@ -42,7 +48,11 @@ let inbox: Inbox;
 const phonePhoto = () =>
   sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 90, g: 30, b: 160 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'AcmePhone', Model: 'X9', Artist: witness.name }, IFD2: { BodySerialNumber: cameraSerial }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'AcmePhone', Model: 'X9', Artist: witness.name },
+      IFD2: { BodySerialNumber: cameraSerial },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' },
+    })
     .toBuffer();
 
 /** A public submission as the browser sends it, keeping every secret it carries. */
@@ -77,22 +87,43 @@ beforeAll(async () => {
   t.app = app;
   c = await caseDriver(t);
 
-  const base = { category: 'fire-exits-blocked', area: '410503', description: '商场的安全出口被货架堵死，夜里有人在里面违规动火。' };
-  const realName = await report({ ...base, anonymous: false, reporter: witness, shareLocation: false }, true, await phonePhoto());
+  const base = {
+    category: 'fire-exits-blocked',
+    area: '410503',
+    description: '商场的安全出口被货架堵死，夜里有人在里面违规动火。',
+  };
+  const realName = await report(
+    { ...base, anonymous: false, reporter: witness, shareLocation: false },
+    true,
+    await phonePhoto(),
+  );
   await report({ ...base, description: `${base.description}（匿名）`, anonymous: true }, true, await phonePhoto());
-  await report({ ...base, description: `${base.description}（实名，无重试键）`, anonymous: false, reporter: second }, false);
-  await report({ ...base, description: `${base.description}（匿名，无重试键）`, anonymous: true }, false, await phonePhoto());
+  await report(
+    { ...base, description: `${base.description}（实名，无重试键）`, anonymous: false, reporter: second },
+    false,
+  );
+  await report(
+    { ...base, description: `${base.description}（匿名，无重试键）`, anonymous: true },
+    false,
+    await phonePhoto(),
+  );
 
   // The reporter follows up; staff work the case to a paid reward; the reporter claims it.
   const token = await c.followupToken(realName);
-  expect((await c.reporter(request(app).post('/api/v1/followup/messages'), token).send({ body: '补充：北门也锁了。' })).status).toBe(204);
+  expect(
+    (await c.reporter(request(app).post('/api/v1/followup/messages'), token).send({ body: '补充：北门也锁了。' }))
+      .status,
+  ).toBe(204);
   const ref = realName.reference;
   await c.ok(ref, 'start-screening', {}, c.staff.intake);
   await c.ok(ref, 'accept', { unitCode: 'city-fire', verifierId: c.staff.verifier.user.id }, c.staff.intake);
   await c.ok(ref, 'start-verification', {}, c.staff.verifier);
   await c.ok(ref, 'submit-findings', substantiatedFindings(), c.staff.verifier);
   await c.ok(ref, 'approve-findings', {}, c.staff.reviewer);
-  const revealed = await as(request(app).post(`/api/v1/reports/${ref}/identity`).set('X-Forwarded-For', nextClientIp()), c.staff.reviewer).send({ reason: '核实需要联系举报人 / verification needs the reporter' });
+  const revealed = await as(
+    request(app).post(`/api/v1/reports/${ref}/identity`).set('X-Forwarded-For', nextClientIp()),
+    c.staff.reviewer,
+  ).send({ reason: '核实需要联系举报人 / verification needs the reporter' });
   expect(revealed.status).toBe(200);
   expect(JSON.stringify(revealed.body)).toContain(witness.phone); // the reveal works, and is the only way in
   await c.ok(ref, 'propose-reward', {}, c.staff.verifier);
@@ -101,12 +132,28 @@ beforeAll(async () => {
   const claimToken = await c.followupToken(realName);
   expect((await c.reporter(request(app).post('/api/v1/followup/claim'), claimToken).send(claim)).status).toBe(200);
   expect((await c.get(`/api/v1/reports/${ref}/claim`, c.cashier)).status).toBe(200);
-  await c.ok(ref, 'record-payout', { voucherNo: 'PZ-2026-0099', paidOn: new Date().toISOString().slice(0, 10), claimantChecked: true }, c.cashier, { 'Idempotency-Key': `insider-payout-${Date.now()}` });
+  await c.ok(
+    ref,
+    'record-payout',
+    { voucherNo: 'PZ-2026-0099', paidOn: new Date().toISOString().slice(0, 10), claimantChecked: true },
+    c.cashier,
+    { 'Idempotency-Key': `insider-payout-${Date.now()}` },
+  );
 
   // Every queued mail is delivered over SMTP: the outbox is the system's mail spool.
-  const transport = createTransport({ MAIL_TRANSPORT: 'smtp', SMTP_URL: inbox.smtpUrl, WOODPECKER_DATA_DIR: 'data/test' });
+  const transport = createTransport({
+    MAIL_TRANSPORT: 'smtp',
+    SMTP_URL: inbox.smtpUrl,
+    WOODPECKER_DATA_DIR: 'data/test',
+  });
   let delivered;
-  do delivered = await deliverOutbox(transport, t.box, defaultDeliveryPolicy('啄木鸟 <no-reply@woodpecker.test>'), new Date(Date.now() + 60_000));
+  do
+    delivered = await deliverOutbox(
+      transport,
+      t.box,
+      defaultDeliveryPolicy('啄木鸟 <no-reply@woodpecker.test>'),
+      new Date(Date.now() + 60_000),
+    );
   while (delivered.sent > 0);
   expect(inbox.received.some((m) => m.to.includes(witness.email))).toBe(true);
 });
@@ -123,7 +170,9 @@ async function everythingInTheDatabase(): Promise<string> {
     const docs = await db.collection(name).find().toArray();
     parts.push(name, JSON.stringify(docs));
     // Binary fields (GridFS chunks) also as latin1 text, so a tag inside a stored file is found.
-    for (const d of docs) for (const v of Object.values(d)) if (v instanceof mongoose.mongo.Binary) parts.push(Buffer.from(v.buffer).toString('latin1'));
+    for (const d of docs)
+      for (const v of Object.values(d))
+        if (v instanceof mongoose.mongo.Binary) parts.push(Buffer.from(v.buffer).toString('latin1'));
   }
   return parts.join('\n');
 }
@@ -143,7 +192,16 @@ function forms(value: string): string[] {
 }
 
 function secrets(): Record<string, string[]> {
-  const people = [witness.name, witness.phone, witness.email, second.name, second.phone, claim.idNumber, claim.bankAccount, claim.bankAccount.replace(/\s/g, '')];
+  const people = [
+    witness.name,
+    witness.phone,
+    witness.email,
+    second.name,
+    second.phone,
+    claim.idNumber,
+    claim.bankAccount,
+    claim.bankAccount.replace(/\s/g, ''),
+  ];
   return {
     idempotencyKeys: idempotencyKeys.flatMap(forms),
     accessKeys: accessKeys.flatMap((k) => [...forms(k), ...forms(k.replace(/-/g, ''))]),
@@ -155,7 +213,9 @@ function secrets(): Record<string, string[]> {
 }
 
 function found(haystack: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(secrets()).map(([kind, values]) => [kind, values.filter((v) => haystack.includes(v))]));
+  return Object.fromEntries(
+    Object.entries(secrets()).map(([kind, values]) => [kind, values.filter((v) => haystack.includes(v))]),
+  );
 }
 
 const nothing = { idempotencyKeys: [], accessKeys: [], identity: [], rawReportParts: [], addresses: [], camera: [] };
@@ -164,7 +224,8 @@ test('the secrets searched for are real: the reporter gave them, and the scan re
   expect(idempotencyKeys).toHaveLength(2);
   expect(accessKeys).toHaveLength(4);
   const stored = await everythingInTheDatabase();
-  for (const collection of ['reports', 'audit_log', 'outbox_emails', 'fund_ledger', 'followup_sessions']) expect(stored).toContain(collection);
+  for (const collection of ['reports', 'audit_log', 'outbox_emails', 'fund_ledger', 'followup_sessions'])
+    expect(stored).toContain(collection);
 });
 
 test('the database holds no identity, key, request fingerprint, client address or camera serial', async () => {
@@ -201,10 +262,17 @@ test('after delivery the outbox keeps no recipient, and the reporter mail says n
 });
 
 test('replaying a stored idempotency value opens no receipt', async () => {
-  const stored = await mongoose.connection.db!.collection('reports').find({ 'retry.keyHash': { $exists: true } }).toArray();
+  const stored = await mongoose.connection
+    .db!.collection('reports')
+    .find({ 'retry.keyHash': { $exists: true } })
+    .toArray();
   expect(stored.length).toBeGreaterThan(0);
   for (const doc of stored) {
-    const replay = await submit(app, JSON.parse(rawParts[0]), [], { 'Idempotency-Key': String(doc.retry.keyHash).replace(/[^\w-]/g, '').slice(0, 100) });
+    const replay = await submit(app, JSON.parse(rawParts[0]), [], {
+      'Idempotency-Key': String(doc.retry.keyHash)
+        .replace(/[^\w-]/g, '')
+        .slice(0, 100),
+    });
     expect(replay.status).toBe(201);
     expect(replay.body.reference).not.toBe(doc.reference); // a new report of the insider's own, not the victim's receipt
     expect(accessKeys).not.toContain(replay.body.accessKey);

@@ -17,7 +17,13 @@ let t: TestApp;
 let c: Cases;
 let keyCounter = 0;
 const moneyKey = () => ({ 'Idempotency-Key': `insider-key-${++keyCounter}` });
-const claim = { name: '王五', idNumber: '11010519491231002X', phone: '13800000000', bankName: '中国工商银行安阳分行', bankAccount: '6222 0210 0101 2345 678' };
+const claim = {
+  name: '王五',
+  idNumber: '11010519491231002X',
+  phone: '13800000000',
+  bankName: '中国工商银行安阳分行',
+  bankAccount: '6222 0210 0101 2345 678',
+};
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 beforeAll(async () => {
@@ -28,8 +34,10 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const auditsOf = (action: string, reference: string) => AuditEntry.find({ action, 'target.id': reference }).sort({ at: 1, _id: 1 }).lean();
-const patchStaff = (id: string, who: StaffSession, body: object) => as(request(t.app).patch(`/api/v1/staff/${id}`), who).send(body);
+const auditsOf = (action: string, reference: string) =>
+  AuditEntry.find({ action, 'target.id': reference }).sort({ at: 1, _id: 1 }).lean();
+const patchStaff = (id: string, who: StaffSession, body: object) =>
+  as(request(t.app).patch(`/api/v1/staff/${id}`), who).send(body);
 
 /** An administrator changes the account; a changed role ends its sessions, so its holder signs in again. */
 async function promote(id: string, username: string, role: string): Promise<StaffSession> {
@@ -58,7 +66,10 @@ describe('four eyes on people, whatever their role now', () => {
 
     const promoted = await promote(id, 'verifier-promoted', 'finance');
     expect((await c.view(ref, promoted)).body.allowedActions).toEqual([]);
-    for (const [action, body] of [['approve-reward', {}], ['send-back-reward', { reason: '金额依据需要重新核对' }]] as const) {
+    for (const [action, body] of [
+      ['approve-reward', {}],
+      ['send-back-reward', { reason: '金额依据需要重新核对' }],
+    ] as const) {
       const res = await c.act(ref, action, body, promoted, moneyKey());
       expectProblem(res, 403, 'auth.forbidden');
       expect(res.body.reason).toBe('four-eyes');
@@ -77,7 +88,9 @@ describe('four eyes on people, whatever their role now', () => {
     await c.ok(ref, 'propose-reward', {}, c.staff.verifier);
     await c.ok(ref, 'confirm-reward', {}, reviewer);
     await c.ok(ref, 'approve-reward', {}, c.staff.finance, moneyKey());
-    const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), await c.followupToken(r)).send(claim);
+    const claimed = await c
+      .reporter(request(t.app).post('/api/v1/followup/claim'), await c.followupToken(r))
+      .send(claim);
     expect(claimed.status).toBe(200);
 
     const promoted = await promote(id, 'reviewer-promoted', 'finance');
@@ -119,7 +132,11 @@ describe('area scope fails closed', () => {
       expect([list.status, list.body.total, list.body.items]).toEqual([200, 0, []]);
     }
     expectProblem(await c.view(ref, nowhere), 404, 'resource.not_found');
-    expectProblem(await c.act(ref, 'reject', { reason: '不属于安全生产举报受理范围' }, nowhere), 404, 'resource.not_found');
+    expectProblem(
+      await c.act(ref, 'reject', { reason: '不属于安全生产举报受理范围' }, nowhere),
+      404,
+      'resource.not_found',
+    );
     expect((await c.stored(ref)).status).toBe('screening');
     // The same report is there for someone granted every area.
     expect((await c.view(ref, c.staff.admin)).status).toBe(200);
@@ -129,14 +146,16 @@ describe('area scope fails closed', () => {
     const { id } = await createAccount({ username: 'intake-granted', role: 'intake', areaCodes: [], allAreas: false });
     const member = await signIn(t.app, 'intake-granted', TEST_PASSWORD);
     const { reference: ref } = await c.newReport();
-    for (const who of [member, c.staff.reviewer]) expectProblem(await patchStaff(id, who, { allAreas: true }), 403, 'auth.forbidden');
+    for (const who of [member, c.staff.reviewer])
+      expectProblem(await patchStaff(id, who, { allAreas: true }), 403, 'auth.forbidden');
     expect((await Staff.findById(id).lean())!.allAreas).toBe(false);
     expectProblem(await c.view(ref, member), 404, 'resource.not_found');
 
     const granted = await patchStaff(id, c.staff.admin, { allAreas: true });
     expect(granted.status).toBe(200);
     expect(granted.body.user).toMatchObject({ id, allAreas: true, areaCodes: [] });
-    const lastUpdate = async () => (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ at: -1, _id: -1 }).limit(1).lean())[0];
+    const lastUpdate = async () =>
+      (await AuditEntry.find({ action: 'staff.update', 'target.id': id }).sort({ at: -1, _id: -1 }).limit(1).lean())[0];
     const entry = await lastUpdate();
     expect(entry.details).toMatchObject({ allAreas: true, fields: ['allAreas'] });
     expect(entry.actor?.id).toBe(c.staff.admin.user.id);
@@ -149,7 +168,13 @@ describe('area scope fails closed', () => {
     expect((await patchStaff(id, c.staff.admin, { displayName: '改名', allAreas: false })).status).toBe(200);
     expect((await lastUpdate()).details).not.toHaveProperty('allAreas');
 
-    const created = await as(request(t.app).post('/api/v1/staff'), c.staff.admin).send({ username: 'finance.citywide', displayName: '市级财务', role: 'finance', unitCode: 'city-emb', allAreas: true });
+    const created = await as(request(t.app).post('/api/v1/staff'), c.staff.admin).send({
+      username: 'finance.citywide',
+      displayName: '市级财务',
+      role: 'finance',
+      unitCode: 'city-emb',
+      allAreas: true,
+    });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ allAreas: true, areaCodes: [] });
     const creation = await AuditEntry.findOne({ action: 'staff.create', 'target.id': created.body.user.id }).lean();
@@ -182,13 +207,20 @@ describe('sensitive reads leave a trace', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: { id: c.staff.intake.user.id }, details: { fileId } });
     // A file that is not there is not a read.
-    expectProblem(await c.get(`/api/v1/reports/${ref}/evidence/${'0'.repeat(32)}`, c.staff.intake), 404, 'resource.not_found');
+    expectProblem(
+      await c.get(`/api/v1/reports/${ref}/evidence/${'0'.repeat(32)}`, c.staff.intake),
+      404,
+      'resource.not_found',
+    );
     expect(await auditsOf('report.evidence_downloaded', ref)).toHaveLength(1);
   });
 
   test('a refused identity reveal is audited', async () => {
     const { reference: ref } = await c.reportAt('screening');
-    const reveal = (reference: string, who: StaffSession) => as(request(t.app).post(`/api/v1/reports/${reference}/identity`), who).send({ reason: '需要联系举报人核实现场位置' });
+    const reveal = (reference: string, who: StaffSession) =>
+      as(request(t.app).post(`/api/v1/reports/${reference}/identity`), who).send({
+        reason: '需要联系举报人核实现场位置',
+      });
     await createAccount({ username: 'reviewer-linzhou-only', role: 'reviewer', areaCodes: ['410581'] });
     const elsewhere = await signIn(t.app, 'reviewer-linzhou-only', TEST_PASSWORD);
     const anonymous = await c.newReport({ anonymous: true, reporter: undefined });
@@ -198,7 +230,12 @@ describe('sensitive reads leave a trace', () => {
     expectProblem(await reveal(anonymous.reference, c.staff.reviewer), 404, 'resource.not_found');
     expectProblem(await reveal('WP-ZZZZ-ZZZZ', c.staff.reviewer), 404, 'resource.not_found');
 
-    const refused = await AuditEntry.find({ action: 'report.identity_refused', 'target.id': trusted({ $in: [ref, anonymous.reference, 'WP-ZZZZ-ZZZZ'] }) }).sort({ at: 1, _id: 1 }).lean();
+    const refused = await AuditEntry.find({
+      action: 'report.identity_refused',
+      'target.id': trusted({ $in: [ref, anonymous.reference, 'WP-ZZZZ-ZZZZ'] }),
+    })
+      .sort({ at: 1, _id: 1 })
+      .lean();
     expect(refused.map((e) => [e.actor?.username, e.target?.id, e.details?.refused])).toEqual([
       ['intake', ref, 'forbidden'],
       ['reviewer-linzhou-only', ref, 'out-of-area'],

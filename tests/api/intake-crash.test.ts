@@ -25,7 +25,10 @@ interface Running {
 
 function startServer(dataDir: string, uploadDir: string, secretKey: string): Promise<Running> {
   // node itself runs the server (tsx as a loader, not a wrapper process), so SIGKILL hits it.
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, uploadDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WOODPECKER_SECRET_KEY: secretKey } });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, uploadDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WOODPECKER_SECRET_KEY: secretKey },
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {
@@ -84,10 +87,17 @@ describe('intake crash recovery (kill -9 mid-stream)', () => {
 
     const client = async (id: number) => {
       for (let i = 0; !stop; i++) {
-        const files = (i + id) % 2 === 0 ? [photos[(i + id) % photos.length]] : [photos[i % photos.length], photos[(i + 1) % photos.length]];
+        const files =
+          (i + id) % 2 === 0
+            ? [photos[(i + id) % photos.length]]
+            : [photos[i % photos.length], photos[(i + 1) % photos.length]];
         sent++;
         try {
-          const res = await submit(first.url, validReport({ description: `崩溃测试 ${id}-${i}：车间安全出口被锁，无人值守。` }), files.map((content) => ({ content })));
+          const res = await submit(
+            first.url,
+            validReport({ description: `崩溃测试 ${id}-${i}：车间安全出口被锁，无人值守。` }),
+            files.map((content) => ({ content })),
+          );
           if (res.status === 201) accepted.push({ reference: res.body.reference, uploads: files.map(sha256) });
           else failures.push(`${res.status} ${res.body?.code}`);
         } catch {
@@ -99,7 +109,8 @@ describe('intake crash recovery (kill -9 mid-stream)', () => {
     // Kill after ~2 s, once a handful of submissions were answered (a loaded machine may need longer).
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     await sleep(2000);
-    for (const deadline = Date.now() + 45_000; accepted.length < 6 && failures.length === 0 && Date.now() < deadline; ) await sleep(50);
+    for (const deadline = Date.now() + 45_000; accepted.length < 6 && failures.length === 0 && Date.now() < deadline;)
+      await sleep(50);
     await killed(first.child);
     stop = true;
     await Promise.allSettled(clients);
@@ -129,7 +140,9 @@ describe('intake crash recovery (kill -9 mid-stream)', () => {
     await checkAccepted();
 
     // What the crash left half-done, as the test sees it.
-    const referenced = new Set((await Report.find({}, { evidence: 1 }).lean()).flatMap((r) => r.evidence.map((e) => e.fileId)));
+    const referenced = new Set(
+      (await Report.find({}, { evidence: 1 }).lean()).flatMap((r) => r.evidence.map((e) => e.fileId)),
+    );
     const stored = filesUnder(path.join(uploadDir, 'evidence')).map((f) => path.basename(f));
     const orphans = stored.filter((id) => !referenced.has(id));
     const temp = filesUnder(store.tempDir);

@@ -60,7 +60,9 @@ describe('acquireLease', () => {
     const t0 = new Date();
     await acquireLease('race', LEASE, t0, 'old');
     const later = at(t0, LEASE + 1);
-    const won = await Promise.all(Array.from({ length: 10 }, (_, i) => acquireLease('race', LEASE, later, `holder-${i}`)));
+    const won = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => acquireLease('race', LEASE, later, `holder-${i}`)),
+    );
 
     expect(won.filter(Boolean)).toHaveLength(1);
   });

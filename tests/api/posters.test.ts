@@ -26,7 +26,8 @@ beforeAll(async () => {
   t = await startTestApp({ PUBLIC_BASE_URL, TRUST_PROXY: 'loopback' });
   admin = await signIn(t.app, 'admin', t.demoPassword);
   intake = await signIn(t.app, 'intake', t.demoPassword);
-  for (const role of ['verifier', 'reviewer', 'finance'] as const) others[role] = await signIn(t.app, role, t.demoPassword);
+  for (const role of ['verifier', 'reviewer', 'finance'] as const)
+    others[role] = await signIn(t.app, role, t.demoPassword);
 });
 afterAll(async () => {
   await t?.stop();
@@ -42,9 +43,11 @@ const newPoster = (over: Record<string, unknown> = {}) => ({
 });
 
 const create = (body: object, s = admin) => as(request(t.app).post('/api/v1/posters'), s).send(body);
-const patch = (code: string, body: object, s = admin) => as(request(t.app).patch(`/api/v1/posters/${code}`), s).send(body);
+const patch = (code: string, body: object, s = admin) =>
+  as(request(t.app).patch(`/api/v1/posters/${code}`), s).send(body);
 /** A scan from its own client address unless one is given (the proxy in front sets X-Forwarded-For). */
-const scan = (code: string, client = nextClientIp()) => request(t.app).get(`/p/${code}`).set('X-Forwarded-For', client).redirects(0);
+const scan = (code: string, client = nextClientIp()) =>
+  request(t.app).get(`/p/${code}`).set('X-Forwarded-For', client).redirects(0);
 const posterAudit = () => AuditEntry.countDocuments({ action: /^poster\./ });
 
 /** Reads any response body as raw bytes (supertest only buffers text and JSON by itself). */
@@ -70,8 +73,19 @@ describe('access', () => {
 
   const calls = () => [
     { name: 'GET /posters', req: () => request(t.app).get('/api/v1/posters'), intake: true },
-    { name: 'POST /posters', req: () => request(t.app).post('/api/v1/posters').send(newPoster({ siteName: 'should-not-exist' })), intake: false },
-    { name: 'PATCH /posters/:code', req: () => request(t.app).patch(`/api/v1/posters/${code}`).send({ siteName: 'changed' }), intake: false },
+    {
+      name: 'POST /posters',
+      req: () =>
+        request(t.app)
+          .post('/api/v1/posters')
+          .send(newPoster({ siteName: 'should-not-exist' })),
+      intake: false,
+    },
+    {
+      name: 'PATCH /posters/:code',
+      req: () => request(t.app).patch(`/api/v1/posters/${code}`).send({ siteName: 'changed' }),
+      intake: false,
+    },
     { name: 'GET poster.pdf', req: () => request(t.app).get(`/api/v1/posters/${code}/poster.pdf`), intake: true },
     { name: 'GET qr.svg', req: () => request(t.app).get(`/api/v1/posters/${code}/qr.svg`), intake: true },
     { name: 'GET qr.png', req: () => request(t.app).get(`/api/v1/posters/${code}/qr.png`), intake: true },
@@ -81,13 +95,16 @@ describe('access', () => {
     for (const c of calls()) expectProblem(await c.req(), 401, 'auth.unauthenticated');
   });
 
-  test.each(['verifier', 'reviewer', 'finance'] as const)('%s → 403 auth.forbidden on every poster endpoint', async (role) => {
-    const auditBefore = await posterAudit();
-    for (const c of calls()) expectProblem(await as(c.req(), others[role]), 403, 'auth.forbidden');
-    expect(await Poster.exists({ siteName: 'should-not-exist' })).toBeNull();
-    expect((await Poster.findOne({ code }).lean())?.siteName).toBe(newPoster().siteName);
-    expect(await posterAudit()).toBe(auditBefore);
-  });
+  test.each(['verifier', 'reviewer', 'finance'] as const)(
+    '%s → 403 auth.forbidden on every poster endpoint',
+    async (role) => {
+      const auditBefore = await posterAudit();
+      for (const c of calls()) expectProblem(await as(c.req(), others[role]), 403, 'auth.forbidden');
+      expect(await Poster.exists({ siteName: 'should-not-exist' })).toBeNull();
+      expect((await Poster.findOne({ code }).lean())?.siteName).toBe(newPoster().siteName);
+      expect(await posterAudit()).toBe(auditBefore);
+    },
+  );
 
   test('intake lists and prints, but may not create or change', async () => {
     const auditBefore = await posterAudit();
@@ -102,8 +119,16 @@ describe('access', () => {
 
   test('an admin without the CSRF token → 403 auth.csrf_invalid, nothing changes', async () => {
     const auditBefore = await posterAudit();
-    expectProblem(await as(request(t.app).post('/api/v1/posters'), admin, null).send(newPoster({ siteName: 'should-not-exist' })), 403, 'auth.csrf_invalid');
-    expectProblem(await as(request(t.app).patch(`/api/v1/posters/${code}`), admin, null).send({ active: false }), 403, 'auth.csrf_invalid');
+    expectProblem(
+      await as(request(t.app).post('/api/v1/posters'), admin, null).send(newPoster({ siteName: 'should-not-exist' })),
+      403,
+      'auth.csrf_invalid',
+    );
+    expectProblem(
+      await as(request(t.app).patch(`/api/v1/posters/${code}`), admin, null).send({ active: false }),
+      403,
+      'auth.csrf_invalid',
+    );
     expect(await Poster.exists({ siteName: 'should-not-exist' })).toBeNull();
     expect((await Poster.findOne({ code }).lean())?.active).toBe(true);
     expect(await posterAudit()).toBe(auditBefore);
@@ -128,26 +153,53 @@ describe('create', () => {
   });
 
   test('succeeds: 201 with a generated code and the QR address; stored with its creator; audited', async () => {
-    const res = await create(newPoster({ siteName: '  林州红旗渠大道建筑工地  ', areaCode: '410581', sector: 'construction' }));
+    const res = await create(
+      newPoster({ siteName: '  林州红旗渠大道建筑工地  ', areaCode: '410581', sector: 'construction' }),
+    );
 
     expect(res.status).toBe(201);
     const { poster } = res.body;
     expect(poster.code).toMatch(CODE);
-    expect(poster).toMatchObject({ siteName: '林州红旗渠大道建筑工地', areaCode: '410581', sector: 'construction', active: true, scanCount: 0, reportUrl: `${PUBLIC_BASE_URL}/p/${poster.code}` });
+    expect(poster).toMatchObject({
+      siteName: '林州红旗渠大道建筑工地',
+      areaCode: '410581',
+      sector: 'construction',
+      active: true,
+      scanCount: 0,
+      reportUrl: `${PUBLIC_BASE_URL}/p/${poster.code}`,
+    });
     expect(Date.parse(poster.createdAt)).not.toBeNaN();
 
     const stored = (await Poster.findOne({ code: poster.code }).lean())!;
-    expect(stored).toMatchObject({ siteName: '林州红旗渠大道建筑工地', enterpriseName: newPoster().enterpriseName, areaCode: '410581', sector: 'construction', active: true, scanCount: 0 });
+    expect(stored).toMatchObject({
+      siteName: '林州红旗渠大道建筑工地',
+      enterpriseName: newPoster().enterpriseName,
+      areaCode: '410581',
+      sector: 'construction',
+      active: true,
+      scanCount: 0,
+    });
     expect(String(stored.createdBy)).toBe(admin.user.id);
 
     const entry = await AuditEntry.findOne({ action: 'poster.create', 'target.id': poster.code }).lean();
-    expect(entry).toMatchObject({ actor: { id: admin.user.id, username: 'admin', role: 'admin' }, target: { type: 'poster', id: poster.code }, details: { areaCode: '410581', sector: 'construction' } });
+    expect(entry).toMatchObject({
+      actor: { id: admin.user.id, username: 'admin', role: 'admin' },
+      target: { type: 'poster', id: poster.code },
+      details: { areaCode: '410581', sector: 'construction' },
+    });
   });
 
   test('a code that is already taken is drawn again; only the saved poster is audited', async () => {
     const taken = await madePoster();
     const draws = [taken, taken, 'Z9Z9Z9'];
-    const actor: Actor = { id: admin.user.id, username: 'admin', role: 'admin', unitCode: admin.user.unitCode, areaCodes: [], allAreas: true };
+    const actor: Actor = {
+      id: admin.user.id,
+      username: 'admin',
+      role: 'admin',
+      unitCode: admin.user.unitCode,
+      areaCodes: [],
+      allAreas: true,
+    };
 
     const poster = await posterCreator(actor, newPoster(), () => draws.shift()!);
 
@@ -166,10 +218,23 @@ describe('update', () => {
     const res = await patch(code, { siteName: '新场所名称', sector: 'fire-safety', address: '新地址 8 号' });
 
     expect(res.status).toBe(200);
-    expect(res.body.poster).toMatchObject({ code, siteName: '新场所名称', sector: 'fire-safety', address: '新地址 8 号', active: true });
-    expect(await Poster.findOne({ code }).lean()).toMatchObject({ siteName: '新场所名称', sector: 'fire-safety', address: '新地址 8 号' });
+    expect(res.body.poster).toMatchObject({
+      code,
+      siteName: '新场所名称',
+      sector: 'fire-safety',
+      address: '新地址 8 号',
+      active: true,
+    });
+    expect(await Poster.findOne({ code }).lean()).toMatchObject({
+      siteName: '新场所名称',
+      sector: 'fire-safety',
+      address: '新地址 8 号',
+    });
     const entry = await AuditEntry.findOne({ action: 'poster.update', 'target.id': code }).lean();
-    expect(entry).toMatchObject({ actor: { username: 'admin' }, details: { fields: ['siteName', 'sector', 'address'], sector: 'fire-safety' } });
+    expect(entry).toMatchObject({
+      actor: { username: 'admin' },
+      details: { fields: ['siteName', 'sector', 'address'], sector: 'fire-safety' },
+    });
   });
 
   test('retiring and reactivating: active false then true, each audited', async () => {
@@ -181,7 +246,9 @@ describe('update', () => {
     expect((await Poster.findOne({ code }).lean())?.active).toBe(false);
 
     expect((await patch(code, { active: true })).body.poster.active).toBe(true);
-    const entries = await AuditEntry.find({ action: 'poster.update', 'target.id': code }).sort({ at: 1, _id: 1 }).lean();
+    const entries = await AuditEntry.find({ action: 'poster.update', 'target.id': code })
+      .sort({ at: 1, _id: 1 })
+      .lean();
     expect(entries.map((e) => e.details)).toEqual([
       { fields: ['active'], active: false },
       { fields: ['active'], active: true },
@@ -234,7 +301,9 @@ describe('list', () => {
     const inHua = await as(request(t.app).get('/api/v1/posters?areaCode=410526'), admin, null);
     expect(inHua.body.items.map((p: { code: string }) => p.code).sort()).toEqual([hua, retired].sort());
     const activeInHua = await as(request(t.app).get('/api/v1/posters?areaCode=410526&active=true'), admin, null);
-    expect(activeInHua.body.items).toEqual([expect.objectContaining({ code: hua, active: true, reportUrl: `${PUBLIC_BASE_URL}/p/${hua}` })]);
+    expect(activeInHua.body.items).toEqual([
+      expect.objectContaining({ code: hua, active: true, reportUrl: `${PUBLIC_BASE_URL}/p/${hua}` }),
+    ]);
   });
 
   test('an unknown filter value → 400 naming it', async () => {
@@ -283,7 +352,8 @@ describe('the public scan address /p/:code', () => {
 
   test('a phone rotating through its IPv6 prefix counts once', async () => {
     const code = await madePoster();
-    for (const address of ['2001:db8:77:1200::1', '2001:db8:77:12ab::9', '2001:db8:77:12ff:1:2:3:4']) await scan(code, address); // one /56
+    for (const address of ['2001:db8:77:1200::1', '2001:db8:77:12ab::9', '2001:db8:77:12ff:1:2:3:4'])
+      await scan(code, address); // one /56
     expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
   });
 
@@ -292,7 +362,10 @@ describe('the public scan address /p/:code', () => {
     const client = nextClientIp();
     const answers = await Promise.all(Array.from({ length: 125 }, () => scan(code, client)));
     expect(answers.every((r) => r.status === 302 && r.headers.location === `/report?poster=${code}`)).toBe(true);
-    expect(answers.filter((r) => r.headers['ratelimit'] !== undefined && /r=0\b/.test(String(r.headers['ratelimit']))).length).toBeGreaterThan(0); // the limit was reached
+    expect(
+      answers.filter((r) => r.headers['ratelimit'] !== undefined && /r=0\b/.test(String(r.headers['ratelimit'])))
+        .length,
+    ).toBeGreaterThan(0); // the limit was reached
     expect((await PosterScan.findOne({ posterCode: code }).lean())?.count).toBe(1);
   });
 
@@ -333,7 +406,13 @@ describe('the public scan address /p/:code', () => {
     const code = await madePoster({ siteName: '内黄县某加油站', areaCode: '410527', sector: 'hazardous-chemicals' });
     const res = await request(t.app).get(`/api/v1/posters/${code}/context`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ code, siteName: '内黄县某加油站', enterpriseName: newPoster().enterpriseName, areaCode: '410527', sector: 'hazardous-chemicals' });
+    expect(res.body).toEqual({
+      code,
+      siteName: '内黄县某加油站',
+      enterpriseName: newPoster().enterpriseName,
+      areaCode: '410527',
+      sector: 'hazardous-chemicals',
+    });
 
     await patch(code, { active: false });
     expectProblem(await request(t.app).get(`/api/v1/posters/${code}/context`), 404, 'poster.not_found');
@@ -349,7 +428,8 @@ describe('printing', () => {
     scanUrl = `${PUBLIC_BASE_URL}/p/${code}`;
   });
 
-  const download = (file: string, s = admin): Promise<Response> => bytes(as(request(t.app).get(`/api/v1/posters/${code}/${file}`), s, null));
+  const download = (file: string, s = admin): Promise<Response> =>
+    bytes(as(request(t.app).get(`/api/v1/posters/${code}/${file}`), s, null));
 
   test('the A4 poster: a one-page PDF with the Chinese font embedded, as an attachment', async () => {
     const res = await download('poster.pdf', intake);
@@ -367,7 +447,11 @@ describe('printing', () => {
   }, 30_000);
 
   test('a poster with very long names still prints on one page', async () => {
-    const long = await madePoster({ siteName: '场'.repeat(80), enterpriseName: '企'.repeat(120), address: '址'.repeat(200) });
+    const long = await madePoster({
+      siteName: '场'.repeat(80),
+      enterpriseName: '企'.repeat(120),
+      address: '址'.repeat(200),
+    });
     const res = await bytes(as(request(t.app).get(`/api/v1/posters/${long}/poster.pdf`), admin, null));
     expect(res.status).toBe(200);
     expect((res.body as Buffer).toString('latin1')).toMatch(/\/Count 1\b/);
@@ -382,7 +466,9 @@ describe('printing', () => {
     const svg = (res.body as Buffer).toString('utf8');
     // No QR decoder is installed: regenerate the symbol for the expected address and compare.
     expect(svg).toBe(await QRCode.toString(scanUrl, { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 }));
-    expect(svg).not.toBe(await QRCode.toString(`${PUBLIC_BASE_URL}/p/ZZZZZZ`, { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 }));
+    expect(svg).not.toBe(
+      await QRCode.toString(`${PUBLIC_BASE_URL}/p/ZZZZZZ`, { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 }),
+    );
   });
 
   test('the QR code as PNG: a PNG whose modules are those of the scan address', async () => {
@@ -429,8 +515,16 @@ describe('printing', () => {
     const retired = await madePoster();
     await patch(retired, { active: false });
     for (const file of ['poster.pdf', 'qr.svg', 'qr.png']) {
-      expectProblem(await as(request(t.app).get(`/api/v1/posters/${retired}/${file}`), admin, null), 409, 'poster.inactive');
-      expectProblem(await as(request(t.app).get(`/api/v1/posters/ZZZZZZ/${file}`), admin, null), 404, 'poster.not_found');
+      expectProblem(
+        await as(request(t.app).get(`/api/v1/posters/${retired}/${file}`), admin, null),
+        409,
+        'poster.inactive',
+      );
+      expectProblem(
+        await as(request(t.app).get(`/api/v1/posters/ZZZZZZ/${file}`), admin, null),
+        404,
+        'poster.not_found',
+      );
     }
   });
 });

@@ -48,7 +48,13 @@ beforeAll(async () => {
   app = createApp({ config: t.config, logger: createLogger('info', false, sink), box: t.box, store: t.store });
   admin = await signIn(app, 'admin', t.demoPassword);
   await Staff.updateOne({ username: 'intake' }, { $set: { email: staffEmail, areaCodes: [], allAreas: true } }); // told of every new report
-  const poster = await as(request(app).post('/api/v1/posters'), admin).send({ siteName: '殷都区某化工仓库', enterpriseName: '安阳某化工有限公司', areaCode: '410505', sector: 'hazardous-chemicals', address: '安阳市殷都区' });
+  const poster = await as(request(app).post('/api/v1/posters'), admin).send({
+    siteName: '殷都区某化工仓库',
+    enterpriseName: '安阳某化工有限公司',
+    areaCode: '410505',
+    sector: 'hazardous-chemicals',
+    address: '安阳市殷都区',
+  });
   posterCode = poster.body.poster.code;
 });
 afterAll(async () => {
@@ -63,16 +69,29 @@ async function reporterSession(address: string, withEmail: boolean): Promise<voi
   expect((await from(request(app).get('/api/v1/catalog'))).status).toBe(200);
   expect((await from(request(app).get(`/api/v1/public/transparency?token=${querySecret}`))).status).toBe(200);
   expect((await from(request(app).get('/api/v1/pow/challenge'))).status).toBe(200);
-  expect((await from(request(app).post('/api/v1/rewards/quote')).send({ scheme: 'violation', fineFen: 5_000_000 })).status).toBe(200);
-  const report = withEmail ? validReport({ anonymous: false, reporter: { name: '李见证', phone: '13800007731', email: reporterEmail } }) : validReport();
+  expect(
+    (await from(request(app).post('/api/v1/rewards/quote')).send({ scheme: 'violation', fineFen: 5_000_000 })).status,
+  ).toBe(200);
+  const report = withEmail
+    ? validReport({ anonymous: false, reporter: { name: '李见证', phone: '13800007731', email: reporterEmail } })
+    : validReport();
   const receipt = await submit(app, report, [], { 'X-Forwarded-For': address, 'User-Agent': agent });
   expect(receipt.status).toBe(201);
   accessKeys.push(receipt.body.accessKey);
-  const session = await from(request(app).post('/api/v1/followup/sessions')).send({ reference: receipt.body.reference, accessKey: receipt.body.accessKey });
+  const session = await from(request(app).post('/api/v1/followup/sessions')).send({
+    reference: receipt.body.reference,
+    accessKey: receipt.body.accessKey,
+  });
   expect(session.status).toBe(201);
   const bearer = `Bearer ${session.body.token}`;
   expect((await from(request(app).get('/api/v1/followup/report')).set('Authorization', bearer)).status).toBe(200);
-  expect((await from(request(app).post('/api/v1/followup/messages')).set('Authorization', bearer).send({ body: '补充：晚上十点以后最严重。' })).status).toBe(204);
+  expect(
+    (
+      await from(request(app).post('/api/v1/followup/messages'))
+        .set('Authorization', bearer)
+        .send({ body: '补充：晚上十点以后最严重。' })
+    ).status,
+  ).toBe(204);
   expect((await from(request(app).get('/api/v1/no-such-route'))).status).toBe(404);
   const broken = from(request(app).post('/api/v1/followup/sessions')).set('Content-Type', 'application/json');
   expect((await broken.send(`{"reference":"WP-0000-0000","accessKey":"${brokenJsonSecret}`)).status).toBe(400);
@@ -83,12 +102,16 @@ const counters = async () => (await RateLimitCounter.find().sort({ _id: 1 }).lea
 async function everythingStored(): Promise<string> {
   const db = mongoose.connection.db!;
   const parts: string[] = [];
-  for (const { name } of await db.listCollections().toArray()) parts.push(name, JSON.stringify(await db.collection(name).find().toArray()));
+  for (const { name } of await db.listCollections().toArray())
+    parts.push(name, JSON.stringify(await db.collection(name).find().toArray()));
   return parts.join('\n');
 }
 
 /** The address and every keyed hash of it this system ever stored. */
-const tracesOf = (address: string) => [address, ...purposes.flatMap((p) => [t.box.mac(address, p), t.box.mac(ipKeyGenerator(address), p)])];
+const tracesOf = (address: string) => [
+  address,
+  ...purposes.flatMap((p) => [t.box.mac(address, p), t.box.mac(ipKeyGenerator(address), p)]),
+];
 
 describe('public traffic', () => {
   beforeAll(async () => {
@@ -97,14 +120,19 @@ describe('public traffic', () => {
     // A staff member reporting from a browser that still holds their console session.
     const own = await as(submit(app, validReport(), [], { 'X-Forwarded-For': reporters[1] }), admin, null);
     expect(own.status).toBe(201);
-    expect((await as(request(app).get('/api/v1/public/transparency').set('X-Forwarded-For', reporters[1]), admin, null)).status).toBe(200);
+    expect(
+      (await as(request(app).get('/api/v1/public/transparency').set('X-Forwarded-For', reporters[1]), admin, null))
+        .status,
+    ).toBe(200);
     expect(await counters()).toEqual(before); // not one counter created or bumped
   });
 
   test('no collection holds a reporter address, its keyed hash under any purpose, or the user agent', async () => {
     const stored = await everythingStored();
     expect(stored).toContain('rate_limits'); // the scan really covered every collection
-    for (const address of reporters) for (const trace of tracesOf(address)) expect({ address, found: stored.includes(trace) }).toEqual({ address, found: false });
+    for (const address of reporters)
+      for (const trace of tracesOf(address))
+        expect({ address, found: stored.includes(trace) }).toEqual({ address, found: false });
     expect(stored).not.toContain(agent);
     expect(stored).not.toContain('Witness-Phone');
   });
@@ -115,7 +143,16 @@ describe('public traffic', () => {
     expect(logs).toContain('"url":"/p/:code"'); // a scan is logged as a scan, not of which poster
     expect(logs).not.toContain(posterCode);
     for (const address of reporters) expect(logs).not.toContain(address);
-    for (const secret of [agent, querySecret, brokenJsonSecret, reporterEmail, '13800007731', '晚上十点', ...accessKeys]) expect(logs).not.toContain(secret);
+    for (const secret of [
+      agent,
+      querySecret,
+      brokenJsonSecret,
+      reporterEmail,
+      '13800007731',
+      '晚上十点',
+      ...accessKeys,
+    ])
+      expect(logs).not.toContain(secret);
   });
 
   test('a poster scanned twice by each of three phones counts three', async () => {
@@ -143,11 +180,15 @@ describe('staff traffic', () => {
     expect(ids).toContain(`login:${t.box.mac(ipKeyGenerator(staffAddress), 'staff-login-rate-limit')}`);
 
     // The same account from two addresses: one counter, two hits; no address in it.
-    for (const address of ['192.0.2.1', '192.0.2.2']) expect((await as(request(app).get('/api/v1/posters').set('X-Forwarded-For', address), admin).expect(200)).status).toBe(200);
+    for (const address of ['192.0.2.1', '192.0.2.2'])
+      expect(
+        (await as(request(app).get('/api/v1/posters').set('X-Forwarded-For', address), admin).expect(200)).status,
+      ).toBe(200);
     const account = await RateLimitCounter.findById(`staff:${t.box.mac(admin.user.id, 'staff-api-rate-limit')}`).lean();
     expect(account?.hits).toBe(2);
     const stored = JSON.stringify(await RateLimitCounter.find().lean());
-    for (const address of [staffAddress, '192.0.2.1', '192.0.2.2']) for (const p of ['rate-limit', 'staff-api-rate-limit']) expect(stored).not.toContain(t.box.mac(address, p));
+    for (const address of [staffAddress, '192.0.2.1', '192.0.2.2'])
+      for (const p of ['rate-limit', 'staff-api-rate-limit']) expect(stored).not.toContain(t.box.mac(address, p));
   });
 });
 
@@ -161,9 +202,19 @@ describe('mail to a reporter', () => {
 
     const inbox = new Inbox();
     await inbox.start();
-    const transport = createTransport({ MAIL_TRANSPORT: 'smtp', SMTP_URL: inbox.smtpUrl, WOODPECKER_DATA_DIR: 'unused' });
+    const transport = createTransport({
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: inbox.smtpUrl,
+      WOODPECKER_DATA_DIR: 'unused',
+    });
     try {
-      const result = await deliverOutbox(transport, t.box, defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'), new Date(), 500);
+      const result = await deliverOutbox(
+        transport,
+        t.box,
+        defaultDeliveryPolicy('Woodpecker <no-reply@woodpecker.invalid>'),
+        new Date(),
+        500,
+      );
       expect(result.failed).toBe(0);
     } finally {
       transport.close();
@@ -175,7 +226,9 @@ describe('mail to a reporter', () => {
     expect(decodedHeader(toReporter[0].raw, 'Subject')).toBe(REPORTER_NOTICE_SUBJECT);
     const records = await outbox();
     expect(inbox.received.filter((m) => m.to.includes(staffEmail)).length).toBeGreaterThan(1); // staff were told too, of each report
-    expect(records.every((r) => r.status === 'sent' && !('toSealed' in r) && !('subject' in r) && !('text' in r))).toBe(true);
+    expect(records.every((r) => r.status === 'sent' && !('toSealed' in r) && !('subject' in r) && !('text' in r))).toBe(
+      true,
+    );
     expect(records.filter((r) => r.kind === 'reporter-notice')).toHaveLength(1);
     // No address of anyone, reporter or staff: only the random Message-IDs carry an @.
     expect(JSON.stringify(records).replace(/<[\w-]+@woodpecker>/g, '')).not.toContain('@');

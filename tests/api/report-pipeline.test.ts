@@ -42,7 +42,9 @@ async function commandsDuring(work: () => Promise<unknown>): Promise<string[]> {
 
 /** A reporter who gave an email, so the approval also queues the "there is news" mail. */
 async function reviewedReward(): Promise<string> {
-  const r = await c.reportAt('substantiated', { report: { reporter: { name: '王五', phone: '13800000000', email: 'wangwu@example.test' } } });
+  const r = await c.reportAt('substantiated', {
+    report: { reporter: { name: '王五', phone: '13800000000', email: 'wangwu@example.test' } },
+  });
   await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
   await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
   return r.reference;
@@ -75,7 +77,11 @@ test('a retried approval is answered from the ledger and writes nothing', async 
     expect((await c.ok(ref, 'approve-reward', {}, c.staff.finance, key)).body.status).toBe('reward-approved');
   });
   // The account's rate-limit counter (and at times the session's idle clock) are the only writes.
-  expect(commands.filter((x) => /^(insert|update|delete|findAndModify|commitTransaction)/.test(x) && !/ (rate_limits|sessions)$/.test(x))).toEqual([]);
+  expect(
+    commands.filter(
+      (x) => /^(insert|update|delete|findAndModify|commitTransaction)/.test(x) && !/ (rate_limits|sessions)$/.test(x),
+    ),
+  ).toEqual([]);
   expect(commands).toContain('find fund_ledger');
 });
 
@@ -83,12 +89,29 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
   const ref = await reviewedReward();
   await c.ok(ref, 'approve-reward', {}, c.staff.finance, moneyKey());
   const approved = await c.stored(ref);
-  await claimReward(ref, { name: '王五', idNumber: '11010519491231002X', phone: '13900000000', bankName: '中国银行', bankAccount: '6222020000000000001' }, t.box);
+  await claimReward(
+    ref,
+    {
+      name: '王五',
+      idNumber: '11010519491231002X',
+      phone: '13900000000',
+      bankName: '中国银行',
+      bankAccount: '6222020000000000001',
+    },
+    t.box,
+  );
   const claimed = await c.stored(ref);
   expect(claimed).toMatchObject({ status: 'reward-claimed', revision: approved.revision + 1 });
   expect(claimed.timeline.at(-1)).toMatchObject({ type: 'reward-claimed', public: true });
   expect(claimed.statusChangedAt!.getTime()).toBeGreaterThan(approved.statusChangedAt!.getTime() - 1);
-  expect(await AuditEntry.exists({ action: 'report.reward-claimed', 'target.id': ref, actor: null, 'details.to': 'reward-claimed' })).toBeTruthy();
+  expect(
+    await AuditEntry.exists({
+      action: 'report.reward-claimed',
+      'target.id': ref,
+      actor: null,
+      'details.to': 'reward-claimed',
+    }),
+  ).toBeTruthy();
 
   // A withdrawal after acceptance: the reporter's step, from any state still open to them.
   const open = await c.reportAt('verifying');
@@ -96,7 +119,9 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
   const withdrawn = await c.stored(open.reference);
   expect(withdrawn.status).toBe('withdrawn');
   expect(withdrawn.statusChangedAt).toBeTruthy();
-  expect(await AuditEntry.exists({ action: 'report.withdrawn', 'target.id': open.reference, 'details.from': 'verifying' })).toBeTruthy();
+  expect(
+    await AuditEntry.exists({ action: 'report.withdrawn', 'target.id': open.reference, 'details.from': 'verifying' }),
+  ).toBeTruthy();
 
   // The lapse job: one step per reward, with the release of the money in the audit entry.
   const other = await reviewedReward();
@@ -105,7 +130,9 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
   await lapseUnclaimedRewards(new Date(endOfShanghaiDay(due).getTime() + 1000));
   const lapsed = await c.stored(other);
   expect(lapsed.status).toBe('reward-lapsed');
-  expect(await AuditEntry.exists({ action: 'report.reward-lapsed', 'target.id': other, 'details.movement': 'release' })).toBeTruthy();
+  expect(
+    await AuditEntry.exists({ action: 'report.reward-lapsed', 'target.id': other, 'details.movement': 'release' }),
+  ).toBeTruthy();
 });
 
 test('staff cannot take the reporter’s or the jobs’ steps through the action route', async () => {

@@ -24,7 +24,8 @@ afterAll(async () => {
 });
 
 type Cell = { sector: string; area: string; unitCode: string };
-const cellOf = (items: Cell[], sector: string, area: string) => items.find((c) => c.sector === sector && c.area === area)?.unitCode;
+const cellOf = (items: Cell[], sector: string, area: string) =>
+  items.find((c) => c.sector === sector && c.area === area)?.unitCode;
 
 async function submitted(category: string, area: string): Promise<string> {
   const report = { category, area, description: '商场安全出口被货物堵死，已经好几天了。', anonymous: true };
@@ -44,10 +45,15 @@ test('staff read the whole table: every sector in every area, seeded by who supe
 });
 
 test('an administrator changes a cell; it is audited, and the seed does not undo it', async () => {
-  const res = await as(request(t.app).put('/api/v1/responsibilities/construction/410523'), admin).send({ unitCode: 'emb-410523' });
+  const res = await as(request(t.app).put('/api/v1/responsibilities/construction/410523'), admin).send({
+    unitCode: 'emb-410523',
+  });
   expect(res.status).toBe(200);
   expect(res.body.responsibility).toMatchObject({ sector: 'construction', area: '410523', unitCode: 'emb-410523' });
-  const entry = await AuditEntry.findOne({ action: 'responsibility.update', 'target.id': 'construction/410523' }).lean();
+  const entry = await AuditEntry.findOne({
+    action: 'responsibility.update',
+    'target.id': 'construction/410523',
+  }).lean();
   expect(entry?.details).toEqual({ from: 'city-housing', to: 'emb-410523' });
   expect(entry?.actor).toMatchObject({ username: 'admin' });
 
@@ -58,7 +64,11 @@ test('an administrator changes a cell; it is audited, and the seed does not undo
 
 test('only administrators change the table', async () => {
   for (const who of [intake, verifier]) {
-    expectProblem(await as(request(t.app).put('/api/v1/responsibilities/campus/410502'), who).send({ unitCode: 'emb-410502' }), 403, 'auth.forbidden');
+    expectProblem(
+      await as(request(t.app).put('/api/v1/responsibilities/campus/410502'), who).send({ unitCode: 'emb-410502' }),
+      403,
+      'auth.forbidden',
+    );
   }
   expect((await Responsibility.findOne({ sector: 'campus', area: '410502' }).lean())?.unitCode).toBe('city-education');
 });
@@ -66,7 +76,8 @@ test('only administrators change the table', async () => {
 test('an unknown sector, area or unit is a 400 naming the field, and changes nothing', async () => {
   const before = await Responsibility.find().sort({ sector: 1, area: 1 }).lean();
   const audits = await AuditEntry.countDocuments({ action: 'responsibility.update' });
-  const put = (path: string, body: unknown) => as(request(t.app).put(`/api/v1/responsibilities/${path}`), admin).send(body as object);
+  const put = (path: string, body: unknown) =>
+    as(request(t.app).put(`/api/v1/responsibilities/${path}`), admin).send(body as object);
 
   let res = await put('mining/410502', { unitCode: 'city-emb' });
   expectProblem(res, 400, 'request.invalid');
@@ -90,15 +101,22 @@ test('an unknown sector, area or unit is a 400 naming the field, and changes not
 
 test("the case view offers intake the unit for the report's sector and area while the report can be accepted", async () => {
   const reference = await submitted('fire-exits-blocked', '410503');
-  const caseView = async () => (await as(request(t.app).get(`/api/v1/reports/${reference}`), intake).expect(200)).body as { suggestedUnitCode?: string | null };
+  const caseView = async () =>
+    (await as(request(t.app).get(`/api/v1/reports/${reference}`), intake).expect(200)).body as {
+      suggestedUnitCode?: string | null;
+    };
   expect((await caseView()).suggestedUnitCode).toBe('city-fire');
 
-  await as(request(t.app).put('/api/v1/responsibilities/fire-safety/410503'), admin).send({ unitCode: 'emb-410503' }).expect(200);
+  await as(request(t.app).put('/api/v1/responsibilities/fire-safety/410503'), admin)
+    .send({ unitCode: 'emb-410503' })
+    .expect(200);
   expect((await caseView()).suggestedUnitCode).toBe('emb-410503');
 
   await Responsibility.deleteOne({ sector: 'fire-safety', area: '410503' });
   expect((await caseView()).suggestedUnitCode).toBeNull();
 
-  await as(request(t.app).post(`/api/v1/reports/${reference}/actions/reject`), intake).send({ reason: '不属于安全生产举报范围' }).expect(200);
+  await as(request(t.app).post(`/api/v1/reports/${reference}/actions/reject`), intake)
+    .send({ reason: '不属于安全生产举报范围' })
+    .expect(200);
   expect(await caseView()).not.toHaveProperty('suggestedUnitCode');
 });

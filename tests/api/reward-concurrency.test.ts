@@ -25,7 +25,18 @@ beforeAll(async () => {
   await LedgerEntry.deleteMany({});
   await Fund.deleteOne({ _id: MAIN_FUND });
   await Fund.create({ _id: MAIN_FUND, appropriatedFen: 0, reservedFen: 0, paidFen: 0 });
-  await inTransaction((session) => moveMoney({ kind: 'appropriate', amountFen: ROOM * AMOUNT, note: 'test appropriation', idempotencyKey: 'concurrency-appropriation' }, session, new Date()));
+  await inTransaction((session) =>
+    moveMoney(
+      {
+        kind: 'appropriate',
+        amountFen: ROOM * AMOUNT,
+        note: 'test appropriation',
+        idempotencyKey: 'concurrency-appropriation',
+      },
+      session,
+      new Date(),
+    ),
+  );
   // One hundred reviewed rewards waiting for finance.
   const now = new Date();
   const docs = Array.from({ length: REPORTS }, (_, i) => ({
@@ -38,7 +49,14 @@ beforeAll(async () => {
     description: 'concurrency fixture',
     anonymous: true,
     submittedAt: now,
-    reward: { eligible: true, amountFen: AMOUNT, reservedFen: 0, explanation: [], proposedById: 'verifier-x', reviewedById: 'reviewer-x' },
+    reward: {
+      eligible: true,
+      amountFen: AMOUNT,
+      reservedFen: 0,
+      explanation: [],
+      proposedById: 'verifier-x',
+      reviewedById: 'reviewer-x',
+    },
   }));
   for (const d of docs) references.push(d.reference);
   await Report.insertMany(docs);
@@ -48,7 +66,13 @@ afterAll(async () => {
 });
 
 const approve = (reference: string, key: string) =>
-  as(request(t.app).post(`/api/v1/reports/${reference}/actions/approve-reward`).set('X-Forwarded-For', nextClientIp()).set('Idempotency-Key', key), finance).send({});
+  as(
+    request(t.app)
+      .post(`/api/v1/reports/${reference}/actions/approve-reward`)
+      .set('X-Forwarded-For', nextClientIp())
+      .set('Idempotency-Key', key),
+    finance,
+  ).send({});
 
 test('100 simultaneous approvals against room for 10: exactly 10 reserve, the rest get fund.insufficient', async () => {
   expect(new Set(references).size).toBe(REPORTS);
@@ -68,7 +92,13 @@ test('100 simultaneous approvals against room for 10: exactly 10 reserve, the re
 
 test('the same approval sent ten times at once (one key) reserves once', async () => {
   // Make room for one more, then race ten copies of one request.
-  await inTransaction((session) => moveMoney({ kind: 'appropriate', amountFen: AMOUNT, note: 'room for one', idempotencyKey: 'concurrency-room-for-one' }, session, new Date()));
+  await inTransaction((session) =>
+    moveMoney(
+      { kind: 'appropriate', amountFen: AMOUNT, note: 'room for one', idempotencyKey: 'concurrency-room-for-one' },
+      session,
+      new Date(),
+    ),
+  );
   const waiting = (await Report.findOne({ status: 'reward-reviewed' }).lean())!.reference;
   const results = await Promise.all(Array.from({ length: 10 }, () => approve(waiting, 'one-request-sent-ten-times')));
   // The first wins; the others either see it done (200, nothing moved) or lose the race on the report (409).

@@ -23,7 +23,13 @@ let t: TestApp;
 let c: Cases;
 let secondReviewer: StaffSession;
 
-const claim = { name: '王五', idNumber: '11010519491231002X', phone: '13800000000', bankName: '中国工商银行安阳分行', bankAccount: '6222 0210 0101 2345 678' };
+const claim = {
+  name: '王五',
+  idNumber: '11010519491231002X',
+  phone: '13800000000',
+  bankName: '中国工商银行安阳分行',
+  bankAccount: '6222 0210 0101 2345 678',
+};
 let keyCounter = 0;
 const moneyKey = () => ({ 'Idempotency-Key': `test-key-${Date.now()}-${++keyCounter}` });
 
@@ -68,7 +74,16 @@ describe('from findings to payment', () => {
 
     const proposal = await c.ok(ref, 'propose-reward', {}, c.staff.verifier);
     expect(proposal.body.status).toBe('reward-proposed');
-    expect(proposal.body.reward).toMatchObject({ eligible: true, amountFen: MINIMUM_FEN, computedFen: MINIMUM_FEN, minFen: 300_000, maxFen: 30_000_000, reservedFen: 0, policy: 'henan-2025', scheme: 'violation' });
+    expect(proposal.body.reward).toMatchObject({
+      eligible: true,
+      amountFen: MINIMUM_FEN,
+      computedFen: MINIMUM_FEN,
+      minFen: 300_000,
+      maxFen: 30_000_000,
+      reservedFen: 0,
+      policy: 'henan-2025',
+      scheme: 'violation',
+    });
     expect(proposal.body.reward.explanation.length).toBeGreaterThan(1);
     // The reporter is told nothing while the amount is internal.
     expect((await followup(r)).body.reward).toBeUndefined();
@@ -111,7 +126,9 @@ describe('from findings to payment', () => {
     expect(notice.headers['content-type']).toBe('application/pdf');
     expect(notice.body.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const badClaim = await c.reporter(request(t.app).post('/api/v1/followup/claim'), seen.token).send({ ...claim, idNumber: '110105194912310021', bankAccount: '12ab' });
+    const badClaim = await c
+      .reporter(request(t.app).post('/api/v1/followup/claim'), seen.token)
+      .send({ ...claim, idNumber: '110105194912310021', bankAccount: '12ab' });
     expectProblem(badClaim, 400, 'request.invalid');
     expect(errorPaths(badClaim).sort()).toEqual(['body.bankAccount', 'body.idNumber']);
     expect((await c.stored(ref)).status).toBe('reward-approved');
@@ -133,24 +150,72 @@ describe('from findings to payment', () => {
     const audits = await AuditEntry.countDocuments({ action: 'report.claim_viewed' });
     const opened = await c.get(`/api/v1/reports/${ref}/claim`, c.staff.finance);
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ name: '王五', idNumber: '11010519491231002X', bankAccount: '6222021001012345678' });
+    expect(opened.body).toMatchObject({
+      name: '王五',
+      idNumber: '11010519491231002X',
+      bankAccount: '6222021001012345678',
+    });
     expect(await AuditEntry.countDocuments({ action: 'report.claim_viewed' })).toBe(audits + 1);
 
     // Whoever approved the reward does not record its payment.
-    const byApprover = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28', claimantChecked: true }, c.staff.finance, moneyKey());
+    const byApprover = await c.act(
+      ref,
+      'record-payout',
+      { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28', claimantChecked: true },
+      c.staff.finance,
+      moneyKey(),
+    );
     expectProblem(byApprover, 403, 'auth.forbidden');
     expect(byApprover.body.reason).toBe('four-eyes');
-    const future = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2099-01-01', claimantChecked: true }, c.cashier, moneyKey());
+    const future = await c.act(
+      ref,
+      'record-payout',
+      { voucherNo: 'FK-2026-0001', paidOn: '2099-01-01', claimantChecked: true },
+      c.cashier,
+      moneyKey(),
+    );
     expectProblem(future, 400, 'request.invalid');
-    const unchecked = await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28' }, c.cashier, moneyKey());
+    const unchecked = await c.act(
+      ref,
+      'record-payout',
+      { voucherNo: 'FK-2026-0001', paidOn: '2026-11-28' },
+      c.cashier,
+      moneyKey(),
+    );
     expectProblem(unchecked, 400, 'request.invalid');
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const payoutKey = moneyKey();
-    const paid = await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.cashier, payoutKey);
+    const paid = await c.ok(
+      ref,
+      'record-payout',
+      { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true },
+      c.cashier,
+      payoutKey,
+    );
     // The same key again: answered, nothing moves; with other details: refused.
-    expect((await c.ok(ref, 'record-payout', { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true }, c.cashier, payoutKey)).body.status).toBe('reward-paid');
-    expectProblem(await c.act(ref, 'record-payout', { voucherNo: 'FK-2026-0002', paidOn: today, claimantChecked: true }, c.cashier, payoutKey), 422, 'idempotency.mismatch');
+    expect(
+      (
+        await c.ok(
+          ref,
+          'record-payout',
+          { voucherNo: 'FK-2026-0001', paidOn: today, claimantChecked: true },
+          c.cashier,
+          payoutKey,
+        )
+      ).body.status,
+    ).toBe('reward-paid');
+    expectProblem(
+      await c.act(
+        ref,
+        'record-payout',
+        { voucherNo: 'FK-2026-0002', paidOn: today, claimantChecked: true },
+        c.cashier,
+        payoutKey,
+      ),
+      422,
+      'idempotency.mismatch',
+    );
     expect(await LedgerEntry.countDocuments({ rewardId: ref, kind: 'pay' })).toBe(1);
     const payAudit = await AuditEntry.findOne({ action: 'report.record-payout', 'target.id': ref }).lean();
     expect(payAudit!.details).toMatchObject({ voucherNo: 'FK-2026-0001', movement: 'pay', movedFen: MINIMUM_FEN });
@@ -171,13 +236,27 @@ describe('from findings to payment', () => {
     const noReason = await c.act(r.reference, 'propose-reward', { amountFen: 400_000 }, c.staff.verifier);
     expectProblem(noReason, 400, 'request.invalid');
     expect(errorPaths(noReason)).toEqual(['body.adjustmentReason']);
-    const tooLow = await c.act(r.reference, 'propose-reward', { amountFen: 299_900, adjustmentReason: '情节较轻' }, c.staff.verifier);
+    const tooLow = await c.act(
+      r.reference,
+      'propose-reward',
+      { amountFen: 299_900, adjustmentReason: '情节较轻' },
+      c.staff.verifier,
+    );
     expectProblem(tooLow, 400, 'request.invalid');
     expect(errorPaths(tooLow)).toEqual(['body.amountFen']);
     expect((await c.stored(r.reference)).status).toBe('substantiated');
 
-    const adjusted = await c.ok(r.reference, 'propose-reward', { amountFen: 500_000, adjustmentReason: '举报线索详实，协助查处' }, c.staff.verifier);
-    expect(adjusted.body.reward).toMatchObject({ amountFen: 500_000, computedFen: MINIMUM_FEN, adjustmentReason: '举报线索详实，协助查处' });
+    const adjusted = await c.ok(
+      r.reference,
+      'propose-reward',
+      { amountFen: 500_000, adjustmentReason: '举报线索详实，协助查处' },
+      c.staff.verifier,
+    );
+    expect(adjusted.body.reward).toMatchObject({
+      amountFen: 500_000,
+      computedFen: MINIMUM_FEN,
+      adjustmentReason: '举报线索详实，协助查处',
+    });
     expect(adjusted.body.reward.explanation.at(-1).zh).toContain('举报线索详实');
   });
 
@@ -188,7 +267,12 @@ describe('from findings to payment', () => {
     const refused = await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
     expect(refused.body.status).toBe('reward-refused');
     const seen = await followup(r);
-    expect(seen.body.reward).toMatchObject({ status: 'reward-refused', eligible: false, canClaim: false, canAppeal: true });
+    expect(seen.body.reward).toMatchObject({
+      status: 'reward-refused',
+      eligible: false,
+      canClaim: false,
+      canAppeal: true,
+    });
     expect(seen.body.reward.refusalReason).toBeTruthy();
     // The refusal stays open while the reporter may still appeal it.
     expect((await c.view(r.reference, c.staff.reviewer)).body.allowedActions).toEqual([]);
@@ -225,7 +309,11 @@ describe('from findings to payment', () => {
     await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send(claim).expect(200);
     await c.ok(r.reference, 'reject-claim', { reason: '银行账户与身份证姓名不一致' }, c.staff.finance);
     const seen = await followup(r);
-    expect(seen.body.reward).toMatchObject({ status: 'reward-approved', canClaim: true, claimReturnedReason: '银行账户与身份证姓名不一致' });
+    expect(seen.body.reward).toMatchObject({
+      status: 'reward-approved',
+      canClaim: true,
+      claimReturnedReason: '银行账户与身份证姓名不一致',
+    });
     expect((await c.stored(r.reference)).reward!.reservedFen).toBe(MINIMUM_FEN);
     await c.reporter(request(t.app).post('/api/v1/followup/claim'), seen.token).send(claim).expect(200);
   });
@@ -236,24 +324,50 @@ describe('appeals', () => {
     const r = await proposed({ findings: { alreadyKnownAndHandled: true } });
     await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
     const { token } = await followup(r);
-    const appealed = await c.reporter(request(t.app).post('/api/v1/followup/appeal'), token).send({ reason: '部门此前并未处理该隐患，我的举报是首次线索。' });
+    const appealed = await c
+      .reporter(request(t.app).post('/api/v1/followup/appeal'), token)
+      .send({ reason: '部门此前并未处理该隐患，我的举报是首次线索。' });
     expect(appealed.status).toBe(200);
     expect(appealed.body.status).toBe('reward-appealed');
     expect(appealed.body.reward.canAppeal).toBe(false);
 
     // The reviewer who confirmed the refusal does not decide the appeal.
-    const own = await c.act(r.reference, 'decide-appeal', { outcome: 'revised', amountFen: 300_000, reason: '复查' }, c.staff.reviewer);
+    const own = await c.act(
+      r.reference,
+      'decide-appeal',
+      { outcome: 'revised', amountFen: 300_000, reason: '复查' },
+      c.staff.reviewer,
+    );
     expectProblem(own, 403, 'auth.forbidden');
-    const inconsistent = await c.act(r.reference, 'decide-appeal', { outcome: 'upheld', amountFen: 300_000, reason: '复查' }, secondReviewer);
+    const inconsistent = await c.act(
+      r.reference,
+      'decide-appeal',
+      { outcome: 'upheld', amountFen: 300_000, reason: '复查' },
+      secondReviewer,
+    );
     expectProblem(inconsistent, 400, 'request.invalid');
 
-    const revised = await c.ok(r.reference, 'decide-appeal', { outcome: 'revised', amountFen: 300_000, reason: '经复查，部门此前未依法处理' }, secondReviewer);
+    const revised = await c.ok(
+      r.reference,
+      'decide-appeal',
+      { outcome: 'revised', amountFen: 300_000, reason: '经复查，部门此前未依法处理' },
+      secondReviewer,
+    );
     expect(revised.body.status).toBe('reward-reviewed');
     expect(revised.body.reward).toMatchObject({ eligible: true, amountFen: 300_000, appeal: { outcome: 'revised' } });
     // While finance decides, the reporter sees the appeal's outcome and the new amount.
-    expect((await followup(r)).body.reward).toMatchObject({ status: 'reward-reviewed', amountFen: 300_000, canClaim: false, appeal: { outcome: 'revised' } });
+    expect((await followup(r)).body.reward).toMatchObject({
+      status: 'reward-reviewed',
+      amountFen: 300_000,
+      canClaim: false,
+      appeal: { outcome: 'revised' },
+    });
     await c.ok(r.reference, 'approve-reward', {}, c.staff.finance, moneyKey());
-    expect((await followup(r)).body.reward).toMatchObject({ status: 'reward-approved', canClaim: true, canAppeal: false });
+    expect((await followup(r)).body.reward).toMatchObject({
+      status: 'reward-approved',
+      canClaim: true,
+      canAppeal: false,
+    });
   });
 
   test('an approved amount under appeal keeps its money until the decision; a revision releases it and finance approves again', async () => {
@@ -261,7 +375,12 @@ describe('appeals', () => {
     const held = await fundBalances();
     await appealReward(r.reference, '奖励金额过低');
     expect(await fundBalances()).toEqual(held);
-    await c.ok(r.reference, 'decide-appeal', { outcome: 'revised', amountFen: 800_000, reason: '线索价值较高，调整金额' }, secondReviewer);
+    await c.ok(
+      r.reference,
+      'decide-appeal',
+      { outcome: 'revised', amountFen: 800_000, reason: '线索价值较高，调整金额' },
+      secondReviewer,
+    );
     const released = await fundBalances();
     expect(held.reservedFen - released.reservedFen).toBe(MINIMUM_FEN);
     expect((await c.stored(r.reference)).reward).toMatchObject({ reservedFen: 0, amountFen: 800_000 });
@@ -286,7 +405,9 @@ describe('appeals', () => {
     const decidedAt = (await c.stored(r.reference)).reward!.decidedAt!;
     // Thirty days, to the end of the thirtieth day in China.
     const due = endOfShanghaiDay(new Date(decidedAt.getTime() + 30 * DAY)).getTime();
-    await expect(appealReward(r.reference, '太晚了', new Date(due + 1000))).rejects.toMatchObject({ code: 'reward.not_appealable' });
+    await expect(appealReward(r.reference, '太晚了', new Date(due + 1000))).rejects.toMatchObject({
+      code: 'reward.not_appealable',
+    });
     await appealReward(r.reference, '及时', new Date(due - 1000));
     await c.ok(r.reference, 'decide-appeal', { outcome: 'upheld', reason: '维持' }, secondReviewer);
     await expect(appealReward(r.reference, '再次申请')).rejects.toMatchObject({ code: 'reward.not_appealable' });
@@ -303,7 +424,9 @@ describe('lapse (moved clock)', () => {
     expect((await c.stored(r.reference)).status).toBe('reward-approved');
     const before = await fundBalances();
 
-    await expect(claimReward(r.reference, claim, t.box, new Date(due + 1000))).rejects.toMatchObject({ code: 'reward.not_claimable' });
+    await expect(claimReward(r.reference, claim, t.box, new Date(due + 1000))).rejects.toMatchObject({
+      code: 'reward.not_claimable',
+    });
     const lapseAt = new Date(due + 1000);
     await lapseUnclaimedRewards(lapseAt);
     const lapsed = await c.stored(r.reference);
@@ -327,9 +450,18 @@ describe('lapse (moved clock)', () => {
   test('an extended deadline (once, with a reason) holds the lapse off', async () => {
     const r = await approved();
     const due = (await c.stored(r.reference)).reward!.claimDueAt!.getTime();
-    const ext = await c.ok(r.reference, 'extend-claim', { days: 30, reason: '举报人住院，无法按期办理' }, c.staff.finance);
+    const ext = await c.ok(
+      r.reference,
+      'extend-claim',
+      { days: 30, reason: '举报人住院，无法按期办理' },
+      c.staff.finance,
+    );
     expect(ext.body.allowedActions).not.toContain('extend-claim');
-    expectProblem(await c.act(r.reference, 'extend-claim', { days: 10, reason: '再延' }, c.staff.finance), 409, 'resource.stale');
+    expectProblem(
+      await c.act(r.reference, 'extend-claim', { days: 10, reason: '再延' }, c.staff.finance),
+      409,
+      'resource.stale',
+    );
     await lapseUnclaimedRewards(new Date(due + DAY));
     expect((await c.stored(r.reference)).status).toBe('reward-approved');
     await claimReward(r.reference, claim, t.box, new Date(due + DAY));

@@ -24,45 +24,94 @@ const quote = (body: unknown, lang?: string) => {
 
 describe('good quotes', () => {
   test('a major hazard with a fine: 15% rounded to whole yuan, the range, the policy and zh-CN steps', async () => {
-    const res = await quote({ scheme: 'violation', violationKind: 'major-hazard', fineFen: 2_001_000, reportedOn: '2025-11-28' });
+    const res = await quote({
+      scheme: 'violation',
+      violationKind: 'major-hazard',
+      fineFen: 2_001_000,
+      reportedOn: '2025-11-28',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ amountFen: 300_200, minFen: 300_000, maxFen: 30_000_000, policy: 'henan-2025', scheme: 'violation', reportedOn: '2025-11-28' });
-    expect(res.body.policyTitle).toEqual({ zh: '河南省安全生产领域举报奖励办法（2025 年修订）', en: 'Henan work-safety reporting reward rules (2025 revision)' });
+    expect(res.body).toMatchObject({
+      amountFen: 300_200,
+      minFen: 300_000,
+      maxFen: 30_000_000,
+      policy: 'henan-2025',
+      scheme: 'violation',
+      reportedOn: '2025-11-28',
+    });
+    expect(res.body.policyTitle).toEqual({
+      zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
+      en: 'Henan work-safety reporting reward rules (2025 revision)',
+    });
     expect(res.body.explanation).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
     expect(res.body.explanation.every((line: unknown) => typeof line === 'string')).toBe(true);
   });
 
   test('the documented check case: a concealed larger accident with 4 deaths pays 160,000 yuan', async () => {
-    const res = await quote({ scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 4, reportedOn: '2020-01-15' });
+    const res = await quote({
+      scheme: 'concealed-accident',
+      accidentGrade: 'larger',
+      concealedDeaths: 4,
+      reportedOn: '2020-01-15',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ amountFen: 16_000_000, minFen: 3_000_000, maxFen: 30_000_000, policy: 'national-2018', scheme: 'concealed-accident' });
+    expect(res.body).toMatchObject({
+      amountFen: 16_000_000,
+      minFen: 3_000_000,
+      maxFen: 30_000_000,
+      policy: 'national-2018',
+      scheme: 'concealed-accident',
+    });
   });
 
   test('a welding report that is also a major hazard is paid under the scheme that pays more', async () => {
-    const res = await quote({ scheme: 'welding', violationKind: 'major-hazard', realName: true, reportedOn: '2025-11-28' });
+    const res = await quote({
+      scheme: 'welding',
+      violationKind: 'major-hazard',
+      realName: true,
+      reportedOn: '2025-11-28',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ amountFen: 300_000, scheme: 'violation' });
-    expect(res.body.explanation).toContain('同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。');
+    expect(res.body.explanation).toContain(
+      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。',
+    );
   });
 
   test('an employee gets the uplift of the version in force: +10% in 2024, +15% from the 2025 revision', async () => {
     const body = { scheme: 'violation', fineFen: 20_000_000, employeeOfSubject: true, realName: true };
-    expect((await quote({ ...body, reportedOn: '2024-12-31' })).body).toMatchObject({ amountFen: 3_300_000, policy: 'anyang-welding-2023' });
-    expect((await quote({ ...body, reportedOn: '2025-06-01' })).body).toMatchObject({ amountFen: 3_450_000, policy: 'henan-2025' });
+    expect((await quote({ ...body, reportedOn: '2024-12-31' })).body).toMatchObject({
+      amountFen: 3_300_000,
+      policy: 'anyang-welding-2023',
+    });
+    expect((await quote({ ...body, reportedOn: '2025-06-01' })).body).toMatchObject({
+      amountFen: 3_450_000,
+      policy: 'henan-2025',
+    });
   });
 
   test('without reportedOn, today in Asia/Shanghai picks the policy', async () => {
     const res = await quote({ scheme: 'welding' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ amountFen: 50_000, minFen: 50_000, maxFen: 300_000, reportedOn: shanghaiDay(), policy: policyInForce(shanghaiDay()).id });
+    expect(res.body).toMatchObject({
+      amountFen: 50_000,
+      minFen: 50_000,
+      maxFen: 300_000,
+      reportedOn: shanghaiDay(),
+      policy: policyInForce(shanghaiDay()).id,
+    });
   });
 
   test('Accept-Language: en gives the explanation in English', async () => {
     const res = await quote({ scheme: 'violation', fineFen: 2_001_660, reportedOn: '2025-11-28' }, 'en');
     expect(res.status).toBe(200);
     expect(res.body.amountFen).toBe(300_200);
-    expect(res.body.explanation).toContain('15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.');
-    expect(res.body.explanation.at(-1)).toBe('Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).');
+    expect(res.body.explanation).toContain(
+      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.',
+    );
+    expect(res.body.explanation.at(-1)).toBe(
+      'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).',
+    );
     expect(res.body.explanation.join(' ')).not.toMatch(/[\u4e00-\u9fff]{4}/); // no Chinese sentences (document numbers may stay)
   });
 
@@ -80,14 +129,30 @@ describe('bad input: 400 problem documents naming the field', () => {
     ['a fine that is not whole fen', { scheme: 'violation', fineFen: 1234.5 }, 'body.fineFen'],
     ['a fine as text', { scheme: 'violation', fineFen: '3000' }, 'body.fineFen'],
     ['an accident without its grade', { scheme: 'concealed-accident', concealedDeaths: 2 }, 'body.accidentGrade'],
-    ['an accident without its deaths', { scheme: 'concealed-accident', accidentGrade: 'major' }, 'body.concealedDeaths'],
-    ['zero concealed deaths', { scheme: 'concealed-accident', accidentGrade: 'major', concealedDeaths: 0 }, 'body.concealedDeaths'],
-    ['an unknown grade', { scheme: 'concealed-accident', accidentGrade: 'huge', concealedDeaths: 1 }, 'body.accidentGrade'],
+    [
+      'an accident without its deaths',
+      { scheme: 'concealed-accident', accidentGrade: 'major' },
+      'body.concealedDeaths',
+    ],
+    [
+      'zero concealed deaths',
+      { scheme: 'concealed-accident', accidentGrade: 'major', concealedDeaths: 0 },
+      'body.concealedDeaths',
+    ],
+    [
+      'an unknown grade',
+      { scheme: 'concealed-accident', accidentGrade: 'huge', concealedDeaths: 1 },
+      'body.accidentGrade',
+    ],
     ['a grade on a violation', { scheme: 'violation', accidentGrade: 'general' }, 'body.accidentGrade'],
     ['an impossible date', { scheme: 'violation', reportedOn: '2025-02-30' }, 'body.reportedOn'],
     ['a date in another format', { scheme: 'violation', reportedOn: '28/11/2025' }, 'body.reportedOn'],
     ['a day before any policy', { scheme: 'violation', reportedOn: '2017-12-31' }, 'body.reportedOn'],
-    ['a listed situation under the national rules', { scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2019-05-01' }, 'body.violationKind'],
+    [
+      'a listed situation under the national rules',
+      { scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2019-05-01' },
+      'body.violationKind',
+    ],
     ['welding without a real name', { scheme: 'welding', realName: false }, 'body.realName'],
     ['welding before the welding rule', { scheme: 'welding', reportedOn: '2023-01-10' }, 'body.scheme'],
     ['an anonymous employee', { scheme: 'violation', employeeOfSubject: true, realName: false }, 'body.realName'],
@@ -100,13 +165,23 @@ describe('bad input: 400 problem documents naming the field', () => {
   test('the field message follows Accept-Language', async () => {
     const zh = await quote({ scheme: 'welding', realName: false });
     const en = await quote({ scheme: 'welding', realName: false }, 'en');
-    expect(zh.body.errors).toEqual([expect.objectContaining({ path: 'body.realName', message: '焊接作业奖励只发给实名举报人。' })]);
-    expect(en.body.errors).toEqual([expect.objectContaining({ path: 'body.realName', message: 'The welding reward is paid to real-name reporters only.' })]);
+    expect(zh.body.errors).toEqual([
+      expect.objectContaining({ path: 'body.realName', message: '焊接作业奖励只发给实名举报人。' }),
+    ]);
+    expect(en.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'body.realName',
+        message: 'The welding reward is paid to real-name reporters only.',
+      }),
+    ]);
     expect(en.body.title).toBe('The request is invalid; check the fields listed.');
   });
 
   test('a body that is not JSON', async () => {
-    const res = await request(t.app).post('/api/v1/rewards/quote').set('Content-Type', 'application/json').send('{"scheme":');
+    const res = await request(t.app)
+      .post('/api/v1/rewards/quote')
+      .set('Content-Type', 'application/json')
+      .send('{"scheme":');
     expectProblem(res, 400, 'request.malformed_json');
   });
 });

@@ -6,7 +6,16 @@ import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Session } from '../../server/staff/session.model';
 import { Staff } from '../../server/staff/staff.model';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, TEST_PASSWORD, errorPaths, expectProblem, login, signIn, type StaffSession } from '../support/staff';
+import {
+  as,
+  createAccount,
+  TEST_PASSWORD,
+  errorPaths,
+  expectProblem,
+  login,
+  signIn,
+  type StaffSession,
+} from '../support/staff';
 
 let t: TestApp;
 let admin: StaffSession;
@@ -15,14 +24,22 @@ const sessions = {} as Record<Exclude<Role, 'admin'>, StaffSession>;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', t.demoPassword);
-  for (const role of ['intake', 'verifier', 'reviewer', 'finance'] as const) sessions[role] = await signIn(t.app, role, t.demoPassword);
+  for (const role of ['intake', 'verifier', 'reviewer', 'finance'] as const)
+    sessions[role] = await signIn(t.app, role, t.demoPassword);
 });
 afterAll(async () => {
   await t?.stop();
 });
 
 const staffAudit = () => AuditEntry.countDocuments({ action: /^staff\./ });
-const newStaff = (over: Record<string, unknown> = {}) => ({ username: 'new.person', displayName: '新同事', role: 'intake', unitCode: 'city-emb', areaCodes: ['410581'], ...over });
+const newStaff = (over: Record<string, unknown> = {}) => ({
+  username: 'new.person',
+  displayName: '新同事',
+  role: 'intake',
+  unitCode: 'city-emb',
+  areaCodes: ['410581'],
+  ...over,
+});
 
 describe('access', () => {
   let targetId: string;
@@ -32,22 +49,37 @@ describe('access', () => {
 
   const calls = () => [
     { name: 'GET /staff', req: () => request(t.app).get('/api/v1/staff') },
-    { name: 'POST /staff', req: () => request(t.app).post('/api/v1/staff').send(newStaff({ username: 'should-not-exist' })) },
-    { name: 'PATCH /staff/:id', req: () => request(t.app).patch(`/api/v1/staff/${targetId}`).send({ displayName: 'changed' }) },
-    { name: 'POST /staff/:id/password-reset', req: () => request(t.app).post(`/api/v1/staff/${targetId}/password-reset`) },
+    {
+      name: 'POST /staff',
+      req: () =>
+        request(t.app)
+          .post('/api/v1/staff')
+          .send(newStaff({ username: 'should-not-exist' })),
+    },
+    {
+      name: 'PATCH /staff/:id',
+      req: () => request(t.app).patch(`/api/v1/staff/${targetId}`).send({ displayName: 'changed' }),
+    },
+    {
+      name: 'POST /staff/:id/password-reset',
+      req: () => request(t.app).post(`/api/v1/staff/${targetId}/password-reset`),
+    },
   ];
 
   test('without a session → 401 auth.unauthenticated', async () => {
     for (const c of calls()) expectProblem(await c.req(), 401, 'auth.unauthenticated');
   });
 
-  test.each(['intake', 'verifier', 'reviewer', 'finance'] as const)('%s → 403 auth.forbidden on every staff endpoint', async (role) => {
-    const auditBefore = await staffAudit();
-    for (const c of calls()) expectProblem(await as(c.req(), sessions[role]), 403, 'auth.forbidden');
-    expect(await Staff.exists({ username: 'should-not-exist' })).toBeNull();
-    expect((await Staff.findById(targetId).lean())?.displayName).toBe('Test access-target');
-    expect(await staffAudit()).toBe(auditBefore);
-  });
+  test.each(['intake', 'verifier', 'reviewer', 'finance'] as const)(
+    '%s → 403 auth.forbidden on every staff endpoint',
+    async (role) => {
+      const auditBefore = await staffAudit();
+      for (const c of calls()) expectProblem(await as(c.req(), sessions[role]), 403, 'auth.forbidden');
+      expect(await Staff.exists({ username: 'should-not-exist' })).toBeNull();
+      expect((await Staff.findById(targetId).lean())?.displayName).toBe('Test access-target');
+      expect(await staffAudit()).toBe(auditBefore);
+    },
+  );
 
   test('an admin without the CSRF token, or with a wrong one → 403 auth.csrf_invalid, nothing changes', async () => {
     const auditBefore = await staffAudit();
@@ -68,7 +100,9 @@ describe('list', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body.total).toBe(await Staff.countDocuments());
-    expect(res.body.items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['admin', 'intake', 'verifier', 'reviewer', 'finance']));
+    expect(res.body.items.map((u: { username: string }) => u.username)).toEqual(
+      expect.arrayContaining(['admin', 'intake', 'verifier', 'reviewer', 'finance']),
+    );
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt\$|totpSecret|failedLogins/);
   });
 
@@ -118,7 +152,16 @@ describe('create', () => {
     const res = await create(newStaff({ username: 'Zhao.Lei', email: 'Zhao.Lei@Example.org' }));
 
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ username: 'zhao.lei', email: 'zhao.lei@example.org', role: 'intake', unitCode: 'city-emb', areaCodes: ['410581'], mustChangePassword: true, totpEnabled: false, disabled: false });
+    expect(res.body.user).toMatchObject({
+      username: 'zhao.lei',
+      email: 'zhao.lei@example.org',
+      role: 'intake',
+      unitCode: 'city-emb',
+      areaCodes: ['410581'],
+      mustChangePassword: true,
+      totpEnabled: false,
+      disabled: false,
+    });
     const { initialPassword } = res.body;
     expect(initialPassword).toMatch(/^\S{12,}$/);
 
@@ -137,7 +180,10 @@ describe('create', () => {
   });
 
   test('two concurrent creates of one username: one account, the other request 409', async () => {
-    const [a, b] = await Promise.all([create(newStaff({ username: 'racer' })), create(newStaff({ username: 'racer' }))]);
+    const [a, b] = await Promise.all([
+      create(newStaff({ username: 'racer' })),
+      create(newStaff({ username: 'racer' })),
+    ]);
 
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect(await Staff.countDocuments({ username: 'racer' })).toBe(1);
@@ -151,11 +197,30 @@ describe('update', () => {
   test('changes fields, returns the new view, and is audited', async () => {
     const { id } = await createAccount({ username: 'to-update', role: 'intake' });
 
-    const res = await patch(id, { displayName: '新名字', role: 'verifier', unitCode: 'city-fire', areaCodes: ['410502', '410503'], email: 'x@example.org' });
+    const res = await patch(id, {
+      displayName: '新名字',
+      role: 'verifier',
+      unitCode: 'city-fire',
+      areaCodes: ['410502', '410503'],
+      email: 'x@example.org',
+    });
 
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ id, displayName: '新名字', role: 'verifier', unitCode: 'city-fire', areaCodes: ['410502', '410503'], email: 'x@example.org' });
-    expect(await Staff.findById(id).lean()).toMatchObject({ displayName: '新名字', role: 'verifier', unitCode: 'city-fire', areaCodes: ['410502', '410503'], email: 'x@example.org' });
+    expect(res.body.user).toMatchObject({
+      id,
+      displayName: '新名字',
+      role: 'verifier',
+      unitCode: 'city-fire',
+      areaCodes: ['410502', '410503'],
+      email: 'x@example.org',
+    });
+    expect(await Staff.findById(id).lean()).toMatchObject({
+      displayName: '新名字',
+      role: 'verifier',
+      unitCode: 'city-fire',
+      areaCodes: ['410502', '410503'],
+      email: 'x@example.org',
+    });
     const entry = await AuditEntry.findOne({ action: 'staff.update', 'target.id': id }).lean();
     expect(entry?.details).toMatchObject({ role: 'verifier' });
 
@@ -171,7 +236,10 @@ describe('update', () => {
     ['an unknown area code', { areaCodes: ['410581', '123456'] }, 'body.areaCodes.1'],
     ['an every-area grant that is not a boolean', { allAreas: 'yes' }, 'body.allAreas'],
   ])('%s → 400', async (_label, body, path) => {
-    const { id } = await createAccount({ username: `bad-${(Object.keys(body)[0] ?? 'empty').toLowerCase()}`, role: 'intake' });
+    const { id } = await createAccount({
+      username: `bad-${(Object.keys(body)[0] ?? 'empty').toLowerCase()}`,
+      role: 'intake',
+    });
     const res = await patch(id, body);
     expectProblem(res, 400, 'request.invalid');
     if (path) expect(errorPaths(res)).toEqual([path]);
@@ -197,7 +265,9 @@ describe('update', () => {
     expect(await Session.countDocuments({ staffId: _id })).toBe(0);
     expectProblem(await as(request(t.app).get('/api/v1/auth/session'), theirs, null), 401, 'auth.unauthenticated');
     expectProblem(await login(t.app, 'soon-disabled', TEST_PASSWORD), 403, 'auth.disabled');
-    expect(await AuditEntry.findOne({ action: 'staff.update', 'target.id': id }).lean()).toMatchObject({ details: { disabled: true } });
+    expect(await AuditEntry.findOne({ action: 'staff.update', 'target.id': id }).lean()).toMatchObject({
+      details: { disabled: true },
+    });
   });
 
   test('a role change ends the user’s sessions, so new rights apply at once', async () => {
@@ -254,7 +324,9 @@ describe('password reset', () => {
     expect(stored).toMatchObject({ mustChangePassword: true, failedLogins: 0 });
     expect(stored.lockedUntil).toBeUndefined();
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
-    expect(await AuditEntry.exists({ action: 'staff.password_reset', 'target.id': id, 'actor.id': admin.user.id })).toBeTruthy();
+    expect(
+      await AuditEntry.exists({ action: 'staff.password_reset', 'target.id': id, 'actor.id': admin.user.id }),
+    ).toBeTruthy();
     expectProblem(await as(request(t.app).get('/api/v1/auth/session'), theirs, null), 401, 'auth.unauthenticated');
 
     expectProblem(await login(t.app, 'forgetful', TEST_PASSWORD), 401, 'auth.invalid_credentials');
@@ -265,21 +337,36 @@ describe('password reset', () => {
 
   test('an admin password reset ends every session of the account, and the temporary password opens only the password change', async () => {
     const { id, _id } = await createAccount({ username: 'reset-everywhere', role: 'verifier' });
-    const sessionsBefore = [await signIn(t.app, 'reset-everywhere', TEST_PASSWORD), await signIn(t.app, 'reset-everywhere', TEST_PASSWORD)];
+    const sessionsBefore = [
+      await signIn(t.app, 'reset-everywhere', TEST_PASSWORD),
+      await signIn(t.app, 'reset-everywhere', TEST_PASSWORD),
+    ];
 
     const { temporaryPassword } = (await as(request(t.app).post(`/api/v1/staff/${id}/password-reset`), admin)).body;
 
     expect(await Session.countDocuments({ staffId: _id })).toBe(0);
-    for (const old of sessionsBefore) expectProblem(await as(request(t.app).get('/api/v1/reports'), old, null), 401, 'auth.unauthenticated');
+    for (const old of sessionsBefore)
+      expectProblem(await as(request(t.app).get('/api/v1/reports'), old, null), 401, 'auth.unauthenticated');
     const fresh = await signIn(t.app, 'reset-everywhere', temporaryPassword);
     expectProblem(await as(request(t.app).get('/api/v1/reports'), fresh, null), 403, 'auth.password_change_required');
-    expect((await as(request(t.app).post('/api/v1/auth/password'), fresh).send({ currentPassword: temporaryPassword, newPassword: 'mine and mine alone' })).status).toBe(204);
+    expect(
+      (
+        await as(request(t.app).post('/api/v1/auth/password'), fresh).send({
+          currentPassword: temporaryPassword,
+          newPassword: 'mine and mine alone',
+        })
+      ).status,
+    ).toBe(204);
     expect((await as(request(t.app).get('/api/v1/reports'), fresh, null)).status).toBe(200);
   });
 
   test('an unknown id → 404 and no audit entry', async () => {
     const before = await staffAudit();
-    expectProblem(await as(request(t.app).post('/api/v1/staff/0123456789abcdef01234567/password-reset'), admin), 404, 'resource.not_found');
+    expectProblem(
+      await as(request(t.app).post('/api/v1/staff/0123456789abcdef01234567/password-reset'), admin),
+      404,
+      'resource.not_found',
+    );
     expect(await staffAudit()).toBe(before);
   });
 });

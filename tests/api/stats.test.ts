@@ -12,7 +12,14 @@ import { Poster } from '../../server/posters/poster.model';
 import { PosterScan } from '../../server/posters/posterScan.model';
 import { Report } from '../../server/reports/report.model';
 import { StatsReportFacts, StatsRollup, StatsSettings } from '../../server/stats/statsRollup.model';
-import { monthlyRanking, posterFunnel, rebuildStats, refreshReportStats, statsOverview, transparencyFigures } from '../../server/stats';
+import {
+  monthlyRanking,
+  posterFunnel,
+  rebuildStats,
+  refreshReportStats,
+  statsOverview,
+  transparencyFigures,
+} from '../../server/stats';
 import { medianDays } from '../../server/stats/figures';
 import { hiddenRows } from '../../server/stats/transparency';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
@@ -42,18 +49,78 @@ interface Spec {
 
 const specs: Spec[] = [
   // The period May–June 2026.
-  { ref: 'S1', area: A, sector: 'construction', at: '2026-05-03T02:00:00Z', status: 'reward-paid', poster: 'PST001', accepted: { at: '2026-05-04T02:00:00Z', dueAt: '2026-07-03T02:00:00Z' }, concluded: { at: '2026-05-13T02:00:00Z', substantiated: true, rectified: true }, approved: { at: '2026-05-20T02:00:00Z', fen: 300_000 }, paidOn: '2026-06-02' },
-  { ref: 'S2', area: A, sector: 'construction', at: '2026-05-10T02:00:00Z', status: 'substantiated', poster: 'PST001', accepted: { at: '2026-05-11T02:00:00Z', dueAt: '2026-07-10T02:00:00Z' }, concluded: { at: '2026-05-30T03:00:00Z', substantiated: true } },
-  { ref: 'S3', area: A, sector: 'fire-safety', at: '2026-06-01T02:00:00Z', status: 'closed', accepted: { at: '2026-06-02T02:00:00Z', dueAt: '2026-08-01T02:00:00Z' }, concluded: { at: '2026-06-05T02:00:00Z', substantiated: false } },
-  { ref: 'S4', area: B, sector: 'fire-safety', at: '2026-06-10T02:00:00Z', status: 'reward-approved', accepted: { at: '2026-06-11T02:00:00Z', dueAt: '2026-06-20T02:00:00Z' }, concluded: { at: '2026-07-10T02:00:00Z', substantiated: true, rectified: true }, approved: { at: '2026-07-15T02:00:00Z', fen: 500_000 } },
+  {
+    ref: 'S1',
+    area: A,
+    sector: 'construction',
+    at: '2026-05-03T02:00:00Z',
+    status: 'reward-paid',
+    poster: 'PST001',
+    accepted: { at: '2026-05-04T02:00:00Z', dueAt: '2026-07-03T02:00:00Z' },
+    concluded: { at: '2026-05-13T02:00:00Z', substantiated: true, rectified: true },
+    approved: { at: '2026-05-20T02:00:00Z', fen: 300_000 },
+    paidOn: '2026-06-02',
+  },
+  {
+    ref: 'S2',
+    area: A,
+    sector: 'construction',
+    at: '2026-05-10T02:00:00Z',
+    status: 'substantiated',
+    poster: 'PST001',
+    accepted: { at: '2026-05-11T02:00:00Z', dueAt: '2026-07-10T02:00:00Z' },
+    concluded: { at: '2026-05-30T03:00:00Z', substantiated: true },
+  },
+  {
+    ref: 'S3',
+    area: A,
+    sector: 'fire-safety',
+    at: '2026-06-01T02:00:00Z',
+    status: 'closed',
+    accepted: { at: '2026-06-02T02:00:00Z', dueAt: '2026-08-01T02:00:00Z' },
+    concluded: { at: '2026-06-05T02:00:00Z', substantiated: false },
+  },
+  {
+    ref: 'S4',
+    area: B,
+    sector: 'fire-safety',
+    at: '2026-06-10T02:00:00Z',
+    status: 'reward-approved',
+    accepted: { at: '2026-06-11T02:00:00Z', dueAt: '2026-06-20T02:00:00Z' },
+    concluded: { at: '2026-07-10T02:00:00Z', substantiated: true, rectified: true },
+    approved: { at: '2026-07-15T02:00:00Z', fen: 500_000 },
+  },
   { ref: 'S5', area: B, sector: 'construction', at: '2026-06-15T02:00:00Z', status: 'submitted' },
-  { ref: 'S6', area: C, sector: 'welding', at: '2026-05-20T02:00:00Z', status: 'verifying', accepted: { at: '2026-05-21T02:00:00Z', dueAt: '2026-06-01T02:00:00Z' } },
+  {
+    ref: 'S6',
+    area: C,
+    sector: 'welding',
+    at: '2026-05-20T02:00:00Z',
+    status: 'verifying',
+    accepted: { at: '2026-05-21T02:00:00Z', dueAt: '2026-06-01T02:00:00Z' },
+  },
   { ref: 'S7', area: C, sector: 'welding', at: '2026-06-20T02:00:00Z', status: 'withdrawn' },
   // 01:00 on 1 May in Shanghai: May, although still April in UTC.
   { ref: 'S9', area: B, sector: 'road-transport', at: '2026-04-30T17:00:00Z', status: 'screening' },
   // The previous period, March–April.
-  { ref: 'S8', area: A, sector: 'construction', at: '2026-03-05T02:00:00Z', status: 'substantiated', accepted: { at: '2026-03-05T03:00:00Z', dueAt: '2026-05-04T03:00:00Z' }, concluded: { at: '2026-03-07T02:00:00Z', substantiated: true } },
-  { ref: 'S10', area: C, sector: 'fire-safety', at: '2026-04-10T02:00:00Z', status: 'unsubstantiated', accepted: { at: '2026-04-11T02:00:00Z', dueAt: '2026-06-10T02:00:00Z' }, concluded: { at: '2026-04-16T02:00:00Z', substantiated: false } },
+  {
+    ref: 'S8',
+    area: A,
+    sector: 'construction',
+    at: '2026-03-05T02:00:00Z',
+    status: 'substantiated',
+    accepted: { at: '2026-03-05T03:00:00Z', dueAt: '2026-05-04T03:00:00Z' },
+    concluded: { at: '2026-03-07T02:00:00Z', substantiated: true },
+  },
+  {
+    ref: 'S10',
+    area: C,
+    sector: 'fire-safety',
+    at: '2026-04-10T02:00:00Z',
+    status: 'unsubstantiated',
+    accepted: { at: '2026-04-11T02:00:00Z', dueAt: '2026-06-10T02:00:00Z' },
+    concluded: { at: '2026-04-16T02:00:00Z', substantiated: false },
+  },
   // February: enough in one area for public figures that are not suppressed.
   ...[1, 2, 3, 4, 5, 6].map((i): Spec => ({
     ref: `F${i}`,
@@ -76,7 +143,11 @@ const specs: Spec[] = [
         at: `2026-${m}-02T02:00:00Z`,
         status: 'closed',
         accepted: { at: `2026-${m}-03T02:00:00Z`, dueAt: `2026-${m}-10T02:00:00Z` },
-        concluded: { at: poor ? `2026-${m}-20T02:00:00Z` : `2026-${m}-08T02:00:00Z`, substantiated: area !== D, rectified: area !== D },
+        concluded: {
+          at: poor ? `2026-${m}-20T02:00:00Z` : `2026-${m}-08T02:00:00Z`,
+          substantiated: area !== D,
+          rectified: area !== D,
+        },
       };
     }),
   ),
@@ -95,8 +166,19 @@ function finalFields(s: Spec) {
   return {
     status: s.status,
     timeline,
-    ...(s.accepted ? { assignment: { unitCode: 'city-emb', verifierId: 'v', assignedAt: new Date(s.accepted.at), dueAt: new Date(s.accepted.dueAt) } } : {}),
-    ...(s.concluded ? { findings: { substantiated: s.concluded.substantiated, rectificationOrdered: !!s.concluded.rectified } } : {}),
+    ...(s.accepted
+      ? {
+          assignment: {
+            unitCode: 'city-emb',
+            verifierId: 'v',
+            assignedAt: new Date(s.accepted.at),
+            dueAt: new Date(s.accepted.dueAt),
+          },
+        }
+      : {}),
+    ...(s.concluded
+      ? { findings: { substantiated: s.concluded.substantiated, rectificationOrdered: !!s.concluded.rectified } }
+      : {}),
     ...(s.approved
       ? {
           reward: {
@@ -104,7 +186,16 @@ function finalFields(s: Spec) {
             amountFen: s.approved.fen,
             approvedAt: new Date(s.approved.at),
             reservedFen: s.paidOn ? 0 : s.approved.fen,
-            ...(s.paidOn ? { payout: { voucherNo: `V-${s.ref}`, paidOn: s.paidOn, amountFen: s.approved.fen, recordedAt: new Date(`${s.paidOn}T08:00:00Z`) } } : {}),
+            ...(s.paidOn
+              ? {
+                  payout: {
+                    voucherNo: `V-${s.ref}`,
+                    paidOn: s.paidOn,
+                    amountFen: s.approved.fen,
+                    recordedAt: new Date(`${s.paidOn}T08:00:00Z`),
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -114,9 +205,19 @@ function finalFields(s: Spec) {
 /** The rollups with their cell ids, zero counters left out (a cell emptied by increments equals one never made). */
 async function rollupSnapshot() {
   const cells = await StatsRollup.find({}).sort({ _id: 1 }).lean();
-  const nonZero = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
+  const nonZero = (o: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
   return cells
-    .map((c) => ({ _id: c._id, kind: c.kind, month: c.month, area: c.area, sector: c.sector, poster: c.poster, counts: nonZero(c.counts), days: nonZero(c.days) }))
+    .map((c) => ({
+      _id: c._id,
+      kind: c.kind,
+      month: c.month,
+      area: c.area,
+      sector: c.sector,
+      poster: c.poster,
+      counts: nonZero(c.counts),
+      days: nonZero(c.days),
+    }))
     .filter((c) => Object.keys(c.counts).length + Object.keys(c.days).length > 0);
 }
 
@@ -126,8 +227,26 @@ beforeAll(async () => {
   intake = await signIn(t.app, 'intake', t.demoPassword);
   const createdBy = new mongoose.Types.ObjectId();
   await Poster.create([
-    { code: 'PST001', siteName: '万达广场工地', enterpriseName: '安阳建工集团', areaCode: A, sector: 'construction', address: '文峰区中华路 1 号', createdBy, scanCount: 18 },
-    { code: 'PST002', siteName: '北关物流园', enterpriseName: '北关物流有限公司', areaCode: B, sector: 'road-transport', address: '北关区红旗路 9 号', createdBy, scanCount: 7 },
+    {
+      code: 'PST001',
+      siteName: '万达广场工地',
+      enterpriseName: '安阳建工集团',
+      areaCode: A,
+      sector: 'construction',
+      address: '文峰区中华路 1 号',
+      createdBy,
+      scanCount: 18,
+    },
+    {
+      code: 'PST002',
+      siteName: '北关物流园',
+      enterpriseName: '北关物流有限公司',
+      areaCode: B,
+      sector: 'road-transport',
+      address: '北关区红旗路 9 号',
+      createdBy,
+      scanCount: 7,
+    },
   ]);
   await PosterScan.create([
     { posterCode: 'PST001', day: '2026-04-30', count: 3 },
@@ -198,12 +317,31 @@ describe('the overview', () => {
   test('the previous period of the same length: March–April', async () => {
     const o = await statsOverview('2026-05', '2026-06', {}, now);
     expect(o.previousPeriod).toEqual({ from: '2026-03', to: '2026-04' });
-    expect(o.previous).toMatchObject({ received: 2, accepted: 2, concluded: 2, substantiated: 1, substantiationRate: 0.5, medianDaysToConclusion: 4, rewardsApproved: 0, rewardsPaid: 0 });
+    expect(o.previous).toMatchObject({
+      received: 2,
+      accepted: 2,
+      concluded: 2,
+      substantiated: 1,
+      substantiationRate: 0.5,
+      medianDaysToConclusion: 4,
+      rewardsApproved: 0,
+      rewardsPaid: 0,
+    });
   });
 
   test('by month, area and sector', async () => {
     const o = await statsOverview('2026-05', '2026-06', {}, now);
-    expect(o.byMonth.map((m) => [m.month, m.received, m.concluded, m.substantiated, m.medianDaysToConclusion, m.rewardsApprovedFen, m.rewardsPaidFen])).toEqual([
+    expect(
+      o.byMonth.map((m) => [
+        m.month,
+        m.received,
+        m.concluded,
+        m.substantiated,
+        m.medianDaysToConclusion,
+        m.rewardsApprovedFen,
+        m.rewardsPaidFen,
+      ]),
+    ).toEqual([
       ['2026-05', 4, 2, 2, 15, 300_000, 0],
       ['2026-06', 4, 2, 1, 17, 0, 300_000],
     ]);
@@ -213,14 +351,22 @@ describe('the overview', () => {
     expect([area(B).received, area(B).substantiated, area(B).substantiationRate]).toEqual([3, 1, 1]);
     expect([area(C).received, area(C).concluded, area(C).substantiationRate]).toEqual([2, 0, null]);
     const sector = (code: string) => o.bySector.find((s) => s.sector === code)!.received;
-    expect([sector('construction'), sector('fire-safety'), sector('welding'), sector('road-transport'), sector('coal-mine')]).toEqual([3, 2, 2, 1, 0]);
+    expect([
+      sector('construction'),
+      sector('fire-safety'),
+      sector('welding'),
+      sector('road-transport'),
+      sector('coal-mine'),
+    ]).toEqual([3, 2, 2, 1, 0]);
   });
 
   test('narrowed to one area and sector, overdue too', async () => {
     const c = await statsOverview('2026-05', '2026-06', { area: C }, now);
     expect([c.totals.received, c.overdueNow, c.byArea.length]).toEqual([2, 1, 1]);
     const fire = await statsOverview('2026-05', '2026-06', { sector: 'fire-safety' }, now);
-    expect([fire.totals.received, fire.totals.concluded, fire.totals.medianDaysToConclusion, fire.overdueNow]).toEqual([2, 2, 17, 0]);
+    expect([fire.totals.received, fire.totals.concluded, fire.totals.medianDaysToConclusion, fire.overdueNow]).toEqual([
+      2, 2, 17, 0,
+    ]);
   });
 
   test('over HTTP: a staff role reads it, bad periods are refused', async () => {
@@ -228,7 +374,9 @@ describe('the overview', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect([res.body.totals.received, res.body.totals.substantiated, res.body.previous.received]).toEqual([3, 2, 1]);
-    expect((await as(request(t.app).get('/api/v1/stats/overview?from=2026-07&to=2026-05'), admin, null)).status).toBe(400);
+    expect((await as(request(t.app).get('/api/v1/stats/overview?from=2026-07&to=2026-05'), admin, null)).status).toBe(
+      400,
+    );
     expect((await as(request(t.app).get('/api/v1/stats/overview?from=2026-13'), admin, null)).status).toBe(400);
     expect((await as(request(t.app).get('/api/v1/stats/overview?area=999999'), admin, null)).status).toBe(400);
   });
@@ -248,7 +396,10 @@ describe('the overview', () => {
   test("staff statistics count only the viewer's areas", async () => {
     await createAccount({ username: 'stats-wenfeng', role: 'intake', areaCodes: [A] });
     await createAccount({ username: 'stats-nowhere', role: 'intake', areaCodes: [], allAreas: false });
-    const [wenfeng, nowhere] = [await signIn(t.app, 'stats-wenfeng', TEST_PASSWORD), await signIn(t.app, 'stats-nowhere', TEST_PASSWORD)];
+    const [wenfeng, nowhere] = [
+      await signIn(t.app, 'stats-wenfeng', TEST_PASSWORD),
+      await signIn(t.app, 'stats-nowhere', TEST_PASSWORD),
+    ];
     const get = async (path: string, who: StaffSession) => {
       const res = await as(request(t.app).get(path), who, null);
       expect(res.status).toBe(200);
@@ -261,14 +412,21 @@ describe('the overview', () => {
     expect(mine.totals.received).toBe(3);
     expect(mine.byArea.map((a: { area: string }) => a.area)).toEqual([A]);
     // Asking for another area, or having no areas at all, counts nothing.
-    for (const [path, who] of [[`${period}&area=${C}`, wenfeng], [period, nowhere]] as const) {
+    for (const [path, who] of [
+      [`${period}&area=${C}`, wenfeng],
+      [period, nowhere],
+    ] as const) {
       const o = await get(path, who);
       expect([o.totals.received, o.previous.received, o.overdueNow, o.byArea]).toEqual([0, 0, 0, []]);
     }
     expect((await get(`${period}&area=${C}`, admin)).overdueNow).toBe(1); // there was something to hide
 
     const funnel = await get('/api/v1/stats/posters?from=2026-05&to=2026-06', wenfeng);
-    expect([funnel.posters.map((p: { code: string }) => p.code), funnel.byArea.map((a: { area: string }) => a.area), funnel.neverReported]).toEqual([['PST001'], [A], []]);
+    expect([
+      funnel.posters.map((p: { code: string }) => p.code),
+      funnel.byArea.map((a: { area: string }) => a.area),
+      funnel.neverReported,
+    ]).toEqual([['PST001'], [A], []]);
     expect((await get('/api/v1/stats/posters?from=2026-05&to=2026-06', nowhere)).posters).toEqual([]);
 
     // The ranking stays city-wide, but only the viewer's rows are shown.
@@ -287,13 +445,28 @@ describe('the refresh hook', () => {
   });
 
   test('a report submitted and accepted over HTTP is counted in the current month', async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
-    const overview = () => as(request(t.app).get(`/api/v1/stats/overview?from=${month}&to=${month}&area=410527`), intake, null);
+    const month = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
+    const overview = () =>
+      as(request(t.app).get(`/api/v1/stats/overview?from=${month}&to=${month}&area=410527`), intake, null);
     const before = (await overview()).body.totals;
-    const sub = await submit(t.app, { category: 'fire-exits-blocked', area: '410527', description: '超市安全出口被堵塞，消防通道锁闭。', anonymous: true });
+    const sub = await submit(t.app, {
+      category: 'fire-exits-blocked',
+      area: '410527',
+      description: '超市安全出口被堵塞，消防通道锁闭。',
+      anonymous: true,
+    });
     expect(sub.status).toBe(201);
     const verifier = await signIn(t.app, 'verifier', t.demoPassword);
-    const accepted = await as(request(t.app).post(`/api/v1/reports/${sub.body.reference}/actions/accept`).set('X-Forwarded-For', nextClientIp()), intake).send({ unitCode: 'city-fire', verifierId: verifier.user.id });
+    const accepted = await as(
+      request(t.app)
+        .post(`/api/v1/reports/${sub.body.reference}/actions/accept`)
+        .set('X-Forwarded-For', nextClientIp()),
+      intake,
+    ).send({ unitCode: 'city-fire', verifierId: verifier.user.id });
     expect(accepted.status).toBe(200);
     const after = (await overview()).body.totals;
     expect([after.received - before.received, after.accepted - before.accepted]).toEqual([1, 1]);
@@ -304,9 +477,21 @@ describe('the monthly ranking', () => {
   test('September: scores, ranks, change since August, and the area last two months running flagged', async () => {
     const r = await monthlyRanking('2026-09');
     const row = (area: string) => r.areas.find((a) => a.area === area)!;
-    expect(r.areas.map((a) => a.area)).toEqual(['410503', '410523', '410505', '410502', '410527', '410522', '410526', '410581', '410506']);
+    expect(r.areas.map((a) => a.area)).toEqual([
+      '410503',
+      '410523',
+      '410505',
+      '410502',
+      '410527',
+      '410522',
+      '410526',
+      '410581',
+      '410506',
+    ]);
     expect(r.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect([row(B).score, row('410502').score, row(HUA).score, row(LINZHOU).score, row(D).score]).toEqual([98.5, 95, 92.6, 53.7, 40]);
+    expect([row(B).score, row('410502').score, row(HUA).score, row(LINZHOU).score, row(D).score]).toEqual([
+      98.5, 95, 92.6, 53.7, 40,
+    ]);
     expect([row(HUA).change, row(LINZHOU).change, row(D).change, row(B).change]).toEqual([1, -1, 0, 0]);
     expect(r.areas.filter((a) => a.flagged).map((a) => a.area)).toEqual([D]);
     expect(row(D).measures).toEqual({ onTime: 0, substantiation: 0, rectification: 1, perCapita: 1 });
@@ -327,18 +512,26 @@ describe('the monthly ranking', () => {
     const res = await as(request(t.app).get('/api/v1/stats/ranking?month=2026-09'), intake, null);
     expect(res.body.areas[0]).toMatchObject({ area: D, score: 100, rank: 1 });
     // Per resident alone, 滑县 (the most populous) is last in August and September.
-    expect(res.body.areas.filter((a: { flagged: boolean }) => a.flagged).map((a: { area: string }) => a.area)).toEqual([HUA]);
+    expect(res.body.areas.filter((a: { flagged: boolean }) => a.flagged).map((a: { area: string }) => a.area)).toEqual([
+      HUA,
+    ]);
     const audit = await AuditEntry.findOne({ action: 'stats.ranking_weights' }).lean();
-    expect(audit?.details).toMatchObject({ before: { onTime: 40, rectification: 30, substantiation: 20, perCapita: 10 }, after: { perCapita: 1 } });
+    expect(audit?.details).toMatchObject({
+      before: { onTime: 40, rectification: 30, substantiation: 20, perCapita: 10 },
+      after: { perCapita: 1 },
+    });
   });
 
   test('exports: CSV with every area, XLSX and PDF files', async () => {
     await StatsSettings.deleteMany({}); // back to the default weights
-    const get = (format: string) => as(request(t.app).get(`/api/v1/stats/ranking.${format}?month=2026-09`), admin, null).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const get = (format: string) =>
+      as(request(t.app).get(`/api/v1/stats/ranking.${format}?month=2026-09`), admin, null)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
     const csv = await get('csv');
     expect(csv.status).toBe(200);
     const lines = (csv.body as Buffer).toString('utf8').trim().split('\r\n');
@@ -360,7 +553,14 @@ describe('the poster funnel', () => {
       ['PST001', 15, 2, 2, 1],
       ['PST002', 7, 0, 0, 0],
     ]);
-    expect(f.byArea.find((a) => a.area === A)).toEqual({ area: A, posters: 1, scans: 15, reports: 2, substantiated: 2, rewarded: 1 });
+    expect(f.byArea.find((a) => a.area === A)).toEqual({
+      area: A,
+      posters: 1,
+      scans: 15,
+      reports: 2,
+      substantiated: 2,
+      rewarded: 1,
+    });
     expect(f.neverReported.map((p) => [p.code, p.scans])).toEqual([['PST002', 7]]);
     const april = await posterFunnel('2026-04', '2026-04');
     expect(april.posters[0]).toMatchObject({ code: 'PST001', scans: 3, reports: 0 });
@@ -372,22 +572,46 @@ describe('public transparency', () => {
 
   test('months that ended 28 days ago or more: June is held back on 20 July', async () => {
     const p = await transparencyFigures(now);
-    expect([p.publishedThrough, p.heldBack.fromMonth, p.months.length, p.months[0].month]).toEqual(['2026-05', '2026-06', 12, '2025-06']);
+    expect([p.publishedThrough, p.heldBack.fromMonth, p.months.length, p.months[0].month]).toEqual([
+      '2026-05',
+      '2026-06',
+      12,
+      '2025-06',
+    ]);
     expect((await transparencyFigures(new Date('2026-07-29T00:00:00Z'))).publishedThrough).toBe('2026-06');
   });
 
   test('counts of 1–4 shown as "<5", amounts withheld with them, a second figure above zero withheld as "—" when one could be worked out', async () => {
     const p = await transparencyFigures(now);
     const month = (m: string) => p.months.find((x) => x.month === m)!;
-    expect(month('2026-02')).toEqual({ month: '2026-02', received: 6, substantiated: 6, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
-    expect(month('2026-03')).toMatchObject({ received: '<5', substantiated: '<5', rectified: 0, rewardsPaid: 0, rewardsPaidYuan: '0.00' });
+    expect(month('2026-02')).toEqual({
+      month: '2026-02',
+      received: 6,
+      substantiated: 6,
+      rectified: '<5',
+      rewardsPaid: 5,
+      rewardsPaidYuan: '5000.00',
+    });
+    expect(month('2026-03')).toMatchObject({
+      received: '<5',
+      substantiated: '<5',
+      rectified: 0,
+      rewardsPaid: 0,
+      rewardsPaidYuan: '0.00',
+    });
     expect(month('2026-05')).toMatchObject({ received: '<5', substantiated: '<5', rectified: '<5' });
     const area = (code: string) => p.areas.find((x) => x.area === code)!;
     expect(area(HUA)).toMatchObject({ received: 6, rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
     expect(area(A)).toMatchObject({ received: '<5', substantiated: '<5' });
     // Only 文峰区's 3 would be hidden: zeros stay shown, and the smallest figure above zero (滑县's 6) is withheld as "—", not "<5".
     expect([area(B).substantiated, area(C).substantiated, area(HUA).substantiated]).toEqual([0, 0, '—']);
-    expect(p.total).toEqual({ received: 12, substantiated: 9, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
+    expect(p.total).toEqual({
+      received: 12,
+      substantiated: 9,
+      rectified: '<5',
+      rewardsPaid: 5,
+      rewardsPaidYuan: '5000.00',
+    });
     expect(JSON.stringify(p)).not.toMatch(/S\d|F\d|PST/);
   });
 
@@ -397,7 +621,13 @@ describe('public transparency', () => {
     expect(p.publishedThrough).toBe('2026-03');
     expect(p.months.map((m) => m.rectified)).toEqual([...Array(10).fill(0), '<5', 0]);
     expect(p.areas.map((a) => a.rectified)).toEqual(ALL_AREAS.map((a) => (a === HUA ? '<5' : 0)));
-    expect(p.total).toEqual({ received: 7, substantiated: 7, rectified: '<5', rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
+    expect(p.total).toEqual({
+      received: 7,
+      substantiated: 7,
+      rectified: '<5',
+      rewardsPaid: 5,
+      rewardsPaidYuan: '5000.00',
+    });
     // Received: March's 1 hidden, with February's 6 as its partner, withheld as "—".
     expect(p.months.slice(-2).map((m) => m.received)).toEqual(['—', '<5']);
     expect(p.suppression.zh).toContain('“—”');
@@ -436,7 +666,15 @@ describe('rebuild', () => {
   });
 
   test('after a rebuild, the increments carry on from it', async () => {
-    await Report.updateOne({ reference: 'S5' }, { $set: { status: 'assigned', assignment: { assignedAt: new Date('2026-06-16T02:00:00Z'), dueAt: new Date('2026-06-18T02:00:00Z') } } });
+    await Report.updateOne(
+      { reference: 'S5' },
+      {
+        $set: {
+          status: 'assigned',
+          assignment: { assignedAt: new Date('2026-06-16T02:00:00Z'), dueAt: new Date('2026-06-18T02:00:00Z') },
+        },
+      },
+    );
     await refresh('S5');
     const o = await statsOverview('2026-05', '2026-06', {}, new Date('2026-07-01T00:00:00Z'));
     expect([o.totals.accepted, o.overdueNow]).toEqual([6, 2]);

@@ -11,7 +11,15 @@ import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
 import { intakeEnv, jpeg, nextClientIp, sha256, submit, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import {
+  as,
+  createAccount,
+  errorPaths,
+  expectProblem,
+  signIn,
+  TEST_PASSWORD,
+  type StaffSession,
+} from '../support/staff';
 import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
@@ -24,7 +32,8 @@ let verifierId: string;
 
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
-  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const) s[role] = await signIn(t.app, role, t.demoPassword);
+  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
+    s[role] = await signIn(t.app, role, t.demoPassword);
   verifierId = s.verifier.user.id;
 });
 afterAll(async () => {
@@ -47,11 +56,16 @@ async function newReport(over: Record<string, unknown> = {}, files: EvidenceUplo
 }
 
 /** A staff request from its own simulated address (the API limiter counts per address). */
-const staff = (req: Test, who: StaffSession, csrf: string | null = who.csrfToken) => as(req.set('X-Forwarded-For', nextClientIp()), who, csrf);
-const act = (ref: string, action: string, body: object = {}, who: StaffSession = s.intake) => staff(request(t.app).post(`/api/v1/reports/${ref}/actions/${action}`), who).send(body);
-const view = (ref: string, who: StaffSession = s.intake) => staff(request(t.app).get(`/api/v1/reports/${ref}`), who, null);
-const list = (query: string, who: StaffSession = s.intake) => staff(request(t.app).get(`/api/v1/reports${query}`), who, null);
-const reveal = (ref: string, body: object, who: StaffSession) => staff(request(t.app).post(`/api/v1/reports/${ref}/identity`), who).send(body);
+const staff = (req: Test, who: StaffSession, csrf: string | null = who.csrfToken) =>
+  as(req.set('X-Forwarded-For', nextClientIp()), who, csrf);
+const act = (ref: string, action: string, body: object = {}, who: StaffSession = s.intake) =>
+  staff(request(t.app).post(`/api/v1/reports/${ref}/actions/${action}`), who).send(body);
+const view = (ref: string, who: StaffSession = s.intake) =>
+  staff(request(t.app).get(`/api/v1/reports/${ref}`), who, null);
+const list = (query: string, who: StaffSession = s.intake) =>
+  staff(request(t.app).get(`/api/v1/reports${query}`), who, null);
+const reveal = (ref: string, body: object, who: StaffSession) =>
+  staff(request(t.app).post(`/api/v1/reports/${ref}/identity`), who).send(body);
 const stored = async (ref: string) => (await Report.findOne({ reference: ref }).lean())!;
 
 const acceptBody = () => ({ unitCode: 'city-fire', verifierId });
@@ -67,7 +81,12 @@ const findings = (over: Record<string, unknown> = {}) => ({
 });
 
 /** Takes an action that must succeed. */
-async function ok(ref: string, action: WorkflowActionName, body: object = {}, who: StaffSession = s.intake): Promise<Response> {
+async function ok(
+  ref: string,
+  action: WorkflowActionName,
+  body: object = {},
+  who: StaffSession = s.intake,
+): Promise<Response> {
   const res = await act(ref, action, body, who);
   if (res.status !== 200) throw new Error(`${action} on ${ref} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res;
@@ -97,9 +116,16 @@ async function reportAt(stage: Stage, over: Record<string, unknown> = {}): Promi
 async function followupView(r: Receipt) {
   const login = await request(t.app).post('/api/v1/followup/sessions').set('X-Forwarded-For', nextClientIp()).send(r);
   expect(login.status).toBe(201);
-  const res = await request(t.app).get('/api/v1/followup/report').set('X-Forwarded-For', nextClientIp()).set('Authorization', `Bearer ${login.body.token}`);
+  const res = await request(t.app)
+    .get('/api/v1/followup/report')
+    .set('X-Forwarded-For', nextClientIp())
+    .set('Authorization', `Bearer ${login.body.token}`);
   expect(res.status).toBe(200);
-  return res.body as { status: string; timeline: { type: string; note?: string }[]; messages: { from: string; body: string }[] };
+  return res.body as {
+    status: string;
+    timeline: { type: string; note?: string }[];
+    messages: { from: string; body: string }[];
+  };
 }
 
 // Closing comes after the reward decision (tests/api/rewards-lifecycle.test.ts) or, for unsubstantiated findings, below.
@@ -109,13 +135,26 @@ describe('the whole path: screening → acceptance → verification → findings
     const ref = receipt.reference;
     const rev0 = (await stored(ref)).revision;
 
-    const steps: { action: WorkflowActionName; who: StaffSession; body: object; status: string; allowed: string[] }[] = [
-      { action: 'start-screening', who: s.intake, body: {}, status: 'screening', allowed: ['request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
-      { action: 'accept', who: s.intake, body: acceptBody(), status: 'assigned', allowed: ['reassign'] },
-      { action: 'start-verification', who: s.verifier, body: {}, status: 'verifying', allowed: ['extend-deadline', 'submit-findings'] },
-      { action: 'submit-findings', who: s.verifier, body: findings(), status: 'findings-submitted', allowed: [] },
-      { action: 'approve-findings', who: s.reviewer, body: {}, status: 'substantiated', allowed: [] },
-    ];
+    const steps: { action: WorkflowActionName; who: StaffSession; body: object; status: string; allowed: string[] }[] =
+      [
+        {
+          action: 'start-screening',
+          who: s.intake,
+          body: {},
+          status: 'screening',
+          allowed: ['request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'],
+        },
+        { action: 'accept', who: s.intake, body: acceptBody(), status: 'assigned', allowed: ['reassign'] },
+        {
+          action: 'start-verification',
+          who: s.verifier,
+          body: {},
+          status: 'verifying',
+          allowed: ['extend-deadline', 'submit-findings'],
+        },
+        { action: 'submit-findings', who: s.verifier, body: findings(), status: 'findings-submitted', allowed: [] },
+        { action: 'approve-findings', who: s.reviewer, body: {}, status: 'substantiated', allowed: [] },
+      ];
 
     for (const [i, step] of steps.entries()) {
       const before = Date.now();
@@ -132,7 +171,11 @@ describe('the whole path: screening → acceptance → verification → findings
       expect(db.status).toBe(step.status);
       expect(db.revision).toBe(rev0 + i + 1);
       const entry = db.timeline[db.timeline.length - 1];
-      expect(entry).toMatchObject({ type: step.action, public: workflowActions[step.action].public, actorId: step.who.user.id });
+      expect(entry).toMatchObject({
+        type: step.action,
+        public: workflowActions[step.action].public,
+        actorId: step.who.user.id,
+      });
       expect(entry.at.getTime()).toBeGreaterThanOrEqual(before - 5);
       expect(entry.at.getTime()).toBeLessThanOrEqual(after + 5);
       expect(db.timeline).toHaveLength(i + 2); // 'submitted' first
@@ -141,7 +184,11 @@ describe('the whole path: screening → acceptance → verification → findings
         expect(db.assignment).toMatchObject({ unitCode: 'city-fire', verifierId });
         expect(db.assignment!.dueAt!.getTime() - db.assignment!.assignedAt!.getTime()).toBe(60 * DAY);
         expect(db.assignment!.assignedAt!.getTime()).toBe(entry.at.getTime());
-        expect(res.body.assignment).toMatchObject({ unitCode: 'city-fire', verifierId, dueAt: db.assignment!.dueAt!.toISOString() });
+        expect(res.body.assignment).toMatchObject({
+          unitCode: 'city-fire',
+          verifierId,
+          dueAt: db.assignment!.dueAt!.toISOString(),
+        });
         expect(res.body.dueAt).toBe(db.assignment!.dueAt!.toISOString());
       }
       if (step.action === 'submit-findings') {
@@ -151,7 +198,8 @@ describe('the whole path: screening → acceptance → verification → findings
       }
 
       // The other roles see the same record with their own actions.
-      if (step.action === 'submit-findings') expect((await view(ref, s.reviewer)).body.allowedActions).toEqual(['approve-findings', 'return-findings']);
+      if (step.action === 'submit-findings')
+        expect((await view(ref, s.reviewer)).body.allowedActions).toEqual(['approve-findings', 'return-findings']);
     }
 
     const db = await stored(ref);
@@ -176,7 +224,13 @@ describe('the whole path: screening → acceptance → verification → findings
 
     const mine = await followupView(receipt);
     expect(mine.status).toBe('substantiated');
-    expect(mine.timeline.map((e) => e.type)).toEqual(['submitted', 'start-screening', 'accept', 'start-verification', 'approve-findings']);
+    expect(mine.timeline.map((e) => e.type)).toEqual([
+      'submitted',
+      'start-screening',
+      'accept',
+      'start-verification',
+      'approve-findings',
+    ]);
     // Next comes the reward: only the assigned verifier may propose it.
     expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['propose-reward']);
     expect(JSON.stringify(mine)).not.toContain(verifierId);
@@ -185,7 +239,12 @@ describe('the whole path: screening → acceptance → verification → findings
 
   test('findings that do not substantiate → unsubstantiated, which intake may close too', async () => {
     const ref = await reportAt('verifying');
-    await ok(ref, 'submit-findings', findings({ substantiated: false, violationKind: undefined, fineFen: undefined, penaltyDecisionNo: undefined }), s.verifier);
+    await ok(
+      ref,
+      'submit-findings',
+      findings({ substantiated: false, violationKind: undefined, fineFen: undefined, penaltyDecisionNo: undefined }),
+      s.verifier,
+    );
     const approved = await ok(ref, 'approve-findings', { comment: '核查不属实' }, s.reviewer);
     expect(approved.body.status).toBe('unsubstantiated');
     expect((await view(ref, s.intake)).body.allowedActions).toEqual(['close']);
@@ -197,7 +256,11 @@ describe('the whole path: screening → acceptance → verification → findings
     const res = await ok(ref, 'return-findings', { reason: '请补充现场照片。' }, s.reviewer);
     expect(res.body.status).toBe('verifying');
     const db = await stored(ref);
-    expect(db.timeline[db.timeline.length - 1]).toMatchObject({ type: 'return-findings', public: false, note: '请补充现场照片。' });
+    expect(db.timeline[db.timeline.length - 1]).toMatchObject({
+      type: 'return-findings',
+      public: false,
+      note: '请补充现场照片。',
+    });
     expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['extend-deadline', 'submit-findings']);
     expect((await ok(ref, 'submit-findings', findings(), s.verifier)).body.status).toBe('findings-submitted');
   });
@@ -206,7 +269,11 @@ describe('the whole path: screening → acceptance → verification → findings
     const a = await reportAt('screening');
     const rejected = await ok(a, 'reject', { reason: '不属于安全生产举报范围。' });
     expect(rejected.body).toMatchObject({ status: 'rejected', allowedActions: [] });
-    expect((await stored(a)).timeline.at(-1)).toMatchObject({ type: 'reject', public: true, note: '不属于安全生产举报范围。' });
+    expect((await stored(a)).timeline.at(-1)).toMatchObject({
+      type: 'reject',
+      public: true,
+      note: '不属于安全生产举报范围。',
+    });
 
     const b = await reportAt('submitted');
     const transferred = await ok(b, 'transfer', { toUnitCode: 'city-housing', note: '建筑工地问题，转住建部门。' });
@@ -239,7 +306,11 @@ describe('failure modes', () => {
       const res = await act(ref, action, body(), s[role]);
       expectProblem(res, 403, 'auth.forbidden');
       const after = await stored(ref);
-      expect({ status: after.status, revision: after.revision, timeline: after.timeline.length }).toEqual({ status: before.status, revision: before.revision, timeline: before.timeline.length });
+      expect({ status: after.status, revision: after.revision, timeline: after.timeline.length }).toEqual({
+        status: before.status,
+        revision: before.revision,
+        timeline: before.timeline.length,
+      });
     });
   });
 
@@ -267,7 +338,12 @@ describe('failure modes', () => {
 
     test('nothing is open on a closed report', async () => {
       const ref = await reportAt('verifying');
-      await ok(ref, 'submit-findings', findings({ substantiated: false, violationKind: undefined, fineFen: undefined, penaltyDecisionNo: undefined }), s.verifier);
+      await ok(
+        ref,
+        'submit-findings',
+        findings({ substantiated: false, violationKind: undefined, fineFen: undefined, penaltyDecisionNo: undefined }),
+        s.verifier,
+      );
       await ok(ref, 'approve-findings', {}, s.reviewer);
       await ok(ref, 'close', {}, s.reviewer);
       expectProblem(await act(ref, 'close', {}, s.reviewer), 409, 'resource.stale');
@@ -316,7 +392,11 @@ describe('failure modes', () => {
       const assigned = await reportAt('assigned');
       expect((await view(assigned, second)).body.allowedActions).toEqual([]);
       expectProblem(await act(assigned, 'start-verification', {}, second), 403, 'auth.forbidden');
-      expectProblem(await act(assigned, 'extend-deadline', { days: 10, reason: '需要检测' }, second), 403, 'auth.forbidden');
+      expectProblem(
+        await act(assigned, 'extend-deadline', { days: 10, reason: '需要检测' }, second),
+        403,
+        'auth.forbidden',
+      );
       const verifying = await reportAt('verifying');
       expectProblem(await act(verifying, 'submit-findings', findings(), second), 403, 'auth.forbidden');
       expect((await stored(verifying)).status).toBe('verifying');
@@ -338,7 +418,11 @@ describe('failure modes', () => {
 
     test('reassign to a non-verifier, an unknown id, a disabled or out-of-area verifier → 400 body.verifierId', async () => {
       const ref = await reportAt('assigned');
-      const { id: limited } = await createAccount({ username: 'verifier-linzhou', role: 'verifier', areaCodes: ['410581'] });
+      const { id: limited } = await createAccount({
+        username: 'verifier-linzhou',
+        role: 'verifier',
+        areaCodes: ['410581'],
+      });
       const { id: disabled, _id } = await createAccount({ username: 'verifier-disabled', role: 'verifier' });
       await Staff.updateOne({ _id }, { $set: { disabled: true } });
       for (const id of [s.reviewer.user.id, s.intake.user.id, '0123456789abcdef01234567', limited, disabled]) {
@@ -367,40 +451,131 @@ describe('failure modes', () => {
   describe('invalid payloads → 400 request.invalid naming the field; nothing changes', () => {
     const cases: [string, Stage, WorkflowActionName, object, Role, string][] = [
       ['accept without verifierId', 'screening', 'accept', { unitCode: 'city-fire' }, 'intake', 'body.verifierId'],
-      ['accept with a malformed verifierId', 'screening', 'accept', { unitCode: 'city-fire', verifierId: 'zhang-qiang' }, 'intake', 'body.verifierId'],
-      ['accept with an unknown unit', 'screening', 'accept', { unitCode: 'no-such-unit', verifierId: '__VERIFIER__' }, 'intake', 'body.unitCode'],
-      ['accept with more than 60 days', 'screening', 'accept', { unitCode: 'city-fire', verifierId: '__VERIFIER__', dueInDays: 61 }, 'intake', 'body.dueInDays'],
-      ['accept assigning a reviewer', 'screening', 'accept', { unitCode: 'city-fire', verifierId: '__REVIEWER__' }, 'intake', 'body.verifierId'],
+      [
+        'accept with a malformed verifierId',
+        'screening',
+        'accept',
+        { unitCode: 'city-fire', verifierId: 'zhang-qiang' },
+        'intake',
+        'body.verifierId',
+      ],
+      [
+        'accept with an unknown unit',
+        'screening',
+        'accept',
+        { unitCode: 'no-such-unit', verifierId: '__VERIFIER__' },
+        'intake',
+        'body.unitCode',
+      ],
+      [
+        'accept with more than 60 days',
+        'screening',
+        'accept',
+        { unitCode: 'city-fire', verifierId: '__VERIFIER__', dueInDays: 61 },
+        'intake',
+        'body.dueInDays',
+      ],
+      [
+        'accept assigning a reviewer',
+        'screening',
+        'accept',
+        { unitCode: 'city-fire', verifierId: '__REVIEWER__' },
+        'intake',
+        'body.verifierId',
+      ],
       ['reject without a reason', 'screening', 'reject', {}, 'intake', 'body.reason'],
       ['reject with a blank reason', 'screening', 'reject', { reason: '   ' }, 'intake', 'body.reason'],
       ['request-information without a message', 'screening', 'request-information', {}, 'intake', 'body.message'],
       ['transfer naming no department or area', 'screening', 'transfer', { note: '转办' }, 'intake', 'body'],
-      ['mark-duplicate with a malformed reference', 'screening', 'mark-duplicate', { duplicateOf: 'nope' }, 'intake', 'body.duplicateOf'],
-      ['mark-duplicate of an unknown report', 'screening', 'mark-duplicate', { duplicateOf: 'WP-0000-0000' }, 'intake', 'body.duplicateOf'],
-      ['extend-deadline beyond 30 days', 'verifying', 'extend-deadline', { days: 31, reason: '需要检测' }, 'verifier', 'body.days'],
+      [
+        'mark-duplicate with a malformed reference',
+        'screening',
+        'mark-duplicate',
+        { duplicateOf: 'nope' },
+        'intake',
+        'body.duplicateOf',
+      ],
+      [
+        'mark-duplicate of an unknown report',
+        'screening',
+        'mark-duplicate',
+        { duplicateOf: 'WP-0000-0000' },
+        'intake',
+        'body.duplicateOf',
+      ],
+      [
+        'extend-deadline beyond 30 days',
+        'verifying',
+        'extend-deadline',
+        { days: 31, reason: '需要检测' },
+        'verifier',
+        'body.days',
+      ],
       ['extend-deadline without a reason', 'verifying', 'extend-deadline', { days: 10 }, 'verifier', 'body.reason'],
-      ['findings: a concealed accident without grade or deaths', 'verifying', 'submit-findings', findings({ violationKind: 'concealed-accident' }), 'verifier', 'body.accidentGrade'],
-      ['findings: a fine without a decision number', 'verifying', 'submit-findings', findings({ penaltyDecisionNo: undefined }), 'verifier', 'body.penaltyDecisionNo'],
-      ['findings: substantiated without the kind of violation', 'verifying', 'submit-findings', findings({ violationKind: undefined }), 'verifier', 'body.violationKind'],
-      ['findings: a bad inspection date', 'verifying', 'submit-findings', findings({ inspectedOn: '20.11.2026' }), 'verifier', 'body.inspectedOn'],
+      [
+        'findings: a concealed accident without grade or deaths',
+        'verifying',
+        'submit-findings',
+        findings({ violationKind: 'concealed-accident' }),
+        'verifier',
+        'body.accidentGrade',
+      ],
+      [
+        'findings: a fine without a decision number',
+        'verifying',
+        'submit-findings',
+        findings({ penaltyDecisionNo: undefined }),
+        'verifier',
+        'body.penaltyDecisionNo',
+      ],
+      [
+        'findings: substantiated without the kind of violation',
+        'verifying',
+        'submit-findings',
+        findings({ violationKind: undefined }),
+        'verifier',
+        'body.violationKind',
+      ],
+      [
+        'findings: a bad inspection date',
+        'verifying',
+        'submit-findings',
+        findings({ inspectedOn: '20.11.2026' }),
+        'verifier',
+        'body.inspectedOn',
+      ],
       ['return-findings without a reason', 'findings-submitted', 'return-findings', {}, 'reviewer', 'body.reason'],
     ];
     test.each(cases)('%s → %s', async (_label, stage, action, rawBody, role, field) => {
-      const body = JSON.parse(JSON.stringify(rawBody).replace('__VERIFIER__', verifierId).replace('__REVIEWER__', s.reviewer.user.id));
+      const body = JSON.parse(
+        JSON.stringify(rawBody).replace('__VERIFIER__', verifierId).replace('__REVIEWER__', s.reviewer.user.id),
+      );
       const ref = await reportAt(stage);
       const before = await stored(ref);
       const res = await act(ref, action, body, s[role]);
       expectProblem(res, 400, 'request.invalid');
       expect(errorPaths(res)).toContain(field);
       const after = await stored(ref);
-      expect({ status: after.status, revision: after.revision }).toEqual({ status: before.status, revision: before.revision });
+      expect({ status: after.status, revision: after.revision }).toEqual({
+        status: before.status,
+        revision: before.revision,
+      });
       expect(await AuditEntry.countDocuments({ 'target.id': ref, action: `report.${action}` })).toBe(0);
     });
 
     test('a concealed accident with grade and deaths is accepted', async () => {
       const ref = await reportAt('verifying');
-      const res = await ok(ref, 'submit-findings', findings({ violationKind: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1 }), s.verifier);
-      expect(res.body.findings).toMatchObject({ violationKind: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1 });
+      const res = await ok(
+        ref,
+        'submit-findings',
+        findings({ violationKind: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1 }),
+        s.verifier,
+      );
+      expect(res.body.findings).toMatchObject({
+        violationKind: 'concealed-accident',
+        accidentGrade: 'general',
+        concealedDeaths: 1,
+      });
     });
   });
 
@@ -418,9 +593,24 @@ describe('failure modes', () => {
 
   test('without a session → 401; without the CSRF token → 403 auth.csrf_invalid', async () => {
     const ref = await reportAt('submitted');
-    expectProblem(await request(t.app).post(`/api/v1/reports/${ref}/actions/start-screening`).set('X-Forwarded-For', nextClientIp()).send({}), 401, 'auth.unauthenticated');
-    expectProblem(await request(t.app).get(`/api/v1/reports/${ref}`).set('X-Forwarded-For', nextClientIp()), 401, 'auth.unauthenticated');
-    expectProblem(await staff(request(t.app).post(`/api/v1/reports/${ref}/actions/start-screening`), s.intake, null).send({}), 403, 'auth.csrf_invalid');
+    expectProblem(
+      await request(t.app)
+        .post(`/api/v1/reports/${ref}/actions/start-screening`)
+        .set('X-Forwarded-For', nextClientIp())
+        .send({}),
+      401,
+      'auth.unauthenticated',
+    );
+    expectProblem(
+      await request(t.app).get(`/api/v1/reports/${ref}`).set('X-Forwarded-For', nextClientIp()),
+      401,
+      'auth.unauthenticated',
+    );
+    expectProblem(
+      await staff(request(t.app).post(`/api/v1/reports/${ref}/actions/start-screening`), s.intake, null).send({}),
+      403,
+      'auth.csrf_invalid',
+    );
     expect((await stored(ref)).status).toBe('submitted');
   });
 
@@ -454,19 +644,29 @@ describe('failure modes', () => {
     const res = await ok(ref, 'request-information', { message: '请补充堵塞出口的照片和具体楼层。' });
     expect(res.body.status).toBe('awaiting-information');
     expect(res.body.allowedActions).toEqual(['resume-screening', 'accept', 'reject', 'mark-duplicate', 'transfer']);
-    expect(res.body.messages).toEqual([expect.objectContaining({ from: 'staff', body: '请补充堵塞出口的照片和具体楼层。' })]);
+    expect(res.body.messages).toEqual([
+      expect.objectContaining({ from: 'staff', body: '请补充堵塞出口的照片和具体楼层。' }),
+    ]);
     const db = await stored(ref);
-    expect(db.messages).toEqual([expect.objectContaining({ from: 'staff', staffId: s.intake.user.id, body: '请补充堵塞出口的照片和具体楼层。' })]);
+    expect(db.messages).toEqual([
+      expect.objectContaining({ from: 'staff', staffId: s.intake.user.id, body: '请补充堵塞出口的照片和具体楼层。' }),
+    ]);
 
     const mine = await followupView(receipt);
     expect(mine.status).toBe('awaiting-information');
-    expect(mine.messages).toEqual([expect.objectContaining({ from: 'staff', body: '请补充堵塞出口的照片和具体楼层。' })]);
+    expect(mine.messages).toEqual([
+      expect.objectContaining({ from: 'staff', body: '请补充堵塞出口的照片和具体楼层。' }),
+    ]);
     expect(mine.timeline.map((e) => e.type)).toEqual(['submitted', 'start-screening', 'request-information']);
     expect(JSON.stringify(mine)).not.toContain(s.intake.user.id);
 
     expect((await ok(ref, 'resume-screening')).body.status).toBe('screening');
     expect((await stored(ref)).timeline.at(-1)).toMatchObject({ type: 'resume-screening', public: false });
-    expect((await followupView(receipt)).timeline.map((e) => e.type)).toEqual(['submitted', 'start-screening', 'request-information']);
+    expect((await followupView(receipt)).timeline.map((e) => e.type)).toEqual([
+      'submitted',
+      'start-screening',
+      'request-information',
+    ]);
   });
 
   test('extend-deadline: once moves dueAt by the days; twice → 409', async () => {
@@ -482,7 +682,11 @@ describe('failure modes', () => {
     expect(db.assignment).toMatchObject({ extendedDays: 15, extensionReason: '等待第三方检测报告。' });
     expect(db.timeline.at(-1)).toMatchObject({ type: 'extend-deadline', public: true });
 
-    expectProblem(await act(ref, 'extend-deadline', { days: 5, reason: '再延一次。' }, s.verifier), 409, 'resource.stale');
+    expectProblem(
+      await act(ref, 'extend-deadline', { days: 5, reason: '再延一次。' }, s.verifier),
+      409,
+      'resource.stale',
+    );
     expect((await stored(ref)).assignment!.dueAt!.getTime()).toBe(dueBefore + 15 * DAY);
     expect(await AuditEntry.countDocuments({ 'target.id': ref, action: 'report.extend-deadline' })).toBe(1);
   });
@@ -495,7 +699,10 @@ describe('concurrency', () => {
     const ref = await reportAt('screening');
     const before = await stored(ref);
 
-    const [a, b] = await Promise.all([act(ref, 'accept', acceptBody(), s.intake), act(ref, 'accept', acceptBody(), second)]);
+    const [a, b] = await Promise.all([
+      act(ref, 'accept', acceptBody(), s.intake),
+      act(ref, 'accept', acceptBody(), second),
+    ]);
 
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
@@ -514,17 +721,24 @@ describe('reporter identity', () => {
     ref = await reportAt('screening');
   });
 
-  test.each(['reviewer', 'admin'] as const)('%s with a reason gets {name, phone}; the reveal is audited with the reason', async (role) => {
-    const reason = `${role}: 需要联系举报人核实现场位置`;
-    const res = await reveal(ref, { reason }, s[role]);
-    expect(res.status).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toEqual({ name: NAME, phone: PHONE });
-    const entry = await AuditEntry.findOne({ action: 'report.identity_revealed', 'target.id': ref, 'actor.id': s[role].user.id }).lean();
-    expect(entry?.details).toEqual({ reason });
-    expect(entry?.target).toEqual({ type: 'report', id: ref });
-    expect(JSON.stringify(entry)).not.toContain(PHONE);
-  });
+  test.each(['reviewer', 'admin'] as const)(
+    '%s with a reason gets {name, phone}; the reveal is audited with the reason',
+    async (role) => {
+      const reason = `${role}: 需要联系举报人核实现场位置`;
+      const res = await reveal(ref, { reason }, s[role]);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toEqual({ name: NAME, phone: PHONE });
+      const entry = await AuditEntry.findOne({
+        action: 'report.identity_revealed',
+        'target.id': ref,
+        'actor.id': s[role].user.id,
+      }).lean();
+      expect(entry?.details).toEqual({ reason });
+      expect(entry?.target).toEqual({ type: 'report', id: ref });
+      expect(JSON.stringify(entry)).not.toContain(PHONE);
+    },
+  );
 
   test.each(['intake', 'verifier', 'finance'] as const)('%s → 403, not audited', async (role) => {
     const before = await AuditEntry.countDocuments({ action: 'report.identity_revealed' });
@@ -534,8 +748,14 @@ describe('reporter identity', () => {
 
   test('an anonymous report → 404', async () => {
     const anon = await newReport({ anonymous: true, reporter: undefined });
-    expectProblem(await reveal(anon.reference, { reason: '需要联系举报人核实现场位置' }, s.reviewer), 404, 'resource.not_found');
-    expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed', 'target.id': anon.reference })).toBe(0);
+    expectProblem(
+      await reveal(anon.reference, { reason: '需要联系举报人核实现场位置' }, s.reviewer),
+      404,
+      'resource.not_found',
+    );
+    expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed', 'target.id': anon.reference })).toBe(
+      0,
+    );
   });
 
   test('no reason, or one under ten characters → 400 body.reason, not audited', async () => {
@@ -558,7 +778,9 @@ describe('reporter identity', () => {
       expect(res.body.reporterPseudonym).toMatch(/^举报人-[0-9A-F]{6}$/);
       expect(res.body.anonymous).toBe(false);
     }
-    expect((await view(ref, s.intake)).body.reporterPseudonym).toBe((await view(ref, s.reviewer)).body.reporterPseudonym);
+    expect((await view(ref, s.intake)).body.reporterPseudonym).toBe(
+      (await view(ref, s.reviewer)).body.reporterPseudonym,
+    );
     const listed = await list(`?q=${ref}`);
     expect(JSON.stringify(listed.body)).not.toContain(NAME);
     expect(JSON.stringify(listed.body)).not.toContain(PHONE);
@@ -574,13 +796,24 @@ describe('the queue: GET /api/v1/reports', () => {
 
   beforeAll(async () => {
     a = await reportAt('screening', { subjectName: `${tag}甲公司` });
-    b = await reportAt('submitted', { area: '410581', category: 'construction-no-protection', subjectName: `${tag}乙工地` });
+    b = await reportAt('submitted', {
+      area: '410581',
+      category: 'construction-no-protection',
+      subjectName: `${tag}乙工地`,
+    });
     c = await reportAt('assigned', { subjectName: `${tag}丙商场` });
     await createAccount({ username: 'intake-queue-linzhou', role: 'intake', areaCodes: ['410581'] });
     limited = await signIn(t.app, 'intake-queue-linzhou', TEST_PASSWORD);
   });
 
-  type Item = { reference: string; status: string; area: string; category: string; assignedVerifierId?: string; submittedAt: string };
+  type Item = {
+    reference: string;
+    status: string;
+    area: string;
+    category: string;
+    assignedVerifierId?: string;
+    submittedAt: string;
+  };
   const refs = (res: Response) => (res.body.items as Item[]).map((i) => i.reference);
 
   test('q by subjectName (part, any case) and by reference (any case)', async () => {
@@ -588,7 +821,15 @@ describe('the queue: GET /api/v1/reports', () => {
     expect(bySubject.status).toBe(200);
     expect(bySubject.body.total).toBe(3);
     expect(refs(bySubject)).toEqual([c, b, a]); // newest first
-    expect(bySubject.body.items[0]).toMatchObject({ reference: c, status: 'assigned', area: '410503', category: 'fire-exits-blocked', subjectName: `${tag}丙商场`, assignedVerifierId: verifierId, evidenceCount: 0 });
+    expect(bySubject.body.items[0]).toMatchObject({
+      reference: c,
+      status: 'assigned',
+      area: '410503',
+      category: 'fire-exits-blocked',
+      subjectName: `${tag}丙商场`,
+      assignedVerifierId: verifierId,
+      evidenceCount: 0,
+    });
     expect(refs(await list(`?q=${encodeURIComponent(`${tag}乙`)}`))).toEqual([b]);
     const byRef = await list(`?q=${a.toLowerCase()}`);
     expect(byRef.body).toMatchObject({ total: 1 });
@@ -665,7 +906,10 @@ describe('the queue: GET /api/v1/reports', () => {
 });
 
 describe('evidence downloads', () => {
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
   let ref: string;
   let photo: { fileId: string; storedSha256: string; mime: string };
   let doc: { fileId: string; storedSha256: string; mime: string };

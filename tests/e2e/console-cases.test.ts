@@ -21,7 +21,8 @@ const ANSWER = '三楼东侧两个安全出口，上个月开始一直堆着货�
 
 const signedIn = (username: string) => suite.signedIn(username);
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-cases-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `console-cases-${name}.png`), fullPage: true });
 
 /** Picks an option in an antd Select of the open dialog, found by its form label; long lists are virtual, so `search` brings the option into view. */
 async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
@@ -46,12 +47,18 @@ async function openCase(page: Page, tab: string, reference: string): Promise<voi
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 }
 
-
 describe('case work in the console', () => {
   test('a report goes from the queue to substantiated findings, with a conversation with the reporter', async () => {
     const res = await submit(
       suite.server.baseUrl,
-      { category: 'fire-exits-blocked', area: '410503', description: '商贸城三楼的安全出口被货物堵死，消防通道长期锁闭。', subjectName: SUBJECT, anonymous: false, reporter: { name: '王五', phone: '13800000000' } },
+      {
+        category: 'fire-exits-blocked',
+        area: '410503',
+        description: '商贸城三楼的安全出口被货物堵死，消防通道长期锁闭。',
+        subjectName: SUBJECT,
+        anonymous: false,
+        reporter: { name: '王五', phone: '13800000000' },
+      },
       [{ content: await jpeg(64, 48), filename: 'exit.jpg', contentType: 'image/jpeg' }],
     );
     expect(res.status).toBe(201);
@@ -101,12 +108,27 @@ describe('case work in the console', () => {
     await verifier.page.getByTestId('case-findings').getByText('5,000.50').waitFor();
     await shot(verifier.page, '4-verifier-findings-submitted');
     const afterFindings = (await Report.findOne({ reference }).lean())!;
-    expect(afterFindings.findings).toMatchObject({ inspectedOn: '2026-11-20', substantiated: true, violationKind: 'major-hazard', hazardLevel: 'major', rectificationOrdered: true, fineFen: 500_050, alreadyKnownAndHandled: false, exclusions: [] });
+    expect(afterFindings.findings).toMatchObject({
+      inspectedOn: '2026-11-20',
+      substantiated: true,
+      violationKind: 'major-hazard',
+      hazardLevel: 'major',
+      rectificationOrdered: true,
+      fineFen: 500_050,
+      alreadyKnownAndHandled: false,
+      exclusions: [],
+    });
     expect(afterFindings.assignment).toMatchObject({ unitCode: 'city-fire' });
-    expect(afterFindings.assignment!.dueAt!.getTime() - afterFindings.assignment!.assignedAt!.getTime()).toBe(30 * 86_400_000);
+    expect(afterFindings.assignment!.dueAt!.getTime() - afterFindings.assignment!.assignedAt!.getTime()).toBe(
+      30 * 86_400_000,
+    );
 
     // The reporter reads the question on the public follow-up page and answers.
-    const reporterContext = await suite.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const reporterContext = await suite.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const reporter = await reporterContext.newPage();
     await reporter.goto(`${suite.server.baseUrl}/followup`);
     await reporter.getByLabel('举报编号').fill(reference);
@@ -132,10 +154,19 @@ describe('case work in the console', () => {
     await reviewer.page.getByTestId('case-findings').getByText('重大事故隐患').waitFor();
     // Reviewers may read who reported, giving a reason the audit log keeps.
     await reviewer.page.getByRole('button', { name: '查看举报人身份' }).click();
-    await reviewer.page.getByRole('dialog').getByLabel('查看理由（将记入审计日志）').fill('核实举报人身份以便发放奖励通知');
+    await reviewer.page
+      .getByRole('dialog')
+      .getByLabel('查看理由（将记入审计日志）')
+      .fill('核实举报人身份以便发放奖励通知');
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '查看' }).click();
     await reviewer.page.getByTestId('revealed-identity').getByText('王五').waitFor();
-    expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed', 'target.id': reference, 'details.reason': '核实举报人身份以便发放奖励通知' })).toBe(1);
+    expect(
+      await AuditEntry.countDocuments({
+        action: 'report.identity_revealed',
+        'target.id': reference,
+        'details.reason': '核实举报人身份以便发放奖励通知',
+      }),
+    ).toBe(1);
     await shot(reviewer.page, '7a-reviewer-identity');
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
     await reviewer.page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -156,7 +187,12 @@ describe('case work in the console', () => {
   });
 
   test('the intake officer enters a hotline report, reads out its receipt, and assigns it with another in one go', async () => {
-    const web = await submit(suite.server.baseUrl, { category: 'fire-exits-blocked', area: '410503', description: '超市后门的安全出口被铁链锁住，晚上也不开。', anonymous: true });
+    const web = await submit(suite.server.baseUrl, {
+      category: 'fire-exits-blocked',
+      area: '410503',
+      description: '超市后门的安全出口被铁链锁住，晚上也不开。',
+      anonymous: true,
+    });
     expect(web.status).toBe(201);
     const webReference = (web.body as { reference: string }).reference;
 
@@ -180,7 +216,11 @@ describe('case work in the console', () => {
     await shot(page, '8-intake-entered-receipt');
     await dialog.getByRole('button', { name: '关闭' }).click();
 
-    for (const reference of [entered.reference, webReference]) await page.locator('[data-testid=cases-table] tbody tr', { hasText: reference }).locator('input[type=checkbox]').check();
+    for (const reference of [entered.reference, webReference])
+      await page
+        .locator('[data-testid=cases-table] tbody tr', { hasText: reference })
+        .locator('input[type=checkbox]')
+        .check();
     await page.getByRole('button', { name: '批量分派（2）' }).click();
     await choose(page, '承办单位', '安阳市消防救援支队', '消防救援');
     await choose(page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队', '张强');
@@ -197,14 +237,26 @@ describe('case work in the console', () => {
   });
 
   test('acting on a report someone else just changed: the officer is told, and the page reloads', async () => {
-    const res = await submit(suite.server.baseUrl, { category: 'fire-exits-blocked', area: '410503', description: '仓库的消防通道被叉车和货架占用。', anonymous: true });
+    const res = await submit(suite.server.baseUrl, {
+      category: 'fire-exits-blocked',
+      area: '410503',
+      description: '仓库的消防通道被叉车和货架占用。',
+      anonymous: true,
+    });
     const { reference } = res.body as { reference: string };
     const { page, pageErrors } = await signedIn('intake');
     await page.goto(`${suite.server.baseUrl}/console/cases/${reference}`);
     await statusShown(page, '已提交');
 
     // Another officer starts screening it meanwhile.
-    await Report.updateOne({ reference }, { $set: { status: 'screening' }, $inc: { revision: 1 }, $push: { timeline: { at: new Date(), type: 'start-screening', public: true } } });
+    await Report.updateOne(
+      { reference },
+      {
+        $set: { status: 'screening' },
+        $inc: { revision: 1 },
+        $push: { timeline: { at: new Date(), type: 'start-screening', public: true } },
+      },
+    );
 
     await takeAction(page, '开始受理审查');
     await page.getByText('此举报刚被他人修改，已重新加载，请核对后再操作。').waitFor();

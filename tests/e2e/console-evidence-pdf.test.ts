@@ -29,7 +29,9 @@ interface Canvas {
   width: number;
   height: number;
   getBoundingClientRect(): { width: number; height: number };
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
 }
 
 describe('PDF evidence on the case page', () => {
@@ -37,7 +39,13 @@ describe('PDF evidence on the case page', () => {
     const pdf = await onePagePdf();
     const res = await submit(
       suite.server.baseUrl,
-      { category: 'fire-exits-blocked', area: '410503', description: '整改通知书未执行，安全出口仍被货物堵死。', subjectName: '北关区某仓储有限公司', anonymous: true },
+      {
+        category: 'fire-exits-blocked',
+        area: '410503',
+        description: '整改通知书未执行，安全出口仍被货物堵死。',
+        subjectName: '北关区某仓储有限公司',
+        anonymous: true,
+      },
       [{ content: pdf, filename: 'notice.pdf', contentType: 'application/pdf' }],
     );
     expect(res.status).toBe(201);

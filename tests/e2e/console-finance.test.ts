@@ -18,22 +18,40 @@ const figure = (page: Page, key: string) => page.locator(`[data-testid=fund-${ke
 describe('the reward fund in the console', () => {
   test('finance sees the balances, records an appropriation, and sees the balance and the ledger change', async () => {
     // A reviewed reward waiting for finance's approval.
-    await Report.create({ reference: 'WP-E2EF-0001', accessKeyHash: 'scrypt$e2e', status: 'reward-reviewed', category: 'major-hazard', sector: 'other', area: '410523', description: '财务待办测试', anonymous: true, submittedAt: new Date(), statusChangedAt: new Date(), reward: { eligible: true, amountFen: 300_000, reservedFen: 0 } });
+    await Report.create({
+      reference: 'WP-E2EF-0001',
+      accessKeyHash: 'scrypt$e2e',
+      status: 'reward-reviewed',
+      category: 'major-hazard',
+      sector: 'other',
+      area: '410523',
+      description: '财务待办测试',
+      anonymous: true,
+      submittedAt: new Date(),
+      statusChangedAt: new Date(),
+      reward: { eligible: true, amountFen: 300_000, reservedFen: 0 },
+    });
     const { page, pageErrors } = await signedIn('finance');
     await page.getByRole('link', { name: '奖励基金' }).click();
     await page.locator('[data-testid=finance-title]').waitFor();
     // The seeded fund: 5,000,000 yuan, nothing reserved or paid.
     await page.locator('[data-testid=fund-available]', { hasText: '5,000,000.00' }).waitFor();
     expect(await figure(page, 'pipeline').textContent()).toContain('3,000.00');
-    const queued = page.locator('[data-testid=queue-reward-reviewed] tbody tr.ant-table-row', { hasText: 'WP-E2EF-0001' });
+    const queued = page.locator('[data-testid=queue-reward-reviewed] tbody tr.ant-table-row', {
+      hasText: 'WP-E2EF-0001',
+    });
     await queued.waitFor();
     expect(await queued.textContent()).toContain('3,000.00');
-    expect(await queued.getByRole('link', { name: 'WP-E2EF-0001' }).getAttribute('href')).toBe('/console/cases/WP-E2EF-0001');
+    expect(await queued.getByRole('link', { name: 'WP-E2EF-0001' }).getAttribute('href')).toBe(
+      '/console/cases/WP-E2EF-0001',
+    );
     expect(await figure(page, 'appropriated').textContent()).toContain('5,000,000.00');
     expect(await figure(page, 'reserved').textContent()).toContain('0.00');
     expect(await page.locator('[data-testid=fund-shortfall]').count()).toBe(0);
     await page.locator('[data-testid=fund-monthly-chart] canvas').waitFor();
-    await page.locator('[data-testid=ledger-table] tbody tr.ant-table-row', { hasText: '设立500万元奖励基金' }).waitFor();
+    await page
+      .locator('[data-testid=ledger-table] tbody tr.ant-table-row', { hasText: '设立500万元奖励基金' })
+      .waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-finance-before.png'), fullPage: true });
 
     const form = page.locator('[data-testid=appropriation-form]');

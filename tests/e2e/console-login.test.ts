@@ -95,7 +95,9 @@ describe('staff console sign-in', () => {
     await page.getByRole('switch', { name: '启用: campus-hazard' }).click();
     await page.locator('[aria-label="启用: campus-hazard"][aria-checked="false"]').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-categories.png'), fullPage: true });
-    const catalog = (await (await fetch(`${suite.server.baseUrl}/api/v1/catalog`)).json()) as { categories: { code: string }[] };
+    const catalog = (await (await fetch(`${suite.server.baseUrl}/api/v1/catalog`)).json()) as {
+      categories: { code: string }[];
+    };
     const codes = catalog.categories.map((c) => c.code);
     expect(codes).toContain('scaffold-collapse-risk');
     expect(codes).not.toContain('campus-hazard');

@@ -58,7 +58,15 @@ describe('posters in the console', () => {
 
   test('an intake officer sees the posters and the downloads, without create or edit', async () => {
     const admin = await Poster.findOne().lean();
-    await Poster.create({ code: 'E2E7QM', siteName: '林州市某石料厂', enterpriseName: '林州市某建材有限公司', areaCode: '410581', sector: 'non-coal-mine', address: '林州市姚村镇', createdBy: admin?.createdBy ?? '0123456789abcdef01234567' });
+    await Poster.create({
+      code: 'E2E7QM',
+      siteName: '林州市某石料厂',
+      enterpriseName: '林州市某建材有限公司',
+      areaCode: '410581',
+      sector: 'non-coal-mine',
+      address: '林州市姚村镇',
+      createdBy: admin?.createdBy ?? '0123456789abcdef01234567',
+    });
     const { page, pageErrors } = await signedIn('intake');
     await page.getByRole('link', { name: '举报公示牌' }).click();
     await page.locator('[data-testid=posters-table]').waitFor();

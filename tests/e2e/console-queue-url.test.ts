@@ -17,12 +17,18 @@ let wenfengRef = '';
 let beiguanRef = '';
 
 async function report(area: string, description: string): Promise<string> {
-  const res = await submit(suite.server.baseUrl, { category: 'fire-exits-blocked', area, description, anonymous: true });
+  const res = await submit(suite.server.baseUrl, {
+    category: 'fire-exits-blocked',
+    area,
+    description,
+    anonymous: true,
+  });
   expect(res.status).toBe(201);
   return (res.body as { reference: string }).reference;
 }
 
-const row = (page: Page, reference: string) => page.locator('[data-testid=cases-table] tbody tr', { hasText: reference });
+const row = (page: Page, reference: string) =>
+  page.locator('[data-testid=cases-table] tbody tr', { hasText: reference });
 
 /** Waits until the queue lists `shown` and not `hidden`. */
 async function listShows(page: Page, shown: string, hidden: string): Promise<void> {
@@ -38,7 +44,8 @@ async function chooseArea(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until the area filter shows `name` as its value. */
-const areaShown = (page: Page, name: string) => page.locator('.case-filters .ant-select[aria-label="县区"]').getByText(name, { exact: true }).waitFor();
+const areaShown = (page: Page, name: string) =>
+  page.locator('.case-filters .ant-select[aria-label="县区"]').getByText(name, { exact: true }).waitFor();
 
 describe('the case queue in the address bar', () => {
   beforeAll(async () => {
@@ -78,7 +85,9 @@ describe('the case queue in the address bar', () => {
 
   test('values the queue does not know fall back to the defaults', async () => {
     const { page, pageErrors } = await suite.signedIn('intake');
-    await page.goto(`${suite.server.baseUrl}/console/cases?area=nowhere&status=lost&page=-3&pageSize=many&sort=random&from=yesterday&queue=elsewhere`);
+    await page.goto(
+      `${suite.server.baseUrl}/console/cases?area=nowhere&status=lost&page=-3&pageSize=many&sort=random&from=yesterday&queue=elsewhere`,
+    );
     await row(page, wenfengRef).waitFor();
     await row(page, beiguanRef).waitFor();
     await areaShown(page, '全部县区');
@@ -92,7 +101,8 @@ describe('the case queue in the address bar', () => {
     await row(page, wenfengRef).waitFor();
 
     // Hold the 文峰区 list until the 北关区 list is on screen.
-    const isWenfengList = (url: string) => url.includes('/api/v1/reports?') && new URL(url).searchParams.get('area') === WENFENG.code;
+    const isWenfengList = (url: string) =>
+      url.includes('/api/v1/reports?') && new URL(url).searchParams.get('area') === WENFENG.code;
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let held!: (request: Request) => void;

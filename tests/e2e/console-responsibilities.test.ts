@@ -24,7 +24,9 @@ test('the administrator changes a cell; a reload shows the new department', asyn
   await page.getByRole('combobox', { name: '建筑施工 · 汤阴县' }).fill('汤阴县应急');
   await page.locator('.ant-select-dropdown:visible').getByText('汤阴县应急管理局', { exact: true }).click();
   await page.getByText('已保存：汤阴县建筑施工 → 汤阴县应急管理局').waitFor();
-  expect((await Responsibility.findOne({ sector: 'construction', area: '410523' }).lean())?.unitCode).toBe('emb-410523');
+  expect((await Responsibility.findOne({ sector: 'construction', area: '410523' }).lean())?.unitCode).toBe(
+    'emb-410523',
+  );
   expect(await AuditEntry.exists({ action: 'responsibility.update', 'target.id': 'construction/410523' })).toBeTruthy();
 
   await page.reload();

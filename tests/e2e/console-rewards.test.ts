@@ -15,13 +15,13 @@ const suite = browserSuite(intakeEnv);
 
 const signedIn = async (username: string) => (await suite.signedIn(username)).page;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-rewards-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `console-rewards-${name}.png`), fullPage: true });
 
 async function openCase(page: Page, reference: string): Promise<void> {
   await page.goto(`${suite.server.baseUrl}/console/cases/${reference}`);
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 }
-
 
 async function fundFigure(page: Page, key: 'available' | 'reserved' | 'paid'): Promise<string> {
   await page.goto(`${suite.server.baseUrl}/console/finance`);
@@ -51,7 +51,10 @@ test('a reward goes from substantiated findings to paid, and the fund page follo
   const finance = await signedIn('finance');
   const availableBefore = await fundFigure(finance, 'available');
   expect(availableBefore).toContain('5,000,000.00');
-  await finance.locator('[data-testid=queue-reward-reviewed] tbody tr.ant-table-row', { hasText: reference }).getByRole('link', { name: reference }).click();
+  await finance
+    .locator('[data-testid=queue-reward-reviewed] tbody tr.ant-table-row', { hasText: reference })
+    .getByRole('link', { name: reference })
+    .click();
   await finance.getByTestId('case-reference').getByText(reference).waitFor();
   await takeAction(finance, '批准奖励并预留资金');
   await statusShown(finance, '奖励已批准，待领取');
@@ -61,7 +64,12 @@ test('a reward goes from substantiated findings to paid, and the fund page follo
   await shot(finance, 'fund-reserved');
 
   // The reporter claims from the follow-up page, on a phone.
-  const phone = await suite.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true });
+  const phone = await suite.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: true,
+  });
   const reporter = await phone.newPage();
   await reporter.goto(`${suite.server.baseUrl}/followup`);
   await reporter.getByLabel('举报编号').fill(reference);

@@ -14,7 +14,14 @@ jest.setTimeout(120_000);
 const suite = browserSuite();
 
 async function openPhone(): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const context = await suite.newContext({
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 2,
+  });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -24,7 +31,8 @@ async function openPhone(): Promise<{ page: Page; pageErrors: Error[] }> {
   return { page, pageErrors };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 async function expectFitsPhone(page: Page): Promise<void> {
   expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
@@ -32,7 +40,10 @@ async function expectFitsPhone(page: Page): Promise<void> {
 
 /** Presses the button and waits for the answer to the quote request it sends. */
 async function estimate(page: Page, button = '估算奖励'): Promise<void> {
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/rewards/quote')), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/rewards/quote')),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
@@ -97,7 +108,9 @@ describe('public reward estimator', () => {
     // A fine that is not an amount is caught on the page.
     await page.getByLabel('罚款金额（元）').fill('3千');
     await page.getByRole('button', { name: '估算奖励' }).click();
-    expect(await page.locator('#estimate-fine-error').textContent()).toBe('请填写金额，最多两位小数，例如 20000 或 20000.50');
+    expect(await page.locator('#estimate-fine-error').textContent()).toBe(
+      '请填写金额，最多两位小数，例如 20000 或 20000.50',
+    );
 
     // An employee reporting their own employer, no fine: 3,000 + at least 1,000.
     await page.getByLabel('重大事故隐患或安全生产违法行为').check();
@@ -110,7 +123,10 @@ describe('public reward estimator', () => {
     await shot(page, 'public-estimate-employee-360');
 
     // English: the page and the server's explanation follow.
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/rewards/quote')), page.getByRole('button', { name: 'English' }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/rewards/quote')),
+      page.getByRole('button', { name: 'English' }).click(),
+    ]);
     await page.getByRole('heading', { level: 1, name: 'What could my report earn?' }).waitFor();
     await page.getByTestId('estimate-steps').getByText('Estimated reward: 4,000 yuan', { exact: false }).waitFor();
     await shows(page, 'estimate-amount', '4,000 yuan');

@@ -32,7 +32,14 @@ beforeAll(async () => {
 
 /** A fresh phone profile that fails the test on any uncaught page error. */
 async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; context: BrowserContext; workers: string[] }> {
-  const context = await suite.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const context = await suite.newContext({
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 2,
+  });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -45,7 +52,8 @@ async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; context: 
   return { page, pageErrors, context, workers };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 /** Nothing wider than the phone (string expressions: the test tsconfig has no DOM types). */
 async function expectFitsPhone(page: Page): Promise<void> {
@@ -117,13 +125,17 @@ describe('public report form', () => {
     await page.getByLabel('电子邮箱（选填）').fill('lisi@example.cn');
 
     // What outlives the tab (localStorage) has the report but not the person.
-    await expect(page.evaluate(`(sessionStorage.getItem('woodpecker.reportIdentity') || '').includes('lisi@')`)).resolves.toBe(true);
+    await expect(
+      page.evaluate(`(sessionStorage.getItem('woodpecker.reportIdentity') || '').includes('lisi@')`),
+    ).resolves.toBe(true);
     const stored = String(await page.evaluate(`localStorage.getItem('woodpecker.reportDraft')`));
     expect(stored).toContain('三号车间');
     for (const secret of ['李四', '139 8765 4321', 'lisi@example.cn', '"real"']) expect(stored).not.toContain(secret);
     // Nor the key that, for a day, would fetch this draft's receipt from the server.
     expect(stored).not.toContain('idempotencyKey');
-    await expect(page.evaluate(`JSON.parse(sessionStorage.getItem('woodpecker.reportIdentity')).idempotencyKey.startsWith('r-')`)).resolves.toBe(true);
+    await expect(
+      page.evaluate(`JSON.parse(sessionStorage.getItem('woodpecker.reportIdentity')).idempotencyKey.startsWith('r-')`),
+    ).resolves.toBe(true);
 
     // A reload in the same tab keeps both; the identity comes back from this tab's session only.
     await page.reload();
@@ -138,7 +150,9 @@ describe('public report form', () => {
     await other.close();
 
     // A draft older than a day is removed, not restored.
-    await page.evaluate(`(() => { const d = JSON.parse(localStorage.getItem('woodpecker.reportDraft')); d.savedAt = Date.now() - 25 * 3600000; localStorage.setItem('woodpecker.reportDraft', JSON.stringify(d)); })()`);
+    await page.evaluate(
+      `(() => { const d = JSON.parse(localStorage.getItem('woodpecker.reportDraft')); d.savedAt = Date.now() - 25 * 3600000; localStorage.setItem('woodpecker.reportDraft', JSON.stringify(d)); })()`,
+    );
     await page.reload();
     await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
     expect(await page.getByLabel('具体情况').inputValue()).toBe('');
@@ -156,7 +170,9 @@ describe('public report form', () => {
     await page.getByLabel('未办理动火审批擅自动火').check();
     await page.getByText('焊接和动火作业问题须实名举报').waitFor();
     await page.getByLabel('发生在哪个县区').selectOption('410505');
-    await page.getByLabel('具体情况').fill('二号厂房内有工人在没有动火审批的情况下焊接，旁边堆着木板和油桶，没有灭火器。');
+    await page
+      .getByLabel('具体情况')
+      .fill('二号厂房内有工人在没有动火审批的情况下焊接，旁边堆着木板和油桶，没有灭火器。');
     await page.getByLabel('发生时间（选填）').fill('2025-11-20T09:30');
     await page.getByLabel('详细地点（选填）').fill('二号厂房北侧');
     await page.getByLabel('单位或工地名称（选填）').fill('安阳某某机械有限公司');
@@ -166,8 +182,14 @@ describe('public report form', () => {
 
     // Step 2: a photo, shown as a thumbnail with its size.
     await expectStep(page, '照片和证据');
-    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } } }).jpeg().toBuffer();
-    await page.getByTestId('evidence-any').setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const photo = await sharp({
+      create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } },
+    })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByTestId('evidence-any')
+      .setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.locator('img.evidence__thumb').waitFor();
     await page.getByText('已添加 1 个文件（最多 10 个）').waitFor();
     await page.getByText('可识别您的信息（位置、手机型号和序列号', { exact: false }).waitFor();
@@ -204,9 +226,14 @@ describe('public report form', () => {
     await page.getByText('查询密钥只显示这一次').waitFor();
     // The draft is gone, and the key was never written to storage.
     expect(await page.evaluate(`localStorage.getItem('woodpecker.reportDraft')`)).toBeNull();
-    expect(String(await page.evaluate('JSON.stringify(localStorage) + JSON.stringify(sessionStorage)'))).not.toContain(accessKey);
+    expect(String(await page.evaluate('JSON.stringify(localStorage) + JSON.stringify(sessionStorage)'))).not.toContain(
+      accessKey,
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-save-image').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('receipt-save-image').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`举报回执-${reference}.png`);
     const png = await sharp(await download.path()).metadata();
     expect(png.format).toBe('png');
@@ -256,7 +283,11 @@ describe('public report form', () => {
     expect(stored.messages[0]).toMatchObject({ from: 'reporter', body: message });
 
     // More evidence, with progress; then withdrawal behind a confirmation; then sign-out.
-    const second = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
+    const second = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: { r: 20, g: 90, b: 160 } },
+    })
+      .png()
+      .toBuffer();
     await page.getByTestId('evidence-any').setInputFiles({ name: 'later.png', mimeType: 'image/png', buffer: second });
     await page.getByRole('button', { name: '上传所选文件' }).click();
     await page.getByText('已补充 1 个文件。').waitFor();

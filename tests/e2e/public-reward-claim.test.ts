@@ -43,7 +43,15 @@ async function refusedReward(): Promise<Receipt> {
 }
 
 async function signedInPhone(receipt: Receipt): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true, deviceScaleFactor: 2, acceptDownloads: true });
+  const context = await suite.newContext({
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 2,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -59,7 +67,8 @@ async function signedInPhone(receipt: Receipt): Promise<{ page: Page; pageErrors
   return { page, pageErrors };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
 async function expectFitsPhone(page: Page): Promise<void> {
@@ -110,7 +119,16 @@ describe('the reward in follow-up', () => {
     // A field the server refuses is marked on the form too (answer replaced once).
     await page.getByRole('textbox', { name: '身份证号码' }).fill('11010519491231002x');
     await page.route('**/api/v1/followup/claim', (route) =>
-      route.fulfill({ status: 400, contentType: 'application/problem+json', body: JSON.stringify({ status: 400, code: 'request.invalid', title: 'Invalid request', errors: [{ path: 'body.bankAccount', message: '12–30 digits' }] }) }),
+      route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          status: 400,
+          code: 'request.invalid',
+          title: 'Invalid request',
+          errors: [{ path: 'body.bankAccount', message: '12–30 digits' }],
+        }),
+      }),
     );
     await page.getByTestId('claim-submit').click();
     await page.getByText('银行卡号应为 12 到 30 位数字').waitFor();
@@ -135,7 +153,12 @@ describe('the reward in follow-up', () => {
     expect(sealed).not.toContain('6222');
     expect(sealed).not.toContain('赵六');
     const opened = await c.get(`/api/v1/reports/${receipt.reference}/claim`, c.staff.finance);
-    expect(opened.body).toMatchObject({ name: '赵六', idNumber: '11010519491231002X', phone: '13800000000', bankAccount: '6222021001012345678' });
+    expect(opened.body).toMatchObject({
+      name: '赵六',
+      idNumber: '11010519491231002X',
+      phone: '13800000000',
+      bankAccount: '6222021001012345678',
+    });
 
     // The language switch words the reward in English, the explanation included.
     await page.getByRole('button', { name: 'English' }).click();
@@ -197,11 +220,23 @@ describe('the reward in follow-up', () => {
   test('a paid reward shows the day it was paid', async () => {
     const receipt = await approvedReward();
     const token = await c.followupToken(receipt);
-    const claim = { name: '孙七', idNumber: '11010519491231002X', phone: '13900000000', bankName: '中国建设银行安阳分行', bankAccount: '6217000010002000300' };
+    const claim = {
+      name: '孙七',
+      idNumber: '11010519491231002X',
+      phone: '13900000000',
+      bankName: '中国建设银行安阳分行',
+      bankAccount: '6217000010002000300',
+    };
     const claimed = await c.reporter(request(suite.server.app).post('/api/v1/followup/claim'), token).send(claim);
     expect(claimed.status).toBe(200);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    await c.ok(receipt.reference, 'record-payout', { voucherNo: 'FK-E2E-0001', paidOn: today, claimantChecked: true }, c.cashier, { 'Idempotency-Key': `e2e-pay-${receipt.reference}` });
+    await c.ok(
+      receipt.reference,
+      'record-payout',
+      { voucherNo: 'FK-E2E-0001', paidOn: today, claimantChecked: true },
+      c.cashier,
+      { 'Idempotency-Key': `e2e-pay-${receipt.reference}` },
+    );
 
     const { page, pageErrors } = await signedInPhone(receipt);
     expect(await text(page, 'reward-status')).toBe('奖励已发放');

@@ -28,8 +28,16 @@ async function put(reference: string, area: string, day: number, substantiated: 
     description: '测试举报',
     anonymous: true,
     submittedAt: at,
-    timeline: [{ at, type: 'submitted', public: true }, ...(substantiated === null ? [] : [{ at: concluded, type: 'approve-findings', public: true }])],
-    ...(substantiated === null ? {} : { assignment: { assignedAt: at, dueAt: new Date(at.getTime() + 60 * 86_400_000) }, findings: { substantiated, rectificationOrdered: true } }),
+    timeline: [
+      { at, type: 'submitted', public: true },
+      ...(substantiated === null ? [] : [{ at: concluded, type: 'approve-findings', public: true }]),
+    ],
+    ...(substantiated === null
+      ? {}
+      : {
+          assignment: { assignedAt: at, dueAt: new Date(at.getTime() + 60 * 86_400_000) },
+          findings: { substantiated, rectificationOrdered: true },
+        }),
   });
   await inTransaction((s) => refreshReportStats(reference, s));
 }
@@ -67,7 +75,8 @@ describe('statistics', () => {
     await page.goto(suite.server.baseUrl);
     await page.locator('[data-testid=transparency-link]').click();
     await page.locator('[data-testid=tp-months]').waitFor();
-    const cell = (table: string, row: string, col: string) => page.locator(`[data-testid=${table}] tr[data-row="${row}"] td[data-col=${col}]`).textContent();
+    const cell = (table: string, row: string, col: string) =>
+      page.locator(`[data-testid=${table}] tr[data-row="${row}"] td[data-col=${col}]`).textContent();
     expect(await cell('tp-months', MONTH, 'received')).toBe('8');
     expect(await cell('tp-months', MONTH, 'substantiated')).toBe('6');
     // 文峰区's 2 is hidden; zeros stay shown, so 滑县's 6 (the only other figure above zero) is withheld as "—", not "<5".

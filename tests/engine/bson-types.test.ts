@@ -1,7 +1,18 @@
 // BSON type fidelity: values must round-trip with their exact type, compare and
 // sort numerically across int/long/double/decimal, and do exact arithmetic on
 // Long and Decimal128 (no detour through JS doubles).
-import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, UUID, type Collection, type Document } from 'mongodb';
+import {
+  Binary,
+  Decimal128,
+  Double,
+  Int32,
+  Long,
+  ObjectId,
+  Timestamp,
+  UUID,
+  type Collection,
+  type Document,
+} from 'mongodb';
 import { driverSuite } from '../support/database';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
@@ -41,7 +52,11 @@ describe('round trips', () => {
     expect((doc?.ts as Timestamp).t).toBe(1_700_000_000);
     expect((doc?.ts as Timestamp).i).toBe(5);
     expect(await coll.countDocuments({ ts })).toBe(1);
-    expect(await coll.countDocuments({ date: { $gte: new Date('2024-02-29T00:00:00Z'), $lt: new Date('2024-03-01T00:00:00Z') } })).toBe(1);
+    expect(
+      await coll.countDocuments({
+        date: { $gte: new Date('2024-02-29T00:00:00Z'), $lt: new Date('2024-03-01T00:00:00Z') },
+      }),
+    ).toBe(1);
   });
 
   test('Int32 and Double keep their BSON type', async () => {
@@ -59,7 +74,10 @@ describe('round trips', () => {
   });
 
   test('Long beyond 2^53 is stored and returned exactly', async () => {
-    const coll = await collectionWith({ _id: 1, v: Long.fromString(BIG) }, { _id: 2, v: Long.fromString('9007199254740992') });
+    const coll = await collectionWith(
+      { _id: 1, v: Long.fromString(BIG) },
+      { _id: 2, v: Long.fromString('9007199254740992') },
+    );
     const asBigInt = await coll.findOne({ _id: 1 }, { useBigInt64: true });
     expect(asBigInt?.v).toBe(BigInt(BIG));
     const asLong = await coll.findOne({ _id: 1 });
@@ -78,7 +96,10 @@ describe('round trips', () => {
   });
 
   test('Decimal128 keeps its digits, and compares numerically', async () => {
-    const coll = await collectionWith({ _id: 1, v: Decimal128.fromString('1.50') }, { _id: 2, v: Decimal128.fromString('0.1') });
+    const coll = await collectionWith(
+      { _id: 1, v: Decimal128.fromString('1.50') },
+      { _id: 2, v: Decimal128.fromString('0.1') },
+    );
     const doc = await coll.findOne({ _id: 1 });
     expect(doc?.v).toBeInstanceOf(Decimal128);
     expect((doc?.v as Decimal128).toString()).toBe('1.50');
@@ -90,7 +111,12 @@ describe('round trips', () => {
   test('Binary with subtypes and UUID', async () => {
     const bytes = Buffer.from([0, 1, 2, 254, 255]);
     const uuid = new UUID();
-    const coll = await collectionWith({ _id: 1, bin: new Binary(bytes), custom: new Binary(Buffer.from('hi'), 0x80), uuid });
+    const coll = await collectionWith({
+      _id: 1,
+      bin: new Binary(bytes),
+      custom: new Binary(Buffer.from('hi'), 0x80),
+      uuid,
+    });
     const doc = await coll.findOne({ _id: 1 });
     expect(doc?.bin).toBeInstanceOf(Binary);
     expect((doc?.bin as Binary).sub_type).toBe(0);
@@ -153,7 +179,10 @@ describe('numeric comparison and sort across types', () => {
     expect(groups.map((g) => g.n)).toEqual([4, 1]);
     expect(await idsWhere(coll, { v: { $in: [Decimal128.fromString('2')] } })).toEqual([5]);
     const set = await collectionWith({ _id: 1, arr: [1] });
-    const res = await set.updateOne({ _id: 1 }, { $addToSet: { arr: { $each: [new Double(1), Decimal128.fromString('1.00')] } } });
+    const res = await set.updateOne(
+      { _id: 1 },
+      { $addToSet: { arr: { $each: [new Double(1), Decimal128.fromString('1.00')] } } },
+    );
     expect(res.modifiedCount).toBe(0);
   });
 
@@ -203,7 +232,13 @@ describe('special doubles', () => {
       { _id: 'neg', v: -1 },
       { _id: 'ninf', v: -Infinity },
     );
-    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual(['nan', 'ninf', 'neg', 'zero', 'inf']);
+    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([
+      'nan',
+      'ninf',
+      'neg',
+      'zero',
+      'inf',
+    ]);
     expect(await idsWhere(coll, { v: NaN })).toEqual(['nan']);
     // Range comparisons never match NaN even though it sorts lowest.
     expect(await idsWhere(coll, { v: { $lt: 0 } })).toEqual(['neg', 'ninf']);

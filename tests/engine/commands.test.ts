@@ -26,7 +26,6 @@ function freshDb(): Db {
   return client.db(db.dbName('cmd'));
 }
 
-
 async function collectionNames(d: Db): Promise<string[]> {
   return (await d.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
 }

@@ -43,7 +43,12 @@ describe('concurrent clients', () => {
           break;
         case 1:
           // $push is typed against the schema, which free-form fixtures do not declare.
-          ops.push(coll.updateOne({ _id: 'total' }, { $inc: { n: 1, sum: i }, $push: { log: i } } as Document as UpdateFilter<Doc>));
+          ops.push(
+            coll.updateOne({ _id: 'total' }, {
+              $inc: { n: 1, sum: i },
+              $push: { log: i },
+            } as Document as UpdateFilter<Doc>),
+          );
           break;
         default:
           // Concurrent upserts on one _id: MongoDB retries the duplicate-key race itself.
@@ -72,7 +77,11 @@ describe('concurrent clients', () => {
     const workers = Array.from({ length: 6 }, async (_, w) => {
       const coll = dbOf(w).collection<Doc>(name);
       for (;;) {
-        const job = await coll.findOneAndUpdate({ status: 'open' }, { $set: { status: 'taken', by: w } }, { returnDocument: 'after' });
+        const job = await coll.findOneAndUpdate(
+          { status: 'open' },
+          { $set: { status: 'taken', by: w } },
+          { returnDocument: 'after' },
+        );
         if (!job) return;
         expect(job.status).toBe('taken');
         claimed.push(job._id as number);
@@ -91,8 +100,12 @@ describe('concurrent clients', () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         i % 3 === 0
-          ? dbOf(i).collection<Doc>(name).insertOne({ _id: 1000 + i, hits: 0, late: true })
-          : dbOf(i).collection<Doc>(name).updateMany({ _id: { $lt: 50 } }, { $inc: { hits: 1 } }),
+          ? dbOf(i)
+              .collection<Doc>(name)
+              .insertOne({ _id: 1000 + i, hits: 0, late: true })
+          : dbOf(i)
+              .collection<Doc>(name)
+              .updateMany({ _id: { $lt: 50 } }, { $inc: { hits: 1 } }),
       ),
     );
     const docs = await coll0.find({ _id: { $lt: 50 } }).toArray();
@@ -175,9 +188,7 @@ describe('hostile peers on the wire', () => {
       partialBody.write(Buffer.concat([header(1000), Buffer.alloc(10)]));
       const started = Date.now();
       await normalClientWorks('after-stall');
-      await Promise.all(
-        Array.from({ length: 50 }, (_, i) => dbOf(i).collection<Doc>('busy').insertOne({ i })),
-      );
+      await Promise.all(Array.from({ length: 50 }, (_, i) => dbOf(i).collection<Doc>('busy').insertOne({ i })));
       expect(await dbOf(0).collection<Doc>('busy').countDocuments()).toBe(50);
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(stalled.destroyed).toBe(false);

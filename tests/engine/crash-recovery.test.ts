@@ -12,7 +12,9 @@ const cli = path.join(__dirname, '../../server/embedded-mongo/cli.ts');
 
 function startEngine(dataDir: string): Promise<{ child: ChildProcess; uri: string }> {
   // node itself runs the engine (tsx as a loader, not a wrapper process), so SIGKILL hits the engine.
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.once('line', (uri) => resolve({ child, uri: uri.trim() }));
@@ -87,10 +89,17 @@ describe('crash recovery (kill -9)', () => {
     const again = new MongoClient(second.uri);
     try {
       const docs = again.db('crash').collection<{ _id: number; pair?: number }>('docs');
-      const ids = new Set((await docs.find({ _id: { $lt: 1_000_000 } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+      const ids = new Set(
+        (await docs.find({ _id: { $lt: 1_000_000 } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id),
+      );
       const lost = acknowledged.filter((i) => !ids.has(i));
       expect(lost).toEqual([]);
-      const pairs = await docs.aggregate<{ _id: number; n: number }>([{ $match: { pair: { $exists: true } } }, { $group: { _id: '$pair', n: { $sum: 1 } } }]).toArray();
+      const pairs = await docs
+        .aggregate<{ _id: number; n: number }>([
+          { $match: { pair: { $exists: true } } },
+          { $group: { _id: '$pair', n: { $sum: 1 } } },
+        ])
+        .toArray();
       for (const p of pairs) expect(p.n).toBe(2); // never half a transaction
       const present = new Set(pairs.map((p) => p._id));
       for (const p of committedPairs) expect(present.has(p)).toBe(true);

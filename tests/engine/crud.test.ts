@@ -1,7 +1,20 @@
 // CRUD conformance: inserts, query operators, projection, sort, counting and the
 // find-and-modify family, asserted against MongoDB's documented behaviour so the
 // same file passes against the embedded engine and a real replica set.
-import { Binary, Decimal128, Double, Long, MaxKey, MinKey, MongoBulkWriteError, ObjectId, Timestamp, type Collection, type Document, type Filter } from 'mongodb';
+import {
+  Binary,
+  Decimal128,
+  Double,
+  Long,
+  MaxKey,
+  MinKey,
+  MongoBulkWriteError,
+  ObjectId,
+  Timestamp,
+  type Collection,
+  type Document,
+  type Filter,
+} from 'mongodb';
 import { driverSuite } from '../support/database';
 import { serverError } from '../support/mongoErrors';
 
@@ -17,7 +30,6 @@ let seq = 0;
 function freshCollection(prefix = 'c'): Collection<Doc> {
   return suite.mdb.collection<Doc>(`${prefix}_${++seq}`);
 }
-
 
 describe('insert', () => {
   test('insertOne returns the given _id, or a generated ObjectId', async () => {
@@ -119,7 +131,15 @@ describe('query operators', () => {
           { sku: 'y', qty: 10 },
         ],
       },
-      { _id: 2, name: 'alice', age: 25, tags: ['b', 'c'], address: { city: 'Lyon' }, scores: [60, 95], items: [{ sku: 'x', qty: 20 }] },
+      {
+        _id: 2,
+        name: 'alice',
+        age: 25,
+        tags: ['b', 'c'],
+        address: { city: 'Lyon' },
+        scores: [60, 95],
+        items: [{ sku: 'x', qty: 20 }],
+      },
       { _id: 3, name: 'Bob', age: 35, tags: [], address: { city: 'Paris' }, scores: [90], items: [] },
       { _id: 4, name: 'carol', age: null, tags: ['a'], scores: [] },
       { _id: 5, name: 'Dave', tags: 'a' },
@@ -127,7 +147,10 @@ describe('query operators', () => {
   });
 
   async function ids(filter: Filter<Doc>): Promise<unknown[]> {
-    const docs = await people.find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+    const docs = await people
+      .find(filter, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .toArray();
     return docs.map((d) => d._id);
   }
 
@@ -239,7 +262,12 @@ describe('query operators', () => {
       { _id: 12, v: { a: 1 } },
     ]);
     const typeIds = async (t: unknown): Promise<unknown[]> =>
-      (await coll.find({ v: { $type: t } }).sort({ _id: 1 }).toArray()).map((d) => d._id);
+      (
+        await coll
+          .find({ v: { $type: t } })
+          .sort({ _id: 1 })
+          .toArray()
+      ).map((d) => d._id);
     expect(await typeIds('objectId')).toEqual([1]);
     expect(await typeIds('decimal')).toEqual([2]);
     expect(await typeIds('long')).toEqual([3]);
@@ -280,7 +308,10 @@ describe('query operators', () => {
     ]);
     const over = await coll.find({ $expr: { $gt: ['$spent', '$budget'] } }).toArray();
     expect(over.map((d) => d._id)).toEqual([2]);
-    const atLeast = await coll.find({ $expr: { $gte: ['$spent', '$budget'] } }).sort({ _id: 1 }).toArray();
+    const atLeast = await coll
+      .find({ $expr: { $gte: ['$spent', '$budget'] } })
+      .sort({ _id: 1 })
+      .toArray();
     expect(atLeast.map((d) => d._id)).toEqual([2, 3]);
   });
 
@@ -294,7 +325,10 @@ describe('query operators', () => {
       _id: 1,
       items: [{ sku: 'y', qty: 10 }],
     });
-    expect(await people.findOne({ _id: 1, scores: { $gte: 90 } }, { projection: { 'scores.$': 1 } })).toEqual({ _id: 1, scores: [95] });
+    expect(await people.findOne({ _id: 1, scores: { $gte: 90 } }, { projection: { 'scores.$': 1 } })).toEqual({
+      _id: 1,
+      scores: [95],
+    });
   });
 
   test('projection: inclusion, exclusion, _id:0, dotted', async () => {
@@ -305,11 +339,15 @@ describe('query operators', () => {
       name: 'Alice',
       age: 30,
     });
-    expect(await people.findOne({ _id: 1 }, { projection: { 'address.city': 1, _id: 0 } })).toEqual({ address: { city: 'Paris' } });
+    expect(await people.findOne({ _id: 1 }, { projection: { 'address.city': 1, _id: 0 } })).toEqual({
+      address: { city: 'Paris' },
+    });
     expect(await people.findOne({ _id: 1 }, { projection: { 'items.sku': 1, _id: 0 } })).toEqual({
       items: [{ sku: 'x' }, { sku: 'y' }],
     });
-    expect(await people.findOne({ _id: 1 }, { projection: { 'address.zip': 0, items: 0, scores: 0, tags: 0 } })).toEqual({
+    expect(
+      await people.findOne({ _id: 1 }, { projection: { 'address.zip': 0, items: 0, scores: 0, tags: 0 } }),
+    ).toEqual({
       _id: 1,
       name: 'Alice',
       age: 30,
@@ -325,7 +363,8 @@ describe('query operators', () => {
   });
 
   test('sort ascending, descending, compound; null and missing sort first', async () => {
-    const order = async (sort: Document): Promise<unknown[]> => (await people.find({}).sort(sort).toArray()).map((d) => d._id);
+    const order = async (sort: Document): Promise<unknown[]> =>
+      (await people.find({}).sort(sort).toArray()).map((d) => d._id);
     expect(await order({ age: 1, _id: 1 })).toEqual([4, 5, 2, 1, 3]);
     expect(await order({ age: -1, _id: 1 })).toEqual([3, 1, 2, 4, 5]);
     // String order is binary: upper case sorts before lower case.
@@ -374,7 +413,20 @@ describe('sort across BSON types', () => {
       { _id: 'timestamp', v: new Timestamp({ t: 1, i: 1 }) },
       { _id: 'regex', v: /x/ },
     ]);
-    const canonical = ['minKey', 'null', 'number', 'string', 'object', 'binary', 'objectId', 'bool', 'date', 'timestamp', 'regex', 'maxKey'];
+    const canonical = [
+      'minKey',
+      'null',
+      'number',
+      'string',
+      'object',
+      'binary',
+      'objectId',
+      'bool',
+      'date',
+      'timestamp',
+      'regex',
+      'maxKey',
+    ];
     const asc = (await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id);
     expect(asc).toEqual(canonical);
     const desc = (await coll.find().sort({ v: -1 }).toArray()).map((d) => d._id);
@@ -384,8 +436,20 @@ describe('sort across BSON types', () => {
   test('strings sort by UTF-8 bytes, not UTF-16 code units', async () => {
     const coll = freshCollection('utf8');
     // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) in UTF-8, the reverse of UTF-16.
-    await coll.insertMany([{ _id: 'emoji', v: '\u{1F600}' }, { _id: 'fullwidth', v: '\uFF21' }, { _id: 'eacute', v: '\u00E9' }, { _id: 'a', v: 'a' }, { _id: 'Z', v: 'Z' }]);
-    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual(['Z', 'a', 'eacute', 'fullwidth', 'emoji']);
+    await coll.insertMany([
+      { _id: 'emoji', v: '\u{1F600}' },
+      { _id: 'fullwidth', v: '\uFF21' },
+      { _id: 'eacute', v: '\u00E9' },
+      { _id: 'a', v: 'a' },
+      { _id: 'Z', v: 'Z' },
+    ]);
+    expect((await coll.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([
+      'Z',
+      'a',
+      'eacute',
+      'fullwidth',
+      'emoji',
+    ]);
     expect((await coll.find({ v: { $gt: '\uFF21' } }).toArray()).map((d) => d._id)).toEqual(['emoji']);
   });
 
@@ -436,7 +500,7 @@ describe('delete', () => {
     expect(await coll.countDocuments({ k: 'a' })).toBe(2);
     expect(await coll.deleteOne({ k: 'zzz' })).toEqual({ acknowledged: true, deletedCount: 0 });
     expect(await coll.deleteMany({ k: 'a' })).toEqual({ acknowledged: true, deletedCount: 2 });
-    expect((await coll.find({}, { projection: { _id: 0 } }).toArray())).toEqual([{ k: 'b' }]);
+    expect(await coll.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ k: 'b' }]);
     expect((await coll.deleteMany({})).deletedCount).toBe(1);
     expect(await coll.countDocuments()).toBe(0);
   });
@@ -492,9 +556,17 @@ describe('find-and-modify', () => {
     const before = await coll.findOneAndReplace({ _id: 3 }, { label: 'replaced' });
     expect(before).toEqual({ _id: 3, rank: 5, n: 0 });
     expect(await coll.findOne({ _id: 3 })).toEqual({ _id: 3, label: 'replaced' });
-    const after = await coll.findOneAndReplace({ rank: { $gte: 3 } }, { label: 'top' }, { sort: { rank: -1 }, returnDocument: 'after' });
+    const after = await coll.findOneAndReplace(
+      { rank: { $gte: 3 } },
+      { label: 'top' },
+      { sort: { rank: -1 }, returnDocument: 'after' },
+    );
     expect(after).toEqual({ _id: 2, label: 'top' });
-    const upserted = await coll.findOneAndReplace({ _id: 20 }, { label: 'new' }, { upsert: true, returnDocument: 'after' });
+    const upserted = await coll.findOneAndReplace(
+      { _id: 20 },
+      { label: 'new' },
+      { upsert: true, returnDocument: 'after' },
+    );
     expect(upserted).toEqual({ _id: 20, label: 'new' });
   });
 

@@ -87,7 +87,9 @@ describe('cursors', () => {
     await cursor.close();
     const kill = succeeded.find((e) => e.commandName === 'killCursors');
     expect(kill).toBeDefined();
-    expect(((kill?.reply as Document | undefined)?.cursorsKilled as unknown[]).map(idString)).toEqual([idString(cursorId)]);
+    expect(((kill?.reply as Document | undefined)?.cursorsKilled as unknown[]).map(idString)).toEqual([
+      idString(cursorId),
+    ]);
 
     let caught: unknown;
     try {
@@ -155,7 +157,19 @@ describe('aggregation stages', () => {
     expect(rows.map((r) => r._id)).toEqual(['fruit', 'spice', 'veg']);
     const fruit = rows[0];
     // _id comes first, then the accumulators in specification order.
-    expect(Object.keys(fruit)).toEqual(['_id', 'total', 'avg', 'min', 'max', 'items', 'distinctItems', 'first', 'last', 'n', 'ones']);
+    expect(Object.keys(fruit)).toEqual([
+      '_id',
+      'total',
+      'avg',
+      'min',
+      'max',
+      'items',
+      'distinctItems',
+      'first',
+      'last',
+      'n',
+      'ones',
+    ]);
     expect(fruit.total).toBe(16);
     expect(fruit.avg).toBeCloseTo(16 / 3, 10);
     expect(fruit.min).toBe(1);
@@ -166,11 +180,24 @@ describe('aggregation stages', () => {
     expect(fruit.last).toBe('apple');
     expect(fruit.n).toBe(3);
     expect(fruit.ones).toBe(3);
-    expect(rows[2]).toMatchObject({ _id: 'veg', total: 9, avg: 4.5, min: 3, max: 5, first: 'carrot', last: 'leek', n: 2 });
+    expect(rows[2]).toMatchObject({
+      _id: 'veg',
+      total: 9,
+      avg: 4.5,
+      min: 3,
+      max: 5,
+      first: 'carrot',
+      last: 'leek',
+      n: 2,
+    });
   });
 
   test('$group with _id null and missing values', async () => {
-    const [row] = await sales.aggregate([{ $group: { _id: null, total: { $sum: '$qty' }, noSuchField: { $sum: '$nope' }, avgNone: { $avg: '$nope' } } }]).toArray();
+    const [row] = await sales
+      .aggregate([
+        { $group: { _id: null, total: { $sum: '$qty' }, noSuchField: { $sum: '$nope' }, avgNone: { $avg: '$nope' } } },
+      ])
+      .toArray();
     expect(row).toEqual({ _id: null, total: 34, noSuchField: 0, avgNone: null });
   });
 
@@ -193,7 +220,9 @@ describe('aggregation stages', () => {
   });
 
   test('$unwind, with and without preserveNullAndEmptyArrays', async () => {
-    const plain = await sales.aggregate([{ $unwind: '$tags' }, { $project: { tags: 1 } }, { $sort: { _id: 1, tags: 1 } }]).toArray();
+    const plain = await sales
+      .aggregate([{ $unwind: '$tags' }, { $project: { tags: 1 } }, { $sort: { _id: 1, tags: 1 } }])
+      .toArray();
     // Empty, null and missing arrays are dropped; a scalar is treated as a one-element array.
     expect(plain).toEqual([
       { _id: 1, tags: 'red' },
@@ -246,7 +275,11 @@ describe('aggregation stages', () => {
   });
 
   test('$lookup with localField/foreignField, array local fields and the pipeline form', async () => {
-    const customers = await collectionWith({ _id: 'c1', name: 'Ann' }, { _id: 'c2', name: 'Ben' }, { _id: 'c3', name: 'Cy' });
+    const customers = await collectionWith(
+      { _id: 'c1', name: 'Ann' },
+      { _id: 'c2', name: 'Ben' },
+      { _id: 'c3', name: 'Cy' },
+    );
     const orders = await collectionWith(
       { _id: 1, customerId: 'c1', amount: 10 },
       { _id: 2, customerId: 'c1', amount: 30 },
@@ -316,8 +349,26 @@ describe('aggregation stages', () => {
       ])
       .toArray();
     expect(rows).toEqual([
-      { _id: 1, utc: '2024-01-31 20:00', sh: '2024-02-01 04:00:00', month: 1, shMonth: 2, year: 2024, shYear: 2024, iso: '2024-01-31T20:00:00.000Z' },
-      { _id: 2, utc: '2023-12-31 18:30', sh: '2024-01-01 02:30:00', month: 12, shMonth: 1, year: 2023, shYear: 2024, iso: '2023-12-31T18:30:00.000Z' },
+      {
+        _id: 1,
+        utc: '2024-01-31 20:00',
+        sh: '2024-02-01 04:00:00',
+        month: 1,
+        shMonth: 2,
+        year: 2024,
+        shYear: 2024,
+        iso: '2024-01-31T20:00:00.000Z',
+      },
+      {
+        _id: 2,
+        utc: '2023-12-31 18:30',
+        sh: '2024-01-01 02:30:00',
+        month: 12,
+        shMonth: 1,
+        year: 2023,
+        shYear: 2024,
+        iso: '2023-12-31T18:30:00.000Z',
+      },
     ]);
   });
 
@@ -417,7 +468,9 @@ describe('more aggregation semantics', () => {
       { _id: { cat: 'b', sub: 'x' }, qty: 3 },
       { _id: { cat: 'c', sub: 'z' }, qty: 9 },
     ]);
-    const buckets = await coll.aggregate([{ $bucket: { groupBy: '$qty', boundaries: [0, 5, 10], default: 'big' } }]).toArray();
+    const buckets = await coll
+      .aggregate([{ $bucket: { groupBy: '$qty', boundaries: [0, 5, 10], default: 'big' } }])
+      .toArray();
     expect(buckets).toEqual([
       { _id: 0, count: 2 },
       { _id: 5, count: 3 },
@@ -426,7 +479,14 @@ describe('more aggregation semantics', () => {
     const maybe = await coll
       .aggregate([{ $project: { big: { $cond: [{ $gt: ['$qty', 5] }, '$qty', '$$REMOVE'] } } }, { $sort: { _id: 1 } }])
       .toArray();
-    expect(maybe).toEqual([{ _id: 1 }, { _id: 2, big: 10 }, { _id: 3, big: 7 }, { _id: 4 }, { _id: 5 }, { _id: 6, big: 9 }]);
+    expect(maybe).toEqual([
+      { _id: 1 },
+      { _id: 2, big: 10 },
+      { _id: 3, big: 7 },
+      { _id: 4 },
+      { _id: 5 },
+      { _id: 6, big: 9 },
+    ]);
     // $project and $bucket output _id first.
     expect(Object.keys(maybe[1])).toEqual(['_id', 'big']);
     expect(Object.keys(buckets[0])).toEqual(['_id', 'count']);
@@ -434,8 +494,12 @@ describe('more aggregation semantics', () => {
 
   test('dotted paths in $addFields and exclusion $project', async () => {
     const coll = await collectionWith({ _id: 1, inner: { a: 1, b: { c: 2 } } });
-    expect(await coll.aggregate([{ $addFields: { 'inner.z': 9 } }]).toArray()).toEqual([{ _id: 1, inner: { a: 1, b: { c: 2 }, z: 9 } }]);
-    expect(await coll.aggregate([{ $project: { 'inner.a': 0 } }]).toArray()).toEqual([{ _id: 1, inner: { b: { c: 2 } } }]);
+    expect(await coll.aggregate([{ $addFields: { 'inner.z': 9 } }]).toArray()).toEqual([
+      { _id: 1, inner: { a: 1, b: { c: 2 }, z: 9 } },
+    ]);
+    expect(await coll.aggregate([{ $project: { 'inner.a': 0 } }]).toArray()).toEqual([
+      { _id: 1, inner: { b: { c: 2 } } },
+    ]);
   });
 
   test('$lookup treats a missing localField as null, matching null or missing foreign fields', async () => {
@@ -464,7 +528,10 @@ describe('more aggregation semantics', () => {
 
     const merged = await collectionWith({ _id: 1, v: 0, keep: true });
     await src
-      .aggregate([{ $match: { v: { $lte: 2 } } }, { $merge: { into: merged.collectionName, on: '_id', whenMatched: 'merge', whenNotMatched: 'insert' } }])
+      .aggregate([
+        { $match: { v: { $lte: 2 } } },
+        { $merge: { into: merged.collectionName, on: '_id', whenMatched: 'merge', whenNotMatched: 'insert' } },
+      ])
       .toArray();
     expect(await merged.find().sort({ _id: 1 }).toArray()).toEqual([
       { _id: 1, v: 1, keep: true },

@@ -16,7 +16,6 @@ function freshCollection(): Collection<Doc> {
   return suite.mdb.collection<Doc>(`i_${++seq}`);
 }
 
-
 async function indexNames(coll: Collection<Doc>): Promise<string[]> {
   return (await coll.listIndexes().toArray()).map((i) => String(i.name)).sort();
 }
@@ -96,7 +95,9 @@ describe('unique indexes', () => {
     expect(err.code).toBe(11000);
     expect(err.keyValue).toEqual({ email: 'a' });
     // Moving an inactive duplicate into the filter violates the constraint too.
-    expect((await serverError(coll.updateOne({ status: 'inactive' }, { $set: { status: 'active' } }))).code).toBe(11000);
+    expect((await serverError(coll.updateOne({ status: 'inactive' }, { $set: { status: 'active' } }))).code).toBe(
+      11000,
+    );
     expect(await coll.countDocuments({ status: 'active' })).toBe(1);
   });
 
@@ -156,7 +157,9 @@ describe('unique indexes', () => {
     const fam = await serverError(coll.findOneAndUpdate({ _id: 2 }, { $set: { email: 'a' } }));
     expect(fam.code).toBe(11000);
     // An upsert that would insert a duplicate fails the same way.
-    expect((await serverError(coll.updateOne({ _id: 3 }, { $set: { email: 'b' } }, { upsert: true }))).code).toBe(11000);
+    expect((await serverError(coll.updateOne({ _id: 3 }, { $set: { email: 'b' } }, { upsert: true }))).code).toBe(
+      11000,
+    );
     expect(await coll.find().sort({ _id: 1 }).toArray()).toEqual([
       { _id: 1, email: 'a' },
       { _id: 2, email: 'b' },
@@ -235,24 +238,20 @@ describe('listing and dropping', () => {
 
 describe('TTL', () => {
   // Real MongoDB's TTL monitor runs every 60 s, so allow well over one pass.
-  test(
-    'expired documents are removed by the TTL monitor; others stay',
-    async () => {
-      const coll = freshCollection();
-      await coll.createIndex({ createdAt: 1 }, { expireAfterSeconds: 1 });
-      await coll.insertMany([
-        { _id: 'expired', createdAt: new Date('2000-01-01T00:00:00Z') },
-        { _id: 'future', createdAt: new Date(Date.now() + 24 * 3600 * 1000) },
-        { _id: 'notADate', createdAt: 'yesterday' },
-        { _id: 'missing' },
-      ]);
-      const deadline = Date.now() + 85_000;
-      while ((await coll.countDocuments({ _id: 'expired' })) > 0) {
-        if (Date.now() > deadline) throw new Error('expired document was not removed within 85 s');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['future', 'missing', 'notADate']);
-    },
-    90_000,
-  );
+  test('expired documents are removed by the TTL monitor; others stay', async () => {
+    const coll = freshCollection();
+    await coll.createIndex({ createdAt: 1 }, { expireAfterSeconds: 1 });
+    await coll.insertMany([
+      { _id: 'expired', createdAt: new Date('2000-01-01T00:00:00Z') },
+      { _id: 'future', createdAt: new Date(Date.now() + 24 * 3600 * 1000) },
+      { _id: 'notADate', createdAt: 'yesterday' },
+      { _id: 'missing' },
+    ]);
+    const deadline = Date.now() + 85_000;
+    while ((await coll.countDocuments({ _id: 'expired' })) > 0) {
+      if (Date.now() > deadline) throw new Error('expired document was not removed within 85 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['future', 'missing', 'notADate']);
+  }, 90_000);
 });

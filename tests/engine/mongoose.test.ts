@@ -52,7 +52,8 @@ function userModel() {
 }
 
 function libraryModels() {
-  const AuthorModel = conn.models.Author ?? conn.model<Author>('Author', new Schema<Author>({ name: { type: String, required: true } }));
+  const AuthorModel =
+    conn.models.Author ?? conn.model<Author>('Author', new Schema<Author>({ name: { type: String, required: true } }));
   const BookModel =
     conn.models.Book ??
     conn.model<Book>(
@@ -68,7 +69,13 @@ function libraryModels() {
 
 function accountModel(): mongoose.Model<Account> {
   return (conn.models.Account ??
-    conn.model<Account>('Account', new Schema<Account>({ owner: { type: String, required: true, unique: true }, balance: { type: Number, required: true } }))) as mongoose.Model<Account>;
+    conn.model<Account>(
+      'Account',
+      new Schema<Account>({
+        owner: { type: String, required: true, unique: true },
+        balance: { type: Number, required: true },
+      }),
+    )) as mongoose.Model<Account>;
 }
 
 describe('mongoose', () => {
@@ -105,12 +112,14 @@ describe('mongoose', () => {
     const UserModel = userModel();
     const before = await UserModel.countDocuments();
     await expect(UserModel.create({ name: 'no email' })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
-    await expect(UserModel.create({ email: 'neg@example.com', age: -1 })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
-    expect(await UserModel.countDocuments()).toBe(before);
-    const valid = await UserModel.create({ email: 'v@example.com', age: 3 });
-    await expect(UserModel.updateOne({ _id: valid._id }, { $set: { age: -5 } }, { runValidators: true })).rejects.toBeInstanceOf(
+    await expect(UserModel.create({ email: 'neg@example.com', age: -1 })).rejects.toBeInstanceOf(
       mongoose.Error.ValidationError,
     );
+    expect(await UserModel.countDocuments()).toBe(before);
+    const valid = await UserModel.create({ email: 'v@example.com', age: 3 });
+    await expect(
+      UserModel.updateOne({ _id: valid._id }, { $set: { age: -5 } }, { runValidators: true }),
+    ).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
     expect((await UserModel.findById(valid._id).lean())?.age).toBe(3);
   });
 
@@ -124,7 +133,9 @@ describe('mongoose', () => {
     ]);
     const book = await BookModel.findOne({ title: 'Emma' }).populate<{ author: Author }>('author').lean();
     expect(book?.author.name).toBe('Austen');
-    const books = await BookModel.find({ author: tolkien._id }).sort({ title: 1 }).populate<{ author: Author }>('author');
+    const books = await BookModel.find({ author: tolkien._id })
+      .sort({ title: 1 })
+      .populate<{ author: Author }>('author');
     expect(books.map((b) => [b.title, b.author.name])).toEqual([
       ['Silmarillion', 'Tolkien'],
       ['The Hobbit', 'Tolkien'],
@@ -141,7 +152,9 @@ describe('mongoose', () => {
     ]);
     const rows = await AuthorModel.aggregate<{ name: string; books: number; pages: number }>([
       { $match: { name: { $in: ['Le Guin', 'Woolf'] } } },
-      { $lookup: { from: BookModel.collection.collectionName, localField: '_id', foreignField: 'author', as: 'books' } },
+      {
+        $lookup: { from: BookModel.collection.collectionName, localField: '_id', foreignField: 'author', as: 'books' },
+      },
       { $project: { _id: 0, name: 1, books: { $size: '$books' }, pages: { $sum: '$books.pages' } } },
       { $sort: { name: 1 } },
     ]);
@@ -165,10 +178,19 @@ describe('mongoose', () => {
 
   test('findOneAndUpdate with upsert creates then increments', async () => {
     const Counter =
-      conn.models.Counter ?? conn.model('Counter', new Schema({ name: { type: String, required: true }, seq: { type: Number, default: 0 } }));
-    const first = await Counter.findOneAndUpdate({ name: 'orders' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+      conn.models.Counter ??
+      conn.model('Counter', new Schema({ name: { type: String, required: true }, seq: { type: Number, default: 0 } }));
+    const first = await Counter.findOneAndUpdate(
+      { name: 'orders' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
     expect(first?.seq).toBe(1);
-    const second = await Counter.findOneAndUpdate({ name: 'orders' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+    const second = await Counter.findOneAndUpdate(
+      { name: 'orders' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
     expect(second?.seq).toBe(2);
     expect(String(second?._id)).toBe(String(first?._id));
     expect(await Counter.countDocuments({ name: 'orders' })).toBe(1);
@@ -191,7 +213,9 @@ describe('mongoose', () => {
     expect(res.modifiedCount).toBe(1);
     expect(res.deletedCount).toBe(1);
     expect(res.upsertedCount).toBe(1);
-    const rows = await AccountModel.find({ owner: /^bulk-/ }).sort({ owner: 1 }).lean();
+    const rows = await AccountModel.find({ owner: /^bulk-/ })
+      .sort({ owner: 1 })
+      .lean();
     expect(rows.map((r) => [r.owner, r.balance])).toEqual([
       ['bulk-a', 11],
       ['bulk-c', 3],
@@ -243,7 +267,11 @@ describe('mongoose', () => {
   });
 
   test('Model.syncIndexes drops indexes the schema no longer declares and builds new ones', async () => {
-    const schema = new Schema({ sku: { type: String, index: true }, legacy: String, code: { type: String, unique: true, sparse: true } });
+    const schema = new Schema({
+      sku: { type: String, index: true },
+      legacy: String,
+      code: { type: String, unique: true, sparse: true },
+    });
     const Product = conn.model('Product', schema);
     await Product.init();
     await Product.collection.createIndex({ legacy: 1 });

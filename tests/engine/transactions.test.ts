@@ -63,7 +63,6 @@ async function withSession<T>(c: MongoClient, fn: (s: ClientSession) => Promise<
   }
 }
 
-
 describe('commit and abort', () => {
   test('withTransaction commits every write together', async () => {
     const coll = await collectionWith({ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 });

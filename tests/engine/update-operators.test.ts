@@ -27,7 +27,6 @@ async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
   return coll;
 }
 
-
 describe('field operators', () => {
   test('$set creates nested paths and writes array indexes', async () => {
     const coll = await collectionWith({ _id: 1, arr: ['a', 'b', 'c'] });
@@ -65,7 +64,9 @@ describe('field operators', () => {
     const d1 = new Date('2020-01-01T00:00:00Z');
     const d2 = new Date('2021-01-01T00:00:00Z');
     const coll = await collectionWith({ _id: 1, low: 10, high: 10, seen: d1 });
-    expect((await coll.updateOne({ _id: 1 }, { $min: { low: 5 }, $max: { high: 20, seen: d2 } })).modifiedCount).toBe(1);
+    expect((await coll.updateOne({ _id: 1 }, { $min: { low: 5 }, $max: { high: 20, seen: d2 } })).modifiedCount).toBe(
+      1,
+    );
     expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, low: 5, high: 20, seen: d2 });
     const noop = await coll.updateOne({ _id: 1 }, { $min: { low: 50 }, $max: { high: 1, seen: d1 } });
     expect(noop.modifiedCount).toBe(0);
@@ -87,7 +88,10 @@ describe('field operators', () => {
   test('$currentDate sets a Date or a Timestamp', async () => {
     const coll = await collectionWith({ _id: 1 });
     const before = Date.now();
-    await coll.updateOne({ _id: 1 }, upd({ $currentDate: { d: true, d2: { $type: 'date' }, ts: { $type: 'timestamp' } } }));
+    await coll.updateOne(
+      { _id: 1 },
+      upd({ $currentDate: { d: true, d2: { $type: 'date' }, ts: { $type: 'timestamp' } } }),
+    );
     const after = Date.now();
     const doc = await coll.findOne({ _id: 1 });
     expect(doc?.d).toBeInstanceOf(Date);
@@ -222,7 +226,10 @@ describe('more operator semantics', () => {
 
   test('$push with $slice 0 empties the array and a negative $position counts from the end', async () => {
     const coll = await collectionWith({ _id: 1, a: [1, 2, 3], b: [1, 2, 3] });
-    await coll.updateOne({ _id: 1 }, upd({ $push: { a: { $each: [4], $slice: 0 }, b: { $each: [9], $position: -1 } } }));
+    await coll.updateOne(
+      { _id: 1 },
+      upd({ $push: { a: { $each: [4], $slice: 0 }, b: { $each: [9], $position: -1 } } }),
+    );
     expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: [], b: [1, 2, 9, 3] });
   });
 
@@ -239,7 +246,11 @@ describe('more operator semantics', () => {
     );
     await coll.updateOne({ _id: 1 }, upd({ $unset: { 'arr.$[]': '' } }));
     expect((await coll.findOne({ _id: 1 }))?.arr).toEqual([null, null]);
-    await coll.updateOne({ _id: 2 }, { $set: { 'a.$[x].b.$[y]': 0 } }, { arrayFilters: [{ 'x.k': 1 }, { y: { $gt: 5 } }] });
+    await coll.updateOne(
+      { _id: 2 },
+      { $set: { 'a.$[x].b.$[y]': 0 } },
+      { arrayFilters: [{ 'x.k': 1 }, { y: { $gt: 5 } }] },
+    );
     expect((await coll.findOne({ _id: 2 }))?.a).toEqual([
       { k: 1, b: [1, 0, 0] },
       { k: 2, b: [7] },
@@ -265,14 +276,22 @@ describe('more operator semantics', () => {
 describe('upserts', () => {
   test('$setOnInsert applies only when the upsert inserts', async () => {
     const coll = await collectionWith();
-    const first = await coll.updateOne({ _id: 'u1' }, { $set: { a: 1 }, $setOnInsert: { created: 'yes' } }, { upsert: true });
+    const first = await coll.updateOne(
+      { _id: 'u1' },
+      { $set: { a: 1 }, $setOnInsert: { created: 'yes' } },
+      { upsert: true },
+    );
     expect(first.matchedCount).toBe(0);
     expect(first.modifiedCount).toBe(0);
     expect(first.upsertedCount).toBe(1);
     expect(first.upsertedId).toBe('u1');
     expect(await coll.findOne({ _id: 'u1' })).toEqual({ _id: 'u1', a: 1, created: 'yes' });
 
-    const second = await coll.updateOne({ _id: 'u1' }, { $set: { a: 2 }, $setOnInsert: { created: 'again' } }, { upsert: true });
+    const second = await coll.updateOne(
+      { _id: 'u1' },
+      { $set: { a: 2 }, $setOnInsert: { created: 'again' } },
+      { upsert: true },
+    );
     expect(second.matchedCount).toBe(1);
     expect(second.modifiedCount).toBe(1);
     expect(second.upsertedCount).toBe(0);
@@ -395,7 +414,11 @@ describe('positional paths', () => {
     );
     await coll.updateOne({ _id: 1 }, { $set: { 'grades.$[g]': 100 } }, { arrayFilters: [{ g: { $gte: 92 } }] });
     expect((await coll.findOne({ _id: 1 }))?.grades).toEqual([100, 100, 90, 80]);
-    const res = await coll.updateOne({ _id: 2 }, { $set: { 'items.$[it].low': true } }, { arrayFilters: [{ 'it.qty': { $lt: 5 } }] });
+    const res = await coll.updateOne(
+      { _id: 2 },
+      { $set: { 'items.$[it].low': true } },
+      { arrayFilters: [{ 'it.qty': { $lt: 5 } }] },
+    );
     expect(res.modifiedCount).toBe(1);
     expect((await coll.findOne({ _id: 2 }))?.items).toEqual([
       { sku: 'a', qty: 1, low: true },

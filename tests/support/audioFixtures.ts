@@ -63,7 +63,12 @@ export function wav(extraChunks: Buffer[] = []): Buffer {
   fmt.writeUInt32LE(16000, 8);
   fmt.writeUInt16LE(2, 12);
   fmt.writeUInt16LE(16, 14);
-  const body = Buffer.concat([Buffer.from('WAVE', 'latin1'), riffChunk('fmt ', fmt), ...extraChunks, riffChunk('data', Buffer.alloc(1600))]);
+  const body = Buffer.concat([
+    Buffer.from('WAVE', 'latin1'),
+    riffChunk('fmt ', fmt),
+    ...extraChunks,
+    riffChunk('data', Buffer.alloc(1600)),
+  ]);
   const header = Buffer.alloc(8);
   header.write('RIFF', 0, 'latin1');
   header.writeUInt32LE(body.length, 4);
@@ -125,7 +130,10 @@ export function oggPage(packets: Buffer[], sequence: number, flags: number, gran
 
 /** An Ogg Opus file: OpusHead, OpusTags with the given comments, then `audioPages` pages of audio packets. */
 export function oggOpus(comments: string[], audioPages = 3): Buffer {
-  const head = Buffer.concat([Buffer.from('OpusHead', 'latin1'), Buffer.from([1, 1, 0x38, 0x01, 0x80, 0xbb, 0, 0, 0, 0, 0])]);
+  const head = Buffer.concat([
+    Buffer.from('OpusHead', 'latin1'),
+    Buffer.from([1, 1, 0x38, 0x01, 0x80, 0xbb, 0, 0, 0, 0, 0]),
+  ]);
   const vendor = Buffer.from('libopus 1.4', 'latin1');
   const lengthOf = (b: Buffer) => {
     const n = Buffer.alloc(4);
@@ -135,7 +143,13 @@ export function oggOpus(comments: string[], audioPages = 3): Buffer {
   const entries = comments.map((c) => Buffer.from(c, 'utf8'));
   const count = Buffer.alloc(4);
   count.writeUInt32LE(entries.length);
-  const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), lengthOf(vendor), vendor, count, ...entries.flatMap((e) => [lengthOf(e), e])]);
+  const tags = Buffer.concat([
+    Buffer.from('OpusTags', 'latin1'),
+    lengthOf(vendor),
+    vendor,
+    count,
+    ...entries.flatMap((e) => [lengthOf(e), e]),
+  ]);
   const pages = [oggPage([head], 0, 2), ...spreadPacket(tags, 1)];
   for (let i = 0; i < audioPages; i++) {
     const packets = Array.from({ length: 5 }, (_, k) => Buffer.from([0xfc, (i * 5 + k) & 0xff, 0x11, 0x22]));
@@ -151,7 +165,9 @@ function spreadPacket(packet: Buffer, firstSequence: number): Buffer[] {
   for (let at = 0; at === 0 || at < packet.length; at += perPage) {
     const piece = packet.subarray(at, at + perPage);
     const last = at + perPage > packet.length; // a piece of exactly 255 × 255 bytes continues on the next page
-    const lacing = Array.from({ length: Math.min(255, Math.floor(piece.length / 255) + (last ? 1 : 0)) }, (_, i) => Math.min(255, piece.length - i * 255));
+    const lacing = Array.from({ length: Math.min(255, Math.floor(piece.length / 255) + (last ? 1 : 0)) }, (_, i) =>
+      Math.min(255, piece.length - i * 255),
+    );
     const header = Buffer.alloc(27);
     header.write('OggS', 0, 'latin1');
     header[5] = at > 0 ? 1 : 0;
@@ -168,7 +184,10 @@ function spreadPacket(packet: Buffer, firstSequence: number): Buffer[] {
 
 /** An Ogg Vorbis file: identification page, then comment and setup headers sharing one page, then audio. */
 export function oggVorbis(comments: string[], setup: Buffer): Buffer {
-  const ident = Buffer.concat([Buffer.from('\x01vorbis', 'latin1'), Buffer.from([0, 0, 0, 0, 1, 0x44, 0xac, 0, 0, 0, 0, 0, 0, 0xf4, 1, 0, 0, 0, 0, 0, 0xb8, 1])]);
+  const ident = Buffer.concat([
+    Buffer.from('\x01vorbis', 'latin1'),
+    Buffer.from([0, 0, 0, 0, 1, 0x44, 0xac, 0, 0, 0, 0, 0, 0, 0xf4, 1, 0, 0, 0, 0, 0, 0xb8, 1]),
+  ]);
   const vendor = Buffer.from('Xiph.Org libVorbis I 20200704', 'latin1');
   const u32 = (n: number) => {
     const b = Buffer.alloc(4);
@@ -176,7 +195,14 @@ export function oggVorbis(comments: string[], setup: Buffer): Buffer {
     return b;
   };
   const entries = comments.map((c) => Buffer.from(c, 'utf8'));
-  const comment = Buffer.concat([Buffer.from('\x03vorbis', 'latin1'), u32(vendor.length), vendor, u32(entries.length), ...entries.flatMap((e) => [u32(e.length), e]), Buffer.from([1])]);
+  const comment = Buffer.concat([
+    Buffer.from('\x03vorbis', 'latin1'),
+    u32(vendor.length),
+    vendor,
+    u32(entries.length),
+    ...entries.flatMap((e) => [u32(e.length), e]),
+    Buffer.from([1]),
+  ]);
   const setupPacket = Buffer.concat([Buffer.from('\x05vorbis', 'latin1'), setup]);
   const audio = [Buffer.from([0x00, 0x12, 0x34]), Buffer.from([0x00, 0x56, 0x78])];
   return Buffer.concat([oggPage([ident], 0, 2), oggPage([comment, setupPacket], 1, 0), oggPage(audio, 2, 4, 2048n)]);

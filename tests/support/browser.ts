@@ -11,7 +11,10 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 
 /** Builds the client once if a test run finds it missing, and makes room for screenshots. */
 export function ensureClientBuilt(): void {
-  if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html')) || !fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))) {
+  if (
+    !fs.existsSync(path.join(ROOT, 'dist/client/index.html')) ||
+    !fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))
+  ) {
     execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -22,7 +25,14 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     headless: true,
     // As root in a sandboxed machine with no outside network: no sandbox, no background traffic.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -66,7 +76,12 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
       return context;
     },
     async signedIn(username, options) {
-      const context = await this.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await this.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
       const page = await context.newPage();
       const pageErrors: Error[] = [];
       page.on('pageerror', (error) => pageErrors.push(error));

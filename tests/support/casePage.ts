@@ -2,7 +2,11 @@
 import type { Page } from 'playwright-core';
 
 /** Clicks an action in the action bar and confirms its dialog (the OK button carries the action's name). */
-export async function takeAction(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
+export async function takeAction(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
+): Promise<void> {
   await page.getByTestId('case-actions').getByRole('button', { name: action }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -12,4 +16,5 @@ export async function takeAction(page: Page, action: string, fill: (dialog: Retu
 }
 
 /** Waits until the case page shows this status. */
-export const statusShown = (page: Page, status: string) => page.getByTestId('case-status').getByText(status, { exact: true }).waitFor();
+export const statusShown = (page: Page, status: string) =>
+  page.getByTestId('case-status').getByText(status, { exact: true }).waitFor();

@@ -44,12 +44,21 @@ export interface Cases {
   newReport(over?: Record<string, unknown>): Promise<Receipt>;
   act(ref: string, action: string, body?: object, who?: StaffSession, headers?: Record<string, string>): Test;
   /** An action that must succeed. */
-  ok(ref: string, action: WorkflowActionName, body?: object, who?: StaffSession, headers?: Record<string, string>): Promise<Response>;
+  ok(
+    ref: string,
+    action: WorkflowActionName,
+    body?: object,
+    who?: StaffSession,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   view(ref: string, who?: StaffSession): Test;
   /** A staff GET of any path. */
   get(path: string, who: StaffSession): Test;
   /** A new report taken along the main path up to `stage`. */
-  reportAt(stage: CaseStage, over?: { report?: Record<string, unknown>; findings?: Record<string, unknown> }): Promise<Receipt>;
+  reportAt(
+    stage: CaseStage,
+    over?: { report?: Record<string, unknown>; findings?: Record<string, unknown> },
+  ): Promise<Receipt>;
   /** A follow-up token for the reporter of `receipt`. */
   followupToken(receipt: Receipt): Promise<string>;
   /** A reporter request with that token. */
@@ -61,7 +70,8 @@ const loadReport = (reference: string) => Report.findOne({ reference }).lean();
 
 export async function caseDriver(t: TestApp): Promise<Cases> {
   const staffSessions = {} as Record<Role, StaffSession>;
-  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const) staffSessions[role] = await signIn(t.app, role, t.demoPassword);
+  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
+    staffSessions[role] = await signIn(t.app, role, t.demoPassword);
   const verifierId = staffSessions.verifier.user.id;
 
   const withIp = (req: Test) => req.set('X-Forwarded-For', nextClientIp());
@@ -99,7 +109,10 @@ export async function caseDriver(t: TestApp): Promise<Cases> {
     async reportAt(stage, over = {}) {
       const receipt = await newReport(over.report);
       if (stage === 'submitted') return receipt;
-      const bodies: Partial<Record<WorkflowActionName, object>> = { accept: { unitCode: 'city-fire', verifierId }, 'submit-findings': substantiatedFindings(over.findings) };
+      const bodies: Partial<Record<WorkflowActionName, object>> = {
+        accept: { unitCode: 'city-fire', verifierId },
+        'submit-findings': substantiatedFindings(over.findings),
+      };
       for (const [reached, action, role] of path) {
         await ok(receipt.reference, action, bodies[action] ?? {}, staffSessions[role]);
         if (reached === stage) break;

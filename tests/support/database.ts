@@ -17,7 +17,13 @@ let counter = 0;
 export async function startTestDatabase(): Promise<TestDatabase> {
   const external = process.env.MONGODB_URI;
   let engine: EmbeddedMongo | undefined;
-  const uri = external ?? (engine = await startEmbeddedMongo({ inMemory: true }, {}, { log: process.env.ENGINE_LOG ? (m) => appendFileSync(process.env.ENGINE_LOG!, m + '\n') : undefined })).uri;
+  const uri =
+    external ??
+    (engine = await startEmbeddedMongo(
+      { inMemory: true },
+      {},
+      { log: process.env.ENGINE_LOG ? (m) => appendFileSync(process.env.ENGINE_LOG!, m + '\n') : undefined },
+    )).uri;
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   return {
     uri,

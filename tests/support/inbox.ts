@@ -35,7 +35,11 @@ export class Inbox {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({ messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+          this.received.push({
+            messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
           callback();
         });
       },
@@ -62,10 +66,19 @@ export function decodedHeader(raw: string, name: string): string | undefined {
   if (line === undefined) return undefined;
   const value = line.slice(name.length + 1).trim();
   // Adjacent encoded words join without the space between them; bytes are decoded together.
-  return value.replace(/(=\?utf-8\?[bq]\?[^?]*\?=\s*)+/gi, (run) => {
-    const bytes = [...run.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
-      enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
-    );
-    return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
-  }).trim();
+  return value
+    .replace(/(=\?utf-8\?[bq]\?[^?]*\?=\s*)+/gi, (run) => {
+      const bytes = [...run.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
+        enc.toLowerCase() === 'b'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            ),
+      );
+      return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
+    })
+    .trim();
 }

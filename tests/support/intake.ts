@@ -16,7 +16,9 @@ let shade = 0;
 /** A small, valid, metadata-free JPEG; each call gives different pixels (so different bytes). */
 export async function jpeg(width = 24, height = 16): Promise<Buffer> {
   shade = (shade + 37) % 256;
-  return sharp({ create: { width, height, channels: 3, background: { r: shade, g: 255 - shade, b: (shade * 7) % 256 } } })
+  return sharp({
+    create: { width, height, channels: 3, background: { r: shade, g: 255 - shade, b: (shade * 7) % 256 } },
+  })
     .jpeg()
     .toBuffer();
 }
@@ -25,7 +27,10 @@ export async function jpeg(width = 24, height = 16): Promise<Buffer> {
 export async function jpegWithExif(): Promise<Buffer> {
   return sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 10, g: 120, b: 200 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'AcmePhone', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'AcmePhone', Model: 'X1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 5/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 21/1 0/1' },
+    })
     .toBuffer();
 }
 
@@ -35,7 +40,9 @@ export async function noisyJpeg(bytes: number): Promise<Buffer> {
   for (let attempt = 0; ; attempt++) {
     const side = Math.max(8, Math.round(Math.sqrt(bytes / perPixel)));
     const raw = crypto.randomBytes(side * side * 3);
-    const out = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    const out = await sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
     if (Math.abs(out.length - bytes) <= bytes * 0.1 || attempt === 4) return out;
     perPixel = out.length / (side * side);
   }
@@ -56,7 +63,12 @@ export const GPS_TEXT = '+36.10+114.35/';
  * then moov with an mvhd-like box and a udta holding a ©xyz GPS box (as phones write it).
  */
 export function isoMediaWithGps(brand: 'isom' | 'qt  ' = 'isom'): Buffer {
-  const ftyp = box('ftyp', Buffer.from(brand, 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from(`${brand}mp41`, 'latin1'));
+  const ftyp = box(
+    'ftyp',
+    Buffer.from(brand, 'latin1'),
+    Buffer.from([0, 0, 2, 0]),
+    Buffer.from(`${brand}mp41`, 'latin1'),
+  );
   const mvhd = box('mvhd', Buffer.alloc(100)); // contents irrelevant to the intake
   const xyzPayload = Buffer.concat([Buffer.from([0, GPS_TEXT.length, 0x15, 0xc7]), Buffer.from(GPS_TEXT, 'latin1')]);
   const xyz = box('\u00a9xyz', xyzPayload);
@@ -118,7 +130,12 @@ export const isoBox = box;
 
 /** A stand-in for a Windows executable: the MZ header and DOS stub text. */
 export const executable = (): Buffer =>
-  Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'), Buffer.alloc(48), Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'), Buffer.alloc(200)]);
+  Buffer.concat([
+    Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'),
+    Buffer.alloc(48),
+    Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'),
+    Buffer.alloc(200),
+  ]);
 
 export const sha256 = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
 
@@ -154,11 +171,20 @@ export function nextClientIp(): string {
 export const intakeEnv = { TRUST_PROXY: 'loopback' };
 
 /** POST /api/v1/reports as multipart: `report` as a text part, then the evidence parts. */
-export function submit(app: Express | string, report: unknown, files: EvidenceUpload[] = [], headers: Record<string, string> = {}): Test {
+export function submit(
+  app: Express | string,
+  report: unknown,
+  files: EvidenceUpload[] = [],
+  headers: Record<string, string> = {},
+): Test {
   let req = request(app).post('/api/v1/reports').set('X-Forwarded-For', nextClientIp());
   for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
   req = req.field('report', typeof report === 'string' ? report : JSON.stringify(report));
-  for (const f of files) req = req.attach('evidence', f.content, { filename: f.filename ?? 'photo.jpg', contentType: f.contentType ?? 'image/jpeg' });
+  for (const f of files)
+    req = req.attach('evidence', f.content, {
+      filename: f.filename ?? 'photo.jpg',
+      contentType: f.contentType ?? 'image/jpeg',
+    });
   return req;
 }
 
@@ -170,14 +196,22 @@ export interface RawPart {
 }
 
 /** A multipart body assembled byte by byte (for names supertest would clean up, and broken bodies). */
-export function multipartBody(parts: RawPart[], boundary = `----wp${crypto.randomBytes(8).toString('hex')}`, close = true): { body: Buffer; contentType: string } {
+export function multipartBody(
+  parts: RawPart[],
+  boundary = `----wp${crypto.randomBytes(8).toString('hex')}`,
+  close = true,
+): { body: Buffer; contentType: string } {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"`;
     if (p.filename !== undefined) head += `; filename="${p.filename}"`;
     head += '\r\n';
     if (p.contentType) head += `Content-Type: ${p.contentType}\r\n`;
-    chunks.push(Buffer.from(`${head}\r\n`, 'utf8'), Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content, 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`${head}\r\n`, 'utf8'),
+      Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   if (close) chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -213,4 +247,5 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** Where the disk store keeps a stored evidence file. */
-export const storedPath = (uploadDir: string, fileId: string) => path.join(uploadDir, 'evidence', fileId.slice(0, 2), fileId);
+export const storedPath = (uploadDir: string, fileId: string) =>
+  path.join(uploadDir, 'evidence', fileId.slice(0, 2), fileId);

@@ -12,9 +12,14 @@ export interface QueuedMail {
 }
 
 /** Messages still waiting (a delivered one keeps no recipient), oldest first; `to` filters on the opened address. */
-export async function queuedMails(box: SecretBox, filter: { to?: string; subject?: RegExp; text?: RegExp } = {}): Promise<QueuedMail[]> {
+export async function queuedMails(
+  box: SecretBox,
+  filter: { to?: string; subject?: RegExp; text?: RegExp } = {},
+): Promise<QueuedMail[]> {
   const { to, ...stored } = filter;
-  const docs = await OutboxEmail.find({ ...stored, toSealed: trusted({ $type: 'string' }) }).sort({ createdAt: 1, _id: 1 }).lean();
+  const docs = await OutboxEmail.find({ ...stored, toSealed: trusted({ $type: 'string' }) })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
   return docs
     .map((d) => ({ kind: d.kind, to: box.open(d.toSealed!), subject: d.subject!, text: d.text!, status: d.status }))
     .filter((m) => to === undefined || m.to === to);

@@ -30,20 +30,38 @@ export interface TestApp {
 }
 
 /** `monitorCommands`: the driver reports every command it sends (for tests that count them). */
-export async function startTestApp(env: Record<string, string> = {}, options: { clientDir?: string; monitorCommands?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { clientDir?: string; monitorCommands?: boolean } = {},
+): Promise<TestApp> {
   const db = await startTestDatabase();
   await mongoose.connect(db.uri, { dbName: db.dbName('app'), monitorCommands: !!options.monitorCommands });
   await mongoose.connection.syncIndexes();
   // Each app its own checkpoint file: suites run in parallel, each under its own key.
   const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-audit-'));
-  const config = loadConfig({ NODE_ENV: 'test', WOODPECKER_DEMO: 'true', LOG_LEVEL: process.env.TLOG ?? 'silent', LOGIN_DELAY_BASE_MS: '0', WOODPECKER_DATA_DIR: 'data/test', WOODPECKER_POW_BITS: '0', AUDIT_CHECKPOINT_FILE: path.join(auditDir, 'audit-checkpoints.log'), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    WOODPECKER_DEMO: 'true',
+    LOG_LEVEL: process.env.TLOG ?? 'silent',
+    LOGIN_DELAY_BASE_MS: '0',
+    WOODPECKER_DATA_DIR: 'data/test',
+    WOODPECKER_POW_BITS: '0',
+    AUDIT_CHECKPOINT_FILE: path.join(auditDir, 'audit-checkpoints.log'),
+    ...env,
+  });
   const secretKey = crypto.randomBytes(32).toString('base64');
   const box = new SecretBox(Buffer.from(secretKey, 'base64'));
   const demoPassword = `demo-${crypto.randomBytes(6).toString('hex')}`;
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-uploads-'));
   const store = new DiskEvidenceStore(uploadDir);
   // Before seeding: creating the app sets the audit keys that every audited write needs.
-  const app = createApp({ config, logger: createLogger(process.env.TLOG ?? 'silent', false), box, store, clientDir: options.clientDir });
+  const app = createApp({
+    config,
+    logger: createLogger(process.env.TLOG ?? 'silent', false),
+    box,
+    store,
+    clientDir: options.clientDir,
+  });
   await seedReferenceData();
   await seedDemoStaff(demoPassword);
   await seedFund();
@@ -69,7 +87,10 @@ export interface TestServer extends TestApp {
   baseUrl: string;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, options: { clientDir?: string } = { clientDir: 'dist/client' }): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clientDir?: string } = { clientDir: 'dist/client' },
+): Promise<TestServer> {
   const t = await startTestApp(env, options);
   const server: Server = await new Promise((resolve) => {
     const s = t.app.listen(0, '127.0.0.1', () => resolve(s));

@@ -42,8 +42,14 @@ export function login(app: Express, username: string, password: string, totp?: s
 export async function signIn(app: Express, username: string, password: string, totp?: string): Promise<StaffSession> {
   const res = await login(app, username, password, totp);
   const cookie = sessionCookieOf(res);
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { cookie, token: cookie.slice(cookie.indexOf('=') + 1), csrfToken: res.body.csrfToken as string, user: res.body.user as StaffView };
+  if (res.status !== 200 || !cookie)
+    throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    cookie,
+    token: cookie.slice(cookie.indexOf('=') + 1),
+    csrfToken: res.body.csrfToken as string,
+    user: res.body.user as StaffView,
+  };
 }
 
 /** Adds the session cookie and (unless told otherwise) the matching CSRF token. */
@@ -68,7 +74,8 @@ export interface NewAccount {
 
 // scrypt costs ~100 ms a hash: accounts that share a password share its hash (salted once).
 const hashes = new Map<string, Promise<string>>();
-const hashOnce = (password: string) => hashes.get(password) ?? hashes.set(password, hashPassword(password)).get(password)!;
+const hashOnce = (password: string) =>
+  hashes.get(password) ?? hashes.set(password, hashPassword(password)).get(password)!;
 
 /** Creates a staff account directly in the database (for tests that need one to spend). */
 export async function createAccount(a: NewAccount): Promise<{ id: string; _id: Types.ObjectId }> {

@@ -13,7 +13,11 @@ describe('list filters in the address', () => {
   });
 
   test('valid values are kept, typed as the server reads them', () => {
-    expect(read('queue=new&status=screening&area=410503&category=fire-exits-blocked&q=%20超市%20&from=2026-11-01&to=2026-11-30&sort=dueAt&page=3&pageSize=50')).toEqual({
+    expect(
+      read(
+        'queue=new&status=screening&area=410503&category=fire-exits-blocked&q=%20超市%20&from=2026-11-01&to=2026-11-30&sort=dueAt&page=3&pageSize=50',
+      ),
+    ).toEqual({
       queue: 'new',
       status: 'screening',
       area: '410503',
@@ -28,7 +32,13 @@ describe('list filters in the address', () => {
   });
 
   test('each unknown or out-of-range value falls back on its own, the others stay', () => {
-    expect(read('queue=elsewhere&status=lost&area=999999&from=yesterday&sort=random&page=-3&pageSize=1000&q=' + 'x'.repeat(61) + '&category=fire-exits-blocked')).toEqual({
+    expect(
+      read(
+        'queue=elsewhere&status=lost&area=999999&from=yesterday&sort=random&page=-3&pageSize=1000&q=' +
+          'x'.repeat(61) +
+          '&category=fire-exits-blocked',
+      ),
+    ).toEqual({
       category: 'fire-exits-blocked',
       page: 1,
       pageSize: 20,
@@ -41,7 +51,11 @@ describe('list filters in the address', () => {
   });
 
   test('other lists read theirs the same way', () => {
-    expect(parseSearch(ledgerQuery, new URLSearchParams('kind=pay&page=2&from=2026-13-40'))).toEqual({ kind: 'pay', page: 2, pageSize: 20 });
+    expect(parseSearch(ledgerQuery, new URLSearchParams('kind=pay&page=2&from=2026-13-40'))).toEqual({
+      kind: 'pay',
+      page: 2,
+      pageSize: 20,
+    });
     expect(parseSearch(auditListQuery, new URLSearchParams('before=0&limit=20'))).toEqual({ limit: 20 });
   });
 });

@@ -15,28 +15,73 @@ const thing = endpoint({
   tag: 'test',
   summary: 'A thing',
   params: z.object({ id: z.string() }),
-  response: z.object({ id: z.string(), count: z.number().int(), at: z.string(), tags: z.array(z.string()).default([]) }),
+  response: z.object({
+    id: z.string(),
+    count: z.number().int(),
+    at: z.string(),
+    tags: z.array(z.string()).default([]),
+  }),
   status: 200,
 });
-const nothing = endpoint({ kind: 'empty', method: 'delete', path: '/api/v1/things/:id', tag: 'test', summary: 'Forget a thing', params: z.object({ id: z.string() }), status: 204 });
-const file = endpoint({ kind: 'file', contentType: 'application/pdf', method: 'get', path: '/api/v1/things/:id.pdf', tag: 'test', summary: 'A thing as PDF', params: z.object({ id: z.string() }), status: 200 });
+const nothing = endpoint({
+  kind: 'empty',
+  method: 'delete',
+  path: '/api/v1/things/:id',
+  tag: 'test',
+  summary: 'Forget a thing',
+  params: z.object({ id: z.string() }),
+  status: 204,
+});
+const file = endpoint({
+  kind: 'file',
+  contentType: 'application/pdf',
+  method: 'get',
+  path: '/api/v1/things/:id.pdf',
+  tag: 'test',
+  summary: 'A thing as PDF',
+  params: z.object({ id: z.string() }),
+  status: 200,
+});
 
 /** Never called: the declarations are what is checked. */
 export function declarations(router: Router): void {
   // The right shape compiles; parameters are typed by their schema.
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.id, count: 1, at: '2026-01-01T00:00:00.000Z', tags: [] }));
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    id: params.id,
+    count: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    tags: [],
+  }));
 
   // @ts-expect-error a field of the wrong type
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.id, count: '1', at: '2026-01-01T00:00:00.000Z', tags: [] }));
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    id: params.id,
+    count: '1',
+    at: '2026-01-01T00:00:00.000Z',
+    tags: [],
+  }));
 
   // @ts-expect-error a required field left out
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.id, at: '2026-01-01T00:00:00.000Z', tags: [] }));
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    id: params.id,
+    at: '2026-01-01T00:00:00.000Z',
+    tags: [],
+  }));
 
   // @ts-expect-error a Date where the schema (and so the JSON) says string
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.id, count: 1, at: new Date(), tags: [] }));
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    id: params.id,
+    count: 1,
+    at: new Date(),
+    tags: [],
+  }));
 
   // @ts-expect-error a default the schema would fill in is not filled in when production sends the answer unparsed
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.id, count: 1, at: '2026-01-01T00:00:00.000Z' }));
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    id: params.id,
+    count: 1,
+    at: '2026-01-01T00:00:00.000Z',
+  }));
 
   // @ts-expect-error a route without a body answers nothing
   defineRoute(router, nothing, { access: 'public' }, async ({ params }) => ({ id: params.id }));
@@ -46,8 +91,14 @@ export function declarations(router: Router): void {
   defineRoute(router, file, { access: 'public' }, async () => ({ ok: true }));
   defineRoute(router, file, { access: 'public' }, async () => RESPONDED);
 
-  // @ts-expect-error parameters the endpoint does not declare are not there to read
-  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({ id: params.reference, count: 1, at: '', tags: [] }));
+  // Parameters the endpoint does not declare are not there to read.
+  defineRoute(router, thing, { access: 'public' }, async ({ params }) => ({
+    // @ts-expect-error `reference` is not a parameter of this endpoint
+    id: params.reference,
+    count: 1,
+    at: '',
+    tags: [],
+  }));
 
   // A real route: the staff list answers with user views.
   // @ts-expect-error `total` must be a number

@@ -1,5 +1,17 @@
 // Shanghai days and months, whatever the clock zone of the machine.
-import { shanghaiDateTime, addMonths, endOfShanghaiDay, MONTH_PATTERN, monthsBetween, monthsSpanned, shanghaiDay, shanghaiDayStart, shanghaiMonthEnd, shanghaiMonthOf, shanghaiMonthStart } from '../../shared/dates';
+import {
+  shanghaiDateTime,
+  addMonths,
+  endOfShanghaiDay,
+  MONTH_PATTERN,
+  monthsBetween,
+  monthsSpanned,
+  shanghaiDay,
+  shanghaiDayStart,
+  shanghaiMonthEnd,
+  shanghaiMonthOf,
+  shanghaiMonthStart,
+} from '../../shared/dates';
 
 describe('Shanghai days and months', () => {
   test('an instant late on the 31st in UTC is already the 1st of the next month in Shanghai', () => {
@@ -15,13 +27,27 @@ describe('Shanghai days and months', () => {
   });
 
   test('months: adding across years, spans and lists, starts and ends', () => {
-    expect([addMonths('2026-01', -1), addMonths('2025-12', 1), addMonths('2026-05', -17), addMonths('2026-05', 0)]).toEqual(['2025-12', '2026-01', '2024-12', '2026-05']);
-    expect([monthsSpanned('2025-01', '2025-01'), monthsSpanned('2025-11', '2026-02'), monthsSpanned('2026-02', '2026-01')]).toEqual([1, 4, 0]);
+    expect([
+      addMonths('2026-01', -1),
+      addMonths('2025-12', 1),
+      addMonths('2026-05', -17),
+      addMonths('2026-05', 0),
+    ]).toEqual(['2025-12', '2026-01', '2024-12', '2026-05']);
+    expect([
+      monthsSpanned('2025-01', '2025-01'),
+      monthsSpanned('2025-11', '2026-02'),
+      monthsSpanned('2026-02', '2026-01'),
+    ]).toEqual([1, 4, 0]);
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsBetween('2026-02', '2026-01')).toEqual([]);
     expect(shanghaiMonthStart('2026-03').toISOString()).toBe('2026-02-28T16:00:00.000Z');
     expect(shanghaiMonthEnd('2025-12').toISOString()).toBe('2025-12-31T16:00:00.000Z');
-    expect(['2026-12', '2026-13', '2026-00', '2026-1'].map((m) => MONTH_PATTERN.test(m))).toEqual([true, false, false, false]);
+    expect(['2026-12', '2026-13', '2026-00', '2026-1'].map((m) => MONTH_PATTERN.test(m))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -35,7 +35,10 @@ process.stdout.write(JSON.stringify(out));
 `;
 
 async function lintAll(samples: Sample[]): Promise<Finding[][]> {
-  const run = promisify(execFile)(process.execPath, ['--input-type=module', '-e', linter], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const run = promisify(execFile)(process.execPath, ['--input-type=module', '-e', linter], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   run.child.stdin!.end(JSON.stringify(samples));
   const { stdout } = await run;
   return JSON.parse(stdout) as Finding[][];
@@ -44,23 +47,38 @@ async function lintAll(samples: Sample[]): Promise<Finding[][]> {
 /** Each case: a sample and the lines (1-based) where a boundary rule must fire; [] means it must stay quiet. */
 const cases: Record<string, { sample: Sample; fires: number[] }> = {
   'shared importing server code': {
-    sample: { file: 'shared/sample.ts', code: "import { fail } from '../server/platform/errors';\nexport const f = fail;\n" },
+    sample: {
+      file: 'shared/sample.ts',
+      code: "import { fail } from '../server/platform/errors';\nexport const f = fail;\n",
+    },
     fires: [1],
   },
   'shared importing client code': {
-    sample: { file: 'shared/sample.ts', code: "import { formatDateTime } from '../client/src/format';\nexport const f = formatDateTime;\n" },
+    sample: {
+      file: 'shared/sample.ts',
+      code: "import { formatDateTime } from '../client/src/format';\nexport const f = formatDateTime;\n",
+    },
     fires: [1],
   },
   'shared importing shared code and packages': {
-    sample: { file: 'shared/sample.ts', code: "import { z } from 'zod';\nimport * as money from './money';\nexport const f = [z, money];\n" },
+    sample: {
+      file: 'shared/sample.ts',
+      code: "import { z } from 'zod';\nimport * as money from './money';\nexport const f = [z, money];\n",
+    },
     fires: [],
   },
   'client importing server code': {
-    sample: { file: 'client/src/sample.ts', code: "import { fail } from '../../server/platform/errors';\nexport const f = fail;\n" },
+    sample: {
+      file: 'client/src/sample.ts',
+      code: "import { fail } from '../../server/platform/errors';\nexport const f = fail;\n",
+    },
     fires: [1],
   },
   'client importing shared code': {
-    sample: { file: 'client/src/sample.ts', code: "import * as money from '../../shared/money';\nexport const f = money;\n" },
+    sample: {
+      file: 'client/src/sample.ts',
+      code: "import * as money from '../../shared/money';\nexport const f = money;\n",
+    },
     fires: [],
   },
   'the engine importing the app': {
@@ -71,7 +89,10 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
     fires: [1, 2],
   },
   'the engine importing itself and packages': {
-    sample: { file: 'server/embedded-mongo/sample.ts', code: "import { BSON } from 'bson';\nimport * as errors from './errors';\nexport const f = [BSON, errors];\n" },
+    sample: {
+      file: 'server/embedded-mongo/sample.ts',
+      code: "import { BSON } from 'bson';\nimport * as errors from './errors';\nexport const f = [BSON, errors];\n",
+    },
     fires: [],
   },
   'platform importing a feature, a type from one, or composition values': {
@@ -116,7 +137,10 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
     fires: [],
   },
   'a domain module importing its model': {
-    sample: { file: 'server/catalog/sample.ts', code: "import { Category } from './category.model';\nexport const f = Category;\n" },
+    sample: {
+      file: 'server/catalog/sample.ts',
+      code: "import { Category } from './category.model';\nexport const f = Category;\n",
+    },
     fires: [],
   },
   'a feature other than the fund importing the fund model, even for a type': {
@@ -127,11 +151,17 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
     fires: [1, 2],
   },
   'platform importing the fund model': {
-    sample: { file: 'server/platform/sample.ts', code: "import { Fund } from '../fund/fund.model';\nexport const f = Fund;\n" },
+    sample: {
+      file: 'server/platform/sample.ts',
+      code: "import { Fund } from '../fund/fund.model';\nexport const f = Fund;\n",
+    },
     fires: [1],
   },
   'a feature using the fund module’s functions': {
-    sample: { file: 'server/stats/sample.ts', code: "import { fundBalances } from '../fund/ledger';\nexport const f = fundBalances;\n" },
+    sample: {
+      file: 'server/stats/sample.ts',
+      code: "import { fundBalances } from '../fund/ledger';\nexport const f = fundBalances;\n",
+    },
     fires: [],
   },
   'the fund module importing its model': {
@@ -139,11 +169,17 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
     fires: [],
   },
   'a test importing the fund model': {
-    sample: { file: 'tests/api/sample.test.ts', code: "import { Fund } from '../../server/fund/fund.model';\nexport const f = Fund;\n" },
+    sample: {
+      file: 'tests/api/sample.test.ts',
+      code: "import { Fund } from '../../server/fund/fund.model';\nexport const f = Fund;\n",
+    },
     fires: [],
   },
   'demo data importing the fund model': {
-    sample: { file: 'server/demo/sample.ts', code: "import { Fund } from '../fund/fund.model';\nexport const f = Fund;\n" },
+    sample: {
+      file: 'server/demo/sample.ts',
+      code: "import { Fund } from '../fund/fund.model';\nexport const f = Fund;\n",
+    },
     fires: [],
   },
   'writing a report status outside the pipeline': {
@@ -195,7 +231,9 @@ let findings: Record<string, Finding[]>;
 beforeAll(async () => {
   const names = Object.keys(cases);
   const results = await lintAll(names.map((name) => cases[name].sample));
-  findings = Object.fromEntries(names.map((name, i) => [name, results[i].filter((m) => m.ruleId !== null && BOUNDARY_RULES.has(m.ruleId))]));
+  findings = Object.fromEntries(
+    names.map((name, i) => [name, results[i].filter((m) => m.ruleId !== null && BOUNDARY_RULES.has(m.ruleId))]),
+  );
   // A sample that does not parse would pass every "stays quiet" case.
   const fatal = results.flat().filter((m) => m.ruleId === null);
   expect(fatal).toEqual([]);

@@ -10,7 +10,15 @@ describe('passwordProblem', () => {
     expect(passwordProblem(password, account)).toBe('auth.password_weak');
   });
 
-  test.each(['password1234', '123456789012', 'qwertyuiopasdf', 'zaq12wsxcde3', 'li.nali.nali.na', 'woodpecker2026', 'abcdefghijklmn'])('a common password is refused: %s', (password) => {
+  test.each([
+    'password1234',
+    '123456789012',
+    'qwertyuiopasdf',
+    'zaq12wsxcde3',
+    'li.nali.nali.na',
+    'woodpecker2026',
+    'abcdefghijklmn',
+  ])('a common password is refused: %s', (password) => {
     expect(passwordProblem(password, account)).toBe('auth.password_common');
   });
 
@@ -21,7 +29,8 @@ describe('passwordProblem', () => {
   test('every password the system hands out (new accounts, resets, the demo) passes, quickly', () => {
     const started = Date.now();
     for (let i = 0; i < 20; i++) expect(passwordProblem(generatePassword(), account)).toBeNull();
-    for (let i = 0; i < 10; i++) expect(passwordProblem(`demo-${crypto.randomBytes(6).toString('hex')}`, account)).toBeNull(); // as the test app seeds
+    for (let i = 0; i < 10; i++)
+      expect(passwordProblem(`demo-${crypto.randomBytes(6).toString('hex')}`, account)).toBeNull(); // as the test app seeds
     expect(Date.now() - started).toBeLessThan(10_000); // about 50 ms each, on a busy machine
   });
 });

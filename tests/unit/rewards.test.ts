@@ -2,7 +2,16 @@
 // of every scheme, rounding to whole yuan, the employee uplift, policy choice by
 // date, the best-of-schemes rule, and which findings earn a reward.
 import { findingsSchema } from '../../shared/schemas/workflow';
-import { formatRewardYuan, policyInForce, quoteReward, rewardForFindings, rewardPolicies, RewardInputError, schemeRange, type RewardQuoteInput } from '../../shared/rewards';
+import {
+  formatRewardYuan,
+  policyInForce,
+  quoteReward,
+  rewardForFindings,
+  rewardPolicies,
+  RewardInputError,
+  schemeRange,
+  type RewardQuoteInput,
+} from '../../shared/rewards';
 
 /** Yuan → fen, as integers (fractions written as fen to stay exact). */
 const yuan = (y: number) => y * 100;
@@ -10,7 +19,8 @@ const AFTER_2025 = '2025-11-28'; // henan-2025
 const NATIONAL = '2020-06-01'; // national-2018
 const WELDING_2023 = '2024-06-01'; // anyang-welding-2023
 
-const quote = (input: Partial<RewardQuoteInput> & Pick<RewardQuoteInput, 'scheme'>) => quoteReward({ reportedOn: AFTER_2025, ...input });
+const quote = (input: Partial<RewardQuoteInput> & Pick<RewardQuoteInput, 'scheme'>) =>
+  quoteReward({ reportedOn: AFTER_2025, ...input });
 const amount = (input: Partial<RewardQuoteInput> & Pick<RewardQuoteInput, 'scheme'>) => quote(input).amountFen;
 
 /** The error a call throws, for checking its path. */
@@ -49,7 +59,9 @@ describe('violation scheme: 15% of the fine, 3,000 – 300,000 yuan', () => {
   });
 
   test('illegal operation pays as a major hazard; an absent kind counts as one', () => {
-    expect(amount({ scheme: 'violation', violationKind: 'illegal-operation', fineFen: yuan(50_000) })).toBe(yuan(7_500));
+    expect(amount({ scheme: 'violation', violationKind: 'illegal-operation', fineFen: yuan(50_000) })).toBe(
+      yuan(7_500),
+    );
     expect(amount({ scheme: 'violation', fineFen: yuan(50_000) })).toBe(yuan(7_500));
   });
 
@@ -60,9 +72,16 @@ describe('violation scheme: 15% of the fine, 3,000 – 300,000 yuan', () => {
     expect(zh).toContain('罚款 20,016.60 元 × 15% = 3,002.49 元，四舍五入到整元为 3,002 元。');
     expect(en).toContain('15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.');
     expect(q.explanation[0].zh).toContain('适用《河南省安全生产领域举报奖励办法（2025 年修订）》');
-    expect(q.explanation.at(-1)).toEqual({ zh: '预计奖励 3,002 元（核定范围 3,000 – 300,000 元）。', en: 'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).' });
-    expect(quote({ scheme: 'violation', fineFen: yuan(1_000) }).explanation.map((l) => l.zh)).toContain('低于最低奖励 3,000 元，按 3,000 元计。');
-    expect(quote({ scheme: 'violation', fineFen: yuan(3_000_000) }).explanation.map((l) => l.en)).toContain('Above the maximum of 300,000 yuan: 300,000 yuan.');
+    expect(q.explanation.at(-1)).toEqual({
+      zh: '预计奖励 3,002 元（核定范围 3,000 – 300,000 元）。',
+      en: 'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).',
+    });
+    expect(quote({ scheme: 'violation', fineFen: yuan(1_000) }).explanation.map((l) => l.zh)).toContain(
+      '低于最低奖励 3,000 元，按 3,000 元计。',
+    );
+    expect(quote({ scheme: 'violation', fineFen: yuan(3_000_000) }).explanation.map((l) => l.en)).toContain(
+      'Above the maximum of 300,000 yuan: 300,000 yuan.',
+    );
   });
 });
 
@@ -83,11 +102,17 @@ describe('Henan listed situations: 1,000 – 300,000 yuan', () => {
 
   test('the share of a fine for listed situations is flagged as assumed, in the data and the explanation', () => {
     expect(policyInForce(AFTER_2025).assumed).toContain('listedSituation.finePercent');
-    expect(quote({ scheme: 'violation', violationKind: 'listed-situation', fineFen: yuan(10_000) }).explanation.map((l) => l.zh).join('')).toContain('15%（暂定值）');
+    expect(
+      quote({ scheme: 'violation', violationKind: 'listed-situation', fineFen: yuan(10_000) })
+        .explanation.map((l) => l.zh)
+        .join(''),
+    ).toContain('15%（暂定值）');
   });
 
   test('not before the Henan rules: a 400-type error naming violationKind', () => {
-    expect(inputError(() => quote({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: NATIONAL })).path).toBe('violationKind');
+    expect(
+      inputError(() => quote({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: NATIONAL })).path,
+    ).toBe('violationKind');
   });
 });
 
@@ -112,15 +137,32 @@ describe('concealed accidents: per concealed death by grade, at most 300,000 yua
   test('the check case is explained per death', () => {
     const q = quote({ scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 4 });
     expect(q.explanation.map((l) => l.zh)).toContain('较大事故，查实瞒报、谎报死亡 4 人 × 40,000 元 = 160,000 元。');
-    expect(q.explanation.map((l) => l.en)).toContain('A larger accident with 4 concealed deaths × 40,000 yuan = 160,000 yuan.');
+    expect(q.explanation.map((l) => l.en)).toContain(
+      'A larger accident with 4 concealed deaths × 40,000 yuan = 160,000 yuan.',
+    );
   });
 
   test('a missing grade or death count, or a violation kind, is refused naming the field', () => {
     expect(inputError(() => quote({ scheme: 'concealed-accident', concealedDeaths: 2 })).path).toBe('accidentGrade');
-    expect(inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general' })).path).toBe('concealedDeaths');
-    expect(inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 0 })).path).toBe('concealedDeaths');
-    expect(inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1.5 })).path).toBe('concealedDeaths');
-    expect(inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1, violationKind: 'major-hazard' })).path).toBe('violationKind');
+    expect(inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general' })).path).toBe(
+      'concealedDeaths',
+    );
+    expect(
+      inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 0 })).path,
+    ).toBe('concealedDeaths');
+    expect(
+      inputError(() => quote({ scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1.5 })).path,
+    ).toBe('concealedDeaths');
+    expect(
+      inputError(() =>
+        quote({
+          scheme: 'concealed-accident',
+          accidentGrade: 'general',
+          concealedDeaths: 1,
+          violationKind: 'major-hazard',
+        }),
+      ).path,
+    ).toBe('violationKind');
     expect(inputError(() => quote({ scheme: 'violation', accidentGrade: 'general' })).path).toBe('accidentGrade');
     expect(inputError(() => quote({ scheme: 'violation', concealedDeaths: 3 })).path).toBe('concealedDeaths');
   });
@@ -152,40 +194,65 @@ describe('welding: real name only; 500 without a fine, else 15% within 500 – 3
   });
 
   test('before the welding rule took effect there is no welding scheme', () => {
-    expect(inputError(() => quote({ scheme: 'welding', realName: true, reportedOn: '2023-07-02' })).path).toBe('scheme');
+    expect(inputError(() => quote({ scheme: 'welding', realName: true, reportedOn: '2023-07-02' })).path).toBe(
+      'scheme',
+    );
     expect(amount({ scheme: 'welding', realName: true, reportedOn: '2023-07-03' })).toBe(yuan(500));
   });
 
   test('the tiers are flagged as assumed', () => {
-    expect(policyInForce(AFTER_2025).assumed).toEqual(expect.arrayContaining(['welding.noFineFen', 'welding.finePercent', 'welding.employeeUpliftApplies']));
-    expect(quote({ scheme: 'welding' }).explanation.map((l) => l.en).join('')).toContain('500 yuan (assumed value)');
+    expect(policyInForce(AFTER_2025).assumed).toEqual(
+      expect.arrayContaining(['welding.noFineFen', 'welding.finePercent', 'welding.employeeUpliftApplies']),
+    );
+    expect(
+      quote({ scheme: 'welding' })
+        .explanation.map((l) => l.en)
+        .join(''),
+    ).toContain('500 yuan (assumed value)');
   });
 });
 
 describe('best of schemes: a welding report that is also a major hazard or illegal act', () => {
   test('no fine: violation 3,000 beats welding 500, and the explanation says both were considered', () => {
     const q = quote({ scheme: 'welding', violationKind: 'major-hazard', realName: true });
-    expect(q).toMatchObject({ amountFen: yuan(3_000), scheme: 'violation', minFen: yuan(3_000), maxFen: yuan(300_000) });
-    expect(q.explanation.map((l) => l.zh)).toContain('同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。');
-    expect(q.explanation.map((l) => l.en)).toContain('Both the welding reward (500 yuan) and the reward for a major accident hazard (3,000 yuan) fit; the higher one is paid, never both.');
+    expect(q).toMatchObject({
+      amountFen: yuan(3_000),
+      scheme: 'violation',
+      minFen: yuan(3_000),
+      maxFen: yuan(300_000),
+    });
+    expect(q.explanation.map((l) => l.zh)).toContain(
+      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。',
+    );
+    expect(q.explanation.map((l) => l.en)).toContain(
+      'Both the welding reward (500 yuan) and the reward for a major accident hazard (3,000 yuan) fit; the higher one is paid, never both.',
+    );
   });
 
   test('never the two added together, whatever the fine', () => {
     for (const fineFen of [undefined, yuan(10_000), yuan(20_000), yuan(100_000)]) {
       const welding = amount({ scheme: 'welding', fineFen });
       const violation = amount({ scheme: 'violation', violationKind: 'illegal-operation', fineFen });
-      expect(amount({ scheme: 'welding', violationKind: 'illegal-operation', fineFen })).toBe(Math.max(welding, violation));
+      expect(amount({ scheme: 'welding', violationKind: 'illegal-operation', fineFen })).toBe(
+        Math.max(welding, violation),
+      );
     }
   });
 
   test('an anonymous welding report that is a major hazard is quoted under the violation scheme alone', () => {
     const q = quote({ scheme: 'welding', violationKind: 'major-hazard', realName: false, fineFen: yuan(40_000) });
     expect(q).toMatchObject({ amountFen: yuan(6_000), scheme: 'violation' });
-    expect(q.explanation.map((l) => l.zh).join('')).toContain('焊接作业奖励只发给实名举报人。本次按重大事故隐患和违法行为举报奖励计算。');
+    expect(q.explanation.map((l) => l.zh).join('')).toContain(
+      '焊接作业奖励只发给实名举报人。本次按重大事故隐患和违法行为举报奖励计算。',
+    );
   });
 
   test('before the welding rule, the violation scheme still pays', () => {
-    expect(quote({ scheme: 'welding', violationKind: 'major-hazard', reportedOn: NATIONAL })).toMatchObject({ amountFen: yuan(3_000), scheme: 'violation', policy: 'national-2018' });
+    expect(quote({ scheme: 'welding', violationKind: 'major-hazard', reportedOn: NATIONAL })).toMatchObject({
+      amountFen: yuan(3_000),
+      scheme: 'violation',
+      policy: 'national-2018',
+    });
   });
 });
 
@@ -204,24 +271,42 @@ describe('employee reporting their own employer (Henan policies)', () => {
     ['2024: 10% of 272,727 = 27,272.70 → 27,273, exactly 300,000', WELDING_2023, yuan(1_818_180), 300_000],
     ['2024: 10% of 272,730 = 27,273 → 300,003 capped', WELDING_2023, yuan(1_818_200), 300_000],
   ])('%s', (_case, reportedOn, fineFen, expectedYuan) => {
-    expect(amount({ scheme: 'violation', fineFen, employeeOfSubject: true, realName: true, reportedOn })).toBe(yuan(expectedYuan));
+    expect(amount({ scheme: 'violation', fineFen, employeeOfSubject: true, realName: true, reportedOn })).toBe(
+      yuan(expectedYuan),
+    );
   });
 
   test('+10% before the 2025 revision, +15% from its first day', () => {
-    const on = (reportedOn: string) => amount({ scheme: 'violation', fineFen: yuan(200_000), employeeOfSubject: true, reportedOn });
+    const on = (reportedOn: string) =>
+      amount({ scheme: 'violation', fineFen: yuan(200_000), employeeOfSubject: true, reportedOn });
     expect(on('2025-05-29')).toBe(yuan(30_000 + 3_000));
     expect(on('2025-05-30')).toBe(yuan(30_000 + 4_500));
   });
 
   test('the uplift also applies to listed situations and accidents, and raises the range minimum', () => {
-    expect(quote({ scheme: 'violation', violationKind: 'listed-situation', employeeOfSubject: true })).toMatchObject({ amountFen: yuan(2_000), minFen: yuan(2_000), maxFen: yuan(300_000) });
-    expect(quote({ scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 4, employeeOfSubject: true })).toMatchObject({ amountFen: yuan(184_000), minFen: yuan(34_500) });
-    expect(quote({ scheme: 'violation', employeeOfSubject: true })).toMatchObject({ minFen: yuan(4_000), maxFen: yuan(300_000) });
+    expect(quote({ scheme: 'violation', violationKind: 'listed-situation', employeeOfSubject: true })).toMatchObject({
+      amountFen: yuan(2_000),
+      minFen: yuan(2_000),
+      maxFen: yuan(300_000),
+    });
+    expect(
+      quote({ scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 4, employeeOfSubject: true }),
+    ).toMatchObject({ amountFen: yuan(184_000), minFen: yuan(34_500) });
+    expect(quote({ scheme: 'violation', employeeOfSubject: true })).toMatchObject({
+      minFen: yuan(4_000),
+      maxFen: yuan(300_000),
+    });
   });
 
   test('explained step by step', () => {
     const lines = quote({ scheme: 'violation', employeeOfSubject: true }).explanation.map((l) => l.zh);
-    expect(lines).toEqual(expect.arrayContaining(['内部员工举报本单位，上浮 15%：3,000 元 × 15% = 450 元，取整为 450 元。', '上浮不足 1,000 元，按 1,000 元计。', '3,000 元 + 1,000 元 = 4,000 元。']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '内部员工举报本单位，上浮 15%：3,000 元 × 15% = 450 元，取整为 450 元。',
+        '上浮不足 1,000 元，按 1,000 元计。',
+        '3,000 元 + 1,000 元 = 4,000 元。',
+      ]),
+    );
   });
 
   test('no uplift under the national rules, nor (by our default) on the welding reward', () => {
@@ -232,12 +317,22 @@ describe('employee reporting their own employer (Henan policies)', () => {
   });
 
   test('an employee of the subject must give their name', () => {
-    expect(inputError(() => quote({ scheme: 'violation', employeeOfSubject: true, realName: false })).path).toBe('realName');
+    expect(inputError(() => quote({ scheme: 'violation', employeeOfSubject: true, realName: false })).path).toBe(
+      'realName',
+    );
   });
 
   test('the employee uplift decides the best scheme for a welding report', () => {
     // Welding 3,000 (no uplift) against violation 3,000 + 1,000.
-    expect(quote({ scheme: 'welding', violationKind: 'major-hazard', fineFen: yuan(20_000), employeeOfSubject: true, realName: true })).toMatchObject({ amountFen: yuan(4_000), scheme: 'violation' });
+    expect(
+      quote({
+        scheme: 'welding',
+        violationKind: 'major-hazard',
+        fineFen: yuan(20_000),
+        employeeOfSubject: true,
+        realName: true,
+      }),
+    ).toMatchObject({ amountFen: yuan(4_000), scheme: 'violation' });
   });
 });
 
@@ -246,13 +341,21 @@ describe('policy versions by date', () => {
     const days = rewardPolicies.map((p) => p.effectiveFrom);
     expect([...days].sort()).toEqual(days);
     expect(new Set(rewardPolicies.map((p) => p.id)).size).toBe(rewardPolicies.length);
-    expect(rewardPolicies.map((p) => p.id)).toEqual(['national-2018', 'henan-2022', 'anyang-2022', 'anyang-welding-2023', 'henan-2025']);
+    expect(rewardPolicies.map((p) => p.id)).toEqual([
+      'national-2018',
+      'henan-2022',
+      'anyang-2022',
+      'anyang-welding-2023',
+      'henan-2025',
+    ]);
     for (const p of rewardPolicies) {
       expect(p.title.zh).toBeTruthy();
       expect(p.title.en).toBeTruthy();
     }
     // Only the national date is documented; the others are flagged.
-    expect(rewardPolicies.filter((p) => !p.assumed.includes('effectiveFrom')).map((p) => p.id)).toEqual(['national-2018']);
+    expect(rewardPolicies.filter((p) => !p.assumed.includes('effectiveFrom')).map((p) => p.id)).toEqual([
+      'national-2018',
+    ]);
   });
 
   test.each([
@@ -281,8 +384,13 @@ describe('policy versions by date', () => {
   });
 
   test('listed situations start with the Henan rules', () => {
-    expect(inputError(() => quote({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2021-12-31' })).path).toBe('violationKind');
-    expect(amount({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2022-01-01' })).toBe(yuan(1_000));
+    expect(
+      inputError(() => quote({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2021-12-31' }))
+        .path,
+    ).toBe('violationKind');
+    expect(amount({ scheme: 'violation', violationKind: 'listed-situation', reportedOn: '2022-01-01' })).toBe(
+      yuan(1_000),
+    );
   });
 
   test('the employee uplift starts with the Henan rules', () => {
@@ -290,9 +398,12 @@ describe('policy versions by date', () => {
     expect(amount({ scheme: 'violation', employeeOfSubject: true, reportedOn: '2022-01-01' })).toBe(yuan(4_000));
   });
 
-  test.each(['2025-02-30', '2025-13-01', '25-01-01', '2025-1-1', ''])('a bad day %p is refused naming reportedOn', (day) => {
-    expect(inputError(() => policyInForce(day)).path).toBe('reportedOn');
-  });
+  test.each(['2025-02-30', '2025-13-01', '25-01-01', '2025-1-1', ''])(
+    'a bad day %p is refused naming reportedOn',
+    (day) => {
+      expect(inputError(() => policyInForce(day)).path).toBe('reportedOn');
+    },
+  );
 });
 
 describe('input checks for callers outside HTTP', () => {
@@ -303,7 +414,9 @@ describe('input checks for callers outside HTTP', () => {
     [{ scheme: 'violation', violationKind: 'minor' }, 'violationKind'],
     [{ scheme: 'concealed-accident', accidentGrade: 'tiny', concealedDeaths: 1 }, 'accidentGrade'],
   ])('%p → %s', (input, path) => {
-    expect(inputError(() => quoteReward({ ...input, reportedOn: AFTER_2025 } as unknown as RewardQuoteInput)).path).toBe(path);
+    expect(
+      inputError(() => quoteReward({ ...input, reportedOn: AFTER_2025 } as unknown as RewardQuoteInput)).path,
+    ).toBe(path);
   });
 });
 
@@ -326,19 +439,38 @@ describe('money helpers and ranges', () => {
 
 describe('rewardForFindings', () => {
   const findings = (over: Record<string, unknown> = {}) =>
-    findingsSchema.parse({ inspectedOn: '2025-11-20', summary: '现场核查属实。', substantiated: true, alreadyKnownAndHandled: false, violationKind: 'major-hazard', hazardLevel: 'major', ...over });
+    findingsSchema.parse({
+      inspectedOn: '2025-11-20',
+      summary: '现场核查属实。',
+      substantiated: true,
+      alreadyKnownAndHandled: false,
+      violationKind: 'major-hazard',
+      hazardLevel: 'major',
+      ...over,
+    });
   // 2025-06-30 20:00 UTC is already 1 July in Shanghai.
   const facts = { submittedAt: new Date('2025-06-30T20:00:00Z'), employeeOfSubject: false, realName: true };
 
   test('a substantiated major hazard with a fine gets the quote of the policy in force on the Shanghai day', () => {
     const r = rewardForFindings(findings({ fineFen: yuan(100_000), penaltyDecisionNo: '安应急罚〔2025〕12号' }), facts);
-    expect(r).toMatchObject({ eligible: true, quote: { amountFen: yuan(15_000), policy: 'henan-2025', scheme: 'violation' } });
+    expect(r).toMatchObject({
+      eligible: true,
+      quote: { amountFen: yuan(15_000), policy: 'henan-2025', scheme: 'violation' },
+    });
     if (r.eligible) expect(r.quote.explanation[0].zh).toContain('举报日期 2025-07-01');
   });
 
   test('the Shanghai day decides the policy at the edge of an effective date', () => {
-    const before = rewardForFindings(findings(), { ...facts, employeeOfSubject: true, submittedAt: new Date('2025-05-29T15:59:59Z') });
-    const after = rewardForFindings(findings(), { ...facts, employeeOfSubject: true, submittedAt: new Date('2025-05-29T16:00:00Z') });
+    const before = rewardForFindings(findings(), {
+      ...facts,
+      employeeOfSubject: true,
+      submittedAt: new Date('2025-05-29T15:59:59Z'),
+    });
+    const after = rewardForFindings(findings(), {
+      ...facts,
+      employeeOfSubject: true,
+      submittedAt: new Date('2025-05-29T16:00:00Z'),
+    });
     expect(before).toMatchObject({ eligible: true, quote: { policy: 'anyang-welding-2023' } });
     expect(after).toMatchObject({ eligible: true, quote: { policy: 'henan-2025' } });
   });
@@ -346,22 +478,46 @@ describe('rewardForFindings', () => {
   test.each([
     ['illegal operation', { violationKind: 'illegal-operation', hazardLevel: undefined }, 'violation', 3_000],
     ['listed situation', { violationKind: 'listed-situation', hazardLevel: 'general' }, 'violation', 1_000],
-    ['concealed accident', { violationKind: 'concealed-accident', hazardLevel: undefined, accidentGrade: 'larger', concealedDeaths: 4 }, 'concealed-accident', 160_000],
+    [
+      'concealed accident',
+      { violationKind: 'concealed-accident', hazardLevel: undefined, accidentGrade: 'larger', concealedDeaths: 4 },
+      'concealed-accident',
+      160_000,
+    ],
     ['welding, general hazard', { violationKind: 'welding', hazardLevel: 'general' }, 'welding', 500],
-    ['welding that is a major hazard (best of both)', { violationKind: 'welding', hazardLevel: 'major' }, 'violation', 3_000],
+    [
+      'welding that is a major hazard (best of both)',
+      { violationKind: 'welding', hazardLevel: 'major' },
+      'violation',
+      3_000,
+    ],
   ])('%s', (_case, over, scheme, expectedYuan) => {
-    expect(rewardForFindings(findings(over), facts)).toMatchObject({ eligible: true, quote: { scheme, amountFen: yuan(expectedYuan) } });
+    expect(rewardForFindings(findings(over), facts)).toMatchObject({
+      eligible: true,
+      quote: { scheme, amountFen: yuan(expectedYuan) },
+    });
   });
 
   test('an employee of the subject gets the uplift', () => {
-    expect(rewardForFindings(findings(), { ...facts, employeeOfSubject: true })).toMatchObject({ eligible: true, quote: { amountFen: yuan(4_000) } });
+    expect(rewardForFindings(findings(), { ...facts, employeeOfSubject: true })).toMatchObject({
+      eligible: true,
+      quote: { amountFen: yuan(4_000) },
+    });
   });
 
   test.each([
     ['not substantiated', { substantiated: false }, ['举报事项经核查不属实，不予奖励。']],
-    ['already known and handled', { alreadyKnownAndHandled: true }, ['举报事项在举报前已被有关部门发现并依法处理，不予奖励。']],
+    [
+      'already known and handled',
+      { alreadyKnownAndHandled: true },
+      ['举报事项在举报前已被有关部门发现并依法处理，不予奖励。'],
+    ],
     ['an exclusion', { exclusions: ['hired-expert'] }, ['举报人是受聘专家，举报的是受聘检查中发现的问题，不予奖励。']],
-    ['a general hazard', { violationKind: 'major-hazard', hazardLevel: 'general' }, ['一般事故隐患目前没有适用的奖励办法。']],
+    [
+      'a general hazard',
+      { violationKind: 'major-hazard', hazardLevel: 'general' },
+      ['一般事故隐患目前没有适用的奖励办法。'],
+    ],
   ])('ineligible: %s', (_case, over, reasons) => {
     const r = rewardForFindings(findings(over), facts);
     expect(r).toEqual({ eligible: false, reasons: reasons.map((zh) => expect.objectContaining({ zh })) });
@@ -369,7 +525,10 @@ describe('rewardForFindings', () => {
   });
 
   test('every reason is given at once', () => {
-    const r = rewardForFindings(findings({ alreadyKnownAndHandled: true, exclusions: ['supervisory-staff', 'incomplete'] }), facts);
+    const r = rewardForFindings(
+      findings({ alreadyKnownAndHandled: true, exclusions: ['supervisory-staff', 'incomplete'] }),
+      facts,
+    );
     expect(r.eligible).toBe(false);
     if (!r.eligible) expect(r.reasons).toHaveLength(3);
   });
@@ -378,13 +537,21 @@ describe('rewardForFindings', () => {
     const anonymous = { ...facts, realName: false };
     expect(rewardForFindings(findings({ violationKind: 'welding', hazardLevel: 'general' }), anonymous)).toEqual({
       eligible: false,
-      reasons: [{ zh: '焊接作业奖励只发给实名举报人。', en: 'The welding reward is paid to real-name reporters only.' }],
+      reasons: [
+        { zh: '焊接作业奖励只发给实名举报人。', en: 'The welding reward is paid to real-name reporters only.' },
+      ],
     });
-    expect(rewardForFindings(findings({ violationKind: 'welding', hazardLevel: 'major' }), anonymous)).toMatchObject({ eligible: true, quote: { scheme: 'violation', amountFen: yuan(3_000) } });
+    expect(rewardForFindings(findings({ violationKind: 'welding', hazardLevel: 'major' }), anonymous)).toMatchObject({
+      eligible: true,
+      quote: { scheme: 'violation', amountFen: yuan(3_000) },
+    });
   });
 
   test('a listed situation before the Henan rules has no scheme', () => {
-    const r = rewardForFindings(findings({ violationKind: 'listed-situation' }), { ...facts, submittedAt: new Date('2020-03-01T02:00:00Z') });
+    const r = rewardForFindings(findings({ violationKind: 'listed-situation' }), {
+      ...facts,
+      submittedAt: new Date('2020-03-01T02:00:00Z'),
+    });
     expect(r.eligible).toBe(false);
   });
 });

@@ -2,14 +2,39 @@
 // actions each role has in each state, every guard, and the shape of the graph
 // (every action starts from real states; every state can be reached).
 import { roles, type Role } from '../../shared/roles';
-import { actionBlocker, allowedActions, caseActionNames, reportStates, stateGroups, workflowActionNames, workflowActions, type ReportState, type WorkflowActionName, type StaffWorkflowActor, type WorkflowRecord } from '../../shared/workflow';
+import {
+  actionBlocker,
+  allowedActions,
+  caseActionNames,
+  reportStates,
+  stateGroups,
+  workflowActionNames,
+  workflowActions,
+  type ReportState,
+  type WorkflowActionName,
+  type StaffWorkflowActor,
+  type WorkflowRecord,
+} from '../../shared/workflow';
 
 const ME = 'me0000000000000000000000';
 const OTHER = 'other0000000000000000000';
 
 /** An actor granted every area unless areas are listed. */
-const actor = (role: Role, over: Partial<StaffWorkflowActor> = {}): StaffWorkflowActor => ({ id: ME, role, areaCodes: [], allAreas: !over.areaCodes, ...over });
-const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({ status, area: '410503', assignedVerifierId: ME, findingsById: OTHER, extensionUsed: false, ...over });
+const actor = (role: Role, over: Partial<StaffWorkflowActor> = {}): StaffWorkflowActor => ({
+  id: ME,
+  role,
+  areaCodes: [],
+  allAreas: !over.areaCodes,
+  ...over,
+});
+const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
+  status,
+  area: '410503',
+  assignedVerifierId: ME,
+  findingsById: OTHER,
+  extensionUsed: false,
+  ...over,
+});
 
 type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
 
@@ -43,7 +68,9 @@ describe('allowedActions per state × role', () => {
     expect(Object.keys(expected).sort()).toEqual([...reportStates].sort());
   });
 
-  const cases = reportStates.flatMap((state) => roles.map((role) => [state, role, expected[state][role] ?? []] as const));
+  const cases = reportStates.flatMap((state) =>
+    roles.map((role) => [state, role, expected[state][role] ?? []] as const),
+  );
   test.each(cases)('%s × %s → %j', (state, role, actions) => {
     expect(allowedActions(record(state), actor(role))).toEqual(actions);
   });
@@ -73,7 +100,9 @@ describe('actionBlocker', () => {
   });
 
   test('an unknown action name → unknown-action', () => {
-    expect(actionBlocker('fly-away' as WorkflowActionName, record('submitted'), actor('intake'))).toBe('unknown-action');
+    expect(actionBlocker('fly-away' as WorkflowActionName, record('submitted'), actor('intake'))).toBe(
+      'unknown-action',
+    );
   });
 });
 
@@ -109,16 +138,21 @@ describe('guards', () => {
     ];
 
     test('every staff action has the area guard', () => {
-      expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(workflowActionNames.filter((n) => workflowActions[n].actor === 'staff')));
+      expect(new Set(cases.map((c) => c[0]))).toEqual(
+        new Set(workflowActionNames.filter((n) => workflowActions[n].actor === 'staff')),
+      );
     });
 
-    test.each(cases)('%s (%s, %s) → out-of-area; open again with the area or the every-area grant, never with no areas', (name, state, role) => {
-      expect(actionBlocker(name, record(state), limited(role))).toBe('out-of-area');
-      expect(allowedActions(record(state), limited(role))).toEqual([]);
-      expect(actionBlocker(name, record(state), actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
-      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: true }))).toBeNull();
-      expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: false }))).toBe('out-of-area');
-    });
+    test.each(cases)(
+      '%s (%s, %s) → out-of-area; open again with the area or the every-area grant, never with no areas',
+      (name, state, role) => {
+        expect(actionBlocker(name, record(state), limited(role))).toBe('out-of-area');
+        expect(allowedActions(record(state), limited(role))).toEqual([]);
+        expect(actionBlocker(name, record(state), actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
+        expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: true }))).toBeNull();
+        expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: false }))).toBe('out-of-area');
+      },
+    );
   });
 
   describe('not-assigned-verifier', () => {
@@ -128,8 +162,12 @@ describe('guards', () => {
       ['extend-deadline', 'verifying'],
       ['submit-findings', 'verifying'],
     ] as [WorkflowActionName, ReportState][])('%s on %s by another verifier → not-assigned-verifier', (name, state) => {
-      expect(actionBlocker(name, record(state, { assignedVerifierId: OTHER }), actor('verifier'))).toBe('not-assigned-verifier');
-      expect(actionBlocker(name, record(state, { assignedVerifierId: undefined }), actor('verifier'))).toBe('not-assigned-verifier');
+      expect(actionBlocker(name, record(state, { assignedVerifierId: OTHER }), actor('verifier'))).toBe(
+        'not-assigned-verifier',
+      );
+      expect(actionBlocker(name, record(state, { assignedVerifierId: undefined }), actor('verifier'))).toBe(
+        'not-assigned-verifier',
+      );
       expect(actionBlocker(name, record(state), actor('verifier'))).toBeNull();
     });
 
@@ -144,11 +182,20 @@ describe('guards', () => {
   });
 
   describe('four-eyes', () => {
-    test.each(['approve-findings', 'return-findings'] as WorkflowActionName[])('%s by the reviewer who wrote the findings → four-eyes', (name) => {
-      expect(actionBlocker(name, record('findings-submitted', { findingsById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker(name, record('findings-submitted', { findingsById: OTHER }), actor('reviewer'))).toBeNull();
-      expect(actionBlocker(name, record('findings-submitted', { findingsById: undefined }), actor('reviewer'))).toBeNull();
-    });
+    test.each(['approve-findings', 'return-findings'] as WorkflowActionName[])(
+      '%s by the reviewer who wrote the findings → four-eyes',
+      (name) => {
+        expect(actionBlocker(name, record('findings-submitted', { findingsById: ME }), actor('reviewer'))).toBe(
+          'four-eyes',
+        );
+        expect(
+          actionBlocker(name, record('findings-submitted', { findingsById: OTHER }), actor('reviewer')),
+        ).toBeNull();
+        expect(
+          actionBlocker(name, record('findings-submitted', { findingsById: undefined }), actor('reviewer')),
+        ).toBeNull();
+      },
+    );
 
     test('the findings author has no review actions', () => {
       expect(allowedActions(record('findings-submitted', { findingsById: ME }), actor('reviewer'))).toEqual([]);
@@ -157,16 +204,38 @@ describe('guards', () => {
 
   describe('reward four-eyes', () => {
     test('the proposer neither confirms nor returns their own proposal', () => {
-      expect(actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('return-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: OTHER }), actor('reviewer'))).toBeNull();
+      expect(
+        actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer')),
+      ).toBe('four-eyes');
+      expect(
+        actionBlocker('return-reward', record('reward-proposed', { rewardProposedById: ME }), actor('reviewer')),
+      ).toBe('four-eyes');
+      expect(
+        actionBlocker('confirm-reward', record('reward-proposed', { rewardProposedById: OTHER }), actor('reviewer')),
+      ).toBeNull();
     });
 
     test('an appeal is decided by someone who neither proposed, reviewed nor approved the reward', () => {
-      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardReviewedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardApprovedById: ME }), actor('reviewer'))).toBe('four-eyes');
-      expect(actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: OTHER, rewardReviewedById: OTHER, rewardApprovedById: OTHER }), actor('reviewer'))).toBeNull();
+      expect(
+        actionBlocker('decide-appeal', record('reward-appealed', { rewardReviewedById: ME }), actor('reviewer')),
+      ).toBe('four-eyes');
+      expect(
+        actionBlocker('decide-appeal', record('reward-appealed', { rewardProposedById: ME }), actor('reviewer')),
+      ).toBe('four-eyes');
+      expect(
+        actionBlocker('decide-appeal', record('reward-appealed', { rewardApprovedById: ME }), actor('reviewer')),
+      ).toBe('four-eyes');
+      expect(
+        actionBlocker(
+          'decide-appeal',
+          record('reward-appealed', {
+            rewardProposedById: OTHER,
+            rewardReviewedById: OTHER,
+            rewardApprovedById: OTHER,
+          }),
+          actor('reviewer'),
+        ),
+      ).toBeNull();
     });
 
     // Guards look at the people recorded on the report, not at roles: a role change opens nothing.
@@ -178,13 +247,24 @@ describe('guards', () => {
       ['record-payout', 'reward-claimed', { rewardProposedById: ME }],
       ['record-payout', 'reward-claimed', { rewardReviewedById: ME }],
       ['record-payout', 'reward-claimed', { rewardApprovedById: ME }],
-    ] as [WorkflowActionName, ReportState, Partial<WorkflowRecord>][])('%s on %s is refused to a finance officer recorded on the reward as %j', (name, state, who) => {
-      expect(actionBlocker(name, record(state, who), actor('finance'))).toBe('four-eyes');
-      expect(actionBlocker(name, record(state, { rewardProposedById: OTHER, rewardReviewedById: OTHER, rewardApprovedById: OTHER }), actor('finance'))).toBeNull();
-    });
+    ] as [WorkflowActionName, ReportState, Partial<WorkflowRecord>][])(
+      '%s on %s is refused to a finance officer recorded on the reward as %j',
+      (name, state, who) => {
+        expect(actionBlocker(name, record(state, who), actor('finance'))).toBe('four-eyes');
+        expect(
+          actionBlocker(
+            name,
+            record(state, { rewardProposedById: OTHER, rewardReviewedById: OTHER, rewardApprovedById: OTHER }),
+            actor('finance'),
+          ),
+        ).toBeNull();
+      },
+    );
 
     test('a refusal is closed only once the appeal period is over', () => {
-      expect(actionBlocker('close', record('reward-refused', { appealOpen: true }), actor('reviewer'))).toBe('appeal-period');
+      expect(actionBlocker('close', record('reward-refused', { appealOpen: true }), actor('reviewer'))).toBe(
+        'appeal-period',
+      );
       expect(actionBlocker('close', record('reward-refused', { appealOpen: false }), actor('reviewer'))).toBeNull();
       // Other closable states do not wait on it.
       expect(actionBlocker('close', record('reward-paid', { appealOpen: true }), actor('reviewer'))).toBeNull();
@@ -195,16 +275,25 @@ describe('guards', () => {
     });
 
     test('the claim deadline is extended once', () => {
-      expect(actionBlocker('extend-claim', record('reward-approved', { claimExtensionUsed: true }), actor('finance'))).toBe('extension-used');
+      expect(
+        actionBlocker('extend-claim', record('reward-approved', { claimExtensionUsed: true }), actor('finance')),
+      ).toBe('extension-used');
     });
   });
 
   describe('extension-used', () => {
-    test.each(['assigned', 'verifying'] as ReportState[])('extend-deadline on %s once an extension was used → extension-used', (state) => {
-      expect(actionBlocker('extend-deadline', record(state, { extensionUsed: true }), actor('verifier'))).toBe('extension-used');
-      expect(allowedActions(record(state, { extensionUsed: true }), actor('verifier'))).not.toContain('extend-deadline');
-      expect(actionBlocker('extend-deadline', record(state, { extensionUsed: false }), actor('verifier'))).toBeNull();
-    });
+    test.each(['assigned', 'verifying'] as ReportState[])(
+      'extend-deadline on %s once an extension was used → extension-used',
+      (state) => {
+        expect(actionBlocker('extend-deadline', record(state, { extensionUsed: true }), actor('verifier'))).toBe(
+          'extension-used',
+        );
+        expect(allowedActions(record(state, { extensionUsed: true }), actor('verifier'))).not.toContain(
+          'extend-deadline',
+        );
+        expect(actionBlocker('extend-deadline', record(state, { extensionUsed: false }), actor('verifier'))).toBeNull();
+      },
+    );
 
     test('the guards run in order: area before assignment before the extension', () => {
       const r = record('verifying', { assignedVerifierId: OTHER, extensionUsed: true });
@@ -245,7 +334,7 @@ describe('the graph', () => {
   test('every state is reachable from submitted through the table’s actions alone (staff, reporter and jobs)', () => {
     const edges = workflowActionNames.flatMap(edgesOf);
     const seen = new Set<ReportState>(['submitted']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [from, to] of edges)
         if (seen.has(from) && !seen.has(to)) {
@@ -257,7 +346,10 @@ describe('the graph', () => {
   });
 
   test('the reporter’s and the jobs’ steps are the only way into withdrawn, reward-claimed, reward-appealed and reward-lapsed', () => {
-    const into = (state: ReportState) => workflowActionNames.filter((n) => edgesOf(n).some(([, to]) => to === state)).map((n) => [n, workflowActions[n].actor]);
+    const into = (state: ReportState) =>
+      workflowActionNames
+        .filter((n) => edgesOf(n).some(([, to]) => to === state))
+        .map((n) => [n, workflowActions[n].actor]);
     expect(into('withdrawn')).toEqual([['withdrawn', 'reporter']]);
     expect(into('reward-claimed')).toEqual([['reward-claimed', 'reporter']]);
     expect(into('reward-appealed')).toEqual([['reward-appealed', 'reporter']]);
@@ -268,7 +360,11 @@ describe('the graph', () => {
     for (const state of ['rejected', 'duplicate', 'transferred', 'withdrawn', 'closed'] as ReportState[])
       for (const name of workflowActionNames) {
         if (!(workflowActions[name].from as readonly ReportState[]).includes(state)) continue;
-        expect([state, name, workflowActions[name].to]).toEqual([state, expect.stringMatching(/^(staff|reporter)-message$/), null]);
+        expect([state, name, workflowActions[name].to]).toEqual([
+          state,
+          expect.stringMatching(/^(staff|reporter)-message$/),
+          null,
+        ]);
         expect(stateGroups.conversationClosed as readonly string[]).not.toContain(state);
       }
   });
@@ -276,19 +372,37 @@ describe('the graph', () => {
   test('the console’s action bar offers staff actions only; the rest have endpoints of their own', () => {
     for (const name of caseActionNames) expect(workflowActions[name].actor).toBe('staff');
     expect(workflowActionNames.filter((n) => !caseActionNames.includes(n)).sort()).toEqual(
-      ['staff-message', 'reporter-message', 'reporter-evidence', 'withdrawn', 'reward-claimed', 'reward-appealed', 'reward-lapsed', 'acceptance-reminder', 'acceptance-escalated', 'deadline-reminder', 'deadline-escalated'].sort(),
+      [
+        'staff-message',
+        'reporter-message',
+        'reporter-evidence',
+        'withdrawn',
+        'reward-claimed',
+        'reward-appealed',
+        'reward-lapsed',
+        'acceptance-reminder',
+        'acceptance-escalated',
+        'deadline-reminder',
+        'deadline-escalated',
+      ].sort(),
     );
   });
 
   test('a staff member can take no reporter or job step, and neither can take a staff step', () => {
     const reporter = { kind: 'reporter' } as const;
     const system = { kind: 'system' } as const;
-    expect(actionBlocker('reward-claimed', record('reward-approved', { claimOpen: true }), actor('finance'))).toBe('wrong-role');
+    expect(actionBlocker('reward-claimed', record('reward-approved', { claimOpen: true }), actor('finance'))).toBe(
+      'wrong-role',
+    );
     expect(actionBlocker('reward-claimed', record('reward-approved', { claimOpen: true }), reporter)).toBeNull();
-    expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: false }), reporter)).toBe('wrong-role');
+    expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: false }), reporter)).toBe(
+      'wrong-role',
+    );
     expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: false }), system)).toBeNull();
     expect(actionBlocker('reward-lapsed', record('reward-approved', { claimOpen: true }), system)).toBe('claim-period');
     expect(actionBlocker('accept', record('submitted'), reporter)).toBe('wrong-role');
-    expect(actionBlocker('deadline-reminder', record('assigned', { sent: { verificationReminder: true } }), system)).toBe('already-sent');
+    expect(
+      actionBlocker('deadline-reminder', record('assigned', { sent: { verificationReminder: true } }), system),
+    ).toBe('already-sent');
   });
 });

@@ -15,7 +15,9 @@ import { STATS_ROLES } from './navigation';
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
 const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
 const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
-const ResponsibilitiesPage = lazy(() => import('./pages/ResponsibilitiesPage').then((m) => ({ default: m.ResponsibilitiesPage })));
+const ResponsibilitiesPage = lazy(() =>
+  import('./pages/ResponsibilitiesPage').then((m) => ({ default: m.ResponsibilitiesPage })),
+);
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ default: m.StatsPage })));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));

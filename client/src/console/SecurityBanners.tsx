@@ -18,10 +18,24 @@ export function SecurityBanners() {
   return (
     <>
       {user.mustChangePassword && (
-        <Alert className="page-alert" type="warning" showIcon title={t.mustChangePassword} action={goToSecurity} data-testid="must-change-password" />
+        <Alert
+          className="page-alert"
+          type="warning"
+          showIcon
+          title={t.mustChangePassword}
+          action={goToSecurity}
+          data-testid="must-change-password"
+        />
       )}
       {mustEnrolTotp && (
-        <Alert className="page-alert" type="warning" showIcon title={t.mustEnrolTotp} action={goToSecurity} data-testid="must-enrol-totp" />
+        <Alert
+          className="page-alert"
+          type="warning"
+          showIcon
+          title={t.mustEnrolTotp}
+          action={goToSecurity}
+          data-testid="must-enrol-totp"
+        />
       )}
     </>
   );

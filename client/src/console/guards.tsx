@@ -28,7 +28,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case 'anonymous':
       // After an expiry or a deep link, come back here after signing in; after "log out", start at home.
       return (
-        <Navigate to="/login" replace state={state.signedOut ? undefined : { from: location.pathname + location.search }} />
+        <Navigate
+          to="/login"
+          replace
+          state={state.signedOut ? undefined : { from: location.pathname + location.search }}
+        />
       );
     case 'signed-in':
       return children;

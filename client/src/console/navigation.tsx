@@ -1,6 +1,17 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
-import { BarChartOutlined, AccountBookOutlined, AuditOutlined, FileSearchOutlined, HomeOutlined, PartitionOutlined, QrcodeOutlined, SafetyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  AccountBookOutlined,
+  AuditOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  PartitionOutlined,
+  QrcodeOutlined,
+  SafetyOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Messages } from '../i18n';
 import type { Role } from './types';
 

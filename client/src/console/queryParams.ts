@@ -51,7 +51,11 @@ export function useSearchState<S extends z.ZodObject<Shape>>(schema: S) {
  * One parameter from a fixed list of choices (e.g. the months a select offers), with its default.
  * Anything not on the list reads as the default; choosing the default removes it from the address.
  */
-export function useSearchChoice(key: string, choices: readonly string[], fallback: string): [string, (value: string) => void] {
+export function useSearchChoice(
+  key: string,
+  choices: readonly string[],
+  fallback: string,
+): [string, (value: string) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get(key);
   const value = raw !== null && choices.includes(raw) ? raw : fallback;

@@ -19,7 +19,10 @@ interface ReferenceData {
 const EMPTY: ReferenceData = { units: [], areas: [], sectors: [], categories: [] };
 
 async function fetchReferenceData(signal: AbortSignal): Promise<ReferenceData> {
-  const [units, catalog] = await Promise.all([api.get<{ items: Unit[] }>('/units', { signal }), api.get<Catalog>('/catalog', { signal })]);
+  const [units, catalog] = await Promise.all([
+    api.get<{ items: Unit[] }>('/units', { signal }),
+    api.get<Catalog>('/catalog', { signal }),
+  ]);
   return { units: units.items, areas: catalog.areas, sectors: catalog.sectors, categories: catalog.categories };
 }
 

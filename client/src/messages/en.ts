@@ -32,7 +32,8 @@ export const en: Messages = {
     brandTagline: 'Work-safety reporting',
     skipToContent: 'Skip to content',
     heroTitle: 'Seen a safety hazard at work? Tell us.',
-    heroLead: 'Everyone a safety officer, everyone a woodpecker. Reporting takes a few minutes on your phone, and you can stay anonymous.',
+    heroLead:
+      'Everyone a safety officer, everyone a woodpecker. Reporting takes a few minutes on your phone, and you can stay anonymous.',
     reportButton: 'Report',
     reportHint: 'Describe what you saw, add photos',
     followupButton: 'Follow up',
@@ -46,7 +47,8 @@ export const en: Messages = {
       'Accidents that were hidden or misreported.',
     ],
     sectorsLabel: 'Key sectors and places: ',
-    sectors: 'Coal mines, non-coal mines, hazardous chemicals, road transport, construction, fire safety, special equipment, schools and campuses, labour-intensive firms, welding and hot work, crowded places, multi-use premises.',
+    sectors:
+      'Coal mines, non-coal mines, hazardous chemicals, road transport, construction, fire safety, special equipment, schools and campuses, labour-intensive firms, welding and hot work, crowded places, multi-use premises.',
     rewardTitle: 'Rewards',
     rewardMajor: 'Verified reports of major hazards and illegal acts',
     rewardMajorAmount: '3,000 – 300,000 yuan',
@@ -54,7 +56,8 @@ export const en: Messages = {
     rewardWeldingAmount: '500 – 3,000 yuan',
     rewardNote: 'The amount is set by the reward rules. Only the first valid report of the same matter is rewarded.',
     confidentialityTitle: 'Your report is confidential',
-    confidentialityBody: 'Your identity, your report and your reward are never disclosed without your consent. You may report anonymously.',
+    confidentialityBody:
+      'Your identity, your report and your reward are never disclosed without your consent. You may report anonymously.',
     hotlineTitle: 'Hotline',
     hotlineBody: 'You can also call the work-safety reporting hotline:',
     hotlineCall: 'Call 12350',
@@ -74,7 +77,8 @@ export const en: Messages = {
     liabilities: 'Liabilities',
     liabilitiesHint: 'Reserved + rewards awaiting approval',
     yuan: 'yuan',
-    shortfall: (gap: string) => `Rewards awaiting approval exceed the available money by ${gap} yuan: request a further appropriation before approving.`,
+    shortfall: (gap: string) =>
+      `Rewards awaiting approval exceed the available money by ${gap} yuan: request a further appropriation before approving.`,
     monthlyTitle: 'Month by month',
     reservedSeries: 'Reserved',
     paidSeries: 'Paid',
@@ -87,11 +91,15 @@ export const en: Messages = {
     noteRequired: 'State the basis of the appropriation.',
     submit: 'Record appropriation',
     appropriatedOk: (amount: string) => `Appropriation of ${amount} yuan recorded.`,
-    retryHint: 'If a submission did not finish, click “Record appropriation” again: the same appropriation is never booked twice.',
+    retryHint:
+      'If a submission did not finish, click “Record appropriation” again: the same appropriation is never booked twice.',
     ledgerTitle: 'Ledger',
     period: 'Period',
     allKinds: 'All kinds',
-    kinds: { appropriate: 'Appropriated', reserve: 'Reserved', release: 'Released', pay: 'Paid' } as Record<string, string>,
+    kinds: { appropriate: 'Appropriated', reserve: 'Reserved', release: 'Released', pay: 'Paid' } as Record<
+      string,
+      string
+    >,
     time: 'Time',
     kind: 'Kind',
     amount: 'Amount (yuan)',
@@ -118,7 +126,18 @@ export const en: Messages = {
     documentTitle: 'Woodpecker · Staff console',
     brand: 'Woodpecker console',
     logout: 'Log out',
-    menu: { home: 'Home', staff: 'Staff', posters: 'Posters', categories: 'Report categories', audit: 'Audit log', security: 'Security', stats: 'Statistics', cases: 'Cases', finance: 'Reward fund', responsibilities: 'Responsible departments' },
+    menu: {
+      home: 'Home',
+      staff: 'Staff',
+      posters: 'Posters',
+      categories: 'Report categories',
+      audit: 'Audit log',
+      security: 'Security',
+      stats: 'Statistics',
+      cases: 'Cases',
+      finance: 'Reward fund',
+      responsibilities: 'Responsible departments',
+    },
     roles: {
       admin: 'Administrator',
       intake: 'Intake officer',
@@ -154,11 +173,7 @@ export const en: Messages = {
         'Message the reporter through the system without learning who they are',
         'Propose the reward; the system computes it with an explanation',
       ],
-      reviewer: [
-        'Approve verification findings',
-        'Approve reward proposals',
-        'Never your own proposals',
-      ],
+      reviewer: ['Approve verification findings', 'Approve reward proposals', 'Never your own proposals'],
       finance: [
         'Approve rewards against the fund (approval reserves the money)',
         'Verify the claimant',
@@ -168,7 +183,8 @@ export const en: Messages = {
     },
     banners: {
       mustEnrolTotp: 'Your role must turn on two-factor authentication before using anything else.',
-      mustChangePassword: 'You are using a password an administrator gave you. Change it to one only you know before using anything else.',
+      mustChangePassword:
+        'You are using a password an administrator gave you. Change it to one only you know before using anything else.',
       goToSecurity: 'Go to Security',
     },
     login: {
@@ -202,7 +218,8 @@ export const en: Messages = {
       unit: 'Unit',
       areas: 'Areas',
       allAreas: 'Every area',
-      allAreasHint: 'Sees and works on reports from every area. Grant it only where needed; granting and withdrawing it are audited. An account with neither this nor any area sees no reports.',
+      allAreasHint:
+        'Sees and works on reports from every area. Grant it only where needed; granting and withdrawing it are audited. An account with neither this nor any area sees no reports.',
       noAreas: 'None (sees no reports)',
       totp: 'Two-factor',
       status: 'Status',
@@ -218,19 +235,22 @@ export const en: Messages = {
       resetPassword: 'Reset password',
       confirmDisable: (name: string) => `Disable ${name}'s account? They will not be able to sign in.`,
       confirmEnable: (name: string) => `Enable ${name}'s account again?`,
-      confirmReset: (name: string) => `Generate a new temporary password for ${name}? The old one stops working at once.`,
+      confirmReset: (name: string) =>
+        `Generate a new temporary password for ${name}? The old one stops working at once.`,
       createTitle: 'New staff account',
       editTitle: (name: string) => `Edit: ${name}`,
       required: 'Required',
       initialPasswordTitle: 'Initial password',
       temporaryPasswordTitle: 'Temporary password',
-      passwordOnce: (name: string) => `Hand this password to ${name} securely. It is shown only this once; they should change it at first sign-in.`,
+      passwordOnce: (name: string) =>
+        `Hand this password to ${name} securely. It is shown only this once; they should change it at first sign-in.`,
       saved: 'Saved',
       total: (n: number) => `${n} accounts`,
     },
     categories: {
       title: 'Report categories',
-      intro: 'The kinds of violation offered on the report form. A retired category leaves the form; reports already filed keep it.',
+      intro:
+        'The kinds of violation offered on the report form. A retired category leaves the form; reports already filed keep it.',
       create: 'Add category',
       edit: 'Edit category',
       code: 'Code',
@@ -239,7 +259,11 @@ export const en: Messages = {
       nameEn: 'English name',
       sector: 'Sector',
       scheme: 'Reward scheme',
-      schemes: { violation: 'Major hazard / illegal act', 'concealed-accident': 'Concealed accident', welding: 'Welding (real name)' },
+      schemes: {
+        violation: 'Major hazard / illegal act',
+        'concealed-accident': 'Concealed accident',
+        welding: 'Welding (real name)',
+      },
       order: 'Order',
       active: 'In use',
       saved: 'Saved',
@@ -247,14 +271,16 @@ export const en: Messages = {
     },
     responsibilities: {
       title: 'Responsible departments',
-      intro: 'Which department handles each sector in each county or district. When intake accepts a report, this table preselects the department. Every change is saved at once and audited.',
+      intro:
+        'Which department handles each sector in each county or district. When intake accepts a report, this table preselects the department. Every change is saved at once and audited.',
       sector: 'Sector',
       unset: 'Not set',
       saved: (sector: string, area: string, unit: string) => `Saved: ${sector} in ${area} → ${unit}`,
     },
     posters: {
       title: 'Posters',
-      intro: 'Each poster carries its own QR code. A scan opens the report form already knowing the poster (site, enterprise, area), and is counted.',
+      intro:
+        'Each poster carries its own QR code. A scan opens the report form already knowing the poster (site, enterprise, area), and is counted.',
       create: 'New poster',
       code: 'Code',
       siteName: 'Site',
@@ -280,7 +306,8 @@ export const en: Messages = {
       edit: 'Edit',
       deactivate: 'Retire',
       reactivate: 'Reactivate',
-      confirmDeactivate: (code: string) => `Retire poster ${code}? Its QR code will then open the plain report form, no longer linked to this poster.`,
+      confirmDeactivate: (code: string) =>
+        `Retire poster ${code}? Its QR code will then open the plain report form, no longer linked to this poster.`,
       confirmReactivate: (code: string) => `Reactivate poster ${code}?`,
       createTitle: 'New poster',
       editTitle: (code: string) => `Edit poster ${code}`,
@@ -310,7 +337,8 @@ export const en: Messages = {
       qrLabel: 'Two-factor QR code',
       totpPasswordHelp: 'To confirm it is you, enter your current password.',
       totpReplace: 'Replace authenticator',
-      totpReplaceHelp: 'Enter your current password and a 6-digit code from your present authenticator; the old one stops working once the new one is confirmed.',
+      totpReplaceHelp:
+        'Enter your current password and a 6-digit code from your present authenticator; the old one stops working once the new one is confirmed.',
       totpCurrentCode: 'Code from your present authenticator',
     },
     audit: {
@@ -323,8 +351,10 @@ export const en: Messages = {
       system: 'System',
       verify: 'Verify chain',
       verifyOk: (checked: number) => `Chain intact: ${checked} entries checked.`,
-      verifyBroken: (seq: number, checked: number) => `Chain broken at entry ${seq} (${checked} checked). The log may have been tampered with; report this at once.`,
-      verifyBrokenUnknown: (checked: number) => `Chain verification failed (${checked} checked). The log may have been tampered with; report this at once.`,
+      verifyBroken: (seq: number, checked: number) =>
+        `Chain broken at entry ${seq} (${checked} checked). The log may have been tampered with; report this at once.`,
+      verifyBrokenUnknown: (checked: number) =>
+        `Chain verification failed (${checked} checked). The log may have been tampered with; report this at once.`,
       loadMore: 'Load older entries',
       total: (n: number) => `${n} entries`,
     },

@@ -4,13 +4,20 @@ import type { FormMessages } from './forms.zh';
 export const formsEn: FormMessages = {
   report: {
     title: 'Report a hazard',
-    intro: 'It takes a few minutes. What you type is kept on this phone until you submit, for 24 hours at most; your name, phone, email and location are kept only while this page is open, and are gone when you close it.',
+    intro:
+      'It takes a few minutes. What you type is kept on this phone until you submit, for 24 hours at most; your name, phone, email and location are kept only while this page is open, and are gone when you close it.',
     fromPoster: (code: string) => `From poster ${code}`,
     posterUnknown: 'The poster code could not be recognised and was left out. Your report is not affected.',
-    posterDropped: 'The poster code was not recognised; it was left out and the report sent again. Your report is not affected.',
+    posterDropped:
+      'The poster code was not recognised; it was left out and the report sent again. Your report is not affected.',
     stepsLabel: 'Report steps',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
-    steps: { what: 'What you saw', evidence: 'Photos and evidence', identity: 'Who you are', review: 'Check and submit' },
+    steps: {
+      what: 'What you saw',
+      evidence: 'Photos and evidence',
+      identity: 'Who you are',
+      review: 'Check and submit',
+    },
     next: 'Next',
     back: 'Back',
     optional: ' (optional)',
@@ -24,11 +31,13 @@ export const formsEn: FormMessages = {
     commonGroup: 'Common problems',
     moreCategories: 'Problems in other sectors',
     weldingNote: 'Welding and hot-work reports must be real-name; a verified report earns 500–3,000 yuan.',
-    concealedNote: 'For a concealed or misreported accident, a verified report earns a reward per concealed death, up to 300,000 yuan.',
+    concealedNote:
+      'For a concealed or misreported accident, a verified report earns a reward per concealed death, up to 300,000 yuan.',
     area: 'Which county or district',
     areaPlaceholder: 'Choose',
     description: 'What happened',
-    descriptionHint: 'What you saw, where exactly, about how many people were there, for how long. At least 10 characters.',
+    descriptionHint:
+      'What you saw, where exactly, about how many people were there, for how long. At least 10 characters.',
     charCount: (n: number, max: number) => `${n} / ${max} characters`,
     occurredAt: 'When',
     occurredAtHint: 'Leave empty if you do not remember.',
@@ -47,12 +56,14 @@ export const formsEn: FormMessages = {
       'To protect you, identifying data (location, phone model and serial number, names, dates, tags) is removed from photos, videos and audio once received; if you choose “Share my location” in the next step, only the location is kept. PDF files are stored as they are, with their document properties (author, title, software): check or remove these before uploading.',
     filesNotSaved: 'Attachments are not saved with the draft. If you close or reload the page, add them again.',
     identityLegend: 'Real name or anonymous',
-    confidentialPromise: 'Either way, your identity, your report and any reward are never disclosed without your consent.',
+    confidentialPromise:
+      'Either way, your identity, your report and any reward are never disclosed without your consent.',
     realName: 'Real-name report',
     realNameExplain:
       'Leave your name and phone so the verifier can contact you. Welding rewards (500–3,000 yuan) go only to real-name reporters, and reports about your own employer must be real-name. Your name and phone are stored encrypted; only authorised staff can read them, and every read is logged.',
     anonymous: 'Anonymous report',
-    anonymousExplain: 'No personal details at all. If the report is verified you can still claim a reward later with the report reference and access key (except welding rewards). Keep your receipt safe.',
+    anonymousExplain:
+      'No personal details at all. If the report is verified you can still claim a reward later with the report reference and access key (except welding rewards). Keep your receipt safe.',
     name: 'Name',
     phone: 'Phone',
     phoneHint: 'Mobile, or landline with area code, e.g. 13812345678 or 0372-1234567',
@@ -61,10 +72,12 @@ export const formsEn: FormMessages = {
     employee: 'I work for the company I am reporting',
     employeeHint: 'Employees reporting their own employer by real name get a higher reward if verified.',
     shareLocation: 'Share my current location',
-    shareLocationHint: 'Helps the verifier find the site; the GPS position in your photos and videos is kept too (nothing else about your phone). Do not tick this if you are not at the site now.',
+    shareLocationHint:
+      'Helps the verifier find the site; the GPS position in your photos and videos is kept too (nothing else about your phone). Do not tick this if you are not at the site now.',
     locating: 'Finding your location…',
     located: 'Location found.',
-    locationFailed: 'Could not get your location. Leave it unshared, or allow the browser to use location in your phone settings and try again.',
+    locationFailed:
+      'Could not get your location. Leave it unshared, or allow the browser to use location in your phone settings and try again.',
     locationUnsupported: 'This browser cannot provide a location.',
     retryLocation: 'Try again',
     reviewIntro: 'Check the details below, then submit.',
@@ -80,12 +93,15 @@ export const formsEn: FormMessages = {
     progressLabel: 'Upload progress',
     uploading: (percent: number) => `Uploading ${percent}%`,
     processing: 'Upload complete; processing, please wait…',
-    retrying: (seconds: number) => `The connection is unstable. Retrying in ${seconds} s; it will not be submitted twice.`,
+    retrying: (seconds: number) =>
+      `The connection is unstable. Retrying in ${seconds} s; it will not be submitted twice.`,
     waitingOnline: 'You are offline. Sending resumes when the connection is back; keep this page open.',
     cancelUpload: 'Stop sending',
     uploadCancelled: 'Stopped. Your report is still saved on this phone; you can submit later.',
-    submitFailed: 'The report could not be sent. It is still saved on this phone; try again later, or call the hotline 12350.',
-    resubmitNote: 'This report may already have been received, but the receipt did not arrive. Submitting again creates a new report.',
+    submitFailed:
+      'The report could not be sent. It is still saved on this phone; try again later, or call the hotline 12350.',
+    resubmitNote:
+      'This report may already have been received, but the receipt did not arrive. Submitting again creates a new report.',
     leaveWhileUploading: 'Your report is being sent; leaving interrupts it.',
   },
   evidence: {
@@ -93,7 +109,8 @@ export const formsEn: FormMessages = {
     remove: (name: string) => `Remove ${name}`,
     removeShort: 'Remove',
     kinds: { photo: 'Photo', video: 'Video', audio: 'Audio', document: 'PDF' },
-    tooLarge: (name: string, mb: number) => `“${name}” is larger than ${mb} MB and cannot be uploaded. Film only the key part, or call the hotline.`,
+    tooLarge: (name: string, mb: number) =>
+      `“${name}” is larger than ${mb} MB and cannot be uploaded. Film only the key part, or call the hotline.`,
     wrongType: (name: string) => `“${name}” is not a photo, video, audio recording or PDF.`,
     tooMany: (max: number) => `At most ${max} files; the rest were not added.`,
     totalTooLarge: (mb: number) => `The files would exceed ${mb} MB in total; the rest were not added.`,
@@ -120,7 +137,8 @@ export const formsEn: FormMessages = {
     reference: 'Report reference',
     accessKey: 'Access key',
     onceWarning: 'The access key is shown only this once and cannot be recovered. Save it now.',
-    keepSecret: 'Do not share the access key. With the reference and key you can follow the report, answer the verifier and claim a reward.',
+    keepSecret:
+      'Do not share the access key. With the reference and key you can follow the report, answer the verifier and claim a reward.',
     saveImage: 'Save as image',
     copy: 'Copy reference and key',
     copied: 'Copied. Paste it somewhere safe.',
@@ -225,7 +243,8 @@ export const formsEn: FormMessages = {
     messageEmpty: 'Write your message first',
     messagesClosed: 'This report is finished; no more messages can be sent.',
     evidenceTitle: 'Add evidence',
-    evidenceMetadata: 'To protect you, identifying data (location, phone model and serial number, names, dates, tags) is removed from photos, videos and audio once received; if you shared your location when you reported, only the location is kept. PDF files are stored as they are, with their document properties (author, title, software): check or remove these before uploading.',
+    evidenceMetadata:
+      'To protect you, identifying data (location, phone model and serial number, names, dates, tags) is removed from photos, videos and audio once received; if you shared your location when you reported, only the location is kept. PDF files are stored as they are, with their document properties (author, title, software): check or remove these before uploading.',
     evidenceUpload: 'Upload the chosen files',
     evidenceUploading: (percent: number) => `Uploading ${percent}%`,
     evidenceAdded: (n: number) => (n === 1 ? '1 file added.' : `${n} files added.`),

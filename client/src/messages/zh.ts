@@ -46,7 +46,8 @@ export const zh = {
       '瞒报、谎报生产安全事故。',
     ],
     sectorsLabel: '重点行业和场所：',
-    sectors: '煤矿、非煤矿山、危险化学品、道路运输、建筑施工、消防、特种设备、校园、劳动密集型企业、焊接和动火作业、人员密集场所、“多合一”场所。',
+    sectors:
+      '煤矿、非煤矿山、危险化学品、道路运输、建筑施工、消防、特种设备、校园、劳动密集型企业、焊接和动火作业、人员密集场所、“多合一”场所。',
     rewardTitle: '举报奖励',
     rewardMajor: '经核查属实的重大事故隐患和违法行为举报',
     rewardMajorAmount: '3,000 – 300,000 元',
@@ -118,7 +119,18 @@ export const zh = {
     documentTitle: '啄木鸟 · 工作平台',
     brand: '啄木鸟工作平台',
     logout: '退出登录',
-    menu: { home: '首页', staff: '人员管理', posters: '举报公示牌', categories: '举报类别', audit: '审计日志', security: '账户安全', stats: '统计分析', cases: '案件办理', finance: '奖励基金', responsibilities: '责任单位' },
+    menu: {
+      home: '首页',
+      staff: '人员管理',
+      posters: '举报公示牌',
+      categories: '举报类别',
+      audit: '审计日志',
+      security: '账户安全',
+      stats: '统计分析',
+      cases: '案件办理',
+      finance: '奖励基金',
+      responsibilities: '责任单位',
+    },
     roles: {
       admin: '系统管理员',
       intake: '受理员',
@@ -154,11 +166,7 @@ export const zh = {
         '通过系统与举报人沟通，不接触其身份信息',
         '提出奖励建议，金额由系统按规则计算并说明依据',
       ],
-      reviewer: [
-        '复核核查结论',
-        '审核奖励建议',
-        '不得审核本人提出的建议',
-      ],
+      reviewer: ['复核核查结论', '审核奖励建议', '不得审核本人提出的建议'],
       finance: [
         '按奖励基金余额审批奖励（审批即预留资金）',
         '核验领奖人身份',
@@ -202,7 +210,8 @@ export const zh = {
       unit: '单位',
       areas: '负责县区',
       allAreas: '全部县区',
-      allAreasHint: '可查看和办理所有县区的举报。仅在确有需要时授予；授予和撤销都记入审计日志。未授予且未选县区的账号看不到任何举报。',
+      allAreasHint:
+        '可查看和办理所有县区的举报。仅在确有需要时授予；授予和撤销都记入审计日志。未授予且未选县区的账号看不到任何举报。',
       noAreas: '无（看不到任何举报）',
       totp: '双因素认证',
       status: '状态',
@@ -247,14 +256,16 @@ export const zh = {
     },
     responsibilities: {
       title: '责任单位对照表',
-      intro: '每个行业在每个县（市、区）由哪个部门负责。受理员受理举报时，系统按此表预选责任单位。每次修改立即保存并记入审计日志。',
+      intro:
+        '每个行业在每个县（市、区）由哪个部门负责。受理员受理举报时，系统按此表预选责任单位。每次修改立即保存并记入审计日志。',
       sector: '行业',
       unset: '未指定',
       saved: (sector: string, area: string, unit: string) => `已保存：${area}${sector} → ${unit}`,
     },
     posters: {
       title: '举报公示牌',
-      intro: '每块公示牌带有专属二维码。群众扫码后直接进入举报页面，系统自动记录来自哪块公示牌（场所、企业、县区），并统计扫码次数。',
+      intro:
+        '每块公示牌带有专属二维码。群众扫码后直接进入举报页面，系统自动记录来自哪块公示牌（场所、企业、县区），并统计扫码次数。',
       create: '新建公示牌',
       code: '编号',
       siteName: '场所名称',
@@ -323,7 +334,8 @@ export const zh = {
       system: '系统',
       verify: '校验哈希链',
       verifyOk: (checked: number) => `哈希链完整：已校验 ${checked} 条记录。`,
-      verifyBroken: (seq: number, checked: number) => `哈希链在第 ${seq} 条记录处断开（已校验 ${checked} 条）。日志可能被篡改，请立即上报。`,
+      verifyBroken: (seq: number, checked: number) =>
+        `哈希链在第 ${seq} 条记录处断开（已校验 ${checked} 条）。日志可能被篡改，请立即上报。`,
       verifyBrokenUnknown: (checked: number) => `哈希链校验失败（已校验 ${checked} 条）。日志可能被篡改，请立即上报。`,
       loadMore: '加载更早的记录',
       total: (n: number) => `共 ${n} 条`,

@@ -35,10 +35,38 @@ export function PublicApp() {
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<HomePage />} />
-        <Route path="report" element={<Lazy><ReportPage /></Lazy>} />
-        <Route path="followup" element={<Lazy><FollowupPage /></Lazy>} />
-        <Route path="transparency" element={<Lazy><TransparencyPage /></Lazy>} />
-        <Route path="estimate" element={<Lazy><EstimatePage /></Lazy>} />
+        <Route
+          path="report"
+          element={
+            <Lazy>
+              <ReportPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="followup"
+          element={
+            <Lazy>
+              <FollowupPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="transparency"
+          element={
+            <Lazy>
+              <TransparencyPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="estimate"
+          element={
+            <Lazy>
+              <EstimatePage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

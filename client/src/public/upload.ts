@@ -58,7 +58,10 @@ export function uploadForm<T>(path: string, form: FormData, options: UploadOptio
             reject(networkError()); // a proxy's page instead of our JSON: treat as not arrived
           }
         } else if (xhr.status === 0) reject(networkError());
-        else reject(apiErrorFrom(xhr.status, xhr.getResponseHeader('Content-Type') ?? '', xhr.responseText, xhr.statusText));
+        else
+          reject(
+            apiErrorFrom(xhr.status, xhr.getResponseHeader('Content-Type') ?? '', xhr.responseText, xhr.statusText),
+          );
       });
     xhr.onerror = () => finish(() => reject(networkError()));
     xhr.onabort = () => {

@@ -14,7 +14,10 @@ function kindOf(subject: string): EmailKind {
   return /新举报待受理|New report/.test(subject) ? 'staff-new-report' : 'staff-deadline';
 }
 
-export async function sealLegacyOutbox(box: SecretBox, publicBaseUrl: string): Promise<{ sealed: number; erased: number }> {
+export async function sealLegacyOutbox(
+  box: SecretBox,
+  publicBaseUrl: string,
+): Promise<{ sealed: number; erased: number }> {
   const raw = OutboxEmail.collection;
   let sealed = 0;
   let erased = 0;
@@ -23,13 +26,22 @@ export async function sealLegacyOutbox(box: SecretBox, publicBaseUrl: string): P
     const kind = kindOf(String(doc.subject ?? ''));
     const error = typeof doc.lastError === 'string' ? { lastError: withoutAddresses(doc.lastError) } : {};
     if (doc.status === 'sent' || doc.status === 'failed') {
-      await raw.updateOne({ _id: doc._id, to }, { $set: { kind, ...error }, $unset: { to: '', subject: '', text: '', html: '' } });
+      await raw.updateOne(
+        { _id: doc._id, to },
+        { $set: { kind, ...error }, $unset: { to: '', subject: '', text: '', html: '' } },
+      );
       erased++;
       continue;
     }
     const notice = kind === 'reporter-notice' ? reporterNotice(to, publicBaseUrl) : undefined;
     const content = notice ? { subject: notice.subject, text: notice.text } : {};
-    await raw.updateOne({ _id: doc._id, to }, { $set: { kind, toSealed: box.seal(to), ...content, ...error }, $unset: { to: '', ...(kind === 'reporter-notice' ? { html: '' } : {}) } });
+    await raw.updateOne(
+      { _id: doc._id, to },
+      {
+        $set: { kind, toSealed: box.seal(to), ...content, ...error },
+        $unset: { to: '', ...(kind === 'reporter-notice' ? { html: '' } : {}) },
+      },
+    );
     sealed++;
   }
   return { sealed, erased };

@@ -16,10 +16,17 @@ export interface EmailMessage {
   html?: string;
 }
 
-export async function enqueueEmail(box: SecretBox, { to, ...message }: EmailMessage, session?: ClientSession, now = new Date()): Promise<void> {
+export async function enqueueEmail(
+  box: SecretBox,
+  { to, ...message }: EmailMessage,
+  session?: ClientSession,
+  now = new Date(),
+): Promise<void> {
   const messageId = `<${crypto.randomUUID()}@woodpecker>`;
   // Sealed afresh (a new IV), so the stored value matches no other sealed copy of the address.
-  await OutboxEmail.create([{ ...message, toSealed: box.seal(to), messageId, status: 'pending', nextAttemptAt: now }], { session });
+  await OutboxEmail.create([{ ...message, toSealed: box.seal(to), messageId, status: 'pending', nextAttemptAt: now }], {
+    session,
+  });
 }
 
 /** What a finished message keeps: no recipient, no content. */
@@ -40,9 +47,21 @@ export interface DeliveryPolicy {
   claimMs: number;
 }
 
-export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({ from, maxAttempts: 12, backoffMs: 30_000, maxBackoffMs: 3_600_000, claimMs: 120_000 });
+export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({
+  from,
+  maxAttempts: 12,
+  backoffMs: 30_000,
+  maxBackoffMs: 3_600_000,
+  claimMs: 120_000,
+});
 
-export async function deliverOutbox(transport: Transporter, box: SecretBox, policy: DeliveryPolicy, now: Date, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  transport: Transporter,
+  box: SecretBox,
+  policy: DeliveryPolicy,
+  now: Date,
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < limit; i++) {
@@ -58,8 +77,18 @@ export async function deliverOutbox(transport: Transporter, box: SecretBox, poli
     ).lean();
     if (!claimed) break;
     try {
-      await transport.sendMail({ from: policy.from, to: box.open(claimed.toSealed!), subject: claimed.subject!, text: claimed.text!, html: claimed.html ?? undefined, messageId: claimed.messageId });
-      await OutboxEmail.updateOne({ _id: claimed._id }, { $set: { status: 'sent', sentAt: now }, $inc: { attempts: 1 }, $unset: { ...forget, lastError: 1 } });
+      await transport.sendMail({
+        from: policy.from,
+        to: box.open(claimed.toSealed!),
+        subject: claimed.subject!,
+        text: claimed.text!,
+        html: claimed.html ?? undefined,
+        messageId: claimed.messageId,
+      });
+      await OutboxEmail.updateOne(
+        { _id: claimed._id },
+        { $set: { status: 'sent', sentAt: now }, $inc: { attempts: 1 }, $unset: { ...forget, lastError: 1 } },
+      );
       sent++;
     } catch (e) {
       const attempts = (claimed.attempts ?? 0) + 1;
@@ -67,7 +96,15 @@ export async function deliverOutbox(transport: Transporter, box: SecretBox, poli
       const wait = Math.min(policy.backoffMs * 2 ** (attempts - 1), policy.maxBackoffMs);
       await OutboxEmail.updateOne(
         { _id: claimed._id },
-        { $set: { status: giveUp ? 'failed' : 'pending', attempts, lastError: withoutAddresses((e as Error).message), nextAttemptAt: new Date(now.getTime() + wait) }, $unset: giveUp ? forget : { claimedUntil: 1 } },
+        {
+          $set: {
+            status: giveUp ? 'failed' : 'pending',
+            attempts,
+            lastError: withoutAddresses((e as Error).message),
+            nextAttemptAt: new Date(now.getTime() + wait),
+          },
+          $unset: giveUp ? forget : { claimedUntil: 1 },
+        },
       );
       failed++;
       if (!giveUp) break; // the mail server is likely down: try the rest on the next run

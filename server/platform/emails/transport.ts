@@ -7,7 +7,9 @@ import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../env';
 
-export function createTransport(config: Pick<Config, 'MAIL_TRANSPORT' | 'SMTP_URL' | 'WOODPECKER_DATA_DIR'>): Transporter {
+export function createTransport(
+  config: Pick<Config, 'MAIL_TRANSPORT' | 'SMTP_URL' | 'WOODPECKER_DATA_DIR'>,
+): Transporter {
   switch (config.MAIL_TRANSPORT) {
     case 'smtp':
       return nodemailer.createTransport(config.SMTP_URL!);

@@ -51,12 +51,19 @@ declare const responded: unique symbol;
 export type Responded = { readonly [responded]: true };
 export const RESPONDED = Symbol('responded') as unknown as Responded;
 
-const localeErrors: Record<Locale, z.core.$ZodErrorMap> = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
+const localeErrors: Record<Locale, z.core.$ZodErrorMap> = {
+  'zh-CN': z.locales.zhCN().localeError,
+  en: z.locales.en().localeError,
+};
 
 export function validate<T extends ZodType>(schema: T, value: unknown, locale: Locale, prefix: string): z.infer<T> {
   const r = schema.safeParse(value, { error: localeErrors[locale] });
   if (r.success) return r.data;
-  const fields: FieldError[] = r.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), code: i.code, message: i.message }));
+  const fields: FieldError[] = r.error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].join('.'),
+    code: i.code,
+    message: i.message,
+  }));
   throw fail('request.invalid', fields);
 }
 
@@ -70,7 +77,9 @@ function reportTarget(spec: Endpoint, req: Request): { type: string; id: string 
 }
 
 /** A request part the endpoint declares, as its schema parses it; nothing when it declares none. */
-type Parsed<E, K extends 'body' | 'query' | 'params'> = E extends { [P in K]: infer S extends ZodType } ? z.output<S> : Record<string, never>;
+type Parsed<E, K extends 'body' | 'query' | 'params'> = E extends { [P in K]: infer S extends ZodType }
+  ? z.output<S>
+  : Record<string, never>;
 
 /**
  * What a handler must answer with. JSON: both the response schema's input and its
@@ -79,7 +88,11 @@ type Parsed<E, K extends 'body' | 'query' | 'params'> = E extends { [P in K]: in
  * default left to fill in, no Date where the schema says string). No body:
  * nothing. A file or a redirect: the handler sent it and returns RESPONDED.
  */
-export type Answer<E extends Endpoint> = E extends { kind: 'json'; response: infer R extends ZodType } ? z.input<R> & z.output<R> : E extends { kind: 'empty' } ? void : Responded;
+export type Answer<E extends Endpoint> = E extends { kind: 'json'; response: infer R extends ZodType }
+  ? z.input<R> & z.output<R>
+  : E extends { kind: 'empty' }
+    ? void
+    : Responded;
 
 export type Handler<E extends Endpoint> = (
   ctx: RouteContext<Parsed<E, 'body'>, Parsed<E, 'query'>, Parsed<E, 'params'>>,
@@ -106,7 +119,10 @@ export class AnswerMismatch extends Error {
 
 /** Paths of fields in `sent` (as JSON would carry them) that the parsed answer dropped. */
 function undeclaredFields(sent: unknown, parsed: unknown, path: string[] = []): string[] {
-  if (Array.isArray(sent)) return Array.isArray(parsed) ? sent.flatMap((item, i) => undeclaredFields(item, parsed[i], [...path, String(i)])) : [];
+  if (Array.isArray(sent))
+    return Array.isArray(parsed)
+      ? sent.flatMap((item, i) => undeclaredFields(item, parsed[i], [...path, String(i)]))
+      : [];
   if (!sent || typeof sent !== 'object' || !parsed || typeof parsed !== 'object') return [];
   return Object.entries(sent).flatMap(([key, value]) => {
     if (value === undefined) return []; // JSON leaves it out
@@ -121,10 +137,19 @@ export function checkAnswer(endpoint: Endpoint, answer: unknown): void {
   const parsed = endpoint.response.safeParse(answer);
   if (!parsed.success) throw new AnswerMismatch(route, parsed.error.issues);
   const extra = undeclaredFields(JSON.parse(JSON.stringify(answer)), parsed.data);
-  if (extra.length) throw new AnswerMismatch(route, extra.map((path) => ({ code: 'unrecognized_keys', path, message: 'not in the response schema' })));
+  if (extra.length)
+    throw new AnswerMismatch(
+      route,
+      extra.map((path) => ({ code: 'unrecognized_keys', path, message: 'not in the response schema' })),
+    );
 }
 
-export function defineRoute<const E extends Endpoint>(router: Router, endpoint: E, server: ServerSpec, handler: Handler<E>): void {
+export function defineRoute<const E extends Endpoint>(
+  router: Router,
+  endpoint: E,
+  server: ServerSpec,
+  handler: Handler<E>,
+): void {
   const spec = { ...endpoint, ...server };
   documentRoute(documented(endpoint, server));
   router[spec.method](spec.path, async (req: Request, res: Response) => {
@@ -136,19 +161,33 @@ export function defineRoute<const E extends Endpoint>(router: Router, endpoint: 
     else if (spec.access !== 'public') {
       const staff = req.staff;
       if (!staff) throw fail('auth.unauthenticated');
-      if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token'))) throw fail('auth.csrf_invalid');
+      if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token')))
+        throw fail('auth.csrf_invalid');
       if (staff.mustChangePassword && !spec.duringPasswordChange) throw fail('auth.password_change_required');
       if (staff.mustEnrolTotp && !spec.duringTotpEnrolment) throw fail('auth.totp_enrolment_required');
       actor = staff.actor;
       if (spec.access !== 'staff' && spec.auditRefusal && !can(actor, spec.access)) {
-        await auditRead({ actor, action: spec.auditRefusal, target: reportTarget(endpoint, req), details: { refused: 'forbidden' } });
+        await auditRead({
+          actor,
+          action: spec.auditRefusal,
+          target: reportTarget(endpoint, req),
+          details: { refused: 'forbidden' },
+        });
       }
       if (spec.access !== 'staff') authorize(actor, spec.access);
     }
     const body = spec.body ? validate(spec.body, req.body ?? {}, req.locale, 'body') : {};
     const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};
     const params = spec.params ? validate(spec.params, req.params, req.locale, 'params') : {};
-    const result: unknown = await handler({ body, query, params, actor: actor as Actor, reference: reference as string, req, res } as Parameters<Handler<E>>[0]);
+    const result: unknown = await handler({
+      body,
+      query,
+      params,
+      actor: actor as Actor,
+      reference: reference as string,
+      req,
+      res,
+    } as Parameters<Handler<E>>[0]);
     switch (endpoint.kind) {
       case 'json':
         if (checkAnswers) checkAnswer(endpoint, result); // a mismatch reaches the error handler: logged with its issues, 500
@@ -158,7 +197,8 @@ export function defineRoute<const E extends Endpoint>(router: Router, endpoint: 
         res.status(endpoint.status).end();
         return;
       default:
-        if (result !== RESPONDED) throw new Error(`${spec.method.toUpperCase()} ${spec.path} returned without sending its ${endpoint.kind}`);
+        if (result !== RESPONDED)
+          throw new Error(`${spec.method.toUpperCase()} ${spec.path} returned without sending its ${endpoint.kind}`);
     }
   });
 }

@@ -7,7 +7,10 @@ import { fail } from '../errors';
 export function optionalIdempotencyKey(header: string | undefined): string | undefined {
   const key = header?.trim();
   if (!key) return undefined;
-  if (!idempotencyKeyPattern.test(key)) throw fail('request.invalid', [{ path: 'headers.idempotency-key', code: 'invalid_format', message: 'expected 8 to 100 letters, digits, _ or -' }]);
+  if (!idempotencyKeyPattern.test(key))
+    throw fail('request.invalid', [
+      { path: 'headers.idempotency-key', code: 'invalid_format', message: 'expected 8 to 100 letters, digits, _ or -' },
+    ]);
   return key;
 }
 

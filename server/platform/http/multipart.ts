@@ -24,14 +24,29 @@ export interface ReceivedUpload {
   files: UploadedFile[];
 }
 
-export async function receiveUpload(req: Request, res: Response, tempDir: string, limits: UploadLimits, textParts: string[]): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  req: Request,
+  res: Response,
+  tempDir: string,
+  limits: UploadLimits,
+  textParts: string[],
+): Promise<ReceivedUpload> {
   if (!req.is('multipart/form-data')) throw fail('request.unsupported_media_type');
   // Every temp file handed out is removed if the upload breaks, is aborted or goes over a limit.
   const storage = uploadStorage(tempDir, 'evidence', limits.maxTotalBytes);
   const upload = multer({
     storage: storage.engine,
-    limits: { files: limits.maxFiles + textParts.length, fileSize: limits.maxFileBytes, fields: 10, fieldSize: 256 * 1024, parts: limits.maxFiles + 20 },
-  }).fields([{ name: 'evidence', maxCount: Math.max(limits.maxFiles, 1) }, ...textParts.map((name) => ({ name, maxCount: 1 }))]);
+    limits: {
+      files: limits.maxFiles + textParts.length,
+      fileSize: limits.maxFileBytes,
+      fields: 10,
+      fieldSize: 256 * 1024,
+      parts: limits.maxFiles + 20,
+    },
+  }).fields([
+    { name: 'evidence', maxCount: Math.max(limits.maxFiles, 1) },
+    ...textParts.map((name) => ({ name, maxCount: 1 })),
+  ]);
   try {
     await new Promise<void>((resolve, reject) => {
       // A client that goes away mid-upload may leave the parser waiting forever: give up on close.
@@ -54,7 +69,11 @@ export async function receiveUpload(req: Request, res: Response, tempDir: string
       res.setHeader('Connection', 'close');
       throw fail('evidence.too_large');
     }
-    if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && (e as { field?: string }).field === 'evidence')) throw fail('evidence.too_many');
+    if (
+      code === 'LIMIT_FILE_COUNT' ||
+      (code === 'LIMIT_UNEXPECTED_FILE' && (e as { field?: string }).field === 'evidence')
+    )
+      throw fail('evidence.too_many');
     throw fail('request.multipart_invalid');
   }
   const byField = (req.files ?? {}) as Record<string, Express.Multer.File[]>;

@@ -49,10 +49,18 @@ function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unk
 function parameters(schema: ZodType | undefined, where: 'query' | 'path'): unknown[] {
   if (!schema) return [];
   const s = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(s.properties ?? {}).map(([name, propSchema]) => ({ name, in: where, required: where === 'path' || !!s.required?.includes(name), schema: propSchema }));
+  return Object.entries(s.properties ?? {}).map(([name, propSchema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !!s.required?.includes(name),
+    schema: propSchema,
+  }));
 }
 
-const problem = { description: 'Problem details (RFC 9457) with a stable `code`', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const problem = {
+  description: 'Problem details (RFC 9457) with a stable `code`',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 
 let cached: object | undefined;
 
@@ -61,7 +69,8 @@ export function openApiDocument(): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const content = r.requestContent ?? (r.body ? { 'application/json': { schema: jsonSchema(r.body, 'input') } } : undefined);
+    const content =
+      r.requestContent ?? (r.body ? { 'application/json': { schema: jsonSchema(r.body, 'input') } } : undefined);
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
@@ -71,11 +80,20 @@ export function openApiDocument(): object {
         [r.status]: r.response
           ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
           : r.responseType
-            ? { description: 'Success', content: { [r.responseType === '*' ? '*/*' : r.responseType]: { schema: { type: 'string', format: 'binary' } } } }
+            ? {
+                description: 'Success',
+                content: {
+                  [r.responseType === '*' ? '*/*' : r.responseType]: { schema: { type: 'string', format: 'binary' } },
+                },
+              }
             : { description: 'Success' },
         '4XX': problem,
       },
-      ...(r.access === 'reporter' ? { security: [{ followupToken: [] }] } : r.access !== 'public' ? { security: [{ session: [] }] } : {}),
+      ...(r.access === 'reporter'
+        ? { security: [{ followupToken: [] }] }
+        : r.access !== 'public'
+          ? { security: [{ session: [] }] }
+          : {}),
     };
   }
   cached = {
@@ -83,12 +101,18 @@ export function openApiDocument(): object {
     info: {
       title: 'Woodpecker 啄木鸟 API',
       version: '1',
-      description: 'Public work-safety reporting and reward system. Errors are application/problem+json with a stable `code`; send Accept-Language: en for English. Money is integer fen. Staff requests that change state send the session cookie and X-CSRF-Token.',
+      description:
+        'Public work-safety reporting and reward system. Errors are application/problem+json with a stable `code`; send Accept-Language: en for English. Money is integer fen. Staff requests that change state send the session cookie and X-CSRF-Token.',
     },
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: `Named ${sessionCookieName(true)} when the site is served over HTTPS` },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Named ${sessionCookieName(true)} when the site is served over HTTPS`,
+        },
         followupToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/v1/followup/sessions' },
       },
       schemas: {
@@ -102,7 +126,13 @@ export function openApiDocument(): object {
             detail: { type: 'string' },
             code: { type: 'string' },
             requestId: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
       },

@@ -26,7 +26,9 @@ function patternOf(path: string): RegExp {
 function publicMatchers(): Matcher[] {
   const routes = documentedRoutes();
   if (!matchers || builtFrom !== routes.length) {
-    matchers = routes.filter((r) => PUBLIC_ACCESS.has(r.access)).map((r) => ({ method: r.method.toUpperCase(), path: r.path, pattern: patternOf(r.path) }));
+    matchers = routes
+      .filter((r) => PUBLIC_ACCESS.has(r.access))
+      .map((r) => ({ method: r.method.toUpperCase(), path: r.path, pattern: patternOf(r.path) }));
     builtFrom = routes.length;
   }
   return matchers;

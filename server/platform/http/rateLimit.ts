@@ -28,12 +28,20 @@ export class MongoRateLimitStore implements Store {
     const id = this.prefix + key;
     const now = new Date();
     for (let attempt = 0; attempt < 3; attempt++) {
-      const live = await RateLimitCounter.findOneAndUpdate({ _id: id, resetAt: trusted({ $gt: now }) }, { $inc: { hits: 1 } }, { returnDocument: 'after' }).lean();
+      const live = await RateLimitCounter.findOneAndUpdate(
+        { _id: id, resetAt: trusted({ $gt: now }) },
+        { $inc: { hits: 1 } },
+        { returnDocument: 'after' },
+      ).lean();
       if (live) return { totalHits: live.hits, resetTime: live.resetAt };
       const resetAt = new Date(now.getTime() + this.windowMs);
       try {
         // Start a new window: replace an expired counter, or create the first one.
-        const fresh = await RateLimitCounter.findOneAndUpdate({ _id: id, resetAt: trusted({ $lte: now }) }, { $set: { hits: 1, resetAt } }, { returnDocument: 'after', upsert: true }).lean();
+        const fresh = await RateLimitCounter.findOneAndUpdate(
+          { _id: id, resetAt: trusted({ $lte: now }) },
+          { $set: { hits: 1, resetAt } },
+          { returnDocument: 'after', upsert: true },
+        ).lean();
         if (fresh) return { totalHits: fresh.hits, resetTime: fresh.resetAt };
       } catch (e) {
         if ((e as { code?: number }).code !== 11000) throw e; // another instance started the window first
@@ -51,7 +59,10 @@ export class MongoRateLimitStore implements Store {
   }
 }
 
-const refuse = (windowMs: number): Options['handler'] => (_req, _res, next) => next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) }));
+const refuse =
+  (windowMs: number): Options['handler'] =>
+  (_req, _res, next) =>
+    next(new AppError('request.rate_limited', [], { retryAfterSeconds: Math.ceil(windowMs / 1000) }));
 
 /**
  * Staff sign-in attempts per address, shared by all instances. The key is a MAC
@@ -75,7 +86,12 @@ export function staffLoginLimiter(box: SecretBox, windowMs: number, limit: numbe
  * the address. Public routes and requests without a staff session are skipped:
  * publicLimiter counts those in memory.
  */
-export function staffLimiter(box: SecretBox, windowMs: number, limit: number, isPublic: (req: Request) => boolean): RequestHandler {
+export function staffLimiter(
+  box: SecretBox,
+  windowMs: number,
+  limit: number,
+  isPublic: (req: Request) => boolean,
+): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
@@ -100,7 +116,12 @@ const processKey = crypto.randomBytes(32);
 /** The client a limit counts: its address, or for IPv6 its /56, since one phone can rotate through a whole prefix. */
 export const clientOf = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
 
-export function publicLimiter(windowMs: number, limit: number, applies: (req: Request) => boolean = () => true, onLimit: Options['handler'] = refuse(windowMs)): RequestHandler {
+export function publicLimiter(
+  windowMs: number,
+  limit: number,
+  applies: (req: Request) => boolean = () => true,
+  onLimit: Options['handler'] = refuse(windowMs),
+): RequestHandler {
   return rateLimit({
     windowMs,
     limit,

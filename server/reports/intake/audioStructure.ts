@@ -57,7 +57,11 @@ const BITRATES_KBPS: Record<string, number[]> = {
   'v2-l1': [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
   'v2-l2': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
-const MPEG_SAMPLE_RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const MPEG_SAMPLE_RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 const ADTS_SAMPLE_RATES = 13; // indexes 0–12 are defined
 
 interface Frame {
@@ -79,7 +83,9 @@ function mpegFrame(buf: Buffer, at: number): Frame | null {
   const rate = MPEG_SAMPLE_RATES[version][rateIndex];
   const padding = (buf[at + 2] >> 1) & 1;
   const length =
-    layer === 1 ? Math.floor((12 * bitrate) / rate + padding) * 4 : Math.floor(((layer === 3 && version !== 3 ? 72 : 144) * bitrate) / rate) + padding;
+    layer === 1
+      ? Math.floor((12 * bitrate) / rate + padding) * 4
+      : Math.floor(((layer === 3 && version !== 3 ? 72 : 144) * bitrate) / rate) + padding;
   return { length, stream: (version << 4) | (layer << 2) | rateIndex };
 }
 
@@ -139,7 +145,9 @@ function cleanMpegOrAdts(buf: Buffer): CleanedAudio {
   }
   if (frames < MIN_FRAMES) throw fail('evidence.type_not_allowed');
   const bytes = buf.subarray(start, p);
-  return adts ? { bytes, mime: 'audio/aac', ext: 'aac', metadataRemoved: true } : { bytes, mime: 'audio/mpeg', ext: 'mp3', metadataRemoved: true };
+  return adts
+    ? { bytes, mime: 'audio/aac', ext: 'aac', metadataRemoved: true }
+    : { bytes, mime: 'audio/mpeg', ext: 'mp3', metadataRemoved: true };
 }
 
 // ---------- WAV ----------
@@ -162,7 +170,8 @@ function cleanWav(buf: Buffer): Buffer {
     if (p + 8 + size > riffEnd) throw unreadable();
     if (WAV_KEPT.has(id)) {
       if (seen.has(id)) throw unreadable();
-      if (id === 'fmt ' && (size < 16 || buf.readUInt16LE(p + 10) === 0 || buf.readUInt32LE(p + 12) === 0)) throw unreadable();
+      if (id === 'fmt ' && (size < 16 || buf.readUInt16LE(p + 10) === 0 || buf.readUInt32LE(p + 12) === 0))
+        throw unreadable();
       if (id === 'data' && !seen.has('fmt ')) throw unreadable();
       seen.add(id);
       kept.push(buf.subarray(p, Math.min(next, riffEnd)));
@@ -243,7 +252,11 @@ const OGG_CODECS: Array<{ magic: string; headers: (first: Buffer) => number; emp
   { magic: 'OpusHead', headers: () => 2, emptyComment: Buffer.from('OpusTags\0\0\0\0\0\0\0\0', 'latin1') },
   { magic: '\x01vorbis', headers: () => 3, emptyComment: Buffer.from('\x03vorbis\0\0\0\0\0\0\0\0\x01', 'latin1') },
   // Speex: the header says how many extra headers follow the comment.
-  { magic: 'Speex   ', headers: (first) => 2 + (first.length >= 72 ? first.readUInt32LE(68) : 0), emptyComment: Buffer.alloc(8) },
+  {
+    magic: 'Speex   ',
+    headers: (first) => 2 + (first.length >= 72 ? first.readUInt32LE(68) : 0),
+    emptyComment: Buffer.alloc(8),
+  },
 ];
 
 /** Packets in the order they complete, with the pages they span, for one logical stream. */
@@ -331,7 +344,10 @@ function cleanOgg(buf: Buffer): Buffer {
     const { packets, pagesUsed } = packetsOf(buf, own, codec.headers(firstPacket));
     if (pagesUsed === own.length) throw unreadable(); // headers but no audio
     packets[1] = codec.emptyComment;
-    replacement.set(serial, { headerPages: paginate(packets, serial, own[0].sequence, own[0].flags & 2), oldCount: pagesUsed });
+    replacement.set(serial, {
+      headerPages: paginate(packets, serial, own[0].sequence, own[0].flags & 2),
+      oldCount: pagesUsed,
+    });
   }
 
   const out: Buffer[] = [];
@@ -361,7 +377,8 @@ function checkAmr(buf: Buffer): void {
   while (p < buf.length) {
     const header = buf[p];
     const bytes = AMR_FRAME_BYTES[(header >> 3) & 15];
-    if (header & 0x83 || bytes === null || p + 1 + bytes > buf.length) throw fail(frames === 0 ? 'evidence.type_not_allowed' : 'evidence.unreadable');
+    if (header & 0x83 || bytes === null || p + 1 + bytes > buf.length)
+      throw fail(frames === 0 ? 'evidence.type_not_allowed' : 'evidence.unreadable');
     p += 1 + bytes;
     frames++;
   }

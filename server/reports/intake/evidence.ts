@@ -27,7 +27,8 @@ export interface InspectedEvidence extends Sniffed {
 
 const sha256 = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
 
-const isIsoMedia = (type: Sniffed) => type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei');
+const isIsoMedia = (type: Sniffed) =>
+  type.kind === 'video' || type.mime === 'audio/mp4' || type.mime.startsWith('image/hei');
 
 /** JPEG and PNG must end where their structure ends; video and HEIC must be well-formed boxes. */
 function checkStructure(buf: Buffer, type: Sniffed): void {
@@ -55,11 +56,16 @@ interface Cleaned {
 }
 
 async function clean(received: Buffer, type: Sniffed, keepLocation: boolean): Promise<Cleaned> {
-  if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp') return { type, bytes: await cleanImage(received, type.mime, keepLocation) };
-  if (isIsoMedia(type)) return { type, bytes: removeIsoMetadata(received, { still: type.kind === 'photo', keepLocation }) };
+  if (type.mime === 'image/jpeg' || type.mime === 'image/png' || type.mime === 'image/webp')
+    return { type, bytes: await cleanImage(received, type.mime, keepLocation) };
+  if (isIsoMedia(type))
+    return { type, bytes: removeIsoMetadata(received, { still: type.kind === 'photo', keepLocation }) };
   if (type.kind === 'audio') {
     const audio = cleanAudio(received, type.mime as AudioMime);
-    return { type: { kind: 'audio', mime: audio.mime, ext: audio.ext }, bytes: audio.metadataRemoved ? audio.bytes : null };
+    return {
+      type: { kind: 'audio', mime: audio.mime, ext: audio.ext },
+      bytes: audio.metadataRemoved ? audio.bytes : null,
+    };
   }
   return { type, bytes: null };
 }
@@ -69,7 +75,8 @@ export async function inspectEvidence(tempPath: string, keepLocation: boolean): 
   if (received.length === 0) throw fail('evidence.empty');
   const sniffed = sniff(received.subarray(0, 64));
   if (!sniffed) throw fail('evidence.type_not_allowed');
-  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), sniffed)) throw fail('evidence.polyglot');
+  if (carriesForeignContent(received.subarray(0, 1024), received.subarray(-1024), sniffed))
+    throw fail('evidence.polyglot');
   checkStructure(received, sniffed);
 
   let cleaned: Cleaned;
@@ -81,11 +88,26 @@ export async function inspectEvidence(tempPath: string, keepLocation: boolean): 
   }
   const { type, bytes } = cleaned;
   const receivedSha256 = sha256(received);
-  if (!bytes) return { ...type, path: tempPath, size: received.length, receivedSha256, storedSha256: receivedSha256, metadataRemoved: false };
+  if (!bytes)
+    return {
+      ...type,
+      path: tempPath,
+      size: received.length,
+      receivedSha256,
+      storedSha256: receivedSha256,
+      metadataRemoved: false,
+    };
   const cleanPath = `${tempPath}.clean`;
   await fs.writeFile(cleanPath, bytes);
   await fs.rm(tempPath, { force: true });
-  return { ...type, path: cleanPath, size: bytes.length, receivedSha256, storedSha256: sha256(bytes), metadataRemoved: true };
+  return {
+    ...type,
+    path: cleanPath,
+    size: bytes.length,
+    receivedSha256,
+    storedSha256: sha256(bytes),
+    metadataRemoved: true,
+  };
 }
 
 /** A stored file as the report records it (the shape is shared with the workflow's payloads). */
@@ -95,7 +117,14 @@ export type EvidenceRecord = z.infer<typeof storedEvidence>;
  * Inspects and stores uploaded files; ids of stored files are pushed to `adopted`
  * as they land, so the caller can remove them if recording the report fails.
  */
-export async function storeEvidence(paths: string[], keepLocation: boolean, store: EvidenceStore, addedBy: 'reporter' | 'staff', now: Date, adopted: string[]): Promise<EvidenceRecord[]> {
+export async function storeEvidence(
+  paths: string[],
+  keepLocation: boolean,
+  store: EvidenceStore,
+  addedBy: 'reporter' | 'staff',
+  now: Date,
+  adopted: string[],
+): Promise<EvidenceRecord[]> {
   const inspected: InspectedEvidence[] = [];
   try {
     for (const p of paths) inspected.push(await inspectEvidence(p, keepLocation));
@@ -107,7 +136,17 @@ export async function storeEvidence(paths: string[], keepLocation: boolean, stor
   for (const e of inspected) {
     const fileId = await store.adopt(e.path, e.mime);
     adopted.push(fileId);
-    records.push({ fileId, kind: e.kind, mime: e.mime, size: e.size, receivedSha256: e.receivedSha256, storedSha256: e.storedSha256, metadataRemoved: e.metadataRemoved, addedBy, addedAt: now });
+    records.push({
+      fileId,
+      kind: e.kind,
+      mime: e.mime,
+      size: e.size,
+      receivedSha256: e.receivedSha256,
+      storedSha256: e.storedSha256,
+      metadataRemoved: e.metadataRemoved,
+      addedBy,
+      addedAt: now,
+    });
   }
   return records;
 }

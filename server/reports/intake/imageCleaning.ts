@@ -32,7 +32,12 @@ export function cleanImage(received: Buffer, mime: ImageMime, keepLocation: bool
     if (width * height > MAX_IMAGE_PIXELS) throw fail('evidence.image_too_large');
     // The limit is also given to the decoder, in case the header and the data disagree.
     let image = sharp(received, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
-    image = mime === 'image/jpeg' ? image.jpeg({ quality: 92 }) : mime === 'image/png' ? image.png() : image.webp({ quality: 92 });
+    image =
+      mime === 'image/jpeg'
+        ? image.jpeg({ quality: 92 })
+        : mime === 'image/png'
+          ? image.png()
+          : image.webp({ quality: 92 });
     const gps = keepLocation ? gpsTags(header.exif) : null;
     if (gps) image = image.withExif({ IFD3: gps });
     return image.toBuffer();

@@ -24,7 +24,11 @@ export function jpegEnd(buf: Buffer): number {
     p += 2 + length;
     if (marker === 0xda) {
       // Entropy-coded data: FF is followed by 00 (stuffing) or a restart marker until the next real marker.
-      while (p + 1 < buf.length && !(buf[p] === 0xff && buf[p + 1] !== 0x00 && !(buf[p + 1] >= 0xd0 && buf[p + 1] <= 0xd7))) p++;
+      while (
+        p + 1 < buf.length &&
+        !(buf[p] === 0xff && buf[p + 1] !== 0x00 && !(buf[p + 1] >= 0xd0 && buf[p + 1] <= 0xd7))
+      )
+        p++;
     }
   }
   return -1;

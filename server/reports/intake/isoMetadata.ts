@@ -93,7 +93,16 @@ function zeroHeifMetadataItems(buf: Buffer, meta: Box): void {
   const baseOffsetSize = (sizes >> 4) & 15;
   const indexSize = version === 1 || version === 2 ? sizes & 15 : 0;
   const read = (n: number) => {
-    const v = n === 0 ? 0 : n === 4 ? buf.readUInt32BE(p) : n === 8 ? Number(buf.readBigUInt64BE(p)) : n === 2 ? buf.readUInt16BE(p) : 0;
+    const v =
+      n === 0
+        ? 0
+        : n === 4
+          ? buf.readUInt32BE(p)
+          : n === 8
+            ? Number(buf.readBigUInt64BE(p))
+            : n === 2
+              ? buf.readUInt16BE(p)
+              : 0;
     p += n;
     return v;
   };

@@ -8,9 +8,19 @@ import { PowTicket } from './powTicket.model';
 
 const LIFETIME_MS = 10 * 60_000;
 
-export function issueChallenge(box: SecretBox, bits: number, now = Date.now()): { challenge: string; bits: number; expiresAt: string } {
-  const payload = Buffer.from(JSON.stringify({ id: crypto.randomBytes(12).toString('base64url'), bits, exp: now + LIFETIME_MS })).toString('base64url');
-  return { challenge: `${payload}.${box.mac(payload, 'pow')}`, bits, expiresAt: new Date(now + LIFETIME_MS).toISOString() };
+export function issueChallenge(
+  box: SecretBox,
+  bits: number,
+  now = Date.now(),
+): { challenge: string; bits: number; expiresAt: string } {
+  const payload = Buffer.from(
+    JSON.stringify({ id: crypto.randomBytes(12).toString('base64url'), bits, exp: now + LIFETIME_MS }),
+  ).toString('base64url');
+  return {
+    challenge: `${payload}.${box.mac(payload, 'pow')}`,
+    bits,
+    expiresAt: new Date(now + LIFETIME_MS).toISOString(),
+  };
 }
 
 export function leadingZeroBits(hash: Buffer): number {
@@ -33,7 +43,13 @@ export function solves(challenge: string, nonce: string, bits: number): boolean 
  * Checks a solution without spending it (signature, expiry, difficulty, the work itself):
  * cheap enough to run before an upload is received. Returns the ticket id to spend.
  */
-export function checkProofOfWork(box: SecretBox, minBits: number, challenge: string | undefined, nonce: string | undefined, now = Date.now()): { id: string; exp: number } | null {
+export function checkProofOfWork(
+  box: SecretBox,
+  minBits: number,
+  challenge: string | undefined,
+  nonce: string | undefined,
+  now = Date.now(),
+): { id: string; exp: number } | null {
   if (minBits === 0) return null;
   if (!challenge || !nonce) throw fail('pow.required');
   const [payload, mac] = challenge.split('.');
@@ -60,6 +76,12 @@ export async function spendProofOfWork(ticket: { id: string; exp: number } | nul
 }
 
 /** Checks and spends in one step (endpoints without uploads). */
-export async function redeemProofOfWork(box: SecretBox, minBits: number, challenge: string | undefined, nonce: string | undefined, now = Date.now()): Promise<void> {
+export async function redeemProofOfWork(
+  box: SecretBox,
+  minBits: number,
+  challenge: string | undefined,
+  nonce: string | undefined,
+  now = Date.now(),
+): Promise<void> {
   await spendProofOfWork(checkProofOfWork(box, minBits, challenge, nonce, now));
 }

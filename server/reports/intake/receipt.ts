@@ -61,7 +61,11 @@ const decoy = `${CURRENT}:${'A'.repeat(43)}`;
  * Whether `typed` opens `stored` (undefined for a missing report, at the cost of a
  * wrong key). `rehash` is set when the stored form is not the current version.
  */
-export async function verifyAccessKey(box: SecretBox, typed: string, stored: string | undefined): Promise<{ ok: boolean; rehash?: string }> {
+export async function verifyAccessKey(
+  box: SecretBox,
+  typed: string,
+  stored: string | undefined,
+): Promise<{ ok: boolean; rehash?: string }> {
   const hash = stored ?? decoy;
   if (hash.startsWith(`${CURRENT}:`)) {
     const expected = Buffer.from(hash.slice(CURRENT.length + 1));

@@ -20,7 +20,6 @@ import { refreshReportStats } from '../../stats';
 import type { EvidenceStore } from '../../platform/evidenceStore';
 import type { UploadedFile } from '../../platform/http/multipart';
 
-
 export interface SubmissionContext {
   box: SecretBox;
   store: EvidenceStore;
@@ -39,7 +38,10 @@ export interface Receipt {
 }
 
 async function sha256File(p: string): Promise<string> {
-  return crypto.createHash('sha256').update(await fs.readFile(p)).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(await fs.readFile(p))
+    .digest('hex');
 }
 
 /**
@@ -57,7 +59,11 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The earlier receipt, to the holder of the same key with the same report. */
-function answerRetry(box: SecretBox, earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>, requestHash: string): Receipt {
+function answerRetry(
+  box: SecretBox,
+  earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>,
+  requestHash: string,
+): Receipt {
   if (earlier.retry.requestHash !== requestHash) throw fail('idempotency.mismatch');
   return { reference: earlier.reference, accessKey: box.open(earlier.retry.receiptSealed) };
 }
@@ -84,18 +90,32 @@ export async function reportSubmitter(
     const now = options.now ?? new Date(); // the demo seed enters reports back-dated
     // Only a submission that carries a key can be retried: only then is anything kept to recognise it.
     const keyHash = idempotencyKey ? idempotencyKeyHash(ctx.box, idempotencyKey) : undefined;
-    const requestHash = keyHash ? retryFingerprint(ctx.box, input, await Promise.all(files.map((f) => sha256File(f.path)))) : undefined;
+    const requestHash = keyHash
+      ? retryFingerprint(ctx.box, input, await Promise.all(files.map((f) => sha256File(f.path))))
+      : undefined;
     if (keyHash) {
       const earlier = await findRetry(keyHash, now);
       if (earlier) return answerRetry(ctx.box, earlier, requestHash!);
     }
     await options.admit?.();
     const category = await Category.findOne({ code: input.category, active: true }).lean();
-    if (!category) throw fail('report.unknown_category', [{ path: 'report.category', code: 'unknown', message: `unknown category ${input.category}` }]);
+    if (!category)
+      throw fail('report.unknown_category', [
+        { path: 'report.category', code: 'unknown', message: `unknown category ${input.category}` },
+      ]);
     if (input.posterCode && !(await Poster.exists({ code: input.posterCode, active: true })))
-      throw fail('report.unknown_poster', [{ path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` }]);
+      throw fail('report.unknown_poster', [
+        { path: 'report.posterCode', code: 'unknown', message: `unknown poster ${input.posterCode}` },
+      ]);
 
-    const evidence = await storeEvidence(files.map((f) => f.path), !!input.shareLocation, ctx.store, enteredBy ? 'staff' : 'reporter', now, adopted);
+    const evidence = await storeEvidence(
+      files.map((f) => f.path),
+      !!input.shareLocation,
+      ctx.store,
+      enteredBy ? 'staff' : 'reporter',
+      now,
+      adopted,
+    );
 
     const accessKey = newAccessKey();
     const accessKeyHash = hashAccessKey(ctx.box, accessKey);
@@ -103,42 +123,68 @@ export async function reportSubmitter(
     for (let attempt = 0; ; attempt++) {
       const reference = newReference();
       try {
-        await oneAtATime(() => inTransaction(async (session) => {
-          const [report] = await Report.create(
-            [
+        await oneAtATime(() =>
+          inTransaction(async (session) => {
+            const [report] = await Report.create(
+              [
+                {
+                  reference,
+                  accessKeyHash,
+                  channel: enteredBy?.channel ?? 'web',
+                  category: category.code,
+                  sector: category.sector,
+                  area: input.area,
+                  description: input.description,
+                  occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
+                  address: input.address,
+                  subjectName: input.subjectName,
+                  posterCode: input.posterCode,
+                  anonymous: input.anonymous,
+                  employeeOfSubject: !!input.employeeOfSubject,
+                  reporterSealed: input.reporter ? ctx.box.seal(JSON.stringify(input.reporter)) : undefined,
+                  notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
+                  location: input.shareLocation ? input.location : undefined,
+                  evidence,
+                  timeline: [
+                    {
+                      at: now,
+                      type: 'submitted',
+                      public: true,
+                      ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}),
+                    },
+                  ],
+                  retry,
+                  submittedAt: now,
+                },
+              ],
+              { session },
+            );
+            await appendAudit(
               {
-                reference,
-                accessKeyHash,
-                channel: enteredBy?.channel ?? 'web',
-                category: category.code,
-                sector: category.sector,
-                area: input.area,
-                description: input.description,
-                occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
-                address: input.address,
-                subjectName: input.subjectName,
-                posterCode: input.posterCode,
-                anonymous: input.anonymous,
-                employeeOfSubject: !!input.employeeOfSubject,
-                reporterSealed: input.reporter ? ctx.box.seal(JSON.stringify(input.reporter)) : undefined,
-                notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
-                location: input.shareLocation ? input.location : undefined,
-                evidence,
-                timeline: [{ at: now, type: 'submitted', public: true, ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}) }],
-                retry,
-                submittedAt: now,
+                actor: enteredBy?.actor ?? null,
+                action: 'report.submit',
+                target: { type: 'report', id: reference },
+                details: {
+                  area: input.area,
+                  category: category.code,
+                  evidenceCount: evidence.length,
+                  channel: enteredBy?.channel ?? 'web',
+                },
               },
-            ],
-            { session },
-          );
-          await appendAudit({ actor: enteredBy?.actor ?? null, action: 'report.submit', target: { type: 'report', id: reference }, details: { area: input.area, category: category.code, evidenceCount: evidence.length, channel: enteredBy?.channel ?? 'web' } }, session, now);
-          await refreshReportStats(reference, session);
-          await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
-          await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
-        }));
+              session,
+              now,
+            );
+            await refreshReportStats(reference, session);
+            await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
+            await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
+          }),
+        );
         return { reference, accessKey };
       } catch (e) {
-        const dup = (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000 ? (e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {} : null;
+        const dup =
+          (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000
+            ? ((e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {})
+            : null;
         if (dup && 'reference' in dup && attempt < 5) continue; // a reference collided: draw another
         if (dup && 'retry.keyHash' in dup && keyHash) {
           // The same submission raced itself: answer as the first one was answered.

@@ -15,7 +15,19 @@ export const idempotencyKeyHash = (box: SecretBox, key: string) => box.mac(key, 
 
 /** Recognises the same report sent again: its content and evidence, not who sent it. */
 export function retryFingerprint(box: SecretBox, input: ReportInput, fileSha256s: string[]): string {
-  const content = [input.category, input.area, input.description, input.occurredAt ?? '', input.address ?? '', input.subjectName ?? '', input.posterCode ?? '', input.anonymous, !!input.employeeOfSubject, !!input.shareLocation, input.location ? `${input.location.lat},${input.location.lng}` : ''];
+  const content = [
+    input.category,
+    input.area,
+    input.description,
+    input.occurredAt ?? '',
+    input.address ?? '',
+    input.subjectName ?? '',
+    input.posterCode ?? '',
+    input.anonymous,
+    !!input.employeeOfSubject,
+    !!input.shareLocation,
+    input.location ? `${input.location.lat},${input.location.lng}` : '',
+  ];
   return box.mac(JSON.stringify([content, fileSha256s]), 'retry-fingerprint');
 }
 
@@ -26,7 +38,13 @@ export interface RetryWindow {
   until: Date;
 }
 
-export function openRetryWindow(box: SecretBox, keyHash: string, requestHash: string, accessKey: string, now: Date): RetryWindow {
+export function openRetryWindow(
+  box: SecretBox,
+  keyHash: string,
+  requestHash: string,
+  accessKey: string,
+  now: Date,
+): RetryWindow {
   return { keyHash, requestHash, receiptSealed: box.seal(accessKey), until: new Date(now.getTime() + RETRY_WINDOW_MS) };
 }
 
@@ -47,6 +65,9 @@ export async function findRetry(keyHash: string, now: Date): Promise<{ reference
  */
 export async function expireRetryWindows(now: Date): Promise<{ closed: number; legacy: number }> {
   const closed = await Report.updateMany({ 'retry.until': trusted({ $lte: now }) }, { $unset: { retry: 1 } });
-  const legacy = await Report.collection.updateMany({ idempotencyKey: { $type: 'string' } }, { $unset: { idempotencyKey: '', requestHash: '' } });
+  const legacy = await Report.collection.updateMany(
+    { idempotencyKey: { $type: 'string' } },
+    { $unset: { idempotencyKey: '', requestHash: '' } },
+  );
   return { closed: closed.modifiedCount, legacy: legacy.modifiedCount };
 }

@@ -50,7 +50,11 @@ export function AuditPage() {
     { title: '#', dataIndex: 'seq', width: 80 },
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
     { title: t.actor, dataIndex: 'actor', render: (actor: AuditEntry['actor']) => actor?.username ?? t.system },
-    { title: t.action, dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      title: t.action,
+      dataIndex: 'action',
+      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+    },
     {
       title: t.target,
       dataIndex: 'target',
@@ -75,7 +79,12 @@ export function AuditPage() {
         </Typography.Title>
         <Space wrap>
           <Typography.Text type="secondary">{t.total(total)}</Typography.Text>
-          <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={verifying.isPending} data-testid="audit-verify">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            onClick={verify}
+            loading={verifying.isPending}
+            data-testid="audit-verify"
+          >
             {t.verify}
           </Button>
         </Space>

@@ -44,19 +44,32 @@ export function CategoriesPage() {
 
   /** The report form's catalog and every page's category names follow a change. */
   const refetchCategories = () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.categories }), queryClient.invalidateQueries({ queryKey: queryKeys.reference })]);
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.reference }),
+    ]);
 
   const open = (target: CategoryView | 'new') => {
     setFormError(null);
     form.resetFields();
-    if (target !== 'new') form.setFieldsValue({ code: target.code, nameZh: target.name.zh, nameEn: target.name.en, sector: target.sector, scheme: target.scheme, order: target.order });
+    if (target !== 'new')
+      form.setFieldsValue({
+        code: target.code,
+        nameZh: target.name.zh,
+        nameEn: target.name.en,
+        sector: target.sector,
+        scheme: target.scheme,
+        order: target.order,
+      });
     setEditing(target);
   };
 
   const saving = useMutation({
     mutationFn: ({ target, f }: { target: CategoryView | 'new'; f: CategoryFields }) => {
       const body = { name: { zh: f.nameZh, en: f.nameEn }, sector: f.sector, scheme: f.scheme, order: f.order };
-      return target === 'new' ? api.post('/categories', { ...body, code: f.code }) : api.patch(`/categories/${encodeURIComponent(target.code)}`, body);
+      return target === 'new'
+        ? api.post('/categories', { ...body, code: f.code })
+        : api.patch(`/categories/${encodeURIComponent(target.code)}`, body);
     },
     onMutate: () => setFormError(null),
     onSuccess: () => {
@@ -74,7 +87,8 @@ export function CategoriesPage() {
   };
 
   const activating = useMutation({
-    mutationFn: ({ category, active }: { category: CategoryView; active: boolean }) => api.patch(`/categories/${encodeURIComponent(category.code)}`, { active }),
+    mutationFn: ({ category, active }: { category: CategoryView; active: boolean }) =>
+      api.patch(`/categories/${encodeURIComponent(category.code)}`, { active }),
     onSuccess: () => {
       message.success(t.saved);
       return refetchCategories();
@@ -89,20 +103,69 @@ export function CategoriesPage() {
     { title: t.code, dataIndex: 'code', render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
     { title: t.sector, dataIndex: 'sector', render: (code: string) => reference.sectorName(code) },
     { title: t.scheme, dataIndex: 'scheme', render: (scheme: Scheme) => t.schemes[scheme] },
-    { title: t.active, dataIndex: 'active', render: (active: boolean, c) => <Switch checked={active} onChange={(on) => setActive(c, on)} aria-label={`${t.active}: ${c.code}`} /> },
-    { title: '', key: 'edit', render: (_, c) => <Button icon={<EditOutlined />} onClick={() => open(c)} aria-label={`${t.edit}: ${c.code}`} /> },
+    {
+      title: t.active,
+      dataIndex: 'active',
+      render: (active: boolean, c) => (
+        <Switch checked={active} onChange={(on) => setActive(c, on)} aria-label={`${t.active}: ${c.code}`} />
+      ),
+    },
+    {
+      title: '',
+      key: 'edit',
+      render: (_, c) => <Button icon={<EditOutlined />} onClick={() => open(c)} aria-label={`${t.edit}: ${c.code}`} />,
+    },
   ];
 
   const required = { required: true, whitespace: true, message: t.required };
   return (
-    <Card title={<Typography.Title level={1} className="page-title">{t.title}</Typography.Title>} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t.create}</Button>}>
+    <Card
+      title={
+        <Typography.Title level={1} className="page-title">
+          {t.title}
+        </Typography.Title>
+      }
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+          {t.create}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <QueryError queries={[list]} />
-      <Table<CategoryView> rowKey="code" columns={columns} dataSource={items} loading={list.isFetching} pagination={false} size="middle" />
-      <Modal open={editing !== null} title={editing === 'new' ? t.create : t.edit} okText={all.common.save} cancelText={all.common.cancel} confirmLoading={saving.isPending} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
+      <Table<CategoryView>
+        rowKey="code"
+        columns={columns}
+        dataSource={items}
+        loading={list.isFetching}
+        pagination={false}
+        size="middle"
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t.create : t.edit}
+        okText={all.common.save}
+        cancelText={all.common.cancel}
+        confirmLoading={saving.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
         {formError && <Alert type="error" showIcon title={formError} className="page-alert" />}
-        <Form<CategoryFields> form={form} layout="vertical" name="category" onFinish={save} requiredMark initialValues={{ scheme: 'violation', order: 100 }}>
-          <Form.Item label={t.code} name="code" extra={t.codeHint} rules={[required, { pattern: /^[a-z][a-z0-9-]{2,59}$/, message: t.codeHint }]}>
+        <Form<CategoryFields>
+          form={form}
+          layout="vertical"
+          name="category"
+          onFinish={save}
+          requiredMark
+          initialValues={{ scheme: 'violation', order: 100 }}
+        >
+          <Form.Item
+            label={t.code}
+            name="code"
+            extra={t.codeHint}
+            rules={[required, { pattern: /^[a-z][a-z0-9-]{2,59}$/, message: t.codeHint }]}
+          >
             <Input autoComplete="off" disabled={editing !== 'new'} maxLength={60} />
           </Form.Item>
           <Form.Item label={t.nameZh} name="nameZh" rules={[required, { max: 80 }]}>
@@ -112,7 +175,9 @@ export function CategoriesPage() {
             <Input autoComplete="off" maxLength={120} />
           </Form.Item>
           <Form.Item label={t.sector} name="sector" rules={[{ required: true, message: t.required }]}>
-            <SingleSelect<string> options={reference.sectors.map((s) => ({ value: s.code, label: localName(s.name, lang) }))} />
+            <SingleSelect<string>
+              options={reference.sectors.map((s) => ({ value: s.code, label: localName(s.name, lang) }))}
+            />
           </Form.Item>
           <Form.Item label={t.scheme} name="scheme" rules={[{ required: true, message: t.required }]}>
             <SingleSelect<Scheme> options={SCHEMES.map((s) => ({ value: s, label: t.schemes[s] }))} />

@@ -58,7 +58,9 @@ export function ChangePasswordCard() {
             required,
             ({ getFieldValue }) => ({
               validator: (_, value: string) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t.mismatch)),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t.mismatch)),
             }),
           ]}
         >

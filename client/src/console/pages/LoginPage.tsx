@@ -73,12 +73,27 @@ export function LoginPage() {
           </div>
         </div>
         {error && <Alert type="error" showIcon title={error} className="login-card__error" data-testid="login-error" />}
-        <Form<LoginFields> form={form} layout="vertical" name="login" onFinish={submit} requiredMark={false} disabled={submitting}>
-          <Form.Item label={t.username} name="username" rules={[{ required: true, whitespace: true, message: t.required }]}>
+        <Form<LoginFields>
+          form={form}
+          layout="vertical"
+          name="login"
+          onFinish={submit}
+          requiredMark={false}
+          disabled={submitting}
+        >
+          <Form.Item
+            label={t.username}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t.required }]}
+          >
             <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus readOnly={needsTotp} />
           </Form.Item>
           <Form.Item label={t.password} name="password" rules={[{ required: true, message: t.required }]}>
-            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" readOnly={needsTotp} />
+            <Input.Password
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              readOnly={needsTotp}
+            />
           </Form.Item>
           {needsTotp && (
             <Form.Item
@@ -88,7 +103,13 @@ export function LoginPage() {
               rules={[{ required: true, pattern: /^\d{6}$/, message: t.totpInvalid }]}
               normalize={(value: string) => value.replace(/\D/g, '').slice(0, 6)}
             >
-              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus data-testid="totp-input" />
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                data-testid="totp-input"
+              />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>

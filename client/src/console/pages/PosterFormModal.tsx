@@ -89,7 +89,9 @@ export function PosterFormModal({ target, reference, onSaved, onCancel }: Props)
           <Input autoComplete="off" maxLength={120} />
         </Form.Item>
         <Form.Item label={t.area} name="areaCode" rules={[{ required: true, message: t.required }]}>
-          <SingleSelect<string> options={reference.areas.map((area) => ({ value: area.code, label: localName(area.name, lang) }))} />
+          <SingleSelect<string>
+            options={reference.areas.map((area) => ({ value: area.code, label: localName(area.name, lang) }))}
+          />
         </Form.Item>
         <Form.Item label={t.sector} name="sector" rules={[{ required: true, message: t.required }]}>
           <SingleSelect<string>

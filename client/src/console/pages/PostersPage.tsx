@@ -64,14 +64,20 @@ export function PostersPage() {
 
   /** A poster as the server now has it: this list shows it at once, every poster list is refetched. */
   const putRow = (poster: PosterView, added = false) => {
-    queryClient.setQueryData<PosterList>(queryKeys.posters.list(request), (page) =>
-      page && (added ? { items: [poster, ...page.items], total: page.total + 1 } : { ...page, items: page.items.map((row) => (row.code === poster.code ? poster : row)) }),
+    queryClient.setQueryData<PosterList>(
+      queryKeys.posters.list(request),
+      (page) =>
+        page &&
+        (added
+          ? { items: [poster, ...page.items], total: page.total + 1 }
+          : { ...page, items: page.items.map((row) => (row.code === poster.code ? poster : row)) }),
     );
     void queryClient.invalidateQueries({ queryKey: queryKeys.posters.all });
   };
 
   const activating = useMutation({
-    mutationFn: ({ poster, active }: { poster: PosterView; active: boolean }) => api.patch<{ poster: PosterView }>(`/posters/${encodeURIComponent(poster.code)}`, { active }),
+    mutationFn: ({ poster, active }: { poster: PosterView; active: boolean }) =>
+      api.patch<{ poster: PosterView }>(`/posters/${encodeURIComponent(poster.code)}`, { active }),
     onMutate: ({ poster }) => setBusy(`${poster.code}:active`),
     onSuccess: ({ poster }) => {
       putRow(poster);
@@ -80,7 +86,8 @@ export function PostersPage() {
     onError: (caught) => message.error(describeError(caught)),
     onSettled: () => setBusy(null),
   });
-  const setActive = (poster: PosterView, active: boolean) => activating.mutateAsync({ poster, active }).catch(() => undefined);
+  const setActive = (poster: PosterView, active: boolean) =>
+    activating.mutateAsync({ poster, active }).catch(() => undefined);
 
   const download = async (poster: PosterView, file: PosterFile) => {
     setBusy(`${poster.code}:${file.key}`);
@@ -162,7 +169,11 @@ export function PostersPage() {
             {t.downloadPdf}
           </Button>
           <Dropdown menu={qrMenu(poster)} disabled={!poster.active} trigger={['click']}>
-            <Button type="link" icon={<QrcodeOutlined />} loading={busy === `${poster.code}:png` || busy === `${poster.code}:svg`}>
+            <Button
+              type="link"
+              icon={<QrcodeOutlined />}
+              loading={busy === `${poster.code}:png` || busy === `${poster.code}:svg`}
+            >
               {t.downloadQr} <DownOutlined />
             </Button>
           </Dropdown>

@@ -31,7 +31,10 @@ export function ResponsibilitiesPage() {
     queryKey: queryKeys.responsibilities,
     queryFn: ({ signal }) => api.get<Responsibilities>('/responsibilities', { signal }),
   });
-  const cells = useMemo(() => new Map((list.data?.items ?? []).map((c) => [cellKey(c.sector, c.area), c.unitCode])), [list.data]);
+  const cells = useMemo(
+    () => new Map((list.data?.items ?? []).map((c) => [cellKey(c.sector, c.area), c.unitCode])),
+    [list.data],
+  );
 
   /** Puts one cell's department into the cached table (none: the cell is emptied). */
   const setCell = (sector: string, area: string, unitCode: string | undefined) =>
@@ -51,7 +54,8 @@ export function ResponsibilitiesPage() {
       setSaving(cellKey(sector, area));
       return { before };
     },
-    onSuccess: (_, { sector, area, unitCode }) => message.success(t.saved(reference.sectorName(sector), reference.areaName(area), reference.unitName(unitCode))),
+    onSuccess: (_, { sector, area, unitCode }) =>
+      message.success(t.saved(reference.sectorName(sector), reference.areaName(area), reference.unitName(unitCode))),
     onError: (caught, { sector, area }, context) => {
       setCell(sector, area, context?.before);
       message.error(describeError(caught));
@@ -79,7 +83,10 @@ export function ResponsibilitiesPage() {
             showSearch={{ optionFilterProp: 'label' }}
             popupMatchSelectWidth={false}
             style={{ width: 176 }}
-            options={unitsFor(reference.units, area.code).map((u) => ({ value: u.code, label: localName(u.name, lang) }))}
+            options={unitsFor(reference.units, area.code).map((u) => ({
+              value: u.code,
+              label: localName(u.name, lang),
+            }))}
             onChange={(unitCode) => change(s.code, area.code, unitCode)}
           />
         );
@@ -88,10 +95,26 @@ export function ResponsibilitiesPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={1} className="page-title">{t.title}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={1} className="page-title">
+          {t.title}
+        </Typography.Title>
+      }
+    >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <QueryError queries={[list]} />
-      <Table<Sector> data-testid="responsibilities-table" rowKey="code" columns={columns} dataSource={reference.sectors} loading={list.isFetching} pagination={false} size="small" scroll={{ x: 'max-content' }} bordered />
+      <Table<Sector>
+        data-testid="responsibilities-table"
+        rowKey="code"
+        columns={columns}
+        dataSource={reference.sectors}
+        loading={list.isFetching}
+        pagination={false}
+        size="small"
+        scroll={{ x: 'max-content' }}
+        bordered
+      />
     </Card>
   );
 }

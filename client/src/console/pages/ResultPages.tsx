@@ -26,6 +26,10 @@ export function ForbiddenPage() {
 export function NotFoundPage() {
   const t = useT().console.notFound;
   return (
-    <Result status="404" title={<h1 className="result-title">{t.title}</h1>} extra={<BackHomeButton label={t.back} />} />
+    <Result
+      status="404"
+      title={<h1 className="result-title">{t.title}</h1>}
+      extra={<BackHomeButton label={t.back} />}
+    />
   );
 }

@@ -40,15 +40,21 @@ export function StaffPage() {
 
   /** The server answered with the account as it now is: the row shows it at once, and the list is refetched. */
   const putRow = (user: StaffView, added = false) => {
-    queryClient.setQueryData<StaffList>(queryKeys.staff, (page) =>
-      page && (added ? { items: [...page.items, user], total: page.total + 1 } : { ...page, items: page.items.map((row) => (row.id === user.id ? user : row)) }),
+    queryClient.setQueryData<StaffList>(
+      queryKeys.staff,
+      (page) =>
+        page &&
+        (added
+          ? { items: [...page.items, user], total: page.total + 1 }
+          : { ...page, items: page.items.map((row) => (row.id === user.id ? user : row)) }),
     );
     void queryClient.invalidateQueries({ queryKey: queryKeys.staff });
     if (user.id === me.id) replaceUser(user); // own role or name changed: header and menu follow
   };
 
   const disabling = useMutation({
-    mutationFn: ({ user, disabled }: { user: StaffView; disabled: boolean }) => api.patch<{ user: StaffView }>(`/staff/${encodeURIComponent(user.id)}`, { disabled }),
+    mutationFn: ({ user, disabled }: { user: StaffView; disabled: boolean }) =>
+      api.patch<{ user: StaffView }>(`/staff/${encodeURIComponent(user.id)}`, { disabled }),
     onMutate: ({ user }) => setBusyId(user.id),
     onSuccess: ({ user }) => {
       putRow(user);
@@ -57,7 +63,8 @@ export function StaffPage() {
     onError: (caught) => message.error(describeError(caught)),
     onSettled: () => setBusyId(null),
   });
-  const setDisabled = (user: StaffView, disabled: boolean) => disabling.mutateAsync({ user, disabled }).catch(() => undefined);
+  const setDisabled = (user: StaffView, disabled: boolean) =>
+    disabling.mutateAsync({ user, disabled }).catch(() => undefined);
 
   const resetPassword = async (user: StaffView) => {
     setBusyId(user.id);
@@ -74,7 +81,11 @@ export function StaffPage() {
   };
 
   const columns: ColumnsType<StaffView> = [
-    { title: t.username, dataIndex: 'username', render: (username: string) => <Typography.Text code>{username}</Typography.Text> },
+    {
+      title: t.username,
+      dataIndex: 'username',
+      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+    },
     { title: t.displayName, dataIndex: 'displayName' },
     { title: t.role, dataIndex: 'role', render: (role: StaffView['role']) => all.console.roles[role] },
     { title: t.unit, dataIndex: 'unitCode', render: (code: string) => (code ? reference.unitName(code) : '—') },

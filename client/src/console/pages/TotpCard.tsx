@@ -56,7 +56,12 @@ export function TotpCard() {
     <Form<ProofFields> form={proofForm} layout="vertical" name="totp-proof" onFinish={start} disabled={busy}>
       {/* Lets password managers fill the current password for this account. */}
       <input type="text" name="username" autoComplete="username" value={user.username} hidden readOnly />
-      <Form.Item label={t.currentPassword} name="currentPassword" extra={withCode ? undefined : t.totpPasswordHelp} rules={[{ required: true, message: all.console.login.required }]}>
+      <Form.Item
+        label={t.currentPassword}
+        name="currentPassword"
+        extra={withCode ? undefined : t.totpPasswordHelp}
+        rules={[{ required: true, message: all.console.login.required }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       {withCode && (

@@ -12,7 +12,14 @@ import { useLang } from '../../i18n';
 import { Checkbox, Field } from '../forms/Field';
 import '../forms.css';
 import './estimate.css';
-import { initialForm, quoteRequestOf, type EstimateForm, type Quote, type QuoteRequest, type Scheme } from './estimateInput';
+import {
+  initialForm,
+  quoteRequestOf,
+  type EstimateForm,
+  type Quote,
+  type QuoteRequest,
+  type Scheme,
+} from './estimateInput';
 import { useEstimateT } from './estimateText';
 
 // Named by route(): the estimator loads no zod (the server checks the request).
@@ -58,7 +65,12 @@ export default function EstimatePage() {
         const fields: Errors = Object.fromEntries(error.errors.map((e) => [e.path.replace(/^body\./, ''), e.message]));
         setErrors(fields);
         // Problems with fields the page has no control for (the day, the scheme) are shown above the button.
-        setFailure(error.errors.filter((e) => !SHOWN_FIELDS.includes(e.path.replace(/^body\./, ''))).map((e) => e.message).join(' '));
+        setFailure(
+          error.errors
+            .filter((e) => !SHOWN_FIELDS.includes(e.path.replace(/^body\./, '')))
+            .map((e) => e.message)
+            .join(' '),
+        );
       } else {
         setErrors({});
         setFailure(describeError(error));
@@ -96,7 +108,14 @@ export default function EstimatePage() {
           <legend className="field__label">{t.scheme}</legend>
           {SCHEMES.map((scheme) => (
             <label key={scheme} className="choice" htmlFor={`estimate-scheme-${scheme}`}>
-              <input type="radio" id={`estimate-scheme-${scheme}`} name="scheme" value={scheme} checked={form.scheme === scheme} onChange={() => update({ scheme })} />
+              <input
+                type="radio"
+                id={`estimate-scheme-${scheme}`}
+                name="scheme"
+                value={scheme}
+                checked={form.scheme === scheme}
+                onChange={() => update({ scheme })}
+              />
               <span>{t.schemes[scheme]}</span>
             </label>
           ))}
@@ -105,7 +124,13 @@ export default function EstimatePage() {
         {form.scheme === 'violation' && (
           <Field id="estimate-violationKind" label={t.violationKind} error={fieldError('violationKind')}>
             {(aria) => (
-              <select id="estimate-violationKind" className="input" value={form.violationKind} onChange={(e) => update({ violationKind: e.target.value as EstimateForm['violationKind'] })} {...aria}>
+              <select
+                id="estimate-violationKind"
+                className="input"
+                value={form.violationKind}
+                onChange={(e) => update({ violationKind: e.target.value as EstimateForm['violationKind'] })}
+                {...aria}
+              >
                 {(['major-hazard', 'illegal-operation', 'listed-situation'] as const).map((kind) => (
                   <option key={kind} value={kind}>
                     {t.violationKinds[kind]}
@@ -117,9 +142,20 @@ export default function EstimatePage() {
         )}
 
         {form.scheme === 'welding' && (
-          <Field id="estimate-weldingAlso" label={t.weldingAlso} hint={t.weldingAlsoHint} error={fieldError('violationKind')}>
+          <Field
+            id="estimate-weldingAlso"
+            label={t.weldingAlso}
+            hint={t.weldingAlsoHint}
+            error={fieldError('violationKind')}
+          >
             {(aria) => (
-              <select id="estimate-weldingAlso" className="input" value={form.weldingAlso} onChange={(e) => update({ weldingAlso: e.target.value as EstimateForm['weldingAlso'] })} {...aria}>
+              <select
+                id="estimate-weldingAlso"
+                className="input"
+                value={form.weldingAlso}
+                onChange={(e) => update({ weldingAlso: e.target.value as EstimateForm['weldingAlso'] })}
+                {...aria}
+              >
                 <option value="">{t.weldingAlsoNo}</option>
                 <option value="major-hazard">{t.violationKinds['major-hazard']}</option>
                 <option value="illegal-operation">{t.violationKinds['illegal-operation']}</option>
@@ -130,7 +166,19 @@ export default function EstimatePage() {
 
         {form.scheme !== 'concealed-accident' && (
           <Field id="estimate-fine" label={t.fine} hint={t.fineHint} error={fieldError('fineFen')}>
-            {(aria) => <input id="estimate-fine" className="input" type="text" inputMode="decimal" autoComplete="off" maxLength={20} value={form.fineYuan} onChange={(e) => update({ fineYuan: e.target.value })} {...aria} />}
+            {(aria) => (
+              <input
+                id="estimate-fine"
+                className="input"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                maxLength={20}
+                value={form.fineYuan}
+                onChange={(e) => update({ fineYuan: e.target.value })}
+                {...aria}
+              />
+            )}
           </Field>
         )}
 
@@ -138,7 +186,13 @@ export default function EstimatePage() {
           <>
             <Field id="estimate-accidentGrade" label={t.accidentGrade} error={fieldError('accidentGrade')}>
               {(aria) => (
-                <select id="estimate-accidentGrade" className="input" value={form.accidentGrade} onChange={(e) => update({ accidentGrade: e.target.value as EstimateForm['accidentGrade'] })} {...aria}>
+                <select
+                  id="estimate-accidentGrade"
+                  className="input"
+                  value={form.accidentGrade}
+                  onChange={(e) => update({ accidentGrade: e.target.value as EstimateForm['accidentGrade'] })}
+                  {...aria}
+                >
                   <option value="">{t.accidentGradePlaceholder}</option>
                   {(['general', 'larger', 'major', 'especially-major'] as const).map((grade) => (
                     <option key={grade} value={grade}>
@@ -150,17 +204,46 @@ export default function EstimatePage() {
             </Field>
             <Field id="estimate-concealedDeaths" label={t.deaths} error={fieldError('concealedDeaths')}>
               {(aria) => (
-                <input id="estimate-concealedDeaths" className="input" type="number" inputMode="numeric" min={1} step={1} value={form.concealedDeaths} onChange={(e) => update({ concealedDeaths: e.target.value })} {...aria} />
+                <input
+                  id="estimate-concealedDeaths"
+                  className="input"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  value={form.concealedDeaths}
+                  onChange={(e) => update({ concealedDeaths: e.target.value })}
+                  {...aria}
+                />
               )}
             </Field>
           </>
         )}
 
-        <Checkbox id="estimate-employeeOfSubject" checked={form.employeeOfSubject} onChange={(employeeOfSubject) => update({ employeeOfSubject })} label={t.employee} hint={t.employeeHint} error={fieldError('employeeOfSubject')} />
-        <Checkbox id="estimate-realName" checked={form.realName} onChange={(realName) => update({ realName })} label={t.realName} hint={t.realNameHint} error={fieldError('realName')} />
+        <Checkbox
+          id="estimate-employeeOfSubject"
+          checked={form.employeeOfSubject}
+          onChange={(employeeOfSubject) => update({ employeeOfSubject })}
+          label={t.employee}
+          hint={t.employeeHint}
+          error={fieldError('employeeOfSubject')}
+        />
+        <Checkbox
+          id="estimate-realName"
+          checked={form.realName}
+          onChange={(realName) => update({ realName })}
+          label={t.realName}
+          hint={t.realNameHint}
+          error={fieldError('realName')}
+        />
 
         {failure && <p className="callout callout--error">{failure}</p>}
-        <button type="submit" className="button button--primary estimate__submit" disabled={busy} data-testid="estimate-submit">
+        <button
+          type="submit"
+          className="button button--primary estimate__submit"
+          disabled={busy}
+          data-testid="estimate-submit"
+        >
           {busy ? t.working : t.submit}
         </button>
       </form>

@@ -39,7 +39,12 @@ export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined):
     case 'violation':
       return { scheme: 'violation', violationKind: form.violationKind, fineFen, ...person };
     case 'welding':
-      return { scheme: 'welding', ...(form.weldingAlso ? { violationKind: form.weldingAlso } : {}), fineFen, ...person };
+      return {
+        scheme: 'welding',
+        ...(form.weldingAlso ? { violationKind: form.weldingAlso } : {}),
+        fineFen,
+        ...person,
+      };
     case 'concealed-accident': {
       const deaths = Number(form.concealedDeaths);
       return {

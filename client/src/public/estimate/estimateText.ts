@@ -46,7 +46,8 @@ type EstimateMessages = typeof zh;
 
 const en: EstimateMessages = {
   title: 'What could my report earn?',
-  intro: 'An estimate, under the reward rules in force, of what a report could earn once verified. The actual amount depends on the verification and is set by the bureau.',
+  intro:
+    'An estimate, under the reward rules in force, of what a report could earn once verified. The actual amount depends on the verification and is set by the bureau.',
   scheme: 'What are you reporting',
   schemes: {
     violation: 'A major hazard or a work-safety violation',

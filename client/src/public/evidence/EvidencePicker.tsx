@@ -1,6 +1,13 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useFormsT } from '../formsText';
-import { addFiles, EVIDENCE_ACCEPT, EVIDENCE_LIMITS, formatBytes, releaseFiles, type PickedFile } from './evidenceFiles';
+import {
+  addFiles,
+  EVIDENCE_ACCEPT,
+  EVIDENCE_LIMITS,
+  formatBytes,
+  releaseFiles,
+  type PickedFile,
+} from './evidenceFiles';
 
 interface Props {
   files: PickedFile[];
@@ -40,24 +47,74 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
   return (
     <div className="evidence">
       <div className="evidence__buttons">
-        <button type="button" className="button button--secondary" onClick={() => open('photo')} disabled={disabled || full}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => open('photo')}
+          disabled={disabled || full}
+        >
           {t.report.takePhoto}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => open('video')} disabled={disabled || full}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => open('video')}
+          disabled={disabled || full}
+        >
           {t.report.recordVideo}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => open('audio')} disabled={disabled || full}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => open('audio')}
+          disabled={disabled || full}
+        >
           {t.report.recordAudio}
         </button>
-        <button type="button" className="button button--secondary evidence__choose" onClick={() => open('any')} disabled={disabled || full}>
+        <button
+          type="button"
+          className="button button--secondary evidence__choose"
+          onClick={() => open('any')}
+          disabled={disabled || full}
+        >
           {t.report.chooseFiles}
         </button>
       </div>
       {/* Hidden inputs: the buttons above are the accessible controls. */}
-      <input ref={(el) => void (inputs.current.photo = el)} type="file" accept="image/*" capture="environment" hidden onChange={onPicked} data-testid="evidence-photo" />
-      <input ref={(el) => void (inputs.current.video = el)} type="file" accept="video/*" capture="environment" hidden onChange={onPicked} />
-      <input ref={(el) => void (inputs.current.audio = el)} type="file" accept="audio/*" capture="user" hidden onChange={onPicked} />
-      <input ref={(el) => void (inputs.current.any = el)} type="file" accept={EVIDENCE_ACCEPT} multiple hidden onChange={onPicked} data-testid="evidence-any" />
+      <input
+        ref={(el) => void (inputs.current.photo = el)}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        onChange={onPicked}
+        data-testid="evidence-photo"
+      />
+      <input
+        ref={(el) => void (inputs.current.video = el)}
+        type="file"
+        accept="video/*"
+        capture="environment"
+        hidden
+        onChange={onPicked}
+      />
+      <input
+        ref={(el) => void (inputs.current.audio = el)}
+        type="file"
+        accept="audio/*"
+        capture="user"
+        hidden
+        onChange={onPicked}
+      />
+      <input
+        ref={(el) => void (inputs.current.any = el)}
+        type="file"
+        accept={EVIDENCE_ACCEPT}
+        multiple
+        hidden
+        onChange={onPicked}
+        data-testid="evidence-any"
+      />
 
       <div aria-live="polite" className="evidence__problems">
         {problems.map((problem) => (
@@ -87,7 +144,13 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
                   {t.evidence.kinds[f.kind]} · {formatBytes(f.file.size)}
                 </span>
               </span>
-              <button type="button" className="button button--quiet" onClick={() => remove(f)} aria-label={t.evidence.remove(f.file.name)} disabled={disabled}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => remove(f)}
+                aria-label={t.evidence.remove(f.file.name)}
+                disabled={disabled}
+              >
                 {t.evidence.removeShort}
               </button>
             </li>

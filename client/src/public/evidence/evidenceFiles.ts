@@ -17,9 +17,22 @@ export interface PickedFile {
 }
 
 const EXTENSION_KINDS: Record<string, EvidenceKind> = {
-  jpg: 'photo', jpeg: 'photo', png: 'photo', webp: 'photo', heic: 'photo', heif: 'photo',
-  mp4: 'video', mov: 'video', m4v: 'video', '3gp': 'video',
-  mp3: 'audio', m4a: 'audio', aac: 'audio', amr: 'audio', ogg: 'audio', wav: 'audio',
+  jpg: 'photo',
+  jpeg: 'photo',
+  png: 'photo',
+  webp: 'photo',
+  heic: 'photo',
+  heif: 'photo',
+  mp4: 'video',
+  mov: 'video',
+  m4v: 'video',
+  '3gp': 'video',
+  mp3: 'audio',
+  m4a: 'audio',
+  aac: 'audio',
+  amr: 'audio',
+  ogg: 'audio',
+  wav: 'audio',
   pdf: 'document',
 };
 
@@ -47,7 +60,12 @@ export interface EvidenceProblemText {
 let counter = 0;
 
 /** Adds what fits within the limits; explains what did not. */
-export function addFiles(current: PickedFile[], incoming: File[], text: EvidenceProblemText, limits = EVIDENCE_LIMITS): { files: PickedFile[]; problems: string[] } {
+export function addFiles(
+  current: PickedFile[],
+  incoming: File[],
+  text: EvidenceProblemText,
+  limits = EVIDENCE_LIMITS,
+): { files: PickedFile[]; problems: string[] } {
   const files = [...current];
   const problems: string[] = [];
   let total = files.reduce((n, f) => n + f.file.size, 0);
@@ -62,7 +80,12 @@ export function addFiles(current: PickedFile[], incoming: File[], text: Evidence
     } else if (total + file.size > limits.maxTotalMb * MB) problems.push(text.totalTooLarge(limits.maxTotalMb));
     else {
       total += file.size;
-      files.push({ id: `f${++counter}`, file, kind, previewUrl: PREVIEWABLE.has(file.type) ? URL.createObjectURL(file) : undefined });
+      files.push({
+        id: `f${++counter}`,
+        file,
+        kind,
+        previewUrl: PREVIEWABLE.has(file.type) ? URL.createObjectURL(file) : undefined,
+      });
     }
   }
   return { files, problems };

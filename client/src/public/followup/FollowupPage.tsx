@@ -8,7 +8,15 @@ import { useFormsT } from '../formsText';
 import { useCatalog } from '../useCatalog';
 import { AddEvidence } from './AddEvidence';
 import { inGroup } from '../../../../shared/workflow';
-import { endSession, followupApi, isSessionExpired, readSession, saveSession, type FollowupReport, type FollowupSession } from './followupApi';
+import {
+  endSession,
+  followupApi,
+  isSessionExpired,
+  readSession,
+  saveSession,
+  type FollowupReport,
+  type FollowupSession,
+} from './followupApi';
 import { MessageThread } from './MessageThread';
 import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
@@ -47,7 +55,13 @@ export default function FollowupPage() {
   return <ReportFollowup session={session} onSignOut={signOut} />;
 }
 
-function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSignOut(why: 'expired' | 'user'): void }) {
+function ReportFollowup({
+  session,
+  onSignOut,
+}: {
+  session: FollowupSession;
+  onSignOut(why: 'expired' | 'user'): void;
+}) {
   const t = useFormsT().followup;
   const catalog = useCatalog();
   const [report, setReport] = useState<FollowupReport | null>(null);
@@ -99,7 +113,12 @@ function ReportFollowup({ session, onSignOut }: { session: FollowupSession; onSi
           <button type="button" className="button button--secondary" onClick={() => void load()}>
             {t.refresh}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => onSignOut('user')} data-testid="followup-signout">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onSignOut('user')}
+            data-testid="followup-signout"
+          >
             {t.signOut}
           </button>
         </div>

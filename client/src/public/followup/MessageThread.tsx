@@ -48,7 +48,8 @@ export function MessageThread({ report, closed, onSend }: Props) {
           {report.messages.map((m, i) => (
             <li key={`${m.at}-${i}`} className={`thread__message thread__message--${m.from}`}>
               <span className="thread__meta">
-                <strong>{m.from === 'staff' ? t.fromStaff : t.fromMe}</strong> · <time dateTime={m.at}>{formatDateTime(m.at)}</time>
+                <strong>{m.from === 'staff' ? t.fromStaff : t.fromMe}</strong> ·{' '}
+                <time dateTime={m.at}>{formatDateTime(m.at)}</time>
               </span>
               <span className="thread__body">{m.body}</span>
             </li>
@@ -60,7 +61,17 @@ export function MessageThread({ report, closed, onSend }: Props) {
       ) : (
         <form noValidate onSubmit={submit}>
           <Field id="followup-reply" label={t.replyLabel} hint={t.replyHint} error={error || undefined}>
-            {(aria) => <textarea id="followup-reply" className="input" rows={4} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} {...aria} />}
+            {(aria) => (
+              <textarea
+                id="followup-reply"
+                className="input"
+                rows={4}
+                maxLength={2000}
+                value={body}
+                onChange={(e) => setBody(e.target.value)}
+                {...aria}
+              />
+            )}
           </Field>
           <button type="submit" className="button button--primary" disabled={busy} data-testid="followup-send">
             {busy ? t.sending : t.send}

@@ -48,7 +48,12 @@ export function SignInForm({ initialReference = '', notice, onSignedIn }: Props)
       <div aria-live="polite">{notice && <p className="callout callout--info">{notice}</p>}</div>
       <p>{t.signInIntro}</p>
       <form noValidate onSubmit={onSubmit} className="card card--form">
-        <Field id="followup-reference" label={t.reference} hint={t.referenceHint} error={missing.reference ? t.required : undefined}>
+        <Field
+          id="followup-reference"
+          label={t.reference}
+          hint={t.referenceHint}
+          error={missing.reference ? t.required : undefined}
+        >
           {(aria) => (
             <input
               id="followup-reference"
@@ -65,7 +70,12 @@ export function SignInForm({ initialReference = '', notice, onSignedIn }: Props)
             />
           )}
         </Field>
-        <Field id="followup-key" label={t.accessKey} hint={t.accessKeyHint} error={missing.accessKey ? t.required : undefined}>
+        <Field
+          id="followup-key"
+          label={t.accessKey}
+          hint={t.accessKeyHint}
+          error={missing.accessKey ? t.required : undefined}
+        >
           {(aria) => (
             <input
               id="followup-key"

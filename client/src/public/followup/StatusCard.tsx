@@ -1,4 +1,10 @@
-import { reportStates, stateNames, workflowActions, type ReportState, type WorkflowActionName } from '../../../../shared/workflow';
+import {
+  reportStates,
+  stateNames,
+  workflowActions,
+  type ReportState,
+  type WorkflowActionName,
+} from '../../../../shared/workflow';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
@@ -9,7 +15,8 @@ import type { FollowupReport } from './followupApi';
 export function useStatusWords() {
   const t = useFormsT().followup;
   const lang = useLang();
-  return (status: string) => t.statuses[status] ?? stateNames[status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ?? status;
+  return (status: string) =>
+    t.statuses[status] ?? stateNames[status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ?? status;
 }
 
 export function StatusCard({ report, catalog }: { report: FollowupReport; catalog: PublicCatalog }) {
@@ -63,7 +70,11 @@ export function Timeline({ report }: { report: FollowupReport }) {
   // Reward steps have no wording of their own here yet: the workflow's action names serve.
   // The reporter's own steps are named for the state they lead to ("withdrawn"), in the reporter's words.
   const eventWords = (type: string) =>
-    t.events[type] ?? ((reportStates as readonly string[]).includes(type) ? words(type) : workflowActions[type as WorkflowActionName]?.name[lang === 'en' ? 'en' : 'zh']) ?? words(type);
+    t.events[type] ??
+    ((reportStates as readonly string[]).includes(type)
+      ? words(type)
+      : workflowActions[type as WorkflowActionName]?.name[lang === 'en' ? 'en' : 'zh']) ??
+    words(type);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.timelineTitle}</h2>

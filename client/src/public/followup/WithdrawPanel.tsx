@@ -44,14 +44,30 @@ export function WithdrawPanel({ onWithdraw }: { onWithdraw(reason: string): Prom
       ) : (
         <div className="confirm-box">
           <Field id="withdraw-reason" label={t.withdrawReason} optionalText={text.report.optional}>
-            {(aria) => <textarea id="withdraw-reason" ref={reasonBox} className="input" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} {...aria} />}
+            {(aria) => (
+              <textarea
+                id="withdraw-reason"
+                ref={reasonBox}
+                className="input"
+                rows={3}
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                {...aria}
+              />
+            )}
           </Field>
           <div role="alert">{error && <p className="callout callout--error">{error}</p>}</div>
           <div className="form-nav">
             <button type="button" className="button button--danger" onClick={confirm} disabled={busy}>
               {t.withdrawConfirm}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)} disabled={busy}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(false)}
+              disabled={busy}
+            >
               {cancel}
             </button>
           </div>

@@ -46,7 +46,8 @@ export function endSession(): void {
   if (session) call(followup.signOut, {}, bearer(session)).catch(() => undefined); // offline: it still expires within 30 minutes
 }
 
-const isProofRefused = (error: unknown) => error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required');
+const isProofRefused = (error: unknown) =>
+  error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required');
 
 export async function signIn(reference: string, accessKey: string): Promise<FollowupSession> {
   for (let attempt = 0; ; attempt++) {
@@ -66,14 +67,18 @@ const bearer = (s: FollowupSession) => ({ headers: { Authorization: `Bearer ${s.
 export const followupApi = {
   report: (s: FollowupSession) => call(followup.report, {}, bearer(s)),
   sendMessage: (s: FollowupSession, body: string) => call(followup.message, { body: { body } }, bearer(s)),
-  withdraw: (s: FollowupSession, reason: string) => call(followup.withdraw, { body: reason ? { reason } : {} }, bearer(s)),
+  withdraw: (s: FollowupSession, reason: string) =>
+    call(followup.withdraw, { body: reason ? { reason } : {} }, bearer(s)),
   addEvidence: async (s: FollowupSession, files: PickedFile[], onProgress: (sent: number, total: number) => void) => {
     const form = new FormData();
     files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
     for (let attempt = 0; ; attempt++) {
       const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
       try {
-        return await uploadForm<Answer<typeof followup.evidence>>(endpointPath(followup.evidence), form, { headers: { ...bearer(s).headers, ...proofHeaders(proof) }, onProgress });
+        return await uploadForm<Answer<typeof followup.evidence>>(endpointPath(followup.evidence), form, {
+          headers: { ...bearer(s).headers, ...proofHeaders(proof) },
+          onProgress,
+        });
       } catch (error) {
         if (isProofRefused(error) && attempt < 2) continue;
         throw error;
@@ -89,4 +94,3 @@ export const followupApi = {
 export function isSessionExpired(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
-

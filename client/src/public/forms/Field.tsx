@@ -78,7 +78,21 @@ export function ErrorSummary({ title, items, version }: { title: string; items: 
 }
 
 /** A checkbox with its label and an explanation under it, in the same field frame as `Field`. */
-export function Checkbox({ id, checked, onChange, label, hint, error }: { id: string; checked: boolean; onChange(v: boolean): void; label: string; hint: string; error?: string }) {
+export function Checkbox({
+  id,
+  checked,
+  onChange,
+  label,
+  hint,
+  error,
+}: {
+  id: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  label: string;
+  hint: string;
+  error?: string;
+}) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       {error && (
@@ -87,7 +101,14 @@ export function Checkbox({ id, checked, onChange, label, hint, error }: { id: st
         </p>
       )}
       <label className="choice" htmlFor={id}>
-        <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} />
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        />
         <span>
           <span id={`${id}-label`}>{label}</span>
           <span className="choice__explain" id={`${id}-hint`}>

@@ -62,7 +62,9 @@ export async function takeProof(): Promise<Proof> {
 }
 
 /** A new proof from `challenge` (follow-up sign-in has its own, harder after wrong receipts). */
-export async function solveFresh(challenge: typeof intake.powChallenge | typeof followup.challenge = intake.powChallenge): Promise<Proof> {
+export async function solveFresh(
+  challenge: typeof intake.powChallenge | typeof followup.challenge = intake.powChallenge,
+): Promise<Proof> {
   const fetchedAt = Date.now();
   const issued = await call(challenge);
   const remaining = Date.parse(issued.expiresAt) - Date.now();

@@ -37,7 +37,14 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
         firstRadio = false;
         return (
           <label key={c.code} className="choice" htmlFor={id}>
-            <input type="radio" id={id} name="category" value={c.code} checked={value === c.code} onChange={() => onChange(c.code)} />
+            <input
+              type="radio"
+              id={id}
+              name="category"
+              value={c.code}
+              checked={value === c.code}
+              onChange={() => onChange(c.code)}
+            />
             <span>{labelIn(c.name, lang, c.code)}</span>
           </label>
         );
@@ -46,7 +53,10 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   );
 
   return (
-    <fieldset className={`field field--group${error ? ' field--invalid' : ''}`} aria-describedby={`report-category-hint${error ? ' report-category-error' : ''}`}>
+    <fieldset
+      className={`field field--group${error ? ' field--invalid' : ''}`}
+      aria-describedby={`report-category-hint${error ? ' report-category-error' : ''}`}
+    >
       <legend className="field__label">{t.category}</legend>
       <p className="field__hint" id="report-category-hint">
         {t.categoryHint}

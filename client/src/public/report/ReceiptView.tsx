@@ -111,7 +111,12 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
           ))}
         </ol>
         <p className="receipt__links">
-          <Link to="/followup" state={{ reference: receipt.reference }} className="button button--secondary" onClick={() => setKept(true)}>
+          <Link
+            to="/followup"
+            state={{ reference: receipt.reference }}
+            className="button button--secondary"
+            onClick={() => setKept(true)}
+          >
             {t.followupLink}
           </Link>
           <button type="button" className="button button--link" onClick={onNewReport}>

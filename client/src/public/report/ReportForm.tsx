@@ -81,7 +81,9 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const edit = useCallback(
     (patch: Partial<ReportDraft>) => {
       update(patch);
-      const answered = (Object.keys(patch) as (keyof ReportDraft)[]).flatMap((field) => PATHS_OF_FIELD[field] ?? [field]);
+      const answered = (Object.keys(patch) as (keyof ReportDraft)[]).flatMap(
+        (field) => PATHS_OF_FIELD[field] ?? [field],
+      );
       setErrors((current) => {
         if (!answered.some((path) => path in current)) return current;
         const rest = { ...current };
@@ -154,7 +156,10 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       if (!(error instanceof ApiError && error.code === 'report.unknown_poster' && input.posterCode)) throw error;
       setNotice(t.report.posterDropped);
       poster.drop();
-      return submitReport({ ...input, posterCode: undefined }, files, draft.idempotencyKey, { onPhase: setPhase, signal });
+      return submitReport({ ...input, posterCode: undefined }, files, draft.idempotencyKey, {
+        onPhase: setPhase,
+        signal,
+      });
     }
   };
 
@@ -167,7 +172,9 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       return setFailure(t.report.resubmitNote);
     }
     const fieldErrors = serverFieldErrors(error.errors, t.fieldErrors);
-    const steps = Object.keys(fieldErrors).map(stepOfField).filter((s) => s < STEP_COUNT);
+    const steps = Object.keys(fieldErrors)
+      .map(stepOfField)
+      .filter((s) => s < STEP_COUNT);
     if (steps.length) {
       const first = Math.min(...steps);
       update({ step: first });
@@ -230,7 +237,12 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
             </button>
           )}
           {step > 1 && (
-            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)} disabled={sending}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => goTo(step - 1)}
+              disabled={sending}
+            >
               {t.report.back}
             </button>
           )}

@@ -13,7 +13,9 @@ export function StepEvidence({ files, onChange }: Props) {
   return (
     <>
       <p>{t.evidenceIntro}</p>
-      <p className="muted">{t.evidenceLimits(EVIDENCE_LIMITS.maxFiles, EVIDENCE_LIMITS.maxFileMb, EVIDENCE_LIMITS.maxTotalMb)}</p>
+      <p className="muted">
+        {t.evidenceLimits(EVIDENCE_LIMITS.maxFiles, EVIDENCE_LIMITS.maxFileMb, EVIDENCE_LIMITS.maxTotalMb)}
+      </p>
       <EvidencePicker files={files} onChange={onChange} />
       <p className="callout callout--info">{t.locationStripped}</p>
       <p className="muted">{t.filesNotSaved}</p>

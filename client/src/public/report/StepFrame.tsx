@@ -47,7 +47,11 @@ export function StepIndicator({ current }: { current: number }) {
   return (
     <ol className="steps" aria-label={t.stepsLabel}>
       {titles.map((title, i) => (
-        <li key={title} className={`steps__item${i + 1 === current ? ' steps__item--current' : ''}${i + 1 < current ? ' steps__item--done' : ''}`} aria-current={i + 1 === current ? 'step' : undefined}>
+        <li
+          key={title}
+          className={`steps__item${i + 1 === current ? ' steps__item--current' : ''}${i + 1 < current ? ' steps__item--done' : ''}`}
+          aria-current={i + 1 === current ? 'step' : undefined}
+        >
           <span className="steps__number" aria-hidden="true">
             {i + 1}
           </span>

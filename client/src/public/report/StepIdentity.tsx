@@ -41,7 +41,10 @@ export function StepIdentity({ draft, update, errors }: Props) {
   return (
     <>
       <p className="callout callout--info">{t.confidentialPromise}</p>
-      <fieldset className={`field field--group${identityError ? ' field--invalid' : ''}`} aria-describedby={identityError ? 'identity-error' : undefined}>
+      <fieldset
+        className={`field field--group${identityError ? ' field--invalid' : ''}`}
+        aria-describedby={identityError ? 'identity-error' : undefined}
+      >
         <legend className="field__label">{t.identityLegend}</legend>
         {identityError && (
           <p className="field__error" id="identity-error">
@@ -55,19 +58,63 @@ export function StepIdentity({ draft, update, errors }: Props) {
       {draft.identity === 'real' && (
         <div className="subform">
           <Field id="report-reporter-name" label={t.name} error={errors['reporter.name']}>
-            {(aria) => <input id="report-reporter-name" className="input" type="text" autoComplete="name" maxLength={40} value={draft.name} onChange={(e) => update({ name: e.target.value })} {...aria} />}
+            {(aria) => (
+              <input
+                id="report-reporter-name"
+                className="input"
+                type="text"
+                autoComplete="name"
+                maxLength={40}
+                value={draft.name}
+                onChange={(e) => update({ name: e.target.value })}
+                {...aria}
+              />
+            )}
           </Field>
           <Field id="report-reporter-phone" label={t.phone} hint={t.phoneHint} error={errors['reporter.phone']}>
             {(aria) => (
-              <input id="report-reporter-phone" className="input" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={draft.phone} onChange={(e) => update({ phone: e.target.value })} {...aria} />
+              <input
+                id="report-reporter-phone"
+                className="input"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                maxLength={20}
+                value={draft.phone}
+                onChange={(e) => update({ phone: e.target.value })}
+                {...aria}
+              />
             )}
           </Field>
-          <Field id="report-reporter-email" label={t.email} optionalText={t.optional} hint={t.emailHint} error={errors['reporter.email']}>
+          <Field
+            id="report-reporter-email"
+            label={t.email}
+            optionalText={t.optional}
+            hint={t.emailHint}
+            error={errors['reporter.email']}
+          >
             {(aria) => (
-              <input id="report-reporter-email" className="input" type="email" inputMode="email" autoComplete="email" maxLength={200} value={draft.email} onChange={(e) => update({ email: e.target.value })} {...aria} />
+              <input
+                id="report-reporter-email"
+                className="input"
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                maxLength={200}
+                value={draft.email}
+                onChange={(e) => update({ email: e.target.value })}
+                {...aria}
+              />
             )}
           </Field>
-          <Checkbox id="report-employeeOfSubject" checked={draft.employeeOfSubject} onChange={(employeeOfSubject) => update({ employeeOfSubject })} label={t.employee} hint={t.employeeHint} error={errors.employeeOfSubject} />
+          <Checkbox
+            id="report-employeeOfSubject"
+            checked={draft.employeeOfSubject}
+            onChange={(employeeOfSubject) => update({ employeeOfSubject })}
+            label={t.employee}
+            hint={t.employeeHint}
+            error={errors.employeeOfSubject}
+          />
         </div>
       )}
 
@@ -79,7 +126,15 @@ export function StepIdentity({ draft, update, errors }: Props) {
 type GeoState = 'idle' | 'locating' | 'found' | 'failed' | 'unsupported';
 
 /** "Share my location": asks the phone only when ticked; coordinates rounded to about 10 cm. */
-function LocationChoice({ draft, update, error }: { draft: ReportDraft; update(patch: Partial<ReportDraft>): void; error?: string }) {
+function LocationChoice({
+  draft,
+  update,
+  error,
+}: {
+  draft: ReportDraft;
+  update(patch: Partial<ReportDraft>): void;
+  error?: string;
+}) {
   const t = useFormsT().report;
   const [geo, setGeo] = useState<GeoState>(draft.location ? 'found' : 'idle');
 
@@ -103,12 +158,27 @@ function LocationChoice({ draft, update, error }: { draft: ReportDraft; update(p
     if (!share) setGeo('idle');
   };
 
-  const status: Record<GeoState, string> = { idle: '', locating: t.locating, found: t.located, failed: t.locationFailed, unsupported: t.locationUnsupported };
+  const status: Record<GeoState, string> = {
+    idle: '',
+    locating: t.locating,
+    found: t.located,
+    failed: t.locationFailed,
+    unsupported: t.locationUnsupported,
+  };
   return (
     <>
-      <Checkbox id="report-shareLocation" checked={draft.shareLocation} onChange={toggle} label={t.shareLocation} hint={t.shareLocationHint} error={error} />
+      <Checkbox
+        id="report-shareLocation"
+        checked={draft.shareLocation}
+        onChange={toggle}
+        label={t.shareLocation}
+        hint={t.shareLocationHint}
+        error={error}
+      />
       <div aria-live="polite" className="location-status">
-        {draft.shareLocation && status[geo] && <p className={geo === 'failed' || geo === 'unsupported' ? 'field__error' : 'muted'}>{status[geo]}</p>}
+        {draft.shareLocation && status[geo] && (
+          <p className={geo === 'failed' || geo === 'unsupported' ? 'field__error' : 'muted'}>{status[geo]}</p>
+        )}
         {draft.shareLocation && geo === 'failed' && (
           <button type="button" className="button button--secondary" onClick={locate}>
             {t.retryLocation}

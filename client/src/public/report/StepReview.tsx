@@ -33,7 +33,9 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
         <Row term={t.description}>
           <span className="review__text">{draft.description.trim()}</span>
         </Row>
-        <Row term={t.occurredAt}>{draft.occurredAt ? formatDateTime(withLocalOffset(draft.occurredAt)).slice(0, 16) : orNone('')}</Row>
+        <Row term={t.occurredAt}>
+          {draft.occurredAt ? formatDateTime(withLocalOffset(draft.occurredAt)).slice(0, 16) : orNone('')}
+        </Row>
         <Row term={t.address}>{orNone(draft.address)}</Row>
         <Row term={t.subjectName}>{orNone(draft.subjectName)}</Row>
       </ReviewSection>
@@ -54,7 +56,9 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
       </ReviewSection>
 
       <ReviewSection title={t.steps.identity} onEdit={() => onEdit(3)} editLabel={t.edit} disabled={sending}>
-        <Row term={t.identityLegend}>{draft.identity === 'real' ? t.identityReal(draft.name.trim()) : t.identityAnonymous}</Row>
+        <Row term={t.identityLegend}>
+          {draft.identity === 'real' ? t.identityReal(draft.name.trim()) : t.identityAnonymous}
+        </Row>
         {draft.identity === 'real' && <Row term={t.phone}>{draft.phone.trim()}</Row>}
         {draft.identity === 'real' && draft.email.trim() && <Row term={t.email}>{draft.email.trim()}</Row>}
         {draft.identity === 'real' && draft.employeeOfSubject && <Row term={t.employee}>✓</Row>}
@@ -64,12 +68,30 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
   );
 }
 
-function ReviewSection({ title, onEdit, editLabel, disabled, children }: { title: string; onEdit(): void; editLabel: string; disabled: boolean; children: ReactNode }) {
+function ReviewSection({
+  title,
+  onEdit,
+  editLabel,
+  disabled,
+  children,
+}: {
+  title: string;
+  onEdit(): void;
+  editLabel: string;
+  disabled: boolean;
+  children: ReactNode;
+}) {
   return (
     <section className="review">
       <div className="review__head">
         <h3 className="review__title">{title}</h3>
-        <button type="button" className="button button--quiet" onClick={onEdit} disabled={disabled} aria-label={`${editLabel}：${title}`}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={onEdit}
+          disabled={disabled}
+          aria-label={`${editLabel}：${title}`}
+        >
           {editLabel}
         </button>
       </div>
@@ -90,7 +112,12 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 /** What the upload is doing right now, with a progress bar while bytes are moving. */
 export function SubmitStatus({ phase, onCancel }: { phase: SubmitPhase; onCancel(): void }) {
   const t = useFormsT().report;
-  const percent = phase.kind === 'uploading' && phase.total > 0 ? Math.floor((phase.sent / phase.total) * 100) : phase.kind === 'processing' ? 100 : 0;
+  const percent =
+    phase.kind === 'uploading' && phase.total > 0
+      ? Math.floor((phase.sent / phase.total) * 100)
+      : phase.kind === 'processing'
+        ? 100
+        : 0;
   const text =
     phase.kind === 'preparing'
       ? t.preparing
@@ -117,10 +144,18 @@ export function SubmitStatus({ phase, onCancel }: { phase: SubmitPhase; onCancel
           )}
         </>
       )}
-      <p className={phase.kind === 'offline' || phase.kind === 'retrying' ? 'callout callout--warn' : 'submit-status__text'} aria-hidden="true">
+      <p
+        className={
+          phase.kind === 'offline' || phase.kind === 'retrying' ? 'callout callout--warn' : 'submit-status__text'
+        }
+        aria-hidden="true"
+      >
         {text}
       </p>
-      <Announcer text={phase.kind === 'uploading' ? t.uploading(Math.floor(percent / 25) * 25) : text} when={`${phase.kind}:${Math.floor(percent / 25)}`} />
+      <Announcer
+        text={phase.kind === 'uploading' ? t.uploading(Math.floor(percent / 25) * 25) : text}
+        when={`${phase.kind}:${Math.floor(percent / 25)}`}
+      />
       <button type="button" className="button button--quiet" onClick={onCancel}>
         {t.cancelUpload}
       </button>

@@ -27,11 +27,22 @@ export function StepWhat({ draft, update, errors, catalog }: Props) {
   const lang = useLang();
   return (
     <>
-      <CategoryPicker catalog={catalog} value={draft.category} onChange={(category) => update({ category })} error={errors.category} />
+      <CategoryPicker
+        catalog={catalog}
+        value={draft.category}
+        onChange={(category) => update({ category })}
+        error={errors.category}
+      />
 
       <Field id="report-area" label={t.area} error={errors.area}>
         {(aria) => (
-          <select id="report-area" className="input" value={draft.area} onChange={(e) => update({ area: e.target.value })} {...aria}>
+          <select
+            id="report-area"
+            className="input"
+            value={draft.area}
+            onChange={(e) => update({ area: e.target.value })}
+            {...aria}
+          >
             <option value="">{t.areaPlaceholder}</option>
             {catalog.areas.map((a) => (
               <option key={a.code} value={a.code}>
@@ -54,23 +65,77 @@ export function StepWhat({ draft, update, errors, catalog }: Props) {
         }
       >
         {(aria) => (
-          <textarea id="report-description" className="input" rows={6} maxLength={DESCRIPTION_MAX} value={draft.description} onChange={(e) => update({ description: e.target.value })} {...aria} />
+          <textarea
+            id="report-description"
+            className="input"
+            rows={6}
+            maxLength={DESCRIPTION_MAX}
+            value={draft.description}
+            onChange={(e) => update({ description: e.target.value })}
+            {...aria}
+          />
         )}
       </Field>
 
-      <Field id="report-occurredAt" label={t.occurredAt} optionalText={t.optional} hint={t.occurredAtHint} error={errors.occurredAt}>
+      <Field
+        id="report-occurredAt"
+        label={t.occurredAt}
+        optionalText={t.optional}
+        hint={t.occurredAtHint}
+        error={errors.occurredAt}
+      >
         {(aria) => (
-          <input id="report-occurredAt" className="input" type="datetime-local" max={localNow()} value={draft.occurredAt} onChange={(e) => update({ occurredAt: e.target.value })} {...aria} />
+          <input
+            id="report-occurredAt"
+            className="input"
+            type="datetime-local"
+            max={localNow()}
+            value={draft.occurredAt}
+            onChange={(e) => update({ occurredAt: e.target.value })}
+            {...aria}
+          />
         )}
       </Field>
 
-      <Field id="report-address" label={t.address} optionalText={t.optional} hint={t.addressHint} error={errors.address}>
-        {(aria) => <input id="report-address" className="input" type="text" maxLength={200} autoComplete="off" value={draft.address} onChange={(e) => update({ address: e.target.value })} {...aria} />}
+      <Field
+        id="report-address"
+        label={t.address}
+        optionalText={t.optional}
+        hint={t.addressHint}
+        error={errors.address}
+      >
+        {(aria) => (
+          <input
+            id="report-address"
+            className="input"
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            value={draft.address}
+            onChange={(e) => update({ address: e.target.value })}
+            {...aria}
+          />
+        )}
       </Field>
 
-      <Field id="report-subjectName" label={t.subjectName} optionalText={t.optional} hint={t.subjectNameHint} error={errors.subjectName}>
+      <Field
+        id="report-subjectName"
+        label={t.subjectName}
+        optionalText={t.optional}
+        hint={t.subjectNameHint}
+        error={errors.subjectName}
+      >
         {(aria) => (
-          <input id="report-subjectName" className="input" type="text" maxLength={120} autoComplete="off" value={draft.subjectName} onChange={(e) => update({ subjectName: e.target.value })} {...aria} />
+          <input
+            id="report-subjectName"
+            className="input"
+            type="text"
+            maxLength={120}
+            autoComplete="off"
+            value={draft.subjectName}
+            onChange={(e) => update({ subjectName: e.target.value })}
+            {...aria}
+          />
         )}
       </Field>
     </>

@@ -66,7 +66,16 @@ export function emptyDraft(): ReportDraft {
 }
 
 /** The fields that must not outlive the tab: who the reporter is, and the key that would fetch their receipt. */
-const IDENTITY_FIELDS = ['idempotencyKey', 'identity', 'name', 'phone', 'email', 'employeeOfSubject', 'shareLocation', 'location'] as const;
+const IDENTITY_FIELDS = [
+  'idempotencyKey',
+  'identity',
+  'name',
+  'phone',
+  'email',
+  'employeeOfSubject',
+  'shareLocation',
+  'location',
+] as const;
 type IdentityFields = Pick<ReportDraft, (typeof IDENTITY_FIELDS)[number]>;
 type StoredDraft = Omit<ReportDraft, keyof IdentityFields> & { savedAt: number };
 
@@ -124,7 +133,18 @@ export function clearStoredDraft(): void {
 
 /** Whether the user typed anything worth keeping (the step and key alone are not). */
 function hasContent(d: ReportDraft): boolean {
-  return Boolean(d.category || d.area || d.description || d.occurredAt || d.address || d.subjectName || d.identity || d.name || d.phone || d.email);
+  return Boolean(
+    d.category ||
+    d.area ||
+    d.description ||
+    d.occurredAt ||
+    d.address ||
+    d.subjectName ||
+    d.identity ||
+    d.name ||
+    d.phone ||
+    d.email,
+  );
 }
 
 /** The draft, saved on every change; `restored` tells whether an earlier one was found. */

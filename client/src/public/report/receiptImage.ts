@@ -91,5 +91,7 @@ export function drawReceipt(text: ReceiptImageText): Promise<Blob> {
   out.width = WIDTH;
   out.height = height;
   out.getContext('2d')!.drawImage(canvas, 0, 0);
-  return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob failed'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob failed'))), 'image/png'),
+  );
 }

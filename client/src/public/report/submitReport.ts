@@ -28,10 +28,18 @@ const MAX_POW_RETRIES = 3;
 
 /** Worth trying again with the same key: nothing arrived, or the server was briefly unavailable. */
 function isTransient(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504);
+  return (
+    error instanceof ApiError &&
+    (error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504)
+  );
 }
 
-export async function submitReport(input: ReportInput, files: PickedFile[], idempotencyKey: string, { onPhase, signal }: SubmitOptions): Promise<Receipt> {
+export async function submitReport(
+  input: ReportInput,
+  files: PickedFile[],
+  idempotencyKey: string,
+  { onPhase, signal }: SubmitOptions,
+): Promise<Receipt> {
   const reportJson = JSON.stringify(input); // identical bytes on every retry
   let networkRetries = 0;
   let powRetries = 0;
@@ -54,7 +62,11 @@ export async function submitReport(input: ReportInput, files: PickedFile[], idem
       });
     } catch (error) {
       if (isAbort(error) || signal.aborted) throw error;
-      if (error instanceof ApiError && (error.code === 'pow.invalid' || error.code === 'pow.required') && powRetries < MAX_POW_RETRIES) {
+      if (
+        error instanceof ApiError &&
+        (error.code === 'pow.invalid' || error.code === 'pow.required') &&
+        powRetries < MAX_POW_RETRIES
+      ) {
         // Expired, or spent by an attempt whose answer was lost: solve a fresh one.
         powRetries++;
         continue;

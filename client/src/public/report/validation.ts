@@ -107,7 +107,10 @@ function wordProblem({ path, code, maximum }: Problem, m: FormMessages['fieldErr
   }
 }
 
-export function checkDraft(d: ReportDraft, m: FormMessages['fieldErrors']): { input?: ReportInput; errors: FieldErrors } {
+export function checkDraft(
+  d: ReportDraft,
+  m: FormMessages['fieldErrors'],
+): { input?: ReportInput; errors: FieldErrors } {
   const result = reportInputSchema.safeParse(draftToInput(d));
   if (result.success) return { input: result.data, errors: {} };
   const errors: FieldErrors = {};

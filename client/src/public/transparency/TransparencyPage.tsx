@@ -16,7 +16,11 @@ type Count = PublicCount;
 type Figures = PublicFigures;
 
 // Named by route(): the page loads no zod.
-const transparencyRoute = route<typeof stats.transparency>({ kind: 'json', method: 'get', path: '/api/v1/public/transparency' });
+const transparencyRoute = route<typeof stats.transparency>({
+  kind: 'json',
+  method: 'get',
+  path: '/api/v1/public/transparency',
+});
 
 const COLUMNS = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
 
@@ -54,7 +58,8 @@ export default function TransparencyPage() {
 
   const text = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
   const areaName = (code: string) => labelIn(catalog.areas.find((a) => a.code === code)?.name, lang, code);
-  const maxOf = (rows: Figures[], key: (typeof COLUMNS)[number]) => Math.max(0, ...rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : 0)));
+  const maxOf = (rows: Figures[], key: (typeof COLUMNS)[number]) =>
+    Math.max(0, ...rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : 0)));
 
   const table = (id: string, caption: string, first: string, rows: (Figures & { key: string; label: string })[]) => (
     <section className="card" aria-labelledby={id}>
@@ -107,8 +112,18 @@ export default function TransparencyPage() {
       <p className="notice" data-testid="held-back">
         {text(data.heldBack.reason)}
       </p>
-      {table('tp-months', t.byMonth, t.month, data.months.map((m) => ({ ...m, key: m.month, label: m.month })))}
-      {table('tp-areas', t.byArea, t.area, data.areas.map((a) => ({ ...a, key: a.area, label: areaName(a.area) })))}
+      {table(
+        'tp-months',
+        t.byMonth,
+        t.month,
+        data.months.map((m) => ({ ...m, key: m.month, label: m.month })),
+      )}
+      {table(
+        'tp-areas',
+        t.byArea,
+        t.area,
+        data.areas.map((a) => ({ ...a, key: a.area, label: areaName(a.area) })),
+      )}
       <p className="muted">{text(data.suppression)}</p>
       <p className="muted" data-testid="withheld-legend">
         {t.withheldLegend}

@@ -3,7 +3,11 @@ import type { Lang } from '../../i18n';
 
 export const homeLinkText: Record<Lang, { title: string; body: string; link: string }> = {
   'zh-CN': { title: '举报工作公开', body: '每月受理、核查属实、隐患整改和奖励发放的汇总数字。', link: '查看公开数据' },
-  en: { title: 'Open figures', body: 'Monthly totals of reports received, verified, hazards corrected and rewards paid.', link: 'See the figures' },
+  en: {
+    title: 'Open figures',
+    body: 'Monthly totals of reports received, verified, hazards corrected and rewards paid.',
+    link: 'See the figures',
+  },
 };
 
 const zh = {

@@ -12,7 +12,19 @@ import { actionName } from './caseLabels';
 import type { CaseView } from './caseTypes';
 import { isStale, useCaseErrors } from './useCaseErrors';
 
-function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseView; action: string | null; onClose(): void; onDone(view: CaseView): void; onStale(): void }) {
+function ActionDialog({
+  view,
+  action,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  view: CaseView;
+  action: string | null;
+  onClose(): void;
+  onDone(view: CaseView): void;
+  onStale(): void;
+}) {
   const all = useT();
   const lang = useLang();
   const { message } = App.useApp();
@@ -34,7 +46,9 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
     clear();
     setMoneyKey(newIdempotencyKey());
     form.resetFields();
-    form.setFieldsValue(((actionForms[action] ?? confirmOnly).initialValues?.(view) ?? {}) as Parameters<typeof form.setFieldsValue>[0]);
+    form.setFieldsValue(
+      ((actionForms[action] ?? confirmOnly).initialValues?.(view) ?? {}) as Parameters<typeof form.setFieldsValue>[0],
+    );
     // Only a newly opened action resets the form; later view updates must not wipe what was typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [action]);
@@ -81,7 +95,15 @@ function ActionDialog({ view, action, onClose, onDone, onStale }: { view: CaseVi
   );
 }
 
-export function ActionBar({ view, onChanged, onStale }: { view: CaseView; onChanged(view: CaseView): void; onStale(): void }) {
+export function ActionBar({
+  view,
+  onChanged,
+  onStale,
+}: {
+  view: CaseView;
+  onChanged(view: CaseView): void;
+  onStale(): void;
+}) {
   const all = useT();
   const lang = useLang();
   const [open, setOpen] = useState<string | null>(null);
@@ -90,7 +112,11 @@ export function ActionBar({ view, onChanged, onStale }: { view: CaseView; onChan
       {view.allowedActions.length ? (
         <div className="case-actions">
           {view.allowedActions.map((action) => (
-            <Button key={action} type={action === view.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(action)}>
+            <Button
+              key={action}
+              type={action === view.allowedActions[0] ? 'primary' : 'default'}
+              onClick={() => setOpen(action)}
+            >
               {actionName(action, lang)}
             </Button>
           ))}

@@ -21,7 +21,10 @@ interface Fields {
 }
 
 /** Verifiers who may take every selected report: those of each area, intersected (one lookup per area). */
-function commonVerifiers(results: UseQueryResult<{ items: Verifier[] }>[]): { verifiers: Verifier[] | null; error: unknown } {
+function commonVerifiers(results: UseQueryResult<{ items: Verifier[] }>[]): {
+  verifiers: Verifier[] | null;
+  error: unknown;
+} {
   const error = results.find((r) => r.error)?.error ?? null;
   if (!results.length || results.some((r) => !r.data)) return { verifiers: null, error };
   const lists = results.map((r) => r.data!.items);
@@ -31,7 +34,15 @@ function commonVerifiers(results: UseQueryResult<{ items: Verifier[] }>[]): { ve
 const NO_VERIFIERS: Verifier[] = [];
 
 /** Accepts and assigns the selected reports in one request; each succeeds or fails on its own. */
-export function BulkAssignModal({ open, reports, onClose }: { open: boolean; reports: CaseSummary[]; onClose(changed: boolean): void }) {
+export function BulkAssignModal({
+  open,
+  reports,
+  onClose,
+}: {
+  open: boolean;
+  reports: CaseSummary[];
+  onClose(changed: boolean): void;
+}) {
   const all = useT();
   const t = all.cases;
   const lang = useLang();
@@ -44,14 +55,19 @@ export function BulkAssignModal({ open, reports, onClose }: { open: boolean; rep
   const lookup = useQueries({
     queries: (open ? onePerArea : []).map((reference) => ({
       queryKey: queryKeys.reports.verifiers(reference),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`, { signal }),
     })),
     combine: commonVerifiers,
   });
   const verifiers = lookup.verifiers ?? NO_VERIFIERS;
 
   const accepting = useMutation({
-    mutationFn: (fields: Fields) => api.post<{ results: BulkAcceptResult[] }>('/reports/bulk-accept', { ...fields, references: reports.map((r) => r.reference) }),
+    mutationFn: (fields: Fields) =>
+      api.post<{ results: BulkAcceptResult[] }>('/reports/bulk-accept', {
+        ...fields,
+        references: reports.map((r) => r.reference),
+      }),
     onSuccess: ({ results }) => {
       const failed = results.filter((r) => !r.ok);
       message.info(t.bulk.done(results.length - failed.length, failed.length));

@@ -8,7 +8,15 @@ import { useT } from '../../../i18n';
 import type { CaseView } from './caseTypes';
 import { useCaseErrors } from './useCaseErrors';
 
-export function CaseMessages({ view, onChanged, onStale }: { view: CaseView; onChanged(view: CaseView): void; onStale(): void }) {
+export function CaseMessages({
+  view,
+  onChanged,
+  onStale,
+}: {
+  view: CaseView;
+  onChanged(view: CaseView): void;
+  onStale(): void;
+}) {
   const t = useT().cases.case;
   const { message } = App.useApp();
   const [body, setBody] = useState('');
@@ -47,7 +55,14 @@ export function CaseMessages({ view, onChanged, onStale }: { view: CaseView; onC
       {error}
       {view.canMessage ? (
         <Space.Compact block>
-          <Input.TextArea aria-label={t.messagePlaceholder} placeholder={t.messagePlaceholder} value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Input.TextArea
+            aria-label={t.messagePlaceholder}
+            placeholder={t.messagePlaceholder}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            maxLength={2000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
           <Button type="primary" onClick={send} loading={sending.isPending} disabled={!body.trim()}>
             {t.send}
           </Button>

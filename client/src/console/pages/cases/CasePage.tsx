@@ -36,7 +36,10 @@ export function CasePage() {
     queryFn: ({ signal }) => api.get<CaseView>(`/reports/${encodeURIComponent(reference)}`, { signal }),
   });
   const view = detail.data ?? null;
-  const reload = useCallback(() => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.detail(reference) }), [queryClient, reference]);
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.detail(reference) }),
+    [queryClient, reference],
+  );
   /** An action or message answered with the report as it now is: show it, and refetch what it may have moved. */
   const changed = useCallback(
     (updated: CaseView) => {
@@ -67,7 +70,12 @@ export function CasePage() {
         </Space>
         <Space wrap>
           {view && REVEAL_ROLES.has(me.role) && !view.anonymous && <RevealIdentityButton reference={view.reference} />}
-          <Button icon={<ReloadOutlined />} onClick={() => void detail.refetch()} loading={detail.isFetching} aria-label={all.common.retry} />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void detail.refetch()}
+            loading={detail.isFetching}
+            aria-label={all.common.retry}
+          />
         </Space>
       </div>
       <QueryError queries={[detail]} />
@@ -82,7 +90,9 @@ export function CasePage() {
                 <Descriptions.Item label={t.submittedAt}>{formatDateTime(view.submittedAt)}</Descriptions.Item>
                 {view.subjectName && <Descriptions.Item label={t.subject}>{view.subjectName}</Descriptions.Item>}
                 {view.address && <Descriptions.Item label={t.case.address}>{view.address}</Descriptions.Item>}
-                {view.occurredAt && <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>}
+                {view.occurredAt && (
+                  <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>
+                )}
                 <Descriptions.Item label={t.case.identity}>
                   {view.anonymous ? t.case.anonymous : t.case.realName} · {view.reporterPseudonym}
                 </Descriptions.Item>

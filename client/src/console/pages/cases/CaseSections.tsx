@@ -29,7 +29,14 @@ function PdfEvidence({ reference, item }: { reference: string; item: Evidence })
       <a href={fileUrl(reference, item)} download>
         {t.download} ({item.mime})
       </a>
-      <Modal open={open} onCancel={() => setOpen(false)} footer={null} width={880} title={`PDF ${item.fileId.slice(0, 8)}`} destroyOnHidden>
+      <Modal
+        open={open}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        width={880}
+        title={`PDF ${item.fileId.slice(0, 8)}`}
+        destroyOnHidden
+      >
         <Suspense fallback={<Typography.Text type="secondary">{t.pdfLoading}</Typography.Text>}>
           <PdfPreview path={evidencePath(reference, item)} />
         </Suspense>
@@ -64,11 +71,17 @@ function EvidenceItem({ reference, item }: { reference: string; item: Evidence }
         {item.mime} · {Math.ceil(item.size / 1024)} KB · {formatDateTime(item.addedAt)}
         {item.metadataRemoved && <> · {t.metadataRemoved}</>}
         <br />
-        {t.storedHash}: <Typography.Text code copyable>{item.storedSha256}</Typography.Text>
+        {t.storedHash}:{' '}
+        <Typography.Text code copyable>
+          {item.storedSha256}
+        </Typography.Text>
         {item.receivedSha256 !== item.storedSha256 && (
           <>
             <br />
-            {t.receivedHash}: <Typography.Text code copyable>{item.receivedSha256}</Typography.Text>
+            {t.receivedHash}:{' '}
+            <Typography.Text code copyable>
+              {item.receivedSha256}
+            </Typography.Text>
           </>
         )}
       </Typography.Paragraph>
@@ -119,7 +132,6 @@ export function TimelineCard({ view }: { view: CaseView }) {
   );
 }
 
-
 export function FindingsCard({ findings }: { findings: Record<string, unknown> }) {
   const all = useT();
   const t = all.cases.forms;
@@ -136,7 +148,12 @@ export function FindingsCard({ findings }: { findings: Record<string, unknown> }
     [t.rectificationOrdered, yesNo(findings.rectificationOrdered)],
     [t.fineYuan, typeof findings.fineFen === 'number' ? formatYuan(findings.fineFen) : ''],
     [t.penaltyDecisionNo, String(findings.penaltyDecisionNo ?? '')],
-    [t.exclusions, Array.isArray(findings.exclusions) ? findings.exclusions.map((x) => pick(t.exclusionKinds, x)).join(all.common.listSeparator) : ''],
+    [
+      t.exclusions,
+      Array.isArray(findings.exclusions)
+        ? findings.exclusions.map((x) => pick(t.exclusionKinds, x)).join(all.common.listSeparator)
+        : '',
+    ],
   ];
   return (
     <Card title={all.cases.case.findingsTitle} className="page-card" data-testid="case-findings">

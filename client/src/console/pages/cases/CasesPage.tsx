@@ -64,7 +64,8 @@ export function CasesPage() {
   const [enterOpen, setEnterOpen] = useState(false);
 
   // The address says which queue; "all" is spelt out because the role's first tab is the default.
-  const tab: Tab = params.get('queue') === 'all' ? 'all' : values.queue && tabs.includes(values.queue) ? values.queue : tabs[0];
+  const tab: Tab =
+    params.get('queue') === 'all' ? 'all' : values.queue && tabs.includes(values.queue) ? values.queue : tabs[0];
   const defaultSort: Sort = BY_DEADLINE.has(tab) ? 'dueAt' : 'submittedAt';
   const sort: Sort = params.get('sort') === values.sort ? values.sort : defaultSort;
   const range = values.from && values.to ? ([values.from, values.to] as const) : null;
@@ -94,9 +95,13 @@ export function CasesPage() {
     setSelected([]);
   };
   const setTab = (next: Tab) => refilter({ queue: next === tabs[0] ? undefined : next, sort: undefined });
-  const setSort = (next: Sort | undefined) => update({ sort: !next || next === defaultSort ? undefined : next, page: undefined });
+  const setSort = (next: Sort | undefined) =>
+    update({ sort: !next || next === defaultSort ? undefined : next, page: undefined });
   const setPage = (page: number, pageSize: number) =>
-    update({ page: page === 1 || pageSize !== values.pageSize ? undefined : String(page), pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize) });
+    update({
+      page: page === 1 || pageSize !== values.pageSize ? undefined : String(page),
+      pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize),
+    });
   const refreshLists = () => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
 
   const columns: ColumnsType<CaseSummary> = [
@@ -132,7 +137,11 @@ export function CasesPage() {
       sortOrder: sort === 'dueAt' ? 'ascend' : null,
       render: (at: string | undefined, row) =>
         at && (
-          <Typography.Text type={isOverdue(row) ? 'danger' : undefined} title={isOverdue(row) ? t.overdueHint : undefined} data-overdue={isOverdue(row) || undefined}>
+          <Typography.Text
+            type={isOverdue(row) ? 'danger' : undefined}
+            title={isOverdue(row) ? t.overdueHint : undefined}
+            data-overdue={isOverdue(row) || undefined}
+          >
             {formatDateTime(at)}
           </Typography.Text>
         ),
@@ -153,7 +162,12 @@ export function CasesPage() {
               <Button icon={<PhoneOutlined />} onClick={() => setEnterOpen(true)}>
                 {t.enter.button}
               </Button>
-              <Button type="primary" icon={<TeamOutlined />} disabled={!selected.length} onClick={() => setBulkOpen(true)}>
+              <Button
+                type="primary"
+                icon={<TeamOutlined />}
+                disabled={!selected.length}
+                onClick={() => setBulkOpen(true)}
+              >
                 {t.bulk.button(selected.length)}
               </Button>
             </>
@@ -162,14 +176,21 @@ export function CasesPage() {
       </div>
       <QueryError queries={[list]} />
       <Card className="page-card">
-        <Tabs activeKey={tab} onChange={(key) => setTab(key as Tab)} items={tabs.map((key) => ({ key, label: t.tabs[key] }))} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as Tab)}
+          items={tabs.map((key) => ({ key, label: t.tabs[key] }))}
+        />
         <Space wrap className="case-filters">
           <SingleSelect<string>
             aria-label={t.area}
             value={values.area ?? 'all'}
             onChange={(value) => refilter({ area: value === 'all' ? undefined : value })}
             className="case-filter"
-            options={[{ value: 'all', label: t.allAreas }, ...reference.areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))]}
+            options={[
+              { value: 'all', label: t.allAreas },
+              ...reference.areas.map((a) => ({ value: a.code, label: localName(a.name, lang) })),
+            ]}
           />
           <SingleSelect<string>
             aria-label={t.category}
@@ -177,14 +198,20 @@ export function CasesPage() {
             onChange={(value) => refilter({ category: value === 'all' ? undefined : value })}
             className="case-filter case-filter--wide"
             showSearch={{ optionFilterProp: 'label' }}
-            options={[{ value: 'all', label: t.allCategories }, ...reference.categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))]}
+            options={[
+              { value: 'all', label: t.allCategories },
+              ...reference.categories.map((c) => ({ value: c.code, label: localName(c.name, lang) })),
+            ]}
           />
           <SingleSelect<string>
             aria-label={t.status}
             value={values.status ?? 'all'}
             onChange={(value) => refilter({ status: value === 'all' ? undefined : value })}
             className="case-filter"
-            options={[{ value: 'all', label: t.allStatuses }, ...reportStates.map((s) => ({ value: s, label: statusName(s, lang) }))]}
+            options={[
+              { value: 'all', label: t.allStatuses },
+              ...reportStates.map((s) => ({ value: s, label: statusName(s, lang) })),
+            ]}
           />
           <DatePicker.RangePicker
             aria-label={t.dateRange}
@@ -218,7 +245,10 @@ export function CasesPage() {
               ? {
                   selectedRowKeys: selected.map((r) => r.reference),
                   onChange: (_, rows) => setSelected(rows),
-                  getCheckboxProps: (row) => ({ disabled: !inGroup('notAccepted', row.status), 'aria-label': row.reference }),
+                  getCheckboxProps: (row) => ({
+                    disabled: !inGroup('notAccepted', row.status),
+                    'aria-label': row.reference,
+                  }),
                   preserveSelectedRowKeys: true,
                 }
               : undefined

@@ -24,7 +24,18 @@ interface Fields {
   email?: string;
 }
 
-const FIELD_NAMES = ['channel', 'category', 'area', 'description', 'subjectName', 'address', 'anonymous', 'name', 'phone', 'email'] as const;
+const FIELD_NAMES = [
+  'channel',
+  'category',
+  'area',
+  'description',
+  'subjectName',
+  'address',
+  'anonymous',
+  'name',
+  'phone',
+  'email',
+] as const;
 const blankToUndefined = (s?: string) => (s?.trim() ? s.trim() : undefined);
 
 /** A report taken by phone, letter or in person; the receipt is read out to the reporter once. */
@@ -65,7 +76,15 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
       anonymous: f.anonymous,
       subjectName: blankToUndefined(f.subjectName),
       address: blankToUndefined(f.address),
-      ...(f.anonymous ? {} : { reporter: { name: f.name ?? '', phone: f.phone ?? '', ...(blankToUndefined(f.email) ? { email: f.email!.trim() } : {}) } }),
+      ...(f.anonymous
+        ? {}
+        : {
+            reporter: {
+              name: f.name ?? '',
+              phone: f.phone ?? '',
+              ...(blankToUndefined(f.email) ? { email: f.email!.trim() } : {}),
+            },
+          }),
     };
     entering.mutate({ channel: f.channel, report });
   };
@@ -87,7 +106,13 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
       {error && <Alert type="error" showIcon title={error} className="page-alert" />}
       {receipt ? (
         <div data-testid="entered-receipt">
-          <Alert type="success" showIcon title={t.enter.receiptTitle} description={t.enter.receiptHint} className="page-alert" />
+          <Alert
+            type="success"
+            showIcon
+            title={t.enter.receiptTitle}
+            description={t.enter.receiptHint}
+            className="page-alert"
+          />
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t.reference}>
               <Typography.Text code copyable>
@@ -102,12 +127,21 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
           </Descriptions>
         </div>
       ) : (
-        <Form<Fields> form={form} layout="vertical" name="enter-report" onFinish={save} initialValues={{ anonymous: false, channel: 'hotline-12350' }}>
+        <Form<Fields>
+          form={form}
+          layout="vertical"
+          name="enter-report"
+          onFinish={save}
+          initialValues={{ anonymous: false, channel: 'hotline-12350' }}
+        >
           <Form.Item label={t.enter.channel} name="channel" rules={required}>
             <SingleSelect<string> options={CHANNELS.map((c) => ({ value: c, label: t.channels[c] }))} />
           </Form.Item>
           <Form.Item label={t.category} name="category" rules={required}>
-            <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))} />
+            <SingleSelect<string>
+              showSearch={{ optionFilterProp: 'label' }}
+              options={categories.map((c) => ({ value: c.code, label: localName(c.name, lang) }))}
+            />
           </Form.Item>
           <Form.Item label={t.area} name="area" rules={required}>
             <SingleSelect<string> options={areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))} />

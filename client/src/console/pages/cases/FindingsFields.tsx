@@ -6,7 +6,13 @@ import { SingleSelect } from '../../SingleSelect';
 import type { FormValues } from './actionForms';
 import type { Findings } from './caseTypes';
 
-const VIOLATION_KINDS = ['major-hazard', 'illegal-operation', 'listed-situation', 'welding', 'concealed-accident'] as const;
+const VIOLATION_KINDS = [
+  'major-hazard',
+  'illegal-operation',
+  'listed-situation',
+  'welding',
+  'concealed-accident',
+] as const;
 const HAZARD_LEVELS = ['general', 'major'] as const;
 const ACCIDENT_GRADES = ['general', 'larger', 'major', 'especially-major'] as const;
 const EXCLUSIONS = ['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete'] as const;
@@ -31,20 +37,28 @@ export function FindingsFields() {
   const substantiated = Form.useWatch<boolean | undefined>('substantiated');
   const violationKind = Form.useWatch<string | undefined>('violationKind');
   const fineFen = fineFenOf(Form.useWatch<string | undefined>('fineYuan'));
-  const checkFine = (_: unknown, typed: string | undefined) => (fineFenOf(typed) === null ? Promise.reject(new Error(t.fineInvalid)) : Promise.resolve());
+  const checkFine = (_: unknown, typed: string | undefined) =>
+    fineFenOf(typed) === null ? Promise.reject(new Error(t.fineInvalid)) : Promise.resolve();
   return (
     <>
       <Form.Item label={t.inspectedOn} name="inspectedOn" rules={required}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item label={t.summary} name="summary" rules={[{ required: true, whitespace: true, message: t.required }, { max: 5000 }]}>
+      <Form.Item
+        label={t.summary}
+        name="summary"
+        rules={[{ required: true, whitespace: true, message: t.required }, { max: 5000 }]}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
       </Form.Item>
       <Form.Item label={t.substantiated} name="substantiated" rules={required}>
         <Radio.Group options={yesNo} optionType="button" />
       </Form.Item>
       <Form.Item label={t.violationKind} name="violationKind" rules={substantiated ? required : []}>
-        <SingleSelect<string> allowClear options={VIOLATION_KINDS.map((k) => ({ value: k, label: t.violationKinds[k] }))} />
+        <SingleSelect<string>
+          allowClear
+          options={VIOLATION_KINDS.map((k) => ({ value: k, label: t.violationKinds[k] }))}
+        />
       </Form.Item>
       <Form.Item label={t.hazardLevel} name="hazardLevel">
         <SingleSelect<string> allowClear options={HAZARD_LEVELS.map((k) => ({ value: k, label: t.hazardLevels[k] }))} />
@@ -68,7 +82,11 @@ export function FindingsFields() {
       <Form.Item label={t.fineYuan} name="fineYuan" rules={[{ validator: checkFine }]}>
         <Input inputMode="decimal" suffix="元" maxLength={20} />
       </Form.Item>
-      <Form.Item label={t.penaltyDecisionNo} name="penaltyDecisionNo" rules={fineFen ? [{ required: true, whitespace: true, message: t.required }, { max: 80 }] : [{ max: 80 }]}>
+      <Form.Item
+        label={t.penaltyDecisionNo}
+        name="penaltyDecisionNo"
+        rules={fineFen ? [{ required: true, whitespace: true, message: t.required }, { max: 80 }] : [{ max: 80 }]}
+      >
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item label={t.exclusions} name="exclusions">
@@ -78,7 +96,8 @@ export function FindingsFields() {
   );
 }
 
-const optional = <T,>(v: unknown, ok: (x: unknown) => x is T): T | undefined => (v === null || v === undefined || v === '' ? undefined : ok(v) ? v : undefined);
+const optional = <T,>(v: unknown, ok: (x: unknown) => x is T): T | undefined =>
+  v === null || v === undefined || v === '' ? undefined : ok(v) ? v : undefined;
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
@@ -96,7 +115,10 @@ export function findingsPayload(v: FormValues): Findings {
     penaltyDecisionNo: penaltyDecisionNo || undefined,
     fineFen: fineFen ?? undefined,
     rectificationOrdered: optional(v.rectificationOrdered, isBoolean),
-    accidentGrade: v.violationKind === 'concealed-accident' ? (optional(v.accidentGrade, isString) as Findings['accidentGrade']) : undefined,
+    accidentGrade:
+      v.violationKind === 'concealed-accident'
+        ? (optional(v.accidentGrade, isString) as Findings['accidentGrade'])
+        : undefined,
     concealedDeaths: v.violationKind === 'concealed-accident' ? optional(v.concealedDeaths, isNumber) : undefined,
     exclusions: Array.isArray(v.exclusions) ? (v.exclusions as Findings['exclusions']) : [],
   };

@@ -57,7 +57,12 @@ export function RevealIdentityButton({ reference }: { reference: string }) {
           </Descriptions>
         ) : (
           <Form form={form} layout="vertical" name="reveal" onFinish={reveal}>
-            <Form.Item label={t.revealReason} name="reason" extra={t.revealReasonHint} rules={[{ required: true, whitespace: true, min: 10, max: 500, message: t.revealReasonHint }]}>
+            <Form.Item
+              label={t.revealReason}
+              name="reason"
+              extra={t.revealReasonHint}
+              rules={[{ required: true, whitespace: true, min: 10, max: 500, message: t.revealReasonHint }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
             </Form.Item>
           </Form>

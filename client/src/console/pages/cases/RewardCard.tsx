@@ -69,7 +69,12 @@ export function RewardCard({ view }: { view: CaseView }) {
         <Space wrap>
           {me.role === 'finance' && w.claimed && <ClaimButton reference={view.reference} />}
           {NOTICE_STATES.has(view.status) && w.eligible && (
-            <Button icon={<FilePdfOutlined />} onClick={() => void downloadFile(`/reports/${view.reference}/reward-notice.pdf`, `reward-notice-${view.reference}.pdf`)}>
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() =>
+                void downloadFile(`/reports/${view.reference}/reward-notice.pdf`, `reward-notice-${view.reference}.pdf`)
+              }
+            >
               {t.notice}
             </Button>
           )}
@@ -82,24 +87,37 @@ export function RewardCard({ view }: { view: CaseView }) {
             {w.eligible ? formatYuan(w.amountFen) : t.ineligible}
           </Typography.Text>
         </Descriptions.Item>
-        {w.computedFen !== undefined && w.computedFen !== w.amountFen && <Descriptions.Item label={t.computed}>{formatYuan(w.computedFen)}</Descriptions.Item>}
-        {w.minFen !== undefined && w.maxFen !== undefined && <Descriptions.Item label={t.range}>{`${formatYuan(w.minFen)} – ${formatYuan(w.maxFen)}`}</Descriptions.Item>}
+        {w.computedFen !== undefined && w.computedFen !== w.amountFen && (
+          <Descriptions.Item label={t.computed}>{formatYuan(w.computedFen)}</Descriptions.Item>
+        )}
+        {w.minFen !== undefined && w.maxFen !== undefined && (
+          <Descriptions.Item label={t.range}>{`${formatYuan(w.minFen)} – ${formatYuan(w.maxFen)}`}</Descriptions.Item>
+        )}
         {w.scheme && <Descriptions.Item label={t.scheme}>{t.schemes[w.scheme] ?? w.scheme}</Descriptions.Item>}
         {w.policy && <Descriptions.Item label={t.policy}>{w.policy}</Descriptions.Item>}
         {w.reservedFen > 0 && <Descriptions.Item label={t.reserved}>{formatYuan(w.reservedFen)}</Descriptions.Item>}
         {w.claimDueAt && <Descriptions.Item label={t.claimDueAt}>{formatDateTime(w.claimDueAt)}</Descriptions.Item>}
         {state && <Descriptions.Item label={t.title}>{state}</Descriptions.Item>}
         {w.adjustmentReason && <Descriptions.Item label={t.adjustment}>{w.adjustmentReason}</Descriptions.Item>}
-        {!w.eligible && w.refusalReason && <Descriptions.Item label={t.ineligible}>{w.refusalReason}</Descriptions.Item>}
+        {!w.eligible && w.refusalReason && (
+          <Descriptions.Item label={t.ineligible}>{w.refusalReason}</Descriptions.Item>
+        )}
         {w.appeal && (
           <Descriptions.Item label={t.appeal}>
             {w.appeal.reason}
-            {w.appeal.outcome ? ` → ${t.appealOutcome[w.appeal.outcome] ?? w.appeal.outcome}${w.appeal.decisionReason ? `：${w.appeal.decisionReason}` : ''}` : ''}
+            {w.appeal.outcome
+              ? ` → ${t.appealOutcome[w.appeal.outcome] ?? w.appeal.outcome}${w.appeal.decisionReason ? `：${w.appeal.decisionReason}` : ''}`
+              : ''}
           </Descriptions.Item>
         )}
       </Descriptions>
       {w.explanation.length > 0 && (
-        <List size="small" header={t.explanation} dataSource={w.explanation} renderItem={(line) => <List.Item>{lang === 'en' ? line.en : line.zh}</List.Item>} />
+        <List
+          size="small"
+          header={t.explanation}
+          dataSource={w.explanation}
+          renderItem={(line) => <List.Item>{lang === 'en' ? line.en : line.zh}</List.Item>}
+        />
       )}
     </Card>
   );

@@ -60,7 +60,12 @@ function useAssignableVerifiers(reference: string): Verifier[] {
 
 function AcceptFields({ view }: { view: CaseView }) {
   const verifiers = useAssignableVerifiers(view.reference);
-  return <AssignFields verifiers={verifiers} suggestedUnitCode={(view as { suggestedUnitCode?: string | null }).suggestedUnitCode} />;
+  return (
+    <AssignFields
+      verifiers={verifiers}
+      suggestedUnitCode={(view as { suggestedUnitCode?: string | null }).suggestedUnitCode}
+    />
+  );
 }
 
 function ReassignFields({ view }: { view: CaseView }) {
@@ -76,7 +81,11 @@ function ReassignFields({ view }: { view: CaseView }) {
 function DuplicateFields() {
   const t = useT().cases.forms;
   return (
-    <Form.Item label={t.duplicateOf} name="duplicateOf" rules={[...useRequired(), { pattern: /^\s*WP-[0-9A-Z]{4}-[0-9A-Z]{4}\s*$/i, message: 'WP-XXXX-XXXX' }]}>
+    <Form.Item
+      label={t.duplicateOf}
+      name="duplicateOf"
+      rules={[...useRequired(), { pattern: /^\s*WP-[0-9A-Z]{4}-[0-9A-Z]{4}\s*$/i, message: 'WP-XXXX-XXXX' }]}
+    >
       <Input placeholder="WP-XXXX-XXXX" maxLength={12} />
     </Form.Item>
   );
@@ -89,10 +98,17 @@ function TransferFields() {
   return (
     <>
       <Form.Item label={t.toUnit} name="toUnitCode">
-        <SingleSelect<string> allowClear showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.code, label: localName(u.name, lang) }))} />
+        <SingleSelect<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={units.map((u) => ({ value: u.code, label: localName(u.name, lang) }))}
+        />
       </Form.Item>
       <Form.Item label={t.toArea} name="toArea">
-        <SingleSelect<string> allowClear options={areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))} />
+        <SingleSelect<string>
+          allowClear
+          options={areas.map((a) => ({ value: a.code, label: localName(a.name, lang) }))}
+        />
       </Form.Item>
       <Form.Item label={t.transferNote} name="note" rules={[...useRequired(), { max: 2000 }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
@@ -117,19 +133,40 @@ function ExtendFields() {
 }
 
 export const actionForms: Partial<Record<string, ActionFormEntry>> = {
-  'request-information': { Fields: noteField('message', (t) => t.message), payload: (v) => ({ message: text(v.message) }) },
+  'request-information': {
+    Fields: noteField('message', (t) => t.message),
+    payload: (v) => ({ message: text(v.message) }),
+  },
   accept: {
     Fields: AcceptFields,
-    initialValues: (view) => ({ unitCode: (view as { suggestedUnitCode?: string | null }).suggestedUnitCode ?? undefined }),
+    initialValues: (view) => ({
+      unitCode: (view as { suggestedUnitCode?: string | null }).suggestedUnitCode ?? undefined,
+    }),
     payload: (v) => ({ unitCode: v.unitCode, verifierId: v.verifierId, dueInDays: v.dueInDays }),
   },
   reject: { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   'mark-duplicate': { Fields: DuplicateFields, payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }) },
-  transfer: { Fields: TransferFields, payload: (v) => ({ toUnitCode: v.toUnitCode ?? undefined, toArea: v.toArea ?? undefined, note: text(v.note) }) },
+  transfer: {
+    Fields: TransferFields,
+    payload: (v) => ({ toUnitCode: v.toUnitCode ?? undefined, toArea: v.toArea ?? undefined, note: text(v.note) }),
+  },
   reassign: { Fields: ReassignFields, payload: (v) => ({ verifierId: v.verifierId }) },
   'extend-deadline': { Fields: ExtendFields, payload: (v) => ({ days: v.days, reason: text(v.reason) }) },
-  'submit-findings': { Fields: FindingsFields, payload: findingsPayload, width: 720, initialValues: () => ({ substantiated: false, alreadyKnownAndHandled: false, rectificationOrdered: false, exclusions: [] }) },
-  'approve-findings': { Fields: noteField('comment', (t) => t.comment, false), payload: (v) => ({ comment: optionalText(v.comment) }) },
+  'submit-findings': {
+    Fields: FindingsFields,
+    payload: findingsPayload,
+    width: 720,
+    initialValues: () => ({
+      substantiated: false,
+      alreadyKnownAndHandled: false,
+      rectificationOrdered: false,
+      exclusions: [],
+    }),
+  },
+  'approve-findings': {
+    Fields: noteField('comment', (t) => t.comment, false),
+    payload: (v) => ({ comment: optionalText(v.comment) }),
+  },
   'return-findings': { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   ...rewardActionForms,
 };

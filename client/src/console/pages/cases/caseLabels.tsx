@@ -27,7 +27,8 @@ const STATUS_COLORS: Record<string, string> = {
   closed: 'default',
 };
 
-const localized = (name: { zh: string; en: string } | undefined, lang: Lang, fallback: string) => (name ? (lang === 'en' ? name.en : name.zh) : fallback);
+const localized = (name: { zh: string; en: string } | undefined, lang: Lang, fallback: string) =>
+  name ? (lang === 'en' ? name.en : name.zh) : fallback;
 
 export function statusName(status: string, lang: Lang): string {
   return localized((stateNames as Record<string, { zh: string; en: string }>)[status as ReportState], lang, status);
@@ -39,5 +40,9 @@ export function StatusTag({ status, lang }: { status: string; lang: Lang }) {
 
 /** An action's name from the shared workflow, so new actions are named without client changes. */
 export function actionName(action: string, lang: Lang): string {
-  return localized((workflowActions as Record<string, { name: { zh: string; en: string } }>)[action]?.name, lang, action);
+  return localized(
+    (workflowActions as Record<string, { name: { zh: string; en: string } }>)[action]?.name,
+    lang,
+    action,
+  );
 }

@@ -23,7 +23,12 @@ function YuanField({ name, label, required }: { name: string; label: string; req
     return parseYuan(value) ? Promise.resolve() : Promise.reject(new Error(r.amountInvalid));
   };
   return (
-    <Form.Item label={label} name={name} rules={[{ validator: check }]} extra={name === 'amountYuan' ? r.amountHint : undefined}>
+    <Form.Item
+      label={label}
+      name={name}
+      rules={[{ validator: check }]}
+      extra={name === 'amountYuan' ? r.amountHint : undefined}
+    >
       <Input inputMode="decimal" suffix="元" />
     </Form.Item>
   );
@@ -32,7 +37,11 @@ function YuanField({ name, label, required }: { name: string; label: string; req
 function ReasonField({ name, label, required = true }: { name: string; label: string; required?: boolean }) {
   const { f } = useTexts();
   return (
-    <Form.Item label={label} name={name} rules={[...(required ? [{ required: true, whitespace: true, message: f.required }] : []), { max: 2000 }]}>
+    <Form.Item
+      label={label}
+      name={name}
+      rules={[...(required ? [{ required: true, whitespace: true, message: f.required }] : []), { max: 2000 }]}
+    >
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
     </Form.Item>
   );
@@ -44,7 +53,11 @@ function ProposeFields() {
   return (
     <>
       <YuanField name="amountYuan" label={r.amountYuan} required={false} />
-      {typeof amount === 'string' && amount.trim() ? <ReasonField name="adjustmentReason" label={r.adjustmentReason} /> : <ReasonField name="noRewardReason" label={r.noRewardReason} required={false} />}
+      {typeof amount === 'string' && amount.trim() ? (
+        <ReasonField name="adjustmentReason" label={r.adjustmentReason} />
+      ) : (
+        <ReasonField name="noRewardReason" label={r.noRewardReason} required={false} />
+      )}
     </>
   );
 }
@@ -53,13 +66,23 @@ function PayoutFields() {
   const { r, f } = useTexts();
   return (
     <>
-      <Form.Item label={r.voucherNo} name="voucherNo" rules={[{ required: true, whitespace: true, message: f.required }, { max: 60 }]}>
+      <Form.Item
+        label={r.voucherNo}
+        name="voucherNo"
+        rules={[{ required: true, whitespace: true, message: f.required }, { max: 60 }]}
+      >
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item label={r.paidOn} name="paidOn" rules={[{ required: true, message: f.required }]}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item name="claimantChecked" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(r.claimantCheckedRequired))) }]}>
+      <Form.Item
+        name="claimantChecked"
+        valuePropName="checked"
+        rules={[
+          { validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(r.claimantCheckedRequired))) },
+        ]}
+      >
         <Checkbox>{r.claimantChecked}</Checkbox>
       </Form.Item>
     </>
@@ -85,7 +108,12 @@ function AppealFields() {
   return (
     <>
       <Form.Item label={r.outcome} name="outcome" rules={[{ required: true, message: f.required }]}>
-        <Radio.Group options={(['upheld', 'revised'] as const).map((o) => ({ value: o, label: all.cases.reward.appealOutcome[o] }))} />
+        <Radio.Group
+          options={(['upheld', 'revised'] as const).map((o) => ({
+            value: o,
+            label: all.cases.reward.appealOutcome[o],
+          }))}
+        />
       </Form.Item>
       {outcome === 'revised' && <YuanField name="newAmountYuan" label={r.newAmountYuan} required />}
       <ReasonField name="reason" label={f.reason} />
@@ -108,7 +136,9 @@ export const rewardActionForms: Record<string, ActionFormEntry> = {
     Fields: ProposeFields,
     payload: (v: FormValues) => {
       const amountFen = fenOf(v.amountYuan);
-      return amountFen !== undefined ? { amountFen, adjustmentReason: text(v.adjustmentReason) } : { noRewardReason: optionalText(v.noRewardReason) };
+      return amountFen !== undefined
+        ? { amountFen, adjustmentReason: text(v.adjustmentReason) }
+        : { noRewardReason: optionalText(v.noRewardReason) };
     },
   },
   'confirm-reward': { Fields: CommentField, payload: (v) => ({ comment: optionalText(v.comment) }) },
@@ -119,10 +149,18 @@ export const rewardActionForms: Record<string, ActionFormEntry> = {
   'reject-claim': { Fields: ReasonOnly, payload: (v) => ({ reason: text(v.reason) }) },
   'record-payout': {
     Fields: PayoutFields,
-    payload: (v) => ({ voucherNo: text(v.voucherNo), paidOn: text(v.paidOn), claimantChecked: v.claimantChecked === true }),
+    payload: (v) => ({
+      voucherNo: text(v.voucherNo),
+      paidOn: text(v.paidOn),
+      claimantChecked: v.claimantChecked === true,
+    }),
   },
   'decide-appeal': {
     Fields: AppealFields,
-    payload: (v) => ({ outcome: v.outcome, reason: text(v.reason), ...(v.outcome === 'revised' ? { amountFen: fenOf(v.newAmountYuan) } : {}) }),
+    payload: (v) => ({
+      outcome: v.outcome,
+      reason: text(v.reason),
+      ...(v.outcome === 'revised' ? { amountFen: fenOf(v.newAmountYuan) } : {}),
+    }),
   },
 };

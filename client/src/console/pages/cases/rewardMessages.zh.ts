@@ -6,7 +6,10 @@ export const rewardZh = {
   range: '可调整范围',
   policy: '适用政策',
   scheme: '奖励方式',
-  schemes: { violation: '重大隐患/违法行为', 'concealed-accident': '瞒报谎报事故', welding: '违规焊接' } as Record<string, string>,
+  schemes: { violation: '重大隐患/违法行为', 'concealed-accident': '瞒报谎报事故', welding: '违规焊接' } as Record<
+    string,
+    string
+  >,
   reserved: '已预留资金',
   claimDueAt: '领取期限',
   claimed: '已提交领奖申请',
@@ -20,7 +23,14 @@ export const rewardZh = {
   appealOutcome: { upheld: '维持原决定', revised: '已改变金额' } as Record<string, string>,
   viewClaim: '查看领奖人信息',
   claimTitle: '领奖人信息（查看已记入审计日志）',
-  claimFields: { name: '姓名', idNumber: '身份证号', phone: '电话', bankName: '开户行', bankAccount: '账号', claimedAt: '申领时间' },
+  claimFields: {
+    name: '姓名',
+    idNumber: '身份证号',
+    phone: '电话',
+    bankName: '开户行',
+    bankAccount: '账号',
+    claimedAt: '申领时间',
+  },
   notice: '奖励通知书 PDF',
   forms: {
     amountYuan: '奖励金额（元，可选）',

@@ -23,7 +23,16 @@ export function useCaseErrors(onStale: () => void) {
       }
       const title = caught instanceof ApiError && caught.title ? caught.title : describeError(caught);
       const detail = caught instanceof ApiError && caught.detail !== title ? caught.detail : undefined;
-      setError(<Alert type="error" showIcon title={title} description={detail} className="page-alert" data-testid="case-error" />);
+      setError(
+        <Alert
+          type="error"
+          showIcon
+          title={title}
+          description={detail}
+          className="page-alert"
+          data-testid="case-error"
+        />,
+      );
     },
     [message, onStale, t],
   );

@@ -28,7 +28,12 @@ export function AppropriationForm() {
   const pending = useRef<Pending | null>(null);
 
   const appropriate = useMutation({
-    mutationFn: ({ key, amountFen, note }: Pending) => api.post<{ entry: LedgerEntryView }>('/fund/appropriations', { amountFen, note }, { headers: { 'Idempotency-Key': key } }),
+    mutationFn: ({ key, amountFen, note }: Pending) =>
+      api.post<{ entry: LedgerEntryView }>(
+        '/fund/appropriations',
+        { amountFen, note },
+        { headers: { 'Idempotency-Key': key } },
+      ),
     onSuccess: ({ entry }) => {
       pending.current = null;
       form.resetFields();
@@ -51,16 +56,34 @@ export function AppropriationForm() {
 
   return (
     <Card className="page-card" title={<h2 className="card-title">{t.appropriateTitle}</h2>}>
-      <Form<Values> form={form} layout="inline" onFinish={submit} data-testid="appropriation-form" disabled={submitting}>
+      <Form<Values>
+        form={form}
+        layout="inline"
+        onFinish={submit}
+        data-testid="appropriation-form"
+        disabled={submitting}
+      >
         <Form.Item
           name="amount"
           label={t.amountYuan}
           required
-          rules={[{ validator: (_, value: string | undefined) => (value && parsePositiveYuan(value) !== null ? Promise.resolve() : Promise.reject(new Error(t.amountInvalid))) }]}
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                value && parsePositiveYuan(value) !== null
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t.amountInvalid)),
+            },
+          ]}
         >
           <Input inputMode="decimal" style={{ width: 180 }} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="note" label={t.note} rules={[{ required: true, whitespace: true, message: t.noteRequired }]} style={{ flex: 1, minWidth: 280 }}>
+        <Form.Item
+          name="note"
+          label={t.note}
+          rules={[{ required: true, whitespace: true, message: t.noteRequired }]}
+          style={{ flex: 1, minWidth: 280 }}
+        >
           <Input maxLength={500} placeholder={t.notePlaceholder} />
         </Form.Item>
         <Form.Item>

@@ -17,7 +17,15 @@ export function BalanceCards({ fund }: { fund: FundOverview }) {
   ];
   return (
     <>
-      {fund.shortfall && <Alert className="page-alert" type="warning" showIcon title={t.shortfall(formatYuan(fund.pipelineFen - fund.availableFen))} data-testid="fund-shortfall" />}
+      {fund.shortfall && (
+        <Alert
+          className="page-alert"
+          type="warning"
+          showIcon
+          title={t.shortfall(formatYuan(fund.pipelineFen - fund.availableFen))}
+          data-testid="fund-shortfall"
+        />
+      )}
       <Row gutter={[16, 16]} className="page-card" data-testid="fund-balances">
         {cards.map((c) => (
           <Col key={c.key} xs={12} md={8} xl={4}>

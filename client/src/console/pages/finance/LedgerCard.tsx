@@ -58,7 +58,10 @@ export function LedgerCard() {
     const [stem, ext] = file.split('.');
     setExporting(file);
     try {
-      await downloadFile(`/fund/exports/${file}${query.size ? `?${query}` : ''}`, `fund-${stem}_${period.from ?? 'start'}_${period.to ?? 'today'}.${ext}`);
+      await downloadFile(
+        `/fund/exports/${file}${query.size ? `?${query}` : ''}`,
+        `fund-${stem}_${period.from ?? 'start'}_${period.to ?? 'today'}.${ext}`,
+      );
     } catch (caught) {
       message.error(describeError(caught));
     } finally {
@@ -70,7 +73,11 @@ export function LedgerCard() {
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
     { title: t.kind, dataIndex: 'kind', render: (k: string) => t.kinds[k] ?? k },
     { title: t.amount, dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
-    { title: t.reward, dataIndex: 'rewardId', render: (id?: string) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—') },
+    {
+      title: t.reward,
+      dataIndex: 'rewardId',
+      render: (id?: string) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—'),
+    },
     { title: t.ledgerNote, dataIndex: 'note', ellipsis: { showTitle: true } },
   ];
 
@@ -84,7 +91,11 @@ export function LedgerCard() {
         <DatePicker.RangePicker
           aria-label={t.period}
           allowEmpty={[true, true]}
-          value={period.from || period.to ? [period.from ? dayjs(period.from) : null, period.to ? dayjs(period.to) : null] : null}
+          value={
+            period.from || period.to
+              ? [period.from ? dayjs(period.from) : null, period.to ? dayjs(period.to) : null]
+              : null
+          }
           onChange={(_, [from, to]) => update({ from: from || undefined, to: to || undefined, page: undefined })}
           data-testid="ledger-period"
         />
@@ -97,7 +108,12 @@ export function LedgerCard() {
         />
         {canExport &&
           EXPORTS.map((e) => (
-            <Button key={e.file} icon={<DownloadOutlined />} loading={exporting === e.file} onClick={() => void exportFile(e.file)}>
+            <Button
+              key={e.file}
+              icon={<DownloadOutlined />}
+              loading={exporting === e.file}
+              onClick={() => void exportFile(e.file)}
+            >
               {t[e.label]}
             </Button>
           ))}
@@ -115,7 +131,11 @@ export function LedgerCard() {
           pageSize: values.pageSize,
           total: data.total,
           showSizeChanger: false,
-          onChange: (page) => update({ page: page === 1 ? undefined : page, pageSize: values.pageSize === DEFAULT_PAGE_SIZE ? undefined : values.pageSize }),
+          onChange: (page) =>
+            update({
+              page: page === 1 ? undefined : page,
+              pageSize: values.pageSize === DEFAULT_PAGE_SIZE ? undefined : values.pageSize,
+            }),
         }}
         data-testid="ledger-table"
       />

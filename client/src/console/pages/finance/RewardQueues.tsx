@@ -28,7 +28,11 @@ export function RewardQueues() {
   const query = useQuery({
     queryKey: queryKeys.fund.rewards,
     queryFn: async ({ signal }) => {
-      const pages = await Promise.all(QUEUES.map((q) => api.get<RewardWorkPage>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`, { signal })));
+      const pages = await Promise.all(
+        QUEUES.map((q) =>
+          api.get<RewardWorkPage>(`/fund/rewards?status=${q.status}&pageSize=${PAGE_SIZE}`, { signal }),
+        ),
+      );
       return Object.fromEntries(QUEUES.map((q, i) => [q.status, pages[i]])) as Record<QueueStatus, RewardWorkPage>;
     },
   });
@@ -36,7 +40,11 @@ export function RewardQueues() {
   const loading = query.isFetching;
 
   const columns = (status: QueueStatus): ColumnsType<RewardWorkItem> => [
-    { title: t.reference, dataIndex: 'reference', render: (ref: string) => <Link to={`/cases/${encodeURIComponent(ref)}`}>{ref}</Link> },
+    {
+      title: t.reference,
+      dataIndex: 'reference',
+      render: (ref: string) => <Link to={`/cases/${encodeURIComponent(ref)}`}>{ref}</Link>,
+    },
     { title: t.area, dataIndex: 'area', render: (code: string) => areaName(code) },
     { title: t.rewardAmount, dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
     status === 'reward-approved'
@@ -62,7 +70,8 @@ export function RewardQueues() {
           key: q.status,
           label: (
             <span>
-              {t[q.label]} <Badge count={queues[q.status].total} showZero color={queues[q.status].total ? undefined : '#bfbfbf'} />
+              {t[q.label]}{' '}
+              <Badge count={queues[q.status].total} showZero color={queues[q.status].total ? undefined : '#bfbfbf'} />
             </span>
           ),
           children: (

@@ -21,7 +21,13 @@ export function AreaTiles({ tiles, text }: { tiles: AreaTile[]; text: StatsText 
   return (
     <div className="stats-tiles" role="list" aria-label={text.areas}>
       {tiles.map((t) => (
-        <div key={t.area} role="listitem" className="stats-tile" data-area={t.area} style={{ background: shade(t.value), color: t.value !== null && t.value > 0.6 ? '#fff' : '#1a1a1a' }}>
+        <div
+          key={t.area}
+          role="listitem"
+          className="stats-tile"
+          data-area={t.area}
+          style={{ background: shade(t.value), color: t.value !== null && t.value > 0.6 ? '#fff' : '#1a1a1a' }}
+        >
           <div className="stats-tile-name">{t.name}</div>
           <div className="stats-tile-value">{t.label}</div>
         </div>

@@ -7,7 +7,17 @@ import { QueryError } from '../../QueryState';
 import type { PosterFunnel } from './types';
 import type { StatsText } from './statsText';
 
-export function PosterFunnelCard({ text, from, to, areaName }: { text: StatsText; from: string; to: string; areaName: (code: string) => string }) {
+export function PosterFunnelCard({
+  text,
+  from,
+  to,
+  areaName,
+}: {
+  text: StatsText;
+  from: string;
+  to: string;
+  areaName: (code: string) => string;
+}) {
   const t = text.posters;
   const query = useQuery({
     queryKey: queryKeys.stats.posters(from, to),
@@ -32,12 +42,33 @@ export function PosterFunnelCard({ text, from, to, areaName }: { text: StatsText
         data-testid="poster-funnel"
         dataSource={funnel?.posters ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[{ title: t.code, dataIndex: 'code' }, { title: t.site, dataIndex: 'siteName' }, { title: text.area, dataIndex: 'area', render: areaName }, ...steps]}
+        columns={[
+          { title: t.code, dataIndex: 'code' },
+          { title: t.site, dataIndex: 'siteName' },
+          { title: text.area, dataIndex: 'area', render: areaName },
+          ...steps,
+        ]}
       />
       <Typography.Title level={5}>{t.byArea}</Typography.Title>
-      <Table rowKey="area" size="small" loading={loading} dataSource={funnel?.byArea ?? []} pagination={false} columns={[{ title: text.area, dataIndex: 'area', render: areaName }, { title: t.posterCount, dataIndex: 'posters' }, ...steps]} />
+      <Table
+        rowKey="area"
+        size="small"
+        loading={loading}
+        dataSource={funnel?.byArea ?? []}
+        pagination={false}
+        columns={[
+          { title: text.area, dataIndex: 'area', render: areaName },
+          { title: t.posterCount, dataIndex: 'posters' },
+          ...steps,
+        ]}
+      />
       <Typography.Title level={5}>{t.never}</Typography.Title>
-      <Typography.Paragraph data-testid="never-reported">{funnel && (funnel.neverReported.length ? funnel.neverReported.map((p) => `${p.code} ${p.siteName}（${areaName(p.area)}）`).join('；') : t.none)}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="never-reported">
+        {funnel &&
+          (funnel.neverReported.length
+            ? funnel.neverReported.map((p) => `${p.code} ${p.siteName}（${areaName(p.area)}）`).join('；')
+            : t.none)}
+      </Typography.Paragraph>
     </Card>
   );
 }

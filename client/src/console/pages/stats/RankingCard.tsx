@@ -18,7 +18,17 @@ import type { StatsText } from './statsText';
 const MEASURES: Measure[] = ['onTime', 'rectification', 'substantiation', 'perCapita'];
 const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 
-export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: StatsText; areaName: (code: string) => string; isAdmin: boolean; onRanking: (r: Ranking) => void }) {
+export function RankingCard({
+  text,
+  areaName,
+  isAdmin,
+  onRanking,
+}: {
+  text: StatsText;
+  areaName: (code: string) => string;
+  isAdmin: boolean;
+  onRanking: (r: Ranking) => void;
+}) {
   const t = text.ranking;
   const { message } = App.useApp();
   const [month, setMonth] = useSearchChoice('month', recentMonths(36), addMonths(currentMonth(), -1));
@@ -53,14 +63,22 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
 
   const columns: ColumnsType<AreaRank> = [
     { title: t.rank, dataIndex: 'rank', width: 70 },
-    { title: t.area, dataIndex: 'area', render: (code: string, row) => (
-      <Space>
-        {areaName(code)}
-        {row.flagged && <Tag color="red">{t.flaggedTag}</Tag>}
-      </Space>
-    ) },
+    {
+      title: t.area,
+      dataIndex: 'area',
+      render: (code: string, row) => (
+        <Space>
+          {areaName(code)}
+          {row.flagged && <Tag color="red">{t.flaggedTag}</Tag>}
+        </Space>
+      ),
+    },
     { title: t.score, dataIndex: 'score', render: (s: number) => s.toFixed(1) },
-    { title: t.change, dataIndex: 'change', render: (c: number | null) => (c === null ? '—' : c > 0 ? `↑${c}` : c < 0 ? `↓${-c}` : '—') },
+    {
+      title: t.change,
+      dataIndex: 'change',
+      render: (c: number | null) => (c === null ? '—' : c > 0 ? `↑${c}` : c < 0 ? `↓${-c}` : '—'),
+    },
     ...MEASURES.map((m) => ({ title: t[m], key: m, render: (_: unknown, row: AreaRank) => pct(row.measures[m]) })),
     { title: t.received, dataIndex: 'received' },
   ];
@@ -71,9 +89,23 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
       className="stats-card"
       extra={
         <Space wrap>
-          <SingleSelect aria-label={t.month} value={month} onChange={setMonth} style={{ width: 120 }} options={recentMonths(36).map((m) => ({ value: m, label: m }))} />
+          <SingleSelect
+            aria-label={t.month}
+            value={month}
+            onChange={setMonth}
+            style={{ width: 120 }}
+            options={recentMonths(36).map((m) => ({ value: m, label: m }))}
+          />
           {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
-            <Button key={f} icon={<DownloadOutlined />} onClick={() => downloadFile(`/stats/ranking.${f}?month=${month}`, `ranking-${month}.${f}`).catch((e: unknown) => message.error(describeError(e)))}>
+            <Button
+              key={f}
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                downloadFile(`/stats/ranking.${f}?month=${month}`, `ranking-${month}.${f}`).catch((e: unknown) =>
+                  message.error(describeError(e)),
+                )
+              }
+            >
               {f.toUpperCase()}
             </Button>
           ))}
@@ -81,7 +113,15 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
       }
     >
       <QueryError queries={[query]} />
-      <Table<AreaRank> rowKey="area" size="small" loading={loading} columns={columns} dataSource={ranking?.areas ?? []} pagination={false} data-testid="ranking-table" />
+      <Table<AreaRank>
+        rowKey="area"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={ranking?.areas ?? []}
+        pagination={false}
+        data-testid="ranking-table"
+      />
       {isAdmin && weights && (
         <div className="stats-weights">
           <Typography.Title level={5}>{t.weights}</Typography.Title>
@@ -90,10 +130,21 @@ export function RankingCard({ text, areaName, isAdmin, onRanking }: { text: Stat
             {MEASURES.map((m) => (
               <label key={m} className="stats-weight">
                 <span>{t[m]}</span>
-                <InputNumber aria-label={t[m]} min={0} max={1000} value={weights[m]} onChange={(v) => setWeights({ ...weights, [m]: typeof v === 'number' ? v : 0 })} />
+                <InputNumber
+                  aria-label={t[m]}
+                  min={0}
+                  max={1000}
+                  value={weights[m]}
+                  onChange={(v) => setWeights({ ...weights, [m]: typeof v === 'number' ? v : 0 })}
+                />
               </label>
             ))}
-            <Button type="primary" loading={saving.isPending} onClick={save} disabled={MEASURES.every((m) => weights[m] === 0)}>
+            <Button
+              type="primary"
+              loading={saving.isPending}
+              onClick={save}
+              disabled={MEASURES.every((m) => weights[m] === 0)}
+            >
               {t.save}
             </Button>
           </Space>

@@ -50,7 +50,12 @@ export default function StatsCharts({ overview, text, sectorName }: StatsChartsP
       </section>
       <section aria-label={text.bySector}>
         <h3>{text.bySector}</h3>
-        <ReactEChartsCore echarts={echarts} option={bySector} style={{ height: Math.max(200, 60 + sectors.length * 36) }} notMerge />
+        <ReactEChartsCore
+          echarts={echarts}
+          option={bySector}
+          style={{ height: Math.max(200, 60 + sectors.length * 36) }}
+          notMerge
+        />
       </section>
     </div>
   );

@@ -23,14 +23,29 @@ import './stats.css';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
 
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** "+3 vs previous" under a figure, or nothing when there is nothing to compare. */
-function Change({ now, before, label, format = String }: { now: number | null; before: number | null; label: string; format?: (n: number) => string }) {
+function Change({
+  now,
+  before,
+  label,
+  format = String,
+}: {
+  now: number | null;
+  before: number | null;
+  label: string;
+  format?: (n: number) => string;
+}) {
   if (now === null || before === null) return null;
   const d = now - before;
-  return <span className={d > 0 ? 'stats-up' : d < 0 ? 'stats-down' : 'stats-same'}>{`${label} ${d > 0 ? '+' : ''}${format(d)}`}</span>;
+  return (
+    <span
+      className={d > 0 ? 'stats-up' : d < 0 ? 'stats-down' : 'stats-same'}
+    >{`${label} ${d > 0 ? '+' : ''}${format(d)}`}</span>
+  );
 }
 
 export function StatsPage() {
@@ -47,7 +62,12 @@ export function StatsPage() {
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [colourBy, setColourBy] = useState<'substantiation' | 'score'>('substantiation');
 
-  const filter: StatsFilter = { from: from <= to ? from : to, to, ...(area !== 'all' && { area }), ...(sector !== 'all' && { sector }) };
+  const filter: StatsFilter = {
+    from: from <= to ? from : to,
+    to,
+    ...(area !== 'all' && { area }),
+    ...(sector !== 'all' && { sector }),
+  };
   const overviewQuery = useQuery({
     queryKey: queryKeys.stats.overview(filter),
     queryFn: ({ signal }) => api.get<Overview>(`/stats/overview?${new URLSearchParams({ ...filter })}`, { signal }),
@@ -66,15 +86,27 @@ export function StatsPage() {
     </Col>
   );
   const cmp = (f: (t: Totals) => number | null, format?: (n: number) => string) =>
-    overview && <Change now={f(overview.totals)} before={f(overview.previous)} label={text.vsPrevious} format={format} />;
+    overview && (
+      <Change now={f(overview.totals)} before={f(overview.previous)} label={text.vsPrevious} format={format} />
+    );
 
   const tiles = reference.areas.map((a) => {
     if (colourBy === 'score') {
       const r = ranking?.areas.find((x) => x.area === a.code);
-      return { area: a.code, name: reference.areaName(a.code), value: r ? r.score / 100 : null, label: r ? `${r.score.toFixed(1)} · #${r.rank}` : '—' };
+      return {
+        area: a.code,
+        name: reference.areaName(a.code),
+        value: r ? r.score / 100 : null,
+        label: r ? `${r.score.toFixed(1)} · #${r.rank}` : '—',
+      };
     }
     const o = overview?.byArea.find((x) => x.area === a.code);
-    return { area: a.code, name: reference.areaName(a.code), value: o?.substantiationRate ?? null, label: o ? `${pct(o.substantiationRate)} (${o.substantiated}/${o.concluded})` : '—' };
+    return {
+      area: a.code,
+      name: reference.areaName(a.code),
+      value: o?.substantiationRate ?? null,
+      label: o ? `${pct(o.substantiationRate)} (${o.substantiated}/${o.concluded})` : '—',
+    };
   });
 
   return (
@@ -83,33 +115,102 @@ export function StatsPage() {
       <Typography.Paragraph type="secondary">{text.intro}</Typography.Paragraph>
       <Space wrap className="stats-filters">
         <label>
-          {text.from} <SingleSelect aria-label={text.from} value={from} onChange={setFrom} options={months} style={{ width: 110 }} />
+          {text.from}{' '}
+          <SingleSelect
+            aria-label={text.from}
+            value={from}
+            onChange={setFrom}
+            options={months}
+            style={{ width: 110 }}
+          />
         </label>
         <label>
-          {text.to} <SingleSelect aria-label={text.to} value={to} onChange={setTo} options={months} style={{ width: 110 }} />
+          {text.to}{' '}
+          <SingleSelect aria-label={text.to} value={to} onChange={setTo} options={months} style={{ width: 110 }} />
         </label>
         <label>
           {text.area}{' '}
-          <SingleSelect aria-label={text.area} value={area} onChange={setArea} style={{ width: 140 }} options={[{ value: 'all', label: text.all }, ...reference.areas.map((a) => ({ value: a.code, label: reference.areaName(a.code) }))]} />
+          <SingleSelect
+            aria-label={text.area}
+            value={area}
+            onChange={setArea}
+            style={{ width: 140 }}
+            options={[
+              { value: 'all', label: text.all },
+              ...reference.areas.map((a) => ({ value: a.code, label: reference.areaName(a.code) })),
+            ]}
+          />
         </label>
         <label>
           {text.sector}{' '}
-          <SingleSelect aria-label={text.sector} value={sector} onChange={setSector} style={{ width: 200 }} options={[{ value: 'all', label: text.all }, ...reference.sectors.map((s) => ({ value: s.code, label: reference.sectorName(s.code) }))]} />
+          <SingleSelect
+            aria-label={text.sector}
+            value={sector}
+            onChange={setSector}
+            style={{ width: 200 }}
+            options={[
+              { value: 'all', label: text.all },
+              ...reference.sectors.map((s) => ({ value: s.code, label: reference.sectorName(s.code) })),
+            ]}
+          />
         </label>
-        {overview && <Typography.Text type="secondary">{text.previous(overview.previousPeriod.from, overview.previousPeriod.to)}</Typography.Text>}
+        {overview && (
+          <Typography.Text type="secondary">
+            {text.previous(overview.previousPeriod.from, overview.previousPeriod.to)}
+          </Typography.Text>
+        )}
       </Space>
       <QueryError queries={[overviewQuery]} />
       <Spin spinning={loading}>
         {overview && (
           <Row gutter={[12, 12]} className="stats-kpis">
-            {kpi('received', overview.totals.received, cmp((t) => t.received))}
-            {kpi('accepted', overview.totals.accepted, cmp((t) => t.accepted))}
-            {kpi('substantiated', overview.totals.substantiated, cmp((t) => t.substantiated))}
-            {kpi('rate', pct(overview.totals.substantiationRate), cmp((t) => t.substantiationRate, (n) => `${(n * 100).toFixed(1)}%`))}
-            {kpi('median', overview.totals.medianDaysToConclusion === null ? '—' : `${overview.totals.medianDaysToConclusion} ${text.days}`, cmp((t) => t.medianDaysToConclusion))}
+            {kpi(
+              'received',
+              overview.totals.received,
+              cmp((t) => t.received),
+            )}
+            {kpi(
+              'accepted',
+              overview.totals.accepted,
+              cmp((t) => t.accepted),
+            )}
+            {kpi(
+              'substantiated',
+              overview.totals.substantiated,
+              cmp((t) => t.substantiated),
+            )}
+            {kpi(
+              'rate',
+              pct(overview.totals.substantiationRate),
+              cmp(
+                (t) => t.substantiationRate,
+                (n) => `${(n * 100).toFixed(1)}%`,
+              ),
+            )}
+            {kpi(
+              'median',
+              overview.totals.medianDaysToConclusion === null
+                ? '—'
+                : `${overview.totals.medianDaysToConclusion} ${text.days}`,
+              cmp((t) => t.medianDaysToConclusion),
+            )}
             {kpi('overdue', overview.overdueNow)}
-            {kpi('approved', `${overview.totals.rewardsApproved} · ${yuan(overview.totals.rewardsApprovedFen)} ${text.yuan}`, cmp((t) => t.rewardsApprovedFen, (n) => yuan(n)))}
-            {kpi('paid', `${overview.totals.rewardsPaid} · ${yuan(overview.totals.rewardsPaidFen)} ${text.yuan}`, cmp((t) => t.rewardsPaidFen, (n) => yuan(n)))}
+            {kpi(
+              'approved',
+              `${overview.totals.rewardsApproved} · ${yuan(overview.totals.rewardsApprovedFen)} ${text.yuan}`,
+              cmp(
+                (t) => t.rewardsApprovedFen,
+                (n) => yuan(n),
+              ),
+            )}
+            {kpi(
+              'paid',
+              `${overview.totals.rewardsPaid} · ${yuan(overview.totals.rewardsPaidFen)} ${text.yuan}`,
+              cmp(
+                (t) => t.rewardsPaidFen,
+                (n) => yuan(n),
+              ),
+            )}
             {overview.fund && kpi('fund', `${yuan(overview.fund.availableFen)} ${text.yuan}`)}
           </Row>
         )}

@@ -4,4 +4,5 @@ import { addMonths, shanghaiMonthOf } from '../../../../../shared/dates';
 export const currentMonth = (): string => shanghaiMonthOf(new Date());
 
 /** The latest `count` months, newest first. */
-export const recentMonths = (count: number): string[] => Array.from({ length: count }, (_, i) => addMonths(currentMonth(), -i));
+export const recentMonths = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => addMonths(currentMonth(), -i));

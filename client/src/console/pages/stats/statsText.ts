@@ -74,7 +74,8 @@ export type StatsText = typeof zh;
 
 const en: StatsText = {
   title: 'Statistics',
-  intro: 'Reports received, verified and rewarded by month, area and sector, against the previous period of the same length.',
+  intro:
+    'Reports received, verified and rewarded by month, area and sector, against the previous period of the same length.',
   from: 'From month',
   to: 'To month',
   area: 'Area',
@@ -122,7 +123,8 @@ const en: StatsText = {
     weights: 'Ranking weights',
     save: 'Save weights',
     saved: 'Weights saved',
-    weightsHint: 'Weights are non-negative and at least one is above zero; score = weighted mean of the measures (0–1) × 100.',
+    weightsHint:
+      'Weights are non-negative and at least one is above zero; score = weighted mean of the measures (0–1) × 100.',
   },
   posters: {
     title: 'Poster funnel',

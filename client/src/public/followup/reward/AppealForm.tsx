@@ -7,7 +7,13 @@ import { useRewardT } from './rewardText';
 const MAX_REASON = 2000;
 
 /** The one appeal a reward allows, folded away so it does not crowd the card. */
-export function AppealForm({ appealDueAt, onAppeal }: { appealDueAt?: string; onAppeal(reason: string): Promise<void> }) {
+export function AppealForm({
+  appealDueAt,
+  onAppeal,
+}: {
+  appealDueAt?: string;
+  onAppeal(reason: string): Promise<void>;
+}) {
   const t = useRewardT();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -37,10 +43,25 @@ export function AppealForm({ appealDueAt, onAppeal }: { appealDueAt?: string; on
         <p>{t.appealExplain}</p>
         {appealDueAt && <p className="reward-claim__due">{t.appealDue(formatDateTime(appealDueAt))}</p>}
         <Field id="appeal-reason" label={t.appealReason} error={missing ? t.appealReasonMissing : undefined}>
-          {(aria) => <textarea id="appeal-reason" className="input" rows={4} maxLength={MAX_REASON} value={reason} onChange={(e) => setReason(e.target.value)} {...aria} />}
+          {(aria) => (
+            <textarea
+              id="appeal-reason"
+              className="input"
+              rows={4}
+              maxLength={MAX_REASON}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              {...aria}
+            />
+          )}
         </Field>
         <div role="alert">{failure && <p className="callout callout--error">{failure}</p>}</div>
-        <button type="submit" className="button button--primary reward__wide" disabled={busy} data-testid="appeal-submit">
+        <button
+          type="submit"
+          className="button button--primary reward__wide"
+          disabled={busy}
+          data-testid="appeal-submit"
+        >
           {busy ? t.appealSubmitting : t.appealSubmit}
         </button>
       </form>

@@ -3,7 +3,14 @@ import type { Claim } from '../../../../../shared/schemas/claim';
 import { ApiError, describeError } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { Field } from '../../forms/Field';
-import { checkClaim, claimFields, emptyClaim, serverClaimErrors, type ClaimErrors, type ClaimValues } from './claimCheck';
+import {
+  checkClaim,
+  claimFields,
+  emptyClaim,
+  serverClaimErrors,
+  type ClaimErrors,
+  type ClaimValues,
+} from './claimCheck';
 import { useRewardT, type ClaimField } from './rewardText';
 
 interface Props {
@@ -14,7 +21,10 @@ interface Props {
 }
 
 /** How each field is typed on a phone: the right keyboard, and no autofill of someone else's card. */
-const INPUTS: Record<ClaimField, { inputMode?: 'numeric' | 'tel' | 'text'; autoComplete: string; maxLength: number; code?: boolean }> = {
+const INPUTS: Record<
+  ClaimField,
+  { inputMode?: 'numeric' | 'tel' | 'text'; autoComplete: string; maxLength: number; code?: boolean }
+> = {
   name: { autoComplete: 'name', maxLength: 40 },
   idNumber: { inputMode: 'text', autoComplete: 'off', maxLength: 18, code: true },
   phone: { inputMode: 'tel', autoComplete: 'tel', maxLength: 20 },
@@ -61,7 +71,14 @@ export function ClaimForm({ anonymous, claimDueAt, returnedReason, onClaim }: Pr
   const set = (field: ClaimField, value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   return (
-    <form ref={form} noValidate onSubmit={onSubmit} className="reward-claim" aria-labelledby="claim-title" data-testid="claim-form">
+    <form
+      ref={form}
+      noValidate
+      onSubmit={onSubmit}
+      className="reward-claim"
+      aria-labelledby="claim-title"
+      data-testid="claim-form"
+    >
       <h3 id="claim-title">{t.claimTitle}</h3>
       {returnedReason && (
         <p className="callout callout--warn" data-testid="claim-returned">

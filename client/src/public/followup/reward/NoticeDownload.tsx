@@ -26,7 +26,13 @@ export function NoticeDownload({ fileName, onFetch }: { fileName: string; onFetc
 
   return (
     <div className="reward-notice">
-      <button type="button" className="button button--secondary reward__wide" onClick={() => void download()} disabled={busy} data-testid="reward-notice">
+      <button
+        type="button"
+        className="button button--secondary reward__wide"
+        onClick={() => void download()}
+        disabled={busy}
+        data-testid="reward-notice"
+      >
         {busy ? t.noticeBusy : t.notice}
       </button>
       <div role="alert">{failure && <p className="callout callout--error">{failure}</p>}</div>

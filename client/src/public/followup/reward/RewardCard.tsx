@@ -40,7 +40,10 @@ export function RewardCard({ report, actions }: { report: FollowupReport; action
   const [done, setDone] = useState<'claimDone' | 'appealDone' | null>(null);
   const reward = report.reward;
   if (!reward) return null;
-  const statusWords = t.statuses[reward.status] ?? stateNames[reward.status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ?? reward.status;
+  const statusWords =
+    t.statuses[reward.status] ??
+    stateNames[reward.status as ReportState]?.[lang === 'en' ? 'en' : 'zh'] ??
+    reward.status;
 
   const claim = async (c: Claim) => {
     await actions.claim(c);
@@ -95,8 +98,17 @@ export function RewardCard({ report, actions }: { report: FollowupReport; action
         </p>
       )}
       {reward.appeal && <AppealOutcome appeal={reward.appeal} />}
-      {NOTICE_STATES.has(reward.status) && <NoticeDownload fileName={`reward-notice-${report.reference}.pdf`} onFetch={actions.notice} />}
-      {reward.canClaim && <ClaimForm anonymous={report.anonymous} claimDueAt={reward.claimDueAt} returnedReason={reward.claimReturnedReason} onClaim={claim} />}
+      {NOTICE_STATES.has(reward.status) && (
+        <NoticeDownload fileName={`reward-notice-${report.reference}.pdf`} onFetch={actions.notice} />
+      )}
+      {reward.canClaim && (
+        <ClaimForm
+          anonymous={report.anonymous}
+          claimDueAt={reward.claimDueAt}
+          returnedReason={reward.claimReturnedReason}
+          onClaim={claim}
+        />
+      )}
       {reward.canAppeal && <AppealForm appealDueAt={reward.appealDueAt} onAppeal={appeal} />}
     </section>
   );
@@ -106,7 +118,8 @@ export function RewardCard({ report, actions }: { report: FollowupReport; action
 function RewardFacts({ reward }: { reward: Reward }) {
   const t = useRewardT();
   const rows: [string, string, string][] = [];
-  if (reward.claimDueAt && reward.status === 'reward-approved') rows.push(['due', t.claimDueLabel, formatDateTime(reward.claimDueAt)]);
+  if (reward.claimDueAt && reward.status === 'reward-approved')
+    rows.push(['due', t.claimDueLabel, formatDateTime(reward.claimDueAt)]);
   if (reward.claimedAt) rows.push(['claimed', t.claimedAtLabel, formatDateTime(reward.claimedAt)]);
   if (reward.paidOn) rows.push(['paid', t.paidOnLabel, dayText(reward.paidOn)]);
   if (!rows.length) return null;
@@ -137,9 +150,7 @@ function AppealOutcome({ appeal }: { appeal: NonNullable<Reward['appeal']> }) {
           <dd>{appeal.outcome ? (t.appealOutcomes[appeal.outcome] ?? appeal.outcome) : t.appealPending}</dd>
         </div>
       </dl>
-      {appeal.decisionReason && (
-        <p className="reward__text">{t.appealDecision(appeal.decisionReason)}</p>
-      )}
+      {appeal.decisionReason && <p className="reward__text">{t.appealDecision(appeal.decisionReason)}</p>}
     </div>
   );
 }

@@ -14,7 +14,10 @@ export const emptyClaim: ClaimValues = { name: '', idNumber: '', phone: '', bank
 const isClaimField = (key: string): key is ClaimField => (claimFields as readonly string[]).includes(key);
 
 /** The claim ready to send, or the fields that need fixing. */
-export function checkClaim(values: ClaimValues, words: Record<ClaimField, string>): { claim?: Claim; errors: ClaimErrors } {
+export function checkClaim(
+  values: ClaimValues,
+  words: Record<ClaimField, string>,
+): { claim?: Claim; errors: ClaimErrors } {
   // Phones are often typed in groups ("138 1234 5678"); the schema wants the digits.
   const result = claimBody.safeParse({ ...values, phone: values.phone.replace(/\s/g, '') });
   if (result.success) return { claim: result.data, errors: {} };

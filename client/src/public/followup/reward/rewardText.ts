@@ -94,7 +94,8 @@ const en: RewardMessages = {
   claimDueLabel: 'Claim by',
   claimedAtLabel: 'Claim sent',
   paidOnLabel: 'Paid on',
-  lapsedNote: 'No claim arrived within the claim period, so the reward has lapsed. If something prevented you, call the hotline 12350.',
+  lapsedNote:
+    'No claim arrived within the claim period, so the reward has lapsed. If something prevented you, call the hotline 12350.',
   notice: 'Download the reward notice (PDF)',
   noticeBusy: 'Preparing the notice…',
   appealHeading: 'Your request for a review',
@@ -105,8 +106,10 @@ const en: RewardMessages = {
   appealDecision: (reason: string) => `Reasons: ${reason}`,
 
   claimTitle: 'Claim your reward',
-  claimPrivacy: 'These details are stored encrypted and seen only by the finance office, to check who you are and pay you.',
-  claimAnonymous: 'You reported anonymously: this is the first time you give us your identity. The verifiers do not see it.',
+  claimPrivacy:
+    'These details are stored encrypted and seen only by the finance office, to check who you are and pay you.',
+  claimAnonymous:
+    'You reported anonymously: this is the first time you give us your identity. The verifiers do not see it.',
   claimDeadline: (at: string) => `Send it before ${at}; after that the reward lapses.`,
   claimReturned: 'Finance sent your last claim back. Please check it and send it again:',
   fields: {
