@@ -27,13 +27,13 @@ export interface Change {
   message?: { from: 'staff' | 'reporter'; body: string };
   /** Evidence files to add (already stored). */
   evidence?: unknown[];
-  /** Further steps recorded with this one (screening resuming when the reporter answers). */
-  alsoRecord?: { type: WorkflowActionName; public: boolean; note?: string }[];
+  /** Further steps recorded with this one, each with its audit entry (screening resuming when the reporter answers). */
+  alsoRecord?: { type: WorkflowActionName; public: boolean; note?: string; auditDetails?: Record<string, unknown> }[];
   /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
   movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
   /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
   public?: boolean;
-  /** Whether the reporter gets the content-free "there is news" mail (default: when the step is public). */
+  /** Whether the reporter gets the content-free "there is news" mail (default: a public step a staff member took). */
   notifyReporter?: boolean;
   /** Mails to staff queued with the step (deadline reminders and escalations). */
   staffMails?: { to: string; subject: string; text: string }[];

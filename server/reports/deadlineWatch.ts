@@ -8,7 +8,7 @@ import { deadlines, stateGroups } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
 import { AppError } from '../platform/errors';
-import { applyTransition } from './pipeline';
+import { transition } from './pipeline';
 import { Report, type ReportFields } from './report.model';
 import { Staff } from '../staff/staff.model';
 import { Unit } from '../catalog/unit.model';
@@ -37,7 +37,7 @@ async function sendOnce(
 ): Promise<boolean> {
   const addressed = mails.filter((m): m is { to: string; subject: string; text: string } => !!m.to);
   try {
-    await applyTransition(report, step, { mails: addressed }, system, { box, publicBaseUrl, now });
+    await transition(report.reference, step, { mails: addressed }, system, { box, publicBaseUrl, now });
     return true;
   } catch (e) {
     if (e instanceof AppError) return false;

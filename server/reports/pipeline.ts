@@ -50,6 +50,26 @@ const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
   'reward-appealed': 'reward.not_appealable',
 };
 
+/**
+ * The audit action a step is recorded under: `report.<step>`, except for the four
+ * steps whose entries were named otherwise before they joined the table, so the
+ * append-only log keeps one name for each.
+ */
+const earlierAuditNames: Partial<Record<WorkflowActionName, string>> = {
+  'staff-message': 'report.staff_message',
+  'reporter-message': 'report.reporter_message',
+  'reporter-evidence': 'report.reporter_evidence',
+  withdrawn: 'report.withdraw',
+};
+const auditActionOf = (name: WorkflowActionName) => earlierAuditNames[name] ?? `report.${name}`;
+
+/** The report changed between the read and the write: someone else took a step first. */
+class StaleRevision extends AppError {
+  constructor() {
+    super('resource.stale');
+  }
+}
+
 /** What the table's guards look at, on the server's clock. */
 export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRecord {
   return {
@@ -126,7 +146,13 @@ function pushesOf(
   const by = actorId ? { actorId } : {};
   const steps = [
     { at: now, type: name, public: isPublic, ...by, ...(change.note ? { note: change.note } : {}) },
-    ...(change.alsoRecord ?? []).map((s) => ({ at: now, ...s })),
+    ...(change.alsoRecord ?? []).map((s) => ({
+      at: now,
+      type: s.type,
+      public: s.public,
+      ...by,
+      ...(s.note ? { note: s.note } : {}),
+    })),
     ...(change.internalNote
       ? [{ at: now, type: 'staff-comment', public: false, ...by, note: change.internalNote }]
       : []),
@@ -158,19 +184,25 @@ export async function applyTransition<K extends WorkflowActionName>(
     workflowRecordOf(report, now),
     staffOf(actor) ?? (actor as Exclude<StepActor, { role: unknown }>),
   );
+  const staff = staffOf(actor);
+  // Staff are told why; the reporter's pages get the plain answer their contract declares.
+  const why = staff ? { reason: blocker } : {};
   if (blocker === 'wrong-role' || forbiddingGuards.includes(blocker as GuardFailure))
-    throw fail('auth.forbidden', [], { reason: blocker });
+    throw fail('auth.forbidden', [], why);
   // A retried money request finds the report already moved on: it is answered before the state check.
   const moneyKey = moneyActions.includes(name)
     ? await moneyKeyFor(name, report, payload, ctx.idempotencyKey, actor, blocker === null)
     : undefined;
   if (moneyKey === null) return report;
-  if (blocker) throw fail(notOpenError[name] ?? 'resource.stale', [], { reason: blocker });
+  if (blocker) throw fail(notOpenError[name] ?? 'resource.stale', [], why);
 
   const change = await changes[name](report, payload, actor, { now, box: ctx.box! });
   const status = change.to ?? action.to ?? (report.status as ReportState);
   const isPublic = change.public ?? action.public;
-  const staff = staffOf(actor);
+  // The reporter is mailed about what staff did, not about their own steps or the jobs'.
+  const mailReporter = change.notifyReporter ?? (isPublic && !!staff);
+  if ((mailReporter || change.staffMails?.length) && !(ctx.box && ctx.publicBaseUrl))
+    throw new Error(`${name} sends mail, so its step context needs the secret box and the public address`);
   return inTransaction(async (session) => {
     const updated = await Report.findOneAndUpdate(
       { reference: report.reference, revision: report.revision, status: report.status },
@@ -181,7 +213,7 @@ export async function applyTransition<K extends WorkflowActionName>(
       },
       { session, returnDocument: 'after' },
     ).lean<ReportFields>();
-    if (!updated) throw fail('resource.stale'); // someone acted on this report first
+    if (!updated) throw new StaleRevision(); // someone acted on this report first
     const m = change.movement;
     if (m) {
       try {
@@ -204,19 +236,18 @@ export async function applyTransition<K extends WorkflowActionName>(
       }
     }
     const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
-    await appendAudit(
-      {
-        actor: staff,
-        action: `report.${name}`,
-        target: { type: 'report', id: report.reference },
-        details: { from: report.status, to: status, ...change.auditDetails, ...money },
-      },
-      session,
-      now,
-    );
+    const target = { type: 'report', id: report.reference };
+    const states = { from: report.status, to: status };
+    const details = { ...states, ...change.auditDetails, ...money };
+    await appendAudit({ actor: staff, action: auditActionOf(name), target, details }, session, now);
+    for (const also of change.alsoRecord ?? [])
+      await appendAudit(
+        { actor: staff, action: auditActionOf(also.type), target, details: { ...states, ...also.auditDetails } },
+        session,
+        now,
+      );
     await refreshReportStats(report.reference, session, updated);
-    if (change.notifyReporter ?? isPublic)
-      await notifyReporter(report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
+    if (mailReporter) await notifyReporter(report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
     for (const mail of change.staffMails ?? [])
       await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);
     return updated;
@@ -240,7 +271,7 @@ export async function transition<K extends WorkflowActionName>(
     try {
       return await applyTransition(await loadReport(reference, actor), name, payload, actor, ctx);
     } catch (e) {
-      if (attempt >= attempts || !(e instanceof AppError) || e.code !== 'resource.stale' || e.extra.reason) throw e;
+      if (attempt >= attempts || !(e instanceof StaleRevision)) throw e;
     }
   }
 }

@@ -16,9 +16,9 @@ function resumedOnReply(r: ReportFields, now: Date): Partial<Change> {
         type: 'resume-screening',
         public: workflowActions['resume-screening'].public,
         note: '举报人已补充，继续审查 / The reporter answered; screening resumes',
+        auditDetails: { cause: 'reporter-reply' },
       },
     ],
-    auditDetails: { cause: 'reporter-reply' },
   };
 }
 
@@ -26,16 +26,9 @@ export const reporterChanges: ChangesFor<'reporter-message' | 'reporter-evidence
   'reporter-message': (r, p, _a, { now }) => ({
     ...resumedOnReply(r, now),
     message: { from: 'reporter', body: p.body },
-    notifyReporter: false,
   }),
   'reporter-evidence': (r, p, _a, { now }) => {
-    const resumed = resumedOnReply(r, now);
-    return {
-      ...resumed,
-      evidence: p.evidence,
-      notifyReporter: false,
-      auditDetails: { ...resumed.auditDetails, files: p.evidence.length },
-    };
+    return { ...resumedOnReply(r, now), evidence: p.evidence, auditDetails: { files: p.evidence.length } };
   },
-  withdrawn: (_r, p) => ({ note: p.reason, notifyReporter: false }),
+  withdrawn: (_r, p) => ({ note: p.reason }),
 };

@@ -3,17 +3,20 @@
 // workflow pipeline, so a claim arriving at the same moment wins or loses cleanly.
 import { trusted } from 'mongoose';
 import { AppError } from '../platform/errors';
-import { applyTransition } from '../reports/pipeline';
+import { transition } from '../reports/pipeline';
 import { Report } from '../reports/report.model';
 
 const system = { kind: 'system' } as const;
 
 export async function lapseUnclaimedRewards(now: Date): Promise<{ lapsed: number }> {
-  const due = await Report.find({ status: 'reward-approved', 'reward.claimDueAt': trusted({ $lt: now }) }).lean();
+  const due = await Report.find(
+    { status: 'reward-approved', 'reward.claimDueAt': trusted({ $lt: now }) },
+    { reference: 1 },
+  ).lean();
   let lapsed = 0;
   for (const report of due) {
     try {
-      await applyTransition(report, 'reward-lapsed', {}, system, { now });
+      await transition(report.reference, 'reward-lapsed', {}, system, { now });
       lapsed++;
     } catch (e) {
       if (!(e instanceof AppError)) throw e; // claimed or changed meanwhile: not due any more

@@ -319,8 +319,7 @@ export const rewardChanges: ChangesFor<RewardAction> = {
   'reject-claim': (r, p, _a, { now }) => rejectClaim(r, p, now),
   'record-payout': (r, p, actor, { now }) => recordPayout(r, p, actor, now),
   'decide-appeal': (r, p, actor, { now }) => decideAppeal(r, p, actor, now),
-  // The reporter's own steps and the job's lapse send the reporter no mail (they did it, or it is in follow-up).
-  'reward-claimed': (_r, p, _a, { now, box }) => ({ ...claimReward(p, box, now), notifyReporter: false }),
-  'reward-appealed': (r, p, _a, { now }) => ({ ...appealReward(r, p.reason, now), notifyReporter: false }),
-  'reward-lapsed': (r, _p, _a, { now }) => ({ ...lapseReward(r, now), notifyReporter: false }),
+  'reward-claimed': (_r, p, _a, { now, box }) => claimReward(p, box, now),
+  'reward-appealed': (r, p, _a, { now }) => appealReward(r, p.reason, now),
+  'reward-lapsed': (r, _p, _a, { now }) => lapseReward(r, now),
 };

@@ -131,10 +131,9 @@ test("the reporter's message while awaited resumes screening with a timeline ent
   expect(r.timeline.slice(-2).map((e) => e.type)).toEqual(['reporter-message', 'resume-screening']);
   expect(
     await AuditEntry.exists({
-      action: 'report.reporter-message',
+      action: 'report.resume-screening',
       'target.id': reference,
       'details.cause': 'reporter-reply',
-      'details.to': 'screening',
     }),
   ).toBeTruthy();
 

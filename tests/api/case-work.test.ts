@@ -155,7 +155,7 @@ describe('staff messages to the reporter', () => {
     });
     expect(db.timeline.at(-1)).toMatchObject({ type: 'staff-message', public: false, actorId: s.intake.user.id });
     expect(db.status).toBe('submitted'); // a message moves nothing along
-    const audit = await AuditEntry.findOne({ action: 'report.staff-message', 'target.id': ref }).lean();
+    const audit = await AuditEntry.findOne({ action: 'report.staff_message', 'target.id': ref }).lean();
     expect(audit?.actor).toMatchObject({ id: s.intake.user.id });
     expect(JSON.stringify(audit)).not.toContain('安全出口'); // the audit log records that a message went, not what it said
 

@@ -203,7 +203,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
       { at: expect.any(String), from: 'reporter', body: '补充：今天下午又看到他们在堵门。' },
     ]);
     expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'reporter-message']);
-    expect(await AuditEntry.countDocuments({ action: 'report.reporter-message', 'target.id': receipt.reference })).toBe(
+    expect(await AuditEntry.countDocuments({ action: 'report.reporter_message', 'target.id': receipt.reference })).toBe(
       1,
     );
   });
@@ -268,7 +268,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     const doc = (await Report.findOne({ reference: receipt.reference }).lean())!;
     expect(doc.status).toBe('withdrawn');
     expect(doc.timeline.at(-1)).toMatchObject({ type: 'withdrawn', public: true });
-    expect(await AuditEntry.countDocuments({ action: 'report.withdrawn', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.withdraw', 'target.id': receipt.reference })).toBe(1);
 
     const view = await getReport(token);
     expect(view.body.status).toBe('withdrawn');
@@ -285,7 +285,7 @@ describe('the reporter’s view, messages, evidence and withdrawal', () => {
     const after = (await Report.findOne({ reference: receipt.reference }).lean())!;
     expect(after.messages).toHaveLength(1);
     expect(after.evidence).toHaveLength(3);
-    expect(await AuditEntry.countDocuments({ action: 'report.withdrawn', 'target.id': receipt.reference })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'report.withdraw', 'target.id': receipt.reference })).toBe(1);
   });
 });
 

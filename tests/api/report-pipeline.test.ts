@@ -120,7 +120,7 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
   expect(withdrawn.status).toBe('withdrawn');
   expect(withdrawn.statusChangedAt).toBeTruthy();
   expect(
-    await AuditEntry.exists({ action: 'report.withdrawn', 'target.id': open.reference, 'details.from': 'verifying' }),
+    await AuditEntry.exists({ action: 'report.withdraw', 'target.id': open.reference, 'details.from': 'verifying' }),
   ).toBeTruthy();
 
   // The lapse job: one step per reward, with the release of the money in the audit entry.

@@ -102,7 +102,11 @@ export function CasesPage() {
       page: page === 1 || pageSize !== values.pageSize ? undefined : String(page),
       pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize),
     });
-  const refreshLists = () => void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
+  // New or accepted reports change the queues and the figures alike.
+  const refreshLists = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.stats.all });
+  };
 
   const columns: ColumnsType<CaseSummary> = [
     {
