@@ -68,6 +68,16 @@ export const stateGroups = {
   openToReporter: ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'],
   /** The conversation with the reporter has ended (messages refused both ways). */
   conversationClosed: ['withdrawn', 'closed', 'rejected', 'duplicate'],
+  /** The reporter has been told the reward decision (proposals and reviews are internal). */
+  rewardToldToReporter: [
+    'reward-approved',
+    'reward-claimed',
+    'reward-paid',
+    'reward-refused',
+    'reward-lapsed',
+    'reward-appealed',
+    'closed',
+  ],
 } as const satisfies Record<string, readonly ReportState[]>;
 
 export const inGroup = (group: keyof typeof stateGroups, status: string): boolean =>
@@ -176,8 +186,8 @@ const system = { actor: 'system' as const, roles: [], ownEndpoint: true as const
 
 /**
  * Every step anyone takes on a report. An action's name is also the step recorded
- * in the report's timeline and in the audit log (`report.<name>`), so the
- * reporter's and the jobs' steps carry the names their records have always had.
+ * in the report's timeline, so the reporter's and the jobs' steps carry the names
+ * their timeline entries have always had (the audit log's names: server/reports/pipeline.ts).
  */
 export const workflowActions = {
   'start-screening': {

@@ -1,21 +1,11 @@
 // The reward as each side sees it: the reporter (amount, explanation, their
 // clocks, what they can do now) and staff (the whole record, minus the sealed claim).
+import { inGroup } from '../../shared/workflow';
 import type { z } from 'zod';
 import type { reporterReward } from '../../shared/schemas/report';
 import type { staffReward } from '../../shared/schemas/workflow';
 import type { ReportFields } from '../reports/report.model';
 import { appealDueAt, appealOpen, claimOpen } from './lifecycle';
-
-/** States in which the reporter has been told about the reward (proposals are internal). */
-const TOLD = new Set([
-  'reward-approved',
-  'reward-claimed',
-  'reward-paid',
-  'reward-refused',
-  'reward-lapsed',
-  'reward-appealed',
-  'closed',
-]);
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 const str = (s: string | null | undefined) => s ?? undefined;
@@ -25,7 +15,7 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
   const w = r.reward;
   // After a revised appeal the new amount waits for finance: the reporter still sees the appeal's outcome.
   const toldOfAppeal = r.status === 'reward-reviewed' && !!w?.appeal?.outcome;
-  if (!w || !w.decidedAt || !(TOLD.has(r.status) || toldOfAppeal)) return undefined;
+  if (!w || !w.decidedAt || !(inGroup('rewardToldToReporter', r.status) || toldOfAppeal)) return undefined;
   const due = appealDueAt(r);
   return {
     status: r.status,
