@@ -3,6 +3,7 @@
 // cases depend on the clock, so they are counted live from the reports.
 import { trusted } from 'mongoose';
 import { areas, sectors } from '../../shared/catalog';
+import { stateGroups } from '../../shared/workflow';
 import { Report } from '../reports/report.model';
 import { StatsRollup } from './statsRollup.model';
 import { fundBalances } from '../fund/ledger';
@@ -44,7 +45,7 @@ export async function overdueNow(
   scope: readonly string[] | null = null,
 ): Promise<number> {
   return Report.countDocuments({
-    status: trusted({ $in: ['assigned', 'verifying'] }),
+    status: trusted({ $in: [...stateGroups.underVerification] }),
     'assignment.dueAt': trusted({ $lt: now }),
     ...areaCondition(filter, scope),
     ...(filter.sector ? { sector: filter.sector } : {}),
