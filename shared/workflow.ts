@@ -57,15 +57,18 @@ export const stateNames: Record<ReportState, { zh: string; en: string }> = {
  * Named groups of states, defined once: the server's rules, its queues and the
  * client's screens all ask these instead of listing states again.
  */
+const notAccepted = ['submitted', 'screening', 'awaiting-information'] as const;
+const underVerification = ['assigned', 'verifying'] as const;
+
 export const stateGroups = {
   /** Not yet accepted: intake screens these. */
-  notAccepted: ['submitted', 'screening', 'awaiting-information'],
+  notAccepted,
   /** Screening's clock runs (awaiting information pauses it). */
   screeningClockRunning: ['submitted', 'screening'],
   /** Accepted and with a verifier: the verification clock runs. */
-  underVerification: ['assigned', 'verifying'],
-  /** The reporter may still add evidence or withdraw the report. */
-  openToReporter: ['submitted', 'screening', 'awaiting-information', 'assigned', 'verifying'],
+  underVerification,
+  /** The reporter may still add evidence or withdraw the report: until verification ends. */
+  openToReporter: [...notAccepted, ...underVerification],
   /** The conversation with the reporter has ended (messages refused both ways). */
   conversationClosed: ['withdrawn', 'closed', 'rejected', 'duplicate'],
   /** The reporter has been told the reward decision (proposals and reviews are internal). */
