@@ -183,6 +183,17 @@ const notYetSent =
     r.sent?.[mark] ? 'already-sent' : null;
 
 const screenable = stateGroups.notAccepted;
+/** A job's deadline mail: staff only, no change of state, once per report. */
+const deadlineMail = (from: readonly ReportState[], mark: DeadlineMark, name: { zh: string; en: string }) => ({
+  from,
+  to: null,
+  actor: 'system' as const,
+  roles: [],
+  ownEndpoint: true as const,
+  public: false,
+  name,
+  guards: [notYetSent(mark)],
+});
 const staff = (roles: readonly Role[]) => ({ actor: 'staff' as const, roles });
 const reporter = { actor: 'reporter' as const, roles: [], ownEndpoint: true as const };
 const system = { actor: 'system' as const, roles: [], ownEndpoint: true as const };
@@ -442,38 +453,22 @@ export const workflowActions = {
     name: { zh: '奖励逾期失效', en: 'Reward lapsed' },
     guards: [claimPeriodOver],
   },
-  'acceptance-reminder': {
-    from: stateGroups.screeningClockRunning,
-    to: null,
-    ...system,
-    public: false,
-    name: { zh: '受理期限提醒', en: 'Screening deadline reminder' },
-    guards: [notYetSent('acceptanceReminder')],
-  },
-  'acceptance-escalated': {
-    from: stateGroups.screeningClockRunning,
-    to: null,
-    ...system,
-    public: false,
-    name: { zh: '受理超期督办', en: 'Overdue screening escalated' },
-    guards: [notYetSent('acceptanceEscalation')],
-  },
-  'deadline-reminder': {
-    from: stateGroups.underVerification,
-    to: null,
-    ...system,
-    public: false,
-    name: { zh: '核查期限提醒', en: 'Verification deadline reminder' },
-    guards: [notYetSent('verificationReminder')],
-  },
-  'deadline-escalated': {
-    from: stateGroups.underVerification,
-    to: null,
-    ...system,
-    public: false,
-    name: { zh: '核查超期督办', en: 'Overdue verification escalated' },
-    guards: [notYetSent('verificationEscalation')],
-  },
+  'acceptance-reminder': deadlineMail(stateGroups.screeningClockRunning, 'acceptanceReminder', {
+    zh: '受理期限提醒',
+    en: 'Screening deadline reminder',
+  }),
+  'acceptance-escalated': deadlineMail(stateGroups.screeningClockRunning, 'acceptanceEscalation', {
+    zh: '受理超期督办',
+    en: 'Overdue screening escalated',
+  }),
+  'deadline-reminder': deadlineMail(stateGroups.underVerification, 'verificationReminder', {
+    zh: '核查期限提醒',
+    en: 'Verification deadline reminder',
+  }),
+  'deadline-escalated': deadlineMail(stateGroups.underVerification, 'verificationEscalation', {
+    zh: '核查超期督办',
+    en: 'Overdue verification escalated',
+  }),
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;

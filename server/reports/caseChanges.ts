@@ -110,12 +110,12 @@ export const caseChanges: ChangesFor<CaseAction> = {
   }),
 };
 
-/** The report field each deadline mail marks as sent. */
-const markField: Record<DeadlineMark, string> = {
-  acceptanceReminder: 'acceptance.reminderSentAt',
-  acceptanceEscalation: 'acceptance.escalatedAt',
-  verificationReminder: 'assignment.reminderSentAt',
-  verificationEscalation: 'assignment.escalatedAt',
+/** Where each deadline mail is marked as sent: the clock's sub-document and its field. */
+const markField: Record<DeadlineMark, ['acceptance' | 'assignment', 'reminderSentAt' | 'escalatedAt']> = {
+  acceptanceReminder: ['acceptance', 'reminderSentAt'],
+  acceptanceEscalation: ['acceptance', 'escalatedAt'],
+  verificationReminder: ['assignment', 'reminderSentAt'],
+  verificationEscalation: ['assignment', 'escalatedAt'],
 };
 
 const deadlineMail =
@@ -126,7 +126,7 @@ const deadlineMail =
     _a: unknown,
     { now }: { now: Date },
   ) => ({
-    set: { [markField[mark]]: now },
+    set: { [markField[mark].join('.')]: now },
     staffMails: p.mails,
     auditDetails: { mails: p.mails.length },
   });
@@ -140,13 +140,13 @@ export const deadlineChanges: ChangesFor<
   'deadline-escalated': deadlineMail('verificationEscalation'),
 };
 
+type Clocks = Partial<
+  Record<'acceptance' | 'assignment', { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null>
+>;
+
 /** Which deadline mails a report has had (for the table's once-each guard). */
-export const sentMarks = (r: {
-  acceptance?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null;
-  assignment?: { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null;
-}) => ({
-  acceptanceReminder: !!r.acceptance?.reminderSentAt,
-  acceptanceEscalation: !!r.acceptance?.escalatedAt,
-  verificationReminder: !!r.assignment?.reminderSentAt,
-  verificationEscalation: !!r.assignment?.escalatedAt,
-});
+export const sentMarks = (r: Clocks): Record<DeadlineMark, boolean> =>
+  Object.fromEntries(Object.entries(markField).map(([mark, [clock, field]]) => [mark, !!r[clock]?.[field]])) as Record<
+    DeadlineMark,
+    boolean
+  >;
