@@ -30,7 +30,7 @@ const system = { kind: 'system' } as const;
 async function sendOnce(
   box: SecretBox,
   publicBaseUrl: string,
-  report: ReportFields,
+  report: Pick<ReportFields, 'reference'>,
   step: DeadlineStep,
   now: Date,
   mails: { to: string | undefined | null; subject: string; text: string }[],
@@ -84,7 +84,9 @@ async function watchAcceptance(
     status: trusted({ $in: [...stateGroups.screeningClockRunning] }),
     submittedAt: trusted({ $lte: windowStart }),
     'acceptance.escalatedAt': trusted({ $exists: false }),
-  }).lean();
+  })
+    .select({ reference: 1, area: 1, sector: 1, submittedAt: 1, acceptance: 1 })
+    .lean();
   for (const r of candidates) {
     const dueAt = acceptanceDueAt(r, policy.days);
     const due = shanghaiDateTime(dueAt);
