@@ -149,6 +149,7 @@ const actor = (role: Role, id: string, areas: string[]): Actor => ({
   username: role,
   role,
   unitCode: 'city-emb',
+  level: 'city',
   areaCodes: areas,
   allAreas: areas.length === 0,
 });

@@ -2,7 +2,7 @@
 // start with a list of every problem, and production has no default secrets.
 import path from 'node:path';
 import { z } from 'zod';
-import { deadlines } from '../shared/workflow';
+import { nationalPeriods } from '../shared/periods';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -59,8 +59,8 @@ const schema = z.object({
     )
     .pipe(z.array(z.email())),
   /** Days to screen a report, and how many days before that the intake officers are reminded. */
-  ACCEPTANCE_DAYS: positiveInt.max(365).default(deadlines.acceptanceDays),
-  ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(deadlines.acceptanceReminderDaysBefore),
+  ACCEPTANCE_DAYS: positiveInt.max(365).default(nationalPeriods.acceptance.days),
+  ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(2),
 });
 
 /** Rules across variables, checked on the raw values so they are reported even when a field is malformed. */

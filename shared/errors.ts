@@ -101,6 +101,11 @@ export const errorCatalog = {
     en: 'The poster behind this QR code does not exist or is retired.',
   },
   'report.closed': { status: 409, zh: '该举报已结束，无法再操作。', en: 'This report is closed.' },
+  'report.not_objectable': {
+    status: 409,
+    zh: '当前无法提出该异议（未收到结果告知书、已提出过或已过异议期限）。',
+    en: 'This cannot be disputed now (no result letter yet, already disputed, or past the period).',
+  },
   'evidence.too_many': { status: 400, zh: '附件数量超出上限。', en: 'Too many files attached.' },
   'evidence.too_large': { status: 413, zh: '附件过大。', en: 'A file is too large.' },
   'evidence.image_too_large': {

@@ -2,6 +2,7 @@
 // each, and the guards. The server enforces it; the console shows exactly the
 // actions it allows for the record and the person looking at it.
 import { coversArea, type AreaScoped } from './areaScope';
+import { isAbove, type Level } from './levels';
 import type { Role } from './roles';
 
 export const reportStates = [
@@ -11,8 +12,11 @@ export const reportStates = [
   'assigned',
   'verifying',
   'findings-submitted',
+  'referred-up',
   'substantiated',
   'unsubstantiated',
+  'unverifiable',
+  'objected',
   'reward-proposed',
   'reward-reviewed',
   'reward-approved',
@@ -37,7 +41,10 @@ export const stateNames: Record<ReportState, { zh: string; en: string }> = {
   verifying: { zh: '核查中', en: 'Being verified' },
   'findings-submitted': { zh: '核查结论待审核', en: 'Findings awaiting review' },
   substantiated: { zh: '核查属实', en: 'Substantiated' },
+  'referred-up': { zh: '无法核实，已报上级', en: 'Cannot be verified: referred up' },
   unsubstantiated: { zh: '核查不属实', en: 'Not substantiated' },
+  unverifiable: { zh: '无法查实', en: 'Could not be verified' },
+  objected: { zh: '异议复查中', en: 'Objection under review' },
   'reward-proposed': { zh: '奖励已拟定，待复核', en: 'Reward proposed, awaiting review' },
   'reward-reviewed': { zh: '奖励已复核，待财务审批', en: 'Reward reviewed, awaiting finance' },
   'reward-approved': { zh: '奖励已批准，待领取', en: 'Reward approved, awaiting claim' },
@@ -61,6 +68,36 @@ const notAccepted = ['submitted', 'screening', 'awaiting-information'] as const;
 const underVerification = ['assigned', 'verifying'] as const;
 
 export const stateGroups = {
+  /** A conclusion was reached (the result letter is due): substantiated, not, could not be verified, or not accepted. */
+  concluded: [
+    'substantiated',
+    'unsubstantiated',
+    'unverifiable',
+    'rejected',
+    'reward-proposed',
+    'reward-reviewed',
+    'reward-approved',
+    'reward-claimed',
+    'reward-paid',
+    'reward-refused',
+    'reward-lapsed',
+    'reward-appealed',
+  ],
+  /** Substantiated, whatever became of the reward: rectification is tracked in all of these. */
+  substantiated: [
+    'substantiated',
+    'reward-proposed',
+    'reward-reviewed',
+    'reward-approved',
+    'reward-claimed',
+    'reward-paid',
+    'reward-refused',
+    'reward-lapsed',
+    'reward-appealed',
+    'closed',
+  ],
+  /** Conclusions the reporter may object to (应急〔2023〕106号). */
+  objectable: ['unsubstantiated', 'unverifiable', 'rejected'],
   /** Not yet accepted: intake screens these. */
   notAccepted,
   /** Screening's clock runs (awaiting information pauses it). */
@@ -105,10 +142,38 @@ export interface WorkflowRecord {
   claimOpen?: boolean;
   /** Deadline mails already sent, each once per report. */
   sent?: Partial<Record<DeadlineMark, boolean>>;
+  /** The unit verifying the report, and its level (for extension approval). */
+  assignedUnitCode?: string;
+  assignedUnitLevel?: Level;
+  /** A verification extension has been asked for and awaits a decision. */
+  extensionRequested?: boolean;
+  /** The level that reached the conclusion, and the people who took part in it (never its reviewers). */
+  conclusionLevel?: Level;
+  involvedIds?: string[];
+  /** The result letter (核查结果告知) has been sent. */
+  letterSent?: boolean;
+  /** The reporter may still object to the conclusion (the letter is out, its period runs, no objection yet). */
+  objectionOpen?: boolean;
+  /** The transferred report's receiving department has sent its result. */
+  transferResultIn?: boolean;
+  /** An accident's grade awaits the investigation report (deaths: 安全生产法 第七十三条). */
+  gradePending?: boolean;
+  /** A rectification's outcome was told to the reporter and their period to say "still there" runs. */
+  stillThereOpen?: boolean;
+  /** Rectification tasks awaiting re-inspection, or sign-off. */
+  openRectifications?: number;
+  awaitingSignOff?: number;
 }
 
 export type DeadlineMark =
-  'acceptanceReminder' | 'acceptanceEscalation' | 'verificationReminder' | 'verificationEscalation';
+  | 'acceptanceReminder'
+  | 'acceptanceEscalation'
+  | 'verificationReminder'
+  | 'verificationEscalation'
+  | 'letterReminder'
+  | 'letterEscalation'
+  | 'objectionReviewReminder'
+  | 'objectionReviewEscalation';
 
 /**
  * Who takes a step: a staff member (with a role, in areas), the reporter through
@@ -118,6 +183,8 @@ export interface StaffWorkflowActor extends AreaScoped {
   kind?: 'staff';
   id: string;
   role: Role;
+  unitCode: string;
+  level: Level;
 }
 export type WorkflowActor = StaffWorkflowActor | { kind: 'reporter' } | { kind: 'system' };
 export type ActorKind = 'staff' | 'reporter' | 'system';
@@ -131,9 +198,25 @@ export type GuardFailure =
   | 'extension-used'
   | 'appeal-period'
   | 'claim-period'
-  | 'already-sent';
+  | 'already-sent'
+  | 'not-level-above'
+  | 'extension-pending'
+  | 'no-extension-request'
+  | 'letter-not-sent'
+  | 'letter-sent'
+  | 'objection-period'
+  | 'transfer-result-missing'
+  | 'grade-pending'
+  | 'still-there-period'
+  | 'no-open-rectification'
+  | 'nothing-to-sign-off';
 /** Guard failures that say "not you", as opposed to "not now". */
-export const forbiddingGuards: readonly GuardFailure[] = ['out-of-area', 'not-assigned-verifier', 'four-eyes'];
+export const forbiddingGuards: readonly GuardFailure[] = [
+  'out-of-area',
+  'not-assigned-verifier',
+  'four-eyes',
+  'not-level-above',
+];
 
 type Guard = (r: WorkflowRecord, a: StaffActor) => GuardFailure | null;
 
@@ -160,6 +243,8 @@ const verifierOnlyIfAssigned: Guard = (r, a) =>
   a.role !== 'verifier' || r.assignedVerifierId === a.id ? null : 'not-assigned-verifier';
 /** The reviewer is never the person who wrote the findings. */
 const fourEyes: Guard = (r, a) => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
+/** Nobody approves their own request for time or their own referral. */
+const fourEyesOnVerifier: Guard = (r, a) => (r.assignedVerifierId === a.id ? 'four-eyes' : null);
 const extensionUnused: Guard = (r) => (r.extensionUsed ? 'extension-used' : null);
 /**
  * Four eyes on people, not roles: whoever proposed, confirmed or approved a reward
@@ -181,6 +266,41 @@ const notYetSent =
   (mark: DeadlineMark): Guard =>
   (r) =>
     r.sent?.[mark] ? 'already-sent' : null;
+
+/** Someone who took part in the conclusion never reviews it. */
+const notInvolved: Guard = (r, a) => (r.involvedIds?.includes(a.id) ? 'four-eyes' : null);
+/**
+ * An objection is reviewed at the level above the conclusion's: a county's by the
+ * city. A city conclusion's next level is the province, outside this system: its
+ * review is recorded by city staff who took no part in it.
+ */
+const levelAboveConclusion: Guard = (r, a) =>
+  a.level === 'city' && (r.conclusionLevel !== 'city' || !r.involvedIds?.includes(a.id)) ? null : 'not-level-above';
+/** An extension is approved by the verifying unit's head (its reviewer) or someone at the level above. */
+const unitHeadOrLevelAbove: Guard = (r, a) =>
+  a.unitCode === r.assignedUnitCode || (r.assignedUnitLevel && isAbove(a.level, r.assignedUnitLevel))
+    ? null
+    : 'not-level-above';
+const noExtensionPending: Guard = (r) => (r.extensionRequested ? 'extension-pending' : null);
+const extensionPending: Guard = (r) => (r.extensionRequested ? null : 'no-extension-request');
+const letterNotSent: Guard = (r) => (r.letterSent ? 'letter-sent' : null);
+/** Closing needs the reporter told (a transfer's result instead, for a transferred report) and no objection possible. */
+const closable: Guard = (r) => {
+  if (r.status === 'transferred') return r.transferResultIn ? null : 'transfer-result-missing';
+  if (!r.letterSent) return 'letter-not-sent';
+  return r.objectionOpen ? 'objection-period' : null;
+};
+const objectionPeriodOpen: Guard = (r) => (r.objectionOpen ? null : 'objection-period');
+const gradeKnown: Guard = (r) => (r.gradePending ? 'grade-pending' : null);
+const gradeIsPending: Guard = (r) => (r.gradePending ? null : 'grade-pending');
+const stillTherePeriodOpen: Guard = (r) => (r.stillThereOpen ? null : 'still-there-period');
+const hasOpenRectification: Guard = (r) => (r.openRectifications ? null : 'no-open-rectification');
+const hasSignOffWaiting: Guard = (r) => (r.awaitingSignOff ? null : 'nothing-to-sign-off');
+/** The result letter's reminders run only until it is sent. */
+const letterMail = (mark: DeadlineMark, name: { zh: string; en: string }) => {
+  const mail = deadlineMail(stateGroups.concluded, mark, name);
+  return { ...mail, guards: [...mail.guards, letterNotSent] };
+};
 
 const screenable = stateGroups.notAccepted;
 /** A job's deadline mail: staff only, no change of state, once per report. */
@@ -276,13 +396,47 @@ export const workflowActions = {
     name: { zh: '开始核查', en: 'Start verification' },
     guards: [inArea, assignedVerifier],
   },
-  'extend-deadline': {
+  // The verifier asks; the unit's head or the level above decides, and the reporter is told why.
+  'request-extension': {
     from: stateGroups.underVerification,
     to: null,
     ...staff(['verifier']),
+    public: false,
+    name: { zh: '申请延长核查期限', en: 'Ask for more time' },
+    guards: [inArea, assignedVerifier, extensionUnused, noExtensionPending],
+  },
+  'approve-extension': {
+    from: stateGroups.underVerification,
+    to: null,
+    ...staff(['reviewer']),
     public: true,
-    name: { zh: '延长核查期限', en: 'Extend the deadline' },
-    guards: [inArea, assignedVerifier, extensionUnused],
+    name: { zh: '批准延长核查期限', en: 'Extend the deadline' },
+    guards: [inArea, extensionPending, unitHeadOrLevelAbove, fourEyesOnVerifier],
+  },
+  'refuse-extension': {
+    from: stateGroups.underVerification,
+    to: null,
+    ...staff(['reviewer']),
+    public: false,
+    name: { zh: '不批准延期', en: 'Refuse the extension' },
+    guards: [inArea, extensionPending, unitHeadOrLevelAbove, fourEyesOnVerifier],
+  },
+  // "Cannot be verified" goes to the level above instead of forcing a false conclusion.
+  'refer-unverifiable': {
+    from: ['verifying'],
+    to: 'referred-up',
+    ...staff(['verifier']),
+    public: true,
+    name: { zh: '无法核实，报上级', en: 'Refer up: cannot be verified' },
+    guards: [inArea, assignedVerifier],
+  },
+  'decide-referral': {
+    from: ['referred-up'],
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '上级研究决定', en: 'Decide the referral' },
+    guards: [inArea, unitHeadOrLevelAbove, fourEyesOnVerifier],
   },
   'submit-findings': {
     from: ['verifying'],
@@ -308,13 +462,22 @@ export const workflowActions = {
     name: { zh: '退回重新核查', en: 'Return for more work' },
     guards: [inArea, fourEyes],
   },
+  // A death case's grade comes from the investigation report (安全生产法 第七十三条); the reward waits for it.
+  'record-investigation': {
+    from: stateGroups.substantiated,
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '登记事故调查结论', en: 'Record the accident investigation' },
+    guards: [inArea, gradeIsPending],
+  },
   'propose-reward': {
     from: ['substantiated'],
     to: 'reward-proposed',
     ...staff(['verifier']),
     public: false,
     name: { zh: '拟定奖励', en: 'Propose the reward' },
-    guards: [inArea, assignedVerifier],
+    guards: [inArea, assignedVerifier, gradeKnown],
   },
   // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
   'confirm-reward': {
@@ -381,15 +544,68 @@ export const workflowActions = {
     name: { zh: '复查决定', en: 'Decide the appeal' },
     guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover],
   },
+  // The result letter (核查结果告知): the conclusion, how it was verified, the handling, and whether a reward is due.
+  'send-result-letter': {
+    from: stateGroups.concluded,
+    to: null,
+    ...staff(['reviewer', 'intake']),
+    public: true,
+    name: { zh: '发送核查结果告知书', en: 'Send the result letter' },
+    guards: [inArea, letterNotSent],
+  },
+  'decide-objection': {
+    from: ['objected'],
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '异议复查决定', en: 'Decide the objection' },
+    guards: [inArea, levelAboveConclusion, notInvolved],
+  },
+  // A transferred report stays tracked until the receiving department's result is in.
+  'record-transfer-result': {
+    from: ['transferred'],
+    to: null,
+    ...staff(['intake', 'reviewer']),
+    public: true,
+    name: { zh: '登记转办结果', en: 'Record the transfer result' },
+    guards: [inArea],
+  },
+  // Rectification (整改闭环): orders, re-inspection by any inspector of the area, and sign-off of major hazards by a second person.
+  'order-rectification': {
+    from: stateGroups.substantiated,
+    to: null,
+    ...staff(['verifier', 'reviewer']),
+    public: false,
+    name: { zh: '下达整改指令', en: 'Order rectification' },
+    guards: [inArea],
+  },
+  'record-reinspection': {
+    from: stateGroups.substantiated,
+    to: null,
+    ...staff(['verifier']),
+    // Photos before and after are uploaded with it (its own endpoint, like the reporter's evidence).
+    ownEndpoint: true,
+    public: true,
+    name: { zh: '整改复查', en: 'Re-inspect the rectification' },
+    guards: [inArea, hasOpenRectification],
+  },
+  'sign-off-rectification': {
+    from: stateGroups.substantiated,
+    to: null,
+    ...staff(['reviewer']),
+    public: true,
+    name: { zh: '重大隐患整改销号', en: 'Sign off the major hazard' },
+    guards: [inArea, hasSignOffWaiting],
+  },
   // A substantiated report is closed only after its reward decision, which the reporter may appeal.
   close: {
-    from: ['unsubstantiated', 'reward-paid', 'reward-refused', 'reward-lapsed'],
+    from: ['unsubstantiated', 'unverifiable', 'transferred', 'reward-paid', 'reward-refused', 'reward-lapsed'],
     to: 'closed',
     roles: ['reviewer', 'intake'],
     actor: 'staff',
     public: true,
     name: { zh: '办结', en: 'Close' },
-    guards: [inArea, appealPeriodOver],
+    guards: [inArea, appealPeriodOver, closable],
   },
   // The reporter reads the message itself; the step saying who sent it is for staff.
   'staff-message': {
@@ -435,6 +651,22 @@ export const workflowActions = {
     name: { zh: '举报人申领奖励', en: 'Reporter claimed the reward' },
     guards: [claimPeriodOpen],
   },
+  'objection-filed': {
+    from: stateGroups.objectable,
+    to: 'objected',
+    ...reporter,
+    public: true,
+    name: { zh: '举报人提出异议', en: 'The reporter objected' },
+    guards: [objectionPeriodOpen],
+  },
+  'still-there': {
+    from: stateGroups.substantiated,
+    to: null,
+    ...reporter,
+    public: true,
+    name: { zh: '举报人反映隐患仍未整改', en: 'The reporter says the hazard is still there' },
+    guards: [stillTherePeriodOpen],
+  },
   'reward-appealed': {
     from: ['reward-approved', 'reward-refused'],
     to: 'reward-appealed',
@@ -469,6 +701,25 @@ export const workflowActions = {
     zh: '核查超期督办',
     en: 'Overdue verification escalated',
   }),
+  'letter-reminder': letterMail('letterReminder', { zh: '结果告知期限提醒', en: 'Result letter reminder' }),
+  'letter-escalated': letterMail('letterEscalation', { zh: '结果告知超期督办', en: 'Overdue result letter escalated' }),
+  'objection-review-reminder': deadlineMail(['objected'], 'objectionReviewReminder', {
+    zh: '异议复查期限提醒',
+    en: 'Objection review reminder',
+  }),
+  'objection-review-escalated': deadlineMail(['objected'], 'objectionReviewEscalation', {
+    zh: '异议复查超期督办',
+    en: 'Overdue objection review escalated',
+  }),
+  // Each overdue rectification is escalated once (the task records it).
+  'rectification-overdue': {
+    ...system,
+    from: stateGroups.substantiated,
+    to: null,
+    public: false,
+    name: { zh: '整改逾期督办', en: 'Overdue rectification escalated' },
+    guards: [hasOpenRectification],
+  },
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof workflowActions;
@@ -511,23 +762,5 @@ export function allowedActions(record: WorkflowRecord, actor: WorkflowActor): Ca
   return caseActionNames.filter((n) => actionBlocker(n, record, actor) === null) as CaseActionName[];
 }
 
-/**
- * Verification must finish within 60 days of acceptance; one extension of up to 30 days.
- * Screening (accept, reject, transfer or mark duplicate) within 7 days of submission,
- * not counting time awaiting the reporter's answer [assumed: the sources set no period;
- * ACCEPTANCE_DAYS overrides it].
- */
-export const deadlines = {
-  verificationDays: 60,
-  maxExtensionDays: 30,
-  feedbackDays: 10,
-  acceptanceDays: 7,
-  acceptanceReminderDaysBefore: 2,
-} as const;
-
-/**
- * The reward's clocks: the reporter claims within 60 days of the notice (one
- * extension with a reason); an appeal of the amount or a refusal is possible
- * within 30 days of the decision [assumed: the period is not in the sources].
- */
-export const rewardDeadlines = { claimDays: 60, maxClaimExtensionDays: 60, appealDays: 30 } as const;
+/** Bounds of the payloads; each report's own periods are the policy data of shared/periods.ts. */
+export const deadlines = { maxVerificationDays: 60, maxExtensionDays: 30, maxClaimExtensionDays: 60 } as const;

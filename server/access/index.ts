@@ -1,5 +1,6 @@
 // Who may do what. One table per resource; `authorize` is the only gate routes use.
 import type { AreaScoped } from '../../shared/areaScope';
+import type { Level } from '../../shared/levels';
 import type { Role } from '../../shared/roles';
 import { fail } from '../platform/errors';
 import { auditPolicy } from '../audit/audit.policy';
@@ -15,6 +16,8 @@ export interface Actor extends AreaScoped {
   username: string;
   role: Role;
   unitCode: string;
+  /** The level of the staff member's unit: a county department or a city-wide one. */
+  level: Level;
 }
 
 export type Rule<R = unknown> = (actor: Actor, record?: R) => boolean;

@@ -2,6 +2,7 @@
 // transparency page shows real queues and figures. Every step goes through the
 // real commands with a back-dated clock, so the audit chain, timelines, rollups
 // and the fund ledger are exactly what months of use would have left.
+import { unitLevel } from '../reports/conclusion';
 import { categories } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { reportInputSchema } from '../../shared/schemas/report';
@@ -114,6 +115,7 @@ async function demoActors(): Promise<Record<CaseWorker, Actor>> {
       username: s.username,
       role: s.role as Role,
       unitCode: s.unitCode,
+      level: await unitLevel(s.unitCode),
       areaCodes: s.areaCodes,
       allAreas: s.allAreas,
     };

@@ -10,11 +10,13 @@ import { fail } from '../platform/errors';
 import { Staff } from '../staff/staff.model';
 import { pausedClock, resumedClock } from './acceptanceClock';
 import { staffOf, type ChangesFor, type StepActor } from './change';
-import { Report } from './report.model';
+import { dueAfter } from './clocks';
+import { concluded, unitLevel } from './conclusion';
+import { Report, type ReportFields } from './report.model';
 
 const DAY = 86_400_000;
 
-async function assertVerifier(id: string, area: string): Promise<void> {
+export async function assertVerifier(id: string, area: string): Promise<void> {
   const v = await Staff.findById(id).lean();
   if (!v || v.disabled || v.role !== 'verifier' || !coversArea(v, area))
     throw fail('request.invalid', [
@@ -22,7 +24,7 @@ async function assertVerifier(id: string, area: string): Promise<void> {
     ]);
 }
 
-async function assertUnit(code: string, path: string): Promise<void> {
+export async function assertUnit(code: string, path: string): Promise<void> {
   if (!(await Unit.exists({ code })))
     throw fail('request.invalid', [{ path, code: 'unknown', message: `unknown unit ${code}` }]);
 }
@@ -43,7 +45,6 @@ type CaseAction =
   | 'transfer'
   | 'reassign'
   | 'start-verification'
-  | 'extend-deadline'
   | 'submit-findings'
   | 'approve-findings'
   | 'return-findings'
@@ -57,13 +58,29 @@ export const caseChanges: ChangesFor<CaseAction> = {
     message: { from: 'staff', body: p.message },
   }),
   'resume-screening': (r, _p, _a, { now }) => ({ set: resumedClock(r, now) }),
-  accept: async (r, p, _a, { now }) => {
-    await assertUnit(p.unitCode, 'body.unitCode');
-    await assertVerifier(p.verifierId, r.area);
-    const dueAt = new Date(now.getTime() + p.dueInDays * DAY);
-    return { set: { assignment: { unitCode: p.unitCode, verifierId: p.verifierId, assignedAt: now, dueAt } } };
+  accept: async (r, p, actor, { now }) => {
+    const unit = await Unit.findOne({ code: p.unitCode }, { areaCode: 1 }).lean();
+    // Deaths: the county-level government of the report's area verifies (安全生产法 第七十三条).
+    if (p.involvesDeaths && unit?.areaCode !== r.area)
+      throw fail('request.invalid', [
+        {
+          path: 'body.unitCode',
+          code: 'invalid',
+          message: "a report of deaths is verified by its county's own department",
+        },
+      ]);
+    return {
+      set: {
+        ...(await assignmentFor(r, p, now)),
+        ...(p.involvesDeaths ? { deathCase: { flaggedAt: now, flaggedById: staffOf(actor)?.id } } : {}),
+      },
+      auditDetails: p.involvesDeaths ? { involvesDeaths: true } : undefined,
+    };
   },
-  reject: (_r, p) => ({ note: p.reason }),
+  reject: async (r, p, actor, { now }) => ({
+    note: p.reason,
+    set: concluded(r, 'rejected', staffOf(actor)?.level ?? 'county', [staffOf(actor)?.id], now),
+  }),
   'mark-duplicate': async (r, p, actor) => {
     const original = await Report.findOne({ reference: p.duplicateOf, ...scopeOf(actor) }, { submittedAt: 1 }).lean();
     if (!original || p.duplicateOf === r.reference || original.submittedAt > r.submittedAt)
@@ -75,31 +92,27 @@ export const caseChanges: ChangesFor<CaseAction> = {
       note: `重复举报：与 ${p.duplicateOf} 为同一事项 / Same matter as ${p.duplicateOf}`,
     };
   },
-  transfer: async (_r, p) => {
+  transfer: async (_r, p, _a, { now }) => {
     if (p.toUnitCode) await assertUnit(p.toUnitCode, 'body.toUnitCode');
-    return { set: { transferredTo: { unitCode: p.toUnitCode, area: p.toArea } }, note: p.note };
+    return { set: { transferredTo: { unitCode: p.toUnitCode, area: p.toArea, at: now } }, note: p.note };
   },
   reassign: async (r, p) => {
     await assertVerifier(p.verifierId, r.area);
     return { set: { 'assignment.verifierId': p.verifierId } };
   },
   'start-verification': () => ({}),
-  'extend-deadline': (r, p, _a, { now }) => {
-    const due = r.assignment?.dueAt ?? now;
+  'submit-findings': (_r, p, actor) => ({ set: { findings: p, findingsById: staffOf(actor)?.id } }),
+  'approve-findings': async (r, p, actor, { now }) => {
+    const kind = (r.findings as { substantiated?: boolean } | undefined)?.substantiated
+      ? 'substantiated'
+      : 'unsubstantiated';
+    const level = r.assignment?.unitLevel === 'city' ? 'city' : await unitLevel(r.assignment?.unitCode);
     return {
-      set: {
-        'assignment.dueAt': new Date(due.getTime() + p.days * DAY),
-        'assignment.extendedDays': p.days,
-        'assignment.extensionReason': p.reason,
-      },
-      note: p.reason,
+      to: kind,
+      internalNote: p.comment,
+      set: concluded(r, kind, level, [r.findingsById, r.assignment?.verifierId, staffOf(actor)?.id], now),
     };
   },
-  'submit-findings': (_r, p, actor) => ({ set: { findings: p, findingsById: staffOf(actor)?.id } }),
-  'approve-findings': (r, p) => ({
-    to: (r.findings as { substantiated?: boolean } | undefined)?.substantiated ? 'substantiated' : 'unsubstantiated',
-    internalNote: p.comment,
-  }),
   'return-findings': (_r, p) => ({ note: p.reason }),
   close: (_r, p) => ({ note: p.note }),
   // Internal step: the reporter reads the message itself and gets the "there is news" mail.
@@ -110,12 +123,17 @@ export const caseChanges: ChangesFor<CaseAction> = {
   }),
 };
 
+type Clock = 'acceptance' | 'assignment' | 'conclusion' | 'objectionReview';
 /** Where each deadline mail is marked as sent: the clock's sub-document and its field. */
-const markField: Record<DeadlineMark, ['acceptance' | 'assignment', 'reminderSentAt' | 'escalatedAt']> = {
+const markField: Record<DeadlineMark, [Clock, 'reminderSentAt' | 'escalatedAt']> = {
   acceptanceReminder: ['acceptance', 'reminderSentAt'],
   acceptanceEscalation: ['acceptance', 'escalatedAt'],
   verificationReminder: ['assignment', 'reminderSentAt'],
   verificationEscalation: ['assignment', 'escalatedAt'],
+  letterReminder: ['conclusion', 'reminderSentAt'],
+  letterEscalation: ['conclusion', 'escalatedAt'],
+  objectionReviewReminder: ['objectionReview', 'reminderSentAt'],
+  objectionReviewEscalation: ['objectionReview', 'escalatedAt'],
 };
 
 const deadlineMail =
@@ -132,17 +150,26 @@ const deadlineMail =
   });
 
 export const deadlineChanges: ChangesFor<
-  'acceptance-reminder' | 'acceptance-escalated' | 'deadline-reminder' | 'deadline-escalated'
+  | 'acceptance-reminder'
+  | 'acceptance-escalated'
+  | 'deadline-reminder'
+  | 'deadline-escalated'
+  | 'letter-reminder'
+  | 'letter-escalated'
+  | 'objection-review-reminder'
+  | 'objection-review-escalated'
 > = {
   'acceptance-reminder': deadlineMail('acceptanceReminder'),
   'acceptance-escalated': deadlineMail('acceptanceEscalation'),
   'deadline-reminder': deadlineMail('verificationReminder'),
   'deadline-escalated': deadlineMail('verificationEscalation'),
+  'letter-reminder': deadlineMail('letterReminder'),
+  'letter-escalated': deadlineMail('letterEscalation'),
+  'objection-review-reminder': deadlineMail('objectionReviewReminder'),
+  'objection-review-escalated': deadlineMail('objectionReviewEscalation'),
 };
 
-type Clocks = Partial<
-  Record<'acceptance' | 'assignment', { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null>
->;
+type Clocks = Partial<Record<Clock, { reminderSentAt?: Date | null; escalatedAt?: Date | null } | null>>;
 
 /** Which deadline mails a report has had (for the table's once-each guard). */
 export const sentMarks = (r: Clocks): Record<DeadlineMark, boolean> =>
@@ -150,3 +177,18 @@ export const sentMarks = (r: Clocks): Record<DeadlineMark, boolean> =>
     DeadlineMark,
     boolean
   >;
+
+/** The `$set` of a (new) assignment: the unit, its level, the verifier and the due date (the report's period by default). */
+export async function assignmentFor(
+  r: ReportFields,
+  p: { unitCode: string; verifierId: string; dueInDays?: number },
+  now: Date,
+): Promise<Record<string, unknown>> {
+  await assertUnit(p.unitCode, 'body.unitCode');
+  await assertVerifier(p.verifierId, r.area);
+  const dueAt = p.dueInDays ? new Date(now.getTime() + p.dueInDays * DAY) : dueAfter(r, 'verification', now);
+  const unitLevelNow = await unitLevel(p.unitCode);
+  return {
+    assignment: { unitCode: p.unitCode, unitLevel: unitLevelNow, verifierId: p.verifierId, assignedAt: now, dueAt },
+  };
+}

@@ -37,7 +37,8 @@ export interface BulkAcceptInput {
   references: string[];
   unitCode: string;
   verifierId: string;
-  dueInDays: number;
+  dueInDays?: number;
+  involvesDeaths?: boolean;
 }
 
 export type BulkAcceptResult =
@@ -59,7 +60,12 @@ export async function bulkAccepter(
       const accepted = await transition(
         reference,
         'accept',
-        { unitCode: input.unitCode, verifierId: input.verifierId, dueInDays: input.dueInDays },
+        {
+          unitCode: input.unitCode,
+          verifierId: input.verifierId,
+          dueInDays: input.dueInDays,
+          involvesDeaths: input.involvesDeaths ?? false,
+        },
         actor,
         ctx,
       );

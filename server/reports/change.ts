@@ -25,6 +25,8 @@ export interface Change {
   internalNote?: string;
   /** A message in the conversation with the reporter. */
   message?: { from: 'staff' | 'reporter'; body: string };
+  /** Entries appended to other lists of the report (result letters, objections, rectifications). */
+  pushes?: Record<string, unknown>;
   /** Evidence files to add (already stored). */
   evidence?: unknown[];
   /** Further steps recorded with this one, each with its audit entry (screening resuming when the reporter answers). */

@@ -4,7 +4,8 @@
 import { trusted } from 'mongoose';
 import { shanghaiDateTime } from '../../shared/dates';
 import { coversArea } from '../../shared/areaScope';
-import { deadlines, stateGroups } from '../../shared/workflow';
+import { nationalPeriods } from '../../shared/periods';
+import { stateGroups } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
 import { AppError } from '../platform/errors';
@@ -51,8 +52,8 @@ export interface AcceptancePolicy {
 }
 
 const defaultAcceptance: AcceptancePolicy = {
-  days: deadlines.acceptanceDays,
-  reminderDaysBefore: deadlines.acceptanceReminderDaysBefore,
+  days: nationalPeriods.acceptance.days,
+  reminderDaysBefore: 2,
 };
 
 /** Intake officers who screen reports of this area (listed, or granted every area; no areas means none). */

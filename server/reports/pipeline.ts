@@ -17,6 +17,7 @@ import {
   type WorkflowActionName,
   type WorkflowRecord,
 } from '../../shared/workflow';
+import type { Level } from '../../shared/levels';
 import { areaScope } from '../access/areaScope';
 import { appendAudit } from '../audit/auditLog';
 import { earlierMovement, moveMoney } from '../fund/ledger';
@@ -27,6 +28,9 @@ import type { SecretBox } from '../platform/secretBox';
 import { appealOpen, claimOpen, rewardChanges } from '../rewards/lifecycle';
 import { refreshReportStats } from '../stats';
 import { caseChanges, deadlineChanges, sentMarks } from './caseChanges';
+import { objectionOpen } from './conclusion';
+import { outcomeChanges } from './outcomeChanges';
+import { rectificationChanges, rectificationCounts, stillThereOpen } from './rectificationChanges';
 import { staffOf, type Change, type ChangeFor, type StepActor } from './change';
 import { notifyReporter } from './notifications';
 import { Report, type ReportFields } from './report.model';
@@ -35,6 +39,8 @@ import { reporterChanges } from './reporterChanges';
 /** Every action's change: the compiler refuses a table row without one. */
 const changes: { [K in WorkflowActionName]: ChangeFor<K> } = {
   ...caseChanges,
+  ...outcomeChanges,
+  ...rectificationChanges,
   ...deadlineChanges,
   ...reporterChanges,
   ...rewardChanges,
@@ -48,6 +54,8 @@ const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
   withdrawn: 'report.closed',
   'reward-claimed': 'reward.not_claimable',
   'reward-appealed': 'reward.not_appealable',
+  'objection-filed': 'report.not_objectable',
+  'still-there': 'report.not_objectable',
 };
 
 /**
@@ -72,6 +80,7 @@ class StaleRevision extends AppError {
 
 /** What the table's guards look at, on the server's clock. */
 export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRecord {
+  const counts = rectificationCounts(r);
   return {
     status: r.status as ReportState,
     area: r.area,
@@ -85,6 +94,18 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     appealOpen: appealOpen(r, now),
     claimOpen: claimOpen(r, now),
     sent: sentMarks(r),
+    assignedUnitCode: r.assignment?.unitCode ?? undefined,
+    assignedUnitLevel: (r.assignment?.unitLevel as Level | undefined) ?? undefined,
+    extensionRequested: !!r.assignment?.extensionRequest?.days,
+    conclusionLevel: (r.conclusion?.level as Level | undefined) ?? undefined,
+    involvedIds: r.conclusion?.involvedIds ?? [],
+    letterSent: !!r.conclusion?.letterSentAt,
+    objectionOpen: objectionOpen(r, now),
+    transferResultIn: !!r.transferredTo?.result?.receivedOn,
+    gradePending: !!r.deathCase?.flaggedAt && !r.deathCase.investigation?.grade,
+    stillThereOpen: stillThereOpen(r, now),
+    openRectifications: counts.open,
+    awaitingSignOff: counts.awaitingSignOff,
   };
 }
 
@@ -161,7 +182,7 @@ function pushesOf(
   const m = change.message;
   if (m) pushes.messages = { at: now, from: m.from, ...(m.from === 'staff' ? { staffId: actorId } : {}), body: m.body };
   if (change.evidence?.length) pushes.evidence = { $each: change.evidence };
-  return pushes;
+  return { ...change.pushes, ...pushes };
 }
 
 /**

@@ -102,6 +102,101 @@ const rewardSchema = new Schema(
   { _id: false },
 );
 
+const clockMarks = { reminderSentAt: { type: Date, default: null }, escalatedAt: { type: Date, default: null } };
+
+/** The conclusion now standing (cleared when an objection or referral reopens the case): the result letter's clock. */
+const conclusionSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ['substantiated', 'unsubstantiated', 'unverifiable', 'rejected'] },
+    at: { type: Date, required: true },
+    /** The level that reached it, and who took part (they never review an objection to it). */
+    level: { type: String, required: true, enum: ['county', 'city'] },
+    involvedIds: { type: [String], default: [] },
+    letterDueAt: { type: Date, required: true },
+    letterSentAt: { type: Date },
+    objectionDueAt: { type: Date },
+    objectedAt: { type: Date },
+    ...clockMarks,
+  },
+  { _id: false },
+);
+
+/** 核查结果告知 (应急〔2023〕106号): what the reporter is told, kept as sent. */
+const resultLetterSchema = new Schema(
+  {
+    letterNo: { type: String, required: true },
+    sentAt: { type: Date, required: true },
+    sentById: { type: String, required: true },
+    conclusion: { type: String, required: true },
+    account: { type: String, required: true, maxlength: 2000 },
+    handling: { type: String, required: true, maxlength: 2000 },
+    penaltyDecisionNo: { type: String },
+    fineFen: { type: Number },
+    rewardConditionsMet: { type: Boolean, required: true },
+    rewardNote: { type: String, maxlength: 2000 },
+    objectionDueAt: { type: Date },
+  },
+  { _id: false },
+);
+
+const objectionSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    reason: { type: String, required: true, maxlength: 2000 },
+    fromStatus: { type: String, required: true },
+    reviewLevel: { type: String, required: true },
+    dueAt: { type: Date, required: true },
+    decidedById: { type: String },
+    decidedAt: { type: Date },
+    outcome: { type: String, enum: ['upheld', 'reopened'] },
+    decisionReason: { type: String, maxlength: 2000 },
+  },
+  { _id: false },
+);
+
+const reinspectionSchema = new Schema(
+  {
+    inspectedOn: { type: String, required: true },
+    result: { type: String, required: true, enum: ['completed', 'partly', 'not-done'] },
+    note: { type: String, required: true, maxlength: 2000 },
+    penaltyNote: { type: String, maxlength: 2000 },
+    inspectorId: { type: String, required: true },
+    recordedAt: { type: Date, required: true },
+    /** Files of report.evidence: the site before and after. */
+    beforeFileIds: { type: [String], default: [] },
+    afterFileIds: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
+/** One rectification order (整改指令书) and its re-inspections, until verified complete. */
+const rectificationSchema = new Schema(
+  {
+    taskId: { type: String, required: true },
+    orderNo: { type: String, required: true, maxlength: 80 },
+    enterprise: { type: String, required: true, maxlength: 200 },
+    unitCode: { type: String, required: true },
+    dueOn: { type: String, required: true },
+    /** 重大事故隐患: supervised listing (挂牌督办) and a second person's sign-off (销号). */
+    major: { type: Boolean, required: true },
+    listingBody: { type: String, maxlength: 120 },
+    orderedAt: { type: Date, required: true },
+    orderedById: { type: String, required: true },
+    status: { type: String, required: true, enum: ['open', 'awaiting-sign-off', 'completed'] },
+    /** A re-inspection found it partly done or not done: this is the follow-up. */
+    followUp: { type: Boolean, default: false },
+    reinspections: { type: [reinspectionSchema], default: [] },
+    signedOffById: { type: String },
+    signedOffAt: { type: Date },
+    completedAt: { type: Date },
+    /** The due date already escalated as overdue (once per due date). */
+    escalatedFor: { type: String },
+    /** The reporter said it is still there: a re-inspection is owed. */
+    disputedAt: { type: Date },
+  },
+  { _id: false },
+);
+
 const reportSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true },
@@ -138,11 +233,20 @@ const reportSchema = new Schema(
       type: new Schema(
         {
           unitCode: String,
+          /** The verifying unit's level when it was assigned (county or city). */
+          unitLevel: String,
           verifierId: String,
           assignedAt: Date,
           dueAt: Date,
           extendedDays: Number,
           extensionReason: String,
+          /** A request for more time, awaiting the unit's head or the level above. */
+          extensionRequest: {
+            type: new Schema(
+              { days: Number, reason: String, requestedAt: Date, requestedById: String },
+              { _id: false },
+            ),
+          },
           reminderSentAt: Date,
           escalatedAt: Date,
         },
@@ -165,7 +269,67 @@ const reportSchema = new Schema(
     findingsById: { type: String },
     reward: { type: rewardSchema },
     duplicateOf: { type: String },
-    transferredTo: { type: new Schema({ unitCode: String, area: String }, { _id: false }) },
+    transferredTo: {
+      type: new Schema(
+        {
+          unitCode: String,
+          area: String,
+          at: Date,
+          /** What the receiving department sent back: entered by staff or received through the API. */
+          result: {
+            type: new Schema(
+              { receivedOn: String, outcome: String, summary: String, recordedById: String, recordedAt: Date },
+              { _id: false },
+            ),
+          },
+        },
+        { _id: false },
+      ),
+    },
+    /** Referred up as "cannot be verified", and what the level above decided. */
+    referral: {
+      type: new Schema(
+        {
+          at: Date,
+          reason: String,
+          byId: String,
+          decidedById: String,
+          decidedAt: Date,
+          outcome: String,
+          decision: String,
+        },
+        { _id: false },
+      ),
+    },
+    conclusion: { type: conclusionSchema },
+    resultLetters: { type: [resultLetterSchema], default: [] },
+    objections: { type: [objectionSchema], default: [] },
+    /** The open objection's review clock. */
+    objectionReview: { type: new Schema({ dueAt: Date, ...clockMarks }, { _id: false }) },
+    /** Deaths were reported: the county-level government verifies, and the grade waits for the investigation report. */
+    deathCase: {
+      type: new Schema(
+        {
+          flaggedAt: Date,
+          flaggedById: String,
+          investigation: {
+            type: new Schema(
+              {
+                reportNo: String,
+                issuedOn: String,
+                grade: String,
+                deaths: Number,
+                recordedById: String,
+                recordedAt: Date,
+              },
+              { _id: false },
+            ),
+          },
+        },
+        { _id: false },
+      ),
+    },
+    rectifications: { type: [rectificationSchema], default: [] },
     statusChangedAt: { type: Date },
     /** While a retried submission may still ask for its receipt (intake/retryWindow): keyed hashes and the sealed access key, removed after a day. */
     retry: {
@@ -195,6 +359,16 @@ reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 
 reportSchema.index({ status: 1, 'assignment.dueAt': 1 });
 // The lapse job looks for approved rewards past their claim deadline.
 reportSchema.index({ status: 1, 'reward.claimDueAt': 1 });
+// The clock jobs: result letters not yet sent, objections awaiting review, open rectifications by due day.
+reportSchema.index(
+  { 'conclusion.letterDueAt': 1 },
+  { partialFilterExpression: { 'conclusion.letterDueAt': { $type: 'date' } } },
+);
+reportSchema.index(
+  { 'objectionReview.dueAt': 1 },
+  { partialFilterExpression: { 'objectionReview.dueAt': { $type: 'date' } } },
+);
+reportSchema.index({ 'rectifications.status': 1, 'rectifications.dueOn': 1 });
 
 export type ReportFields = InferSchemaType<typeof reportSchema>;
 export const Report = model('Report', reportSchema, 'reports');

@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import type { ReportFields } from './report.model';
 import { rewardForReporter } from '../rewards/rewardViews.presenter';
+import { outcomeForReporter } from './outcomeViews.presenter';
 
-export function presentReportForReporter(r: ReportFields): z.infer<typeof followupReportResponse> {
+/** `unitName`: the department a transferred report went to, as the reporter is told it. */
+export function presentReportForReporter(r: ReportFields, unitName?: string): z.infer<typeof followupReportResponse> {
   return {
     reference: r.reference,
     status: r.status,
@@ -19,5 +21,6 @@ export function presentReportForReporter(r: ReportFields): z.infer<typeof follow
       .map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
     reward: rewardForReporter(r),
+    ...outcomeForReporter(r, unitName),
   };
 }

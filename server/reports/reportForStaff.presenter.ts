@@ -8,6 +8,7 @@ import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { ReportFields } from './report.model';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
+import { outcomeForStaff } from './outcomeViews.presenter';
 import { workflowRecordOf } from './pipeline';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
@@ -76,5 +77,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     allowedActions: allowedActions(record, actor),
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
+    ...outcomeForStaff(r),
   };
 }

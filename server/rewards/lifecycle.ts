@@ -7,7 +7,8 @@
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
-import { rewardDeadlines, type ReportState } from '../../shared/workflow';
+import type { ReportState } from '../../shared/workflow';
+import { dueAfter } from '../reports/clocks';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { Claim } from '../../shared/schemas/claim';
@@ -110,7 +111,7 @@ function confirmReward(report: ReportFields, actor: StepActor, now: Date): Rewar
 
 function approveReward(report: ReportFields, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
-  const claimDueAt = dueAfterDays(now, rewardDeadlines.claimDays);
+  const claimDueAt = dueAfter(report, 'claim', now);
   return {
     to: 'reward-approved',
     set: {
@@ -201,7 +202,7 @@ function decideAppeal(
     // The reporter gets a full claim period again after the appeal.
     const restart =
       appeal.fromStatus === 'reward-approved'
-        ? { 'reward.claimDueAt': dueAfterDays(now, rewardDeadlines.claimDays) }
+        ? { 'reward.claimDueAt': dueAfter(report, 'claim', now) }
         : {};
     return {
       to: appeal.fromStatus as ReportState,
@@ -249,7 +250,7 @@ export const claimOpen = (r: ReportFields, now: Date): boolean =>
 
 export function appealDueAt(r: ReportFields): Date | undefined {
   const decidedAt = r.reward?.decidedAt;
-  return decidedAt ? dueAfterDays(decidedAt, rewardDeadlines.appealDays) : undefined;
+  return decidedAt ? dueAfter(r, 'appeal', decidedAt) : undefined;
 }
 
 /** One appeal per reward, against an approval (the amount) or a refusal, within the period. */

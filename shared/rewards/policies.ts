@@ -3,6 +3,7 @@
 // force on the day it was submitted (Asia/Shanghai). Values the sources do not
 // state are listed in `assumed`, so the console can show them as our own choice.
 import type { Label } from '../catalog';
+import { nationalPeriods, type LegalPeriods } from '../periods';
 import { RewardInputError } from './errors';
 import { yuan } from './money';
 
@@ -34,6 +35,8 @@ export interface RewardPolicy {
   welding?: { noFineFen: number; finePercent: number; minFen: number; maxFen: number; employeeUpliftApplies: boolean };
   /** An employee reporting their own employer (Henan versions only). */
   employeeUplift?: { percent: number; minFen: number; maxTotalFen: number };
+  /** Every legal period a report submitted under this version runs against. */
+  periods: LegalPeriods;
   /** Dotted keys of values that no source states: our configurable assumptions. */
   assumed: readonly AssumedKey[];
 }
@@ -71,6 +74,7 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     basis: { zh: '安监总财〔2018〕19号', en: 'SAWS and Ministry of Finance notice 安监总财〔2018〕19号' },
     violation: nationalViolation,
     concealedAccident: nationalAccidents,
+    periods: nationalPeriods,
     assumed: [],
   },
   {
@@ -82,6 +86,7 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
     employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    periods: nationalPeriods,
     assumed: ['effectiveFrom', 'listedSituation.finePercent'],
   },
   {
@@ -97,6 +102,7 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
     employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    periods: nationalPeriods,
     assumed: ['effectiveFrom', 'listedSituation.finePercent'],
   },
   {
@@ -116,6 +122,7 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     concealedAccident: nationalAccidents,
     welding: anyangWelding,
     employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    periods: nationalPeriods,
     assumed: ['effectiveFrom', 'listedSituation.finePercent', ...weldingAssumptions],
   },
   {
@@ -135,6 +142,7 @@ export const rewardPolicies: readonly RewardPolicy[] = [
     concealedAccident: nationalAccidents,
     welding: anyangWelding,
     employeeUplift: { percent: 15, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    periods: nationalPeriods,
     assumed: ['effectiveFrom', 'listedSituation.finePercent', ...weldingAssumptions],
   },
 ];
@@ -171,3 +179,6 @@ export function policyInForce(day: string): RewardPolicy {
 export function isAssumed(policy: RewardPolicy, key: AssumedKey): boolean {
   return policy.assumed.includes(key);
 }
+
+/** The legal periods of the version in force on `day` (the report's submission day, Asia/Shanghai). */
+export const periodsInForce = (day: string): LegalPeriods => policyInForce(day).periods;

@@ -97,6 +97,42 @@ export const reporterReward = z.object({
   paidOn: z.string().optional(),
 });
 
+/** 核查结果告知书 as the reporter receives it (and its PDF prints). */
+export const resultLetterView = z.object({
+  letterNo: z.string(),
+  sentAt: z.string(),
+  conclusion: z.string(),
+  account: z.string(),
+  handling: z.string(),
+  penaltyDecisionNo: z.string().optional(),
+  fineFen: z.number().int().optional(),
+  rewardConditionsMet: z.boolean(),
+  rewardNote: z.string().optional(),
+  objectionDueAt: z.string().optional(),
+});
+
+/** What the reporter sees of their objection and its review. */
+export const objectionView = z.object({
+  at: z.string(),
+  reason: z.string(),
+  dueAt: z.string(),
+  decidedAt: z.string().optional(),
+  outcome: z.enum(['upheld', 'reopened']).optional(),
+  decisionReason: z.string().optional(),
+});
+
+/** A rectification as the reporter sees it: the due day and outcome, not the enterprise's file. */
+export const reporterRectification = z.object({
+  taskId: z.string(),
+  status: z.enum(['open', 'awaiting-sign-off', 'completed']),
+  dueOn: z.string(),
+  major: z.boolean(),
+  completedAt: z.string().optional(),
+  /** The last re-inspection's result. */
+  lastResult: z.enum(['completed', 'partly', 'not-done']).optional(),
+  disputedAt: z.string().optional(),
+});
+
 export const followupReportResponse = z.object({
   reference: z.string(),
   status: z.string(),
@@ -108,6 +144,24 @@ export const followupReportResponse = z.object({
   timeline: z.array(timelineEventSchema),
   messages: z.array(messageSchema),
   reward: reporterReward.optional(),
+  resultLetters: z.array(resultLetterView),
+  /** The reporter may object to the conclusion now, until this moment. */
+  canObject: z.boolean(),
+  objectionDueAt: z.string().optional(),
+  objections: z.array(objectionView),
+  /** A transferred report: where it went and what came back. */
+  transfer: z
+    .object({
+      unitName: z.string().optional(),
+      at: z.string().optional(),
+      result: z.string().optional(),
+      receivedOn: z.string().optional(),
+    })
+    .optional(),
+  rectifications: z.array(reporterRectification),
+  /** The reporter may say "it is still there" now, until this moment. */
+  canSayStillThere: z.boolean(),
+  stillThereDueAt: z.string().optional(),
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });

@@ -1,9 +1,16 @@
 // Payloads of the workflow actions, and the staff views of reports.
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
-import { caseActionNames, deadlines, reportStates, rewardDeadlines, workflowActionNames } from '../workflow';
+import { accidentGrades } from '../rewards/policies';
+import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
-import { followupMessageBody, followupWithdrawBody, reportInputSchema } from './report';
+import {
+  followupMessageBody,
+  followupWithdrawBody,
+  objectionView,
+  reportInputSchema,
+  resultLetterView,
+} from './report';
 
 const note = (max = 2000) => z.string().trim().min(1).max(max);
 const fen = z.number().int().min(0).max(30_000_000);
@@ -24,6 +31,8 @@ export const findingsSchema = z
     fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
     rectificationOrdered: z.boolean().optional(),
     accidentGrade: z.enum(['general', 'larger', 'major', 'especially-major']).optional(),
+    /** Deaths: the grade is set by the accident investigation report (record-investigation), not by the verifier. */
+    gradePending: z.boolean().optional(),
     concealedDeaths: z.number().int().min(1).max(1000).optional(),
     /** Reward exclusions found (supervisory staff, hired expert, the company's own safety manager…). */
     exclusions: z
@@ -37,7 +46,7 @@ export const findingsSchema = z
         path: ['violationKind'],
         message: 'say what kind of violation was substantiated',
       });
-    if (f.violationKind === 'concealed-accident' && (!f.accidentGrade || !f.concealedDeaths))
+    if (f.violationKind === 'concealed-accident' && (!(f.accidentGrade || f.gradePending) || !f.concealedDeaths))
       ctx.addIssue({
         code: 'custom',
         path: ['accidentGrade'],
@@ -64,18 +73,26 @@ export const storedEvidence = z.object({
   addedAt: z.date(),
 });
 /** The mails a deadline step queues: to whom, and what they say. */
-const deadlineMail = z.object({
-  mails: z.array(z.object({ to: z.string().email(), subject: z.string(), text: z.string() })),
-});
+const mails = z.array(z.object({ to: z.string().email(), subject: z.string(), text: z.string() }));
+const deadlineMail = z.object({ mails });
+const day = z.iso.date();
+const assignment = {
+  unitCode: z.string().min(1).max(40),
+  verifierId: objectId,
+  /** Days from now; the report's verification period when omitted. */
+  dueInDays: z.number().int().min(1).max(deadlines.maxVerificationDays).optional(),
+};
+/** A re-inspection's photos: the site before and after, stored by the evidence pipeline like the reporter's. */
+const siteEvidence = z.array(storedEvidence).max(10).default([]);
 
 export const actionPayloads = {
   'start-screening': z.object({}),
   'request-information': z.object({ message: note() }),
   'resume-screening': z.object({}),
   accept: z.object({
-    unitCode: z.string().min(1).max(40),
-    verifierId: objectId,
-    dueInDays: z.number().int().min(1).max(deadlines.verificationDays).default(deadlines.verificationDays),
+    ...assignment,
+    /** Deaths are reported: the county-level government verifies (安全生产法 第七十三条). */
+    involvesDeaths: z.boolean().default(false),
   }),
   reject: z.object({ reason: note() }),
   'mark-duplicate': z.object({
@@ -94,7 +111,83 @@ export const actionPayloads = {
     .refine((t) => t.toUnitCode || t.toArea, 'name the department or area'),
   reassign: z.object({ verifierId: objectId }),
   'start-verification': z.object({}),
-  'extend-deadline': z.object({ days: z.number().int().min(1).max(deadlines.maxExtensionDays), reason: note() }),
+  'request-extension': z.object({ days: z.number().int().min(1).max(deadlines.maxExtensionDays), reason: note() }),
+  /** The reason is told to the reporter. */
+  'approve-extension': z.object({ reason: note() }),
+  'refuse-extension': z.object({ reason: note() }),
+  'refer-unverifiable': z.object({ reason: note() }),
+  'decide-referral': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('reverify'), ...assignment, instructions: note() }),
+    z.object({ outcome: z.literal('conclude'), reason: note() }),
+  ]),
+  'record-investigation': z.object({
+    reportNo: z.string().trim().min(1).max(80),
+    issuedOn: day,
+    grade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']),
+    deaths: z.number().int().min(0).max(10_000),
+    /** Of those, the deaths that were concealed (the reward counts these). */
+    concealedDeaths: z.number().int().min(0).max(10_000).optional(),
+  }),
+  'send-result-letter': z.object({
+    /** A brief account of how the report was verified. */
+    account: note(),
+    /** The handling decision: what was ordered or decided. */
+    handling: note(),
+    /** Whether the penalty decision (number and fine) is public and may be told. */
+    penaltyPublic: z.boolean().default(false),
+  }),
+  'decide-objection': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('upheld'), reason: note() }),
+    /** Reopened: a rejected report goes back to screening, a verified one to a new verification. */
+    z.object({
+      outcome: z.literal('reopened'),
+      reason: note(),
+      unitCode: assignment.unitCode.optional(),
+      verifierId: objectId.optional(),
+      dueInDays: assignment.dueInDays,
+    }),
+  ]),
+  'record-transfer-result': z.object({
+    receivedOn: day,
+    outcome: z.enum(['handled', 'substantiated', 'unsubstantiated', 'returned']),
+    /** What the reporter is told. */
+    summary: note(),
+  }),
+  'order-rectification': z
+    .object({
+      orderNo: z.string().trim().min(1).max(80),
+      enterprise: z.string().trim().min(1).max(200),
+      unitCode: z.string().min(1).max(40),
+      dueOn: day,
+      major: z.boolean(),
+      listingBody: z.string().trim().min(1).max(120).optional(),
+    })
+    .refine((o) => !o.major || o.listingBody, {
+      path: ['listingBody'],
+      message: 'a major hazard is listed for supervision: name the listing body',
+    }),
+  'record-reinspection': z
+    .object({
+      taskId: z.string().regex(/^R\d{1,3}$/),
+      inspectedOn: day,
+      result: z.enum(['completed', 'partly', 'not-done']),
+      note: note(),
+      /** Not done: the penalty this may lead to. */
+      penaltyNote: note().optional(),
+      /** Partly or not done: the follow-up's due day. */
+      newDueOn: day.optional(),
+      before: siteEvidence,
+      after: siteEvidence,
+    })
+    .refine((r) => r.result === 'completed' || r.newDueOn, {
+      path: ['newDueOn'],
+      message: 'a rectification not completed needs the follow-up due day',
+    })
+    .refine((r) => r.result !== 'completed' || r.after.length > 0, {
+      path: ['after'],
+      message: 'a completed rectification needs dated photos of the site after',
+    }),
+  'sign-off-rectification': z.object({ taskId: z.string().regex(/^R\d{1,3}$/), note: note() }),
   'submit-findings': findingsSchema,
   'approve-findings': z.object({ comment: z.string().trim().max(2000).optional() }),
   'return-findings': z.object({ reason: note() }),
@@ -116,7 +209,7 @@ export const actionPayloads = {
   'send-back-reward': z.object({ reason: note() }),
   'approve-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
   'extend-claim': z.object({
-    days: z.number().int().min(1).max(rewardDeadlines.maxClaimExtensionDays),
+    days: z.number().int().min(1).max(deadlines.maxClaimExtensionDays),
     reason: note(),
   }),
   'reject-claim': z.object({ reason: note() }),
@@ -138,6 +231,9 @@ export const actionPayloads = {
   // Files are checked, cleaned and stored before the step; the step records what was stored.
   'reporter-evidence': z.object({ evidence: z.array(storedEvidence).min(1) }),
   withdrawn: followupWithdrawBody,
+  'objection-filed': z.object({ reason: note() }),
+  /** "It is still there": what the reporter sees now, with new photos (stored first, like their evidence). */
+  'still-there': z.object({ body: note(), evidence: z.array(storedEvidence).max(10).default([]) }),
   'reward-claimed': claimBody,
   'reward-appealed': appealBody,
   // The jobs' steps: a deadline mail names whom it went to (kept for staff only).
@@ -146,6 +242,11 @@ export const actionPayloads = {
   'acceptance-escalated': deadlineMail,
   'deadline-reminder': deadlineMail,
   'deadline-escalated': deadlineMail,
+  'letter-reminder': deadlineMail,
+  'letter-escalated': deadlineMail,
+  'objection-review-reminder': deadlineMail,
+  'objection-review-escalated': deadlineMail,
+  'rectification-overdue': z.object({ taskId: z.string(), mails }),
 } satisfies Record<(typeof workflowActionNames)[number], z.ZodType>;
 export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(typeof actionPayloads)[K]> };
 
@@ -296,6 +397,81 @@ export const staffReportView = staffReportSummary.extend({
   /** Whether this person may write to the reporter now. */
   canMessage: z.boolean().optional(),
   reward: staffReward.optional(),
+  extensionRequest: z
+    .object({ days: z.number().int(), reason: z.string(), requestedAt: z.string(), requestedById: z.string() })
+    .optional(),
+  referral: z
+    .object({
+      at: z.string(),
+      reason: z.string(),
+      byId: z.string(),
+      decidedAt: opt.str,
+      outcome: opt.str,
+      decision: opt.str,
+    })
+    .optional(),
+  conclusion: z
+    .object({
+      kind: z.string(),
+      at: z.string(),
+      level: z.string(),
+      letterDueAt: z.string(),
+      letterSentAt: opt.str,
+      objectionDueAt: opt.str,
+    })
+    .optional(),
+  resultLetters: z.array(resultLetterView.extend({ sentById: z.string() })),
+  objections: z.array(objectionView.extend({ fromStatus: z.string(), reviewLevel: z.string(), decidedById: opt.str })),
+  transferredTo: z
+    .object({
+      unitCode: opt.str,
+      area: opt.str,
+      at: opt.str,
+      result: z
+        .object({ receivedOn: z.string(), outcome: z.string(), summary: z.string(), recordedById: z.string() })
+        .optional(),
+    })
+    .optional(),
+  deathCase: z
+    .object({
+      flaggedAt: z.string(),
+      investigation: z
+        .object({ reportNo: z.string(), issuedOn: z.string(), grade: z.string(), deaths: z.number().int() })
+        .optional(),
+    })
+    .optional(),
+  rectifications: z.array(
+    z.object({
+      taskId: z.string(),
+      orderNo: z.string(),
+      enterprise: z.string(),
+      unitCode: z.string(),
+      dueOn: z.string(),
+      major: z.boolean(),
+      listingBody: opt.str,
+      orderedAt: z.string(),
+      orderedById: z.string(),
+      status: z.enum(['open', 'awaiting-sign-off', 'completed']),
+      followUp: z.boolean(),
+      overdue: z.boolean(),
+      reinspections: z.array(
+        z.object({
+          inspectedOn: z.string(),
+          result: z.enum(['completed', 'partly', 'not-done']),
+          note: z.string(),
+          penaltyNote: opt.str,
+          inspectorId: z.string(),
+          recordedAt: z.string(),
+          beforeFileIds: z.array(z.string()),
+          afterFileIds: z.array(z.string()),
+        }),
+      ),
+      signedOffById: opt.str,
+      signedOffAt: opt.str,
+      completedAt: opt.str,
+      disputedAt: opt.str,
+    }),
+  ),
 });
 
 export const enteredReportBody = z.object({

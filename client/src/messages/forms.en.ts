@@ -227,7 +227,7 @@ export const formsEn: FormMessages = {
       'mark-duplicate': 'Found to duplicate an earlier report',
       transfer: 'Transferred to another department',
       'start-verification': 'Checking started',
-      'extend-deadline': 'Checking period extended',
+      'approve-extension': 'Checking period extended',
       'approve-findings': 'Findings approved',
       close: 'Closed',
     },

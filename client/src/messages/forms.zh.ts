@@ -217,7 +217,7 @@ export const formsZh = {
       'mark-duplicate': '认定为重复举报',
       transfer: '转交其他部门办理',
       'start-verification': '开始核查',
-      'extend-deadline': '核查期限延长',
+      'approve-extension': '核查期限延长',
       'approve-findings': '核查结论已审核',
       close: '已办结',
     } as Record<string, string>,

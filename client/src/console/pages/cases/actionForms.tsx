@@ -151,7 +151,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     payload: (v) => ({ toUnitCode: v.toUnitCode ?? undefined, toArea: v.toArea ?? undefined, note: text(v.note) }),
   },
   reassign: { Fields: ReassignFields, payload: (v) => ({ verifierId: v.verifierId }) },
-  'extend-deadline': { Fields: ExtendFields, payload: (v) => ({ days: v.days, reason: text(v.reason) }) },
+  'request-extension': { Fields: ExtendFields, payload: (v) => ({ days: v.days, reason: text(v.reason) }) },
   'submit-findings': {
     Fields: FindingsFields,
     payload: findingsPayload,

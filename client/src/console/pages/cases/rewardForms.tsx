@@ -3,7 +3,7 @@
 // Idempotency-Key, which the action dialog adds (see moneyActions).
 import { Checkbox, Form, Input, InputNumber, Radio } from 'antd';
 import { parseYuan } from '../../../../../shared/money';
-import { rewardDeadlines } from '../../../../../shared/workflow';
+import { deadlines } from '../../../../../shared/workflow';
 import { useT } from '../../../i18n';
 import type { ActionFormEntry, FormValues } from './actionForms';
 
@@ -94,7 +94,7 @@ function ExtendClaimFields() {
   return (
     <>
       <Form.Item label={r.extendDays} name="days" rules={[{ required: true, message: f.required }]}>
-        <InputNumber min={1} max={rewardDeadlines.maxClaimExtensionDays} precision={0} />
+        <InputNumber min={1} max={deadlines.maxClaimExtensionDays} precision={0} />
       </Form.Item>
       <ReasonField name="reason" label={f.reason} />
     </>

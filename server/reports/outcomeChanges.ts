@@ -1,0 +1,228 @@
+// What the steps around a conclusion change: more time for verification (asked by
+// the verifier, decided by the unit's head or the level above), "cannot be
+// verified" referred up, a death case's investigation, the result letter, the
+// reporter's objection and its review, and a transferred report's result.
+import { formatYuan } from '../../shared/money';
+import { rewardForFindings } from '../../shared/rewards';
+import { stateNames, type ReportState } from '../../shared/workflow';
+import { fail } from '../platform/errors';
+import { assignmentFor } from './caseChanges';
+import { staffOf, type ChangesFor } from './change';
+import { dueAfter } from './clocks';
+import { concluded, type ConclusionKind } from './conclusion';
+import type { ReportFields } from './report.model';
+
+const DAY = 86_400_000;
+
+const conclusionText: Record<ConclusionKind, string> = {
+  substantiated: '经核查，举报属实 / The report was substantiated',
+  unsubstantiated: '经核查，举报不属实 / The report was not substantiated',
+  unverifiable: '经核查，举报事项无法查实 / What was reported could not be verified',
+  rejected: '举报不予受理 / The report was not accepted',
+};
+
+/** Whether the findings meet a reward's conditions, as the letter tells it (the amount comes with the reward notice). */
+function rewardConditions(r: ReportFields): { met: boolean; note: string } {
+  if (r.conclusion?.kind !== 'substantiated')
+    return { met: false, note: '不符合奖励条件（举报未经核查属实） / No reward: the report was not substantiated' };
+  const result = rewardForFindings(r.findings as Parameters<typeof rewardForFindings>[0], {
+    submittedAt: r.submittedAt,
+    employeeOfSubject: !!r.employeeOfSubject,
+    realName: !r.anonymous,
+  });
+  if (result.eligible)
+    return {
+      met: true,
+      note: '符合奖励条件，奖励金额另行通知 / Reward conditions are met; the amount follows in its notice',
+    };
+  return { met: false, note: result.reasons.map((x) => `${x.zh} / ${x.en}`).join('；') };
+}
+
+type Steps =
+  | 'request-extension'
+  | 'approve-extension'
+  | 'refuse-extension'
+  | 'refer-unverifiable'
+  | 'decide-referral'
+  | 'record-investigation'
+  | 'send-result-letter'
+  | 'decide-objection'
+  | 'record-transfer-result'
+  | 'objection-filed';
+
+export const outcomeChanges: ChangesFor<Steps> = {
+  'request-extension': (_r, p, actor, { now }) => ({
+    set: {
+      'assignment.extensionRequest': {
+        days: p.days,
+        reason: p.reason,
+        requestedAt: now,
+        requestedById: staffOf(actor)?.id,
+      },
+    },
+    internalNote: p.reason,
+    auditDetails: { days: p.days },
+  }),
+  'approve-extension': (r, p) => {
+    const request = r.assignment?.extensionRequest;
+    if (!request?.days || !r.assignment?.dueAt) throw fail('resource.stale');
+    return {
+      set: {
+        'assignment.dueAt': new Date(r.assignment.dueAt.getTime() + request.days * DAY),
+        'assignment.extendedDays': request.days,
+        'assignment.extensionReason': p.reason,
+        'assignment.extensionRequest': null,
+        // A new due date gets its own reminder.
+        'assignment.reminderSentAt': null,
+      },
+      note: `核查期限延长 ${request.days} 日：${p.reason} / Verification extended by ${request.days} days: ${p.reason}`,
+      auditDetails: { days: request.days },
+    };
+  },
+  'refuse-extension': (_r, p) => ({ set: { 'assignment.extensionRequest': null }, note: p.reason }),
+  'refer-unverifiable': (_r, p, actor, { now }) => ({
+    set: { referral: { at: now, reason: p.reason, byId: staffOf(actor)?.id } },
+    internalNote: p.reason,
+    note: '核查人员报请上级研究 / Referred to the level above',
+  }),
+  'decide-referral': async (r, p, actor, { now }) => {
+    const decided = {
+      'referral.decidedById': staffOf(actor)?.id,
+      'referral.decidedAt': now,
+      'referral.outcome': p.outcome,
+    };
+    if (p.outcome === 'conclude')
+      return {
+        to: 'unverifiable',
+        set: {
+          ...decided,
+          'referral.decision': p.reason,
+          ...concluded(
+            r,
+            'unverifiable',
+            staffOf(actor)?.level ?? 'county',
+            [r.assignment?.verifierId, staffOf(actor)?.id],
+            now,
+          ),
+        },
+        note: p.reason,
+      };
+    return {
+      to: 'assigned',
+      set: { ...decided, 'referral.decision': p.instructions, ...(await assignmentFor(r, p, now)) },
+      note: '上级决定重新核查 / The level above ordered a new verification',
+      internalNote: p.instructions,
+    };
+  },
+  'record-investigation': (r, p, actor, { now }) => {
+    const concealed = (r.findings as { violationKind?: string } | undefined)?.violationKind === 'concealed-accident';
+    if (concealed && !p.concealedDeaths)
+      throw fail('request.invalid', [
+        { path: 'body.concealedDeaths', code: 'invalid', message: 'a concealed accident needs its concealed deaths' },
+      ]);
+    return {
+      set: {
+        'deathCase.investigation': { ...p, recordedById: staffOf(actor)?.id, recordedAt: now },
+        'findings.accidentGrade': p.grade,
+        'findings.gradePending': false,
+        ...(concealed ? { 'findings.concealedDeaths': p.concealedDeaths } : {}),
+      },
+      note: `事故调查报告 ${p.reportNo}（${p.issuedOn}） / Accident investigation report ${p.reportNo} (${p.issuedOn})`,
+      auditDetails: { grade: p.grade, deaths: p.deaths },
+    };
+  },
+  'send-result-letter': (r, p, actor, { now }) => {
+    const c = r.conclusion;
+    if (!c) throw fail('resource.stale');
+    const findings = (r.findings ?? {}) as { penaltyDecisionNo?: string; fineFen?: number };
+    const penalty =
+      p.penaltyPublic && findings.penaltyDecisionNo
+        ? { penaltyDecisionNo: findings.penaltyDecisionNo, fineFen: findings.fineFen }
+        : {};
+    const reward = rewardConditions(r);
+    const objectable = c.kind !== 'substantiated';
+    const objectionDueAt = objectable ? dueAfter(r, 'objection', now) : undefined;
+    const letter = {
+      letterNo: `${r.reference}-L${(r.resultLetters?.length ?? 0) + 1}`,
+      sentAt: now,
+      sentById: staffOf(actor)?.id,
+      conclusion: conclusionText[c.kind as ConclusionKind],
+      account: p.account,
+      handling: p.handling,
+      ...penalty,
+      rewardConditionsMet: reward.met,
+      rewardNote: reward.note,
+      ...(objectionDueAt ? { objectionDueAt } : {}),
+    };
+    const fine = penalty.fineFen ? `，罚款 ${formatYuan(penalty.fineFen)} 元` : '';
+    return {
+      set: {
+        'conclusion.letterSentAt': now,
+        ...(objectionDueAt ? { 'conclusion.objectionDueAt': objectionDueAt } : {}),
+      },
+      pushes: { resultLetters: letter },
+      note: `核查结果告知书 ${letter.letterNo}${fine} / Result letter ${letter.letterNo}`,
+      auditDetails: { letterNo: letter.letterNo, conclusion: c.kind, rewardConditionsMet: reward.met },
+    };
+  },
+  'objection-filed': (r, p, _a, { now }) => {
+    // A county's conclusion goes to the city; a city's to the city staff who took no part (the province is outside this system).
+    const level = 'city';
+    const dueAt = dueAfter(r, 'objectionReview', now);
+    return {
+      set: {
+        'conclusion.objectedAt': now,
+        objectionReview: { dueAt, reminderSentAt: null, escalatedAt: null },
+      },
+      pushes: { objections: { at: now, reason: p.reason, fromStatus: r.status, reviewLevel: level, dueAt } },
+      message: { from: 'reporter', body: p.reason },
+      auditDetails: { fromStatus: r.status },
+    };
+  },
+  'decide-objection': async (r, p, actor, { now }) => {
+    const index = (r.objections?.length ?? 0) - 1;
+    const objection = r.objections?.[index];
+    if (!objection) throw fail('resource.stale');
+    const decided = {
+      [`objections.${index}.decidedById`]: staffOf(actor)?.id,
+      [`objections.${index}.decidedAt`]: now,
+      [`objections.${index}.outcome`]: p.outcome,
+      [`objections.${index}.decisionReason`]: p.reason,
+      objectionReview: null,
+    };
+    const from = objection.fromStatus as ReportState;
+    if (p.outcome === 'upheld')
+      return {
+        to: from,
+        set: decided,
+        note: `复查维持原结论（${stateNames[from].zh}）：${p.reason} / The review upheld the conclusion: ${p.reason}`,
+      };
+    // Reopened: the conclusion no longer stands.
+    if (from === 'rejected')
+      return {
+        to: 'screening',
+        set: { ...decided, conclusion: null },
+        note: `复查决定重新受理审查：${p.reason} / Reopened for screening: ${p.reason}`,
+      };
+    if (!p.unitCode || !p.verifierId)
+      throw fail('request.invalid', [
+        { path: 'body.verifierId', code: 'required', message: 'a new verification needs its unit and verifier' },
+      ]);
+    return {
+      to: 'assigned',
+      set: {
+        ...decided,
+        conclusion: null,
+        findings: null,
+        findingsById: null,
+        ...(await assignmentFor(r, { unitCode: p.unitCode, verifierId: p.verifierId, dueInDays: p.dueInDays }, now)),
+      },
+      note: `复查决定重新核查：${p.reason} / Reopened for a new verification: ${p.reason}`,
+    };
+  },
+  'record-transfer-result': (_r, p, actor, { now }) => ({
+    set: { 'transferredTo.result': { ...p, recordedById: staffOf(actor)?.id, recordedAt: now } },
+    note: p.summary,
+    auditDetails: { outcome: p.outcome },
+  }),
+};
