@@ -1,13 +1,23 @@
 // The reporter's follow-up: sign in with the receipt, then a short-lived bearer token.
 import { Router, type Request } from 'express';
 import { contract } from '../../shared/contract';
-import { followupSignIn, followupSignOut, reporterEvidence, reporterMessage, reporterWithdrawal } from './followup';
-import { defineRoute } from '../platform/http/defineRoute';
+import {
+  followupSignIn,
+  followupSignOut,
+  reporterEvidence,
+  reporterMessage,
+  reporterObjection,
+  reporterStillThere,
+  reporterWithdrawal,
+} from './followup';
+import { stillThereBody } from '../../shared/schemas/report';
+import { defineRoute, validate } from '../platform/http/defineRoute';
 import { receiveUpload } from '../platform/http/multipart';
 import { AppError, fail } from '../platform/errors';
 import { GuessThrottle } from './intake/guessThrottle';
 import { issueChallenge, redeemProofOfWork } from './intake/proofOfWork';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
+import { discardUploads } from './intake/reportSubmitter';
 import { reporterOwnReport } from './reportReads';
 import { presentReportForReporter } from './reportForReporter.presenter';
 import type { IntakeDeps } from './reports.routes';
@@ -17,7 +27,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
   // Wrong receipts make the sender's next proof of work harder; nothing is counted per report (see intake/guessThrottle).
   const guesses = new GuessThrottle(deps.powBits);
   const client = (req: Request) => deps.box.mac(clientOf(req), 'followup-guess');
-  router.use('/api/v1/followup/evidence', publicLimiter(60_000, 20));
+  router.use(['/api/v1/followup/evidence', '/api/v1/followup/still-there'], publicLimiter(60_000, 20));
 
   defineRoute(router, contract.followup.challenge, { access: 'public', noStore: true }, async ({ req }) =>
     issueChallenge(deps.box, guesses.bitsFor(client(req))),
@@ -80,6 +90,50 @@ export function followupRoutes(deps: IntakeDeps): Router {
     async ({ reference, body }) => {
       await reporterWithdrawal(reference, body.reason);
       return undefined;
+    },
+  );
+
+  defineRoute(
+    router,
+    contract.followup.objection,
+    { access: 'reporter', noStore: true },
+    async ({ reference, body }) => {
+      await reporterObjection(reference, body.reason);
+      return presentReportForReporter(await reporterOwnReport(reference));
+    },
+  );
+
+  defineRoute(
+    router,
+    contract.followup.stillThere,
+    {
+      access: 'reporter',
+      requestContent: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['body'],
+            properties: {
+              body: { type: 'string' },
+              evidence: { type: 'array', items: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
+      },
+      noStore: true,
+    },
+    async ({ req, reference }) => {
+      await redeemProofOfWork(deps.box, deps.powBits, req.get('x-pow-challenge'), req.get('x-pow-nonce'));
+      const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, ['body']);
+      let body: string;
+      try {
+        body = validate(stillThereBody, upload.fields, req.locale, 'body').body;
+      } catch (e) {
+        await discardUploads(upload.files);
+        throw e;
+      }
+      await reporterStillThere(reference, body, upload.files, deps.store);
+      return presentReportForReporter(await reporterOwnReport(reference));
     },
   );
 

@@ -97,3 +97,37 @@ export async function reporterWithdrawal(
 ): Promise<void> {
   await transition(reference, 'withdrawn', reason ? { reason } : {}, reporter, { now });
 }
+
+export async function reporterObjection(reference: string, reason: string, now = new Date()): Promise<void> {
+  await transition(reference, 'objection-filed', { reason }, reporter, { now });
+}
+
+/** "It is still there", with photos stored first like evidence (removed again if the step is refused). */
+export async function reporterStillThere(
+  reference: string,
+  body: string,
+  files: UploadedFile[],
+  store: EvidenceStore,
+  now = new Date(),
+): Promise<void> {
+  const adopted: string[] = [];
+  try {
+    const report = await loadReport(reference, reporter);
+    const evidence = files.length
+      ? await storeEvidence(
+          files.map((f) => f.path),
+          !!report.location,
+          store,
+          'reporter',
+          now,
+          adopted,
+        )
+      : [];
+    await transition(reference, 'still-there', { body, evidence }, reporter, { now });
+  } catch (e) {
+    for (const id of adopted) await store.remove(id).catch(() => undefined);
+    throw e;
+  } finally {
+    await discardUploads(files);
+  }
+}

@@ -14,6 +14,8 @@ export const reportPolicy = {
   'reports.read': anyStaff,
   /** The console's action bar: roles that have at least one case action in the table. */
   'reports.act': mayTakeAnyOf(caseActionNames),
+  /** Re-inspecting a rectification, with its photos: the roles of the table's step. */
+  'reports.reinspect': mayTakeAnyOf(['record-reinspection']),
   /** Writing to the reporter: the roles of the table's staff-message step (its guards decide per report). */
   'reports.message': mayTakeAnyOf(['staff-message']),
   /** Reports that came by hotline, letter, fax or in person are entered by intake officers. */

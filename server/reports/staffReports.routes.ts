@@ -4,7 +4,10 @@ import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
 import { auditRead } from '../audit/auditRead';
-import { actionPayloads, type ActionPayloads } from '../../shared/schemas/workflow';
+import { actionPayloads, reinspectionPart, type ActionPayloads } from '../../shared/schemas/workflow';
+import { receiveUpload, type UploadLimits } from '../platform/http/multipart';
+import { discardUploads } from './intake/reportSubmitter';
+import { recordReinspection } from './reinspection';
 import { moneyActions, type CaseActionName } from '../../shared/workflow';
 import { assignableVerifiers, bulkAccepter, reportQueue, staffMessenger } from './caseWork';
 import { identityRevealer } from './identity';
@@ -19,6 +22,14 @@ import { presentReportForStaff, presentReportSummary } from './reportForStaff.pr
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 
+const parsedJson = (text: string | undefined): unknown => {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined; // reported by the schema as a missing part
+  }
+};
+
 /** Types a browser shows without running anything. */
 const INLINE_TYPES = new Set([
   'image/jpeg',
@@ -32,7 +43,12 @@ const INLINE_TYPES = new Set([
   'audio/ogg',
 ]);
 
-export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string }): Router {
+export function staffReportRoutes(deps: {
+  box: SecretBox;
+  store: EvidenceStore;
+  publicBaseUrl: string;
+  limits: UploadLimits;
+}): Router {
   const router = Router();
 
   defineRoute(router, contract.reports.list, { access: 'reports.list' }, async ({ query, actor }) => {
@@ -68,6 +84,37 @@ export function staffReportRoutes(deps: { box: SecretBox; store: EvidenceStore; 
     });
     return presentReportForStaff(updated, actor);
   });
+
+  defineRoute(
+    router,
+    contract.reports.reinspection,
+    {
+      access: 'reports.reinspect',
+      requestContent: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['reinspection'],
+            properties: {
+              reinspection: { type: 'string', description: 'JSON: taskId, inspectedOn, result, note, stages…' },
+              evidence: { type: 'array', items: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
+      },
+    },
+    async ({ params, actor, req }) => {
+      const upload = await receiveUpload(req, req.res!, deps.store.tempDir, deps.limits, ['reinspection']);
+      let part;
+      try {
+        part = validate(reinspectionPart, parsedJson(upload.fields.reinspection), req.locale, 'reinspection');
+      } catch (e) {
+        await discardUploads(upload.files);
+        throw e;
+      }
+      return presentReportForStaff(await recordReinspection(params.reference, part, upload.files, actor, deps), actor);
+    },
+  );
 
   defineRoute(router, contract.reports.message, { access: 'reports.message' }, async ({ params, body, actor }) =>
     presentReportForStaff(await staffMessenger(params.reference, body.body, actor, deps), actor),

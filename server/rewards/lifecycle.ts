@@ -201,9 +201,7 @@ function decideAppeal(
   if (p.outcome === 'upheld') {
     // The reporter gets a full claim period again after the appeal.
     const restart =
-      appeal.fromStatus === 'reward-approved'
-        ? { 'reward.claimDueAt': dueAfter(report, 'claim', now) }
-        : {};
+      appeal.fromStatus === 'reward-approved' ? { 'reward.claimDueAt': dueAfter(report, 'claim', now) } : {};
     return {
       to: appeal.fromStatus as ReportState,
       set: { ...decided, ...restart },

@@ -8,6 +8,7 @@ import {
   followupReportResponse,
   followupTokenResponse,
   followupWithdrawBody,
+  objectionBody,
   powChallengeResponse,
 } from '../schemas/report';
 import { endpoint } from './endpoint';
@@ -95,6 +96,28 @@ export const followup = {
     tag: 'followup',
     summary: 'Ask for a review of the reward amount or of a refusal (once, within the appeal period)',
     body: appealBody,
+    response: followupReportResponse,
+    status: 200,
+  }),
+  objection: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/followup/objection',
+    tag: 'followup',
+    summary:
+      'Object to an unsubstantiated, unverifiable or rejected conclusion, once, within the period after its result letter',
+    body: objectionBody,
+    response: followupReportResponse,
+    status: 200,
+  }),
+  stillThere: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/followup/still-there',
+    tag: 'followup',
+    summary:
+      'Say a hazard reported fixed is still there (multipart: text part `body`, photos as `evidence`), within the period; reopens its re-inspection. X-Pow-Challenge and X-Pow-Nonce unless proof of work is off',
+    requestType: 'multipart/form-data',
     response: followupReportResponse,
     status: 200,
   }),

@@ -75,6 +75,18 @@ export const reports = {
     response: staffReportView,
     status: 200,
   }),
+  reinspection: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/reports/:reference/reinspections',
+    tag: 'reports',
+    summary:
+      'Record a re-inspection of a rectification (multipart: JSON part `reinspection`, one `evidence` photo per entry of its `stages`)',
+    params: referenceParams,
+    requestType: 'multipart/form-data',
+    response: staffReportView,
+    status: 200,
+  }),
   message: endpoint({
     kind: 'json',
     method: 'post',

@@ -170,3 +170,8 @@ export const evidenceAddedResponse = z.object({ added: z.number().int().min(1) }
 export const followupWithdrawBody = z.object({ reason: z.string().trim().max(500).optional() });
 
 export const powChallengeResponse = z.object({ challenge: z.string(), bits: z.number().int(), expiresAt: z.string() });
+
+/** An objection to the conclusion (异议), within the period after the result letter. */
+export const objectionBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+/** "It is still there": the text part `body` of the multipart request, with photos as `evidence` parts. */
+export const stillThereBody = z.object({ body: z.string().trim().min(1).max(2000) });

@@ -506,3 +506,20 @@ export const bulkAcceptResponse = z.object({
 export const assignableVerifiersResponse = z.object({
   items: z.array(z.object({ id: z.string(), displayName: z.string(), unitCode: z.string() })),
 });
+
+/**
+ * A re-inspection as uploaded: this JSON part, and one `evidence` file part for
+ * each entry of `stages` (in order), saying whether it shows the site before or after.
+ */
+export const reinspectionPart = z.object({
+  taskId: z.string().regex(/^R\d{1,3}$/),
+  inspectedOn: z.iso.date(),
+  result: z.enum(['completed', 'partly', 'not-done']),
+  note: note(),
+  penaltyNote: note().optional(),
+  newDueOn: z.iso.date().optional(),
+  stages: z
+    .array(z.enum(['before', 'after']))
+    .max(10)
+    .default([]),
+});
