@@ -276,11 +276,16 @@ const notInvolved: Guard = (r, a) => (r.involvedIds?.includes(a.id) ? 'four-eyes
  */
 const levelAboveConclusion: Guard = (r, a) =>
   a.level === 'city' && (r.conclusionLevel !== 'city' || !r.involvedIds?.includes(a.id)) ? null : 'not-level-above';
-/** An extension is approved by the verifying unit's head (its reviewer) or someone at the level above. */
-const unitHeadOrLevelAbove: Guard = (r, a) =>
-  a.unitCode === r.assignedUnitCode || (r.assignedUnitLevel && isAbove(a.level, r.assignedUnitLevel))
-    ? null
-    : 'not-level-above';
+/**
+ * An extension or a referral is decided by the verifying unit's head (its reviewer)
+ * or someone at the level above; above a city department is the province, outside
+ * this system, so there any city-level reviewer decides.
+ */
+const unitHeadOrLevelAbove: Guard = (r, a) => {
+  if (a.unitCode === r.assignedUnitCode) return null;
+  const unitLevel = r.assignedUnitLevel ?? 'county';
+  return isAbove(a.level, unitLevel) || (unitLevel === 'city' && a.level === 'city') ? null : 'not-level-above';
+};
 const noExtensionPending: Guard = (r) => (r.extensionRequested ? 'extension-pending' : null);
 const extensionPending: Guard = (r) => (r.extensionRequested ? null : 'no-extension-request');
 const letterNotSent: Guard = (r) => (r.letterSent ? 'letter-sent' : null);

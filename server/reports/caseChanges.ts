@@ -101,7 +101,18 @@ export const caseChanges: ChangesFor<CaseAction> = {
     return { set: { 'assignment.verifierId': p.verifierId } };
   },
   'start-verification': () => ({}),
-  'submit-findings': (_r, p, actor) => ({ set: { findings: p, findingsById: staffOf(actor)?.id } }),
+  'submit-findings': (r, p, actor) => {
+    // Only a death case waits for the investigation report's grade.
+    if (p.gradePending && (!r.deathCase?.flaggedAt || r.deathCase.investigation?.grade))
+      throw fail('request.invalid', [
+        {
+          path: 'body.gradePending',
+          code: 'invalid',
+          message: 'only a report flagged as involving deaths waits for the investigation',
+        },
+      ]);
+    return { set: { findings: p, findingsById: staffOf(actor)?.id } };
+  },
   'approve-findings': async (r, p, actor, { now }) => {
     const kind = (r.findings as { substantiated?: boolean } | undefined)?.substantiated
       ? 'substantiated'

@@ -4,12 +4,12 @@
 // reporter's objection and its review, and a transferred report's result.
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
-import { stateNames, type ReportState } from '../../shared/workflow';
+import { inGroup, stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assignmentFor } from './caseChanges';
 import { staffOf, type ChangesFor } from './change';
 import { dueAfter } from './clocks';
-import { concluded, type ConclusionKind } from './conclusion';
+import { concluded, unitLevel, type ConclusionKind } from './conclusion';
 import type { ReportFields } from './report.model';
 
 const DAY = 86_400_000;
@@ -36,6 +36,13 @@ function rewardConditions(r: ReportFields): { met: boolean; note: string } {
       note: '符合奖励条件，奖励金额另行通知 / Reward conditions are met; the amount follows in its notice',
     };
   return { met: false, note: result.reasons.map((x) => `${x.zh} / ${x.en}`).join('；') };
+}
+
+/** The conclusion a report reached before conclusions were recorded, read from its state. */
+async function earlierConclusion(r: ReportFields, now: Date): Promise<Record<string, unknown>> {
+  const kind: ConclusionKind = inGroup('substantiated', r.status) ? 'substantiated' : (r.status as ConclusionKind);
+  const level = kind === 'rejected' ? 'county' : await unitLevel(r.assignment?.unitCode);
+  return concluded(r, kind, level, [r.findingsById, r.assignment?.verifierId], r.statusChangedAt ?? now);
 }
 
 type Steps =
@@ -131,9 +138,9 @@ export const outcomeChanges: ChangesFor<Steps> = {
       auditDetails: { grade: p.grade, deaths: p.deaths },
     };
   },
-  'send-result-letter': (r, p, actor, { now }) => {
-    const c = r.conclusion;
-    if (!c) throw fail('resource.stale');
+  'send-result-letter': async (r, p, actor, { now }) => {
+    // Reports concluded before conclusions were recorded get theirs now, from their state.
+    const c = r.conclusion ?? ((await earlierConclusion(r, now)).conclusion as NonNullable<ReportFields['conclusion']>);
     const findings = (r.findings ?? {}) as { penaltyDecisionNo?: string; fineFen?: number };
     const penalty =
       p.penaltyPublic && findings.penaltyDecisionNo
@@ -155,11 +162,11 @@ export const outcomeChanges: ChangesFor<Steps> = {
       ...(objectionDueAt ? { objectionDueAt } : {}),
     };
     const fine = penalty.fineFen ? `，罚款 ${formatYuan(penalty.fineFen)} 元` : '';
+    const sent = { letterSentAt: now, ...(objectionDueAt ? { objectionDueAt } : {}) };
     return {
-      set: {
-        'conclusion.letterSentAt': now,
-        ...(objectionDueAt ? { 'conclusion.objectionDueAt': objectionDueAt } : {}),
-      },
+      set: r.conclusion
+        ? Object.fromEntries(Object.entries(sent).map(([k, v]) => [`conclusion.${k}`, v]))
+        : { conclusion: { ...c, ...sent } },
       pushes: { resultLetters: letter },
       note: `核查结果告知书 ${letter.letterNo}${fine} / Result letter ${letter.letterNo}`,
       auditDetails: { letterNo: letter.letterNo, conclusion: c.kind, rewardConditionsMet: reward.met },
