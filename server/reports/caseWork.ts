@@ -130,6 +130,27 @@ export function reportListFilter(
       // Four eyes: nobody reviews their own findings.
       filter.findingsById = trusted({ $ne: actor.id });
       break;
+    case 'to-decide':
+      filter.$and = [
+        {
+          $or: [
+            { status: trusted({ $in: ['objected', 'referred-up'] }) },
+            {
+              status: trusted({ $in: [...stateGroups.underVerification] }),
+              'assignment.extensionRequest.days': trusted({ $gt: 0 }),
+            },
+          ],
+        },
+      ];
+      break;
+    case 'letters-due':
+      statuses = [...stateGroups.concluded];
+      filter['conclusion.letterDueAt'] = trusted({ $type: 'date' });
+      filter['conclusion.letterSentAt'] = trusted({ $not: { $type: 'date' } });
+      break;
+    case 'rectification':
+      filter['rectifications.status'] = trusted({ $in: ['open', 'awaiting-sign-off'] });
+      break;
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });

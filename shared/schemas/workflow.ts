@@ -253,9 +253,20 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
 /**
  * Work queues: new (not yet accepted), mine (assigned to me, open), due-soon (deadline
  * within 7 days), overdue (deadline passed, still open), awaiting-review (findings
- * submitted by someone else).
+ * submitted by someone else), to-decide (objections, referrals and extension requests
+ * awaiting a decision), letters-due (concluded, result letter not yet sent),
+ * rectification (a rectification awaiting re-inspection or sign-off).
  */
-export const reportQueues = ['new', 'mine', 'due-soon', 'overdue', 'awaiting-review'] as const;
+export const reportQueues = [
+  'new',
+  'mine',
+  'due-soon',
+  'overdue',
+  'awaiting-review',
+  'to-decide',
+  'letters-due',
+  'rectification',
+] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 
 export const reportListQuery = z.object({
@@ -405,6 +416,7 @@ export const staffReportView = staffReportSummary.extend({
       at: z.string(),
       reason: z.string(),
       byId: z.string(),
+      decidedById: opt.str,
       decidedAt: opt.str,
       outcome: opt.str,
       decision: opt.str,
@@ -428,7 +440,13 @@ export const staffReportView = staffReportSummary.extend({
       area: opt.str,
       at: opt.str,
       result: z
-        .object({ receivedOn: z.string(), outcome: z.string(), summary: z.string(), recordedById: z.string() })
+        .object({
+          receivedOn: z.string(),
+          outcome: z.string(),
+          summary: z.string(),
+          recordedById: z.string(),
+          recordedAt: z.string(),
+        })
         .optional(),
     })
     .optional(),
@@ -436,7 +454,15 @@ export const staffReportView = staffReportSummary.extend({
     .object({
       flaggedAt: z.string(),
       investigation: z
-        .object({ reportNo: z.string(), issuedOn: z.string(), grade: z.string(), deaths: z.number().int() })
+        .object({
+          reportNo: z.string(),
+          issuedOn: z.string(),
+          grade: z.string(),
+          deaths: z.number().int(),
+          concealedDeaths: z.number().int().optional(),
+          recordedById: z.string(),
+          recordedAt: z.string(),
+        })
         .optional(),
     })
     .optional(),
@@ -454,6 +480,8 @@ export const staffReportView = staffReportSummary.extend({
       status: z.enum(['open', 'awaiting-sign-off', 'completed']),
       followUp: z.boolean(),
       overdue: z.boolean(),
+      /** The due day already escalated as overdue. */
+      escalatedFor: opt.str,
       reinspections: z.array(
         z.object({
           inspectedOn: z.string(),
