@@ -10,6 +10,8 @@ export interface Label {
 export interface Area {
   code: string;
   name: Label;
+  /** Every area here is county level (districts, counties and the county-level city); the city is the level above. */
+  level: 'county';
 }
 
 export interface Sector {
@@ -37,15 +39,15 @@ export interface Unit {
 }
 
 export const areas: Area[] = [
-  { code: '410502', name: { zh: '文峰区', en: 'Wenfeng District' } },
-  { code: '410503', name: { zh: '北关区', en: 'Beiguan District' } },
-  { code: '410505', name: { zh: '殷都区', en: 'Yindu District' } },
-  { code: '410506', name: { zh: '龙安区', en: "Long'an District" } },
-  { code: '410522', name: { zh: '安阳县', en: 'Anyang County' } },
-  { code: '410523', name: { zh: '汤阴县', en: 'Tangyin County' } },
-  { code: '410526', name: { zh: '滑县', en: 'Hua County' } },
-  { code: '410527', name: { zh: '内黄县', en: 'Neihuang County' } },
-  { code: '410581', name: { zh: '林州市', en: 'Linzhou City' } },
+  { code: '410502', name: { zh: '文峰区', en: 'Wenfeng District' }, level: 'county' },
+  { code: '410503', name: { zh: '北关区', en: 'Beiguan District' }, level: 'county' },
+  { code: '410505', name: { zh: '殷都区', en: 'Yindu District' }, level: 'county' },
+  { code: '410506', name: { zh: '龙安区', en: "Long'an District" }, level: 'county' },
+  { code: '410522', name: { zh: '安阳县', en: 'Anyang County' }, level: 'county' },
+  { code: '410523', name: { zh: '汤阴县', en: 'Tangyin County' }, level: 'county' },
+  { code: '410526', name: { zh: '滑县', en: 'Hua County' }, level: 'county' },
+  { code: '410527', name: { zh: '内黄县', en: 'Neihuang County' }, level: 'county' },
+  { code: '410581', name: { zh: '林州市', en: 'Linzhou City' }, level: 'county' },
 ];
 
 export const sectors: Sector[] = [
