@@ -10,6 +10,11 @@ import { StatsRollup } from '../../server/stats/statsRollup.model';
 import { fundBalances, ledgerBalances } from '../../server/fund/ledger';
 import { rebuildStats } from '../../server/stats';
 import { startTestApp, type TestApp } from '../support/server';
+import { Staff } from '../../server/staff/staff.model';
+import { unitLevel } from '../../server/reports/conclusion';
+import { workflowRecordOf } from '../../server/reports/pipeline';
+import { actionBlocker, type StaffWorkflowActor } from '../../shared/workflow';
+import type { Role } from '../../shared/roles';
 
 let t: TestApp;
 const deps = () => ({ demo: true, box: t.box, store: t.store, publicBaseUrl: 'http://localhost' });
@@ -20,6 +25,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
+
+async function demoActor(username: string): Promise<StaffWorkflowActor> {
+  const s = (await Staff.findOne({ username }).lean())!;
+  return {
+    id: String(s._id),
+    role: s.role as Role,
+    unitCode: s.unitCode,
+    level: await unitLevel(s.unitCode),
+    areaCodes: s.areaCodes,
+    allAreas: s.allAreas,
+  };
+}
 
 async function rollupSnapshot() {
   const cells = await StatsRollup.find({}).sort({ _id: 1 }).lean();
@@ -89,6 +106,10 @@ test('the demo shows what follows a conclusion: letters, an objection, rectifica
   expect(objected.resultLetters).toHaveLength(1);
   expect(objected.objections).toHaveLength(1);
   expect(objected.objectionReview!.dueAt!.getTime()).toBeGreaterThan(Date.now());
+  // The city supervisor reviews it; the county's own reviewer, who approved the conclusion, cannot.
+  const record = workflowRecordOf(objected);
+  expect(actionBlocker('decide-objection', record, await demoActor('supervisor'))).toBeNull();
+  expect(actionBlocker('decide-objection', record, await demoActor('county-reviewer'))).toBe('not-level-above');
 
   const reports = await Report.find({}).lean();
   const tasks = reports.flatMap((r) => r.rectifications ?? []);
