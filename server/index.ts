@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');
-    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(9)} ${demoPassword}   ${a.displayName}`);
+    const width = Math.max(...demoAccounts.map((a) => a.username.length));
+    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(width)} ${demoPassword}   ${a.displayName}`);
     if (!config.WOODPECKER_DEMO_PASSWORD)
       console.log('  (password generated for this run; set WOODPECKER_DEMO_PASSWORD to choose one)');
     console.log(

@@ -16,7 +16,13 @@ export type DemoStage =
   | 'reward-claimed'
   | 'reward-paid'
   | 'closed-unsubstantiated'
-  | 'closed-paid';
+  | 'closed-paid'
+  // What follows a conclusion: the reporter's objection, rectification, a transfer's result, a death case.
+  | 'objected'
+  | 'rectification-followup'
+  | 'rectification-verified'
+  | 'transfer-answered'
+  | 'deaths-awaiting-investigation';
 
 export interface DemoCase {
   category: string;
@@ -30,6 +36,8 @@ export interface DemoCase {
   hotline?: boolean;
   /** Anonymous reports carry no reporter; rewarded ones are real-name so the claim has someone to pay. */
   anonymous?: boolean;
+  /** Verified by the county bureau of its area and its staff (county level), not the city's. */
+  county?: boolean;
 }
 
 export const demoCases: DemoCase[] = [
@@ -418,5 +426,57 @@ export const demoCases: DemoCase[] = [
     stage: 'closed-paid',
     daysAgo: 150,
     hotline: true,
+  },
+  // After the conclusion. A county conclusion the reporter objected to: the city reviews it.
+  {
+    category: 'industry-trade-hazard',
+    area: '410503',
+    subject: '北关区某铝制品厂',
+    address: '北关区彰北街道',
+    description: '抛光车间粉尘很大，除尘器坏了几个月没修，地上积了厚厚一层铝粉，车间里还有人抽烟。',
+    stage: 'objected',
+    daysAgo: 26,
+    county: true,
+  },
+  // Rectification: a major hazard listed for supervision, re-inspected and only partly fixed.
+  {
+    category: 'chemicals-illegal-storage',
+    area: '410505',
+    subject: '殷都区某化工贸易公司',
+    address: '殷都区水冶镇',
+    description: '公司在租来的民房里存放几十桶甲醇和油漆稀释剂，没有防爆设施，旁边就是住户。',
+    stage: 'rectification-followup',
+    daysAgo: 70,
+  },
+  // Rectification verified at re-inspection, with photos of the site before and after.
+  {
+    category: 'fire-exits-blocked',
+    area: '410506',
+    subject: '龙安区某宾馆',
+    address: '龙安区文明大道',
+    description: '宾馆三楼和四楼的安全出口被铁栅栏焊死，疏散指示灯不亮，走廊里堆着床垫。',
+    stage: 'rectification-verified',
+    daysAgo: 80,
+  },
+  // Transferred to the department responsible, which sent its result back.
+  {
+    category: 'transport-dangerous-goods',
+    area: '410522',
+    subject: '安阳县某物流园',
+    address: '安阳县白璧镇',
+    description: '物流园里停着几辆拉液化气的槽罐车，司机说没有押运员，车就停在居民区旁边过夜。',
+    stage: 'transfer-answered',
+    daysAgo: 35,
+  },
+  // A death: verified by the county, the accident's grade waits for the investigation report.
+  {
+    category: 'concealed-accident',
+    area: '410503',
+    subject: '北关区某建材加工厂',
+    address: '北关区柏庄路',
+    description: '上个月厂里一名工人被切割机砸伤后死亡，老板私下赔钱了事，没有向任何部门报告。',
+    stage: 'deaths-awaiting-investigation',
+    daysAgo: 30,
+    county: true,
   },
 ];

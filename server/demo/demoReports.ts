@@ -2,6 +2,10 @@
 // transparency page shows real queues and figures. Every step goes through the
 // real commands with a back-dated clock, so the audit chain, timelines, rollups
 // and the fund ledger are exactly what months of use would have left.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { unitLevel } from '../reports/conclusion';
 import { categories } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
@@ -10,6 +14,7 @@ import { actionPayloads } from '../../shared/schemas/workflow';
 import type { WorkflowActionName } from '../../shared/workflow';
 import type { Role } from '../../shared/roles';
 import { transition } from '../reports/pipeline';
+import { recordReinspection } from '../reports/reinspection';
 import { reportSubmitter, type SubmissionContext } from '../reports/intake/reportSubmitter';
 import { Report } from '../reports/report.model';
 import { Staff } from '../staff/staff.model';
@@ -21,10 +26,26 @@ import { defaultResponsibilities } from './seed';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** The demo accounts that work cases (the administrator does not); the cashier pays what finance approved. */
-const caseWorkers = ['intake', 'verifier', 'reviewer', 'finance', 'cashier'] as const;
+/**
+ * The demo accounts that work cases (the administrator does not); the cashier pays
+ * what finance approved; a county case is verified and reviewed by its county's staff.
+ */
+const caseWorkers = [
+  'intake',
+  'verifier',
+  'reviewer',
+  'finance',
+  'cashier',
+  'county-verifier',
+  'county-reviewer',
+] as const;
 type CaseWorker = (typeof caseWorkers)[number];
-type Step = { day: number; action: WorkflowActionName | 'claim'; by: CaseWorker };
+/** The reporter's steps are taken through follow-up. */
+type Step = { day: number; action: WorkflowActionName | 'claim'; by: CaseWorker | 'reporter' };
+const countyWorker: Partial<Record<CaseWorker, CaseWorker>> = {
+  verifier: 'county-verifier',
+  reviewer: 'county-reviewer',
+};
 
 const screen: Step = { day: 1, action: 'start-screening', by: 'intake' };
 const toVerifying: Step[] = [
@@ -34,7 +55,9 @@ const toVerifying: Step[] = [
 ];
 const toFindings: Step[] = [...toVerifying, { day: 12, action: 'submit-findings', by: 'verifier' }];
 const toConcluded: Step[] = [...toFindings, { day: 14, action: 'approve-findings', by: 'reviewer' }];
-const toProposed: Step[] = [...toConcluded, { day: 16, action: 'propose-reward', by: 'verifier' }];
+const toLettered: Step[] = [...toConcluded, { day: 15, action: 'send-result-letter', by: 'reviewer' }];
+const toOrdered: Step[] = [...toLettered, { day: 16, action: 'order-rectification', by: 'verifier' }];
+const toProposed: Step[] = [...toLettered, { day: 16, action: 'propose-reward', by: 'verifier' }];
 const toReviewed: Step[] = [...toProposed, { day: 18, action: 'confirm-reward', by: 'reviewer' }];
 const toApproved: Step[] = [...toReviewed, { day: 20, action: 'approve-reward', by: 'finance' }];
 const toClaimed: Step[] = [...toApproved, { day: 25, action: 'claim', by: 'finance' }];
@@ -55,11 +78,23 @@ const paths: Record<DemoStage, Step[]> = {
   'reward-approved': toApproved,
   'reward-claimed': toClaimed,
   'reward-paid': toPaid,
-  'closed-unsubstantiated': [...toConcluded, { day: 16, action: 'close', by: 'intake' }],
+  // Closed once the reporter's time to object to the letter is over.
+  'closed-unsubstantiated': [...toLettered, { day: 27, action: 'close', by: 'intake' }],
   'closed-paid': [...toPaid, { day: 32, action: 'close', by: 'reviewer' }],
+  objected: [...toLettered, { day: 19, action: 'objection-filed', by: 'reporter' }],
+  'rectification-followup': [...toOrdered, { day: 40, action: 'record-reinspection', by: 'verifier' }],
+  'rectification-verified': [...toOrdered, { day: 30, action: 'record-reinspection', by: 'verifier' }],
+  'transfer-answered': [
+    screen,
+    { day: 2, action: 'transfer', by: 'intake' },
+    { day: 20, action: 'record-transfer-result', by: 'intake' },
+  ],
+  'deaths-awaiting-investigation': toLettered,
 };
 
-const substantiates = (s: DemoStage) => !['unsubstantiated', 'closed-unsubstantiated'].includes(s);
+const substantiates = (s: DemoStage) => !['unsubstantiated', 'closed-unsubstantiated', 'objected'].includes(s);
+/** The day `days` after `at`, in China. */
+const dayAfter = (at: Date, days: number) => shanghaiDay(new Date(at.getTime() + days * DAY));
 
 function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   const base = { inspectedOn: shanghaiDay(at), alreadyKnownAndHandled: false };
@@ -70,9 +105,11 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
     penaltyDecisionNo: `安应急罚〔2026〕${String(100 + i).padStart(4, '0')}号`,
     rectificationOrdered: true,
   };
+  // A death's grade is the investigation report's to set (安全生产法 第七十三条).
+  const grade = c.stage === 'deaths-awaiting-investigation' ? { gradePending: true } : { accidentGrade: 'general' };
   const kind =
     c.category === 'concealed-accident'
-      ? { violationKind: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 1 }
+      ? { violationKind: 'concealed-accident', ...grade, concealedDeaths: 1 }
       : c.category.startsWith('welding-')
         ? { violationKind: 'welding' }
         : { violationKind: 'major-hazard', hazardLevel: 'major' };
@@ -85,13 +122,34 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   };
 }
 
+/** The department that verifies the case: its county's bureau for a county case, else the responsibility table's. */
+function unitFor(c: DemoCase): string {
+  if (c.county) return `emb-${c.area}`;
+  const sector = categories.find((k) => k.code === c.category)!.sector;
+  return defaultResponsibilities().find((r) => r.sector === sector && r.area === c.area)!.unitCode;
+}
+
+function letterFor(c: DemoCase): unknown {
+  if (!substantiates(c.stage))
+    return {
+      account: '核查人员到现场检查，调取了设备维护和检测记录，询问了车间负责人和当班工人。',
+      handling: '未发现举报反映的问题，已提醒企业加强日常检查。',
+    };
+  return {
+    account: '核查人员会同执法人员到现场检查，调取了相关台账和监控记录，询问了企业负责人。',
+    handling: '已依法立案处罚，并下达整改指令，限期整改，到期复查。',
+    penaltyPublic: true,
+  };
+}
+
 function payloadFor(step: Step, c: DemoCase, i: number, at: Date, verifierId: string): unknown {
   switch (step.action) {
-    case 'accept': {
-      const sector = categories.find((k) => k.code === c.category)!.sector;
-      const unitCode = defaultResponsibilities().find((r) => r.sector === sector && r.area === c.area)!.unitCode;
-      return { unitCode, verifierId };
-    }
+    case 'accept':
+      return {
+        unitCode: unitFor(c),
+        verifierId,
+        involvesDeaths: c.stage === 'deaths-awaiting-investigation',
+      };
     case 'reject':
       return { reason: '反映的问题不属于安全生产举报受理范围，已告知举报人向相关部门反映。' };
     case 'submit-findings':
@@ -100,6 +158,29 @@ function payloadFor(step: Step, c: DemoCase, i: number, at: Date, verifierId: st
       return { voucherNo: `AYJL-2026-${String(i).padStart(4, '0')}`, paidOn: shanghaiDay(at), claimantChecked: true };
     case 'close':
       return { note: '已办结。' };
+    case 'send-result-letter':
+      return letterFor(c);
+    case 'objection-filed':
+      return { reason: '核查当天企业提前停了抛光线并打扫了车间，平时粉尘一直很大，请上级部门复查。' };
+    case 'order-rectification': {
+      const major = c.stage === 'rectification-followup';
+      return {
+        orderNo: `安应急责改〔2026〕${String(200 + i).padStart(4, '0')}号`,
+        enterprise: c.subject,
+        unitCode: unitFor(c),
+        dueOn: dayAfter(at, major ? 24 : 16),
+        major,
+        ...(major ? { listingBody: '安阳市安全生产委员会办公室' } : {}),
+      };
+    }
+    case 'transfer':
+      return { toUnitCode: 'city-transport', note: '危险货物道路运输由交通运输部门监管，已转交通运输局处理。' };
+    case 'record-transfer-result':
+      return {
+        receivedOn: shanghaiDay(at),
+        outcome: 'substantiated',
+        summary: '交通运输局回复：经查属实，已责令企业配备押运员，槽罐车停放至专用停车场，并依法处罚。',
+      };
     default:
       return {};
   }
@@ -159,10 +240,14 @@ export async function seedDemoReports(deps: SubmissionContext & { demo: boolean;
         deps.box,
         when,
       );
+    } else if (step.action === 'record-reinspection') {
+      await reinspect(references[i], c, when, actors[workerFor(step.by as CaseWorker, c)], deps);
     } else {
-      const payload = actionPayloads[step.action].parse(payloadFor(step, c, i, when, actors.verifier.id));
+      const verifierId = actors[workerFor('verifier', c)].id;
+      const payload = actionPayloads[step.action].parse(payloadFor(step, c, i, when, verifierId));
+      const actor = step.by === 'reporter' ? { kind: 'reporter' as const } : actors[workerFor(step.by, c)];
       // Deterministic keys for the money steps (approve-reward, record-payout); other actions ignore them.
-      await transition(references[i], step.action, payload as never, actors[step.by], {
+      await transition(references[i], step.action, payload as never, actor, {
         ...ctx,
         idempotencyKey: `demo-${step.action}-${i}`,
         now: when,
@@ -170,6 +255,60 @@ export async function seedDemoReports(deps: SubmissionContext & { demo: boolean;
     }
   }
   return demoCases.length;
+}
+
+const workerFor = (by: CaseWorker, c: DemoCase): CaseWorker => (c.county ? (countyWorker[by] ?? by) : by);
+
+/**
+ * The re-inspection of the first rectification task, through the evidence pipeline:
+ * verified complete with photos of the site before and after, or a major hazard
+ * only partly fixed (a follow-up with a new due day, no photos needed).
+ */
+async function reinspect(
+  reference: string,
+  c: DemoCase,
+  at: Date,
+  inspector: Actor,
+  deps: SubmissionContext,
+): Promise<void> {
+  const completed = c.stage === 'rectification-verified';
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'woodpecker-demo-'));
+  try {
+    const files = completed
+      ? await Promise.all(
+          [
+            { name: 'before.jpg', colour: { r: 150, g: 60, b: 40 } },
+            { name: 'after.jpg', colour: { r: 70, g: 140, b: 80 } },
+          ].map(async ({ name, colour }) => {
+            const file = path.join(dir, name);
+            const info = await sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
+              .jpeg()
+              .toFile(file);
+            return { path: file, size: info.size };
+          }),
+        )
+      : [];
+    const part = completed
+      ? {
+          taskId: 'R1',
+          inspectedOn: shanghaiDay(at),
+          result: 'completed' as const,
+          note: '复查确认：栅栏已拆除，安全出口畅通，疏散指示灯已更换，走廊杂物已清理。',
+          stages: ['before' as const, 'after' as const],
+        }
+      : {
+          taskId: 'R1',
+          inspectedOn: shanghaiDay(at),
+          result: 'partly' as const,
+          note: '复查发现：甲醇已转移至合规仓库，油漆稀释剂仍存放在民房内，防爆设施未安装。',
+          penaltyNote: '逾期仍未整改的，依法责令停产停业整顿。',
+          newDueOn: dayAfter(at, 45),
+          stages: [],
+        };
+    await recordReinspection(reference, part, files, inspector, deps, at);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** A web report, or a hotline call entered by intake, at its back-dated time. */

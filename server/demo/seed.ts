@@ -1,5 +1,5 @@
 // Data every installation starts with (departments, categories), and the demo
-// set: five staff accounts and the bureau's 5,000,000-yuan reward fund.
+// set: staff accounts at both levels and the bureau's 5,000,000-yuan reward fund.
 import { categories, units, areaCodes, sectors } from '../../shared/catalog';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/auditLog';
@@ -49,7 +49,10 @@ export function defaultResponsibilities(): { sector: string; area: string; unitC
 /**
  * The demo accounts. The administrator and the two finance officers work city-wide
  * (the every-area grant); the others list the areas they cover. Finance has two
- * people because whoever approves a reward never records its payment.
+ * people because whoever approves a reward never records its payment. Most work
+ * at the city level; the 北关区 bureau's verifier and reviewer show the county
+ * level (a unit with an area is a county one), and the city supervisor reviews
+ * objections to county conclusions and decides what a county refers up.
  */
 export const demoAccounts: {
   username: string;
@@ -106,6 +109,30 @@ export const demoAccounts: {
     unitCode: 'city-emb',
     areaCodes: [],
     allAreas: true,
+  },
+  {
+    username: 'county-verifier',
+    role: 'verifier',
+    displayName: '孙浩（北关区应急管理局 核查人员）',
+    unitCode: 'emb-410503',
+    areaCodes: ['410503'],
+    allAreas: false,
+  },
+  {
+    username: 'county-reviewer',
+    role: 'reviewer',
+    displayName: '周敏（北关区应急管理局 审核人）',
+    unitCode: 'emb-410503',
+    areaCodes: ['410503'],
+    allAreas: false,
+  },
+  {
+    username: 'supervisor',
+    role: 'reviewer',
+    displayName: '吴刚（市应急管理局 督查复查）',
+    unitCode: 'city-emb',
+    areaCodes: areaCodes,
+    allAreas: false,
   },
 ];
 

@@ -11,6 +11,7 @@ import { createSession } from '../../server/staff/sessions';
 import { documentedRoutes, type DocumentedRoute } from '../../server/platform/http/openapi';
 import { can, type Action, type Actor } from '../../server/access';
 import { Staff } from '../../server/staff/staff.model';
+import { unitLevel } from '../../server/reports/conclusion';
 import { startTestApp, type TestApp } from '../support/server';
 import { createAccount } from '../support/staff';
 
@@ -47,6 +48,7 @@ async function actorOf(username: string): Promise<Actor> {
     username: s.username,
     role: s.role as Role,
     unitCode: s.unitCode,
+    level: await unitLevel(s.unitCode),
     areaCodes: s.areaCodes,
     allAreas: s.allAreas,
   };

@@ -10,6 +10,11 @@ import { StatsRollup } from '../../server/stats/statsRollup.model';
 import { fundBalances, ledgerBalances } from '../../server/fund/ledger';
 import { rebuildStats } from '../../server/stats';
 import { startTestApp, type TestApp } from '../support/server';
+import { Staff } from '../../server/staff/staff.model';
+import { unitLevel } from '../../server/reports/conclusion';
+import { workflowRecordOf } from '../../server/reports/pipeline';
+import { actionBlocker, type StaffWorkflowActor } from '../../shared/workflow';
+import type { Role } from '../../shared/roles';
 
 let t: TestApp;
 const deps = () => ({ demo: true, box: t.box, store: t.store, publicBaseUrl: 'http://localhost' });
@@ -20,6 +25,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
+
+async function demoActor(username: string): Promise<StaffWorkflowActor> {
+  const s = (await Staff.findOne({ username }).lean())!;
+  return {
+    id: String(s._id),
+    role: s.role as Role,
+    unitCode: s.unitCode,
+    level: await unitLevel(s.unitCode),
+    areaCodes: s.areaCodes,
+    allAreas: s.allAreas,
+  };
+}
 
 async function rollupSnapshot() {
   const cells = await StatsRollup.find({}).sort({ _id: 1 }).lean();
@@ -35,8 +52,8 @@ test('nothing outside demo mode', async () => {
   expect(await Report.countDocuments()).toBe(0);
 });
 
-test('forty reports at the intended stages, with every invariant intact', async () => {
-  expect(await seedDemoReports(deps())).toBe(40);
+test('forty-five reports at the intended stages, with every invariant intact', async () => {
+  expect(await seedDemoReports(deps())).toBe(45);
   const byStatus = Object.fromEntries(
     (await Report.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])).map((g) => [
       g._id,
@@ -50,13 +67,15 @@ test('forty reports at the intended stages, with every invariant intact', async 
     assigned: 4,
     verifying: 4,
     'findings-submitted': 3,
-    substantiated: 4,
+    substantiated: 7,
     unsubstantiated: 2,
+    objected: 1,
     'reward-proposed': 2,
     'reward-reviewed': 1,
     'reward-approved': 2,
     'reward-claimed': 1,
     'reward-paid': 1,
+    transferred: 1,
     closed: 5,
   });
   expect(new Set((await Report.find({}, { area: 1 }).lean()).map((r) => r.area)).size).toBe(9);
@@ -78,5 +97,37 @@ test('forty reports at the intended stages, with every invariant intact', async 
 
 test('a second call creates nothing', async () => {
   expect(await seedDemoReports(deps())).toBe(0);
-  expect(await Report.countDocuments()).toBe(40);
+  expect(await Report.countDocuments()).toBe(45);
+});
+
+test('the demo shows what follows a conclusion: letters, an objection, rectification, a transfer’s result, a death case', async () => {
+  const objected = (await Report.findOne({ status: 'objected' }).lean())!;
+  expect(objected.conclusion).toMatchObject({ kind: 'unsubstantiated', level: 'county' });
+  expect(objected.resultLetters).toHaveLength(1);
+  expect(objected.objections).toHaveLength(1);
+  expect(objected.objectionReview!.dueAt!.getTime()).toBeGreaterThan(Date.now());
+  // The city supervisor reviews it; the county's own reviewer, who approved the conclusion, cannot.
+  const record = workflowRecordOf(objected);
+  expect(actionBlocker('decide-objection', record, await demoActor('supervisor'))).toBeNull();
+  expect(actionBlocker('decide-objection', record, await demoActor('county-reviewer'))).toBe('not-level-above');
+
+  const reports = await Report.find({}).lean();
+  const tasks = reports.flatMap((r) => r.rectifications ?? []);
+  const verified = tasks.find((t) => t.status === 'completed')!;
+  expect(verified.reinspections[0]).toMatchObject({ result: 'completed' });
+  expect(verified.reinspections[0].beforeFileIds).toHaveLength(1);
+  expect(verified.reinspections[0].afterFileIds).toHaveLength(1);
+  const followUp = tasks.find((t) => t.status === 'open')!;
+  expect(followUp).toMatchObject({ major: true, followUp: true });
+
+  const transferred = (await Report.findOne({ status: 'transferred' }).lean())!;
+  expect(transferred.transferredTo!.result).toMatchObject({ outcome: 'substantiated' });
+
+  const death = reports.find((r) => r.deathCase?.flaggedAt)!;
+  expect(death.status).toBe('substantiated');
+  expect(death.findings).toMatchObject({ gradePending: true });
+  expect(death.deathCase!.investigation?.grade).toBeUndefined();
+
+  // Every closed report had its letter; the closed unsubstantiated ones after the objection period.
+  for (const r of await Report.find({ status: 'closed' }).lean()) expect(r.conclusion!.letterSentAt).toBeTruthy();
 });

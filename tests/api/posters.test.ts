@@ -197,6 +197,7 @@ describe('create', () => {
       username: 'admin',
       role: 'admin',
       unitCode: admin.user.unitCode,
+      level: 'city',
       areaCodes: [],
       allAreas: true,
     };

@@ -50,7 +50,7 @@ async function reviewedReward(): Promise<string> {
   return r.reference;
 }
 
-test('approving a reward over HTTP costs 13 database commands, 10 of them for the step itself (17 and 14 before the single pipeline)', async () => {
+test('approving a reward over HTTP costs 14 database commands, 10 of them for the step itself (17 and 14 before the single pipeline, 13 before levels)', async () => {
   const ref = await reviewedReward();
   // Finance has been working already: its rate-limit window is open (the first request of a window starts it).
   await c.get('/api/v1/auth/session', c.staff.finance).expect(200);
@@ -59,13 +59,14 @@ test('approving a reward over HTTP costs 13 database commands, 10 of them for th
     status = (await c.act(ref, 'approve-reward', {}, c.staff.finance, moneyKey())).status;
   });
   expect(status).toBe(200);
-  // The session, the account and its rate-limit counter; one read of the report; then one
-  // transaction: the report, the fund, the ledger, the audit entry, the statistics, the mail, the commit.
-  const envelope = ['find sessions', 'find staff', 'findAndModify rate_limits'];
-  expect(commands.slice(0, 3)).toEqual(envelope);
+  // The session, the account, its unit (the level follows the unit) and its rate-limit counter; one read
+  // of the report; then one transaction: the report, the fund, the ledger, the audit entry, the statistics,
+  // the mail, the commit.
+  const envelope = ['find sessions', 'find staff', 'find units', 'findAndModify rate_limits'];
+  expect(commands.slice(0, 4)).toEqual(envelope);
   expect(commands.filter((x) => x.startsWith('find reports'))).toHaveLength(1);
-  expect(commands.slice(3).length).toBeLessThanOrEqual(10);
-  expect(commands.length).toBeLessThanOrEqual(13);
+  expect(commands.slice(4).length).toBeLessThanOrEqual(10);
+  expect(commands.length).toBeLessThanOrEqual(14);
   expect(commands.at(-1)).toBe('commitTransaction');
 });
 

@@ -91,7 +91,8 @@ describe('from findings to payment', () => {
     const reviewed = await c.ok(ref, 'confirm-reward', {}, c.staff.reviewer);
     expect(reviewed.body.status).toBe('reward-reviewed');
     expect((await followup(r)).body.timeline.map((e: { type: string }) => e.type)).not.toContain('confirm-reward');
-    expect(reviewed.body.allowedActions).toEqual([]);
+    // The reviewer's part in the reward is done; the result letter and rectification remain theirs.
+    expect(reviewed.body.allowedActions).toEqual(['send-result-letter', 'order-rectification']);
     expect((await c.view(ref, c.staff.finance)).body.allowedActions).toEqual(['send-back-reward', 'approve-reward']);
 
     const noKey = await c.act(ref, 'approve-reward', {}, c.staff.finance);
@@ -227,6 +228,11 @@ describe('from findings to payment', () => {
     expect((await followup(r)).body.reward).toMatchObject({ status: 'reward-paid', paidOn: today, canClaim: false });
     await expectLedgerReconciles();
 
+    // Closing needs the result letter sent.
+    const unlettered = await c.act(ref, 'close', {}, c.staff.reviewer);
+    expectProblem(unlettered, 409, 'resource.stale');
+    expect(unlettered.body.reason).toBe('letter-not-sent');
+    await c.sendLetter(ref);
     const closed = await c.ok(ref, 'close', {}, c.staff.reviewer);
     expect(closed.body.status).toBe('closed');
   });
@@ -274,8 +280,11 @@ describe('from findings to payment', () => {
       canAppeal: true,
     });
     expect(seen.body.reward.refusalReason).toBeTruthy();
-    // The refusal stays open while the reporter may still appeal it.
-    expect((await c.view(r.reference, c.staff.reviewer)).body.allowedActions).toEqual([]);
+    // The refusal stays open while the reporter may still appeal it (the letter and rectification remain).
+    expect((await c.view(r.reference, c.staff.reviewer)).body.allowedActions).toEqual([
+      'send-result-letter',
+      'order-rectification',
+    ]);
     expectProblem(await c.act(r.reference, 'close', {}, c.staff.reviewer), 409, 'resource.stale');
   });
 

@@ -64,6 +64,8 @@ export interface Cases {
   /** A reporter request with that token. */
   reporter(req: Test, token: string): Test;
   stored(ref: string): Promise<NonNullable<Awaited<ReturnType<typeof loadReport>>>>;
+  /** The result letter (核查结果告知) of a concluded report, sent by the reviewer: closing needs it. */
+  sendLetter(ref: string, who?: StaffSession): Promise<Response>;
 }
 
 const loadReport = (reference: string) => Report.findOne({ reference }).lean();
@@ -126,5 +128,12 @@ export async function caseDriver(t: TestApp): Promise<Cases> {
     },
     reporter: (req, token) => withIp(req).set('Authorization', `Bearer ${token}`),
     stored: async (ref) => (await loadReport(ref))!,
+    sendLetter: (ref, who = staffSessions.reviewer) => ok(ref, 'send-result-letter', resultLetter, who),
   };
 }
+
+/** A result letter's account and handling, as a reviewer would write them. */
+export const resultLetter = {
+  account: '核查人员于现场检查，调取了相关记录并询问了现场负责人。',
+  handling: '已依法责令整改，并立案调查。',
+};
