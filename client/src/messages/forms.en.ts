@@ -263,7 +263,7 @@ export const formsEn: FormMessages = {
     evidenceUpload: 'Upload the chosen files',
     evidenceUploading: (percent: number) => `Uploading ${percent}%`,
     evidenceAdded: (n: number) => (n === 1 ? '1 file added.' : `${n} files added.`),
-    evidenceClosed: 'This report is finished; no more evidence can be added.',
+    evidenceClosed: 'No more evidence can be added to this report now.',
     withdrawTitle: 'Withdraw the report',
     withdrawExplain: 'If you withdraw, we stop checking and no reward is paid. This cannot be undone.',
     withdrawStart: 'I want to withdraw this report',

@@ -253,7 +253,7 @@ export const formsZh = {
     evidenceUpload: '上传所选文件',
     evidenceUploading: (percent: number) => `正在上传 ${percent}%`,
     evidenceAdded: (n: number) => `已补充 ${n} 个文件。`,
-    evidenceClosed: '这件举报已经结束，不能再补充证据。',
+    evidenceClosed: '这件举报现在不能再补充证据。',
     withdrawTitle: '撤回举报',
     withdrawExplain: '撤回后，我们将停止核查，也不会发放奖励。撤回后不能恢复。',
     withdrawStart: '我要撤回这件举报',

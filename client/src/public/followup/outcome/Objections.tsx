@@ -159,7 +159,10 @@ function ObjectionForm({ dueAt, onObject }: { dueAt?: string; onObject(reason: s
                 rows={5}
                 maxLength={MAX_REASON}
                 value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  if (e.target.value.trim()) setMissing(false);
+                }}
                 {...aria}
               />
             )}

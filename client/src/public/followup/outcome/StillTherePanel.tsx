@@ -91,7 +91,10 @@ export function StillTherePanel({ dueAt, onSend }: { dueAt?: string; onSend: Sti
                 rows={4}
                 maxLength={MAX_BODY}
                 value={body}
-                onChange={(e) => setBody(e.target.value)}
+                onChange={(e) => {
+                  setBody(e.target.value);
+                  if (e.target.value.trim()) setMissing(false);
+                }}
                 disabled={busy}
                 {...aria}
               />
