@@ -1,5 +1,6 @@
 // The reporter's follow-up, signed in with the receipt: status, messages,
 // evidence, withdrawal, and the reward's claim, appeal and notice.
+import { z } from 'zod';
 import { appealBody, claimBody } from '../schemas/claim';
 import {
   evidenceAddedResponse,
@@ -128,6 +129,16 @@ export const followup = {
     path: '/api/v1/followup/reward-notice.pdf',
     tag: 'followup',
     summary: 'The printable reward notice (PDF)',
+    status: 200,
+  }),
+  resultLetter: endpoint({
+    kind: 'file',
+    contentType: 'application/pdf',
+    method: 'get',
+    path: '/api/v1/followup/result-letters/:n/pdf',
+    params: z.object({ n: z.coerce.number().int().min(1).max(50) }),
+    tag: 'followup',
+    summary: 'A result letter (PDF)',
     status: 200,
   }),
 };

@@ -1,5 +1,6 @@
 // /followup: sign in with the receipt, then the report's status, timeline and
-// messages; add evidence, withdraw, sign out. The token lives in sessionStorage only.
+// messages, what came of it (result letters, an objection, the rectification);
+// add evidence, withdraw, sign out. The token lives in sessionStorage only.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { describeError } from '../../api';
@@ -18,6 +19,7 @@ import {
   type FollowupSession,
 } from './followupApi';
 import { MessageThread } from './MessageThread';
+import { ReportOutcome } from './outcome/ReportOutcome';
 import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
 import { StatusCard, Timeline } from './StatusCard';
@@ -129,6 +131,15 @@ function ReportFollowup({
       {report && (
         <>
           <StatusCard report={report} catalog={catalog} />
+          <ReportOutcome
+            report={report}
+            actions={{
+              object: async (reason) => setReport(await guarded(() => followupApi.object(session, reason))),
+              stillThere: async (body, files, onProgress) =>
+                setReport(await guarded(() => followupApi.stillThere(session, body, files, onProgress))),
+              letterPdf: (n) => guarded(() => followupApi.resultLetter(session, n)),
+            }}
+          />
           <RewardCard
             report={report}
             actions={{

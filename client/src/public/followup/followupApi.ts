@@ -64,31 +64,54 @@ export async function signIn(reference: string, accessKey: string): Promise<Foll
 
 const bearer = (s: FollowupSession) => ({ headers: { Authorization: `Bearer ${s.token}` } });
 
+type Progress = (sent: number, total: number) => void;
+
+/** The evidence files as `evidence` parts, after any text parts. */
+function evidenceForm(files: PickedFile[], text: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(text)) form.append(name, value);
+  files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
+  return form;
+}
+
+async function uploadWithProof<T>(
+  s: FollowupSession,
+  endpoint: typeof followup.evidence | typeof followup.stillThere,
+  form: FormData,
+  onProgress: Progress,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
+    try {
+      return await uploadForm<T>(endpointPath(endpoint), form, {
+        headers: { ...bearer(s).headers, ...proofHeaders(proof) },
+        onProgress,
+      });
+    } catch (error) {
+      if (isProofRefused(error) && attempt < 2) continue;
+      throw error;
+    }
+  }
+}
+
 export const followupApi = {
   report: (s: FollowupSession) => call(followup.report, {}, bearer(s)),
   sendMessage: (s: FollowupSession, body: string) => call(followup.message, { body: { body } }, bearer(s)),
   withdraw: (s: FollowupSession, reason: string) =>
     call(followup.withdraw, { body: reason ? { reason } : {} }, bearer(s)),
-  addEvidence: async (s: FollowupSession, files: PickedFile[], onProgress: (sent: number, total: number) => void) => {
-    const form = new FormData();
-    files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
-    for (let attempt = 0; ; attempt++) {
-      const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
-      try {
-        return await uploadForm<Answer<typeof followup.evidence>>(endpointPath(followup.evidence), form, {
-          headers: { ...bearer(s).headers, ...proofHeaders(proof) },
-          onProgress,
-        });
-      } catch (error) {
-        if (isProofRefused(error) && attempt < 2) continue;
-        throw error;
-      }
-    }
-  },
+  addEvidence: (s: FollowupSession, files: PickedFile[], onProgress: Progress) =>
+    uploadWithProof<Answer<typeof followup.evidence>>(s, followup.evidence, evidenceForm(files), onProgress),
+  /** "It is still there", with optional photos; answers with the report as it now stands. */
+  stillThere: (s: FollowupSession, body: string, files: PickedFile[], onProgress: Progress) =>
+    uploadWithProof<FollowupReport>(s, followup.stillThere, evidenceForm(files, { body }), onProgress),
   /** Both answer with the report as it now stands. */
   claimReward: (s: FollowupSession, claim: Claim) => call(followup.claim, { body: claim }, bearer(s)),
   appealReward: (s: FollowupSession, reason: string) => call(followup.appeal, { body: { reason } }, bearer(s)),
   rewardNotice: (s: FollowupSession) => callFile(followup.rewardNotice, {}, bearer(s)),
+  /** Answers with the report as it now stands. */
+  object: (s: FollowupSession, reason: string) => call(followup.objection, { body: { reason } }, bearer(s)),
+  /** `n` counts the letters from 1, oldest first. */
+  resultLetter: (s: FollowupSession, n: number) => callFile(followup.resultLetter, { params: { n } }, bearer(s)),
 };
 
 export function isSessionExpired(error: unknown): boolean {
