@@ -1,5 +1,6 @@
 // The reporter's follow-up, signed in with the receipt: status, messages,
 // evidence, withdrawal, and the reward's claim, appeal and notice.
+import { z } from 'zod';
 import { appealBody, claimBody } from '../schemas/claim';
 import {
   evidenceAddedResponse,
@@ -12,6 +13,9 @@ import {
   powChallengeResponse,
 } from '../schemas/report';
 import { endpoint } from './endpoint';
+
+/** The n-th result letter (1-based, in the order they were sent). */
+export const resultLetterParams = z.object({ n: z.coerce.number().int().min(1).max(100) });
 
 export const followup = {
   challenge: endpoint({
@@ -119,6 +123,16 @@ export const followup = {
       'Say a hazard reported fixed is still there (multipart: text part `body`, photos as `evidence`), within the period; reopens its re-inspection. X-Pow-Challenge and X-Pow-Nonce unless proof of work is off',
     requestType: 'multipart/form-data',
     response: followupReportResponse,
+    status: 200,
+  }),
+  resultLetter: endpoint({
+    kind: 'file',
+    contentType: 'application/pdf',
+    method: 'get',
+    path: '/api/v1/followup/result-letters/:n/pdf',
+    tag: 'followup',
+    summary: 'A result letter (核查结果告知书) as sent, printable (PDF); n counts from 1 in the order of resultLetters',
+    params: resultLetterParams,
     status: 200,
   }),
   rewardNotice: endpoint({
