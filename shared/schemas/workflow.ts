@@ -418,6 +418,7 @@ export const staffReportView = staffReportSummary.extend({
       letterDueAt: z.string(),
       letterSentAt: opt.str,
       objectionDueAt: opt.str,
+      objectedAt: opt.str,
     })
     .optional(),
   resultLetters: z.array(resultLetterView.extend({ sentById: z.string() })),
