@@ -405,6 +405,7 @@ export const staffReportView = staffReportSummary.extend({
       at: z.string(),
       reason: z.string(),
       byId: z.string(),
+      decidedById: opt.str,
       decidedAt: opt.str,
       outcome: opt.str,
       decision: opt.str,
@@ -429,7 +430,13 @@ export const staffReportView = staffReportSummary.extend({
       area: opt.str,
       at: opt.str,
       result: z
-        .object({ receivedOn: z.string(), outcome: z.string(), summary: z.string(), recordedById: z.string() })
+        .object({
+          receivedOn: z.string(),
+          outcome: z.string(),
+          summary: z.string(),
+          recordedById: z.string(),
+          recordedAt: z.string(),
+        })
         .optional(),
     })
     .optional(),
@@ -437,7 +444,14 @@ export const staffReportView = staffReportSummary.extend({
     .object({
       flaggedAt: z.string(),
       investigation: z
-        .object({ reportNo: z.string(), issuedOn: z.string(), grade: z.string(), deaths: z.number().int() })
+        .object({
+          reportNo: z.string(),
+          issuedOn: z.string(),
+          grade: z.string(),
+          deaths: z.number().int(),
+          recordedById: z.string(),
+          recordedAt: z.string(),
+        })
         .optional(),
     })
     .optional(),
