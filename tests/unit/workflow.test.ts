@@ -38,17 +38,18 @@ const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): Workfl
   ...over,
 });
 
-type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
+type RoleActions = Partial<Record<Role, WorkflowActionName[]>>;
+type Table = Record<ReportState, RoleActions>;
 
 /** A substantiated report's later states: the result letter is due, rectification may be ordered. */
-const substantiatedLater = (own: Partial<Record<Role, WorkflowActionName[]>>) => ({
+const substantiatedLater = (own: RoleActions): RoleActions => ({
   intake: ['send-result-letter'],
   verifier: ['order-rectification'],
   ...own,
   reviewer: [...(own.reviewer ?? []), 'send-result-letter', 'order-rectification'],
 });
 /** A conclusion told by letter; closing waits for it. */
-const letterDue = { intake: ['send-result-letter'], reviewer: ['send-result-letter'] } as const;
+const letterDue: RoleActions = { intake: ['send-result-letter'], reviewer: ['send-result-letter'] };
 
 /**
  * Written out by hand (in definition order): the actions open to an all-area city
