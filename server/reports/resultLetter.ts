@@ -73,16 +73,17 @@ export function renderResultLetter(r: ReportFields, n: number): Promise<Buffer> 
     ? `Penalty decision ${letter.penaltyDecisionNo}${letter.fineFen ? `; fine ${formatYuan(letter.fineFen)} yuan (CNY)` : ''}.`
     : undefined;
   section('三、处理决定 Handling decision', [letter.handling, penalty].filter(Boolean).join('\n'), penaltyEn);
-  const reward = letter.rewardNote
-    ? letter.rewardNote.split('；').map(bilingual)
-    : [{ zh: letter.rewardConditionsMet ? '符合奖励条件。' : '不符合奖励条件。' }];
+  // The note gives the reasons (and says the verdict itself when it was written with one).
+  const verdict = letter.rewardConditionsMet ? '符合奖励条件' : '不符合奖励条件';
+  const reasons = (letter.rewardNote ?? '').split('；').filter(Boolean).map(bilingual);
+  const said = reasons.map((x) => x.zh).join('；');
   section(
     '四、奖励条件 Reward conditions',
-    `${letter.rewardConditionsMet ? '符合奖励条件' : '不符合奖励条件'}：${reward.map((x) => x.zh).join('；')}`,
-    reward
+    !said ? `${verdict}。` : said.startsWith(verdict) ? said : `${verdict}：${said}`,
+    reasons
       .map((x) => x.en)
       .filter(Boolean)
-      .join('; ') || undefined,
+      .join('; ') || (letter.rewardConditionsMet ? 'Reward conditions are met.' : 'Reward conditions are not met.'),
   );
 
   if (letter.objectionDueAt) {
