@@ -91,7 +91,8 @@ async function watchVerification(
   const dueSoon = await Report.find({
     ...open,
     'assignment.dueAt': trusted({ $gt: now, $lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) }),
-    'assignment.reminderSentAt': trusted({ $exists: false }),
+    // null too: an approved extension clears the mark so the new due date gets its own reminder.
+    'assignment.reminderSentAt': null,
   }).lean();
   for (const r of dueSoon) {
     const verifier = await Staff.findById(r.assignment!.verifierId).lean();
@@ -108,7 +109,7 @@ async function watchVerification(
   const overdue = await Report.find({
     ...open,
     'assignment.dueAt': trusted({ $lte: now }),
-    'assignment.escalatedAt': trusted({ $exists: false }),
+    'assignment.escalatedAt': null,
   }).lean();
   for (const r of overdue) {
     const [verifier, head] = await Promise.all([

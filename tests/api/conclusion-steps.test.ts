@@ -5,6 +5,9 @@
 // transferred report tracked until the receiving department's result is in.
 import request from 'supertest';
 import { rewardForFindings } from '../../shared/rewards';
+import { watchDeadlines } from '../../server/reports/deadlineWatch';
+import { Staff } from '../../server/staff/staff.model';
+import { queuedMails } from '../support/outbox';
 import { caseDriver, substantiatedFindings, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
@@ -96,6 +99,31 @@ describe('extending verification', () => {
     expect((await c.stored(b.reference)).assignment!.extensionRequest).toBeNull();
     // Refused, not used: the verifier may ask again.
     await c.ok(b.reference, 'request-extension', { days: 5, reason: '检测机构已排期。' }, countyVerifier);
+  });
+
+  test('the new due date gets its own reminder and escalation', async () => {
+    await Staff.updateOne({ username: 'county-verifier' }, { $set: { email: 'county-verifier@example.cn' } });
+    const r = await countyVerifying();
+    const ref = r.reference;
+    const mails = async () =>
+      (await queuedMails(t.box, { subject: new RegExp(`核查(期限将至|超期督办|已超期) ${ref}`) })).map(
+        (m) => m.subject.split(' ')[0],
+      );
+    const dueAt = (await c.stored(ref)).assignment!.dueAt!;
+    await watchDeadlines(t.box, new Date(dueAt.getTime() - 3 * DAY), 'http://test');
+    await watchDeadlines(t.box, dueAt, 'http://test');
+    expect(await mails()).toEqual(['【啄木鸟】核查期限将至', '【啄木鸟】核查已超期']);
+
+    await c.ok(ref, 'request-extension', ask, countyVerifier);
+    await c.ok(ref, 'approve-extension', approve, countyReviewer);
+    const extended = (await c.stored(ref)).assignment!.dueAt!;
+    expect(extended.getTime()).toBe(dueAt.getTime() + 10 * DAY);
+    await watchDeadlines(t.box, new Date(extended.getTime() - 3 * DAY), 'http://test');
+    await watchDeadlines(t.box, new Date(extended.getTime() - 2 * DAY), 'http://test');
+    expect(await mails()).toHaveLength(3);
+    expect((await mails()).at(-1)).toBe('【啄木鸟】核查期限将至');
+    await watchDeadlines(t.box, extended, 'http://test');
+    expect((await mails()).slice(3)).toEqual(['【啄木鸟】核查已超期']);
   });
 });
 
