@@ -2,7 +2,6 @@
 // start with a list of every problem, and production has no default secrets.
 import path from 'node:path';
 import { z } from 'zod';
-import { nationalPeriods } from '../shared/periods';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -58,8 +57,12 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.email())),
-  /** Days to screen a report, and how many days before that the intake officers are reminded. */
-  ACCEPTANCE_DAYS: positiveInt.max(365).default(nationalPeriods.acceptance.days),
+  /**
+   * Days to screen a report, overriding the acceptance period of the report's policy
+   * version (shared/periods.ts) when set; and how many days before the due date the
+   * intake officers are reminded.
+   */
+  ACCEPTANCE_DAYS: positiveInt.max(365).optional(),
   ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(2),
 });
 

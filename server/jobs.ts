@@ -75,7 +75,7 @@ export function startJobs({
             days: config.ACCEPTANCE_DAYS,
             reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS,
           });
-          if (r.reminders || r.escalations) logger.info(r, 'deadline watch');
+          if (Object.values(r).some((n) => n > 0)) logger.info(r, 'deadline watch');
         },
       },
       {

@@ -19,7 +19,9 @@ import { issueChallenge, redeemProofOfWork } from './intake/proofOfWork';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
 import { discardUploads } from './intake/reportSubmitter';
 import { reporterOwnReport } from './reportReads';
-import { presentReportForReporter } from './reportForReporter.presenter';
+import { reporterView } from './reporterView';
+import { renderResultLetter, resultLetterFilename } from './resultLetter';
+import { sendDownload } from '../platform/http/download';
 import type { IntakeDeps } from './reports.routes';
 
 export function followupRoutes(deps: IntakeDeps): Router {
@@ -49,9 +51,9 @@ export function followupRoutes(deps: IntakeDeps): Router {
     return undefined;
   });
 
-  defineRoute(router, contract.followup.report, { access: 'reporter', noStore: true }, async ({ reference }) => {
-    return presentReportForReporter(await reporterOwnReport(reference));
-  });
+  defineRoute(router, contract.followup.report, { access: 'reporter', noStore: true }, async ({ reference }) =>
+    reporterView(reference),
+  );
 
   defineRoute(router, contract.followup.message, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
     await reporterMessage(reference, body.body);
@@ -99,7 +101,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
     { access: 'reporter', noStore: true },
     async ({ reference, body }) => {
       await reporterObjection(reference, body.reason);
-      return presentReportForReporter(await reporterOwnReport(reference));
+      return reporterView(reference);
     },
   );
 
@@ -133,7 +135,18 @@ export function followupRoutes(deps: IntakeDeps): Router {
         throw e;
       }
       await reporterStillThere(reference, body, upload.files, deps.store);
-      return presentReportForReporter(await reporterOwnReport(reference));
+      return reporterView(reference);
+    },
+  );
+
+  defineRoute(
+    router,
+    contract.followup.resultLetter,
+    { access: 'reporter', noStore: true },
+    async ({ reference, params, res }) => {
+      const report = await reporterOwnReport(reference);
+      const pdf = await renderResultLetter(report, params.n);
+      return sendDownload(res, pdf, 'application/pdf', resultLetterFilename(report.reference, params.n));
     },
   );
 

@@ -79,8 +79,9 @@ export const outcomeChanges: ChangesFor<Steps> = {
         'assignment.extendedDays': request.days,
         'assignment.extensionReason': p.reason,
         'assignment.extensionRequest': null,
-        // A new due date gets its own reminder.
+        // A new due date gets its own reminder, and its own escalation if it passes too.
         'assignment.reminderSentAt': null,
+        'assignment.escalatedAt': null,
       },
       note: `核查期限延长 ${request.days} 日：${p.reason} / Verification extended by ${request.days} days: ${p.reason}`,
       auditDetails: { days: request.days },

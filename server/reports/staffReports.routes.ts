@@ -21,6 +21,8 @@ import { fail } from '../platform/errors';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
+import { sendDownload } from '../platform/http/download';
+import { renderResultLetter, resultLetterFilename } from './resultLetter';
 
 const parsedJson = (text: string | undefined): unknown => {
   try {
@@ -160,6 +162,18 @@ export function staffReportRoutes(deps: {
     res.setHeader('X-Evidence-SHA256', item.storedSha256);
     await pipeline(await deps.store.open(item.fileId), res);
     return RESPONDED;
+  });
+
+  defineRoute(router, contract.reports.resultLetter, { access: 'reports.read' }, async ({ params, actor, res }) => {
+    const report = await loadReport(params.reference, actor);
+    const pdf = await renderResultLetter(report, params.n);
+    await auditRead({
+      actor,
+      action: 'report.result_letter_downloaded',
+      target: { type: 'report', id: report.reference },
+      details: { letterNo: report.resultLetters[params.n - 1].letterNo },
+    });
+    return sendDownload(res, pdf, 'application/pdf', resultLetterFilename(report.reference, params.n));
   });
 
   return router;

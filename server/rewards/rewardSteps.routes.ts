@@ -8,7 +8,7 @@ import { sendDownload } from '../platform/http/download';
 import type { ReportFields } from '../reports/report.model';
 import { loadReport } from '../reports/pipeline';
 import { reporterOwnReport } from '../reports/reportReads';
-import { presentReportForReporter } from '../reports/reportForReporter.presenter';
+import { reporterView } from '../reports/reporterView';
 import { appealReward, claimReward, claimViewer } from './reporterSteps';
 import { renderRewardNotice } from './rewardNotice';
 import type { Response } from 'express';
@@ -28,12 +28,12 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
 
   defineRoute(router, contract.followup.claim, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
     await claimReward(reference, body, deps.box);
-    return presentReportForReporter(await reporterOwnReport(reference));
+    return reporterView(reference);
   });
 
   defineRoute(router, contract.followup.appeal, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
     await appealReward(reference, body.reason);
-    return presentReportForReporter(await reporterOwnReport(reference));
+    return reporterView(reference);
   });
 
   defineRoute(

@@ -14,6 +14,9 @@ import {
 } from '../schemas/report';
 import { endpoint } from './endpoint';
 
+/** The n-th result letter (1-based, in the order they were sent). */
+export const resultLetterParams = z.object({ n: z.coerce.number().int().min(1).max(100) });
+
 export const followup = {
   challenge: endpoint({
     kind: 'json',
@@ -122,6 +125,16 @@ export const followup = {
     response: followupReportResponse,
     status: 200,
   }),
+  resultLetter: endpoint({
+    kind: 'file',
+    contentType: 'application/pdf',
+    method: 'get',
+    path: '/api/v1/followup/result-letters/:n/pdf',
+    tag: 'followup',
+    summary: 'A result letter (核查结果告知书) as sent, printable (PDF); n counts from 1 in the order of resultLetters',
+    params: resultLetterParams,
+    status: 200,
+  }),
   rewardNotice: endpoint({
     kind: 'file',
     contentType: 'application/pdf',
@@ -129,16 +142,6 @@ export const followup = {
     path: '/api/v1/followup/reward-notice.pdf',
     tag: 'followup',
     summary: 'The printable reward notice (PDF)',
-    status: 200,
-  }),
-  resultLetter: endpoint({
-    kind: 'file',
-    contentType: 'application/pdf',
-    method: 'get',
-    path: '/api/v1/followup/result-letters/:n/pdf',
-    params: z.object({ n: z.coerce.number().int().min(1).max(50) }),
-    tag: 'followup',
-    summary: 'A result letter (PDF)',
     status: 200,
   }),
 };

@@ -150,6 +150,17 @@ export const reports = {
     params: referenceParams,
     status: 200,
   }),
+  resultLetter: endpoint({
+    kind: 'file',
+    contentType: 'application/pdf',
+    method: 'get',
+    path: '/api/v1/reports/:reference/result-letters/:n/pdf',
+    tag: 'reports',
+    summary:
+      'A result letter (核查结果告知书) for the archive (PDF; n counts from 1 in the order of resultLetters; each download audited)',
+    params: referenceParams.extend({ n: z.coerce.number().int().min(1).max(100) }),
+    status: 200,
+  }),
   claim: endpoint({
     kind: 'json',
     method: 'get',

@@ -1,5 +1,6 @@
-// The acceptance clock on a moved clock: screening is due 7 days after submission,
-// time awaiting the reporter's answer does not count (the due date moves by exactly
+// The acceptance clock on a moved clock: screening is due at the end of the
+// report's acceptance period (its policy version's, 7 calendar days, in China) or
+// exactly the configured days after submission when ACCEPTANCE_DAYS overrides it; time awaiting the reporter's answer does not count (the due date moves by exactly
 // the pause), a reminder and an escalation go out once each, and a reporter's
 // message or evidence while awaited resumes screening by itself.
 import request, { type Test } from 'supertest';
@@ -13,6 +14,7 @@ import type { Actor } from '../../server/access';
 import type { Role } from '../../shared/roles';
 import { acceptanceDueAt } from '../../server/reports/acceptanceClock';
 import { watchDeadlines } from '../../server/reports/deadlineWatch';
+import { shanghaiDay, shanghaiDayStart } from '../../shared/dates';
 import { jpeg, nextClientIp } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
@@ -33,6 +35,7 @@ beforeAll(async () => {
     username: s.username,
     role: s.role as Role,
     unitCode: s.unitCode,
+    level: 'city',
     areaCodes: s.areaCodes,
     allAreas: s.allAreas,
   };
@@ -180,4 +183,23 @@ test('a report screened in time is neither reminded nor escalated, nor is one st
   await watchDeadlines(t.box, new Date(waiting.submittedAt.getTime() + 60 * DAY), 'http://test', policy);
   expect(await mailsAbout(screened.reference)).toEqual([]);
   expect(await mailsAbout(waiting.reference)).toEqual([]);
+});
+
+test("without ACCEPTANCE_DAYS the report's policy period decides: to the end of the 7th day after submission in China", async () => {
+  const { reference, submittedAt } = await submitted();
+  const dueAt = new Date(shanghaiDayStart(shanghaiDay(submittedAt)).getTime() + 8 * DAY);
+  expect(acceptanceDueAt(await stored(reference))).toEqual(dueAt);
+  // The override keeps its meaning: exactly that many days after submission.
+  expect(acceptanceDueAt(await stored(reference), 3)).toEqual(new Date(submittedAt.getTime() + 3 * DAY));
+
+  const escalated = async () => (await mailsAbout(reference)).filter((m) => m.includes('超期')).length;
+  await watchDeadlines(t.box, new Date(dueAt.getTime() - 2 * DAY - 1), 'http://test');
+  expect(await mailsAbout(reference)).toEqual([]);
+  await watchDeadlines(t.box, new Date(dueAt.getTime() - DAY), 'http://test');
+  expect(await mailsAbout(reference)).toEqual(['intake@example.cn 【啄木鸟】受理期限将至']);
+  await watchDeadlines(t.box, new Date(dueAt.getTime() - 1), 'http://test');
+  expect(await escalated()).toBe(0);
+  const counts = await watchDeadlines(t.box, dueAt, 'http://test');
+  expect(counts.escalations).toBeGreaterThanOrEqual(1);
+  expect(await escalated()).toBe(2);
 });

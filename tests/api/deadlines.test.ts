@@ -48,7 +48,7 @@ test('a reminder goes out once in the last week, an escalation once after the du
   const { reference, acceptedAt } = await acceptedReport();
   const at = (days: number) => new Date(acceptedAt.getTime() + days * DAY);
 
-  expect(await watchDeadlines(t.box, at(50), 'http://test')).toEqual({ reminders: 0, escalations: 0 });
+  expect(await watchDeadlines(t.box, at(50), 'http://test')).toMatchObject({ reminders: 0, escalations: 0 });
   expect(await mailsAbout(reference)).toHaveLength(0);
 
   expect((await watchDeadlines(t.box, at(54), 'http://test')).reminders).toBe(1);

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import request, { type Response, type Test } from 'supertest';
 import type { Role } from '../../shared/roles';
 import { workflowActions, type WorkflowActionName } from '../../shared/workflow';
+import { endOfShanghaiDay } from '../../shared/dates';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
@@ -67,6 +68,12 @@ const list = (query: string, who: StaffSession = s.intake) =>
 const reveal = (ref: string, body: object, who: StaffSession) =>
   staff(request(t.app).post(`/api/v1/reports/${ref}/identity`), who).send(body);
 const stored = async (ref: string) => (await Report.findOne({ reference: ref }).lean())!;
+
+/** Sends the result letter and lets its objection period run out, so the report may close. */
+async function closable(ref: string): Promise<void> {
+  await ok(ref, 'send-result-letter', { account: '执法人员到现场核查。', handling: '未发现所举报问题。' }, s.reviewer);
+  await Report.updateOne({ reference: ref }, { $set: { 'conclusion.objectionDueAt': new Date(Date.now() - 1000) } });
+}
 
 const acceptBody = () => ({ unitCode: 'city-fire', verifierId });
 const findings = (over: Record<string, unknown> = {}) => ({
@@ -150,10 +157,17 @@ describe('the whole path: screening → acceptance → verification → findings
           who: s.verifier,
           body: {},
           status: 'verifying',
-          allowed: ['extend-deadline', 'submit-findings'],
+          allowed: ['request-extension', 'refer-unverifiable', 'submit-findings'],
         },
         { action: 'submit-findings', who: s.verifier, body: findings(), status: 'findings-submitted', allowed: [] },
-        { action: 'approve-findings', who: s.reviewer, body: {}, status: 'substantiated', allowed: [] },
+        // The result letter is due now, and rectification may be ordered.
+        {
+          action: 'approve-findings',
+          who: s.reviewer,
+          body: {},
+          status: 'substantiated',
+          allowed: ['send-result-letter', 'order-rectification'],
+        },
       ];
 
     for (const [i, step] of steps.entries()) {
@@ -182,7 +196,10 @@ describe('the whole path: screening → acceptance → verification → findings
 
       if (step.action === 'accept') {
         expect(db.assignment).toMatchObject({ unitCode: 'city-fire', verifierId });
-        expect(db.assignment!.dueAt!.getTime() - db.assignment!.assignedAt!.getTime()).toBe(60 * DAY);
+        // 60 calendar days, to the end of the last one in China.
+        expect(db.assignment!.dueAt).toEqual(
+          endOfShanghaiDay(new Date(db.assignment!.assignedAt!.getTime() + 60 * DAY)),
+        );
         expect(db.assignment!.assignedAt!.getTime()).toBe(entry.at.getTime());
         expect(res.body.assignment).toMatchObject({
           unitCode: 'city-fire',
@@ -232,12 +249,12 @@ describe('the whole path: screening → acceptance → verification → findings
       'approve-findings',
     ]);
     // Next comes the reward: only the assigned verifier may propose it.
-    expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['propose-reward']);
+    expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['propose-reward', 'order-rectification']);
     expect(JSON.stringify(mine)).not.toContain(verifierId);
     expect(JSON.stringify(mine)).not.toContain('安消罚决字'); // the findings themselves stay internal
   });
 
-  test('findings that do not substantiate → unsubstantiated, which intake may close too', async () => {
+  test('findings that do not substantiate → unsubstantiated, which intake may close too once the result letter is out and the objection period over', async () => {
     const ref = await reportAt('verifying');
     await ok(
       ref,
@@ -247,6 +264,9 @@ describe('the whole path: screening → acceptance → verification → findings
     );
     const approved = await ok(ref, 'approve-findings', { comment: '核查不属实' }, s.reviewer);
     expect(approved.body.status).toBe('unsubstantiated');
+    expect((await view(ref, s.intake)).body.allowedActions).toEqual(['send-result-letter']);
+    expectProblem(await act(ref, 'close', {}, s.intake), 409, 'resource.stale');
+    await closable(ref);
     expect((await view(ref, s.intake)).body.allowedActions).toEqual(['close']);
     expect((await ok(ref, 'close', {}, s.intake)).body.status).toBe('closed');
   });
@@ -261,14 +281,18 @@ describe('the whole path: screening → acceptance → verification → findings
       public: false,
       note: '请补充现场照片。',
     });
-    expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['extend-deadline', 'submit-findings']);
+    expect((await view(ref, s.verifier)).body.allowedActions).toEqual([
+      'request-extension',
+      'refer-unverifiable',
+      'submit-findings',
+    ]);
     expect((await ok(ref, 'submit-findings', findings(), s.verifier)).body.status).toBe('findings-submitted');
   });
 
-  test('reject and transfer are terminal, with their notes', async () => {
+  test('reject concludes (its result letter is due) and transfer waits for the result, with their notes', async () => {
     const a = await reportAt('screening');
     const rejected = await ok(a, 'reject', { reason: '不属于安全生产举报范围。' });
-    expect(rejected.body).toMatchObject({ status: 'rejected', allowedActions: [] });
+    expect(rejected.body).toMatchObject({ status: 'rejected', allowedActions: ['send-result-letter'] });
     expect((await stored(a)).timeline.at(-1)).toMatchObject({
       type: 'reject',
       public: true,
@@ -277,7 +301,7 @@ describe('the whole path: screening → acceptance → verification → findings
 
     const b = await reportAt('submitted');
     const transferred = await ok(b, 'transfer', { toUnitCode: 'city-housing', note: '建筑工地问题，转住建部门。' });
-    expect(transferred.body.status).toBe('transferred');
+    expect(transferred.body).toMatchObject({ status: 'transferred', allowedActions: ['record-transfer-result'] });
     expect((await stored(b)).transferredTo).toMatchObject({ unitCode: 'city-housing' });
   });
 });
@@ -293,7 +317,8 @@ describe('failure modes', () => {
       ['assigned', 'start-verification', () => ({}), 'intake'],
       ['assigned', 'reassign', () => ({ verifierId }), 'reviewer'],
       ['verifying', 'submit-findings', () => findings(), 'reviewer'],
-      ['verifying', 'extend-deadline', () => ({ days: 10, reason: '需要检测报告' }), 'intake'],
+      ['verifying', 'request-extension', () => ({ days: 10, reason: '需要检测报告' }), 'intake'],
+      ['verifying', 'approve-extension', () => ({ reason: '同意' }), 'verifier'],
       ['findings-submitted', 'approve-findings', () => ({}), 'verifier'],
       ['findings-submitted', 'approve-findings', () => ({}), 'admin'],
       ['findings-submitted', 'return-findings', () => ({ reason: '证据不足' }), 'intake'],
@@ -324,7 +349,8 @@ describe('failure modes', () => {
       ['assigned', 'accept', acceptBody, 'intake'],
       ['assigned', 'submit-findings', () => findings(), 'verifier'],
       ['verifying', 'start-verification', () => ({}), 'verifier'],
-      ['findings-submitted', 'extend-deadline', () => ({ days: 5, reason: '需要更多时间' }), 'verifier'],
+      ['findings-submitted', 'request-extension', () => ({ days: 5, reason: '需要更多时间' }), 'verifier'],
+      ['verifying', 'approve-extension', () => ({ reason: '没有申请可批' }), 'reviewer'],
       ['substantiated', 'approve-findings', () => ({}), 'reviewer'],
       ['substantiated', 'reject', () => ({ reason: '迟到的驳回' }), 'intake'],
       ['substantiated', 'close', () => ({}), 'reviewer'],
@@ -345,6 +371,7 @@ describe('failure modes', () => {
         s.verifier,
       );
       await ok(ref, 'approve-findings', {}, s.reviewer);
+      await closable(ref);
       await ok(ref, 'close', {}, s.reviewer);
       expectProblem(await act(ref, 'close', {}, s.reviewer), 409, 'resource.stale');
       expectProblem(await act(ref, 'accept', acceptBody()), 409, 'resource.stale');
@@ -388,12 +415,12 @@ describe('failure modes', () => {
       second = await signIn(t.app, 'verifier-two', TEST_PASSWORD);
     });
 
-    test('another verifier → 403 on start-verification, extend-deadline and submit-findings', async () => {
+    test('another verifier → 403 on start-verification, request-extension and submit-findings', async () => {
       const assigned = await reportAt('assigned');
       expect((await view(assigned, second)).body.allowedActions).toEqual([]);
       expectProblem(await act(assigned, 'start-verification', {}, second), 403, 'auth.forbidden');
       expectProblem(
-        await act(assigned, 'extend-deadline', { days: 10, reason: '需要检测' }, second),
+        await act(assigned, 'request-extension', { days: 10, reason: '需要检测' }, second),
         403,
         'auth.forbidden',
       );
@@ -504,14 +531,14 @@ describe('failure modes', () => {
         'body.duplicateOf',
       ],
       [
-        'extend-deadline beyond 30 days',
+        'request-extension beyond 30 days',
         'verifying',
-        'extend-deadline',
+        'request-extension',
         { days: 31, reason: '需要检测' },
         'verifier',
         'body.days',
       ],
-      ['extend-deadline without a reason', 'verifying', 'extend-deadline', { days: 10 }, 'verifier', 'body.reason'],
+      ['request-extension without a reason', 'verifying', 'request-extension', { days: 10 }, 'verifier', 'body.reason'],
       [
         'findings: a concealed accident without grade or deaths',
         'verifying',
@@ -669,26 +696,42 @@ describe('failure modes', () => {
     ]);
   });
 
-  test('extend-deadline: once moves dueAt by the days; twice → 409', async () => {
+  test("more time: the verifier asks, the verifying unit's reviewer approves; dueAt moves by the days once; a second request → 409", async () => {
+    await createAccount({ username: 'fire-reviewer', role: 'reviewer', unitCode: 'city-fire' });
+    const fireReviewer = await signIn(t.app, 'fire-reviewer', TEST_PASSWORD);
     const ref = await reportAt('verifying');
     const dueBefore = (await stored(ref)).assignment!.dueAt!.getTime();
 
-    const res = await ok(ref, 'extend-deadline', { days: 15, reason: '等待第三方检测报告。' }, s.verifier);
+    const asked = await ok(ref, 'request-extension', { days: 15, reason: '等待第三方检测报告。' }, s.verifier);
+    expect(asked.body.allowedActions).toEqual(['refer-unverifiable', 'submit-findings']);
+    // The request and its reason stay internal.
+    expect((await stored(ref)).timeline.slice(-2)).toMatchObject([
+      { type: 'request-extension', public: false },
+      { type: 'staff-comment', public: false, note: '等待第三方检测报告。' },
+    ]);
+    // A reviewer of another city department is neither the unit's head nor the level above it.
+    expectProblem(await act(ref, 'approve-extension', { reason: '同意。' }, s.reviewer), 403, 'auth.forbidden');
+
+    const res = await ok(ref, 'approve-extension', { reason: '检测报告尚未出具，同意延期。' }, fireReviewer);
     expect(res.body.status).toBe('verifying');
     expect(res.body.assignment.extendedDays).toBe(15);
-    expect(res.body.allowedActions).toEqual(['submit-findings']);
     const db = await stored(ref);
     expect(db.assignment!.dueAt!.getTime()).toBe(dueBefore + 15 * DAY);
-    expect(db.assignment).toMatchObject({ extendedDays: 15, extensionReason: '等待第三方检测报告。' });
-    expect(db.timeline.at(-1)).toMatchObject({ type: 'extend-deadline', public: true });
+    expect(db.assignment).toMatchObject({ extendedDays: 15, extensionReason: '检测报告尚未出具，同意延期。' });
+    expect(db.timeline.at(-1)).toMatchObject({
+      type: 'approve-extension',
+      public: true,
+      actorId: fireReviewer.user.id,
+    });
+    expect((await view(ref, s.verifier)).body.allowedActions).toEqual(['refer-unverifiable', 'submit-findings']);
 
     expectProblem(
-      await act(ref, 'extend-deadline', { days: 5, reason: '再延一次。' }, s.verifier),
+      await act(ref, 'request-extension', { days: 5, reason: '再延一次。' }, s.verifier),
       409,
       'resource.stale',
     );
     expect((await stored(ref)).assignment!.dueAt!.getTime()).toBe(dueBefore + 15 * DAY);
-    expect(await AuditEntry.countDocuments({ 'target.id': ref, action: 'report.extend-deadline' })).toBe(1);
+    expect(await AuditEntry.countDocuments({ 'target.id': ref, action: 'report.approve-extension' })).toBe(1);
   });
 });
 

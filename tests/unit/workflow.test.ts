@@ -19,10 +19,12 @@ import {
 const ME = 'me0000000000000000000000';
 const OTHER = 'other0000000000000000000';
 
-/** An actor granted every area unless areas are listed. */
+/** An actor of the city bureau, granted every area unless areas are listed. */
 const actor = (role: Role, over: Partial<StaffWorkflowActor> = {}): StaffWorkflowActor => ({
   id: ME,
   role,
+  unitCode: 'city-emb',
+  level: 'city',
   areaCodes: [],
   allAreas: !over.areaCodes,
   ...over,
@@ -36,31 +38,51 @@ const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): Workfl
   ...over,
 });
 
-type Table = Record<ReportState, Partial<Record<Role, WorkflowActionName[]>>>;
+type RoleActions = Partial<Record<Role, WorkflowActionName[]>>;
+type Table = Record<ReportState, RoleActions>;
 
-/** Written out by hand (in definition order): the actions open to an all-area actor who is the assigned verifier and not the findings author. */
+/** A substantiated report's later states: the result letter is due, rectification may be ordered. */
+const substantiatedLater = (own: RoleActions): RoleActions => ({
+  intake: ['send-result-letter'],
+  verifier: ['order-rectification'],
+  ...own,
+  reviewer: [...(own.reviewer ?? []), 'send-result-letter', 'order-rectification'],
+});
+/** A conclusion told by letter; closing waits for it. */
+const letterDue: RoleActions = { intake: ['send-result-letter'], reviewer: ['send-result-letter'] };
+
+/**
+ * Written out by hand (in definition order): the actions open to an all-area city
+ * actor who is the assigned verifier and not the findings author, on a report with
+ * no letter sent, no extension asked for, no rectification and no death case.
+ */
 const expected: Table = {
   submitted: { intake: ['start-screening', 'request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
   screening: { intake: ['request-information', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
   'awaiting-information': { intake: ['resume-screening', 'accept', 'reject', 'mark-duplicate', 'transfer'] },
-  assigned: { intake: ['reassign'], verifier: ['start-verification', 'extend-deadline'] },
-  verifying: { intake: ['reassign'], verifier: ['extend-deadline', 'submit-findings'] },
+  assigned: { intake: ['reassign'], verifier: ['start-verification', 'request-extension'] },
+  verifying: { intake: ['reassign'], verifier: ['request-extension', 'refer-unverifiable', 'submit-findings'] },
   'findings-submitted': { reviewer: ['approve-findings', 'return-findings'] },
-  substantiated: { verifier: ['propose-reward'] },
-  unsubstantiated: { intake: ['close'], reviewer: ['close'] },
-  'reward-proposed': { reviewer: ['confirm-reward', 'return-reward'] },
-  'reward-reviewed': { finance: ['send-back-reward', 'approve-reward'] },
-  'reward-approved': { finance: ['extend-claim'] },
-  'reward-claimed': { finance: ['reject-claim', 'record-payout'] },
-  'reward-paid': { intake: ['close'], reviewer: ['close'] },
-  'reward-refused': { intake: ['close'], reviewer: ['close'] },
-  'reward-lapsed': { intake: ['close'], reviewer: ['close'] },
-  'reward-appealed': { reviewer: ['decide-appeal'] },
-  rejected: {},
+  // Whoever was the verifier never decides their own referral.
+  'referred-up': {},
+  substantiated: substantiatedLater({ verifier: ['propose-reward', 'order-rectification'] }),
+  unsubstantiated: { ...letterDue },
+  unverifiable: { ...letterDue },
+  objected: { reviewer: ['decide-objection'] },
+  'reward-proposed': substantiatedLater({ reviewer: ['confirm-reward', 'return-reward'] }),
+  'reward-reviewed': substantiatedLater({ finance: ['send-back-reward', 'approve-reward'] }),
+  'reward-approved': substantiatedLater({ finance: ['extend-claim'] }),
+  'reward-claimed': substantiatedLater({ finance: ['reject-claim', 'record-payout'] }),
+  'reward-paid': substantiatedLater({}),
+  'reward-refused': substantiatedLater({}),
+  'reward-lapsed': substantiatedLater({}),
+  'reward-appealed': substantiatedLater({ reviewer: ['decide-appeal'] }),
+  rejected: { ...letterDue },
   duplicate: {},
-  transferred: {},
+  transferred: { intake: ['record-transfer-result'], reviewer: ['record-transfer-result'] },
   withdrawn: {},
-  closed: {},
+  // Rectification is tracked after closing too.
+  closed: { verifier: ['order-rectification'], reviewer: ['order-rectification'] },
 };
 
 describe('allowedActions per state × role', () => {
@@ -109,7 +131,13 @@ describe('actionBlocker', () => {
 describe('guards', () => {
   describe('out-of-area: an actor whose areaCodes do not include the report’s area', () => {
     const limited = (role: Role) => actor(role, { areaCodes: ['410581', '410502'] });
-    const cases: [WorkflowActionName, ReportState, Role][] = [
+    /** Reports on which the step is open but for the area: some steps need more than a state. */
+    const countyCase = {
+      assignedVerifierId: OTHER,
+      assignedUnitCode: 'emb-410503',
+      assignedUnitLevel: 'county' as const,
+    };
+    const cases: [WorkflowActionName, ReportState, Role, Partial<WorkflowRecord>?][] = [
       ['start-screening', 'submitted', 'intake'],
       ['request-information', 'screening', 'intake'],
       ['resume-screening', 'awaiting-information', 'intake'],
@@ -119,12 +147,17 @@ describe('guards', () => {
       ['transfer', 'screening', 'intake'],
       ['reassign', 'assigned', 'intake'],
       ['start-verification', 'assigned', 'verifier'],
-      ['extend-deadline', 'verifying', 'verifier'],
+      ['request-extension', 'verifying', 'verifier'],
+      ['approve-extension', 'verifying', 'reviewer', { ...countyCase, extensionRequested: true }],
+      ['refuse-extension', 'verifying', 'reviewer', { ...countyCase, extensionRequested: true }],
+      ['refer-unverifiable', 'verifying', 'verifier'],
+      ['decide-referral', 'referred-up', 'reviewer', countyCase],
       ['submit-findings', 'verifying', 'verifier'],
       ['approve-findings', 'findings-submitted', 'reviewer'],
       ['return-findings', 'findings-submitted', 'reviewer'],
-      ['close', 'reward-paid', 'reviewer'],
-      ['close', 'unsubstantiated', 'intake'],
+      ['record-investigation', 'substantiated', 'reviewer', { gradePending: true }],
+      ['close', 'reward-paid', 'reviewer', { letterSent: true }],
+      ['close', 'unsubstantiated', 'intake', { letterSent: true }],
       ['propose-reward', 'substantiated', 'verifier'],
       ['confirm-reward', 'reward-proposed', 'reviewer'],
       ['return-reward', 'reward-proposed', 'reviewer'],
@@ -134,6 +167,12 @@ describe('guards', () => {
       ['reject-claim', 'reward-claimed', 'finance'],
       ['record-payout', 'reward-claimed', 'finance'],
       ['decide-appeal', 'reward-appealed', 'reviewer'],
+      ['send-result-letter', 'unsubstantiated', 'intake'],
+      ['decide-objection', 'objected', 'reviewer', { conclusionLevel: 'county' }],
+      ['record-transfer-result', 'transferred', 'intake'],
+      ['order-rectification', 'substantiated', 'verifier'],
+      ['record-reinspection', 'substantiated', 'verifier', { openRectifications: 1 }],
+      ['sign-off-rectification', 'substantiated', 'reviewer', { awaitingSignOff: 1 }],
       ['staff-message', 'verifying', 'intake'],
     ];
 
@@ -145,12 +184,13 @@ describe('guards', () => {
 
     test.each(cases)(
       '%s (%s, %s) → out-of-area; open again with the area or the every-area grant, never with no areas',
-      (name, state, role) => {
-        expect(actionBlocker(name, record(state), limited(role))).toBe('out-of-area');
-        expect(allowedActions(record(state), limited(role))).toEqual([]);
-        expect(actionBlocker(name, record(state), actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
-        expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: true }))).toBeNull();
-        expect(actionBlocker(name, record(state), actor(role, { areaCodes: [], allAreas: false }))).toBe('out-of-area');
+      (name, state, role, over = {}) => {
+        const r = record(state, over);
+        expect(actionBlocker(name, r, limited(role))).toBe('out-of-area');
+        expect(allowedActions(r, limited(role))).toEqual([]);
+        expect(actionBlocker(name, r, actor(role, { areaCodes: ['410581', '410503'] }))).toBeNull();
+        expect(actionBlocker(name, r, actor(role, { areaCodes: [], allAreas: true }))).toBeNull();
+        expect(actionBlocker(name, r, actor(role, { areaCodes: [], allAreas: false }))).toBe('out-of-area');
       },
     );
   });
@@ -158,8 +198,9 @@ describe('guards', () => {
   describe('not-assigned-verifier', () => {
     test.each([
       ['start-verification', 'assigned'],
-      ['extend-deadline', 'assigned'],
-      ['extend-deadline', 'verifying'],
+      ['request-extension', 'assigned'],
+      ['request-extension', 'verifying'],
+      ['refer-unverifiable', 'verifying'],
       ['submit-findings', 'verifying'],
     ] as [WorkflowActionName, ReportState][])('%s on %s by another verifier → not-assigned-verifier', (name, state) => {
       expect(actionBlocker(name, record(state, { assignedVerifierId: OTHER }), actor('verifier'))).toBe(
@@ -265,9 +306,13 @@ describe('guards', () => {
       expect(actionBlocker('close', record('reward-refused', { appealOpen: true }), actor('reviewer'))).toBe(
         'appeal-period',
       );
-      expect(actionBlocker('close', record('reward-refused', { appealOpen: false }), actor('reviewer'))).toBeNull();
+      expect(
+        actionBlocker('close', record('reward-refused', { appealOpen: false, letterSent: true }), actor('reviewer')),
+      ).toBeNull();
       // Other closable states do not wait on it.
-      expect(actionBlocker('close', record('reward-paid', { appealOpen: true }), actor('reviewer'))).toBeNull();
+      expect(
+        actionBlocker('close', record('reward-paid', { appealOpen: true, letterSent: true }), actor('reviewer')),
+      ).toBeNull();
     });
 
     test('a substantiated report is not closed before its reward decision', () => {
@@ -283,22 +328,133 @@ describe('guards', () => {
 
   describe('extension-used', () => {
     test.each(['assigned', 'verifying'] as ReportState[])(
-      'extend-deadline on %s once an extension was used → extension-used',
+      'request-extension on %s once an extension was used → extension-used',
       (state) => {
-        expect(actionBlocker('extend-deadline', record(state, { extensionUsed: true }), actor('verifier'))).toBe(
+        expect(actionBlocker('request-extension', record(state, { extensionUsed: true }), actor('verifier'))).toBe(
           'extension-used',
         );
         expect(allowedActions(record(state, { extensionUsed: true }), actor('verifier'))).not.toContain(
-          'extend-deadline',
+          'request-extension',
         );
-        expect(actionBlocker('extend-deadline', record(state, { extensionUsed: false }), actor('verifier'))).toBeNull();
+        expect(
+          actionBlocker('request-extension', record(state, { extensionUsed: false }), actor('verifier')),
+        ).toBeNull();
       },
     );
 
     test('the guards run in order: area before assignment before the extension', () => {
       const r = record('verifying', { assignedVerifierId: OTHER, extensionUsed: true });
-      expect(actionBlocker('extend-deadline', r, actor('verifier', { areaCodes: ['410581'] }))).toBe('out-of-area');
-      expect(actionBlocker('extend-deadline', r, actor('verifier'))).toBe('not-assigned-verifier');
+      expect(actionBlocker('request-extension', r, actor('verifier', { areaCodes: ['410581'] }))).toBe('out-of-area');
+      expect(actionBlocker('request-extension', r, actor('verifier'))).toBe('not-assigned-verifier');
+    });
+  });
+
+  describe('levels: extensions and referrals by the unit or the level above, objections by the level above', () => {
+    const countyCase = (over: Partial<WorkflowRecord> = {}) =>
+      record('verifying', {
+        assignedVerifierId: OTHER,
+        assignedUnitCode: 'emb-410503',
+        assignedUnitLevel: 'county',
+        extensionRequested: true,
+        ...over,
+      });
+    const county = (unitCode: string) => actor('reviewer', { unitCode, level: 'county' });
+
+    test("an extension is decided by the verifying unit's own reviewer or the city, never another county", () => {
+      for (const name of ['approve-extension', 'refuse-extension'] as WorkflowActionName[]) {
+        expect(actionBlocker(name, countyCase(), county('emb-410503'))).toBeNull();
+        expect(actionBlocker(name, countyCase(), actor('reviewer'))).toBeNull();
+        expect(actionBlocker(name, countyCase(), county('emb-410502'))).toBe('not-level-above');
+        // A city unit's extension: its own reviewer, not another city unit (no level above it here).
+        const cityCase = countyCase({ assignedUnitCode: 'city-fire', assignedUnitLevel: 'city' });
+        expect(actionBlocker(name, cityCase, actor('reviewer', { unitCode: 'city-fire' }))).toBeNull();
+        expect(actionBlocker(name, cityCase, actor('reviewer'))).toBe('not-level-above');
+        // Nobody decides their own request, and there must be one.
+        expect(actionBlocker(name, countyCase({ assignedVerifierId: ME }), county('emb-410503'))).toBe('four-eyes');
+        expect(actionBlocker(name, countyCase({ extensionRequested: false }), county('emb-410503'))).toBe(
+          'no-extension-request',
+        );
+      }
+      expect(actionBlocker('request-extension', countyCase({ assignedVerifierId: ME }), actor('verifier'))).toBe(
+        'extension-pending',
+      );
+    });
+
+    test('a referral is decided the same way', () => {
+      const referred = countyCase({ status: 'referred-up', extensionRequested: false });
+      expect(actionBlocker('decide-referral', referred, county('emb-410503'))).toBeNull();
+      expect(actionBlocker('decide-referral', referred, actor('reviewer'))).toBeNull();
+      expect(actionBlocker('decide-referral', referred, county('emb-410502'))).toBe('not-level-above');
+      expect(actionBlocker('decide-referral', { ...referred, assignedVerifierId: ME }, actor('reviewer'))).toBe(
+        'four-eyes',
+      );
+    });
+
+    test('an objection to a county conclusion goes to the city; to a city one, to city staff who took no part', () => {
+      const objected = (over: Partial<WorkflowRecord>) => record('objected', { involvedIds: [OTHER], ...over });
+      expect(actionBlocker('decide-objection', objected({ conclusionLevel: 'county' }), actor('reviewer'))).toBeNull();
+      expect(actionBlocker('decide-objection', objected({ conclusionLevel: 'county' }), county('emb-410503'))).toBe(
+        'not-level-above',
+      );
+      expect(actionBlocker('decide-objection', objected({ conclusionLevel: 'city' }), actor('reviewer'))).toBeNull();
+      expect(
+        actionBlocker('decide-objection', objected({ conclusionLevel: 'city', involvedIds: [ME] }), actor('reviewer')),
+      ).toBe('not-level-above');
+      expect(
+        actionBlocker(
+          'decide-objection',
+          objected({ conclusionLevel: 'county', involvedIds: [ME] }),
+          actor('reviewer'),
+        ),
+      ).toBe('four-eyes');
+    });
+  });
+
+  describe('the result letter, the objection period and closing', () => {
+    test('the letter goes once; closing waits for it and for the objection period', () => {
+      expect(actionBlocker('send-result-letter', record('rejected', { letterSent: true }), actor('intake'))).toBe(
+        'letter-sent',
+      );
+      expect(actionBlocker('close', record('unsubstantiated'), actor('intake'))).toBe('letter-not-sent');
+      expect(
+        actionBlocker('close', record('unverifiable', { letterSent: true, objectionOpen: true }), actor('intake')),
+      ).toBe('objection-period');
+      expect(actionBlocker('close', record('unverifiable', { letterSent: true }), actor('intake'))).toBeNull();
+      expect(actionBlocker('close', record('reward-paid', { letterSent: true }), actor('reviewer'))).toBeNull();
+    });
+
+    test('a transferred report closes once its result is in, without a letter', () => {
+      expect(actionBlocker('close', record('transferred'), actor('intake'))).toBe('transfer-result-missing');
+      expect(actionBlocker('close', record('transferred', { transferResultIn: true }), actor('intake'))).toBeNull();
+    });
+
+    test('the reporter objects within the period, to an objectable conclusion only', () => {
+      const reporter = { kind: 'reporter' } as const;
+      expect(actionBlocker('objection-filed', record('unsubstantiated', { objectionOpen: true }), reporter)).toBeNull();
+      expect(actionBlocker('objection-filed', record('unsubstantiated'), reporter)).toBe('objection-period');
+      expect(actionBlocker('objection-filed', record('substantiated', { objectionOpen: true }), reporter)).toBe(
+        'wrong-state',
+      );
+    });
+
+    test('the letter reminders stop once it is sent; the review reminders run while objected', () => {
+      const system = { kind: 'system' } as const;
+      expect(actionBlocker('letter-reminder', record('unsubstantiated'), system)).toBeNull();
+      expect(actionBlocker('letter-escalated', record('unsubstantiated', { letterSent: true }), system)).toBe(
+        'letter-sent',
+      );
+      expect(actionBlocker('letter-escalated', record('rejected', { sent: { letterEscalation: true } }), system)).toBe(
+        'already-sent',
+      );
+      expect(actionBlocker('objection-review-reminder', record('objected'), system)).toBeNull();
+      expect(actionBlocker('objection-review-reminder', record('unsubstantiated'), system)).toBe('wrong-state');
+    });
+
+    test("a death case's reward waits for the investigation's grade", () => {
+      expect(actionBlocker('propose-reward', record('substantiated', { gradePending: true }), actor('verifier'))).toBe(
+        'grade-pending',
+      );
+      expect(actionBlocker('record-investigation', record('substantiated'), actor('reviewer'))).toBe('grade-pending');
     });
   });
 });
@@ -321,6 +477,9 @@ describe('the graph', () => {
     'approve-findings': ['substantiated', 'unsubstantiated'],
     'confirm-reward': ['reward-reviewed', 'reward-refused'],
     'decide-appeal': ['reward-reviewed', 'reward-approved', 'reward-refused'],
+    'decide-referral': ['unverifiable', 'assigned'],
+    // Upheld: back to the conclusion objected to; reopened: screening again, or a new verification.
+    'decide-objection': ['unsubstantiated', 'unverifiable', 'rejected', 'screening', 'assigned'],
     // An answer while screening waits on the reporter resumes it.
     'reporter-message': ['screening'],
     'reporter-evidence': ['screening'],
@@ -356,17 +515,27 @@ describe('the graph', () => {
     expect(into('reward-lapsed')).toEqual([['reward-lapsed', 'system']]);
   });
 
-  test('terminal states have no way out; only a transferred report keeps its conversation', () => {
-    for (const state of ['rejected', 'duplicate', 'transferred', 'withdrawn', 'closed'] as ReportState[])
-      for (const name of workflowActionNames) {
-        if (!(workflowActions[name].from as readonly ReportState[]).includes(state)) continue;
-        expect([state, name, workflowActions[name].to]).toEqual([
-          state,
-          expect.stringMatching(/^(staff|reporter)-message$/),
-          null,
-        ]);
-        expect(stateGroups.conversationClosed as readonly string[]).not.toContain(state);
-      }
+  test('final states have no way out: a rejected report only by objection, a transferred one only by closing', () => {
+    // The reporter's answer resumes only screening that waits on it (awaiting-information).
+    const resumesScreening = (n: WorkflowActionName) => n === 'reporter-message' || n === 'reporter-evidence';
+    const waysOut = (state: ReportState) =>
+      workflowActionNames.filter(
+        (n) => !resumesScreening(n) && edgesOf(n).some(([from, to]) => from === state && to !== state),
+      );
+    for (const state of ['duplicate', 'withdrawn', 'closed'] as ReportState[])
+      expect([state, waysOut(state)]).toEqual([state, []]);
+    expect(waysOut('rejected')).toEqual(['objection-filed']);
+    expect(waysOut('transferred')).toEqual(['close']);
+    for (const state of ['duplicate', 'withdrawn'] as ReportState[])
+      for (const name of workflowActionNames)
+        if ((workflowActions[name].from as readonly ReportState[]).includes(state))
+          expect([state, name]).toEqual([state, expect.stringMatching(/^(staff|reporter)-message$/)]);
+  });
+
+  test('only a transferred report keeps its conversation among the final states', () => {
+    expect(stateGroups.conversationClosed).not.toContain('transferred');
+    for (const state of ['rejected', 'duplicate', 'withdrawn', 'closed'] as ReportState[])
+      expect(stateGroups.conversationClosed as readonly string[]).toContain(state);
   });
 
   test('the console’s action bar offers staff actions only; the rest have endpoints of their own', () => {
@@ -384,6 +553,14 @@ describe('the graph', () => {
         'acceptance-escalated',
         'deadline-reminder',
         'deadline-escalated',
+        'objection-filed',
+        'still-there',
+        'record-reinspection',
+        'letter-reminder',
+        'letter-escalated',
+        'objection-review-reminder',
+        'objection-review-escalated',
+        'rectification-overdue',
       ].sort(),
     );
   });

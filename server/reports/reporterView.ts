@@ -1,0 +1,14 @@
+// The reporter's own report as follow-up answers it, with the name of the
+// department a transferred report went to (the reporter is told where it is).
+import type { z } from 'zod';
+import type { followupReportResponse } from '../../shared/schemas/report';
+import { Unit } from '../catalog/unit.model';
+import { presentReportForReporter } from './reportForReporter.presenter';
+import { reporterOwnReport } from './reportReads';
+
+export async function reporterView(reference: string): Promise<z.infer<typeof followupReportResponse>> {
+  const report = await reporterOwnReport(reference);
+  const unitCode = report.transferredTo?.unitCode;
+  const unit = unitCode ? await Unit.findOne({ code: unitCode }, { name: 1 }).lean() : null;
+  return presentReportForReporter(report, unit?.name.zh);
+}
