@@ -68,7 +68,6 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   const penalty = {
     fineFen: 300_000 + (i % 5) * 100_000,
     penaltyDecisionNo: `安应急罚〔2026〕${String(100 + i).padStart(4, '0')}号`,
-    rectificationOrdered: true,
   };
   const kind =
     c.category === 'concealed-accident'

@@ -29,7 +29,6 @@ export const findingsSchema = z
     alreadyKnownAndHandled: z.boolean(),
     penaltyDecisionNo: z.string().trim().max(80).optional(),
     fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
-    rectificationOrdered: z.boolean().optional(),
     accidentGrade: z.enum(['general', 'larger', 'major', 'especially-major']).optional(),
     /** Deaths: the grade is set by the accident investigation report (record-investigation), not by the verifier. */
     gradePending: z.boolean().optional(),
