@@ -10,6 +10,7 @@ import { expireRetryWindows } from './reports/intake/retryWindow';
 import { sweepEvidence } from './reports/intake/sweep';
 import { lapseUnclaimedRewards } from './rewards/lapse';
 import { watchDeadlines } from './reports/deadlineWatch';
+import { watchRectifications } from './reports/rectificationWatch';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './platform/jobs/leasedJob';
 
@@ -76,6 +77,16 @@ export function startJobs({
             reminderDaysBefore: config.ACCEPTANCE_REMINDER_DAYS,
           });
           if (Object.values(r).some((n) => n > 0)) logger.info(r, 'deadline watch');
+        },
+      },
+      {
+        // Due days are calendar days in Asia/Shanghai: hourly catches each soon after midnight.
+        name: 'rectification-watch',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await watchRectifications(box, now, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`);
+          if (r.escalations) logger.info(r, 'rectification watch');
         },
       },
       {

@@ -33,6 +33,6 @@ export type PosterFunnel = z.output<typeof posterFunnelResponse>;
 export const WITHHELD = '—';
 /** '<5': a count of 1–4. '—': withheld only so that another hidden count cannot be worked out; its value may be anything. */
 export type PublicCount = z.output<typeof publicCountSchema>;
-export type PublicMeasure = 'received' | 'substantiated' | 'rectified' | 'rewardsPaid';
+export type PublicMeasure = 'received' | 'substantiated' | 'rectifiedVerified' | 'rectificationOverdue' | 'rewardsPaid';
 export type PublicFigures = z.output<typeof publicFiguresSchema>;
 export type Transparency = z.output<typeof transparencyResponse>;

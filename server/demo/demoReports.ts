@@ -103,7 +103,6 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   const penalty = {
     fineFen: 300_000 + (i % 5) * 100_000,
     penaltyDecisionNo: `安应急罚〔2026〕${String(100 + i).padStart(4, '0')}号`,
-    rectificationOrdered: true,
   };
   // A death's grade is the investigation report's to set (安全生产法 第七十三条).
   const grade = c.stage === 'deaths-awaiting-investigation' ? { gradePending: true } : { accidentGrade: 'general' };

@@ -93,7 +93,24 @@ export function makeIndexInfo(spec: IndexSpec, tableId: number, multikey = false
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
-/** The distinct keys `doc` has in this index, or null when the index skips the document. */
+/** The path up to the first array `path` meets in `doc` (the whole path for an array value), or null for none. */
+function firstArrayAt(doc: Doc, path: string): string | null {
+  const parts = path.split('.');
+  let cur: unknown = doc;
+  for (let i = 0; i < parts.length; i++) {
+    if (Array.isArray(cur)) return parts.slice(0, i).join('.');
+    if (!isPlainObject(cur)) return null;
+    cur = cur[parts[i]];
+  }
+  return Array.isArray(cur) ? path : null;
+}
+
+/**
+ * The distinct keys `doc` has in this index, or null when the index skips the document.
+ * Several fields may be many-valued only when they run through the same array
+ * ({'a.b': 1, 'a.c': 1}); their keys are then every combination, a superset of
+ * MongoDB's per-element keys, which is safe because every candidate is re-checked.
+ */
 export function indexKeys(index: IndexInfo, doc: Doc): { keys: Buffer[]; multikey: boolean } | null {
   if (index.partial && !index.partial(doc)) return null;
   let multikey = false;
@@ -114,7 +131,8 @@ export function indexKeys(index: IndexInfo, doc: Doc): { keys: Buffer[]; multike
     perField.push(values.length ? values : [undefined]);
   }
   if (index.spec.sparse && !present) return null;
-  if (perField.filter((v) => v.length > 1).length > 1)
+  const manyValued = index.fields.filter((_, i) => perField[i].length > 1);
+  if (manyValued.length > 1 && new Set(manyValued.map((f) => firstArrayAt(doc, f.path))).size > 1)
     throw new MongoError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays for index ${index.spec.name}`);
   const keys = new Map<string, Buffer>();
   const combos = perField.reduce<unknown[][]>(

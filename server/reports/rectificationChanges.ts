@@ -67,6 +67,13 @@ export const rectificationChanges: ChangesFor<
     const { task, at } = taskAt(r, p.taskId);
     if (task.status !== 'open') throw invalid('body.taskId', `${p.taskId} is not awaiting re-inspection`);
     if (p.inspectedOn > shanghaiDay(now)) throw invalid('body.inspectedOn', 'the inspection day is in the future');
+    // The payload arrives from the upload, not through the table's payload schema: its rules hold here too.
+    if (p.result === 'completed' && !p.after.length)
+      throw invalid('body.after', 'a completed rectification needs dated photos of the site after');
+    if (p.result !== 'completed' && !p.newDueOn)
+      throw invalid('body.newDueOn', 'a rectification not completed needs the follow-up due day');
+    if (p.result !== 'completed' && p.newDueOn! < shanghaiDay(now))
+      throw invalid('body.newDueOn', 'the follow-up due day is already past');
     const inspectorId = staffOf(actor)?.id;
     const reinspection = {
       inspectedOn: p.inspectedOn,
@@ -132,7 +139,12 @@ export const rectificationChanges: ChangesFor<
     const reopened: string[] = [];
     (r.rectifications ?? []).forEach((t, i) => {
       if (t.status === 'completed' && t.completedAt && now <= dueAfter(r, 'stillThere', t.completedAt)) {
-        Object.assign(set, { [`rectifications.${i}.status`]: 'open', [`rectifications.${i}.disputedAt`]: now });
+        // Reopened past its due day: escalated afresh, whether or not that day was escalated before.
+        Object.assign(set, {
+          [`rectifications.${i}.status`]: 'open',
+          [`rectifications.${i}.disputedAt`]: now,
+          [`rectifications.${i}.escalatedFor`]: null,
+        });
         reopened.push(t.taskId);
       }
     });

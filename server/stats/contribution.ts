@@ -1,6 +1,14 @@
 // What one report adds to the statistics, as a pure function of the report:
 // cell id → counters and days-to-conclusion histogram. Refresh and rebuild both
 // use it, so the incremental rollups and a rebuild cannot disagree.
+//
+// Rectification is counted by what was verified, not what was ordered: a report
+// is rectified when all its tasks were re-inspected as done (and signed off, for
+// major hazards), and overdue while a task the overdue job escalated for its
+// current due day is still open. Both read only stored marks, never the clock,
+// so a refresh on any write gives the same figure as a rebuild. (The counter
+// `rectified` of earlier versions counted orders; it is no longer written, and a
+// report's next refresh or a rebuild takes it out of the rollups.)
 import { shanghaiMonthOf } from '../../shared/dates';
 import type { ReportFields } from '../reports/report.model';
 
@@ -35,7 +43,11 @@ export function cellKeyOf(id: string): CellKey {
 export type StatsReport = Pick<
   ReportFields,
   'reference' | 'area' | 'sector' | 'posterCode' | 'submittedAt' | 'timeline' | 'assignment' | 'findings' | 'reward'
->;
+> & {
+  /** Only the marks the figures read (see STATS_PROJECTION). */
+  rectifications?: Pick<RectificationTask, 'status' | 'dueOn' | 'escalatedFor'>[] | null;
+};
+type RectificationTask = ReportFields['rectifications'][number];
 
 export const STATS_PROJECTION = {
   reference: 1,
@@ -47,6 +59,9 @@ export const STATS_PROJECTION = {
   assignment: 1,
   findings: 1,
   reward: 1,
+  'rectifications.status': 1,
+  'rectifications.dueOn': 1,
+  'rectifications.escalatedFor': 1,
 } as const;
 
 /** When the findings were approved (the conclusion), or undefined while there is none. */
@@ -55,6 +70,16 @@ function concludedAt(report: StatsReport): Date | undefined {
   for (const step of report.timeline ?? []) if (step.type === 'approve-findings') at = step.at;
   return at;
 }
+
+type Tasks = NonNullable<StatsReport['rectifications']>;
+
+/** Every task verified complete (re-inspected as done; signed off when major), and at least one. */
+export const rectificationVerified = (tasks: Tasks): boolean =>
+  tasks.length > 0 && tasks.every((t) => t.status === 'completed');
+
+/** A task still open whose current due day the overdue job has escalated. */
+export const rectificationOverdue = (tasks: Tasks): boolean =>
+  tasks.some((t) => t.status === 'open' && !!t.escalatedFor && t.escalatedFor === t.dueOn);
 
 function add(c: Contribution, id: string, field: string, amount: number, map: keyof CellAmounts = 'counts'): void {
   if (!amount) return;
@@ -66,17 +91,18 @@ export function contributionOf(report: StatsReport): Contribution {
   const c: Contribution = {};
   const month = shanghaiMonthOf(report.submittedAt);
   const cell = areaCellId(month, report.area, report.sector);
-  const findings = (report.findings ?? {}) as { substantiated?: boolean; rectificationOrdered?: boolean };
+  const findings = (report.findings ?? {}) as { substantiated?: boolean };
   const conclusion = concludedAt(report);
   const substantiated = !!conclusion && findings.substantiated === true;
-  const rectified = substantiated && findings.rectificationOrdered === true;
+  const tasks = report.rectifications ?? [];
 
   add(c, cell, 'received', 1);
   if (report.assignment?.assignedAt) add(c, cell, 'accepted', 1);
   if (conclusion) {
     add(c, cell, 'concluded', 1);
     add(c, cell, substantiated ? 'substantiated' : 'unsubstantiated', 1);
-    if (rectified) add(c, cell, 'rectified', 1);
+    if (substantiated && rectificationVerified(tasks)) add(c, cell, 'rectifiedVerified', 1);
+    if (substantiated && rectificationOverdue(tasks)) add(c, cell, 'rectificationOverdue', 1);
     const due = report.assignment?.dueAt;
     if (due && conclusion <= due) add(c, cell, 'onTime', 1);
     const days = Math.min(

@@ -18,7 +18,8 @@ type Ratio = [part: string, whole: string];
 const ratios: Record<Exclude<Measure, 'perCapita'>, Ratio> = {
   onTime: ['onTime', 'concluded'],
   substantiation: ['substantiated', 'concluded'],
-  rectification: ['rectified', 'substantiated'],
+  // Verified complete by re-inspection, not ordered.
+  rectification: ['rectifiedVerified', 'substantiated'],
 };
 
 function monthScores(
@@ -42,7 +43,16 @@ function monthScores(
     }
     values.perCapita = bestPerCapita > 0 ? perTenThousand(a.code) / bestPerCapita : 0;
     const score = Math.round((measures.reduce((t, m) => t + weights[m] * values[m], 0) / weightSum) * 1000) / 10;
-    return { area: a.code, received: n(s, 'received'), concluded: n(s, 'concluded'), measures: values, score };
+    return {
+      area: a.code,
+      received: n(s, 'received'),
+      concluded: n(s, 'concluded'),
+      substantiated: n(s, 'substantiated'),
+      rectifiedVerified: n(s, 'rectifiedVerified'),
+      rectificationOverdue: n(s, 'rectificationOverdue'),
+      measures: values,
+      score,
+    };
   });
   const lowest = Math.min(...scored.map((s) => s.score));
   const allEqual = scored.every((s) => s.score === lowest);

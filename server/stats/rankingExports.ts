@@ -15,10 +15,12 @@ export const rankingHeader = [
   '较上月 Change',
   '按期办结 On time',
   '属实率 Substantiated',
-  '整改率 Rectified',
+  '整改复查完成率 Rectification verified',
   '人均举报 Per capita',
   '受理举报 Received',
   '办结 Concluded',
+  '整改经复查完成 Verified complete',
+  '整改逾期 Overdue',
   '连续两月末位 Flagged',
 ];
 
@@ -34,6 +36,8 @@ export function rankingRows(r: Ranking): (string | number)[][] {
     percent(a.measures.perCapita),
     a.received,
     a.concluded,
+    a.rectifiedVerified,
+    a.rectificationOverdue,
     a.flagged ? '是 Yes' : '',
   ]);
 }
@@ -50,7 +54,7 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
   const sheet = book.addWorksheet(`排名 ${r.month}`);
   sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
   sheet.addRow([
-    `权重 Weights: 按期办结 ${r.weights.onTime} · 整改 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`,
+    `权重 Weights: 按期办结 ${r.weights.onTime} · 整改复查完成 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`,
   ]);
   sheet.addRow(rankingHeader).font = { bold: true };
   for (const row of rankingRows(r)) sheet.addRow(row);
@@ -64,11 +68,11 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
   doc
     .fontSize(11)
     .text(
-      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改 rectification ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`,
+      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改复查完成 rectification verified ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`,
       { align: 'center' },
     );
   doc.moveDown();
-  const widths = [40, 150, 45, 55, 60, 65, 60, 60, 55, 45, 60];
+  const widths = [40, 120, 45, 55, 60, 65, 60, 60, 55, 45, 60, 50, 50];
   const drawRow = (cells: (string | number)[], y: number, size: number) => {
     let x = 36;
     doc.fontSize(size);
@@ -79,7 +83,8 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
   };
   let y = doc.y + 4;
   drawRow(rankingHeader, y, 8);
-  y += 26;
+  // The header's longest wrapped cell sets where the rows begin.
+  y += Math.max(...rankingHeader.map((h, i) => doc.heightOfString(h, { width: widths[i] - 4 }))) + 8;
   doc
     .moveTo(36, y - 4)
     .lineTo(36 + widths.reduce((a, b) => a + b, 0), y - 4)

@@ -19,7 +19,7 @@ import {
 export const SUPPRESS_BELOW = 5;
 export const HOLD_BACK_DAYS = 28;
 export const PUBLISHED_MONTHS = 12;
-const measures = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
+const measures = ['received', 'substantiated', 'rectifiedVerified', 'rectificationOverdue', 'rewardsPaid'] as const;
 type Measure = PublicMeasure;
 
 export { WITHHELD };

@@ -11,8 +11,8 @@ import type { Actor } from '../access';
 export type RankingWeights = z.infer<typeof rankingWeightsSchema>;
 
 /**
- * Handling on time matters most (the bureau's 60-day rule), then whether ordered
- * rectification follows, then the share of reports that proved true, and least
+ * Handling on time matters most (the bureau's 60-day rule), then whether the
+ * hazards found are fixed (rectification verified complete by re-inspection), then the share of reports that proved true, and least
  * how many reports an area draws per resident (a sign of public trust, but also of hazards).
  */
 export const DEFAULT_WEIGHTS: RankingWeights = { onTime: 40, rectification: 30, substantiation: 20, perCapita: 10 };

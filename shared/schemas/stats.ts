@@ -75,7 +75,10 @@ export const totalsSchema = z.object({
   concluded: count,
   substantiated: count,
   unsubstantiated: count,
-  rectified: count,
+  /** Substantiated reports whose rectification tasks were all verified complete by re-inspection (orders alone do not count). */
+  rectifiedVerified: count,
+  /** Substantiated reports with a rectification task still open past its due day (escalated). */
+  rectificationOverdue: count,
   onTime: count,
   substantiationRate: z.number().min(0).max(1).nullable(),
   medianDaysToConclusion: z.number().min(0).nullable(),
@@ -105,7 +108,10 @@ export const areaRankSchema = z.object({
   area: z.string(),
   received: count,
   concluded: count,
-  /** Each measure as a fraction 0–1. */
+  substantiated: count,
+  rectifiedVerified: count,
+  rectificationOverdue: count,
+  /** Each measure as a fraction 0–1; rectification is verified-complete ÷ substantiated. */
   measures: z.object({ onTime: fraction, substantiation: fraction, rectification: fraction, perCapita: fraction }),
   /** 0–100, one decimal. */
   score: z.number().min(0).max(100),
@@ -152,7 +158,9 @@ export const publicCountSchema = z.union([count, z.literal('<5'), z.literal(WITH
 export const publicFiguresSchema = z.object({
   received: publicCountSchema,
   substantiated: publicCountSchema,
-  rectified: publicCountSchema,
+  /** Rectification verified complete by re-inspection, not merely ordered. */
+  rectifiedVerified: publicCountSchema,
+  rectificationOverdue: publicCountSchema,
   rewardsPaid: publicCountSchema,
   rewardsPaidYuan: z.string().nullable(),
 });

@@ -29,7 +29,6 @@ export const findingsSchema = z
     alreadyKnownAndHandled: z.boolean(),
     penaltyDecisionNo: z.string().trim().max(80).optional(),
     fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
-    rectificationOrdered: z.boolean().optional(),
     accidentGrade: z.enum(['general', 'larger', 'major', 'especially-major']).optional(),
     /** Deaths: the grade is set by the accident investigation report (record-investigation), not by the verifier. */
     gradePending: z.boolean().optional(),
@@ -499,6 +498,8 @@ export const staffReportView = staffReportSummary.extend({
       signedOffAt: opt.str,
       completedAt: opt.str,
       disputedAt: opt.str,
+      /** The due day already escalated as overdue (once per due day). */
+      escalatedFor: opt.str,
     }),
   ),
 });
@@ -540,15 +541,25 @@ export const assignableVerifiersResponse = z.object({
  * A re-inspection as uploaded: this JSON part, and one `evidence` file part for
  * each entry of `stages` (in order), saying whether it shows the site before or after.
  */
-export const reinspectionPart = z.object({
-  taskId: z.string().regex(/^R\d{1,3}$/),
-  inspectedOn: z.iso.date(),
-  result: z.enum(['completed', 'partly', 'not-done']),
-  note: note(),
-  penaltyNote: note().optional(),
-  newDueOn: z.iso.date().optional(),
-  stages: z
-    .array(z.enum(['before', 'after']))
-    .max(10)
-    .default([]),
-});
+export const reinspectionPart = z
+  .object({
+    taskId: z.string().regex(/^R\d{1,3}$/),
+    inspectedOn: z.iso.date(),
+    result: z.enum(['completed', 'partly', 'not-done']),
+    note: note(),
+    penaltyNote: note().optional(),
+    newDueOn: z.iso.date().optional(),
+    stages: z
+      .array(z.enum(['before', 'after']))
+      .max(10)
+      .default([]),
+  })
+  // The step's own rules, named by the fields of this part.
+  .refine((r) => r.result === 'completed' || r.newDueOn, {
+    path: ['newDueOn'],
+    message: 'a rectification not completed needs the follow-up due day',
+  })
+  .refine((r) => r.result !== 'completed' || r.stages.includes('after'), {
+    path: ['stages'],
+    message: 'a completed rectification needs dated photos of the site after',
+  });

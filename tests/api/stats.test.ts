@@ -4,6 +4,7 @@
 // previous period, the median from the histogram, overdue cases, the ranking
 // with its flags and weights, the poster funnel, the public figures with small
 // counts suppressed and recent weeks held back, and rebuild = increments.
+// Rectification counts what re-inspection verified, never orders alone.
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { inTransaction } from '../../server/platform/db';
@@ -42,10 +43,17 @@ interface Spec {
   status: string;
   poster?: string;
   accepted?: { at: string; dueAt: string };
-  concluded?: { at: string; substantiated: boolean; rectified?: boolean };
+  concluded?: { at: string; substantiated: boolean; rectification?: Rectification };
   approved?: { at: string; fen: number };
   paidOn?: string;
 }
+
+/**
+ * What became of the report's rectification: only ordered (open, not yet due);
+ * verified complete; overdue (open past its due day, escalated by the job); or
+ * one task complete and another still open.
+ */
+type Rectification = 'ordered' | 'verified' | 'overdue' | 'one-of-two';
 
 const specs: Spec[] = [
   // The period May–June 2026.
@@ -57,7 +65,7 @@ const specs: Spec[] = [
     status: 'reward-paid',
     poster: 'PST001',
     accepted: { at: '2026-05-04T02:00:00Z', dueAt: '2026-07-03T02:00:00Z' },
-    concluded: { at: '2026-05-13T02:00:00Z', substantiated: true, rectified: true },
+    concluded: { at: '2026-05-13T02:00:00Z', substantiated: true, rectification: 'verified' },
     approved: { at: '2026-05-20T02:00:00Z', fen: 300_000 },
     paidOn: '2026-06-02',
   },
@@ -69,7 +77,7 @@ const specs: Spec[] = [
     status: 'substantiated',
     poster: 'PST001',
     accepted: { at: '2026-05-11T02:00:00Z', dueAt: '2026-07-10T02:00:00Z' },
-    concluded: { at: '2026-05-30T03:00:00Z', substantiated: true },
+    concluded: { at: '2026-05-30T03:00:00Z', substantiated: true, rectification: 'overdue' },
   },
   {
     ref: 'S3',
@@ -87,7 +95,7 @@ const specs: Spec[] = [
     at: '2026-06-10T02:00:00Z',
     status: 'reward-approved',
     accepted: { at: '2026-06-11T02:00:00Z', dueAt: '2026-06-20T02:00:00Z' },
-    concluded: { at: '2026-07-10T02:00:00Z', substantiated: true, rectified: true },
+    concluded: { at: '2026-07-10T02:00:00Z', substantiated: true, rectification: 'verified' },
     approved: { at: '2026-07-15T02:00:00Z', fen: 500_000 },
   },
   { ref: 'S5', area: B, sector: 'construction', at: '2026-06-15T02:00:00Z', status: 'submitted' },
@@ -110,7 +118,7 @@ const specs: Spec[] = [
     at: '2026-03-05T02:00:00Z',
     status: 'substantiated',
     accepted: { at: '2026-03-05T03:00:00Z', dueAt: '2026-05-04T03:00:00Z' },
-    concluded: { at: '2026-03-07T02:00:00Z', substantiated: true },
+    concluded: { at: '2026-03-07T02:00:00Z', substantiated: true, rectification: 'ordered' },
   },
   {
     ref: 'S10',
@@ -121,7 +129,8 @@ const specs: Spec[] = [
     accepted: { at: '2026-04-11T02:00:00Z', dueAt: '2026-06-10T02:00:00Z' },
     concluded: { at: '2026-04-16T02:00:00Z', substantiated: false },
   },
-  // February: enough in one area for public figures that are not suppressed.
+  // February: enough in one area for public figures that are not suppressed. Of the 6
+  // substantiated, 2 were verified fixed; 2 only ordered, 1 overdue, 1 half done do not count.
   ...[1, 2, 3, 4, 5, 6].map((i): Spec => ({
     ref: `F${i}`,
     area: HUA,
@@ -129,7 +138,11 @@ const specs: Spec[] = [
     at: `2026-02-0${i}T02:00:00Z`,
     status: i <= 5 ? 'reward-paid' : 'substantiated',
     accepted: { at: `2026-02-0${i}T04:00:00Z`, dueAt: '2026-04-01T00:00:00Z' },
-    concluded: { at: '2026-02-15T02:00:00Z', substantiated: true, rectified: i <= 2 },
+    concluded: {
+      at: '2026-02-15T02:00:00Z',
+      substantiated: true,
+      rectification: (['verified', 'verified', 'ordered', 'ordered', 'overdue', 'one-of-two'] as const)[i - 1],
+    },
     ...(i <= 5 ? { approved: { at: '2026-02-20T02:00:00Z', fen: 100_000 }, paidOn: '2026-02-25' } : {}),
   })),
   // August and September: every area one report handled well, except 龙安区 (both months) and 林州市 (September).
@@ -146,7 +159,7 @@ const specs: Spec[] = [
         concluded: {
           at: poor ? `2026-${m}-20T02:00:00Z` : `2026-${m}-08T02:00:00Z`,
           substantiated: area !== D,
-          rectified: area !== D,
+          ...(area !== D ? { rectification: 'verified' as const } : {}),
         },
       };
     }),
@@ -158,6 +171,30 @@ let admin: StaffSession;
 let intake: StaffSession;
 
 const refresh = (ref: string) => inTransaction((s) => refreshReportStats(ref, s));
+
+function task(n: number, state: 'open' | 'completed' | 'overdue') {
+  return {
+    taskId: `R${n}`,
+    orderNo: `安应急改〔2026〕${n}号`,
+    enterprise: '某某公司',
+    unitCode: 'city-emb',
+    dueOn: state === 'overdue' ? '2026-03-01' : '2026-12-31',
+    major: false,
+    orderedAt: new Date('2026-02-16T02:00:00Z'),
+    orderedById: 'v',
+    status: state === 'completed' ? 'completed' : 'open',
+    ...(state === 'completed' ? { completedAt: new Date('2026-02-20T02:00:00Z') } : {}),
+    ...(state === 'overdue' ? { escalatedFor: '2026-03-01' } : {}),
+    reinspections: [],
+  };
+}
+
+const tasksFor: Record<Rectification, ReturnType<typeof task>[]> = {
+  ordered: [task(1, 'open')],
+  verified: [task(1, 'completed')],
+  overdue: [task(1, 'overdue')],
+  'one-of-two': [task(1, 'completed'), task(2, 'open')],
+};
 
 function finalFields(s: Spec) {
   const timeline = [{ at: new Date(s.at), type: 'submitted', public: true }];
@@ -176,9 +213,8 @@ function finalFields(s: Spec) {
           },
         }
       : {}),
-    ...(s.concluded
-      ? { findings: { substantiated: s.concluded.substantiated, rectificationOrdered: !!s.concluded.rectified } }
-      : {}),
+    ...(s.concluded ? { findings: { substantiated: s.concluded.substantiated } } : {}),
+    ...(s.concluded?.rectification ? { rectifications: tasksFor[s.concluded.rectification] } : {}),
     ...(s.approved
       ? {
           reward: {
@@ -301,7 +337,9 @@ describe('the overview', () => {
       concluded: 4,
       substantiated: 3,
       unsubstantiated: 1,
-      rectified: 2,
+      // S1 and S4 verified complete; S2's order is overdue.
+      rectifiedVerified: 2,
+      rectificationOverdue: 1,
       onTime: 3,
       substantiationRate: 0.75,
       medianDaysToConclusion: 15,
@@ -322,6 +360,8 @@ describe('the overview', () => {
       accepted: 2,
       concluded: 2,
       substantiated: 1,
+      rectifiedVerified: 0, // S8: ordered only
+      rectificationOverdue: 0,
       substantiationRate: 0.5,
       medianDaysToConclusion: 4,
       rewardsApproved: 0,
@@ -497,6 +537,18 @@ describe('the monthly ranking', () => {
     expect(row(D).measures).toEqual({ onTime: 0, substantiation: 0, rectification: 1, perCapita: 1 });
   });
 
+  test('rectification = verified complete ÷ substantiated: orders alone, overdue and half-done tasks do not count', async () => {
+    const hua = (await monthlyRanking('2026-02')).areas.find((a) => a.area === HUA)!;
+    expect(hua).toMatchObject({ substantiated: 6, rectifiedVerified: 2, rectificationOverdue: 1 });
+    expect(hua.measures.rectification).toBeCloseTo(2 / 6, 10);
+    const wenfeng = (await monthlyRanking('2026-05')).areas.find((a) => a.area === A)!;
+    expect(wenfeng).toMatchObject({ substantiated: 2, rectifiedVerified: 1, rectificationOverdue: 1 });
+    expect(wenfeng.measures.rectification).toBe(0.5);
+    const wenfengMarch = (await monthlyRanking('2026-03')).areas.find((a) => a.area === A)!;
+    expect(wenfengMarch).toMatchObject({ substantiated: 1, rectifiedVerified: 0 }); // S8: ordered only
+    expect(wenfengMarch.measures.rectification).toBe(0);
+  });
+
   test('August: last, but July had no figures, so not flagged', async () => {
     const r = await monthlyRanking('2026-08');
     expect(r.areas[8]).toMatchObject({ area: D, rank: 9, last: true, flagged: false, previousRank: 1 });
@@ -537,7 +589,10 @@ describe('the monthly ranking', () => {
     const lines = (csv.body as Buffer).toString('utf8').trim().split('\r\n');
     expect(lines).toHaveLength(10);
     expect(lines[9]).toMatch(/^9,龙安区 Long'an District,40,0,/);
-    expect(lines[9]).toMatch(/是 Yes$/);
+    expect(lines[9]).toMatch(/,0,0,是 Yes$/); // 0 verified complete, 0 overdue
+    expect(lines[0]).toContain('整改复查完成率 Rectification verified');
+    expect(lines[0]).toContain('整改逾期 Overdue');
+    expect(lines[1]).toMatch(/,1,0,$/); // 北关区: its one substantiated report verified complete
     const xlsx = await get('xlsx');
     expect([xlsx.status, (xlsx.body as Buffer).subarray(0, 2).toString()]).toEqual([200, 'PK']);
     const pdf = await get('pdf');
@@ -588,18 +643,25 @@ describe('public transparency', () => {
       month: '2026-02',
       received: 6,
       substantiated: 6,
-      rectified: '<5',
+      rectifiedVerified: '<5',
+      rectificationOverdue: '<5',
       rewardsPaid: 5,
       rewardsPaidYuan: '5000.00',
     });
     expect(month('2026-03')).toMatchObject({
       received: '<5',
       substantiated: '<5',
-      rectified: 0,
+      rectifiedVerified: 0,
+      rectificationOverdue: 0,
       rewardsPaid: 0,
       rewardsPaidYuan: '0.00',
     });
-    expect(month('2026-05')).toMatchObject({ received: '<5', substantiated: '<5', rectified: '<5' });
+    expect(month('2026-05')).toMatchObject({
+      received: '<5',
+      substantiated: '<5',
+      rectifiedVerified: '<5',
+      rectificationOverdue: '<5',
+    });
     const area = (code: string) => p.areas.find((x) => x.area === code)!;
     expect(area(HUA)).toMatchObject({ received: 6, rewardsPaid: 5, rewardsPaidYuan: '5000.00' });
     expect(area(A)).toMatchObject({ received: '<5', substantiated: '<5' });
@@ -608,7 +670,8 @@ describe('public transparency', () => {
     expect(p.total).toEqual({
       received: 12,
       substantiated: 9,
-      rectified: '<5',
+      rectifiedVerified: '<5',
+      rectificationOverdue: '<5',
       rewardsPaid: 5,
       rewardsPaidYuan: '5000.00',
     });
@@ -616,15 +679,16 @@ describe('public transparency', () => {
   });
 
   test('a lone hidden figure with only zeros beside it: the zeros shown, the total hidden', async () => {
-    // Published through March: February's 2 rectified is the only figure above zero.
+    // Published through March: February's 2 verified rectifications are the only figure above zero.
     const p = await transparencyFigures(new Date('2026-05-01T00:00:00Z'));
     expect(p.publishedThrough).toBe('2026-03');
-    expect(p.months.map((m) => m.rectified)).toEqual([...Array(10).fill(0), '<5', 0]);
-    expect(p.areas.map((a) => a.rectified)).toEqual(ALL_AREAS.map((a) => (a === HUA ? '<5' : 0)));
+    expect(p.months.map((m) => m.rectifiedVerified)).toEqual([...Array(10).fill(0), '<5', 0]);
+    expect(p.areas.map((a) => a.rectifiedVerified)).toEqual(ALL_AREAS.map((a) => (a === HUA ? '<5' : 0)));
     expect(p.total).toEqual({
       received: 7,
       substantiated: 7,
-      rectified: '<5',
+      rectifiedVerified: '<5',
+      rectificationOverdue: '<5',
       rewardsPaid: 5,
       rewardsPaidYuan: '5000.00',
     });

@@ -99,7 +99,6 @@ describe('case work in the console', () => {
       await dialog.locator('#action-submit-findings_substantiated').getByText('是', { exact: true }).click();
       await choose(verifier.page, '违法行为类型', '重大事故隐患');
       await choose(verifier.page, '隐患等级', '重大隐患');
-      await dialog.locator('#action-submit-findings_rectificationOrdered').getByText('是', { exact: true }).click();
       await dialog.getByLabel('罚款金额（元）').fill('5000.5');
       await dialog.getByLabel('行政处罚决定书文号').fill('安消罚决字〔2026〕0012号');
       await shot(verifier.page, '3-verifier-findings-form');
@@ -113,7 +112,6 @@ describe('case work in the console', () => {
       substantiated: true,
       violationKind: 'major-hazard',
       hazardLevel: 'major',
-      rectificationOrdered: true,
       fineFen: 500_050,
       alreadyKnownAndHandled: false,
       exclusions: [],

@@ -1,6 +1,7 @@
 // Browser test: the administrator's statistics dashboard shows the figures of a
 // known set of reports, with the charts, tiles and ranking; the public
-// transparency page shows the same month with small counts suppressed.
+// transparency page shows the same month with small counts suppressed. Both count
+// rectification verified complete by re-inspection, not orders.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { inTransaction } from '../../server/platform/db';
@@ -15,7 +16,16 @@ const suite = browserSuite();
 /** Three months back: inside the dashboard's default six months, and long enough ago to be public. */
 const MONTH = addMonths(shanghaiMonthOf(new Date()), -3);
 
-async function put(reference: string, area: string, day: number, substantiated: boolean | null): Promise<void> {
+/** Verified: re-inspected as done. Overdue: only ordered, open past its due day and escalated. */
+type Rectification = 'verified' | 'overdue';
+
+async function put(
+  reference: string,
+  area: string,
+  day: number,
+  substantiated: boolean | null,
+  rectification?: Rectification,
+): Promise<void> {
   const at = new Date(`${MONTH}-${String(day).padStart(2, '0')}T02:00:00Z`);
   const concluded = new Date(at.getTime() + 5 * 86_400_000);
   await Report.create({
@@ -36,14 +46,35 @@ async function put(reference: string, area: string, day: number, substantiated: 
       ? {}
       : {
           assignment: { assignedAt: at, dueAt: new Date(at.getTime() + 60 * 86_400_000) },
-          findings: { substantiated, rectificationOrdered: true },
+          findings: { substantiated },
         }),
+    ...(rectification
+      ? {
+          rectifications: [
+            {
+              taskId: 'R1',
+              orderNo: `安应急改〔2026〕${day}号`,
+              enterprise: '测试企业',
+              unitCode: 'city-emb',
+              dueOn: `${MONTH}-20`,
+              major: false,
+              orderedAt: concluded,
+              orderedById: 'v',
+              reinspections: [],
+              ...(rectification === 'verified'
+                ? { status: 'completed', completedAt: new Date(concluded.getTime() + 86_400_000) }
+                : { status: 'open', escalatedFor: `${MONTH}-20` }),
+            },
+          ],
+        }
+      : {}),
   });
   await inTransaction((s) => refreshReportStats(reference, s));
 }
 
 beforeAll(async () => {
-  for (let i = 1; i <= 6; i++) await put(`E2E-H${i}`, '410526', i, true); // 滑县: 6 substantiated
+  // 滑县: 6 substantiated; 5 rectified and verified, 1 only ordered and now overdue.
+  for (let i = 1; i <= 6; i++) await put(`E2E-H${i}`, '410526', i, true, i <= 5 ? 'verified' : 'overdue');
   await put('E2E-W1', '410502', 10, false); // 文峰区: 2, one not substantiated
   await put('E2E-W2', '410502', 11, null);
 });
@@ -61,6 +92,8 @@ describe('statistics', () => {
     expect(await kpi(page, 'substantiated')).toBe('6');
     expect(await kpi(page, 'rate')).toBe('85.7%');
     expect(await kpi(page, 'median')).toBe('5 天');
+    expect(await kpi(page, 'rectified')).toBe('5'); // the order alone does not count
+    expect(await kpi(page, 'rectificationOverdue')).toBe('1');
     await page.locator('.stats-charts canvas').first().waitFor(); // the lazily loaded charts drew
     expect(await page.locator('[data-area="410526"]').textContent()).toContain('100.0% (6/6)');
     expect(await page.locator('[data-testid=ranking-table] tbody tr').count()).toBe(9);
@@ -83,7 +116,11 @@ describe('statistics', () => {
     expect(await cell('tp-areas', '410502', 'received')).toBe('<5');
     expect(await cell('tp-areas', '410526', 'received')).toBe('—');
     expect(await cell('tp-areas', '410503', 'received')).toBe('0');
-    expect(await cell('tp-areas', '410526', 'rectified')).toBe('6');
+    // Verified complete, not ordered: 5 of the 6; the sixth is overdue (1, shown as "<5").
+    expect(await cell('tp-areas', '410526', 'rectifiedVerified')).toBe('5');
+    expect(await cell('tp-areas', '410526', 'rectificationOverdue')).toBe('<5');
+    await page.getByRole('columnheader', { name: '整改经复查完成' }).first().waitFor();
+    await page.getByRole('columnheader', { name: '整改逾期' }).first().waitFor();
     expect(await page.locator('[data-testid=held-back]').textContent()).toContain('暂不公布');
     expect(await page.locator('[data-testid=withheld-legend]').textContent()).toContain('“—”');
     await page.screenshot({ path: path.join(ARTIFACTS, 'stats-transparency-public.png'), fullPage: true });

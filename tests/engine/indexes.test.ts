@@ -255,3 +255,28 @@ describe('TTL', () => {
     expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['future', 'missing', 'notADate']);
   }, 90_000);
 });
+
+describe('compound indexes over arrays', () => {
+  test('fields in the same array of documents may both be many-valued; two different arrays may not', async () => {
+    const coll = freshCollection();
+    await coll.createIndex({ 'tasks.status': 1, 'tasks.dueOn': 1 });
+    await coll.insertOne({
+      _id: 1,
+      tasks: [
+        { status: 'open', dueOn: '2026-01-10' },
+        { status: 'done', dueOn: '2026-03-01' },
+      ],
+    });
+    await coll.insertOne({ _id: 2, tasks: [{ status: 'done', dueOn: '2026-01-10' }] });
+    // Every candidate is re-checked: the element match is exact.
+    const late = await coll.find({ tasks: { $elemMatch: { status: 'open', dueOn: { $lt: '2026-02-01' } } } }).toArray();
+    expect(late.map((d) => d._id)).toEqual([1]);
+    expect(
+      (await coll.find({ 'tasks.status': 'open', 'tasks.dueOn': { $gt: '2026-02-01' } }).toArray()).map((d) => d._id),
+    ).toEqual([1]);
+
+    const other = freshCollection();
+    await other.createIndex({ a: 1, b: 1 });
+    expect((await serverError(other.insertOne({ a: [1, 2], b: [3, 4] }))).code).toBe(171);
+  });
+});

@@ -22,7 +22,7 @@ const transparencyRoute = route<typeof stats.transparency>({
   path: '/api/v1/public/transparency',
 });
 
-const COLUMNS = ['received', 'substantiated', 'rectified', 'rewardsPaid'] as const;
+const COLUMNS = ['received', 'substantiated', 'rectifiedVerified', 'rectificationOverdue', 'rewardsPaid'] as const;
 
 function Bar({ value, max }: { value: Count; max: number }) {
   // No bar for '<5' or '—': any length would suggest a value.

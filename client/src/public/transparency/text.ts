@@ -2,17 +2,22 @@
 import type { Lang } from '../../i18n';
 
 export const homeLinkText: Record<Lang, { title: string; body: string; link: string }> = {
-  'zh-CN': { title: '举报工作公开', body: '每月受理、核查属实、隐患整改和奖励发放的汇总数字。', link: '查看公开数据' },
+  'zh-CN': {
+    title: '举报工作公开',
+    body: '每月受理、核查属实、整改经复查完成、整改逾期和奖励发放的汇总数字。',
+    link: '查看公开数据',
+  },
   en: {
     title: 'Open figures',
-    body: 'Monthly totals of reports received, verified, hazards corrected and rewards paid.',
+    body: 'Monthly totals of reports received, substantiated, rectification verified complete or overdue, and rewards paid.',
     link: 'See the figures',
   },
 };
 
 const zh = {
   title: '举报工作公开数据',
-  intro: '以下为汇总数字，不含任何举报内容或举报人信息。',
+  intro:
+    '以下为汇总数字，不含任何举报内容或举报人信息。“整改经复查完成”只计全部整改经复查确认完成（重大事故隐患并已销号）的属实举报，仅下达整改指令的不计入；“整改逾期”为整改超过期限仍未完成的属实举报。',
   loading: '正在加载…',
   failed: '暂时无法加载数据，请稍后再试。',
   byMonth: '按月份',
@@ -22,7 +27,8 @@ const zh = {
   area: '地区',
   received: '受理举报',
   substantiated: '核查属实',
-  rectified: '隐患整改',
+  rectifiedVerified: '整改经复查完成',
+  rectificationOverdue: '整改逾期',
   rewardsPaid: '奖励发放（笔）',
   rewardsPaidYuan: '奖励金额（元）',
   withheld: '不公布',
@@ -35,7 +41,8 @@ export type TransparencyText = typeof zh;
 
 const en: TransparencyText = {
   title: 'Reporting in figures',
-  intro: 'Totals only: no report content and nothing about any reporter.',
+  intro:
+    'Totals only: no report content and nothing about any reporter. “Rectification verified complete” counts substantiated reports whose every rectification was confirmed done by re-inspection (and signed off, for major hazards); an order alone does not count. “Rectification overdue” counts substantiated reports with a rectification still not done after its due day.',
   loading: 'Loading…',
   failed: 'The figures could not be loaded. Please try again later.',
   byMonth: 'By month',
@@ -45,7 +52,8 @@ const en: TransparencyText = {
   area: 'Area',
   received: 'Reports received',
   substantiated: 'Verified',
-  rectified: 'Hazards corrected',
+  rectifiedVerified: 'Rectification verified complete',
+  rectificationOverdue: 'Rectification overdue',
   rewardsPaid: 'Rewards paid',
   rewardsPaidYuan: 'Amount (yuan)',
   withheld: 'withheld',

@@ -145,7 +145,6 @@ export function FindingsCard({ findings }: { findings: Record<string, unknown> }
     [t.accidentGrade, pick(t.accidentGrades, findings.accidentGrade)],
     [t.concealedDeaths, findings.concealedDeaths === undefined ? '' : String(findings.concealedDeaths)],
     [t.alreadyKnownAndHandled, yesNo(findings.alreadyKnownAndHandled)],
-    [t.rectificationOrdered, yesNo(findings.rectificationOrdered)],
     [t.fineYuan, typeof findings.fineFen === 'number' ? formatYuan(findings.fineFen) : ''],
     [t.penaltyDecisionNo, String(findings.penaltyDecisionNo ?? '')],
     [

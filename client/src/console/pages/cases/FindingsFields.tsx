@@ -76,9 +76,6 @@ export function FindingsFields() {
       <Form.Item label={t.alreadyKnownAndHandled} name="alreadyKnownAndHandled" rules={required}>
         <Radio.Group options={yesNo} optionType="button" />
       </Form.Item>
-      <Form.Item label={t.rectificationOrdered} name="rectificationOrdered">
-        <Radio.Group options={yesNo} optionType="button" />
-      </Form.Item>
       <Form.Item label={t.fineYuan} name="fineYuan" rules={[{ validator: checkFine }]}>
         <Input inputMode="decimal" suffix="元" maxLength={20} />
       </Form.Item>
@@ -100,7 +97,6 @@ const optional = <T,>(v: unknown, ok: (x: unknown) => x is T): T | undefined =>
   v === null || v === undefined || v === '' ? undefined : ok(v) ? v : undefined;
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number';
-const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 
 export function findingsPayload(v: FormValues): Findings {
   const fineFen = fineFenOf(v.fineYuan);
@@ -114,7 +110,6 @@ export function findingsPayload(v: FormValues): Findings {
     violationKind: optional(v.violationKind, isString) as Findings['violationKind'],
     penaltyDecisionNo: penaltyDecisionNo || undefined,
     fineFen: fineFen ?? undefined,
-    rectificationOrdered: optional(v.rectificationOrdered, isBoolean),
     accidentGrade:
       v.violationKind === 'concealed-accident'
         ? (optional(v.accidentGrade, isString) as Findings['accidentGrade'])

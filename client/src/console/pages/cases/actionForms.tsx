@@ -159,7 +159,6 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     initialValues: () => ({
       substantiated: false,
       alreadyKnownAndHandled: false,
-      rectificationOrdered: false,
       exclusions: [],
     }),
   },

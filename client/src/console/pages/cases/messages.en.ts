@@ -161,7 +161,6 @@ export const casesEn: CasesMessages = {
     penaltyDecisionNo: 'Penalty decision number',
     fineYuan: 'Fine (yuan)',
     fineInvalid: 'Enter an amount up to 1,000,000,000 yuan with at most two decimals',
-    rectificationOrdered: 'Rectification ordered',
     accidentGrade: 'Accident grade',
     accidentGrades: { general: 'General', larger: 'Larger', major: 'Major', 'especially-major': 'Especially major' },
     concealedDeaths: 'Concealed deaths',

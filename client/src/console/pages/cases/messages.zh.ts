@@ -157,7 +157,6 @@ export const casesZh = {
     penaltyDecisionNo: '行政处罚决定书文号',
     fineYuan: '罚款金额（元）',
     fineInvalid: '请输入不超过 1,000,000,000 元的金额，最多两位小数',
-    rectificationOrdered: '已责令整改',
     accidentGrade: '事故等级',
     accidentGrades: {
       general: '一般事故',

@@ -81,6 +81,8 @@ export function RankingCard({
     },
     ...MEASURES.map((m) => ({ title: t[m], key: m, render: (_: unknown, row: AreaRank) => pct(row.measures[m]) })),
     { title: t.received, dataIndex: 'received' },
+    { title: t.rectifiedVerified, dataIndex: 'rectifiedVerified' },
+    { title: t.rectificationOverdue, dataIndex: 'rectificationOverdue' },
   ];
 
   return (

@@ -194,6 +194,12 @@ export function StatsPage() {
                 : `${overview.totals.medianDaysToConclusion} ${text.days}`,
               cmp((t) => t.medianDaysToConclusion),
             )}
+            {kpi(
+              'rectified',
+              overview.totals.rectifiedVerified,
+              cmp((t) => t.rectifiedVerified),
+            )}
+            {kpi('rectificationOverdue', overview.totals.rectificationOverdue)}
             {kpi('overdue', overview.overdueNow)}
             {kpi(
               'approved',

@@ -4,7 +4,8 @@ import type { Lang } from '../../../i18n';
 
 const zh = {
   title: '统计分析',
-  intro: '按月、地区和行业的举报受理、核查与奖励情况；与上一同长周期对比。',
+  intro:
+    '按月、地区和行业的举报受理、核查、整改与奖励情况；与上一同长周期对比。整改只计经复查确认完成的（重大事故隐患并已销号），不计仅下达指令的。',
   from: '起始月份',
   to: '截止月份',
   area: '地区',
@@ -17,6 +18,8 @@ const zh = {
     substantiated: '核查属实',
     rate: '属实率',
     median: '办结天数中位数',
+    rectified: '整改经复查完成',
+    rectificationOverdue: '整改逾期',
     overdue: '当前超期案件',
     approved: '批准奖励',
     paid: '已发放奖励',
@@ -43,7 +46,9 @@ const zh = {
     change: '较上月',
     onTime: '按期办结',
     substantiation: '属实率',
-    rectification: '整改率',
+    rectification: '整改复查完成率',
+    rectifiedVerified: '复查完成',
+    rectificationOverdue: '整改逾期',
     perCapita: '人均举报',
     received: '受理',
     flagged: '连续两月末位',
@@ -75,7 +80,7 @@ export type StatsText = typeof zh;
 const en: StatsText = {
   title: 'Statistics',
   intro:
-    'Reports received, verified and rewarded by month, area and sector, against the previous period of the same length.',
+    'Reports received, verified, rectified and rewarded by month, area and sector, against the previous period of the same length. Rectification counts only what re-inspection confirmed done (and, for major hazards, was signed off), not orders.',
   from: 'From month',
   to: 'To month',
   area: 'Area',
@@ -88,6 +93,8 @@ const en: StatsText = {
     substantiated: 'Substantiated',
     rate: 'Substantiation rate',
     median: 'Median days to conclusion',
+    rectified: 'Rectification verified complete',
+    rectificationOverdue: 'Rectification overdue',
     overdue: 'Overdue now',
     approved: 'Rewards approved',
     paid: 'Rewards paid',
@@ -114,7 +121,9 @@ const en: StatsText = {
     change: 'Change',
     onTime: 'On time',
     substantiation: 'Substantiated',
-    rectification: 'Rectified',
+    rectification: 'Rectification verified',
+    rectifiedVerified: 'Verified complete',
+    rectificationOverdue: 'Rectification overdue',
     perCapita: 'Per capita',
     received: 'Received',
     flagged: 'Last two months running',
