@@ -498,8 +498,6 @@ export const staffReportView = staffReportSummary.extend({
       signedOffAt: opt.str,
       completedAt: opt.str,
       disputedAt: opt.str,
-      /** The due day already escalated as overdue (once per due day). */
-      escalatedFor: opt.str,
     }),
   ),
 });
