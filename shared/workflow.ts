@@ -160,6 +160,8 @@ export interface WorkflowRecord {
   gradePending?: boolean;
   /** A rectification's outcome was told to the reporter and their period to say "still there" runs. */
   stillThereOpen?: boolean;
+  /** The findings substantiated the report (a closed report may have been either). */
+  wasSubstantiated?: boolean;
   /** Rectification tasks awaiting re-inspection, or sign-off. */
   openRectifications?: number;
   awaitingSignOff?: number;
@@ -209,7 +211,8 @@ export type GuardFailure =
   | 'grade-pending'
   | 'still-there-period'
   | 'no-open-rectification'
-  | 'nothing-to-sign-off';
+  | 'nothing-to-sign-off'
+  | 'not-substantiated';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -299,6 +302,8 @@ const objectionPeriodOpen: Guard = (r) => (r.objectionOpen ? null : 'objection-p
 const gradeKnown: Guard = (r) => (r.gradePending ? 'grade-pending' : null);
 const gradeIsPending: Guard = (r) => (r.gradePending ? null : 'grade-pending');
 const stillTherePeriodOpen: Guard = (r) => (r.stillThereOpen ? null : 'still-there-period');
+/** Rectification follows a substantiated report only, closed or not. */
+const wasSubstantiated: Guard = (r) => (r.wasSubstantiated ? null : 'not-substantiated');
 const hasOpenRectification: Guard = (r) => (r.openRectifications ? null : 'no-open-rectification');
 const hasSignOffWaiting: Guard = (r) => (r.awaitingSignOff ? null : 'nothing-to-sign-off');
 /** The result letter's reminders run only until it is sent. */
@@ -474,7 +479,7 @@ export const workflowActions = {
     ...staff(['reviewer']),
     public: true,
     name: { zh: '登记事故调查结论', en: 'Record the accident investigation' },
-    guards: [inArea, gradeIsPending],
+    guards: [inArea, wasSubstantiated, gradeIsPending],
   },
   'propose-reward': {
     from: ['substantiated'],
@@ -582,7 +587,7 @@ export const workflowActions = {
     ...staff(['verifier', 'reviewer']),
     public: false,
     name: { zh: '下达整改指令', en: 'Order rectification' },
-    guards: [inArea],
+    guards: [inArea, wasSubstantiated],
   },
   'record-reinspection': {
     from: stateGroups.substantiated,

@@ -104,6 +104,7 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     transferResultIn: !!r.transferredTo?.result?.receivedOn,
     gradePending: !!r.deathCase?.flaggedAt && !r.deathCase.investigation?.grade,
     stillThereOpen: stillThereOpen(r, now),
+    wasSubstantiated: (r.findings as { substantiated?: boolean } | null | undefined)?.substantiated === true,
     openRectifications: counts.open,
     awaitingSignOff: counts.awaitingSignOff,
   };

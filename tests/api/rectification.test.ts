@@ -193,6 +193,21 @@ describe('ordering a rectification', () => {
       'resource.stale',
     );
     expect((await c.stored(rejected.reference)).rectifications).toEqual([]);
+    // Closed after its letter and the objection period: still nothing to rectify.
+    await c.sendLetter(rejected.reference);
+    await Report.updateOne(
+      { reference: rejected.reference },
+      { $set: { 'conclusion.objectionDueAt': new Date(Date.now() - 1000) } },
+    );
+    await c.ok(rejected.reference, 'close', {}, c.staff.reviewer);
+    expect((await c.view(rejected.reference, c.staff.reviewer)).body.allowedActions).not.toContain(
+      'order-rectification',
+    );
+    expectProblem(
+      await c.act(rejected.reference, 'order-rectification', order(), c.staff.reviewer),
+      409,
+      'resource.stale',
+    );
   });
 });
 
