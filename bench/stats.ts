@@ -56,7 +56,27 @@ function reportOf(i: number) {
     timeline,
     submittedAt,
     ...(accepted ? { assignment: { unitCode: 'city-emb', verifierId: 'v', assignedAt, dueAt } } : {}),
-    ...(concluded ? { findings: { substantiated, rectificationOrdered: substantiated && i % 2 === 0 } } : {}),
+    ...(concluded ? { findings: { substantiated } } : {}),
+    // Half the substantiated reports have a rectification verified complete, as the statistics count it.
+    ...(concluded && substantiated && i % 2 === 0
+      ? {
+          rectifications: [
+            {
+              taskId: 'R1',
+              orderNo: 'bench',
+              enterprise: 'bench',
+              unitCode: 'city-emb',
+              dueOn: '2026-01-31',
+              major: false,
+              orderedAt: concludedAt,
+              orderedById: 'v',
+              status: 'completed',
+              reinspections: [],
+              completedAt: concludedAt,
+            },
+          ],
+        }
+      : {}),
     ...(rewarded
       ? {
           reward: {
