@@ -4,7 +4,7 @@ export const labelSchema = z.object({ zh: z.string(), en: z.string() });
 
 export const catalogResponse = z.object({
   categories: z.array(z.object({ code: z.string(), sector: z.string(), scheme: z.string(), name: labelSchema })),
-  areas: z.array(z.object({ code: z.string(), name: labelSchema })),
+  areas: z.array(z.object({ code: z.string(), name: labelSchema, level: z.enum(['county', 'city']) })),
   sectors: z.array(z.object({ code: z.string(), name: labelSchema })),
 });
 

@@ -25,11 +25,21 @@ let otherCountyReviewer: StaffSession;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  await createAccount({ username: 'county-verifier', role: 'verifier', unitCode: 'emb-410503', areaCodes: ['410503'] });
-  await createAccount({ username: 'county-reviewer', role: 'reviewer', unitCode: 'emb-410503', areaCodes: ['410503'] });
+  await createAccount({
+    username: 'county-verifier-t',
+    role: 'verifier',
+    unitCode: 'emb-410503',
+    areaCodes: ['410503'],
+  });
+  await createAccount({
+    username: 'county-reviewer-t',
+    role: 'reviewer',
+    unitCode: 'emb-410503',
+    areaCodes: ['410503'],
+  });
   await createAccount({ username: 'other-reviewer', role: 'reviewer', unitCode: 'emb-410502', areaCodes: ['410503'] });
-  countyVerifier = await signIn(t.app, 'county-verifier', TEST_PASSWORD);
-  countyReviewer = await signIn(t.app, 'county-reviewer', TEST_PASSWORD);
+  countyVerifier = await signIn(t.app, 'county-verifier-t', TEST_PASSWORD);
+  countyReviewer = await signIn(t.app, 'county-reviewer-t', TEST_PASSWORD);
   otherCountyReviewer = await signIn(t.app, 'other-reviewer', TEST_PASSWORD);
 });
 afterAll(async () => {
@@ -102,7 +112,7 @@ describe('extending verification', () => {
   });
 
   test('the new due date gets its own reminder and escalation', async () => {
-    await Staff.updateOne({ username: 'county-verifier' }, { $set: { email: 'county-verifier@example.cn' } });
+    await Staff.updateOne({ username: 'county-verifier-t' }, { $set: { email: 'county-verifier@example.cn' } });
     const r = await countyVerifying();
     const ref = r.reference;
     const mails = async () =>

@@ -208,7 +208,11 @@ describe('operations endpoints', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.areas).toHaveLength(9);
-    expect(res.body.areas).toContainEqual({ code: '410581', name: { zh: '林州市', en: 'Linzhou City' } });
+    expect(res.body.areas).toContainEqual({
+      code: '410581',
+      name: { zh: '林州市', en: 'Linzhou City' },
+      level: 'county',
+    });
     expect(res.body.areas.map((a: { code: string }) => a.code)).toEqual(areas.map((a) => a.code));
     expect(res.body.categories.length).toBeGreaterThan(5);
     for (const c of res.body.categories)

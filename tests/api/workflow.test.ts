@@ -709,8 +709,17 @@ describe('failure modes', () => {
       { type: 'request-extension', public: false },
       { type: 'staff-comment', public: false, note: '等待第三方检测报告。' },
     ]);
-    // A reviewer of another city department is neither the unit's head nor the level above it.
-    expectProblem(await act(ref, 'approve-extension', { reason: '同意。' }, s.reviewer), 403, 'auth.forbidden');
+    // A county reviewer of the area is neither the city department's head nor above it.
+    await createAccount({
+      username: 'county-reviewer-ext',
+      role: 'reviewer',
+      unitCode: 'emb-410503',
+      areaCodes: ['410503'],
+    });
+    const countyReviewer = await signIn(t.app, 'county-reviewer-ext', TEST_PASSWORD);
+    const refused = await act(ref, 'approve-extension', { reason: '同意。' }, countyReviewer);
+    expectProblem(refused, 403, 'auth.forbidden');
+    expect(refused.body.reason).toBe('not-level-above');
 
     const res = await ok(ref, 'approve-extension', { reason: '检测报告尚未出具，同意延期。' }, fireReviewer);
     expect(res.body.status).toBe('verifying');

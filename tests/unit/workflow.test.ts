@@ -6,6 +6,7 @@ import {
   actionBlocker,
   allowedActions,
   caseActionNames,
+  inGroup,
   reportStates,
   stateGroups,
   workflowActionNames,
@@ -35,6 +36,7 @@ const record = (status: ReportState, over: Partial<WorkflowRecord> = {}): Workfl
   assignedVerifierId: ME,
   findingsById: OTHER,
   extensionUsed: false,
+  wasSubstantiated: inGroup('substantiated', status),
   ...over,
 });
 
@@ -365,10 +367,12 @@ describe('guards', () => {
         expect(actionBlocker(name, countyCase(), county('emb-410503'))).toBeNull();
         expect(actionBlocker(name, countyCase(), actor('reviewer'))).toBeNull();
         expect(actionBlocker(name, countyCase(), county('emb-410502'))).toBe('not-level-above');
-        // A city unit's extension: its own reviewer, not another city unit (no level above it here).
+        // A city unit's extension: its own reviewer, or another city reviewer.
         const cityCase = countyCase({ assignedUnitCode: 'city-fire', assignedUnitLevel: 'city' });
         expect(actionBlocker(name, cityCase, actor('reviewer', { unitCode: 'city-fire' }))).toBeNull();
-        expect(actionBlocker(name, cityCase, actor('reviewer'))).toBe('not-level-above');
+        // Above a city department is the province, outside the system: another city reviewer decides; a county one never.
+        expect(actionBlocker(name, cityCase, actor('reviewer'))).toBeNull();
+        expect(actionBlocker(name, cityCase, county('emb-410503'))).toBe('not-level-above');
         // Nobody decides their own request, and there must be one.
         expect(actionBlocker(name, countyCase({ assignedVerifierId: ME }), county('emb-410503'))).toBe('four-eyes');
         expect(actionBlocker(name, countyCase({ extensionRequested: false }), county('emb-410503'))).toBe(
