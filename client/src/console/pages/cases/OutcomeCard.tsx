@@ -29,7 +29,7 @@ function hasOutcome(view: CaseView): boolean {
 }
 
 function LetterItem({ reference, letter, n }: { reference: string; letter: Letter; n: number }) {
-  const s = useT().cases.outcome.sections;
+  const { sections: s, sep } = useT().cases.outcome;
   const penalty = letter.penaltyDecisionNo
     ? s.letterPenalty(letter.penaltyDecisionNo, letter.fineFen ? formatYuan(letter.fineFen) : '')
     : '';
@@ -58,15 +58,21 @@ function LetterItem({ reference, letter, n }: { reference: string; letter: Lette
         </Space>
         <Typography.Text>{letter.conclusion}</Typography.Text>
         <Typography.Text className="case-description">
-          {s.letterAccount}：{letter.account}
+          {s.letterAccount}
+          {sep}
+          {letter.account}
         </Typography.Text>
         <Typography.Text className="case-description">
-          {s.letterHandling}：{letter.handling}
-          {penalty ? `（${penalty}）` : ''}
+          {s.letterHandling}
+          {sep}
+          {letter.handling}
+          {penalty ? ` · ${penalty}` : ''}
         </Typography.Text>
         {letter.objectionDueAt && (
           <Typography.Text type="secondary">
-            {s.objectionDueAt}：{formatDateTime(letter.objectionDueAt)}
+            {s.objectionDueAt}
+            {sep}
+            {formatDateTime(letter.objectionDueAt)}
           </Typography.Text>
         )}
       </Space>
@@ -76,7 +82,7 @@ function LetterItem({ reference, letter, n }: { reference: string; letter: Lette
 
 function ObjectionItem({ objection, now }: { objection: Objection; now: number }) {
   const all = useT();
-  const s = all.cases.outcome.sections;
+  const { sections: s, sep } = all.cases.outcome;
   const overdue = !objection.decidedAt && past(objection.dueAt, now);
   return (
     <List.Item data-testid="objection">
@@ -93,11 +99,15 @@ function ObjectionItem({ objection, now }: { objection: Objection; now: number }
         <Typography.Text className="case-description">{objection.reason}</Typography.Text>
         {objection.decidedAt ? (
           <Typography.Text className="case-description">
-            {formatDateTime(objection.decidedAt)}：{objection.decisionReason}
+            {formatDateTime(objection.decidedAt)}
+            {sep}
+            {objection.decisionReason}
           </Typography.Text>
         ) : (
           <Typography.Text type={overdue ? 'danger' : 'secondary'}>
-            {s.objectionReviewDue}：{formatDateTime(objection.dueAt)}
+            {s.objectionReviewDue}
+            {sep}
+            {formatDateTime(objection.dueAt)}
           </Typography.Text>
         )}
       </Space>
@@ -107,7 +117,7 @@ function ObjectionItem({ objection, now }: { objection: Objection; now: number }
 
 export function OutcomeCard({ view, now = Date.now() }: { view: CaseView; now?: number }) {
   const all = useT();
-  const s = all.cases.outcome.sections;
+  const { sections: s, sep } = all.cases.outcome;
   const { unitName, areaName } = useReferenceData();
   if (!hasOutcome(view)) return null;
   const c = view.conclusion;
@@ -128,14 +138,16 @@ export function OutcomeCard({ view, now = Date.now() }: { view: CaseView; now?: 
         {view.referral && (
           <Descriptions.Item label={s.referral} span={2}>
             <span className="case-description">
-              {formatDateTime(view.referral.at)}：{view.referral.reason}
+              {formatDateTime(view.referral.at)}
+              {sep}
+              {view.referral.reason}
             </span>
           </Descriptions.Item>
         )}
         {view.referral?.decidedAt && (
           <Descriptions.Item label={s.referralDecided} span={2}>
             {all.cases.outcome.forms.referralOutcomes[view.referral.outcome ?? ''] ?? view.referral.outcome}
-            {view.referral.decision ? `：${view.referral.decision}` : ''}
+            {view.referral.decision ? `${sep}${view.referral.decision}` : ''}
           </Descriptions.Item>
         )}
         {c && (
@@ -170,7 +182,9 @@ export function OutcomeCard({ view, now = Date.now() }: { view: CaseView; now?: 
             {transfer.result ? (
               <span className="case-description" data-testid="transfer-result">
                 {all.cases.outcome.forms.transferOutcomes[transfer.result.outcome] ?? transfer.result.outcome} ·{' '}
-                {transfer.result.receivedOn}：{transfer.result.summary}
+                {transfer.result.receivedOn}
+                {sep}
+                {transfer.result.summary}
               </span>
             ) : (
               <Typography.Text type="secondary">{s.transferAwaiting}</Typography.Text>

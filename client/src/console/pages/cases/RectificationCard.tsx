@@ -27,7 +27,7 @@ const photoUrl = (reference: string, fileId: string) => `/api/v1/reports/${refer
 function useStaffName() {
   const me = useCurrentUser();
   const s = useT().cases.outcome.sections;
-  return (id: string | undefined) => (!id ? '' : id === me.id ? `${me.displayName}（${s.byMe}）` : s.staffRef(id));
+  return (id: string | undefined) => (!id ? '' : id === me.id ? s.mine(me.displayName) : s.staffRef(id));
 }
 
 function Photos({ reference, ids, stage }: { reference: string; ids: string[]; stage: string }) {
@@ -50,7 +50,7 @@ function Photos({ reference, ids, stage }: { reference: string; ids: string[]; s
 }
 
 function ReinspectionItem({ reference, item }: { reference: string; item: Reinspection }) {
-  const r = useT().cases.outcome.rectification;
+  const { rectification: r, sep } = useT().cases.outcome;
   const staffName = useStaffName();
   const color = item.result === 'completed' ? 'green' : item.result === 'partly' ? 'gold' : 'red';
   return (
@@ -68,7 +68,9 @@ function ReinspectionItem({ reference, item }: { reference: string; item: Reinsp
         <Typography.Text className="case-description">{item.note}</Typography.Text>
         {item.penaltyNote && (
           <Typography.Text type="danger" className="case-description">
-            {r.penaltyNote}：{item.penaltyNote}
+            {r.penaltyNote}
+            {sep}
+            {item.penaltyNote}
           </Typography.Text>
         )}
         <Photos reference={reference} ids={item.beforeFileIds} stage="before" />
@@ -103,7 +105,7 @@ function TaskItem({ reference, task }: { reference: string; task: Task }) {
         </Descriptions.Item>
         {task.listingBody && <Descriptions.Item label={r.major}>{r.listing(task.listingBody)}</Descriptions.Item>}
         {task.signedOffAt && (
-          <Descriptions.Item label={r.statuses.completed}>
+          <Descriptions.Item label={r.signOff}>
             <span data-testid="rectification-signed-off">
               {r.signedOff(formatDateTime(task.signedOffAt))} · {staffName(task.signedOffById)}
             </span>

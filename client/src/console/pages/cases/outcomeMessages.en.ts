@@ -2,6 +2,7 @@
 import type { OutcomeMessages } from './outcomeMessages.zh';
 
 export const outcomeEn: OutcomeMessages = {
+  sep: ': ',
   forms: {
     involvesDeaths: 'Involves deaths',
     involvesDeathsHint:
@@ -96,7 +97,7 @@ export const outcomeEn: OutcomeMessages = {
     deathFlagged: 'Flagged at acceptance',
     investigation: 'Investigation report',
     investigationPending: 'The grade waits for the investigation report',
-    byMe: 'You',
+    mine: (name: string) => `${name} (you)`,
     staffRef: (id: string) => `Staff ${id.slice(-6)}`,
     investigationText: (no: string, on: string, grade: string, deaths: number) =>
       `${no} (${on}) · ${grade} · ${deaths} dead`,
@@ -118,6 +119,7 @@ export const outcomeEn: OutcomeMessages = {
     overdue: 'Overdue',
     followUp: 'Follow-up',
     disputed: 'The reporter says it is still there',
+    signOff: 'Sign-off',
     signedOff: (at: string) => `Signed off ${at}`,
     reinspections: 'Re-inspections',
     results: { completed: 'Completed', partly: 'Partly done', 'not-done': 'Not done' },

@@ -1,6 +1,7 @@
 // Texts of the steps after a conclusion (letters, objections, extensions, referral,
 // transfer, death cases) and of rectification, Simplified Chinese (the reference shape).
 export const outcomeZh = {
+  sep: '：',
   forms: {
     involvesDeaths: '涉及人员死亡',
     involvesDeathsHint:
@@ -93,7 +94,7 @@ export const outcomeZh = {
     deathFlagged: '受理时标记',
     investigation: '事故调查报告',
     investigationPending: '事故等级待事故调查报告确定',
-    byMe: '本人',
+    mine: (name: string) => `${name}（本人）`,
     staffRef: (id: string) => `工作人员 ${id.slice(-6)}`,
     investigationText: (no: string, on: string, grade: string, deaths: number) =>
       `${no}（${on}）· ${grade} · 死亡 ${deaths} 人`,
@@ -111,6 +112,7 @@ export const outcomeZh = {
     overdue: '整改逾期',
     followUp: '跟踪整改',
     disputed: '举报人反映仍未整改',
+    signOff: '销号',
     signedOff: (at: string) => `已销号 ${at}`,
     reinspections: '复查记录',
     results: { completed: '已完成', partly: '部分完成', 'not-done': '未完成' } as Record<string, string>,

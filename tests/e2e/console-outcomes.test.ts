@@ -1,0 +1,149 @@
+// Browser test: after a substantiated conclusion. The verifier orders a rectification
+// of the major hazard (listed for supervision) and records its re-inspection with a
+// photo before and after; a reviewer signs the major hazard off (销号) and sends the
+// result letter (核查结果告知书), which appears with its PDF. The case page is also
+// read in English, and on a phone.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserSuite } from '../support/browser';
+import { statusShown, takeAction } from '../support/casePage';
+import { caseDriver } from '../support/cases';
+import { intakeEnv, jpeg } from '../support/intake';
+
+jest.setTimeout(240_000);
+
+const suite = browserSuite(intakeEnv);
+
+const ENTERPRISE = '北关区某商贸城有限公司';
+const LISTING_BODY = '安阳市安全生产委员会办公室';
+const PENALTY_NO = '安消罚决字〔2026〕0012号';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `console-outcomes-${name}.png`), fullPage: true });
+
+/** A calendar day in Asia/Shanghai, `days` from today. */
+const shanghaiDay = (days = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
+async function openCase(page: Page, reference: string): Promise<void> {
+  await page.goto(`${suite.server.baseUrl}/console/cases/${reference}`);
+  await page.getByTestId('case-reference').getByText(reference).waitFor();
+}
+
+/** Waits until the one photo in `testId` has loaded through the session (not a broken image); its width. */
+async function photoLoaded(page: Page, testId: string): Promise<number> {
+  const img = page.getByTestId(testId).locator('img');
+  await img.waitFor();
+  // decode() settles once the image is loaded, and rejects for a broken one.
+  return img.evaluate((el: { decode(): Promise<void>; naturalWidth: number }) =>
+    el.decode().then(() => el.naturalWidth),
+  );
+}
+
+test('a rectification is ordered, re-inspected with photos and signed off, and the result letter is sent', async () => {
+  const cases = await caseDriver(suite.server);
+  const { reference } = await cases.reportAt('substantiated');
+
+  // The verifier orders the rectification: a major hazard, so it is listed for supervision.
+  const verifier = await suite.signedIn('verifier');
+  await openCase(verifier.page, reference);
+  await verifier.page.getByTestId('rectification-card').getByText('尚未下达整改指令。').waitFor();
+  await takeAction(verifier.page, '下达整改指令', async (dialog) => {
+    await dialog.getByLabel('整改指令书编号').fill('安应急责改〔2026〕0031号');
+    await dialog.getByLabel('责任企业').fill(ENTERPRISE);
+    await dialog.getByLabel('整改期限').fill(shanghaiDay(30));
+    // Substantiated as a major hazard: the switch starts on, and the listing body is asked for.
+    expect(await dialog.getByLabel('重大事故隐患（挂牌督办）').getAttribute('aria-checked')).toBe('true');
+    await dialog.getByLabel('挂牌督办单位').fill(LISTING_BODY);
+    await shot(verifier.page, '1-order-form');
+  });
+  const task = verifier.page.getByTestId('rectification-R1');
+  await task.getByText(`挂牌督办：${LISTING_BODY}`).waitFor();
+  expect(await task.getByTestId('rectification-status').textContent()).toBe('待复查');
+
+  // The re-inspection: completed, with one photo of the site before and one after.
+  const form = verifier.page.getByTestId('reinspection-form');
+  await form.getByLabel('复查日期').fill(shanghaiDay());
+  await form.getByText('已完成', { exact: true }).click();
+  await form.getByLabel('复查情况').fill('现场复查，两个安全出口已清理畅通，消防通道锁具已拆除。');
+  await form
+    .getByLabel('整改前照片')
+    .setInputFiles({ name: 'before.jpg', mimeType: 'image/jpeg', buffer: await jpeg(64, 48) });
+  await form
+    .getByLabel('整改后照片')
+    .setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await jpeg(48, 64) });
+  await shot(verifier.page, '2-reinspection-form');
+  await form.getByRole('button', { name: '提交复查' }).click();
+  await task.getByTestId('rectification-status').getByText('待销号').waitFor();
+  expect(await photoLoaded(verifier.page, 'photos-before')).toBe(64);
+  expect(await photoLoaded(verifier.page, 'photos-after')).toBe(48);
+  await task.getByTestId('reinspection').getByText('已完成', { exact: true }).waitFor();
+  // Nothing is open any more: the form is gone.
+  await form.waitFor({ state: 'detached' });
+  await shot(verifier.page, '3-reinspected');
+  expect(verifier.pageErrors).toEqual([]);
+
+  const reinspected = await cases.stored(reference);
+  const [stored] = reinspected.rectifications!;
+  expect(stored).toMatchObject({ status: 'awaiting-sign-off', major: true, listingBody: LISTING_BODY });
+  expect(stored.reinspections![0].beforeFileIds).toHaveLength(1);
+  expect(stored.reinspections![0].afterFileIds).toHaveLength(1);
+  const photoIds = [...stored.reinspections![0].beforeFileIds!, ...stored.reinspections![0].afterFileIds!];
+  expect(reinspected.evidence.filter((e) => photoIds.includes(e.fileId))).toHaveLength(2);
+
+  // A reviewer (not the inspector) signs the major hazard off.
+  const reviewer = await suite.signedIn('reviewer');
+  await openCase(reviewer.page, reference);
+  // Re-inspection is the verifiers' step: a reviewer gets no form.
+  expect(await reviewer.page.getByTestId('reinspection-form').count()).toBe(0);
+  await takeAction(reviewer.page, '重大隐患整改销号', async (dialog) => {
+    await dialog.getByLabel('销号意见').fill('经复查确认整改到位，同意销号。');
+  });
+  const signed = reviewer.page.getByTestId('rectification-R1');
+  await signed.getByTestId('rectification-status').getByText('已复查完成').waitFor();
+  await signed.getByTestId('rectification-signed-off').waitFor();
+  await shot(reviewer.page, '4-signed-off');
+
+  // The result letter: the preview shows what it will say, the penalty once it is public.
+  await reviewer.page.getByTestId('letter-due').waitFor();
+  await takeAction(reviewer.page, '发送核查结果告知书', async (dialog) => {
+    await dialog.getByLabel('核查情况简述').fill('执法人员到现场检查，调取监控录像，询问有关人员。');
+    await dialog.getByLabel('处理决定').fill('责令立即整改，依法给予行政处罚，重大事故隐患挂牌督办。');
+    const preview = dialog.getByTestId('letter-preview');
+    await preview.getByText('不告知处罚信息').waitFor();
+    await dialog.getByLabel('行政处罚决定已公开，可告知文号和罚款金额').click();
+    await preview.getByText(`${PENALTY_NO}，罚款 5,000.00 元`).waitFor();
+    await preview.getByText('举报属实').waitFor();
+    await shot(reviewer.page, '5-letter-form');
+  });
+  const letter = reviewer.page.getByTestId('result-letter');
+  await letter.getByText(`${reference}-L1`).waitFor();
+  await letter.getByText(PENALTY_NO, { exact: false }).waitFor();
+  await letter.getByTestId('result-letter-pdf').waitFor();
+  expect(await reviewer.page.getByTestId('letter-due').count()).toBe(0);
+  await statusShown(reviewer.page, '核查属实');
+  await shot(reviewer.page, '6-letter-sent');
+
+  const sent = await cases.stored(reference);
+  expect(sent.resultLetters).toHaveLength(1);
+  expect(sent.resultLetters![0]).toMatchObject({ letterNo: `${reference}-L1`, penaltyDecisionNo: PENALTY_NO });
+  expect(sent.rectifications![0].status).toBe('completed');
+
+  // The same page in English.
+  await reviewer.page.getByText('English', { exact: true }).click();
+  await reviewer.page.getByTestId('rectification-status').getByText('Verified complete').waitFor();
+  await reviewer.page.getByTestId('result-letter-pdf').getByText('Letter PDF').waitFor();
+  await reviewer.page.getByTestId('outcome-card').getByText('Conclusion and letters').waitFor();
+  expect(await reviewer.page.getAttribute('html', 'lang')).toBe('en');
+  await shot(reviewer.page, '7-english');
+  expect(reviewer.pageErrors).toEqual([]);
+
+  // On a phone: the cards fit the screen.
+  const phone = await suite.signedIn('reviewer', { viewport: { width: 390, height: 844 } });
+  await openCase(phone.page, reference);
+  await phone.page.getByTestId('rectification-R1').getByText('已复查完成').waitFor();
+  expect(await photoLoaded(phone.page, 'photos-after')).toBe(48);
+  expect(Number(await phone.page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+  await phone.page.screenshot({ path: path.join(ARTIFACTS, 'console-outcomes-8-phone-390.png'), fullPage: true });
+  expect(phone.pageErrors).toEqual([]);
+});
