@@ -405,6 +405,7 @@ export const staffReportView = staffReportSummary.extend({
       at: z.string(),
       reason: z.string(),
       byId: z.string(),
+      decidedById: opt.str,
       decidedAt: opt.str,
       outcome: opt.str,
       decision: opt.str,
@@ -418,6 +419,7 @@ export const staffReportView = staffReportSummary.extend({
       letterDueAt: z.string(),
       letterSentAt: opt.str,
       objectionDueAt: opt.str,
+      objectedAt: opt.str,
     })
     .optional(),
   resultLetters: z.array(resultLetterView.extend({ sentById: z.string() })),
@@ -428,7 +430,13 @@ export const staffReportView = staffReportSummary.extend({
       area: opt.str,
       at: opt.str,
       result: z
-        .object({ receivedOn: z.string(), outcome: z.string(), summary: z.string(), recordedById: z.string() })
+        .object({
+          receivedOn: z.string(),
+          outcome: z.string(),
+          summary: z.string(),
+          recordedById: z.string(),
+          recordedAt: opt.str,
+        })
         .optional(),
     })
     .optional(),
@@ -436,7 +444,15 @@ export const staffReportView = staffReportSummary.extend({
     .object({
       flaggedAt: z.string(),
       investigation: z
-        .object({ reportNo: z.string(), issuedOn: z.string(), grade: z.string(), deaths: z.number().int() })
+        .object({
+          reportNo: z.string(),
+          issuedOn: z.string(),
+          grade: z.string(),
+          deaths: z.number().int(),
+          concealedDeaths: opt.fen,
+          recordedById: opt.str,
+          recordedAt: opt.str,
+        })
         .optional(),
     })
     .optional(),
@@ -470,6 +486,8 @@ export const staffReportView = staffReportSummary.extend({
       signedOffAt: opt.str,
       completedAt: opt.str,
       disputedAt: opt.str,
+      /** The due day whose overdue escalation was sent. */
+      escalatedFor: opt.str,
     }),
   ),
 });

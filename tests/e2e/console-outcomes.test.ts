@@ -2,7 +2,9 @@
 // of the major hazard (listed for supervision) and records its re-inspection with a
 // photo before and after; a reviewer signs the major hazard off (销号) and sends the
 // result letter (核查结果告知书), which appears with its PDF. The case page is also
-// read in English, and on a phone.
+// read in English, and on a phone. And before a conclusion: the verifier asks for
+// more time and the unit's head approves it; the verifier refers a report that
+// cannot be verified up, and the level above orders a new verification.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, browserSuite } from '../support/browser';
@@ -146,4 +148,70 @@ test('a rectification is ordered, re-inspected with photos and signed off, and t
   expect(Number(await phone.page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
   await phone.page.screenshot({ path: path.join(ARTIFACTS, 'console-outcomes-8-phone-390.png'), fullPage: true });
   expect(phone.pageErrors).toEqual([]);
+});
+
+/** Picks an option in an antd Select of the open dialog, found by its form label. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+test('more time is asked for and approved, and a report that cannot be verified is referred up and sent back', async () => {
+  const cases = await caseDriver(suite.server);
+  const { reference } = await cases.newReport();
+  // Verified by the bureau's own unit, whose head (the reviewer) decides on time and referrals.
+  await cases.ok(reference, 'accept', { unitCode: 'city-emb', verifierId: cases.staff.verifier.user.id });
+  await cases.ok(reference, 'start-verification', {}, cases.staff.verifier);
+
+  const verifier = await suite.signedIn('verifier');
+  await openCase(verifier.page, reference);
+  await takeAction(verifier.page, '申请延长核查期限', async (dialog) => {
+    await dialog.getByLabel('申请延长天数（不超过 30 天）').fill('10');
+    await dialog.getByLabel('申请理由').fill('需等待第三方检测机构出具检测报告。');
+  });
+  await verifier.page.getByTestId('extension-request').getByText('申请延长 10 天').waitFor();
+  // Nobody approves their own request.
+  expect(
+    await verifier.page.getByTestId('case-actions').getByRole('button', { name: '批准延长核查期限' }).count(),
+  ).toBe(0);
+
+  const reviewer = await suite.signedIn('reviewer');
+  await openCase(reviewer.page, reference);
+  await takeAction(reviewer.page, '批准延长核查期限', async (dialog) => {
+    await dialog.getByText('需等待第三方检测机构出具检测报告。', { exact: false }).waitFor();
+    await dialog.getByLabel('批准理由（将告知举报人）').fill('检测报告须由第三方机构出具，同意延期。');
+  });
+  await reviewer.page.getByText('已延期 10 天', { exact: false }).waitFor();
+  expect(await reviewer.page.getByTestId('extension-request').count()).toBe(0);
+  await shot(reviewer.page, '9-extension-approved');
+
+  await verifier.page.reload();
+  await takeAction(verifier.page, '无法核实，报上级', async (dialog) => {
+    await dialog.getByLabel('无法核实的原因').fill('被举报场所已停业，无法进入现场核实。');
+  });
+  await statusShown(verifier.page, '无法核实，已报上级');
+
+  await reviewer.page.reload();
+  await reviewer.page.getByTestId('outcome-card').getByText('被举报场所已停业', { exact: false }).waitFor();
+  await takeAction(reviewer.page, '上级研究决定', async (dialog) => {
+    await dialog.getByText('重新核查', { exact: true }).click();
+    // The unit the report had is proposed again; the verifier is chosen from the area's.
+    await dialog.locator('.ant-select-content-value', { hasText: '安阳市应急管理局' }).waitFor();
+    await choose(reviewer.page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队');
+    await dialog.getByLabel('核查要求').fill('联系街道办事处，协调进入现场核查。');
+    await shot(reviewer.page, '10-referral-decision');
+  });
+  await statusShown(reviewer.page, '已分派');
+  await shot(reviewer.page, '11-reverify');
+  expect(reviewer.pageErrors).toEqual([]);
+  expect(verifier.pageErrors).toEqual([]);
+
+  const stored = await cases.stored(reference);
+  expect(stored.referral).toMatchObject({ outcome: 'reverify', decision: '联系街道办事处，协调进入现场核查。' });
+  // The new verification starts with a fresh assignment and deadline.
+  expect(stored.assignment).toMatchObject({ unitCode: 'city-emb', verifierId: cases.staff.verifier.user.id });
+  expect(stored.timeline.map((e) => e.type)).toEqual(
+    expect.arrayContaining(['request-extension', 'approve-extension', 'refer-unverifiable', 'decide-referral']),
+  );
 });

@@ -306,6 +306,7 @@ export const outcomeActionForms: Record<string, ActionFormEntry> = {
   'decide-referral': {
     Fields: DecideReferralFields,
     width: 640,
+    initialValues: (view) => ({ unitCode: view.assignment?.unitCode }),
     payload: (v) =>
       v.outcome === 'reverify'
         ? {
@@ -336,6 +337,7 @@ export const outcomeActionForms: Record<string, ActionFormEntry> = {
   'decide-objection': {
     Fields: DecideObjectionFields,
     width: 640,
+    initialValues: (view) => ({ unitCode: view.assignment?.unitCode }),
     payload: (v) =>
       v.outcome === 'reopened'
         ? {
