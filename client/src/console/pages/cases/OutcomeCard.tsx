@@ -66,8 +66,14 @@ function LetterItem({ reference, letter, n }: { reference: string; letter: Lette
           {s.letterHandling}
           {sep}
           {letter.handling}
-          {penalty ? ` · ${penalty}` : ''}
         </Typography.Text>
+        {penalty && (
+          <Typography.Text>
+            {s.letterPenaltyLabel}
+            {sep}
+            {penalty}
+          </Typography.Text>
+        )}
         {letter.objectionDueAt && (
           <Typography.Text type="secondary">
             {s.objectionDueAt}

@@ -80,6 +80,7 @@ export const outcomeEn: OutcomeMessages = {
     letterPdf: 'Letter PDF',
     letterHandling: 'Handling',
     letterAccount: 'Verification',
+    letterPenaltyLabel: 'Penalty',
     letterPenalty: (no: string, fine: string) => (fine ? `${no}, fine ${fine} yuan` : no),
     rewardMet: 'Reward conditions met',
     rewardNotMet: 'Reward conditions not met',

@@ -77,6 +77,7 @@ export const outcomeZh = {
     letterPdf: '告知书 PDF',
     letterHandling: '处理决定',
     letterAccount: '核查情况',
+    letterPenaltyLabel: '行政处罚',
     letterPenalty: (no: string, fine: string) => (fine ? `${no}，罚款 ${fine} 元` : no),
     rewardMet: '符合奖励条件',
     rewardNotMet: '不符合奖励条件',
