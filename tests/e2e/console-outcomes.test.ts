@@ -4,9 +4,11 @@
 // result letter (核查结果告知书), which appears with its PDF. The case page is also
 // read in English, and on a phone. And before a conclusion: the verifier asks for
 // more time and the unit's head approves it; the verifier refers a report that
-// cannot be verified up, and the level above orders a new verification.
+// cannot be verified up, and the level above orders a new verification. And the
+// reporter's objection to a rejection, reviewed by the level above.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { statusShown, takeAction } from '../support/casePage';
 import { caseDriver } from '../support/cases';
@@ -214,4 +216,42 @@ test('more time is asked for and approved, and a report that cannot be verified 
   expect(stored.timeline.map((e) => e.type)).toEqual(
     expect.arrayContaining(['request-extension', 'approve-extension', 'refer-unverifiable', 'decide-referral']),
   );
+});
+
+test('the reporter objects to a rejection, and the level above reopens the report', async () => {
+  const cases = await caseDriver(suite.server);
+  const receipt = await cases.newReport();
+  const { reference } = receipt;
+  await cases.ok(reference, 'reject', { reason: '举报事项不属于安全生产监管职责。' });
+  await cases.ok(reference, 'send-result-letter', { account: '经审查举报材料。', handling: '不予受理。' });
+  const token = await cases.followupToken(receipt);
+  const objected = await cases
+    .reporter(request(suite.server.app).post('/api/v1/followup/objection'), token)
+    .send({ reason: '商场属于人员密集场所，安全出口堵塞应由应急管理部门处理。' });
+  expect(objected.status).toBe(200);
+
+  // The review is the city's, by someone who took no part in the conclusion.
+  const reviewer = await suite.signedIn('reviewer');
+  await openCase(reviewer.page, reference);
+  await statusShown(reviewer.page, '异议复查中');
+  const objection = reviewer.page.getByTestId('objection');
+  await objection.getByText('待复查').waitFor();
+  await objection.getByText('商场属于人员密集场所', { exact: false }).waitFor();
+  await reviewer.page.getByTestId('result-letter').getByText(`${reference}-L1`).waitFor();
+  await takeAction(reviewer.page, '异议复查决定', async (dialog) => {
+    await dialog.getByText('撤销原结论，重新办理', { exact: true }).click();
+    // A rejected report goes back to screening: no unit or verifier to choose.
+    await dialog.getByText('原结论为不予受理：撤销后重新进入受理审查。').waitFor();
+    expect(await dialog.getByLabel('核查人员', { exact: true }).count()).toBe(0);
+    await dialog.getByLabel('复查理由（将告知举报人）').fill('举报事项属于本部门监管职责，应予受理。');
+    await shot(reviewer.page, '12-objection-decision');
+  });
+  await statusShown(reviewer.page, '受理审查中');
+  await objection.getByText('撤销原结论，重新办理').waitFor();
+  await objection.getByText('举报事项属于本部门监管职责，应予受理。', { exact: false }).waitFor();
+  await shot(reviewer.page, '13-objection-decided');
+  expect(reviewer.pageErrors).toEqual([]);
+
+  const stored = await cases.stored(reference);
+  expect(stored.objections![0]).toMatchObject({ outcome: 'reopened', fromStatus: 'rejected' });
 });
