@@ -85,7 +85,9 @@ async function send(
     'Accept-Language': acceptLanguage(),
     ...options.headers,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A multipart form sets its own Content-Type (with the boundary); everything else is JSON.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -93,7 +95,7 @@ async function send(
     response = await fetch(API_BASE + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -22,9 +22,10 @@ export const reportPolicy = {
   'reports.enter': rolesOnly('intake'),
   /** Reading a reporter's identity: reviewers and administrators, with a reason, audited. */
   'reports.revealIdentity': rolesOnly('reviewer', 'admin'),
-  /** Accepting many reports at once, and the verifiers an acceptance may name: intake officers. */
+  /** Accepting many reports at once: intake officers. */
   'reports.bulkAccept': rolesOnly('intake'),
-  'reports.assign': rolesOnly('intake'),
+  /** The verifiers a report may be given: on acceptance, or when a referral or objection orders a new verification. */
+  'reports.assign': mayTakeAnyOf(['accept', 'decide-referral', 'decide-objection']),
   /** A reward claim's identity and bank account: finance, who pays it; every view audited. */
   'reports.viewClaim': rolesOnly('finance'),
 };

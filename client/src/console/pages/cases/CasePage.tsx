@@ -15,6 +15,8 @@ import { StatusTag } from './caseLabels';
 import { CaseMessages } from './CaseMessages';
 import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './CaseSections';
 import { isOverdue, type CaseView } from './caseTypes';
+import { OutcomeCard } from './OutcomeCard';
+import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
 import { RewardCard } from './RewardCard';
 import './cases.css';
@@ -119,6 +121,8 @@ export function CasePage() {
               </Typography.Paragraph>
             </Card>
             <ActionBar view={view} onChanged={changed} onStale={reload} />
+            <OutcomeCard view={view} />
+            <RectificationCard view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />
             {view.findings && <FindingsCard findings={view.findings} />}
             <CaseMessages view={view} onChanged={changed} onStale={reload} />

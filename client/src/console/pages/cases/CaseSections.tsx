@@ -143,6 +143,7 @@ export function FindingsCard({ findings }: { findings: Record<string, unknown> }
     [t.violationKind, pick(t.violationKinds, findings.violationKind)],
     [t.hazardLevel, pick(t.hazardLevels, findings.hazardLevel)],
     [t.accidentGrade, pick(t.accidentGrades, findings.accidentGrade)],
+    [all.cases.outcome.forms.gradePending, findings.gradePending === true ? t.yes : ''],
     [t.concealedDeaths, findings.concealedDeaths === undefined ? '' : String(findings.concealedDeaths)],
     [t.alreadyKnownAndHandled, yesNo(findings.alreadyKnownAndHandled)],
     [t.fineYuan, typeof findings.fineFen === 'number' ? formatYuan(findings.fineFen) : ''],

@@ -1,5 +1,5 @@
 // The verifier's findings: every field of findingsSchema, the fine typed in yuan and sent in fen.
-import { Checkbox, Form, Input, InputNumber, Radio } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Switch } from 'antd';
 import { parseYuan } from '../../../../../shared/money';
 import { useT } from '../../../i18n';
 import { SingleSelect } from '../../SingleSelect';
@@ -28,7 +28,9 @@ function fineFenOf(typed: unknown): number | undefined | null {
 }
 
 export function FindingsFields() {
-  const t = useT().cases.forms;
+  const all = useT();
+  const t = all.cases.forms;
+  const o = all.cases.outcome.forms;
   const required = [{ required: true, message: t.required }];
   const yesNo = [
     { value: true, label: t.yes },
@@ -36,6 +38,8 @@ export function FindingsFields() {
   ];
   const substantiated = Form.useWatch<boolean | undefined>('substantiated');
   const violationKind = Form.useWatch<string | undefined>('violationKind');
+  // With deaths the grade is the investigation report's to set (recorded later by record-investigation).
+  const gradePending = Form.useWatch<boolean | undefined>('gradePending');
   const fineFen = fineFenOf(Form.useWatch<string | undefined>('fineYuan'));
   const checkFine = (_: unknown, typed: string | undefined) =>
     fineFenOf(typed) === null ? Promise.reject(new Error(t.fineInvalid)) : Promise.resolve();
@@ -65,9 +69,14 @@ export function FindingsFields() {
       </Form.Item>
       {violationKind === 'concealed-accident' && (
         <>
-          <Form.Item label={t.accidentGrade} name="accidentGrade" rules={required}>
-            <SingleSelect<string> options={ACCIDENT_GRADES.map((k) => ({ value: k, label: t.accidentGrades[k] }))} />
+          <Form.Item label={o.gradePending} name="gradePending" valuePropName="checked" extra={o.gradePendingHint}>
+            <Switch />
           </Form.Item>
+          {!gradePending && (
+            <Form.Item label={t.accidentGrade} name="accidentGrade" rules={required}>
+              <SingleSelect<string> options={ACCIDENT_GRADES.map((k) => ({ value: k, label: t.accidentGrades[k] }))} />
+            </Form.Item>
+          )}
           <Form.Item label={t.concealedDeaths} name="concealedDeaths" rules={required}>
             <InputNumber min={1} max={1000} precision={0} />
           </Form.Item>
@@ -101,6 +110,8 @@ const isNumber = (x: unknown): x is number => typeof x === 'number';
 export function findingsPayload(v: FormValues): Findings {
   const fineFen = fineFenOf(v.fineYuan);
   const penaltyDecisionNo = optional(v.penaltyDecisionNo, isString)?.trim();
+  const concealed = v.violationKind === 'concealed-accident';
+  const gradePending = v.gradePending === true;
   return {
     inspectedOn: String(v.inspectedOn),
     summary: String(v.summary ?? '').trim(),
@@ -111,10 +122,9 @@ export function findingsPayload(v: FormValues): Findings {
     penaltyDecisionNo: penaltyDecisionNo || undefined,
     fineFen: fineFen ?? undefined,
     accidentGrade:
-      v.violationKind === 'concealed-accident'
-        ? (optional(v.accidentGrade, isString) as Findings['accidentGrade'])
-        : undefined,
-    concealedDeaths: v.violationKind === 'concealed-accident' ? optional(v.concealedDeaths, isNumber) : undefined,
+      concealed && !gradePending ? (optional(v.accidentGrade, isString) as Findings['accidentGrade']) : undefined,
+    gradePending: concealed && gradePending ? true : undefined,
+    concealedDeaths: concealed ? optional(v.concealedDeaths, isNumber) : undefined,
     exclusions: Array.isArray(v.exclusions) ? (v.exclusions as Findings['exclusions']) : [],
   };
 }

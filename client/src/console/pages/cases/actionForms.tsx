@@ -1,17 +1,16 @@
 // The payload form of each workflow action, in one registry: a new action gets its form by
 // adding an entry here. Actions without an entry get a confirmation with an optional note.
 import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Form, Input, InputNumber } from 'antd';
-import { api } from '../../../api';
+import { Form, Input, Switch } from 'antd';
 import { useLang, useT } from '../../../i18n';
-import { queryKeys } from '../../queryKeys';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import { AssignFields } from './AssignFields';
-import type { CaseView, Verifier } from './caseTypes';
+import type { CaseView } from './caseTypes';
 import { FindingsFields, findingsPayload } from './FindingsFields';
+import { outcomeActionForms } from './outcomeForms';
 import { rewardActionForms } from './rewardForms';
+import { useAssignableVerifiers } from './useAssignableVerifiers';
 
 /** What the dialog's form holds; each entry reads its own fields. */
 export type FormValues = Record<string, unknown>;
@@ -46,25 +45,19 @@ function noteField(name: string, label: (t: ReturnType<typeof useT>['cases']['fo
   };
 }
 
-const NO_VERIFIERS: Verifier[] = [];
-
-/** The verifiers who may take this report (intake officers only may ask). */
-function useAssignableVerifiers(reference: string): Verifier[] {
-  // On failure the select stays empty; the action's own error explains on submit.
-  const { data } = useQuery({
-    queryKey: queryKeys.reports.verifiers(reference),
-    queryFn: ({ signal }) => api.get<{ items: Verifier[] }>(`/reports/${reference}/assignable-verifiers`, { signal }),
-  });
-  return data?.items ?? NO_VERIFIERS;
-}
-
 function AcceptFields({ view }: { view: CaseView }) {
+  const o = useT().cases.outcome.forms;
   const verifiers = useAssignableVerifiers(view.reference);
   return (
-    <AssignFields
-      verifiers={verifiers}
-      suggestedUnitCode={(view as { suggestedUnitCode?: string | null }).suggestedUnitCode}
-    />
+    <>
+      <AssignFields
+        verifiers={verifiers}
+        suggestedUnitCode={(view as { suggestedUnitCode?: string | null }).suggestedUnitCode}
+      />
+      <Form.Item label={o.involvesDeaths} name="involvesDeaths" valuePropName="checked" extra={o.involvesDeathsHint}>
+        <Switch />
+      </Form.Item>
+    </>
   );
 }
 
@@ -117,21 +110,6 @@ function TransferFields() {
   );
 }
 
-function ExtendFields() {
-  const t = useT().cases.forms;
-  const required = useRequired();
-  return (
-    <>
-      <Form.Item label={t.days} name="days" rules={[{ required: true, message: t.required }]}>
-        <InputNumber min={1} max={30} precision={0} />
-      </Form.Item>
-      <Form.Item label={t.reason} name="reason" rules={[...required, { max: 2000 }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-      </Form.Item>
-    </>
-  );
-}
-
 export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   'request-information': {
     Fields: noteField('message', (t) => t.message),
@@ -142,7 +120,12 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     initialValues: (view) => ({
       unitCode: (view as { suggestedUnitCode?: string | null }).suggestedUnitCode ?? undefined,
     }),
-    payload: (v) => ({ unitCode: v.unitCode, verifierId: v.verifierId, dueInDays: v.dueInDays }),
+    payload: (v) => ({
+      unitCode: v.unitCode,
+      verifierId: v.verifierId,
+      dueInDays: v.dueInDays,
+      involvesDeaths: v.involvesDeaths === true,
+    }),
   },
   reject: { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   'mark-duplicate': { Fields: DuplicateFields, payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }) },
@@ -151,7 +134,6 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     payload: (v) => ({ toUnitCode: v.toUnitCode ?? undefined, toArea: v.toArea ?? undefined, note: text(v.note) }),
   },
   reassign: { Fields: ReassignFields, payload: (v) => ({ verifierId: v.verifierId }) },
-  'request-extension': { Fields: ExtendFields, payload: (v) => ({ days: v.days, reason: text(v.reason) }) },
   'submit-findings': {
     Fields: FindingsFields,
     payload: findingsPayload,
@@ -168,6 +150,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   },
   'return-findings': { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   ...rewardActionForms,
+  ...outcomeActionForms,
 };
 
 /** Actions without an entry: confirm, with an optional note (sent as `note`). */

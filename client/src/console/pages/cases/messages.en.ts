@@ -1,9 +1,11 @@
 // The case pages' texts, English.
+import { outcomeEn } from './outcomeMessages.en';
 import { rewardEn } from './rewardMessages.en';
 import type { CasesMessages } from './messages.zh';
 
 export const casesEn: CasesMessages = {
   reward: rewardEn,
+  outcome: outcomeEn,
   title: 'Cases',
   tabs: {
     new: 'To screen',

@@ -1,8 +1,10 @@
 // The case pages' texts, Simplified Chinese (the reference shape; messages.en.ts must match).
+import { outcomeZh } from './outcomeMessages.zh';
 import { rewardZh } from './rewardMessages.zh';
 
 export const casesZh = {
   reward: rewardZh,
+  outcome: outcomeZh,
   title: '案件办理',
   tabs: {
     new: '待受理',
