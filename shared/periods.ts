@@ -13,6 +13,7 @@ export type PeriodName =
   | 'objectionReview'
   | 'rectification'
   | 'stillThere'
+  | 'reinspection'
   | 'claim'
   | 'appeal';
 
@@ -25,6 +26,7 @@ export type PeriodStart =
   | 'objection'
   | 'rectification-order'
   | 'rectification-reported'
+  | 'still-there'
   | 'reward-decision';
 
 /** Who may lengthen the period: nobody, the unit's head or the level above, or finance (the claim). */
@@ -51,6 +53,7 @@ export const periodNames: Record<PeriodName, Label> = {
   objectionReview: { zh: '异议复查期限', en: 'Review of an objection' },
   rectification: { zh: '整改期限（默认）', en: 'Rectification (default)' },
   stillThere: { zh: '整改结果异议期限', en: 'Saying a hazard is still there' },
+  reinspection: { zh: '举报人反映后复查期限', en: 'Re-inspection after the reporter says it is still there' },
   claim: { zh: '奖励领取期限', en: 'Claiming a reward' },
   appeal: { zh: '奖励复查申请期限', en: 'Appealing a reward decision' },
 };
@@ -114,6 +117,14 @@ export const nationalPeriods: LegalPeriods = {
     days: 30,
     unit: 'calendar',
     startsAt: 'rectification-reported',
+    extendedBy: 'nobody',
+    source: ours,
+    assumed: true,
+  },
+  reinspection: {
+    days: 5,
+    unit: 'working',
+    startsAt: 'still-there',
     extendedBy: 'nobody',
     source: ours,
     assumed: true,

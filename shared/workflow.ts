@@ -145,8 +145,9 @@ export interface WorkflowRecord {
   /** The unit verifying the report, and its level (for extension approval). */
   assignedUnitCode?: string;
   assignedUnitLevel?: Level;
-  /** A verification extension has been asked for and awaits a decision. */
+  /** A verification extension has been asked for and awaits a decision, and by whom. */
   extensionRequested?: boolean;
+  extensionRequestedById?: string;
   /** The level that reached the conclusion, and the people who took part in it (never its reviewers). */
   conclusionLevel?: Level;
   involvedIds?: string[];
@@ -246,8 +247,9 @@ const verifierOnlyIfAssigned: Guard = (r, a) =>
   a.role !== 'verifier' || r.assignedVerifierId === a.id ? null : 'not-assigned-verifier';
 /** The reviewer is never the person who wrote the findings. */
 const fourEyes: Guard = (r, a) => (r.findingsById && r.findingsById === a.id ? 'four-eyes' : null);
-/** Nobody approves their own request for time or their own referral. */
-const fourEyesOnVerifier: Guard = (r, a) => (r.assignedVerifierId === a.id ? 'four-eyes' : null);
+/** Nobody approves their own request for time or their own referral, whatever role they hold now. */
+const fourEyesOnVerifier: Guard = (r, a) =>
+  r.assignedVerifierId === a.id || r.extensionRequestedById === a.id ? 'four-eyes' : null;
 const extensionUnused: Guard = (r) => (r.extensionUsed ? 'extension-used' : null);
 /**
  * Four eyes on people, not roles: whoever proposed, confirmed or approved a reward
@@ -289,6 +291,14 @@ const unitHeadOrLevelAbove: Guard = (r, a) => {
   const unitLevel = r.assignedUnitLevel ?? 'county';
   return isAbove(a.level, unitLevel) || (unitLevel === 'city' && a.level === 'city') ? null : 'not-level-above';
 };
+/**
+ * "Cannot be verified" goes to the level above the verifying unit, never to its own
+ * head; above a city department is the province, so there a city reviewer decides.
+ */
+const levelAboveUnit: Guard = (r, a) => {
+  const unitLevel = r.assignedUnitLevel ?? 'county';
+  return isAbove(a.level, unitLevel) || (unitLevel === 'city' && a.level === 'city') ? null : 'not-level-above';
+};
 const noExtensionPending: Guard = (r) => (r.extensionRequested ? 'extension-pending' : null);
 const extensionPending: Guard = (r) => (r.extensionRequested ? null : 'no-extension-request');
 const letterNotSent: Guard = (r) => (r.letterSent ? 'letter-sent' : null);
@@ -298,6 +308,7 @@ const closable: Guard = (r) => {
   if (!r.letterSent) return 'letter-not-sent';
   return r.objectionOpen ? 'objection-period' : null;
 };
+const transferResultPending: Guard = (r) => (r.transferResultIn ? 'already-sent' : null);
 const objectionPeriodOpen: Guard = (r) => (r.objectionOpen ? null : 'objection-period');
 const gradeKnown: Guard = (r) => (r.gradePending ? 'grade-pending' : null);
 const gradeIsPending: Guard = (r) => (r.gradePending ? null : 'grade-pending');
@@ -446,7 +457,7 @@ export const workflowActions = {
     ...staff(['reviewer']),
     public: true,
     name: { zh: '上级研究决定', en: 'Decide the referral' },
-    guards: [inArea, unitHeadOrLevelAbove, fourEyesOnVerifier],
+    guards: [inArea, levelAboveUnit, fourEyesOnVerifier],
   },
   'submit-findings': {
     from: ['verifying'],
@@ -578,7 +589,7 @@ export const workflowActions = {
     ...staff(['intake', 'reviewer']),
     public: true,
     name: { zh: '登记转办结果', en: 'Record the transfer result' },
-    guards: [inArea],
+    guards: [inArea, transferResultPending],
   },
   // Rectification (整改闭环): orders, re-inspection by any inspector of the area, and sign-off of major hazards by a second person.
   'order-rectification': {

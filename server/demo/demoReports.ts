@@ -106,12 +106,15 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
   };
   // A death's grade is the investigation report's to set (安全生产法 第七十三条).
   const grade = c.stage === 'deaths-awaiting-investigation' ? { gradePending: true } : { accidentGrade: 'general' };
+  // The verified rectification is of a situation on the Henan list, not a major hazard: no sign-off follows it.
   const kind =
     c.category === 'concealed-accident'
       ? { violationKind: 'concealed-accident', ...grade, concealedDeaths: 1 }
       : c.category.startsWith('welding-')
         ? { violationKind: 'welding' }
-        : { violationKind: 'major-hazard', hazardLevel: 'major' };
+        : c.stage === 'rectification-verified'
+          ? { violationKind: 'listed-situation' }
+          : { violationKind: 'major-hazard', hazardLevel: 'major' };
   return {
     ...base,
     substantiated: true,

@@ -10,11 +10,10 @@ import { fail } from '../platform/errors';
 import { Staff } from '../staff/staff.model';
 import { pausedClock, resumedClock } from './acceptanceClock';
 import { staffOf, type ChangesFor, type StepActor } from './change';
-import { dueAfter } from './clocks';
+import { periodEnd } from '../platform/calendar';
+import { periodOf } from './clocks';
 import { concluded, unitLevel } from './conclusion';
 import { Report, type ReportFields } from './report.model';
-
-const DAY = 86_400_000;
 
 export async function assertVerifier(id: string, area: string): Promise<void> {
   const v = await Staff.findById(id).lean();
@@ -59,6 +58,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
   }),
   'resume-screening': (r, _p, _a, { now }) => ({ set: resumedClock(r, now) }),
   accept: async (r, p, actor, { now }) => {
+    await assertUnit(p.unitCode, 'body.unitCode');
     const unit = await Unit.findOne({ code: p.unitCode }, { areaCode: 1 }).lean();
     // Deaths: the county-level government of the report's area verifies (安全生产法 第七十三条).
     if (p.involvesDeaths && unit?.areaCode !== r.area)
@@ -96,9 +96,10 @@ export const caseChanges: ChangesFor<CaseAction> = {
     if (p.toUnitCode) await assertUnit(p.toUnitCode, 'body.toUnitCode');
     return { set: { transferredTo: { unitCode: p.toUnitCode, area: p.toArea, at: now } }, note: p.note };
   },
+  // A request for more time was the previous verifier's: the new one asks again if they need it.
   reassign: async (r, p) => {
     await assertVerifier(p.verifierId, r.area);
-    return { set: { 'assignment.verifierId': p.verifierId } };
+    return { set: { 'assignment.verifierId': p.verifierId, 'assignment.extensionRequest': null } };
   },
   'start-verification': () => ({}),
   'submit-findings': (r, p, actor) => {
@@ -197,7 +198,9 @@ export async function assignmentFor(
 ): Promise<Record<string, unknown>> {
   await assertUnit(p.unitCode, 'body.unitCode');
   await assertVerifier(p.verifierId, r.area);
-  const dueAt = p.dueInDays ? new Date(now.getTime() + p.dueInDays * DAY) : dueAfter(r, 'verification', now);
+  // Days given are counted like the report's verification period, to the end of the last day in China.
+  const period = periodOf(r, 'verification');
+  const dueAt = periodEnd(now, p.dueInDays ? { days: p.dueInDays, unit: period.unit } : period);
   const unitLevelNow = await unitLevel(p.unitCode);
   return {
     assignment: { unitCode: p.unitCode, unitLevel: unitLevelNow, verifierId: p.verifierId, assignedAt: now, dueAt },

@@ -134,7 +134,8 @@ export function reportListFilter(
       filter.$and = [
         {
           $or: [
-            { status: trusted({ $in: ['objected', 'referred-up'] }) },
+            // Objections and referrals go to the level above: a county's own staff never decide them.
+            { status: trusted({ $in: actor.level === 'city' ? ['objected', 'referred-up'] : [] }) },
             {
               status: trusted({ $in: [...stateGroups.underVerification] }),
               'assignment.extensionRequest.days': trusted({ $gt: 0 }),
@@ -145,7 +146,7 @@ export function reportListFilter(
       break;
     case 'letters-due':
       statuses = [...stateGroups.concluded];
-      filter['conclusion.letterDueAt'] = trusted({ $type: 'date' });
+      // Reports concluded before conclusions were recorded owe their letter too.
       filter['conclusion.letterSentAt'] = trusted({ $not: { $type: 'date' } });
       break;
     case 'rectification':

@@ -12,6 +12,7 @@ import type { EvidenceStore } from '../platform/evidenceStore';
 import type { UploadedFile } from '../platform/http/multipart';
 import { discardUploads } from './intake/reportSubmitter';
 import { loadReport, transition } from './pipeline';
+import { stillThereOpen } from './rectificationChanges';
 
 const SESSION_MINUTES = 30;
 
@@ -113,6 +114,8 @@ export async function reporterStillThere(
   const adopted: string[] = [];
   try {
     const report = await loadReport(reference, reporter);
+    // Refused before the files are inspected: a closed period costs the sender, not the server.
+    if (!stillThereOpen(report, now)) throw fail('report.not_objectable');
     const evidence = files.length
       ? await storeEvidence(
           files.map((f) => f.path),

@@ -8,11 +8,10 @@ import { inGroup, stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assignmentFor } from './caseChanges';
 import { staffOf, type ChangesFor } from './change';
-import { dueAfter } from './clocks';
+import { periodEnd } from '../platform/calendar';
+import { dueAfter, periodOf } from './clocks';
 import { concluded, unitLevel, type ConclusionKind } from './conclusion';
 import type { ReportFields } from './report.model';
-
-const DAY = 86_400_000;
 
 const conclusionText: Record<ConclusionKind, string> = {
   substantiated: '经核查，举报属实 / The report was substantiated',
@@ -75,7 +74,11 @@ export const outcomeChanges: ChangesFor<Steps> = {
     if (!request?.days || !r.assignment?.dueAt) throw fail('resource.stale');
     return {
       set: {
-        'assignment.dueAt': new Date(r.assignment.dueAt.getTime() + request.days * DAY),
+        // Counted like the extension period, on from the last day of the current one.
+        'assignment.dueAt': periodEnd(new Date(r.assignment.dueAt.getTime() - 1), {
+          days: request.days,
+          unit: periodOf(r, 'extension').unit,
+        }),
         'assignment.extendedDays': request.days,
         'assignment.extensionReason': p.reason,
         'assignment.extensionRequest': null,
@@ -209,7 +212,15 @@ export const outcomeChanges: ChangesFor<Steps> = {
     if (from === 'rejected')
       return {
         to: 'screening',
-        set: { ...decided, conclusion: null },
+        set: {
+          ...decided,
+          conclusion: null,
+          // Screening starts afresh: its period counts from now, and its reminders are due again.
+          'acceptance.pausedAt': null,
+          'acceptance.pausedMs': Math.max(0, now.getTime() - r.submittedAt.getTime()),
+          'acceptance.reminderSentAt': null,
+          'acceptance.escalatedAt': null,
+        },
         note: `复查决定重新受理审查：${p.reason} / Reopened for screening: ${p.reason}`,
       };
     if (!p.unitCode || !p.verifierId)

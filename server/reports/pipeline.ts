@@ -97,6 +97,7 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     assignedUnitCode: r.assignment?.unitCode ?? undefined,
     assignedUnitLevel: (r.assignment?.unitLevel as Level | undefined) ?? undefined,
     extensionRequested: !!r.assignment?.extensionRequest?.days,
+    extensionRequestedById: r.assignment?.extensionRequest?.requestedById ?? undefined,
     conclusionLevel: (r.conclusion?.level as Level | undefined) ?? undefined,
     involvedIds: r.conclusion?.involvedIds ?? [],
     letterSent: !!r.conclusion?.letterSentAt,

@@ -11,7 +11,8 @@ import { inGroup } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assertUnit } from './caseChanges';
 import { staffOf, type ChangesFor } from './change';
-import { dueAfter } from './clocks';
+import { lastDayOf } from '../platform/calendar';
+import { dueAfter, periodOf } from './clocks';
 import type { ReportFields } from './report.model';
 
 type Task = NonNullable<ReportFields['rectifications']>[number];
@@ -47,12 +48,17 @@ export const rectificationChanges: ChangesFor<
 > = {
   'order-rectification': async (r, p, actor, { now }) => {
     await assertUnit(p.unitCode, 'body.unitCode');
-    if (p.dueOn < shanghaiDay(now)) throw invalid('body.dueOn', 'the due day is already past');
+    // A major hazard in the findings is listed and signed off by a second person: the order cannot say otherwise.
+    if ((r.findings as { hazardLevel?: string } | null)?.hazardLevel === 'major' && !p.major)
+      throw invalid('body.major', 'the findings name a major hazard: its rectification is listed and signed off');
+    const dueOn = p.dueOn ?? lastDayOf(now, periodOf(r, 'rectification'));
+    if (dueOn < shanghaiDay(now)) throw invalid('body.dueOn', 'the due day is already past');
     const taskId = `R${(r.rectifications?.length ?? 0) + 1}`;
     return {
       pushes: {
         rectifications: {
           ...p,
+          dueOn,
           taskId,
           orderedAt: now,
           orderedById: staffOf(actor)?.id,
@@ -60,7 +66,7 @@ export const rectificationChanges: ChangesFor<
           reinspections: [],
         },
       },
-      auditDetails: { taskId, orderNo: p.orderNo, major: p.major, dueOn: p.dueOn },
+      auditDetails: { taskId, orderNo: p.orderNo, major: p.major, dueOn },
     };
   },
   'record-reinspection': (r, p, actor, { now }) => {
@@ -137,12 +143,14 @@ export const rectificationChanges: ChangesFor<
   'still-there': (r, p, _a, { now }) => {
     const set: Record<string, unknown> = {};
     const reopened: string[] = [];
+    // The reporter is answered by a re-inspection within its own period, escalated if it is late.
+    const reinspectBy = lastDayOf(now, periodOf(r, 'reinspection'));
     (r.rectifications ?? []).forEach((t, i) => {
       if (t.status === 'completed' && t.completedAt && now <= dueAfter(r, 'stillThere', t.completedAt)) {
-        // Reopened past its due day: escalated afresh, whether or not that day was escalated before.
         Object.assign(set, {
           [`rectifications.${i}.status`]: 'open',
           [`rectifications.${i}.disputedAt`]: now,
+          [`rectifications.${i}.dueOn`]: reinspectBy,
           [`rectifications.${i}.escalatedFor`]: null,
         });
         reopened.push(t.taskId);

@@ -15,7 +15,8 @@ export function presentReportForReporter(r: ReportFields, unitName?: string): z.
     area: r.area,
     submittedAt: r.submittedAt.toISOString(),
     anonymous: r.anonymous,
-    evidenceCount: r.evidence.length,
+    // Their own files: re-inspection photos are staff's.
+    evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter').length,
     timeline: r.timeline
       .filter((t) => t.public)
       .map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),

@@ -10,5 +10,6 @@ export async function reporterView(reference: string): Promise<z.infer<typeof fo
   const report = await reporterOwnReport(reference);
   const unitCode = report.transferredTo?.unitCode;
   const unit = unitCode ? await Unit.findOne({ code: unitCode }, { name: 1 }).lean() : null;
-  return presentReportForReporter(report, unit?.name.zh);
+  // Written "中文 / English", as the system writes its other bilingual lines; the page shows the reader's half.
+  return presentReportForReporter(report, unit ? `${unit.name.zh} / ${unit.name.en}` : undefined);
 }

@@ -10,6 +10,7 @@
 // `rectified` of earlier versions counted orders; it is no longer written, and a
 // report's next refresh or a rebuild takes it out of the rollups.)
 import { shanghaiMonthOf } from '../../shared/dates';
+import { inGroup } from '../../shared/workflow';
 import type { ReportFields } from '../reports/report.model';
 
 /** Whole days past this land in the last bucket ("a year or more"). */
@@ -42,8 +43,18 @@ export function cellKeyOf(id: string): CellKey {
 /** The parts of a report the statistics read. */
 export type StatsReport = Pick<
   ReportFields,
-  'reference' | 'area' | 'sector' | 'posterCode' | 'submittedAt' | 'timeline' | 'assignment' | 'findings' | 'reward'
+  | 'reference'
+  | 'status'
+  | 'area'
+  | 'sector'
+  | 'posterCode'
+  | 'submittedAt'
+  | 'timeline'
+  | 'assignment'
+  | 'findings'
+  | 'reward'
 > & {
+  conclusion?: Pick<NonNullable<ReportFields['conclusion']>, 'kind' | 'at'> | null;
   /** Only the marks the figures read (see STATS_PROJECTION). */
   rectifications?: Pick<RectificationTask, 'status' | 'dueOn' | 'escalatedFor'>[] | null;
 };
@@ -51,6 +62,9 @@ type RectificationTask = ReportFields['rectifications'][number];
 
 export const STATS_PROJECTION = {
   reference: 1,
+  status: 1,
+  'conclusion.kind': 1,
+  'conclusion.at': 1,
   area: 1,
   sector: 1,
   posterCode: 1,
@@ -64,11 +78,19 @@ export const STATS_PROJECTION = {
   'rectifications.escalatedFor': 1,
 } as const;
 
-/** When the findings were approved (the conclusion), or undefined while there is none. */
-function concludedAt(report: StatsReport): Date | undefined {
+/**
+ * The verification's conclusion standing now, or undefined while there is none:
+ * a case reopened by an objection or a referral has none until it concludes again.
+ * Reports concluded before conclusions were recorded are read from their timeline.
+ */
+function conclusionOf(report: StatsReport): { at: Date; substantiated: boolean } | undefined {
+  const c = report.conclusion;
+  if (c) return c.kind === 'rejected' ? undefined : { at: c.at, substantiated: c.kind === 'substantiated' };
+  if (!inGroup('concluded', report.status) && report.status !== 'closed') return undefined;
   let at: Date | undefined;
   for (const step of report.timeline ?? []) if (step.type === 'approve-findings') at = step.at;
-  return at;
+  const findings = (report.findings ?? {}) as { substantiated?: boolean };
+  return at && { at, substantiated: findings.substantiated === true };
 }
 
 type Tasks = NonNullable<StatsReport['rectifications']>;
@@ -91,9 +113,9 @@ export function contributionOf(report: StatsReport): Contribution {
   const c: Contribution = {};
   const month = shanghaiMonthOf(report.submittedAt);
   const cell = areaCellId(month, report.area, report.sector);
-  const findings = (report.findings ?? {}) as { substantiated?: boolean };
-  const conclusion = concludedAt(report);
-  const substantiated = !!conclusion && findings.substantiated === true;
+  const concluded = conclusionOf(report);
+  const conclusion = concluded?.at;
+  const substantiated = !!concluded?.substantiated;
   const tasks = report.rectifications ?? [];
 
   add(c, cell, 'received', 1);

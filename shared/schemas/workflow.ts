@@ -157,7 +157,8 @@ export const actionPayloads = {
       orderNo: z.string().trim().min(1).max(80),
       enterprise: z.string().trim().min(1).max(200),
       unitCode: z.string().min(1).max(40),
-      dueOn: day,
+      /** The report's rectification period from today when omitted. */
+      dueOn: day.optional(),
       major: z.boolean(),
       listingBody: z.string().trim().min(1).max(120).optional(),
     })

@@ -2,6 +2,7 @@
 // accepting many reports at once, the verifiers an acceptance may name, and the
 // role queues with their date filters and orders.
 import request, { type Test } from 'supertest';
+import { endOfShanghaiDay } from '../../shared/dates';
 import type { Role } from '../../shared/roles';
 import type { WorkflowActionName } from '../../shared/workflow';
 import { REPORTER_NOTICE_SUBJECT } from '../../server/reports/notifications';
@@ -245,7 +246,9 @@ describe('accepting several reports at once', () => {
     for (const ref of [fresh, screening]) {
       const db = await stored(ref);
       expect(db.assignment).toMatchObject({ unitCode: 'city-fire', verifierId });
-      expect(db.assignment!.dueAt!.getTime() - db.assignment!.assignedAt!.getTime()).toBe(20 * DAY);
+      // Twenty days on, to the end of that day in China.
+      const twentyDaysOn = new Date(db.assignment!.assignedAt!.getTime() + 20 * DAY);
+      expect(db.assignment!.dueAt).toEqual(endOfShanghaiDay(twentyDaysOn));
       expect(db.timeline.at(-1)).toMatchObject({ type: 'accept', actorId: s.intake.user.id });
       expect(await AuditEntry.countDocuments({ action: 'report.accept', 'target.id': ref })).toBe(1);
     }

@@ -188,15 +188,15 @@ describe('"cannot be verified" goes to the level above', () => {
     const r = await countyVerifying();
     await c.ok(r.reference, 'refer-unverifiable', { reason: '需要公安部门配合。' }, countyVerifier);
     const reverify = { outcome: 'reverify', instructions: '请会同公安部门再次核查。' };
-    expect(errorPaths(await c.act(r.reference, 'decide-referral', reverify, countyReviewer))).toEqual(
+    expect(errorPaths(await c.act(r.reference, 'decide-referral', reverify, c.staff.reviewer))).toEqual(
       expect.arrayContaining(['body.unitCode', 'body.verifierId']),
     );
-    const res = await c.ok(
-      r.reference,
-      'decide-referral',
-      { ...reverify, unitCode: 'city-fire', verifierId: c.staff.verifier.user.id },
-      countyReviewer,
-    );
+    const again = { ...reverify, unitCode: 'city-fire', verifierId: c.staff.verifier.user.id };
+    // The verifying unit's own head may not decide it: the level above does.
+    const refused = await c.act(r.reference, 'decide-referral', again, countyReviewer);
+    expectProblem(refused, 403, 'auth.forbidden');
+    expect(refused.body.reason).toBe('not-level-above');
+    const res = await c.ok(r.reference, 'decide-referral', again, c.staff.reviewer);
     expect(res.body.status).toBe('assigned');
     expect(res.body.assignment).toMatchObject({ unitCode: 'city-fire', verifierId: c.staff.verifier.user.id });
     expect((await c.stored(r.reference)).conclusion).toBeUndefined();
@@ -281,7 +281,10 @@ describe('a transferred report', () => {
     await c.ok(ref, 'start-screening');
     await c.ok(ref, 'transfer', { toUnitCode: 'city-housing', note: '属建筑施工领域，转住建部门办理。' });
     let seen = await reporterView(r);
-    expect(seen.transfer).toMatchObject({ unitName: '安阳市住房和城乡建设局', at: expect.any(String) });
+    expect(seen.transfer).toMatchObject({
+      unitName: '安阳市住房和城乡建设局 / Anyang Housing and Urban-Rural Development Bureau',
+      at: expect.any(String),
+    });
     expect(seen.transfer.result).toBeUndefined();
 
     const early = await c.act(ref, 'close', {}, c.staff.intake);
@@ -294,7 +297,7 @@ describe('a transferred report', () => {
     expect(recorded.body.transferredTo.result).toMatchObject({ receivedOn: '2026-11-30', outcome: 'handled' });
     seen = await reporterView(r);
     expect(seen.transfer).toMatchObject({
-      unitName: '安阳市住房和城乡建设局',
+      unitName: '安阳市住房和城乡建设局 / Anyang Housing and Urban-Rural Development Bureau',
       result: result.summary,
       receivedOn: '2026-11-30',
     });

@@ -52,7 +52,10 @@ test('letters-due lists concluded reports until their result letter is sent', as
 });
 
 test('rectification lists reports with a task awaiting re-inspection, for verifiers and reviewers', async () => {
-  const r = await c.reportAt('substantiated');
+  // An illegal operation, not a major hazard: no sign-off after the re-inspection.
+  const r = await c.reportAt('substantiated', {
+    findings: { violationKind: 'illegal-operation', hazardLevel: undefined },
+  });
   const dueOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await c.ok(
     r.reference,

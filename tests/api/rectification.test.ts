@@ -9,6 +9,7 @@ import { Unit } from '../../server/catalog/unit.model';
 import { inTransaction } from '../../server/platform/db';
 import { watchRectifications } from '../../server/reports/rectificationWatch';
 import { Report } from '../../server/reports/report.model';
+import { lastDayOf } from '../../server/platform/calendar';
 import { Staff } from '../../server/staff/staff.model';
 import { refreshReportStats } from '../../server/stats';
 import { shanghaiDay, shanghaiMonthOf } from '../../shared/dates';
@@ -72,9 +73,12 @@ const order = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** A substantiated report (in `area`) with one rectification ordered by the verifier. */
+/** Findings of an illegal operation, not a hazard: its rectification is not a major hazard's. */
+const notMajor = { findings: { violationKind: 'illegal-operation', hazardLevel: undefined } };
+
+/** A substantiated report (in `area`) with one rectification ordered by the verifier: major when the findings say so. */
 async function ordered(over: Record<string, unknown> = {}, area = '410503'): Promise<Receipt> {
-  const r = await c.reportAt('substantiated', { report: { area } });
+  const r = await c.reportAt('substantiated', { report: { area }, ...(over.major ? {} : notMajor) });
   await c.ok(r.reference, 'order-rectification', order(over), c.staff.verifier);
   return r;
 }
@@ -119,7 +123,7 @@ const mailsAbout = (reference: string) => queuedMails(t.box, { subject: new RegE
 
 describe('ordering a rectification', () => {
   test('the verifier or a reviewer orders; each task has its order number, unit, due day and, when major, its listing', async () => {
-    const r = await c.reportAt('substantiated');
+    const r = await c.reportAt('substantiated', notMajor);
     await c.ok(r.reference, 'order-rectification', order(), c.staff.verifier);
     const res = await c.ok(
       r.reference,
@@ -162,13 +166,28 @@ describe('ordering a rectification', () => {
     ['an unknown unit', { unitCode: 'no-such-unit' }, 'body.unitCode'],
     ['no order number', { orderNo: '' }, 'body.orderNo'],
   ])('400 naming the field for %s, and nothing changes', async (_what, over, path) => {
-    const r = await c.reportAt('substantiated');
+    const r = await c.reportAt('substantiated', notMajor);
     const before = await c.stored(r.reference);
     const res = await c.act(r.reference, 'order-rectification', order(over), c.staff.verifier);
     expectProblem(res, 400, 'request.invalid');
     expect(errorPaths(res)).toEqual([path]);
     const after = await c.stored(r.reference);
     expect([after.revision, after.rectifications]).toEqual([before.revision, []]);
+  });
+
+  test('a major hazard in the findings is ordered as one: listed, and signed off later by a second person', async () => {
+    const r = await c.reportAt('substantiated');
+    const res = await c.act(r.reference, 'order-rectification', order({ major: false }), c.staff.verifier);
+    expectProblem(res, 400, 'request.invalid');
+    expect(errorPaths(res)).toEqual(['body.major']);
+    expect((await c.stored(r.reference)).rectifications).toEqual([]);
+  });
+
+  test("without a due day, the report's rectification period from today", async () => {
+    const r = await c.reportAt('substantiated', notMajor);
+    const { dueOn: _omitted, ...withoutDay } = order();
+    await c.ok(r.reference, 'order-rectification', withoutDay, c.staff.verifier);
+    expect((await task(r.reference)).dueOn).toBe(day(30));
   });
 
   test('403 for the roles that may not order; an inspector of another area cannot even see the report', async () => {
@@ -428,17 +447,22 @@ describe('the reporter says "it is still there"', () => {
     expect((await task(r.reference)).reinspections).toHaveLength(2);
   });
 
-  test('a task reopened past its due day is escalated afresh, even when that day was escalated before', async () => {
+  test('a reopened task is due for re-inspection within five working days, and escalated afresh once that passes', async () => {
     const r = await ordered({ dueOn: day(1) });
     await watchRectifications(t.box, noonOn(day(2)), 'http://test');
     expect(await mailsAbout(r.reference)).toHaveLength(4);
     await reinspectOk(r.reference, inspector, { result: 'completed' }, ['after']);
     expect((await stillThere(r, '出口又堵了。')).status).toBe(200);
-    expect((await task(r.reference)).escalatedFor).toBeNull();
-    await watchRectifications(t.box, noonOn(day(3)), 'http://test');
-    await watchRectifications(t.box, noonOn(day(4)), 'http://test');
+    const reinspectBy = lastDayOf(new Date(), { days: 5, unit: 'working' });
+    expect(await task(r.reference)).toMatchObject({ status: 'open', dueOn: reinspectBy, escalatedFor: null });
+    // Not before its re-inspection day has passed; then once.
+    await watchRectifications(t.box, noonOn(reinspectBy), 'http://test');
+    expect(await mailsAbout(r.reference)).toHaveLength(4);
+    const after = shanghaiDay(new Date(noonOn(reinspectBy).getTime() + DAY));
+    await watchRectifications(t.box, noonOn(after), 'http://test');
+    await watchRectifications(t.box, noonOn(after), 'http://test');
     expect(await mailsAbout(r.reference)).toHaveLength(8);
-    expect(await task(r.reference)).toMatchObject({ status: 'open', escalatedFor: day(1) });
+    expect(await task(r.reference)).toMatchObject({ status: 'open', escalatedFor: reinspectBy });
   });
 
   test('409 report.not_objectable after the period, and while nothing is completed; nothing is kept', async () => {

@@ -25,9 +25,12 @@ beforeAll(async () => {
 
 const today = () => shanghaiDay(new Date());
 
-/** A substantiated hazard, ordered fixed within ten days and re-inspected as fixed with a photo of the site after. */
+/** A substantiated illegal operation, ordered fixed within ten days and re-inspected as fixed with a photo of the site after. */
 async function fixedAndVerified(): Promise<Receipt> {
-  const r = await c.reportAt('substantiated');
+  // Not a major hazard: no sign-off follows the re-inspection.
+  const r = await c.reportAt('substantiated', {
+    findings: { violationKind: 'illegal-operation', hazardLevel: undefined },
+  });
   await c.ok(
     r.reference,
     'order-rectification',

@@ -384,9 +384,9 @@ describe('guards', () => {
       );
     });
 
-    test('a referral is decided the same way', () => {
+    test('a referral goes to the level above: never the verifying unit itself', () => {
       const referred = countyCase({ status: 'referred-up', extensionRequested: false });
-      expect(actionBlocker('decide-referral', referred, county('emb-410503'))).toBeNull();
+      expect(actionBlocker('decide-referral', referred, county('emb-410503'))).toBe('not-level-above');
       expect(actionBlocker('decide-referral', referred, actor('reviewer'))).toBeNull();
       expect(actionBlocker('decide-referral', referred, county('emb-410502'))).toBe('not-level-above');
       expect(actionBlocker('decide-referral', { ...referred, assignedVerifierId: ME }, actor('reviewer'))).toBe(

@@ -36,10 +36,25 @@ function ReasonField({ name, label }: { name: string; label: string }) {
   );
 }
 
-function DayField({ name, label }: { name: string; label: string }) {
+function DayField({
+  name,
+  label,
+  optional,
+  extra,
+}: {
+  name: string;
+  label: string;
+  optional?: boolean;
+  extra?: string;
+}) {
   const { o } = useTexts();
   return (
-    <Form.Item label={label} name={name} rules={[{ required: true, message: o.required }]}>
+    <Form.Item
+      label={label}
+      name={name}
+      extra={extra}
+      rules={optional ? [] : [{ required: true, message: o.required }]}
+    >
       <Input type="date" />
     </Form.Item>
   );
@@ -261,7 +276,7 @@ function OrderRectificationFields() {
           options={units.map((u) => ({ value: u.code, label: localName(u.name, lang) }))}
         />
       </Form.Item>
-      <DayField name="dueOn" label={o.dueOn} />
+      <DayField name="dueOn" label={o.dueOn} optional extra={o.dueOnDefault} />
       <Form.Item label={o.major} name="major" valuePropName="checked">
         <Switch />
       </Form.Item>
@@ -364,7 +379,7 @@ export const outcomeActionForms: Record<string, ActionFormEntry> = {
       orderNo: text(v.orderNo),
       enterprise: text(v.enterprise),
       unitCode: v.unitCode,
-      dueOn: text(v.dueOn),
+      dueOn: optionalText(v.dueOn),
       major: v.major === true,
       listingBody: v.major === true ? optionalText(v.listingBody) : undefined,
     }),

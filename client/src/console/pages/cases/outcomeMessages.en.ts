@@ -49,6 +49,7 @@ export const outcomeEn: OutcomeMessages = {
     enterprise: 'Responsible enterprise',
     responsibleUnit: 'Unit overseeing the rectification',
     dueOn: 'Due',
+    dueOnDefault: 'Left empty: the default rectification period from today.',
     major: 'Major hazard (listed for supervision)',
     listingBody: 'Listing body',
     task: 'Rectification task',

@@ -47,6 +47,7 @@ export const outcomeZh = {
     enterprise: '责任企业',
     responsibleUnit: '负责督促整改的单位',
     dueOn: '整改期限',
+    dueOnDefault: '留空则按整改期限的默认天数计算。',
     major: '重大事故隐患（挂牌督办）',
     listingBody: '挂牌督办单位',
     task: '整改任务',

@@ -2,10 +2,12 @@
 // receiving department sent back.
 import { formatDateTime } from '../../../format';
 import type { FollowupReport } from '../followupApi';
-import { dayText, useOutcomeT } from './outcomeText';
+import { useLang } from '../../../i18n';
+import { dayText, inReaderLanguage, useOutcomeT } from './outcomeText';
 
 export function TransferCard({ report }: { report: FollowupReport }) {
   const t = useOutcomeT();
+  const lang = useLang();
   const transfer = report.transfer;
   if (!transfer) return null;
   return (
@@ -15,7 +17,9 @@ export function TransferCard({ report }: { report: FollowupReport }) {
       <dl className="facts">
         <div>
           <dt>{t.transferUnit}</dt>
-          <dd data-testid="transfer-unit">{transfer.unitName ?? t.transferUnitUnknown}</dd>
+          <dd data-testid="transfer-unit">
+            {transfer.unitName ? inReaderLanguage(transfer.unitName, lang) : t.transferUnitUnknown}
+          </dd>
         </div>
         {transfer.at && (
           <div>
