@@ -4,6 +4,7 @@
 // moved clock; closing only once the letter is out and no objection is possible;
 // the objection and its review at the level above, with the review's clock.
 import request from 'supertest';
+import { acceptanceDueAt } from '../../server/reports/acceptanceClock';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Unit } from '../../server/catalog/unit.model';
 import { REPORTER_NOTICE_SUBJECT } from '../../server/reports/notifications';
@@ -321,6 +322,11 @@ describe('the objection', () => {
     await c.ok(rejected.reference, 'send-result-letter', letter(), c.staff.intake);
     expect((await (await followup(rejected)).object()).status).toBe(200);
     expect((await c.ok(rejected.reference, 'decide-objection', reopened, cityReviewer)).body.status).toBe('screening');
+    // Screening starts afresh: a full period from the reopening, and its reminders are due again.
+    const reopenedReport = await stored(rejected.reference);
+    const reopenedAt = reopenedReport.statusChangedAt!.getTime();
+    expect(acceptanceDueAt(reopenedReport).getTime()).toBeGreaterThan(reopenedAt + 6 * DAY);
+    expect(reopenedReport.acceptance).toMatchObject({ reminderSentAt: null, escalatedAt: null });
   });
 
   test("the review's clock: city reviewers are reminded, the city bureau's head hears of it once overdue, once each", async () => {

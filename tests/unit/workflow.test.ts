@@ -375,6 +375,8 @@ describe('guards', () => {
         expect(actionBlocker(name, cityCase, county('emb-410503'))).toBe('not-level-above');
         // Nobody decides their own request, and there must be one.
         expect(actionBlocker(name, countyCase({ assignedVerifierId: ME }), county('emb-410503'))).toBe('four-eyes');
+        // Nor whoever asked, even reassigned away from the report and holding another role now.
+        expect(actionBlocker(name, countyCase({ extensionRequestedById: ME }), county('emb-410503'))).toBe('four-eyes');
         expect(actionBlocker(name, countyCase({ extensionRequested: false }), county('emb-410503'))).toBe(
           'no-extension-request',
         );
