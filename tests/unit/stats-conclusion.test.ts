@@ -17,7 +17,8 @@ const base = {
   reward: null,
 } as unknown as StatsReport;
 
-const countsOf = (r: Partial<StatsReport>) => Object.values(contributionOf({ ...base, ...r } as StatsReport))[0].counts;
+const countsOf = (r: Record<string, unknown>) =>
+  Object.values(contributionOf({ ...base, ...r } as StatsReport))[0].counts;
 
 test('a case reopened for a new verification is not concluded, though its timeline holds the earlier approval', () => {
   const counts = countsOf({ status: 'assigned', conclusion: null });
