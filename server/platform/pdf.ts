@@ -50,3 +50,9 @@ export function cjkPdf({ info, margin = 0, layout = 'portrait' }: PdfOptions): {
   });
   return { doc, done };
 }
+
+/** A line of a notice: the bilingual label in bold, its value after it. */
+export function labelledRow(doc: PDFKit.PDFDocument, label: string, value: string): void {
+  doc.font('bold').fontSize(11).text(label, { continued: true }).font('regular').text(`  ${value}`);
+  doc.moveDown(0.3);
+}

@@ -161,7 +161,8 @@ const deadlineMail =
     auditDetails: { mails: p.mails.length },
   });
 
-export const deadlineChanges: ChangesFor<
+/** The jobs' deadline mails, each a step of its own. */
+export type DeadlineStep =
   | 'acceptance-reminder'
   | 'acceptance-escalated'
   | 'deadline-reminder'
@@ -169,8 +170,9 @@ export const deadlineChanges: ChangesFor<
   | 'letter-reminder'
   | 'letter-escalated'
   | 'objection-review-reminder'
-  | 'objection-review-escalated'
-> = {
+  | 'objection-review-escalated';
+
+export const deadlineChanges: ChangesFor<DeadlineStep> = {
   'acceptance-reminder': deadlineMail('acceptanceReminder'),
   'acceptance-escalated': deadlineMail('acceptanceEscalation'),
   'deadline-reminder': deadlineMail('verificationReminder'),

@@ -4,26 +4,14 @@
 import { trusted } from 'mongoose';
 import { coversArea } from '../../shared/areaScope';
 import type { Role } from '../../shared/roles';
-import type { WorkflowActionName } from '../../shared/workflow';
 import { Unit } from '../catalog/unit.model';
 import { AppError } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
 import { Staff } from '../staff/staff.model';
+import type { DeadlineStep } from './caseChanges';
 import { transition } from './pipeline';
 
 export const DAY = 86_400_000;
-
-export type DeadlineStep = Extract<
-  WorkflowActionName,
-  | 'acceptance-reminder'
-  | 'acceptance-escalated'
-  | 'deadline-reminder'
-  | 'deadline-escalated'
-  | 'letter-reminder'
-  | 'letter-escalated'
-  | 'objection-review-reminder'
-  | 'objection-review-escalated'
->;
 
 export interface StaffMail {
   to: string | undefined | null;

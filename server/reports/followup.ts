@@ -4,14 +4,13 @@ import crypto from 'node:crypto';
 import { inGroup } from '../../shared/workflow';
 import type { SecretBox } from '../platform/secretBox';
 import { fail } from '../platform/errors';
-import { storeEvidence } from './intake/evidence';
 import { verifyAccessKey } from './intake/receipt';
 import { FollowupSession } from './followupSession.model';
 import { Report } from './report.model';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import type { UploadedFile } from '../platform/http/multipart';
-import { discardUploads } from './intake/reportSubmitter';
 import { loadReport, transition } from './pipeline';
+import { withStoredFiles } from './stepFiles';
 import { stillThereOpen } from './rectificationChanges';
 
 const SESSION_MINUTES = 30;
@@ -69,26 +68,13 @@ export async function reporterEvidence(
   store: EvidenceStore,
   now = new Date(),
 ): Promise<number> {
-  const adopted: string[] = [];
-  try {
+  return withStoredFiles(files, store, 'reporter', now, async (storeFiles) => {
     const report = await loadReport(reference, reporter);
     if (!inGroup('openToReporter', report.status)) throw fail('report.closed');
-    const evidence = await storeEvidence(
-      files.map((f) => f.path),
-      !!report.location,
-      store,
-      'reporter',
-      now,
-      adopted,
-    );
+    const evidence = await storeFiles(!!report.location);
     await transition(reference, 'reporter-evidence', { evidence }, reporter, { now });
     return evidence.length;
-  } catch (e) {
-    for (const id of adopted) await store.remove(id).catch(() => undefined);
-    throw e;
-  } finally {
-    await discardUploads(files);
-  }
+  });
 }
 
 export async function reporterWithdrawal(
@@ -111,26 +97,11 @@ export async function reporterStillThere(
   store: EvidenceStore,
   now = new Date(),
 ): Promise<void> {
-  const adopted: string[] = [];
-  try {
+  await withStoredFiles(files, store, 'reporter', now, async (storeFiles) => {
     const report = await loadReport(reference, reporter);
     // Refused before the files are inspected: a closed period costs the sender, not the server.
     if (!stillThereOpen(report, now)) throw fail('report.not_objectable');
-    const evidence = files.length
-      ? await storeEvidence(
-          files.map((f) => f.path),
-          !!report.location,
-          store,
-          'reporter',
-          now,
-          adopted,
-        )
-      : [];
+    const evidence = await storeFiles(!!report.location);
     await transition(reference, 'still-there', { body, evidence }, reporter, { now });
-  } catch (e) {
-    for (const id of adopted) await store.remove(id).catch(() => undefined);
-    throw e;
-  } finally {
-    await discardUploads(files);
-  }
+  });
 }

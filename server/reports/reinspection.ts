@@ -8,7 +8,7 @@ import type { EvidenceStore } from '../platform/evidenceStore';
 import { fail } from '../platform/errors';
 import type { UploadedFile } from '../platform/http/multipart';
 import type { SecretBox } from '../platform/secretBox';
-import { storeEvidence } from './intake/evidence';
+import { withStoredFiles } from './stepFiles';
 import { discardUploads } from './intake/reportSubmitter';
 import { applyTransition, loadReport } from './pipeline';
 import type { ReportFields } from './report.model';
@@ -21,36 +21,21 @@ export async function recordReinspection(
   deps: { box: SecretBox; store: EvidenceStore; publicBaseUrl: string },
   now = new Date(),
 ): Promise<ReportFields> {
-  const adopted: string[] = [];
-  try {
-    if (part.stages.length !== files.length)
-      throw fail('request.invalid', [
-        {
-          path: 'reinspection.stages',
-          code: 'invalid',
-          message: 'say for each photo whether it shows before or after',
-        },
-      ]);
+  if (part.stages.length !== files.length) {
+    await discardUploads(files);
+    throw fail('request.invalid', [
+      { path: 'reinspection.stages', code: 'invalid', message: 'say for each photo whether it shows before or after' },
+    ]);
+  }
+  return withStoredFiles(files, deps.store, 'staff', now, async (storeFiles) => {
     const report = await loadReport(reference, actor);
-    const stored = await storeEvidence(
-      files.map((f) => f.path),
-      false,
-      deps.store,
-      'staff',
-      now,
-      adopted,
-    );
+    const stored = await storeFiles(false);
     const { stages, ...fields } = part;
     const payload = {
       ...fields,
       before: stored.filter((_, i) => stages[i] === 'before'),
       after: stored.filter((_, i) => stages[i] === 'after'),
     };
-    return await applyTransition(report, 'record-reinspection', payload, actor, { ...deps, now });
-  } catch (e) {
-    for (const id of adopted) await deps.store.remove(id).catch(() => undefined);
-    throw e;
-  } finally {
-    await discardUploads(files);
-  }
+    return applyTransition(report, 'record-reinspection', payload, actor, { ...deps, now });
+  });
 }

@@ -7,7 +7,7 @@
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { formatYuan } from '../../shared/money';
-import { A4, cjkPdf } from '../platform/pdf';
+import { A4, cjkPdf, labelledRow } from '../platform/pdf';
 import { fail } from '../platform/errors';
 import { posterText } from '../posters/posterText';
 import type { ReportFields } from './report.model';
@@ -47,10 +47,7 @@ export function renderResultLetter(r: ReportFields, n: number): Promise<Buffer> 
   doc.fontSize(10).text(`编号 No. ${letter.letterNo}`, { align: 'center' }).moveDown(1.2);
   doc.fillColor(INK);
 
-  const row = (label: string, value: string) => {
-    doc.font('bold').fontSize(11).text(label, { continued: true }).font('regular').text(`  ${value}`);
-    doc.moveDown(0.3);
-  };
+  const row = (label: string, value: string) => labelledRow(doc, label, value);
   row('举报编号 Reference:', r.reference);
   row('所属区域 Area:', areas.find((a) => a.code === r.area)?.name.zh ?? r.area);
   row('举报日期 Reported on:', shanghaiDay(r.submittedAt));

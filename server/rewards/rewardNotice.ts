@@ -8,7 +8,7 @@ import { shanghaiDay } from '../../shared/dates';
 import { stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';
-import { A4, cjkPdf } from '../platform/pdf';
+import { A4, cjkPdf, labelledRow } from '../platform/pdf';
 import { posterText } from '../posters/posterText';
 
 const issuer = posterText.issuer.zh;
@@ -35,10 +35,7 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   doc.font('regular').fontSize(11).fillColor('#5F6368').text('Reward notice', { align: 'center' }).moveDown(1.5);
   doc.fillColor('#1A1A1A');
 
-  const row = (label: string, value: string) => {
-    doc.font('bold').fontSize(11).text(label, { continued: true }).font('regular').text(`  ${value}`);
-    doc.moveDown(0.3);
-  };
+  const row = (label: string, value: string) => labelledRow(doc, label, value);
   row('举报编号 Reference:', r.reference);
   row('所属区域 Area:', areas.find((a) => a.code === r.area)?.name.zh ?? r.area);
   row('举报日期 Reported on:', shanghaiDay(r.submittedAt));

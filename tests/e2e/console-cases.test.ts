@@ -4,6 +4,7 @@
 // follow-up page; the verifier reads the answer; the reviewer approves the findings.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { endOfShanghaiDay } from '../../shared/dates';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
@@ -117,9 +118,9 @@ describe('case work in the console', () => {
       exclusions: [],
     });
     expect(afterFindings.assignment).toMatchObject({ unitCode: 'city-fire' });
-    expect(afterFindings.assignment!.dueAt!.getTime() - afterFindings.assignment!.assignedAt!.getTime()).toBe(
-      30 * 86_400_000,
-    );
+    // Thirty days on, to the end of that day in China.
+    const thirtyDaysOn = new Date(afterFindings.assignment!.assignedAt!.getTime() + 30 * 86_400_000);
+    expect(afterFindings.assignment!.dueAt).toEqual(endOfShanghaiDay(thirtyDaysOn));
 
     // The reporter reads the question on the public follow-up page and answers.
     const reporterContext = await suite.newContext({
