@@ -5,6 +5,7 @@
 // SMTP, nothing they can read names the reporter, opens a report or recognises a
 // request: every collection, every GridFS and disk evidence byte, the log output
 // and the outbox are searched for each secret in every form it could be stored in.
+import { shanghaiDay } from '../../shared/dates';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -135,7 +136,7 @@ beforeAll(async () => {
   await c.ok(
     ref,
     'record-payout',
-    { voucherNo: 'PZ-2026-0099', paidOn: new Date().toISOString().slice(0, 10), claimantChecked: true },
+    { voucherNo: 'PZ-2026-0099', paidOn: shanghaiDay(), claimantChecked: true },
     c.cashier,
     { 'Idempotency-Key': `insider-payout-${Date.now()}` },
   );

@@ -1,6 +1,7 @@
 // The queues for the work after a conclusion: decisions awaiting a reviewer
 // (objections, referrals, extension requests), result letters still to send, and
 // rectifications awaiting re-inspection or sign-off — each lists exactly its reports.
+import { shanghaiDay } from '../../shared/dates';
 import request from 'supertest';
 import { jpeg } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
@@ -56,7 +57,7 @@ test('rectification lists reports with a task awaiting re-inspection, for verifi
   const r = await c.reportAt('substantiated', {
     findings: { violationKind: 'illegal-operation', hazardLevel: undefined },
   });
-  const dueOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const dueOn = shanghaiDay(new Date(Date.now() + 20 * 86_400_000));
   await c.ok(
     r.reference,
     'order-rectification',
@@ -64,7 +65,7 @@ test('rectification lists reports with a task awaiting re-inspection, for verifi
     c.staff.verifier,
   );
   expect(await queue('rectification', c.staff.verifier)).toContain(r.reference);
-  const inspectedOn = new Date().toISOString().slice(0, 10);
+  const inspectedOn = shanghaiDay();
   const res = await as(request(t.app).post(`/api/v1/reports/${r.reference}/reinspections`), c.staff.verifier)
     .field(
       'reinspection',
