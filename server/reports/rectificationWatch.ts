@@ -4,31 +4,16 @@
 // step, which records the due day it escalated (a follow-up's new due day can be
 // escalated again). The statistics count a report as overdue by that mark.
 import { trusted } from 'mongoose';
-import { coversArea } from '../../shared/areaScope';
 import { shanghaiDay } from '../../shared/dates';
 import { stateGroups } from '../../shared/workflow';
-import { Unit } from '../catalog/unit.model';
 import { AppError } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
-import { Staff } from '../staff/staff.model';
+import { headEmailOf, staffEmails } from './deadlineStep';
 import { transition } from './pipeline';
 import { isOverdue } from './rectificationChanges';
 import { Report } from './report.model';
 
 const system = { kind: 'system' } as const;
-
-/** Verifiers and reviewers who work on this area and can be mailed. */
-async function areaInspectorEmails(area: string): Promise<string[]> {
-  const staff = await Staff.find(
-    {
-      role: trusted({ $in: ['verifier', 'reviewer'] }),
-      disabled: trusted({ $ne: true }),
-      email: trusted({ $type: 'string' }),
-    },
-    { email: 1, areaCodes: 1, allAreas: 1 },
-  ).lean();
-  return staff.filter((s) => coversArea(s, area)).map((s) => s.email!);
-}
 
 export async function watchRectifications(
   box: SecretBox,
@@ -58,15 +43,14 @@ export async function watchRectifications(
   for (const r of candidates) {
     const due = (r.rectifications ?? []).filter((t) => isOverdue(t, now) && t.escalatedFor !== t.dueOn);
     if (!due.length) continue;
-    const inspectors = await areaInspectorEmails(r.area);
+    const inspectors = await staffEmails(['verifier', 'reviewer'], r.area);
     for (const task of due) {
-      const unit = await Unit.findOne({ code: task.unitCode }, { headEmail: 1 }).lean();
       // Staff mail: the body may name the task; the subject says only that something is overdue.
       const text =
         `举报 ${r.reference} 的整改任务 ${task.taskId}（整改指令书 ${task.orderNo}）已超过整改期限（${task.dueOn}），请督促整改并组织复查。\n` +
         `Rectification ${task.taskId} (order ${task.orderNo}) of report ${r.reference} is past its due day (${task.dueOn}).\n` +
         `${publicBaseUrl}/console`;
-      const to = [...new Set([unit?.headEmail, ...inspectors].filter((m): m is string => !!m))];
+      const to = [...new Set([await headEmailOf(task.unitCode), ...inspectors].filter((m): m is string => !!m))];
       const mails = to.map((m) => ({
         to: m,
         subject: `【啄木鸟】整改逾期督办 ${r.reference} / Overdue rectification`,
