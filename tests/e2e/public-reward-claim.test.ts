@@ -5,12 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
+import { expectFitsPhone, followupOnPhone } from '../support/followupPhone';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
-
-const PHONE = { width: 360, height: 740 };
 
 jest.setTimeout(120_000);
 
@@ -42,38 +41,11 @@ async function refusedReward(): Promise<Receipt> {
   return r;
 }
 
-async function signedInPhone(receipt: Receipt): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
-  });
-  await page.goto(`${suite.server.baseUrl}/followup`);
-  await page.getByLabel('举报编号').fill(receipt.reference);
-  await page.getByLabel('查询密钥').fill(receipt.accessKey);
-  await page.getByTestId('followup-signin').click();
-  await page.getByRole('heading', { level: 1, name: receipt.reference }).waitFor();
-  await page.getByTestId('reward-card').waitFor();
-  return { page, pageErrors };
-}
+const signedInPhone = (receipt: Receipt) => followupOnPhone(suite, receipt, 'reward-card');
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
-}
 
 describe('the reward in follow-up', () => {
   test('an approved reward: amount and reasons, the notice, a wrong ID number refused, then the claim', async () => {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
+import { expectFitsPhone, followupOnPhone } from '../support/followupPhone';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv, jpeg, jpegWithExif, nextClientIp } from '../support/intake';
 import { as } from '../support/staff';
 
-const PHONE = { width: 360, height: 740 };
 const DAY = 86_400_000;
 
 jest.setTimeout(120_000);
@@ -64,36 +64,10 @@ async function fixedAndVerified(): Promise<Receipt> {
   return r;
 }
 
-async function signedInPhone(receipt: Receipt): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
-  });
-  await page.goto(`${suite.server.baseUrl}/followup`);
-  await page.getByLabel('举报编号').fill(receipt.reference);
-  await page.getByLabel('查询密钥').fill(receipt.accessKey);
-  await page.getByTestId('followup-signin').click();
-  await page.getByRole('heading', { level: 1, name: receipt.reference }).waitFor();
-  await page.getByTestId('rectifications').waitFor();
-  return { page, pageErrors };
-}
+const signedInPhone = (receipt: Receipt) => followupOnPhone(suite, receipt, 'rectifications');
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
-}
 
 describe('a rectification in follow-up', () => {
   test('fixed and verified, the reporter says it is still there with a photo, and a re-inspection is asked for', async () => {
