@@ -7,6 +7,7 @@ import { shanghaiDateTime } from '../../shared/dates';
 import { stateGroups } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
+import type { DeadlineStep } from './caseChanges';
 import { DAY, headEmailOf, sendOnce, staffEmails } from './deadlineStep';
 import { Report, type ReportFields } from './report.model';
 
@@ -24,6 +25,29 @@ async function answerableUnit(r: Pick<ReportFields, 'assignment' | 'sector' | 'a
   return r.assignment?.unitCode ?? (await responsibleUnitCode(r.sector, r.area)) ?? `emb-${r.area}`;
 }
 
+interface ClockMail {
+  step: DeadlineStep;
+  /** Who is told: read only when this mail goes out. */
+  to: () => (string | undefined)[] | Promise<(string | undefined)[]>;
+  subject: string;
+  text: string;
+}
+
+/** Past its due date a clock is escalated; before it, reminded. Each mail is a deadline step, sent once per report. */
+async function remindOrEscalate(
+  box: SecretBox,
+  publicBaseUrl: string,
+  now: Date,
+  clock: { reference: string; dueAt: Date; reminded: boolean; reminder: ClockMail; escalation: ClockMail },
+): Promise<Due> {
+  const escalate = clock.dueAt <= now;
+  if (!escalate && clock.reminded) return { reminded: false, escalated: false };
+  const mail = escalate ? clock.escalation : clock.reminder;
+  const mails = (await mail.to()).map((to) => ({ to, subject: mail.subject, text: mail.text }));
+  const sent = await sendOnce(box, publicBaseUrl, clock.reference, mail.step, now, mails);
+  return { reminded: !escalate && sent, escalated: escalate && sent };
+}
+
 async function watchLetters(box: SecretBox, now: Date, publicBaseUrl: string): Promise<Due[]> {
   const candidates = await Report.find({
     status: trusted({ $in: [...stateGroups.concluded] }),
@@ -38,30 +62,25 @@ async function watchLetters(box: SecretBox, now: Date, publicBaseUrl: string): P
     const dueAt = r.conclusion!.letterDueAt;
     const due = shanghaiDateTime(dueAt);
     const officers = await staffEmails(['reviewer', 'intake'], r.area);
-    if (dueAt <= now) {
-      const text = `举报 ${r.reference} 的核查结果告知书已超过告知期限（${due}）仍未发送，请督办。\nThe result letter of report ${r.reference} is overdue (due ${due}).\n${publicBaseUrl}/console`;
-      const to = [await headEmailOf(await answerableUnit(r)), ...officers];
-      const mails = to.map((m) => ({
-        to: m,
-        subject: `【啄木鸟】结果告知超期督办 ${r.reference} / Overdue result letter`,
-        text,
-      }));
-      results.push({
-        reminded: false,
-        escalated: await sendOnce(box, publicBaseUrl, r.reference, 'letter-escalated', now, mails),
-      });
-    } else if (!r.conclusion!.reminderSentAt) {
-      const text = `举报 ${r.reference} 已有核查结论，请于 ${due} 前向举报人发送核查结果告知书。\nReport ${r.reference} is concluded: send the result letter by ${due}.\n${publicBaseUrl}/console`;
-      const mails = officers.map((to) => ({
-        to,
-        subject: `【啄木鸟】结果告知期限将至 ${r.reference} / Result letter due ${due}`,
-        text,
-      }));
-      results.push({
-        reminded: await sendOnce(box, publicBaseUrl, r.reference, 'letter-reminder', now, mails),
-        escalated: false,
-      });
-    }
+    results.push(
+      await remindOrEscalate(box, publicBaseUrl, now, {
+        reference: r.reference,
+        dueAt,
+        reminded: !!r.conclusion!.reminderSentAt,
+        reminder: {
+          step: 'letter-reminder',
+          to: () => officers,
+          subject: `【啄木鸟】结果告知期限将至 ${r.reference} / Result letter due ${due}`,
+          text: `举报 ${r.reference} 已有核查结论，请于 ${due} 前向举报人发送核查结果告知书。\nReport ${r.reference} is concluded: send the result letter by ${due}.\n${publicBaseUrl}/console`,
+        },
+        escalation: {
+          step: 'letter-escalated',
+          to: async () => [await headEmailOf(await answerableUnit(r)), ...officers],
+          subject: `【啄木鸟】结果告知超期督办 ${r.reference} / Overdue result letter`,
+          text: `举报 ${r.reference} 的核查结果告知书已超过告知期限（${due}）仍未发送，请督办。\nThe result letter of report ${r.reference} is overdue (due ${due}).\n${publicBaseUrl}/console`,
+        },
+      }),
+    );
   }
   return results;
 }
@@ -80,30 +99,25 @@ async function watchObjectionReviews(box: SecretBox, now: Date, publicBaseUrl: s
     const dueAt = r.objectionReview!.dueAt!;
     const due = shanghaiDateTime(dueAt);
     const reviewers = await staffEmails(['reviewer'], r.area, true);
-    if (dueAt <= now) {
-      const text = `举报 ${r.reference} 的异议复查已超过期限（${due}），请督办。\nThe review of the objection to report ${r.reference} is overdue (due ${due}).\n${publicBaseUrl}/console`;
-      const to = [await headEmailOf(CITY_BUREAU), ...reviewers];
-      const mails = to.map((m) => ({
-        to: m,
-        subject: `【啄木鸟】异议复查超期督办 ${r.reference} / Overdue objection review`,
-        text,
-      }));
-      results.push({
-        reminded: false,
-        escalated: await sendOnce(box, publicBaseUrl, r.reference, 'objection-review-escalated', now, mails),
-      });
-    } else if (!r.objectionReview!.reminderSentAt) {
-      const text = `举报人对举报 ${r.reference} 的核查结论提出异议，请于 ${due} 前作出复查决定。\nThe reporter objected to the conclusion of report ${r.reference}: decide the review by ${due}.\n${publicBaseUrl}/console`;
-      const mails = reviewers.map((to) => ({
-        to,
-        subject: `【啄木鸟】异议复查期限将至 ${r.reference} / Objection review due ${due}`,
-        text,
-      }));
-      results.push({
-        reminded: await sendOnce(box, publicBaseUrl, r.reference, 'objection-review-reminder', now, mails),
-        escalated: false,
-      });
-    }
+    results.push(
+      await remindOrEscalate(box, publicBaseUrl, now, {
+        reference: r.reference,
+        dueAt,
+        reminded: !!r.objectionReview!.reminderSentAt,
+        reminder: {
+          step: 'objection-review-reminder',
+          to: () => reviewers,
+          subject: `【啄木鸟】异议复查期限将至 ${r.reference} / Objection review due ${due}`,
+          text: `举报人对举报 ${r.reference} 的核查结论提出异议，请于 ${due} 前作出复查决定。\nThe reporter objected to the conclusion of report ${r.reference}: decide the review by ${due}.\n${publicBaseUrl}/console`,
+        },
+        escalation: {
+          step: 'objection-review-escalated',
+          to: async () => [await headEmailOf(CITY_BUREAU), ...reviewers],
+          subject: `【啄木鸟】异议复查超期督办 ${r.reference} / Overdue objection review`,
+          text: `举报 ${r.reference} 的异议复查已超过期限（${due}），请督办。\nThe review of the objection to report ${r.reference} is overdue (due ${due}).\n${publicBaseUrl}/console`,
+        },
+      }),
+    );
   }
   return results;
 }
