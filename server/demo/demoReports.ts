@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { unitLevel } from '../reports/conclusion';
+import { unitLevel } from '../catalog/units';
 import { categories } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { reportInputSchema } from '../../shared/schemas/report';

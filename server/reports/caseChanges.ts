@@ -3,6 +3,7 @@
 // report as loaded, the action's typed payload and the actor; it throws a domain
 // error for a payload the report does not allow and changes nothing itself.
 import { coversArea } from '../../shared/areaScope';
+import { levelOfUnit, type Level } from '../../shared/levels';
 import type { DeadlineMark } from '../../shared/workflow';
 import { areaScope } from '../access/areaScope';
 import { Unit } from '../catalog/unit.model';
@@ -12,7 +13,8 @@ import { pausedClock, resumedClock } from './acceptanceClock';
 import { staffOf, type ChangesFor, type StepActor } from './change';
 import { periodEnd } from '../platform/calendar';
 import { periodOf } from './clocks';
-import { concluded, unitLevel } from './conclusion';
+import { unitLevel } from '../catalog/units';
+import { concluded } from './conclusion';
 import { Report, type ReportFields } from './report.model';
 
 export async function assertVerifier(id: string, area: string): Promise<void> {
@@ -58,10 +60,9 @@ export const caseChanges: ChangesFor<CaseAction> = {
   }),
   'resume-screening': (r, _p, _a, { now }) => ({ set: resumedClock(r, now) }),
   accept: async (r, p, actor, { now }) => {
-    await assertUnit(p.unitCode, 'body.unitCode');
-    const unit = await Unit.findOne({ code: p.unitCode }, { areaCode: 1 }).lean();
+    const assignment = await assignmentFor(r, p, now);
     // Deaths: the county-level government of the report's area verifies (安全生产法 第七十三条).
-    if (p.involvesDeaths && unit?.areaCode !== r.area)
+    if (p.involvesDeaths && assignment.unitAreaCode !== r.area)
       throw fail('request.invalid', [
         {
           path: 'body.unitCode',
@@ -71,7 +72,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
       ]);
     return {
       set: {
-        ...(await assignmentFor(r, p, now)),
+        ...assignment.set,
         ...(p.involvesDeaths ? { deathCase: { flaggedAt: now, flaggedById: staffOf(actor)?.id } } : {}),
       },
       auditDetails: p.involvesDeaths ? { involvesDeaths: true } : undefined,
@@ -118,7 +119,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
     const kind = (r.findings as { substantiated?: boolean } | undefined)?.substantiated
       ? 'substantiated'
       : 'unsubstantiated';
-    const level = r.assignment?.unitLevel === 'city' ? 'city' : await unitLevel(r.assignment?.unitCode);
+    const level = (r.assignment?.unitLevel as Level | undefined) ?? (await unitLevel(r.assignment?.unitCode));
     return {
       to: kind,
       internalNote: p.comment,
@@ -192,19 +193,28 @@ export const sentMarks = (r: Clocks): Record<DeadlineMark, boolean> =>
     boolean
   >;
 
-/** The `$set` of a (new) assignment: the unit, its level, the verifier and the due date (the report's period by default). */
+/**
+ * The `$set` of a (new) assignment: the unit, its level, the verifier and the due date
+ * (the report's period by default); and the unit's area, read with it.
+ */
 export async function assignmentFor(
   r: ReportFields,
   p: { unitCode: string; verifierId: string; dueInDays?: number },
   now: Date,
-): Promise<Record<string, unknown>> {
-  await assertUnit(p.unitCode, 'body.unitCode');
+): Promise<{ set: Record<string, unknown>; unitAreaCode: string | undefined }> {
+  const unit = await Unit.findOne({ code: p.unitCode }, { areaCode: 1 }).lean();
+  if (!unit)
+    throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${p.unitCode}` }]);
   await assertVerifier(p.verifierId, r.area);
   // Days given are counted like the report's verification period, to the end of the last day in China.
   const period = periodOf(r, 'verification');
   const dueAt = periodEnd(now, p.dueInDays ? { days: p.dueInDays, unit: period.unit } : period);
-  const unitLevelNow = await unitLevel(p.unitCode);
-  return {
-    assignment: { unitCode: p.unitCode, unitLevel: unitLevelNow, verifierId: p.verifierId, assignedAt: now, dueAt },
+  const assignment = {
+    unitCode: p.unitCode,
+    unitLevel: levelOfUnit(unit),
+    verifierId: p.verifierId,
+    assignedAt: now,
+    dueAt,
   };
+  return { set: { assignment }, unitAreaCode: unit.areaCode ?? undefined };
 }

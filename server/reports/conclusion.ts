@@ -2,19 +2,12 @@
 // due within the feedback period, and once it is sent the reporter may object to
 // an unsubstantiated, unverifiable or rejected conclusion within the objection
 // period. Reopening the case (an objection or a referral) clears the conclusion.
-import { levelOfUnit, type Level } from '../../shared/levels';
+import type { Level } from '../../shared/levels';
 import { inGroup } from '../../shared/workflow';
-import { Unit } from '../catalog/unit.model';
 import { dueAfter } from './clocks';
 import type { ReportFields } from './report.model';
 
 export type ConclusionKind = 'substantiated' | 'unsubstantiated' | 'unverifiable' | 'rejected';
-
-/** The level of a unit by its code; an unknown unit counts as a county one. */
-export async function unitLevel(code: string | null | undefined): Promise<Level> {
-  const unit = code ? await Unit.findOne({ code }, { areaCode: 1 }).lean() : null;
-  return unit ? levelOfUnit(unit) : 'county';
-}
 
 /** The `$set` for a conclusion reached now: its result letter's clock starts. */
 export function concluded(

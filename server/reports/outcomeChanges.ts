@@ -10,7 +10,8 @@ import { assignmentFor } from './caseChanges';
 import { staffOf, type ChangesFor } from './change';
 import { periodEnd } from '../platform/calendar';
 import { dueAfter, periodOf } from './clocks';
-import { concluded, unitLevel, type ConclusionKind } from './conclusion';
+import { unitLevel } from '../catalog/units';
+import { concluded, type ConclusionKind } from './conclusion';
 import type { ReportFields } from './report.model';
 
 const conclusionText: Record<ConclusionKind, string> = {
@@ -120,7 +121,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
       };
     return {
       to: 'assigned',
-      set: { ...decided, 'referral.decision': p.instructions, ...(await assignmentFor(r, p, now)) },
+      set: { ...decided, 'referral.decision': p.instructions, ...(await assignmentFor(r, p, now)).set },
       note: '上级决定重新核查 / The level above ordered a new verification',
       internalNote: p.instructions,
     };
@@ -234,7 +235,8 @@ export const outcomeChanges: ChangesFor<Steps> = {
         conclusion: null,
         findings: null,
         findingsById: null,
-        ...(await assignmentFor(r, { unitCode: p.unitCode, verifierId: p.verifierId, dueInDays: p.dueInDays }, now)),
+        ...(await assignmentFor(r, { unitCode: p.unitCode, verifierId: p.verifierId, dueInDays: p.dueInDays }, now))
+          .set,
       },
       note: `复查决定重新核查：${p.reason} / Reopened for a new verification: ${p.reason}`,
     };

@@ -4,8 +4,7 @@ import { parse as parseCookies } from 'cookie';
 import type { RequestHandler } from 'express';
 import type { Role } from '../../shared/roles';
 import { touchSession, type SessionPolicy } from './sessions';
-import { levelOfUnit } from '../../shared/levels';
-import { Unit } from '../catalog/unit.model';
+import { unitLevel } from '../catalog/units';
 import { Staff } from './staff.model';
 import '../platform/http/requestContext';
 
@@ -17,15 +16,14 @@ export function authenticate(policy: SessionPolicy, totpRequiredRoles: string[],
     if (!session) return next();
     const staff = await Staff.findById(session.staffId).lean();
     if (!staff || staff.disabled) return next();
-    // The level follows the unit, so moving a unit between levels moves its staff with it; an unknown unit counts as a county one.
-    const unit = await Unit.findOne({ code: staff.unitCode }, { areaCode: 1 }).lean();
     req.staff = {
       actor: {
         id: String(staff._id),
         username: staff.username,
         role: staff.role as Role,
         unitCode: staff.unitCode,
-        level: unit ? levelOfUnit(unit) : 'county',
+        // The level follows the unit, so moving a unit between levels moves its staff with it.
+        level: await unitLevel(staff.unitCode),
         areaCodes: staff.areaCodes,
         allAreas: staff.allAreas === true,
       },

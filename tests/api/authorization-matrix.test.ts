@@ -11,7 +11,7 @@ import { createSession } from '../../server/staff/sessions';
 import { documentedRoutes, type DocumentedRoute } from '../../server/platform/http/openapi';
 import { can, type Action, type Actor } from '../../server/access';
 import { Staff } from '../../server/staff/staff.model';
-import { unitLevel } from '../../server/reports/conclusion';
+import { unitLevel } from '../../server/catalog/units';
 import { startTestApp, type TestApp } from '../support/server';
 import { createAccount } from '../support/staff';
 

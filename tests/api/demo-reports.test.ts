@@ -11,7 +11,7 @@ import { fundBalances, ledgerBalances } from '../../server/fund/ledger';
 import { rebuildStats } from '../../server/stats';
 import { startTestApp, type TestApp } from '../support/server';
 import { Staff } from '../../server/staff/staff.model';
-import { unitLevel } from '../../server/reports/conclusion';
+import { unitLevel } from '../../server/catalog/units';
 import { workflowRecordOf } from '../../server/reports/pipeline';
 import { actionBlocker, type StaffWorkflowActor } from '../../shared/workflow';
 import type { Role } from '../../shared/roles';
