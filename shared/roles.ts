@@ -1,5 +1,8 @@
 // Staff roles and what each is called.
-export const roles = ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const;
+// `leader`: a bureau leader (局领导) who approves what one officer may not decide alone: large or
+// adjusted rewards, recoveries, flagged claims, new reward policies. `discipline`: the bureau's
+// discipline officer (纪检监察), who reads the reward anomaly views and changes nothing.
+export const roles = ['admin', 'intake', 'verifier', 'reviewer', 'finance', 'leader', 'discipline'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleNames: Record<Role, { zh: string; en: string }> = {
@@ -8,4 +11,6 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
   verifier: { zh: '核查人员', en: 'Verifier' },
   reviewer: { zh: '审核人', en: 'Reviewer' },
   finance: { zh: '财务', en: 'Finance officer' },
+  leader: { zh: '局领导', en: 'Bureau leader' },
+  discipline: { zh: '纪检监察', en: 'Discipline officer' },
 };

@@ -166,6 +166,21 @@ export interface WorkflowRecord {
   /** Rectification tasks awaiting re-inspection, or sign-off. */
   openRectifications?: number;
   awaitingSignOff?: number;
+  /** The proposed reward needs a leader's approval (adjusted beyond the band, or above an amount tier) and has none yet. */
+  leadershipNeeded?: boolean;
+  /** The claim's checks raised a flag (exclusion register, the same payee or account, the yearly cap) not yet settled. */
+  claimFlagged?: boolean;
+  /** The reward was paid out (top-ups and recoveries follow a payment). */
+  rewardPaid?: boolean;
+  /** A top-up (补发) or a recovery (追回) under way, and who proposed and approved it. */
+  topUpStage?: 'proposed' | 'approved';
+  topUpProposedById?: string;
+  topUpApprovedById?: string;
+  recoveryStage?: 'proposed' | 'approved';
+  recoveryProposedById?: string;
+  recoveryApprovedById?: string;
+  /** The verifier drawn to inspect this rewarded case again, while their check is outstanding. */
+  sampleVerifierId?: string;
 }
 
 export type DeadlineMark =
@@ -213,7 +228,15 @@ export type GuardFailure =
   | 'still-there-period'
   | 'no-open-rectification'
   | 'nothing-to-sign-off'
-  | 'not-substantiated';
+  | 'not-substantiated'
+  | 'leadership-approval'
+  | 'nothing-to-approve'
+  | 'claim-flagged'
+  | 'not-paid'
+  | 'top-up-pending'
+  | 'no-top-up'
+  | 'recovery-pending'
+  | 'no-recovery';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -317,6 +340,30 @@ const stillTherePeriodOpen: Guard = (r) => (r.stillThereOpen ? null : 'still-the
 const wasSubstantiated: Guard = (r) => (r.wasSubstantiated ? null : 'not-substantiated');
 const hasOpenRectification: Guard = (r) => (r.openRectifications ? null : 'no-open-rectification');
 const hasSignOffWaiting: Guard = (r) => (r.awaitingSignOff ? null : 'nothing-to-sign-off');
+/** Money beyond one officer's say waits for a leader: approval of the reward, and settling a flagged claim. */
+const leadershipCleared: Guard = (r) => (r.leadershipNeeded ? 'leadership-approval' : null);
+const leadershipPending: Guard = (r) => (r.leadershipNeeded ? null : 'nothing-to-approve');
+const claimClear: Guard = (r) => (r.claimFlagged ? 'claim-flagged' : null);
+const claimIsFlagged: Guard = (r) => (r.claimFlagged ? null : 'nothing-to-approve');
+const rewardWasPaid: Guard = (r) => (r.rewardPaid ? null : 'not-paid');
+/** One money correction at a time: a top-up or a recovery, each proposed, approved and recorded by different people. */
+const noCorrectionPending: Guard = (r) =>
+  r.topUpStage ? 'top-up-pending' : r.recoveryStage ? 'recovery-pending' : null;
+const topUpAt =
+  (stage: 'proposed' | 'approved'): Guard =>
+  (r) =>
+    r.topUpStage === stage ? null : 'no-top-up';
+const recoveryAt =
+  (stage: 'proposed' | 'approved'): Guard =>
+  (r) =>
+    r.recoveryStage === stage ? null : 'no-recovery';
+const notTopUpProposer: Guard = (r, a) => (r.topUpProposedById === a.id ? 'four-eyes' : null);
+const notTopUpApprover: Guard = (r, a) => (r.topUpApprovedById === a.id ? 'four-eyes' : null);
+const notRecoveryProposer: Guard = (r, a) => (r.recoveryProposedById === a.id ? 'four-eyes' : null);
+const notRecoveryApprover: Guard = (r, a) => (r.recoveryApprovedById === a.id ? 'four-eyes' : null);
+/** A sampled case is inspected again only by the verifier drawn for it, who never handled it. */
+const drawnForSample: Guard = (r, a) => (r.sampleVerifierId === a.id ? null : 'not-assigned-verifier');
+
 /** The result letter's reminders run only until it is sent. */
 const letterMail = (mark: DeadlineMark, name: { zh: string; en: string }) => {
   const mail = deadlineMail(stateGroups.concluded, mark, name);
@@ -531,7 +578,16 @@ export const workflowActions = {
     ...staff(['finance']),
     public: true,
     name: { zh: '批准奖励并预留资金', en: 'Approve and reserve the money' },
-    guards: [inArea, notRewardProposer, notRewardReviewer],
+    guards: [inArea, notRewardProposer, notRewardReviewer, leadershipCleared],
+  },
+  // Beyond the adjustment band or above an amount tier (policy data), a leader approves before finance reserves money.
+  'approve-reward-leadership': {
+    from: ['reward-reviewed'],
+    to: null,
+    ...staff(['leader']),
+    public: false,
+    name: { zh: '领导审批奖励', en: 'Leadership approval of the reward' },
+    guards: [inArea, leadershipPending, notRewardProposer, notRewardReviewer],
   },
   'extend-claim': {
     from: ['reward-approved'],
@@ -555,7 +611,75 @@ export const workflowActions = {
     ...staff(['finance']),
     public: true,
     name: { zh: '登记发放', en: 'Record the payment' },
-    guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover],
+    guards: [inArea, notRewardProposer, notRewardReviewer, notRewardApprover, claimClear],
+  },
+  // The claim's checks (exclusion register, same payee or account, yearly cap) flag it; a leader settles it or finance sends it back.
+  'clear-claim-flags': {
+    from: ['reward-claimed'],
+    to: null,
+    ...staff(['leader']),
+    public: false,
+    name: { zh: '核处领奖核对问题', en: 'Settle the flagged claim' },
+    guards: [inArea, claimIsFlagged, notRewardProposer, notRewardReviewer, notRewardApprover],
+  },
+  // 补发: the fine or the final accident grade arrived after the decision; the difference is paid through the fund.
+  'propose-top-up': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['verifier', 'reviewer']),
+    public: false,
+    name: { zh: '提出补发奖励', en: 'Propose a top-up' },
+    guards: [inArea, rewardWasPaid, noCorrectionPending],
+  },
+  'approve-top-up': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '批准补发并预留资金', en: 'Approve the top-up and reserve the money' },
+    guards: [inArea, topUpAt('proposed'), notTopUpProposer],
+  },
+  'record-top-up-payout': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '登记补发', en: 'Record the top-up payment' },
+    guards: [inArea, topUpAt('approved'), notTopUpProposer, notTopUpApprover],
+  },
+  // 追回: a reward obtained by fraud, or whose penalty was quashed, is recovered into the fund.
+  'propose-recovery': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['reviewer', 'finance']),
+    public: false,
+    name: { zh: '提出追回奖励', en: 'Propose a recovery' },
+    guards: [inArea, rewardWasPaid, noCorrectionPending],
+  },
+  'approve-recovery': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['leader']),
+    public: true,
+    name: { zh: '批准追回奖励', en: 'Approve the recovery' },
+    guards: [inArea, recoveryAt('proposed'), notRecoveryProposer],
+  },
+  'record-recovery': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['finance']),
+    public: true,
+    name: { zh: '登记追回款', en: 'Record the money recovered' },
+    guards: [inArea, recoveryAt('approved'), notRecoveryProposer, notRecoveryApprover],
+  },
+  // A monthly random sample of rewarded cases is inspected again by a verifier who did not handle them.
+  'record-sample-check': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['verifier']),
+    public: false,
+    name: { zh: '登记抽查复核结果', en: 'Record the sample re-inspection' },
+    guards: [inArea, drawnForSample],
   },
   'decide-appeal': {
     from: ['reward-appealed'],
@@ -732,6 +856,14 @@ export const workflowActions = {
     zh: '异议复查超期督办',
     en: 'Overdue objection review escalated',
   }),
+  'sample-drawn': {
+    ...system,
+    from: ['reward-paid', 'closed'],
+    to: null,
+    public: false,
+    name: { zh: '抽中复核', en: 'Drawn for a sample re-inspection' },
+    guards: [rewardWasPaid],
+  },
   // Each overdue rectification is escalated once (the task records it).
   'rectification-overdue': {
     ...system,
@@ -758,7 +890,13 @@ export type CaseActionName = Exclude<
 >;
 
 /** Actions whose money movement is keyed by the request's Idempotency-Key, so a retry moves it once. */
-export const moneyActions: readonly WorkflowActionName[] = ['approve-reward', 'record-payout'];
+export const moneyActions: readonly WorkflowActionName[] = [
+  'approve-reward',
+  'record-payout',
+  'approve-top-up',
+  'record-top-up-payout',
+  'record-recovery',
+];
 
 /** Why an action is not open to this actor on this record, or null when it is. */
 export function actionBlocker(

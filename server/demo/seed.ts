@@ -111,6 +111,22 @@ export const demoAccounts: {
     allAreas: true,
   },
   {
+    username: 'leader',
+    role: 'leader',
+    displayName: '郑伟（副局长）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
+  {
+    username: 'discipline',
+    role: 'discipline',
+    displayName: '钱芳（纪检监察）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
+  {
     username: 'county-verifier',
     role: 'verifier',
     displayName: '孙浩（北关区应急管理局 核查人员）',

@@ -2,7 +2,7 @@
 // it was submitted, each counted on the official calendar from its start event.
 import { shanghaiDay } from '../../shared/dates';
 import type { LegalPeriod, PeriodName } from '../../shared/periods';
-import { rewardPolicies } from '../../shared/rewards/policies';
+import { currentPolicies } from '../rewards/policyRegistry';
 import { periodEnd } from '../platform/calendar';
 
 type Submitted = { submittedAt: Date };
@@ -10,7 +10,8 @@ type Submitted = { submittedAt: Date };
 export function periodOf(report: Submitted, name: PeriodName): LegalPeriod {
   const day = shanghaiDay(report.submittedAt);
   // ISO days compare as strings; a report from before the first version runs on the first one's periods.
-  const version = rewardPolicies.filter((p) => p.effectiveFrom <= day).at(-1) ?? rewardPolicies[0];
+  const registry = currentPolicies();
+  const version = registry.filter((p) => p.effectiveFrom <= day).at(-1) ?? registry[0];
   return version.periods[name];
 }
 

@@ -6,7 +6,7 @@
 import { trusted } from 'mongoose';
 import { shanghaiDateTime } from '../../shared/dates';
 import { stateGroups } from '../../shared/workflow';
-import { rewardPolicies } from '../../shared/rewards/policies';
+import { currentPolicies } from '../rewards/policyRegistry';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
 import { Report } from './report.model';
@@ -29,7 +29,7 @@ const defaultAcceptance: AcceptancePolicy = { reminderDaysBefore: 2 };
 
 /** The shortest acceptance period any report can have: none is due earlier than this after submission. */
 const shortestAcceptanceDays = (policy: AcceptancePolicy): number =>
-  policy.days ?? Math.min(...rewardPolicies.map((p) => p.periods.acceptance.days));
+  policy.days ?? Math.min(...currentPolicies().map((p) => p.periods.acceptance.days));
 
 /**
  * Screening deadlines: the area's intake officers are reminded before the due date;

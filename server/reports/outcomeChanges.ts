@@ -4,6 +4,7 @@
 // reporter's objection and its review, and a transferred report's result.
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
+import { currentPolicies } from '../rewards/policyRegistry';
 import { inGroup, stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assignmentFor } from './caseChanges';
@@ -25,11 +26,15 @@ const conclusionText: Record<ConclusionKind, string> = {
 function rewardConditions(r: ReportFields): { met: boolean; note: string } {
   if (r.conclusion?.kind !== 'substantiated')
     return { met: false, note: '不符合奖励条件（举报未经核查属实） / No reward: the report was not substantiated' };
-  const result = rewardForFindings(r.findings as Parameters<typeof rewardForFindings>[0], {
-    submittedAt: r.submittedAt,
-    employeeOfSubject: !!r.employeeOfSubject,
-    realName: !r.anonymous,
-  });
+  const result = rewardForFindings(
+    r.findings as Parameters<typeof rewardForFindings>[0],
+    {
+      submittedAt: r.submittedAt,
+      employeeOfSubject: !!r.employeeOfSubject,
+      realName: !r.anonymous,
+    },
+    currentPolicies(),
+  );
   if (result.eligible)
     return {
       met: true,

@@ -25,7 +25,10 @@ import { inTransaction } from '../platform/db';
 import { enqueueEmail } from '../platform/emails/outbox';
 import { AppError, fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
+import { approvalChanges } from '../rewards/approvalChanges';
+import { correctionChanges } from '../rewards/correctionChanges';
 import { appealOpen, claimOpen, rewardChanges } from '../rewards/lifecycle';
+import { sampleChanges } from '../rewards/sampleChanges';
 import { refreshReportStats } from '../stats';
 import { caseChanges, deadlineChanges, sentMarks } from './caseChanges';
 import { objectionOpen } from './conclusion';
@@ -44,6 +47,9 @@ const changes: { [K in WorkflowActionName]: ChangeFor<K> } = {
   ...deadlineChanges,
   ...reporterChanges,
   ...rewardChanges,
+  ...approvalChanges,
+  ...correctionChanges,
+  ...sampleChanges,
 };
 
 /** How a step that is not open now is refused, where the pages expect a particular answer. */
@@ -108,6 +114,30 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     wasSubstantiated: (r.findings as { substantiated?: boolean } | null | undefined)?.substantiated === true,
     openRectifications: counts.open,
     awaitingSignOff: counts.awaitingSignOff,
+    ...rewardControlsOf(r),
+  };
+}
+
+/** Where the reward stands on its leadership approval, claim checks, corrections and sample check. */
+function rewardControlsOf(r: ReportFields): Partial<WorkflowRecord> {
+  const reward = r.reward;
+  if (!reward) return {};
+  const topUp = reward.topUps?.at(-1);
+  const recovery = reward.recoveries?.at(-1);
+  const stageOf = (c: { approvedAt?: Date | null; recordedAt?: Date | null } | undefined) =>
+    !c || c.recordedAt ? undefined : c.approvedAt ? ('approved' as const) : ('proposed' as const);
+  return {
+    leadershipNeeded: !!reward.leadershipReasons?.length && !reward.leadershipApproval?.at,
+    claimFlagged: !!reward.claimChecks?.flags?.length && !reward.claimChecks.clearedAt,
+    rewardPaid: !!reward.payout?.recordedAt,
+    topUpStage: stageOf(topUp),
+    topUpProposedById: topUp?.proposedById ?? undefined,
+    topUpApprovedById: topUp?.approvedById ?? undefined,
+    recoveryStage: stageOf(recovery),
+    recoveryProposedById: recovery?.proposedById ?? undefined,
+    recoveryApprovedById: recovery?.approvedById ?? undefined,
+    sampleVerifierId:
+      reward.sampleCheck?.verifierId && !reward.sampleCheck.recordedAt ? reward.sampleCheck.verifierId : undefined,
   };
 }
 

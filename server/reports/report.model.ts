@@ -84,6 +84,97 @@ const rewardSchema = new Schema(
       ),
     },
     lapsedAt: { type: Date },
+    /** The fund the money was reserved from (`main`, the city fund, unless finance named another). */
+    fundSource: { type: String },
+    /**
+     * Why a leader must approve before finance reserves the money ('adjusted-beyond-band',
+     * 'deputy-director', 'bureau-meeting'), set at proposal; and the approval, once given.
+     */
+    leadershipReasons: { type: [String], default: undefined },
+    leadershipApproval: {
+      type: new Schema(
+        { byId: String, at: Date, comment: String, meetingMinutesNo: String, meetingOn: String },
+        { _id: false },
+      ),
+    },
+    /**
+     * What the server found when the claim arrived, without opening it again: keyed blind
+     * indexes (HMAC) of the ID number and account, never the values; the register hit, and
+     * the same payee's or account's other rewards. Any flag waits for a leader.
+     */
+    claimChecks: {
+      type: new Schema(
+        {
+          payeeIndex: String,
+          accountIndex: String,
+          exclusionHit: Boolean,
+          samePayeeRewards: Number,
+          samePayeeTotalFen: Number,
+          sameAccountRewards: Number,
+          payeeYearTotalFen: Number,
+          overYearlyCap: Boolean,
+          flags: { type: [String], default: undefined },
+          clearedById: String,
+          clearedAt: Date,
+          clearReason: String,
+        },
+        { _id: false },
+      ),
+    },
+    /** 补发 and 追回 after the payment, each proposed, approved and recorded by different people. */
+    topUps: {
+      type: [
+        new Schema(
+          {
+            ground: String,
+            reason: String,
+            facts: { type: Schema.Types.Mixed },
+            newAmountFen: Number,
+            amountFen: Number,
+            explanation: { type: [explanationLine], default: [] },
+            proposedById: String,
+            proposedAt: Date,
+            approvedById: String,
+            approvedAt: Date,
+            fundSource: String,
+            voucherNo: String,
+            paidOn: String,
+            recordedById: String,
+            recordedAt: Date,
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
+    recoveries: {
+      type: [
+        new Schema(
+          {
+            ground: String,
+            reason: String,
+            amountFen: Number,
+            proposedById: String,
+            proposedAt: Date,
+            approvedById: String,
+            approvedAt: Date,
+            voucherNo: String,
+            receivedOn: String,
+            recordedById: String,
+            recordedAt: Date,
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
+    /** The monthly random sample: drawn for a second inspection by a verifier new to the case. */
+    sampleCheck: {
+      type: new Schema(
+        { month: String, drawnAt: Date, verifierId: String, outcome: String, note: String, recordedAt: Date },
+        { _id: false },
+      ),
+    },
     appeal: {
       type: new Schema(
         {

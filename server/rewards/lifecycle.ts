@@ -6,6 +6,7 @@
 // transaction with the status change, the ledger and the audit entry.
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
+import { currentPolicies } from './policyRegistry';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import type { ReportState } from '../../shared/workflow';
 import { dueAfter } from '../reports/clocks';
@@ -48,11 +49,15 @@ function proposeReward(
       set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } },
       auditDetails: { eligible: false },
     };
-  const result = rewardForFindings(report.findings as Parameters<typeof rewardForFindings>[0], {
-    submittedAt: report.submittedAt,
-    employeeOfSubject: !!report.employeeOfSubject,
-    realName: !report.anonymous,
-  });
+  const result = rewardForFindings(
+    report.findings as Parameters<typeof rewardForFindings>[0],
+    {
+      submittedAt: report.submittedAt,
+      employeeOfSubject: !!report.employeeOfSubject,
+      realName: !report.anonymous,
+    },
+    currentPolicies(),
+  );
   if (!result.eligible) {
     if (p.amountFen !== undefined)
       throw invalid('body.amountFen', 'the findings make this report ineligible for a reward');

@@ -5,6 +5,7 @@ import { contract } from '../../shared/contract';
 import { quoteReward, RewardInputError, type AccidentGrade } from '../../shared/rewards';
 import { defineRoute } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
+import { currentPolicies } from './policyRegistry';
 
 export function rewardQuoteRoutes(): Router {
   const router = Router();
@@ -12,7 +13,10 @@ export function rewardQuoteRoutes(): Router {
   defineRoute(router, contract.rewards.quote, { access: 'public' }, async ({ body, req }) => {
     const lang = req.locale === 'en' ? 'en' : 'zh';
     try {
-      const quote = quoteReward({ ...body, accidentGrade: body.accidentGrade as AccidentGrade | undefined });
+      const quote = quoteReward(
+        { ...body, accidentGrade: body.accidentGrade as AccidentGrade | undefined },
+        currentPolicies(),
+      );
       return {
         amountFen: quote.amountFen,
         minFen: quote.minFen,

@@ -1,7 +1,7 @@
 // The range a scheme pays under the policy in force on a day, for one-line notices
 // such as the report form's "属实可获奖励 3,000 – 300,000 元".
 import type { RewardScheme } from '../catalog';
-import { policyInForce } from './policies';
+import { policyInForce, type PolicyRegistry } from './policies';
 
 export interface RewardRange {
   minFen: number;
@@ -9,8 +9,8 @@ export interface RewardRange {
 }
 
 /** The scheme's own bounds (no employee uplift), or undefined when the policy has no such scheme. */
-export function schemeRange(scheme: RewardScheme, day: string): RewardRange | undefined {
-  const policy = policyInForce(day);
+export function schemeRange(scheme: RewardScheme, day: string, registry: PolicyRegistry): RewardRange | undefined {
+  const policy = policyInForce(day, registry);
   switch (scheme) {
     case 'violation':
       return { minFen: policy.violation.minFen, maxFen: policy.violation.maxFen };

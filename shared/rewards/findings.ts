@@ -4,6 +4,7 @@ import type { Label } from '../catalog';
 import { shanghaiDay } from '../dates';
 import type { findingsSchema } from '../schemas/workflow';
 import { RewardInputError } from './errors';
+import type { PolicyRegistry } from './policies';
 import { quoteReward, type RewardQuote, type RewardQuoteInput } from './quote';
 import { exclusionLabels, ineligibleReasons } from './texts';
 
@@ -53,7 +54,7 @@ function inputFor(findings: Findings, facts: ReportFacts): Omit<RewardQuoteInput
   }
 }
 
-export function rewardForFindings(findings: Findings, facts: ReportFacts): FindingsReward {
+export function rewardForFindings(findings: Findings, facts: ReportFacts, registry: PolicyRegistry): FindingsReward {
   const reasons: Label[] = [];
   if (!findings.substantiated) reasons.push(ineligibleReasons.notSubstantiated);
   if (findings.alreadyKnownAndHandled) reasons.push(ineligibleReasons.alreadyKnown);
@@ -63,7 +64,7 @@ export function rewardForFindings(findings: Findings, facts: ReportFacts): Findi
   const input = inputFor(findings, facts);
   if ('zh' in input) return { eligible: false, reasons: [input] };
   try {
-    return { eligible: true, quote: quoteReward({ ...input, reportedOn: shanghaiDay(facts.submittedAt) }) };
+    return { eligible: true, quote: quoteReward({ ...input, reportedOn: shanghaiDay(facts.submittedAt) }, registry) };
   } catch (error) {
     if (error instanceof RewardInputError) return { eligible: false, reasons: [error.text] };
     throw error;

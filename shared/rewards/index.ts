@@ -4,15 +4,16 @@ export { rewardForFindings, type Findings, type FindingsReward, type ReportFacts
 export { formatRewardYuan } from './money';
 export {
   accidentGrades,
+  builtInPolicies,
   isAssumed,
   isCalendarDay,
   policyInForce,
-  rewardPolicies,
   type AccidentGrade,
-  type AssumedKey,
   type FineShareRule,
+  type PolicyRegistry,
   type RewardPolicy,
 } from './policies';
+export { rewardPolicySchema } from './policySchema';
 export { quoteReward, type RewardQuote, type RewardQuoteInput, type RewardScheme } from './quote';
 export { schemeRange, type RewardRange } from './bounds';
 export type { ViolationKind } from './texts';

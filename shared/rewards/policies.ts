@@ -1,52 +1,24 @@
 // Reward policies as data. Each version is the complete rule set in force from its
 // effective date until the next version's; a report is judged under the version in
-// force on the day it was submitted (Asia/Shanghai). Values the sources do not
-// state are listed in `assumed`, so the console can show them as our own choice.
-import type { Label } from '../catalog';
-import { nationalPeriods, type LegalPeriods } from '../periods';
+// force on the day its policy decides (the day received, by default). The versions
+// below are the built-in ones the database registry is seeded from; callers pass
+// the registry they hold. Values the sources do not state are listed in `assumed`,
+// so explanations and the console show them as the bureau's pending choice.
+import { nationalPeriods } from '../periods';
 import { RewardInputError } from './errors';
 import { yuan } from './money';
+import type {
+  FineShareRule,
+  PolicyDecisions,
+  PolicyDocument,
+  PolicyRegistry,
+  RewardControls,
+  RewardPolicy,
+} from './policySchema';
 
+export type { FineShareRule, PolicyDocument, PolicyRegistry, RewardPolicy } from './policySchema';
 export type AccidentGrade = 'general' | 'larger' | 'major' | 'especially-major';
 export const accidentGrades: readonly AccidentGrade[] = ['general', 'larger', 'major', 'especially-major'];
-
-/** A share of the fine, kept within a minimum and maximum. */
-export interface FineShareRule {
-  finePercent: number;
-  minFen: number;
-  maxFen: number;
-}
-
-export interface RewardPolicy {
-  /** Stable id recorded with every quote, e.g. 'henan-2025'. */
-  id: string;
-  /** First day (Asia/Shanghai, YYYY-MM-DD) the version applies to. */
-  effectiveFrom: string;
-  title: Label;
-  /** The documents this version follows. */
-  basis: Label;
-  /** Major hazards and illegal production, operation or construction. */
-  violation: FineShareRule;
-  /** Situations on the Henan list (Henan versions only). */
-  listedSituation?: FineShareRule;
-  /** Concealed or falsely reported accidents: per verified concealed death, capped. */
-  concealedAccident: { perDeathFen: Record<AccidentGrade, number>; maxFen: number };
-  /** Anyang's welding rule (real-name reports only). */
-  welding?: { noFineFen: number; finePercent: number; minFen: number; maxFen: number; employeeUpliftApplies: boolean };
-  /** An employee reporting their own employer (Henan versions only). */
-  employeeUplift?: { percent: number; minFen: number; maxTotalFen: number };
-  /** Every legal period a report submitted under this version runs against. */
-  periods: LegalPeriods;
-  /** Dotted keys of values that no source states: our configurable assumptions. */
-  assumed: readonly AssumedKey[];
-}
-
-export type AssumedKey =
-  | 'effectiveFrom'
-  | 'listedSituation.finePercent'
-  | 'welding.noFineFen'
-  | 'welding.finePercent'
-  | 'welding.employeeUpliftApplies';
 
 const nationalViolation: FineShareRule = { finePercent: 15, minFen: yuan(3_000), maxFen: yuan(300_000) };
 const nationalAccidents: RewardPolicy['concealedAccident'] = {
@@ -61,89 +33,205 @@ const anyangWelding: NonNullable<RewardPolicy['welding']> = {
   finePercent: 15,
   minFen: yuan(500),
   maxFen: yuan(3_000),
-  employeeUpliftApplies: false,
 };
-const weldingAssumptions: AssumedKey[] = ['welding.noFineFen', 'welding.finePercent', 'welding.employeeUpliftApplies'];
+const upliftBefore2025 = {
+  percent: 10,
+  minFen: yuan(1_000),
+  maxTotalFen: yuan(300_000),
+  appliesToWelding: false,
+  appliesToConcealedAccident: true,
+};
 
-export const rewardPolicies: readonly RewardPolicy[] = [
-  {
+/** Today's behaviour, each choice still the bureau's to confirm (all listed as assumed). */
+const decisions: PolicyDecisions = {
+  anonymousRewarded: true,
+  weldingExclusive: false,
+  majorHazardNoFineMinimum: true,
+  policyDay: 'received',
+  rounding: 'yuan',
+};
+const controls: RewardControls = {
+  adjustmentBandPercent: 20,
+  deputyDirectorAboveFen: yuan(50_000),
+  bureauMeetingAboveFen: yuan(100_000),
+  payeeYearlyCapFen: yuan(100_000),
+  sampleRatePercent: 5,
+};
+const decisionAssumptions = [
+  'decisions.anonymousRewarded',
+  'decisions.weldingExclusive',
+  'decisions.majorHazardNoFineMinimum',
+  'decisions.policyDay',
+  'decisions.rounding',
+  'controls.adjustmentBandPercent',
+  'controls.deputyDirectorAboveFen',
+  'controls.bureauMeetingAboveFen',
+  'controls.payeeYearlyCapFen',
+  'controls.sampleRatePercent',
+];
+const upliftAssumptions = ['employeeUplift.appliesToWelding', 'employeeUplift.appliesToConcealedAccident'];
+const weldingAssumptions = ['welding.noFineFen', 'welding.finePercent'];
+
+const documents = {
+  national2018: {
     id: 'national-2018',
+    title: { zh: '安全生产领域举报奖励办法', en: 'Work-safety reporting reward rules (national)' },
+    number: '安监总财〔2018〕19号',
     // The notice is dated 4 January 2018 and the rules apply from the day they were issued.
     effectiveFrom: '2018-01-04',
+  },
+  henan2022: {
+    id: 'henan-2022',
+    title: { zh: '河南省安全生产领域举报奖励实施办法', en: 'Henan work-safety reporting reward rules' },
+    number: '豫应急〔2022〕133号',
+    effectiveFrom: '2022-01-01',
+  },
+  anyang2022: {
+    id: 'anyang-2022',
+    title: { zh: '安阳市安全生产领域举报奖励制度', en: 'Anyang work-safety reporting reward rules' },
+    number: '安安委〔2022〕14号',
+    // Announced by the city on 23 June 2022; the exact first day is not known to us.
+    effectiveFrom: '2022-06-23',
+  },
+  anyangWelding2023: {
+    id: 'anyang-welding-2023',
+    title: {
+      zh: '安阳市焊接作业违法违规行为举报奖励办法',
+      en: 'Anyang rules on rewards for reporting welding violations',
+    },
+    number: '',
+    // Published on the provincial department's site on 3 July 2023.
+    effectiveFrom: '2023-07-03',
+  },
+  henan2025: {
+    id: 'henan-2025',
+    title: {
+      zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
+      en: 'Henan work-safety reporting reward rules (2025 revision)',
+    },
+    number: '',
+    // The revision was presented at the provincial press conference of 30 May 2025.
+    effectiveFrom: '2025-05-30',
+  },
+} satisfies Record<string, PolicyDocument>;
+const d = documents;
+
+/** The versions this system ships with; the database registry is seeded from them. */
+export const builtInPolicies: PolicyRegistry = [
+  {
+    id: 'national-2018',
+    effectiveFrom: '2018-01-04',
     title: { zh: '安全生产领域举报奖励办法（2018）', en: 'Work-safety reporting reward rules (national, 2018)' },
-    basis: { zh: '安监总财〔2018〕19号', en: 'SAWS and Ministry of Finance notice 安监总财〔2018〕19号' },
+    documents: [d.national2018],
+    citations: { violation: ['national-2018'], concealedAccident: ['national-2018'] },
     violation: nationalViolation,
     concealedAccident: nationalAccidents,
+    decisions,
+    controls,
     periods: nationalPeriods,
-    assumed: [],
+    assumed: decisionAssumptions,
   },
   {
     id: 'henan-2022',
     effectiveFrom: '2022-01-01',
     title: { zh: '河南省安全生产领域举报奖励实施办法（2022）', en: 'Henan work-safety reporting reward rules (2022)' },
-    basis: { zh: '豫应急〔2022〕133号', en: 'Henan Emergency Management Department 豫应急〔2022〕133号' },
-    violation: nationalViolation,
-    listedSituation: henanListed,
-    concealedAccident: nationalAccidents,
-    employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
-    periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent'],
-  },
-  {
-    id: 'anyang-2022',
-    // Announced by the city on 23 June 2022; the exact first day is not known to us.
-    effectiveFrom: '2022-06-23',
-    title: { zh: '安阳市安全生产领域举报奖励制度（2022）', en: 'Anyang work-safety reporting reward rules (2022)' },
-    basis: {
-      zh: '安安委〔2022〕14号；豫应急〔2022〕133号',
-      en: 'Anyang Safety Committee 安安委〔2022〕14号, within Henan 豫应急〔2022〕133号',
+    documents: [d.national2018, d.henan2022],
+    citations: {
+      violation: ['national-2018', 'henan-2022'],
+      listedSituation: ['henan-2022'],
+      concealedAccident: ['national-2018', 'henan-2022'],
+      employeeUplift: ['henan-2022'],
     },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
-    employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    employeeUplift: upliftBefore2025,
+    decisions,
+    controls,
     periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent'],
+    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...upliftAssumptions, ...decisionAssumptions],
+  },
+  {
+    id: 'anyang-2022',
+    effectiveFrom: '2022-06-23',
+    title: { zh: '安阳市安全生产领域举报奖励制度（2022）', en: 'Anyang work-safety reporting reward rules (2022)' },
+    documents: [d.national2018, d.henan2022, d.anyang2022],
+    citations: {
+      violation: ['anyang-2022', 'henan-2022'],
+      listedSituation: ['henan-2022'],
+      concealedAccident: ['national-2018', 'henan-2022'],
+      employeeUplift: ['henan-2022'],
+    },
+    violation: nationalViolation,
+    listedSituation: henanListed,
+    concealedAccident: nationalAccidents,
+    employeeUplift: upliftBefore2025,
+    decisions,
+    controls,
+    periods: nationalPeriods,
+    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...upliftAssumptions, ...decisionAssumptions],
   },
   {
     id: 'anyang-welding-2023',
-    // Published on the provincial department's site on 3 July 2023.
     effectiveFrom: '2023-07-03',
     title: {
       zh: '安阳市焊接作业违法违规行为举报奖励办法（2023）',
       en: 'Anyang rules on rewards for reporting welding violations (2023)',
     },
-    basis: {
-      zh: '安阳市焊接作业违法违规行为举报奖励办法；安安委〔2022〕14号；豫应急〔2022〕133号',
-      en: 'Anyang welding reward rules, with 安安委〔2022〕14号 and 豫应急〔2022〕133号',
+    documents: [d.national2018, d.henan2022, d.anyang2022, d.anyangWelding2023],
+    citations: {
+      violation: ['anyang-2022', 'henan-2022'],
+      listedSituation: ['henan-2022'],
+      concealedAccident: ['national-2018', 'henan-2022'],
+      welding: ['anyang-welding-2023'],
+      employeeUplift: ['henan-2022'],
     },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
     welding: anyangWelding,
-    employeeUplift: { percent: 10, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    employeeUplift: upliftBefore2025,
+    decisions,
+    controls,
     periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...weldingAssumptions],
+    assumed: [
+      'effectiveFrom',
+      'listedSituation.finePercent',
+      ...weldingAssumptions,
+      ...upliftAssumptions,
+      ...decisionAssumptions,
+    ],
   },
   {
     id: 'henan-2025',
-    // The revision was presented at the provincial press conference of 30 May 2025.
     effectiveFrom: '2025-05-30',
     title: {
       zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
       en: 'Henan work-safety reporting reward rules (2025 revision)',
     },
-    basis: {
-      zh: '2025 年修订；焊接作业仍按安阳市 2023 年办法',
-      en: '2025 revision; welding still under the Anyang 2023 rules',
+    documents: [d.national2018, d.anyang2022, d.anyangWelding2023, d.henan2025],
+    citations: {
+      violation: ['henan-2025', 'anyang-2022'],
+      listedSituation: ['henan-2025'],
+      concealedAccident: ['national-2018', 'henan-2025'],
+      welding: ['anyang-welding-2023'],
+      employeeUplift: ['henan-2025'],
     },
     violation: nationalViolation,
     listedSituation: henanListed,
     concealedAccident: nationalAccidents,
     welding: anyangWelding,
-    employeeUplift: { percent: 15, minFen: yuan(1_000), maxTotalFen: yuan(300_000) },
+    employeeUplift: { ...upliftBefore2025, percent: 15 },
+    decisions,
+    controls,
     periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...weldingAssumptions],
+    assumed: [
+      'effectiveFrom',
+      'listedSituation.finePercent',
+      ...weldingAssumptions,
+      ...upliftAssumptions,
+      ...decisionAssumptions,
+    ],
   },
 ];
 
@@ -157,17 +245,17 @@ export function isCalendarDay(day: string): boolean {
   return date.toISOString().slice(0, 10) === day;
 }
 
-/** The version in force on `day` (YYYY-MM-DD, Asia/Shanghai); throws RewardInputError('reportedOn') otherwise. */
-export function policyInForce(day: string): RewardPolicy {
+/** The version of `registry` in force on `day` (YYYY-MM-DD, Asia/Shanghai); throws RewardInputError('reportedOn') otherwise. */
+export function policyInForce(day: string, registry: PolicyRegistry): RewardPolicy {
   if (!isCalendarDay(day))
     throw new RewardInputError('reportedOn', {
       zh: '日期格式应为 YYYY-MM-DD，且须为有效日期。',
       en: 'The date must be a real day written YYYY-MM-DD.',
     });
   // ISO days compare as strings; the list is in date order.
-  const inForce = rewardPolicies.filter((p) => p.effectiveFrom <= day).at(-1);
+  const inForce = registry.filter((p) => p.effectiveFrom <= day).at(-1);
   if (!inForce) {
-    const first = rewardPolicies[0].effectiveFrom;
+    const first = registry[0]?.effectiveFrom ?? day;
     throw new RewardInputError('reportedOn', {
       zh: `${first} 之前没有适用的奖励办法。`,
       en: `No reward policy applies before ${first}.`,
@@ -176,9 +264,7 @@ export function policyInForce(day: string): RewardPolicy {
   return inForce;
 }
 
-export function isAssumed(policy: RewardPolicy, key: AssumedKey): boolean {
-  return policy.assumed.includes(key);
+/** Whether the value at a dotted path (e.g. 'welding.finePercent') is our assumption rather than a source's. */
+export function isAssumed(policy: RewardPolicy, path: string): boolean {
+  return policy.assumed.includes(path);
 }
-
-/** The legal periods of the version in force on `day` (the report's submission day, Asia/Shanghai). */
-export const periodsInForce = (day: string): LegalPeriods => policyInForce(day).periods;

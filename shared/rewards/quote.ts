@@ -3,7 +3,14 @@
 // pays most, never two.
 import type { Label, RewardScheme } from '../catalog';
 import { RewardInputError } from './errors';
-import { accidentGrades, isAssumed, policyInForce, type AccidentGrade, type RewardPolicy } from './policies';
+import {
+  accidentGrades,
+  isAssumed,
+  policyInForce,
+  type AccidentGrade,
+  type PolicyRegistry,
+  type RewardPolicy,
+} from './policies';
 import {
   concealedAccidentReward,
   violationReward,
@@ -151,12 +158,23 @@ function weldingResults(policy: RewardPolicy, input: RewardQuoteInput): SchemeRe
   return [{ ...asViolation, lines: [note, ...asViolation.lines] }];
 }
 
-function policyLine(policy: RewardPolicy, reportedOn: string): Label {
+/** The documents a scheme's reward follows under this version, as "《title》（number）". */
+export function citedDocuments(policy: RewardPolicy, scheme: RewardScheme): Label {
+  const ids = scheme === 'concealed-accident' ? policy.citations.concealedAccident : policy.citations[scheme];
+  const docs = (ids ?? []).map((id) => policy.documents.find((doc) => doc.id === id)!);
+  return {
+    zh: docs.map((doc) => `《${doc.title.zh}》${doc.number ? `（${doc.number}）` : ''}`).join('、'),
+    en: docs.map((doc) => `${doc.title.en}${doc.number ? ` (${doc.number})` : ''}`).join('; '),
+  };
+}
+
+function policyLine(policy: RewardPolicy, reportedOn: string, scheme: RewardScheme): Label {
   const dateAssumed = isAssumed(policy, 'effectiveFrom');
+  const cited = citedDocuments(policy, scheme);
   return line((l) =>
     l === 'zh'
-      ? `举报日期 ${reportedOn}，适用《${policy.title.zh}》（${policy.basis.zh}，${policy.effectiveFrom} 起施行${dateAssumed ? '，施行日期为暂定' : ''}）。`
-      : `Reported on ${reportedOn}: ${policy.title.en} applies (${policy.basis.en}; in force from ${policy.effectiveFrom}${dateAssumed ? ', an assumed date' : ''}).`,
+      ? `举报日期 ${reportedOn}，适用${policy.effectiveFrom} 起施行的规则版本${dateAssumed ? '（施行日期为暂定）' : ''}：${cited.zh}。`
+      : `Reported on ${reportedOn}: the rules in force from ${policy.effectiveFrom}${dateAssumed ? ' (an assumed date)' : ''} apply: ${cited.en}.`,
   );
 }
 
@@ -169,15 +187,15 @@ function comparisonLine(all: SchemeResult[], kind: ViolationKind): Label {
   );
 }
 
-export function quoteReward(input: RewardQuoteInput): RewardQuote {
-  const policy = policyInForce(input.reportedOn);
+export function quoteReward(input: RewardQuoteInput, registry: PolicyRegistry): RewardQuote {
+  const policy = policyInForce(input.reportedOn, registry);
   checkFields(input);
   const results = schemeResults(policy, input).map((r) =>
     withEmployeeUplift(policy, r, input.employeeOfSubject === true),
   );
   // The first (the scheme asked for) wins a tie.
   const chosen = results.reduce((best, r) => (r.amountFen > best.amountFen ? r : best));
-  const explanation = [policyLine(policy, input.reportedOn), ...chosen.lines];
+  const explanation = [policyLine(policy, input.reportedOn, chosen.scheme), ...chosen.lines];
   if (results.length > 1 && input.violationKind) explanation.push(comparisonLine(results, input.violationKind));
   explanation.push(
     line((l) =>

@@ -150,8 +150,8 @@ export function withEmployeeUplift(
     );
     return { ...result, lines: [...result.lines, note] };
   }
-  if (result.scheme === 'welding' && !policy.welding?.employeeUpliftApplies) {
-    const mark = isAssumed(policy, 'welding.employeeUpliftApplies') ? ASSUMED : { zh: '', en: '' };
+  if (result.scheme === 'welding' && !uplift.appliesToWelding) {
+    const mark = isAssumed(policy, 'employeeUplift.appliesToWelding') ? ASSUMED : { zh: '', en: '' };
     const note = line((l) =>
       l === 'zh'
         ? `焊接作业奖励不适用内部员工上浮${mark.zh}。`

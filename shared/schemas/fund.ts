@@ -9,6 +9,15 @@ export const MAX_APPROPRIATION_FEN = 10_000_000_000;
 
 export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as const;
 
+/**
+ * Where a reward's money comes from: the city fund (`main`, the 500万 fund), the
+ * provincial pre-allocation, or a county's own budget (`county-<area code>`).
+ */
+export const fundSourceSchema = z
+  .string()
+  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>');
+export type FundSource = z.infer<typeof fundSourceSchema>;
+
 export const idempotencyKeyPattern = /^[\w-]{8,100}$/;
 
 export const appropriationBody = z.object({

@@ -4,6 +4,7 @@ import { areaCodes } from '../catalog';
 import { accidentGrades } from '../rewards/policies';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
+import { fundSourceSchema } from './fund';
 import {
   followupMessageBody,
   followupWithdrawBody,
@@ -207,7 +208,41 @@ export const actionPayloads = {
   'confirm-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
   'return-reward': z.object({ reason: note() }),
   'send-back-reward': z.object({ reason: note() }),
-  'approve-reward': z.object({ comment: z.string().trim().max(2000).optional() }),
+  /** The money is reserved from the city fund unless another source is named. */
+  'approve-reward': z.object({
+    comment: z.string().trim().max(2000).optional(),
+    fundSource: fundSourceSchema.optional(),
+  }),
+  /** Above the bureau-meeting tier the meeting's minutes are recorded; the change function asks for them. */
+  'approve-reward-leadership': z.object({
+    comment: note().optional(),
+    meetingMinutesNo: z.string().trim().min(1).max(80).optional(),
+    meetingOn: day.optional(),
+  }),
+  'clear-claim-flags': z.object({ reason: note() }),
+  /** New facts after the decision: the fine, or the accident grade finally confirmed; the calculator gives the new amount. */
+  'propose-top-up': z
+    .object({
+      ground: z.enum(['fine-decided', 'grade-confirmed']),
+      fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
+      penaltyDecisionNo: z.string().trim().min(1).max(80).optional(),
+      accidentGrade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']).optional(),
+      reason: note(),
+    })
+    .refine((t) => (t.ground === 'fine-decided' ? t.fineFen !== undefined && t.penaltyDecisionNo : t.accidentGrade), {
+      path: ['ground'],
+      message: 'a fine needs its amount and decision number; a grade needs the grade',
+    }),
+  'approve-top-up': z.object({ comment: note().optional(), fundSource: fundSourceSchema.optional() }),
+  'record-top-up-payout': z.object({ voucherNo: z.string().trim().min(1).max(60), paidOn: day }),
+  'propose-recovery': z.object({
+    ground: z.enum(['fraud', 'penalty-quashed', 'other']),
+    amountFen: fen.refine((n) => n > 0, 'more than 0'),
+    reason: note(),
+  }),
+  'approve-recovery': z.object({ comment: note().optional() }),
+  'record-recovery': z.object({ voucherNo: z.string().trim().min(1).max(60), receivedOn: day }),
+  'record-sample-check': z.object({ outcome: z.enum(['confirmed', 'irregular']), note: note() }),
   'extend-claim': z.object({
     days: z.number().int().min(1).max(deadlines.maxClaimExtensionDays),
     reason: note(),
@@ -247,6 +282,7 @@ export const actionPayloads = {
   'objection-review-reminder': deadlineMail,
   'objection-review-escalated': deadlineMail,
   'rectification-overdue': z.object({ taskId: z.string(), mails }),
+  'sample-drawn': z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), verifierId: objectId }),
 } satisfies Record<(typeof workflowActionNames)[number], z.ZodType>;
 export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(typeof actionPayloads)[K]> };
 

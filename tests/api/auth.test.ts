@@ -644,7 +644,7 @@ describe('outside demo mode, with the default second-factor roles', () => {
   });
 
   test('TOTP is required for reviewer/finance/admin outside demo mode: they are held at enrolment, intake and verifier are not', async () => {
-    expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'reviewer']);
+    expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'leader', 'reviewer']);
     for (const role of ['admin', 'reviewer', 'finance']) {
       const s = await signIn(t.app, role, t.demoPassword);
       expect([

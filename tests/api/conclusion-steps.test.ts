@@ -4,7 +4,7 @@
 // verified by its county with the grade pending the investigation report, and a
 // transferred report tracked until the receiving department's result is in.
 import request from 'supertest';
-import { rewardForFindings } from '../../shared/rewards';
+import { builtInPolicies, rewardForFindings } from '../../shared/rewards';
 import { watchDeadlines } from '../../server/reports/deadlineWatch';
 import { Staff } from '../../server/staff/staff.model';
 import { queuedMails } from '../support/outbox';
@@ -264,11 +264,11 @@ describe('reports of deaths', () => {
 
     const proposed = await c.ok(ref, 'propose-reward', {}, countyVerifier);
     const stored = await c.stored(ref);
-    const expected = rewardForFindings(stored.findings as Parameters<typeof rewardForFindings>[0], {
-      submittedAt: stored.submittedAt,
-      employeeOfSubject: false,
-      realName: true,
-    });
+    const expected = rewardForFindings(
+      stored.findings as Parameters<typeof rewardForFindings>[0],
+      { submittedAt: stored.submittedAt, employeeOfSubject: false, realName: true },
+      builtInPolicies,
+    );
     expect(expected.eligible && expected.quote.amountFen).toBe(8_000_000); // 2 concealed deaths × 40,000 yuan for a larger accident
     expect(proposed.body.reward).toMatchObject({ eligible: true, computedFen: 8_000_000 });
   });

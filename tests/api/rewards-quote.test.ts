@@ -2,7 +2,7 @@
 // quotes in both languages, the default day, and 400s that name the field at fault.
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
-import { policyInForce } from '../../shared/rewards';
+import { builtInPolicies, policyInForce } from '../../shared/rewards';
 import { startTestApp, type TestApp } from '../support/server';
 import { errorPaths, expectProblem } from '../support/staff';
 
@@ -98,7 +98,7 @@ describe('good quotes', () => {
       minFen: 50_000,
       maxFen: 300_000,
       reportedOn: shanghaiDay(),
-      policy: policyInForce(shanghaiDay()).id,
+      policy: policyInForce(shanghaiDay(), builtInPolicies).id,
     });
   });
 

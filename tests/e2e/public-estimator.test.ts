@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { shanghaiDay } from '../../shared/dates';
-import { policyInForce } from '../../shared/rewards';
+import { builtInPolicies, policyInForce } from '../../shared/rewards';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };
@@ -57,7 +57,7 @@ async function shows(page: Page, testId: string, expected: string): Promise<void
 describe('public reward estimator', () => {
   test('from the home page: a fine, an accident, welding, an employee, then English', async () => {
     const { page, pageErrors } = await openPhone();
-    const policy = policyInForce(shanghaiDay());
+    const policy = policyInForce(shanghaiDay(), builtInPolicies);
     await page.goto(suite.server.baseUrl);
     await page.getByTestId('estimate-link').click();
     await page.getByRole('heading', { level: 1, name: '我的举报可能获得多少奖励？' }).waitFor();
@@ -71,7 +71,7 @@ describe('public reward estimator', () => {
     await shows(page, 'estimate-policy', policy.title.zh);
     const steps = await text(page, 'estimate-steps');
     expect(steps).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
-    expect(steps).toContain(`适用《${policy.title.zh}》`);
+    expect(steps).toContain(`《${policy.title.zh}》`);
     await expectFitsPhone(page);
     await shot(page, 'public-estimate-violation-360');
 

@@ -50,7 +50,11 @@ describe('loadConfig', () => {
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: 'smtp://mail.internal:587',
     });
-    expect(config).toMatchObject({ demo: false, PORT: 8080, totpRequiredRoles: ['admin', 'reviewer', 'finance'] });
+    expect(config).toMatchObject({
+      demo: false,
+      PORT: 8080,
+      totpRequiredRoles: ['admin', 'reviewer', 'finance', 'leader'],
+    });
   });
 
   test('production refuses demo mode and a secret key of the wrong length', () => {
@@ -92,16 +96,18 @@ describe('loadConfig', () => {
     });
   });
 
-  test('TOTP is required for reviewer/finance/admin outside demo mode (every role that can see identities or move money), and a secret key is required', () => {
+  test('TOTP is required for reviewer/finance/admin/leader outside demo mode (every role that can see identities, move money or approve it), and a secret key is required', () => {
     expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual([
       'admin',
       'reviewer',
       'finance',
+      'leader',
     ]);
     expect(loadConfig({ WOODPECKER_DEMO: 'false', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual([
       'admin',
       'reviewer',
       'finance',
+      'leader',
     ]);
     expect(problemsOf({ MONGODB_URI: 'mongodb://localhost/' })).toEqual(['WOODPECKER_SECRET_KEY']);
   });

@@ -6,8 +6,8 @@ import {
   formatRewardYuan,
   policyInForce,
   quoteReward,
-  rewardForFindings,
-  rewardPolicies,
+  rewardForFindings as rewardForFindingsIn,
+  builtInPolicies,
   RewardInputError,
   schemeRange,
   type RewardQuoteInput,
@@ -20,7 +20,10 @@ const NATIONAL = '2020-06-01'; // national-2018
 const WELDING_2023 = '2024-06-01'; // anyang-welding-2023
 
 const quote = (input: Partial<RewardQuoteInput> & Pick<RewardQuoteInput, 'scheme'>) =>
-  quoteReward({ reportedOn: AFTER_2025, ...input });
+  quoteReward({ reportedOn: AFTER_2025, ...input }, builtInPolicies);
+const rewardForFindings = (
+  ...args: Parameters<typeof rewardForFindingsIn> extends [infer F, infer R, unknown] ? [F, R] : never
+) => rewardForFindingsIn(...args, builtInPolicies);
 const amount = (input: Partial<RewardQuoteInput> & Pick<RewardQuoteInput, 'scheme'>) => quote(input).amountFen;
 
 /** The error a call throws, for checking its path. */
@@ -71,7 +74,7 @@ describe('violation scheme: 15% of the fine, 3,000 – 300,000 yuan', () => {
     const en = q.explanation.map((l) => l.en).join('\n');
     expect(zh).toContain('罚款 20,016.60 元 × 15% = 3,002.49 元，四舍五入到整元为 3,002 元。');
     expect(en).toContain('15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.');
-    expect(q.explanation[0].zh).toContain('适用《河南省安全生产领域举报奖励办法（2025 年修订）》');
+    expect(q.explanation[0].zh).toContain('《河南省安全生产领域举报奖励办法（2025 年修订）》');
     expect(q.explanation.at(-1)).toEqual({
       zh: '预计奖励 3,002 元（核定范围 3,000 – 300,000 元）。',
       en: 'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).',
@@ -101,7 +104,7 @@ describe('Henan listed situations: 1,000 – 300,000 yuan', () => {
   });
 
   test('the share of a fine for listed situations is flagged as assumed, in the data and the explanation', () => {
-    expect(policyInForce(AFTER_2025).assumed).toContain('listedSituation.finePercent');
+    expect(policyInForce(AFTER_2025, builtInPolicies).assumed).toContain('listedSituation.finePercent');
     expect(
       quote({ scheme: 'violation', violationKind: 'listed-situation', fineFen: yuan(10_000) })
         .explanation.map((l) => l.zh)
@@ -201,8 +204,8 @@ describe('welding: real name only; 500 without a fine, else 15% within 500 – 3
   });
 
   test('the tiers are flagged as assumed', () => {
-    expect(policyInForce(AFTER_2025).assumed).toEqual(
-      expect.arrayContaining(['welding.noFineFen', 'welding.finePercent', 'welding.employeeUpliftApplies']),
+    expect(policyInForce(AFTER_2025, builtInPolicies).assumed).toEqual(
+      expect.arrayContaining(['welding.noFineFen', 'welding.finePercent', 'employeeUplift.appliesToWelding']),
     );
     expect(
       quote({ scheme: 'welding' })
@@ -338,22 +341,22 @@ describe('employee reporting their own employer (Henan policies)', () => {
 
 describe('policy versions by date', () => {
   test('the versions are in date order, each with an id, titles and only known assumption keys', () => {
-    const days = rewardPolicies.map((p) => p.effectiveFrom);
+    const days = builtInPolicies.map((p) => p.effectiveFrom);
     expect([...days].sort()).toEqual(days);
-    expect(new Set(rewardPolicies.map((p) => p.id)).size).toBe(rewardPolicies.length);
-    expect(rewardPolicies.map((p) => p.id)).toEqual([
+    expect(new Set(builtInPolicies.map((p) => p.id)).size).toBe(builtInPolicies.length);
+    expect(builtInPolicies.map((p) => p.id)).toEqual([
       'national-2018',
       'henan-2022',
       'anyang-2022',
       'anyang-welding-2023',
       'henan-2025',
     ]);
-    for (const p of rewardPolicies) {
+    for (const p of builtInPolicies) {
       expect(p.title.zh).toBeTruthy();
       expect(p.title.en).toBeTruthy();
     }
     // Only the national date is documented; the others are flagged.
-    expect(rewardPolicies.filter((p) => !p.assumed.includes('effectiveFrom')).map((p) => p.id)).toEqual([
+    expect(builtInPolicies.filter((p) => !p.assumed.includes('effectiveFrom')).map((p) => p.id)).toEqual([
       'national-2018',
     ]);
   });
@@ -372,13 +375,13 @@ describe('policy versions by date', () => {
     ['2030-01-01', 'henan-2025'],
   ])('reported on %s → %s', (day, id) => {
     if (id === null) {
-      expect(inputError(() => policyInForce(day)).path).toBe('reportedOn');
+      expect(inputError(() => policyInForce(day, builtInPolicies)).path).toBe('reportedOn');
       expect(inputError(() => quote({ scheme: 'violation', reportedOn: day })).path).toBe('reportedOn');
     } else {
-      expect(policyInForce(day).id).toBe(id);
+      expect(policyInForce(day, builtInPolicies).id).toBe(id);
       const q = quote({ scheme: 'violation', reportedOn: day });
       expect(q.policy).toBe(id);
-      expect(q.policyTitle).toEqual(policyInForce(day).title);
+      expect(q.policyTitle).toEqual(policyInForce(day, builtInPolicies).title);
       expect(q.explanation[0].zh).toContain(`举报日期 ${day}`);
     }
   });
@@ -401,7 +404,7 @@ describe('policy versions by date', () => {
   test.each(['2025-02-30', '2025-13-01', '25-01-01', '2025-1-1', ''])(
     'a bad day %p is refused naming reportedOn',
     (day) => {
-      expect(inputError(() => policyInForce(day)).path).toBe('reportedOn');
+      expect(inputError(() => policyInForce(day, builtInPolicies)).path).toBe('reportedOn');
     },
   );
 });
@@ -415,7 +418,9 @@ describe('input checks for callers outside HTTP', () => {
     [{ scheme: 'concealed-accident', accidentGrade: 'tiny', concealedDeaths: 1 }, 'accidentGrade'],
   ])('%p → %s', (input, path) => {
     expect(
-      inputError(() => quoteReward({ ...input, reportedOn: AFTER_2025 } as unknown as RewardQuoteInput)).path,
+      inputError(() =>
+        quoteReward({ ...input, reportedOn: AFTER_2025 } as unknown as RewardQuoteInput, builtInPolicies),
+      ).path,
     ).toBe(path);
   });
 });
@@ -430,10 +435,16 @@ describe('money helpers and ranges', () => {
   });
 
   test('scheme ranges for notices follow the policy in force', () => {
-    expect(schemeRange('violation', AFTER_2025)).toEqual({ minFen: yuan(3_000), maxFen: yuan(300_000) });
-    expect(schemeRange('welding', AFTER_2025)).toEqual({ minFen: yuan(500), maxFen: yuan(3_000) });
-    expect(schemeRange('concealed-accident', AFTER_2025)).toEqual({ minFen: yuan(30_000), maxFen: yuan(300_000) });
-    expect(schemeRange('welding', NATIONAL)).toBeUndefined();
+    expect(schemeRange('violation', AFTER_2025, builtInPolicies)).toEqual({
+      minFen: yuan(3_000),
+      maxFen: yuan(300_000),
+    });
+    expect(schemeRange('welding', AFTER_2025, builtInPolicies)).toEqual({ minFen: yuan(500), maxFen: yuan(3_000) });
+    expect(schemeRange('concealed-accident', AFTER_2025, builtInPolicies)).toEqual({
+      minFen: yuan(30_000),
+      maxFen: yuan(300_000),
+    });
+    expect(schemeRange('welding', NATIONAL, builtInPolicies)).toBeUndefined();
   });
 });
 

@@ -176,6 +176,15 @@ describe('guards', () => {
       ['record-reinspection', 'substantiated', 'verifier', { openRectifications: 1 }],
       ['sign-off-rectification', 'substantiated', 'reviewer', { awaitingSignOff: 1 }],
       ['staff-message', 'verifying', 'intake'],
+      ['approve-reward-leadership', 'reward-reviewed', 'leader', { leadershipNeeded: true }],
+      ['clear-claim-flags', 'reward-claimed', 'leader', { claimFlagged: true }],
+      ['propose-top-up', 'reward-paid', 'verifier', { rewardPaid: true }],
+      ['approve-top-up', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'proposed' }],
+      ['record-top-up-payout', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'approved' }],
+      ['propose-recovery', 'reward-paid', 'reviewer', { rewardPaid: true }],
+      ['approve-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],
+      ['record-recovery', 'reward-paid', 'finance', { rewardPaid: true, recoveryStage: 'approved' }],
+      ['record-sample-check', 'reward-paid', 'verifier', { rewardPaid: true, sampleVerifierId: ME }],
     ];
 
     test('every staff action has the area guard', () => {
@@ -567,6 +576,7 @@ describe('the graph', () => {
         'objection-review-reminder',
         'objection-review-escalated',
         'rectification-overdue',
+        'sample-drawn',
       ].sort(),
     );
   });

@@ -30,7 +30,7 @@ export const ADMIN_ONLY: readonly Role[] = ['admin'];
 export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 
 /** Case work: every role that handles reports; finance reads them for the rewards. */
-export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance'];
+export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance', 'leader'];
 
 /** The reward fund: finance runs it; administrators and reviewers watch it. */
 export const FINANCE_ROLES: readonly Role[] = ['finance', 'admin', 'reviewer'];

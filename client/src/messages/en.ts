@@ -144,6 +144,8 @@ export const en: Messages = {
       verifier: 'Verifier',
       reviewer: 'Reviewer',
       finance: 'Finance officer',
+      leader: 'Bureau leader',
+      discipline: 'Discipline officer',
     },
     desks: {
       admin: 'Administration',
@@ -151,6 +153,8 @@ export const en: Messages = {
       verifier: 'Verifier desk',
       reviewer: 'Reviewer desk',
       finance: 'Finance desk',
+      leader: 'Leadership desk',
+      discipline: 'Discipline desk',
     },
     duties: {
       admin: [
@@ -180,6 +184,12 @@ export const en: Messages = {
         'Record payouts with their vouchers',
         'See the fund: appropriated, reserved, paid, available and pending liabilities; export for the accounts',
       ],
+      leader: [
+        'Approve rewards beyond the adjustment band or above an amount tier',
+        'Approve recoveries and settle flagged claims',
+        'Publish new reward policy versions (never one you drafted)',
+      ],
+      discipline: ['Read the reward anomaly views: by verifier, area, payee and enterprise', 'Read only: no case work'],
     },
     banners: {
       mustEnrolTotp: 'Your role must turn on two-factor authentication before using anything else.',

@@ -137,6 +137,8 @@ export const zh = {
       verifier: '核查人员',
       reviewer: '审核人',
       finance: '财务',
+      leader: '局领导',
+      discipline: '纪检监察',
     } satisfies Record<Role, string>,
     desks: {
       admin: '系统管理工作台',
@@ -144,6 +146,8 @@ export const zh = {
       verifier: '核查人员工作台',
       reviewer: '审核人工作台',
       finance: '财务工作台',
+      leader: '局领导工作台',
+      discipline: '纪检监察工作台',
     } satisfies Record<Role, string>,
     duties: {
       admin: [
@@ -173,6 +177,12 @@ export const zh = {
         '登记奖励发放及凭证',
         '查看基金的拨付、预留、已发放、可用余额和在办负债，并导出对账',
       ],
+      leader: [
+        '审批超出调整幅度或超过金额档次的奖励',
+        '审批奖励追回，处理领奖核对中发现的问题',
+        '审批发布新的奖励规则版本（不得发布本人起草的版本）',
+      ],
+      discipline: ['查阅奖励异常情况：按核查人员、县区、领奖人、被举报单位统计', '只读，不办理案件'],
     } satisfies Record<Role, string[]>,
     banners: {
       mustEnrolTotp: '您的角色必须先开启双因素认证，才能使用其他功能。',

@@ -32,6 +32,8 @@ const TABS: Record<Role, Tab[]> = {
   reviewer: ['awaiting-review', 'to-decide', 'letters-due', 'rectification', 'all'],
   admin: ['all'],
   finance: ['all'],
+  leader: ['all'],
+  discipline: ['all'],
 };
 /** Deadline queues read best soonest-first. */
 const BY_DEADLINE = new Set<Tab>(['mine', 'due-soon', 'overdue']);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Claim } from '../../../../../shared/schemas/claim';
 import { formatYuan } from '../../../../../shared/money';
-import { rewardPolicies } from '../../../../../shared/rewards/policies';
+import { builtInPolicies } from '../../../../../shared/rewards/policies';
 import { stateNames, type ReportState } from '../../../../../shared/workflow';
 import { formatDateTime } from '../../../format';
 import { useLang, type Lang } from '../../../i18n';
@@ -27,7 +27,7 @@ const NOTICE_STATES = new Set(['reward-approved', 'reward-claimed', 'reward-paid
 
 const pick = (line: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? line.en : line.zh);
 const policyTitle = (id: string, lang: Lang) => {
-  const policy = rewardPolicies.find((p) => p.id === id);
+  const policy = builtInPolicies.find((p) => p.id === id);
   return policy ? pick(policy.title, lang) : id;
 };
 /** paidOn is already a Shanghai calendar day (YYYY-MM-DD); written like the other dates. */
