@@ -13,6 +13,7 @@ import { startJobs } from './jobs';
 import { createLogger } from './platform/logger';
 import { loadSecretBox } from './platform/secrets';
 import { createEvidenceStore } from './platform/evidenceStore';
+import { loadPublishedPolicies, seedBuiltInPolicies, watchPublishedPolicies } from './rewards/policyVersions';
 
 // Every file the service creates (uploads in flight, evidence, the embedded database,
 // keys, mail spool) is for its own account only; the stores also set modes explicitly.
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   // Before seeding: creating the app sets the audit keys that every audited write needs.
   const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
   await seedReferenceData();
+  // Before anything computes a reward or a deadline: the published policy versions replace the built-in ones.
+  await seedBuiltInPolicies(logger);
+  await loadPublishedPolicies(logger);
   let demoPassword: string | undefined;
   if (config.demo) {
     demoPassword = config.WOODPECKER_DEMO_PASSWORD ?? generatePassword();
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   if (legacyMail.sealed || legacyMail.erased)
     logger.info(legacyMail, 'mail queued by an earlier version sealed or erased');
   const jobs = startJobs({ config, logger, box, store });
+  const policyWatch = watchPublishedPolicies(logger);
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    policyWatch.stop();
     await jobs.stop();
     await db.close();
     process.exit(0);

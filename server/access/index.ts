@@ -8,6 +8,7 @@ import { fundPolicy } from '../fund/fund.policy';
 import { posterPolicy } from '../posters/posters.policy';
 import { reportPolicy } from '../reports/reports.policy';
 import { responsibilityPolicy } from '../catalog/catalog.policy';
+import { rewardPolicyPolicy } from '../rewards/rewardPolicies.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
 
@@ -29,6 +30,7 @@ const policies = {
   ...posterPolicy,
   ...reportPolicy,
   ...responsibilityPolicy,
+  ...rewardPolicyPolicy,
   ...statsPolicy,
 };
 

@@ -11,13 +11,14 @@ import { fund } from './fund';
 import { intake } from './intake';
 import { posters } from './posters';
 import { reports } from './reports';
+import { rewardPolicies } from './rewardPolicies';
 import { rewards } from './rewards';
 import { staff } from './staff';
 import { stats } from './stats';
 
 export type { Endpoint } from './endpoint';
 
-export const contract = { intake, followup, reports, rewards, catalog, posters, stats, fund, audit, auth, staff };
+export const contract = { intake, followup, reports, rewards, rewardPolicies, catalog, posters, stats, fund, audit, auth, staff };
 
 /** Every declared endpoint, in one list. */
 export function allEndpoints(): Endpoint[] {

@@ -14,6 +14,7 @@ import { seedDemoStaff, seedFund, seedReferenceData } from '../../server/demo/se
 import { loadConfig, type Config } from '../../server/env';
 import { DiskEvidenceStore } from '../../server/platform/evidenceStore';
 import { createLogger } from '../../server/platform/logger';
+import { loadPublishedPolicies, seedBuiltInPolicies } from '../../server/rewards/policyVersions';
 import { startTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -63,6 +64,8 @@ export async function startTestApp(
     clientDir: options.clientDir,
   });
   await seedReferenceData();
+  await seedBuiltInPolicies();
+  await loadPublishedPolicies();
   await seedDemoStaff(demoPassword);
   await seedFund();
   return {

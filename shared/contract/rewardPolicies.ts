@@ -1,0 +1,71 @@
+// Reward-policy versions: the public list, and drafting and publishing in the console.
+import {
+  createPolicyDraftBody,
+  policyVersionListResponse,
+  policyVersionParams,
+  policyVersionResponse,
+  publishedPoliciesResponse,
+  updatePolicyDraftBody,
+} from '../schemas/rewardPolicies';
+import { endpoint } from './endpoint';
+
+export const rewardPolicies = {
+  published: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/reward-policies',
+    tag: 'rewards',
+    summary: 'Published reward-policy versions and the one in force today (public)',
+    response: publishedPoliciesResponse,
+    status: 200,
+  }),
+  versions: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/reward-policies/versions',
+    tag: 'rewards',
+    summary: 'Every reward-policy version, drafts included',
+    response: policyVersionListResponse,
+    status: 200,
+  }),
+  createDraft: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/reward-policies/drafts',
+    tag: 'rewards',
+    summary: 'Draft a new version from a published version or a draft (audited)',
+    body: createPolicyDraftBody,
+    response: policyVersionResponse,
+    status: 201,
+  }),
+  updateDraft: endpoint({
+    kind: 'json',
+    method: 'put',
+    path: '/api/v1/reward-policies/drafts/:id',
+    tag: 'rewards',
+    summary: 'Replace a draft’s whole policy body (audited; published versions never change)',
+    params: policyVersionParams,
+    body: updatePolicyDraftBody,
+    response: policyVersionResponse,
+    status: 200,
+  }),
+  discardDraft: endpoint({
+    kind: 'empty',
+    method: 'delete',
+    path: '/api/v1/reward-policies/drafts/:id',
+    tag: 'rewards',
+    summary: 'Discard a draft (audited)',
+    params: policyVersionParams,
+    status: 204,
+  }),
+  publish: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/reward-policies/drafts/:id/publish',
+    tag: 'rewards',
+    summary: 'Publish someone else’s draft from its effective date (four-eyes, audited)',
+    params: policyVersionParams,
+    response: policyVersionResponse,
+    status: 200,
+  }),
+};
