@@ -4,6 +4,7 @@
 // are immutable and never removed, so their count is the registry's revision:
 // another process that sees a different count reloads.
 import crypto from 'node:crypto';
+import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import { shanghaiDay } from '../../shared/dates';
 import { builtInPolicies, rewardPolicySchema, type PolicyRegistry, type RewardPolicy } from '../../shared/rewards';
@@ -28,7 +29,11 @@ function validPolicy(policy: unknown, prefix: string): RewardPolicy {
   if (parsed.success) return parsed.data;
   throw fail(
     'request.invalid',
-    parsed.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), code: i.code, message: i.message })),
+    parsed.error.issues.map((i) => ({
+      path: [prefix, ...i.path.map(String)].join('.'),
+      code: i.code,
+      message: i.message,
+    })),
   );
 }
 
@@ -112,7 +117,7 @@ export function watchPublishedPolicies(logger: Logger, intervalMs = 60_000): { s
 async function staffRefs(ids: (string | null | undefined)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   const found = wanted.length
-    ? await Staff.find({ _id: { $in: wanted } }, { username: 1, displayName: 1 }).lean()
+    ? await Staff.find({ _id: trusted({ $in: wanted }) }, { username: 1, displayName: 1 }).lean()
     : [];
   const byId = new Map(found.map((s) => [String(s._id), s]));
   return (id: string | null | undefined) => {
@@ -164,7 +169,9 @@ export async function publishedPolicies(now: Date) {
 
 /** Every version for the console: published ones by effective date, then drafts by last change. */
 export async function allPolicyVersions(now: Date): Promise<PolicyVersionView[]> {
-  const published = await PolicyVersion.find({ status: 'published' }).sort({ effectiveFrom: 1 }).lean<StoredVersion[]>();
+  const published = await PolicyVersion.find({ status: 'published' })
+    .sort({ effectiveFrom: 1 })
+    .lean<StoredVersion[]>();
   const drafts = await PolicyVersion.find({ status: 'draft' }).sort({ updatedAt: -1 }).lean<StoredVersion[]>();
   return presentAll([...published, ...drafts], now);
 }

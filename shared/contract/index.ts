@@ -18,7 +18,20 @@ import { stats } from './stats';
 
 export type { Endpoint } from './endpoint';
 
-export const contract = { intake, followup, reports, rewards, rewardPolicies, catalog, posters, stats, fund, audit, auth, staff };
+export const contract = {
+  intake,
+  followup,
+  reports,
+  rewards,
+  rewardPolicies,
+  catalog,
+  posters,
+  stats,
+  fund,
+  audit,
+  auth,
+  staff,
+};
 
 /** Every declared endpoint, in one list. */
 export function allEndpoints(): Endpoint[] {
