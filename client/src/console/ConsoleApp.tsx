@@ -9,7 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
 import { SecurityPage } from './pages/SecurityPage';
 import { PageLoading } from './PageLoading';
-import { STATS_ROLES } from './navigation';
+import { POLICY_ROLES, STATS_ROLES } from './navigation';
 
 // Administration pages carry the table and modal code that other roles never need.
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
@@ -18,6 +18,7 @@ const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => (
 const ResponsibilitiesPage = lazy(() =>
   import('./pages/ResponsibilitiesPage').then((m) => ({ default: m.ResponsibilitiesPage })),
 );
+const PoliciesPage = lazy(() => import('./pages/policies/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ default: m.StatsPage })));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
@@ -127,6 +128,16 @@ export function ConsoleApp() {
             <RequireRole roles={STATS_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <StatsPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="policies"
+          element={
+            <RequireRole roles={POLICY_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <PoliciesPage />
               </Suspense>
             </RequireRole>
           }

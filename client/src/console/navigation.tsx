@@ -5,6 +5,7 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   FileSearchOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   PartitionOutlined,
   QrcodeOutlined,
@@ -38,6 +39,9 @@ export const FINANCE_ROLES: readonly Role[] = ['finance', 'admin', 'reviewer'];
 /** Leadership figures: everyone who runs reports or money; verifiers work their own cases. */
 export const STATS_ROLES: readonly Role[] = ['admin', 'reviewer', 'finance', 'intake'];
 
+/** Reward policies: administrators draft versions; leaders (or another administrator) publish them. */
+export const POLICY_ROLES: readonly Role[] = ['admin', 'leader'];
+
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
   { path: '/stats', icon: <BarChartOutlined />, label: (t) => t.menu.stats, roles: STATS_ROLES },
@@ -47,6 +51,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
   { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
+  { path: '/policies', icon: <FileProtectOutlined />, label: (t) => t.menu.policies, roles: POLICY_ROLES },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];

@@ -16,6 +16,8 @@ export const queryKeys = {
   staff: ['staff'] as const,
   categories: ['categories'] as const,
   responsibilities: ['responsibilities'] as const,
+  /** Reward-policy versions, published and drafts. */
+  rewardPolicies: ['reward-policies'] as const,
   posters: {
     all: ['posters'] as const,
     list: (params: PosterListParams) => ['posters', 'list', params] as const,

@@ -137,6 +137,7 @@ export const en: Messages = {
       cases: 'Cases',
       finance: 'Reward fund',
       responsibilities: 'Responsible departments',
+      policies: 'Reward policies',
     },
     roles: {
       admin: 'Administrator',

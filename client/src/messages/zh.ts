@@ -130,6 +130,7 @@ export const zh = {
       cases: '案件办理',
       finance: '奖励基金',
       responsibilities: '责任单位',
+      policies: '奖励办法',
     },
     roles: {
       admin: '系统管理员',

@@ -1,7 +1,7 @@
 import { useLang } from '../../i18n';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
-import { rewardRangeLine } from '../estimate/rewardRangeText';
+import { rewardRangeLine, usePublishedPolicies } from '../estimate/rewardRangeText';
 
 type Category = PublicCatalog['categories'][number];
 
@@ -18,6 +18,7 @@ const UPFRONT_SECTORS = ['other', 'welding'];
 export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   const t = useFormsT().report;
   const lang = useLang();
+  const policies = usePublishedPolicies();
   const bySector = (sector: string) => catalog.categories.filter((c) => c.sector === sector);
   const sectorName = (code: string) => labelIn(catalog.sectors.find((s) => s.code === code)?.name, lang, code);
   const laterSectors = [
@@ -26,7 +27,7 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   ].filter((code, i, all) => !UPFRONT_SECTORS.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
   const selected = catalog.categories.find((c) => c.code === value);
   const selectedLater = selected ? !UPFRONT_SECTORS.includes(selected.sector) : false;
-  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang) : '';
+  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang, policies) : '';
   let firstRadio = true;
 
   const group = (legend: string, items: Category[]) => (
