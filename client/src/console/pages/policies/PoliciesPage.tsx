@@ -19,6 +19,7 @@ import { policiesEn } from './messages.en';
 import { policiesZh } from './messages.zh';
 import { PolicyDraftForm } from './PolicyDraftForm';
 import { PolicyValues } from './PolicyValues';
+import './policies.css';
 
 type C = typeof rewardPolicies;
 const versionsRoute = route<C['versions']>({ kind: 'json', method: 'get', path: '/api/v1/reward-policies/versions' });

@@ -2,7 +2,7 @@
 // an "assumed" mark per value, and the server's refusals shown on their fields.
 // Everything the form does not show (periods, citations…) is kept as drafted.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Divider, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, Button, Card, Checkbox, Divider, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { RewardPolicy } from '../../../../../shared/rewards/policySchema';
 import type { PolicyVersionView } from '../../../../../shared/schemas/rewardPolicies';
@@ -53,9 +53,9 @@ const formPathOf = (path: string): Path =>
 function input(field: PolicyField, t: PoliciesMessages) {
   switch (field.kind) {
     case 'yuan':
-      return <InputNumber min={0} step={100} precision={2} className="wide-number" />;
+      return <InputNumber min={0} step={100} precision={2} className="policy-number" />;
     case 'percent':
-      return <InputNumber min={0} max={100} precision={0} className="wide-number" />;
+      return <InputNumber min={0} max={100} precision={0} className="policy-number" />;
     case 'switch':
       return <Switch />;
     case 'policyDay':
@@ -124,6 +124,7 @@ export function PolicyDraftForm({ version, t, saving, onSave, onClose }: Props) 
       )}
       <Form<FormValues>
         form={form}
+        name="policy-draft"
         layout="vertical"
         initialValues={formValuesOf(version.policy)}
         onFinish={(values) => void submit(values)}
@@ -163,32 +164,44 @@ export function PolicyDraftForm({ version, t, saving, onSave, onClose }: Props) 
         <Form.List name="documents">
           {(items, { add, remove }) => (
             <>
-              {items.map((item) => (
-                <Space key={item.key} align="start" wrap className="policy-document">
-                  <Form.Item name={[item.name, 'id']} label={t.fields.documentId} rules={[required]}>
-                    <Input />
-                  </Form.Item>
+              {items.map((item, index) => (
+                <Card
+                  key={item.key}
+                  size="small"
+                  className="policy-document"
+                  title={`${t.sections.documents} ${index + 1}`}
+                  extra={
+                    <Button
+                      size="small"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(item.name)}
+                      aria-label={`${t.removeDocument} ${index + 1}`}
+                    >
+                      {t.removeDocument}
+                    </Button>
+                  }
+                >
+                  <Space align="start" wrap>
+                    <Form.Item name={[item.name, 'id']} label={t.fields.documentId} rules={[required]}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'number']} label={t.fields.documentNumber}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'effectiveFrom']} label={t.effectiveFrom} rules={[required]}>
+                      <Input placeholder="YYYY-MM-DD" />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'effectiveUntil']} label={t.fields.effectiveUntil}>
+                      <Input placeholder="YYYY-MM-DD" />
+                    </Form.Item>
+                  </Space>
                   <Form.Item name={[item.name, 'title', 'zh']} label={t.fields.titleZh} rules={[required]}>
                     <Input />
                   </Form.Item>
                   <Form.Item name={[item.name, 'title', 'en']} label={t.fields.titleEn} rules={[required]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'number']} label={t.fields.documentNumber}>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'effectiveFrom']} label={t.effectiveFrom} rules={[required]}>
-                    <Input placeholder="YYYY-MM-DD" />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'effectiveUntil']} label={t.fields.effectiveUntil}>
-                    <Input placeholder="YYYY-MM-DD" />
-                  </Form.Item>
-                  <Button
-                    icon={<MinusCircleOutlined />}
-                    onClick={() => remove(item.name)}
-                    aria-label={t.removeDocument}
-                  />
-                </Space>
+                </Card>
               ))}
               <Button
                 icon={<PlusOutlined />}
