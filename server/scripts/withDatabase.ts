@@ -3,6 +3,7 @@
 // 1 a finding), and 2 when the script itself failed.
 import { openDatabase } from '../platform/db';
 import { loadConfig } from '../env';
+import { loadPublishedPolicies } from '../rewards/policyVersions';
 
 export function runWithDatabase(work: () => Promise<number>, options: { transactionLifetimeMs?: number } = {}): void {
   const run = async () => {
@@ -14,6 +15,8 @@ export function runWithDatabase(work: () => Promise<number>, options: { transact
       ...options,
     });
     try {
+      // A script computes with the published policy versions, as the server does.
+      await loadPublishedPolicies();
       process.exitCode = await work();
     } finally {
       await db.close();
