@@ -78,20 +78,26 @@ export async function seedBuiltInPolicies(logger?: Logger): Promise<number> {
 
 let loadedRevision = -1;
 
+/**
+ * A stored version as the current policy schema reads it (defaults of fields added
+ * since filled in). One the schema refuses is logged and replaced by its built-in
+ * twin when there is one, else left out: nothing computes with, or shows, a body
+ * the calculator cannot use.
+ */
+function readable(v: StoredVersion, logger?: Logger): RewardPolicy | undefined {
+  const parsed = rewardPolicySchema.safeParse(v.policy);
+  if (parsed.success) return parsed.data;
+  logger?.error({ policy: v._id, issues: parsed.error.issues }, 'stored reward policy fails the policy schema');
+  return v.status === 'published' ? builtInPolicies.find((p) => p.id === v._id) : undefined;
+}
+
+const publishedVersions = () =>
+  PolicyVersion.find({ status: 'published' }).sort({ effectiveFrom: 1 }).lean<StoredVersion[]>();
+
 /** Replaces the versions the calculator uses with the published ones, in effective-date order. */
 export async function loadPublishedPolicies(logger?: Logger): Promise<PolicyRegistry> {
-  const stored = await PolicyVersion.find({ status: 'published' }).sort({ effectiveFrom: 1 }).lean<StoredVersion[]>();
-  const registry: RewardPolicy[] = [];
-  for (const v of stored) {
-    const parsed = rewardPolicySchema.safeParse(v.policy);
-    if (parsed.success) registry.push(parsed.data);
-    else {
-      // A stored version the current schema refuses (a field added since): its built-in twin, if any, stands in.
-      const builtIn = builtInPolicies.find((p) => p.id === v._id);
-      logger?.error({ policy: v._id, issues: parsed.error.issues }, 'stored reward policy fails the policy schema');
-      if (builtIn) registry.push(builtIn);
-    }
-  }
+  const stored = await publishedVersions();
+  const registry = stored.map((v) => readable(v, logger)).filter((p) => p !== undefined);
   if (registry.length) usePolicies(registry);
   loadedRevision = stored.length;
   return registry;
@@ -126,12 +132,17 @@ async function staffRefs(ids: (string | null | undefined)[]) {
   };
 }
 
-function present(v: StoredVersion, refOf: Awaited<ReturnType<typeof staffRefs>>, inForceId: string | null) {
+function present(
+  v: StoredVersion,
+  policy: RewardPolicy,
+  refOf: Awaited<ReturnType<typeof staffRefs>>,
+  inForceId: string | null,
+) {
   return {
     id: v._id,
     status: v.status as PolicyVersionView['status'],
     source: v.source as PolicyVersionView['source'],
-    policy: v.policy as RewardPolicy,
+    policy,
     basedOn: v.basedOn ?? null,
     draftedBy: refOf(v.draftedById),
     draftedAt: v.draftedAt ? v.draftedAt.toISOString() : null,
@@ -153,17 +164,20 @@ async function presentAll(versions: StoredVersion[], now: Date): Promise<PolicyV
     .lean<{ _id: string; effectiveFrom: string }[]>();
   const refOf = await staffRefs(versions.flatMap((v) => [v.draftedById, v.publishedById]));
   const inForce = inForceOn(published, shanghaiDay(now));
-  return versions.map((v) => present(v, refOf, inForce));
+  return versions.flatMap((v) => {
+    const policy = readable(v);
+    return policy ? [present(v, policy, refOf, inForce)] : [];
+  });
 }
 
 /** The public list: published versions in effective-date order and the one in force today. */
 export async function publishedPolicies(now: Date) {
-  const stored = await PolicyVersion.find({ status: 'published' }).sort({ effectiveFrom: 1 }).lean<StoredVersion[]>();
+  const stored = await publishedVersions();
   const today = shanghaiDay(now);
   return {
     today,
     inForceId: inForceOn(stored, today),
-    items: stored.map((v) => v.policy as RewardPolicy),
+    items: stored.map((v) => readable(v)).filter((p) => p !== undefined),
   };
 }
 
@@ -192,7 +206,7 @@ export async function createPolicyDraft(actor: Actor, basedOn: string, now: Date
   const source = await PolicyVersion.findById(basedOn).lean<StoredVersion>();
   if (!source)
     throw fail('request.invalid', [{ path: 'body.basedOn', code: 'not_found', message: `no version ${basedOn}` }]);
-  const policy = validPolicy(source.policy, 'policy');
+  const policy = readable(source) ?? validPolicy(source.policy, 'policy');
   const id = `${DRAFT_PREFIX}${crypto.randomBytes(5).toString('hex')}`;
   await inTransaction(async (session) => {
     await PolicyVersion.create(

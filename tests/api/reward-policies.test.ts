@@ -91,6 +91,26 @@ describe('the registry in the database', () => {
     expect(await storedPolicy('henan-2022')).toEqual(builtInPolicies[1]);
   });
 
+  test('a stored version the policy schema refuses is replaced by its built-in twin, never computed with', async () => {
+    const raw = mongoose.connection.collection('reward_policy_versions');
+    const henan = builtInPolicies.find((p) => p.id === 'henan-2025')!;
+    await raw.updateOne({ _id: 'henan-2025' as never }, { $set: { 'policy.violation.minFen': -1 } });
+    try {
+      await loadPublishedPolicies();
+      expect(currentPolicies().find((p) => p.id === 'henan-2025')).toEqual(henan);
+      const list = await request(t.app).get('/api/v1/reward-policies');
+      expect(list.status).toBe(200);
+      expect(list.body.items.find((p: RewardPolicy) => p.id === 'henan-2025')).toEqual(henan);
+    } finally {
+      await raw.updateOne(
+        { _id: 'henan-2025' as never },
+        { $set: { 'policy.violation.minFen': henan.violation.minFen } },
+      );
+      await loadPublishedPolicies();
+    }
+    expect(await storedPolicy('henan-2025')).toEqual(henan);
+  });
+
   test('the public list: every published version in date order, with the one in force today', async () => {
     const res = await request(t.app).get('/api/v1/reward-policies');
     expect(res.status).toBe(200);
