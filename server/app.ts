@@ -27,6 +27,7 @@ import { posterRoutes } from './posters/posters.routes';
 import { referenceRoutes } from './catalog/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { rewardQuoteRoutes } from './rewards/rewards.routes';
+import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
@@ -155,6 +156,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(fundRoutes());
   app.use(statsRoutes());
   app.use(rewardQuoteRoutes());
+  app.use(rewardControlRoutes(intake));
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

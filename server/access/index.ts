@@ -8,6 +8,7 @@ import { fundPolicy } from '../fund/fund.policy';
 import { posterPolicy } from '../posters/posters.policy';
 import { reportPolicy } from '../reports/reports.policy';
 import { responsibilityPolicy } from '../catalog/catalog.policy';
+import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
 
@@ -30,6 +31,7 @@ const policies = {
   ...reportPolicy,
   ...responsibilityPolicy,
   ...statsPolicy,
+  ...rewardControlsPolicy,
 };
 
 export type Action = keyof typeof policies;

@@ -11,13 +11,27 @@ import { fund } from './fund';
 import { intake } from './intake';
 import { posters } from './posters';
 import { reports } from './reports';
+import { rewardControls } from './rewardControls';
 import { rewards } from './rewards';
 import { staff } from './staff';
 import { stats } from './stats';
 
 export type { Endpoint } from './endpoint';
 
-export const contract = { intake, followup, reports, rewards, catalog, posters, stats, fund, audit, auth, staff };
+export const contract = {
+  intake,
+  followup,
+  reports,
+  rewards,
+  rewardControls,
+  catalog,
+  posters,
+  stats,
+  fund,
+  audit,
+  auth,
+  staff,
+};
 
 /** Every declared endpoint, in one list. */
 export function allEndpoints(): Endpoint[] {
