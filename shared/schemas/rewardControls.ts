@@ -51,7 +51,7 @@ export const exclusionParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/,
 /** A period as whole months (YYYY-MM) or days (YYYY-MM-DD), Asia/Shanghai; both ends included. */
 const periodEnd = z
   .string()
-  .refine((s) => MONTH_PATTERN.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s), 'YYYY-MM or YYYY-MM-DD');
+  .refine((s) => MONTH_PATTERN.test(s) || z.iso.date().safeParse(s).success, 'YYYY-MM or YYYY-MM-DD');
 /** The server refuses a period that ends before it starts (query.to). */
 export const anomaliesQuery = z.object({ from: periodEnd, to: periodEnd });
 
