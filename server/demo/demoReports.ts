@@ -337,9 +337,7 @@ async function submitCase(c: DemoCase, i: number, at: Date, deps: SubmissionCont
     subjectName: c.subject,
     occurredAt: new Date(at.getTime() - 2 * DAY).toISOString(),
     anonymous: !!c.anonymous,
-    reporter: c.anonymous
-      ? undefined
-      : demoReporter(i),
+    reporter: c.anonymous ? undefined : demoReporter(i),
   });
   const enteredBy = c.hotline ? { channel: 'hotline-12350' as const, actor: intake } : undefined;
   const receipt = await reportSubmitter(input, [], undefined, deps, { enteredBy, now: at });
