@@ -230,7 +230,8 @@ describe('the claim, checked inside the server', () => {
     const queue = await c.get('/api/v1/reports?queue=leadership&pageSize=100', leader);
     expect(queue.body.items.map((i: { reference: string }) => i.reference)).toContain(ref);
 
-    expectProblem(await c.act(ref, 'clear-claim-flags', { reason: '核实' }, c.staff.finance), 403, 'auth.forbidden');
+    for (const who of [c.staff.finance, c.cashier, c.staff.verifier, c.staff.reviewer, discipline])
+      expectProblem(await c.act(ref, 'clear-claim-flags', { reason: '核实' }, who), 403, 'auth.forbidden');
     expectProblem(await c.act(ref, 'clear-claim-flags', {}, leader), 400, 'request.invalid');
     await c.ok(ref, 'clear-claim-flags', { reason: '经核实，系同名登记错误，非监管人员亲属' }, leader);
     const settled = (await c.stored(ref)).reward!.claimChecks!;
@@ -242,11 +243,9 @@ describe('the claim, checked inside the server', () => {
 
     // Removing the entry is audited; the list is then empty.
     const id = list.body.entries[0].id as string;
-    expectProblem(
-      await as(request(t.app).delete(`/api/v1/rewards/exclusions/${id}`), c.staff.finance),
-      403,
-      'auth.forbidden',
-    );
+    for (const who of [c.staff.finance, c.staff.verifier, c.staff.reviewer, c.staff.intake, leader])
+      expectProblem(await as(request(t.app).delete(`/api/v1/rewards/exclusions/${id}`), who), 403, 'auth.forbidden');
+    expect(await mongoose.connection.db!.collection('reward_exclusions').countDocuments()).toBe(1);
     expect((await as(request(t.app).delete(`/api/v1/rewards/exclusions/${id}`), discipline)).status).toBe(204);
     expect((await as(request(t.app).get('/api/v1/rewards/exclusions'), discipline, null)).body.entries).toEqual([]);
     const audit = mongoose.connection.db!.collection('audit_log');
