@@ -26,7 +26,8 @@ export const normalisePhone = (phone: string) =>
  * A real-name report's claim must come from its reporter. The refusal does not
  * say whether the name or the phone differed, so the claim form cannot be used
  * to find out either. Anonymous reports have no one to compare with: their
- * receipt is the proof.
+ * receipt is the proof. The sealed identity is opened in memory only for the
+ * comparison; no person sees it, so it is not a reveal (those are audited).
  */
 export function checkClaimant(report: ReportFields, claim: Claim, box: SecretBox): void {
   if (report.anonymous || !report.reporterSealed) return;

@@ -291,8 +291,8 @@ async function claimReward(report: ReportFields, claim: Claim, box: SecretBox, n
       'reward.claimChecks': { ...checks, flags: checks.flags.length ? checks.flags : undefined },
     },
     note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay',
-    // Staff see the flags on the case; the reporter's timeline shows only the claim.
-    auditDetails: checks.flags.length ? counts : { flags: [] },
+    // The audit entry keeps what was found, not the indexes; the reporter's timeline shows only the claim.
+    auditDetails: counts,
   };
 }
 
