@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../format';
 import { useLang } from '../../../i18n';
 import { QueryError } from '../../QueryState';
 import { useReferenceData } from '../../referenceData';
+import { CASE_ROLES } from '../../navigation';
 import { useCurrentUser } from '../../session';
 import { ExclusionRegister } from './ExclusionRegister';
 import { integrityTexts } from './integrityTexts';
@@ -25,6 +26,8 @@ function AnomalyTables({ from, to }: { from: string; to: string }) {
   const lang = useLang();
   const t = integrityTexts[lang];
   const reference = useReferenceData();
+  // The discipline officer reads figures, not cases: references are links only for those who open cases.
+  const opensCases = CASE_ROLES.includes(useCurrentUser().role);
   const query = useQuery({
     queryKey: ['rewards', 'anomalies', { from, to }],
     queryFn: ({ signal }) => api.get<AnomaliesView>(`/rewards/anomalies?from=${from}&to=${to}`, { signal }),
@@ -36,7 +39,7 @@ function AnomalyTables({ from, to }: { from: string; to: string }) {
     { title: t.count, dataIndex: 'count', key: 'count' },
     { title: t.total, dataIndex: 'totalFen', key: 'total', render: yuan },
   ];
-  const caseLink = (ref: string) => <Link to={`/cases/${ref}`}>{ref}</Link>;
+  const caseLink = (ref: string) => (opensCases ? <Link to={`/cases/${ref}`}>{ref}</Link> : ref);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t.byVerifier} size="small">
