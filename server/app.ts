@@ -28,6 +28,7 @@ import { referenceRoutes } from './catalog/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { rewardQuoteRoutes } from './rewards/rewards.routes';
 import { rewardPolicyRoutes } from './rewards/policies.routes';
+import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
@@ -157,6 +158,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(statsRoutes());
   app.use(rewardQuoteRoutes());
   app.use(rewardPolicyRoutes(logger));
+  app.use(rewardControlRoutes(intake));
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

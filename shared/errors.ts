@@ -145,6 +145,11 @@ export const errorCatalog = {
     zh: '该奖励决定当前无法申请复查（已申请过或已过复查期限）。',
     en: 'This reward decision cannot be appealed now (already appealed, or past the appeal period).',
   },
+  'reward.claimant_mismatch': {
+    status: 409,
+    zh: '领奖人信息与举报时登记的实名信息不一致，请核对后重新提交。',
+    en: 'The claimant does not match the real-name reporter on record; check the details and submit again.',
+  },
   'fund.insufficient': {
     status: 409,
     zh: '奖励基金可用余额不足，无法预留该笔奖励。',

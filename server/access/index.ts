@@ -9,6 +9,7 @@ import { posterPolicy } from '../posters/posters.policy';
 import { reportPolicy } from '../reports/reports.policy';
 import { responsibilityPolicy } from '../catalog/catalog.policy';
 import { rewardPolicyPolicy } from '../rewards/rewardPolicies.policy';
+import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
 
@@ -32,6 +33,7 @@ const policies = {
   ...responsibilityPolicy,
   ...rewardPolicyPolicy,
   ...statsPolicy,
+  ...rewardControlsPolicy,
 };
 
 export type Action = keyof typeof policies;

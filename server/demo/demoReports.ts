@@ -233,11 +233,11 @@ export async function seedDemoReports(deps: SubmissionContext & { demo: boolean;
       await claimReward(
         references[i],
         {
-          name: '赵建国',
-          idNumber: '11010519491231002X',
-          phone: '13937200000',
+          // The reporter claims in their own name (a real-name claim must match), each with their own ID and account.
+          ...demoReporter(i),
+          idNumber: demoIdNumber(i),
           bankName: '中国工商银行安阳分行',
-          bankAccount: '6222020000000000000',
+          bankAccount: `62220200000000${String(10000 + i).slice(-5)}`,
         },
         deps.box,
         when,
@@ -313,6 +313,20 @@ async function reinspect(
   }
 }
 
+/** The demo reporter of case `i`: a name and a phone of their own. */
+const demoReporter = (i: number) => ({
+  name: ['王先生', '李女士', '张师傅', '刘先生', '陈女士'][i % 5],
+  phone: `1393720${String(1000 + i).slice(-4)}`,
+});
+
+/** A valid (checksummed) but made-up resident ID number for the claimant of case `i`. */
+function demoIdNumber(i: number): string {
+  const body = `41050219800101${String(100 + i).slice(-3)}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((s, w, k) => s + w * Number(body[k]), 0);
+  return body + '10X98765432'[sum % 11];
+}
+
 /** A web report, or a hotline call entered by intake, at its back-dated time. */
 async function submitCase(c: DemoCase, i: number, at: Date, deps: SubmissionContext, intake: Actor): Promise<string> {
   const input = reportInputSchema.parse({
@@ -323,12 +337,7 @@ async function submitCase(c: DemoCase, i: number, at: Date, deps: SubmissionCont
     subjectName: c.subject,
     occurredAt: new Date(at.getTime() - 2 * DAY).toISOString(),
     anonymous: !!c.anonymous,
-    reporter: c.anonymous
-      ? undefined
-      : {
-          name: ['王先生', '李女士', '张师傅', '刘先生', '陈女士'][i % 5],
-          phone: `1393720${String(1000 + i).slice(-4)}`,
-        },
+    reporter: c.anonymous ? undefined : demoReporter(i),
   });
   const enteredBy = c.hotline ? { channel: 'hotline-12350' as const, actor: intake } : undefined;
   const receipt = await reportSubmitter(input, [], undefined, deps, { enteredBy, now: at });

@@ -152,6 +152,25 @@ export function reportListFilter(
     case 'rectification':
       filter['rectifications.status'] = trusted({ $in: ['open', 'awaiting-sign-off'] });
       break;
+    case 'leadership':
+      // A leader's: rewards beyond the band or a tier without their approval, and flagged claims not yet settled.
+      filter.$and = [
+        {
+          $or: [
+            {
+              status: 'reward-reviewed',
+              'reward.leadershipReasons.0': trusted({ $exists: true }),
+              'reward.leadershipApproval.at': null,
+            },
+            {
+              status: 'reward-claimed',
+              'reward.claimChecks.flags.0': trusted({ $exists: true }),
+              'reward.claimChecks.clearedAt': null,
+            },
+          ],
+        },
+      ];
+      break;
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });

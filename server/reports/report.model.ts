@@ -111,6 +111,7 @@ const rewardSchema = new Schema(
           samePayeeRewards: Number,
           samePayeeTotalFen: Number,
           sameAccountRewards: Number,
+          sameAccountTotalFen: Number,
           payeeYearTotalFen: Number,
           overYearlyCap: Boolean,
           flags: { type: [String], default: undefined },
@@ -450,6 +451,9 @@ reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 
 reportSchema.index({ status: 1, 'assignment.dueAt': 1 });
 // The lapse job looks for approved rewards past their claim deadline.
 reportSchema.index({ status: 1, 'reward.claimDueAt': 1 });
+// The claim checks look up other claims by the payee's and the account's blind index.
+reportSchema.index({ 'reward.claimChecks.payeeIndex': 1 }, { sparse: true });
+reportSchema.index({ 'reward.claimChecks.accountIndex': 1 }, { sparse: true });
 // The clock jobs: result letters not yet sent, objections awaiting review, open rectifications by due day.
 reportSchema.index(
   { 'conclusion.letterDueAt': 1 },

@@ -1,14 +1,70 @@
 // Leadership approval of a reward beyond one officer's say, and settling a claim
-// whose checks raised a flag.
-import type { ChangesFor } from '../reports/change';
+// whose checks raised a flag. Both are a leader's, recorded on the internal
+// timeline and in the audit log; neither is told to the reporter.
+import { shanghaiDay } from '../../shared/dates';
+import { claimFlagText, leadershipReasonText, type ClaimFlag } from '../../shared/schemas/rewardControls';
+import type { LeadershipReason } from '../../shared/schemas/rewardControls';
+import { fail } from '../platform/errors';
+import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
+import type { ReportFields } from '../reports/report.model';
 
 type ApprovalAction = 'approve-reward-leadership' | 'clear-claim-flags';
 
+const missing = (path: string, message: string) => fail('request.invalid', [{ path, code: 'required', message }]);
+
+const listed = <K extends string>(keys: readonly K[], text: Record<K, { zh: string; en: string }>) => ({
+  zh: keys.map((k) => text[k]?.zh ?? k).join('、'),
+  en: keys.map((k) => text[k]?.en ?? k).join('; '),
+});
+
+function approveLeadership(
+  report: ReportFields,
+  p: { comment?: string; meetingMinutesNo?: string; meetingOn?: string },
+  actor: StepActor,
+  now: Date,
+): Change {
+  const reasons = (report.reward?.leadershipReasons ?? []) as LeadershipReason[];
+  // The bureau meeting decides the largest rewards: its minutes are the record of that decision.
+  const meeting = reasons.includes('bureau-meeting');
+  if (meeting && !p.meetingMinutesNo) throw missing('body.meetingMinutesNo', 'the bureau meeting minutes number');
+  if (meeting && !p.meetingOn) throw missing('body.meetingOn', 'the day of the bureau meeting');
+  if (p.meetingOn && p.meetingOn > shanghaiDay(now))
+    throw fail('request.invalid', [
+      { path: 'body.meetingOn', code: 'invalid', message: 'the meeting cannot be in the future' },
+    ]);
+  const why = listed(reasons, leadershipReasonText);
+  const minutes = meeting ? `（局务会纪要 ${p.meetingMinutesNo}，${p.meetingOn}）` : '';
+  const minutesEn = meeting ? ` (bureau meeting minutes ${p.meetingMinutesNo}, ${p.meetingOn})` : '';
+  return {
+    set: {
+      'reward.leadershipApproval': {
+        byId: staffOf(actor)?.id,
+        at: now,
+        ...(p.comment ? { comment: p.comment } : {}),
+        ...(meeting ? { meetingMinutesNo: p.meetingMinutesNo, meetingOn: p.meetingOn } : {}),
+      },
+    },
+    note: `领导审批同意：${why.zh}${minutes} / Approved by a leader: ${why.en}${minutesEn}`,
+    internalNote: p.comment,
+    auditDetails: { reasons, ...(meeting ? { meetingMinutesNo: p.meetingMinutesNo, meetingOn: p.meetingOn } : {}) },
+  };
+}
+
+function clearFlags(report: ReportFields, p: { reason: string }, actor: StepActor, now: Date): Change {
+  const flags = (report.reward?.claimChecks?.flags ?? []) as ClaimFlag[];
+  const what = listed(flags, claimFlagText);
+  return {
+    set: {
+      'reward.claimChecks.clearedById': staffOf(actor)?.id,
+      'reward.claimChecks.clearedAt': now,
+      'reward.claimChecks.clearReason': p.reason,
+    },
+    note: `领导核处领奖核对问题（${what.zh}）：${p.reason} / A leader settled the claim's flags (${what.en}): ${p.reason}`,
+    auditDetails: { flags },
+  };
+}
+
 export const approvalChanges: ChangesFor<ApprovalAction> = {
-  'approve-reward-leadership': () => {
-    throw new Error('not built yet');
-  },
-  'clear-claim-flags': () => {
-    throw new Error('not built yet');
-  },
+  'approve-reward-leadership': (r, p, actor, { now }) => approveLeadership(r, p, actor, now),
+  'clear-claim-flags': (r, p, actor, { now }) => clearFlags(r, p, actor, now),
 };

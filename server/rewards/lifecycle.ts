@@ -14,6 +14,9 @@ import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { Claim } from '../../shared/schemas/claim';
 import type { ReportFields } from '../reports/report.model';
+import type { SecretBox } from '../platform/secretBox';
+import { checkClaimant, claimChecksFor } from './claimChecks';
+import { controlsOf, leadershipReasonsFor } from './leadership';
 
 const DAY = 86_400_000;
 
@@ -73,12 +76,14 @@ function proposeReward(
   if (amountFen < q.minFen || amountFen > q.maxFen)
     throw invalid('body.amountFen', `must be within ${q.minFen}–${q.maxFen} fen for this scheme`);
   const adjusted = amountFen !== q.amountFen;
+  const leadershipReasons = leadershipReasonsFor(amountFen, q.amountFen, controlsOf(q.policy, now));
   return {
     to: 'reward-proposed',
-    auditDetails: { eligible: true, amountFen, computedFen: q.amountFen, policy: q.policy },
+    auditDetails: { eligible: true, amountFen, computedFen: q.amountFen, policy: q.policy, leadershipReasons },
     set: {
       reward: {
         ...proposed,
+        ...(leadershipReasons.length ? { leadershipReasons } : {}),
         eligible: true,
         policy: q.policy,
         scheme: q.scheme,
@@ -155,6 +160,8 @@ function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): Re
       'reward.claimedAt': null,
       'reward.claimReturnedReason': p.reason,
       'reward.claimDueAt': claimDueAt,
+      // A returned claim's checks go with it; the corrected claim is checked afresh.
+      'reward.claimChecks': null,
     },
     note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}`,
   };
@@ -220,6 +227,8 @@ function decideAppeal(
       ? [reward.minFen, reward.maxFen]
       : [1, REWARD_CAP_FEN];
   if (amountFen < min || amountFen > max) throw invalid('body.amountFen', `must be within ${min}–${max} fen`);
+  // The revised amount meets the same band and tiers as a proposal, and any earlier leader's approval lapses with it.
+  const reasons = leadershipReasonsFor(amountFen, reward.computedFen, controlsOf(reward.policy, now));
   // A new amount goes to finance again; any money held for the old one returns to the fund first.
   const release =
     reward.reservedFen > 0
@@ -241,8 +250,10 @@ function decideAppeal(
       'reward.reviewedAt': now,
       'reward.approvedAt': null,
       'reward.approvedById': null,
+      'reward.leadershipReasons': reasons.length ? reasons : null,
+      'reward.leadershipApproval': null,
     },
-    auditDetails: { outcome: 'revised', amountFen },
+    auditDetails: { outcome: 'revised', amountFen, leadershipReasons: reasons },
     note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
     movement: release,
   };
@@ -262,12 +273,26 @@ export function appealOpen(r: ReportFields, now: Date): boolean {
   return (r.status === 'reward-approved' || r.status === 'reward-refused') && !r.reward?.appeal && !!due && now <= due;
 }
 
-/** The claim's identity and bank details are sealed on arrival: only finance opens them, audited. */
-function claimReward(claim: Claim, box: { seal(plain: string): string }, now: Date): RewardChange {
+/**
+ * The claim's identity and bank details are sealed on arrival: only finance opens
+ * them, audited. Before that the server checks the claimant against a real-name
+ * reporter (a mismatch stores nothing) and keeps the blind-index checks
+ * (claimChecks.ts); any flag holds the payment until a leader settles it.
+ */
+async function claimReward(report: ReportFields, claim: Claim, box: SecretBox, now: Date): Promise<RewardChange> {
+  checkClaimant(report, claim, box);
+  const checks = await claimChecksFor(report, claim, box, now);
+  const { payeeIndex: _p, accountIndex: _a, ...counts } = checks;
   return {
     to: 'reward-claimed',
-    set: { 'reward.claimSealed': box.seal(JSON.stringify(claim)), 'reward.claimedAt': now },
+    set: {
+      'reward.claimSealed': box.seal(JSON.stringify(claim)),
+      'reward.claimedAt': now,
+      'reward.claimChecks': { ...checks, flags: checks.flags.length ? checks.flags : undefined },
+    },
     note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay',
+    // The audit entry keeps what was found, not the indexes; the reporter's timeline shows only the claim.
+    auditDetails: counts,
   };
 }
 
@@ -323,7 +348,7 @@ export const rewardChanges: ChangesFor<RewardAction> = {
   'reject-claim': (r, p, _a, { now }) => rejectClaim(r, p, now),
   'record-payout': (r, p, actor, { now }) => recordPayout(r, p, actor, now),
   'decide-appeal': (r, p, actor, { now }) => decideAppeal(r, p, actor, now),
-  'reward-claimed': (_r, p, _a, { now, box }) => claimReward(p, box, now),
+  'reward-claimed': (r, p, _a, { now, box }) => claimReward(r, p, box, now),
   'reward-appealed': (r, p, _a, { now }) => appealReward(r, p.reason, now),
   'reward-lapsed': (r, _p, _a, { now }) => lapseReward(r, now),
 };

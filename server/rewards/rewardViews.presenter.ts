@@ -37,6 +37,38 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
   };
 }
 
+type StaffRewardView = z.infer<typeof staffReward>;
+type Reward = NonNullable<ReportFields['reward']>;
+
+function leadershipApprovalOf(a: Reward['leadershipApproval']): StaffRewardView['leadershipApproval'] {
+  if (!a?.byId || !a.at) return undefined;
+  return {
+    byId: a.byId,
+    at: a.at.toISOString(),
+    comment: str(a.comment),
+    meetingMinutesNo: str(a.meetingMinutesNo),
+    meetingOn: str(a.meetingOn),
+  };
+}
+
+/** The claim's checks without the blind indexes: staff see what was found, never what it was matched by. */
+function claimChecksOf(c: Reward['claimChecks']): StaffRewardView['claimChecks'] {
+  if (!c?.payeeIndex) return undefined;
+  return {
+    flags: [...(c.flags ?? [])],
+    exclusionHit: !!c.exclusionHit,
+    samePayeeRewards: c.samePayeeRewards ?? 0,
+    samePayeeTotalFen: c.samePayeeTotalFen ?? 0,
+    sameAccountRewards: c.sameAccountRewards ?? 0,
+    sameAccountTotalFen: c.sameAccountTotalFen ?? 0,
+    payeeYearTotalFen: c.payeeYearTotalFen ?? 0,
+    overYearlyCap: !!c.overYearlyCap,
+    clearedById: str(c.clearedById),
+    clearedAt: iso(c.clearedAt),
+    clearReason: str(c.clearReason),
+  };
+}
+
 export function rewardForStaff(r: ReportFields): z.infer<typeof staffReward> | undefined {
   const w = r.reward;
   if (!w) return undefined;
@@ -78,6 +110,9 @@ export function rewardForStaff(r: ReportFields): z.infer<typeof staffReward> | u
           }
         : undefined,
     lapsedAt: iso(w.lapsedAt),
+    leadershipReasons: w.leadershipReasons?.length ? [...w.leadershipReasons] : undefined,
+    leadershipApproval: leadershipApprovalOf(w.leadershipApproval),
+    claimChecks: claimChecksOf(w.claimChecks),
     appeal:
       a?.at && a.reason && a.fromStatus
         ? {

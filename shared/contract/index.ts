@@ -12,6 +12,7 @@ import { intake } from './intake';
 import { posters } from './posters';
 import { reports } from './reports';
 import { rewardPolicies } from './rewardPolicies';
+import { rewardControls } from './rewardControls';
 import { rewards } from './rewards';
 import { staff } from './staff';
 import { stats } from './stats';
@@ -24,6 +25,7 @@ export const contract = {
   reports,
   rewards,
   rewardPolicies,
+  rewardControls,
   catalog,
   posters,
   stats,

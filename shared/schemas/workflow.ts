@@ -291,7 +291,8 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
  * within 7 days), overdue (deadline passed, still open), awaiting-review (findings
  * submitted by someone else), to-decide (objections, referrals and extension requests
  * awaiting a decision), letters-due (concluded, result letter not yet sent),
- * rectification (a rectification awaiting re-inspection or sign-off).
+ * rectification (a rectification awaiting re-inspection or sign-off), leadership (a
+ * reward awaiting a leader's approval, or a claim whose flags a leader settles).
  */
 export const reportQueues = [
   'new',
@@ -302,6 +303,7 @@ export const reportQueues = [
   'to-decide',
   'letters-due',
   'rectification',
+  'leadership',
 ] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 
@@ -384,6 +386,27 @@ export const staffReward = z.object({
     })
     .optional(),
   lapsedAt: opt.str,
+  /** Why a leader must approve (band, tiers), and the approval once given. */
+  leadershipReasons: z.array(z.string()).optional(),
+  leadershipApproval: z
+    .object({ byId: z.string(), at: z.string(), comment: opt.str, meetingMinutesNo: opt.str, meetingOn: opt.str })
+    .optional(),
+  /** What the claim's checks found: flags, counts and totals; never the blind indexes or another identity. */
+  claimChecks: z
+    .object({
+      flags: z.array(z.string()),
+      exclusionHit: z.boolean(),
+      samePayeeRewards: z.number().int(),
+      samePayeeTotalFen: z.number().int(),
+      sameAccountRewards: z.number().int(),
+      sameAccountTotalFen: z.number().int(),
+      payeeYearTotalFen: z.number().int(),
+      overYearlyCap: z.boolean(),
+      clearedById: opt.str,
+      clearedAt: opt.str,
+      clearReason: opt.str,
+    })
+    .optional(),
   appeal: z
     .object({
       at: z.string(),

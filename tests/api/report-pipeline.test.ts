@@ -95,7 +95,7 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
     {
       name: '王五',
       idNumber: '11010519491231002X',
-      phone: '13900000000',
+      phone: '13800000000',
       bankName: '中国银行',
       bankAccount: '6222020000000000001',
     },

@@ -194,7 +194,8 @@ describe('the reward in follow-up', () => {
     const token = await c.followupToken(receipt);
     const claim = {
       name: '孙七',
-      idNumber: '11010519491231002X',
+      // Another payee than the earlier test's: a second claim with the same ID number is flagged for a leader.
+      idNumber: '410502199001015552',
       phone: '13900000000',
       bankName: '中国建设银行安阳分行',
       bankAccount: '6217000010002000300',

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { useT } from '../i18n';
 import { ConsoleLayout } from './ConsoleLayout';
 import { RequireRole, RequireSession } from './guards';
-import { ADMIN_ONLY, CASE_ROLES, FINANCE_ROLES, POSTER_ROLES } from './navigation';
+import { ADMIN_ONLY, CASE_ROLES, FINANCE_ROLES, INTEGRITY_ROLES, POSTER_ROLES } from './navigation';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
@@ -23,6 +23,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default:
 const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ default: m.StatsPage })));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
 const FinancePage = lazy(() => import('./pages/finance/FinancePage').then((m) => ({ default: m.FinancePage })));
 
 export function ConsoleApp() {
@@ -118,6 +119,16 @@ export function ConsoleApp() {
             <RequireRole roles={FINANCE_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <FinancePage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="integrity"
+          element={
+            <RequireRole roles={INTEGRITY_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <IntegrityPage />
               </Suspense>
             </RequireRole>
           }

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   AccountBookOutlined,
   AuditOutlined,
+  AlertOutlined,
   FileSearchOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -41,12 +42,15 @@ export const STATS_ROLES: readonly Role[] = ['admin', 'reviewer', 'finance', 'in
 
 /** Reward policies: administrators draft versions; leaders (or another administrator) publish them. */
 export const POLICY_ROLES: readonly Role[] = ['admin', 'leader'];
+/** Reward integrity: the anomaly views (finance, discipline, leaders) and the exclusion register (admin, discipline). */
+export const INTEGRITY_ROLES: readonly Role[] = ['finance', 'discipline', 'leader', 'admin'];
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/', icon: <HomeOutlined />, label: (t) => t.menu.home },
   { path: '/stats', icon: <BarChartOutlined />, label: (t) => t.menu.stats, roles: STATS_ROLES },
   { path: '/cases', icon: <FileSearchOutlined />, label: (t) => t.menu.cases, roles: CASE_ROLES },
   { path: '/finance', icon: <AccountBookOutlined />, label: (t) => t.menu.finance, roles: FINANCE_ROLES },
+  { path: '/integrity', icon: <AlertOutlined />, label: (t) => t.menu.integrity, roles: INTEGRITY_ROLES },
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },

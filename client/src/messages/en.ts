@@ -136,6 +136,7 @@ export const en: Messages = {
       stats: 'Statistics',
       cases: 'Cases',
       finance: 'Reward fund',
+      integrity: 'Reward integrity',
       responsibilities: 'Responsible departments',
       policies: 'Reward policies',
     },

@@ -129,6 +129,7 @@ export const zh = {
       stats: '统计分析',
       cases: '案件办理',
       finance: '奖励基金',
+      integrity: '奖励监督',
       responsibilities: '责任单位',
       policies: '奖励办法',
     },

@@ -32,7 +32,7 @@ const TABS: Record<Role, Tab[]> = {
   reviewer: ['awaiting-review', 'to-decide', 'letters-due', 'rectification', 'all'],
   admin: ['all'],
   finance: ['all'],
-  leader: ['all'],
+  leader: ['leadership', 'all'],
   discipline: ['all'],
 };
 /** Deadline queues read best soonest-first. */

@@ -12,6 +12,7 @@ import { useLang, useT } from '../../../i18n';
 import { downloadFile } from '../../download';
 import { useCurrentUser } from '../../session';
 import type { CaseView } from './caseTypes';
+import { RewardControls } from './RewardControls';
 
 type Claim = z.infer<typeof claimView>;
 const NOTICE_STATES = new Set(['reward-approved', 'reward-claimed', 'reward-paid', 'reward-lapsed']);
@@ -81,6 +82,7 @@ export function RewardCard({ view }: { view: CaseView }) {
         </Space>
       }
     >
+      <RewardControls reward={w} />
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t.amount}>
           <Typography.Text strong data-testid="reward-amount">

@@ -17,6 +17,7 @@ export const casesEn: CasesMessages = {
     'to-decide': 'To decide (objections, referrals, extensions)',
     'letters-due': 'Result letters due',
     rectification: 'Rectification',
+    leadership: 'Awaiting leadership',
   },
   reference: 'Reference',
   status: 'Status',

@@ -6,6 +6,7 @@ import { parseYuan } from '../../../../../shared/money';
 import { deadlines } from '../../../../../shared/workflow';
 import { useT } from '../../../i18n';
 import type { ActionFormEntry, FormValues } from './actionForms';
+import { rewardControlForms } from './RewardControls';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const optionalText = (v: unknown) => text(v) || undefined;
@@ -132,6 +133,7 @@ function ReasonOnly() {
 }
 
 export const rewardActionForms: Record<string, ActionFormEntry> = {
+  ...rewardControlForms,
   'propose-reward': {
     Fields: ProposeFields,
     payload: (v: FormValues) => {
