@@ -152,6 +152,11 @@ export function reportListFilter(
     case 'rectification':
       filter['rectifications.status'] = trusted({ $in: ['open', 'awaiting-sign-off'] });
       break;
+    case 'sample-checks':
+      // The monthly sample: only the verifier drawn for a case re-inspects it.
+      filter['reward.sampleCheck.verifierId'] = actor.id;
+      filter['reward.sampleCheck.recordedAt'] = trusted({ $not: { $type: 'date' } });
+      break;
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });

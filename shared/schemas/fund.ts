@@ -1,13 +1,15 @@
 // The reward fund's API: appropriations, the ledger, month-by-month figures,
 // exports and finance's work lists. Money is always integer fen.
 import { z } from 'zod';
+import { areas } from '../catalog';
 import { MONTH_PATTERN, monthsSpanned } from '../dates';
 import { reportStates } from '../workflow';
 
 /** 100,000,000 yuan: far above any single appropriation, far below unsafe integers. */
 export const MAX_APPROPRIATION_FEN = 10_000_000_000;
 
-export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as const;
+/** `recover`: money a reward recipient returned (追回), back into the fund it was paid from. */
+export const movementKinds = ['appropriate', 'reserve', 'release', 'pay', 'recover'] as const;
 
 /**
  * Where a reward's money comes from: the city fund (`main`, the 500万 fund), the
@@ -15,18 +17,33 @@ export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as con
  */
 export const fundSourceSchema = z
   .string()
-  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>');
+  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>')
+  .refine((s) => !s.startsWith('county-') || areas.some((a) => `county-${a.code}` === s), 'no county with this area code');
 export type FundSource = z.infer<typeof fundSourceSchema>;
+export const MAIN_FUND_SOURCE = 'main';
+
+/** What a funding source is called on screen and in exports. */
+export function fundSourceName(source: string): { zh: string; en: string } {
+  if (source === MAIN_FUND_SOURCE) return { zh: '市级奖励基金', en: 'City reward fund' };
+  if (source === 'provincial') return { zh: '省级预拨资金', en: 'Provincial pre-allocation' };
+  const area = areas.find((a) => `county-${a.code}` === source);
+  return area
+    ? { zh: `${area.name.zh}县级预算`, en: `${area.name.en} county budget` }
+    : { zh: source, en: source };
+}
 
 export const idempotencyKeyPattern = /^[\w-]{8,100}$/;
 
 export const appropriationBody = z.object({
   amountFen: z.number().int().positive().max(MAX_APPROPRIATION_FEN),
   note: z.string().trim().min(1).max(500),
+  /** The fund the money goes to: the city fund unless another source is named. */
+  source: fundSourceSchema.default(MAIN_FUND_SOURCE),
 });
 
 export const ledgerEntryView = z.object({
   id: z.string(),
+  source: z.string(),
   kind: z.enum(movementKinds),
   amountFen: z.number().int(),
   at: z.string(),
@@ -47,6 +64,8 @@ const dayPeriod = {
 export const ledgerQuery = z.object({
   ...dayPeriod,
   kind: z.enum(movementKinds).optional(),
+  /** One funding source's entries; every source's without it. */
+  source: fundSourceSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -70,6 +89,7 @@ export const monthFigures = z.object({
   reservedFen: z.number().int(),
   releasedFen: z.number().int(),
   paidFen: z.number().int(),
+  recoveredFen: z.number().int(),
   /** Available at the end of the month (Asia/Shanghai). */
   endAvailableFen: z.number().int(),
 });

@@ -291,7 +291,8 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
  * within 7 days), overdue (deadline passed, still open), awaiting-review (findings
  * submitted by someone else), to-decide (objections, referrals and extension requests
  * awaiting a decision), letters-due (concluded, result letter not yet sent),
- * rectification (a rectification awaiting re-inspection or sign-off).
+ * rectification (a rectification awaiting re-inspection or sign-off), sample-checks
+ * (rewarded cases drawn for me to re-inspect, not yet recorded).
  */
 export const reportQueues = [
   'new',
@@ -302,6 +303,7 @@ export const reportQueues = [
   'to-decide',
   'letters-due',
   'rectification',
+  'sample-checks',
 ] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 

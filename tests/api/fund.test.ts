@@ -414,6 +414,7 @@ describe('exports', () => {
       '关联举报 Reward',
       '备注 Note',
       '流水号 Entry',
+      '资金来源 Source',
     ]);
     expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
       ['2025-01-10 10:00:00', '拨入 appropriate', '10000.00', '1000000', '', '年度拨款, 第一批 "专项"'],
@@ -686,7 +687,12 @@ describe('reconciliation', () => {
       expect(result.differences).toEqual(
         expect.arrayContaining([
           { subject: 'WP-TEST-0002', field: 'reward.reservedFen', recordedFen: 5, ledgerFen: 0 },
-          { subject: 'WP-TEST-0001', field: 'reward.payout.amountFen', recordedFen: 299_999, ledgerFen: 300_000 },
+          {
+            subject: 'WP-TEST-0001',
+            field: 'reward paid (payout + top-ups − recoveries)',
+            recordedFen: 299_999,
+            ledgerFen: 300_000,
+          },
           { subject: 'WP-TEST-0009', field: 'reward.reservedFen', recordedFen: 8_000, ledgerFen: 0 },
         ]),
       );

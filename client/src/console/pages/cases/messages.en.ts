@@ -17,6 +17,7 @@ export const casesEn: CasesMessages = {
     'to-decide': 'To decide (objections, referrals, extensions)',
     'letters-due': 'Result letters due',
     rectification: 'Rectification',
+    'sample-checks': 'Sample re-inspections',
   },
   reference: 'Reference',
   status: 'Status',

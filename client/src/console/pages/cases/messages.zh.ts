@@ -16,6 +16,7 @@ export const casesZh = {
     'to-decide': '待决定（异议、上报、延期）',
     'letters-due': '待告知结果',
     rectification: '整改跟踪',
+    'sample-checks': '抽查复核',
   },
   reference: '举报编号',
   status: '状态',
