@@ -34,7 +34,10 @@ export interface FundBalances {
 
 /** Recovered money is spendable again; what is reserved or paid is not. */
 const available = {
-  $subtract: [{ $add: ['$appropriatedFen', { $ifNull: ['$recoveredFen', 0] }] }, { $add: ['$reservedFen', '$paidFen'] }],
+  $subtract: [
+    { $add: ['$appropriatedFen', { $ifNull: ['$recoveredFen', 0] }] },
+    { $add: ['$reservedFen', '$paidFen'] },
+  ],
 };
 
 /** The precondition and the balance change of each kind of movement. */

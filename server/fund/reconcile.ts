@@ -63,7 +63,9 @@ interface CorrectionProjection {
 }
 
 /** What the report says was paid for its reward: the payout and top-ups paid, less the money recovered. */
-function recordedPaidFen(r: RewardProjection & { reward?: { topUps?: CorrectionProjection[]; recoveries?: CorrectionProjection[] } }) {
+function recordedPaidFen(
+  r: RewardProjection & { reward?: { topUps?: CorrectionProjection[]; recoveries?: CorrectionProjection[] } },
+) {
   const recorded = (list: CorrectionProjection[] = []) =>
     list.filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
   return (r.reward?.payout?.amountFen ?? 0) + recorded(r.reward?.topUps) - recorded(r.reward?.recoveries);

@@ -171,8 +171,7 @@ function proposeRecovery(
 ): Change {
   const reward = rewardOf(report);
   const held = recoverableFen(reward);
-  if (p.amountFen > held)
-    throw invalid('body.amountFen', `at most the ${held} fen paid and not yet recovered`);
+  if (p.amountFen > held) throw invalid('body.amountFen', `at most the ${held} fen paid and not yet recovered`);
   return {
     pushes: {
       'reward.recoveries': {

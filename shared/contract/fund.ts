@@ -80,7 +80,7 @@ export const fund = {
     path: '/api/v1/fund/monthly',
     tag: 'fund',
     summary:
-      "The city fund per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, recovered, and available at its end",
+      'The city fund per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, recovered, and available at its end',
     query: monthlyQuery,
     response: monthlyResponse,
     status: 200,

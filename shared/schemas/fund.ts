@@ -18,7 +18,10 @@ export const movementKinds = ['appropriate', 'reserve', 'release', 'pay', 'recov
 export const fundSourceSchema = z
   .string()
   .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>')
-  .refine((s) => !s.startsWith('county-') || areas.some((a) => `county-${a.code}` === s), 'no county with this area code');
+  .refine(
+    (s) => !s.startsWith('county-') || areas.some((a) => `county-${a.code}` === s),
+    'no county with this area code',
+  );
 export type FundSource = z.infer<typeof fundSourceSchema>;
 export const MAIN_FUND_SOURCE = 'main';
 
@@ -27,9 +30,7 @@ export function fundSourceName(source: string): { zh: string; en: string } {
   if (source === MAIN_FUND_SOURCE) return { zh: '市级奖励基金', en: 'City reward fund' };
   if (source === 'provincial') return { zh: '省级预拨资金', en: 'Provincial pre-allocation' };
   const area = areas.find((a) => `county-${a.code}` === source);
-  return area
-    ? { zh: `${area.name.zh}县级预算`, en: `${area.name.en} county budget` }
-    : { zh: source, en: source };
+  return area ? { zh: `${area.name.zh}县级预算`, en: `${area.name.en} county budget` } : { zh: source, en: source };
 }
 
 export const idempotencyKeyPattern = /^[\w-]{8,100}$/;

@@ -27,9 +27,7 @@ afterAll(async () => {
 });
 
 const appropriate = (body: object, key = moneyKey()) =>
-  as(request(t.app).post('/api/v1/fund/appropriations'), c.staff.finance)
-    .set(key)
-    .send(body);
+  as(request(t.app).post('/api/v1/fund/appropriations'), c.staff.finance).set(key).send(body);
 
 const overview = async () => {
   const res = await c.get('/api/v1/fund', c.staff.finance);
@@ -80,7 +78,11 @@ test('appropriations name their source; unknown sources are refused', async () =
   // The same key with another source is a different request.
   const key = moneyKey();
   expect((await appropriate({ amountFen: 1_000, note: 'same', source: 'provincial' }, key)).status).toBe(201);
-  expectProblem(await appropriate({ amountFen: 1_000, note: 'same', source: COUNTY }, key), 422, 'idempotency.mismatch');
+  expectProblem(
+    await appropriate({ amountFen: 1_000, note: 'same', source: COUNTY }, key),
+    422,
+    'idempotency.mismatch',
+  );
 
   const body = await overview();
   const sources = body.sources.map((s: { source: string }) => s.source);
@@ -103,7 +105,13 @@ test('a source never appropriated has nothing to reserve', async () => {
   await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
   await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
   const before = await allFundBalances();
-  const refused = await c.act(r.reference, 'approve-reward', { fundSource: 'county-410522' }, c.staff.finance, moneyKey());
+  const refused = await c.act(
+    r.reference,
+    'approve-reward',
+    { fundSource: 'county-410522' },
+    c.staff.finance,
+    moneyKey(),
+  );
   expectProblem(refused, 409, 'fund.insufficient');
   expect(await allFundBalances()).toEqual(before);
   expect((await c.stored(r.reference)).status).toBe('reward-reviewed');
