@@ -125,3 +125,61 @@ export const rewardWorkItem = z.object({
 export type RewardWorkItem = z.infer<typeof rewardWorkItem>;
 
 export const rewardWorkResponse = z.object({ items: z.array(rewardWorkItem), total: z.number().int() });
+
+const optionalText = z.string().optional();
+const optionalFen = z.number().int().optional();
+const explanationLines = z.array(z.object({ zh: z.string(), en: z.string() }));
+
+/** A top-up (补发) as staff see it: the new fact, the recomputed amount, and who proposed, approved and paid it. */
+export const topUpView = z.object({
+  ground: z.string(),
+  reason: z.string(),
+  fineFen: optionalFen,
+  penaltyDecisionNo: optionalText,
+  accidentGrade: optionalText,
+  newAmountFen: z.number().int(),
+  amountFen: z.number().int(),
+  explanation: explanationLines,
+  proposedById: z.string(),
+  proposedAt: z.string(),
+  approvedById: optionalText,
+  approvedAt: optionalText,
+  fundSource: optionalText,
+  voucherNo: optionalText,
+  paidOn: optionalText,
+  recordedById: optionalText,
+  recordedAt: optionalText,
+});
+
+/** A recovery (追回) as staff see it. */
+export const recoveryView = z.object({
+  ground: z.string(),
+  reason: z.string(),
+  amountFen: z.number().int(),
+  proposedById: z.string(),
+  proposedAt: z.string(),
+  approvedById: optionalText,
+  approvedAt: optionalText,
+  voucherNo: optionalText,
+  receivedOn: optionalText,
+  recordedById: optionalText,
+  recordedAt: optionalText,
+});
+
+/** The monthly sample's draw of this case and the verifier's finding. */
+export const sampleCheckView = z.object({
+  month: z.string(),
+  drawnAt: z.string(),
+  verifierId: z.string(),
+  outcome: optionalText,
+  note: optionalText,
+  recordedAt: optionalText,
+});
+
+/** The money fields of the staff reward view that follow the decision: its source, top-ups, recoveries, the sample. */
+export const rewardMoneyFields = {
+  fundSource: optionalText,
+  topUps: z.array(topUpView).optional(),
+  recoveries: z.array(recoveryView).optional(),
+  sampleCheck: sampleCheckView.optional(),
+};

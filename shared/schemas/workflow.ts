@@ -4,7 +4,7 @@ import { areaCodes } from '../catalog';
 import { accidentGrades } from '../rewards/policies';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
-import { fundSourceSchema } from './fund';
+import { fundSourceSchema, rewardMoneyFields } from './fund';
 import {
   followupMessageBody,
   followupWithdrawBody,
@@ -397,6 +397,7 @@ export const staffReward = z.object({
       decisionReason: opt.str,
     })
     .optional(),
+  ...rewardMoneyFields,
 });
 
 export const staffReportView = staffReportSummary.extend({

@@ -140,6 +140,18 @@ describe('top-up (补发)', () => {
     const after = await c.stored(ref);
     expect(after.reward!.reservedFen).toBe(0);
     expect(after.reward!.topUps![0]).toMatchObject({ voucherNo: 'BF-1', recordedById: c.cashier.user.id });
+    const view = await c.view(ref, c.staff.reviewer);
+    expect(view.body.reward.fundSource).toBe('main');
+    expect(view.body.reward.topUps).toEqual([
+      expect.objectContaining({
+        ground: 'fine-decided',
+        fineFen: LATE_FINE_FEN,
+        amountFen: due,
+        fundSource: 'main',
+        voucherNo: 'BF-1',
+        recordedById: c.cashier.user.id,
+      }),
+    ]);
     expect(await publicSteps(ref)).toEqual(expect.arrayContaining(['approve-top-up', 'record-top-up-payout']));
     expect(await publicSteps(ref)).not.toContain('propose-top-up');
 
