@@ -70,6 +70,8 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
       { header: '凭证号 Voucher no.', width: 20 },
       { header: '发放日期 Paid on', width: 14 },
       { header: '登记时间 Recorded at (UTC+8)', width: 20 },
+      { header: '类型 Kind', width: 14 },
+      { header: '资金来源 Source', width: 20 },
     ],
     rows: payouts.map((p) => [
       p.reference,
@@ -80,6 +82,8 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
       p.voucherNo,
       p.paidOn,
       shanghaiDateTime(p.recordedAt),
+      p.kind === 'payout' ? '发放 payout' : '补发 top-up',
+      fundSourceName(p.source).zh,
     ]),
   };
 }

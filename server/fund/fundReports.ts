@@ -186,36 +186,63 @@ export interface RewardProjection {
 export interface PayoutRow {
   reference: string;
   area: string;
+  /** The reward's payment, or a top-up (补发) paid later. */
+  kind: 'payout' | 'top-up';
   amountFen: number;
   voucherNo: string;
   paidOn: string;
   recordedAt: string;
+  source: string;
 }
 
-/** Rewards paid on a day of the period (by the payment date on the voucher). No claimant identity. */
+interface PaidProjection {
+  reference: string;
+  area: string;
+  reward?: {
+    fundSource?: string;
+    payout?: { voucherNo?: string; paidOn?: string; amountFen?: number; recordedAt?: Date };
+    topUps?: { voucherNo?: string; paidOn?: string; amountFen?: number; recordedAt?: Date; fundSource?: string }[];
+  };
+}
+
+/**
+ * Rewards and top-ups paid on a day of the period (by the payment date on the
+ * voucher), oldest first. No claimant identity.
+ */
 export async function payoutsIn(period: z.infer<typeof exportQuery>): Promise<PayoutRow[]> {
-  const paidOn = {
+  const inPeriod = (day: string | undefined): day is string =>
+    !!day && (!period.from || day >= period.from) && (!period.to || day <= period.to);
+  const paidOn = trusted({
     $exists: true,
     ...(period.from ? { $gte: period.from } : {}),
     ...(period.to ? { $lte: period.to } : {}),
-  };
-  const reports = await Report.find(
-    { 'reward.payout.paidOn': trusted(paidOn) },
-    { reference: 1, area: 1, 'reward.payout': 1 },
-  )
-    .sort({ 'reward.payout.paidOn': 1, reference: 1 })
-    .lean<RewardProjection[]>();
-  return reports.map((r) => {
-    const p = r.reward?.payout ?? {};
-    return {
-      reference: r.reference,
-      area: r.area,
-      amountFen: p.amountFen ?? 0,
-      voucherNo: p.voucherNo ?? '',
-      paidOn: p.paidOn ?? '',
-      recordedAt: p.recordedAt?.toISOString() ?? '',
-    };
   });
+  const reports = await Report.find(
+    { $or: [{ 'reward.payout.paidOn': paidOn }, { 'reward.topUps.paidOn': paidOn }] },
+    { reference: 1, area: 1, 'reward.payout': 1, 'reward.topUps': 1, 'reward.fundSource': 1 },
+  ).lean<PaidProjection[]>();
+  const rows: PayoutRow[] = [];
+  for (const r of reports) {
+    const source = r.reward?.fundSource ?? MAIN_FUND_SOURCE;
+    const payments = [
+      { kind: 'payout' as const, ...r.reward?.payout, fundSource: source },
+      ...(r.reward?.topUps ?? []).map((t) => ({ kind: 'top-up' as const, ...t })),
+    ];
+    for (const p of payments) {
+      if (!inPeriod(p.paidOn)) continue;
+      rows.push({
+        reference: r.reference,
+        area: r.area,
+        kind: p.kind,
+        amountFen: p.amountFen ?? 0,
+        voucherNo: p.voucherNo ?? '',
+        paidOn: p.paidOn,
+        recordedAt: p.recordedAt?.toISOString() ?? '',
+        source: p.fundSource ?? source,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.paidOn.localeCompare(b.paidOn) || a.reference.localeCompare(b.reference));
 }
 
 /** Finance's queue for one reward state, in the staff member's areas: the oldest (or the nearest claim deadline) first. */

@@ -292,7 +292,8 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
  * submitted by someone else), to-decide (objections, referrals and extension requests
  * awaiting a decision), letters-due (concluded, result letter not yet sent),
  * rectification (a rectification awaiting re-inspection or sign-off), sample-checks
- * (rewarded cases drawn for me to re-inspect, not yet recorded).
+ * (rewarded cases drawn for me to re-inspect, not yet recorded), corrections (a top-up or
+ * recovery proposed or approved and not yet paid or received).
  */
 export const reportQueues = [
   'new',
@@ -304,6 +305,7 @@ export const reportQueues = [
   'letters-due',
   'rectification',
   'sample-checks',
+  'corrections',
 ] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 

@@ -471,16 +471,40 @@ describe('exports', () => {
       '凭证号 Voucher no.',
       '发放日期 Paid on',
       '登记时间 Recorded at (UTC+8)',
+      '类型 Kind',
+      '资金来源 Source',
     ]);
     expect(rows.slice(1)).toEqual([
-      ['WP-TEST-0001', '410523', '汤阴县', '3000.00', '300000', 'PZ-2025-0001', '2025-02-01', '2025-02-01 00:00:00'],
+      [
+        'WP-TEST-0001',
+        '410523',
+        '汤阴县',
+        '3000.00',
+        '300000',
+        'PZ-2025-0001',
+        '2025-02-01',
+        '2025-02-01 00:00:00',
+        '发放 payout',
+        '市级奖励基金',
+      ],
     ]);
 
     const xlsx = await bytes(get('/api/v1/fund/exports/payouts.xlsx?from=2025-04-01', s.admin));
     expect(xlsx.status).toBe(200);
     const sheet = await readXlsx(xlsx.body as Buffer);
     expect(sheet.slice(1)).toEqual([
-      ['WP-TEST-0003', '410523', '汤阴县', 1500, 150_000, 'PZ-2025-0002', '2025-04-03', '2025-04-03 09:00:00'],
+      [
+        'WP-TEST-0003',
+        '410523',
+        '汤阴县',
+        1500,
+        150_000,
+        'PZ-2025-0002',
+        '2025-04-03',
+        '2025-04-03 09:00:00',
+        '发放 payout',
+        '市级奖励基金',
+      ],
     ]);
   });
 
@@ -627,6 +651,8 @@ describe('with the reward lifecycle', () => {
         'FK-FUND-0001',
         today,
         expect.any(String),
+        '发放 payout',
+        '市级奖励基金',
       ],
     ]);
     // The claimant's identity never reaches the file.

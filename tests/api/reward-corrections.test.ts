@@ -92,6 +92,13 @@ describe('top-up (补发)', () => {
       'resource.stale',
     );
 
+    // Finance finds it in the corrections queue until it is paid.
+    const queue = async () =>
+      (await c.get('/api/v1/reports?queue=corrections&pageSize=100', c.staff.finance)).body.items.map(
+        (i: { reference: string }) => i.reference,
+      );
+    expect(await queue()).toContain(ref);
+
     const fund0 = await fundBalances();
     const key = moneyKey();
     await c.ok(ref, 'approve-top-up', { comment: '同意补发' }, c.staff.finance, key);
@@ -134,6 +141,17 @@ describe('top-up (补发)', () => {
       payKey,
     );
     expectProblem(otherVoucher, 422, 'idempotency.mismatch');
+    expect(await queue()).not.toContain(ref);
+    // The payouts export lists the top-up beside the reward's payment.
+    const today = shanghaiDay();
+    const csv = await c.get(`/api/v1/fund/exports/payouts.csv?from=${today}&to=${today}`, c.staff.finance);
+    const rows = String(csv.text)
+      .split('\r\n')
+      .filter((line) => line.startsWith(ref));
+    expect(rows.map((line) => line.split(',').slice(5, 7).concat(line.split(',').slice(8, 9)))).toEqual([
+      [`FK-${ref}`, today, '发放 payout'],
+      ['BF-1', today, '补发 top-up'],
+    ]);
     const fund2 = await fundBalances();
     expect(fund2.paidFen - fund0.paidFen).toBe(due);
     expect(fund2.reservedFen).toBe(fund0.reservedFen);

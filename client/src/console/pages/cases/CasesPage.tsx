@@ -31,8 +31,8 @@ const TABS: Record<Role, Tab[]> = {
   verifier: ['mine', 'due-soon', 'overdue', 'rectification', 'sample-checks', 'all'],
   reviewer: ['awaiting-review', 'to-decide', 'letters-due', 'rectification', 'all'],
   admin: ['all'],
-  finance: ['all'],
-  leader: ['all'],
+  finance: ['corrections', 'all'],
+  leader: ['corrections', 'all'],
   discipline: ['all'],
 };
 /** Deadline queues read best soonest-first. */

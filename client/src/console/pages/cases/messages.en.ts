@@ -18,6 +18,7 @@ export const casesEn: CasesMessages = {
     'letters-due': 'Result letters due',
     rectification: 'Rectification',
     'sample-checks': 'Sample re-inspections',
+    corrections: 'Top-ups and recoveries',
   },
   reference: 'Reference',
   status: 'Status',
