@@ -53,7 +53,8 @@ function sampleFor(s: Reward['sampleCheck']): z.infer<typeof sampleCheckView> | 
   return {
     month: s.month,
     drawnAt: s.drawnAt.toISOString(),
-    verifierId: s.verifierId,
+    // Not before the check is recorded: the case's handlers must not know who re-inspects it.
+    verifierId: s.recordedAt ? s.verifierId : undefined,
     outcome: str(s.outcome),
     note: str(s.note),
     recordedAt: iso(s.recordedAt),

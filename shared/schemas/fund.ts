@@ -166,11 +166,15 @@ export const recoveryView = z.object({
   recordedAt: optionalText,
 });
 
-/** The monthly sample's draw of this case and the verifier's finding. */
+/**
+ * The monthly sample's draw of this case and the verifier's finding. Who was drawn
+ * is shown only once the check is recorded, so the people who handled the case
+ * cannot learn beforehand who will look at it again.
+ */
 export const sampleCheckView = z.object({
   month: z.string(),
   drawnAt: z.string(),
-  verifierId: z.string(),
+  verifierId: optionalText,
   outcome: optionalText,
   note: optionalText,
   recordedAt: optionalText,

@@ -107,7 +107,16 @@ test('the drawn verifier sees the case in the sample-checks queue and records th
   // The verifier who handled the case is not the one drawn either.
   expectProblem(await c.act(target, 'record-sample-check', check, c.staff.verifier), 403, 'auth.forbidden');
 
+  // Until the check is recorded, nobody on the case page learns who was drawn.
+  const before = await c.view(target, c.staff.verifier);
+  expect(before.body.reward.sampleCheck).toMatchObject({ month: paidMonth });
+  expect(before.body.reward.sampleCheck.verifierId).toBeUndefined();
+
   await c.ok(target, 'record-sample-check', check, owner);
+  expect((await c.view(target, c.staff.reviewer)).body.reward.sampleCheck).toMatchObject({
+    verifierId: owner.user.id,
+    outcome: 'confirmed',
+  });
   const stored = await c.stored(target);
   expect(stored.reward!.sampleCheck).toMatchObject({ outcome: 'confirmed', note: check.note });
   expect(stored.reward!.sampleCheck!.recordedAt).toBeInstanceOf(Date);
