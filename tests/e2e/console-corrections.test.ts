@@ -75,9 +75,14 @@ test('funding sources on the fund page, and a top-up from proposal to payment on
     await chooseSource(finance, dialog, '北关区县级预算');
   });
   await finance.getByTestId('corrections-card').getByText('已批准，待登记').waitFor();
-
+  // The cashier finds it in the corrections queue.
   const cashier = await signedIn('cashier');
-  await openCase(cashier, reference);
+  await cashier.getByRole('link', { name: '案件办理' }).click();
+  await cashier.getByRole('tab', { name: '补发与追回' }).click();
+  await cashier.locator('[data-testid=cases-table] tbody tr', { hasText: reference }).getByText(reference).click();
+  await cashier.getByTestId('case-reference').getByText(reference).waitFor();
+  await shot(cashier, 'queue');
+
   await takeAction(cashier, '登记补发', async (dialog) => {
     await dialog.getByLabel('凭证号').fill('BF-2026-0001');
     await dialog.getByLabel('发放日期').fill(shanghaiDay());
