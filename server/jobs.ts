@@ -9,6 +9,7 @@ import type { Config } from './env';
 import { expireRetryWindows } from './reports/intake/retryWindow';
 import { sweepEvidence } from './reports/intake/sweep';
 import { lapseUnclaimedRewards } from './rewards/lapse';
+import { drawMonthlySample } from './rewards/sampleJob';
 import { watchDeadlines } from './reports/deadlineWatch';
 import { watchRectifications } from './reports/rectificationWatch';
 import type { EvidenceStore } from './platform/evidenceStore';
@@ -96,6 +97,18 @@ export function startJobs({
         run: async (now) => {
           const r = await lapseUnclaimedRewards(now);
           if (r.lapsed) logger.info(r, 'unclaimed rewards lapsed');
+        },
+      },
+      {
+        // Hourly in the first days of each month (Asia/Shanghai); a re-run draws only what is missing.
+        name: 'reward-sample',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await drawMonthlySample(now);
+          if (r?.drawn.length) logger.info({ month: r.month, drawn: r.drawn.length }, 'reward sample drawn');
+          if (r?.skipped.length)
+            logger.warn({ month: r.month, skipped: r.skipped }, 'reward sample: no verifier new to these cases');
         },
       },
       {

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { areas } from '../../shared/catalog';
 import { plainYuan } from '../../shared/money';
-import type { LedgerEntryView } from '../../shared/schemas/fund';
+import { fundSourceName, type LedgerEntryView } from '../../shared/schemas/fund';
 import type { MovementKind } from './ledger';
 import type { PayoutRow } from './fundReports';
 
@@ -21,6 +21,7 @@ const kindNames: Record<MovementKind, string> = {
   reserve: '预留 reserve',
   release: '释放 release',
   pay: '发放 pay',
+  recover: '追回 recover',
 };
 
 /** "2025-11-28 15:04:05", China Standard Time (UTC+8, no summer time). */
@@ -42,6 +43,7 @@ export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
       { header: '关联举报 Reward', width: 18 },
       { header: '备注 Note', width: 40 },
       { header: '流水号 Entry', width: 26 },
+      { header: '资金来源 Source', width: 20 },
     ],
     rows: entries.map((e) => [
       shanghaiDateTime(e.at),
@@ -51,6 +53,7 @@ export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
       e.rewardId ?? '',
       e.note ?? '',
       e.id,
+      fundSourceName(e.source).zh,
     ]),
   };
 }
@@ -67,6 +70,8 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
       { header: '凭证号 Voucher no.', width: 20 },
       { header: '发放日期 Paid on', width: 14 },
       { header: '登记时间 Recorded at (UTC+8)', width: 20 },
+      { header: '类型 Kind', width: 14 },
+      { header: '资金来源 Source', width: 20 },
     ],
     rows: payouts.map((p) => [
       p.reference,
@@ -77,6 +82,8 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
       p.voucherNo,
       p.paidOn,
       shanghaiDateTime(p.recordedAt),
+      p.kind === 'payout' ? '发放 payout' : '补发 top-up',
+      fundSourceName(p.source).zh,
     ]),
   };
 }

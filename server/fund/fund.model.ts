@@ -1,6 +1,8 @@
-// The reward fund's balances and the ledger that explains them. Balances move only
-// together with a ledger entry, in one transaction; the ledger is the truth.
+// The reward funds' balances, one document per source (the city fund `main`,
+// `provincial`, `county-<area code>`), and the ledger that explains them. Balances
+// move only together with a ledger entry, in one transaction; the ledger is the truth.
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { MAIN_FUND_SOURCE, movementKinds } from '../../shared/schemas/fund';
 
 const fundSchema = new Schema(
   {
@@ -8,6 +10,8 @@ const fundSchema = new Schema(
     appropriatedFen: { type: Number, required: true, default: 0 },
     reservedFen: { type: Number, required: true, default: 0 },
     paidFen: { type: Number, required: true, default: 0 },
+    /** Money recovered (追回) from rewards paid out of this fund. */
+    recoveredFen: { type: Number, required: true, default: 0 },
   },
   { versionKey: false, timestamps: true },
 );
@@ -17,7 +21,7 @@ export const Fund = model('Fund', fundSchema, 'funds');
 const ledgerEntrySchema = new Schema(
   {
     fundId: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['appropriate', 'reserve', 'release', 'pay'] },
+    kind: { type: String, required: true, enum: movementKinds },
     amountFen: { type: Number, required: true, min: 1, validate: Number.isSafeInteger },
     at: { type: Date, required: true },
     actorId: { type: String },
@@ -32,4 +36,4 @@ ledgerEntrySchema.index({ fundId: 1, at: 1 });
 export type LedgerEntryFields = InferSchemaType<typeof ledgerEntrySchema>;
 export const LedgerEntry = model('LedgerEntry', ledgerEntrySchema, 'fund_ledger');
 
-export const MAIN_FUND = 'main';
+export const MAIN_FUND = MAIN_FUND_SOURCE;

@@ -1,4 +1,5 @@
-// Finance's own movements of fund money: appropriations. Each is a ledger entry,
+// Finance's own movements of fund money: appropriations, each to a named funding
+// source (the city fund unless another is named). Each is a ledger entry,
 // the balance change and an audit entry in one transaction, and is keyed by the
 // client's Idempotency-Key so that a retried request never appropriates twice.
 import type { z } from 'zod';
@@ -6,7 +7,7 @@ import { type appropriationBody, type LedgerEntryView } from '../../shared/schem
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
-import { Fund, LedgerEntry, MAIN_FUND } from './fund.model';
+import { Fund, LedgerEntry } from './fund.model';
 import type { Actor } from '../access';
 import { moveMoney } from './ledger';
 import { presentLedgerEntry } from './fundReports';
@@ -28,6 +29,7 @@ async function replayOf(
     earlier.kind === 'appropriate' &&
     earlier.amountFen === request.amountFen &&
     earlier.note === request.note &&
+    earlier.fundId === request.source &&
     earlier.actorId === actor.id;
   if (!same) throw fail('idempotency.mismatch');
   return presentLedgerEntry(earlier);
@@ -43,15 +45,16 @@ export async function appropriate(
   if (replay) return replay;
   try {
     await inTransaction(async (session) => {
-      // Outside demo mode nothing seeds the fund: the first appropriation opens it.
+      // Outside demo mode nothing seeds a fund: the first appropriation to a source opens it.
       await Fund.updateOne(
-        { _id: MAIN_FUND },
-        { $setOnInsert: { appropriatedFen: 0, reservedFen: 0, paidFen: 0 } },
+        { _id: request.source },
+        { $setOnInsert: { appropriatedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0 } },
         { upsert: true, session },
       );
       await moveMoney(
         {
           kind: 'appropriate',
+          fundId: request.source,
           amountFen: request.amountFen,
           note: request.note,
           actorId: actor.id,
@@ -64,7 +67,7 @@ export async function appropriate(
         {
           actor,
           action: 'fund.appropriate',
-          target: { type: 'fund', id: MAIN_FUND },
+          target: { type: 'fund', id: request.source },
           details: { amountFen: request.amountFen, note: request.note, idempotencyKey: key },
         },
         session,

@@ -20,11 +20,12 @@ import type {
   RewardWorkItem,
   rewardWorkQuery,
 } from '../../shared/schemas/fund';
+import { fundSourceName, MAIN_FUND_SOURCE } from '../../shared/schemas/fund';
 import { LedgerEntry, MAIN_FUND, type LedgerEntryFields } from './fund.model';
 import { Report } from '../reports/report.model';
 import type { Actor } from '../access';
 import { areaScope } from '../access/areaScope';
-import { fundBalances, type MovementKind } from './ledger';
+import { allFundBalances, cityFundFigures, type FundBalances, type MovementKind } from './ledger';
 
 /** The instants of a period of whole Shanghai days, `to` included. */
 export function dayRange(period: z.infer<typeof exportQuery>): { $gte?: Date; $lt?: Date } {
@@ -37,6 +38,7 @@ export function dayRange(period: z.infer<typeof exportQuery>): { $gte?: Date; $l
 export function presentLedgerEntry(e: LedgerEntryFields & { _id: unknown }): LedgerEntryView {
   return {
     id: String(e._id),
+    source: e.fundId,
     kind: e.kind as MovementKind,
     amountFen: e.amountFen,
     at: e.at.toISOString(),
@@ -65,20 +67,30 @@ export async function pipelineFen(): Promise<number> {
   return sum?.total ?? 0;
 }
 
+/** The city fund first, then the provincial pre-allocation, then the counties by area code. */
+const sourceOrder = (s: string) => (s === MAIN_FUND_SOURCE ? '0' : s === 'provincial' ? '1' : `2${s}`);
+
 export async function fundOverview(): Promise<z.infer<typeof fundResponse>> {
-  const [balances, pipeline] = await Promise.all([fundBalances(), pipelineFen()]);
+  const [bySource, pipeline] = await Promise.all([allFundBalances(), pipelineFen()]);
+  const zero: FundBalances = { appropriatedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0, availableFen: 0 };
+  const city = bySource.get(MAIN_FUND) ?? zero;
+  if (!bySource.has(MAIN_FUND)) bySource.set(MAIN_FUND, zero);
+  // The pipeline is counted against the city fund, where rewards are reserved unless finance names another source.
   return {
-    ...balances,
+    ...cityFundFigures(city),
     pipelineFen: pipeline,
-    liabilitiesFen: balances.reservedFen + pipeline,
-    shortfall: pipeline > balances.availableFen,
+    liabilitiesFen: city.reservedFen + pipeline,
+    shortfall: pipeline > city.availableFen,
+    sources: [...bySource.entries()]
+      .sort(([a], [b]) => sourceOrder(a).localeCompare(sourceOrder(b)))
+      .map(([source, b]) => ({ source, name: fundSourceName(source), ...b })),
   };
 }
 
-function ledgerFilter(query: z.infer<typeof exportQuery> & { kind?: MovementKind }) {
+function ledgerFilter(query: z.infer<typeof exportQuery> & { kind?: MovementKind; source?: string }) {
   const at = dayRange(query);
   return {
-    fundId: MAIN_FUND,
+    ...(query.source ? { fundId: query.source } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(Object.keys(at).length ? { at: trusted(at) } : {}),
   };
@@ -109,9 +121,9 @@ export async function ledgerEntriesIn(period: z.infer<typeof exportQuery>): Prom
 }
 
 /** How each kind of movement changes the available money (paying spends what was reserved). */
-const availableEffect: Record<MovementKind, number> = { appropriate: 1, reserve: -1, release: 1, pay: 0 };
+const availableEffect: Record<MovementKind, number> = { appropriate: 1, reserve: -1, release: 1, pay: 0, recover: 1 };
 
-/** The months `from`..`to` with what moved in each and what was available at its end. */
+/** The city fund's months `from`..`to` with what moved in each and what was available at its end. */
 export async function monthlyFigures(from: string, to: string): Promise<MonthFigures[]> {
   const start = shanghaiMonthStart(from);
   const end = shanghaiMonthEnd(to);
@@ -135,6 +147,7 @@ export async function monthlyFigures(from: string, to: string): Promise<MonthFig
       reservedFen: 0,
       releasedFen: 0,
       paidFen: 0,
+      recoveredFen: 0,
       endAvailableFen: 0,
     };
     for (; i < entries.length && shanghaiMonthOf(entries[i].at) === month; i++) {
@@ -143,7 +156,8 @@ export async function monthlyFigures(from: string, to: string): Promise<MonthFig
       if (kind === 'appropriate') figures.appropriatedFen += e.amountFen;
       else if (kind === 'reserve') figures.reservedFen += e.amountFen;
       else if (kind === 'release') figures.releasedFen += e.amountFen;
-      else figures.paidFen += e.amountFen;
+      else if (kind === 'pay') figures.paidFen += e.amountFen;
+      else figures.recoveredFen += e.amountFen;
       available += availableEffect[kind] * e.amountFen;
     }
     figures.endAvailableFen = available;
@@ -172,36 +186,63 @@ export interface RewardProjection {
 export interface PayoutRow {
   reference: string;
   area: string;
+  /** The reward's payment, or a top-up (补发) paid later. */
+  kind: 'payout' | 'top-up';
   amountFen: number;
   voucherNo: string;
   paidOn: string;
   recordedAt: string;
+  source: string;
 }
 
-/** Rewards paid on a day of the period (by the payment date on the voucher). No claimant identity. */
+interface PaidProjection {
+  reference: string;
+  area: string;
+  reward?: {
+    fundSource?: string;
+    payout?: { voucherNo?: string; paidOn?: string; amountFen?: number; recordedAt?: Date };
+    topUps?: { voucherNo?: string; paidOn?: string; amountFen?: number; recordedAt?: Date; fundSource?: string }[];
+  };
+}
+
+/**
+ * Rewards and top-ups paid on a day of the period (by the payment date on the
+ * voucher), oldest first. No claimant identity.
+ */
 export async function payoutsIn(period: z.infer<typeof exportQuery>): Promise<PayoutRow[]> {
-  const paidOn = {
+  const inPeriod = (day: string | undefined): day is string =>
+    !!day && (!period.from || day >= period.from) && (!period.to || day <= period.to);
+  const paidOn = trusted({
     $exists: true,
     ...(period.from ? { $gte: period.from } : {}),
     ...(period.to ? { $lte: period.to } : {}),
-  };
-  const reports = await Report.find(
-    { 'reward.payout.paidOn': trusted(paidOn) },
-    { reference: 1, area: 1, 'reward.payout': 1 },
-  )
-    .sort({ 'reward.payout.paidOn': 1, reference: 1 })
-    .lean<RewardProjection[]>();
-  return reports.map((r) => {
-    const p = r.reward?.payout ?? {};
-    return {
-      reference: r.reference,
-      area: r.area,
-      amountFen: p.amountFen ?? 0,
-      voucherNo: p.voucherNo ?? '',
-      paidOn: p.paidOn ?? '',
-      recordedAt: p.recordedAt?.toISOString() ?? '',
-    };
   });
+  const reports = await Report.find(
+    { $or: [{ 'reward.payout.paidOn': paidOn }, { 'reward.topUps.paidOn': paidOn }] },
+    { reference: 1, area: 1, 'reward.payout': 1, 'reward.topUps': 1, 'reward.fundSource': 1 },
+  ).lean<PaidProjection[]>();
+  const rows: PayoutRow[] = [];
+  for (const r of reports) {
+    const source = r.reward?.fundSource ?? MAIN_FUND_SOURCE;
+    const payments = [
+      { kind: 'payout' as const, ...r.reward?.payout, fundSource: source },
+      ...(r.reward?.topUps ?? []).map((t) => ({ kind: 'top-up' as const, ...t })),
+    ];
+    for (const p of payments) {
+      if (!inPeriod(p.paidOn)) continue;
+      rows.push({
+        reference: r.reference,
+        area: r.area,
+        kind: p.kind,
+        amountFen: p.amountFen ?? 0,
+        voucherNo: p.voucherNo ?? '',
+        paidOn: p.paidOn,
+        recordedAt: p.recordedAt?.toISOString() ?? '',
+        source: p.fundSource ?? source,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.paidOn.localeCompare(b.paidOn) || a.reference.localeCompare(b.reference));
 }
 
 /** Finance's queue for one reward state, in the staff member's areas: the oldest (or the nearest claim deadline) first. */

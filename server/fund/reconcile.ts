@@ -1,12 +1,13 @@
-// Checks the books: the Fund document against the ledger's sums, and every
-// reward's reservation and payment against the ledger entries made for it. The
+// Checks the books: every source's Fund document against the ledger's sums, and
+// every reward's reservation and payment (payout and top-ups, less recoveries)
+// against the ledger entries made for it, whichever source they moved. The
 // ledger is the truth; any difference means something moved money outside
 // moveMoney (or a report was edited by hand) and needs an accountant.
 import { trusted } from 'mongoose';
 import { Report } from '../reports/report.model';
 import { LedgerEntry, MAIN_FUND } from './fund.model';
 import type { RewardProjection } from './fundReports';
-import { fundBalances, ledgerBalances, type FundBalances, type MovementKind } from './ledger';
+import { allFundBalances, ledgerBalancesBySource, type FundBalances, type MovementKind } from './ledger';
 
 export interface Difference {
   /** 'fund' or the reward's report. */
@@ -20,21 +21,25 @@ export interface Difference {
 
 export interface Reconciliation {
   ok: boolean;
+  /** The city fund, as the Fund document and as the ledger have it. */
   recorded: FundBalances;
   ledger: FundBalances;
+  /** Every source (the city fund first). */
+  sources: { source: string; recorded: FundBalances; ledger: FundBalances }[];
   rewardsChecked: number;
   differences: Difference[];
 }
 
 interface RewardSums {
   reservedFen: number;
+  /** Paid out (payout and top-ups) less what was recovered. */
   paidFen: number;
 }
 
-/** Reserved and paid per rewardId, as the ledger has it. */
+/** Reserved and paid net of recoveries per rewardId, as the ledger has it, over every source. */
 async function ledgerByReward(): Promise<Map<string, RewardSums>> {
   const sums = await LedgerEntry.aggregate<{ _id: { rewardId: string; kind: MovementKind }; total: number }>([
-    { $match: { fundId: MAIN_FUND, rewardId: { $type: 'string' } } },
+    { $match: { rewardId: { $type: 'string' } } },
     { $group: { _id: { rewardId: '$rewardId', kind: '$kind' }, total: { $sum: '$amountFen' } } },
   ]);
   const byReward = new Map<string, RewardSums>();
@@ -46,18 +51,49 @@ async function ledgerByReward(): Promise<Map<string, RewardSums>> {
     else if (_id.kind === 'pay') {
       s.reservedFen -= total;
       s.paidFen += total;
-    }
+    } else if (_id.kind === 'recover') s.paidFen -= total;
     byReward.set(_id.rewardId, s);
   }
   return byReward;
 }
 
+interface CorrectionProjection {
+  amountFen?: number;
+  recordedAt?: Date;
+}
+
+/** What the report says was paid for its reward: the payout and top-ups paid, less the money recovered. */
+function recordedPaidFen(
+  r: RewardProjection & { reward?: { topUps?: CorrectionProjection[]; recoveries?: CorrectionProjection[] } },
+) {
+  const recorded = (list: CorrectionProjection[] = []) =>
+    list.filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
+  return (r.reward?.payout?.amountFen ?? 0) + recorded(r.reward?.topUps) - recorded(r.reward?.recoveries);
+}
+
+const FUND_FIELDS = ['appropriatedFen', 'reservedFen', 'paidFen', 'recoveredFen', 'availableFen'] as const;
+const ZERO: FundBalances = { appropriatedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0, availableFen: 0 };
+
 export async function reconcileFund(): Promise<Reconciliation> {
-  const [recorded, ledger, byReward] = await Promise.all([fundBalances(), ledgerBalances(), ledgerByReward()]);
+  const [recordedBySource, ledgerBySource, byReward] = await Promise.all([
+    allFundBalances(),
+    ledgerBalancesBySource(),
+    ledgerByReward(),
+  ]);
   const differences: Difference[] = [];
-  for (const field of ['appropriatedFen', 'reservedFen', 'paidFen', 'availableFen'] as const) {
-    if (recorded[field] !== ledger[field])
-      differences.push({ subject: 'fund', field, recordedFen: recorded[field], ledgerFen: ledger[field] });
+  const sources = [...new Set([MAIN_FUND, ...recordedBySource.keys(), ...ledgerBySource.keys()])];
+  const perSource = sources.map((source) => ({
+    source,
+    recorded: recordedBySource.get(source) ?? ZERO,
+    ledger: ledgerBySource.get(source) ?? ZERO,
+  }));
+  for (const { source, recorded, ledger } of perSource) {
+    // The city fund is 'fund', as it always was; the other sources are named.
+    const subject = source === MAIN_FUND ? 'fund' : `fund:${source}`;
+    for (const field of FUND_FIELDS) {
+      if (recorded[field] !== ledger[field])
+        differences.push({ subject, field, recordedFen: recorded[field], ledgerFen: ledger[field] });
+    }
   }
 
   // Rewards the ledger knows (its rewardId is the report's reference), and rewards that claim money the ledger may not know.
@@ -67,9 +103,19 @@ export async function reconcileFund(): Promise<Reconciliation> {
         { reference: trusted({ $in: [...byReward.keys()] }) },
         { 'reward.reservedFen': trusted({ $gt: 0 }) },
         { 'reward.payout.amountFen': trusted({ $gt: 0 }) },
+        { 'reward.topUps.recordedAt': trusted({ $type: 'date' }) },
+        { 'reward.recoveries.recordedAt': trusted({ $type: 'date' }) },
       ],
     },
-    { reference: 1, 'reward.reservedFen': 1, 'reward.payout.amountFen': 1 },
+    {
+      reference: 1,
+      'reward.reservedFen': 1,
+      'reward.payout.amountFen': 1,
+      'reward.topUps.amountFen': 1,
+      'reward.topUps.recordedAt': 1,
+      'reward.recoveries.amountFen': 1,
+      'reward.recoveries.recordedAt': 1,
+    },
   ).lean<RewardProjection[]>();
 
   const seen = new Set<string>();
@@ -77,7 +123,7 @@ export async function reconcileFund(): Promise<Reconciliation> {
     seen.add(r.reference);
     const expected = byReward.get(r.reference) ?? { reservedFen: 0, paidFen: 0 };
     const reserved = r.reward?.reservedFen ?? 0;
-    const paid = r.reward?.payout?.amountFen ?? 0;
+    const paid = recordedPaidFen(r);
     if (reserved !== expected.reservedFen)
       differences.push({
         subject: r.reference,
@@ -88,7 +134,7 @@ export async function reconcileFund(): Promise<Reconciliation> {
     if (paid !== expected.paidFen)
       differences.push({
         subject: r.reference,
-        field: 'reward.payout.amountFen',
+        field: 'reward paid (payout + top-ups − recoveries)',
         recordedFen: paid,
         ledgerFen: expected.paidFen,
       });
@@ -103,14 +149,24 @@ export async function reconcileFund(): Promise<Reconciliation> {
       ledgerFen: sums.reservedFen + sums.paidFen,
     });
   }
-  return { ok: differences.length === 0, recorded, ledger, rewardsChecked: reports.length, differences };
+  const city = perSource[0];
+  return {
+    ok: differences.length === 0,
+    recorded: city.recorded,
+    ledger: city.ledger,
+    sources: perSource,
+    rewardsChecked: reports.length,
+    differences,
+  };
 }
 
 /** The reconciliation as a plain-text table for the console. */
 export function formatReconciliation(r: Reconciliation): string {
   const lines = [
-    `fund: recorded ${JSON.stringify(r.recorded)}`,
-    `fund: ledger   ${JSON.stringify(r.ledger)}`,
+    ...r.sources.flatMap((s) => [
+      `fund ${s.source}: recorded ${JSON.stringify(s.recorded)}`,
+      `fund ${s.source}: ledger   ${JSON.stringify(s.ledger)}`,
+    ]),
     `rewards checked: ${r.rewardsChecked}`,
   ];
   if (r.ok) return [...lines, 'OK: the balances and every reward agree with the ledger'].join('\n');

@@ -171,6 +171,17 @@ export function reportListFilter(
         },
       ];
       break;
+    case 'sample-checks':
+      // The monthly sample: only the verifier drawn for a case re-inspects it.
+      filter['reward.sampleCheck.verifierId'] = actor.id;
+      filter['reward.sampleCheck.recordedAt'] = trusted({ $not: { $type: 'date' } });
+      break;
+    case 'corrections': {
+      // A top-up or recovery on its way: proposed or approved, not yet paid or received.
+      const pending = trusted({ $elemMatch: { recordedAt: { $not: { $type: 'date' } } } });
+      filter.$and = [{ $or: [{ 'reward.topUps': pending }, { 'reward.recoveries': pending }] }];
+      break;
+    }
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });

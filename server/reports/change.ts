@@ -32,7 +32,7 @@ export interface Change {
   /** Further steps recorded with this one, each with its audit entry (screening resuming when the reporter answers). */
   alsoRecord?: { type: WorkflowActionName; public: boolean; note?: string; auditDetails?: Record<string, unknown> }[];
   /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
-  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string };
+  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string; fundId?: string };
   /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
   public?: boolean;
   /** Whether the reporter gets the content-free "there is news" mail (default: a public step a staff member took). */

@@ -20,7 +20,7 @@ import {
 import type { Level } from '../../shared/levels';
 import { areaScope } from '../access/areaScope';
 import { appendAudit } from '../audit/auditLog';
-import { earlierMovement, moveMoney } from '../fund/ledger';
+import { earlierMovement, moveMoney, type MovementKind } from '../fund/ledger';
 import { inTransaction } from '../platform/db';
 import { enqueueEmail } from '../platform/emails/outbox';
 import { AppError, fail } from '../platform/errors';
@@ -158,6 +158,35 @@ export interface StepContext {
   now?: Date;
 }
 
+/** The ledger movement each money step makes. */
+const moneyKindOf: Partial<Record<WorkflowActionName, MovementKind>> = {
+  'approve-reward': 'reserve',
+  'record-payout': 'pay',
+  'approve-top-up': 'reserve',
+  'record-top-up-payout': 'pay',
+  'record-recovery': 'recover',
+};
+
+/** Whether a retried payment or receipt names the voucher and day already recorded. */
+function sameMoneyDetails(name: WorkflowActionName, report: ReportFields, payload: unknown): boolean {
+  const reward = report.reward;
+  if (name === 'record-payout') {
+    const p = payload as Partial<ActionPayloads['record-payout']>;
+    return reward?.payout?.voucherNo === p.voucherNo && reward?.payout?.paidOn === p.paidOn;
+  }
+  if (name === 'record-top-up-payout') {
+    const p = payload as Partial<ActionPayloads['record-top-up-payout']>;
+    const t = reward?.topUps?.at(-1);
+    return t?.voucherNo === p.voucherNo && t?.paidOn === p.paidOn;
+  }
+  if (name === 'record-recovery') {
+    const p = payload as Partial<ActionPayloads['record-recovery']>;
+    const r = reward?.recoveries?.at(-1);
+    return r?.voucherNo === p.voucherNo && r?.receivedOn === p.receivedOn;
+  }
+  return true;
+}
+
 /**
  * A money step's ledger key, scoped to the person. A request whose step the
  * report has already moved past is answered as done when this exact request
@@ -178,11 +207,8 @@ async function moneyKeyFor(
   if (stepIsOpen) return scoped;
   const earlier = await earlierMovement(scoped);
   if (!earlier) return scoped;
-  const sameStep =
-    earlier.rewardId === report.reference && earlier.kind === (name === 'approve-reward' ? 'reserve' : 'pay');
-  const payout = report.reward?.payout;
-  const p = payload as Partial<ActionPayloads['record-payout']>;
-  const sameDetails = name !== 'record-payout' || (payout?.voucherNo === p.voucherNo && payout?.paidOn === p.paidOn);
+  const sameStep = earlier.rewardId === report.reference && earlier.kind === moneyKindOf[name];
+  const sameDetails = sameMoneyDetails(name, report, payload);
   if (sameStep && sameDetails) return null;
   throw fail('idempotency.mismatch');
 }
@@ -274,6 +300,7 @@ export async function applyTransition<K extends WorkflowActionName>(
           {
             kind: m.kind,
             amountFen: m.amountFen,
+            fundId: m.fundId,
             rewardId: report.reference,
             actorId: staff?.id,
             note: m.note ?? name,
@@ -288,7 +315,7 @@ export async function applyTransition<K extends WorkflowActionName>(
         throw e;
       }
     }
-    const money = m ? { movement: m.kind, movedFen: m.amountFen } : {};
+    const money = m ? { movement: m.kind, movedFen: m.amountFen, fundSource: m.fundId ?? 'main' } : {};
     const target = { type: 'report', id: report.reference };
     const states = { from: report.status, to: status };
     const details = { ...states, ...change.auditDetails, ...money };

@@ -1,7 +1,18 @@
 // Money corrections after a payment: a top-up (补发) when the fine or the final
 // accident grade arrives later, a recovery (追回) when the reward was obtained by
-// fraud or its penalty was quashed.
-import type { ChangesFor } from '../reports/change';
+// fraud or its penalty was quashed. Each is proposed, approved and recorded by
+// different people (the workflow table's guards), and moves money only through
+// the pipeline's ledger movement: a top-up is reserved and paid from a source, a
+// recovery returns to the source the reward was paid from.
+import { formatYuan } from '../../shared/money';
+import { rewardForFindings } from '../../shared/rewards';
+import { shanghaiDay } from '../../shared/dates';
+import type { ActionPayloads } from '../../shared/schemas/workflow';
+import { fail } from '../platform/errors';
+import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
+import type { ReportFields } from '../reports/report.model';
+import { fundSourceOf, rewardFactsOf } from './lifecycle';
+import { currentPolicies } from './policyRegistry';
 
 type CorrectionAction =
   | 'propose-top-up'
@@ -11,15 +22,220 @@ type CorrectionAction =
   | 'approve-recovery'
   | 'record-recovery';
 
-const notBuilt = () => {
-  throw new Error('not built yet');
+type Findings = Parameters<typeof rewardForFindings>[0];
+type Reward = NonNullable<ReportFields['reward']>;
+type TopUp = NonNullable<Reward['topUps']>[number];
+type Recovery = NonNullable<Reward['recoveries']>[number];
+
+const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
+
+function rewardOf(report: ReportFields): Reward {
+  if (!report.reward?.payout?.recordedAt) throw fail('resource.stale');
+  return report.reward;
+}
+
+const recordedSum = (list: readonly { amountFen?: number | null; recordedAt?: Date | null }[] | null | undefined) =>
+  (list ?? []).filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
+
+/** The payout and every top-up paid: what a new amount is compared with. */
+export const paidWithTopUpsFen = (reward: Reward) => (reward.payout?.amountFen ?? 0) + recordedSum(reward.topUps);
+
+/** What the reporter still holds: paid, less what was already recovered. */
+export const recoverableFen = (reward: Reward) => paidWithTopUpsFen(reward) - recordedSum(reward.recoveries);
+
+const lastTopUp = (reward: Reward): { topUp: TopUp; at: string } => {
+  const list = reward.topUps ?? [];
+  if (!list.length) throw fail('resource.stale');
+  return { topUp: list[list.length - 1], at: `reward.topUps.${list.length - 1}` };
+};
+const lastRecovery = (reward: Reward): { recovery: Recovery; at: string } => {
+  const list = reward.recoveries ?? [];
+  if (!list.length) throw fail('resource.stale');
+  return { recovery: list[list.length - 1], at: `reward.recoveries.${list.length - 1}` };
 };
 
+/** The new facts a top-up brings, over the findings and any earlier top-ups' facts. */
+function newFacts(p: ActionPayloads['propose-top-up']): Partial<Findings> {
+  return p.ground === 'fine-decided'
+    ? { fineFen: p.fineFen, penaltyDecisionNo: p.penaltyDecisionNo }
+    : { accidentGrade: p.accidentGrade };
+}
+
+function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'], actor: StepActor, now: Date): Change {
+  const reward = rewardOf(report);
+  const facts = newFacts(p);
+  const earlierFacts = (reward.topUps ?? []).filter((t) => t.recordedAt).map((t) => t.facts as Partial<Findings>);
+  const findings = Object.assign({}, report.findings as Findings, ...earlierFacts, facts) as Findings;
+  const result = rewardForFindings(findings, rewardFactsOf(report), currentPolicies());
+  const field = p.ground === 'fine-decided' ? 'body.fineFen' : 'body.accidentGrade';
+  if (!result.eligible)
+    throw invalid(field, `no top-up due: ${result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；')}`);
+  const paid = paidWithTopUpsFen(reward);
+  const amountFen = result.quote.amountFen - paid;
+  if (amountFen <= 0)
+    throw invalid(
+      field,
+      `no top-up due: the new amount ${result.quote.amountFen} fen is not more than the ${paid} fen already paid`,
+    );
+  const explanation = [
+    ...result.quote.explanation,
+    {
+      zh: `已发放 ${formatYuan(paid)} 元，应补发 ${formatYuan(amountFen)} 元：${p.reason}`,
+      en: `${formatYuan(paid)} yuan already paid; a top-up of ${formatYuan(amountFen)} yuan is due: ${p.reason}`,
+    },
+  ];
+  return {
+    pushes: {
+      'reward.topUps': {
+        ground: p.ground,
+        reason: p.reason,
+        facts,
+        newAmountFen: result.quote.amountFen,
+        amountFen,
+        explanation,
+        proposedById: staffOf(actor)?.id,
+        proposedAt: now,
+      },
+    },
+    note: `提出补发 ${formatYuan(amountFen)} 元 / Top-up of ${formatYuan(amountFen)} yuan proposed`,
+    auditDetails: { ground: p.ground, newAmountFen: result.quote.amountFen, paidFen: paid, topUpFen: amountFen },
+  };
+}
+
+function approveTopUp(report: ReportFields, p: ActionPayloads['approve-top-up'], actor: StepActor, now: Date): Change {
+  const reward = rewardOf(report);
+  const { topUp, at } = lastTopUp(reward);
+  const amountFen = topUp.amountFen ?? 0;
+  // The difference comes from the reward's own source unless finance names another.
+  const fundSource = p.fundSource ?? fundSourceOf(report);
+  return {
+    set: {
+      [`${at}.approvedById`]: staffOf(actor)?.id,
+      [`${at}.approvedAt`]: now,
+      [`${at}.fundSource`]: fundSource,
+      'reward.reservedFen': reward.reservedFen + amountFen,
+    },
+    note: `补发奖励 ${formatYuan(amountFen)} 元已批准，将发放至原领奖账户 / A top-up of ${formatYuan(amountFen)} yuan was approved; it will be paid to the account you claimed with`,
+    internalNote: p.comment,
+    movement: { kind: 'reserve', amountFen, fundId: fundSource, note: 'top-up' },
+    auditDetails: { topUpFen: amountFen, fundSource },
+  };
+}
+
+/** A payment or receipt is dated on or before today, and not before its approval. */
+function checkDay(field: string, day: string, approvedAt: Date | null | undefined, now: Date): void {
+  if (day > shanghaiDay(now)) throw invalid(field, 'cannot be dated in the future');
+  if (approvedAt && day < shanghaiDay(approvedAt)) throw invalid(field, 'cannot be dated before the approval');
+}
+
+function recordTopUpPayout(
+  report: ReportFields,
+  p: ActionPayloads['record-top-up-payout'],
+  actor: StepActor,
+  now: Date,
+): Change {
+  const reward = rewardOf(report);
+  const { topUp, at } = lastTopUp(reward);
+  checkDay('body.paidOn', p.paidOn, topUp.approvedAt, now);
+  const amountFen = topUp.amountFen ?? 0;
+  return {
+    set: {
+      [`${at}.voucherNo`]: p.voucherNo,
+      [`${at}.paidOn`]: p.paidOn,
+      [`${at}.recordedById`]: staffOf(actor)?.id,
+      [`${at}.recordedAt`]: now,
+      'reward.reservedFen': reward.reservedFen - amountFen,
+    },
+    note: `补发奖励 ${formatYuan(amountFen)} 元已于 ${p.paidOn} 发放 / The top-up of ${formatYuan(amountFen)} yuan was paid on ${p.paidOn}`,
+    movement: {
+      kind: 'pay',
+      amountFen,
+      fundId: topUp.fundSource ?? fundSourceOf(report),
+      note: `补发凭证 ${p.voucherNo} / top-up voucher ${p.voucherNo}`,
+    },
+    auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
+  };
+}
+
+const recoveryGrounds = {
+  fraud: { zh: '以欺骗手段取得奖励', en: 'the reward was obtained by deception' },
+  'penalty-quashed': { zh: '处罚决定被撤销', en: 'the penalty decision was quashed' },
+  other: { zh: '其他原因', en: 'another reason' },
+} as const;
+
+function proposeRecovery(
+  report: ReportFields,
+  p: ActionPayloads['propose-recovery'],
+  actor: StepActor,
+  now: Date,
+): Change {
+  const reward = rewardOf(report);
+  const held = recoverableFen(reward);
+  if (p.amountFen > held) throw invalid('body.amountFen', `at most the ${held} fen paid and not yet recovered`);
+  return {
+    pushes: {
+      'reward.recoveries': {
+        ground: p.ground,
+        reason: p.reason,
+        amountFen: p.amountFen,
+        proposedById: staffOf(actor)?.id,
+        proposedAt: now,
+      },
+    },
+    note: `提出追回 ${formatYuan(p.amountFen)} 元：${p.reason} / Recovery of ${formatYuan(p.amountFen)} yuan proposed: ${p.reason}`,
+    auditDetails: { ground: p.ground, amountFen: p.amountFen },
+  };
+}
+
+function approveRecovery(
+  report: ReportFields,
+  p: ActionPayloads['approve-recovery'],
+  actor: StepActor,
+  now: Date,
+): Change {
+  const { recovery, at } = lastRecovery(rewardOf(report));
+  const amountFen = recovery.amountFen ?? 0;
+  const ground = recoveryGrounds[(recovery.ground ?? 'other') as keyof typeof recoveryGrounds];
+  return {
+    set: { [`${at}.approvedById`]: staffOf(actor)?.id, [`${at}.approvedAt`]: now },
+    note: `经批准，已发放的奖励中 ${formatYuan(amountFen)} 元须退回（${ground.zh}），财务部门将与您联系 / It was decided that ${formatYuan(amountFen)} yuan of the reward paid must be returned (${ground.en}); the finance office will contact you`,
+    internalNote: p.comment,
+    auditDetails: { amountFen },
+  };
+}
+
+function recordRecovery(
+  report: ReportFields,
+  p: ActionPayloads['record-recovery'],
+  actor: StepActor,
+  now: Date,
+): Change {
+  const { recovery, at } = lastRecovery(rewardOf(report));
+  checkDay('body.receivedOn', p.receivedOn, recovery.approvedAt, now);
+  const amountFen = recovery.amountFen ?? 0;
+  return {
+    set: {
+      [`${at}.voucherNo`]: p.voucherNo,
+      [`${at}.receivedOn`]: p.receivedOn,
+      [`${at}.recordedById`]: staffOf(actor)?.id,
+      [`${at}.recordedAt`]: now,
+    },
+    note: `已于 ${p.receivedOn} 收回奖励 ${formatYuan(amountFen)} 元 / ${formatYuan(amountFen)} yuan of the reward was returned on ${p.receivedOn}`,
+    movement: {
+      kind: 'recover',
+      amountFen,
+      fundId: fundSourceOf(report),
+      note: `追回凭证 ${p.voucherNo} / recovery voucher ${p.voucherNo}`,
+    },
+    auditDetails: { voucherNo: p.voucherNo, receivedOn: p.receivedOn },
+  };
+}
+
 export const correctionChanges: ChangesFor<CorrectionAction> = {
-  'propose-top-up': notBuilt,
-  'approve-top-up': notBuilt,
-  'record-top-up-payout': notBuilt,
-  'propose-recovery': notBuilt,
-  'approve-recovery': notBuilt,
-  'record-recovery': notBuilt,
+  'propose-top-up': (r, p, actor, { now }) => proposeTopUp(r, p, actor, now),
+  'approve-top-up': (r, p, actor, { now }) => approveTopUp(r, p, actor, now),
+  'record-top-up-payout': (r, p, actor, { now }) => recordTopUpPayout(r, p, actor, now),
+  'propose-recovery': (r, p, actor, { now }) => proposeRecovery(r, p, actor, now),
+  'approve-recovery': (r, p, actor, { now }) => approveRecovery(r, p, actor, now),
+  'record-recovery': (r, p, actor, { now }) => recordRecovery(r, p, actor, now),
 };

@@ -13,6 +13,7 @@ import { dueAfter } from '../reports/clocks';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { Claim } from '../../shared/schemas/claim';
+import { MAIN_FUND_SOURCE } from '../../shared/schemas/fund';
 import type { ReportFields } from '../reports/report.model';
 import type { SecretBox } from '../platform/secretBox';
 import { checkClaimant, claimChecksFor } from './claimChecks';
@@ -34,6 +35,18 @@ type RewardChange = Change & { to: ReportState };
 
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
 
+/** The facts of the report, beside its findings, that the calculator needs (the proposal and any top-up use the same). */
+export function rewardFactsOf(report: ReportFields): Parameters<typeof rewardForFindings>[1] {
+  return {
+    submittedAt: report.submittedAt,
+    employeeOfSubject: !!report.employeeOfSubject,
+    realName: !report.anonymous,
+  };
+}
+
+/** The funding source a reward's money was reserved from: the city fund unless finance named another. */
+export const fundSourceOf = (report: ReportFields): string => report.reward?.fundSource ?? MAIN_FUND_SOURCE;
+
 function rewardOf(report: ReportFields) {
   if (!report.reward) throw fail('resource.stale');
   return report.reward;
@@ -54,11 +67,7 @@ function proposeReward(
     };
   const result = rewardForFindings(
     report.findings as Parameters<typeof rewardForFindings>[0],
-    {
-      submittedAt: report.submittedAt,
-      employeeOfSubject: !!report.employeeOfSubject,
-      realName: !report.anonymous,
-    },
+    rewardFactsOf(report),
     currentPolicies(),
   );
   if (!result.eligible) {
@@ -119,12 +128,13 @@ function confirmReward(report: ReportFields, actor: StepActor, now: Date): Rewar
   return { to: 'reward-reviewed', set: reviewed, auditDetails: { amountFen: reward.amountFen } };
 }
 
-function approveReward(report: ReportFields, actor: StepActor, now: Date): RewardChange {
+function approveReward(report: ReportFields, fundSource: string, actor: StepActor, now: Date): RewardChange {
   const reward = rewardOf(report);
   const claimDueAt = dueAfter(report, 'claim', now);
   return {
     to: 'reward-approved',
     set: {
+      'reward.fundSource': fundSource,
       'reward.approvedById': staffOf(actor)?.id,
       'reward.approvedAt': now,
       'reward.decidedAt': now,
@@ -132,7 +142,8 @@ function approveReward(report: ReportFields, actor: StepActor, now: Date): Rewar
       'reward.claimDueAt': claimDueAt,
     },
     note: `奖励 ${formatYuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${formatYuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
-    movement: { kind: 'reserve', amountFen: reward.amountFen },
+    movement: { kind: 'reserve', amountFen: reward.amountFen, fundId: fundSource },
+    auditDetails: { fundSource },
   };
 }
 
@@ -190,7 +201,12 @@ function recordPayout(
       },
     },
     note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
-    movement: { kind: 'pay', amountFen: reward.reservedFen, note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}` },
+    movement: {
+      kind: 'pay',
+      amountFen: reward.reservedFen,
+      fundId: fundSourceOf(report),
+      note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}`,
+    },
     auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
 }
@@ -235,6 +251,7 @@ function decideAppeal(
       ? {
           kind: 'release' as const,
           amountFen: reward.reservedFen,
+          fundId: fundSourceOf(report),
           key: `appeal-release:${report.reference}:${report.revision}`,
         }
       : undefined;
@@ -316,6 +333,7 @@ function lapseReward(report: ReportFields, now: Date): RewardChange {
         ? {
             kind: 'release',
             amountFen: reservedFen,
+            fundId: fundSourceOf(report),
             key: `lapse:${report.reference}:${report.revision}`,
             note: 'lapsed',
           }
@@ -343,7 +361,10 @@ export const rewardChanges: ChangesFor<RewardAction> = {
   'confirm-reward': (r, p, actor, { now }) => ({ ...confirmReward(r, actor, now), internalNote: p.comment }),
   'return-reward': (_r, p) => ({ note: p.reason }),
   'send-back-reward': (_r, p) => ({ note: p.reason }),
-  'approve-reward': (r, p, actor, { now }) => ({ ...approveReward(r, actor, now), internalNote: p.comment }),
+  'approve-reward': (r, p, actor, { now }) => ({
+    ...approveReward(r, p.fundSource ?? MAIN_FUND_SOURCE, actor, now),
+    internalNote: p.comment,
+  }),
   'extend-claim': (r, p) => extendClaim(r, p),
   'reject-claim': (r, p, _a, { now }) => rejectClaim(r, p, now),
   'record-payout': (r, p, actor, { now }) => recordPayout(r, p, actor, now),

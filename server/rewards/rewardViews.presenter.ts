@@ -6,6 +6,7 @@ import type { reporterReward } from '../../shared/schemas/report';
 import type { staffReward } from '../../shared/schemas/workflow';
 import type { ReportFields } from '../reports/report.model';
 import { appealDueAt, appealOpen, claimOpen } from './lifecycle';
+import { rewardMoneyForStaff } from './correctionViews.presenter';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 const str = (s: string | null | undefined) => s ?? undefined;
@@ -125,5 +126,6 @@ export function rewardForStaff(r: ReportFields): z.infer<typeof staffReward> | u
             decisionReason: str(a.decisionReason),
           }
         : undefined,
+    ...rewardMoneyForStaff(w),
   };
 }

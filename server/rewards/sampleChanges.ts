@@ -1,12 +1,46 @@
 // The monthly random sample of rewarded cases, inspected again by a verifier who
-// did not handle them.
+// did not handle them (drawn by sampleJob.ts; the table's guard lets only the
+// drawn verifier record the result).
+import { fail } from '../platform/errors';
 import type { ChangesFor } from '../reports/change';
+import type { ReportFields } from '../reports/report.model';
 
-const notBuilt = () => {
-  throw new Error('not built yet');
-};
+/** Everyone who had a hand in the case and its reward: none of them may re-inspect it. */
+export function handlersOf(r: ReportFields): Set<string> {
+  const ids = [
+    r.assignment?.verifierId,
+    r.findingsById,
+    r.reward?.proposedById,
+    r.reward?.reviewedById,
+    r.reward?.approvedById,
+    ...(r.conclusion?.involvedIds ?? []),
+  ];
+  return new Set(ids.filter((id): id is string => !!id));
+}
 
 export const sampleChanges: ChangesFor<'sample-drawn' | 'record-sample-check'> = {
-  'sample-drawn': notBuilt,
-  'record-sample-check': notBuilt,
+  'sample-drawn': (r, p, _actor, { now }) => {
+    if (handlersOf(r).has(p.verifierId))
+      throw fail('request.invalid', [
+        { path: 'body.verifierId', code: 'invalid', message: 'this verifier handled the case' },
+      ]);
+    if (r.reward?.sampleCheck?.month === p.month) throw fail('resource.stale'); // drawn already this month
+    return {
+      set: { 'reward.sampleCheck': { month: p.month, drawnAt: now, verifierId: p.verifierId } },
+      note: `抽中${p.month}月复核 / Drawn for the ${p.month} sample re-inspection`,
+      auditDetails: { month: p.month, verifierId: p.verifierId },
+    };
+  },
+  'record-sample-check': (_r, p, _actor, { now }) => ({
+    set: {
+      'reward.sampleCheck.outcome': p.outcome,
+      'reward.sampleCheck.note': p.note,
+      'reward.sampleCheck.recordedAt': now,
+    },
+    note:
+      p.outcome === 'confirmed'
+        ? `抽查复核：核查结论与奖励无误 / Sample re-inspection: findings and reward confirmed`
+        : `抽查复核发现问题：${p.note} / Sample re-inspection found irregularities: ${p.note}`,
+    auditDetails: { outcome: p.outcome },
+  }),
 };

@@ -6,7 +6,7 @@ import { areas, sectors } from '../../shared/catalog';
 import { stateGroups } from '../../shared/workflow';
 import { Report } from '../reports/report.model';
 import { StatsRollup } from './statsRollup.model';
-import { fundBalances } from '../fund/ledger';
+import { cityFundFigures, fundBalances } from '../fund/ledger';
 import { addMonths, monthsBetween, monthsSpanned } from '../../shared/dates';
 import { emptySums, sumBy, totalsOf, type Cell } from './figures';
 import type { Overview, StatsFilter } from '../../shared/statsViews';
@@ -71,7 +71,7 @@ export async function statsOverview(
   const [cells, overdue, fund] = await Promise.all([
     areaCells(previousPeriod.from, to, filter, scope),
     overdueNow(filter, now, scope),
-    withFund ? fundBalances() : undefined,
+    withFund ? fundBalances().then(cityFundFigures) : undefined,
   ]);
   const current = cells.filter((c) => c.month >= from);
   const earlier = cells.filter((c) => c.month < from);

@@ -49,7 +49,7 @@ export const fund = {
     path: '/api/v1/fund',
     tag: 'fund',
     summary:
-      'The reward fund: appropriated, reserved, paid, available, the unreserved reward pipeline and liabilities (fen)',
+      'The city reward fund: appropriated, reserved, paid, available, the unreserved reward pipeline and liabilities (fen); and every funding source (city, provincial, county budgets) with what was recovered',
     response: fundResponse,
     status: 200,
   }),
@@ -59,7 +59,7 @@ export const fund = {
     path: '/api/v1/fund/appropriations',
     tag: 'fund',
     summary:
-      'Appropriate money to the fund (finance). Needs an Idempotency-Key header: a retry with the same key and body returns the first result without moving money again',
+      'Appropriate money to a funding source (finance; `source` defaults to the city fund `main`). Needs an Idempotency-Key header: a retry with the same key and body returns the first result without moving money again',
     body: appropriationBody,
     response: appropriationResponse,
     status: 201,
@@ -69,7 +69,7 @@ export const fund = {
     method: 'get',
     path: '/api/v1/fund/ledger',
     tag: 'fund',
-    summary: 'The ledger, newest first, filtered by Shanghai days (from, to) and kind, paged',
+    summary: 'The ledger of every source, newest first, filtered by Shanghai days (from, to), kind and source, paged',
     query: ledgerQuery,
     response: ledgerResponse,
     status: 200,
@@ -79,7 +79,8 @@ export const fund = {
     method: 'get',
     path: '/api/v1/fund/monthly',
     tag: 'fund',
-    summary: 'Per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, and available at its end',
+    summary:
+      'The city fund per month (Asia/Shanghai, YYYY-MM): appropriated, reserved, released, paid, recovered, and available at its end',
     query: monthlyQuery,
     response: monthlyResponse,
     status: 200,

@@ -25,6 +25,18 @@ export const fundResponse = z.object({
   liabilitiesFen: z.number().int(),
   /** The pipeline asks for more than is available. */
   shortfall: z.boolean(),
+  /** Every funding source (the city fund first): available = appropriated + recovered − reserved − paid. */
+  sources: z.array(
+    z.object({
+      source: z.string(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      appropriatedFen: z.number().int(),
+      reservedFen: z.number().int(),
+      paidFen: z.number().int(),
+      recoveredFen: z.number().int(),
+      availableFen: z.number().int(),
+    }),
+  ),
 });
 
 export const auditListQuery = z.object({

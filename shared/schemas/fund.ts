@@ -1,13 +1,15 @@
 // The reward fund's API: appropriations, the ledger, month-by-month figures,
 // exports and finance's work lists. Money is always integer fen.
 import { z } from 'zod';
+import { areas } from '../catalog';
 import { MONTH_PATTERN, monthsSpanned } from '../dates';
 import { reportStates } from '../workflow';
 
 /** 100,000,000 yuan: far above any single appropriation, far below unsafe integers. */
 export const MAX_APPROPRIATION_FEN = 10_000_000_000;
 
-export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as const;
+/** `recover`: money a reward recipient returned (追回), back into the fund it was paid from. */
+export const movementKinds = ['appropriate', 'reserve', 'release', 'pay', 'recover'] as const;
 
 /**
  * Where a reward's money comes from: the city fund (`main`, the 500万 fund), the
@@ -15,18 +17,34 @@ export const movementKinds = ['appropriate', 'reserve', 'release', 'pay'] as con
  */
 export const fundSourceSchema = z
   .string()
-  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>');
+  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>')
+  .refine(
+    (s) => !s.startsWith('county-') || areas.some((a) => `county-${a.code}` === s),
+    'no county with this area code',
+  );
 export type FundSource = z.infer<typeof fundSourceSchema>;
+export const MAIN_FUND_SOURCE = 'main';
+
+/** What a funding source is called on screen and in exports. */
+export function fundSourceName(source: string): { zh: string; en: string } {
+  if (source === MAIN_FUND_SOURCE) return { zh: '市级奖励基金', en: 'City reward fund' };
+  if (source === 'provincial') return { zh: '省级预拨资金', en: 'Provincial pre-allocation' };
+  const area = areas.find((a) => `county-${a.code}` === source);
+  return area ? { zh: `${area.name.zh}县级预算`, en: `${area.name.en} county budget` } : { zh: source, en: source };
+}
 
 export const idempotencyKeyPattern = /^[\w-]{8,100}$/;
 
 export const appropriationBody = z.object({
   amountFen: z.number().int().positive().max(MAX_APPROPRIATION_FEN),
   note: z.string().trim().min(1).max(500),
+  /** The fund the money goes to: the city fund unless another source is named. */
+  source: fundSourceSchema.default(MAIN_FUND_SOURCE),
 });
 
 export const ledgerEntryView = z.object({
   id: z.string(),
+  source: z.string(),
   kind: z.enum(movementKinds),
   amountFen: z.number().int(),
   at: z.string(),
@@ -47,6 +65,8 @@ const dayPeriod = {
 export const ledgerQuery = z.object({
   ...dayPeriod,
   kind: z.enum(movementKinds).optional(),
+  /** One funding source's entries; every source's without it. */
+  source: fundSourceSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -70,6 +90,7 @@ export const monthFigures = z.object({
   reservedFen: z.number().int(),
   releasedFen: z.number().int(),
   paidFen: z.number().int(),
+  recoveredFen: z.number().int(),
   /** Available at the end of the month (Asia/Shanghai). */
   endAvailableFen: z.number().int(),
 });
@@ -104,3 +125,65 @@ export const rewardWorkItem = z.object({
 export type RewardWorkItem = z.infer<typeof rewardWorkItem>;
 
 export const rewardWorkResponse = z.object({ items: z.array(rewardWorkItem), total: z.number().int() });
+
+const optionalText = z.string().optional();
+const optionalFen = z.number().int().optional();
+const explanationLines = z.array(z.object({ zh: z.string(), en: z.string() }));
+
+/** A top-up (补发) as staff see it: the new fact, the recomputed amount, and who proposed, approved and paid it. */
+export const topUpView = z.object({
+  ground: z.string(),
+  reason: z.string(),
+  fineFen: optionalFen,
+  penaltyDecisionNo: optionalText,
+  accidentGrade: optionalText,
+  newAmountFen: z.number().int(),
+  amountFen: z.number().int(),
+  explanation: explanationLines,
+  proposedById: z.string(),
+  proposedAt: z.string(),
+  approvedById: optionalText,
+  approvedAt: optionalText,
+  fundSource: optionalText,
+  voucherNo: optionalText,
+  paidOn: optionalText,
+  recordedById: optionalText,
+  recordedAt: optionalText,
+});
+
+/** A recovery (追回) as staff see it. */
+export const recoveryView = z.object({
+  ground: z.string(),
+  reason: z.string(),
+  amountFen: z.number().int(),
+  proposedById: z.string(),
+  proposedAt: z.string(),
+  approvedById: optionalText,
+  approvedAt: optionalText,
+  voucherNo: optionalText,
+  receivedOn: optionalText,
+  recordedById: optionalText,
+  recordedAt: optionalText,
+});
+
+/**
+ * The monthly sample's draw of this case and the verifier's finding. Who was drawn
+ * is shown only once the check is recorded, so the people who handled the case
+ * cannot learn beforehand who will look at it again.
+ */
+export const sampleCheckView = z.object({
+  month: z.string(),
+  drawnAt: z.string(),
+  verifierId: optionalText,
+  outcome: optionalText,
+  note: optionalText,
+  recordedAt: optionalText,
+});
+
+/** The money fields of the staff reward view that follow the decision: its source, top-ups, recoveries, the sample. */
+export const rewardMoneyFields = {
+  fundSource: optionalText,
+  topUps: z.array(topUpView).optional(),
+  recoveries: z.array(recoveryView).optional(),
+  sampleCheck: sampleCheckView.optional(),
+};

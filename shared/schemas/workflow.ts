@@ -4,7 +4,7 @@ import { areaCodes } from '../catalog';
 import { accidentGrades } from '../rewards/policies';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
-import { fundSourceSchema } from './fund';
+import { fundSourceSchema, rewardMoneyFields } from './fund';
 import {
   followupMessageBody,
   followupWithdrawBody,
@@ -292,7 +292,9 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
  * submitted by someone else), to-decide (objections, referrals and extension requests
  * awaiting a decision), letters-due (concluded, result letter not yet sent),
  * rectification (a rectification awaiting re-inspection or sign-off), leadership (a
- * reward awaiting a leader's approval, or a claim whose flags a leader settles).
+ * reward awaiting a leader's approval, or a claim whose flags a leader settles),
+ * sample-checks (rewarded cases drawn for me to re-inspect, not yet recorded),
+ * corrections (a top-up or recovery proposed or approved and not yet paid or received).
  */
 export const reportQueues = [
   'new',
@@ -304,6 +306,8 @@ export const reportQueues = [
   'letters-due',
   'rectification',
   'leadership',
+  'sample-checks',
+  'corrections',
 ] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 
@@ -418,6 +422,7 @@ export const staffReward = z.object({
       decisionReason: opt.str,
     })
     .optional(),
+  ...rewardMoneyFields,
 });
 
 export const staffReportView = staffReportSummary.extend({

@@ -13,7 +13,7 @@ import { inTransaction } from '../../server/platform/db';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Fund, LedgerEntry, MAIN_FUND } from '../../server/fund/fund.model';
 import { Report } from '../../server/reports/report.model';
-import { ledgerBalances, moveMoney, type MovementKind } from '../../server/fund/ledger';
+import { cityFundFigures, ledgerBalances, moveMoney, type MovementKind } from '../../server/fund/ledger';
 import { formatReconciliation, reconcileFund } from '../../server/fund/reconcile';
 import { caseDriver } from '../support/cases';
 import { intakeEnv } from '../support/intake';
@@ -248,7 +248,7 @@ describe('balances', () => {
     const res = await fund();
     expect(res.status).toBe(200);
     const ledger = await ledgerBalances();
-    expect(res.body).toMatchObject(ledger);
+    expect(res.body).toMatchObject(cityFundFigures(ledger));
     const all = await get('/api/v1/fund/ledger?pageSize=200');
     expect(all.body.total).toBe(all.body.items.length);
     const sum = (kind: string) =>
@@ -343,7 +343,15 @@ describe('monthly figures', () => {
     const res = await get('/api/v1/fund/monthly?from=2024-12&to=2025-04');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { month: '2024-12', appropriatedFen: 0, reservedFen: 0, releasedFen: 0, paidFen: 0, endAvailableFen: 0 },
+      {
+        month: '2024-12',
+        appropriatedFen: 0,
+        reservedFen: 0,
+        releasedFen: 0,
+        paidFen: 0,
+        recoveredFen: 0,
+        endAvailableFen: 0,
+      },
       // The reservation at 23:59:59 on 31 January counts in January, the payment one second later in February.
       {
         month: '2025-01',
@@ -351,6 +359,7 @@ describe('monthly figures', () => {
         reservedFen: 300_000,
         releasedFen: 0,
         paidFen: 0,
+        recoveredFen: 0,
         endAvailableFen: 700_000,
       },
       {
@@ -359,6 +368,7 @@ describe('monthly figures', () => {
         reservedFen: 200_000,
         releasedFen: 0,
         paidFen: 300_000,
+        recoveredFen: 0,
         endAvailableFen: 500_000,
       },
       {
@@ -367,6 +377,7 @@ describe('monthly figures', () => {
         reservedFen: 0,
         releasedFen: 200_000,
         paidFen: 0,
+        recoveredFen: 0,
         endAvailableFen: 700_000,
       },
       {
@@ -375,6 +386,7 @@ describe('monthly figures', () => {
         reservedFen: 150_000,
         releasedFen: 0,
         paidFen: 150_000,
+        recoveredFen: 0,
         endAvailableFen: 550_000,
       },
     ]);
@@ -414,6 +426,7 @@ describe('exports', () => {
       '关联举报 Reward',
       '备注 Note',
       '流水号 Entry',
+      '资金来源 Source',
     ]);
     expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
       ['2025-01-10 10:00:00', '拨入 appropriate', '10000.00', '1000000', '', '年度拨款, 第一批 "专项"'],
@@ -458,16 +471,40 @@ describe('exports', () => {
       '凭证号 Voucher no.',
       '发放日期 Paid on',
       '登记时间 Recorded at (UTC+8)',
+      '类型 Kind',
+      '资金来源 Source',
     ]);
     expect(rows.slice(1)).toEqual([
-      ['WP-TEST-0001', '410523', '汤阴县', '3000.00', '300000', 'PZ-2025-0001', '2025-02-01', '2025-02-01 00:00:00'],
+      [
+        'WP-TEST-0001',
+        '410523',
+        '汤阴县',
+        '3000.00',
+        '300000',
+        'PZ-2025-0001',
+        '2025-02-01',
+        '2025-02-01 00:00:00',
+        '发放 payout',
+        '市级奖励基金',
+      ],
     ]);
 
     const xlsx = await bytes(get('/api/v1/fund/exports/payouts.xlsx?from=2025-04-01', s.admin));
     expect(xlsx.status).toBe(200);
     const sheet = await readXlsx(xlsx.body as Buffer);
     expect(sheet.slice(1)).toEqual([
-      ['WP-TEST-0003', '410523', '汤阴县', 1500, 150_000, 'PZ-2025-0002', '2025-04-03', '2025-04-03 09:00:00'],
+      [
+        'WP-TEST-0003',
+        '410523',
+        '汤阴县',
+        1500,
+        150_000,
+        'PZ-2025-0002',
+        '2025-04-03',
+        '2025-04-03 09:00:00',
+        '发放 payout',
+        '市级奖励基金',
+      ],
     ]);
   });
 
@@ -614,6 +651,8 @@ describe('with the reward lifecycle', () => {
         'FK-FUND-0001',
         today,
         expect.any(String),
+        '发放 payout',
+        '市级奖励基金',
       ],
     ]);
     // The claimant's identity never reaches the file.
@@ -686,7 +725,12 @@ describe('reconciliation', () => {
       expect(result.differences).toEqual(
         expect.arrayContaining([
           { subject: 'WP-TEST-0002', field: 'reward.reservedFen', recordedFen: 5, ledgerFen: 0 },
-          { subject: 'WP-TEST-0001', field: 'reward.payout.amountFen', recordedFen: 299_999, ledgerFen: 300_000 },
+          {
+            subject: 'WP-TEST-0001',
+            field: 'reward paid (payout + top-ups − recoveries)',
+            recordedFen: 299_999,
+            ledgerFen: 300_000,
+          },
           { subject: 'WP-TEST-0009', field: 'reward.reservedFen', recordedFen: 8_000, ledgerFen: 0 },
         ]),
       );

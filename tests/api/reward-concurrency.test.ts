@@ -83,7 +83,13 @@ test('100 simultaneous approvals against room for 10: exactly 10 reserve, the re
   expect(refused.every((r) => r.status === 409 && r.body.code === 'fund.insufficient')).toBe(true);
 
   const fund = await fundBalances();
-  expect(fund).toEqual({ appropriatedFen: ROOM * AMOUNT, reservedFen: ROOM * AMOUNT, paidFen: 0, availableFen: 0 });
+  expect(fund).toEqual({
+    appropriatedFen: ROOM * AMOUNT,
+    reservedFen: ROOM * AMOUNT,
+    paidFen: 0,
+    recoveredFen: 0,
+    availableFen: 0,
+  });
   expect(fund).toEqual(await ledgerBalances());
   expect(await Report.countDocuments({ status: 'reward-approved', 'reward.reservedFen': AMOUNT })).toBe(ROOM);
   expect(await Report.countDocuments({ status: 'reward-reviewed', 'reward.reservedFen': 0 })).toBe(REPORTS - ROOM);

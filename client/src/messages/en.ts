@@ -96,10 +96,13 @@ export const en: Messages = {
     ledgerTitle: 'Ledger',
     period: 'Period',
     allKinds: 'All kinds',
-    kinds: { appropriate: 'Appropriated', reserve: 'Reserved', release: 'Released', pay: 'Paid' } as Record<
-      string,
-      string
-    >,
+    kinds: {
+      appropriate: 'Appropriated',
+      reserve: 'Reserved',
+      release: 'Released',
+      pay: 'Paid',
+      recover: 'Recovered',
+    } as Record<string, string>,
     time: 'Time',
     kind: 'Kind',
     amount: 'Amount (yuan)',
@@ -121,6 +124,9 @@ export const en: Messages = {
     claimDue: 'Claim deadline',
     claimedAt: 'Claimed',
     overdue: 'Overdue',
+    sourcesTitle: 'Funding sources',
+    source: 'Source',
+    recovered: 'Recovered',
   },
   console: {
     documentTitle: 'Woodpecker · Staff console',

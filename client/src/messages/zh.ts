@@ -92,7 +92,10 @@ export const zh = {
     ledgerTitle: '资金台账',
     period: '期间',
     allKinds: '全部类型',
-    kinds: { appropriate: '拨入', reserve: '预留', release: '释放', pay: '发放' } as Record<string, string>,
+    kinds: { appropriate: '拨入', reserve: '预留', release: '释放', pay: '发放', recover: '追回' } as Record<
+      string,
+      string
+    >,
     time: '时间',
     kind: '类型',
     amount: '金额（元）',
@@ -114,6 +117,9 @@ export const zh = {
     claimDue: '领取期限',
     claimedAt: '申领时间',
     overdue: '已逾期',
+    sourcesTitle: '各资金来源',
+    source: '资金来源',
+    recovered: '已追回',
   },
   console: {
     documentTitle: '啄木鸟 · 工作平台',

@@ -19,6 +19,7 @@ import { OutcomeCard } from './OutcomeCard';
 import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
 import { RewardCard } from './RewardCard';
+import { CorrectionsCard } from './CorrectionsCard';
 import './cases.css';
 
 /** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
@@ -124,6 +125,7 @@ export function CasePage() {
             <OutcomeCard view={view} />
             <RectificationCard view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />
+            <CorrectionsCard view={view} />
             {view.findings && <FindingsCard findings={view.findings} />}
             <CaseMessages view={view} onChanged={changed} onStale={reload} />
             <EvidenceCard view={view} />

@@ -28,11 +28,11 @@ type Tab = ReportQueue | 'all';
 /** Each role's own queues first; everyone can look at all the reports of their areas. */
 const TABS: Record<Role, Tab[]> = {
   intake: ['new', 'letters-due', 'all'],
-  verifier: ['mine', 'due-soon', 'overdue', 'rectification', 'all'],
+  verifier: ['mine', 'due-soon', 'overdue', 'rectification', 'sample-checks', 'all'],
   reviewer: ['awaiting-review', 'to-decide', 'letters-due', 'rectification', 'all'],
   admin: ['all'],
-  finance: ['all'],
-  leader: ['leadership', 'all'],
+  finance: ['corrections', 'all'],
+  leader: ['leadership', 'corrections', 'all'],
   discipline: ['all'],
 };
 /** Deadline queues read best soonest-first. */

@@ -10,6 +10,7 @@ import type { CaseView } from './caseTypes';
 import { FindingsFields, findingsPayload } from './FindingsFields';
 import { outcomeActionForms } from './outcomeForms';
 import { rewardActionForms } from './rewardForms';
+import { correctionActionForms } from './correctionForms';
 import { useAssignableVerifiers } from './useAssignableVerifiers';
 
 /** What the dialog's form holds; each entry reads its own fields. */
@@ -151,6 +152,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   'return-findings': { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   ...rewardActionForms,
   ...outcomeActionForms,
+  ...correctionActionForms,
 };
 
 /** Actions without an entry: confirm, with an optional note (sent as `note`). */

@@ -18,6 +18,8 @@ export const casesEn: CasesMessages = {
     'letters-due': 'Result letters due',
     rectification: 'Rectification',
     leadership: 'Awaiting leadership',
+    'sample-checks': 'Sample re-inspections',
+    corrections: 'Top-ups and recoveries',
   },
   reference: 'Reference',
   status: 'Status',

@@ -17,6 +17,8 @@ export const casesZh = {
     'letters-due': '待告知结果',
     rectification: '整改跟踪',
     leadership: '待领导审批',
+    'sample-checks': '抽查复核',
+    corrections: '补发与追回',
   },
   reference: '举报编号',
   status: '状态',

@@ -146,7 +146,7 @@ export const rewardActionForms: Record<string, ActionFormEntry> = {
   'confirm-reward': { Fields: CommentField, payload: (v) => ({ comment: optionalText(v.comment) }) },
   'return-reward': { Fields: ReasonOnly, payload: (v) => ({ reason: text(v.reason) }) },
   'send-back-reward': { Fields: ReasonOnly, payload: (v) => ({ reason: text(v.reason) }) },
-  'approve-reward': { Fields: CommentField, payload: (v) => ({ comment: optionalText(v.comment) }) },
+  // 'approve-reward' names its funding source: see correctionForms.tsx.
   'extend-claim': { Fields: ExtendClaimFields, payload: (v) => ({ days: v.days, reason: text(v.reason) }) },
   'reject-claim': { Fields: ReasonOnly, payload: (v) => ({ reason: text(v.reason) }) },
   'record-payout': {

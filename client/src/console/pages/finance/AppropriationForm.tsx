@@ -2,7 +2,10 @@ import { useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
-import { useT } from '../../../i18n';
+import { MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
+import { useLang, useT } from '../../../i18n';
+import { SingleSelect } from '../../SingleSelect';
+import { fundSourceOptions } from '../cases/correctionTexts';
 import { formatYuan, newIdempotencyKey, parsePositiveYuan } from './money';
 import { queryKeys } from '../../queryKeys';
 import type { LedgerEntryView } from './types';
@@ -10,6 +13,7 @@ import type { LedgerEntryView } from './types';
 interface Values {
   amount: string;
   note: string;
+  source: string;
 }
 
 /** The submission under way: retried with its key until it succeeds, so money is booked once. */
@@ -17,26 +21,28 @@ interface Pending {
   key: string;
   amountFen: number;
   note: string;
+  source: string;
 }
 
 /** Books money into the fund; balances, months and the ledger are then refetched. */
 export function AppropriationForm() {
   const t = useT().finance;
+  const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const pending = useRef<Pending | null>(null);
 
   const appropriate = useMutation({
-    mutationFn: ({ key, amountFen, note }: Pending) =>
+    mutationFn: ({ key, amountFen, note, source }: Pending) =>
       api.post<{ entry: LedgerEntryView }>(
         '/fund/appropriations',
-        { amountFen, note },
+        { amountFen, note, source },
         { headers: { 'Idempotency-Key': key } },
       ),
     onSuccess: ({ entry }) => {
       pending.current = null;
-      form.resetFields();
+      form.resetFields(['amount', 'note']);
       message.success(t.appropriatedOk(formatYuan(entry.amountFen)));
       return queryClient.invalidateQueries({ queryKey: queryKeys.fund.all });
     },
@@ -48,9 +54,11 @@ export function AppropriationForm() {
     const amountFen = parsePositiveYuan(values.amount);
     if (amountFen === null) return;
     const note = values.note.trim();
-    // The same amount and note after a failure is the same appropriation: reuse its key.
-    const same = pending.current && pending.current.amountFen === amountFen && pending.current.note === note;
-    if (!same) pending.current = { key: newIdempotencyKey(), amountFen, note };
+    const source = values.source;
+    // The same amount, note and source after a failure is the same appropriation: reuse its key.
+    const p = pending.current;
+    const same = p && p.amountFen === amountFen && p.note === note && p.source === source;
+    if (!same) pending.current = { key: newIdempotencyKey(), amountFen, note, source };
     appropriate.mutate(pending.current!);
   };
 
@@ -62,7 +70,11 @@ export function AppropriationForm() {
         onFinish={submit}
         data-testid="appropriation-form"
         disabled={submitting}
+        initialValues={{ source: MAIN_FUND_SOURCE }}
       >
+        <Form.Item name="source" label={t.source}>
+          <SingleSelect<string> options={fundSourceOptions(lang)} style={{ width: 200 }} />
+        </Form.Item>
         <Form.Item
           name="amount"
           label={t.amountYuan}

@@ -8,6 +8,7 @@ import { queryKeys } from '../../queryKeys';
 import { QueryError } from '../../QueryState';
 import { AppropriationForm } from './AppropriationForm';
 import { BalanceCards } from './BalanceCards';
+import { FundSources } from './FundSources';
 import { LedgerCard } from './LedgerCard';
 import { RewardQueues } from './RewardQueues';
 import type { FundOverview, MonthFigures } from './types';
@@ -53,6 +54,7 @@ export function FinancePage() {
       </div>
       <QueryError queries={[overview, monthly]} />
       {fund ? <BalanceCards fund={fund} /> : <Skeleton active />}
+      {fund && <FundSources sources={fund.sources} />}
       {isFinance && <AppropriationForm />}
       {isFinance && <RewardQueues />}
       <Card className="page-card" title={<h2 className="card-title">{t.monthlyTitle}</h2>}>

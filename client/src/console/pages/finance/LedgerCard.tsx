@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, describeError } from '../../../api';
 import { formatDateTime } from '../../../format';
-import { useT } from '../../../i18n';
+import { useLang, useT } from '../../../i18n';
 import { downloadFile } from '../../download';
 import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
@@ -16,6 +16,7 @@ import { queryKeys } from '../../queryKeys';
 import { useSearchState, type LedgerParams } from '../../queryParams';
 import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
+import { fundSourceName } from '../../../../../shared/schemas/fund';
 import type { LedgerEntryView, LedgerPage } from './types';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -39,6 +40,7 @@ function ledgerPath(params: LedgerParams): string {
  */
 export function LedgerCard() {
   const t = useT().finance;
+  const lang = useLang();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const canExport = me.role === 'finance' || me.role === 'admin';
@@ -73,6 +75,7 @@ export function LedgerCard() {
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
     { title: t.kind, dataIndex: 'kind', render: (k: string) => t.kinds[k] ?? k },
     { title: t.amount, dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+    { title: t.source, dataIndex: 'source', render: (s: string) => fundSourceName(s)[lang === 'en' ? 'en' : 'zh'] },
     {
       title: t.reward,
       dataIndex: 'rewardId',

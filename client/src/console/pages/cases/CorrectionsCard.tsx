@@ -1,0 +1,85 @@
+// The reward's money after the decision on the case page: the funding source it
+// was paid from, each top-up (补发) and recovery (追回) with where it stands, and the
+// monthly sample's re-inspection. The steps themselves are in the action bar.
+import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { formatYuan } from '../../../../../shared/money';
+import { fundSourceName } from '../../../../../shared/schemas/fund';
+import { formatDateTime } from '../../../format';
+import { useLang } from '../../../i18n';
+import type { CaseView } from './caseTypes';
+import { correctionTexts } from './correctionTexts';
+
+type Reward = NonNullable<CaseView['reward']>;
+type Step = { approvedAt?: string; recordedAt?: string };
+
+const stageOf = (c: Step) => (c.recordedAt ? 'recorded' : c.approvedAt ? 'approved' : 'proposed');
+
+export function CorrectionsCard({ view }: { view: CaseView }) {
+  const lang = useLang();
+  const t = correctionTexts(lang);
+  const w: Reward | undefined = view.reward;
+  if (!w?.payout || !(w.fundSource || w.topUps || w.recoveries || w.sampleCheck)) return null;
+  const side = lang === 'en' ? 'en' : 'zh';
+  const stage = (c: Step) => {
+    const s = stageOf(c);
+    return <Tag color={s === 'recorded' ? 'green' : 'gold'}>{t.stages[s]}</Tag>;
+  };
+  return (
+    <Card title={t.title} className="page-card" data-testid="corrections-card">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t.fundSource}>{fundSourceName(w.fundSource ?? 'main')[side]}</Descriptions.Item>
+      </Descriptions>
+      {w.topUps && (
+        <List
+          size="small"
+          header={t.topUps}
+          dataSource={w.topUps}
+          data-testid="top-ups"
+          renderItem={(u) => (
+            <List.Item>
+              <Space direction="vertical" size={2}>
+                <Space wrap>
+                  <Typography.Text strong>{`${t.topUpAmount} ${formatYuan(u.amountFen)}`}</Typography.Text>
+                  {stage(u)}
+                  <span>{`${t.newAmount} ${formatYuan(u.newAmountFen)}`}</span>
+                </Space>
+                <span>{`${t.grounds[u.ground] ?? u.ground}${u.penaltyDecisionNo ? ` · ${u.penaltyDecisionNo}` : ''}：${u.reason}`}</span>
+                {u.fundSource && <span>{`${t.fundSource}：${fundSourceName(u.fundSource)[side]}`}</span>}
+                {u.voucherNo && u.paidOn && <span>{t.voucher(u.voucherNo, u.paidOn)}</span>}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {w.recoveries && (
+        <List
+          size="small"
+          header={t.recoveries}
+          dataSource={w.recoveries}
+          data-testid="recoveries"
+          renderItem={(r) => (
+            <List.Item>
+              <Space direction="vertical" size={2}>
+                <Space wrap>
+                  <Typography.Text strong>{`${t.recoveryAmount} ${formatYuan(r.amountFen)}`}</Typography.Text>
+                  {stage(r)}
+                </Space>
+                <span>{`${t.grounds[r.ground] ?? r.ground}：${r.reason}`}</span>
+                {r.voucherNo && r.receivedOn && <span>{t.voucher(r.voucherNo, r.receivedOn)}</span>}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {w.sampleCheck && (
+        <Descriptions column={1} size="small" title={t.sample} data-testid="sample-check">
+          <Descriptions.Item label={t.sampleDrawn(w.sampleCheck.month)}>
+            {w.sampleCheck.recordedAt
+              ? `${t.sampleOutcome[w.sampleCheck.outcome ?? ''] ?? w.sampleCheck.outcome}：${w.sampleCheck.note ?? ''}（${formatDateTime(w.sampleCheck.recordedAt)}）`
+              : t.sampleWaiting}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}

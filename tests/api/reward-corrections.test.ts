@@ -1,0 +1,289 @@
+// Money after the decision, over HTTP: a top-up (补发) computed from the new fact,
+// approved and paid by two finance officers, once per key; a recovery (追回)
+// proposed, approved by a leader and recorded by a third person; the reporter
+// told; and the books reconciled, with a broken balance caught.
+import request from 'supertest';
+import { shanghaiDay } from '../../shared/dates';
+import { rewardForFindings } from '../../shared/rewards';
+import { Fund, LedgerEntry, MAIN_FUND } from '../../server/fund/fund.model';
+import { fundBalances } from '../../server/fund/ledger';
+import { reconcileFund } from '../../server/fund/reconcile';
+import { Report } from '../../server/reports/report.model';
+import { rewardFactsOf } from '../../server/rewards/lifecycle';
+import { currentPolicies } from '../../server/rewards/policyRegistry';
+import { caseDriver, substantiatedFindings, type Cases } from '../support/cases';
+import { intakeEnv } from '../support/intake';
+import { moneyKey, paidReward } from '../support/paidReward';
+import { startTestApp, type TestApp } from '../support/server';
+import { errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+
+jest.setTimeout(90_000);
+
+let t: TestApp;
+let c: Cases;
+let leader: StaffSession;
+
+beforeAll(async () => {
+  t = await startTestApp(intakeEnv);
+  c = await caseDriver(t);
+  leader = await signIn(t.app, 'leader', t.demoPassword);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** A fine of 100,000 yuan decided after the reward was paid. */
+const LATE_FINE_FEN = 10_000_000;
+const fineDecided = {
+  ground: 'fine-decided',
+  fineFen: LATE_FINE_FEN,
+  penaltyDecisionNo: '安应急罚〔2026〕0099号',
+  reason: '处罚决定已作出，罚款十万元',
+};
+
+const publicSteps = async (ref: string) => {
+  const token = await c.followupToken({ reference: ref, accessKey: accessKeys.get(ref)! });
+  const res = await c.reporter(request(t.app).get('/api/v1/followup/report'), token);
+  return (res.body.timeline as { type: string }[]).map((s) => s.type);
+};
+const accessKeys = new Map<string, string>();
+const paid = async () => {
+  const r = await paidReward(t, c);
+  accessKeys.set(r.reference, r.accessKey);
+  return r.reference;
+};
+
+describe('top-up (补发)', () => {
+  test('recomputed from the new fine, approved and paid by different officers, once per key', async () => {
+    const ref = await paid();
+    const stored = await c.stored(ref);
+    const paidFen = stored.reward!.payout!.amountFen!;
+    const recomputed = rewardForFindings(
+      { ...substantiatedFindings(), fineFen: LATE_FINE_FEN } as Parameters<typeof rewardForFindings>[0],
+      rewardFactsOf(stored),
+      currentPolicies(),
+    );
+    if (!recomputed.eligible) throw new Error('the larger fine should be rewarded');
+    const due = recomputed.quote.amountFen - paidFen;
+    expect(due).toBeGreaterThan(0);
+
+    // A fine decided with no decision number is refused, naming the field.
+    const incomplete = await c.act(
+      ref,
+      'propose-top-up',
+      { ...fineDecided, penaltyDecisionNo: undefined },
+      c.staff.verifier,
+    );
+    expectProblem(incomplete, 400, 'request.invalid');
+    expect(errorPaths(incomplete)).toEqual(['body.ground']);
+    // Finance does not propose.
+    expectProblem(await c.act(ref, 'propose-top-up', fineDecided, c.staff.finance), 403, 'auth.forbidden');
+
+    const proposed = await c.ok(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    expect(proposed.body.status).toBe('reward-paid');
+    const topUp = (await c.stored(ref)).reward!.topUps![0];
+    expect(topUp).toMatchObject({ ground: 'fine-decided', newAmountFen: recomputed.quote.amountFen, amountFen: due });
+    expect(topUp.explanation.length).toBeGreaterThan(1);
+    // One correction at a time.
+    expectProblem(await c.act(ref, 'propose-top-up', fineDecided, c.staff.reviewer), 409, 'resource.stale');
+    expectProblem(
+      await c.act(ref, 'record-top-up-payout', { voucherNo: 'BF-1', paidOn: shanghaiDay() }, c.cashier, moneyKey()),
+      409,
+      'resource.stale',
+    );
+
+    // Finance finds it in the corrections queue until it is paid.
+    const queue = async () =>
+      (await c.get('/api/v1/reports?queue=corrections&pageSize=100', c.staff.finance)).body.items.map(
+        (i: { reference: string }) => i.reference,
+      );
+    expect(await queue()).toContain(ref);
+
+    const fund0 = await fundBalances();
+    const key = moneyKey();
+    await c.ok(ref, 'approve-top-up', { comment: '同意补发' }, c.staff.finance, key);
+    const fund1 = await fundBalances();
+    expect(fund1.reservedFen - fund0.reservedFen).toBe(due);
+    // The same request again moves nothing.
+    await c.ok(ref, 'approve-top-up', { comment: '同意补发' }, c.staff.finance, key);
+    expect(await fundBalances()).toEqual(fund1);
+    expect(await LedgerEntry.countDocuments({ rewardId: ref, kind: 'reserve' })).toBe(2);
+    expect((await c.stored(ref)).reward!.reservedFen).toBe(due);
+
+    // Whoever approved does not pay.
+    const byApprover = await c.act(
+      ref,
+      'record-top-up-payout',
+      { voucherNo: 'BF-1', paidOn: shanghaiDay() },
+      c.staff.finance,
+      moneyKey(),
+    );
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+    const future = await c.act(
+      ref,
+      'record-top-up-payout',
+      { voucherNo: 'BF-1', paidOn: '2099-01-01' },
+      c.cashier,
+      moneyKey(),
+    );
+    expectProblem(future, 400, 'request.invalid');
+    expect(errorPaths(future)).toEqual(['body.paidOn']);
+
+    const payKey = moneyKey();
+    await c.ok(ref, 'record-top-up-payout', { voucherNo: 'BF-1', paidOn: shanghaiDay() }, c.cashier, payKey);
+    await c.ok(ref, 'record-top-up-payout', { voucherNo: 'BF-1', paidOn: shanghaiDay() }, c.cashier, payKey);
+    const otherVoucher = await c.act(
+      ref,
+      'record-top-up-payout',
+      { voucherNo: 'BF-2', paidOn: shanghaiDay() },
+      c.cashier,
+      payKey,
+    );
+    expectProblem(otherVoucher, 422, 'idempotency.mismatch');
+    expect(await queue()).not.toContain(ref);
+    // The payouts export lists the top-up beside the reward's payment.
+    const today = shanghaiDay();
+    const csv = await c.get(`/api/v1/fund/exports/payouts.csv?from=${today}&to=${today}`, c.staff.finance);
+    const rows = String(csv.text)
+      .split('\r\n')
+      .filter((line) => line.startsWith(ref));
+    expect(rows.map((line) => line.split(',').slice(5, 7).concat(line.split(',').slice(8, 9)))).toEqual([
+      [`FK-${ref}`, today, '发放 payout'],
+      ['BF-1', today, '补发 top-up'],
+    ]);
+    const fund2 = await fundBalances();
+    expect(fund2.paidFen - fund0.paidFen).toBe(due);
+    expect(fund2.reservedFen).toBe(fund0.reservedFen);
+    const after = await c.stored(ref);
+    expect(after.reward!.reservedFen).toBe(0);
+    expect(after.reward!.topUps![0]).toMatchObject({ voucherNo: 'BF-1', recordedById: c.cashier.user.id });
+    const view = await c.view(ref, c.staff.reviewer);
+    expect(view.body.reward.fundSource).toBe('main');
+    expect(view.body.reward.topUps).toEqual([
+      expect.objectContaining({
+        ground: 'fine-decided',
+        fineFen: LATE_FINE_FEN,
+        amountFen: due,
+        fundSource: 'main',
+        voucherNo: 'BF-1',
+        recordedById: c.cashier.user.id,
+      }),
+    ]);
+    expect(await publicSteps(ref)).toEqual(expect.arrayContaining(['approve-top-up', 'record-top-up-payout']));
+    expect(await publicSteps(ref)).not.toContain('propose-top-up');
+
+    // The same fine again: the reward already matches it.
+    const again = await c.act(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    expectProblem(again, 400, 'request.invalid');
+    expect(JSON.stringify(again.body)).toContain('no top-up due');
+    expect((await c.stored(ref)).reward!.topUps).toHaveLength(1);
+    expect((await reconcileFund()).differences).toEqual([]);
+  });
+
+  test('no top-up is due when the new fact does not raise the amount, and nothing changes', async () => {
+    const ref = await paid();
+    const before = await c.stored(ref);
+    const res = await c.act(ref, 'propose-top-up', { ...fineDecided, fineFen: 100_000 }, c.staff.reviewer);
+    expectProblem(res, 400, 'request.invalid');
+    expect(errorPaths(res)).toEqual(['body.fineFen']);
+    const after = await c.stored(ref);
+    expect(after.revision).toBe(before.revision);
+    expect(after.reward!.topUps ?? []).toEqual([]);
+  });
+
+  test('a reward not yet paid has no top-up', async () => {
+    const r = await c.reportAt('substantiated');
+    expectProblem(await c.act(r.reference, 'propose-top-up', fineDecided, c.staff.verifier), 409, 'resource.stale');
+  });
+});
+
+describe('recovery (追回)', () => {
+  const proposal = { ground: 'fraud', amountFen: 100_000, reason: '举报人伪造证据骗取奖励' };
+
+  test('proposed, approved by a leader, recorded by a third person into the source; the reporter is told', async () => {
+    const ref = await paid();
+    const paidFen = (await c.stored(ref)).reward!.payout!.amountFen!;
+
+    const tooMuch = await c.act(ref, 'propose-recovery', { ...proposal, amountFen: paidFen + 1 }, c.staff.finance);
+    expectProblem(tooMuch, 400, 'request.invalid');
+    expect(errorPaths(tooMuch)).toEqual(['body.amountFen']);
+    expectProblem(await c.act(ref, 'propose-recovery', proposal, c.staff.verifier), 403, 'auth.forbidden');
+
+    await c.ok(ref, 'propose-recovery', proposal, c.staff.finance);
+    // Finance does not approve a recovery; a leader does.
+    expectProblem(await c.act(ref, 'approve-recovery', {}, c.cashier), 403, 'auth.forbidden');
+    await c.ok(ref, 'approve-recovery', { comment: '同意追回' }, leader);
+
+    const byProposer = await c.act(
+      ref,
+      'record-recovery',
+      { voucherNo: 'ZH-1', receivedOn: shanghaiDay() },
+      c.staff.finance,
+      moneyKey(),
+    );
+    expectProblem(byProposer, 403, 'auth.forbidden');
+    expect(byProposer.body.reason).toBe('four-eyes');
+
+    const fund0 = await fundBalances();
+    const key = moneyKey();
+    await c.ok(ref, 'record-recovery', { voucherNo: 'ZH-1', receivedOn: shanghaiDay() }, c.cashier, key);
+    await c.ok(ref, 'record-recovery', { voucherNo: 'ZH-1', receivedOn: shanghaiDay() }, c.cashier, key);
+    const fund1 = await fundBalances();
+    expect(fund1.recoveredFen - fund0.recoveredFen).toBe(proposal.amountFen);
+    expect(fund1.availableFen - fund0.availableFen).toBe(proposal.amountFen);
+    expect(fund1.paidFen).toBe(fund0.paidFen);
+    const entry = await LedgerEntry.findOne({ rewardId: ref, kind: 'recover' }).lean();
+    expect(entry).toMatchObject({ fundId: MAIN_FUND, amountFen: proposal.amountFen });
+    expect(await LedgerEntry.countDocuments({ rewardId: ref, kind: 'recover' })).toBe(1);
+
+    const steps = await publicSteps(ref);
+    expect(steps).toEqual(expect.arrayContaining(['approve-recovery', 'record-recovery']));
+    expect(steps).not.toContain('propose-recovery');
+
+    // What may still be recovered is what was paid less what came back.
+    const rest = await c.act(
+      ref,
+      'propose-recovery',
+      { ...proposal, amountFen: paidFen - proposal.amountFen + 1 },
+      c.staff.reviewer,
+    );
+    expectProblem(rest, 400, 'request.invalid');
+    await c.ok(ref, 'propose-recovery', { ...proposal, amountFen: paidFen - proposal.amountFen }, c.staff.reviewer);
+
+    const ledger = await c.get('/api/v1/fund/ledger?kind=recover', c.staff.finance);
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.items[0]).toMatchObject({ kind: 'recover', rewardId: ref, source: 'main' });
+  });
+
+  test('after top-ups and recoveries the books reconcile, and a broken balance is caught', async () => {
+    expect((await reconcileFund()).differences).toEqual([]);
+    await Fund.updateOne({ _id: MAIN_FUND }, { $inc: { recoveredFen: 7 } });
+    try {
+      const result = await reconcileFund();
+      expect(result.ok).toBe(false);
+      expect(result.differences).toEqual([
+        expect.objectContaining({
+          subject: 'fund',
+          field: 'recoveredFen',
+          recordedFen: result.ledger.recoveredFen + 7,
+        }),
+        expect.objectContaining({
+          subject: 'fund',
+          field: 'availableFen',
+          recordedFen: result.ledger.availableFen + 7,
+        }),
+      ]);
+    } finally {
+      await Fund.updateOne({ _id: MAIN_FUND }, { $inc: { recoveredFen: -7 } });
+    }
+    // A recovery recorded on the report that the ledger never saw.
+    const ref = (await LedgerEntry.findOne({ kind: 'recover' }).lean())!.rewardId!;
+    const original = (await c.stored(ref)).reward!.recoveries![0].amountFen!;
+    await Report.updateOne({ reference: ref }, { $set: { 'reward.recoveries.0.amountFen': original + 1 } });
+    const result = await reconcileFund();
+    expect(result.differences).toEqual([
+      expect.objectContaining({ subject: ref, field: 'reward paid (payout + top-ups − recoveries)' }),
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+// A reward taken over HTTP from substantiated findings to money paid: proposed,
+// confirmed, approved (from a source), claimed by the reporter and paid by the
+// cashier. For suites about what follows a payment.
+import request from 'supertest';
+import { shanghaiDay } from '../../shared/dates';
+import type { Cases, Receipt } from './cases';
+import type { TestApp } from './server';
+
+export const claimDetails = {
+  name: '王五',
+  idNumber: '11010519491231002X',
+  phone: '13800000000',
+  bankName: '中国工商银行安阳分行',
+  bankAccount: '6222 0210 0101 2345 678',
+};
+
+let keys = 0;
+/** A fresh Idempotency-Key header. */
+export const moneyKey = () => ({ 'Idempotency-Key': `test-key-${Date.now()}-${++keys}` });
+
+export async function approvedReward(
+  t: TestApp,
+  c: Cases,
+  over: { report?: Record<string, unknown>; findings?: Record<string, unknown>; fundSource?: string } = {},
+): Promise<Receipt> {
+  const r = await c.reportAt('substantiated', over);
+  await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
+  await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
+  const source = over.fundSource ? { fundSource: over.fundSource } : {};
+  await c.ok(r.reference, 'approve-reward', source, c.staff.finance, moneyKey());
+  return r;
+}
+
+export async function paidReward(
+  t: TestApp,
+  c: Cases,
+  over: { report?: Record<string, unknown>; findings?: Record<string, unknown>; fundSource?: string } = {},
+): Promise<Receipt> {
+  const r = await approvedReward(t, c, over);
+  const token = await c.followupToken(r);
+  const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send(claimDetails);
+  if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+  await c.ok(
+    r.reference,
+    'record-payout',
+    { voucherNo: `FK-${r.reference}`, paidOn: shanghaiDay(), claimantChecked: true },
+    c.cashier,
+    moneyKey(),
+  );
+  return r;
+}
