@@ -7,6 +7,7 @@
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { currentPolicies } from './policyRegistry';
+import { reportFactsOf } from './reportFacts';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import type { ReportState } from '../../shared/workflow';
 import { dueAfter } from '../reports/clocks';
@@ -51,11 +52,7 @@ function proposeReward(
     };
   const result = rewardForFindings(
     report.findings as Parameters<typeof rewardForFindings>[0],
-    {
-      submittedAt: report.submittedAt,
-      employeeOfSubject: !!report.employeeOfSubject,
-      realName: !report.anonymous,
-    },
+    reportFactsOf(report, now),
     currentPolicies(),
   );
   if (!result.eligible) {
@@ -82,6 +79,7 @@ function proposeReward(
         eligible: true,
         policy: q.policy,
         scheme: q.scheme,
+        documents: q.documents,
         computedFen: q.amountFen,
         minFen: q.minFen,
         maxFen: q.maxFen,
