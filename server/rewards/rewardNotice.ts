@@ -64,7 +64,9 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   }
   // The documents applied, as the quote cited them; never the version's internal id.
   const applied = w.documents?.length
-    ? documentsText(w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' })))
+    ? documentsText(
+        w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' })),
+      )
     : undefined;
   if (applied) {
     doc.moveDown(0.3).font('bold').fontSize(10.5).text('适用办法 Rules applied', { width: WIDTH });

@@ -70,11 +70,7 @@ const decisionAssumptions = [
   'controls.sampleRatePercent',
 ];
 const upliftAssumptions = ['employeeUplift.appliesToWelding', 'employeeUplift.appliesToConcealedAccident'];
-const weldingAssumptions = [
-  'welding.noFineFen',
-  'welding.finePercent',
-  'documents.anyang-welding-2023.effectiveFrom',
-];
+const weldingAssumptions = ['welding.noFineFen', 'welding.finePercent', 'documents.anyang-welding-2023.effectiveFrom'];
 /** Before the 2025 revision no text we hold states the listed situations or the 1,000 uplift floor. */
 const before2025Assumptions = ['listedSituation', 'employeeUplift.minFen'];
 
@@ -112,7 +108,10 @@ const documents = {
   },
   henan2023: {
     id: 'henan-2023',
-    title: { zh: '河南省安全生产领域举报奖励实施办法（2023 年修订）', en: 'Henan work-safety reporting reward rules (2023 revision)' },
+    title: {
+      zh: '河南省安全生产领域举报奖励实施办法（2023 年修订）',
+      en: 'Henan work-safety reporting reward rules (2023 revision)',
+    },
     number: '豫应急〔2023〕103号',
     // Neither its text nor its date could be confirmed: its values are the 2022 ones and its date is assumed.
     effectiveFrom: '2023-07-01',

@@ -169,7 +169,11 @@ function concealedAccidentResult(policy: RewardPolicy, input: RewardQuoteInput):
   if (input.accidentGrade === undefined)
     throw invalid('accidentGrade', '请填写最终确认的事故等级。', 'Give the accident grade finally confirmed.');
   if (input.concealedDeaths === undefined)
-    throw invalid('concealedDeaths', '请填写查实的瞒报、谎报死亡人数。', 'Give the number of verified concealed deaths.');
+    throw invalid(
+      'concealedDeaths',
+      '请填写查实的瞒报、谎报死亡人数。',
+      'Give the number of verified concealed deaths.',
+    );
   if (input.totalDeaths !== undefined && input.concealedDeaths > input.totalDeaths)
     throw invalid(
       'concealedDeaths',

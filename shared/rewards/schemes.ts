@@ -238,7 +238,14 @@ export function withEmployeeUplift(
     ),
   );
   const amountFen = clamp(total, 0, uplift.maxTotalFen, lines);
-  return { ...result, amountFen, minFen: raise(result.minFen), maxFen: raise(result.maxFen), lines, upliftApplied: true };
+  return {
+    ...result,
+    amountFen,
+    minFen: raise(result.minFen),
+    maxFen: raise(result.maxFen),
+    lines,
+    upliftApplied: true,
+  };
 }
 
 /** Why the version's uplift does not apply to this scheme (welding, concealed accidents), or undefined. */

@@ -179,17 +179,18 @@ export const actionPayloads = {
     z.object({ outcome: z.literal('reverify'), ...assignment, instructions: note() }),
     z.object({ outcome: z.literal('conclude'), reason: note() }),
   ]),
-  'record-investigation': z.object({
-    reportNo: z.string().trim().min(1).max(80),
-    issuedOn: day,
-    grade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']),
-    deaths: z.number().int().min(0).max(10_000),
-    /** Of those, the deaths that were concealed (the reward counts these). */
-    concealedDeaths: z.number().int().min(0).max(10_000).optional(),
-    seriousInjuries: z.number().int().min(0).max(100_000).optional(),
-    directLossFen: z.number().int().min(0).max(100_000_000_000_000).optional(),
-  })
-  .superRefine((p, ctx) => accidentFactIssues(p, ctx, 'grade')),
+  'record-investigation': z
+    .object({
+      reportNo: z.string().trim().min(1).max(80),
+      issuedOn: day,
+      grade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']),
+      deaths: z.number().int().min(0).max(10_000),
+      /** Of those, the deaths that were concealed (the reward counts these). */
+      concealedDeaths: z.number().int().min(0).max(10_000).optional(),
+      seriousInjuries: z.number().int().min(0).max(100_000).optional(),
+      directLossFen: z.number().int().min(0).max(100_000_000_000_000).optional(),
+    })
+    .superRefine((p, ctx) => accidentFactIssues(p, ctx, 'grade')),
   'send-result-letter': z.object({
     /** A brief account of how the report was verified. */
     account: note(),
@@ -477,9 +478,7 @@ export const staffReportView = staffReportSummary.extend({
     proof: z.string().optional(),
   }),
   /** The category is outside the city reward scheme (coal mines): why, and the channel to transfer it to. */
-  outsideScheme: z
-    .object({ reason: labelSchema, channelUnitCode: z.string(), channelName: labelSchema })
-    .optional(),
+  outsideScheme: z.object({ reason: labelSchema, channelUnitCode: z.string(), channelName: labelSchema }).optional(),
   /** A staff-entered letter's day of receipt, when before its entry. */
   receivedAt: z.string().optional(),
   posterCode: z.string().optional(),
@@ -620,9 +619,7 @@ export const enteredReportBody = z.object({
   channel: z.enum(['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person']),
   report: reportInputSchema,
   /** The day the letter (or fax…) was received, when before today: it selects the reward policy, not the entry day. */
-  receivedOn: day
-    .refine((d) => d <= shanghaiDay(), 'the day received cannot be in the future')
-    .optional(),
+  receivedOn: day.refine((d) => d <= shanghaiDay(), 'the day received cannot be in the future').optional(),
 });
 
 export const duplicateCandidatesResponse = z.object({
