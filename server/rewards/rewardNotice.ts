@@ -5,7 +5,7 @@
 import { formatYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
-import { documentsText } from '../../shared/rewards/quote';
+import { documentsText } from '../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';

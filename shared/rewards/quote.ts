@@ -22,12 +22,14 @@ import {
 } from './schemes';
 import {
   ASSUMED,
+  documentsText,
   line,
   money,
   moneyRange,
   schemeLabels,
   violationShortLabel,
   weldingShortLabel,
+  type CitedDocument,
   type ViolationKind,
 } from './texts';
 
@@ -55,11 +57,7 @@ export interface RewardQuoteInput {
   dayKind?: PolicyDay;
 }
 
-/** A document the reward was judged under, as it is cited: title and 文号. */
-export interface CitedDocument {
-  title: Label;
-  number: string;
-}
+export type { CitedDocument };
 
 export interface RewardQuote {
   amountFen: number;
@@ -268,14 +266,6 @@ export function appliedDocuments(
     const doc = policy.documents.find((d) => d.id === id)!;
     return { title: doc.title, number: doc.number };
   });
-}
-
-/** "《title》（number）、…" / "title (number); …". */
-export function documentsText(documents: CitedDocument[]): Label {
-  return {
-    zh: documents.map((doc) => `《${doc.title.zh}》${doc.number ? `（${doc.number}）` : ''}`).join('、'),
-    en: documents.map((doc) => `${doc.title.en}${doc.number ? ` (${doc.number})` : ''}`).join('; '),
-  };
 }
 
 const dayNames: Record<PolicyDay, Label> = {

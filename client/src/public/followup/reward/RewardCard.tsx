@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Claim } from '../../../../../shared/schemas/claim';
 import { formatYuan } from '../../../../../shared/money';
 import { builtInPolicies } from '../../../../../shared/rewards/policies';
-import { documentsText } from '../../../../../shared/rewards/quote';
+import { documentsText } from '../../../../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../../../../shared/workflow';
 import { formatDateTime } from '../../../format';
 import { useLang, type Lang } from '../../../i18n';
