@@ -204,18 +204,21 @@ export function withEmployeeUplift(
   const lines = [...result.lines];
   const share = percentRounded(result.amountFen, uplift.percent, rounding);
   const rounded = roundingText(policy);
-  const percentMark = isAssumed(policy, 'employeeUplift.percent') ? ASSUMED : { zh: '', en: '' };
-  const appliesMark =
-    result.scheme === 'concealed-accident' && isAssumed(policy, 'employeeUplift.appliesToConcealedAccident')
+  // One mark when the percentage, or whether it applies to this scheme, is still assumed.
+  const appliesPath = {
+    'concealed-accident': 'employeeUplift.appliesToConcealedAccident',
+    welding: 'employeeUplift.appliesToWelding',
+    violation: '',
+  }[result.scheme];
+  const mark =
+    isAssumed(policy, 'employeeUplift.percent') || (appliesPath && isAssumed(policy, appliesPath))
       ? ASSUMED
-      : result.scheme === 'welding' && isAssumed(policy, 'employeeUplift.appliesToWelding')
-        ? ASSUMED
-        : { zh: '', en: '' };
+      : { zh: '', en: '' };
   lines.push(
     line((l) =>
       l === 'zh'
-        ? `经核查举报人是被举报单位的从业人员，上浮 ${uplift.percent}%${percentMark.zh}${appliesMark.zh}：${money(result.amountFen).zh} × ${uplift.percent}% = ${percentAsExactYuan(result.amountFen, uplift.percent)} 元，${rounded.zh}为 ${money(share).zh}。`
-        : `Verified as an employee reporting their own employer: ${uplift.percent}%${percentMark.en} more${appliesMark.en}: ${uplift.percent}% of ${money(result.amountFen).en} = ${percentAsExactYuan(result.amountFen, uplift.percent)} yuan, ${rounded.en}: ${money(share).en}.`,
+        ? `经核查举报人是被举报单位的从业人员，上浮 ${uplift.percent}%${mark.zh}：${money(result.amountFen).zh} × ${uplift.percent}% = ${percentAsExactYuan(result.amountFen, uplift.percent)} 元，${rounded.zh}为 ${money(share).zh}。`
+        : `Verified as an employee reporting their own employer: ${uplift.percent}% more${mark.en}: ${uplift.percent}% of ${money(result.amountFen).en} = ${percentAsExactYuan(result.amountFen, uplift.percent)} yuan, ${rounded.en}: ${money(share).en}.`,
     ),
   );
   const added = Math.max(share, uplift.minFen);

@@ -178,6 +178,10 @@ describe('public reward estimator', () => {
     await shows(page, 'reward-range', '属实可获奖励 500 – 3,000 元');
     await page.getByLabel('瞒报、谎报生产安全事故').check();
     await shows(page, 'reward-range', '属实可获奖励 30,000 – 300,000 元');
+    // A coal mine: not a city reward, and where the report goes instead.
+    await page.getByText('其他行业的问题').click();
+    await page.getByLabel('煤矿超层越界、超能力或停产整顿期间违规生产').check();
+    expect(await text(page, 'reward-range')).toContain('不属于本市安全生产领域举报奖励范围');
     await expectFitsPhone(page);
     await shot(page, 'public-report-reward-range-360');
     expect(pageErrors).toEqual([]);

@@ -3,6 +3,7 @@
 import { schemeRange } from '../../../../shared/rewards/bounds';
 import { builtInPolicies } from '../../../../shared/rewards/policies';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
+import { outsideSchemeOf } from '../../../../shared/catalog';
 import { shanghaiDay } from '../../../../shared/dates';
 import type { Lang } from '../../i18n';
 
@@ -11,8 +12,13 @@ type Scheme = (typeof schemes)[number];
 
 const isScheme = (value: string): value is Scheme => (schemes as readonly string[]).includes(value);
 
-/** "属实可获奖励 3,000 – 300,000 元" for a category's scheme today, or '' when it has no reward. */
-export function rewardRangeLine(scheme: string, lang: Lang): string {
+/**
+ * "属实可获奖励 3,000 – 300,000 元" for a category's scheme today, or '' when it has no reward;
+ * for a category outside the city scheme (coal mines), why and where it goes instead.
+ */
+export function rewardRangeLine(scheme: string, lang: Lang, categoryCode?: string): string {
+  const outside = outsideSchemeOf(categoryCode);
+  if (outside) return lang === 'en' ? outside.reason.en : outside.reason.zh;
   const range = isScheme(scheme) ? schemeRange(scheme, shanghaiDay(), builtInPolicies) : undefined;
   if (!range) return '';
   const span = `${formatRewardYuan(range.minFen)} – ${formatRewardYuan(range.maxFen)}`;
