@@ -27,7 +27,25 @@ export interface Category {
   name: Label;
   /** The reward scheme a verified report of this kind usually falls under. */
   scheme: RewardScheme;
+  /** Outside the city's reward scheme: its own rules apply and the report goes to this channel. */
+  outsideScheme?: OutsideScheme;
 }
+
+export interface OutsideScheme {
+  /** Why, as the estimator, the findings and the staff view say it. */
+  reason: Label;
+  /** The department the report is transferred to (its own reward rules apply there). */
+  channelUnitCode: string;
+}
+
+/** Coal mines have their own reporting and reward rules (安安委〔2022〕14号 leaves them out of the city scheme). */
+const coalMineChannel: OutsideScheme = {
+  reason: {
+    zh: '煤矿安全生产举报不属于本市安全生产领域举报奖励范围，按煤矿领域的举报奖励规定办理（安安委〔2022〕14号），应移交国家矿山安全监察局河南局。',
+    en: 'Coal-mine reports are outside the city reward scheme: the coal-mine reward rules apply (安安委〔2022〕14号), and the report is transferred to the National Mine Safety Administration, Henan Bureau.',
+  },
+  channelUnitCode: 'mine-safety-henan',
+};
 
 export interface Unit {
   code: string;
@@ -89,6 +107,7 @@ export const categories: Category[] = [
     code: 'coal-mine-illegal-mining',
     sector: 'coal-mine',
     scheme: 'violation',
+    outsideScheme: coalMineChannel,
     name: {
       zh: '煤矿超层越界、超能力或停产整顿期间违规生产',
       en: 'Coal mine working beyond its boundary or capacity, or during a suspension',
@@ -240,6 +259,12 @@ export const units: Unit[] = [
     name: { zh: '安阳市发展和改革委员会（能源）', en: 'Anyang Development and Reform Commission (energy)' },
     sectors: ['coal-mine'],
   },
+  {
+    // The mine-safety channel: coal-mine reports are transferred here, outside the city scheme.
+    code: 'mine-safety-henan',
+    name: { zh: '国家矿山安全监察局河南局', en: 'National Mine Safety Administration, Henan Bureau' },
+    sectors: ['coal-mine'],
+  },
   ...areas.map((a) => ({
     code: `emb-${a.code}`,
     name: { zh: `${a.name.zh}应急管理局`, en: `${a.name.en} Emergency Management Bureau` },
@@ -249,3 +274,10 @@ export const units: Unit[] = [
 ];
 
 export const areaCodes = areas.map((a) => a.code);
+
+/** Why a category is outside the city reward scheme and where it goes, or undefined when it is inside. */
+export function outsideSchemeOf(categoryCode: string | undefined): (OutsideScheme & { channel: Unit }) | undefined {
+  const outside = categories.find((c) => c.code === categoryCode)?.outsideScheme;
+  const channel = outside && units.find((u) => u.code === outside.channelUnitCode);
+  return outside && channel ? { ...outside, channel } : undefined;
+}

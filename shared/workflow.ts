@@ -181,6 +181,8 @@ export interface WorkflowRecord {
   recoveryApprovedById?: string;
   /** The verifier drawn to inspect this rewarded case again, while their check is outstanding. */
   sampleVerifierId?: string;
+  /** The category is outside the city scheme (coal mines): the report is transferred to its own channel. */
+  outsideScheme?: boolean;
 }
 
 export type DeadlineMark =
@@ -236,7 +238,8 @@ export type GuardFailure =
   | 'top-up-pending'
   | 'no-top-up'
   | 'recovery-pending'
-  | 'no-recovery';
+  | 'no-recovery'
+  | 'transfer-outside-scheme';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -333,6 +336,8 @@ const closable: Guard = (r) => {
 };
 const transferResultPending: Guard = (r) => (r.transferResultIn ? 'already-sent' : null);
 const objectionPeriodOpen: Guard = (r) => (r.objectionOpen ? null : 'objection-period');
+/** Coal-mine reports are not verified for the city scheme: transfer them to the mine-safety channel. */
+const insideScheme: Guard = (r) => (r.outsideScheme ? 'transfer-outside-scheme' : null);
 const gradeKnown: Guard = (r) => (r.gradePending ? 'grade-pending' : null);
 const gradeIsPending: Guard = (r) => (r.gradePending ? null : 'grade-pending');
 const stillTherePeriodOpen: Guard = (r) => (r.stillThereOpen ? null : 'still-there-period');
@@ -422,7 +427,7 @@ export const workflowActions = {
     ...staff(['intake']),
     public: true,
     name: { zh: '受理并分派', en: 'Accept and assign' },
-    guards: [inArea],
+    guards: [inArea, insideScheme],
   },
   reject: {
     from: screenable,

@@ -22,6 +22,8 @@ export type DemoStage =
   | 'rectification-followup'
   | 'rectification-verified'
   | 'transfer-answered'
+  // Outside the city scheme (coal mines): transferred to its own channel, not verified here.
+  | 'transferred-outside-scheme'
   | 'deaths-awaiting-investigation';
 
 export interface DemoCase {
@@ -255,16 +257,17 @@ export const demoCases: DemoCase[] = [
     stage: 'findings-submitted',
     daysAgo: 35,
   },
-  // Substantiated, reward not yet proposed.
+  // A coal mine is outside the city scheme: transferred to the mine-safety channel.
   {
     category: 'coal-mine-illegal-mining',
     area: '410506',
     subject: '龙安区某煤矿',
     address: '龙安区善应镇',
     description: '煤矿停产整顿期间晚上偷偷下井出煤，井口有车拉煤出去，瓦斯监控是关着的。',
-    stage: 'substantiated',
+    stage: 'transferred-outside-scheme',
     daysAgo: 45,
   },
+  // Substantiated, reward not yet proposed.
   {
     category: 'construction-no-protection',
     area: '410503',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { unitLevel } from '../catalog/units';
-import { categories } from '../../shared/catalog';
+import { categories, outsideSchemeOf } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { reportInputSchema } from '../../shared/schemas/report';
 import { actionPayloads } from '../../shared/schemas/workflow';
@@ -89,6 +89,7 @@ const paths: Record<DemoStage, Step[]> = {
     { day: 2, action: 'transfer', by: 'intake' },
     { day: 20, action: 'record-transfer-result', by: 'intake' },
   ],
+  'transferred-outside-scheme': [screen, { day: 2, action: 'transfer', by: 'intake' }],
   'deaths-awaiting-investigation': toLettered,
 };
 
@@ -175,8 +176,12 @@ function payloadFor(step: Step, c: DemoCase, i: number, at: Date, verifierId: st
         ...(major ? { listingBody: '安阳市安全生产委员会办公室' } : {}),
       };
     }
-    case 'transfer':
-      return { toUnitCode: 'city-transport', note: '危险货物道路运输由交通运输部门监管，已转交通运输局处理。' };
+    case 'transfer': {
+      const outside = outsideSchemeOf(c.category);
+      return outside
+        ? { toUnitCode: outside.channelUnitCode, note: `${outside.reason.zh}已移交${outside.channel.name.zh}。` }
+        : { toUnitCode: 'city-transport', note: '危险货物道路运输由交通运输部门监管，已转交通运输局处理。' };
+    }
     case 'record-transfer-result':
       return {
         receivedOn: shanghaiDay(at),

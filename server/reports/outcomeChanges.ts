@@ -5,6 +5,7 @@
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { currentPolicies } from '../rewards/policyRegistry';
+import { reportFactsOf } from '../rewards/reportFacts';
 import { inGroup, stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assignmentFor } from './caseChanges';
@@ -23,16 +24,12 @@ const conclusionText: Record<ConclusionKind, string> = {
 };
 
 /** Whether the findings meet a reward's conditions, as the letter tells it (the amount comes with the reward notice). */
-function rewardConditions(r: ReportFields): { met: boolean; note: string } {
+function rewardConditions(r: ReportFields, now: Date): { met: boolean; note: string } {
   if (r.conclusion?.kind !== 'substantiated')
     return { met: false, note: '不符合奖励条件（举报未经核查属实） / No reward: the report was not substantiated' };
   const result = rewardForFindings(
     r.findings as Parameters<typeof rewardForFindings>[0],
-    {
-      submittedAt: r.submittedAt,
-      employeeOfSubject: !!r.employeeOfSubject,
-      realName: !r.anonymous,
-    },
+    reportFactsOf(r, now),
     currentPolicies(),
   );
   if (result.eligible)
@@ -140,12 +137,16 @@ export const outcomeChanges: ChangesFor<Steps> = {
     return {
       set: {
         'deathCase.investigation': { ...p, recordedById: staffOf(actor)?.id, recordedAt: now },
+        // The investigation report's facts replace the verifier's: the grade and what it follows from.
         'findings.accidentGrade': p.grade,
         'findings.gradePending': false,
+        'findings.totalDeaths': p.deaths,
+        ...(p.seriousInjuries !== undefined ? { 'findings.seriousInjuries': p.seriousInjuries } : {}),
+        ...(p.directLossFen !== undefined ? { 'findings.directLossFen': p.directLossFen } : {}),
         ...(concealed ? { 'findings.concealedDeaths': p.concealedDeaths } : {}),
       },
       note: `事故调查报告 ${p.reportNo}（${p.issuedOn}） / Accident investigation report ${p.reportNo} (${p.issuedOn})`,
-      auditDetails: { grade: p.grade, deaths: p.deaths },
+      auditDetails: { grade: p.grade, deaths: p.deaths, seriousInjuries: p.seriousInjuries },
     };
   },
   'send-result-letter': async (r, p, actor, { now }) => {
@@ -156,7 +157,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
       p.penaltyPublic && findings.penaltyDecisionNo
         ? { penaltyDecisionNo: findings.penaltyDecisionNo, fineFen: findings.fineFen }
         : {};
-    const reward = rewardConditions(r);
+    const reward = rewardConditions(r, now);
     const objectable = c.kind !== 'substantiated';
     const objectionDueAt = objectable ? dueAfter(r, 'objection', now) : undefined;
     const letter = {

@@ -5,6 +5,7 @@
 // function says what changes, and one transaction writes the report on the
 // revision that was read, moves any money, appends the audit entry, refreshes
 // the statistics and queues the mail. Nothing else writes a report's status.
+import { outsideSchemeOf } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
 import type { ActionPayloads } from '../../shared/schemas/workflow';
 import {
@@ -114,6 +115,7 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     wasSubstantiated: (r.findings as { substantiated?: boolean } | null | undefined)?.substantiated === true,
     openRectifications: counts.open,
     awaitingSignOff: counts.awaitingSignOff,
+    outsideScheme: !!outsideSchemeOf(r.category),
     ...rewardControlsOf(r),
   };
 }

@@ -54,6 +54,11 @@ const rewardSchema = new Schema(
     eligible: { type: Boolean, required: true },
     policy: { type: String },
     scheme: { type: String },
+    /** The documents the reward was judged under, as cited in the notice: title and 文号. */
+    documents: {
+      type: [new Schema({ title: { zh: String, en: String }, number: String }, { _id: false })],
+      default: undefined,
+    },
     computedFen: { type: Number },
     minFen: { type: Number },
     maxFen: { type: Number },
@@ -436,6 +441,8 @@ const reportSchema = new Schema(
       ),
     },
     submittedAt: { type: Date, required: true },
+    /** A staff-entered letter's day of receipt, when before its entry (absent: received when submitted). */
+    receivedAt: { type: Date },
   },
   { timestamps: true },
 );

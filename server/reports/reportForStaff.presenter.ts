@@ -1,6 +1,7 @@
 // What staff see of a report: everything about the matter, nothing about who
 // reported it (a pseudonym stands in), and the actions open to this person.
 import crypto from 'node:crypto';
+import { outsideSchemeOf } from '../../shared/catalog';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
 import { actionBlocker, allowedActions, inGroup } from '../../shared/workflow';
@@ -31,6 +32,30 @@ async function suggestionFor(r: ReportFields): Promise<{ suggestedUnitCode?: str
   return inGroup('notAccepted', r.status) ? { suggestedUnitCode: await responsibleUnitCode(r.sector, r.area) } : {};
 }
 
+/** The reporter's word and the verifier's recorded fact, side by side: only the fact drives the uplift. */
+function employmentOf(r: ReportFields): z.infer<typeof staffReportView>['employment'] {
+  const f = r.findings as { employeeOfSubject?: boolean; employmentProof?: string } | null | undefined;
+  return {
+    reporterSays: !!r.employeeOfSubject,
+    ...(f ? { verified: f.employeeOfSubject === true } : {}),
+    ...(f?.employmentProof ? { proof: f.employmentProof } : {}),
+  };
+}
+
+/** A category outside the city scheme: why, and the channel the report is transferred to. */
+function outsideSchemeView(r: ReportFields): Pick<z.infer<typeof staffReportView>, 'outsideScheme'> {
+  const outside = outsideSchemeOf(r.category);
+  return outside
+    ? {
+        outsideScheme: {
+          reason: outside.reason,
+          channelUnitCode: outside.channelUnitCode,
+          channelName: outside.channel.name,
+        },
+      }
+    : {};
+}
+
 export async function presentReportForStaff(r: ReportFields, actor: Actor): Promise<z.infer<typeof staffReportView>> {
   const a = r.assignment;
   const record = workflowRecordOf(r);
@@ -43,6 +68,9 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...(r.address ? { address: r.address } : {}),
     anonymous: r.anonymous,
     reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
+    employment: employmentOf(r),
+    ...outsideSchemeView(r),
+    ...(r.receivedAt ? { receivedAt: r.receivedAt.toISOString() } : {}),
     ...(r.posterCode ? { posterCode: r.posterCode } : {}),
     ...(a?.unitCode && a.verifierId && a.assignedAt && a.dueAt
       ? {

@@ -23,6 +23,7 @@ import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 import { sendDownload } from '../platform/http/download';
 import { renderResultLetter, resultLetterFilename } from './resultLetter';
+import { shanghaiDayStart } from '../../shared/dates';
 
 const parsedJson = (text: string | undefined): unknown => {
   try {
@@ -61,7 +62,10 @@ export function staffReportRoutes(deps: {
   defineRoute(router, contract.reports.enter, { access: 'reports.enter' }, async ({ body, actor }) => {
     const report = body.report;
     if (actorCoversArea(actor, report.area))
-      return reportSubmitter(report, [], undefined, deps, { enteredBy: { channel: body.channel, actor } });
+      return reportSubmitter(report, [], undefined, deps, {
+        enteredBy: { channel: body.channel, actor },
+        receivedAt: body.receivedOn ? shanghaiDayStart(body.receivedOn) : undefined,
+      });
     throw fail('auth.forbidden');
   });
 

@@ -11,7 +11,8 @@ import type { ActionPayloads } from '../../shared/schemas/workflow';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
-import { fundSourceOf, rewardFactsOf } from './lifecycle';
+import { fundSourceOf } from './lifecycle';
+import { reportFactsOf } from './reportFacts';
 import { currentPolicies } from './policyRegistry';
 
 type CorrectionAction =
@@ -66,7 +67,8 @@ function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'],
   const facts = newFacts(p);
   const earlierFacts = (reward.topUps ?? []).filter((t) => t.recordedAt).map((t) => t.facts as Partial<Findings>);
   const findings = Object.assign({}, report.findings as Findings, ...earlierFacts, facts) as Findings;
-  const result = rewardForFindings(findings, rewardFactsOf(report), currentPolicies());
+  // Judged as the reward itself was: a policy chosen by the decision day keeps the original proposal's day.
+  const result = rewardForFindings(findings, reportFactsOf(report, reward.proposedAt ?? now), currentPolicies());
   const field = p.ground === 'fine-decided' ? 'body.fineFen' : 'body.accidentGrade';
   if (!result.eligible)
     throw invalid(field, `no top-up due: ${result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；')}`);

@@ -7,6 +7,7 @@
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { currentPolicies } from './policyRegistry';
+import { reportFactsOf } from './reportFacts';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import type { ReportState } from '../../shared/workflow';
 import { dueAfter } from '../reports/clocks';
@@ -35,15 +36,6 @@ type RewardChange = Change & { to: ReportState };
 
 const invalid = (path: string, message: string) => fail('request.invalid', [{ path, code: 'invalid', message }]);
 
-/** The facts of the report, beside its findings, that the calculator needs (the proposal and any top-up use the same). */
-export function rewardFactsOf(report: ReportFields): Parameters<typeof rewardForFindings>[1] {
-  return {
-    submittedAt: report.submittedAt,
-    employeeOfSubject: !!report.employeeOfSubject,
-    realName: !report.anonymous,
-  };
-}
-
 /** The funding source a reward's money was reserved from: the city fund unless finance named another. */
 export const fundSourceOf = (report: ReportFields): string => report.reward?.fundSource ?? MAIN_FUND_SOURCE;
 
@@ -67,7 +59,7 @@ function proposeReward(
     };
   const result = rewardForFindings(
     report.findings as Parameters<typeof rewardForFindings>[0],
-    rewardFactsOf(report),
+    reportFactsOf(report, now),
     currentPolicies(),
   );
   if (!result.eligible) {
@@ -96,6 +88,7 @@ function proposeReward(
         eligible: true,
         policy: q.policy,
         scheme: q.scheme,
+        documents: q.documents,
         computedFen: q.amountFen,
         minFen: q.minFen,
         maxFen: q.maxFen,

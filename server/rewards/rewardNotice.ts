@@ -5,6 +5,7 @@
 import { formatYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
+import { documentsText } from '../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';
@@ -61,7 +62,17 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
     doc.font('regular').fontSize(10.5).text(`• ${line.zh}`, { width: WIDTH });
     doc.fontSize(9).fillColor('#5F6368').text(`  ${line.en}`, { width: WIDTH }).fillColor('#1A1A1A').moveDown(0.3);
   }
-  if (w.policy) doc.fontSize(9).fillColor('#5F6368').text(`适用政策 Policy: ${w.policy}`).fillColor('#1A1A1A');
+  // The documents applied, as the quote cited them; never the version's internal id.
+  const applied = w.documents?.length
+    ? documentsText(
+        w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' })),
+      )
+    : undefined;
+  if (applied) {
+    doc.moveDown(0.3).font('bold').fontSize(10.5).text('适用办法 Rules applied', { width: WIDTH });
+    doc.font('regular').fontSize(10).text(applied.zh, { width: WIDTH });
+    doc.fontSize(9).fillColor('#5F6368').text(applied.en, { width: WIDTH }).fillColor('#1A1A1A');
+  }
   doc.moveDown(1);
 
   doc.font('bold').fontSize(12).text('领取方式 How to claim').moveDown(0.3);

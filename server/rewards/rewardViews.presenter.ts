@@ -23,6 +23,9 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
     eligible: w.eligible,
     amountFen: w.amountFen,
     policy: str(w.policy),
+    documents: w.documents?.length
+      ? w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' }))
+      : undefined,
     explanation: lines(w.explanation),
     refusalReason: w.eligible ? undefined : str(w.refusalReason),
     claimDueAt: iso(w.claimDueAt),

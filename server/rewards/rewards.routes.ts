@@ -24,6 +24,7 @@ export function rewardQuoteRoutes(): Router {
         policy: quote.policy,
         policyTitle: quote.policyTitle,
         scheme: quote.scheme,
+        documents: quote.documents,
         reportedOn: body.reportedOn,
         explanation: quote.explanation.map((line) => line[lang]),
       };

@@ -1,29 +1,47 @@
 // rewardForFindings: from a verifier's findings to a quote, or the reasons there is none.
 import type { z } from 'zod';
-import type { Label } from '../catalog';
+import { outsideSchemeOf, type Label } from '../catalog';
 import { shanghaiDay } from '../dates';
 import type { findingsSchema } from '../schemas/workflow';
 import { RewardInputError } from './errors';
-import type { PolicyRegistry } from './policies';
-import { quoteReward, type RewardQuote, type RewardQuoteInput } from './quote';
+import { policyInForce, type PolicyRegistry } from './policies';
+import { quoteReward, type PolicyDay, type RewardQuote, type RewardQuoteInput } from './quote';
 import { exclusionLabels, ineligibleReasons } from './texts';
 
 export type Findings = z.infer<typeof findingsSchema>;
 
+/** What the calculator needs besides the findings; employment is the verifier's finding, not the reporter's word. */
 export interface ReportFacts {
-  submittedAt: Date;
-  employeeOfSubject: boolean;
+  /** When the report was received: the day a letter arrived for staff-entered reports, else its submission. */
+  receivedAt: Date;
+  /** When it was accepted for verification (absent before). */
+  acceptedAt?: Date;
+  /** When the reward is decided: the proposal's moment. */
+  decidedAt: Date;
   realName: boolean;
+  /** The report's category: some (coal mines) are outside the city scheme. */
+  category?: string;
 }
 
 export type FindingsReward = { eligible: true; quote: RewardQuote } | { eligible: false; reasons: Label[] };
+
+/**
+ * The day that selects the version, and which day it is. The version in force on the day received
+ * says which day counts (`decisions.policyDay`); a day not reached yet falls back to the day received.
+ */
+export function policyDayOf(facts: ReportFacts, registry: PolicyRegistry): { day: string; kind: PolicyDay } {
+  const received = shanghaiDay(facts.receivedAt);
+  const kind = policyInForce(received, registry).decisions.policyDay;
+  const at = kind === 'accepted' ? facts.acceptedAt : kind === 'decided' ? facts.decidedAt : facts.receivedAt;
+  return at ? { day: shanghaiDay(at), kind } : { day: received, kind: 'received' };
+}
 
 /** The quote input the findings call for, or the reason no scheme fits. */
 function inputFor(findings: Findings, facts: ReportFacts): Omit<RewardQuoteInput, 'reportedOn'> | Label {
   const common = {
     fineFen: findings.fineFen,
-    // The report form lets only real-name reporters say they work for the subject.
-    employeeOfSubject: facts.employeeOfSubject && facts.realName,
+    // The verifier's recorded fact, with its proof; only a named reporter can be shown to work there.
+    employeeOfSubject: findings.employeeOfSubject === true && facts.realName,
     realName: facts.realName,
   };
   switch (findings.violationKind) {
@@ -48,6 +66,9 @@ function inputFor(findings: Findings, facts: ReportFacts): Omit<RewardQuoteInput
         scheme: 'concealed-accident',
         accidentGrade: findings.accidentGrade,
         concealedDeaths: findings.concealedDeaths,
+        totalDeaths: findings.totalDeaths,
+        seriousInjuries: findings.seriousInjuries,
+        directLossFen: findings.directLossFen,
       };
     case undefined:
       return findings.hazardLevel === 'general' ? ineligibleReasons.generalHazard : ineligibleReasons.noKind;
@@ -56,6 +77,8 @@ function inputFor(findings: Findings, facts: ReportFacts): Omit<RewardQuoteInput
 
 export function rewardForFindings(findings: Findings, facts: ReportFacts, registry: PolicyRegistry): FindingsReward {
   const reasons: Label[] = [];
+  const outside = outsideSchemeOf(facts.category);
+  if (outside) reasons.push(outside.reason);
   if (!findings.substantiated) reasons.push(ineligibleReasons.notSubstantiated);
   if (findings.alreadyKnownAndHandled) reasons.push(ineligibleReasons.alreadyKnown);
   for (const exclusion of new Set(findings.exclusions ?? [])) reasons.push(exclusionLabels[exclusion]);
@@ -64,7 +87,8 @@ export function rewardForFindings(findings: Findings, facts: ReportFacts, regist
   const input = inputFor(findings, facts);
   if ('zh' in input) return { eligible: false, reasons: [input] };
   try {
-    return { eligible: true, quote: quoteReward({ ...input, reportedOn: shanghaiDay(facts.submittedAt) }, registry) };
+    const { day, kind } = policyDayOf(facts, registry);
+    return { eligible: true, quote: quoteReward({ ...input, reportedOn: day, dayKind: kind }, registry) };
   } catch (error) {
     if (error instanceof RewardInputError) return { eligible: false, reasons: [error.text] };
     throw error;

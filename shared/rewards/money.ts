@@ -17,6 +17,14 @@ export function percentToWholeYuanFen(amountFen: number, percent: number): numbe
   return divideRoundHalfUp(amountFen * percent, 100 * FEN_PER_YUAN) * FEN_PER_YUAN;
 }
 
+/** How a share is rounded: to the fen or to the whole yuan, halves up (the version's `decisions.rounding`). */
+export type Rounding = 'fen' | 'yuan';
+
+/** `percent`% of an amount in fen, rounded as the policy says, in fen. */
+export function percentRounded(amountFen: number, percent: number, rounding: Rounding): number {
+  return rounding === 'fen' ? divideRoundHalfUp(amountFen * percent, 100) : percentToWholeYuanFen(amountFen, percent);
+}
+
 /** `percent`% of an amount in fen as an exact yuan figure, e.g. 15% of 2,001,660 fen → "3,002.49". */
 export function percentAsExactYuan(amountFen: number, percent: number): string {
   // The exact value in ten-thousandths of a yuan: at most four decimals.

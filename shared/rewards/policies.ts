@@ -70,7 +70,9 @@ const decisionAssumptions = [
   'controls.sampleRatePercent',
 ];
 const upliftAssumptions = ['employeeUplift.appliesToWelding', 'employeeUplift.appliesToConcealedAccident'];
-const weldingAssumptions = ['welding.noFineFen', 'welding.finePercent'];
+const weldingAssumptions = ['welding.noFineFen', 'welding.finePercent', 'documents.anyang-welding-2023.effectiveFrom'];
+/** Before the 2025 revision no text we hold states the listed situations or the 1,000 uplift floor. */
+const before2025Assumptions = ['listedSituation', 'employeeUplift.minFen'];
 
 const documents = {
   national2018: {
@@ -100,8 +102,19 @@ const documents = {
       en: 'Anyang rules on rewards for reporting welding violations',
     },
     number: '',
-    // Published on the provincial department's site on 3 July 2023.
-    effectiveFrom: '2023-07-03',
+    // Published on the provincial department's site on 3 July 2023, but the bureau's reply of
+    // 28 March 2023 already says it had been issued: it applies from that day at the latest (assumed).
+    effectiveFrom: '2023-03-28',
+  },
+  henan2023: {
+    id: 'henan-2023',
+    title: {
+      zh: '河南省安全生产领域举报奖励实施办法（2023 年修订）',
+      en: 'Henan work-safety reporting reward rules (2023 revision)',
+    },
+    number: '豫应急〔2023〕103号',
+    // Neither its text nor its date could be confirmed: its values are the 2022 ones and its date is assumed.
+    effectiveFrom: '2023-07-01',
   },
   henan2025: {
     id: 'henan-2025',
@@ -149,7 +162,14 @@ export const builtInPolicies: PolicyRegistry = [
     decisions,
     controls,
     periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...upliftAssumptions, ...decisionAssumptions],
+    assumed: [
+      'effectiveFrom',
+      'documents.henan-2022.effectiveFrom',
+      'listedSituation.finePercent',
+      ...before2025Assumptions,
+      ...upliftAssumptions,
+      ...decisionAssumptions,
+    ],
   },
   {
     id: 'anyang-2022',
@@ -169,14 +189,23 @@ export const builtInPolicies: PolicyRegistry = [
     decisions,
     controls,
     periods: nationalPeriods,
-    assumed: ['effectiveFrom', 'listedSituation.finePercent', ...upliftAssumptions, ...decisionAssumptions],
+    assumed: [
+      'effectiveFrom',
+      'documents.henan-2022.effectiveFrom',
+      'documents.anyang-2022.effectiveFrom',
+      'listedSituation.finePercent',
+      ...before2025Assumptions,
+      ...upliftAssumptions,
+      ...decisionAssumptions,
+    ],
   },
   {
+    // The Anyang 2022 rules, with the welding rule beside them: only welding violations are judged under it.
     id: 'anyang-welding-2023',
-    effectiveFrom: '2023-07-03',
+    effectiveFrom: '2023-03-28',
     title: {
-      zh: '安阳市焊接作业违法违规行为举报奖励办法（2023）',
-      en: 'Anyang rules on rewards for reporting welding violations (2023)',
+      zh: '安阳市举报奖励规则（2023 年 3 月起，增加焊接作业奖励）',
+      en: 'Anyang reward rules (from March 2023, with the welding reward)',
     },
     documents: [d.national2018, d.henan2022, d.anyang2022, d.anyangWelding2023],
     citations: {
@@ -196,7 +225,48 @@ export const builtInPolicies: PolicyRegistry = [
     periods: nationalPeriods,
     assumed: [
       'effectiveFrom',
+      'documents.henan-2022.effectiveFrom',
+      'documents.anyang-2022.effectiveFrom',
       'listedSituation.finePercent',
+      ...before2025Assumptions,
+      ...weldingAssumptions,
+      ...upliftAssumptions,
+      ...decisionAssumptions,
+    ],
+  },
+  {
+    // 豫应急〔2023〕103号 replaces the Henan 2022 rules; its values are taken to be unchanged.
+    id: 'henan-2023',
+    effectiveFrom: '2023-07-01',
+    title: {
+      zh: '河南省安全生产领域举报奖励实施办法（2023 年修订）',
+      en: 'Henan work-safety reporting reward rules (2023 revision)',
+    },
+    documents: [d.national2018, d.henan2023, d.anyang2022, d.anyangWelding2023],
+    citations: {
+      violation: ['anyang-2022', 'henan-2023'],
+      listedSituation: ['henan-2023'],
+      concealedAccident: ['national-2018', 'henan-2023'],
+      welding: ['anyang-welding-2023'],
+      employeeUplift: ['henan-2023'],
+    },
+    violation: nationalViolation,
+    listedSituation: henanListed,
+    concealedAccident: nationalAccidents,
+    welding: anyangWelding,
+    employeeUplift: upliftBefore2025,
+    decisions,
+    controls,
+    periods: nationalPeriods,
+    assumed: [
+      'effectiveFrom',
+      'documents.henan-2023.effectiveFrom',
+      'documents.anyang-2022.effectiveFrom',
+      'violation',
+      'listedSituation.finePercent',
+      'concealedAccident',
+      ...before2025Assumptions,
+      'employeeUplift.percent',
       ...weldingAssumptions,
       ...upliftAssumptions,
       ...decisionAssumptions,
@@ -227,6 +297,8 @@ export const builtInPolicies: PolicyRegistry = [
     periods: nationalPeriods,
     assumed: [
       'effectiveFrom',
+      'documents.henan-2025.effectiveFrom',
+      'documents.anyang-2022.effectiveFrom',
       'listedSituation.finePercent',
       ...weldingAssumptions,
       ...upliftAssumptions,

@@ -2,9 +2,18 @@
 // may set it within, and one explanation line per step.
 import type { Label, RewardScheme } from '../catalog';
 import { RewardInputError } from './errors';
-import { percentAsExactYuan, percentToWholeYuanFen } from './money';
+import { percentAsExactYuan, percentRounded, type Rounding } from './money';
 import { isAssumed, type AccidentGrade, type FineShareRule, type RewardPolicy } from './policies';
-import { accidentGradeLabels, ASSUMED, line, money, violationKindLabels, type ViolationKind } from './texts';
+import {
+  accidentGradeLabels,
+  ASSUMED,
+  line,
+  money,
+  schemeLabels,
+  violationKindLabels,
+  weldingShortLabel,
+  type ViolationKind,
+} from './texts';
 
 export interface SchemeResult {
   scheme: RewardScheme;
@@ -12,10 +21,26 @@ export interface SchemeResult {
   minFen: number;
   maxFen: number;
   lines: Label[];
+  /** The employee uplift was added (its documents are cited too). */
+  upliftApplied?: boolean;
 }
 
-/** 15% of the fine rounded to whole yuan and kept within the rule's bounds; the minimum when there is no fine. */
-function fineShare(rule: FineShareRule, fineFen: number | undefined, percentAssumed: boolean, lines: Label[]): number {
+/** How a share was rounded, as explanations say it (with the assumed mark when the bureau has not decided). */
+export function roundingText(policy: RewardPolicy): Label {
+  const mark = isAssumed(policy, 'decisions.rounding') ? ASSUMED : { zh: '', en: '' };
+  return policy.decisions.rounding === 'fen'
+    ? { zh: `四舍五入到分${mark.zh}`, en: `rounded to the fen${mark.en}` }
+    : { zh: `四舍五入到整元${mark.zh}`, en: `rounded to the nearest yuan${mark.en}` };
+}
+
+/** The fine's share, rounded as the policy says and kept within the rule's bounds; the minimum when there is no fine. */
+function fineShare(
+  policy: RewardPolicy,
+  rule: FineShareRule,
+  fineFen: number | undefined,
+  percentAssumed: boolean,
+  lines: Label[],
+): number {
   if (!fineFen) {
     lines.push(
       line((l) =>
@@ -26,14 +51,16 @@ function fineShare(rule: FineShareRule, fineFen: number | undefined, percentAssu
     );
     return rule.minFen;
   }
-  const share = percentToWholeYuanFen(fineFen, rule.finePercent);
+  const rounding: Rounding = policy.decisions.rounding;
+  const share = percentRounded(fineFen, rule.finePercent, rounding);
   const exact = percentAsExactYuan(fineFen, rule.finePercent);
   const mark = percentAssumed ? ASSUMED : { zh: '', en: '' };
+  const rounded = roundingText(policy);
   lines.push(
     line((l) =>
       l === 'zh'
-        ? `罚款 ${money(fineFen).zh} × ${rule.finePercent}%${mark.zh} = ${exact} 元，四舍五入到整元为 ${money(share).zh}。`
-        : `${rule.finePercent}%${mark.en} of the fine of ${money(fineFen).en} = ${exact} yuan, rounded to the nearest yuan: ${money(share).en}.`,
+        ? `罚款 ${money(fineFen).zh} × ${rule.finePercent}%${mark.zh} = ${exact} 元，${rounded.zh}为 ${money(share).zh}。`
+        : `${rule.finePercent}%${mark.en} of the fine of ${money(fineFen).en} = ${exact} yuan, ${rounded.en}: ${money(share).en}.`,
     ),
   );
   return clamp(share, rule.minFen, rule.maxFen, lines);
@@ -84,8 +111,26 @@ export function violationReward(
         : `The report concerns ${violationKindLabels[kind].en}.`,
     ),
   ];
-  const amountFen = fineShare(rule, fineFen, listed && isAssumed(policy, 'listedSituation.finePercent'), lines);
+  if (kind === 'major-hazard' && !fineFen) majorHazardWithoutFine(policy, field, lines);
+  const amountFen = fineShare(policy, rule, fineFen, listed && isAssumed(policy, 'listedSituation.finePercent'), lines);
   return { scheme: 'violation', amountFen, minFen: rule.minFen, maxFen: rule.maxFen, lines };
+}
+
+/** A verified major hazard with no fine earns the minimum or nothing, as the version decides (said either way). */
+function majorHazardWithoutFine(policy: RewardPolicy, field: string, lines: Label[]): void {
+  const mark = isAssumed(policy, 'decisions.majorHazardNoFineMinimum') ? ASSUMED : { zh: '', en: '' };
+  if (!policy.decisions.majorHazardNoFineMinimum)
+    throw new RewardInputError(field === 'violationKind' ? 'fineFen' : field, {
+      zh: `重大事故隐患未处罚款的，不予奖励${mark.zh}。`,
+      en: `A major hazard with no fine earns no reward${mark.en}.`,
+    });
+  lines.push(
+    line((l) =>
+      l === 'zh'
+        ? `重大事故隐患经核查属实但未处罚款的，按最低奖励计${mark.zh}。`
+        : `A verified major hazard with no fine earns the minimum${mark.en}.`,
+    ),
+  );
 }
 
 export function concealedAccidentReward(policy: RewardPolicy, grade: AccidentGrade, deaths: number): SchemeResult {
@@ -125,6 +170,7 @@ export function weldingReward(policy: RewardPolicy, fineFen: number | undefined)
     );
   } else {
     amountFen = fineShare(
+      policy,
       { finePercent: rule.finePercent, minFen: rule.minFen, maxFen: rule.maxFen },
       fineFen,
       isAssumed(policy, 'welding.finePercent'),
@@ -150,33 +196,39 @@ export function withEmployeeUplift(
     );
     return { ...result, lines: [...result.lines, note] };
   }
-  if (result.scheme === 'welding' && !uplift.appliesToWelding) {
-    const mark = isAssumed(policy, 'employeeUplift.appliesToWelding') ? ASSUMED : { zh: '', en: '' };
-    const note = line((l) =>
-      l === 'zh'
-        ? `焊接作业奖励不适用内部员工上浮${mark.zh}。`
-        : `The employee uplift does not apply to the welding reward${mark.en}.`,
-    );
-    return { ...result, lines: [...result.lines, note] };
-  }
+  const notApplied = upliftNotApplied(policy, result.scheme);
+  if (notApplied) return { ...result, lines: [...result.lines, notApplied] };
+  const rounding = policy.decisions.rounding;
   const raise = (base: number) =>
-    Math.min(base + Math.max(percentToWholeYuanFen(base, uplift.percent), uplift.minFen), uplift.maxTotalFen);
+    Math.min(base + Math.max(percentRounded(base, uplift.percent, rounding), uplift.minFen), uplift.maxTotalFen);
   const lines = [...result.lines];
-  const share = percentToWholeYuanFen(result.amountFen, uplift.percent);
+  const share = percentRounded(result.amountFen, uplift.percent, rounding);
+  const rounded = roundingText(policy);
+  // One mark when the percentage, or whether it applies to this scheme, is still assumed.
+  const appliesPath = {
+    'concealed-accident': 'employeeUplift.appliesToConcealedAccident',
+    welding: 'employeeUplift.appliesToWelding',
+    violation: '',
+  }[result.scheme];
+  const mark =
+    isAssumed(policy, 'employeeUplift.percent') || (appliesPath && isAssumed(policy, appliesPath))
+      ? ASSUMED
+      : { zh: '', en: '' };
   lines.push(
     line((l) =>
       l === 'zh'
-        ? `内部员工举报本单位，上浮 ${uplift.percent}%：${money(result.amountFen).zh} × ${uplift.percent}% = ${percentAsExactYuan(result.amountFen, uplift.percent)} 元，取整为 ${money(share).zh}。`
-        : `An employee reporting their own employer gets ${uplift.percent}% more: ${uplift.percent}% of ${money(result.amountFen).en} = ${percentAsExactYuan(result.amountFen, uplift.percent)} yuan, rounded: ${money(share).en}.`,
+        ? `经核查举报人是被举报单位的从业人员，上浮 ${uplift.percent}%${mark.zh}：${money(result.amountFen).zh} × ${uplift.percent}% = ${percentAsExactYuan(result.amountFen, uplift.percent)} 元，${rounded.zh}为 ${money(share).zh}。`
+        : `Verified as an employee reporting their own employer: ${uplift.percent}% more${mark.en}: ${uplift.percent}% of ${money(result.amountFen).en} = ${percentAsExactYuan(result.amountFen, uplift.percent)} yuan, ${rounded.en}: ${money(share).en}.`,
     ),
   );
   const added = Math.max(share, uplift.minFen);
   if (share < uplift.minFen) {
+    const floorMark = isAssumed(policy, 'employeeUplift.minFen') ? ASSUMED : { zh: '', en: '' };
     lines.push(
       line((l) =>
         l === 'zh'
-          ? `上浮不足 ${money(uplift.minFen).zh}，按 ${money(uplift.minFen).zh}计。`
-          : `An uplift below ${money(uplift.minFen).en} is raised to ${money(uplift.minFen).en}.`,
+          ? `上浮不足 ${money(uplift.minFen).zh}，按 ${money(uplift.minFen).zh}计${floorMark.zh}。`
+          : `An uplift below ${money(uplift.minFen).en} is raised to ${money(uplift.minFen).en}${floorMark.en}.`,
       ),
     );
   }
@@ -189,5 +241,31 @@ export function withEmployeeUplift(
     ),
   );
   const amountFen = clamp(total, 0, uplift.maxTotalFen, lines);
-  return { ...result, amountFen, minFen: raise(result.minFen), maxFen: raise(result.maxFen), lines };
+  return {
+    ...result,
+    amountFen,
+    minFen: raise(result.minFen),
+    maxFen: raise(result.maxFen),
+    lines,
+    upliftApplied: true,
+  };
+}
+
+/** Why the version's uplift does not apply to this scheme (welding, concealed accidents), or undefined. */
+function upliftNotApplied(policy: RewardPolicy, scheme: RewardScheme): Label | undefined {
+  const uplift = policy.employeeUplift!;
+  const excluded =
+    scheme === 'welding'
+      ? !uplift.appliesToWelding && ({ path: 'employeeUplift.appliesToWelding', ...weldingShortLabel } as const)
+      : scheme === 'concealed-accident'
+        ? !uplift.appliesToConcealedAccident &&
+          ({ path: 'employeeUplift.appliesToConcealedAccident', ...schemeLabels['concealed-accident'] } as const)
+        : false;
+  if (!excluded) return undefined;
+  const mark = isAssumed(policy, excluded.path) ? ASSUMED : { zh: '', en: '' };
+  return line((l) =>
+    l === 'zh'
+      ? `${excluded.zh}不适用内部员工上浮${mark.zh}。`
+      : `The employee uplift does not apply to ${excluded.en}${mark.en}.`,
+  );
 }

@@ -87,3 +87,17 @@ export const moneyRange = (minFen: number, maxFen: number): Label => ({
 export function line(build: (lang: keyof Label) => string): Label {
   return { zh: build('zh'), en: build('en') };
 }
+
+/** A document the reward was judged under, as it is cited: title and 文号. */
+export interface CitedDocument {
+  title: Label;
+  number: string;
+}
+
+/** "《title》（number）、…" / "title (number); …". */
+export function documentsText(documents: readonly CitedDocument[]): Label {
+  return {
+    zh: documents.map((doc) => `《${doc.title.zh}》${doc.number ? `（${doc.number}）` : ''}`).join('、'),
+    en: documents.map((doc) => `${doc.title.en}${doc.number ? ` (${doc.number})` : ''}`).join('; '),
+  };
+}

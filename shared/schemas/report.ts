@@ -83,6 +83,8 @@ export const reporterReward = z.object({
   eligible: z.boolean(),
   amountFen: z.number().int(),
   policy: z.string().optional(),
+  /** The documents the reward was judged under (title and 文号). */
+  documents: z.array(z.object({ title: explanationLine, number: z.string() })).optional(),
   explanation: z.array(explanationLine),
   refusalReason: z.string().optional(),
   claimDueAt: z.string().optional(),

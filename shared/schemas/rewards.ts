@@ -15,6 +15,12 @@ export const rewardQuoteBody = z.object({
   fineFen: z.number().int().min(0).max(100_000_000_000).optional(),
   accidentGrade: z.enum(accidentGrades as [string, ...string[]]).optional(),
   concealedDeaths: z.number().int().min(1).max(1000).optional(),
+  /** The accident's deaths (the concealed ones included), serious injuries and direct loss: they set the minimum grade. */
+  totalDeaths: z.number().int().min(0).max(10_000).optional(),
+  seriousInjuries: z.number().int().min(0).max(100_000).optional(),
+  directLossFen: z.number().int().min(0).max(100_000_000_000_000).optional(),
+  /** The report's category code: coal mines are outside the city scheme (answered 400 on `category`). */
+  category: z.string().trim().min(1).max(60).optional(),
   employeeOfSubject: z.boolean().optional(),
   realName: z.boolean().optional(),
   /** Picks the policy version in force; today in Asia/Shanghai when absent. */
@@ -31,6 +37,8 @@ export const rewardQuoteResponse = z.object({
   policyTitle: labelSchema,
   /** The scheme paid (the higher one when a welding report is also a major hazard). */
   scheme: z.enum(rewardSchemes),
+  /** The documents applied to this reward (title and 文号), as the notice cites them. */
+  documents: z.array(z.object({ title: labelSchema, number: z.string() })),
   reportedOn: z.string(),
   /** One line per step, in the request's language. */
   explanation: z.array(z.string()),

@@ -1,9 +1,12 @@
 // Payloads of the workflow actions, and the staff views of reports.
 import { z } from 'zod';
+import { shanghaiDay } from '../dates';
 import { areaCodes } from '../catalog';
+import { impossibleGrade } from '../rewards/accidentGrade';
 import { accidentGrades } from '../rewards/policies';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
+import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import {
   followupMessageBody,
@@ -34,6 +37,14 @@ export const findingsSchema = z
     /** Deaths: the grade is set by the accident investigation report (record-investigation), not by the verifier. */
     gradePending: z.boolean().optional(),
     concealedDeaths: z.number().int().min(1).max(1000).optional(),
+    /** The accident's facts the minimum grade follows from (生产安全事故报告和调查处理条例 第三条). */
+    totalDeaths: z.number().int().min(0).max(10_000).optional(),
+    seriousInjuries: z.number().int().min(0).max(100_000).optional(),
+    directLossFen: z.number().int().min(0).max(100_000_000_000_000).optional(),
+    /** The verifier found the reporter works for the subject (the uplift follows this, not the reporter's word). */
+    employeeOfSubject: z.boolean().default(false),
+    /** What proves the employment: a contract, payslips, a badge… */
+    employmentProof: z.string().trim().min(1).max(500).optional(),
     /** Reward exclusions found (supervisory staff, hired expert, the company's own safety manager…). */
     exclusions: z
       .array(z.enum(['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete']))
@@ -58,7 +69,55 @@ export const findingsSchema = z
         path: ['penaltyDecisionNo'],
         message: 'a fine needs its penalty decision number',
       });
+    if (f.employeeOfSubject && !f.employmentProof)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['employmentProof'],
+        message: 'say what proves the reporter works there (contract, payslips, badge…)',
+      });
+    accidentFactIssues(
+      {
+        grade: f.accidentGrade,
+        deaths: f.totalDeaths,
+        concealedDeaths: f.concealedDeaths,
+        seriousInjuries: f.seriousInjuries,
+        directLossFen: f.directLossFen,
+      },
+      ctx,
+      'accidentGrade',
+    );
   });
+
+/**
+ * Concealed deaths within the deaths, and a grade the facts allow (3 deaths is never 一般):
+ * the same checks in the findings and the investigation report.
+ */
+function accidentFactIssues(
+  f: {
+    grade?: (typeof accidentGrades)[number];
+    deaths?: number;
+    concealedDeaths?: number;
+    seriousInjuries?: number;
+    directLossFen?: number;
+  },
+  ctx: z.RefinementCtx,
+  gradePath: string,
+): void {
+  if (f.deaths !== undefined && f.concealedDeaths !== undefined && f.concealedDeaths > f.deaths)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['concealedDeaths'],
+      message: `瞒报死亡人数不能多于死亡人数 / concealed deaths (${f.concealedDeaths}) cannot exceed the deaths (${f.deaths})`,
+    });
+  const deaths = f.deaths ?? f.concealedDeaths;
+  if (!f.grade || deaths === undefined) return;
+  const why = impossibleGrade(f.grade, {
+    deaths,
+    seriousInjuries: f.seriousInjuries,
+    directLossFen: f.directLossFen,
+  });
+  if (why) ctx.addIssue({ code: 'custom', path: [gradePath], message: `${why.zh} / ${why.en}` });
+}
 
 /** A stored evidence file, as the intake pipeline recorded it. */
 export const storedEvidence = z.object({
@@ -120,14 +179,18 @@ export const actionPayloads = {
     z.object({ outcome: z.literal('reverify'), ...assignment, instructions: note() }),
     z.object({ outcome: z.literal('conclude'), reason: note() }),
   ]),
-  'record-investigation': z.object({
-    reportNo: z.string().trim().min(1).max(80),
-    issuedOn: day,
-    grade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']),
-    deaths: z.number().int().min(0).max(10_000),
-    /** Of those, the deaths that were concealed (the reward counts these). */
-    concealedDeaths: z.number().int().min(0).max(10_000).optional(),
-  }),
+  'record-investigation': z
+    .object({
+      reportNo: z.string().trim().min(1).max(80),
+      issuedOn: day,
+      grade: z.enum(accidentGrades as unknown as ['general', 'larger', 'major', 'especially-major']),
+      deaths: z.number().int().min(0).max(10_000),
+      /** Of those, the deaths that were concealed (the reward counts these). */
+      concealedDeaths: z.number().int().min(0).max(10_000).optional(),
+      seriousInjuries: z.number().int().min(0).max(100_000).optional(),
+      directLossFen: z.number().int().min(0).max(100_000_000_000_000).optional(),
+    })
+    .superRefine((p, ctx) => accidentFactIssues(p, ctx, 'grade')),
   'send-result-letter': z.object({
     /** A brief account of how the report was verified. */
     account: note(),
@@ -433,6 +496,19 @@ export const staffReportView = staffReportSummary.extend({
   anonymous: z.boolean(),
   /** Staff never see who reported; this stable pseudonym stands in. */
   reporterPseudonym: z.string(),
+  /**
+   * Employment: what the reporter says (the form's checkbox) and what the verifier recorded with its
+   * proof. Only the recorded fact drives the employee uplift.
+   */
+  employment: z.object({
+    reporterSays: z.boolean(),
+    verified: z.boolean().optional(),
+    proof: z.string().optional(),
+  }),
+  /** The category is outside the city reward scheme (coal mines): why, and the channel to transfer it to. */
+  outsideScheme: z.object({ reason: labelSchema, channelUnitCode: z.string(), channelName: labelSchema }).optional(),
+  /** A staff-entered letter's day of receipt, when before its entry. */
+  receivedAt: z.string().optional(),
   posterCode: z.string().optional(),
   assignment: z
     .object({
@@ -570,6 +646,8 @@ export const staffReportView = staffReportSummary.extend({
 export const enteredReportBody = z.object({
   channel: z.enum(['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person']),
   report: reportInputSchema,
+  /** The day the letter (or fax…) was received, when before today: it selects the reward policy, not the entry day. */
+  receivedOn: day.refine((d) => d <= shanghaiDay(), 'the day received cannot be in the future').optional(),
 });
 
 export const duplicateCandidatesResponse = z.object({

@@ -256,17 +256,28 @@ describe('reports of deaths', () => {
       deaths: 3,
       concealedDeaths: 2,
     };
+    // 3 deaths is at least a larger accident, and the concealed deaths are among them: impossible reports change nothing.
+    for (const [wrong, field] of [
+      [{ grade: 'general' }, 'body.grade'],
+      [{ concealedDeaths: 4 }, 'body.concealedDeaths'],
+      [{ seriousInjuries: 0, directLossFen: 0, grade: 'major' }, 'body.grade'],
+    ] as const) {
+      const refused = await c.act(ref, 'record-investigation', { ...investigation, ...wrong }, countyReviewer);
+      expectProblem(refused, 400, 'request.invalid');
+      expect(errorPaths(refused)).toContain(field);
+    }
+    expect((await c.stored(ref)).findings).toMatchObject({ gradePending: true });
     expectProblem(await c.act(ref, 'record-investigation', investigation, countyVerifier), 403, 'auth.forbidden');
     const recorded = await c.ok(ref, 'record-investigation', investigation, countyReviewer);
     expect(recorded.body.deathCase.investigation).toMatchObject({ reportNo: investigation.reportNo, grade: 'larger' });
-    expect(recorded.body.findings).toMatchObject({ accidentGrade: 'larger', gradePending: false });
+    expect(recorded.body.findings).toMatchObject({ accidentGrade: 'larger', gradePending: false, totalDeaths: 3 });
     expect(reason(await c.act(ref, 'record-investigation', investigation, countyReviewer))).toBe('grade-pending');
 
     const proposed = await c.ok(ref, 'propose-reward', {}, countyVerifier);
     const stored = await c.stored(ref);
     const expected = rewardForFindings(
       stored.findings as Parameters<typeof rewardForFindings>[0],
-      { submittedAt: stored.submittedAt, employeeOfSubject: false, realName: true },
+      { receivedAt: stored.submittedAt, decidedAt: new Date(), realName: true },
       builtInPolicies,
     );
     expect(expected.eligible && expected.quote.amountFen).toBe(8_000_000); // 2 concealed deaths × 40,000 yuan for a larger accident

@@ -67,7 +67,7 @@ test('forty-five reports at the intended stages, with every invariant intact', a
     assigned: 4,
     verifying: 4,
     'findings-submitted': 3,
-    substantiated: 7,
+    substantiated: 6,
     unsubstantiated: 2,
     objected: 1,
     'reward-proposed': 2,
@@ -75,7 +75,7 @@ test('forty-five reports at the intended stages, with every invariant intact', a
     'reward-approved': 2,
     'reward-claimed': 1,
     'reward-paid': 1,
-    transferred: 1,
+    transferred: 2,
     closed: 5,
   });
   expect(new Set((await Report.find({}, { area: 1 }).lean()).map((r) => r.area)).size).toBe(9);
@@ -120,8 +120,13 @@ test('the demo shows what follows a conclusion: letters, an objection, rectifica
   const followUp = tasks.find((t) => t.status === 'open')!;
   expect(followUp).toMatchObject({ major: true, followUp: true });
 
-  const transferred = (await Report.findOne({ status: 'transferred' }).lean())!;
+  const transfers = await Report.find({ status: 'transferred' }).lean();
+  const transferred = transfers.find((r) => r.category !== 'coal-mine-illegal-mining')!;
   expect(transferred.transferredTo!.result).toMatchObject({ outcome: 'substantiated' });
+  // The coal mine is outside the city scheme: transferred to the mine-safety channel, never accepted here.
+  const coal = (await Report.findOne({ category: 'coal-mine-illegal-mining' }).lean())!;
+  expect(coal).toMatchObject({ status: 'transferred', transferredTo: { unitCode: 'mine-safety-henan' } });
+  expect(coal.assignment?.unitCode).toBeUndefined();
 
   const death = reports.find((r) => r.deathCase?.flaggedAt)!;
   expect(death.status).toBe('substantiated');

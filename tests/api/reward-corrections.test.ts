@@ -9,7 +9,7 @@ import { Fund, LedgerEntry, MAIN_FUND } from '../../server/fund/fund.model';
 import { fundBalances } from '../../server/fund/ledger';
 import { reconcileFund } from '../../server/fund/reconcile';
 import { Report } from '../../server/reports/report.model';
-import { rewardFactsOf } from '../../server/rewards/lifecycle';
+import { reportFactsOf } from '../../server/rewards/reportFacts';
 import { currentPolicies } from '../../server/rewards/policyRegistry';
 import { caseDriver, substantiatedFindings, type Cases } from '../support/cases';
 import { intakeEnv } from '../support/intake';
@@ -60,7 +60,7 @@ describe('top-up (补发)', () => {
     const paidFen = stored.reward!.payout!.amountFen!;
     const recomputed = rewardForFindings(
       { ...substantiatedFindings(), fineFen: LATE_FINE_FEN } as Parameters<typeof rewardForFindings>[0],
-      rewardFactsOf(stored),
+      reportFactsOf(stored, stored.reward!.proposedAt!),
       currentPolicies(),
     );
     if (!recomputed.eligible) throw new Error('the larger fine should be rewarded');

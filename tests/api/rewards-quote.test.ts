@@ -43,7 +43,15 @@ describe('good quotes', () => {
       zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
       en: 'Henan work-safety reporting reward rules (2025 revision)',
     });
-    expect(res.body.explanation).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
+    expect(res.body.explanation).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元（暂定值）为 3,002 元。');
+    // The documents applied, title and 文号: never the welding rule for a major hazard.
+    expect(res.body.documents).toEqual([
+      { title: builtInPolicies.at(-1)!.documents.find((d) => d.id === 'henan-2025')!.title, number: '' },
+      {
+        title: { zh: '安阳市安全生产领域举报奖励制度', en: 'Anyang work-safety reporting reward rules' },
+        number: '安安委〔2022〕14号',
+      },
+    ]);
     expect(res.body.explanation.every((line: unknown) => typeof line === 'string')).toBe(true);
   });
 
@@ -74,7 +82,7 @@ describe('good quotes', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ amountFen: 300_000, scheme: 'violation' });
     expect(res.body.explanation).toContain(
-      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。',
+      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励（暂定值）。',
     );
   });
 
@@ -82,7 +90,7 @@ describe('good quotes', () => {
     const body = { scheme: 'violation', fineFen: 20_000_000, employeeOfSubject: true, realName: true };
     expect((await quote({ ...body, reportedOn: '2024-12-31' })).body).toMatchObject({
       amountFen: 3_300_000,
-      policy: 'anyang-welding-2023',
+      policy: 'henan-2023',
     });
     expect((await quote({ ...body, reportedOn: '2025-06-01' })).body).toMatchObject({
       amountFen: 3_450_000,
@@ -107,7 +115,7 @@ describe('good quotes', () => {
     expect(res.status).toBe(200);
     expect(res.body.amountFen).toBe(300_200);
     expect(res.body.explanation).toContain(
-      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.',
+      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan (assumed value): 3,002 yuan.',
     );
     expect(res.body.explanation.at(-1)).toBe(
       'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).',
@@ -154,7 +162,42 @@ describe('bad input: 400 problem documents naming the field', () => {
       'body.violationKind',
     ],
     ['welding without a real name', { scheme: 'welding', realName: false }, 'body.realName'],
-    ['welding before the welding rule', { scheme: 'welding', reportedOn: '2023-01-10' }, 'body.scheme'],
+    ['welding before the welding rule', { scheme: 'welding', reportedOn: '2023-03-27' }, 'body.scheme'],
+    [
+      'a general accident with 3 deaths',
+      { scheme: 'concealed-accident', accidentGrade: 'general', concealedDeaths: 3 },
+      'body.accidentGrade',
+    ],
+    [
+      'a larger accident with 10 deaths in all',
+      { scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 1, totalDeaths: 10 },
+      'body.accidentGrade',
+    ],
+    [
+      'a major accident with 100 serious injuries',
+      { scheme: 'concealed-accident', accidentGrade: 'major', concealedDeaths: 1, seriousInjuries: 100 },
+      'body.accidentGrade',
+    ],
+    [
+      'a grade above what all three facts set',
+      {
+        scheme: 'concealed-accident',
+        accidentGrade: 'major',
+        concealedDeaths: 1,
+        totalDeaths: 1,
+        seriousInjuries: 0,
+        directLossFen: 100_000_000,
+      },
+      'body.accidentGrade',
+    ],
+    [
+      'more concealed deaths than deaths',
+      { scheme: 'concealed-accident', accidentGrade: 'larger', concealedDeaths: 4, totalDeaths: 3 },
+      'body.concealedDeaths',
+    ],
+    ['negative serious injuries', { scheme: 'concealed-accident', seriousInjuries: -1 }, 'body.seriousInjuries'],
+    ['injuries on a violation', { scheme: 'violation', seriousInjuries: 3 }, 'body.seriousInjuries'],
+    ['a coal mine', { scheme: 'violation', category: 'coal-mine-illegal-mining' }, 'body.category'],
     ['an anonymous employee', { scheme: 'violation', employeeOfSubject: true, realName: false }, 'body.realName'],
   ])('%s', async (_case, body, path) => {
     const res = await quote(body);
@@ -175,6 +218,27 @@ describe('bad input: 400 problem documents naming the field', () => {
       }),
     ]);
     expect(en.body.title).toBe('The request is invalid; check the fields listed.');
+  });
+
+  test('an impossible grade names the minimum grade, in both languages', async () => {
+    const body = {
+      scheme: 'concealed-accident',
+      accidentGrade: 'general',
+      concealedDeaths: 3,
+      reportedOn: '2025-11-28',
+    };
+    const zh = await quote(body);
+    const en = await quote(body, 'en');
+    expect(zh.body.errors[0].message).toContain('至少为较大事故');
+    expect(en.body.errors[0].message).toContain('at least a larger accident');
+    const right = await quote({ ...body, accidentGrade: 'larger' });
+    expect(right.body).toMatchObject({ amountFen: 12_000_000, scheme: 'concealed-accident' });
+  });
+
+  test('a coal mine is answered with its own channel, in both languages', async () => {
+    const body = { scheme: 'violation', category: 'coal-mine-illegal-mining' };
+    expect((await quote(body)).body.errors[0].message).toContain('国家矿山安全监察局河南局');
+    expect((await quote(body, 'en')).body.errors[0].message).toContain('outside the city reward scheme');
   });
 
   test('a body that is not JSON', async () => {

@@ -70,8 +70,12 @@ describe('public reward estimator', () => {
     await shows(page, 'estimate-range', '3,000 – 300,000 元');
     await shows(page, 'estimate-policy', policy.title.zh);
     const steps = await text(page, 'estimate-steps');
-    expect(steps).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
-    expect(steps).toContain(`《${policy.title.zh}》`);
+    expect(steps).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元（暂定值）为 3,002 元。');
+    // The documents applied are named, and cited in the first step; never the welding rule for a hazard.
+    const documents = await text(page, 'estimate-documents');
+    expect(documents).toContain('安安委〔2022〕14号');
+    expect(documents).not.toContain('焊接');
+    expect(steps).toContain(documents);
     await expectFitsPhone(page);
     await shot(page, 'public-estimate-violation-360');
 
@@ -80,11 +84,30 @@ describe('public reward estimator', () => {
     expect(await page.getByTestId('estimate-result').count()).toBe(0); // the old answer is gone
     await estimate(page);
     expect(await page.locator('#estimate-accidentGrade-error').textContent()).toBe('请填写最终确认的事故等级。'); // named by the server
+    // 3 deaths is at least a larger accident: 一般 is refused on the grade field.
+    await page.getByLabel('事故等级').selectOption('general');
+    await page.getByLabel('瞒报、谎报的死亡人数').fill('3');
+    await estimate(page);
+    expect(await page.locator('#estimate-accidentGrade-error').textContent()).toContain('至少为较大事故');
     await page.getByLabel('事故等级').selectOption('larger');
+    await estimate(page);
+    await shows(page, 'estimate-amount', '120,000 元');
+    // More concealed deaths than deaths in all is refused on the concealed deaths.
     await page.getByLabel('瞒报、谎报的死亡人数').fill('4');
+    await page.getByLabel('事故死亡总人数（含瞒报）').fill('3');
+    await estimate(page);
+    expect(await page.locator('#estimate-concealedDeaths-error').textContent()).toContain('不能多于事故死亡人数');
+    // 50 serious injuries make it a major accident at least.
+    await page.getByLabel('事故死亡总人数（含瞒报）').fill('4');
+    await page.getByLabel('重伤人数（含急性工业中毒）').fill('50');
+    await estimate(page);
+    expect(await page.locator('#estimate-accidentGrade-error').textContent()).toContain('至少为重大事故');
+    await page.getByLabel('重伤人数（含急性工业中毒）').fill('');
+    await page.getByLabel('直接经济损失（元）').fill('2,000,000');
     await estimate(page);
     await shows(page, 'estimate-amount', '160,000 元');
     await shows(page, 'estimate-range', '30,000 – 300,000 元');
+    await expectFitsPhone(page);
     await shot(page, 'public-estimate-accident-360');
 
     // Welding: real name only; then 500 yuan without a fine (the fine typed earlier is kept until cleared).
@@ -112,8 +135,17 @@ describe('public reward estimator', () => {
       '请填写金额，最多两位小数，例如 20000 或 20000.50',
     );
 
-    // An employee reporting their own employer, no fine: 3,000 + at least 1,000.
+    // A coal mine is outside the city scheme: the answer is on the category field.
     await page.getByLabel('重大事故隐患或安全生产违法行为').check();
+    await page.getByLabel('举报事项类别（可不选）').selectOption('coal-mine-illegal-mining');
+    await page.getByLabel('罚款金额（元）').fill('');
+    await estimate(page);
+    expect(await page.locator('#estimate-category-error').textContent()).toContain('国家矿山安全监察局河南局');
+    expect(await page.getByTestId('estimate-result').count()).toBe(0);
+    await shot(page, 'public-estimate-coal-360');
+    await page.getByLabel('举报事项类别（可不选）').selectOption('');
+
+    // An employee reporting their own employer, no fine: 3,000 + at least 1,000.
     await page.getByLabel('罚款金额（元）').fill('');
     await page.getByLabel('我在被举报的单位工作').check();
     await estimate(page);
@@ -146,6 +178,10 @@ describe('public reward estimator', () => {
     await shows(page, 'reward-range', '属实可获奖励 500 – 3,000 元');
     await page.getByLabel('瞒报、谎报生产安全事故').check();
     await shows(page, 'reward-range', '属实可获奖励 30,000 – 300,000 元');
+    // A coal mine: not a city reward, and where the report goes instead.
+    await page.getByText('其他行业的问题').click();
+    await page.getByLabel('煤矿超层越界、超能力或停产整顿期间违规生产').check();
+    expect(await text(page, 'reward-range')).toContain('不属于本市安全生产领域举报奖励范围');
     await expectFitsPhone(page);
     await shot(page, 'public-report-reward-range-360');
     expect(pageErrors).toEqual([]);

@@ -72,8 +72,10 @@ describe('violation scheme: 15% of the fine, 3,000 – 300,000 yuan', () => {
     const q = quote({ scheme: 'violation', fineFen: 2_001_660 });
     const zh = q.explanation.map((l) => l.zh).join('\n');
     const en = q.explanation.map((l) => l.en).join('\n');
-    expect(zh).toContain('罚款 20,016.60 元 × 15% = 3,002.49 元，四舍五入到整元为 3,002 元。');
-    expect(en).toContain('15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.');
+    expect(zh).toContain('罚款 20,016.60 元 × 15% = 3,002.49 元，四舍五入到整元（暂定值）为 3,002 元。');
+    expect(en).toContain(
+      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan (assumed value): 3,002 yuan.',
+    );
     expect(q.explanation[0].zh).toContain('《河南省安全生产领域举报奖励办法（2025 年修订）》');
     expect(q.explanation.at(-1)).toEqual({
       zh: '预计奖励 3,002 元（核定范围 3,000 – 300,000 元）。',
@@ -126,8 +128,8 @@ describe('concealed accidents: per concealed death by grade, at most 300,000 yua
     ['major', 1, 50_000],
     ['especially-major', 1, 60_000],
     ['larger', 4, 160_000], // the documented check case
-    ['general', 10, 300_000], // exactly the cap
-    ['general', 11, 300_000], // 330,000 capped
+    ['major', 6, 300_000], // exactly the cap
+    ['larger', 9, 300_000], // 360,000 capped
     ['especially-major', 5, 300_000],
     ['especially-major', 6, 300_000], // 360,000 capped
     ['major', 7, 300_000],
@@ -197,10 +199,10 @@ describe('welding: real name only; 500 without a fine, else 15% within 500 – 3
   });
 
   test('before the welding rule took effect there is no welding scheme', () => {
-    expect(inputError(() => quote({ scheme: 'welding', realName: true, reportedOn: '2023-07-02' })).path).toBe(
+    expect(inputError(() => quote({ scheme: 'welding', realName: true, reportedOn: '2023-03-27' })).path).toBe(
       'scheme',
     );
-    expect(amount({ scheme: 'welding', realName: true, reportedOn: '2023-07-03' })).toBe(yuan(500));
+    expect(amount({ scheme: 'welding', realName: true, reportedOn: '2023-03-28' })).toBe(yuan(500));
   });
 
   test('the tiers are flagged as assumed', () => {
@@ -225,10 +227,10 @@ describe('best of schemes: a welding report that is also a major hazard or illeg
       maxFen: yuan(300_000),
     });
     expect(q.explanation.map((l) => l.zh)).toContain(
-      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。',
+      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励（暂定值）。',
     );
     expect(q.explanation.map((l) => l.en)).toContain(
-      'Both the welding reward (500 yuan) and the reward for a major accident hazard (3,000 yuan) fit; the higher one is paid, never both.',
+      'Both the welding reward (500 yuan) and the reward for a major accident hazard (3,000 yuan) fit; the higher one is paid, never both (assumed value).',
     );
   });
 
@@ -305,7 +307,7 @@ describe('employee reporting their own employer (Henan policies)', () => {
     const lines = quote({ scheme: 'violation', employeeOfSubject: true }).explanation.map((l) => l.zh);
     expect(lines).toEqual(
       expect.arrayContaining([
-        '内部员工举报本单位，上浮 15%：3,000 元 × 15% = 450 元，取整为 450 元。',
+        '经核查举报人是被举报单位的从业人员，上浮 15%：3,000 元 × 15% = 450 元，四舍五入到整元（暂定值）为 450 元。',
         '上浮不足 1,000 元，按 1,000 元计。',
         '3,000 元 + 1,000 元 = 4,000 元。',
       ]),
@@ -349,6 +351,7 @@ describe('policy versions by date', () => {
       'henan-2022',
       'anyang-2022',
       'anyang-welding-2023',
+      'henan-2023',
       'henan-2025',
     ]);
     for (const p of builtInPolicies) {
@@ -368,9 +371,11 @@ describe('policy versions by date', () => {
     ['2022-01-01', 'henan-2022'],
     ['2022-06-22', 'henan-2022'],
     ['2022-06-23', 'anyang-2022'],
-    ['2023-07-02', 'anyang-2022'],
-    ['2023-07-03', 'anyang-welding-2023'],
-    ['2025-05-29', 'anyang-welding-2023'],
+    ['2023-03-27', 'anyang-2022'],
+    ['2023-03-28', 'anyang-welding-2023'],
+    ['2023-06-30', 'anyang-welding-2023'],
+    ['2023-07-01', 'henan-2023'],
+    ['2025-05-29', 'henan-2023'],
     ['2025-05-30', 'henan-2025'],
     ['2030-01-01', 'henan-2025'],
   ])('reported on %s → %s', (day, id) => {
@@ -460,7 +465,9 @@ describe('rewardForFindings', () => {
       ...over,
     });
   // 2025-06-30 20:00 UTC is already 1 July in Shanghai.
-  const facts = { submittedAt: new Date('2025-06-30T20:00:00Z'), employeeOfSubject: false, realName: true };
+  const received = new Date('2025-06-30T20:00:00Z');
+  const facts = { receivedAt: received, decidedAt: received, realName: true };
+  const employee = { employeeOfSubject: true, employmentProof: '劳动合同及 2025 年 10 月工资单' };
 
   test('a substantiated major hazard with a fine gets the quote of the policy in force on the Shanghai day', () => {
     const r = rewardForFindings(findings({ fineFen: yuan(100_000), penaltyDecisionNo: '安应急罚〔2025〕12号' }), facts);
@@ -472,17 +479,15 @@ describe('rewardForFindings', () => {
   });
 
   test('the Shanghai day decides the policy at the edge of an effective date', () => {
-    const before = rewardForFindings(findings(), {
+    const before = rewardForFindings(findings(employee), {
       ...facts,
-      employeeOfSubject: true,
-      submittedAt: new Date('2025-05-29T15:59:59Z'),
+      receivedAt: new Date('2025-05-29T15:59:59Z'),
     });
-    const after = rewardForFindings(findings(), {
+    const after = rewardForFindings(findings(employee), {
       ...facts,
-      employeeOfSubject: true,
-      submittedAt: new Date('2025-05-29T16:00:00Z'),
+      receivedAt: new Date('2025-05-29T16:00:00Z'),
     });
-    expect(before).toMatchObject({ eligible: true, quote: { policy: 'anyang-welding-2023' } });
+    expect(before).toMatchObject({ eligible: true, quote: { policy: 'henan-2023' } });
     expect(after).toMatchObject({ eligible: true, quote: { policy: 'henan-2025' } });
   });
 
@@ -509,8 +514,8 @@ describe('rewardForFindings', () => {
     });
   });
 
-  test('an employee of the subject gets the uplift', () => {
-    expect(rewardForFindings(findings(), { ...facts, employeeOfSubject: true })).toMatchObject({
+  test('an employee of the subject, as the verifier recorded, gets the uplift', () => {
+    expect(rewardForFindings(findings(employee), facts)).toMatchObject({
       eligible: true,
       quote: { amountFen: yuan(4_000) },
     });
@@ -561,7 +566,7 @@ describe('rewardForFindings', () => {
   test('a listed situation before the Henan rules has no scheme', () => {
     const r = rewardForFindings(findings({ violationKind: 'listed-situation' }), {
       ...facts,
-      submittedAt: new Date('2020-03-01T02:00:00Z'),
+      receivedAt: new Date('2020-03-01T02:00:00Z'),
     });
     expect(r.eligible).toBe(false);
   });

@@ -82,7 +82,7 @@ export async function reportSubmitter(
   files: UploadedFile[],
   idempotencyKey: string | undefined,
   ctx: SubmissionContext,
-  options: { enteredBy?: EnteredBy; admit?: () => Promise<void>; now?: Date } = {},
+  options: { enteredBy?: EnteredBy; admit?: () => Promise<void>; now?: Date; receivedAt?: Date } = {},
 ): Promise<Receipt> {
   const { enteredBy } = options;
   const adopted: string[] = [];
@@ -155,6 +155,8 @@ export async function reportSubmitter(
                   ],
                   retry,
                   submittedAt: now,
+                  // A letter entered later keeps the day it arrived: that day selects the reward policy.
+                  ...(options.receivedAt ? { receivedAt: options.receivedAt } : {}),
                 },
               ],
               { session },

@@ -4,7 +4,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { parseYuan } from '../../../../shared/money';
+import { categories } from '../../../../shared/catalog';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
+import { documentsText } from '../../../../shared/rewards/texts';
 import type { rewards } from '../../../../shared/contract/rewards';
 import { ApiError, describeError } from '../../api';
 import { call, route } from '../../apiClient';
@@ -26,6 +28,8 @@ import { useEstimateT } from './estimateText';
 const quoteRoute = route<typeof rewards.quote>({ kind: 'json', method: 'post', path: '/api/v1/rewards/quote' });
 
 const SCHEMES: Scheme[] = ['violation', 'concealed-accident', 'welding'];
+/** Form fields typed in yuan, and the request fields (in fen) the server names. */
+const FIELD_OF: Record<string, string> = { fineYuan: 'fineFen', directLossYuan: 'directLossFen' };
 type Errors = Partial<Record<string, string>>;
 
 export default function EstimatePage() {
@@ -43,7 +47,7 @@ export default function EstimatePage() {
     setForm((f) => ({ ...f, ...patch }));
     setErrors((e) => {
       const rest = { ...e };
-      for (const key of Object.keys(patch)) delete rest[key === 'fineYuan' ? 'fineFen' : key];
+      for (const key of Object.keys(patch)) delete rest[FIELD_OF[key] ?? key];
       return rest;
     });
     if (patch.scheme) setQuote(null);
@@ -88,12 +92,13 @@ export default function EstimatePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const fineFen = form.scheme === 'concealed-accident' ? undefined : parseYuan(form.fineYuan);
-    if (fineFen === null) {
-      setErrors({ fineFen: t.fineInvalid });
+    const directLossFen = form.scheme === 'concealed-accident' ? parseYuan(form.directLossYuan) : undefined;
+    if (fineFen === null || directLossFen === null) {
+      setErrors(fineFen === null ? { fineFen: t.fineInvalid } : { directLossFen: t.fineInvalid });
       setQuote(null);
       return;
     }
-    lastRequest.current = quoteRequestOf(form, fineFen);
+    lastRequest.current = quoteRequestOf(form, fineFen, directLossFen);
     void ask(lastRequest.current);
   };
 
@@ -217,8 +222,60 @@ export default function EstimatePage() {
                 />
               )}
             </Field>
+            <p className="muted">{t.accidentFactsHint}</p>
+            {(['totalDeaths', 'seriousInjuries'] as const).map((field) => (
+              <Field key={field} id={`estimate-${field}`} label={t[field]} error={fieldError(field)}>
+                {(aria) => (
+                  <input
+                    id={`estimate-${field}`}
+                    className="input"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    step={1}
+                    value={form[field]}
+                    onChange={(e) => update({ [field]: e.target.value })}
+                    {...aria}
+                  />
+                )}
+              </Field>
+            ))}
+            <Field id="estimate-directLoss" label={t.directLoss} error={fieldError('directLossFen')}>
+              {(aria) => (
+                <input
+                  id="estimate-directLoss"
+                  className="input"
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  maxLength={20}
+                  value={form.directLossYuan}
+                  onChange={(e) => update({ directLossYuan: e.target.value })}
+                  {...aria}
+                />
+              )}
+            </Field>
           </>
         )}
+
+        <Field id="estimate-category" label={t.category} hint={t.categoryHint} error={fieldError('category')}>
+          {(aria) => (
+            <select
+              id="estimate-category"
+              className="input"
+              value={form.category}
+              onChange={(e) => update({ category: e.target.value })}
+              {...aria}
+            >
+              <option value="">{t.categoryAny}</option>
+              {categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {lang === 'en' ? c.name.en : c.name.zh}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
 
         <Checkbox
           id="estimate-employeeOfSubject"
@@ -254,7 +311,18 @@ export default function EstimatePage() {
 }
 
 /** The fields this page shows next to their controls. */
-const SHOWN_FIELDS = ['violationKind', 'fineFen', 'accidentGrade', 'concealedDeaths', 'employeeOfSubject', 'realName'];
+const SHOWN_FIELDS = [
+  'violationKind',
+  'fineFen',
+  'accidentGrade',
+  'concealedDeaths',
+  'totalDeaths',
+  'seriousInjuries',
+  'directLossFen',
+  'category',
+  'employeeOfSubject',
+  'realName',
+];
 
 function QuoteView({ quote }: { quote: Quote }) {
   const t = useEstimateT();
@@ -277,6 +345,12 @@ function QuoteView({ quote }: { quote: Quote }) {
           <dt>{t.policyLabel}</dt>
           <dd className="estimate__detail" data-testid="estimate-policy">
             {lang === 'en' ? quote.policyTitle.en : quote.policyTitle.zh}
+          </dd>
+        </div>
+        <div className="rewards__row">
+          <dt>{t.documentsLabel}</dt>
+          <dd className="estimate__detail" data-testid="estimate-documents">
+            {lang === 'en' ? documentsText(quote.documents).en : documentsText(quote.documents).zh}
           </dd>
         </div>
       </dl>

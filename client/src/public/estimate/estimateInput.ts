@@ -17,6 +17,12 @@ export interface EstimateForm {
   fineYuan: string;
   accidentGrade: AccidentGrade | '';
   concealedDeaths: string;
+  /** The accident's facts, from which its minimum grade follows; empty when not known. */
+  totalDeaths: string;
+  seriousInjuries: string;
+  directLossYuan: string;
+  /** A report category code, or '' (some categories, coal mines, are outside the city scheme). */
+  category: string;
   employeeOfSubject: boolean;
   realName: boolean;
 }
@@ -28,13 +34,28 @@ export const initialForm: EstimateForm = {
   fineYuan: '',
   accidentGrade: '',
   concealedDeaths: '1',
+  totalDeaths: '',
+  seriousInjuries: '',
+  directLossYuan: '',
+  category: '',
   employeeOfSubject: false,
   realName: true,
 };
 
+/** A whole number as typed, sent even when it is not one so that the server names the field; absent when empty. */
+function count(typed: string): number | undefined {
+  if (!typed.trim()) return undefined;
+  const n = Number(typed);
+  return Number.isFinite(n) ? n : -1;
+}
+
 /** The request for the chosen scheme, sending only the fields that scheme uses. */
-export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined): QuoteRequest {
-  const person = { employeeOfSubject: form.employeeOfSubject, realName: form.realName };
+export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined, directLossFen?: number): QuoteRequest {
+  const person = {
+    employeeOfSubject: form.employeeOfSubject,
+    realName: form.realName,
+    ...(form.category ? { category: form.category } : {}),
+  };
   switch (form.scheme) {
     case 'violation':
       return { scheme: 'violation', violationKind: form.violationKind, fineFen, ...person };
@@ -46,12 +67,16 @@ export function quoteRequestOf(form: EstimateForm, fineFen: number | undefined):
         ...person,
       };
     case 'concealed-accident': {
-      const deaths = Number(form.concealedDeaths);
+      const facts = {
+        concealedDeaths: count(form.concealedDeaths),
+        totalDeaths: count(form.totalDeaths),
+        seriousInjuries: count(form.seriousInjuries),
+        directLossFen,
+      };
       return {
         scheme: 'concealed-accident',
         ...(form.accidentGrade ? { accidentGrade: form.accidentGrade } : {}),
-        // Sent as typed (whole numbers only pass the server's check), so the server names the field.
-        ...(form.concealedDeaths.trim() ? { concealedDeaths: Number.isFinite(deaths) ? deaths : -1 } : {}),
+        ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)),
         ...person,
       };
     }

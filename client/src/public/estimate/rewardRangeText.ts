@@ -8,6 +8,7 @@ import type { rewardPolicies } from '../../../../shared/contract/rewardPolicies'
 import { schemeRange } from '../../../../shared/rewards/bounds';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
 import type { PolicyRegistry } from '../../../../shared/rewards/policySchema';
+import { outsideSchemeOf } from '../../../../shared/catalog';
 import { shanghaiDay } from '../../../../shared/dates';
 import { call, route } from '../../apiClient';
 import type { Lang } from '../../i18n';
@@ -50,8 +51,18 @@ export function usePublishedPolicies(): PolicyRegistry | null {
   return registry;
 }
 
-/** "属实可获奖励 3,000 – 300,000 元" for a category's scheme today, or '' when it has no reward or no versions are known. */
-export function rewardRangeLine(scheme: string, lang: Lang, registry: PolicyRegistry | null): string {
+/**
+ * "属实可获奖励 3,000 – 300,000 元" for a category's scheme today, or '' when it has no reward or no
+ * versions are known; for a category outside the city scheme (coal mines), why and where it goes instead.
+ */
+export function rewardRangeLine(
+  scheme: string,
+  lang: Lang,
+  registry: PolicyRegistry | null,
+  categoryCode?: string,
+): string {
+  const outside = outsideSchemeOf(categoryCode);
+  if (outside) return lang === 'en' ? outside.reason.en : outside.reason.zh;
   const today = shanghaiDay();
   if (!registry?.some((p) => p.effectiveFrom <= today)) return '';
   const range = isScheme(scheme) ? schemeRange(scheme, today, registry) : undefined;

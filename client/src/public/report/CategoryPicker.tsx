@@ -27,7 +27,7 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   ].filter((code, i, all) => !UPFRONT_SECTORS.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
   const selected = catalog.categories.find((c) => c.code === value);
   const selectedLater = selected ? !UPFRONT_SECTORS.includes(selected.sector) : false;
-  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang, policies) : '';
+  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang, policies, selected.code) : '';
   let firstRadio = true;
 
   const group = (legend: string, items: Category[]) => (

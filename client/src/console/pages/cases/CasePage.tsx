@@ -99,6 +99,23 @@ export function CasePage() {
                 <Descriptions.Item label={t.case.identity}>
                   {view.anonymous ? t.case.anonymous : t.case.realName} · {view.reporterPseudonym}
                 </Descriptions.Item>
+                {view.receivedAt && (
+                  <Descriptions.Item label={t.case.receivedAt}>{formatDateTime(view.receivedAt)}</Descriptions.Item>
+                )}
+                <Descriptions.Item label={t.case.employment}>
+                  <span data-testid="case-employment">
+                    {t.case.employmentSays(view.employment.reporterSays)}
+                    {view.employment.verified !== undefined &&
+                      ` · ${t.case.employmentVerified(view.employment.verified, view.employment.proof)}`}
+                  </span>
+                </Descriptions.Item>
+                {view.outsideScheme && (
+                  <Descriptions.Item label={t.case.outsideScheme}>
+                    <span data-testid="case-outside-scheme">
+                      {lang === 'en' ? view.outsideScheme.reason.en : view.outsideScheme.reason.zh}
+                    </span>
+                  </Descriptions.Item>
+                )}
                 {view.assignment && (
                   <Descriptions.Item label={t.case.assignment}>
                     {refData.unitName(view.assignment.unitCode)}

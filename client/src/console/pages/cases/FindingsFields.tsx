@@ -41,6 +41,7 @@ export function FindingsFields() {
   // With deaths the grade is the investigation report's to set (recorded later by record-investigation).
   const gradePending = Form.useWatch<boolean | undefined>('gradePending');
   const fineFen = fineFenOf(Form.useWatch<string | undefined>('fineYuan'));
+  const employeeOfSubject = Form.useWatch<boolean | undefined>('employeeOfSubject');
   const checkFine = (_: unknown, typed: string | undefined) =>
     fineFenOf(typed) === null ? Promise.reject(new Error(t.fineInvalid)) : Promise.resolve();
   return (
@@ -80,7 +81,33 @@ export function FindingsFields() {
           <Form.Item label={t.concealedDeaths} name="concealedDeaths" rules={required}>
             <InputNumber min={1} max={1000} precision={0} />
           </Form.Item>
+          <Form.Item label={t.totalDeaths} name="totalDeaths">
+            <InputNumber min={0} max={10_000} precision={0} />
+          </Form.Item>
+          <Form.Item label={t.seriousInjuries} name="seriousInjuries">
+            <InputNumber min={0} max={100_000} precision={0} />
+          </Form.Item>
+          <Form.Item label={t.directLossYuan} name="directLossYuan" rules={[{ validator: checkFine }]}>
+            <Input inputMode="decimal" suffix="元" maxLength={20} />
+          </Form.Item>
         </>
+      )}
+      <Form.Item
+        label={t.employeeOfSubject}
+        name="employeeOfSubject"
+        valuePropName="checked"
+        extra={t.employeeOfSubjectHint}
+      >
+        <Switch />
+      </Form.Item>
+      {employeeOfSubject && (
+        <Form.Item
+          label={t.employmentProof}
+          name="employmentProof"
+          rules={[{ required: true, whitespace: true, message: t.required }, { max: 500 }]}
+        >
+          <Input maxLength={500} />
+        </Form.Item>
       )}
       <Form.Item label={t.alreadyKnownAndHandled} name="alreadyKnownAndHandled" rules={required}>
         <Radio.Group options={yesNo} optionType="button" />
@@ -125,6 +152,11 @@ export function findingsPayload(v: FormValues): Findings {
       concealed && !gradePending ? (optional(v.accidentGrade, isString) as Findings['accidentGrade']) : undefined,
     gradePending: concealed && gradePending ? true : undefined,
     concealedDeaths: concealed ? optional(v.concealedDeaths, isNumber) : undefined,
+    totalDeaths: concealed ? optional(v.totalDeaths, isNumber) : undefined,
+    seriousInjuries: concealed ? optional(v.seriousInjuries, isNumber) : undefined,
+    directLossFen: concealed ? (fineFenOf(v.directLossYuan) ?? undefined) : undefined,
+    employeeOfSubject: v.employeeOfSubject === true,
+    employmentProof: v.employeeOfSubject === true ? optional(v.employmentProof, isString)?.trim() : undefined,
     exclusions: Array.isArray(v.exclusions) ? (v.exclusions as Findings['exclusions']) : [],
   };
 }

@@ -132,6 +132,11 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   'mark-duplicate': { Fields: DuplicateFields, payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }) },
   transfer: {
     Fields: TransferFields,
+    // A category outside the city scheme (coal mines) goes to its own channel: preselected, with the reason.
+    initialValues: (view) => {
+      const outside = (view as { outsideScheme?: { channelUnitCode: string; reason: { zh: string } } }).outsideScheme;
+      return outside ? { toUnitCode: outside.channelUnitCode, note: outside.reason.zh } : {};
+    },
     payload: (v) => ({ toUnitCode: v.toUnitCode ?? undefined, toArea: v.toArea ?? undefined, note: text(v.note) }),
   },
   reassign: { Fields: ReassignFields, payload: (v) => ({ verifierId: v.verifierId }) },

@@ -83,6 +83,13 @@ export const casesEn: CasesMessages = {
     anonymous: 'Anonymous',
     realName: 'Real name',
     identity: 'Identity',
+    receivedAt: 'Letter received on',
+    employment: 'Employee of the subject',
+    employmentSays: (says: boolean) =>
+      says ? 'The reporter says they work there' : 'The reporter does not say they work there',
+    employmentVerified: (verified: boolean, proof?: string) =>
+      verified ? `Verified as an employee (proof: ${proof ?? '—'})` : 'Not verified as an employee',
+    outsideScheme: 'Outside the city scheme',
     poster: 'Poster',
     assignment: 'Assignment',
     assignedTo: (unit: string, days: string) => `${unit}, ${days}`,
@@ -169,6 +176,12 @@ export const casesEn: CasesMessages = {
     accidentGrade: 'Accident grade',
     accidentGrades: { general: 'General', larger: 'Larger', major: 'Major', 'especially-major': 'Especially major' },
     concealedDeaths: 'Concealed deaths',
+    totalDeaths: 'All deaths (concealed ones included)',
+    seriousInjuries: 'Serious injuries (acute industrial poisoning included)',
+    directLossYuan: 'Direct economic loss (yuan)',
+    employeeOfSubject: 'Verified: the reporter works for the subject',
+    employeeOfSubjectHint: "Only a verified fact with its proof raises the reward; the reporter's own word does not.",
+    employmentProof: 'Proof (contract, payslips, badge…)',
     exclusions: 'Reward exclusions',
     exclusionKinds: {
       'supervisory-staff': 'Supervisory staff',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Claim } from '../../../../../shared/schemas/claim';
 import { formatYuan } from '../../../../../shared/money';
 import { builtInPolicies } from '../../../../../shared/rewards/policies';
+import { documentsText } from '../../../../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../../../../shared/workflow';
 import { formatDateTime } from '../../../format';
 import { useLang, type Lang } from '../../../i18n';
@@ -26,9 +27,11 @@ export interface RewardActions {
 const NOTICE_STATES = new Set(['reward-approved', 'reward-claimed', 'reward-paid']);
 
 const pick = (line: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? line.en : line.zh);
-const policyTitle = (id: string, lang: Lang) => {
-  const policy = builtInPolicies.find((p) => p.id === id);
-  return policy ? pick(policy.title, lang) : id;
+/** The documents applied, "《title》（文号）"; for rewards stored before documents were kept, the version's title. */
+const appliedRules = (reward: Reward, lang: Lang): string | undefined => {
+  if (reward.documents?.length) return pick(documentsText(reward.documents), lang);
+  const policy = builtInPolicies.find((p) => p.id === reward.policy);
+  return policy ? pick(policy.title, lang) : undefined;
 };
 /** paidOn is already a Shanghai calendar day (YYYY-MM-DD); written like the other dates. */
 const dayText = (day: string) => day.replaceAll('-', '/');
@@ -92,9 +95,9 @@ export function RewardCard({ report, actions }: { report: FollowupReport; action
           </ol>
         </div>
       )}
-      {reward.policy && (
+      {appliedRules(reward, lang) && (
         <p className="muted" data-testid="reward-policy">
-          {t.policyLine(policyTitle(reward.policy, lang))}
+          {t.policyLine(appliedRules(reward, lang)!)}
         </p>
       )}
       {reward.appeal && <AppealOutcome appeal={reward.appeal} />}
