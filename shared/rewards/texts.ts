@@ -31,7 +31,24 @@ export const violationShortLabel = (kind: ViolationKind): Label => ({
   en: `the reward for ${violationKindLabels[kind].en}`,
 });
 
-export type Exclusion = 'supervisory-staff' | 'hired-expert' | 'own-duty' | 'third-party-service' | 'incomplete';
+/**
+ * Who is not rewarded, and when (安监总财〔2018〕19号 and the Henan rules): supervisory staff and
+ * their close relatives, the violation's organiser or perpetrator, paid grid workers (their job is
+ * to find it), hired experts and service bodies on their own clients, safety managers reporting
+ * instead of acting, matters the unit itself had already found, and reports too thin to verify.
+ */
+export const exclusions = [
+  'supervisory-staff',
+  'relative-of-supervising-staff',
+  'organiser-or-perpetrator',
+  'paid-grid-worker',
+  'hired-expert',
+  'own-duty',
+  'third-party-service',
+  'unit-already-found',
+  'incomplete',
+] as const;
+export type Exclusion = (typeof exclusions)[number];
 
 export const exclusionLabels: Record<Exclusion, Label> = {
   'supervisory-staff': {
@@ -49,6 +66,22 @@ export const exclusionLabels: Record<Exclusion, Label> = {
   'third-party-service': {
     zh: '举报人是第三方服务机构，举报的是其服务对象，不予奖励。',
     en: 'The reporter is a third-party service body reporting its own client: no reward.',
+  },
+  'relative-of-supervising-staff': {
+    zh: '举报人是负有安全监管职责人员的近亲属，不予奖励。',
+    en: 'The reporter is a close relative of someone with safety supervision duties: no reward.',
+  },
+  'organiser-or-perpetrator': {
+    zh: '举报人是违法行为的组织者或实施者，不予奖励。',
+    en: 'The reporter organised or carried out the violation: no reward.',
+  },
+  'paid-grid-worker': {
+    zh: '举报人是以发现隐患为职责、领取报酬的网格员，不予奖励。',
+    en: 'The reporter is a paid grid worker whose job is to find such hazards: no reward.',
+  },
+  'unit-already-found': {
+    zh: '举报事项在举报前已被生产经营单位自行发现并正在处理，不予奖励。',
+    en: 'The company had already found the matter itself and was dealing with it: no reward.',
   },
   incomplete: { zh: '举报内容不完整，无法核查，不予奖励。', en: 'The report was too incomplete to verify: no reward.' },
 };

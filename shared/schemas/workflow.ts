@@ -4,6 +4,7 @@ import { shanghaiDay } from '../dates';
 import { areaCodes } from '../catalog';
 import { impossibleGrade } from '../rewards/accidentGrade';
 import { accidentGrades } from '../rewards/policies';
+import { exclusions } from '../rewards/texts';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
 import { labelSchema } from './common';
@@ -45,10 +46,8 @@ export const findingsSchema = z
     employeeOfSubject: z.boolean().default(false),
     /** What proves the employment: a contract, payslips, a badge… */
     employmentProof: z.string().trim().min(1).max(500).optional(),
-    /** Reward exclusions found (supervisory staff, hired expert, the company's own safety manager…). */
-    exclusions: z
-      .array(z.enum(['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete']))
-      .default([]),
+    /** Reward exclusions found (supervisory staff and their relatives, the perpetrator, a grid worker…). */
+    exclusions: z.array(z.enum(exclusions)).default([]),
   })
   .superRefine((f, ctx) => {
     if (f.substantiated && !f.violationKind)

@@ -540,6 +540,20 @@ describe('rewardForFindings', () => {
     if (!r.eligible) for (const reason of r.reasons) expect(reason.en).toBeTruthy();
   });
 
+  test.each([
+    ['relative-of-supervising-staff', '举报人是负有安全监管职责人员的近亲属，不予奖励。'],
+    ['organiser-or-perpetrator', '举报人是违法行为的组织者或实施者，不予奖励。'],
+    ['paid-grid-worker', '举报人是以发现隐患为职责、领取报酬的网格员，不予奖励。'],
+    ['unit-already-found', '举报事项在举报前已被生产经营单位自行发现并正在处理，不予奖励。'],
+  ])('excluded: %s, as recorded in the findings the verifier submits', (exclusion, zh) => {
+    const parsed = findingsSchema.parse({ ...findings(), exclusions: [exclusion] });
+    expect(rewardForFindings(parsed, facts)).toEqual({ eligible: false, reasons: [expect.objectContaining({ zh })] });
+  });
+
+  test('an exclusion the rules do not know is refused by the findings schema', () => {
+    expect(findingsSchema.safeParse({ ...findings(), exclusions: ['friend-of-the-mayor'] }).success).toBe(false);
+  });
+
   test('every reason is given at once', () => {
     const r = rewardForFindings(
       findings({ alreadyKnownAndHandled: true, exclusions: ['supervisory-staff', 'incomplete'] }),

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { SingleSelect } from '../../SingleSelect';
 import type { FormValues } from './actionForms';
 import type { Findings } from './caseTypes';
+import { exclusions } from '../../../../../shared/rewards/texts';
 
 const VIOLATION_KINDS = [
   'major-hazard',
@@ -15,7 +16,6 @@ const VIOLATION_KINDS = [
 ] as const;
 const HAZARD_LEVELS = ['general', 'major'] as const;
 const ACCIDENT_GRADES = ['general', 'larger', 'major', 'especially-major'] as const;
-const EXCLUSIONS = ['supervisory-staff', 'hired-expert', 'own-duty', 'third-party-service', 'incomplete'] as const;
 
 /** The largest fine findingsSchema accepts: 1,000,000,000 yuan. */
 const MAX_FINE_FEN = 100_000_000_000;
@@ -123,7 +123,7 @@ export function FindingsFields() {
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item label={t.exclusions} name="exclusions">
-        <Checkbox.Group options={EXCLUSIONS.map((k) => ({ value: k, label: t.exclusionKinds[k] }))} />
+        <Checkbox.Group options={exclusions.map((k) => ({ value: k, label: t.exclusionKinds[k] }))} />
       </Form.Item>
     </>
   );

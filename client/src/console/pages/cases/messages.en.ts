@@ -185,6 +185,10 @@ export const casesEn: CasesMessages = {
     exclusions: 'Reward exclusions',
     exclusionKinds: {
       'supervisory-staff': 'Supervisory staff',
+      'relative-of-supervising-staff': 'Close relative of supervisory staff',
+      'organiser-or-perpetrator': 'Organiser or perpetrator of the violation',
+      'paid-grid-worker': 'Paid grid worker',
+      'unit-already-found': 'The company had already found it',
       'hired-expert': 'Hired expert',
       'own-duty': "The company's own safety staff on duty",
       'third-party-service': 'Third-party service staff',

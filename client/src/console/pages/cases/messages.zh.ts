@@ -185,6 +185,10 @@ export const casesZh = {
     exclusions: '不予奖励情形',
     exclusionKinds: {
       'supervisory-staff': '负有监管职责的人员',
+      'relative-of-supervising-staff': '监管人员的近亲属',
+      'organiser-or-perpetrator': '违法行为的组织者或实施者',
+      'paid-grid-worker': '领取报酬的网格员',
+      'unit-already-found': '单位此前已自行发现',
       'hired-expert': '受聘专家',
       'own-duty': '企业安全管理人员履职',
       'third-party-service': '第三方服务机构人员',
