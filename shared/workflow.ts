@@ -644,6 +644,15 @@ export const workflowActions = {
     name: { zh: '批准补发并预留资金', en: 'Approve the top-up and reserve the money' },
     guards: [inArea, topUpAt('proposed'), notTopUpProposer],
   },
+  // A proposal the approver does not accept is refused with a reason, which frees the case for a new one.
+  'refuse-top-up': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['finance']),
+    public: false,
+    name: { zh: '不予补发', en: 'Refuse the top-up' },
+    guards: [inArea, topUpAt('proposed'), notTopUpProposer],
+  },
   'record-top-up-payout': {
     from: ['reward-paid', 'closed'],
     to: null,
@@ -667,6 +676,14 @@ export const workflowActions = {
     ...staff(['leader']),
     public: true,
     name: { zh: '批准追回奖励', en: 'Approve the recovery' },
+    guards: [inArea, recoveryAt('proposed'), notRecoveryProposer],
+  },
+  'refuse-recovery': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['leader']),
+    public: false,
+    name: { zh: '不予追回', en: 'Refuse the recovery' },
     guards: [inArea, recoveryAt('proposed'), notRecoveryProposer],
   },
   'record-recovery': {

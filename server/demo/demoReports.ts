@@ -22,6 +22,7 @@ import type { Actor } from '../access';
 import { claimReward } from '../rewards/reporterSteps';
 import { demoCases, type DemoCase, type DemoStage } from './demoReportData';
 import { defaultResponsibilities } from './seed';
+import { residentIdCheckCharacter } from '../../shared/schemas/claim';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -327,9 +328,7 @@ const demoReporter = (i: number) => ({
 /** A valid (checksummed) but made-up resident ID number for the claimant of case `i`. */
 function demoIdNumber(i: number): string {
   const body = `41050219800101${String(100 + i).slice(-3)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((s, w, k) => s + w * Number(body[k]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + residentIdCheckCharacter(body);
 }
 
 /** A web report, or a hotline call entered by intake, at its back-dated time. */

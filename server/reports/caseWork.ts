@@ -177,8 +177,10 @@ export function reportListFilter(
       filter['reward.sampleCheck.recordedAt'] = trusted({ $not: { $type: 'date' } });
       break;
     case 'corrections': {
-      // A top-up or recovery on its way: proposed or approved, not yet paid or received.
-      const pending = trusted({ $elemMatch: { recordedAt: { $not: { $type: 'date' } } } });
+      // A top-up or recovery on its way: proposed or approved, not yet paid, received or refused.
+      const pending = trusted({
+        $elemMatch: { recordedAt: { $not: { $type: 'date' } }, refusedAt: { $not: { $type: 'date' } } },
+      });
       filter.$and = [{ $or: [{ 'reward.topUps': pending }, { 'reward.recoveries': pending }] }];
       break;
     }

@@ -126,8 +126,9 @@ function rewardControlsOf(r: ReportFields): Partial<WorkflowRecord> {
   if (!reward) return {};
   const topUp = reward.topUps?.at(-1);
   const recovery = reward.recoveries?.at(-1);
-  const stageOf = (c: { approvedAt?: Date | null; recordedAt?: Date | null } | undefined) =>
-    !c || c.recordedAt ? undefined : c.approvedAt ? ('approved' as const) : ('proposed' as const);
+  // A recorded or refused correction is over.
+  const stageOf = (c: { approvedAt?: Date | null; recordedAt?: Date | null; refusedAt?: Date | null } | undefined) =>
+    !c || c.recordedAt || c.refusedAt ? undefined : c.approvedAt ? ('approved' as const) : ('proposed' as const);
   return {
     leadershipNeeded: !!reward.leadershipReasons?.length && !reward.leadershipApproval?.at,
     claimFlagged: !!reward.claimChecks?.flags?.length && !reward.claimChecks.clearedAt,

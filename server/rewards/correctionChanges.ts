@@ -18,9 +18,11 @@ import { currentPolicies } from './policyRegistry';
 type CorrectionAction =
   | 'propose-top-up'
   | 'approve-top-up'
+  | 'refuse-top-up'
   | 'record-top-up-payout'
   | 'propose-recovery'
   | 'approve-recovery'
+  | 'refuse-recovery'
   | 'record-recovery';
 
 type Findings = Parameters<typeof rewardForFindings>[0];
@@ -233,9 +235,19 @@ function recordRecovery(
   };
 }
 
+/** A proposal not accepted: kept with who refused it and why, and the case is free for a new one. */
+function refuse(at: string, reason: string, actor: StepActor, now: Date): Change {
+  return {
+    set: { [`${at}.refusedById`]: staffOf(actor)?.id, [`${at}.refusedAt`]: now, [`${at}.refusalReason`]: reason },
+    internalNote: reason,
+  };
+}
+
 export const correctionChanges: ChangesFor<CorrectionAction> = {
   'propose-top-up': (r, p, actor, { now }) => proposeTopUp(r, p, actor, now),
   'approve-top-up': (r, p, actor, { now }) => approveTopUp(r, p, actor, now),
+  'refuse-top-up': (r, p, actor, { now }) => refuse(lastTopUp(rewardOf(r)).at, p.reason, actor, now),
+  'refuse-recovery': (r, p, actor, { now }) => refuse(lastRecovery(rewardOf(r)).at, p.reason, actor, now),
   'record-top-up-payout': (r, p, actor, { now }) => recordTopUpPayout(r, p, actor, now),
   'propose-recovery': (r, p, actor, { now }) => proposeRecovery(r, p, actor, now),
   'approve-recovery': (r, p, actor, { now }) => approveRecovery(r, p, actor, now),

@@ -29,6 +29,9 @@ function topUpFor(t: NonNullable<Reward['topUps']>[number]): z.infer<typeof topU
     paidOn: str(t.paidOn),
     recordedById: str(t.recordedById),
     recordedAt: iso(t.recordedAt),
+    refusedById: str(t.refusedById),
+    refusedAt: iso(t.refusedAt),
+    refusalReason: str(t.refusalReason),
   };
 }
 
@@ -45,6 +48,9 @@ function recoveryFor(r: NonNullable<Reward['recoveries']>[number]): z.infer<type
     receivedOn: str(r.receivedOn),
     recordedById: str(r.recordedById),
     recordedAt: iso(r.recordedAt),
+    refusedById: str(r.refusedById),
+    refusedAt: iso(r.refusedAt),
+    refusalReason: str(r.refusalReason),
   };
 }
 

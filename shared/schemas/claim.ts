@@ -7,11 +7,15 @@ import { reporterSchema } from './report';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
+/** The check character (GB 11643) of an ID number's first 17 digits. */
+export function residentIdCheckCharacter(first17: string): string {
+  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(first17[i]), 0);
+  return CHECK[sum % 11];
+}
+
 /** A mainland resident ID number (GB 11643): 18 characters whose last is a checksum. */
 export function isResidentIdNumber(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
-  return CHECK[sum % 11] === id[17];
+  return /^\d{17}[\dX]$/.test(id) && residentIdCheckCharacter(id) === id[17];
 }
 
 export const claimBody = z.object({

@@ -149,6 +149,9 @@ export const topUpView = z.object({
   paidOn: optionalText,
   recordedById: optionalText,
   recordedAt: optionalText,
+  refusedById: optionalText,
+  refusedAt: optionalText,
+  refusalReason: optionalText,
 });
 
 /** A recovery (追回) as staff see it. */
@@ -164,6 +167,9 @@ export const recoveryView = z.object({
   receivedOn: optionalText,
   recordedById: optionalText,
   recordedAt: optionalText,
+  refusedById: optionalText,
+  refusedAt: optionalText,
+  refusalReason: optionalText,
 });
 
 /**

@@ -296,6 +296,8 @@ export const actionPayloads = {
       message: 'a fine needs its amount and decision number; a grade needs the grade',
     }),
   'approve-top-up': z.object({ comment: note().optional(), fundSource: fundSourceSchema.optional() }),
+  'refuse-top-up': z.object({ reason: note() }),
+  'refuse-recovery': z.object({ reason: note() }),
   'record-top-up-payout': z.object({ voucherNo: z.string().trim().min(1).max(60), paidOn: day }),
   'propose-recovery': z.object({
     ground: z.enum(['fraud', 'penalty-quashed', 'other']),

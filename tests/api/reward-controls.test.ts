@@ -13,6 +13,7 @@ import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { residentIdCheckCharacter } from '../../shared/schemas/claim';
 
 let t: TestApp;
 let c: Cases;
@@ -22,8 +23,7 @@ let discipline: StaffSession;
 /** A valid (checksummed) made-up resident ID number. */
 function idNumber(seq: number): string {
   const body = `41050219900101${String(100 + seq).slice(-3)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return body + '10X98765432'[weights.reduce((s, w, k) => s + w * Number(body[k]), 0) % 11];
+  return body + residentIdCheckCharacter(body);
 }
 const usedIds: string[] = [];
 const usedAccounts: string[] = [];

@@ -198,6 +198,38 @@ describe('top-up (补发)', () => {
   });
 });
 
+describe('a proposal refused', () => {
+  const inCorrectionsQueue = async (ref: string) => {
+    const res = await c.get('/api/v1/reports?queue=corrections&pageSize=100', c.staff.finance);
+    return (res.body.items as { reference: string }[]).some((i) => i.reference === ref);
+  };
+
+  test('a top-up finance refuses, and a recovery a leader refuses, free the case for a new proposal; no proposer refuses their own', async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
+    expect(await inCorrectionsQueue(ref)).toBe(true);
+    const noReason = await c.act(ref, 'refuse-top-up', {}, c.staff.finance);
+    expectProblem(noReason, 400, 'request.invalid');
+    expect(errorPaths(noReason)).toEqual(['body.reason']);
+    expectProblem(await c.act(ref, 'refuse-top-up', { reason: '无' }, leader), 403, 'auth.forbidden');
+    const fund0 = await fundBalances();
+    await c.ok(ref, 'refuse-top-up', { reason: '处罚决定尚未生效' }, c.staff.finance);
+    expect(await fundBalances()).toEqual(fund0);
+    const stored = await c.stored(ref);
+    expect(stored.reward!.topUps!.at(-1)).toMatchObject({ refusalReason: '处罚决定尚未生效' });
+    expect(await inCorrectionsQueue(ref)).toBe(false);
+    // Refused is over: it can be neither approved nor refused again.
+    expectProblem(await c.act(ref, 'approve-top-up', {}, c.cashier, moneyKey()), 409, 'resource.stale');
+
+    await c.ok(ref, 'propose-recovery', { ground: 'other', amountFen: 100_000, reason: '复查' }, c.staff.finance);
+    const own = await c.act(ref, 'refuse-recovery', { reason: '不追回' }, leader);
+    expect(own.status).toBe(200);
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
+    const byProposer = await c.act(ref, 'refuse-top-up', { reason: '撤回' }, c.staff.reviewer);
+    expectProblem(byProposer, 403, 'auth.forbidden');
+  });
+});
+
 describe('recovery (追回)', () => {
   const proposal = { ground: 'fraud', amountFen: 100_000, reason: '举报人伪造证据骗取奖励' };
 

@@ -3,6 +3,7 @@
 // cashier. For suites about what follows a payment.
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
+import { residentIdCheckCharacter } from '../../shared/schemas/claim';
 import type { Cases, Receipt } from './cases';
 import type { TestApp } from './server';
 
@@ -13,6 +14,17 @@ export const claimDetails = {
   bankName: '中国工商银行安阳分行',
   bankAccount: '6222 0210 0101 2345 678',
 };
+
+let payees = 0;
+/**
+ * The reporter's claim with an ID number and account of its own: each paid reward
+ * here is a different payee, so the claim checks flag none of them as the same one.
+ */
+export function ownPayeeClaim() {
+  const body = `11010519800101${String(++payees % 1000).padStart(3, '0')}`;
+  const idNumber = body + residentIdCheckCharacter(body);
+  return { ...claimDetails, idNumber, bankAccount: `62220210${String(Date.now()).slice(-7)}${payees}` };
+}
 
 let keys = 0;
 /** A fresh Idempotency-Key header. */
@@ -38,7 +50,7 @@ export async function paidReward(
 ): Promise<Receipt> {
   const r = await approvedReward(t, c, over);
   const token = await c.followupToken(r);
-  const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send(claimDetails);
+  const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send(ownPayeeClaim());
   if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
   await c.ok(
     r.reference,

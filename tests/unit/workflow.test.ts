@@ -181,6 +181,8 @@ describe('guards', () => {
       ['propose-top-up', 'reward-paid', 'verifier', { rewardPaid: true }],
       ['approve-top-up', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'proposed' }],
       ['record-top-up-payout', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'approved' }],
+      ['refuse-top-up', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'proposed' }],
+      ['refuse-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],
       ['propose-recovery', 'reward-paid', 'reviewer', { rewardPaid: true }],
       ['approve-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],
       ['record-recovery', 'reward-paid', 'finance', { rewardPaid: true, recoveryStage: 'approved' }],

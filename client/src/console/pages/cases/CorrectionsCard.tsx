@@ -10,9 +10,10 @@ import type { CaseView } from './caseTypes';
 import { correctionTexts } from './correctionTexts';
 
 type Reward = NonNullable<CaseView['reward']>;
-type Step = { approvedAt?: string; recordedAt?: string };
+type Step = { approvedAt?: string; recordedAt?: string; refusedAt?: string; refusalReason?: string };
 
-const stageOf = (c: Step) => (c.recordedAt ? 'recorded' : c.approvedAt ? 'approved' : 'proposed');
+const stageOf = (c: Step) =>
+  c.recordedAt ? 'recorded' : c.refusedAt ? 'refused' : c.approvedAt ? 'approved' : 'proposed';
 
 export function CorrectionsCard({ view }: { view: CaseView }) {
   const lang = useLang();
@@ -22,7 +23,12 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
   const side = lang === 'en' ? 'en' : 'zh';
   const stage = (c: Step) => {
     const s = stageOf(c);
-    return <Tag color={s === 'recorded' ? 'green' : 'gold'}>{t.stages[s]}</Tag>;
+    const color = s === 'recorded' ? 'green' : s === 'refused' ? 'default' : 'gold';
+    return (
+      <Tag color={color} title={c.refusalReason}>
+        {t.stages[s]}
+      </Tag>
+    );
   };
   return (
     <Card title={t.title} className="page-card" data-testid="corrections-card">

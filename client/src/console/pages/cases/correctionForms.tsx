@@ -42,6 +42,10 @@ function Comment() {
   );
 }
 
+function RefusalReason() {
+  return <Required name="reason" label={useTexts().reason} max={2000} area />;
+}
+
 function Yuan({ name, label }: { name: string; label: string }) {
   const t = useTexts();
   const check = (_: unknown, value: string | undefined) =>
@@ -185,6 +189,8 @@ export const correctionActionForms: Record<string, ActionFormEntry> = {
     payload: (v) => ({ ground: v.ground, amountFen: fenOf(v.amountYuan), reason: text(v.reason) }),
   },
   'approve-recovery': { Fields: Comment, payload: (v) => ({ comment: optionalText(v.comment) }) },
+  'refuse-top-up': { Fields: RefusalReason, payload: (v) => ({ reason: text(v.reason) }) },
+  'refuse-recovery': { Fields: RefusalReason, payload: (v) => ({ reason: text(v.reason) }) },
   'record-recovery': {
     Fields: () => <VoucherFields day="receivedOn" />,
     payload: (v) => ({ voucherNo: text(v.voucherNo), receivedOn: text(v.receivedOn) }),
