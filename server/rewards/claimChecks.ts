@@ -30,7 +30,9 @@ export const normalisePhone = (phone: string) =>
  * comparison; no person sees it, so it is not a reveal (those are audited).
  */
 export function checkClaimant(report: ReportFields, claim: Claim, box: SecretBox): void {
-  if (report.anonymous || !report.reporterSealed) return;
+  if (report.anonymous) return;
+  // A real-name report always has its sealed reporter; without one there is nobody the claimant can be shown to be.
+  if (!report.reporterSealed) throw fail('reward.claimant_mismatch');
   const reporter = JSON.parse(box.open(report.reporterSealed)) as { name: string; phone: string };
   const same =
     normaliseName(reporter.name) === normaliseName(claim.name) &&

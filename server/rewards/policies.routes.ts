@@ -35,8 +35,8 @@ export function rewardPolicyRoutes(logger?: Logger): Router {
     await discardPolicyDraft(actor, params.id);
   });
 
-  defineRoute(router, c.publish, { access: 'rewardPolicies.publish' }, async ({ params, actor }) => ({
-    version: await publishPolicyDraft(actor, params.id, new Date(), logger),
+  defineRoute(router, c.publish, { access: 'rewardPolicies.publish' }, async ({ params, body, actor }) => ({
+    version: await publishPolicyDraft(actor, params.id, body.reviewedUpdatedAt, new Date(), logger),
   }));
 
   return router;

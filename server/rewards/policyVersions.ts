@@ -220,7 +220,14 @@ export async function createPolicyDraft(actor: Actor, basedOn: string, now: Date
           basedOn,
           draftedById: actor.id,
           draftedAt: now,
-          editorIds: [actor.id],
+          // A copy of a draft carries its authors: none of them may publish what they wrote under a new draft.
+          editorIds: [
+            ...new Set(
+              [...(source.status === 'draft' ? [source.draftedById, ...source.editorIds] : []), actor.id].filter(
+                (editor): editor is string => !!editor,
+              ),
+            ),
+          ],
         },
       ],
       { session },
@@ -284,12 +291,16 @@ export async function discardPolicyDraft(actor: Actor, id: string): Promise<void
 export async function publishPolicyDraft(
   actor: Actor,
   id: string,
+  reviewedUpdatedAt: string,
   now: Date,
   logger?: Logger,
 ): Promise<PolicyVersionView> {
   const draft = await draftOrConflict(id);
   const editors = new Set([draft.draftedById, ...draft.editorIds]);
   if (editors.has(actor.id)) throw fail('auth.forbidden', [], { reason: 'four-eyes' });
+  // Someone changed the draft after the publisher looked at it: they must look again.
+  if (draft.updatedAt.getTime() !== new Date(reviewedUpdatedAt).getTime())
+    throw fail('resource.stale', [], { reason: 'changed-since-reviewed' });
   const policy = validPolicy(draft.policy, 'policy');
   const problems: FieldError[] = [];
   if (policy.effectiveFrom < shanghaiDay(now))
@@ -312,7 +323,10 @@ export async function publishPolicyDraft(
   try {
     await inTransaction(async (session) => {
       // The draft becomes the published version under its policy id: the id itself guarantees it is new.
-      const removed = await PolicyVersion.deleteOne({ _id: id, status: 'draft' }, { session });
+      const removed = await PolicyVersion.deleteOne(
+        { _id: id, status: 'draft', updatedAt: draft.updatedAt },
+        { session },
+      );
       if (removed.deletedCount !== 1) throw fail('resource.stale');
       await PolicyVersion.create(
         [

@@ -5,6 +5,7 @@ import {
   policyVersionParams,
   policyVersionResponse,
   publishedPoliciesResponse,
+  publishPolicyDraftBody,
   updatePolicyDraftBody,
 } from '../schemas/rewardPolicies';
 import { endpoint } from './endpoint';
@@ -63,8 +64,9 @@ export const rewardPolicies = {
     method: 'post',
     path: '/api/v1/reward-policies/drafts/:id/publish',
     tag: 'rewards',
-    summary: 'Publish someone else’s draft from its effective date (four-eyes, audited)',
+    summary: 'Publish someone else’s draft, as last reviewed, from its effective date (four-eyes, audited)',
     params: policyVersionParams,
+    body: publishPolicyDraftBody,
     response: policyVersionResponse,
     status: 200,
   }),

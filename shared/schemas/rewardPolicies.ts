@@ -49,3 +49,6 @@ export const createPolicyDraftBody = z.object({
 });
 
 export const updatePolicyDraftBody = z.object({ policy: rewardPolicySchema });
+
+/** The publisher names the draft's last change they reviewed: a later edit is never published unseen. */
+export const publishPolicyDraftBody = z.object({ reviewedUpdatedAt: z.iso.datetime() });

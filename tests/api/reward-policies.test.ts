@@ -53,8 +53,13 @@ const newDraft = (who: StaffSession, basedOn: string) =>
   as(request(t.app).post('/api/v1/reward-policies/drafts'), who).send({ basedOn });
 const saveDraft = (who: StaffSession, id: string, policy: unknown) =>
   as(request(t.app).put(`/api/v1/reward-policies/drafts/${id}`), who).send({ policy });
-const publish = (who: StaffSession, id: string) =>
-  as(request(t.app).post(`/api/v1/reward-policies/drafts/${id}/publish`), who).send();
+/** Publishes the draft as it now stands (the publisher has reviewed its last change). */
+const publish = async (who: StaffSession, id: string, reviewedUpdatedAt?: string) => {
+  const seen = reviewedUpdatedAt ?? (await PolicyVersion.findById(id).lean())?.updatedAt?.toISOString() ?? '';
+  return as(request(t.app).post(`/api/v1/reward-policies/drafts/${id}/publish`), who).send({
+    reviewedUpdatedAt: seen || new Date(0).toISOString(),
+  });
+};
 
 /** A draft from henan-2025, saved by `who` with the changes given. */
 async function draftWith(who: StaffSession, change: (p: RewardPolicy) => RewardPolicy): Promise<string> {
@@ -197,6 +202,25 @@ describe('publishing', () => {
     expect((await publish(otherAdmin, id)).body.reason).toBe('four-eyes');
     expectProblem(await publish(verifier, id), 403, 'auth.forbidden');
     expect((await PolicyVersion.findById(id).lean())?.status).toBe('draft');
+  });
+
+  test('a copy of someone’s draft carries its author: they cannot publish their own values through it', async () => {
+    const id = await draftWith(admin, (p) => ({ ...p, id: 'copied-draft', effectiveFrom: daysFromToday(31) }));
+    const copy = await newDraft(otherAdmin, id);
+    expect(copy.status).toBe(201);
+    expect((await publish(admin, copy.body.version.id)).body.reason).toBe('four-eyes');
+  });
+
+  test('an edit made after the publisher reviewed the draft is never published unseen', async () => {
+    const id = await draftWith(admin, (p) => ({ ...p, id: 'reviewed-draft', effectiveFrom: daysFromToday(32) }));
+    const reviewed = (await PolicyVersion.findById(id).lean())!.updatedAt!.toISOString();
+    const changed = await saveDraft(admin, id, { ...(await storedPolicy(id)), title: { zh: '改过', en: 'changed' } });
+    expect(changed.status).toBe(200);
+    const stale = await publish(leader, id, reviewed);
+    expectProblem(stale, 409, 'resource.stale');
+    expect(stale.body.reason).toBe('changed-since-reviewed');
+    expect((await PolicyVersion.findById(id).lean())?.status).toBe('draft');
+    expect((await publish(leader, id)).status).toBe(200);
   });
 
   test('not from a day in the past (Asia/Shanghai), nor on a day another version starts, nor under a used id', async () => {

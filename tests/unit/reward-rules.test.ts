@@ -68,7 +68,12 @@ describe('the minimum grade from deaths, serious injuries and direct loss (Êù°‰æ
 
   test.each([
     ['general', 3, 'larger'],
+    ['general', 9, 'larger'],
+    ['general', 10, 'major'],
+    ['general', 30, 'especially-major'],
     ['larger', 10, 'major'],
+    ['larger', 29, 'major'],
+    ['larger', 30, 'especially-major'],
     ['major', 30, 'especially-major'],
   ] as const)(
     '%s with %i deaths is impossible: the quote answers 400 on accidentGrade naming %s',

@@ -86,7 +86,8 @@ export function PoliciesPage() {
     },
   });
   const publishing = useMutation({
-    mutationFn: (id: string) => call(publishRoute, { params: { id } }),
+    mutationFn: (v: { id: string; updatedAt: string }) =>
+      call(publishRoute, { params: { id: v.id }, body: { reviewedUpdatedAt: v.updatedAt } }),
     onMutate: () => setProblem(null),
     onSuccess: async () => {
       message.success(t.publishedOk);
@@ -161,7 +162,7 @@ export function PoliciesPage() {
                 title={t.publishConfirm(v.policy.id, v.policy.effectiveFrom)}
                 okText={t.publish}
                 cancelText={t.cancel}
-                onConfirm={() => publishing.mutate(v.id)}
+                onConfirm={() => publishing.mutate(v)}
               >
                 <Button size="small" type="primary" loading={publishing.isPending}>
                   {t.publish}
