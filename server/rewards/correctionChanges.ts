@@ -64,22 +64,44 @@ function newFacts(p: ActionPayloads['propose-top-up']): Partial<Findings> {
     : { accidentGrade: p.accidentGrade };
 }
 
+/**
+ * What the top-up is measured from: the amount computed at the decision, or the
+ * new amount of the last top-up paid. Measuring computed against computed keeps a
+ * reviewed adjustment (up or down) in place rather than undoing it.
+ */
+function topUpBaselineFen(reward: Reward): number {
+  const paidTopUps = (reward.topUps ?? []).filter((t) => t.recordedAt);
+  return paidTopUps.at(-1)?.newAmountFen ?? reward.computedFen ?? reward.amountFen;
+}
+
+/** A top-up needs a new fact: the fine or grade already on record is refused. */
+function checkFactIsNew(known: Findings, p: ActionPayloads['propose-top-up']): void {
+  if (p.ground === 'fine-decided' && known.fineFen === p.fineFen)
+    throw invalid('body.fineFen', `no top-up due: a fine of ${p.fineFen} fen is already recorded`);
+  if (p.ground !== 'fine-decided' && known.accidentGrade === p.accidentGrade)
+    throw invalid('body.accidentGrade', `no top-up due: the accident grade ${p.accidentGrade} is already recorded`);
+}
+
 function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'], actor: StepActor, now: Date): Change {
   const reward = rewardOf(report);
   const facts = newFacts(p);
   const earlierFacts = (reward.topUps ?? []).filter((t) => t.recordedAt).map((t) => t.facts as Partial<Findings>);
-  const findings = Object.assign({}, report.findings as Findings, ...earlierFacts, facts) as Findings;
+  const known = Object.assign({}, report.findings as Findings, ...earlierFacts) as Findings;
+  checkFactIsNew(known, p);
+  const findings = { ...known, ...facts } as Findings;
   // Judged as the reward itself was: a policy chosen by the decision day keeps the original proposal's day.
   const result = rewardForFindings(findings, reportFactsOf(report, reward.proposedAt ?? now), currentPolicies());
   const field = p.ground === 'fine-decided' ? 'body.fineFen' : 'body.accidentGrade';
   if (!result.eligible)
     throw invalid(field, `no top-up due: ${result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；')}`);
   const paid = paidWithTopUpsFen(reward);
-  const amountFen = result.quote.amountFen - paid;
+  const baseline = topUpBaselineFen(reward);
+  // The rise of the computed amount, but never more in total than the new scheme's maximum.
+  const amountFen = Math.min(result.quote.amountFen - baseline, result.quote.maxFen - paid);
   if (amountFen <= 0)
     throw invalid(
       field,
-      `no top-up due: the new amount ${result.quote.amountFen} fen is not more than the ${paid} fen already paid`,
+      `no top-up due: the new computed amount ${result.quote.amountFen} fen does not rise above ${baseline} fen within the scheme maximum ${result.quote.maxFen} fen (${paid} fen paid)`,
     );
   const explanation = [
     ...result.quote.explanation,

@@ -192,6 +192,45 @@ describe('top-up (补发)', () => {
     expect(after.reward!.topUps ?? []).toEqual([]);
   });
 
+  test('measured from the computed amount, so a reviewed adjustment stays; the fine on record is no new fact', async () => {
+    // A fine of 40,000 yuan computes 15% = 6,000 yuan; the verifier adjusted it down to 5,000 yuan.
+    const r = await paidReward(t, c, {
+      findings: { fineFen: 4_000_000 },
+      proposal: { amountFen: 500_000, adjustmentReason: '举报内容部分不实，酌减' },
+    });
+    const ref = r.reference;
+    accessKeys.set(ref, r.accessKey);
+    const before = await c.stored(ref);
+    expect(before.reward).toMatchObject({ computedFen: 600_000, amountFen: 500_000 });
+    expect(before.reward!.payout!.amountFen).toBe(500_000);
+
+    // The same fine again would undo the adjustment: refused on the field, nothing changes.
+    const same = await c.act(ref, 'propose-top-up', { ...fineDecided, fineFen: 4_000_000 }, c.staff.verifier);
+    expectProblem(same, 400, 'request.invalid');
+    expect(errorPaths(same)).toEqual(['body.fineFen']);
+    expect((await c.stored(ref)).revision).toBe(before.revision);
+
+    // A fine of 50,000 yuan computes 7,500 yuan: 1,500 yuan more than computed at the decision.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 5_000_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0]).toMatchObject({ newAmountFen: 750_000, amountFen: 150_000 });
+    await c.ok(ref, 'approve-top-up', { comment: '同意' }, c.staff.finance, moneyKey());
+    await c.ok(ref, 'record-top-up-payout', { voucherNo: 'BF-A', paidOn: shanghaiDay() }, c.cashier, moneyKey());
+
+    // The next top-up is measured from the last one paid: 60,000 yuan computes 9,000 yuan, 1,500 more.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 6_000_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![1]).toMatchObject({ newAmountFen: 900_000, amountFen: 150_000 });
+  });
+
+  test('an upward adjustment does not block a real increase', async () => {
+    // Computed 3,000 yuan (the minimum), adjusted up to 3,500 yuan and paid.
+    const r = await paidReward(t, c, { proposal: { amountFen: 350_000, adjustmentReason: '线索详实，酌增' } });
+    const ref = r.reference;
+    expect((await c.stored(ref)).reward).toMatchObject({ computedFen: 300_000, amountFen: 350_000 });
+    // A fine of 22,000 yuan computes 3,300 yuan: 300 yuan over the 3,000 computed, though below the 3,500 paid.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 2_200_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0]).toMatchObject({ newAmountFen: 330_000, amountFen: 30_000 });
+  });
+
   test('a reward not yet paid has no top-up', async () => {
     const r = await c.reportAt('substantiated');
     expectProblem(await c.act(r.reference, 'propose-top-up', fineDecided, c.staff.verifier), 409, 'resource.stale');
