@@ -176,6 +176,8 @@ export interface WorkflowRecord {
   topUpStage?: 'proposed' | 'approved';
   topUpProposedById?: string;
   topUpApprovedById?: string;
+  /** The proposed top-up's new total needs a leader's approval not yet given. */
+  topUpLeadershipNeeded?: boolean;
   recoveryStage?: 'proposed' | 'approved';
   recoveryProposedById?: string;
   recoveryApprovedById?: string;
@@ -362,6 +364,8 @@ const recoveryAt =
   (stage: 'proposed' | 'approved'): Guard =>
   (r) =>
     r.recoveryStage === stage ? null : 'no-recovery';
+const topUpLeadershipCleared: Guard = (r) => (r.topUpLeadershipNeeded ? 'leadership-approval' : null);
+const topUpLeadershipPending: Guard = (r) => (r.topUpLeadershipNeeded ? null : 'nothing-to-approve');
 const notTopUpProposer: Guard = (r, a) => (r.topUpProposedById === a.id ? 'four-eyes' : null);
 const notTopUpApprover: Guard = (r, a) => (r.topUpApprovedById === a.id ? 'four-eyes' : null);
 const notRecoveryProposer: Guard = (r, a) => (r.recoveryProposedById === a.id ? 'four-eyes' : null);
@@ -642,7 +646,16 @@ export const workflowActions = {
     ...staff(['finance']),
     public: true,
     name: { zh: '批准补发并预留资金', en: 'Approve the top-up and reserve the money' },
-    guards: [inArea, topUpAt('proposed'), notTopUpProposer],
+    guards: [inArea, topUpAt('proposed'), notTopUpProposer, topUpLeadershipCleared],
+  },
+  // A new total beyond the band or above a tier waits for a leader, as the reward itself would.
+  'approve-top-up-leadership': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['leader']),
+    public: false,
+    name: { zh: '领导审批补发', en: 'Leadership approval of the top-up' },
+    guards: [inArea, topUpAt('proposed'), topUpLeadershipPending, notTopUpProposer],
   },
   // A proposal the approver does not accept is refused with a reason, which frees the case for a new one.
   'refuse-top-up': {

@@ -136,6 +136,7 @@ function rewardControlsOf(r: ReportFields): Partial<WorkflowRecord> {
     topUpStage: stageOf(topUp),
     topUpProposedById: topUp?.proposedById ?? undefined,
     topUpApprovedById: topUp?.approvedById ?? undefined,
+    topUpLeadershipNeeded: !!topUp?.leadershipReasons?.length && !topUp.leadershipApproval?.at,
     recoveryStage: stageOf(recovery),
     recoveryProposedById: recovery?.proposedById ?? undefined,
     recoveryApprovedById: recovery?.approvedById ?? undefined,

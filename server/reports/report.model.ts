@@ -140,6 +140,14 @@ const rewardSchema = new Schema(
             explanation: { type: [explanationLine], default: [] },
             proposedById: String,
             proposedAt: Date,
+            /** Why a leader must approve the new total before finance reserves it, and that approval. */
+            leadershipReasons: { type: [String], default: undefined },
+            leadershipApproval: {
+              type: new Schema(
+                { byId: String, at: Date, comment: String, meetingMinutesNo: String, meetingOn: String },
+                { _id: false },
+              ),
+            },
             approvedById: String,
             approvedAt: Date,
             fundSource: String,

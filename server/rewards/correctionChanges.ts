@@ -11,6 +11,7 @@ import type { ActionPayloads } from '../../shared/schemas/workflow';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
+import { controlsOf, leadershipReasonsFor } from './leadership';
 import { fundSourceOf } from './lifecycle';
 import { reportFactsOf } from './reportFacts';
 import { currentPolicies } from './policyRegistry';
@@ -103,6 +104,12 @@ function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'],
       field,
       `no top-up due: the new computed amount ${result.quote.amountFen} fen does not rise above ${baseline} fen within the scheme maximum ${result.quote.maxFen} fen (${paid} fen paid)`,
     );
+  // The new total against the new computed amount, by the same band and tiers as the reward itself.
+  const leadershipReasons = leadershipReasonsFor(
+    paid + amountFen,
+    result.quote.amountFen,
+    controlsOf(result.quote.policy, now),
+  );
   const explanation = [
     ...result.quote.explanation,
     {
@@ -119,12 +126,19 @@ function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'],
         newAmountFen: result.quote.amountFen,
         amountFen,
         explanation,
+        ...(leadershipReasons.length ? { leadershipReasons } : {}),
         proposedById: staffOf(actor)?.id,
         proposedAt: now,
       },
     },
     note: `提出补发 ${formatYuan(amountFen)} 元 / Top-up of ${formatYuan(amountFen)} yuan proposed`,
-    auditDetails: { ground: p.ground, newAmountFen: result.quote.amountFen, paidFen: paid, topUpFen: amountFen },
+    auditDetails: {
+      ground: p.ground,
+      newAmountFen: result.quote.amountFen,
+      paidFen: paid,
+      topUpFen: amountFen,
+      leadershipReasons,
+    },
   };
 }
 

@@ -22,6 +22,16 @@ function topUpFor(t: NonNullable<Reward['topUps']>[number]): z.infer<typeof topU
     explanation: t.explanation.map(({ zh, en }) => ({ zh, en })),
     proposedById: t.proposedById ?? '',
     proposedAt: iso(t.proposedAt) ?? '',
+    leadershipReasons: t.leadershipReasons?.length ? [...t.leadershipReasons] : undefined,
+    leadershipApproval: t.leadershipApproval?.at
+      ? {
+          byId: t.leadershipApproval.byId ?? '',
+          at: t.leadershipApproval.at.toISOString(),
+          comment: str(t.leadershipApproval.comment),
+          meetingMinutesNo: str(t.leadershipApproval.meetingMinutesNo),
+          meetingOn: str(t.leadershipApproval.meetingOn),
+        }
+      : undefined,
     approvedById: str(t.approvedById),
     approvedAt: iso(t.approvedAt),
     fundSource: str(t.fundSource),

@@ -142,6 +142,17 @@ export const topUpView = z.object({
   explanation: explanationLines,
   proposedById: z.string(),
   proposedAt: z.string(),
+  /** Why the new total needs a leader, and the leader's approval once given. */
+  leadershipReasons: z.array(z.string()).optional(),
+  leadershipApproval: z
+    .object({
+      byId: z.string(),
+      at: z.string(),
+      comment: optionalText,
+      meetingMinutesNo: optionalText,
+      meetingOn: optionalText,
+    })
+    .optional(),
   approvedById: optionalText,
   approvedAt: optionalText,
   fundSource: optionalText,

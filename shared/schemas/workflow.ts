@@ -142,6 +142,12 @@ const assignment = {
 };
 /** A re-inspection's photos: the site before and after, stored by the evidence pipeline like the reporter's. */
 const siteEvidence = z.array(storedEvidence).max(10).default([]);
+/** A leader's approval; above the bureau-meeting tier the meeting's minutes are recorded (the change function asks for them). */
+const leadershipApprovalPayload = z.object({
+  comment: note().optional(),
+  meetingMinutesNo: z.string().trim().min(1).max(80).optional(),
+  meetingOn: day.optional(),
+});
 
 export const actionPayloads = {
   'start-screening': z.object({}),
@@ -275,12 +281,9 @@ export const actionPayloads = {
     comment: z.string().trim().max(2000).optional(),
     fundSource: fundSourceSchema.optional(),
   }),
-  /** Above the bureau-meeting tier the meeting's minutes are recorded; the change function asks for them. */
-  'approve-reward-leadership': z.object({
-    comment: note().optional(),
-    meetingMinutesNo: z.string().trim().min(1).max(80).optional(),
-    meetingOn: day.optional(),
-  }),
+  'approve-reward-leadership': leadershipApprovalPayload,
+  /** A top-up whose new total crosses the band or a tier: the same approval, of the top-up. */
+  'approve-top-up-leadership': leadershipApprovalPayload,
   'clear-claim-flags': z.object({ reason: note() }),
   /** New facts after the decision: the fine, or the accident grade finally confirmed; the calculator gives the new amount. */
   'propose-top-up': z

@@ -231,6 +231,44 @@ describe('top-up (补发)', () => {
     expect((await c.stored(ref)).reward!.topUps![0]).toMatchObject({ newAmountFen: 330_000, amountFen: 30_000 });
   });
 
+  test('a new total above a tier waits for a leader, with the meeting minutes at the bureau-meeting tier', async () => {
+    const ref = await paid();
+    // A fine of 800,000 yuan computes 120,000 yuan, above the 100,000-yuan bureau-meeting tier.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 80_000_000 }, c.staff.verifier);
+    const topUp = (await c.stored(ref)).reward!.topUps![0];
+    expect(topUp).toMatchObject({ newAmountFen: 12_000_000, amountFen: 11_700_000 });
+    expect(topUp.leadershipReasons).toEqual(['bureau-meeting']);
+    const view = await c.view(ref, c.staff.finance);
+    expect(view.body.reward.topUps[0].leadershipReasons).toEqual(['bureau-meeting']);
+    expect(view.body.allowedActions).not.toContain('approve-top-up');
+
+    const fund0 = await fundBalances();
+    const early = await c.act(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('leadership-approval');
+    for (const who of [c.staff.finance, c.staff.verifier])
+      expectProblem(await c.act(ref, 'approve-top-up-leadership', {}, who), 403, 'auth.forbidden');
+    const noMinutes = await c.act(ref, 'approve-top-up-leadership', { meetingOn: shanghaiDay() }, leader);
+    expectProblem(noMinutes, 400, 'request.invalid');
+    expect(errorPaths(noMinutes)).toEqual(['body.meetingMinutesNo']);
+    expect((await c.stored(ref)).reward!.topUps![0].leadershipApproval).toBeFalsy();
+
+    const minutes = { meetingMinutesNo: '局务会纪要〔2026〕12号', meetingOn: shanghaiDay(), comment: '同意补发' };
+    const approved = await c.ok(ref, 'approve-top-up-leadership', minutes, leader);
+    expect(approved.body.reward.topUps[0].leadershipApproval).toMatchObject({ byId: leader.user.id, ...minutes });
+    expect((await c.act(ref, 'approve-top-up-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
+    expect(await fundBalances()).toEqual(fund0);
+    await c.ok(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    expect((await fundBalances()).reservedFen - fund0.reservedFen).toBe(11_700_000);
+  });
+
+  test("a top-up within one officer's say needs no leader", async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0].leadershipReasons ?? []).toEqual([]);
+    expect((await c.act(ref, 'approve-top-up-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
+  });
+
   test('a reward not yet paid has no top-up', async () => {
     const r = await c.reportAt('substantiated');
     expectProblem(await c.act(r.reference, 'propose-top-up', fineDecided, c.staff.verifier), 409, 'resource.stale');
