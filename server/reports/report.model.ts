@@ -171,6 +171,8 @@ const rewardSchema = new Schema(
             ground: String,
             reason: String,
             amountFen: Number,
+            /** The source the money returns to: the one that paid it (the reward's own unless named). */
+            fundSource: String,
             proposedById: String,
             proposedAt: Date,
             approvedById: String,

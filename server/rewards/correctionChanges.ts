@@ -3,7 +3,7 @@
 // fraud or its penalty was quashed. Each is proposed, approved and recorded by
 // different people (the workflow table's guards), and moves money only through
 // the pipeline's ledger movement: a top-up is reserved and paid from a source, a
-// recovery returns to the source the reward was paid from.
+// recovery returns to a source that paid it (the reward's own unless named).
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { shanghaiDay } from '../../shared/dates';
@@ -42,10 +42,20 @@ const recordedSum = (list: readonly { amountFen?: number | null; recordedAt?: Da
   (list ?? []).filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
 
 /** The payout and every top-up paid: what a new amount is compared with. */
-export const paidWithTopUpsFen = (reward: Reward) => (reward.payout?.amountFen ?? 0) + recordedSum(reward.topUps);
+const paidWithTopUpsFen = (reward: Reward) => (reward.payout?.amountFen ?? 0) + recordedSum(reward.topUps);
 
-/** What the reporter still holds: paid, less what was already recovered. */
-export const recoverableFen = (reward: Reward) => paidWithTopUpsFen(reward) - recordedSum(reward.recoveries);
+/**
+ * What may still be recovered into one source: what it paid for this reward (the
+ * payout if it is the reward's source, and the top-ups paid from it), less what
+ * was already recovered into it. Money goes back where it came from.
+ */
+function recoverableIntoFen(report: ReportFields, reward: Reward, source: string): number {
+  const own = fundSourceOf(report);
+  const from = <T extends { fundSource?: string | null }>(list: readonly T[] | null | undefined) =>
+    (list ?? []).filter((c) => (c.fundSource ?? own) === source);
+  const payout = own === source ? (reward.payout?.amountFen ?? 0) : 0;
+  return payout + recordedSum(from(reward.topUps)) - recordedSum(from(reward.recoveries));
+}
 
 const lastTopUp = (reward: Reward): { topUp: TopUp; at: string } => {
   const list = reward.topUps ?? [];
@@ -210,20 +220,23 @@ function proposeRecovery(
   now: Date,
 ): Change {
   const reward = rewardOf(report);
-  const held = recoverableFen(reward);
-  if (p.amountFen > held) throw invalid('body.amountFen', `at most the ${held} fen paid and not yet recovered`);
+  const fundSource = p.fundSource ?? fundSourceOf(report);
+  const held = recoverableIntoFen(report, reward, fundSource);
+  if (p.amountFen > held)
+    throw invalid('body.amountFen', `at most the ${held} fen ${fundSource} paid for this reward and not yet recovered`);
   return {
     pushes: {
       'reward.recoveries': {
         ground: p.ground,
         reason: p.reason,
         amountFen: p.amountFen,
+        fundSource,
         proposedById: staffOf(actor)?.id,
         proposedAt: now,
       },
     },
     note: `提出追回 ${formatYuan(p.amountFen)} 元：${p.reason} / Recovery of ${formatYuan(p.amountFen)} yuan proposed: ${p.reason}`,
-    auditDetails: { ground: p.ground, amountFen: p.amountFen },
+    auditDetails: { ground: p.ground, amountFen: p.amountFen, fundSource },
   };
 }
 
@@ -264,7 +277,7 @@ function recordRecovery(
     movement: {
       kind: 'recover',
       amountFen,
-      fundId: fundSourceOf(report),
+      fundId: recovery.fundSource ?? fundSourceOf(report),
       note: `追回凭证 ${p.voucherNo} / recovery voucher ${p.voucherNo}`,
     },
     auditDetails: { voucherNo: p.voucherNo, receivedOn: p.receivedOn },

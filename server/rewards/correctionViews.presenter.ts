@@ -50,6 +50,7 @@ function recoveryFor(r: NonNullable<Reward['recoveries']>[number]): z.infer<type
     ground: r.ground ?? '',
     reason: r.reason ?? '',
     amountFen: r.amountFen ?? 0,
+    fundSource: str(r.fundSource),
     proposedById: r.proposedById ?? '',
     proposedAt: iso(r.proposedAt) ?? '',
     approvedById: str(r.approvedById),

@@ -170,6 +170,7 @@ export const recoveryView = z.object({
   ground: z.string(),
   reason: z.string(),
   amountFen: z.number().int(),
+  fundSource: optionalText,
   proposedById: z.string(),
   proposedAt: z.string(),
   approvedById: optionalText,

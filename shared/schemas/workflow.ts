@@ -306,6 +306,8 @@ export const actionPayloads = {
     ground: z.enum(['fraud', 'penalty-quashed', 'other']),
     amountFen: fen.refine((n) => n > 0, 'more than 0'),
     reason: note(),
+    /** The source the money returns to; the reward's own unless named (a top-up may have come from another). */
+    fundSource: fundSourceSchema.optional(),
   }),
   'approve-recovery': z.object({ comment: note().optional() }),
   'record-recovery': z.object({ voucherNo: z.string().trim().min(1).max(60), receivedOn: day }),
