@@ -12,7 +12,7 @@ import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
 import { controlsOf, leadershipReasonsFor } from './leadership';
-import { fundSourceOf } from './lifecycle';
+import { checkSourceServes, fundSourceOf } from './lifecycle';
 import { reportFactsOf } from './reportFacts';
 import { currentPolicies } from './policyRegistry';
 
@@ -157,7 +157,7 @@ function approveTopUp(report: ReportFields, p: ActionPayloads['approve-top-up'],
   const { topUp, at } = lastTopUp(reward);
   const amountFen = topUp.amountFen ?? 0;
   // The difference comes from the reward's own source unless finance names another.
-  const fundSource = p.fundSource ?? fundSourceOf(report);
+  const fundSource = checkSourceServes(report, p.fundSource ?? fundSourceOf(report));
   return {
     set: {
       [`${at}.approvedById`]: staffOf(actor)?.id,

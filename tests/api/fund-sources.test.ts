@@ -105,7 +105,8 @@ test('appropriations name their source; unknown sources are refused', async () =
 });
 
 test('a source never appropriated has nothing to reserve', async () => {
-  const r = await c.reportAt('substantiated');
+  // A report in the county whose budget was never appropriated.
+  const r = await c.reportAt('substantiated', { report: { area: '410522' } });
   await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
   await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
   const before = await allFundBalances();
@@ -227,4 +228,32 @@ test('a top-up paid from a county budget is recovered into it, at most what it p
   } finally {
     await Report.updateOne({ reference: ref }, { $set: { 'reward.recoveries.0.fundSource': COUNTY } });
   }
+});
+
+test('a county budget funds only its own county, for the reward and for a top-up', async () => {
+  const r = await c.reportAt('substantiated');
+  await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
+  await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
+  const before = await allFundBalances();
+  const revision = (await c.stored(r.reference)).revision;
+  // The report is in 410503; 410522's budget is not for it.
+  const other = { fundSource: 'county-410522' };
+  const refused = await c.act(r.reference, 'approve-reward', other, c.staff.finance, moneyKey());
+  expectProblem(refused, 400, 'request.invalid');
+  expect(errorPaths(refused)).toEqual(['body.fundSource']);
+  expect(await allFundBalances()).toEqual(before);
+  expect((await c.stored(r.reference)).revision).toBe(revision);
+
+  const paid = await paidReward(t, c);
+  const fine = {
+    ground: 'fine-decided',
+    fineFen: 10_000_000,
+    penaltyDecisionNo: '安应急罚〔2026〕0102号',
+    reason: '罚款',
+  };
+  await c.ok(paid.reference, 'propose-top-up', fine, c.staff.verifier);
+  const topUp = await c.act(paid.reference, 'approve-top-up', other, c.staff.finance, moneyKey());
+  expectProblem(topUp, 400, 'request.invalid');
+  expect(errorPaths(topUp)).toEqual(['body.fundSource']);
+  expect((await c.stored(paid.reference)).reward!.topUps![0].approvedAt).toBeFalsy();
 });
