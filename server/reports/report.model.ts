@@ -184,6 +184,8 @@ const rewardSchema = new Schema(
             refusedById: String,
             refusedAt: Date,
             refusalReason: String,
+            /** An approved recovery refused before the money came back: written off (核销). */
+            writtenOff: Boolean,
           },
           { _id: false },
         ),

@@ -292,11 +292,48 @@ function refuse(at: string, reason: string, actor: StepActor, now: Date): Change
   };
 }
 
+/** A top-up refused after its approval gives the money it reserved back to its source. */
+function refuseTopUp(report: ReportFields, reason: string, actor: StepActor, now: Date): Change {
+  const reward = rewardOf(report);
+  const { topUp, at } = lastTopUp(reward);
+  const refused = refuse(at, reason, actor, now);
+  if (!topUp.approvedAt) return refused;
+  const amountFen = topUp.amountFen ?? 0;
+  return {
+    ...refused,
+    set: { ...refused.set, 'reward.reservedFen': reward.reservedFen - amountFen },
+    movement: {
+      kind: 'release',
+      amountFen,
+      fundId: topUp.fundSource ?? fundSourceOf(report),
+      // No request key: the step itself is the movement's identity, and a refused top-up cannot be refused again.
+      key: `top-up-release:${report.reference}:${report.revision}`,
+      note: 'top-up refused',
+    },
+    auditDetails: { releasedFen: amountFen },
+  };
+}
+
+/** A recovery refused after its approval is written off (核销): the reporter keeps the money, for the reason given. */
+function refuseRecovery(report: ReportFields, reason: string, actor: StepActor, now: Date): Change {
+  const { recovery, at } = lastRecovery(rewardOf(report));
+  const refused = refuse(at, reason, actor, now);
+  if (!recovery.approvedAt) return refused;
+  const amountFen = recovery.amountFen ?? 0;
+  return {
+    ...refused,
+    set: { ...refused.set, [`${at}.writtenOff`]: true },
+    note: `追回 ${formatYuan(amountFen)} 元予以核销：${reason} / The recovery of ${formatYuan(amountFen)} yuan was written off: ${reason}`,
+    internalNote: undefined,
+    auditDetails: { writtenOffFen: amountFen },
+  };
+}
+
 export const correctionChanges: ChangesFor<CorrectionAction> = {
   'propose-top-up': (r, p, actor, { now }) => proposeTopUp(r, p, actor, now),
   'approve-top-up': (r, p, actor, { now }) => approveTopUp(r, p, actor, now),
-  'refuse-top-up': (r, p, actor, { now }) => refuse(lastTopUp(rewardOf(r)).at, p.reason, actor, now),
-  'refuse-recovery': (r, p, actor, { now }) => refuse(lastRecovery(rewardOf(r)).at, p.reason, actor, now),
+  'refuse-top-up': (r, p, actor, { now }) => refuseTopUp(r, p.reason, actor, now),
+  'refuse-recovery': (r, p, actor, { now }) => refuseRecovery(r, p.reason, actor, now),
   'record-top-up-payout': (r, p, actor, { now }) => recordTopUpPayout(r, p, actor, now),
   'propose-recovery': (r, p, actor, { now }) => proposeRecovery(r, p, actor, now),
   'approve-recovery': (r, p, actor, { now }) => approveRecovery(r, p, actor, now),

@@ -62,6 +62,7 @@ function recoveryFor(r: NonNullable<Reward['recoveries']>[number]): z.infer<type
     refusedById: str(r.refusedById),
     refusedAt: iso(r.refusedAt),
     refusalReason: str(r.refusalReason),
+    writtenOff: r.writtenOff ? true : undefined,
   };
 }
 

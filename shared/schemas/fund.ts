@@ -182,6 +182,8 @@ export const recoveryView = z.object({
   refusedById: optionalText,
   refusedAt: optionalText,
   refusalReason: optionalText,
+  /** Refused after its approval: written off (核销). */
+  writtenOff: z.boolean().optional(),
 });
 
 /**

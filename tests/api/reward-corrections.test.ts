@@ -15,7 +15,7 @@ import { caseDriver, substantiatedFindings, type Cases } from '../support/cases'
 import { intakeEnv } from '../support/intake';
 import { moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
 jest.setTimeout(90_000);
 
@@ -304,6 +304,58 @@ describe('a proposal refused', () => {
     await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
     const byProposer = await c.act(ref, 'refuse-top-up', { reason: '撤回' }, c.staff.reviewer);
     expectProblem(byProposer, 403, 'auth.forbidden');
+  });
+});
+
+describe('refused after approval', () => {
+  test('an approved top-up refused by someone who neither proposed nor approved it releases its money', async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
+    const fund0 = await fundBalances();
+    await c.ok(ref, 'approve-top-up', { comment: '同意' }, c.staff.finance, moneyKey());
+    const amountFen = (await c.stored(ref)).reward!.topUps![0].amountFen!;
+    expect((await fundBalances()).reservedFen - fund0.reservedFen).toBe(amountFen);
+
+    const byApprover = await c.act(ref, 'refuse-top-up', { reason: '重复' }, c.staff.finance);
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+    await c.ok(ref, 'refuse-top-up', { reason: '处罚决定已被复议撤销' }, c.cashier);
+    expect(await fundBalances()).toEqual(fund0);
+    const stored = await c.stored(ref);
+    expect(stored.reward!.reservedFen).toBe(0);
+    expect(stored.reward!.topUps![0]).toMatchObject({ refusalReason: '处罚决定已被复议撤销' });
+    const release = await LedgerEntry.findOne({ rewardId: ref, kind: 'release' }).lean();
+    expect(release).toMatchObject({ fundId: MAIN_FUND, amountFen });
+    // Over: it can be neither paid nor refused again.
+    const pay = { voucherNo: 'BF-X', paidOn: shanghaiDay() };
+    expectProblem(await c.act(ref, 'record-top-up-payout', pay, c.cashier, moneyKey()), 409, 'resource.stale');
+    expectProblem(await c.act(ref, 'refuse-top-up', { reason: '再次' }, c.cashier), 409, 'resource.stale');
+    expect((await reconcileFund()).differences).toEqual([]);
+  });
+
+  test('an approved recovery refused by another leader is written off with its reason', async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-recovery', { ground: 'fraud', amountFen: 100_000, reason: '伪造证据' }, c.staff.finance);
+    await c.ok(ref, 'approve-recovery', { comment: '同意追回' }, leader);
+    const byApprover = await c.act(ref, 'refuse-recovery', { reason: '无法追回' }, leader);
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+
+    await createAccount({ username: 'leader-two', role: 'leader' });
+    const other = await signIn(t.app, 'leader-two', TEST_PASSWORD);
+    const fund0 = await fundBalances();
+    await c.ok(ref, 'refuse-recovery', { reason: '举报人已死亡，无法追回' }, other);
+    expect(await fundBalances()).toEqual(fund0);
+    const view = await c.view(ref, c.staff.finance);
+    expect(view.body.reward.recoveries[0]).toMatchObject({
+      refusalReason: '举报人已死亡，无法追回',
+      writtenOff: true,
+    });
+    const step = (await c.stored(ref)).timeline.find((s) => s.type === 'refuse-recovery');
+    expect(step).toMatchObject({ public: false });
+    expect(step?.note).toContain('核销');
+    const receipt = { voucherNo: 'ZH-X', receivedOn: shanghaiDay() };
+    expectProblem(await c.act(ref, 'record-recovery', receipt, c.cashier, moneyKey()), 409, 'resource.stale');
   });
 });
 
