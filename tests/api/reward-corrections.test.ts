@@ -269,6 +269,19 @@ describe('top-up (补发)', () => {
     expect((await c.act(ref, 'approve-top-up-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
   });
 
+  test('the key of the reward’s approval is not answered as done for the top-up’s approval', async () => {
+    const ref = await paid();
+    const approval = (await LedgerEntry.findOne({ rewardId: ref, kind: 'reserve' }).lean())!;
+    expect(approval.step).toBe('approve-reward');
+    const approvalKey = approval.idempotencyKey.slice(`${c.staff.finance.user.id}:`.length);
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    await c.ok(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    const before = await c.stored(ref);
+    const replay = await c.act(ref, 'approve-top-up', {}, c.staff.finance, { 'Idempotency-Key': approvalKey });
+    expectProblem(replay, 422, 'idempotency.mismatch');
+    expect((await c.stored(ref)).revision).toBe(before.revision);
+  });
+
   test('a reward not yet paid has no top-up', async () => {
     const r = await c.reportAt('substantiated');
     expectProblem(await c.act(r.reference, 'propose-top-up', fineDecided, c.staff.verifier), 409, 'resource.stale');
