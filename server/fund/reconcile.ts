@@ -200,8 +200,8 @@ export function formatReconciliation(r: Reconciliation): string {
   const rows = [
     ['subject', 'field', 'recorded (fen)', 'ledger (fen)', 'difference (fen)'],
     ...r.differences.map((d) => [
-      d.source ? `${d.subject} (${d.source})` : d.subject,
-      d.field,
+      d.subject,
+      d.source ? `${d.field} in ${d.source}` : d.field,
       String(d.recordedFen),
       String(d.ledgerFen),
       String(d.recordedFen - d.ledgerFen),
