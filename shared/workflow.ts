@@ -176,6 +176,8 @@ export interface WorkflowRecord {
   topUpStage?: 'proposed' | 'approved';
   topUpProposedById?: string;
   topUpApprovedById?: string;
+  /** The proposed top-up's new total needs a leader's approval not yet given. */
+  topUpLeadershipNeeded?: boolean;
   recoveryStage?: 'proposed' | 'approved';
   recoveryProposedById?: string;
   recoveryApprovedById?: string;
@@ -354,14 +356,17 @@ const rewardWasPaid: Guard = (r) => (r.rewardPaid ? null : 'not-paid');
 /** One money correction at a time: a top-up or a recovery, each proposed, approved and recorded by different people. */
 const noCorrectionPending: Guard = (r) =>
   r.topUpStage ? 'top-up-pending' : r.recoveryStage ? 'recovery-pending' : null;
+type CorrectionStage = 'proposed' | 'approved';
 const topUpAt =
-  (stage: 'proposed' | 'approved'): Guard =>
+  (...stages: CorrectionStage[]): Guard =>
   (r) =>
-    r.topUpStage === stage ? null : 'no-top-up';
+    r.topUpStage && stages.includes(r.topUpStage) ? null : 'no-top-up';
 const recoveryAt =
-  (stage: 'proposed' | 'approved'): Guard =>
+  (...stages: CorrectionStage[]): Guard =>
   (r) =>
-    r.recoveryStage === stage ? null : 'no-recovery';
+    r.recoveryStage && stages.includes(r.recoveryStage) ? null : 'no-recovery';
+const topUpLeadershipCleared: Guard = (r) => (r.topUpLeadershipNeeded ? 'leadership-approval' : null);
+const topUpLeadershipPending: Guard = (r) => (r.topUpLeadershipNeeded ? null : 'nothing-to-approve');
 const notTopUpProposer: Guard = (r, a) => (r.topUpProposedById === a.id ? 'four-eyes' : null);
 const notTopUpApprover: Guard = (r, a) => (r.topUpApprovedById === a.id ? 'four-eyes' : null);
 const notRecoveryProposer: Guard = (r, a) => (r.recoveryProposedById === a.id ? 'four-eyes' : null);
@@ -642,16 +647,26 @@ export const workflowActions = {
     ...staff(['finance']),
     public: true,
     name: { zh: '批准补发并预留资金', en: 'Approve the top-up and reserve the money' },
-    guards: [inArea, topUpAt('proposed'), notTopUpProposer],
+    guards: [inArea, topUpAt('proposed'), notTopUpProposer, topUpLeadershipCleared],
   },
-  // A proposal the approver does not accept is refused with a reason, which frees the case for a new one.
+  // A new total beyond the band or above a tier waits for a leader, as the reward itself would.
+  'approve-top-up-leadership': {
+    from: ['reward-paid', 'closed'],
+    to: null,
+    ...staff(['leader']),
+    public: false,
+    name: { zh: '领导审批补发', en: 'Leadership approval of the top-up' },
+    guards: [inArea, topUpAt('proposed'), topUpLeadershipPending, notTopUpProposer],
+  },
+  // A proposal the approver does not accept is refused with a reason, which frees the case for a new one. An
+  // approved one not yet paid may be refused too (by someone who neither proposed nor approved it): its money is released.
   'refuse-top-up': {
     from: ['reward-paid', 'closed'],
     to: null,
     ...staff(['finance']),
     public: false,
     name: { zh: '不予补发', en: 'Refuse the top-up' },
-    guards: [inArea, topUpAt('proposed'), notTopUpProposer],
+    guards: [inArea, topUpAt('proposed', 'approved'), notTopUpProposer, notTopUpApprover],
   },
   'record-top-up-payout': {
     from: ['reward-paid', 'closed'],
@@ -678,13 +693,14 @@ export const workflowActions = {
     name: { zh: '批准追回奖励', en: 'Approve the recovery' },
     guards: [inArea, recoveryAt('proposed'), notRecoveryProposer],
   },
+  // Refusing an approved recovery not yet received writes it off (核销), with the reason.
   'refuse-recovery': {
     from: ['reward-paid', 'closed'],
     to: null,
     ...staff(['leader']),
     public: false,
     name: { zh: '不予追回', en: 'Refuse the recovery' },
-    guards: [inArea, recoveryAt('proposed'), notRecoveryProposer],
+    guards: [inArea, recoveryAt('proposed', 'approved'), notRecoveryProposer, notRecoveryApprover],
   },
   'record-recovery': {
     from: ['reward-paid', 'closed'],

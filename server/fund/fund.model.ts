@@ -26,6 +26,8 @@ const ledgerEntrySchema = new Schema(
     at: { type: Date, required: true },
     actorId: { type: String },
     rewardId: { type: String },
+    /** The workflow step that moved it: a retried key is answered only for the same step. */
+    step: { type: String },
     note: { type: String, maxlength: 500 },
     idempotencyKey: { type: String, required: true, unique: true },
   },

@@ -18,6 +18,8 @@ export interface Movement {
   fundId?: string;
   /** The report whose reward the money is for (not for appropriations). */
   rewardId?: string;
+  /** The workflow step that moved it (not for appropriations). */
+  step?: string;
   note?: string;
   actorId?: string;
   /** Unique per movement: a retried request cannot move money twice. */
@@ -79,6 +81,7 @@ export async function moveMoney(m: Movement, session: ClientSession, now: Date):
         at: now,
         actorId: m.actorId,
         rewardId: m.rewardId,
+        ...(m.step ? { step: m.step } : {}),
         note: m.note,
         idempotencyKey: m.idempotencyKey,
       },
@@ -90,8 +93,8 @@ export async function moveMoney(m: Movement, session: ClientSession, now: Date):
 /** The movement a key already made, if any: how a retried request learns it was carried out. */
 export async function earlierMovement(
   idempotencyKey: string,
-): Promise<{ rewardId?: string | null; kind: MovementKind } | null> {
-  return LedgerEntry.findOne({ idempotencyKey }, { rewardId: 1, kind: 1 }).lean();
+): Promise<{ rewardId?: string | null; kind: MovementKind; step?: string | null } | null> {
+  return LedgerEntry.findOne({ idempotencyKey }, { rewardId: 1, kind: 1, step: 1 }).lean();
 }
 
 function balancesOf(sums: Partial<Omit<FundBalances, 'availableFen'>>): FundBalances {

@@ -1,6 +1,6 @@
 // Checks the books: every source's Fund document against the ledger's sums, and
-// every reward's reservation and payment (payout and top-ups, less recoveries)
-// against the ledger entries made for it, whichever source they moved. The
+// every reward's reservation, and its payment (payout and top-ups, less
+// recoveries) in each source, against the ledger entries made for it. The
 // ledger is the truth; any difference means something moved money outside
 // moveMoney (or a report was edited by hand) and needs an accountant.
 import { trusted } from 'mongoose';
@@ -17,6 +17,8 @@ export interface Difference {
   recordedFen: number;
   /** What the ledger says. */
   ledgerFen: number;
+  /** For a reward's payment: the source it was checked in. */
+  source?: string;
 }
 
 export interface Reconciliation {
@@ -32,26 +34,34 @@ export interface Reconciliation {
 
 interface RewardSums {
   reservedFen: number;
-  /** Paid out (payout and top-ups) less what was recovered. */
-  paidFen: number;
+  /** Paid out (payout and top-ups) less what was recovered, per source. */
+  paidBySource: Map<string, number>;
 }
 
-/** Reserved and paid net of recoveries per rewardId, as the ledger has it, over every source. */
+const add = (m: Map<string, number>, key: string, fen: number) => m.set(key, (m.get(key) ?? 0) + fen);
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** Reserved (over every source) and paid net of recoveries per source, per rewardId, as the ledger has it. */
 async function ledgerByReward(): Promise<Map<string, RewardSums>> {
-  const sums = await LedgerEntry.aggregate<{ _id: { rewardId: string; kind: MovementKind }; total: number }>([
+  const sums = await LedgerEntry.aggregate<{
+    _id: { rewardId: string; fundId: string; kind: MovementKind };
+    total: number;
+  }>([
     { $match: { rewardId: { $type: 'string' } } },
-    { $group: { _id: { rewardId: '$rewardId', kind: '$kind' }, total: { $sum: '$amountFen' } } },
+    {
+      $group: { _id: { rewardId: '$rewardId', fundId: '$fundId', kind: '$kind' }, total: { $sum: '$amountFen' } },
+    },
   ]);
   const byReward = new Map<string, RewardSums>();
   for (const { _id, total } of sums) {
-    const s = byReward.get(_id.rewardId) ?? { reservedFen: 0, paidFen: 0 };
+    const s = byReward.get(_id.rewardId) ?? { reservedFen: 0, paidBySource: new Map<string, number>() };
     // A reservation ends released or paid: what is still reserved is reserve − release − pay.
     if (_id.kind === 'reserve') s.reservedFen += total;
     else if (_id.kind === 'release') s.reservedFen -= total;
     else if (_id.kind === 'pay') {
       s.reservedFen -= total;
-      s.paidFen += total;
-    } else if (_id.kind === 'recover') s.paidFen -= total;
+      add(s.paidBySource, _id.fundId, total);
+    } else if (_id.kind === 'recover') add(s.paidBySource, _id.fundId, -total);
     byReward.set(_id.rewardId, s);
   }
   return byReward;
@@ -60,15 +70,23 @@ async function ledgerByReward(): Promise<Map<string, RewardSums>> {
 interface CorrectionProjection {
   amountFen?: number;
   recordedAt?: Date;
+  fundSource?: string;
 }
+type ReconciledReward = RewardProjection & {
+  reward?: { fundSource?: string; topUps?: CorrectionProjection[]; recoveries?: CorrectionProjection[] };
+};
 
-/** What the report says was paid for its reward: the payout and top-ups paid, less the money recovered. */
-function recordedPaidFen(
-  r: RewardProjection & { reward?: { topUps?: CorrectionProjection[]; recoveries?: CorrectionProjection[] } },
-) {
-  const recorded = (list: CorrectionProjection[] = []) =>
-    list.filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
-  return (r.reward?.payout?.amountFen ?? 0) + recorded(r.reward?.topUps) - recorded(r.reward?.recoveries);
+/**
+ * What the report says was paid for its reward, per source: the payout from the
+ * reward's source, each top-up from its own, less each recovery into its own.
+ */
+function recordedPaidBySource(r: ReconciledReward): Map<string, number> {
+  const own = r.reward?.fundSource ?? MAIN_FUND;
+  const bySource = new Map<string, number>();
+  if (r.reward?.payout?.amountFen) add(bySource, own, r.reward.payout.amountFen);
+  for (const t of r.reward?.topUps ?? []) if (t.recordedAt) add(bySource, t.fundSource ?? own, t.amountFen ?? 0);
+  for (const c of r.reward?.recoveries ?? []) if (c.recordedAt) add(bySource, c.fundSource ?? own, -(c.amountFen ?? 0));
+  return bySource;
 }
 
 const FUND_FIELDS = ['appropriatedFen', 'reservedFen', 'paidFen', 'recoveredFen', 'availableFen'] as const;
@@ -110,20 +128,23 @@ export async function reconcileFund(): Promise<Reconciliation> {
     {
       reference: 1,
       'reward.reservedFen': 1,
+      'reward.fundSource': 1,
       'reward.payout.amountFen': 1,
       'reward.topUps.amountFen': 1,
       'reward.topUps.recordedAt': 1,
+      'reward.topUps.fundSource': 1,
       'reward.recoveries.amountFen': 1,
       'reward.recoveries.recordedAt': 1,
+      'reward.recoveries.fundSource': 1,
     },
-  ).lean<RewardProjection[]>();
+  ).lean<ReconciledReward[]>();
 
   const seen = new Set<string>();
   for (const r of reports) {
     seen.add(r.reference);
-    const expected = byReward.get(r.reference) ?? { reservedFen: 0, paidFen: 0 };
+    const expected = byReward.get(r.reference) ?? { reservedFen: 0, paidBySource: new Map<string, number>() };
     const reserved = r.reward?.reservedFen ?? 0;
-    const paid = recordedPaidFen(r);
+    const paid = recordedPaidBySource(r);
     if (reserved !== expected.reservedFen)
       differences.push({
         subject: r.reference,
@@ -131,13 +152,19 @@ export async function reconcileFund(): Promise<Reconciliation> {
         recordedFen: reserved,
         ledgerFen: expected.reservedFen,
       });
-    if (paid !== expected.paidFen)
-      differences.push({
-        subject: r.reference,
-        field: 'reward paid (payout + top-ups − recoveries)',
-        recordedFen: paid,
-        ledgerFen: expected.paidFen,
-      });
+    // Per source: money recovered into a source that never paid it is a difference even when the total agrees.
+    for (const source of new Set([...paid.keys(), ...expected.paidBySource.keys()])) {
+      const recordedFen = paid.get(source) ?? 0;
+      const ledgerFen = expected.paidBySource.get(source) ?? 0;
+      if (recordedFen !== ledgerFen)
+        differences.push({
+          subject: r.reference,
+          field: 'reward paid (payout + top-ups − recoveries)',
+          source,
+          recordedFen,
+          ledgerFen,
+        });
+    }
   }
   for (const [id, sums] of byReward) {
     if (seen.has(id)) continue;
@@ -146,7 +173,7 @@ export async function reconcileFund(): Promise<Reconciliation> {
       subject: id,
       field: 'report missing',
       recordedFen: 0,
-      ledgerFen: sums.reservedFen + sums.paidFen,
+      ledgerFen: sums.reservedFen + total(sums.paidBySource),
     });
   }
   const city = perSource[0];
@@ -174,7 +201,7 @@ export function formatReconciliation(r: Reconciliation): string {
     ['subject', 'field', 'recorded (fen)', 'ledger (fen)', 'difference (fen)'],
     ...r.differences.map((d) => [
       d.subject,
-      d.field,
+      d.source ? `${d.field} in ${d.source}` : d.field,
       String(d.recordedFen),
       String(d.ledgerFen),
       String(d.recordedFen - d.ledgerFen),

@@ -136,6 +136,7 @@ function rewardControlsOf(r: ReportFields): Partial<WorkflowRecord> {
     topUpStage: stageOf(topUp),
     topUpProposedById: topUp?.proposedById ?? undefined,
     topUpApprovedById: topUp?.approvedById ?? undefined,
+    topUpLeadershipNeeded: !!topUp?.leadershipReasons?.length && !topUp.leadershipApproval?.at,
     recoveryStage: stageOf(recovery),
     recoveryProposedById: recovery?.proposedById ?? undefined,
     recoveryApprovedById: recovery?.approvedById ?? undefined,
@@ -210,7 +211,10 @@ async function moneyKeyFor(
   if (stepIsOpen) return scoped;
   const earlier = await earlierMovement(scoped);
   if (!earlier) return scoped;
-  const sameStep = earlier.rewardId === report.reference && earlier.kind === moneyKindOf[name];
+  // The step, not only the kind: an approval's key must not answer for a top-up's reservation. Entries
+  // written before steps were recorded have only their kind to go by.
+  const sameStep =
+    earlier.rewardId === report.reference && earlier.kind === moneyKindOf[name] && (earlier.step ?? name) === name;
   const sameDetails = sameMoneyDetails(name, report, payload);
   if (sameStep && sameDetails) return null;
   throw fail('idempotency.mismatch');
@@ -305,6 +309,7 @@ export async function applyTransition<K extends WorkflowActionName>(
             amountFen: m.amountFen,
             fundId: m.fundId,
             rewardId: report.reference,
+            step: name,
             actorId: staff?.id,
             note: m.note ?? name,
             idempotencyKey: m.key ?? moneyKey!,

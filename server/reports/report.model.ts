@@ -140,6 +140,14 @@ const rewardSchema = new Schema(
             explanation: { type: [explanationLine], default: [] },
             proposedById: String,
             proposedAt: Date,
+            /** Why a leader must approve the new total before finance reserves it, and that approval. */
+            leadershipReasons: { type: [String], default: undefined },
+            leadershipApproval: {
+              type: new Schema(
+                { byId: String, at: Date, comment: String, meetingMinutesNo: String, meetingOn: String },
+                { _id: false },
+              ),
+            },
             approvedById: String,
             approvedAt: Date,
             fundSource: String,
@@ -163,6 +171,8 @@ const rewardSchema = new Schema(
             ground: String,
             reason: String,
             amountFen: Number,
+            /** The source the money returns to: the one that paid it (the reward's own unless named). */
+            fundSource: String,
             proposedById: String,
             proposedAt: Date,
             approvedById: String,
@@ -174,6 +184,8 @@ const rewardSchema = new Schema(
             refusedById: String,
             refusedAt: Date,
             refusalReason: String,
+            /** An approved recovery refused before the money came back: written off (核销). */
+            writtenOff: Boolean,
           },
           { _id: false },
         ),

@@ -8,7 +8,7 @@ import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
 
-type ApprovalAction = 'approve-reward-leadership' | 'clear-claim-flags';
+type ApprovalAction = 'approve-reward-leadership' | 'approve-top-up-leadership' | 'clear-claim-flags';
 
 const missing = (path: string, message: string) => fail('request.invalid', [{ path, code: 'required', message }]);
 
@@ -17,13 +17,14 @@ const listed = <K extends string>(keys: readonly K[], text: Record<K, { zh: stri
   en: keys.map((k) => text[k]?.en ?? k).join('; '),
 });
 
+/** The leader's approval of what `at` holds (the reward, or its last top-up), for the reasons recorded there. */
 function approveLeadership(
-  report: ReportFields,
+  at: string,
+  reasons: LeadershipReason[],
   p: { comment?: string; meetingMinutesNo?: string; meetingOn?: string },
   actor: StepActor,
   now: Date,
 ): Change {
-  const reasons = (report.reward?.leadershipReasons ?? []) as LeadershipReason[];
   // The bureau meeting decides the largest rewards: its minutes are the record of that decision.
   const meeting = reasons.includes('bureau-meeting');
   if (meeting && !p.meetingMinutesNo) throw missing('body.meetingMinutesNo', 'the bureau meeting minutes number');
@@ -37,7 +38,7 @@ function approveLeadership(
   const minutesEn = meeting ? ` (bureau meeting minutes ${p.meetingMinutesNo}, ${p.meetingOn})` : '';
   return {
     set: {
-      'reward.leadershipApproval': {
+      [`${at}.leadershipApproval`]: {
         byId: staffOf(actor)?.id,
         at: now,
         ...(p.comment ? { comment: p.comment } : {}),
@@ -65,6 +66,13 @@ function clearFlags(report: ReportFields, p: { reason: string }, actor: StepActo
 }
 
 export const approvalChanges: ChangesFor<ApprovalAction> = {
-  'approve-reward-leadership': (r, p, actor, { now }) => approveLeadership(r, p, actor, now),
+  'approve-reward-leadership': (r, p, actor, { now }) =>
+    approveLeadership('reward', (r.reward?.leadershipReasons ?? []) as LeadershipReason[], p, actor, now),
+  'approve-top-up-leadership': (r, p, actor, { now }) => {
+    const topUps = r.reward?.topUps ?? [];
+    if (!topUps.length) throw fail('resource.stale');
+    const reasons = (topUps[topUps.length - 1].leadershipReasons ?? []) as LeadershipReason[];
+    return approveLeadership(`reward.topUps.${topUps.length - 1}`, reasons, p, actor, now);
+  },
   'clear-claim-flags': (r, p, actor, { now }) => clearFlags(r, p, actor, now),
 };

@@ -3,7 +3,7 @@
 // fraud or its penalty was quashed. Each is proposed, approved and recorded by
 // different people (the workflow table's guards), and moves money only through
 // the pipeline's ledger movement: a top-up is reserved and paid from a source, a
-// recovery returns to the source the reward was paid from.
+// recovery returns to a source that paid it (the reward's own unless named).
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { shanghaiDay } from '../../shared/dates';
@@ -11,7 +11,8 @@ import type { ActionPayloads } from '../../shared/schemas/workflow';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
-import { fundSourceOf } from './lifecycle';
+import { controlsOf, leadershipReasonsFor } from './leadership';
+import { checkSourceServes, fundSourceOf } from './lifecycle';
 import { reportFactsOf } from './reportFacts';
 import { currentPolicies } from './policyRegistry';
 
@@ -41,10 +42,20 @@ const recordedSum = (list: readonly { amountFen?: number | null; recordedAt?: Da
   (list ?? []).filter((c) => c.recordedAt).reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
 
 /** The payout and every top-up paid: what a new amount is compared with. */
-export const paidWithTopUpsFen = (reward: Reward) => (reward.payout?.amountFen ?? 0) + recordedSum(reward.topUps);
+const paidWithTopUpsFen = (reward: Reward) => (reward.payout?.amountFen ?? 0) + recordedSum(reward.topUps);
 
-/** What the reporter still holds: paid, less what was already recovered. */
-export const recoverableFen = (reward: Reward) => paidWithTopUpsFen(reward) - recordedSum(reward.recoveries);
+/**
+ * What may still be recovered into one source: what it paid for this reward (the
+ * payout if it is the reward's source, and the top-ups paid from it), less what
+ * was already recovered into it. Money goes back where it came from.
+ */
+function recoverableIntoFen(report: ReportFields, reward: Reward, source: string): number {
+  const own = fundSourceOf(report);
+  const from = <T extends { fundSource?: string | null }>(list: readonly T[] | null | undefined) =>
+    (list ?? []).filter((c) => (c.fundSource ?? own) === source);
+  const payout = own === source ? (reward.payout?.amountFen ?? 0) : 0;
+  return payout + recordedSum(from(reward.topUps)) - recordedSum(from(reward.recoveries));
+}
 
 const lastTopUp = (reward: Reward): { topUp: TopUp; at: string } => {
   const list = reward.topUps ?? [];
@@ -64,23 +75,51 @@ function newFacts(p: ActionPayloads['propose-top-up']): Partial<Findings> {
     : { accidentGrade: p.accidentGrade };
 }
 
+/**
+ * What the top-up is measured from: the amount computed at the decision, or the
+ * new amount of the last top-up paid. Measuring computed against computed keeps a
+ * reviewed adjustment (up or down) in place rather than undoing it.
+ */
+function topUpBaselineFen(reward: Reward): number {
+  const paidTopUps = (reward.topUps ?? []).filter((t) => t.recordedAt);
+  return paidTopUps.at(-1)?.newAmountFen ?? reward.computedFen ?? reward.amountFen;
+}
+
+/** A top-up needs a new fact: the fine or grade already on record is refused. */
+function checkFactIsNew(known: Findings, p: ActionPayloads['propose-top-up']): void {
+  if (p.ground === 'fine-decided' && known.fineFen === p.fineFen)
+    throw invalid('body.fineFen', `no top-up due: a fine of ${p.fineFen} fen is already recorded`);
+  if (p.ground !== 'fine-decided' && known.accidentGrade === p.accidentGrade)
+    throw invalid('body.accidentGrade', `no top-up due: the accident grade ${p.accidentGrade} is already recorded`);
+}
+
 function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'], actor: StepActor, now: Date): Change {
   const reward = rewardOf(report);
   const facts = newFacts(p);
   const earlierFacts = (reward.topUps ?? []).filter((t) => t.recordedAt).map((t) => t.facts as Partial<Findings>);
-  const findings = Object.assign({}, report.findings as Findings, ...earlierFacts, facts) as Findings;
+  const known = Object.assign({}, report.findings as Findings, ...earlierFacts) as Findings;
+  checkFactIsNew(known, p);
+  const findings = { ...known, ...facts } as Findings;
   // Judged as the reward itself was: a policy chosen by the decision day keeps the original proposal's day.
   const result = rewardForFindings(findings, reportFactsOf(report, reward.proposedAt ?? now), currentPolicies());
   const field = p.ground === 'fine-decided' ? 'body.fineFen' : 'body.accidentGrade';
   if (!result.eligible)
     throw invalid(field, `no top-up due: ${result.reasons.map((r) => `${r.zh} / ${r.en}`).join('；')}`);
   const paid = paidWithTopUpsFen(reward);
-  const amountFen = result.quote.amountFen - paid;
+  const baseline = topUpBaselineFen(reward);
+  // The rise of the computed amount, but never more in total than the new scheme's maximum.
+  const amountFen = Math.min(result.quote.amountFen - baseline, result.quote.maxFen - paid);
   if (amountFen <= 0)
     throw invalid(
       field,
-      `no top-up due: the new amount ${result.quote.amountFen} fen is not more than the ${paid} fen already paid`,
+      `no top-up due: the new computed amount ${result.quote.amountFen} fen does not rise above ${baseline} fen within the scheme maximum ${result.quote.maxFen} fen (${paid} fen paid)`,
     );
+  // The new total against the new computed amount, by the same band and tiers as the reward itself.
+  const leadershipReasons = leadershipReasonsFor(
+    paid + amountFen,
+    result.quote.amountFen,
+    controlsOf(result.quote.policy, now),
+  );
   const explanation = [
     ...result.quote.explanation,
     {
@@ -97,12 +136,19 @@ function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'],
         newAmountFen: result.quote.amountFen,
         amountFen,
         explanation,
+        ...(leadershipReasons.length ? { leadershipReasons } : {}),
         proposedById: staffOf(actor)?.id,
         proposedAt: now,
       },
     },
     note: `提出补发 ${formatYuan(amountFen)} 元 / Top-up of ${formatYuan(amountFen)} yuan proposed`,
-    auditDetails: { ground: p.ground, newAmountFen: result.quote.amountFen, paidFen: paid, topUpFen: amountFen },
+    auditDetails: {
+      ground: p.ground,
+      newAmountFen: result.quote.amountFen,
+      paidFen: paid,
+      topUpFen: amountFen,
+      leadershipReasons,
+    },
   };
 }
 
@@ -111,7 +157,7 @@ function approveTopUp(report: ReportFields, p: ActionPayloads['approve-top-up'],
   const { topUp, at } = lastTopUp(reward);
   const amountFen = topUp.amountFen ?? 0;
   // The difference comes from the reward's own source unless finance names another.
-  const fundSource = p.fundSource ?? fundSourceOf(report);
+  const fundSource = checkSourceServes(report, p.fundSource ?? fundSourceOf(report));
   return {
     set: {
       [`${at}.approvedById`]: staffOf(actor)?.id,
@@ -174,20 +220,23 @@ function proposeRecovery(
   now: Date,
 ): Change {
   const reward = rewardOf(report);
-  const held = recoverableFen(reward);
-  if (p.amountFen > held) throw invalid('body.amountFen', `at most the ${held} fen paid and not yet recovered`);
+  const fundSource = p.fundSource ?? fundSourceOf(report);
+  const held = recoverableIntoFen(report, reward, fundSource);
+  if (p.amountFen > held)
+    throw invalid('body.amountFen', `at most the ${held} fen ${fundSource} paid for this reward and not yet recovered`);
   return {
     pushes: {
       'reward.recoveries': {
         ground: p.ground,
         reason: p.reason,
         amountFen: p.amountFen,
+        fundSource,
         proposedById: staffOf(actor)?.id,
         proposedAt: now,
       },
     },
     note: `提出追回 ${formatYuan(p.amountFen)} 元：${p.reason} / Recovery of ${formatYuan(p.amountFen)} yuan proposed: ${p.reason}`,
-    auditDetails: { ground: p.ground, amountFen: p.amountFen },
+    auditDetails: { ground: p.ground, amountFen: p.amountFen, fundSource },
   };
 }
 
@@ -228,7 +277,7 @@ function recordRecovery(
     movement: {
       kind: 'recover',
       amountFen,
-      fundId: fundSourceOf(report),
+      fundId: recovery.fundSource ?? fundSourceOf(report),
       note: `追回凭证 ${p.voucherNo} / recovery voucher ${p.voucherNo}`,
     },
     auditDetails: { voucherNo: p.voucherNo, receivedOn: p.receivedOn },
@@ -243,11 +292,48 @@ function refuse(at: string, reason: string, actor: StepActor, now: Date): Change
   };
 }
 
+/** A top-up refused after its approval gives the money it reserved back to its source. */
+function refuseTopUp(report: ReportFields, reason: string, actor: StepActor, now: Date): Change {
+  const reward = rewardOf(report);
+  const { topUp, at } = lastTopUp(reward);
+  const refused = refuse(at, reason, actor, now);
+  if (!topUp.approvedAt) return refused;
+  const amountFen = topUp.amountFen ?? 0;
+  return {
+    ...refused,
+    set: { ...refused.set, 'reward.reservedFen': reward.reservedFen - amountFen },
+    movement: {
+      kind: 'release',
+      amountFen,
+      fundId: topUp.fundSource ?? fundSourceOf(report),
+      // No request key: the step itself is the movement's identity, and a refused top-up cannot be refused again.
+      key: `top-up-release:${report.reference}:${report.revision}`,
+      note: 'top-up refused',
+    },
+    auditDetails: { releasedFen: amountFen },
+  };
+}
+
+/** A recovery refused after its approval is written off (核销): the reporter keeps the money, for the reason given. */
+function refuseRecovery(report: ReportFields, reason: string, actor: StepActor, now: Date): Change {
+  const { recovery, at } = lastRecovery(rewardOf(report));
+  const refused = refuse(at, reason, actor, now);
+  if (!recovery.approvedAt) return refused;
+  const amountFen = recovery.amountFen ?? 0;
+  return {
+    ...refused,
+    set: { ...refused.set, [`${at}.writtenOff`]: true },
+    note: `追回 ${formatYuan(amountFen)} 元予以核销：${reason} / The recovery of ${formatYuan(amountFen)} yuan was written off: ${reason}`,
+    internalNote: undefined,
+    auditDetails: { writtenOffFen: amountFen },
+  };
+}
+
 export const correctionChanges: ChangesFor<CorrectionAction> = {
   'propose-top-up': (r, p, actor, { now }) => proposeTopUp(r, p, actor, now),
   'approve-top-up': (r, p, actor, { now }) => approveTopUp(r, p, actor, now),
-  'refuse-top-up': (r, p, actor, { now }) => refuse(lastTopUp(rewardOf(r)).at, p.reason, actor, now),
-  'refuse-recovery': (r, p, actor, { now }) => refuse(lastRecovery(rewardOf(r)).at, p.reason, actor, now),
+  'refuse-top-up': (r, p, actor, { now }) => refuseTopUp(r, p.reason, actor, now),
+  'refuse-recovery': (r, p, actor, { now }) => refuseRecovery(r, p.reason, actor, now),
   'record-top-up-payout': (r, p, actor, { now }) => recordTopUpPayout(r, p, actor, now),
   'propose-recovery': (r, p, actor, { now }) => proposeRecovery(r, p, actor, now),
   'approve-recovery': (r, p, actor, { now }) => approveRecovery(r, p, actor, now),

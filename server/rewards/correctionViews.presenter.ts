@@ -22,6 +22,16 @@ function topUpFor(t: NonNullable<Reward['topUps']>[number]): z.infer<typeof topU
     explanation: t.explanation.map(({ zh, en }) => ({ zh, en })),
     proposedById: t.proposedById ?? '',
     proposedAt: iso(t.proposedAt) ?? '',
+    leadershipReasons: t.leadershipReasons?.length ? [...t.leadershipReasons] : undefined,
+    leadershipApproval: t.leadershipApproval?.at
+      ? {
+          byId: t.leadershipApproval.byId ?? '',
+          at: t.leadershipApproval.at.toISOString(),
+          comment: str(t.leadershipApproval.comment),
+          meetingMinutesNo: str(t.leadershipApproval.meetingMinutesNo),
+          meetingOn: str(t.leadershipApproval.meetingOn),
+        }
+      : undefined,
     approvedById: str(t.approvedById),
     approvedAt: iso(t.approvedAt),
     fundSource: str(t.fundSource),
@@ -40,6 +50,7 @@ function recoveryFor(r: NonNullable<Reward['recoveries']>[number]): z.infer<type
     ground: r.ground ?? '',
     reason: r.reason ?? '',
     amountFen: r.amountFen ?? 0,
+    fundSource: str(r.fundSource),
     proposedById: r.proposedById ?? '',
     proposedAt: iso(r.proposedAt) ?? '',
     approvedById: str(r.approvedById),
@@ -51,6 +62,7 @@ function recoveryFor(r: NonNullable<Reward['recoveries']>[number]): z.infer<type
     refusedById: str(r.refusedById),
     refusedAt: iso(r.refusedAt),
     refusalReason: str(r.refusalReason),
+    writtenOff: r.writtenOff ? true : undefined,
   };
 }
 

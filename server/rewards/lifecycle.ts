@@ -39,6 +39,13 @@ const invalid = (path: string, message: string) => fail('request.invalid', [{ pa
 /** The funding source a reward's money was reserved from: the city fund unless finance named another. */
 export const fundSourceOf = (report: ReportFields): string => report.reward?.fundSource ?? MAIN_FUND_SOURCE;
 
+/** A county's own budget pays only for reports in that county; the city and provincial money pays for any. */
+export function checkSourceServes(report: ReportFields, fundSource: string): string {
+  if (fundSource.startsWith('county-') && fundSource !== `county-${report.area}`)
+    throw invalid('body.fundSource', `${fundSource} funds only its own county; this report is in ${report.area}`);
+  return fundSource;
+}
+
 function rewardOf(report: ReportFields) {
   if (!report.reward) throw fail('resource.stale');
   return report.reward;
@@ -355,7 +362,7 @@ export const rewardChanges: ChangesFor<RewardAction> = {
   'return-reward': (_r, p) => ({ note: p.reason }),
   'send-back-reward': (_r, p) => ({ note: p.reason }),
   'approve-reward': (r, p, actor, { now }) => ({
-    ...approveReward(r, p.fundSource ?? MAIN_FUND_SOURCE, actor, now),
+    ...approveReward(r, checkSourceServes(r, p.fundSource ?? MAIN_FUND_SOURCE), actor, now),
     internalNote: p.comment,
   }),
   'extend-claim': (r, p) => extendClaim(r, p),

@@ -5,8 +5,11 @@ import { fail } from '../platform/errors';
 import type { ChangesFor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
 
-/** Everyone who had a hand in the case and its reward: none of them may re-inspect it. */
+type Correction = { proposedById?: string | null; approvedById?: string | null; recordedById?: string | null };
+
+/** Everyone who had a hand in the case and its reward, its top-ups and recoveries: none of them may re-inspect it. */
 export function handlersOf(r: ReportFields): Set<string> {
+  const corrections: Correction[] = [...(r.reward?.topUps ?? []), ...(r.reward?.recoveries ?? [])];
   const ids = [
     r.assignment?.verifierId,
     r.findingsById,
@@ -14,6 +17,7 @@ export function handlersOf(r: ReportFields): Set<string> {
     r.reward?.reviewedById,
     r.reward?.approvedById,
     ...(r.conclusion?.involvedIds ?? []),
+    ...corrections.flatMap((c) => [c.proposedById, c.approvedById, c.recordedById]),
   ];
   return new Set(ids.filter((id): id is string => !!id));
 }

@@ -142,6 +142,17 @@ export const topUpView = z.object({
   explanation: explanationLines,
   proposedById: z.string(),
   proposedAt: z.string(),
+  /** Why the new total needs a leader, and the leader's approval once given. */
+  leadershipReasons: z.array(z.string()).optional(),
+  leadershipApproval: z
+    .object({
+      byId: z.string(),
+      at: z.string(),
+      comment: optionalText,
+      meetingMinutesNo: optionalText,
+      meetingOn: optionalText,
+    })
+    .optional(),
   approvedById: optionalText,
   approvedAt: optionalText,
   fundSource: optionalText,
@@ -159,6 +170,7 @@ export const recoveryView = z.object({
   ground: z.string(),
   reason: z.string(),
   amountFen: z.number().int(),
+  fundSource: optionalText,
   proposedById: z.string(),
   proposedAt: z.string(),
   approvedById: optionalText,
@@ -170,6 +182,8 @@ export const recoveryView = z.object({
   refusedById: optionalText,
   refusedAt: optionalText,
   refusalReason: optionalText,
+  /** Refused after its approval: written off (核销). */
+  writtenOff: z.boolean().optional(),
 });
 
 /**

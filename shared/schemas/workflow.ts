@@ -142,6 +142,12 @@ const assignment = {
 };
 /** A re-inspection's photos: the site before and after, stored by the evidence pipeline like the reporter's. */
 const siteEvidence = z.array(storedEvidence).max(10).default([]);
+/** A leader's approval; above the bureau-meeting tier the meeting's minutes are recorded (the change function asks for them). */
+const leadershipApprovalPayload = z.object({
+  comment: note().optional(),
+  meetingMinutesNo: z.string().trim().min(1).max(80).optional(),
+  meetingOn: day.optional(),
+});
 
 export const actionPayloads = {
   'start-screening': z.object({}),
@@ -275,12 +281,9 @@ export const actionPayloads = {
     comment: z.string().trim().max(2000).optional(),
     fundSource: fundSourceSchema.optional(),
   }),
-  /** Above the bureau-meeting tier the meeting's minutes are recorded; the change function asks for them. */
-  'approve-reward-leadership': z.object({
-    comment: note().optional(),
-    meetingMinutesNo: z.string().trim().min(1).max(80).optional(),
-    meetingOn: day.optional(),
-  }),
+  'approve-reward-leadership': leadershipApprovalPayload,
+  /** A top-up whose new total crosses the band or a tier: the same approval, of the top-up. */
+  'approve-top-up-leadership': leadershipApprovalPayload,
   'clear-claim-flags': z.object({ reason: note() }),
   /** New facts after the decision: the fine, or the accident grade finally confirmed; the calculator gives the new amount. */
   'propose-top-up': z
@@ -303,6 +306,8 @@ export const actionPayloads = {
     ground: z.enum(['fraud', 'penalty-quashed', 'other']),
     amountFen: fen.refine((n) => n > 0, 'more than 0'),
     reason: note(),
+    /** The source the money returns to; the reward's own unless named (a top-up may have come from another). */
+    fundSource: fundSourceSchema.optional(),
   }),
   'approve-recovery': z.object({ comment: note().optional() }),
   'record-recovery': z.object({ voucherNo: z.string().trim().min(1).max(60), receivedOn: day }),

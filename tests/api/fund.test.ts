@@ -728,6 +728,7 @@ describe('reconciliation', () => {
           {
             subject: 'WP-TEST-0001',
             field: 'reward paid (payout + top-ups − recoveries)',
+            source: 'main',
             recordedFen: 299_999,
             ledgerFen: 300_000,
           },

@@ -15,7 +15,7 @@ import { caseDriver, substantiatedFindings, type Cases } from '../support/cases'
 import { intakeEnv } from '../support/intake';
 import { moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
 jest.setTimeout(90_000);
 
@@ -192,6 +192,96 @@ describe('top-up (补发)', () => {
     expect(after.reward!.topUps ?? []).toEqual([]);
   });
 
+  test('measured from the computed amount, so a reviewed adjustment stays; the fine on record is no new fact', async () => {
+    // A fine of 40,000 yuan computes 15% = 6,000 yuan; the verifier adjusted it down to 5,000 yuan.
+    const r = await paidReward(t, c, {
+      findings: { fineFen: 4_000_000 },
+      proposal: { amountFen: 500_000, adjustmentReason: '举报内容部分不实，酌减' },
+    });
+    const ref = r.reference;
+    accessKeys.set(ref, r.accessKey);
+    const before = await c.stored(ref);
+    expect(before.reward).toMatchObject({ computedFen: 600_000, amountFen: 500_000 });
+    expect(before.reward!.payout!.amountFen).toBe(500_000);
+
+    // The same fine again would undo the adjustment: refused on the field, nothing changes.
+    const same = await c.act(ref, 'propose-top-up', { ...fineDecided, fineFen: 4_000_000 }, c.staff.verifier);
+    expectProblem(same, 400, 'request.invalid');
+    expect(errorPaths(same)).toEqual(['body.fineFen']);
+    expect((await c.stored(ref)).revision).toBe(before.revision);
+
+    // A fine of 50,000 yuan computes 7,500 yuan: 1,500 yuan more than computed at the decision.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 5_000_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0]).toMatchObject({ newAmountFen: 750_000, amountFen: 150_000 });
+    await c.ok(ref, 'approve-top-up', { comment: '同意' }, c.staff.finance, moneyKey());
+    await c.ok(ref, 'record-top-up-payout', { voucherNo: 'BF-A', paidOn: shanghaiDay() }, c.cashier, moneyKey());
+
+    // The next top-up is measured from the last one paid: 60,000 yuan computes 9,000 yuan, 1,500 more.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 6_000_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![1]).toMatchObject({ newAmountFen: 900_000, amountFen: 150_000 });
+  });
+
+  test('an upward adjustment does not block a real increase', async () => {
+    // Computed 3,000 yuan (the minimum), adjusted up to 3,500 yuan and paid.
+    const r = await paidReward(t, c, { proposal: { amountFen: 350_000, adjustmentReason: '线索详实，酌增' } });
+    const ref = r.reference;
+    expect((await c.stored(ref)).reward).toMatchObject({ computedFen: 300_000, amountFen: 350_000 });
+    // A fine of 22,000 yuan computes 3,300 yuan: 300 yuan over the 3,000 computed, though below the 3,500 paid.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 2_200_000 }, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0]).toMatchObject({ newAmountFen: 330_000, amountFen: 30_000 });
+  });
+
+  test('a new total above a tier waits for a leader, with the meeting minutes at the bureau-meeting tier', async () => {
+    const ref = await paid();
+    // A fine of 800,000 yuan computes 120,000 yuan, above the 100,000-yuan bureau-meeting tier.
+    await c.ok(ref, 'propose-top-up', { ...fineDecided, fineFen: 80_000_000 }, c.staff.verifier);
+    const topUp = (await c.stored(ref)).reward!.topUps![0];
+    expect(topUp).toMatchObject({ newAmountFen: 12_000_000, amountFen: 11_700_000 });
+    expect(topUp.leadershipReasons).toEqual(['bureau-meeting']);
+    const view = await c.view(ref, c.staff.finance);
+    expect(view.body.reward.topUps[0].leadershipReasons).toEqual(['bureau-meeting']);
+    expect(view.body.allowedActions).not.toContain('approve-top-up');
+
+    const fund0 = await fundBalances();
+    const early = await c.act(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('leadership-approval');
+    for (const who of [c.staff.finance, c.staff.verifier])
+      expectProblem(await c.act(ref, 'approve-top-up-leadership', {}, who), 403, 'auth.forbidden');
+    const noMinutes = await c.act(ref, 'approve-top-up-leadership', { meetingOn: shanghaiDay() }, leader);
+    expectProblem(noMinutes, 400, 'request.invalid');
+    expect(errorPaths(noMinutes)).toEqual(['body.meetingMinutesNo']);
+    expect((await c.stored(ref)).reward!.topUps![0].leadershipApproval).toBeFalsy();
+
+    const minutes = { meetingMinutesNo: '局务会纪要〔2026〕12号', meetingOn: shanghaiDay(), comment: '同意补发' };
+    const approved = await c.ok(ref, 'approve-top-up-leadership', minutes, leader);
+    expect(approved.body.reward.topUps[0].leadershipApproval).toMatchObject({ byId: leader.user.id, ...minutes });
+    expect((await c.act(ref, 'approve-top-up-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
+    expect(await fundBalances()).toEqual(fund0);
+    await c.ok(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    expect((await fundBalances()).reservedFen - fund0.reservedFen).toBe(11_700_000);
+  });
+
+  test("a top-up within one officer's say needs no leader", async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    expect((await c.stored(ref)).reward!.topUps![0].leadershipReasons ?? []).toEqual([]);
+    expect((await c.act(ref, 'approve-top-up-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
+  });
+
+  test('the key of the reward’s approval is not answered as done for the top-up’s approval', async () => {
+    const ref = await paid();
+    const approval = (await LedgerEntry.findOne({ rewardId: ref, kind: 'reserve' }).lean())!;
+    expect(approval.step).toBe('approve-reward');
+    const approvalKey = approval.idempotencyKey.slice(`${c.staff.finance.user.id}:`.length);
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.verifier);
+    await c.ok(ref, 'approve-top-up', {}, c.staff.finance, moneyKey());
+    const before = await c.stored(ref);
+    const replay = await c.act(ref, 'approve-top-up', {}, c.staff.finance, { 'Idempotency-Key': approvalKey });
+    expectProblem(replay, 422, 'idempotency.mismatch');
+    expect((await c.stored(ref)).revision).toBe(before.revision);
+  });
+
   test('a reward not yet paid has no top-up', async () => {
     const r = await c.reportAt('substantiated');
     expectProblem(await c.act(r.reference, 'propose-top-up', fineDecided, c.staff.verifier), 409, 'resource.stale');
@@ -227,6 +317,58 @@ describe('a proposal refused', () => {
     await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
     const byProposer = await c.act(ref, 'refuse-top-up', { reason: '撤回' }, c.staff.reviewer);
     expectProblem(byProposer, 403, 'auth.forbidden');
+  });
+});
+
+describe('refused after approval', () => {
+  test('an approved top-up refused by someone who neither proposed nor approved it releases its money', async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-top-up', fineDecided, c.staff.reviewer);
+    const fund0 = await fundBalances();
+    await c.ok(ref, 'approve-top-up', { comment: '同意' }, c.staff.finance, moneyKey());
+    const amountFen = (await c.stored(ref)).reward!.topUps![0].amountFen!;
+    expect((await fundBalances()).reservedFen - fund0.reservedFen).toBe(amountFen);
+
+    const byApprover = await c.act(ref, 'refuse-top-up', { reason: '重复' }, c.staff.finance);
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+    await c.ok(ref, 'refuse-top-up', { reason: '处罚决定已被复议撤销' }, c.cashier);
+    expect(await fundBalances()).toEqual(fund0);
+    const stored = await c.stored(ref);
+    expect(stored.reward!.reservedFen).toBe(0);
+    expect(stored.reward!.topUps![0]).toMatchObject({ refusalReason: '处罚决定已被复议撤销' });
+    const release = await LedgerEntry.findOne({ rewardId: ref, kind: 'release' }).lean();
+    expect(release).toMatchObject({ fundId: MAIN_FUND, amountFen });
+    // Over: it can be neither paid nor refused again.
+    const pay = { voucherNo: 'BF-X', paidOn: shanghaiDay() };
+    expectProblem(await c.act(ref, 'record-top-up-payout', pay, c.cashier, moneyKey()), 409, 'resource.stale');
+    expectProblem(await c.act(ref, 'refuse-top-up', { reason: '再次' }, c.cashier), 409, 'resource.stale');
+    expect((await reconcileFund()).differences).toEqual([]);
+  });
+
+  test('an approved recovery refused by another leader is written off with its reason', async () => {
+    const ref = await paid();
+    await c.ok(ref, 'propose-recovery', { ground: 'fraud', amountFen: 100_000, reason: '伪造证据' }, c.staff.finance);
+    await c.ok(ref, 'approve-recovery', { comment: '同意追回' }, leader);
+    const byApprover = await c.act(ref, 'refuse-recovery', { reason: '无法追回' }, leader);
+    expectProblem(byApprover, 403, 'auth.forbidden');
+    expect(byApprover.body.reason).toBe('four-eyes');
+
+    await createAccount({ username: 'leader-two', role: 'leader' });
+    const other = await signIn(t.app, 'leader-two', TEST_PASSWORD);
+    const fund0 = await fundBalances();
+    await c.ok(ref, 'refuse-recovery', { reason: '举报人已死亡，无法追回' }, other);
+    expect(await fundBalances()).toEqual(fund0);
+    const view = await c.view(ref, c.staff.finance);
+    expect(view.body.reward.recoveries[0]).toMatchObject({
+      refusalReason: '举报人已死亡，无法追回',
+      writtenOff: true,
+    });
+    const step = (await c.stored(ref)).timeline.find((s) => s.type === 'refuse-recovery');
+    expect(step).toMatchObject({ public: false });
+    expect(step?.note).toContain('核销');
+    const receipt = { voucherNo: 'ZH-X', receivedOn: shanghaiDay() };
+    expectProblem(await c.act(ref, 'record-recovery', receipt, c.cashier, moneyKey()), 409, 'resource.stale');
   });
 });
 

@@ -8,10 +8,11 @@ import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { usePolicies } from '../../server/rewards/policyRegistry';
 import { handlersOf } from '../../server/rewards/sampleChanges';
 import { drawMonthlySample } from '../../server/rewards/sampleJob';
+import { transition } from '../../server/reports/pipeline';
 import { Report } from '../../server/reports/report.model';
 import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv } from '../support/intake';
-import { paidReward } from '../support/paidReward';
+import { moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
 import { createAccount, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
 
@@ -125,4 +126,34 @@ test('the drawn verifier sees the case in the sample-checks queue and records th
   expect(after.body.items.map((i: { reference: string }) => i.reference)).not.toContain(target);
   expectProblem(await c.act(target, 'record-sample-check', check, owner), 403, 'auth.forbidden');
   expect(shanghaiDay(stored.reward!.sampleCheck!.recordedAt!)).toBe(shanghaiDay());
+});
+
+test('whoever proposed, approved or recorded a top-up or recovery on the case is not drawn for it', async () => {
+  const ref = (await paidReward(t, c)).reference;
+  // The second verifier proposes a top-up (refused later); finance and a leader handle a recovery.
+  const fine = {
+    ground: 'fine-decided',
+    fineFen: 10_000_000,
+    penaltyDecisionNo: '安应急罚〔2026〕0199号',
+    reason: '罚款',
+  };
+  await c.ok(ref, 'propose-top-up', fine, secondVerifier);
+  await c.ok(ref, 'refuse-top-up', { reason: '处罚决定尚未生效' }, c.staff.finance);
+  const leader = await signIn(t.app, 'leader', t.demoPassword);
+  await c.ok(ref, 'propose-recovery', { ground: 'other', amountFen: 1_000, reason: '多付' }, c.staff.finance);
+  await c.ok(ref, 'approve-recovery', {}, leader);
+  await c.ok(ref, 'record-recovery', { voucherNo: 'ZH-S', receivedOn: shanghaiDay() }, c.cashier, moneyKey());
+  const stored = await c.stored(ref);
+  const handled = handlersOf(stored);
+  for (const id of [secondVerifier.user.id, c.staff.finance.user.id, leader.user.id, c.cashier.user.id])
+    expect(handled.has(id)).toBe(true);
+  expect(handled.has(countyVerifier.user.id)).toBe(false);
+
+  const month = addMonths(paidMonth, 2);
+  const drawTo = (verifierId: string) =>
+    transition(ref, 'sample-drawn', { month, verifierId }, { kind: 'system' }, { now: new Date() });
+  await expect(drawTo(secondVerifier.user.id)).rejects.toMatchObject({ code: 'request.invalid' });
+  expect((await c.stored(ref)).revision).toBe(stored.revision);
+  await drawTo(countyVerifier.user.id);
+  expect((await c.stored(ref)).reward!.sampleCheck).toMatchObject({ month, verifierId: countyVerifier.user.id });
 });

@@ -93,3 +93,33 @@ test('funding sources on the fund page, and a top-up from proposal to payment on
   expect(await LedgerEntry.countDocuments({ rewardId: reference, kind: 'pay', fundId: 'county-410503' })).toBe(1);
   await shot(cashier, 'paid');
 });
+
+test('a top-up above the bureau-meeting tier waits for a leader, who records the meeting minutes', async () => {
+  const cases = await caseDriver(suite.server);
+  const { reference } = await paidReward(suite.server, cases);
+  // A fine of 800,000 yuan: a new total of 120,000 yuan, above the 100,000-yuan tier.
+  await cases.ok(
+    reference,
+    'propose-top-up',
+    {
+      ground: 'fine-decided',
+      fineFen: 80_000_000,
+      penaltyDecisionNo: '安应急罚〔2026〕0300号',
+      reason: '罚款八十万元',
+    },
+    cases.staff.verifier,
+  );
+  const leader = await signedIn('leader');
+  await openCase(leader, reference);
+  const card = leader.getByTestId('corrections-card');
+  await card.getByText('需领导审批：金额超过局务会审议标准').waitFor();
+  await takeAction(leader, '领导审批补发', async (dialog) => {
+    await dialog.getByLabel('局务会纪要编号').fill('局务会纪要〔2026〕30号');
+    await dialog.getByLabel('会议日期').fill(shanghaiDay());
+  });
+  await card.getByText('领导已审批：金额超过局务会审议标准').waitFor();
+  await shot(leader, 'top-up-leadership');
+  expect((await cases.stored(reference)).reward!.topUps![0].leadershipApproval).toMatchObject({
+    meetingMinutesNo: '局务会纪要〔2026〕30号',
+  });
+});

@@ -30,24 +30,24 @@ let keys = 0;
 /** A fresh Idempotency-Key header. */
 export const moneyKey = () => ({ 'Idempotency-Key': `test-key-${Date.now()}-${++keys}` });
 
-export async function approvedReward(
-  t: TestApp,
-  c: Cases,
-  over: { report?: Record<string, unknown>; findings?: Record<string, unknown>; fundSource?: string } = {},
-): Promise<Receipt> {
+/** What a test changes on the way: the report, the findings, the verifier's proposal, the source. */
+interface RewardOver {
+  report?: Record<string, unknown>;
+  findings?: Record<string, unknown>;
+  proposal?: Record<string, unknown>;
+  fundSource?: string;
+}
+
+export async function approvedReward(t: TestApp, c: Cases, over: RewardOver = {}): Promise<Receipt> {
   const r = await c.reportAt('substantiated', over);
-  await c.ok(r.reference, 'propose-reward', {}, c.staff.verifier);
+  await c.ok(r.reference, 'propose-reward', over.proposal ?? {}, c.staff.verifier);
   await c.ok(r.reference, 'confirm-reward', {}, c.staff.reviewer);
   const source = over.fundSource ? { fundSource: over.fundSource } : {};
   await c.ok(r.reference, 'approve-reward', source, c.staff.finance, moneyKey());
   return r;
 }
 
-export async function paidReward(
-  t: TestApp,
-  c: Cases,
-  over: { report?: Record<string, unknown>; findings?: Record<string, unknown>; fundSource?: string } = {},
-): Promise<Receipt> {
+export async function paidReward(t: TestApp, c: Cases, over: RewardOver = {}): Promise<Receipt> {
   const r = await approvedReward(t, c, over);
   const token = await c.followupToken(r);
   const claimed = await c.reporter(request(t.app).post('/api/v1/followup/claim'), token).send(ownPayeeClaim());

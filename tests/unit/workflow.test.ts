@@ -182,6 +182,12 @@ describe('guards', () => {
       ['approve-top-up', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'proposed' }],
       ['record-top-up-payout', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'approved' }],
       ['refuse-top-up', 'reward-paid', 'finance', { rewardPaid: true, topUpStage: 'proposed' }],
+      [
+        'approve-top-up-leadership',
+        'reward-paid',
+        'leader',
+        { rewardPaid: true, topUpStage: 'proposed', topUpLeadershipNeeded: true },
+      ],
       ['refuse-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],
       ['propose-recovery', 'reward-paid', 'reviewer', { rewardPaid: true }],
       ['approve-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],

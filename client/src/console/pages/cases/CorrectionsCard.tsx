@@ -4,16 +4,31 @@
 import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { formatYuan } from '../../../../../shared/money';
 import { fundSourceName } from '../../../../../shared/schemas/fund';
+import { leadershipReasonText, type LeadershipReason } from '../../../../../shared/schemas/rewardControls';
 import { formatDateTime } from '../../../format';
 import { useLang } from '../../../i18n';
 import type { CaseView } from './caseTypes';
 import { correctionTexts } from './correctionTexts';
 
 type Reward = NonNullable<CaseView['reward']>;
-type Step = { approvedAt?: string; recordedAt?: string; refusedAt?: string; refusalReason?: string };
+type Step = {
+  approvedAt?: string;
+  recordedAt?: string;
+  refusedAt?: string;
+  refusalReason?: string;
+  writtenOff?: boolean;
+};
 
 const stageOf = (c: Step) =>
-  c.recordedAt ? 'recorded' : c.refusedAt ? 'refused' : c.approvedAt ? 'approved' : 'proposed';
+  c.recordedAt
+    ? 'recorded'
+    : c.writtenOff
+      ? 'writtenOff'
+      : c.refusedAt
+        ? 'refused'
+        : c.approvedAt
+          ? 'approved'
+          : 'proposed';
 
 export function CorrectionsCard({ view }: { view: CaseView }) {
   const lang = useLang();
@@ -23,7 +38,7 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
   const side = lang === 'en' ? 'en' : 'zh';
   const stage = (c: Step) => {
     const s = stageOf(c);
-    const color = s === 'recorded' ? 'green' : s === 'refused' ? 'default' : 'gold';
+    const color = s === 'recorded' ? 'green' : s === 'refused' || s === 'writtenOff' ? 'default' : 'gold';
     return (
       <Tag color={color} title={c.refusalReason}>
         {t.stages[s]}
@@ -50,6 +65,13 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
                   <span>{`${t.newAmount} ${formatYuan(u.newAmountFen)}`}</span>
                 </Space>
                 <span>{`${t.grounds[u.ground] ?? u.ground}${u.penaltyDecisionNo ? ` · ${u.penaltyDecisionNo}` : ''}：${u.reason}`}</span>
+                {!!u.leadershipReasons?.length && (
+                  <span data-testid="top-up-leadership">
+                    {`${u.leadershipApproval ? t.leadershipApproved : t.leadershipNeeded}：${u.leadershipReasons
+                      .map((r) => leadershipReasonText[r as LeadershipReason]?.[side] ?? r)
+                      .join(side === 'zh' ? '、' : '; ')}`}
+                  </span>
+                )}
                 {u.fundSource && <span>{`${t.fundSource}：${fundSourceName(u.fundSource)[side]}`}</span>}
                 {u.voucherNo && u.paidOn && <span>{t.voucher(u.voucherNo, u.paidOn)}</span>}
               </Space>
@@ -71,6 +93,7 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
                   {stage(r)}
                 </Space>
                 <span>{`${t.grounds[r.ground] ?? r.ground}：${r.reason}`}</span>
+                {r.fundSource && <span>{`${t.fundSource}：${fundSourceName(r.fundSource)[side]}`}</span>}
                 {r.voucherNo && r.receivedOn && <span>{t.voucher(r.voucherNo, r.receivedOn)}</span>}
               </Space>
             </List.Item>

@@ -121,8 +121,16 @@ export function RewardControls({ reward }: { reward: Reward }) {
 }
 
 function LeadershipFields({ view }: { view: CaseView }) {
+  return <MeetingFields meeting={!!view.reward?.leadershipReasons?.includes('bureau-meeting')} />;
+}
+
+/** The top-up under way is the last one; its own reasons decide whether the meeting's minutes are asked for. */
+function TopUpLeadershipFields({ view }: { view: CaseView }) {
+  return <MeetingFields meeting={!!view.reward?.topUps?.at(-1)?.leadershipReasons?.includes('bureau-meeting')} />;
+}
+
+function MeetingFields({ meeting }: { meeting: boolean }) {
   const t = useTexts();
-  const meeting = view.reward?.leadershipReasons?.includes('bureau-meeting');
   const required = [{ required: true, whitespace: true, message: t.required }];
   return (
     <>
@@ -160,14 +168,14 @@ function SettleFields() {
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const optional = (v: unknown) => text(v) || undefined;
 
+const leadershipPayload = (v: FormValues) => ({
+  comment: optional(v.comment),
+  meetingMinutesNo: optional(v.meetingMinutesNo),
+  meetingOn: optional(v.meetingOn),
+});
+
 export const rewardControlForms: Record<string, ActionFormEntry> = {
-  'approve-reward-leadership': {
-    Fields: LeadershipFields,
-    payload: (v: FormValues) => ({
-      comment: optional(v.comment),
-      meetingMinutesNo: optional(v.meetingMinutesNo),
-      meetingOn: optional(v.meetingOn),
-    }),
-  },
+  'approve-reward-leadership': { Fields: LeadershipFields, payload: leadershipPayload },
+  'approve-top-up-leadership': { Fields: TopUpLeadershipFields, payload: leadershipPayload },
   'clear-claim-flags': { Fields: SettleFields, payload: (v: FormValues) => ({ reason: text(v.reason) }) },
 };

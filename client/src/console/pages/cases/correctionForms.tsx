@@ -119,6 +119,8 @@ function ProposeRecoveryFields() {
         />
       </Form.Item>
       <Yuan name="amountYuan" label={t.amountYuan} />
+      {/* The money goes back to a source that paid it: a top-up may have come from another. */}
+      <FundSourceField />
       <Required name="reason" label={t.reason} max={2000} area />
     </>
   );
@@ -186,7 +188,13 @@ export const correctionActionForms: Record<string, ActionFormEntry> = {
   },
   'propose-recovery': {
     Fields: ProposeRecoveryFields,
-    payload: (v) => ({ ground: v.ground, amountFen: fenOf(v.amountYuan), reason: text(v.reason) }),
+    payload: (v) => ({
+      ground: v.ground,
+      amountFen: fenOf(v.amountYuan),
+      reason: text(v.reason),
+      fundSource: optionalText(v.fundSource),
+    }),
+    initialValues: (view) => ({ fundSource: view.reward?.fundSource ?? 'main' }),
   },
   'approve-recovery': { Fields: Comment, payload: (v) => ({ comment: optionalText(v.comment) }) },
   'refuse-top-up': { Fields: RefusalReason, payload: (v) => ({ reason: text(v.reason) }) },
