@@ -310,6 +310,9 @@ function refuseTopUp(report: ReportFields, reason: string, actor: StepActor, now
       key: `top-up-release:${report.reference}:${report.revision}`,
       note: 'top-up refused',
     },
+    // The reporter was told it was approved, so they are told it will not be paid; the reason stays internal.
+    public: true,
+    note: `补发奖励 ${formatYuan(amountFen)} 元经复核不予发放 / After review, the top-up of ${formatYuan(amountFen)} yuan will not be paid`,
     auditDetails: { releasedFen: amountFen },
   };
 }
@@ -323,8 +326,9 @@ function refuseRecovery(report: ReportFields, reason: string, actor: StepActor, 
   return {
     ...refused,
     set: { ...refused.set, [`${at}.writtenOff`]: true },
-    note: `追回 ${formatYuan(amountFen)} 元予以核销：${reason} / The recovery of ${formatYuan(amountFen)} yuan was written off: ${reason}`,
-    internalNote: undefined,
+    // The reporter was told to return the money, so they are told they need not; the reason stays internal.
+    public: true,
+    note: `经复核，已通知退回的 ${formatYuan(amountFen)} 元不再追回 / After review, the ${formatYuan(amountFen)} yuan you were asked to return will not be recovered`,
     auditDetails: { writtenOffFen: amountFen },
   };
 }

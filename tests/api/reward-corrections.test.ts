@@ -337,6 +337,7 @@ describe('refused after approval', () => {
     const stored = await c.stored(ref);
     expect(stored.reward!.reservedFen).toBe(0);
     expect(stored.reward!.topUps![0]).toMatchObject({ refusalReason: '处罚决定已被复议撤销' });
+    expect(stored.timeline.find((s) => s.type === 'refuse-top-up')).toMatchObject({ public: true });
     const release = await LedgerEntry.findOne({ rewardId: ref, kind: 'release' }).lean();
     expect(release).toMatchObject({ fundId: MAIN_FUND, amountFen });
     // Over: it can be neither paid nor refused again.
@@ -364,9 +365,12 @@ describe('refused after approval', () => {
       refusalReason: '举报人已死亡，无法追回',
       writtenOff: true,
     });
+    // The reporter, told to return the money, is told they need not; the reason stays with staff.
     const step = (await c.stored(ref)).timeline.find((s) => s.type === 'refuse-recovery');
-    expect(step).toMatchObject({ public: false });
-    expect(step?.note).toContain('核销');
+    expect(step).toMatchObject({ public: true });
+    expect(step?.note).toContain('不再追回');
+    expect(step?.note).not.toContain('举报人已死亡');
+    expect(await publicSteps(ref)).toContain('refuse-recovery');
     const receipt = { voucherNo: 'ZH-X', receivedOn: shanghaiDay() };
     expectProblem(await c.act(ref, 'record-recovery', receipt, c.cashier, moneyKey()), 409, 'resource.stale');
   });
