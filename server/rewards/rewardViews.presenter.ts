@@ -12,6 +12,12 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 const str = (s: string | null | undefined) => s ?? undefined;
 const lines = (l: { zh: string; en: string }[]) => l.map(({ zh, en }) => ({ zh, en }));
 
+/** The documents the reward was judged under, as kept with it (title and 文号). */
+const documentsOf = (w: Reward) =>
+  w.documents?.length
+    ? w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' }))
+    : undefined;
+
 export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<typeof reporterReward> | undefined {
   const w = r.reward;
   // After a revised appeal the new amount waits for finance: the reporter still sees the appeal's outcome.
@@ -23,9 +29,7 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
     eligible: w.eligible,
     amountFen: w.amountFen,
     policy: str(w.policy),
-    documents: w.documents?.length
-      ? w.documents.map((d) => ({ title: { zh: d.title?.zh ?? '', en: d.title?.en ?? '' }, number: d.number ?? '' }))
-      : undefined,
+    documents: documentsOf(w),
     explanation: lines(w.explanation),
     refusalReason: w.eligible ? undefined : str(w.refusalReason),
     claimDueAt: iso(w.claimDueAt),
@@ -81,6 +85,7 @@ export function rewardForStaff(r: ReportFields): z.infer<typeof staffReward> | u
   return {
     eligible: w.eligible,
     policy: str(w.policy),
+    documents: documentsOf(w),
     scheme: str(w.scheme),
     computedFen: w.computedFen ?? undefined,
     minFen: w.minFen ?? undefined,

@@ -427,6 +427,8 @@ const opt = { str: z.string().optional(), fen: z.number().int().optional() };
 export const staffReward = z.object({
   eligible: z.boolean(),
   policy: opt.str,
+  /** The documents the reward was judged under (title and 文号), as kept with it. */
+  documents: z.array(z.object({ title: z.object({ zh: z.string(), en: z.string() }), number: z.string() })).optional(),
   scheme: opt.str,
   computedFen: opt.fen,
   minFen: opt.fen,

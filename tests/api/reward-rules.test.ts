@@ -97,6 +97,9 @@ describe('the reward keeps the documents applied', () => {
     const numbers = stored.reward!.documents!.map((d) => d.number || d.title?.zh);
     expect(numbers).toContain('安安委〔2022〕14号');
     expect(numbers.join()).not.toContain('焊接');
+    // Staff see the same documents on the case, not only the version's id.
+    const view = await c.view(r.reference, c.staff.reviewer);
+    expect(view.body.reward.documents.map((d: { number: string }) => d.number)).toContain('安安委〔2022〕14号');
   });
 });
 

@@ -96,7 +96,15 @@ export function RewardCard({ view }: { view: CaseView }) {
           <Descriptions.Item label={t.range}>{`${formatYuan(w.minFen)} – ${formatYuan(w.maxFen)}`}</Descriptions.Item>
         )}
         {w.scheme && <Descriptions.Item label={t.scheme}>{t.schemes[w.scheme] ?? w.scheme}</Descriptions.Item>}
-        {w.policy && <Descriptions.Item label={t.policy}>{w.policy}</Descriptions.Item>}
+        {(w.documents?.length || w.policy) && (
+          <Descriptions.Item label={t.policy}>
+            {w.documents?.length
+              ? w.documents
+                  .map((d) => (lang === 'en' ? `${d.title.en} ${d.number}`.trim() : `《${d.title.zh}》${d.number}`))
+                  .join(lang === 'en' ? '; ' : '、')
+              : w.policy}
+          </Descriptions.Item>
+        )}
         {w.reservedFen > 0 && <Descriptions.Item label={t.reserved}>{formatYuan(w.reservedFen)}</Descriptions.Item>}
         {w.claimDueAt && <Descriptions.Item label={t.claimDueAt}>{formatDateTime(w.claimDueAt)}</Descriptions.Item>}
         {state && <Descriptions.Item label={t.title}>{state}</Descriptions.Item>}

@@ -5,7 +5,7 @@ export const rewardEn: RewardMessages = {
   amount: 'Amount (yuan)',
   computed: 'By the rules',
   range: 'Adjustable within',
-  policy: 'Policy',
+  policy: 'Rules applied',
   scheme: 'Scheme',
   schemes: {
     violation: 'Major hazard / violation',

@@ -4,7 +4,7 @@ export const rewardZh = {
   amount: '奖励金额（元）',
   computed: '按规则计算',
   range: '可调整范围',
-  policy: '适用政策',
+  policy: '适用办法',
   scheme: '奖励方式',
   schemes: { violation: '重大隐患/违法行为', 'concealed-accident': '瞒报谎报事故', welding: '违规焊接' } as Record<
     string,
