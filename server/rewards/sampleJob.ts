@@ -62,7 +62,15 @@ export async function drawMonthlySample(now: Date): Promise<SampleDraw | null> {
     status: trusted({ $in: ['reward-paid', 'closed'] }),
     'reward.payout.paidOn': trusted({ $gte: `${month}-01`, $lte: `${month}-31` }),
   };
-  const paid = await Report.find(paidInMonth).lean<ReportFields[]>();
+  // Only what the draw and `handlersOf` read: never the report's text, evidence or sealed fields.
+  const paid = await Report.find(paidInMonth, {
+    reference: 1,
+    area: 1,
+    'assignment.verifierId': 1,
+    findingsById: 1,
+    reward: 1,
+    'conclusion.involvedIds': 1,
+  }).lean<ReportFields[]>();
   const target = Math.ceil((ratePercent * paid.length) / 100);
   const already = paid.filter((r) => r.reward?.sampleCheck?.month === month).length;
   const result: SampleDraw = { month, paid: paid.length, ratePercent, target, drawn: [], skipped: [] };
