@@ -105,7 +105,7 @@ export class ConfigError extends Error {
 }
 
 /** Outside demo mode: every role that can read a reporter's identity (admin, reviewer), move money (finance) or approve it (leader). */
-const defaultTotpRoles = ['admin', 'reviewer', 'finance', 'leader'];
+const defaultTotpRoles = ['admin', 'reviewer', 'finance', 'leader', 'protection'];
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);

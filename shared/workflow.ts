@@ -185,6 +185,22 @@ export interface WorkflowRecord {
   sampleVerifierId?: string;
   /** The category is outside the city scheme (coal mines): the report is transferred to its own channel. */
   outsideScheme?: boolean;
+  /** Reporter protection (server/protection): an insider report, and one made protected by its risk or a duress signal. */
+  insider?: boolean;
+  protectedCase?: boolean;
+  /** The reporter's identity is on file (real-name and not yet deleted by the retention schedule). */
+  identityOnFile?: boolean;
+  /** An identity reveal under way: requested, or approved by a custodian and still usable by its requester. */
+  revealStage?: 'requested' | 'approved';
+  revealRequestedById?: string;
+  /** A check-in (回访) went out and awaits the reporter's answer. */
+  checkInOpen?: boolean;
+  /** Protection cases not yet closed. */
+  openProtectionCases?: number;
+  /** The reporter withdrew after acceptance and the bureau has not yet decided whether to continue. */
+  withdrawalPending?: boolean;
+  /** The reporter withdrew: their participation and any reward have ended, whatever the bureau decides. */
+  reporterWithdrew?: boolean;
 }
 
 export type DeadlineMark =
@@ -241,7 +257,15 @@ export type GuardFailure =
   | 'no-top-up'
   | 'recovery-pending'
   | 'no-recovery'
-  | 'transfer-outside-scheme';
+  | 'transfer-outside-scheme'
+  | 'anonymous'
+  | 'reveal-pending'
+  | 'no-reveal-request'
+  | 'reveal-not-approved'
+  | 'no-check-in'
+  | 'no-protection-case'
+  | 'no-withdrawal'
+  | 'reporter-withdrew';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -373,6 +397,19 @@ const notRecoveryProposer: Guard = (r, a) => (r.recoveryProposedById === a.id ? 
 const notRecoveryApprover: Guard = (r, a) => (r.recoveryApprovedById === a.id ? 'four-eyes' : null);
 /** A sampled case is inspected again only by the verifier drawn for it, who never handled it. */
 const drawnForSample: Guard = (r, a) => (r.sampleVerifierId === a.id ? null : 'not-assigned-verifier');
+
+/** Identity reveals: on file, one request at a time, approved by a custodian who did not ask, used only by who asked. */
+const identityOnFile: Guard = (r) => (r.identityOnFile ? null : 'anonymous');
+const noRevealUnderWay: Guard = (r) => (r.revealStage ? 'reveal-pending' : null);
+const revealRequested: Guard = (r) => (r.revealStage === 'requested' ? null : 'no-reveal-request');
+const notRevealRequester: Guard = (r, a) => (r.revealRequestedById === a.id ? 'four-eyes' : null);
+const revealApprovedForMe: Guard = (r, a) =>
+  r.revealStage === 'approved' && r.revealRequestedById === a.id ? null : 'reveal-not-approved';
+const checkInIsOpen: Guard = (r) => (r.checkInOpen ? null : 'no-check-in');
+const hasOpenProtectionCase: Guard = (r) => (r.openProtectionCases ? null : 'no-protection-case');
+const withdrawalIsPending: Guard = (r) => (r.withdrawalPending ? null : 'no-withdrawal');
+/** A reporter who withdrew has ended their reward: none is proposed for them. */
+const reporterStayed: Guard = (r) => (r.reporterWithdrew ? 'reporter-withdrew' : null);
 
 /** The result letter's reminders run only until it is sent. */
 const letterMail = (mark: DeadlineMark, name: { zh: string; en: string }) => {
@@ -555,7 +592,7 @@ export const workflowActions = {
     ...staff(['verifier']),
     public: false,
     name: { zh: '拟定奖励', en: 'Propose the reward' },
-    guards: [inArea, assignedVerifier, gradeKnown],
+    guards: [inArea, assignedVerifier, gradeKnown, reporterStayed],
   },
   // Internal while money is still to be approved; a refusal is told to the reporter (see server/rewards/lifecycle.ts).
   'confirm-reward': {
@@ -801,6 +838,85 @@ export const workflowActions = {
     guards: [inArea, verifierOnlyIfAssigned],
   },
 
+  // Reporter protection (server/protection). Intake records the risk assessment with the acceptance; protection staff revise it.
+  'assess-protection': {
+    from: [...notAccepted, ...underVerification, 'findings-submitted', 'referred-up'],
+    to: null,
+    ...staff(['protection']),
+    public: false,
+    name: { zh: '保护风险评估', en: 'Assess the protection risk' },
+    guards: [inArea],
+  },
+  // Revealing who reported takes two people: a request with a reason, and a custodian's time-limited approval.
+  'request-identity-reveal': {
+    from: reportStates,
+    to: null,
+    ...staff(['reviewer', 'protection', 'leader']),
+    public: false,
+    name: { zh: '申请查看举报人身份', en: "Ask to see the reporter's identity" },
+    guards: [inArea, identityOnFile, noRevealUnderWay],
+  },
+  'approve-identity-reveal': {
+    from: reportStates,
+    to: null,
+    ...staff(['protection']),
+    public: false,
+    name: { zh: '批准查看举报人身份', en: 'Approve the identity reveal' },
+    guards: [inArea, identityOnFile, revealRequested, notRevealRequester],
+  },
+  'refuse-identity-reveal': {
+    from: reportStates,
+    to: null,
+    ...staff(['protection']),
+    public: false,
+    name: { zh: '不批准查看举报人身份', en: 'Refuse the identity reveal' },
+    guards: [inArea, revealRequested, notRevealRequester],
+  },
+  // The reveal itself answers the identity (its own endpoint); the reporter is told to which role, unless the law forbids.
+  'reveal-identity': {
+    from: reportStates,
+    to: null,
+    ...staff(['reviewer', 'protection', 'leader']),
+    ownEndpoint: true,
+    public: true,
+    name: { zh: '举报人身份已披露', en: "The reporter's identity was disclosed" },
+    guards: [inArea, identityOnFile, revealApprovedForMe],
+  },
+  // After acceptance a withdrawal ends the reporter's part; the bureau decides whether to go on of its own motion (依职权).
+  'decide-continuation': {
+    from: [...stateGroups.underVerification, 'findings-submitted'],
+    to: null,
+    ...staff(['reviewer']),
+    public: false,
+    name: { zh: '决定是否依职权继续核查', en: 'Decide whether to continue of our own motion' },
+    guards: [inArea, withdrawalIsPending],
+  },
+  // Protection cases: retaliation reported by the reporter, a check-in or a duress signal; protection staff only.
+  'open-protection-case': {
+    from: reportStates,
+    to: null,
+    ...staff(['protection']),
+    public: false,
+    name: { zh: '立案保护事项', en: 'Open a protection case' },
+    guards: [inArea],
+  },
+  'refer-protection-case': {
+    from: reportStates,
+    to: null,
+    ...staff(['protection']),
+    public: true,
+    name: { zh: '保护事项转请处理', en: 'Protection case referred' },
+    guards: [inArea, hasOpenProtectionCase],
+  },
+  'close-protection-case': {
+    from: reportStates,
+    to: null,
+    ...staff(['protection']),
+    public: true,
+    name: { zh: '保护事项办结', en: 'Protection case closed' },
+    guards: [inArea, hasOpenProtectionCase],
+  },
+
   // The reporter's steps, from follow-up. An answer while screening waits on them resumes it.
   'reporter-message': {
     from: conversationOpen,
@@ -858,6 +974,31 @@ export const workflowActions = {
     name: { zh: '举报人申请复查', en: 'Reporter appealed' },
     guards: [appealPeriodOpen],
   },
+  'check-in-answered': {
+    from: reportStates,
+    to: null,
+    ...reporter,
+    public: true,
+    name: { zh: '举报人答复回访', en: 'The reporter answered the check-in' },
+    guards: [checkInIsOpen],
+  },
+  'retaliation-reported': {
+    from: reportStates,
+    to: null,
+    ...reporter,
+    public: true,
+    name: { zh: '举报人反映遭受打击报复', en: 'The reporter reported retaliation' },
+    guards: [],
+  },
+  // Signing in with the duress key: the holder sees a harmless withdrawn view; protection staff are alerted.
+  'duress-signal': {
+    from: reportStates,
+    to: null,
+    ...reporter,
+    public: false,
+    name: { zh: '应急码登录警示', en: 'Duress key used' },
+    guards: [],
+  },
 
   // The jobs' steps: a reward not claimed in time lapses; deadline mails go once each.
   'reward-lapsed': {
@@ -902,6 +1043,24 @@ export const workflowActions = {
     name: { zh: '抽中复核', en: 'Drawn for a sample re-inspection' },
     guards: [rewardWasPaid],
   },
+  // Check-ins (回访) to insider reporters after the conclusion, at the days of shared/protection/policy.ts.
+  'check-in-sent': {
+    ...system,
+    from: reportStates,
+    to: null,
+    public: true,
+    name: { zh: '回访', en: 'Check-in' },
+    guards: [],
+  },
+  // The retention schedule deletes a class of personal data that is due; the audit records the class, never the data.
+  'retention-deleted': {
+    ...system,
+    from: reportStates,
+    to: null,
+    public: false,
+    name: { zh: '按保存期限删除个人信息', en: 'Personal data deleted on schedule' },
+    guards: [],
+  },
   // Each overdue rectification is escalated once (the task records it).
   'rectification-overdue': {
     ...system,
@@ -926,6 +1085,19 @@ export type CaseActionName = Exclude<
   }[WorkflowActionName],
   never
 >;
+
+/**
+ * Steps only protection staff see in a report's history (the staff view leaves them out
+ * for everyone else): retaliation, protection cases, check-in answers, duress signals.
+ */
+export const protectionOnlySteps: readonly WorkflowActionName[] = [
+  'retaliation-reported',
+  'check-in-answered',
+  'duress-signal',
+  'open-protection-case',
+  'refer-protection-case',
+  'close-protection-case',
+];
 
 /** Actions whose money movement is keyed by the request's Idempotency-Key, so a retry moves it once. */
 export const moneyActions: readonly WorkflowActionName[] = [

@@ -127,6 +127,14 @@ export const demoAccounts: {
     allAreas: true,
   },
   {
+    username: 'protection',
+    role: 'protection',
+    displayName: '冯静（举报人保护专员）',
+    unitCode: 'city-emb',
+    areaCodes: [],
+    allAreas: true,
+  },
+  {
     username: 'county-verifier',
     role: 'verifier',
     displayName: '孙浩（北关区应急管理局 核查人员）',

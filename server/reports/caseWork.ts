@@ -4,6 +4,7 @@ import { trusted } from 'mongoose';
 import type { z } from 'zod';
 import { endOfShanghaiDay, shanghaiDayStart } from '../../shared/dates';
 import type { reportListQuery } from '../../shared/schemas/workflow';
+import { protectionPolicy } from '../../shared/protection/policy';
 import { stateGroups } from '../../shared/workflow';
 import type { SecretBox } from '../platform/secretBox';
 import { AppError } from '../platform/errors';
@@ -184,6 +185,38 @@ export function reportListFilter(
       filter.$and = [{ $or: [{ 'reward.topUps': pending }, { 'reward.recoveries': pending }] }];
       break;
     }
+    case 'protection': {
+      // Protection staff only: open protection cases, and check-ins unanswered past their answer period.
+      if (actor.role !== 'protection') filter.status = '__none__';
+      const unansweredSince = new Date(now.getTime() - protectionPolicy.checkInAnswerDays * DAY);
+      filter.$and = [
+        {
+          $or: [
+            { 'protection.cases': trusted({ $elemMatch: { closedAt: { $not: { $type: 'date' } } } }) },
+            {
+              'protection.checkIns': trusted({
+                $elemMatch: { answeredAt: { $not: { $type: 'date' } }, sentAt: { $lt: unansweredSince } },
+              }),
+            },
+          ],
+        },
+      ];
+      break;
+    }
+    case 'reveal-requests':
+      // Requests awaiting a custodian: never one's own (four eyes).
+      filter.identityReveals = trusted({
+        $elemMatch: {
+          approvedAt: { $not: { $type: 'date' } },
+          refusedAt: { $not: { $type: 'date' } },
+          requestedById: { $ne: actor.id },
+        },
+      });
+      break;
+    case 'withdrawals':
+      filter['reporterWithdrawal.at'] = trusted({ $type: 'date' });
+      filter['reporterWithdrawal.decidedAt'] = trusted({ $not: { $type: 'date' } });
+      break;
   }
   if (query.status) filter.status = !statuses || statuses.includes(query.status) ? query.status : '__none__';
   else if (statuses) filter.status = trusted({ $in: statuses });

@@ -1,6 +1,7 @@
 // What one step on a report changes, as its change function returns it; the
 // pipeline (pipeline.ts) applies it. Types only, so the modules that define
 // changes never import the pipeline that runs them.
+import type { DataClass } from '../../shared/protection/policy';
 import type { ActionPayloads } from '../../shared/schemas/workflow';
 import type { ReportState, WorkflowActionName } from '../../shared/workflow';
 import type { Actor } from '../access';
@@ -17,6 +18,10 @@ export const staffOf = (actor: StepActor): Actor | null =>
 export interface Change {
   /** Fields set beside the status. */
   set?: Record<string, unknown>;
+  /** Fields removed (the retention schedule's deletions). */
+  unset?: string[];
+  /** Data classes whose report keys are deleted with the step, shredding every copy sealed under them. */
+  shredKeys?: DataClass[];
   /** The next state when the action's table entry leaves it open (`to: null`). */
   to?: ReportState;
   /** Shown with the step; the reporter sees it when the step is public. */

@@ -30,6 +30,11 @@ import { approvalChanges } from '../rewards/approvalChanges';
 import { correctionChanges } from '../rewards/correctionChanges';
 import { appealOpen, claimOpen, rewardChanges } from '../rewards/lifecycle';
 import { sampleChanges } from '../rewards/sampleChanges';
+import { shredReportData } from '../protection/dataKeys';
+import { protectionChanges } from '../protection/protectionChanges';
+import { revealChanges } from '../protection/revealChanges';
+import { retentionChanges } from '../protection/retentionChanges';
+import { withdrawalChanges } from '../protection/withdrawalChanges';
 import { refreshReportStats } from '../stats';
 import { caseChanges, deadlineChanges, sentMarks } from './caseChanges';
 import { objectionOpen } from './conclusion';
@@ -51,6 +56,10 @@ const changes: { [K in WorkflowActionName]: ChangeFor<K> } = {
   ...approvalChanges,
   ...correctionChanges,
   ...sampleChanges,
+  ...revealChanges,
+  ...withdrawalChanges,
+  ...protectionChanges,
+  ...retentionChanges,
 };
 
 /** How a step that is not open now is refused, where the pages expect a particular answer. */
@@ -117,6 +126,32 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     awaitingSignOff: counts.awaitingSignOff,
     outsideScheme: !!outsideSchemeOf(r.category),
     ...rewardControlsOf(r),
+    ...protectionOf(r, now),
+  };
+}
+
+/** Where the report stands on reporter protection: insider, reveals, check-ins, cases, withdrawal. */
+function protectionOf(r: ReportFields, now: Date): Partial<WorkflowRecord> {
+  const p = r.protection;
+  const reveal = r.identityReveals?.at(-1);
+  const revealStage =
+    !reveal || reveal.refusedAt
+      ? undefined
+      : !reveal.approvedAt
+        ? ('requested' as const)
+        : reveal.expiresAt && reveal.expiresAt > now
+          ? ('approved' as const)
+          : undefined;
+  return {
+    insider: p?.assessment?.insider ?? !!r.employeeOfSubject,
+    protectedCase: !!p?.protected,
+    identityOnFile: !!r.reporterSealed,
+    revealStage,
+    revealRequestedById: revealStage ? reveal!.requestedById : undefined,
+    checkInOpen: !!p?.checkIns?.some((c) => c.sentAt && !c.answeredAt),
+    openProtectionCases: p?.cases?.filter((c) => !c.closedAt).length ?? 0,
+    withdrawalPending: !!r.reporterWithdrawal?.at && !r.reporterWithdrawal.decidedAt,
+    reporterWithdrew: !!r.reporterWithdrawal?.at,
   };
 }
 
@@ -285,8 +320,9 @@ export async function applyTransition<K extends WorkflowActionName>(
   const change = await changes[name](report, payload, actor, { now, box: ctx.box! });
   const status = change.to ?? action.to ?? (report.status as ReportState);
   const isPublic = change.public ?? action.public;
-  // The reporter is mailed about what staff did, not about their own steps or the jobs'.
-  const mailReporter = change.notifyReporter ?? (isPublic && !!staff);
+  // The reporter is mailed about what staff did, not about their own steps or the jobs'; a
+  // reporter who withdrew is mailed nothing more (a coerced withdrawal must look final).
+  const mailReporter = !report.reporterWithdrawal?.at && (change.notifyReporter ?? (isPublic && !!staff));
   if ((mailReporter || change.staffMails?.length) && !(ctx.box && ctx.publicBaseUrl))
     throw new Error(`${name} sends mail, so its step context needs the secret box and the public address`);
   return inTransaction(async (session) => {
@@ -294,12 +330,14 @@ export async function applyTransition<K extends WorkflowActionName>(
       { reference: report.reference, revision: report.revision, status: report.status },
       {
         $set: { ...change.set, status, ...(status !== report.status ? { statusChangedAt: now } : {}) },
+        ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((f) => [f, ''])) } : {}),
         $inc: { revision: 1 },
         $push: pushesOf(name, change, isPublic, actor, now),
       },
       { session, returnDocument: 'after' },
     ).lean<ReportFields>();
     if (!updated) throw new StaleRevision(); // someone acted on this report first
+    if (change.shredKeys?.length) await shredReportData(report.reference, change.shredKeys, session);
     const m = change.movement;
     if (m) {
       try {

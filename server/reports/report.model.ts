@@ -312,11 +312,106 @@ const rectificationSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * A protection case (server/protection): retaliation against the reporter, opened by them, by
+ * a check-in answer, a duress signal or protection staff. Only protection staff read it.
+ */
+const protectionCaseSchema = new Schema(
+  {
+    caseNo: { type: String, required: true },
+    source: { type: String, required: true, enum: ['reporter', 'check-in', 'duress', 'staff'] },
+    kinds: { type: [String], default: [] },
+    /** What happened, in the reporter's or the officer's words: sealed under the report's protection-details key. */
+    accountSealed: { type: String },
+    openedAt: { type: Date, required: true },
+    openedById: { type: String },
+    firstActionDueAt: { type: Date, required: true },
+    decisionDueAt: { type: Date, required: true },
+    referrals: {
+      type: [new Schema({ body: String, note: String, at: Date, byId: String }, { _id: false })],
+      default: [],
+    },
+    outcome: { type: String },
+    outcomeNote: { type: String, maxlength: 2000 },
+    closedAt: { type: Date },
+    closedById: { type: String },
+  },
+  { _id: false },
+);
+
+/** Reporter protection: the insider assessment, the cover for a protected case, duress signals, check-ins and cases. */
+const protectionSchema = new Schema(
+  {
+    assessment: {
+      type: new Schema(
+        {
+          insider: Boolean,
+          smallWorkplace: Boolean,
+          identifyingDetails: Boolean,
+          risk: { type: String, enum: ['low', 'medium', 'high'] },
+          note: String,
+          byId: String,
+          at: Date,
+        },
+        { _id: false },
+      ),
+    },
+    /** Verify under a routine inspection; never show the report or its evidence to the subject. */
+    protected: { type: Boolean, default: false },
+    coverNote: { type: String, maxlength: 500 },
+    duressSignals: { type: [new Schema({ at: Date, context: String }, { _id: false })], default: undefined },
+    checkIns: {
+      type: [
+        new Schema(
+          {
+            round: Number,
+            sentAt: Date,
+            answeredAt: Date,
+            harm: Boolean,
+            /** The answer's words, sealed under the protection-details key. */
+            answerSealed: String,
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
+    cases: { type: [protectionCaseSchema], default: undefined },
+  },
+  { _id: false },
+);
+
+/** One request to see who reported: asked with a reason, approved or refused by a custodian, usable until it expires. */
+const identityRevealSchema = new Schema(
+  {
+    requestedById: { type: String, required: true },
+    requestedByRole: { type: String, required: true },
+    requestedAt: { type: Date, required: true },
+    reason: { type: String, required: true, maxlength: 500 },
+    /** Not told to the reporter, on the legal ground recorded. */
+    withholdNotice: { type: Boolean, default: false },
+    legalGround: { type: String, maxlength: 500 },
+    approvedById: { type: String },
+    approvedAt: { type: Date },
+    approvalComment: { type: String, maxlength: 500 },
+    expiresAt: { type: Date },
+    refusedById: { type: String },
+    refusedAt: { type: Date },
+    refusalReason: { type: String, maxlength: 500 },
+    revealedAt: { type: [Date], default: [] },
+  },
+  { _id: false },
+);
+
 const reportSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true },
-    /** "h1:" + HMAC under the server key (intake/receipt), or a legacy scrypt hash. */
-    accessKeyHash: { type: String, required: true },
+    /**
+     * "h1:" + HMAC under the server key (intake/receipt), or a legacy scrypt hash; removed by
+     * the retention schedule once the case is final. The duress key's, in the same form.
+     */
+    accessKeyHash: { type: String },
+    duressKeyHash: { type: String },
     status: { type: String, required: true, default: 'submitted' },
     channel: {
       type: String,
@@ -338,6 +433,25 @@ const reportSchema = new Schema(
     reporterSealed: { type: String },
     /** Sealed email for content-free notifications, readable by the mail job. */
     notifyEmailSealed: { type: String },
+    /** A real-name reporter's keyed pseudonym, the same across their reports (server/protection/pseudonym.ts). */
+    reporterPseudonym: { type: String },
+    protection: { type: protectionSchema },
+    identityReveals: { type: [identityRevealSchema], default: undefined },
+    /**
+     * The reporter withdrew: their part and any reward end. After acceptance the bureau
+     * decides whether to continue of its own motion; before it, the report is withdrawn.
+     */
+    reporterWithdrawal: {
+      type: new Schema(
+        { at: Date, decidedById: String, decidedAt: Date, outcome: String, decisionReason: String },
+        { _id: false },
+      ),
+    },
+    /** Classes of personal data the retention schedule has deleted, and when (never what). */
+    deletedData: {
+      type: [new Schema({ dataClass: String, at: Date }, { _id: false })],
+      default: undefined,
+    },
     location: { type: new Schema({ lat: Number, lng: Number }, { _id: false }) },
     evidence: { type: [evidenceSchema], default: [] },
     timeline: { type: [timelineSchema], default: [] },
@@ -489,6 +603,8 @@ reportSchema.index(
   { partialFilterExpression: { 'objectionReview.dueAt': { $type: 'date' } } },
 );
 reportSchema.index({ 'rectifications.status': 1, 'rectifications.dueOn': 1 });
+// A real-name reporter's other reports, for protection and fraud review.
+reportSchema.index({ reporterPseudonym: 1 }, { sparse: true });
 
 export type ReportFields = InferSchemaType<typeof reportSchema>;
 export const Report = model('Report', reportSchema, 'reports');

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { outsideSchemeOf } from '../../shared/catalog';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
-import { actionBlocker, allowedActions, inGroup } from '../../shared/workflow';
+import { actionBlocker, allowedActions, inGroup, protectionOnlySteps } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { ReportFields } from './report.model';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
@@ -56,6 +56,8 @@ function outsideSchemeView(r: ReportFields): Pick<z.infer<typeof staffReportView
     : {};
 }
 
+const protectionOnly = new Set<string>(protectionOnlySteps);
+
 export async function presentReportForStaff(r: ReportFields, actor: Actor): Promise<z.infer<typeof staffReportView>> {
   const a = r.assignment;
   const record = workflowRecordOf(r);
@@ -94,13 +96,16 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
       metadataRemoved: e.metadataRemoved,
       addedAt: e.addedAt.toISOString(),
     })),
-    timeline: r.timeline.map((t) => ({
-      at: t.at.toISOString(),
-      type: t.type,
-      public: t.public,
-      ...(t.actorId ? { actorId: t.actorId } : {}),
-      ...(t.note ? { note: t.note } : {}),
-    })),
+    // Retaliation, check-in answers and duress signals are for protection staff only.
+    timeline: r.timeline
+      .filter((t) => actor.role === 'protection' || !protectionOnly.has(t.type))
+      .map((t) => ({
+        at: t.at.toISOString(),
+        type: t.type,
+        public: t.public,
+        ...(t.actorId ? { actorId: t.actorId } : {}),
+        ...(t.note ? { note: t.note } : {}),
+      })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
     allowedActions: allowedActions(record, actor),
     reward: rewardForStaff(r),

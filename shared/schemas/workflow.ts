@@ -9,6 +9,7 @@ import { caseActionNames, deadlines, reportStates, workflowActionNames } from '.
 import { appealBody, claimBody } from './claim';
 import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
+import { protectionAssessmentBody, protectionPayloads } from './protection';
 import {
   followupMessageBody,
   followupWithdrawBody,
@@ -157,6 +158,8 @@ export const actionPayloads = {
     ...assignment,
     /** Deaths are reported: the county-level government verifies (安全生产法 第七十三条). */
     involvesDeaths: z.boolean().default(false),
+    /** The protection risk assessment: required when the reporter says they work for the subject. */
+    protection: protectionAssessmentBody.optional(),
   }),
   reject: z.object({ reason: note() }),
   'mark-duplicate': z.object({
@@ -352,6 +355,7 @@ export const actionPayloads = {
   'objection-review-escalated': deadlineMail,
   'rectification-overdue': z.object({ taskId: z.string(), mails }),
   'sample-drawn': z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), verifierId: objectId }),
+  ...protectionPayloads,
 } satisfies Record<(typeof workflowActionNames)[number], z.ZodType>;
 export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(typeof actionPayloads)[K]> };
 
@@ -363,7 +367,10 @@ export type ActionPayloads = { [K in keyof typeof actionPayloads]: z.infer<(type
  * rectification (a rectification awaiting re-inspection or sign-off), leadership (a
  * reward awaiting a leader's approval, or a claim whose flags a leader settles),
  * sample-checks (rewarded cases drawn for me to re-inspect, not yet recorded),
- * corrections (a top-up or recovery proposed or approved and not yet paid or received).
+ * corrections (a top-up or recovery proposed or approved and not yet paid or received),
+ * protection (protection staff: open protection cases, duress signals, unanswered check-ins),
+ * reveal-requests (identity reveals awaiting a custodian who did not ask), withdrawals
+ * (withdrawn after acceptance, awaiting the decision whether to continue).
  */
 export const reportQueues = [
   'new',
@@ -377,6 +384,9 @@ export const reportQueues = [
   'leadership',
   'sample-checks',
   'corrections',
+  'protection',
+  'reveal-requests',
+  'withdrawals',
 ] as const;
 export type ReportQueue = (typeof reportQueues)[number];
 

@@ -643,9 +643,9 @@ describe('outside demo mode, with the default second-factor roles', () => {
     await t?.stop();
   });
 
-  test('TOTP is required for reviewer/finance/admin outside demo mode: they are held at enrolment, intake and verifier are not', async () => {
-    expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'leader', 'reviewer']);
-    for (const role of ['admin', 'reviewer', 'finance']) {
+  test('TOTP is required for reviewer/finance/admin/protection outside demo mode: they are held at enrolment, intake and verifier are not', async () => {
+    expect(t.config.totpRequiredRoles.sort()).toEqual(['admin', 'finance', 'leader', 'protection', 'reviewer']);
+    for (const role of ['admin', 'reviewer', 'finance', 'protection']) {
       const s = await signIn(t.app, role, t.demoPassword);
       expect([
         role,

@@ -166,7 +166,7 @@ describe('the whole path: screening → acceptance → verification → findings
           who: s.reviewer,
           body: {},
           status: 'substantiated',
-          allowed: ['send-result-letter', 'order-rectification'],
+          allowed: ['send-result-letter', 'order-rectification', 'request-identity-reveal'],
         },
       ];
 
@@ -215,8 +215,13 @@ describe('the whole path: screening → acceptance → verification → findings
       }
 
       // The other roles see the same record with their own actions.
+      // A real-name report: a reviewer may also ask to see who reported (a custodian must approve).
       if (step.action === 'submit-findings')
-        expect((await view(ref, s.reviewer)).body.allowedActions).toEqual(['approve-findings', 'return-findings']);
+        expect((await view(ref, s.reviewer)).body.allowedActions).toEqual([
+          'approve-findings',
+          'return-findings',
+          'request-identity-reveal',
+        ]);
     }
 
     const db = await stored(ref);
@@ -464,7 +469,8 @@ describe('failure modes', () => {
   test('four-eyes: a reviewer recorded as the findings author → 403 on approve and return', async () => {
     const ref = await reportAt('findings-submitted');
     await Report.updateOne({ reference: ref }, { $set: { findingsById: s.reviewer.user.id } });
-    expect((await view(ref, s.reviewer)).body.allowedActions).toEqual([]);
+    expect((await view(ref, s.reviewer)).body.allowedActions).not.toContain('approve-findings');
+    expect((await view(ref, s.reviewer)).body.allowedActions).not.toContain('return-findings');
     expectProblem(await act(ref, 'approve-findings', {}, s.reviewer), 403, 'auth.forbidden');
     expectProblem(await act(ref, 'return-findings', { reason: '自己审核自己' }, s.reviewer), 403, 'auth.forbidden');
     expect((await stored(ref)).status).toBe('findings-submitted');

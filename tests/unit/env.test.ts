@@ -53,7 +53,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       demo: false,
       PORT: 8080,
-      totpRequiredRoles: ['admin', 'reviewer', 'finance', 'leader'],
+      totpRequiredRoles: ['admin', 'reviewer', 'finance', 'leader', 'protection'],
     });
   });
 
@@ -96,18 +96,20 @@ describe('loadConfig', () => {
     });
   });
 
-  test('TOTP is required for reviewer/finance/admin/leader outside demo mode (every role that can see identities, move money or approve it), and a secret key is required', () => {
+  test('TOTP is required for reviewer/finance/admin/leader/protection outside demo mode (every role that can ask for or approve an identity, move money or approve it), and a secret key is required', () => {
     expect(loadConfig({ MONGODB_URI: 'mongodb://localhost/', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual([
       'admin',
       'reviewer',
       'finance',
       'leader',
+      'protection',
     ]);
     expect(loadConfig({ WOODPECKER_DEMO: 'false', WOODPECKER_SECRET_KEY: key }).totpRequiredRoles).toEqual([
       'admin',
       'reviewer',
       'finance',
       'leader',
+      'protection',
     ]);
     expect(problemsOf({ MONGODB_URI: 'mongodb://localhost/' })).toEqual(['WOODPECKER_SECRET_KEY']);
   });

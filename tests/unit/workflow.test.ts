@@ -86,6 +86,19 @@ const expected: Table = {
   // Rectification is tracked after closing too.
   closed: { verifier: ['order-rectification'], reviewer: ['order-rectification'] },
 };
+// Protection staff: the risk assessment (intake records it with the acceptance) until verification
+// ends, and a protection case in any state.
+const assessable: readonly ReportState[] = [
+  ...stateGroups.notAccepted,
+  ...stateGroups.underVerification,
+  'findings-submitted',
+  'referred-up',
+];
+for (const state of reportStates) {
+  const row = expected[state];
+  const assess: WorkflowActionName[] = assessable.includes(state) ? ['assess-protection'] : [];
+  row.protection = [...assess, 'open-protection-case'];
+}
 
 describe('allowedActions per state × role', () => {
   test('the table covers every state', () => {
@@ -193,6 +206,25 @@ describe('guards', () => {
       ['approve-recovery', 'closed', 'leader', { rewardPaid: true, recoveryStage: 'proposed' }],
       ['record-recovery', 'reward-paid', 'finance', { rewardPaid: true, recoveryStage: 'approved' }],
       ['record-sample-check', 'reward-paid', 'verifier', { rewardPaid: true, sampleVerifierId: ME }],
+      ['assess-protection', 'screening', 'protection', {}],
+      ['request-identity-reveal', 'verifying', 'reviewer', { identityOnFile: true }],
+      [
+        'approve-identity-reveal',
+        'verifying',
+        'protection',
+        { identityOnFile: true, revealStage: 'requested', revealRequestedById: OTHER },
+      ],
+      ['refuse-identity-reveal', 'closed', 'protection', { revealStage: 'requested', revealRequestedById: OTHER }],
+      [
+        'reveal-identity',
+        'closed',
+        'reviewer',
+        { identityOnFile: true, revealStage: 'approved', revealRequestedById: ME },
+      ],
+      ['decide-continuation', 'verifying', 'reviewer', { withdrawalPending: true, reporterWithdrew: true }],
+      ['open-protection-case', 'closed', 'protection', {}],
+      ['refer-protection-case', 'reward-paid', 'protection', { openProtectionCases: 1 }],
+      ['close-protection-case', 'verifying', 'protection', { openProtectionCases: 1 }],
     ];
 
     test('every staff action has the area guard', () => {
@@ -549,9 +581,11 @@ describe('the graph', () => {
       expect([state, waysOut(state)]).toEqual([state, []]);
     expect(waysOut('rejected')).toEqual(['objection-filed']);
     expect(waysOut('transferred')).toEqual(['close']);
+    // Besides the conversation, only the steps that protect the reporter or delete their data, which apply in any state.
+    const anyState = (n: WorkflowActionName) => workflowActions[n].from.length === reportStates.length;
     for (const state of ['duplicate', 'withdrawn'] as ReportState[])
       for (const name of workflowActionNames)
-        if ((workflowActions[name].from as readonly ReportState[]).includes(state))
+        if ((workflowActions[name].from as readonly ReportState[]).includes(state) && !anyState(name))
           expect([state, name]).toEqual([state, expect.stringMatching(/^(staff|reporter)-message$/)]);
   });
 
@@ -584,6 +618,12 @@ describe('the graph', () => {
         'objection-review-reminder',
         'objection-review-escalated',
         'rectification-overdue',
+        'reveal-identity',
+        'check-in-answered',
+        'retaliation-reported',
+        'duress-signal',
+        'check-in-sent',
+        'retention-deleted',
         'sample-drawn',
       ].sort(),
     );

@@ -154,6 +154,7 @@ export const en: Messages = {
       finance: 'Finance officer',
       leader: 'Bureau leader',
       discipline: 'Discipline officer',
+      protection: 'Protection officer',
     },
     desks: {
       admin: 'Administration',
@@ -163,6 +164,7 @@ export const en: Messages = {
       finance: 'Finance desk',
       leader: 'Leadership desk',
       discipline: 'Discipline desk',
+      protection: 'Protection desk',
     },
     duties: {
       admin: [
@@ -198,6 +200,12 @@ export const en: Messages = {
         'Publish new reward policy versions (never one you drafted)',
       ],
       discipline: ['Read the reward anomaly views: by verifier, area, payee and enterprise', 'Read only: no case work'],
+      protection: [
+        "Assess insider reporters' protection risk and protect cases",
+        'Handle retaliation cases and refer them to the bodies that can act',
+        'Follow check-in answers and duress signals',
+        "As identity custodian, approve or refuse others' requests to see a reporter's identity",
+      ],
     },
     banners: {
       mustEnrolTotp: 'Your role must turn on two-factor authentication before using anything else.',

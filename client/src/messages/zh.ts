@@ -147,6 +147,7 @@ export const zh = {
       finance: '财务',
       leader: '局领导',
       discipline: '纪检监察',
+      protection: '举报人保护专员',
     } satisfies Record<Role, string>,
     desks: {
       admin: '系统管理工作台',
@@ -156,6 +157,7 @@ export const zh = {
       finance: '财务工作台',
       leader: '局领导工作台',
       discipline: '纪检监察工作台',
+      protection: '举报人保护工作台',
     } satisfies Record<Role, string>,
     duties: {
       admin: [
@@ -191,6 +193,12 @@ export const zh = {
         '审批发布新的奖励规则版本（不得发布本人起草的版本）',
       ],
       discipline: ['查阅奖励异常情况：按核查人员、县区、领奖人、被举报单位统计', '只读，不办理案件'],
+      protection: [
+        '评估内部举报人的保护风险，指定受保护案件',
+        '办理打击报复保护事项，转请有关部门处理',
+        '跟踪回访答复和应急码警示',
+        '作为身份保管人，审批他人查看举报人身份的申请',
+      ],
     } satisfies Record<Role, string[]>,
     banners: {
       mustEnrolTotp: '您的角色必须先开启双因素认证，才能使用其他功能。',

@@ -64,13 +64,13 @@ const decoy = `${CURRENT}:${'A'.repeat(43)}`;
 export async function verifyAccessKey(
   box: SecretBox,
   typed: string,
-  stored: string | undefined,
+  stored: string | null | undefined,
 ): Promise<{ ok: boolean; rehash?: string }> {
   const hash = stored ?? decoy;
   if (hash.startsWith(`${CURRENT}:`)) {
     const expected = Buffer.from(hash.slice(CURRENT.length + 1));
     const actual = Buffer.from(macOf(box, typed));
-    const ok = expected.length === actual.length && crypto.timingSafeEqual(expected, actual) && stored !== undefined;
+    const ok = expected.length === actual.length && crypto.timingSafeEqual(expected, actual) && stored != null;
     return { ok };
   }
   if (hash.startsWith('scrypt$')) {

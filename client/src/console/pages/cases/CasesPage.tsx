@@ -29,11 +29,12 @@ type Tab = ReportQueue | 'all';
 const TABS: Record<Role, Tab[]> = {
   intake: ['new', 'letters-due', 'all'],
   verifier: ['mine', 'due-soon', 'overdue', 'rectification', 'sample-checks', 'all'],
-  reviewer: ['awaiting-review', 'to-decide', 'letters-due', 'rectification', 'all'],
+  reviewer: ['awaiting-review', 'to-decide', 'withdrawals', 'letters-due', 'rectification', 'all'],
   admin: ['all'],
   finance: ['corrections', 'all'],
   leader: ['leadership', 'corrections', 'all'],
   discipline: ['all'],
+  protection: ['protection', 'reveal-requests', 'all'],
 };
 /** Deadline queues read best soonest-first. */
 const BY_DEADLINE = new Set<Tab>(['mine', 'due-soon', 'overdue']);
