@@ -19,6 +19,7 @@ import { requestContext } from './platform/http/requestId';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './staff/auth.routes';
 import { categoryRoutes } from './catalog/categories.routes';
+import { protectionRoutes } from './protection/protection.routes';
 import { rewardStepRoutes } from './rewards/rewardSteps.routes';
 import { followupRoutes } from './reports/followup.routes';
 import { fundRoutes } from './fund/fund.routes';
@@ -148,6 +149,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(reportRoutes(intake));
   app.use(followupRoutes(intake));
   app.use(rewardStepRoutes(intake));
+  app.use(protectionRoutes(intake));
   app.use(staffReportRoutes(intake));
   app.use(staffRoutes());
   app.use(referenceRoutes());

@@ -8,6 +8,7 @@ import { createTransport } from './platform/emails/transport';
 import type { Config } from './env';
 import { expireRetryWindows } from './reports/intake/retryWindow';
 import { sweepEvidence } from './reports/intake/sweep';
+import { sendDueCheckIns } from './protection/checkInJob';
 import { lapseUnclaimedRewards } from './rewards/lapse';
 import { drawMonthlySample } from './rewards/sampleJob';
 import { watchDeadlines } from './reports/deadlineWatch';
@@ -118,6 +119,16 @@ export function startJobs({
         run: async (now) => {
           const r = await sweepEvidence(store, new Date(now.getTime() - 60 * 60_000));
           if (r.temp || r.orphans) logger.info(r, 'evidence sweep');
+        },
+      },
+      {
+        // Check-ins (回访) to insider reporters; a missed hour only delays one, never skips it.
+        name: 'protection-check-ins',
+        intervalMs: 60 * 60_000,
+        leaseMs: 10 * 60_000,
+        run: async (now) => {
+          const r = await sendDueCheckIns(box, config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`, now);
+          if (r.sent) logger.info(r, 'check-ins sent');
         },
       },
       {

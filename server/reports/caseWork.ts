@@ -187,7 +187,8 @@ export function reportListFilter(
     }
     case 'protection': {
       // Protection staff only: open protection cases, and check-ins unanswered past their answer period.
-      if (actor.role !== 'protection') filter.status = '__none__';
+      // An empty status list, so no status in the query can widen it for anyone else.
+      if (actor.role !== 'protection') statuses = [];
       const unansweredSince = new Date(now.getTime() - protectionPolicy.checkInAnswerDays * DAY);
       filter.$and = [
         {

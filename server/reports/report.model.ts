@@ -603,6 +603,8 @@ reportSchema.index(
   { partialFilterExpression: { 'objectionReview.dueAt': { $type: 'date' } } },
 );
 reportSchema.index({ 'rectifications.status': 1, 'rectifications.dueOn': 1 });
+// The check-in job looks for reports concluded at least the first check-in's days ago.
+reportSchema.index({ 'conclusion.at': 1 }, { partialFilterExpression: { 'conclusion.at': { $type: 'date' } } });
 // A real-name reporter's other reports, for protection and fraud review.
 reportSchema.index({ reporterPseudonym: 1 }, { sparse: true });
 

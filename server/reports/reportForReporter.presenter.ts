@@ -5,6 +5,7 @@ import type { followupReportResponse } from '../../shared/schemas/report';
 import type { ReportFields } from './report.model';
 import { rewardForReporter } from '../rewards/rewardViews.presenter';
 import { outcomeForReporter } from './outcomeViews.presenter';
+import { protectionForReporter } from '../protection/protectionViews.presenter';
 
 /** `unitName`: the department a transferred report went to, as the reporter is told it. */
 export function presentReportForReporter(r: ReportFields, unitName?: string): z.infer<typeof followupReportResponse> {
@@ -23,5 +24,6 @@ export function presentReportForReporter(r: ReportFields, unitName?: string): z.
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
     reward: rewardForReporter(r),
     ...outcomeForReporter(r, unitName),
+    ...protectionForReporter(r),
   };
 }

@@ -10,6 +10,7 @@ import type { ReportFields } from './report.model';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { outcomeForStaff } from './outcomeViews.presenter';
+import { protectionForStaff } from '../protection/protectionViews.presenter';
 import { workflowRecordOf } from './pipeline';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
@@ -111,5 +112,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
     ...outcomeForStaff(r),
+    ...protectionForStaff(r, actor),
   };
 }

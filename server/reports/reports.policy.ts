@@ -28,4 +28,6 @@ export const reportPolicy = {
   'reports.assign': mayTakeAnyOf(['accept', 'decide-referral', 'decide-objection']),
   /** A reward claim's identity and bank account: finance, who pays it; every view audited. */
   'reports.viewClaim': rolesOnly('finance'),
+  /** A protection case's sealed account: the protection officers, who alone handle protection cases. */
+  'reports.readProtectionCase': rolesOnly('protection'),
 };

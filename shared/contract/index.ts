@@ -10,6 +10,7 @@ import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
 import { posters } from './posters';
+import { protection } from './protection';
 import { reports } from './reports';
 import { rewardPolicies } from './rewardPolicies';
 import { rewardControls } from './rewardControls';
@@ -33,6 +34,7 @@ export const contract = {
   audit,
   auth,
   staff,
+  protection,
 };
 
 /** Every declared endpoint, in one list. */

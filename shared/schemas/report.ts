@@ -3,6 +3,7 @@
 // The form validates with the same schema the server does.
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
+import { reporterProtectionView } from './protectionViews';
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
@@ -164,6 +165,8 @@ export const followupReportResponse = z.object({
   /** The reporter may say "it is still there" now, until this moment. */
   canSayStillThere: z.boolean(),
   stillThereDueAt: z.string().optional(),
+  /** The open check-in (回访) and the reporter's own protection cases. */
+  protection: reporterProtectionView.optional(),
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });

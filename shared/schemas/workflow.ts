@@ -10,6 +10,7 @@ import { appealBody, claimBody } from './claim';
 import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import { protectionAssessmentBody, protectionPayloads } from './protection';
+import { staffProtectionFields } from './protectionViews';
 import {
   followupMessageBody,
   followupWithdrawBody,
@@ -659,6 +660,8 @@ export const staffReportView = staffReportSummary.extend({
       disputedAt: opt.str,
     }),
   ),
+  /** Protection cases and check-ins: protection staff only. */
+  ...staffProtectionFields,
 });
 
 export const enteredReportBody = z.object({

@@ -1,0 +1,53 @@
+// Protection staff read what the reporter (or an officer) wrote about one protection
+// case: its sealed account and the check-in answer that opened it. Every read is
+// audited with the case number, never the words.
+import type { z } from 'zod';
+import type { protectionCaseAccountResponse } from '../../shared/schemas/protectionViews';
+import type { Actor } from '../access';
+import { auditRead } from '../audit/auditRead';
+import { fail } from '../platform/errors';
+import type { SecretBox } from '../platform/secretBox';
+import { loadReport } from '../reports/pipeline';
+import { openReportData, ShreddedData } from './dataKeys';
+
+/** Opens a sealed value; undefined once the retention schedule deleted its key. */
+async function openOrDeleted(box: SecretBox, reference: string, sealed: string): Promise<string | undefined> {
+  try {
+    return await openReportData(box, reference, 'protection-details', sealed);
+  } catch (e) {
+    if (e instanceof ShreddedData) return undefined;
+    throw e;
+  }
+}
+
+export async function readProtectionCase(
+  reference: string,
+  caseNo: string,
+  actor: Actor,
+  box: SecretBox,
+  now = new Date(),
+): Promise<z.infer<typeof protectionCaseAccountResponse>> {
+  // Out of the officer's areas reads as unknown.
+  const report = await loadReport(reference, actor);
+  const c = report.protection?.cases?.find((x) => x.caseNo === caseNo);
+  if (!c) throw fail('resource.not_found');
+  // A case a check-in answer opened was opened in the same step, at the same moment.
+  const checkIn =
+    c.source === 'check-in'
+      ? report.protection?.checkIns?.find((x) => x.answerSealed && x.answeredAt?.getTime() === c.openedAt.getTime())
+      : undefined;
+  const account = c.accountSealed ? await openOrDeleted(box, reference, c.accountSealed) : undefined;
+  const answer = checkIn ? await openOrDeleted(box, reference, checkIn.answerSealed!) : undefined;
+  await auditRead(
+    { actor, action: 'report.protection_case_read', target: { type: 'report', id: reference }, details: { caseNo } },
+    now,
+  );
+  return {
+    caseNo,
+    ...(account !== undefined ? { account } : {}),
+    ...(checkIn && answer !== undefined
+      ? { checkInAnswer: { round: checkIn.round ?? 0, answeredAt: checkIn.answeredAt!.toISOString(), answer } }
+      : {}),
+    deleted: (!!c.accountSealed && account === undefined) || (!!checkIn && answer === undefined),
+  };
+}
