@@ -16,6 +16,7 @@ import { CaseMessages } from './CaseMessages';
 import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './CaseSections';
 import { isOverdue, type CaseView } from './caseTypes';
 import { OutcomeCard } from './OutcomeCard';
+import { ProtectionCard } from './ProtectionCard';
 import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
 import { RewardCard } from './RewardCard';
@@ -139,6 +140,7 @@ export function CasePage() {
               </Typography.Paragraph>
             </Card>
             <ActionBar view={view} onChanged={changed} onStale={reload} />
+            <ProtectionCard view={view} />
             <OutcomeCard view={view} />
             <RectificationCard view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />
