@@ -19,6 +19,8 @@ import {
   type FollowupSession,
 } from './followupApi';
 import { MessageThread } from './MessageThread';
+import { protectionApi } from './protection/protectionApi';
+import { ProtectionPanel } from './protection/ProtectionPanel';
 import { ReportOutcome } from './outcome/ReportOutcome';
 import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
@@ -146,6 +148,15 @@ function ReportFollowup({
               claim: async (claim) => setReport(await guarded(() => followupApi.claimReward(session, claim))),
               appeal: async (reason) => setReport(await guarded(() => followupApi.appealReward(session, reason))),
               notice: () => guarded(() => followupApi.rewardNotice(session)),
+            }}
+          />
+          <ProtectionPanel
+            report={report}
+            actions={{
+              answerCheckIn: async (answer) =>
+                setReport(await guarded(() => protectionApi.answerCheckIn(session, answer))),
+              reportRetaliation: async (body) =>
+                setReport(await guarded(() => protectionApi.reportRetaliation(session, body))),
             }}
           />
           <MessageThread
