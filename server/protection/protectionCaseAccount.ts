@@ -8,7 +8,16 @@ import { auditRead } from '../audit/auditRead';
 import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
 import { loadReport } from '../reports/pipeline';
+import type { ReportFields } from '../reports/report.model';
 import { openReportData, ShreddedData } from './dataKeys';
+
+type StoredCase = NonNullable<NonNullable<ReportFields['protection']>['cases']>[number];
+
+/** The check-in answer that opened a case: taken in the same step, so at the same moment. */
+export function linkedCheckIn(report: ReportFields, c: StoredCase) {
+  if (c.source !== 'check-in') return undefined;
+  return report.protection?.checkIns?.find((x) => x.answerSealed && x.answeredAt?.getTime() === c.openedAt.getTime());
+}
 
 /** Opens a sealed value; undefined once the retention schedule deleted its key. */
 async function openOrDeleted(box: SecretBox, reference: string, sealed: string): Promise<string | undefined> {
@@ -31,11 +40,7 @@ export async function readProtectionCase(
   const report = await loadReport(reference, actor);
   const c = report.protection?.cases?.find((x) => x.caseNo === caseNo);
   if (!c) throw fail('resource.not_found');
-  // A case a check-in answer opened was opened in the same step, at the same moment.
-  const checkIn =
-    c.source === 'check-in'
-      ? report.protection?.checkIns?.find((x) => x.answerSealed && x.answeredAt?.getTime() === c.openedAt.getTime())
-      : undefined;
+  const checkIn = linkedCheckIn(report, c);
   const account = c.accountSealed ? await openOrDeleted(box, reference, c.accountSealed) : undefined;
   const answer = checkIn ? await openOrDeleted(box, reference, checkIn.answerSealed!) : undefined;
   await auditRead(

@@ -52,7 +52,8 @@ async function reporterCase(
   box: SecretBox,
   now: Date,
 ): Promise<Pick<Change, 'pushes' | 'staffMails' | 'auditDetails'> & { caseNo: string }> {
-  const entry = await newProtectionCase(r, { source, kinds, account }, box, now);
+  // A check-in's answer is the case's account already (sealed once, on the check-in): not copied.
+  const entry = await newProtectionCase(r, { source, kinds, ...(source === 'reporter' ? { account } : {}) }, box, now);
   return {
     caseNo: entry.caseNo,
     pushes: { 'protection.cases': entry },

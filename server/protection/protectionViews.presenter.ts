@@ -11,6 +11,7 @@ import {
 import type { reporterProtectionView, staffProtectionFields } from '../../shared/schemas/protectionViews';
 import type { Actor } from '../access';
 import type { ReportFields } from '../reports/report.model';
+import { linkedCheckIn } from './protectionCaseAccount';
 
 const DAY = 86_400_000;
 const optIso = <K extends string>(key: K, d: Date | null | undefined) =>
@@ -37,7 +38,7 @@ export function protectionForStaff(r: ReportFields, actor: Actor, now = new Date
       decisionDueAt: c.decisionDueAt.toISOString(),
       firstActionOverdue: !c.closedAt && !c.referrals.length && c.firstActionDueAt < now,
       decisionOverdue: !c.closedAt && c.decisionDueAt < now,
-      hasAccount: !!c.accountSealed,
+      hasAccount: !!c.accountSealed || !!linkedCheckIn(r, c),
       referrals: c.referrals.map((f) => ({
         body: f.body ?? '',
         ...optStr('note', f.note),

@@ -193,7 +193,14 @@ describe('answers', () => {
     // Protection staff read the answer behind the case.
     const read = await c.get(`/api/v1/reports/${r.reference}/protection-cases/PC-1`, protection);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ caseNo: 'PC-1', account: words, checkInAnswer: { round: 1, answer: words } });
+    expect(read.body).toEqual({
+      caseNo: 'PC-1',
+      checkInAnswer: { round: 1, answeredAt: expect.any(String), answer: words },
+      deleted: false,
+    });
+    // Sealed once: the case points at the answer rather than copying it.
+    expect(stored.protection!.cases![0].accountSealed).toBeUndefined();
+    expect((await c.view(r.reference, protection)).body.protectionCases[0].hasAccount).toBe(true);
   });
 
   it('lists a check-in unanswered past the answer period in the protection queue, and not before', async () => {

@@ -59,6 +59,8 @@ function AccountButton({ reference, caseNo }: { reference: string; caseNo: strin
         onOk={close}
         onCancel={close}
         cancelButtonProps={{ style: { display: 'none' } }}
+        // Closed means gone from the page, not hidden in it.
+        destroyOnHidden
       >
         {error && <Alert type="error" showIcon title={error} />}
         {shown && (

@@ -117,10 +117,9 @@ function CheckInForm({ sentAt, onAnswer }: { sentAt: string; onAnswer: Protectio
     <section className="card card--accent protection" aria-labelledby="check-in-title" data-testid="check-in">
       <h2 id="check-in-title">{t.checkInTitle}</h2>
       <p className="muted">{formatDateTime(sentAt)}</p>
-      <p>{t.checkInQuestion}</p>
       <p className="muted">{t.checkInPrivate}</p>
       <fieldset className="choice-group">
-        <legend className="visually-hidden">{t.checkInQuestion}</legend>
+        <legend className="choice-group__legend">{t.checkInQuestion}</legend>
         {([false, true] as const).map((value) => (
           <label key={String(value)} className="choice" htmlFor={`check-in-harm-${value}`}>
             <input
