@@ -5,7 +5,7 @@
 // out (README: "Retention and deletion"). Values sealed before this change ("v1:",
 // under the server key itself) still open.
 import crypto from 'node:crypto';
-import type { ClientSession } from 'mongoose';
+import { trusted, type ClientSession } from 'mongoose';
 import type { DataClass } from '../../shared/protection/policy';
 import { SecretBox } from '../platform/secretBox';
 import { ReportKey } from './reportKey.model';
@@ -66,5 +66,5 @@ export async function shredReportData(
   classes: readonly DataClass[],
   session?: ClientSession,
 ): Promise<void> {
-  await ReportKey.deleteMany({ _id: { $in: classes.map((c) => keyId(reference, c)) } }, { session });
+  await ReportKey.deleteMany({ _id: trusted({ $in: classes.map((c) => keyId(reference, c)) }) }, { session });
 }

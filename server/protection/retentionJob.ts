@@ -3,7 +3,7 @@
 // report goes too: its follow-up sessions with its access keys, its evidence files
 // with its evidence. Finished outbox records past their days are deleted. A run
 // repeats nothing: deleted classes are recorded on the report and not due again.
-import type { Types } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { deleteFinishedMail } from '../platform/emails/outboxRetention';
 import type { EvidenceStore } from '../platform/evidenceStore';
@@ -19,8 +19,8 @@ const system = { kind: 'system' } as const;
 
 /** Reports that may have something due: final or paid, and not every class deleted yet. */
 const candidates = {
-  status: { $in: [...finalStatuses, 'reward-paid'] },
-  $or: reportDataClasses.map((c) => ({ 'deletedData.dataClass': { $ne: c } })),
+  status: trusted({ $in: [...finalStatuses, 'reward-paid'] }),
+  $or: reportDataClasses.map((c) => ({ 'deletedData.dataClass': trusted({ $ne: c }) })),
 };
 
 async function deleteDue(report: ReportFields, box: SecretBox, store: EvidenceStore, now: Date): Promise<string[]> {
@@ -49,7 +49,7 @@ export async function runRetention(
   let lastId: Types.ObjectId | null = null;
   for (;;) {
     const batch: (ReportFields & { _id: Types.ObjectId })[] = await Report.find(
-      lastId ? { ...candidates, _id: { $gt: lastId } } : candidates,
+      lastId ? { ...candidates, _id: trusted({ $gt: lastId }) } : candidates,
     )
       .sort({ _id: 1 })
       .limit(BATCH)

@@ -9,6 +9,9 @@ const outboxDays = retentionSchedule.find((r) => r.dataClass === 'outbox')!.days
 /** Deletes the records of mail finished more than the schedule's days ago (their last change is the finish). */
 export async function deleteFinishedMail(now: Date): Promise<number> {
   const before = new Date(now.getTime() - outboxDays * 24 * 60 * 60_000);
-  const r = await OutboxEmail.deleteMany({ status: { $in: ['sent', 'failed'] }, updatedAt: trusted({ $lt: before }) });
+  const r = await OutboxEmail.deleteMany({
+    status: trusted({ $in: ['sent', 'failed'] }),
+    updatedAt: trusted({ $lt: before }),
+  });
   return r.deletedCount;
 }
