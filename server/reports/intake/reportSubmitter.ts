@@ -106,7 +106,7 @@ export async function reportSubmitter(
       : undefined;
     if (keyHash) {
       const earlier = await findRetry(keyHash, now);
-      if (earlier) return answerRetry(ctx.box, earlier, requestHash!);
+      if (earlier) return await answerRetry(ctx.box, earlier, requestHash!);
     }
     await options.admit?.();
     const category = await Category.findOne({ code: input.category, active: true }).lean();
@@ -207,7 +207,7 @@ export async function reportSubmitter(
           for (const id of adopted.splice(0)) await ctx.store.remove(id);
           const earlier = await findRetry(keyHash, now);
           if (!earlier) throw fail('idempotency.mismatch');
-          return answerRetry(ctx.box, earlier, requestHash!);
+          return await answerRetry(ctx.box, earlier, requestHash!);
         }
         throw e;
       }
