@@ -16,15 +16,16 @@ const keyId = (reference: string, dataClass: DataClass) => `${reference}/${dataC
 /** The class's key box, created on first use (two writers racing both end up with the one stored). */
 async function keyBox(box: SecretBox, reference: string, dataClass: DataClass, create: boolean) {
   const _id = keyId(reference, dataClass);
-  let stored = await ReportKey.findById(_id).lean();
+  let stored: { wrapped: string } | null = await ReportKey.findById(_id).lean();
   if (!stored && create) {
-    const fresh = box.seal(crypto.randomBytes(32).toString('base64'));
+    const wrapped = box.seal(crypto.randomBytes(32).toString('base64'));
     try {
-      await ReportKey.create({ _id, wrapped: fresh, createdAt: new Date() });
+      await ReportKey.create({ _id, wrapped, createdAt: new Date() });
+      stored = { wrapped };
     } catch (e) {
       if ((e as { code?: number }).code !== 11000) throw e;
+      stored = await ReportKey.findById(_id).lean(); // the other writer's key is the one stored
     }
-    stored = await ReportKey.findById(_id).lean();
   }
   return stored ? new SecretBox(Buffer.from(box.open(stored.wrapped), 'base64')) : null;
 }
