@@ -6,6 +6,7 @@ import type { SecretBox } from './platform/secretBox';
 import { defaultDeliveryPolicy, deliverOutbox } from './platform/emails/outbox';
 import { createTransport } from './platform/emails/transport';
 import type { Config } from './env';
+import { runRetention } from './protection/retentionJob';
 import { expireRetryWindows } from './reports/intake/retryWindow';
 import { sweepEvidence } from './reports/intake/sweep';
 import { sendDueCheckIns } from './protection/checkInJob';
@@ -139,6 +140,17 @@ export function startJobs({
         run: async (now) => {
           const r = await expireRetryWindows(now);
           if (r.closed || r.legacy) logger.info(r, 'retry windows closed');
+        },
+      },
+      {
+        // The retention schedule (shared/protection/policy.ts): its days are long, hourly is prompt enough.
+        name: 'retention',
+        intervalMs: 60 * 60_000,
+        leaseMs: 30 * 60_000,
+        run: async (now) => {
+          const r = await runRetention(box, store, now, logger);
+          // Counts only: which classes of how many reports, never a value.
+          if (r.reports || r.failed || r.outboxDeleted) logger.info(r, 'retention');
         },
       },
     ],

@@ -145,6 +145,11 @@ export const errorCatalog = {
     zh: '该奖励决定当前无法申请复查（已申请过或已过复查期限）。',
     en: 'This reward decision cannot be appealed now (already appealed, or past the appeal period).',
   },
+  'claim.deleted': {
+    status: 410,
+    zh: '领奖人身份和银行账户已按保存期限删除。',
+    en: "The claimant's identity and bank details were deleted on the retention schedule.",
+  },
   'reward.claimant_mismatch': {
     status: 409,
     zh: '领奖人信息与举报时登记的实名信息不一致，请核对后重新提交。',

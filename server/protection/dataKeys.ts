@@ -5,7 +5,7 @@
 // out (README: "Retention and deletion"). Values sealed before this change ("v1:",
 // under the server key itself) still open.
 import crypto from 'node:crypto';
-import type { ClientSession } from 'mongoose';
+import { trusted, type ClientSession } from 'mongoose';
 import type { DataClass } from '../../shared/protection/policy';
 import { SecretBox } from '../platform/secretBox';
 import { ReportKey } from './reportKey.model';
@@ -16,15 +16,16 @@ const keyId = (reference: string, dataClass: DataClass) => `${reference}/${dataC
 /** The class's key box, created on first use (two writers racing both end up with the one stored). */
 async function keyBox(box: SecretBox, reference: string, dataClass: DataClass, create: boolean) {
   const _id = keyId(reference, dataClass);
-  let stored = await ReportKey.findById(_id).lean();
+  let stored: { wrapped: string } | null = await ReportKey.findById(_id).lean();
   if (!stored && create) {
-    const fresh = box.seal(crypto.randomBytes(32).toString('base64'));
+    const wrapped = box.seal(crypto.randomBytes(32).toString('base64'));
     try {
-      await ReportKey.create({ _id, wrapped: fresh, createdAt: new Date() });
+      await ReportKey.create({ _id, wrapped, createdAt: new Date() });
+      stored = { wrapped };
     } catch (e) {
       if ((e as { code?: number }).code !== 11000) throw e;
+      stored = await ReportKey.findById(_id).lean(); // the other writer's key is the one stored
     }
-    stored = await ReportKey.findById(_id).lean();
   }
   return stored ? new SecretBox(Buffer.from(box.open(stored.wrapped), 'base64')) : null;
 }
@@ -66,5 +67,5 @@ export async function shredReportData(
   classes: readonly DataClass[],
   session?: ClientSession,
 ): Promise<void> {
-  await ReportKey.deleteMany({ _id: { $in: classes.map((c) => keyId(reference, c)) } }, { session });
+  await ReportKey.deleteMany({ _id: trusted({ $in: classes.map((c) => keyId(reference, c)) }) }, { session });
 }

@@ -4,6 +4,7 @@
 // there is news and where to sign in.
 import { trusted, type ClientSession } from 'mongoose';
 import { areas } from '../../shared/catalog';
+import { openReportData, ShreddedData } from '../protection/dataKeys';
 import type { SecretBox } from '../platform/secretBox';
 import { enqueueEmail, type EmailMessage } from '../platform/emails/outbox';
 import { Staff } from '../staff/staff.model';
@@ -49,12 +50,21 @@ export function reporterNotice(to: string, publicBaseUrl: string): EmailMessage 
   };
 }
 
+/** Mails the notice to the report's sealed address; none once the retention schedule deleted it. */
 export async function notifyReporter(
+  reference: string,
   notifyEmailSealed: string | null | undefined,
   box: SecretBox,
   publicBaseUrl: string,
   session: ClientSession,
 ): Promise<void> {
   if (!notifyEmailSealed) return;
-  await enqueueEmail(box, reporterNotice(box.open(notifyEmailSealed), publicBaseUrl), session);
+  let to: string;
+  try {
+    to = await openReportData(box, reference, 'reporter-identity', notifyEmailSealed);
+  } catch (e) {
+    if (e instanceof ShreddedData) return;
+    throw e;
+  }
+  await enqueueEmail(box, reporterNotice(to, publicBaseUrl), session);
 }

@@ -9,6 +9,7 @@ import type { Claim } from '../../shared/schemas/claim';
 import type { ClaimFlag } from '../../shared/schemas/rewardControls';
 import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
+import { openReportData, ShreddedData } from '../protection/dataKeys';
 import { Report, type ReportFields } from '../reports/report.model';
 import { accountIndexOf, halfWidth, payeeIndexOf } from './blindIndex';
 import { ExclusionEntry } from './exclusionRegister.model';
@@ -29,11 +30,19 @@ export const normalisePhone = (phone: string) =>
  * receipt is the proof. The sealed identity is opened in memory only for the
  * comparison; no person sees it, so it is not a reveal (those are audited).
  */
-export function checkClaimant(report: ReportFields, claim: Claim, box: SecretBox): void {
+export async function checkClaimant(report: ReportFields, claim: Claim, box: SecretBox): Promise<void> {
   if (report.anonymous) return;
-  // A real-name report always has its sealed reporter; without one there is nobody the claimant can be shown to be.
-  if (!report.reporterSealed) throw fail('reward.claimant_mismatch');
-  const reporter = JSON.parse(box.open(report.reporterSealed)) as { name: string; phone: string };
+  // A real-name report always has its sealed reporter; without one (or once the retention
+  // schedule deleted it) there is nobody the claimant can be shown to be.
+  const sealed = report.reporterSealed;
+  const opened = sealed
+    ? await openReportData(box, report.reference, 'reporter-identity', sealed).catch((e: unknown) => {
+        if (e instanceof ShreddedData) return null;
+        throw e;
+      })
+    : null;
+  if (!opened) throw fail('reward.claimant_mismatch');
+  const reporter = JSON.parse(opened) as { name: string; phone: string };
   const same =
     normaliseName(reporter.name) === normaliseName(claim.name) &&
     normalisePhone(reporter.phone) === normalisePhone(claim.phone);

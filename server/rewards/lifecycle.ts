@@ -17,6 +17,7 @@ import type { Claim } from '../../shared/schemas/claim';
 import { MAIN_FUND_SOURCE } from '../../shared/schemas/fund';
 import type { ReportFields } from '../reports/report.model';
 import type { SecretBox } from '../platform/secretBox';
+import { sealReportData } from '../protection/dataKeys';
 import { checkClaimant, claimChecksFor } from './claimChecks';
 import { controlsOf, leadershipReasonsFor } from './leadership';
 
@@ -297,13 +298,13 @@ export function appealOpen(r: ReportFields, now: Date): boolean {
  * (claimChecks.ts); any flag holds the payment until a leader settles it.
  */
 async function claimReward(report: ReportFields, claim: Claim, box: SecretBox, now: Date): Promise<RewardChange> {
-  checkClaimant(report, claim, box);
+  await checkClaimant(report, claim, box);
   const checks = await claimChecksFor(report, claim, box, now);
   const { payeeIndex: _p, accountIndex: _a, ...counts } = checks;
   return {
     to: 'reward-claimed',
     set: {
-      'reward.claimSealed': box.seal(JSON.stringify(claim)),
+      'reward.claimSealed': await sealReportData(box, report.reference, 'claim-bank-details', JSON.stringify(claim)),
       'reward.claimedAt': now,
       'reward.claimChecks': { ...checks, flags: checks.flags.length ? checks.flags : undefined },
     },

@@ -4,6 +4,7 @@
 import type { Claim } from '../../shared/schemas/claim';
 import { auditRead } from '../audit/auditRead';
 import type { SecretBox } from '../platform/secretBox';
+import { openReportData, ShreddedData } from '../protection/dataKeys';
 import { fail } from '../platform/errors';
 import { Report, type ReportFields } from '../reports/report.model';
 import type { Actor } from '../access';
@@ -20,14 +21,21 @@ export async function appealReward(reference: string, reason: string, now = new 
   await transition(reference, 'reward-appealed', { reason }, reporter, { now });
 }
 
-/** The sealed claim, unsealed. */
-function openClaim(report: ReportFields, box: SecretBox): Claim & { claimedAt: string } {
+/** The sealed claim, unsealed; its key gone, the claim is told as deleted. */
+async function openClaim(report: ReportFields, box: SecretBox): Promise<Claim & { claimedAt: string }> {
   if (!report.reward?.claimSealed || !report.reward.claimedAt) throw fail('resource.not_found');
-  return {
-    ...(JSON.parse(box.open(report.reward.claimSealed)) as Claim),
-    claimedAt: report.reward.claimedAt.toISOString(),
-  };
+  const opened = await openReportData(box, report.reference, 'claim-bank-details', report.reward.claimSealed).catch(
+    (e: unknown) => {
+      if (e instanceof ShreddedData) throw fail('claim.deleted');
+      throw e;
+    },
+  );
+  return { ...(JSON.parse(opened) as Claim), claimedAt: report.reward.claimedAt.toISOString() };
 }
+
+/** The retention schedule deleted this report's claim details (the claim itself was made). */
+const claimDeleted = (report: ReportFields) =>
+  !!report.reward?.claimedAt && !!report.deletedData?.some((d) => d.dataClass === 'claim-bank-details');
 
 /** Finance reads a claim of a report in its areas: every view is audited, and so is every refused attempt. */
 export async function claimViewer(
@@ -38,14 +46,21 @@ export async function claimViewer(
 ): Promise<Claim & { claimedAt: string }> {
   const report = await Report.findOne({ reference, ...areaScope(actor) }).lean();
   if (!report?.reward?.claimSealed) {
-    const refused = report ? 'no-claim' : (await Report.exists({ reference })) ? 'out-of-area' : 'not-found';
+    const refused =
+      report && claimDeleted(report)
+        ? 'deleted'
+        : report
+          ? 'no-claim'
+          : (await Report.exists({ reference }))
+            ? 'out-of-area'
+            : 'not-found';
     await auditRead(
       { actor, action: 'report.claim_refused', target: { type: 'report', id: reference }, details: { refused } },
       now,
     );
-    throw fail('resource.not_found');
+    throw fail(refused === 'deleted' ? 'claim.deleted' : 'resource.not_found');
   }
-  const claim = openClaim(report, box);
+  const claim = await openClaim(report, box);
   await auditRead({ actor, action: 'report.claim_viewed', target: { type: 'report', id: reference } }, now);
   return claim;
 }

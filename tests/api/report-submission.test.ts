@@ -19,6 +19,7 @@ import { createLogger } from '../../server/platform/logger';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 import { Poster } from '../../server/posters/poster.model';
+import { openReportData } from '../../server/protection/dataKeys';
 import { Report } from '../../server/reports/report.model';
 import { hashAccessKey, verifyAccessKey } from '../../server/reports/intake/receipt';
 import { idempotencyKeyHash } from '../../server/reports/intake/retryWindow';
@@ -186,9 +187,11 @@ describe('a valid submission', () => {
 
   test('the reporter’s identity is sealed: neither name, phone nor email appears in the clear', async () => {
     const doc = (await Report.findOne({ reference: res.body.reference }).lean())!;
-    expect(doc.reporterSealed).toMatch(/^v1:/);
-    expect(doc.notifyEmailSealed).toMatch(/^v1:/);
-    expect(JSON.parse(t.box.open(doc.reporterSealed!))).toEqual(reporter);
+    // Sealed under the report's own reporter-identity key (crypto-shredding), not the server key.
+    expect(doc.reporterSealed).toMatch(/^k1:/);
+    expect(doc.notifyEmailSealed).toMatch(/^k1:/);
+    const opened = await openReportData(t.box, doc.reference, 'reporter-identity', doc.reporterSealed!);
+    expect(JSON.parse(opened)).toEqual(reporter);
     const json = JSON.stringify(doc);
     for (const secret of [reporter.name, reporter.phone, reporter.email]) expect(json).not.toContain(secret);
     const audit = JSON.stringify(await AuditEntry.find({ 'target.id': res.body.reference }).lean());

@@ -8,6 +8,7 @@ import { appendAudit } from '../../audit/auditLog';
 import type { SecretBox } from '../../platform/secretBox';
 import { inTransaction } from '../../platform/db';
 import { fail } from '../../platform/errors';
+import { openReportData, sealReportData } from '../../protection/dataKeys';
 import { storeEvidence } from './evidence';
 import { notifyIntakeOfNewReport, notifyReporter } from '../notifications';
 import { hashAccessKey, newAccessKey, newReference } from './receipt';
@@ -59,13 +60,23 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The earlier receipt, to the holder of the same key with the same report. */
-function answerRetry(
+async function answerRetry(
   box: SecretBox,
   earlier: NonNullable<Awaited<ReturnType<typeof findRetry>>>,
   requestHash: string,
-): Receipt {
+): Promise<Receipt> {
   if (earlier.retry.requestHash !== requestHash) throw fail('idempotency.mismatch');
-  return { reference: earlier.reference, accessKey: box.open(earlier.retry.receiptSealed) };
+  const accessKey = await openReportData(box, earlier.reference, 'access-keys', earlier.retry.receiptSealed);
+  return { reference: earlier.reference, accessKey };
+}
+
+/** The reporter's identity and notification address, sealed under the report's reporter-identity key. */
+async function sealedReporter(box: SecretBox, reference: string, input: ReportInput) {
+  const seal = (text: string) => sealReportData(box, reference, 'reporter-identity', text);
+  return {
+    reporterSealed: input.reporter ? await seal(JSON.stringify(input.reporter)) : undefined,
+    notifyEmailSealed: input.reporter?.email ? await seal(input.reporter.email) : undefined,
+  };
 }
 
 export async function discardUploads(files: UploadedFile[]): Promise<void> {
@@ -95,7 +106,7 @@ export async function reportSubmitter(
       : undefined;
     if (keyHash) {
       const earlier = await findRetry(keyHash, now);
-      if (earlier) return answerRetry(ctx.box, earlier, requestHash!);
+      if (earlier) return await answerRetry(ctx.box, earlier, requestHash!);
     }
     await options.admit?.();
     const category = await Category.findOne({ code: input.category, active: true }).lean();
@@ -119,9 +130,13 @@ export async function reportSubmitter(
 
     const accessKey = newAccessKey();
     const accessKeyHash = hashAccessKey(ctx.box, accessKey);
-    const retry = keyHash ? openRetryWindow(ctx.box, keyHash, requestHash!, accessKey, now) : undefined;
     for (let attempt = 0; ; attempt++) {
       const reference = newReference();
+      // Sealed once the reference is drawn: each report's data has keys of its own.
+      const sealed = await sealedReporter(ctx.box, reference, input);
+      const retry = keyHash
+        ? await openRetryWindow(ctx.box, reference, keyHash, requestHash!, accessKey, now)
+        : undefined;
       try {
         await oneAtATime(() =>
           inTransaction(async (session) => {
@@ -141,8 +156,7 @@ export async function reportSubmitter(
                   posterCode: input.posterCode,
                   anonymous: input.anonymous,
                   employeeOfSubject: !!input.employeeOfSubject,
-                  reporterSealed: input.reporter ? ctx.box.seal(JSON.stringify(input.reporter)) : undefined,
-                  notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
+                  ...sealed,
                   location: input.shareLocation ? input.location : undefined,
                   evidence,
                   timeline: [
@@ -178,7 +192,7 @@ export async function reportSubmitter(
             );
             await refreshReportStats(reference, session);
             await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
-            await notifyReporter(report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
+            await notifyReporter(reference, report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
           }),
         );
         return { reference, accessKey };
@@ -193,7 +207,7 @@ export async function reportSubmitter(
           for (const id of adopted.splice(0)) await ctx.store.remove(id);
           const earlier = await findRetry(keyHash, now);
           if (!earlier) throw fail('idempotency.mismatch');
-          return answerRetry(ctx.box, earlier, requestHash!);
+          return await answerRetry(ctx.box, earlier, requestHash!);
         }
         throw e;
       }

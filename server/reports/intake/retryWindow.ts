@@ -3,10 +3,12 @@
 // that long and only in forms an insider with the database cannot use: the key as
 // an HMAC (a stored value sent back as a key matches nothing), the request as an
 // HMAC over what recognises a retry (no name, phone or email), and the receipt
-// sealed under the server key. The expiry sweep removes all three together.
+// sealed under the report's access-keys key (protection/dataKeys). The expiry
+// sweep removes all three together.
 import { trusted } from 'mongoose';
 import type { ReportInput } from '../../../shared/schemas/report';
 import type { SecretBox } from '../../platform/secretBox';
+import { sealReportData } from '../../protection/dataKeys';
 import { Report } from '../report.model';
 
 export const RETRY_WINDOW_MS = 24 * 60 * 60_000;
@@ -38,14 +40,16 @@ export interface RetryWindow {
   until: Date;
 }
 
-export function openRetryWindow(
+export async function openRetryWindow(
   box: SecretBox,
+  reference: string,
   keyHash: string,
   requestHash: string,
   accessKey: string,
   now: Date,
-): RetryWindow {
-  return { keyHash, requestHash, receiptSealed: box.seal(accessKey), until: new Date(now.getTime() + RETRY_WINDOW_MS) };
+): Promise<RetryWindow> {
+  const receiptSealed = await sealReportData(box, reference, 'access-keys', accessKey);
+  return { keyHash, requestHash, receiptSealed, until: new Date(now.getTime() + RETRY_WINDOW_MS) };
 }
 
 /** The earlier submission with this key, while its window is open; an expired window is closed on the spot. */
