@@ -11,6 +11,7 @@ import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { outcomeForStaff } from './outcomeViews.presenter';
 import { workflowRecordOf } from './pipeline';
+import { protectionForStaff } from '../protection/protectionViews.presenter';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
@@ -111,5 +112,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
     ...outcomeForStaff(r),
+    ...protectionForStaff(r, actor),
   };
 }
