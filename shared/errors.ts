@@ -180,6 +180,11 @@ export const errorCatalog = {
     zh: '举报编号或查询密码不正确。',
     en: 'The report reference or access key is wrong.',
   },
+  'followup.duress_key_set': {
+    status: 409,
+    zh: '应急码已经设置过，出于安全考虑不能再次显示或更换。',
+    en: 'A duress key is already set; for your safety it cannot be shown again or replaced.',
+  },
   'followup.session_expired': {
     status: 401,
     zh: '查询已过期，请重新输入举报编号和查询密码。',

@@ -26,3 +26,6 @@ export const staffProtectionFields = {
   withdrawal: staffWithdrawalView.optional(),
   duressSignals: z.array(duressSignalView).optional(),
 };
+
+/** The duress key, shown once when it is set. */
+export const duressKeyResponse = z.object({ duressKey: z.string() });

@@ -164,6 +164,8 @@ export const followupReportResponse = z.object({
   /** The reporter may say "it is still there" now, until this moment. */
   canSayStillThere: z.boolean(),
   stillThereDueAt: z.string().optional(),
+  /** Whether a duress key is set; only while the report is open to the reporter (a withdrawn view never says). */
+  duressKeySet: z.boolean().optional(),
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });
