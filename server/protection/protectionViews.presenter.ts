@@ -45,6 +45,9 @@ export function protectionForStaff(
   };
 }
 
-/** Staff other than the assigned verifier confirm before opening a protected case's evidence. */
-export const evidenceNeedsAcknowledgement = (r: ReportFields, actor: Actor): boolean =>
-  !!r.protection?.protected && r.assignment?.verifierId !== actor.id;
+/**
+ * Staff other than the assigned verifier confirm before opening the reporter's evidence of a
+ * protected case (staff's own re-inspection photos point to nobody).
+ */
+export const evidenceNeedsAcknowledgement = (r: ReportFields, actor: Actor, item: { addedBy: string }): boolean =>
+  !!r.protection?.protected && item.addedBy === 'reporter' && r.assignment?.verifierId !== actor.id;

@@ -152,7 +152,7 @@ export function staffReportRoutes(deps: {
     const item = report.evidence.find((e) => e.fileId === params.fileId);
     if (!item) throw fail('resource.not_found');
     // A protected case's evidence could point to the reporter: anyone but its verifier confirms first.
-    const mustAcknowledge = evidenceNeedsAcknowledgement(report, actor);
+    const mustAcknowledge = evidenceNeedsAcknowledgement(report, actor, item);
     if (mustAcknowledge && query.acknowledge !== 'protected') throw fail('report.protected_evidence');
     await auditRead({
       actor,
