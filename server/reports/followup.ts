@@ -13,6 +13,9 @@ import { loadReport, transition } from './pipeline';
 import { withStoredFiles } from './stepFiles';
 import { stillThereOpen } from './rectificationChanges';
 
+/** How a duress-key session is refused on each endpoint (defineRoute asks; see server/protection/decoy.ts). */
+export { decoyRefusal } from '../protection/decoy';
+
 const SESSION_MINUTES = 30;
 
 const reporter = { kind: 'reporter' } as const;
