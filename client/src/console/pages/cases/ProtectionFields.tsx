@@ -41,7 +41,13 @@ export function AcceptAssessment({ view }: { view: CaseView }) {
   return (
     <div data-testid="accept-assessment">
       {required ? (
-        <Alert type="warning" showIcon message={t.assessRequired} className="case-protection-alert" />
+        <>
+          <Alert type="warning" showIcon message={t.assessRequired} className="case-protection-alert" />
+          {/* Registered, so the form's answer carries it (always on here). */}
+          <Form.Item name="assess" valuePropName="checked" hidden>
+            <Switch />
+          </Form.Item>
+        </>
       ) : (
         <Form.Item name="assess" valuePropName="checked" label={t.assess}>
           <Switch />
