@@ -157,6 +157,17 @@ describe('signing in with the duress key', () => {
       'report.closed',
     );
     expectProblem(await setKey(decoy), 409, 'report.closed');
+    // Each as a withdrawn report answers it.
+    expectProblem(
+      await c.reporter(request(t.app).post('/api/v1/followup/objection'), decoy).send({ reason: '不服' }),
+      409,
+      'report.not_objectable',
+    );
+    expectProblem(
+      await c.reporter(request(t.app).post('/api/v1/followup/appeal'), decoy).send({ reason: '金额不对，请复查' }),
+      409,
+      'reward.not_appealable',
+    );
     expect((await c.stored(receipt.reference)).messages).toEqual(before.messages);
   });
 

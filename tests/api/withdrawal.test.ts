@@ -194,6 +194,19 @@ describe('after acceptance', () => {
     expect((await c.stored(receipt.reference)).status).toBe('closed');
   });
 
+  test('nobody decides a continuation the reporter never asked to end', async () => {
+    const receipt = await c.reportAt('verifying');
+    const res = await c.act(
+      receipt.reference,
+      'decide-continuation',
+      { outcome: 'end', reason: '无' },
+      c.staff.reviewer,
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.reason).toBe('no-withdrawal');
+    expect((await c.stored(receipt.reference)).status).toBe('verifying');
+  });
+
   test('end: the report is withdrawn and leaves the queues', async () => {
     const receipt = await c.reportAt('assigned');
     await withdraw(receipt);
