@@ -101,6 +101,16 @@ export const errorCatalog = {
     en: 'The poster behind this QR code does not exist or is retired.',
   },
   'report.closed': { status: 409, zh: '该举报已结束，无法再操作。', en: 'This report is closed.' },
+  'report.assessment_required': {
+    status: 400,
+    zh: '举报人是被举报单位的员工：受理前须逐件填写保护风险评估。',
+    en: 'The reporter works for the subject: record the protection risk assessment to accept it, one report at a time.',
+  },
+  'report.protected_evidence': {
+    status: 409,
+    zh: '这是受保护案件：证据可能暴露举报人身份。确认确有需要后再查看。',
+    en: 'This case is protected: its evidence could identify the reporter. Confirm that you need it before opening it.',
+  },
   'report.not_objectable': {
     status: 409,
     zh: '当前无法提出该异议（未收到结果告知书、已提出过或已过异议期限）。',
@@ -174,6 +184,11 @@ export const errorCatalog = {
     status: 401,
     zh: '举报编号或查询密码不正确。',
     en: 'The report reference or access key is wrong.',
+  },
+  'followup.duress_key_set': {
+    status: 409,
+    zh: '应急码已经设置过，出于安全考虑不能再次显示或更换。',
+    en: 'A duress key is already set; for your safety it cannot be shown again or replaced.',
   },
   'followup.session_expired': {
     status: 401,

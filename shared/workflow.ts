@@ -265,7 +265,8 @@ export type GuardFailure =
   | 'no-check-in'
   | 'no-protection-case'
   | 'no-withdrawal'
-  | 'reporter-withdrew';
+  | 'reporter-withdrew'
+  | 'reward-undecided';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -410,6 +411,9 @@ const hasOpenProtectionCase: Guard = (r) => (r.openProtectionCases ? null : 'no-
 const withdrawalIsPending: Guard = (r) => (r.withdrawalPending ? null : 'no-withdrawal');
 /** A reporter who withdrew has ended their reward: none is proposed for them. */
 const reporterStayed: Guard = (r) => (r.reporterWithdrew ? 'reporter-withdrew' : null);
+/** A substantiated case closes without a reward decision only when the reporter withdrew (and so ended their reward). */
+const rewardDecidedOrWithdrawn: Guard = (r) =>
+  r.status !== 'substantiated' || r.reporterWithdrew ? null : 'reward-undecided';
 
 /** The result letter's reminders run only until it is sent. */
 const letterMail = (mark: DeadlineMark, name: { zh: string; en: string }) => {
@@ -818,14 +822,23 @@ export const workflowActions = {
     guards: [inArea, hasSignOffWaiting],
   },
   // A substantiated report is closed only after its reward decision, which the reporter may appeal.
+  // A reporter who withdrew has no reward to decide: their case, continued of the bureau's own motion, closes after its letter.
   close: {
-    from: ['unsubstantiated', 'unverifiable', 'transferred', 'reward-paid', 'reward-refused', 'reward-lapsed'],
+    from: [
+      'unsubstantiated',
+      'unverifiable',
+      'transferred',
+      'substantiated',
+      'reward-paid',
+      'reward-refused',
+      'reward-lapsed',
+    ],
     to: 'closed',
     roles: ['reviewer', 'intake'],
     actor: 'staff',
     public: true,
     name: { zh: '办结', en: 'Close' },
-    guards: [inArea, appealPeriodOver, closable],
+    guards: [inArea, rewardDecidedOrWithdrawn, appealPeriodOver, closable],
   },
   // The reporter reads the message itself; the step saying who sent it is for staff.
   'staff-message': {
@@ -835,7 +848,8 @@ export const workflowActions = {
     ownEndpoint: true,
     public: false,
     name: { zh: '工作人员发送消息', en: 'Message to the reporter' },
-    guards: [inArea, verifierOnlyIfAssigned],
+    // A reporter who withdrew reads nothing more: their view stays as it was when they withdrew.
+    guards: [inArea, verifierOnlyIfAssigned, reporterStayed],
   },
 
   // Reporter protection (server/protection). Intake records the risk assessment with the acceptance; protection staff revise it.
@@ -924,7 +938,7 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人留言', en: 'Message from the reporter' },
-    guards: [],
+    guards: [reporterStayed],
   },
   'reporter-evidence': {
     from: stateGroups.openToReporter,
@@ -932,15 +946,16 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人补充证据', en: 'The reporter added evidence' },
-    guards: [],
+    guards: [reporterStayed],
   },
+  // Before acceptance the report is withdrawn; after it the status stays and the bureau decides (decide-continuation).
   withdrawn: {
     from: stateGroups.openToReporter,
-    to: 'withdrawn',
+    to: null,
     ...reporter,
     public: true,
     name: { zh: '举报人撤回', en: 'Withdrawn by the reporter' },
-    guards: [],
+    guards: [reporterStayed],
   },
   'reward-claimed': {
     from: ['reward-approved'],
@@ -948,7 +963,7 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人申领奖励', en: 'Reporter claimed the reward' },
-    guards: [claimPeriodOpen],
+    guards: [claimPeriodOpen, reporterStayed],
   },
   'objection-filed': {
     from: stateGroups.objectable,
@@ -956,7 +971,7 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人提出异议', en: 'The reporter objected' },
-    guards: [objectionPeriodOpen],
+    guards: [objectionPeriodOpen, reporterStayed],
   },
   'still-there': {
     from: stateGroups.substantiated,
@@ -964,7 +979,7 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人反映隐患仍未整改', en: 'The reporter says the hazard is still there' },
-    guards: [stillTherePeriodOpen],
+    guards: [stillTherePeriodOpen, reporterStayed],
   },
   'reward-appealed': {
     from: ['reward-approved', 'reward-refused'],
@@ -972,7 +987,7 @@ export const workflowActions = {
     ...reporter,
     public: true,
     name: { zh: '举报人申请复查', en: 'Reporter appealed' },
-    guards: [appealPeriodOpen],
+    guards: [appealPeriodOpen, reporterStayed],
   },
   'check-in-answered': {
     from: reportStates,

@@ -9,6 +9,7 @@ import { areaScope } from '../access/areaScope';
 import { Unit } from '../catalog/unit.model';
 import { fail } from '../platform/errors';
 import { Staff } from '../staff/staff.model';
+import { assessmentSet, requireAssessmentForInsider } from '../protection/assessment';
 import { pausedClock, resumedClock } from './acceptanceClock';
 import { staffOf, type ChangesFor, type StepActor } from './change';
 import { periodEnd } from '../platform/calendar';
@@ -60,6 +61,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
   }),
   'resume-screening': (r, _p, _a, { now }) => ({ set: resumedClock(r, now) }),
   accept: async (r, p, actor, { now }) => {
+    requireAssessmentForInsider(r, p.protection);
     const assignment = await assignmentFor(r, p, now);
     // Deaths: the county-level government of the report's area verifies (安全生产法 第七十三条).
     if (p.involvesDeaths && assignment.unitAreaCode !== r.area)
@@ -70,12 +72,19 @@ export const caseChanges: ChangesFor<CaseAction> = {
           message: "a report of deaths is verified by its county's own department",
         },
       ]);
+    // Non-insider reports may carry an assessment too (identifying details in the text).
+    const assessed = p.protection ? assessmentSet(r, p.protection, staffOf(actor)?.id, now) : null;
     return {
       set: {
         ...assignment.set,
         ...(p.involvesDeaths ? { deathCase: { flaggedAt: now, flaggedById: staffOf(actor)?.id } } : {}),
+        ...assessed?.set,
       },
-      auditDetails: p.involvesDeaths ? { involvesDeaths: true } : undefined,
+      unset: assessed?.unset,
+      auditDetails:
+        p.involvesDeaths || assessed
+          ? { ...(p.involvesDeaths ? { involvesDeaths: true } : {}), ...assessed?.auditDetails }
+          : undefined,
     };
   },
   reject: async (r, p, actor, { now }) => ({

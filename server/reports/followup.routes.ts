@@ -11,6 +11,8 @@ import {
   reporterWithdrawal,
 } from './followup';
 import { stillThereBody } from '../../shared/schemas/report';
+import { decoyWithdrawal } from '../protection/decoy';
+import { setDuressKey } from '../protection/duressKey';
 import { defineRoute, validate } from '../platform/http/defineRoute';
 import { receiveUpload } from '../platform/http/multipart';
 import { AppError, fail } from '../platform/errors';
@@ -39,7 +41,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
     const who = client(req);
     await redeemProofOfWork(deps.box, guesses.bitsFor(who), req.get('x-pow-challenge'), req.get('x-pow-nonce'));
     try {
-      return await followupSignIn(deps.box, body.reference, body.accessKey);
+      return await followupSignIn(deps.box, body.reference, body.accessKey, new Date(), deps.publicBaseUrl);
     } catch (e) {
       if (e instanceof AppError && e.code === 'followup.invalid_credentials') guesses.recordFailure(who);
       throw e;
@@ -51,8 +53,18 @@ export function followupRoutes(deps: IntakeDeps): Router {
     return undefined;
   });
 
-  defineRoute(router, contract.followup.report, { access: 'reporter', noStore: true }, async ({ reference }) =>
-    reporterView(reference),
+  defineRoute(
+    router,
+    contract.followup.report,
+    { access: 'reporter', noStore: true, decoyAware: true },
+    async ({ reference, decoy }) => reporterView(reference, { decoy }),
+  );
+
+  defineRoute(
+    router,
+    contract.followup.duressKey,
+    { access: 'reporter', noStore: true, decoyAware: true },
+    async ({ reference, decoy }) => setDuressKey(deps.box, reference, decoy),
   );
 
   defineRoute(router, contract.followup.message, { access: 'reporter', noStore: true }, async ({ reference, body }) => {
@@ -88,9 +100,11 @@ export function followupRoutes(deps: IntakeDeps): Router {
   defineRoute(
     router,
     contract.followup.withdraw,
-    { access: 'reporter', noStore: true },
-    async ({ reference, body }) => {
-      await reporterWithdrawal(reference, body.reason);
+    { access: 'reporter', noStore: true, decoyAware: true },
+    async ({ reference, body, decoy }) => {
+      // Made to withdraw with the duress key: the holder sees it done; only protection staff learn of it.
+      if (decoy) await decoyWithdrawal(reference, deps);
+      else await reporterWithdrawal(reference, body.reason, deps);
       return undefined;
     },
   );

@@ -13,40 +13,69 @@ import { loadReport, transition } from './pipeline';
 import { withStoredFiles } from './stepFiles';
 import { stillThereOpen } from './rectificationChanges';
 
+/** How a duress-key session is refused on each endpoint (defineRoute asks; see server/protection/decoy.ts). */
+export { decoyRefusal } from '../protection/decoy';
+
 const SESSION_MINUTES = 30;
+
+const reporter = { kind: 'reporter' } as const;
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
 const bearerToken = (authorization: string | undefined) => /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
 
+/**
+ * Signs in with the access key or the duress key. Both comparisons are made whichever key
+ * was typed, so the time taken tells nothing. The duress key opens a decoy session (a
+ * harmless withdrawn view) and alerts protection staff through the `duress-signal` step.
+ */
 export async function followupSignIn(
   box: SecretBox,
   reference: string,
   accessKey: string,
   now = new Date(),
+  publicBaseUrl?: string,
 ): Promise<{ token: string; expiresAt: string }> {
-  const report = await Report.findOne({ reference }, { accessKeyHash: 1 }).lean();
-  const { ok, rehash } = await verifyAccessKey(box, accessKey, report?.accessKeyHash);
-  if (!report || !ok) throw fail('followup.invalid_credentials');
+  const report = await Report.findOne({ reference }, { accessKeyHash: 1, duressKeyHash: 1 }).lean();
+  const real = await verifyAccessKey(box, accessKey, report?.accessKeyHash);
+  const duress = await verifyAccessKey(box, accessKey, report?.duressKeyHash);
+  if (!report || !(real.ok || duress.ok)) throw fail('followup.invalid_credentials');
+  const decoy = !real.ok;
   // A legacy (scrypt) hash is replaced by the current form once its holder has shown the key.
-  if (rehash)
+  if (real.rehash)
     await Report.updateOne(
       { _id: report._id, accessKeyHash: report.accessKeyHash },
-      { $set: { accessKeyHash: rehash } },
+      { $set: { accessKeyHash: real.rehash } },
     );
+  if (decoy)
+    await transition(reference, 'duress-signal', { context: 'sign-in' }, reporter, { box, publicBaseUrl, now });
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_MINUTES * 60_000);
-  await FollowupSession.create({ _id: tokenHash(token), reference, expiresAt });
+  await FollowupSession.create({ _id: tokenHash(token), reference, expiresAt, ...(decoy ? { decoy } : {}) });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
-/** The report reference a bearer token belongs to. */
-export async function followupReferenceOf(authorization: string | undefined, now = new Date()): Promise<string> {
+export interface FollowupSessionInfo {
+  reference: string;
+  /** Opened with the duress key. */
+  decoy: boolean;
+}
+
+/** The report a bearer token belongs to, and whether the duress key opened it. */
+export async function followupSessionOf(
+  authorization: string | undefined,
+  now = new Date(),
+): Promise<FollowupSessionInfo> {
   const token = bearerToken(authorization);
   if (!token) throw fail('followup.session_expired');
   const session = await FollowupSession.findById(tokenHash(token)).lean();
   if (!session || session.expiresAt <= now) throw fail('followup.session_expired');
-  return session.reference;
+  return { reference: session.reference, decoy: !!session.decoy };
+}
+
+/** The report reference a bearer token belongs to. */
+export async function followupReferenceOf(authorization: string | undefined, now = new Date()): Promise<string> {
+  return (await followupSessionOf(authorization, now)).reference;
 }
 
 /** Signing out ends the token on the server too (a copy left on a shared phone opens nothing); idempotent. */
@@ -54,8 +83,6 @@ export async function followupSignOut(authorization: string | undefined): Promis
   const token = bearerToken(authorization);
   if (token) await FollowupSession.deleteOne({ _id: tokenHash(token) });
 }
-
-const reporter = { kind: 'reporter' } as const;
 
 export async function reporterMessage(reference: string, body: string, now = new Date()): Promise<void> {
   await transition(reference, 'reporter-message', { body }, reporter, { now });
@@ -77,12 +104,14 @@ export async function reporterEvidence(
   });
 }
 
+/** After acceptance the verifier is mailed, so the step needs the mail context. */
 export async function reporterWithdrawal(
   reference: string,
   reason: string | undefined,
+  ctx: { box: SecretBox; publicBaseUrl: string },
   now = new Date(),
 ): Promise<void> {
-  await transition(reference, 'withdrawn', reason ? { reason } : {}, reporter, { now });
+  await transition(reference, 'withdrawn', reason ? { reason } : {}, reporter, { ...ctx, now });
 }
 
 export async function reporterObjection(reference: string, reason: string, now = new Date()): Promise<void> {

@@ -5,6 +5,8 @@ const followupSessionSchema = new Schema(
   {
     _id: { type: String },
     reference: { type: String, required: true },
+    /** Opened with the duress key: every answer is that of a withdrawn report (server/protection/decoy.ts). */
+    decoy: { type: Boolean, default: false },
     expiresAt: { type: Date, required: true, expires: 0 },
   },
   { versionKey: false },

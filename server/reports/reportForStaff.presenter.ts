@@ -10,8 +10,9 @@ import type { ReportFields } from './report.model';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { outcomeForStaff } from './outcomeViews.presenter';
-import { protectionForStaff } from '../protection/protectionViews.presenter';
 import { workflowRecordOf } from './pipeline';
+import { insiderForStaff } from '../protection/insiderViews.presenter';
+import { protectionForStaff } from '../protection/protectionViews.presenter';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
@@ -112,6 +113,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
     ...outcomeForStaff(r),
+    ...insiderForStaff(r, actor),
     ...protectionForStaff(r, actor),
   };
 }

@@ -2,6 +2,7 @@
 // An answer while screening waits on the reporter resumes screening by itself:
 // the pause comes off the acceptance clock, and staff see the step.
 import { workflowActions } from '../../shared/workflow';
+import { withdrawnChange } from '../protection/withdrawalChanges';
 import { resumedClock } from './acceptanceClock';
 import type { Change, ChangesFor } from './change';
 import type { ReportFields } from './report.model';
@@ -30,5 +31,5 @@ export const reporterChanges: ChangesFor<'reporter-message' | 'reporter-evidence
   'reporter-evidence': (r, p, _a, { now }) => {
     return { ...resumedOnReply(r, now), evidence: p.evidence, auditDetails: { files: p.evidence.length } };
   },
-  withdrawn: (_r, p) => ({ note: p.reason }),
+  withdrawn: withdrawnChange,
 };

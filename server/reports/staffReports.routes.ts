@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
 import { auditRead } from '../audit/auditRead';
+import { evidenceNeedsAcknowledgement } from '../protection/insiderViews.presenter';
 import { actionPayloads, reinspectionPart, type ActionPayloads } from '../../shared/schemas/workflow';
 import { receiveUpload, type UploadLimits } from '../platform/http/multipart';
 import { discardUploads } from './intake/reportSubmitter';
@@ -146,15 +147,18 @@ export function staffReportRoutes(deps: {
     async ({ params, body, actor }) => identityRevealer(params.reference, body.reason, actor, deps.box),
   );
 
-  defineRoute(router, contract.reports.evidence, { access: 'reports.read' }, async ({ params, actor, res }) => {
+  defineRoute(router, contract.reports.evidence, { access: 'reports.read' }, async ({ params, query, actor, res }) => {
     const report = await loadReport(params.reference, actor);
     const item = report.evidence.find((e) => e.fileId === params.fileId);
     if (!item) throw fail('resource.not_found');
+    // A protected case's evidence could point to the reporter: anyone but its verifier confirms first.
+    const mustAcknowledge = evidenceNeedsAcknowledgement(report, actor, item);
+    if (mustAcknowledge && query.acknowledge !== 'protected') throw fail('report.protected_evidence');
     await auditRead({
       actor,
       action: 'report.evidence_downloaded',
       target: { type: 'report', id: report.reference },
-      details: { fileId: item.fileId },
+      details: { fileId: item.fileId, ...(mustAcknowledge ? { acknowledgedProtected: true } : {}) },
     });
     const inline = INLINE_TYPES.has(item.mime);
     res.setHeader('Content-Type', item.mime);

@@ -12,6 +12,7 @@ import {
   objectionBody,
   powChallengeResponse,
 } from '../schemas/report';
+import { duressKeyResponse } from '../schemas/insiderViews';
 import { endpoint } from './endpoint';
 
 /** The n-th result letter (1-based, in the order they were sent). */
@@ -79,9 +80,20 @@ export const followup = {
     method: 'post',
     path: '/api/v1/followup/withdraw',
     tag: 'followup',
-    summary: 'Withdraw the report',
+    summary:
+      "Withdraw the report: before acceptance it ends; after it the reporter's part and reward end and the bureau decides whether to continue",
     body: followupWithdrawBody,
     status: 204,
+  }),
+  duressKey: endpoint({
+    kind: 'json',
+    method: 'post',
+    path: '/api/v1/followup/duress-key',
+    tag: 'followup',
+    summary:
+      'Set the duress key (应急码), shown once: signing in with it shows the report withdrawn and alerts protection staff. Signed in with the real key; 409 once one is set',
+    response: duressKeyResponse,
+    status: 201,
   }),
   claim: endpoint({
     kind: 'json',

@@ -20,6 +20,8 @@ import {
 } from '../schemas/workflow';
 import { endpoint } from './endpoint';
 
+/** Opening a protected case's evidence is confirmed by staff other than its verifier. */
+export const evidenceQuery = z.object({ acknowledge: z.literal('protected').optional() });
 export const evidenceParams = referenceParams.extend({ fileId: z.string().regex(/^[0-9a-f]{32}$/, 'not a file id') });
 
 export const reports = {
@@ -136,8 +138,10 @@ export const reports = {
     method: 'get',
     path: '/api/v1/reports/:reference/evidence/:fileId',
     tag: 'reports',
-    summary: 'An evidence file: photos, video and audio inline, anything else as an attachment (each download audited)',
+    summary:
+      'An evidence file: photos, video and audio inline, anything else as an attachment (each download audited). A protected case answers 409 report.protected_evidence to anyone but its verifier unless ?acknowledge=protected',
     params: evidenceParams,
+    query: evidenceQuery,
     status: 200,
   }),
   rewardNotice: endpoint({

@@ -167,6 +167,8 @@ export const followupReportResponse = z.object({
   stillThereDueAt: z.string().optional(),
   /** The open check-in (回访) and the reporter's own protection cases. */
   protection: reporterProtectionView.optional(),
+  /** Whether a duress key is set; only while the report is open to the reporter (a withdrawn view never says). */
+  duressKeySet: z.boolean().optional(),
 });
 
 export const followupMessageBody = z.object({ body: z.string().trim().min(1).max(2000) });

@@ -10,6 +10,7 @@ import { appealBody, claimBody } from './claim';
 import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import { protectionAssessmentBody, protectionPayloads } from './protection';
+import { staffInsiderFields } from './insiderViews';
 import { staffProtectionFields } from './protectionViews';
 import {
   followupMessageBody,
@@ -508,6 +509,7 @@ export const staffReward = z.object({
 });
 
 export const staffReportView = staffReportSummary.extend({
+  ...staffInsiderFields,
   revision: z.number().int(),
   description: z.string(),
   occurredAt: z.string().optional(),
@@ -688,7 +690,10 @@ const referenceField = z
   .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a report reference');
 
 /** Accepting several reports at once: each goes through the single accept action. */
-export const bulkAcceptBody = actionPayloads.accept.extend({ references: z.array(referenceField).min(1).max(100) });
+// Insider reports are assessed one by one, so a batch carries no assessment (they are refused item by item).
+export const bulkAcceptBody = actionPayloads.accept
+  .omit({ protection: true })
+  .extend({ references: z.array(referenceField).min(1).max(100) });
 export const bulkAcceptResponse = z.object({
   results: z.array(
     z.object({ reference: z.string(), ok: z.boolean(), status: z.string().optional(), code: z.string().optional() }),

@@ -115,14 +115,20 @@ test('the reporter’s and the jobs’ steps record their step, audit entry and 
     }),
   ).toBeTruthy();
 
-  // A withdrawal after acceptance: the reporter's step, from any state still open to them.
+  // A withdrawal after acceptance: the reporter's step, from any state still open to them. The case stays
+  // where it was (the bureau decides whether to continue); the reporter's part ends.
   const open = await c.reportAt('verifying');
-  await reporterWithdrawal(open.reference, undefined);
+  await reporterWithdrawal(open.reference, undefined, { box: t.box, publicBaseUrl: 'http://localhost' });
   const withdrawn = await c.stored(open.reference);
-  expect(withdrawn.status).toBe('withdrawn');
-  expect(withdrawn.statusChangedAt).toBeTruthy();
+  expect(withdrawn.status).toBe('verifying');
+  expect(withdrawn.reporterWithdrawal?.at).toBeTruthy();
   expect(
-    await AuditEntry.exists({ action: 'report.withdraw', 'target.id': open.reference, 'details.from': 'verifying' }),
+    await AuditEntry.exists({
+      action: 'report.withdraw',
+      'target.id': open.reference,
+      'details.from': 'verifying',
+      'details.to': 'verifying',
+    }),
   ).toBeTruthy();
 
   // The lapse job: one step per reward, with the release of the money in the audit entry.

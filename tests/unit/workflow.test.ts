@@ -366,8 +366,18 @@ describe('guards', () => {
       ).toBeNull();
     });
 
-    test('a substantiated report is not closed before its reward decision', () => {
-      expect(actionBlocker('close', record('substantiated'), actor('reviewer'))).toBe('wrong-state');
+    test('a substantiated report is not closed before its reward decision, unless the reporter withdrew', () => {
+      expect(actionBlocker('close', record('substantiated'), actor('reviewer'))).toBe('reward-undecided');
+      const withdrew = { ...record('substantiated'), reporterWithdrew: true, letterSent: true };
+      expect(actionBlocker('close', withdrew, actor('reviewer'))).toBeNull();
+      expect(actionBlocker('close', { ...withdrew, letterSent: false }, actor('reviewer'))).toBe('letter-not-sent');
+    });
+
+    test('a reporter who withdrew takes no further step of theirs, and staff no longer write to them', () => {
+      const withdrew = { ...record('verifying'), reporterWithdrew: true };
+      for (const name of ['reporter-message', 'reporter-evidence', 'withdrawn'] as const)
+        expect(actionBlocker(name, withdrew, { kind: 'reporter' })).toBe('reporter-withdrew');
+      expect(actionBlocker('staff-message', withdrew, actor('intake'))).toBe('reporter-withdrew');
     });
 
     test('the claim deadline is extended once', () => {
@@ -538,6 +548,9 @@ describe('the graph', () => {
     // An answer while screening waits on the reporter resumes it.
     'reporter-message': ['screening'],
     'reporter-evidence': ['screening'],
+    // Before acceptance a withdrawal ends the report; after it the bureau decides, and may end it.
+    withdrawn: ['withdrawn'],
+    'decide-continuation': ['withdrawn'],
   };
   const edgesOf = (name: WorkflowActionName): [ReportState, ReportState][] => {
     const a = workflowActions[name];
@@ -559,12 +572,15 @@ describe('the graph', () => {
     expect([...seen].sort()).toEqual([...reportStates].sort());
   });
 
-  test('the reporter’s and the jobs’ steps are the only way into withdrawn, reward-claimed, reward-appealed and reward-lapsed', () => {
+  test('the reporter’s and the jobs’ steps are the only way into reward-claimed, reward-appealed and reward-lapsed; into withdrawn only the reporter’s withdrawal or the decision after it', () => {
     const into = (state: ReportState) =>
       workflowActionNames
         .filter((n) => edgesOf(n).some(([, to]) => to === state))
         .map((n) => [n, workflowActions[n].actor]);
-    expect(into('withdrawn')).toEqual([['withdrawn', 'reporter']]);
+    expect(into('withdrawn')).toEqual([
+      ['decide-continuation', 'staff'],
+      ['withdrawn', 'reporter'],
+    ]);
     expect(into('reward-claimed')).toEqual([['reward-claimed', 'reporter']]);
     expect(into('reward-appealed')).toEqual([['reward-appealed', 'reporter']]);
     expect(into('reward-lapsed')).toEqual([['reward-lapsed', 'system']]);

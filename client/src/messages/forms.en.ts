@@ -265,11 +265,22 @@ export const formsEn: FormMessages = {
     evidenceAdded: (n: number) => (n === 1 ? '1 file added.' : `${n} files added.`),
     evidenceClosed: 'No more evidence can be added to this report now.',
     withdrawTitle: 'Withdraw the report',
-    withdrawExplain: 'If you withdraw, we stop checking and no reward is paid. This cannot be undone.',
+    withdrawExplain:
+      'If you withdraw, your part ends and no reward is paid. This cannot be undone. Once a report has been accepted, we may still continue checking it of our own motion.',
     withdrawStart: 'I want to withdraw this report',
     withdrawReason: 'Reason',
     withdrawConfirm: 'Withdraw now',
     withdrawDone: 'The report has been withdrawn.',
     rateLimited: 'Too many attempts. Try again in 15 minutes.',
+  },
+  duressKey: {
+    title: 'Duress key',
+    explain:
+      'If anyone forces you to open this report, give them the duress key instead of your access key. With it they will see the report as withdrawn, and we will know you need help: a reporter-protection officer will follow it up. Keep the two keys apart, and do not note which is which.',
+    set: 'Set a duress key',
+    setting: 'Setting it…',
+    key: 'Duress key',
+    onceWarning: 'The duress key is shown only this once and cannot be recovered or changed. Save it now.',
+    isSet: 'A duress key is set for this report. It cannot be shown again or changed.',
   },
 };

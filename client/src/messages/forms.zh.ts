@@ -255,12 +255,22 @@ export const formsZh = {
     evidenceAdded: (n: number) => `已补充 ${n} 个文件。`,
     evidenceClosed: '这件举报现在不能再补充证据。',
     withdrawTitle: '撤回举报',
-    withdrawExplain: '撤回后，我们将停止核查，也不会发放奖励。撤回后不能恢复。',
+    withdrawExplain: '撤回后，您不再参与此事，也不会获得奖励，撤回后不能恢复。举报受理之后，我们仍可能依职权继续核查。',
     withdrawStart: '我要撤回这件举报',
     withdrawReason: '撤回原因',
     withdrawConfirm: '确认撤回',
     withdrawDone: '举报已撤回。',
     rateLimited: '尝试次数太多，请 15 分钟后再试。',
+  },
+  duressKey: {
+    title: '应急码',
+    explain:
+      '如果有人逼迫您打开这份举报，请把应急码交给对方，而不是查询码。用应急码登录，对方只会看到举报“已撤回”；同时我们会知道您需要帮助，由举报人保护专员跟进。应急码和查询码请分开保存，不要注明哪个是哪个。',
+    set: '设置应急码',
+    setting: '正在设置…',
+    key: '应急码',
+    onceWarning: '应急码只显示这一次，无法找回或更换。请现在记下。',
+    isSet: '这份举报已设置应急码。应急码不能再次显示或更换。',
   },
 };
 

@@ -8,7 +8,7 @@ import { z, type ZodType } from 'zod';
 import type { Endpoint } from '../../../shared/contract/endpoint';
 import type { Locale } from '../../../shared/errors';
 import { csrfMatches } from '../../staff/sessions';
-import { followupReferenceOf } from '../../reports/followup';
+import { decoyRefusal, followupSessionOf } from '../../reports/followup';
 import { documentRoute, type DocumentedRoute } from './openapi';
 import { auditRead } from '../../audit/auditRead';
 import { authorize, can, type Action, type Actor } from '../../access';
@@ -32,6 +32,8 @@ export interface ServerSpec {
   noStore?: boolean;
   /** For reads of sealed personal data: the audit action recorded when the policy refuses a staff member. */
   auditRefusal?: string;
+  /** A 'reporter' route that answers a duress-key (decoy) session itself; others refuse it as for a withdrawn report. */
+  decoyAware?: true;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -41,6 +43,8 @@ export interface RouteContext<B, Q, P> {
   actor: Actor;
   /** The report a reporter's follow-up token opens ('reporter' routes only). */
   reference: string;
+  /** The follow-up token was opened with the duress key ('reporter' routes only). */
+  decoy: boolean;
   req: Request;
   res: Response;
 }
@@ -157,7 +161,8 @@ export function defineRoute<const E extends Endpoint>(
     if (spec.noStore ?? spec.access !== 'public') res.setHeader('Cache-Control', 'no-store');
     let actor: Actor | undefined;
     let reference: string | undefined;
-    if (spec.access === 'reporter') reference = await followupReferenceOf(req.get('authorization'));
+    let decoy = false;
+    if (spec.access === 'reporter') ({ reference, decoy } = await followupSessionOf(req.get('authorization')));
     else if (spec.access !== 'public') {
       const staff = req.staff;
       if (!staff) throw fail('auth.unauthenticated');
@@ -179,12 +184,15 @@ export function defineRoute<const E extends Endpoint>(
     const body = spec.body ? validate(spec.body, req.body ?? {}, req.locale, 'body') : {};
     const query = spec.query ? validate(spec.query, req.query, req.locale, 'query') : {};
     const params = spec.params ? validate(spec.params, req.params, req.locale, 'params') : {};
+    // The duress key's holder is answered as a withdrawn report's would be (server/protection/decoy.ts).
+    if (decoy && !spec.decoyAware) throw fail(decoyRefusal(endpoint.path));
     const result: unknown = await handler({
       body,
       query,
       params,
       actor: actor as Actor,
       reference: reference as string,
+      decoy,
       req,
       res,
     } as Parameters<Handler<E>>[0]);

@@ -26,6 +26,7 @@ import { RewardCard } from './reward/RewardCard';
 import { SignInForm } from './SignInForm';
 import { StatusCard, Timeline } from './StatusCard';
 import { WithdrawPanel } from './WithdrawPanel';
+import { DuressKeyPanel } from './DuressKeyPanel';
 
 export default function FollowupPage() {
   const t = useFormsT().followup;
@@ -168,6 +169,12 @@ function ReportFollowup({
             }}
           />
           <Timeline report={report} />
+          {report.duressKeySet !== undefined && (
+            <DuressKeyPanel
+              isSet={report.duressKeySet}
+              onSet={async () => (await guarded(() => followupApi.setDuressKey(session))).duressKey}
+            />
+          )}
           {open ? (
             <>
               <AddEvidence

@@ -43,7 +43,12 @@ export function clearSession(): void {
 export function endSession(): void {
   const session = readSession();
   clearSession();
-  if (session) call(followup.signOut, {}, bearer(session)).catch(() => undefined); // offline: it still expires within 30 minutes
+  if (session) signOutToken(session);
+}
+
+/** Ends a token on the server; offline, it still expires within 30 minutes. */
+export function signOutToken(session: FollowupSession): void {
+  call(followup.signOut, {}, bearer(session)).catch(() => undefined);
 }
 
 const isProofRefused = (error: unknown) =>
@@ -97,6 +102,8 @@ async function uploadWithProof<T>(
 export const followupApi = {
   report: (s: FollowupSession) => call(followup.report, {}, bearer(s)),
   sendMessage: (s: FollowupSession, body: string) => call(followup.message, { body: { body } }, bearer(s)),
+  /** The duress key, answered this once. */
+  setDuressKey: (s: FollowupSession) => call(followup.duressKey, {}, bearer(s)),
   withdraw: (s: FollowupSession, reason: string) =>
     call(followup.withdraw, { body: reason ? { reason } : {} }, bearer(s)),
   addEvidence: (s: FollowupSession, files: PickedFile[], onProgress: Progress) =>

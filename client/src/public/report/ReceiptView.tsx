@@ -4,6 +4,8 @@ import { formatDateTime } from '../../format';
 import { useFormsT } from '../formsText';
 import { drawReceipt } from './receiptImage';
 import type { Receipt } from './submitReport';
+import { DuressKeyPanel } from '../followup/DuressKeyPanel';
+import { followupApi, signIn, signOutToken } from '../followup/followupApi';
 
 interface Props {
   receipt: Receipt;
@@ -103,6 +105,8 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
         {imageUrl && <img className="receipt__image" src={imageUrl} alt={t.imageAlt} data-testid="receipt-image" />}
       </div>
 
+      <DuressKeyPanel isSet={false} onSet={() => duressKeyFor(receipt)} />
+
       <section className="card" aria-labelledby="receipt-next">
         <h2 id="receipt-next">{t.nextTitle}</h2>
         <ol className="bullets">
@@ -126,6 +130,16 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
       </section>
     </section>
   );
+}
+
+/** Signs in with the fresh receipt (with its proof of work), sets the duress key, and signs out again. */
+async function duressKeyFor(receipt: Receipt): Promise<string> {
+  const session = await signIn(receipt.reference, receipt.accessKey);
+  try {
+    return (await followupApi.setDuressKey(session)).duressKey;
+  } finally {
+    signOutToken(session);
+  }
 }
 
 /** The async clipboard where allowed (https), else the old select-and-copy. */

@@ -21,6 +21,7 @@ import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
 import { RewardCard } from './RewardCard';
 import { CorrectionsCard } from './CorrectionsCard';
+import { ProtectionBanner } from './ProtectionBanner';
 import './cases.css';
 
 /** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
@@ -86,6 +87,7 @@ export function CasePage() {
       {view && (
         <Row gutter={16}>
           <Col xs={24} xl={15}>
+            <ProtectionBanner view={view} />
             <Card className="page-card">
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 <Descriptions.Item label={t.category}>{refData.categoryName(view.category)}</Descriptions.Item>

@@ -10,15 +10,17 @@ import { useLang, useT } from '../../../i18n';
 import { queryKeys } from '../../queryKeys';
 import { actionName, StatusTag } from './caseLabels';
 import type { CaseView, DuplicateCandidate, Evidence } from './caseTypes';
+import { useCurrentUser } from '../../session';
+import { ACKNOWLEDGED, mustAcknowledgeEvidence, ProtectedEvidenceGate } from './ProtectedEvidenceGate';
 
 const evidencePath = (reference: string, e: Evidence) => `/reports/${reference}/evidence/${e.fileId}`;
-const fileUrl = (reference: string, e: Evidence) => `/api/v1${evidencePath(reference, e)}`;
+const fileUrl = (reference: string, e: Evidence, query = '') => `/api/v1${evidencePath(reference, e)}${query}`;
 
 // pdf.js is large; it is fetched only when someone opens a PDF preview.
 const PdfPreview = lazy(() => import('./PdfPreview'));
 
 /** A PDF's download link and a preview drawn by pdf.js in a dialog, never by the browser's PDF plugin. */
-function PdfEvidence({ reference, item }: { reference: string; item: Evidence }) {
+function PdfEvidence({ reference, item, query = '' }: { reference: string; item: Evidence; query?: string }) {
   const t = useT().cases.case;
   const [open, setOpen] = useState(false);
   return (
@@ -26,7 +28,7 @@ function PdfEvidence({ reference, item }: { reference: string; item: Evidence })
       <Button size="small" onClick={() => setOpen(true)} data-testid="pdf-preview-open">
         {t.preview}
       </Button>
-      <a href={fileUrl(reference, item)} download>
+      <a href={fileUrl(reference, item, query)} download>
         {t.download} ({item.mime})
       </a>
       <Modal
@@ -38,7 +40,7 @@ function PdfEvidence({ reference, item }: { reference: string; item: Evidence })
         destroyOnHidden
       >
         <Suspense fallback={<Typography.Text type="secondary">{t.pdfLoading}</Typography.Text>}>
-          <PdfPreview path={evidencePath(reference, item)} />
+          <PdfPreview path={`${evidencePath(reference, item)}${query}`} />
         </Suspense>
       </Modal>
     </Space>
@@ -46,9 +48,9 @@ function PdfEvidence({ reference, item }: { reference: string; item: Evidence })
 }
 
 /** Photos inline, video and audio in players, PDFs in a pdf.js preview, anything else as a download; each with its SHA-256. */
-function EvidenceItem({ reference, item }: { reference: string; item: Evidence }) {
+function EvidenceItem({ reference, item, query = '' }: { reference: string; item: Evidence; query?: string }) {
   const t = useT().cases.case;
-  const url = fileUrl(reference, item);
+  const url = fileUrl(reference, item, query);
   const media = item.mime.startsWith('image/') ? (
     <a href={url} target="_blank" rel="noreferrer">
       <img src={url} alt={`${item.kind} ${item.fileId.slice(0, 8)}`} className="case-evidence__media" />
@@ -58,7 +60,7 @@ function EvidenceItem({ reference, item }: { reference: string; item: Evidence }
   ) : item.mime.startsWith('audio/') ? (
     <audio src={url} controls preload="metadata" />
   ) : item.mime === 'application/pdf' ? (
-    <PdfEvidence reference={reference} item={item} />
+    <PdfEvidence reference={reference} item={item} query={query} />
   ) : (
     <a href={url} download>
       {t.download} ({item.mime})
@@ -91,12 +93,18 @@ function EvidenceItem({ reference, item }: { reference: string; item: Evidence }
 
 export function EvidenceCard({ view }: { view: CaseView }) {
   const t = useT().cases.case;
+  // A protected case's evidence is opened by anyone but its verifier only after a warning.
+  const mustAcknowledge = mustAcknowledgeEvidence(view, useCurrentUser().id);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const query = mustAcknowledge ? ACKNOWLEDGED : '';
   return (
     <Card title={t.evidenceTitle} className="page-card">
-      {view.evidence.length ? (
+      {view.evidence.length && mustAcknowledge && !acknowledged ? (
+        <ProtectedEvidenceGate onConfirmed={() => setAcknowledged(true)} />
+      ) : view.evidence.length ? (
         <div className="case-evidence">
           {view.evidence.map((e) => (
-            <EvidenceItem key={e.fileId} reference={view.reference} item={e} />
+            <EvidenceItem key={e.fileId} reference={view.reference} item={e} query={query} />
           ))}
         </div>
       ) : (

@@ -1,11 +1,12 @@
 // The payload form of each workflow action, in one registry: a new action gets its form by
 // adding an entry here. Actions without an entry get a confirmation with an optional note.
 import type { ReactNode } from 'react';
-import { Form, Input, Switch } from 'antd';
+import { Form, Input, Radio, Switch } from 'antd';
 import { useLang, useT } from '../../../i18n';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import { AssignFields } from './AssignFields';
+import { AcceptAssessment, AssessmentFields, assessmentInitial, assessmentPayload } from './ProtectionFields';
 import type { CaseView } from './caseTypes';
 import { FindingsFields, findingsPayload } from './FindingsFields';
 import { outcomeActionForms } from './outcomeForms';
@@ -58,6 +59,24 @@ function AcceptFields({ view }: { view: CaseView }) {
       />
       <Form.Item label={o.involvesDeaths} name="involvesDeaths" valuePropName="checked" extra={o.involvesDeathsHint}>
         <Switch />
+      </Form.Item>
+      <AcceptAssessment view={view} />
+    </>
+  );
+}
+
+/** After a withdrawal: whether the bureau continues of its own motion (依职权), and why. */
+function ContinuationFields() {
+  const t = useT().cases.protection;
+  return (
+    <>
+      <Form.Item label={t.continuationOutcome} name="outcome" rules={useRequired().slice(0, 1)}>
+        <Radio.Group
+          options={(['continue', 'end'] as const).map((o) => ({ value: o, label: t.continuationOutcomes[o] }))}
+        />
+      </Form.Item>
+      <Form.Item label={t.continuationReason} name="reason" rules={[...useRequired(), { max: 2000 }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
       </Form.Item>
     </>
   );
@@ -121,13 +140,22 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     Fields: AcceptFields,
     initialValues: (view) => ({
       unitCode: (view as { suggestedUnitCode?: string | null }).suggestedUnitCode ?? undefined,
+      // An insider's report is accepted with the assessment: the form starts with it on.
+      assess: view.employment.reporterSays,
+      ...assessmentInitial(view),
     }),
     payload: (v) => ({
       unitCode: v.unitCode,
       verifierId: v.verifierId,
       dueInDays: v.dueInDays,
       involvesDeaths: v.involvesDeaths === true,
+      ...(v.assess === true ? { protection: assessmentPayload(v) } : {}),
     }),
+  },
+  'assess-protection': { Fields: AssessmentFields, initialValues: assessmentInitial, payload: assessmentPayload },
+  'decide-continuation': {
+    Fields: ContinuationFields,
+    payload: (v) => ({ outcome: v.outcome, reason: text(v.reason) }),
   },
   reject: { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   'mark-duplicate': { Fields: DuplicateFields, payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }) },

@@ -1,11 +1,13 @@
 // The case pages' texts, English.
 import { outcomeEn } from './outcomeMessages.en';
 import { rewardEn } from './rewardMessages.en';
+import { protectionEn } from './protectionMessages.en';
 import type { CasesMessages } from './messages.zh';
 
 export const casesEn: CasesMessages = {
   reward: rewardEn,
   outcome: outcomeEn,
+  protection: protectionEn,
   title: 'Cases',
   tabs: {
     new: 'To screen',

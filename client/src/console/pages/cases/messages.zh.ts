@@ -1,10 +1,12 @@
 // The case pages' texts, Simplified Chinese (the reference shape; messages.en.ts must match).
 import { outcomeZh } from './outcomeMessages.zh';
 import { rewardZh } from './rewardMessages.zh';
+import { protectionZh } from './protectionMessages.zh';
 
 export const casesZh = {
   reward: rewardZh,
   outcome: outcomeZh,
+  protection: protectionZh,
   title: '案件办理',
   tabs: {
     new: '待受理',

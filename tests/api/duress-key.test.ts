@@ -1,0 +1,193 @@
+// The duress key (应急码): set once and shown once from follow-up; signing in with it opens a
+// decoy session that sees the report withdrawn, while the case is flagged to protection staff
+// only. The real key keeps working as before.
+import request from 'supertest';
+import { FollowupSession } from '../../server/reports/followupSession.model';
+import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
+import { REPORTER_NOTICE_SUBJECT } from '../../server/reports/notifications';
+import { caseDriver, type Cases, type Receipt } from '../support/cases';
+import { intakeEnv } from '../support/intake';
+import { queuedMails } from '../support/outbox';
+import { startTestApp, type TestApp } from '../support/server';
+import { expectProblem, signIn, type StaffSession } from '../support/staff';
+
+let t: TestApp;
+let c: Cases;
+let protection: StaffSession;
+const PROTECTION_MAIL = 'protection.duress@example.test';
+
+beforeAll(async () => {
+  t = await startTestApp(intakeEnv);
+  c = await caseDriver(t);
+  protection = await signIn(t.app, 'protection', t.demoPassword);
+  await Staff.updateOne({ _id: protection.user.id }, { $set: { email: PROTECTION_MAIL } });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const signInWith = (reference: string, accessKey: string) =>
+  request(t.app).post('/api/v1/followup/sessions').set('X-Forwarded-For', '10.7.0.1').send({ reference, accessKey });
+const setKey = (token: string) => c.reporter(request(t.app).post('/api/v1/followup/duress-key'), token).send({});
+const viewOf = (token: string) => c.reporter(request(t.app).get('/api/v1/followup/report'), token);
+
+async function withDuressKey(receipt: Receipt): Promise<{ token: string; duressKey: string }> {
+  const token = await c.followupToken(receipt);
+  const res = await setKey(token);
+  expect(res.status).toBe(201);
+  return { token, duressKey: res.body.duressKey as string };
+}
+
+/** The keys of a view, nested arrays and objects included: its shape. */
+function shapeOf(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(shapeOf);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, shapeOf((v as Record<string, unknown>)[k])]),
+    );
+  return typeof v;
+}
+
+test('set once, shown once: a keyed hash stored, a second request refused', async () => {
+  const receipt = await c.newReport();
+  const { token, duressKey } = await withDuressKey(receipt);
+  expect(duressKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  expect(duressKey).not.toBe(receipt.accessKey);
+  const stored = await c.stored(receipt.reference);
+  expect(stored.duressKeyHash).toMatch(/^h1:/);
+  expect(JSON.stringify(stored)).not.toContain(duressKey);
+  expectProblem(await setKey(token), 409, 'followup.duress_key_set');
+  expectProblem(await setKey(await c.followupToken(receipt)), 409, 'followup.duress_key_set');
+  expect((await c.stored(receipt.reference)).duressKeyHash).toBe(stored.duressKeyHash);
+  expect((await viewOf(token)).body.duressKeySet).toBe(true);
+});
+
+test('the follow-up view says whether one is set', async () => {
+  const receipt = await c.newReport();
+  const token = await c.followupToken(receipt);
+  expect((await viewOf(token)).body.duressKeySet).toBe(false);
+});
+
+describe('signing in with the duress key', () => {
+  test('shows a decoy withdrawn view of the same shape as a real withdrawn report’s', async () => {
+    const receipt = await c.reportAt('verifying');
+    const { duressKey } = await withDuressKey(receipt);
+    const decoy = await signInWith(receipt.reference, duressKey);
+    expect(decoy.status).toBe(201);
+    expect(Object.keys(decoy.body).sort()).toEqual(['expiresAt', 'token']);
+    const view = (await viewOf(decoy.body.token)).body;
+    expect(view).toMatchObject({ reference: receipt.reference, status: 'withdrawn', messages: [] });
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'withdrawn']);
+    expect(view.reward).toBeUndefined();
+    expect(view.duressKeySet).toBeUndefined();
+
+    // A real withdrawal before acceptance, for comparison.
+    const real = await c.reportAt('submitted');
+    const realToken = await c.followupToken(real);
+    expect((await c.reporter(request(t.app).post('/api/v1/followup/withdraw'), realToken).send({})).status).toBe(204);
+    const realView = (await viewOf(realToken)).body;
+    expect(shapeOf(view)).toEqual(shapeOf(realView));
+
+    // The case itself is unchanged.
+    expect((await c.stored(receipt.reference)).status).toBe('verifying');
+  });
+
+  test('flags the case: protected, a signal, a protection case in the queue, protection staff mailed', async () => {
+    const receipt = await c.reportAt('assigned');
+    const { duressKey } = await withDuressKey(receipt);
+    const before = (await queuedMails(t.box, { to: PROTECTION_MAIL })).length;
+    expect((await signInWith(receipt.reference, duressKey)).status).toBe(201);
+
+    const stored = await c.stored(receipt.reference);
+    expect(stored.protection?.protected).toBe(true);
+    expect(stored.protection?.duressSignals).toEqual([{ at: expect.any(Date), context: 'sign-in' }]);
+    expect(stored.protection?.cases).toEqual([expect.objectContaining({ caseNo: 'PC-1', source: 'duress' })]);
+    const session = await FollowupSession.findOne({ reference: receipt.reference, decoy: true }).lean();
+    expect(session).toBeTruthy();
+
+    const mails = (await queuedMails(t.box, { to: PROTECTION_MAIL })).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe(REPORTER_NOTICE_SUBJECT);
+    expect(mails[0].text).toContain(receipt.reference);
+
+    const queue = await c.get('/api/v1/reports?queue=protection&pageSize=100', protection);
+    expect(queue.status).toBe(200);
+    expect((queue.body.items as { reference: string }[]).map((i) => i.reference)).toContain(receipt.reference);
+
+    const forProtection = (await c.view(receipt.reference, protection)).body;
+    expect(forProtection.duressSignals).toEqual([{ at: expect.any(String), context: 'sign-in' }]);
+    expect(forProtection.timeline.map((e: { type: string }) => e.type)).toContain('duress-signal');
+
+    // Nobody else sees a trace of it in the case view.
+    for (const who of [c.staff.intake, c.staff.verifier, c.staff.reviewer]) {
+      const view = (await c.view(receipt.reference, who)).body;
+      expect(view.duressSignals).toBeUndefined();
+      expect(JSON.stringify(view)).not.toMatch(/duress/);
+    }
+    // A second use opens no second case.
+    expect((await signInWith(receipt.reference, duressKey)).status).toBe(201);
+    const again = await c.stored(receipt.reference);
+    expect(again.protection?.duressSignals).toHaveLength(2);
+    expect(again.protection?.cases).toHaveLength(1);
+  });
+
+  test('withdrawing in the decoy answers 204 and only records a signal; other steps are refused as withdrawn', async () => {
+    const receipt = await c.reportAt('verifying');
+    const { duressKey } = await withDuressKey(receipt);
+    const decoy = (await signInWith(receipt.reference, duressKey)).body.token as string;
+    const before = await c.stored(receipt.reference);
+
+    const res = await c.reporter(request(t.app).post('/api/v1/followup/withdraw'), decoy).send({ reason: '不举报了' });
+    expect(res.status).toBe(204);
+    const after = await c.stored(receipt.reference);
+    expect(after.status).toBe('verifying');
+    expect(after.reporterWithdrawal).toBeFalsy();
+    expect(after.protection?.duressSignals?.map((s) => s.context)).toEqual(['sign-in', 'withdrawal']);
+    expect(after.timeline.slice(before.timeline.length).map((e) => [e.type, e.public])).toEqual([
+      ['duress-signal', false],
+    ]);
+    expect(after.messages).toEqual(before.messages);
+
+    expectProblem(
+      await c.reporter(request(t.app).post('/api/v1/followup/messages'), decoy).send({ body: '你好' }),
+      409,
+      'report.closed',
+    );
+    expectProblem(await setKey(decoy), 409, 'report.closed');
+    // Each as a withdrawn report answers it.
+    expectProblem(
+      await c.reporter(request(t.app).post('/api/v1/followup/objection'), decoy).send({ reason: '不服' }),
+      409,
+      'report.not_objectable',
+    );
+    expectProblem(
+      await c.reporter(request(t.app).post('/api/v1/followup/appeal'), decoy).send({ reason: '金额不对，请复查' }),
+      409,
+      'reward.not_appealable',
+    );
+    expect((await c.stored(receipt.reference)).messages).toEqual(before.messages);
+  });
+
+  test('the real key still opens the real view; a wrong key is still 401', async () => {
+    const receipt = await c.reportAt('verifying');
+    const { duressKey } = await withDuressKey(receipt);
+    await signInWith(receipt.reference, duressKey);
+    const realToken = await c.followupToken(receipt);
+    const real = (await viewOf(realToken)).body;
+    expect(real.status).toBe('verifying');
+    expect(real.duressKeySet).toBe(true);
+    const sent = await c
+      .reporter(request(t.app).post('/api/v1/followup/messages'), realToken)
+      .send({ body: '补充说明' });
+    expect(sent.status).toBe(204);
+
+    expectProblem(await signInWith(receipt.reference, 'ABCD-EFGH-JKMN-PQRS-TVWX'), 401, 'followup.invalid_credentials');
+    // The duress key of one report opens no other.
+    const other = await c.newReport();
+    expectProblem(await signInWith(other.reference, duressKey), 401, 'followup.invalid_credentials');
+    expect((await Report.findOne({ reference: other.reference }).lean())?.protection).toBeFalsy();
+  });
+});
