@@ -111,8 +111,16 @@ export async function caseDriver(t: TestApp): Promise<Cases> {
     async reportAt(stage, over = {}) {
       const receipt = await newReport(over.report);
       if (stage === 'submitted') return receipt;
+      // An insider's report is accepted with its protection assessment (medium risk: not protected).
+      const assessment = { insider: true, smallWorkplace: false, identifyingDetails: false };
       const bodies: Partial<Record<WorkflowActionName, object>> = {
-        accept: { unitCode: 'city-fire', verifierId },
+        accept: {
+          unitCode: 'city-fire',
+          verifierId,
+          ...((over.report as { employeeOfSubject?: boolean } | undefined)?.employeeOfSubject
+            ? { protection: assessment }
+            : {}),
+        },
         'submit-findings': substantiatedFindings(over.findings),
       };
       for (const [reached, action, role] of path) {
