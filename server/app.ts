@@ -32,6 +32,7 @@ import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
+import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 
 export interface AppDeps {
@@ -149,6 +150,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(followupRoutes(intake));
   app.use(rewardStepRoutes(intake));
   app.use(staffReportRoutes(intake));
+  app.use(reporterHistoryRoutes());
   app.use(staffRoutes());
   app.use(referenceRoutes());
   app.use(categoryRoutes());

@@ -1,6 +1,5 @@
 // What staff see of a report: everything about the matter, nothing about who
 // reported it (a pseudonym stands in), and the actions open to this person.
-import crypto from 'node:crypto';
 import { outsideSchemeOf } from '../../shared/catalog';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
@@ -11,6 +10,7 @@ import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { outcomeForStaff } from './outcomeViews.presenter';
 import { workflowRecordOf } from './pipeline';
+import { identityRevealsForStaff, reporterForStaff } from '../protection/identityViews.presenter';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
@@ -69,7 +69,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
     ...(r.address ? { address: r.address } : {}),
     anonymous: r.anonymous,
-    reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
+    ...(await reporterForStaff(r, actor)),
     employment: employmentOf(r),
     ...outsideSchemeView(r),
     ...(r.receivedAt ? { receivedAt: r.receivedAt.toISOString() } : {}),
@@ -111,5 +111,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     reward: rewardForStaff(r),
     canMessage: actionBlocker('staff-message', record, actor) === null,
     ...outcomeForStaff(r),
+    ...identityRevealsForStaff(r),
   };
 }

@@ -1,5 +1,5 @@
 // Staff work on reports: the queue, one case, workflow actions, evidence files,
-// and the audited reveal of a reporter's identity.
+// and the reveal of a reporter's identity a custodian approved.
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
@@ -143,7 +143,7 @@ export function staffReportRoutes(deps: {
     router,
     contract.reports.revealIdentity,
     { access: 'reports.revealIdentity', auditRefusal: 'report.identity_refused' },
-    async ({ params, body, actor }) => identityRevealer(params.reference, body.reason, actor, deps.box),
+    async ({ params, actor }) => identityRevealer(params.reference, actor, deps),
   );
 
   defineRoute(router, contract.reports.evidence, { access: 'reports.read' }, async ({ params, actor, res }) => {

@@ -10,6 +10,7 @@ import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
 import { posters } from './posters';
+import { reporters } from './reporters';
 import { reports } from './reports';
 import { rewardPolicies } from './rewardPolicies';
 import { rewardControls } from './rewardControls';
@@ -23,6 +24,7 @@ export const contract = {
   intake,
   followup,
   reports,
+  reporters,
   rewards,
   rewardPolicies,
   rewardControls,

@@ -19,6 +19,7 @@ import type { Actor } from '../../access';
 import { refreshReportStats } from '../../stats';
 import type { EvidenceStore } from '../../platform/evidenceStore';
 import type { UploadedFile } from '../../platform/http/multipart';
+import { reporterPseudonymOf } from '../../protection/pseudonym';
 
 export interface SubmissionContext {
   box: SecretBox;
@@ -143,6 +144,7 @@ export async function reportSubmitter(
                   employeeOfSubject: !!input.employeeOfSubject,
                   reporterSealed: input.reporter ? ctx.box.seal(JSON.stringify(input.reporter)) : undefined,
                   notifyEmailSealed: input.reporter?.email ? ctx.box.seal(input.reporter.email) : undefined,
+                  reporterPseudonym: input.reporter ? reporterPseudonymOf(ctx.box, input.reporter) : undefined,
                   location: input.shareLocation ? input.location : undefined,
                   evidence,
                   timeline: [
