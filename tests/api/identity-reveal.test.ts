@@ -11,7 +11,15 @@ import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv, nextClientIp } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import {
+  as,
+  createAccount,
+  errorPaths,
+  expectProblem,
+  signIn,
+  TEST_PASSWORD,
+  type StaffSession,
+} from '../support/staff';
 
 const NAME = '王五';
 const PHONE = '13800000000';
@@ -41,8 +49,7 @@ const reveal = (ref: string, who: StaffSession, body: object = {}) =>
   as(withIp(request(t.app).post(`/api/v1/reports/${ref}/identity`)), who).send(body);
 const ask = (ref: string, who: StaffSession, body: object = { reason: '核查需要当面联系举报人确认现场位置' }) =>
   c.act(ref, 'request-identity-reveal', body, who);
-const audits = (ref: string, action: string) =>
-  AuditEntry.find({ action, 'target.id': ref }).sort({ seq: 1 }).lean();
+const audits = (ref: string, action: string) => AuditEntry.find({ action, 'target.id': ref }).sort({ seq: 1 }).lean();
 const refusals = async (ref: string) =>
   (await audits(ref, 'report.identity_refused')).map((e) => [e.actor?.username, e.details?.refused]);
 
@@ -67,7 +74,11 @@ test('the requester cannot approve or refuse their own request (403)', async () 
   const ref = await realName();
   await c.ok(ref, 'request-identity-reveal', { reason: '保护专员需要联系举报人了解其处境' }, protection);
   expectProblem(await c.act(ref, 'approve-identity-reveal', {}, protection), 403, 'auth.forbidden');
-  expectProblem(await c.act(ref, 'refuse-identity-reveal', { reason: '自己不能批' }, protection), 403, 'auth.forbidden');
+  expectProblem(
+    await c.act(ref, 'refuse-identity-reveal', { reason: '自己不能批' }, protection),
+    403,
+    'auth.forbidden',
+  );
   expect((await c.stored(ref)).identityReveals?.[0]).toMatchObject({ requestedByRole: 'protection' });
   expect((await c.stored(ref)).identityReveals?.[0].approvedAt).toBeUndefined();
   // Only protection officers approve; a reviewer is the wrong role.
@@ -151,7 +162,10 @@ describe('an approved request', () => {
 
   test('while the approval lasts no second request can be made; after it expires the reveal is refused', async () => {
     expectProblem(await ask(ref, c.staff.reviewer), 409, 'resource.stale');
-    await Report.updateOne({ reference: ref }, { $set: { 'identityReveals.0.expiresAt': new Date(Date.now() - 1000) } });
+    await Report.updateOne(
+      { reference: ref },
+      { $set: { 'identityReveals.0.expiresAt': new Date(Date.now() - 1000) } },
+    );
     expectProblem(await reveal(ref, c.staff.reviewer), 409, 'identity.reveal_not_approved');
     expect((await c.view(ref, c.staff.reviewer)).body.identityReveals[0].stage).toBe('expired');
     // A new request may follow.
@@ -212,7 +226,11 @@ test('withholding the notice needs its legal ground (400 without); withheld, the
   await c.ok(
     ref,
     'request-identity-reveal',
-    { reason: '涉嫌诬告，需公安机关调查', withholdNotice: true, legalGround: '公安机关侦查需要保密（刑事诉讼法第五十四条）' },
+    {
+      reason: '涉嫌诬告，需公安机关调查',
+      withholdNotice: true,
+      legalGround: '公安机关侦查需要保密（刑事诉讼法第五十四条）',
+    },
     c.staff.reviewer,
   );
   await c.ok(ref, 'approve-identity-reveal', {}, protection);
@@ -244,7 +262,10 @@ test('a refused request cannot be used; the refusal is audited with both ids', a
     reason: '可通过跟进留言联系，无需披露身份',
   });
   const view = (await c.view(ref, c.staff.reviewer)).body;
-  expect(view.identityReveals[0]).toMatchObject({ stage: 'refused', refusalReason: '可通过跟进留言联系，无需披露身份' });
+  expect(view.identityReveals[0]).toMatchObject({
+    stage: 'refused',
+    refusalReason: '可通过跟进留言联系，无需披露身份',
+  });
 });
 
 test('an anonymous report: no request can be made, and a reveal is refused as anonymous', async () => {
