@@ -19,7 +19,12 @@ export interface RevealedIdentity {
 }
 
 const refusal = (actor: Actor, reference: string, refused: string) =>
-  auditRead({ actor, action: 'report.identity_refused', target: { type: 'report', id: reference }, details: { refused } });
+  auditRead({
+    actor,
+    action: 'report.identity_refused',
+    target: { type: 'report', id: reference },
+    details: { refused },
+  });
 
 export async function identityRevealer(
   reference: string,

@@ -9,7 +9,6 @@ import { useLang, useT } from '../../../i18n';
 import { queryKeys } from '../../queryKeys';
 import { QueryError } from '../../QueryState';
 import { useReferenceData } from '../../referenceData';
-import { useCurrentUser } from '../../session';
 import { ActionBar } from './ActionBar';
 import { StatusTag } from './caseLabels';
 import { CaseMessages } from './CaseMessages';
@@ -18,19 +17,17 @@ import { isOverdue, type CaseView } from './caseTypes';
 import { OutcomeCard } from './OutcomeCard';
 import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
+import { IdentityRevealsCard } from './IdentityRevealsCard';
+import { ReporterPseudonym } from './ReporterPseudonym';
 import { RewardCard } from './RewardCard';
 import { CorrectionsCard } from './CorrectionsCard';
 import './cases.css';
-
-/** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
-const REVEAL_ROLES = new Set(['reviewer', 'admin']);
 
 /** One report: what was reported, its files, the conversation, and the actions open to this person. */
 export function CasePage() {
   const all = useT();
   const t = all.cases;
   const lang = useLang();
-  const me = useCurrentUser();
   const { reference = '' } = useParams();
   const refData = useReferenceData();
   const queryClient = useQueryClient();
@@ -72,7 +69,7 @@ export function CasePage() {
           )}
         </Space>
         <Space wrap>
-          {view && REVEAL_ROLES.has(me.role) && !view.anonymous && <RevealIdentityButton reference={view.reference} />}
+          {view && <RevealIdentityButton view={view} onRevealed={reload} />}
           <Button
             icon={<ReloadOutlined />}
             onClick={() => void detail.refetch()}
@@ -97,7 +94,7 @@ export function CasePage() {
                   <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>
                 )}
                 <Descriptions.Item label={t.case.identity}>
-                  {view.anonymous ? t.case.anonymous : t.case.realName} · {view.reporterPseudonym}
+                  {view.anonymous ? t.case.anonymous : t.case.realName} · <ReporterPseudonym view={view} />
                 </Descriptions.Item>
                 {view.receivedAt && (
                   <Descriptions.Item label={t.case.receivedAt}>{formatDateTime(view.receivedAt)}</Descriptions.Item>
@@ -139,6 +136,7 @@ export function CasePage() {
               </Typography.Paragraph>
             </Card>
             <ActionBar view={view} onChanged={changed} onStale={reload} />
+            <IdentityRevealsCard view={view} />
             <OutcomeCard view={view} />
             <RectificationCard view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />

@@ -11,6 +11,7 @@ import { FindingsFields, findingsPayload } from './FindingsFields';
 import { outcomeActionForms } from './outcomeForms';
 import { rewardActionForms } from './rewardForms';
 import { correctionActionForms } from './correctionForms';
+import { revealActionForms } from './revealForms';
 import { useAssignableVerifiers } from './useAssignableVerifiers';
 
 /** What the dialog's form holds; each entry reads its own fields. */
@@ -158,6 +159,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   ...rewardActionForms,
   ...outcomeActionForms,
   ...correctionActionForms,
+  ...revealActionForms,
 };
 
 /** Actions without an entry: confirm, with an optional note (sent as `note`). */
