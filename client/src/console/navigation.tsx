@@ -31,8 +31,16 @@ export const ADMIN_ONLY: readonly Role[] = ['admin'];
 /** Intake officers print posters for the sites they deal with; only administrators change them. */
 export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 
-/** Case work: every role that handles reports; finance reads them for the rewards. */
-export const CASE_ROLES: readonly Role[] = ['intake', 'verifier', 'reviewer', 'admin', 'finance', 'leader'];
+/** Case work: every role that handles reports; finance reads them for the rewards; protection staff for reveals and protection cases. */
+export const CASE_ROLES: readonly Role[] = [
+  'intake',
+  'verifier',
+  'reviewer',
+  'admin',
+  'finance',
+  'leader',
+  'protection',
+];
 
 /** The reward fund: finance runs it; administrators and reviewers watch it. */
 export const FINANCE_ROLES: readonly Role[] = ['finance', 'admin', 'reviewer'];
