@@ -164,9 +164,15 @@ describe('case work in the console', () => {
     const custodian = await signedIn('protection');
     await openCase(custodian.page, '身份查看申请', reference);
     await custodian.page.getByTestId('identity-reveals').getByText('核实举报人身份以便发放奖励通知').waitFor();
-    await takeAction(custodian.page, '批准查看举报人身份', async (dialog) => {
-      await dialog.getByLabel('批准意见（可选）').fill('同意，仅用于本次奖励通知。');
-    });
+    // (Not takeAction: "批准…" is also part of the refusal's name "不批准…".)
+    await custodian.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: '批准查看举报人身份', exact: true })
+      .click();
+    const approval = custodian.page.getByRole('dialog');
+    await approval.getByLabel('批准意见（可选）').fill('同意，仅用于本次奖励通知。');
+    await approval.getByRole('button', { name: '批准查看举报人身份', exact: true }).click();
+    await approval.waitFor({ state: 'hidden' });
     await custodian.page.getByTestId('identity-reveals').getByText('已批准').waitFor();
     expect(await custodian.page.getByTestId('reveal-identity').count()).toBe(0); // the approver cannot use it
     await shot(custodian.page, '7-protection-approves');
@@ -187,6 +193,13 @@ describe('case work in the console', () => {
     await shot(reviewer.page, '7a-reviewer-identity');
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
     await reviewer.page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // The reporter's pseudonym opens their history: this one report, no name.
+    await reviewer.page.getByTestId('reporter-pseudonym').click();
+    await reviewer.page.getByTestId('reporter-history').getByText(reference).waitFor();
+    expect(await reviewer.page.getByTestId('reporter-history').textContent()).not.toContain('王五');
+    await shot(reviewer.page, '7c-reviewer-reporter-history');
+    await reviewer.page.keyboard.press('Escape');
+    await reviewer.page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await takeAction(reviewer.page, '审核通过', async (dialog) => {
       await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
     });
