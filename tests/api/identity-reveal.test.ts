@@ -81,6 +81,13 @@ test('the requester cannot approve or refuse their own request (403)', async () 
   );
   expect((await c.stored(ref)).identityReveals?.[0]).toMatchObject({ requestedByRole: 'protection' });
   expect((await c.stored(ref)).identityReveals?.[0].approvedAt).toBeUndefined();
+  // Their own request is not in their queue of requests to decide; another custodian's it is.
+  const queued = async (who: StaffSession) =>
+    (
+      (await c.get('/api/v1/reports?queue=reveal-requests&pageSize=100', who)).body.items as { reference: string }[]
+    ).map((i) => i.reference);
+  expect(await queued(protection)).not.toContain(ref);
+  expect(await queued(custodian)).toContain(ref);
   // Only protection officers approve; a reviewer is the wrong role.
   expectProblem(await c.act(ref, 'approve-identity-reveal', {}, c.staff.reviewer), 403, 'auth.forbidden');
 });

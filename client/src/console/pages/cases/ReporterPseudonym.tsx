@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Table, Typography } from 'antd';
+import { Drawer, Table, Typography } from 'antd';
 import type { z } from 'zod';
 import { formatYuan } from '../../../../../shared/money';
 import type { reporterHistoryResponse } from '../../../../../shared/schemas/reporterHistory';
@@ -49,7 +49,11 @@ function HistoryTable({ pseudonym }: { pseudonym: string }) {
           {
             title: all.cases.reference,
             dataIndex: 'reference',
-            render: (ref: string) => <Link to={`/cases/${ref}`}>{ref}</Link>,
+            render: (ref: string) => (
+              <Link to={`/cases/${ref}`} style={{ whiteSpace: 'nowrap' }}>
+                {ref}
+              </Link>
+            ),
           },
           { title: all.cases.status, dataIndex: 'status', render: (s: string) => <StatusTag status={s} lang={lang} /> },
           { title: all.cases.category, dataIndex: 'category', render: (c: string) => refData.categoryName(c) },
@@ -81,9 +85,9 @@ export function ReporterPseudonym({ view }: { view: CaseView }) {
     );
   return (
     <>
-      <Button type="link" size="small" onClick={() => setOpen(true)} data-testid="reporter-pseudonym">
+      <Typography.Link onClick={() => setOpen(true)} data-testid="reporter-pseudonym">
         {view.reporterPseudonym} · {t.sameReporter(view.sameReporterReports!)}
-      </Button>
+      </Typography.Link>
       <Drawer
         open={open}
         onClose={() => setOpen(false)}
