@@ -48,16 +48,22 @@ export function identityRevealsForStaff(r: ReportFields, now = new Date()): Pick
 const perReportPseudonym = (reference: string) =>
   `举报人-${crypto.createHash('sha256').update(reference).digest('hex').slice(0, 6).toUpperCase()}`;
 
-/** The pseudonym staff see, and how many other reports of the same person lie in this person's areas. */
-export async function reporterForStaff(
+/** The pseudonym staff see: the keyed one of a real-name reporter, else a per-report one. */
+export const reporterPseudonymFor = (r: ReportFields) => r.reporterPseudonym ?? perReportPseudonym(r.reference);
+
+/**
+ * How many other reports of the same real-name reporter lie in this person's areas. Counted
+ * when a case is opened, not in every action's answer (it would cost each step a query).
+ */
+export async function sameReporterReportsFor(
   r: ReportFields,
   actor: Actor,
-): Promise<Pick<View, 'reporterPseudonym' | 'sameReporterReports'>> {
-  if (!r.reporterPseudonym) return { reporterPseudonym: perReportPseudonym(r.reference) };
+): Promise<Pick<View, 'sameReporterReports'>> {
+  if (!r.reporterPseudonym) return {};
   const others = await Report.countDocuments({
     reporterPseudonym: r.reporterPseudonym,
     reference: trusted({ $ne: r.reference }),
     ...areaScope(actor),
   });
-  return { reporterPseudonym: r.reporterPseudonym, sameReporterReports: others };
+  return { sameReporterReports: others };
 }

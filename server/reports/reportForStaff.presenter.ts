@@ -10,7 +10,7 @@ import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
 import { outcomeForStaff } from './outcomeViews.presenter';
 import { workflowRecordOf } from './pipeline';
-import { identityRevealsForStaff, reporterForStaff } from '../protection/identityViews.presenter';
+import { identityRevealsForStaff, reporterPseudonymFor } from '../protection/identityViews.presenter';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
@@ -69,7 +69,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
     ...(r.address ? { address: r.address } : {}),
     anonymous: r.anonymous,
-    ...(await reporterForStaff(r, actor)),
+    reporterPseudonym: reporterPseudonymFor(r),
     employment: employmentOf(r),
     ...outsideSchemeView(r),
     ...(r.receivedAt ? { receivedAt: r.receivedAt.toISOString() } : {}),

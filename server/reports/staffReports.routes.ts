@@ -19,6 +19,7 @@ import { actorCoversArea } from '../access/areaScope';
 import { defineRoute, RESPONDED, validate } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
+import { sameReporterReportsFor } from '../protection/identityViews.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 import { sendDownload } from '../platform/http/download';
@@ -76,7 +77,7 @@ export function staffReportRoutes(deps: {
   defineRoute(router, contract.reports.get, { access: 'reports.read' }, async ({ params, actor }) => {
     const report = await loadReport(params.reference, actor);
     await auditRead({ actor, action: 'report.opened', target: { type: 'report', id: report.reference } });
-    return presentReportForStaff(report, actor);
+    return { ...(await presentReportForStaff(report, actor)), ...(await sameReporterReportsFor(report, actor)) };
   });
 
   defineRoute(router, contract.reports.action, { access: 'reports.act' }, async ({ params, actor, req }) => {

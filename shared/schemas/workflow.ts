@@ -538,7 +538,7 @@ export const staffReportView = staffReportSummary.extend({
    * (`R-…`), the same across their reports; for an anonymous one a per-report one.
    */
   reporterPseudonym: z.string(),
-  /** A real-name reporter's other reports in this person's areas (server/protection/pseudonym.ts). */
+  /** A real-name reporter's other reports in this person's areas (when a case is opened, not in action answers). */
   sameReporterReports: z.number().int().optional(),
   /**
    * Employment: what the reporter says (the form's checkbox) and what the verifier recorded with its

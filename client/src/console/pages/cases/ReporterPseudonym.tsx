@@ -75,18 +75,21 @@ export function ReporterPseudonym({ view }: { view: CaseView }) {
   const me = useCurrentUser();
   const t = revealTexts(useLang());
   const [open, setOpen] = useState(false);
-  const keyed = view.sameReporterReports !== undefined;
+  // Keyed pseudonyms (real-name reporters) start "R-"; the count comes with the opened case, not an action's answer.
+  const keyed = view.reporterPseudonym.startsWith('R-');
+  const count = view.sameReporterReports === undefined ? '' : ` · ${t.sameReporter(view.sameReporterReports)}`;
   if (!keyed || !HISTORY_ROLES.has(me.role))
     return (
       <span data-testid="reporter-pseudonym">
         {view.reporterPseudonym}
-        {keyed ? ` · ${t.sameReporter(view.sameReporterReports!)}` : ''}
+        {count}
       </span>
     );
   return (
     <>
       <Typography.Link onClick={() => setOpen(true)} data-testid="reporter-pseudonym">
-        {view.reporterPseudonym} · {t.sameReporter(view.sameReporterReports!)}
+        {view.reporterPseudonym}
+        {count}
       </Typography.Link>
       <Drawer
         open={open}
