@@ -12,7 +12,7 @@ import { Report, type ReportFields } from '../reports/report.model';
 type View = z.infer<typeof staffReportView>;
 type Reveal = NonNullable<ReportFields['identityReveals']>[number];
 
-export function revealStageOf(x: Reveal, now: Date): 'requested' | 'approved' | 'expired' | 'refused' {
+function revealStageOf(x: Reveal, now: Date): 'requested' | 'approved' | 'expired' | 'refused' {
   if (x.refusedAt) return 'refused';
   if (!x.approvedAt) return 'requested';
   return x.expiresAt && x.expiresAt > now ? 'approved' : 'expired';
