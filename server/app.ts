@@ -33,6 +33,7 @@ import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
+import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 
 export interface AppDeps {
@@ -151,6 +152,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(rewardStepRoutes(intake));
   app.use(protectionRoutes(intake));
   app.use(staffReportRoutes(intake));
+  app.use(reporterHistoryRoutes());
   app.use(staffRoutes());
   app.use(referenceRoutes());
   app.use(categoryRoutes());

@@ -8,6 +8,7 @@ import { openDatabase } from './platform/db';
 import { seedDemoReports } from './demo/demoReports';
 import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
 import { sealLegacyOutbox } from './platform/emails/legacyOutbox';
+import { backfillReporterPseudonyms } from './protection/pseudonym';
 import { ConfigError, loadConfig } from './env';
 import { startJobs } from './jobs';
 import { createLogger } from './platform/logger';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   const legacyMail = await sealLegacyOutbox(box, url);
   if (legacyMail.sealed || legacyMail.erased)
     logger.info(legacyMail, 'mail queued by an earlier version sealed or erased');
+  const pseudonyms = await backfillReporterPseudonyms(box);
+  if (pseudonyms) logger.info({ pseudonyms }, 'real-name reports from before pseudonyms given theirs');
   const jobs = startJobs({ config, logger, box, store });
   const policyWatch = watchPublishedPolicies(logger);
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);

@@ -111,6 +111,11 @@ export const errorCatalog = {
     zh: '这是受保护案件：证据可能暴露举报人身份。确认确有需要后再查看。',
     en: 'This case is protected: its evidence could identify the reporter. Confirm that you need it before opening it.',
   },
+  'identity.reveal_not_approved': {
+    status: 409,
+    zh: '查看举报人身份须先提出申请，并经另一名举报人保护专员批准；批准仅供申请人在有效期内使用。',
+    en: "Seeing the reporter's identity needs a request approved by another protection officer; only the requester may use the approval, while it lasts.",
+  },
   'report.not_objectable': {
     status: 409,
     zh: '当前无法提出该异议（未收到结果告知书、已提出过或已过异议期限）。',

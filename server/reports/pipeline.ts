@@ -72,10 +72,11 @@ const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
   'reward-appealed': 'reward.not_appealable',
   'objection-filed': 'report.not_objectable',
   'still-there': 'report.not_objectable',
+  'reveal-identity': 'identity.reveal_not_approved',
 };
 
 /**
- * The audit action a step is recorded under: `report.<step>`, except for the four
+ * The audit action a step is recorded under: `report.<step>`, except for the five
  * steps whose entries were named otherwise before they joined the table, so the
  * append-only log keeps one name for each.
  */
@@ -84,6 +85,7 @@ const earlierAuditNames: Partial<Record<WorkflowActionName, string>> = {
   'reporter-message': 'report.reporter_message',
   'reporter-evidence': 'report.reporter_evidence',
   withdrawn: 'report.withdraw',
+  'reveal-identity': 'report.identity_revealed',
 };
 const auditActionOf = (name: WorkflowActionName) => earlierAuditNames[name] ?? `report.${name}`;
 

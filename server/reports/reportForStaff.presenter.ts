@@ -1,6 +1,5 @@
 // What staff see of a report: everything about the matter, nothing about who
 // reported it (a pseudonym stands in), and the actions open to this person.
-import crypto from 'node:crypto';
 import { outsideSchemeOf } from '../../shared/catalog';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
@@ -13,6 +12,7 @@ import { outcomeForStaff } from './outcomeViews.presenter';
 import { workflowRecordOf } from './pipeline';
 import { insiderForStaff } from '../protection/insiderViews.presenter';
 import { protectionForStaff } from '../protection/protectionViews.presenter';
+import { identityRevealsForStaff, reporterPseudonymFor } from '../protection/identityViews.presenter';
 
 export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
   return {
@@ -71,7 +71,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...(r.occurredAt ? { occurredAt: r.occurredAt.toISOString() } : {}),
     ...(r.address ? { address: r.address } : {}),
     anonymous: r.anonymous,
-    reporterPseudonym: `举报人-${crypto.createHash('sha256').update(r.reference).digest('hex').slice(0, 6).toUpperCase()}`,
+    reporterPseudonym: reporterPseudonymFor(r),
     employment: employmentOf(r),
     ...outsideSchemeView(r),
     ...(r.receivedAt ? { receivedAt: r.receivedAt.toISOString() } : {}),
@@ -115,5 +115,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...outcomeForStaff(r),
     ...insiderForStaff(r, actor),
     ...protectionForStaff(r, actor),
+    ...identityRevealsForStaff(r),
   };
 }

@@ -20,8 +20,10 @@ export const reportPolicy = {
   'reports.message': mayTakeAnyOf(['staff-message']),
   /** Reports that came by hotline, letter, fax or in person are entered by intake officers. */
   'reports.enter': rolesOnly('intake'),
-  /** Reading a reporter's identity: reviewers and administrators, with a reason, audited. */
-  'reports.revealIdentity': rolesOnly('reviewer', 'admin'),
+  /** Reading a reporter's identity: the roles of the table's reveal step, once a custodian approved their request. */
+  'reports.revealIdentity': mayTakeAnyOf(['reveal-identity']),
+  /** A real-name reporter's reports under their pseudonym: protection, fraud review and leaders, by area, audited. */
+  'reports.reporterHistory': rolesOnly('protection', 'discipline', 'leader', 'reviewer'),
   /** Accepting many reports at once: intake officers. */
   'reports.bulkAccept': rolesOnly('intake'),
   /** The verifiers a report may be given: on acceptance, or when a referral or objection orders a new verification. */

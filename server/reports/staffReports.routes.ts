@@ -1,5 +1,5 @@
 // Staff work on reports: the queue, one case, workflow actions, evidence files,
-// and the audited reveal of a reporter's identity.
+// and the reveal of a reporter's identity a custodian approved.
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
@@ -20,6 +20,7 @@ import { actorCoversArea } from '../access/areaScope';
 import { defineRoute, RESPONDED, validate } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
+import { sameReporterReportsFor } from '../protection/identityViews.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
 import { sendDownload } from '../platform/http/download';
@@ -77,7 +78,7 @@ export function staffReportRoutes(deps: {
   defineRoute(router, contract.reports.get, { access: 'reports.read' }, async ({ params, actor }) => {
     const report = await loadReport(params.reference, actor);
     await auditRead({ actor, action: 'report.opened', target: { type: 'report', id: report.reference } });
-    return presentReportForStaff(report, actor);
+    return { ...(await presentReportForStaff(report, actor)), ...(await sameReporterReportsFor(report, actor)) };
   });
 
   defineRoute(router, contract.reports.action, { access: 'reports.act' }, async ({ params, actor, req }) => {
@@ -144,7 +145,7 @@ export function staffReportRoutes(deps: {
     router,
     contract.reports.revealIdentity,
     { access: 'reports.revealIdentity', auditRefusal: 'report.identity_refused' },
-    async ({ params, body, actor }) => identityRevealer(params.reference, body.reason, actor, deps.box),
+    async ({ params, actor }) => identityRevealer(params.reference, actor, deps),
   );
 
   defineRoute(router, contract.reports.evidence, { access: 'reports.read' }, async ({ params, query, actor, res }) => {

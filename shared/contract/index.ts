@@ -11,6 +11,7 @@ import { fund } from './fund';
 import { intake } from './intake';
 import { posters } from './posters';
 import { protection } from './protection';
+import { reporters } from './reporters';
 import { reports } from './reports';
 import { rewardPolicies } from './rewardPolicies';
 import { rewardControls } from './rewardControls';
@@ -24,6 +25,7 @@ export const contract = {
   intake,
   followup,
   reports,
+  reporters,
   rewards,
   rewardPolicies,
   rewardControls,

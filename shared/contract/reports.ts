@@ -126,7 +126,8 @@ export const reports = {
     method: 'post',
     path: '/api/v1/reports/:reference/identity',
     tag: 'reports',
-    summary: "Reveal the reporter's identity (reason required; audited, and so is every refused attempt)",
+    summary:
+      "Reveal the reporter's identity: only the requester, while a protection officer's approval of their request lasts (audited, told to the reporter unless withheld on a legal ground; every refused attempt audited too)",
     params: referenceParams,
     body: revealBody,
     response: revealResponse,

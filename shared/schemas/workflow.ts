@@ -508,6 +508,27 @@ export const staffReward = z.object({
   ...rewardMoneyFields,
 });
 
+/** Identity reveals as staff see them: who asked and why, the custodian's answer, the reveals made. */
+export const identityRevealView = z.object({
+  requestedById: z.string(),
+  requestedByRole: z.string(),
+  requestedAt: z.string(),
+  reason: z.string(),
+  stage: z.enum(['requested', 'approved', 'expired', 'refused']),
+  withholdNotice: z.boolean(),
+  legalGround: opt.str,
+  approvedById: opt.str,
+  approvedAt: opt.str,
+  approvalComment: opt.str,
+  expiresAt: opt.str,
+  refusedById: opt.str,
+  refusedAt: opt.str,
+  refusalReason: opt.str,
+  revealedAt: z.array(z.string()),
+  /** Whether the reporter was told (in follow-up, by role) of a reveal under this approval. */
+  reporterTold: z.boolean(),
+});
+
 export const staffReportView = staffReportSummary.extend({
   ...staffInsiderFields,
   revision: z.number().int(),
@@ -515,8 +536,13 @@ export const staffReportView = staffReportSummary.extend({
   occurredAt: z.string().optional(),
   address: z.string().optional(),
   anonymous: z.boolean(),
-  /** Staff never see who reported; this stable pseudonym stands in. */
+  /**
+   * Staff never see who reported; a pseudonym stands in: for a real-name reporter the keyed one
+   * (`R-…`), the same across their reports; for an anonymous one a per-report one.
+   */
   reporterPseudonym: z.string(),
+  /** A real-name reporter's other reports in this person's areas (when a case is opened, not in action answers). */
+  sameReporterReports: z.number().int().optional(),
   /**
    * Employment: what the reporter says (the form's checkbox) and what the verifier recorded with its
    * proof. Only the recorded fact drives the employee uplift.
@@ -664,6 +690,7 @@ export const staffReportView = staffReportSummary.extend({
   ),
   /** Protection cases and check-ins: protection staff only. */
   ...staffProtectionFields,
+  identityReveals: z.array(identityRevealView).optional(),
 });
 
 export const enteredReportBody = z.object({
@@ -677,7 +704,8 @@ export const duplicateCandidatesResponse = z.object({
   items: z.array(z.object({ reference: z.string(), status: z.string(), submittedAt: z.string(), score: z.number() })),
 });
 
-export const revealBody = z.object({ reason: z.string().trim().min(10).max(500) });
+/** The reveal needs no reason of its own: the approved request has it. An empty object (or none) is accepted. */
+export const revealBody = z.object({});
 export const revealResponse = z.object({ name: z.string(), phone: z.string(), email: z.string().optional() });
 
 /** A staff message to the reporter, through the follow-up channel. */

@@ -178,8 +178,8 @@ describe('staff messages to the reporter', () => {
       ['staff', '请问堵塞的是哪一层的安全出口？'],
       ['reporter', '二楼东侧的两个安全出口。'],
     ]);
-    // Staff never see who the reporter is: only the pseudonym stands for them.
-    expect(staffView.body.reporterPseudonym).toMatch(/^举报人-[0-9A-F]{6}$/);
+    // Staff never see who the reporter is: only the keyed pseudonym stands for them.
+    expect(staffView.body.reporterPseudonym).toMatch(/^R-[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(JSON.stringify(staffView.body)).not.toContain('王五');
     expect(JSON.stringify(staffView.body)).not.toContain('13800000000');
   });

@@ -22,7 +22,7 @@ import { caseDriver, substantiatedFindings, type Cases } from '../support/cases'
 import { Inbox } from '../support/inbox';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as } from '../support/staff';
+import { as, signIn } from '../support/staff';
 
 const witness = { name: '赵见证', phone: '13912345678', email: 'zhao.witness.5521@example.cn' };
 const second = { name: '钱证人', phone: '13787654321' };
@@ -121,10 +121,18 @@ beforeAll(async () => {
   await c.ok(ref, 'start-verification', {}, c.staff.verifier);
   await c.ok(ref, 'submit-findings', substantiatedFindings(), c.staff.verifier);
   await c.ok(ref, 'approve-findings', {}, c.staff.reviewer);
+  // Revealing takes a request and a protection officer's approval.
+  await c.ok(
+    ref,
+    'request-identity-reveal',
+    { reason: '核实需要联系举报人 / verification needs the reporter' },
+    c.staff.reviewer,
+  );
+  await c.ok(ref, 'approve-identity-reveal', {}, await signIn(app, 'protection', t.demoPassword));
   const revealed = await as(
     request(app).post(`/api/v1/reports/${ref}/identity`).set('X-Forwarded-For', nextClientIp()),
     c.staff.reviewer,
-  ).send({ reason: '核实需要联系举报人 / verification needs the reporter' });
+  ).send({});
   expect(revealed.status).toBe(200);
   expect(JSON.stringify(revealed.body)).toContain(witness.phone); // the reveal works, and is the only way in
   await c.ok(ref, 'propose-reward', {}, c.staff.verifier);

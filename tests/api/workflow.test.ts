@@ -33,7 +33,7 @@ let verifierId: string;
 
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
-  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
+  for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance', 'protection'] as const)
     s[role] = await signIn(t.app, role, t.demoPassword);
   verifierId = s.verifier.user.id;
 });
@@ -779,26 +779,25 @@ describe('reporter identity', () => {
     ref = await reportAt('screening');
   });
 
-  test.each(['reviewer', 'admin'] as const)(
-    '%s with a reason gets {name, phone}; the reveal is audited with the reason',
-    async (role) => {
-      const reason = `${role}: 需要联系举报人核实现场位置`;
-      const res = await reveal(ref, { reason }, s[role]);
-      expect(res.status).toBe(200);
-      expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toEqual({ name: NAME, phone: PHONE });
-      const entry = await AuditEntry.findOne({
-        action: 'report.identity_revealed',
-        'target.id': ref,
-        'actor.id': s[role].user.id,
-      }).lean();
-      expect(entry?.details).toEqual({ reason });
-      expect(entry?.target).toEqual({ type: 'report', id: ref });
-      expect(JSON.stringify(entry)).not.toContain(PHONE);
-    },
-  );
+  test('a reviewer whose request a protection officer approved gets {name, phone}; the reveal is audited with the reason', async () => {
+    const reason = 'reviewer: 需要联系举报人核实现场位置';
+    await ok(ref, 'request-identity-reveal', { reason }, s.reviewer);
+    await ok(ref, 'approve-identity-reveal', {}, s.protection);
+    const res = await reveal(ref, {}, s.reviewer);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({ name: NAME, phone: PHONE });
+    const entry = await AuditEntry.findOne({
+      action: 'report.identity_revealed',
+      'target.id': ref,
+      'actor.id': s.reviewer.user.id,
+    }).lean();
+    expect(entry?.details).toMatchObject({ reason, requestedByRole: 'reviewer', approvedById: s.protection.user.id });
+    expect(entry?.target).toEqual({ type: 'report', id: ref });
+    expect(JSON.stringify(entry)).not.toContain(PHONE);
+  });
 
-  test.each(['intake', 'verifier', 'finance'] as const)('%s → 403, not audited', async (role) => {
+  test.each(['admin', 'intake', 'verifier', 'finance'] as const)('%s → 403, not revealed', async (role) => {
     const before = await AuditEntry.countDocuments({ action: 'report.identity_revealed' });
     expectProblem(await reveal(ref, { reason: '我想知道是谁举报的这件事' }, s[role]), 403, 'auth.forbidden');
     expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed' })).toBe(before);
@@ -806,24 +805,21 @@ describe('reporter identity', () => {
 
   test('an anonymous report → 404', async () => {
     const anon = await newReport({ anonymous: true, reporter: undefined });
-    expectProblem(
-      await reveal(anon.reference, { reason: '需要联系举报人核实现场位置' }, s.reviewer),
-      404,
-      'resource.not_found',
-    );
+    expectProblem(await reveal(anon.reference, {}, s.reviewer), 404, 'resource.not_found');
     expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed', 'target.id': anon.reference })).toBe(
       0,
     );
   });
 
-  test('no reason, or one under ten characters → 400 body.reason, not audited', async () => {
-    const before = await AuditEntry.countDocuments({ action: 'report.identity_revealed' });
+  test('a request with no reason, or one under ten characters → 400 body.reason, nothing recorded', async () => {
+    const other = await reportAt('screening');
+    const before = await stored(other);
     for (const body of [{}, { reason: '看看' }, { reason: '          ' }]) {
-      const res = await reveal(ref, body, s.reviewer);
+      const res = await act(other, 'request-identity-reveal', body, s.reviewer);
       expectProblem(res, 400, 'request.invalid');
       expect(errorPaths(res)).toEqual(['body.reason']);
     }
-    expect(await AuditEntry.countDocuments({ action: 'report.identity_revealed' })).toBe(before);
+    expect((await stored(other)).revision).toBe(before.revision);
   });
 
   test('the staff view and the list never carry the name or phone, only the pseudonym', async () => {
@@ -833,7 +829,7 @@ describe('reporter identity', () => {
       const json = JSON.stringify(res.body);
       expect(json).not.toContain(NAME);
       expect(json).not.toContain(PHONE);
-      expect(res.body.reporterPseudonym).toMatch(/^举报人-[0-9A-F]{6}$/);
+      expect(res.body.reporterPseudonym).toMatch(/^R-[0-9A-HJKMNP-TV-Z]{10}$/);
       expect(res.body.anonymous).toBe(false);
     }
     expect((await view(ref, s.intake)).body.reporterPseudonym).toBe(

@@ -1,12 +1,14 @@
 // Browser test: one report through the console end to end. The intake officer finds it
 // in the queue, accepts and assigns it; the verifier starts verification, writes to the
 // reporter and submits substantiated findings; the reporter answers from the public
-// follow-up page; the verifier reads the answer; the reviewer approves the findings.
+// follow-up page; the verifier reads the answer; the reviewer asks to see who reported,
+// a protection officer approves, the reviewer reads it; the reviewer approves the findings.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { endOfShanghaiDay } from '../../shared/dates';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
+import { Staff } from '../../server/staff/staff.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { statusShown, takeAction } from '../support/casePage';
 import { intakeEnv, jpeg, submit } from '../support/intake';
@@ -151,12 +153,33 @@ describe('case work in the console', () => {
     const reviewer = await signedIn('reviewer');
     await openCase(reviewer.page, '待我审核', reference);
     await reviewer.page.getByTestId('case-findings').getByText('重大事故隐患').waitFor();
-    // Reviewers may read who reported, giving a reason the audit log keeps.
-    await reviewer.page.getByRole('button', { name: '查看举报人身份' }).click();
-    await reviewer.page
-      .getByRole('dialog')
-      .getByLabel('查看理由（将记入审计日志）')
-      .fill('核实举报人身份以便发放奖励通知');
+    // Reading who reported takes two people: the reviewer asks with a reason ...
+    await takeAction(reviewer.page, '申请查看举报人身份', async (dialog) => {
+      await dialog.getByLabel('申请理由（将记入审计日志，至少 10 个字）').fill('核实举报人身份以便发放奖励通知');
+    });
+    expect(await reviewer.page.getByTestId('reveal-identity').count()).toBe(0); // not before an approval
+    await reviewer.page.getByTestId('identity-reveals').getByText('待批准').waitFor();
+    await shot(reviewer.page, '7-reviewer-asks-identity');
+    // ... a protection officer, who did not ask, approves it from the requests queue ...
+    const custodian = await signedIn('protection');
+    await openCase(custodian.page, '身份查看申请', reference);
+    await custodian.page.getByTestId('identity-reveals').getByText('核实举报人身份以便发放奖励通知').waitFor();
+    // (Not takeAction: "批准…" is also part of the refusal's name "不批准…".)
+    await custodian.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: '批准查看举报人身份', exact: true })
+      .click();
+    const approval = custodian.page.getByRole('dialog');
+    await approval.getByLabel('批准意见（可选）').fill('同意，仅用于本次奖励通知。');
+    await approval.getByRole('button', { name: '批准查看举报人身份', exact: true }).click();
+    await approval.waitFor({ state: 'hidden' });
+    await custodian.page.getByTestId('identity-reveals').getByText('已批准').waitFor();
+    expect(await custodian.page.getByTestId('reveal-identity').count()).toBe(0); // the approver cannot use it
+    await shot(custodian.page, '7-protection-approves');
+    expect(custodian.pageErrors).toEqual([]);
+    // ... and the reviewer alone reveals it while the approval lasts.
+    await reviewer.page.reload();
+    await reviewer.page.getByTestId('reveal-identity').click();
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '查看' }).click();
     await reviewer.page.getByTestId('revealed-identity').getByText('王五').waitFor();
     expect(
@@ -164,11 +187,19 @@ describe('case work in the console', () => {
         action: 'report.identity_revealed',
         'target.id': reference,
         'details.reason': '核实举报人身份以便发放奖励通知',
+        'details.approvedById': String((await Staff.findOne({ username: 'protection' }).lean())!._id),
       }),
     ).toBe(1);
     await shot(reviewer.page, '7a-reviewer-identity');
     await reviewer.page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
     await reviewer.page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // The reporter's pseudonym opens their history: this one report, no name.
+    await reviewer.page.getByTestId('reporter-pseudonym').click();
+    await reviewer.page.getByTestId('reporter-history').getByText(reference).waitFor();
+    expect(await reviewer.page.getByTestId('reporter-history').textContent()).not.toContain('王五');
+    await shot(reviewer.page, '7c-reviewer-reporter-history');
+    await reviewer.page.keyboard.press('Escape');
+    await reviewer.page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await takeAction(reviewer.page, '审核通过', async (dialog) => {
       await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
     });

@@ -31,7 +31,7 @@ export const ADMIN_ONLY: readonly Role[] = ['admin'];
 /** Intake officers print posters for the sites they deal with; only administrators change them. */
 export const POSTER_ROLES: readonly Role[] = ['admin', 'intake'];
 
-/** Case work: every role that handles reports; finance reads them for the rewards; protection officers handle protection cases. */
+/** Case work: every role that handles reports; finance reads them for the rewards; protection officers for reveals and protection cases. */
 export const CASE_ROLES: readonly Role[] = [
   'intake',
   'verifier',

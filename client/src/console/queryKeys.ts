@@ -12,6 +12,8 @@ export const queryKeys = {
     detail: (reference: string) => ['reports', 'detail', reference] as const,
     duplicates: (reference: string) => ['reports', 'duplicates', reference] as const,
     verifiers: (reference: string) => ['reports', 'verifiers', reference] as const,
+    /** A real-name reporter's reports, by keyed pseudonym. */
+    reporter: (pseudonym: string) => ['reports', 'reporter', pseudonym] as const,
   },
   staff: ['staff'] as const,
   categories: ['categories'] as const,

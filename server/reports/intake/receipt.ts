@@ -7,7 +7,7 @@ import type { SecretBox } from '../../platform/secretBox';
 // Crockford's base32: no I, L, O or U, so nothing is misread or misheard.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-function base32(bytes: Buffer, length: number): string {
+export function base32(bytes: Buffer, length: number): string {
   let bits = 0;
   let value = 0;
   let out = '';

@@ -20,6 +20,7 @@ import type { Actor } from '../../access';
 import { refreshReportStats } from '../../stats';
 import type { EvidenceStore } from '../../platform/evidenceStore';
 import type { UploadedFile } from '../../platform/http/multipart';
+import { reporterPseudonymOf } from '../../protection/pseudonym';
 
 export interface SubmissionContext {
   box: SecretBox;
@@ -157,6 +158,7 @@ export async function reportSubmitter(
                   anonymous: input.anonymous,
                   employeeOfSubject: !!input.employeeOfSubject,
                   ...sealed,
+                  reporterPseudonym: input.reporter ? reporterPseudonymOf(ctx.box, input.reporter) : undefined,
                   location: input.shareLocation ? input.location : undefined,
                   evidence,
                   timeline: [

@@ -9,7 +9,6 @@ import { useLang, useT } from '../../../i18n';
 import { queryKeys } from '../../queryKeys';
 import { QueryError } from '../../QueryState';
 import { useReferenceData } from '../../referenceData';
-import { useCurrentUser } from '../../session';
 import { ActionBar } from './ActionBar';
 import { StatusTag } from './caseLabels';
 import { CaseMessages } from './CaseMessages';
@@ -19,20 +18,18 @@ import { OutcomeCard } from './OutcomeCard';
 import { ProtectionCard } from './ProtectionCard';
 import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
+import { IdentityRevealsCard } from './IdentityRevealsCard';
+import { ReporterPseudonym } from './ReporterPseudonym';
 import { RewardCard } from './RewardCard';
 import { CorrectionsCard } from './CorrectionsCard';
 import { ProtectionBanner } from './ProtectionBanner';
 import './cases.css';
-
-/** Mirrors the server's reveal policy: reviewers and administrators, for real-name reports. */
-const REVEAL_ROLES = new Set(['reviewer', 'admin']);
 
 /** One report: what was reported, its files, the conversation, and the actions open to this person. */
 export function CasePage() {
   const all = useT();
   const t = all.cases;
   const lang = useLang();
-  const me = useCurrentUser();
   const { reference = '' } = useParams();
   const refData = useReferenceData();
   const queryClient = useQueryClient();
@@ -74,7 +71,7 @@ export function CasePage() {
           )}
         </Space>
         <Space wrap>
-          {view && REVEAL_ROLES.has(me.role) && !view.anonymous && <RevealIdentityButton reference={view.reference} />}
+          {view && <RevealIdentityButton view={view} onRevealed={reload} />}
           <Button
             icon={<ReloadOutlined />}
             onClick={() => void detail.refetch()}
@@ -100,7 +97,7 @@ export function CasePage() {
                   <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>
                 )}
                 <Descriptions.Item label={t.case.identity}>
-                  {view.anonymous ? t.case.anonymous : t.case.realName} · {view.reporterPseudonym}
+                  {view.anonymous ? t.case.anonymous : t.case.realName} · <ReporterPseudonym view={view} />
                 </Descriptions.Item>
                 {view.receivedAt && (
                   <Descriptions.Item label={t.case.receivedAt}>{formatDateTime(view.receivedAt)}</Descriptions.Item>
@@ -143,6 +140,7 @@ export function CasePage() {
             </Card>
             <ActionBar view={view} onChanged={changed} onStale={reload} />
             <ProtectionCard view={view} />
+            <IdentityRevealsCard view={view} />
             <OutcomeCard view={view} />
             <RectificationCard view={view} onChanged={changed} onStale={reload} />
             <RewardCard view={view} />

@@ -13,6 +13,7 @@ import { outcomeActionForms } from './outcomeForms';
 import { rewardActionForms } from './rewardForms';
 import { correctionActionForms } from './correctionForms';
 import { protectionActionForms } from './protectionForms';
+import { revealActionForms } from './revealForms';
 import { useAssignableVerifiers } from './useAssignableVerifiers';
 
 /** What the dialog's form holds; each entry reads its own fields. */
@@ -188,6 +189,7 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
   ...outcomeActionForms,
   ...correctionActionForms,
   ...protectionActionForms,
+  ...revealActionForms,
 };
 
 /** Actions without an entry: confirm, with an optional note (sent as `note`). */
