@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import type { ReportFields } from '../reports/report.model';
+import { protectionForReporter } from './protectionViews.presenter';
 
 type ReporterView = z.infer<typeof followupReportResponse>;
 type Entry = { at: Date; type: string; note?: string | null };
@@ -32,15 +33,22 @@ function withdrawnShape(
   };
 }
 
-/** A real withdrawal, frozen as it was: whatever the bureau does afterwards is not the reporter's to see. */
+/**
+ * A real withdrawal, frozen as it was: whatever the bureau does with the case afterwards is not
+ * the reporter's to see. Their own protection cases stay visible: retaliation is what often
+ * follows a coerced withdrawal, and they reported it themselves.
+ */
 export function frozenWithdrawnView(r: ReportFields): ReporterView {
   const at = r.reporterWithdrawal!.at!;
   const upTo = (d: Date) => d.getTime() <= at.getTime();
-  return withdrawnShape(
-    r,
-    r.timeline.filter((t) => t.public && upTo(t.at)),
-    r.messages.filter((m) => upTo(m.at)),
-  );
+  return {
+    ...withdrawnShape(
+      r,
+      r.timeline.filter((t) => t.public && upTo(t.at)),
+      r.messages.filter((m) => upTo(m.at)),
+    ),
+    ...protectionForReporter(r),
+  };
 }
 
 /**
