@@ -266,7 +266,8 @@ export type GuardFailure =
   | 'no-protection-case'
   | 'no-withdrawal'
   | 'reporter-withdrew'
-  | 'reward-undecided';
+  | 'reward-undecided'
+  | 'withdrawal-pending';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -409,6 +410,8 @@ const revealApprovedForMe: Guard = (r, a) =>
 const checkInIsOpen: Guard = (r) => (r.checkInOpen ? null : 'no-check-in');
 const hasOpenProtectionCase: Guard = (r) => (r.openProtectionCases ? null : 'no-protection-case');
 const withdrawalIsPending: Guard = (r) => (r.withdrawalPending ? null : 'no-withdrawal');
+/** A case the reporter withdrew from is concluded only once the bureau has decided to go on with it. */
+const noWithdrawalPending: Guard = (r) => (r.withdrawalPending ? 'withdrawal-pending' : null);
 /** A reporter who withdrew has ended their reward: none is proposed for them. */
 const reporterStayed: Guard = (r) => (r.reporterWithdrew ? 'reporter-withdrew' : null);
 /** A substantiated case closes without a reward decision only when the reporter withdrew (and so ended their reward). */
@@ -555,7 +558,7 @@ export const workflowActions = {
     ...staff(['reviewer']),
     public: true,
     name: { zh: '上级研究决定', en: 'Decide the referral' },
-    guards: [inArea, levelAboveUnit, fourEyesOnVerifier],
+    guards: [inArea, levelAboveUnit, fourEyesOnVerifier, noWithdrawalPending],
   },
   'submit-findings': {
     from: ['verifying'],
@@ -571,7 +574,7 @@ export const workflowActions = {
     ...staff(['reviewer']),
     public: true,
     name: { zh: '审核通过', en: 'Approve findings' },
-    guards: [inArea, fourEyes],
+    guards: [inArea, fourEyes, noWithdrawalPending],
   },
   'return-findings': {
     from: ['findings-submitted'],
@@ -898,7 +901,7 @@ export const workflowActions = {
   },
   // After acceptance a withdrawal ends the reporter's part; the bureau decides whether to go on of its own motion (依职权).
   'decide-continuation': {
-    from: [...stateGroups.underVerification, 'findings-submitted'],
+    from: [...stateGroups.underVerification, 'findings-submitted', 'referred-up'],
     to: null,
     ...staff(['reviewer']),
     public: false,

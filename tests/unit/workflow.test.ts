@@ -380,6 +380,18 @@ describe('guards', () => {
       expect(actionBlocker('staff-message', withdrew, actor('intake'))).toBe('reporter-withdrew');
     });
 
+    test('a case the reporter withdrew from is concluded only after the decision to continue', () => {
+      const pending = { withdrawalPending: true, reporterWithdrew: true };
+      expect(actionBlocker('approve-findings', record('findings-submitted', pending), actor('reviewer'))).toBe(
+        'withdrawal-pending',
+      );
+      const referred = record('referred-up', { ...pending, assignedVerifierId: OTHER });
+      expect(actionBlocker('decide-referral', referred, actor('reviewer'))).toBe('withdrawal-pending');
+      expect(actionBlocker('decide-continuation', referred, actor('reviewer'))).toBeNull();
+      const decided = { withdrawalPending: false, reporterWithdrew: true };
+      expect(actionBlocker('approve-findings', record('findings-submitted', decided), actor('reviewer'))).toBeNull();
+    });
+
     test('the claim deadline is extended once', () => {
       expect(
         actionBlocker('extend-claim', record('reward-approved', { claimExtensionUsed: true }), actor('finance')),
