@@ -3,7 +3,7 @@
 // (who is told) until a reviewer decides whether the bureau continues of its own motion.
 import request from 'supertest';
 import { Staff } from '../../server/staff/staff.model';
-import { caseDriver, realNameReport, type Cases, type Receipt } from '../support/cases';
+import { caseDriver, realNameReport, substantiatedFindings, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
@@ -98,21 +98,7 @@ describe('after acceptance', () => {
       { outcome: 'continue', reason: '隐患重大，依职权继续核查' },
       c.staff.reviewer,
     );
-    await c.ok(
-      receipt.reference,
-      'submit-findings',
-      {
-        inspectedOn: '2026-11-20',
-        summary: '现场检查确认两个安全出口被货架堵塞，已责令立即清理。',
-        substantiated: true,
-        violationKind: 'major-hazard',
-        hazardLevel: 'major',
-        alreadyKnownAndHandled: false,
-        fineFen: 500_000,
-        penaltyDecisionNo: '安消罚决字〔2026〕0012号',
-      },
-      c.staff.verifier,
-    );
+    await c.ok(receipt.reference, 'submit-findings', substantiatedFindings(), c.staff.verifier);
     await c.ok(receipt.reference, 'approve-findings', {}, c.staff.reviewer);
 
     const view = (await followupView(token)).body;
@@ -165,21 +151,7 @@ describe('after acceptance', () => {
       'resource.stale',
     );
 
-    await c.ok(
-      receipt.reference,
-      'submit-findings',
-      {
-        inspectedOn: '2026-11-20',
-        summary: '现场检查确认两个安全出口被货架堵塞，已责令立即清理。',
-        substantiated: true,
-        violationKind: 'major-hazard',
-        hazardLevel: 'major',
-        alreadyKnownAndHandled: false,
-        fineFen: 500_000,
-        penaltyDecisionNo: '安消罚决字〔2026〕0012号',
-      },
-      c.staff.verifier,
-    );
+    await c.ok(receipt.reference, 'submit-findings', substantiatedFindings(), c.staff.verifier);
     await c.ok(receipt.reference, 'approve-findings', {}, c.staff.reviewer);
     expect((await c.stored(receipt.reference)).status).toBe('substantiated');
     const proposal = await c.act(receipt.reference, 'propose-reward', {}, c.staff.verifier);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Report } from '../../server/reports/report.model';
 import { ARTIFACTS, browserSuite } from '../support/browser';
-import { expectFitsPhone, PHONE } from '../support/followupPhone';
+import { expectFitsPhone, phonePage } from '../support/followupPhone';
 
 jest.setTimeout(120_000);
 
@@ -25,20 +25,7 @@ async function signInWith(page: Page, reference: string, key: string) {
 }
 
 test('a duress key set on the receipt opens a withdrawn view and flags the case; the real key opens the real one', async () => {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
-  });
+  const { page, pageErrors } = await phonePage(suite);
 
   await page.goto(`${suite.server.baseUrl}/report`);
   await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();

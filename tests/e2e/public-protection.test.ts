@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { sendDueCheckIns } from '../../server/protection/checkInJob';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, substantiatedFindings, type Cases } from '../support/cases';
-import { expectFitsPhone, PHONE } from '../support/followupPhone';
+import { expectFitsPhone, phonePage } from '../support/followupPhone';
 import { intakeEnv } from '../support/intake';
 
 const DAY = 86_400_000;
@@ -32,17 +32,7 @@ const HARM = '车间主任知道是我举报的，这个月起把我调去夜班
 const RETALIATION = '今天人事部门通知我下个月合同到期不再续签，理由是“不服从安排”。';
 
 test('an insider reports, receives a check-in, reports harm and retaliation; protection staff see the cases', async () => {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
+  const { page, pageErrors } = await phonePage(suite);
 
   // The report, through the public form: real name, "I work there".
   await page.goto(`${suite.server.baseUrl}/report`);

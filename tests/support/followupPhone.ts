@@ -6,12 +6,8 @@ import type { Receipt } from './cases';
 
 export const PHONE = { width: 360, height: 740 };
 
-/** Signs in to follow-up and waits for the section `readyTestId` to show. */
-export async function followupOnPhone(
-  suite: BrowserSuite,
-  receipt: Receipt,
-  readyTestId: string,
-): Promise<{ page: Page; pageErrors: Error[] }> {
+/** A fresh page on a 360 px phone in Chinese, collecting uncaught errors and Content Security Policy complaints. */
+export async function phonePage(suite: BrowserSuite): Promise<{ page: Page; pageErrors: Error[] }> {
   const context = await suite.newContext({
     viewport: PHONE,
     locale: 'zh-CN',
@@ -27,6 +23,16 @@ export async function followupOnPhone(
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
   });
+  return { page, pageErrors };
+}
+
+/** Signs in to follow-up and waits for the section `readyTestId` to show. */
+export async function followupOnPhone(
+  suite: BrowserSuite,
+  receipt: Receipt,
+  readyTestId: string,
+): Promise<{ page: Page; pageErrors: Error[] }> {
+  const { page, pageErrors } = await phonePage(suite);
   await page.goto(`${suite.server.baseUrl}/followup`);
   await page.getByLabel('举报编号').fill(receipt.reference);
   await page.getByLabel('查询密钥').fill(receipt.accessKey);
