@@ -91,8 +91,13 @@ describe('from findings to payment', () => {
     const reviewed = await c.ok(ref, 'confirm-reward', {}, c.staff.reviewer);
     expect(reviewed.body.status).toBe('reward-reviewed');
     expect((await followup(r)).body.timeline.map((e: { type: string }) => e.type)).not.toContain('confirm-reward');
-    // The reviewer's part in the reward is done; the result letter and rectification remain theirs.
-    expect(reviewed.body.allowedActions).toEqual(['send-result-letter', 'order-rectification']);
+    // The reviewer's part in the reward is done; the result letter and rectification remain theirs (and, on a
+    // real-name report, asking a custodian to see who reported).
+    expect(reviewed.body.allowedActions).toEqual([
+      'send-result-letter',
+      'order-rectification',
+      'request-identity-reveal',
+    ]);
     expect((await c.view(ref, c.staff.finance)).body.allowedActions).toEqual(['send-back-reward', 'approve-reward']);
 
     const noKey = await c.act(ref, 'approve-reward', {}, c.staff.finance);
@@ -284,6 +289,7 @@ describe('from findings to payment', () => {
     expect((await c.view(r.reference, c.staff.reviewer)).body.allowedActions).toEqual([
       'send-result-letter',
       'order-rectification',
+      'request-identity-reveal',
     ]);
     expectProblem(await c.act(r.reference, 'close', {}, c.staff.reviewer), 409, 'resource.stale');
   });
