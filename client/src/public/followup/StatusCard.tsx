@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import type { FollowupReport } from './followupApi';
+import { inReaderLanguage } from './outcome/outcomeText';
 
 /** A status in plain words; else the workflow's own name; else as the server named it. */
 export function useStatusWords() {
@@ -85,7 +86,8 @@ export function Timeline({ report }: { report: FollowupReport }) {
               {formatDateTime(event.at)}
             </time>
             <span className="timeline__what">{eventWords(event.type)}</span>
-            {event.note && <span className="timeline__note">{event.note}</span>}
+            {/* The system writes its notes "中文 / English": the reader gets their half. */}
+            {event.note && <span className="timeline__note">{inReaderLanguage(event.note, lang)}</span>}
           </li>
         ))}
       </ol>
