@@ -38,7 +38,8 @@ export function insiderForStaff(
       ? {
           duressSignals: signals.map((s) => ({
             at: s.at!.toISOString(),
-            context: s.context as 'sign-in' | 'withdrawal',
+            context: s.context as 'sign-in' | 'withdrawal' | 'retaliation',
+            ...(s.caseNo ? { caseNo: s.caseNo } : {}),
           })),
         }
       : {}),

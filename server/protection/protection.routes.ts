@@ -6,6 +6,7 @@ import { defineRoute } from '../platform/http/defineRoute';
 import { publicLimiter } from '../platform/http/rateLimit';
 import type { IntakeDeps } from '../reports/reports.routes';
 import { reporterView } from '../reports/reporterView';
+import { decoyRetaliation } from './decoy';
 import { readProtectionCase } from './protectionCaseAccount';
 import { answerCheckIn, reportRetaliation } from './reporterProtection';
 
@@ -20,10 +21,17 @@ export function protectionRoutes(deps: IntakeDeps): Router {
     return reporterView(r.reference);
   });
 
-  defineRoute(router, contract.protection.retaliation, { access: 'reporter', noStore: true }, async (r) => {
-    await reportRetaliation(r.reference, r.body, mail);
-    return reporterView(r.reference);
-  });
+  // A decoy session's report is taken as a real one and answered as a withdrawn report's is.
+  defineRoute(
+    router,
+    contract.protection.retaliation,
+    { access: 'reporter', noStore: true, decoyAware: true },
+    async (r) => {
+      if (r.decoy) await decoyRetaliation(r.reference, r.body, mail);
+      else await reportRetaliation(r.reference, r.body, mail);
+      return reporterView(r.reference, { decoy: r.decoy });
+    },
+  );
 
   defineRoute(
     router,

@@ -29,7 +29,7 @@ const protectionMailText =
   '您所负责的区域有一项新的待办事项。请登录啄木鸟控制台，在“保护事项”队列中查看。\n\n' +
   'There is a new item in your areas. Please sign in to the Woodpecker console and open the protection queue.\n';
 
-async function mailsToProtectionStaff(area: string): Promise<NonNullable<Change['staffMails']>> {
+export async function mailsToProtectionStaff(area: string): Promise<NonNullable<Change['staffMails']>> {
   const to = await staffEmails(['protection'], area);
   return to.map((address) => ({ to: address, subject: protectionMailSubject, text: protectionMailText }));
 }

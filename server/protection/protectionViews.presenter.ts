@@ -67,14 +67,19 @@ export function protectionForStaff(r: ReportFields, actor: Actor, now = new Date
 const caseStatus = (c: { closedAt?: Date | null; referrals: unknown[] }) =>
   c.closedAt ? ('closed' as const) : c.referrals.length ? ('referred' as const) : ('open' as const);
 
-export function protectionForReporter(r: ReportFields): { protection?: z.infer<typeof reporterProtectionView> } {
+/** `decoyCases`: a decoy session sees no check-in and only the cases it opened itself. */
+export function protectionForReporter(
+  r: ReportFields,
+  decoyCases?: Set<string>,
+): { protection?: z.infer<typeof reporterProtectionView> } {
   const p = r.protection;
-  const open = p?.checkIns?.filter((c) => c.sentAt && !c.answeredAt).at(-1);
-  if (!open && !p?.cases?.length) return {};
+  const open = decoyCases ? undefined : p?.checkIns?.filter((c) => c.sentAt && !c.answeredAt).at(-1);
+  const cases = (p?.cases ?? []).filter((c) => !decoyCases || decoyCases.has(c.caseNo));
+  if (!open && !cases.length) return {};
   return {
     protection: {
       ...(open ? { checkIn: { round: open.round ?? 0, sentAt: open.sentAt!.toISOString() } } : {}),
-      cases: (p?.cases ?? []).map((c) => ({
+      cases: cases.map((c) => ({
         caseNo: c.caseNo,
         openedAt: c.openedAt.toISOString(),
         status: caseStatus(c),

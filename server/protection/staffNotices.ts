@@ -1,8 +1,7 @@
-// Mails to staff about reporter protection. The subject is the same neutral line every
-// notice carries (a lock screen or a mail gateway learns nothing); the reference is in the body.
-import { trusted } from 'mongoose';
+// Mails to the verifier about a withdrawal and what was decided after it. The subject is the
+// same neutral line every notice carries (a lock screen or a mail gateway learns nothing); the
+// reference is in the body. Protection staff get protectionChanges' content-free notice instead.
 import { REPORTER_NOTICE_SUBJECT } from '../reports/notifications';
-import { staffCoveringArea } from '../access/areaScope';
 import { Staff } from '../staff/staff.model';
 
 export interface StaffMail {
@@ -60,19 +59,4 @@ export async function continuationMails(
           `${r.reference} will not be continued: it has ended.`,
         ),
       ];
-}
-
-/** Protection staff of the report's area are alerted at once; what happened is for them to read in the console. */
-export async function protectionAlertMails(r: { reference: string; area: string }): Promise<StaffMail[]> {
-  const officers = await Staff.find(
-    { role: 'protection', disabled: false, email: trusted({ $type: 'string' }), ...staffCoveringArea(r.area) },
-    { email: 1 },
-  ).lean();
-  return officers.map((o) =>
-    mail(
-      o.email!,
-      `案件 ${r.reference} 需要举报人保护专员立即查看，请登录控制台的“保护”队列。`,
-      `${r.reference} needs a protection officer now: see the protection queue in the console.`,
-    ),
-  );
 }

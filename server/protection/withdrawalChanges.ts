@@ -1,11 +1,13 @@
 // The insider track and coercion-resistant withdrawal: the protection assessment, the
 // bureau's decision to continue after a withdrawal, and the duress signal.
+import type { ActionPayloads } from '../../shared/schemas/workflow';
 import { inGroup } from '../../shared/workflow';
 import { staffOf, type Change, type ChangeFor, type ChangesFor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
-import { assessmentSet, DEFAULT_COVER_NOTE } from './assessment';
+import { assessmentSet } from './assessment';
 import { newProtectionCase } from './protectionCases';
-import { continuationMails, protectionAlertMails, withdrawalMails } from './staffNotices';
+import { mailsToProtectionStaff } from './protectionChanges';
+import { continuationMails, withdrawalMails } from './staffNotices';
 
 /**
  * The reporter withdrew. Before acceptance the report ends; after it their part and their
@@ -29,26 +31,27 @@ export const withdrawnChange: ChangeFor<'withdrawn'> = async (r, p, _a, { now })
   };
 };
 
-/** A duress signal makes the case protected (with a cover note) and opens a protection case unless one is open. */
+/**
+ * A duress signal is recorded where only protection staff read it, and opens a protection case
+ * unless one is open; nothing any other staff member sees changes (the officer protects the case
+ * with an ordinary assessment if they judge so). A decoy's retaliation report opened its own case
+ * and mailed staff already: its signal only records which case that was.
+ */
 async function duressChange(
   r: ReportFields,
-  context: 'sign-in' | 'withdrawal',
+  p: ActionPayloads['duress-signal'],
   box: Parameters<ChangeFor<'duress-signal'>>[3]['box'],
   now: Date,
 ): Promise<Change> {
-  const openCase = r.protection?.cases?.some((c) => !c.closedAt);
+  const openCase = p.context === 'retaliation' || r.protection?.cases?.some((c) => !c.closedAt);
   const newCase = openCase ? null : await newProtectionCase(r, { source: 'duress', kinds: [] }, box, now);
   return {
-    set: {
-      'protection.protected': true,
-      ...(r.protection?.coverNote ? {} : { 'protection.coverNote': DEFAULT_COVER_NOTE }),
-    },
     pushes: {
-      'protection.duressSignals': { at: now, context },
+      'protection.duressSignals': { at: now, context: p.context, ...(p.caseNo ? { caseNo: p.caseNo } : {}) },
       ...(newCase ? { 'protection.cases': newCase } : {}),
     },
-    staffMails: await protectionAlertMails(r),
-    auditDetails: { context, ...(newCase ? { caseNo: newCase.caseNo } : {}) },
+    staffMails: p.context === 'retaliation' ? [] : await mailsToProtectionStaff(r.area),
+    auditDetails: { context: p.context, ...(newCase ? { caseNo: newCase.caseNo } : {}) },
   };
 }
 
@@ -66,5 +69,5 @@ export const withdrawalChanges: ChangesFor<'assess-protection' | 'decide-continu
     staffMails: await continuationMails(r, p.outcome),
     auditDetails: { outcome: p.outcome },
   }),
-  'duress-signal': (r, p, _a, { now, box }) => duressChange(r, p.context, box, now),
+  'duress-signal': (r, p, _a, { now, box }) => duressChange(r, p, box, now),
 };

@@ -13,6 +13,7 @@ import {
 import { stillThereBody } from '../../shared/schemas/report';
 import { decoyWithdrawal } from '../protection/decoy';
 import { setDuressKey } from '../protection/duressKey';
+import { reporterDocumentReport } from '../protection/withdrawnViews';
 import { defineRoute, validate } from '../platform/http/defineRoute';
 import { receiveUpload } from '../platform/http/multipart';
 import { AppError, fail } from '../platform/errors';
@@ -20,7 +21,6 @@ import { GuessThrottle } from './intake/guessThrottle';
 import { issueChallenge, redeemProofOfWork } from './intake/proofOfWork';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
 import { discardUploads } from './intake/reportSubmitter';
-import { reporterOwnReport } from './reportReads';
 import { reporterView } from './reporterView';
 import { renderResultLetter, resultLetterFilename } from './resultLetter';
 import { sendDownload } from '../platform/http/download';
@@ -102,9 +102,9 @@ export function followupRoutes(deps: IntakeDeps): Router {
     contract.followup.withdraw,
     { access: 'reporter', noStore: true, decoyAware: true },
     async ({ reference, body, decoy }) => {
-      // Made to withdraw with the duress key: the holder sees it done; only protection staff learn of it.
+      // Made to withdraw with the duress key: answered as an already withdrawn report; only protection staff learn of it.
       if (decoy) await decoyWithdrawal(reference, deps);
-      else await reporterWithdrawal(reference, body.reason, deps);
+      await reporterWithdrawal(reference, body.reason, deps);
       return undefined;
     },
   );
@@ -158,7 +158,7 @@ export function followupRoutes(deps: IntakeDeps): Router {
     contract.followup.resultLetter,
     { access: 'reporter', noStore: true },
     async ({ reference, params, res }) => {
-      const report = await reporterOwnReport(reference);
+      const report = await reporterDocumentReport(reference);
       const pdf = await renderResultLetter(report, params.n);
       return sendDownload(res, pdf, 'application/pdf', resultLetterFilename(report.reference, params.n));
     },

@@ -359,7 +359,11 @@ const protectionSchema = new Schema(
     /** Verify under a routine inspection; never show the report or its evidence to the subject. */
     protected: { type: Boolean, default: false },
     coverNote: { type: String, maxlength: 500 },
-    duressSignals: { type: [new Schema({ at: Date, context: String }, { _id: false })], default: undefined },
+    // caseNo: the protection case a decoy session's retaliation report opened (the decoy view shows only those).
+    duressSignals: {
+      type: [new Schema({ at: Date, context: String, caseNo: String }, { _id: false })],
+      default: undefined,
+    },
     checkIns: {
       type: [
         new Schema(

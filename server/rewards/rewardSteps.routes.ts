@@ -7,7 +7,7 @@ import { defineRoute, RESPONDED } from '../platform/http/defineRoute';
 import { sendDownload } from '../platform/http/download';
 import type { ReportFields } from '../reports/report.model';
 import { loadReport } from '../reports/pipeline';
-import { reporterOwnReport } from '../reports/reportReads';
+import { reporterDocumentReport } from '../protection/withdrawnViews';
 import { reporterView } from '../reports/reporterView';
 import { appealReward, claimReward, claimViewer } from './reporterSteps';
 import { renderRewardNotice } from './rewardNotice';
@@ -40,7 +40,7 @@ export function rewardStepRoutes(deps: { box: SecretBox }): Router {
     router,
     contract.followup.rewardNotice,
     { access: 'reporter', noStore: true },
-    async ({ reference, res }) => sendNotice(await reporterOwnReport(reference), res),
+    async ({ reference, res }) => sendNotice(await reporterDocumentReport(reference), res),
   );
 
   defineRoute(router, contract.reports.rewardNotice, { access: 'reports.read' }, async ({ params, actor, res }) => {

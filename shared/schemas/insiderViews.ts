@@ -20,7 +20,11 @@ export const staffWithdrawalView = z.object({
 });
 
 /** Protection staff only: when the duress key was used, and where. */
-export const duressSignalView = z.object({ at: z.string(), context: z.enum(['sign-in', 'withdrawal']) });
+export const duressSignalView = z.object({
+  at: z.string(),
+  context: z.enum(['sign-in', 'withdrawal', 'retaliation']),
+  caseNo: z.string().optional(),
+});
 
 export const staffInsiderFields = {
   protection: staffProtectionView,

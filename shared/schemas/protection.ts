@@ -60,8 +60,14 @@ export const protectionPayloads = {
   'close-protection-case': z.object({ caseNo: protectionCaseNo, outcome: z.enum(protectionOutcomes), note: note() }),
   'check-in-answered': checkInAnswerBody,
   'retaliation-reported': retaliationBody,
-  /** Where the duress key was used: signing in, or the withdrawal its holder was made to make. */
-  'duress-signal': z.object({ context: z.enum(['sign-in', 'withdrawal']) }),
+  /**
+   * Where the duress key was used: signing in, the withdrawal its holder was made to make, or a
+   * retaliation report from the decoy session (caseNo: the protection case it opened).
+   */
+  'duress-signal': z.object({
+    context: z.enum(['sign-in', 'withdrawal', 'retaliation']),
+    caseNo: z.string().max(20).optional(),
+  }),
   'check-in-sent': z.object({ round: z.number().int().min(1).max(10) }),
   'retention-deleted': z.object({ classes: z.array(z.enum(dataClasses)).min(1) }),
 };

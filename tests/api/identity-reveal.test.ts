@@ -217,6 +217,27 @@ test("the reporter's follow-up shows the disclosure with the role and no name, o
   expect(mails.at(-1)!.text).not.toContain(ref);
 });
 
+test('a reporter who withdrew still sees a disclosure made after the withdrawal, and nothing else that followed', async () => {
+  const receipt = await c.reportAt('verifying', { report: { reporter: { name: NAME, phone: PHONE, email: EMAIL } } });
+  const ref = receipt.reference;
+  const token = await c.followupToken(receipt);
+  const withdrawn = await c.reporter(request(t.app).post('/api/v1/followup/withdraw'), token).send({});
+  expect(withdrawn.status).toBe(204);
+  const mailsBefore = (await queuedMails(t.box, { to: EMAIL })).length;
+  await c.ok(ref, 'decide-continuation', { outcome: 'continue', reason: '隐患重大，依职权继续核查' }, c.staff.reviewer);
+  await c.ok(ref, 'request-identity-reveal', { reason: '领导督办需要核实举报人身份' }, leader);
+  await c.ok(ref, 'approve-identity-reveal', {}, protection);
+  expect((await reveal(ref, leader)).status).toBe(200);
+
+  const seen = (await c.reporter(request(t.app).get('/api/v1/followup/report'), token)).body;
+  expect(seen.status).toBe('withdrawn');
+  const types = (seen.timeline as { type: string }[]).map((e) => e.type);
+  expect(types.slice(-2)).toEqual(['withdrawn', 'reveal-identity']);
+  expect(seen.timeline.at(-1).note).toContain('局领导');
+  // The pipeline mails a reporter who withdrew nothing: the frozen view is where they learn it.
+  expect(await queuedMails(t.box, { to: EMAIL })).toHaveLength(mailsBefore);
+});
+
 test('withholding the notice needs its legal ground (400 without); withheld, the reporter sees nothing', async () => {
   const receipt = await c.newReport({ reporter: { name: NAME, phone: PHONE, email: EMAIL } });
   const ref = receipt.reference;

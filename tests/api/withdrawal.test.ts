@@ -114,7 +114,7 @@ describe('after acceptance', () => {
 
   test('continue: recorded and the verifier told; no reward is proposed; closable after the result letter', async () => {
     const receipt = await c.reportAt('verifying');
-    await withdraw(receipt);
+    const token = await withdraw(receipt);
     const before = (await mailsTo(VERIFIER_MAIL)).length;
     expectProblem(
       await c.act(receipt.reference, 'decide-continuation', { outcome: 'continue', reason: 'x' }, c.staff.verifier),
@@ -164,6 +164,18 @@ describe('after acceptance', () => {
     await c.sendLetter(receipt.reference);
     await c.ok(receipt.reference, 'close', { note: '依职权办结' }, c.staff.reviewer);
     expect((await c.stored(receipt.reference)).status).toBe('closed');
+    // The letter exists, but the reporter who withdrew is answered as if it did not: the case going on is not theirs to learn.
+    expect((await c.stored(receipt.reference)).resultLetters).toHaveLength(1);
+    expectProblem(
+      await c.reporter(request(t.app).get('/api/v1/followup/result-letters/1/pdf'), token),
+      404,
+      'resource.not_found',
+    );
+    expectProblem(
+      await c.reporter(request(t.app).get('/api/v1/followup/reward-notice.pdf'), token),
+      404,
+      'resource.not_found',
+    );
   });
 
   test('nobody decides a continuation the reporter never asked to end', async () => {

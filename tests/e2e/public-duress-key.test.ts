@@ -69,7 +69,8 @@ test('a duress key set on the receipt opens a withdrawn view and flags the case;
 
   const flagged = await Report.findOne({ reference }).lean();
   expect(flagged?.status).toBe('submitted');
-  expect(flagged?.protection?.protected).toBe(true);
+  // Flagged to protection staff only: protecting the case is the officer's own assessment.
+  expect(flagged?.protection?.protected).toBeFalsy();
   expect(flagged?.protection?.duressSignals?.map((s) => s.context)).toEqual(['sign-in']);
   expect(flagged?.protection?.cases?.map((c) => c.source)).toEqual(['duress']);
 
