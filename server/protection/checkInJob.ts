@@ -20,13 +20,17 @@ export function dueRound(concludedAt: Date, now: Date): number {
 
 /**
  * Insider reports (the assessment's word, or the reporter's when unassessed) with a
- * standing conclusion, a reporter who has not withdrawn and can still sign in.
+ * standing conclusion, a reporter who has not withdrawn and can still sign in. A conclusion
+ * older than the last round plus its answer period is past asking: without this bound the
+ * first run would question every insider who ever reported.
  */
 function candidatesFilter(now: Date): Record<string, unknown> {
   const firstDue = new Date(now.getTime() - protectionPolicy.checkInDays[0] * DAY);
   const lastRound = protectionPolicy.checkInDays.length;
+  const lastUseful = Math.max(...protectionPolicy.checkInDays) + protectionPolicy.checkInAnswerDays;
+  const oldest = new Date(now.getTime() - lastUseful * DAY);
   return {
-    'conclusion.at': trusted({ $lte: firstDue }),
+    'conclusion.at': trusted({ $lte: firstDue, $gt: oldest }),
     accessKeyHash: trusted({ $type: 'string' }),
     'reporterWithdrawal.at': trusted({ $not: { $type: 'date' } }),
     'protection.checkIns': trusted({ $not: { $elemMatch: { round: { $gte: lastRound } } } }),

@@ -1,5 +1,6 @@
 // Protection staff read what the reporter (or an officer) wrote about one protection
-// case: its sealed account and the check-in answer that opened it. Every read is
+// case: its sealed account, the check-in answer that opened it and the officers' own
+// referral and outcome notes. Every read is
 // audited with the case number, never the words.
 import type { z } from 'zod';
 import type { protectionCaseAccountResponse } from '../../shared/schemas/protectionViews';
@@ -9,7 +10,7 @@ import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
 import { loadReport } from '../reports/pipeline';
 import type { ReportFields } from '../reports/report.model';
-import { openReportData, ShreddedData } from './dataKeys';
+import { openOrDeleted } from './protectionCases';
 
 type StoredCase = NonNullable<NonNullable<ReportFields['protection']>['cases']>[number];
 
@@ -17,16 +18,6 @@ type StoredCase = NonNullable<NonNullable<ReportFields['protection']>['cases']>[
 export function linkedCheckIn(report: ReportFields, c: StoredCase) {
   if (c.source !== 'check-in') return undefined;
   return report.protection?.checkIns?.find((x) => x.answerSealed && x.answeredAt?.getTime() === c.openedAt.getTime());
-}
-
-/** Opens a sealed value; undefined once the retention schedule deleted its key. */
-async function openOrDeleted(box: SecretBox, reference: string, sealed: string): Promise<string | undefined> {
-  try {
-    return await openReportData(box, reference, 'protection-details', sealed);
-  } catch (e) {
-    if (e instanceof ShreddedData) return undefined;
-    throw e;
-  }
 }
 
 export async function readProtectionCase(
@@ -43,6 +34,15 @@ export async function readProtectionCase(
   const checkIn = linkedCheckIn(report, c);
   const account = c.accountSealed ? await openOrDeleted(box, reference, c.accountSealed) : undefined;
   const answer = checkIn ? await openOrDeleted(box, reference, checkIn.answerSealed!) : undefined;
+  // The officers' notes: sealed ones opened, plain ones from before sealing shown as stored.
+  const noteOf = async (plain?: string | null, sealed?: string | null) =>
+    sealed ? await openOrDeleted(box, reference, sealed) : (plain ?? undefined);
+  const referrals = await Promise.all(c.referrals.map(async (f) => ({ f, note: await noteOf(f.note, f.noteSealed) })));
+  const outcomeNote = await noteOf(c.outcomeNote, c.outcomeNoteSealed);
+  const sealedNotes = [...c.referrals.map((f) => f.noteSealed), c.outcomeNoteSealed].filter(Boolean).length;
+  const notesGone =
+    referrals.filter((x) => x.f.noteSealed && x.note === undefined).length +
+    (c.outcomeNoteSealed && outcomeNote === undefined ? 1 : 0);
   await auditRead(
     { actor, action: 'report.protection_case_read', target: { type: 'report', id: reference }, details: { caseNo } },
     now,
@@ -53,6 +53,13 @@ export async function readProtectionCase(
     ...(checkIn && answer !== undefined
       ? { checkInAnswer: { round: checkIn.round ?? 0, answeredAt: checkIn.answeredAt!.toISOString(), answer } }
       : {}),
-    deleted: (!!c.accountSealed && account === undefined) || (!!checkIn && answer === undefined),
+    referralNotes: referrals.flatMap(({ f, note }) =>
+      note !== undefined ? [{ body: f.body ?? '', at: (f.at ?? c.openedAt).toISOString(), note }] : [],
+    ),
+    ...(outcomeNote !== undefined ? { outcomeNote } : {}),
+    deleted:
+      (!!c.accountSealed && account === undefined) ||
+      (!!checkIn && answer === undefined) ||
+      (sealedNotes > 0 && notesGone > 0),
   };
 }

@@ -4,7 +4,7 @@
 import { protectionPolicy, type ProtectionCaseSource } from '../../shared/protection/policy';
 import type { SecretBox } from '../platform/secretBox';
 import type { ReportFields } from '../reports/report.model';
-import { sealReportData } from './dataKeys';
+import { openReportData, sealReportData, ShreddedData } from './dataKeys';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -31,4 +31,14 @@ export async function newProtectionCase(
     decisionDueAt: new Date(now.getTime() + protectionPolicy.caseDecisionDays * DAY),
     referrals: [],
   };
+}
+
+/** Opens a protection-details value; undefined once the retention schedule deleted its key. */
+export async function openOrDeleted(box: SecretBox, reference: string, sealed: string): Promise<string | undefined> {
+  try {
+    return await openReportData(box, reference, 'protection-details', sealed);
+  } catch (e) {
+    if (e instanceof ShreddedData) return undefined;
+    throw e;
+  }
 }

@@ -1,19 +1,22 @@
 // Check-ins (回访) and protection cases: retaliation reported, referred and closed.
 // What the reporter wrote about harm is sealed under the report's protection-details
-// key; audit entries and staff mails carry case numbers and kinds, never the words.
+// key, and so are the officers' referral and outcome notes. Audit entries carry the case
+// number (and a check-in's round), never kinds, harm, bodies, outcomes or words: admins read
+// the audit log. Staff mails carry nothing at all.
 import {
   protectionOutcomeNames,
   referralBodyNames,
   type ProtectionOutcome,
   type ReferralBody,
 } from '../../shared/protection/policy';
+import { shanghaiDateTime } from '../../shared/dates';
 import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
 import { staffOf, type Change, type ChangesFor } from '../reports/change';
 import { staffEmails } from '../reports/deadlineStep';
 import type { ReportFields } from '../reports/report.model';
 import { sealReportData } from './dataKeys';
-import { newProtectionCase } from './protectionCases';
+import { newProtectionCase, openOrDeleted } from './protectionCases';
 
 /** The question every check-in asks, in both languages (the reporter's page shows their half). */
 export const checkInQuestion =
@@ -58,7 +61,41 @@ async function reporterCase(
     caseNo: entry.caseNo,
     pushes: { 'protection.cases': entry },
     staffMails: await mailsToProtectionStaff(r.area),
-    auditDetails: { caseNo: entry.caseNo, source, kinds },
+    auditDetails: { caseNo: entry.caseNo },
+  };
+}
+
+/** The case a reporter opened (themselves or by a check-in answer) that is still open, if any. */
+function openReporterCaseIndex(r: ReportFields): number {
+  return (r.protection?.cases ?? []).findIndex(
+    (c) => !c.closedAt && (c.source === 'reporter' || c.source === 'check-in'),
+  );
+}
+
+/**
+ * A further retaliation report while the reporter's case is open adds to that case rather
+ * than opening another (and mailing everyone again): kinds united, the account re-sealed
+ * with the new words under a dated line.
+ */
+async function addToOpenCase(
+  r: ReportFields,
+  i: number,
+  kinds: string[],
+  body: string,
+  box: SecretBox,
+  now: Date,
+): Promise<Change> {
+  const c = r.protection!.cases![i];
+  const before = c.accountSealed ? await openOrDeleted(box, r.reference, c.accountSealed) : undefined;
+  const added = `—— ${shanghaiDateTime(now)} ——\n${body}`;
+  const account = before ? `${before}\n\n${added}` : added;
+  return {
+    set: {
+      [`protection.cases.${i}.kinds`]: [...new Set([...c.kinds, ...kinds])],
+      [`protection.cases.${i}.accountSealed`]: await sealReportData(box, r.reference, 'protection-details', account),
+    },
+    note: `已补充至保护事项 ${c.caseNo} / Added to protection case ${c.caseNo}`,
+    auditDetails: { caseNo: c.caseNo },
   };
 }
 
@@ -79,36 +116,37 @@ export const protectionChanges: ChangesFor<
     );
     return {
       pushes: { 'protection.cases': entry },
-      auditDetails: { caseNo: entry.caseNo, source: 'staff', kinds: p.kinds },
+      auditDetails: { caseNo: entry.caseNo },
     };
   },
 
-  // The reporter is told where it went by the body's name; the officer's note stays with the case.
-  'refer-protection-case': (r, p, actor, { now }) => {
+  // The reporter is told where it went by the body's name; the officer's note is sealed with the case.
+  'refer-protection-case': async (r, p, actor, { now, box }) => {
     const i = openCaseIndex(r, p.caseNo);
     const name = referralBodyNames[p.body as ReferralBody];
+    const noteSealed = await sealReportData(box, r.reference, 'protection-details', p.note);
     return {
       pushes: {
-        [`protection.cases.${i}.referrals`]: { body: p.body, note: p.note, at: now, byId: staffOf(actor)?.id },
+        [`protection.cases.${i}.referrals`]: { body: p.body, noteSealed, at: now, byId: staffOf(actor)?.id },
       },
       note: `保护事项 ${p.caseNo} 已转请${name.zh}处理 / Protection case ${p.caseNo} referred to: ${name.en}`,
-      auditDetails: { caseNo: p.caseNo, body: p.body },
+      auditDetails: { caseNo: p.caseNo },
     };
   },
 
-  'close-protection-case': (r, p, actor, { now }) => {
+  'close-protection-case': async (r, p, actor, { now, box }) => {
     const i = openCaseIndex(r, p.caseNo);
     const name = protectionOutcomeNames[p.outcome as ProtectionOutcome];
     const at = `protection.cases.${i}`;
     return {
       set: {
         [`${at}.outcome`]: p.outcome,
-        [`${at}.outcomeNote`]: p.note,
+        [`${at}.outcomeNoteSealed`]: await sealReportData(box, r.reference, 'protection-details', p.note),
         [`${at}.closedAt`]: now,
         [`${at}.closedById`]: staffOf(actor)?.id,
       },
       note: `保护事项 ${p.caseNo} 已办结：${name.zh} / Protection case ${p.caseNo} closed: ${name.en}`,
-      auditDetails: { caseNo: p.caseNo, outcome: p.outcome },
+      auditDetails: { caseNo: p.caseNo },
     };
   },
 
@@ -134,7 +172,8 @@ export const protectionChanges: ChangesFor<
       set[`protection.checkIns.${i}.answeredAt`] = now;
       set[`protection.checkIns.${i}.harm`] = p.harm;
     }
-    if (p.body)
+    // Words come only with harm: a "no harm" answer keeps none (they would be sealed for nobody).
+    if (p.harm && p.body)
       set[`protection.checkIns.${latest}.answerSealed`] = await sealReportData(
         box,
         r.reference,
@@ -142,19 +181,21 @@ export const protectionChanges: ChangesFor<
         p.body,
       );
     const rounds = open.map((i) => checkIns[i].round);
-    if (!p.harm || !p.body) return { set, auditDetails: { rounds, harm: p.harm } };
+    if (!p.harm || !p.body) return { set, auditDetails: { rounds } };
     const opened = await reporterCase(r, 'check-in', p.kinds?.length ? p.kinds : ['other'], p.body, box, now);
     return {
       set,
       pushes: opened.pushes,
       staffMails: opened.staffMails,
       note: `已登记为保护事项 ${opened.caseNo} / Registered as protection case ${opened.caseNo}`,
-      auditDetails: { rounds, harm: true, ...opened.auditDetails },
+      auditDetails: { rounds, ...opened.auditDetails },
     };
   },
 
   // Open in any state, also after a withdrawal: retaliation is what follows a coerced one.
   'retaliation-reported': async (r, p, _actor, { now, box }) => {
+    const open = openReporterCaseIndex(r);
+    if (open >= 0) return addToOpenCase(r, open, p.kinds, p.body, box, now);
     const opened = await reporterCase(r, 'reporter', p.kinds, p.body, box, now);
     return {
       pushes: opened.pushes,

@@ -38,15 +38,18 @@ export function protectionForStaff(r: ReportFields, actor: Actor, now = new Date
       decisionDueAt: c.decisionDueAt.toISOString(),
       firstActionOverdue: !c.closedAt && !c.referrals.length && c.firstActionDueAt < now,
       decisionOverdue: !c.closedAt && c.decisionDueAt < now,
-      hasAccount: !!c.accountSealed || !!linkedCheckIn(r, c),
+      hasAccount:
+        !!c.accountSealed ||
+        !!linkedCheckIn(r, c) ||
+        c.referrals.some((f) => f.note || f.noteSealed) ||
+        !!(c.outcomeNote || c.outcomeNoteSealed),
+      // The officers' notes are read with the account (audited), never in the view.
       referrals: c.referrals.map((f) => ({
         body: f.body ?? '',
-        ...optStr('note', f.note),
         at: (f.at ?? c.openedAt).toISOString(),
         ...optStr('byId', f.byId),
       })),
       ...optStr('outcome', c.outcome),
-      ...optStr('outcomeNote', c.outcomeNote),
       ...optIso('closedAt', c.closedAt),
       ...optStr('closedById', c.closedById),
     })),

@@ -32,8 +32,10 @@ export async function reporterHistory(
   await auditRead({
     actor,
     action: 'reporter.history_read',
-    target: { type: 'reporter', id: pseudonym },
-    details: { reports: reports.length },
+    // Audit entries are kept for ever, the pseudonym only as long as the identity: the entry
+    // names the reports that were listed, never the pseudonym that linked them.
+    target: { type: 'reporter-history', id: actor.id },
+    details: { references: reports.map((r) => r.reference) },
   });
   const protection = actor.role === 'protection';
   return {

@@ -8,6 +8,7 @@ import {
   type RetentionRule,
 } from '../../shared/protection/policy';
 import { objectionOpen } from '../reports/conclusion';
+import { stillThereOpen } from '../reports/rectificationChanges';
 import type { ReportFields } from '../reports/report.model';
 import { appealOpen } from '../rewards/lifecycle';
 
@@ -106,12 +107,46 @@ export function dueAt(r: ReportFields, rule: RetentionRule, now: Date): Date | u
   return latest([due, after(r.conclusion.at, lastCheckIn)]);
 }
 
-/** The classes of this report due for deletion at `now` and not deleted before. */
+const some = (list: unknown[] | null | undefined) => !!list?.length;
+
+/**
+ * Whether the report holds data of this class. A class deleted before is due again once it
+ * does: a protection case, for one, may be opened after the protection details went.
+ */
+export function holdsData(r: ReportFields, dataClass: ReportDataClass): boolean {
+  const p = r.protection;
+  switch (dataClass) {
+    case 'reporter-identity':
+      return !!(r.reporterSealed || r.notifyEmailSealed || r.reporterPseudonym);
+    case 'claim-bank-details':
+      return !!r.reward?.claimSealed;
+    case 'protection-details':
+      return (
+        !!p?.assessment?.note ||
+        !!p?.checkIns?.some((c) => c.answerSealed) ||
+        !!p?.cases?.some(
+          (c) =>
+            c.accountSealed || c.outcomeNote || c.outcomeNoteSealed || c.referrals.some((f) => f.note || f.noteSealed),
+        )
+      );
+    case 'access-keys':
+      return !!(r.accessKeyHash || r.duressKeyHash || r.retry);
+    case 'evidence':
+      return (
+        some(r.evidence) ||
+        !!r.rectifications?.some((t) => t.reinspections?.some((x) => some(x.beforeFileIds) || some(x.afterFileIds)))
+      );
+  }
+}
+
+/** The classes of this report due for deletion at `now`: not deleted before, or holding data again. */
 export function dueClasses(r: ReportFields, now: Date): ReportDataClass[] {
   if (retentionHold(r, now)) return [];
   const deleted = new Set((r.deletedData ?? []).map((d) => d.dataClass));
   return reportDataClasses.filter((dataClass) => {
-    if (deleted.has(dataClass)) return false;
+    if (deleted.has(dataClass) && !holdsData(r, dataClass)) return false;
+    // The reporter may still say the hazard is back ("still there"): they sign in with the key.
+    if (dataClass === 'access-keys' && stillThereOpen(r, now)) return false;
     const rule = retentionSchedule.find((x) => x.dataClass === dataClass)!;
     const due = dueAt(r, rule, now);
     return !!due && due <= now;

@@ -30,7 +30,16 @@ function removalOf(r: ReportFields, dataClass: DataClass): Removal {
     case 'protection-details':
       return {
         unset: [
-          ...indexed(r.protection?.cases).map(({ i }) => `protection.cases.${i}.accountSealed`),
+          ...(r.protection?.assessment ? ['protection.assessment.note'] : []),
+          ...indexed(r.protection?.cases).flatMap(({ item, i }) => [
+            `protection.cases.${i}.accountSealed`,
+            `protection.cases.${i}.outcomeNote`,
+            `protection.cases.${i}.outcomeNoteSealed`,
+            ...indexed(item.referrals).flatMap(({ i: j }) => [
+              `protection.cases.${i}.referrals.${j}.note`,
+              `protection.cases.${i}.referrals.${j}.noteSealed`,
+            ]),
+          ]),
           ...indexed(r.protection?.checkIns).map(({ i }) => `protection.checkIns.${i}.answerSealed`),
         ],
         set: {},

@@ -195,6 +195,8 @@ export function reportListFilter(
           $or: [
             { 'protection.cases': trusted({ $elemMatch: { closedAt: { $not: { $type: 'date' } } } }) },
             {
+              // Only while the reporter can still sign in to answer: after the access key is gone, never.
+              accessKeyHash: trusted({ $type: 'string' }),
               'protection.checkIns': trusted({
                 $elemMatch: { answeredAt: { $not: { $type: 'date' } }, sentAt: { $lt: unansweredSince } },
               }),

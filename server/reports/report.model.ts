@@ -328,11 +328,14 @@ const protectionCaseSchema = new Schema(
     firstActionDueAt: { type: Date, required: true },
     decisionDueAt: { type: Date, required: true },
     referrals: {
-      type: [new Schema({ body: String, note: String, at: Date, byId: String }, { _id: false })],
+      // `note`: plain, from before notes were sealed; `noteSealed`: under the protection-details key.
+      type: [new Schema({ body: String, note: String, noteSealed: String, at: Date, byId: String }, { _id: false })],
       default: [],
     },
     outcome: { type: String },
+    /** Plain, from before notes were sealed; new ones are `outcomeNoteSealed` (protection-details key). */
     outcomeNote: { type: String, maxlength: 2000 },
+    outcomeNoteSealed: { type: String },
     closedAt: { type: Date },
     closedById: { type: String },
   },

@@ -157,8 +157,8 @@ export const retentionSchedule: readonly RetentionRule[] = [
   {
     dataClass: 'protection-details',
     what: {
-      zh: '打击报复陈述、回访答复',
-      en: 'What the reporter said about retaliation, and their check-in answers',
+      zh: '打击报复陈述、回访答复、保护专员的评估备注和转办/办结备注',
+      en: "What the reporter said about retaliation, their check-in answers, and the officers' assessment, referral and outcome notes",
     },
     anchor: 'settled',
     days: 3 * 365,

@@ -46,7 +46,7 @@ export const checkInAnswerBody = z
   })
   .refine((a) => !a.harm || !!a.body, { path: ['body'], message: 'say what happened' });
 
-export const protectionCaseNo = z.string().regex(/^PC-\d{1,3}$/, 'not a protection case number');
+export const protectionCaseNo = z.string().regex(/^PC-\d{1,6}$/, 'not a protection case number');
 
 export const protectionPayloads = {
   'assess-protection': protectionAssessmentBody,

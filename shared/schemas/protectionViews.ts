@@ -19,8 +19,9 @@ export const staffProtectionCase = z.object({
   firstActionOverdue: z.boolean(),
   /** Still open past its decision day. */
   decisionOverdue: z.boolean(),
-  /** Whether there is a sealed account to read (GET …/protection-cases/:caseNo). */
+  /** Whether there are sealed words to read (GET …/protection-cases/:caseNo): an account, answer or notes. */
   hasAccount: z.boolean(),
+  /** `note` and `outcomeNote` are no longer sent here: the notes are sealed and read with the account. */
   referrals: z.array(z.object({ body: z.string(), note: optStr, at: z.string(), byId: optStr })),
   outcome: optStr,
   outcomeNote: optStr,
@@ -64,6 +65,10 @@ export const protectionCaseAccountResponse = z.object({
   caseNo: z.string(),
   account: optStr,
   checkInAnswer: z.object({ round: z.number().int(), answeredAt: z.string(), answer: z.string() }).optional(),
+  /** The protection officers' referral notes (sealed like the account). */
+  referralNotes: z.array(z.object({ body: z.string(), at: z.string(), note: z.string() })),
+  /** The protection officer's note on closing. */
+  outcomeNote: optStr,
   /** The retention schedule deleted the words: nothing can open them any more. */
   deleted: z.boolean(),
 });

@@ -3,7 +3,9 @@
 // anonymous insiders too, never non-insiders or a reporter who withdrew. Answering
 // "no harm" closes the check-in; "harm" opens a protection case and mails protection
 // staff neutrally. Unanswered ones reach the protection queue after the answer period.
+import { trusted } from 'mongoose';
 import request from 'supertest';
+import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { sendDueCheckIns } from '../../server/protection/checkInJob';
 import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
@@ -138,6 +140,17 @@ describe('the schedule on a moved clock', () => {
     expect(await rounds(withdrew.reference)).toEqual([]);
   });
 
+  it('leaves alone conclusions older than the last round and its answer period (a first run asks no past insider)', async () => {
+    const lastUseful = Math.max(...protectionPolicy.checkInDays) + protectionPolicy.checkInAnswerDays;
+    const old = await concluded({ employeeOfSubject: true });
+    await sendDueCheckIns(t.box, URL, after(old.concludedAt, lastUseful + 1));
+    expect(await rounds(old.reference)).toEqual([]);
+    // Within that period the last round still goes out.
+    const recent = await concluded({ employeeOfSubject: true });
+    await sendDueCheckIns(t.box, URL, after(recent.concludedAt, lastUseful - 1));
+    expect(await rounds(recent.reference)).toEqual([3]);
+  });
+
   it('goes by the assessment when there is one: an insider the reporter did not declare is reached', async () => {
     const r = await concluded({});
     await Report.updateOne({ reference: r.reference }, { $set: { 'protection.assessment': insiderAssessment } });
@@ -158,6 +171,15 @@ describe('answers', () => {
     expect(stored.protection!.cases ?? []).toEqual([]);
     // Nothing left to answer.
     expect((await answer(r, { harm: false })).status).toBe(409);
+  });
+
+  it('"no harm" with words keeps no words: nothing would ever read them', async () => {
+    const r = await concluded({ employeeOfSubject: true });
+    await sendDueCheckIns(t.box, URL, after(r.concludedAt, 30));
+    expect((await answer(r, { harm: false, body: '一切正常，谢谢关心。' })).status).toBe(200);
+    const checkIn = (await c.stored(r.reference)).protection!.checkIns![0];
+    expect(checkIn).toMatchObject({ harm: false, answeredAt: expect.any(Date) });
+    expect(checkIn.answerSealed).toBeUndefined();
   });
 
   it('"harm" needs what happened, then opens a protection case and mails protection staff neutrally', async () => {
@@ -196,6 +218,7 @@ describe('answers', () => {
     expect(read.body).toEqual({
       caseNo: 'PC-1',
       checkInAnswer: { round: 1, answeredAt: expect.any(String), answer: words },
+      referralNotes: [],
       deleted: false,
     });
     // Sealed once: the case points at the answer rather than copying it.
@@ -229,5 +252,27 @@ describe('answers', () => {
 
     expect((await answer(r, { harm: false })).status).toBe(200);
     expect(await protectionQueue(protection)).not.toContain(r.reference);
+  });
+
+  it('drops an unanswered check-in from the queue once the reporter can no longer sign in to answer', async () => {
+    const r = await concluded({ employeeOfSubject: true });
+    await sendDueCheckIns(t.box, URL, after(r.concludedAt, 30));
+    const overdue = new Date(Date.now() - (protectionPolicy.checkInAnswerDays + 1) * DAY);
+    await Report.updateOne({ reference: r.reference }, { $set: { 'protection.checkIns.0.sentAt': overdue } });
+    expect(await protectionQueue(protection)).toContain(r.reference);
+    await Report.updateOne({ reference: r.reference }, { $unset: { accessKeyHash: 1 } });
+    expect(await protectionQueue(protection)).not.toContain(r.reference);
+  });
+
+  it('audits the rounds and the case number only, never harm or kinds', async () => {
+    const entries = await AuditEntry.find({
+      action: trusted({ $in: ['report.check-in-answered', 'report.check-in-sent'] }),
+    }).lean();
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      const details = (e.details ?? {}) as Record<string, unknown>;
+      for (const key of ['harm', 'kinds', 'source', 'body']) expect(details).not.toHaveProperty(key);
+    }
+    expect(entries.some((e) => (e.details as { caseNo?: string }).caseNo === 'PC-1')).toBe(true);
   });
 });

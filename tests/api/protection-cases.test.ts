@@ -135,7 +135,7 @@ describe('reading the account', () => {
     });
     const res = await account(report.reference, 'PC-1', protection);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ caseNo: 'PC-1', account: ACCOUNT, deleted: false });
+    expect(res.body).toEqual({ caseNo: 'PC-1', account: ACCOUNT, referralNotes: [], deleted: false });
     const entries = await AuditEntry.find({
       action: 'report.protection_case_read',
       'target.id': report.reference,
@@ -150,6 +150,9 @@ describe('reading the account', () => {
     expect(await AuditEntry.countDocuments({ action: 'report.protection_case_refused' })).toBeGreaterThanOrEqual(3);
     expectProblem(await account(report.reference, 'PC-1', farProtection), 404, 'resource.not_found');
     expectProblem(await account(report.reference, 'PC-9', protection), 404, 'resource.not_found');
+    // Case numbers run past three digits: a long-lived report's case is a number, not a malformed one.
+    expectProblem(await account(report.reference, 'PC-123456', protection), 404, 'resource.not_found');
+    expectProblem(await account(report.reference, 'PC-1234567', protection), 400, 'request.invalid');
     expectProblem(await account(report.reference, 'case-1', protection), 400, 'request.invalid');
   });
 });
@@ -220,9 +223,15 @@ describe('protection staff handle the case', () => {
     expect(JSON.stringify(view)).not.toContain(STAFF_NOTE);
     expect(JSON.stringify(view)).not.toContain(protection.user.id);
 
+    // The note is sealed: read with the account (audited), never in the case view or the database.
     const staffView = (await c.view(report.reference, protection)).body;
     expect(staffView.protectionCases[0].referrals).toEqual([
-      { body: 'labour-inspection', note: STAFF_NOTE, at: expect.any(String), byId: protection.user.id },
+      { body: 'labour-inspection', at: expect.any(String), byId: protection.user.id },
+    ]);
+    const raw = await mongoose.connection.db!.collection('reports').findOne({ reference: report.reference });
+    expect(JSON.stringify(raw)).not.toContain('李科长');
+    expect((await account(report.reference, 'PC-1', protection)).body.referralNotes).toEqual([
+      { body: 'labour-inspection', at: expect.any(String), note: STAFF_NOTE },
     ]);
   });
 
@@ -242,6 +251,12 @@ describe('protection staff handle the case', () => {
     const step = view.timeline.find((s: { type: string }) => s.type === 'close-protection-case');
     expect(step.note).toContain('已纠正，举报人权益已恢复');
     expect(JSON.stringify(view)).not.toContain('已恢复原岗位和工资');
+    const raw = await mongoose.connection.db!.collection('reports').findOne({ reference: report.reference });
+    expect(JSON.stringify(raw)).not.toContain('已恢复原岗位和工资');
+    const staffCase = (await c.view(report.reference, protection)).body.protectionCases[0];
+    expect(staffCase).not.toHaveProperty('outcomeNote');
+    expect(staffCase.hasAccount).toBe(true);
+    expect((await account(report.reference, 'PC-1', protection)).body.outcomeNote).toBe('已恢复原岗位和工资。');
 
     for (const [action, body] of [
       ['close-protection-case', { caseNo: 'PC-1', outcome: 'other', note: '再次办结' }],
@@ -262,5 +277,63 @@ describe('protection staff handle the case', () => {
     );
     const [, second] = (await c.view(report.reference, protection)).body.protectionCases;
     expect(second).toMatchObject({ caseNo: 'PC-2', firstActionOverdue: true, decisionOverdue: true });
+  });
+});
+
+describe('the audit log', () => {
+  it('records only the case number of protection steps: no kinds, bodies, outcomes or harm', async () => {
+    const entries = await AuditEntry.find({
+      action: mongoose.trusted({
+        $in: ['open-protection-case', 'refer-protection-case', 'close-protection-case', 'retaliation-reported'].map(
+          (step) => `report.${step}`,
+        ),
+      }),
+    }).lean();
+    expect(new Set(entries.map((e) => e.action))).toEqual(
+      new Set(
+        ['open-protection-case', 'refer-protection-case', 'close-protection-case', 'retaliation-reported'].map(
+          (step) => `report.${step}`,
+        ),
+      ),
+    );
+    for (const e of entries) {
+      const details = (e.details ?? {}) as Record<string, unknown>;
+      expect(details.caseNo).toMatch(/^PC-\d+$/);
+      for (const key of ['kinds', 'harm', 'body', 'outcome', 'source']) expect(details).not.toHaveProperty(key);
+    }
+    const text = JSON.stringify(entries);
+    for (const word of ['transfer', 'pay-cut', 'labour-inspection', 'remedied', 'threats'])
+      expect(text).not.toContain(word);
+  });
+});
+
+describe('a second retaliation report while the first case is open', () => {
+  it('adds to that case: one case, one mail, kinds united, both accounts readable', async () => {
+    const again = await c.reportAt('verifying', { report: { employeeOfSubject: true } });
+    const tok = await c.followupToken(again);
+    const before = (await queuedMails(t.box, { to: PROTECTION_MAIL })).length;
+    expect((await retaliate({ kinds: ['transfer'], body: ACCOUNT }, tok)).status).toBe(200);
+    const second = await retaliate({ kinds: ['threats', 'transfer'], body: '昨天主管又在车间当众威胁我。' }, tok);
+    expect(second.status).toBe(200);
+    expect(second.body.protection.cases).toEqual([
+      { caseNo: 'PC-1', openedAt: expect.any(String), status: 'open', referredTo: [] },
+    ]);
+    expect((await queuedMails(t.box, { to: PROTECTION_MAIL })).slice(before)).toHaveLength(1);
+    const stored = await c.stored(again.reference);
+    expect(stored.protection!.cases).toHaveLength(1);
+    expect(stored.protection!.cases![0].kinds).toEqual(['transfer', 'threats']);
+    const read = (await account(again.reference, 'PC-1', protection)).body;
+    expect(read.account).toContain(ACCOUNT);
+    expect(read.account).toContain('昨天主管又在车间当众威胁我。');
+    expect(read.account).toMatch(/—— \d{4}-\d{2}-\d{2} \d{2}:\d{2} ——/);
+
+    // Once that case is closed, the next report opens a new one.
+    await c.ok(
+      again.reference,
+      'close-protection-case',
+      { caseNo: 'PC-1', outcome: 'other', note: '已处理' },
+      protection,
+    );
+    expect((await retaliate({ kinds: ['other'], body: '又被扣了奖金。' }, tok)).body.protection.cases).toHaveLength(2);
   });
 });

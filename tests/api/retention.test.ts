@@ -26,7 +26,7 @@ import { filesUnder, jpeg, submit } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { moneyKey } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { as } from '../support/staff';
+import { as, signIn } from '../support/staff';
 
 const DAY = 24 * 60 * 60_000;
 const reporter = { name: '欧阳明哲', phone: '13955551234', email: 'ouyang.mz.8812@example.cn' };
@@ -117,7 +117,16 @@ async function addProtectionDetails(reference: string, open = false) {
     new Date(),
   );
   const answerSealed = await sealReportData(t.box, reference, 'protection-details', answer);
-  const closed = open ? {} : { closedAt: new Date(), outcome: 'remedied' };
+  // The officers' notes on the closed case name the man too: they go with the reporter's words.
+  const officerNote = (text: string) => sealReportData(t.box, reference, 'protection-details', text);
+  const closed = open
+    ? {}
+    : {
+        closedAt: new Date(),
+        outcome: 'remedied',
+        outcomeNoteSealed: await officerNote('司徒国栋已被约谈'),
+        referrals: [{ body: 'union', noteSealed: await officerNote('工会已找司徒国栋谈话'), at: new Date() }],
+      };
   await Report.updateOne(
     { reference },
     {
@@ -245,6 +254,8 @@ describe('three years and two days on', () => {
     expect(r.reward!.claimChecks).not.toHaveProperty('payeeIndex');
     expect(r.reward!.claimChecks).not.toHaveProperty('accountIndex');
     expect(r.protection!.cases![0]).not.toHaveProperty('accountSealed');
+    expect(r.protection!.cases![0]).not.toHaveProperty('outcomeNoteSealed');
+    expect(r.protection!.cases![0].referrals[0]).not.toHaveProperty('noteSealed');
     expect(r.protection!.checkIns![0]).not.toHaveProperty('answerSealed');
     // Kept 10 years as part of the enforcement file.
     expect(r.evidence.map((e) => e.fileId)).toEqual(fileIds);
@@ -315,6 +326,24 @@ describe('three years and two days on', () => {
     expect(await OutboxEmail.countDocuments({ status: trusted({ $in: ['sent', 'failed'] }) })).toBe(0);
     const again = await runRetention(t.box, t.store, now);
     expect([again.reports, again.failed, again.outboxDeleted]).toEqual([0, 0, 0]);
+  });
+
+  test('a protection case opened after its class was deleted is deleted in turn once closed', async () => {
+    const officer = await signIn(t.app, 'protection', t.demoPassword);
+    const ref = main.reference;
+    await c.ok(ref, 'open-protection-case', { kinds: ['threats'], account: '司徒国栋又来威胁' }, officer);
+    const reopened = (await stored(ref)).protection!.cases!.at(-1)!;
+    expect(await openReportData(t.box, ref, 'protection-details', reopened.accountSealed!)).toBe('司徒国栋又来威胁');
+    // Held while it is open, then due again though the class was deleted before.
+    expect((await runRetention(t.box, t.store, later(3 * 365 + 3))).reports).toBe(0);
+    const caseNo = reopened.caseNo;
+    await c.ok(ref, 'close-protection-case', { caseNo, outcome: 'other', note: '已处理' }, officer);
+    expect((await runRetention(t.box, t.store, later(3 * 365 + 4))).reports).toBe(1);
+    const r = await stored(ref);
+    expect(r.protection!.cases!.at(-1)).not.toHaveProperty('accountSealed');
+    expect(r.protection!.cases!.at(-1)).not.toHaveProperty('outcomeNoteSealed');
+    expect(await ReportKey.countDocuments({ _id: `${ref}/protection-details` })).toBe(0);
+    expect((await deletedClasses(ref)).filter((x) => x === 'protection-details')).toHaveLength(2);
   });
 });
 

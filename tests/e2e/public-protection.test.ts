@@ -2,9 +2,9 @@
 // "I work there"), staff accept it with the insider assessment and conclude it over
 // HTTP, the check-in job runs on a moved clock, and the reporter signs in on the
 // phone, sees the check-in (回访), answers that they suffered detriment, and reports
-// retaliation too. A protection officer then sees both protection cases in the
-// console's protection queue and on the case page, and reads the account; nobody
-// else's case page shows any of it.
+// retaliation too, which is added to the case the answer opened. A protection officer
+// then sees that case in the console's protection queue and on the case page, and
+// reads both accounts; nobody else's case page shows any of it.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sendDueCheckIns } from '../../server/protection/checkInJob';
@@ -108,8 +108,10 @@ test('an insider reports, receives a check-in, reports harm and retaliation; pro
   await retaliation.getByLabel('请说明发生了什么（何时、何人、如何）').fill(RETALIATION);
   await page.getByTestId('retaliation-send').click();
   await retaliation.getByText('已登记为保护事项，保护专员会尽快处理。').waitFor();
-  await cases.getByText('PC-2').waitFor();
+  // Added to the case the check-in answer opened: still one case.
+  await page.getByText('已补充至保护事项 PC-1').first().waitFor();
   expect(await cases.textContent()).toContain('办理中');
+  expect(await cases.textContent()).not.toContain('PC-2');
   // Nothing of what was written stays on the phone.
   expect(String(await page.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage })'))).not.toContain('夜班');
   await expectFitsPhone(page);
@@ -125,12 +127,14 @@ test('an insider reports, receives a check-in, reports harm and retaliation; pro
   await row.getByRole('link', { name: reference }).click();
   const card = officer.page.getByTestId('protection-card');
   await card.getByTestId('protection-case-PC-1').getByText('回访答复').waitFor();
-  await card.getByTestId('protection-case-PC-2').getByText('解除劳动合同或辞退').waitFor();
+  await card.getByTestId('protection-case-PC-1').getByText('解除劳动合同或辞退').waitFor();
+  expect(await card.getByTestId('protection-case-PC-2').count()).toBe(0);
   expect(await card.getByTestId('protection-check-ins').textContent()).toContain('反映受到不利对待');
   await shot(officer.page, 'console-protection-card');
   await card.getByTestId('protection-read-PC-1').click();
   const account = officer.page.getByTestId('protection-account');
   await account.getByText(HARM).first().waitFor();
+  expect(await account.textContent()).toContain(RETALIATION);
   await shot(officer.page, 'console-protection-account');
   await officer.page.getByRole('button', { name: '关闭' }).click();
   await account.waitFor({ state: 'detached' });

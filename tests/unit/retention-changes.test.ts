@@ -15,7 +15,11 @@ test('each class removes its fields, shreds its key and is recorded by class and
   const change = await step(
     {
       reward: { claimSealed: 'k1:x', claimChecks: { payeeIndex: 'a', accountIndex: 'b' } },
-      protection: { cases: [{ accountSealed: 'k1:a' }, {}], checkIns: [{ answerSealed: 'k1:b' }] },
+      protection: {
+        assessment: { insider: true, note: '同班组仅三人' },
+        cases: [{ accountSealed: 'k1:a', referrals: [{ noteSealed: 'k1:n' }, { note: 'plain' }] }, {}],
+        checkIns: [{ answerSealed: 'k1:b' }],
+      },
     },
     ['reporter-identity', 'claim-bank-details', 'protection-details', 'access-keys'],
   );
@@ -26,8 +30,18 @@ test('each class removes its fields, shreds its key and is recorded by class and
     'reward.claimSealed',
     'reward.claimChecks.payeeIndex',
     'reward.claimChecks.accountIndex',
+    // The officers' notes go with the reporter's words: the assessment's, the outcome's and each referral's.
+    'protection.assessment.note',
     'protection.cases.0.accountSealed',
+    'protection.cases.0.outcomeNote',
+    'protection.cases.0.outcomeNoteSealed',
+    'protection.cases.0.referrals.0.note',
+    'protection.cases.0.referrals.0.noteSealed',
+    'protection.cases.0.referrals.1.note',
+    'protection.cases.0.referrals.1.noteSealed',
     'protection.cases.1.accountSealed',
+    'protection.cases.1.outcomeNote',
+    'protection.cases.1.outcomeNoteSealed',
     'protection.checkIns.0.answerSealed',
     'accessKeyHash',
     'duressKeyHash',

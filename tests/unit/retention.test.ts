@@ -188,4 +188,41 @@ describe('per class', () => {
     expect(dueClasses(r, plus(t0, 31))).toEqual([]);
     expect(dueClasses(r, plus(t0, 3 * 365))).toEqual([...settledClasses, 'evidence']);
   });
+
+  test('a class deleted before is due again once data of it is written again', () => {
+    const deleted = [{ dataClass: 'protection-details', at: plus(t0, 3 * 365) }];
+    const late = plus(t0, 3 * 365 + 10);
+    const opened = { caseNo: 'PC-2', source: 'reporter', openedAt: plus(t0, 3 * 365 + 1), referrals: [] };
+    const empty = report({
+      deletedData: deleted,
+      protection: { cases: [{ ...opened, closedAt: plus(t0, 3 * 365 + 5) }] },
+    });
+    expect(dueClasses(empty, late)).not.toContain('protection-details');
+    for (const written of [
+      { accountSealed: 'k1:new' },
+      { outcomeNoteSealed: 'k1:note' },
+      { referrals: [{ body: 'union', noteSealed: 'k1:note' }] },
+    ]) {
+      const again = report({
+        deletedData: deleted,
+        protection: { cases: [{ ...opened, ...written, closedAt: plus(t0, 3 * 365 + 5) }] },
+      });
+      expect(dueClasses(again, late)).toContain('protection-details');
+    }
+    const assessed = report({
+      deletedData: deleted,
+      protection: { assessment: { insider: true, note: '同班组仅三人' } },
+    });
+    expect(dueClasses(assessed, late)).toContain('protection-details');
+  });
+
+  test('access keys stay while the reporter may still say the hazard is there', () => {
+    const completedAt = plus(t0, 20);
+    const r = report({
+      findings: { substantiated: true },
+      rectifications: [{ status: 'completed', completedAt, reinspections: [] }],
+    });
+    expect(dueClasses(r, plus(t0, 31))).not.toContain('access-keys');
+    expect(dueClasses(r, plus(completedAt, 45))).toContain('access-keys');
+  });
 });

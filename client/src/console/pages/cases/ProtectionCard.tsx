@@ -1,6 +1,6 @@
 // Protection staff's view of reporter protection on the case page: each protection
 // case with its clocks, referrals and outcome, and the check-ins (回访). The words of
-// a case are read one at a time (audited), and leave the screen when the dialog closes.
+// a case (the account, the answer and the officers' notes) are read one at a time (audited), and leave the screen when the dialog closes.
 // Opening, referring and closing are steps of the action bar (protectionForms.tsx).
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, List, Modal, Space, Tag, Typography } from 'antd';
@@ -78,8 +78,25 @@ function AccountButton({ reference, caseNo }: { reference: string; caseNo: strin
                 </Descriptions.Item>
               </Descriptions>
             )}
+            {(shown.referralNotes.length > 0 || shown.outcomeNote) && (
+              <Descriptions column={1} size="small" bordered data-testid="protection-notes">
+                {shown.referralNotes.map((n, i) => (
+                  <Descriptions.Item
+                    key={i}
+                    label={`${t.referrals}: ${bodyName(n.body, lang)} · ${formatDateTime(n.at)}`}
+                  >
+                    {n.note}
+                  </Descriptions.Item>
+                ))}
+                {shown.outcomeNote && <Descriptions.Item label={t.outcome}>{shown.outcomeNote}</Descriptions.Item>}
+              </Descriptions>
+            )}
             {shown.deleted && <Alert type="info" title={t.deleted} />}
-            {!shown.account && !shown.checkInAnswer && !shown.deleted && <p>{t.noAccount}</p>}
+            {!shown.account &&
+              !shown.checkInAnswer &&
+              !shown.referralNotes.length &&
+              !shown.outcomeNote &&
+              !shown.deleted && <p>{t.noAccount}</p>}
           </div>
         )}
       </Modal>
@@ -120,14 +137,12 @@ function CaseItem({ c, reference }: { c: ProtectionCase; reference: string }) {
         {c.referrals.map((r, i) => (
           <Typography.Text key={i}>
             {t.referrals}: {bodyName(r.body, lang)} · {formatDateTime(r.at)}
-            {r.note ? ` · ${r.note}` : ''}
           </Typography.Text>
         ))}
         {c.outcome && (
           <Typography.Text>
             {t.outcome}: {outcomeName(c.outcome, lang)}
             {c.closedAt ? ` · ${formatDateTime(c.closedAt)}` : ''}
-            {c.outcomeNote ? ` · ${c.outcomeNote}` : ''}
           </Typography.Text>
         )}
       </Space>
