@@ -13,7 +13,7 @@ import { shanghaiDateTime } from '../../shared/dates';
 import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
 import { staffOf, type Change, type ChangesFor } from '../reports/change';
-import { staffEmails } from '../reports/deadlineStep';
+import { staffEmails } from '../reports/staffRecipients';
 import type { ReportFields } from '../reports/report.model';
 import { sealReportData } from './dataKeys';
 import { newProtectionCase, openOrDeleted } from './protectionCases';

@@ -8,7 +8,8 @@ import { stateGroups } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
 import type { SecretBox } from '../platform/secretBox';
 import type { DeadlineStep } from './caseChanges';
-import { DAY, headEmailOf, sendOnce, staffEmails } from './deadlineStep';
+import { DAY, sendOnce } from './deadlineStep';
+import { headEmailOf, staffEmails } from './staffRecipients';
 import { Report, type ReportFields } from './report.model';
 
 /** How long before its due date the result letter is reminded (the period is 10 days). */

@@ -13,7 +13,8 @@ import { Report } from './report.model';
 import { Staff } from '../staff/staff.model';
 import { acceptanceDueAt } from './acceptanceClock';
 import { watchConclusions } from './conclusionWatch';
-import { DAY, headEmailOf, sendOnce, staffEmails } from './deadlineStep';
+import { DAY, sendOnce } from './deadlineStep';
+import { headEmailOf, staffEmails } from './staffRecipients';
 
 export const REMINDER_DAYS_BEFORE = 7;
 

@@ -8,7 +8,7 @@ import { shanghaiDay } from '../../shared/dates';
 import { stateGroups } from '../../shared/workflow';
 import { AppError } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
-import { headEmailOf, staffEmails } from './deadlineStep';
+import { headEmailOf, staffEmails } from './staffRecipients';
 import { transition } from './pipeline';
 import { isOverdue } from './rectificationChanges';
 import { Report } from './report.model';
