@@ -199,7 +199,8 @@ describe('case work in the console', () => {
     expect(await reviewer.page.getByTestId('reporter-history').textContent()).not.toContain('王五');
     await shot(reviewer.page, '7c-reviewer-reporter-history');
     await reviewer.page.keyboard.press('Escape');
-    await reviewer.page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+    // The drawer is a dialog too: the next action's dialog is looked for only once it has gone.
+    await reviewer.page.getByRole('dialog', { name: /该举报人的举报记录/ }).waitFor({ state: 'hidden' });
     await takeAction(reviewer.page, '审核通过', async (dialog) => {
       await dialog.getByLabel('审核意见（可选）').fill('证据充分，同意。');
     });
