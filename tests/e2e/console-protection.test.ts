@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 import { statusShown, takeAction } from '../support/casePage';
 import { intakeEnv, jpeg, submit } from '../support/intake';
 
@@ -30,7 +30,7 @@ const openCase = async (page: Page, reference: string) => {
   await page.getByTestId('case-reference').getByText(reference).waitFor();
 };
 const photoLoaded = (page: Page) =>
-  page.waitForFunction(`document.querySelector('[data-testid=evidence-item] img')?.naturalWidth === 64`);
+  waitForPageCondition(page, `document.querySelector('[data-testid=evidence-item] img')?.naturalWidth === 64`);
 
 test('an insider report is accepted with its assessment; the case warns before its evidence', async () => {
   const res = await submit(

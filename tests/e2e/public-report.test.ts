@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { Poster } from '../../server/posters/poster.model';
 import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };
 const POSTER_CODE = 'K7QM3X';
@@ -64,7 +64,7 @@ async function expectStep(page: Page, title: string): Promise<void> {
   const heading = page.getByTestId('step-heading');
   await expect(heading.textContent()).resolves.toBe(title);
   // Focus moves to the new step's heading, so screen readers start there.
-  await page.waitForFunction(`document.activeElement && document.activeElement.dataset.testid === 'step-heading'`);
+  await waitForPageCondition(page, `document.activeElement && document.activeElement.dataset.testid === 'step-heading'`);
 }
 
 const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
@@ -89,7 +89,7 @@ describe('public report form', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain('请选择问题类别');
     expect(await summary.textContent()).toContain('请选择县区');
-    await page.waitForFunction(`document.activeElement && document.activeElement.dataset.testid === 'error-summary'`);
+    await waitForPageCondition(page, `document.activeElement && document.activeElement.dataset.testid === 'error-summary'`);
     await expectFitsPhone(page);
     await shot(page, 'public-report-errors-360');
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectFitsPhone, followupOnPhone } from '../support/followupPhone';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
@@ -81,7 +81,7 @@ describe('the result letter and an objection in follow-up', () => {
 
     // Written first: an empty reason is stopped here, with focus back in the box.
     await page.getByTestId('objection-start').click();
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'objection-reason'`);
+    await waitForPageCondition(page, `document.activeElement && document.activeElement.id === 'objection-reason'`);
     await page.getByTestId('objection-next').click();
     await page.getByText('请写下您的异议理由').waitFor();
     expect(await page.getByLabel('您的异议理由').getAttribute('aria-invalid')).toBe('true');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { expectFitsPhone, followupOnPhone } from '../support/followupPhone';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
@@ -82,7 +82,7 @@ describe('the reward in follow-up', () => {
     await page.getByTestId('claim-submit').click();
     await page.getByText('身份证号码不正确').waitFor();
     expect(await page.getByRole('textbox', { name: '身份证号码' }).getAttribute('aria-invalid')).toBe('true');
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'claim-idNumber'`);
+    await waitForPageCondition(page, `document.activeElement && document.activeElement.id === 'claim-idNumber'`);
     expect(await page.getByText('银行卡号应为').count()).toBe(0);
     expect((await c.stored(receipt.reference)).status).toBe('reward-approved');
     await expectFitsPhone(page);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
 import { expectFitsPhone, followupOnPhone } from '../support/followupPhone';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv, jpeg, jpegWithExif, nextClientIp } from '../support/intake';
 import { as } from '../support/staff';
@@ -91,7 +91,7 @@ describe('a rectification in follow-up', () => {
 
     // The description is needed; the photo is not.
     await page.getByTestId('still-there-start').click();
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'still-there-body'`);
+    await waitForPageCondition(page, `document.activeElement && document.activeElement.id === 'still-there-body'`);
     await page.getByTestId('still-there-submit').click();
     await page.getByText('请写下您现在看到的情况').waitFor();
     expect(await page.getByLabel('您现在看到的情况').getAttribute('aria-invalid')).toBe('true');

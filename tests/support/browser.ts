@@ -94,3 +94,19 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
     },
   };
 }
+
+/**
+ * Waits until a JavaScript expression is true in the page. Playwright's
+ * `waitForFunction` re-evaluates a string predicate with `eval` on every poll,
+ * which the app's CSP rightly refuses; here the expression is compiled once, in
+ * the evaluation itself, and polled on animation frames.
+ */
+export async function waitForPageCondition(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for: ' + ${JSON.stringify(expression)})), ${timeout});
+    const tick = () => {
+      if (${expression}) { clearTimeout(timer); resolve(true); } else requestAnimationFrame(tick);
+    };
+    tick();
+  })`);
+}
