@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { sessionCookieName } from './staff/sessions';
 import type { SecretBox } from './platform/secretBox';
 import { deriveAuditKeys, useAuditKeys } from './audit/auditKeys';
+import { usePasswordHashCost } from './staff/passwords';
 import type { Config } from './env';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { staticClient } from './platform/http/staticClient';
@@ -45,6 +46,16 @@ export interface AppDeps {
   clientDir?: string;
 }
 
+/** Where links in mail and on posters point. */
+export function publicBaseUrlOf(config: Config): string {
+  return config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Secure (and so __Host- prefixed) session cookies whenever the site is served over HTTPS. */
+export function usesSecureCookies(config: Config): boolean {
+  return config.NODE_ENV === 'production' || publicBaseUrlOf(config).startsWith('https:');
+}
+
 function loggedPath(method: string, url: string): string {
   const path = url.split('?')[0];
   return publicRouteOf(method, path) ?? path;
@@ -52,7 +63,8 @@ function loggedPath(method: string, url: string): string {
 
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
   useAuditKeys(deriveAuditKeys(box, config.AUDIT_KEY_VERSION));
-  const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  usePasswordHashCost(config.PASSWORD_HASH_COST);
+  const publicBaseUrl = publicBaseUrlOf(config);
   const intake = {
     box,
     store,
@@ -64,8 +76,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       maxTotalBytes: config.EVIDENCE_MAX_TOTAL_MB * 1024 * 1024,
     },
   };
-  // Secure (and so __Host- prefixed) session cookies whenever the site is served over HTTPS.
-  const secureCookies = config.NODE_ENV === 'production' || publicBaseUrl.startsWith('https:');
+  const secureCookies = usesSecureCookies(config);
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY)

@@ -39,6 +39,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: positiveInt.default(10),
   LOGIN_LOCK_MINUTES: positiveInt.default(15),
   LOGIN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(500),
+  /** scrypt's cost as log2 N for new password hashes: 15 (N = 32768, ~100 ms) is the floor outside tests. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   TOTP_REQUIRED_ROLES: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -84,6 +86,9 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
       problems.push('MAIL_TRANSPORT: must be smtp in production (the file and console transports keep recipients)');
   } else if (!demo && !has('WOODPECKER_SECRET_KEY'))
     problems.push('WOODPECKER_SECRET_KEY: is required outside demo mode');
+  // Cheap hashes are for test runs only: anywhere else they would make stolen hashes easy to crack.
+  if (source.NODE_ENV !== 'test' && Number(source.PASSWORD_HASH_COST ?? 15) < 15)
+    problems.push('PASSWORD_HASH_COST: below 15 is allowed only when NODE_ENV=test');
   if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL'))
     problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
   return problems;

@@ -10,13 +10,20 @@ const scrypt = promisify(crypto.scrypt) as (
   keylen: number,
   options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
-const COST = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+/** The production cost; the app sets it from PASSWORD_HASH_COST, which only test runs may lower. */
+export const DEFAULT_PASSWORD_HASH_COST = 15;
+let cost = { N: 2 ** DEFAULT_PASSWORD_HASH_COST, r: 8, p: 1 };
+
+/** Sets the cost (log2 N) of new hashes; stored hashes keep theirs, so any cost verifies. */
+export function usePasswordHashCost(log2N: number): void {
+  cost = { ...cost, N: 2 ** log2N };
+}
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const hash = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: 128 * COST.N * COST.r * 2 });
-  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  const hash = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 });
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -33,8 +40,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return crypto.timingSafeEqual(actual, expected);
 }
 
-/** A hash to compare against when the user does not exist, so timing does not reveal usernames. */
-export const decoyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** A hash to compare against when the user does not exist, at the current cost, so timing does not reveal usernames. */
+export const decoyHash = (): string =>
+  `scrypt$${cost.N}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
 export function generatePassword(): string {
   // 15 characters from an unambiguous alphabet: about 78 bits.

@@ -32,7 +32,7 @@ export function waitAfterFailures(failures: number, baseMs: number): number {
 export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: SecretBox, now = new Date()) {
   const staff = await Staff.findOne({ username: input.username });
   if (!staff) {
-    await verifyPassword(input.password, decoyHash); // same work as for a real account
+    await verifyPassword(input.password, decoyHash()); // same work as for a real account
     throw fail('auth.invalid_credentials');
   }
   if (staff.lockedUntil && staff.lockedUntil > now)

@@ -12,15 +12,7 @@ import { Staff } from '../../server/staff/staff.model';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import {
-  as,
-  createAccount,
-  errorPaths,
-  expectProblem,
-  signIn,
-  TEST_PASSWORD,
-  type StaffSession,
-} from '../support/staff';
+import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
@@ -34,7 +26,7 @@ let otherVerifier: StaffSession;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
-    s[role] = await signIn(t.app, role, t.demoPassword);
+    s[role] = await openSession(t, role);
   verifierId = s.verifier.user.id;
   await createAccount({
     username: 'verifier-case-two',
@@ -42,7 +34,7 @@ beforeAll(async () => {
     unitCode: 'city-fire',
     displayName: '赵六（核查）',
   });
-  otherVerifier = await signIn(t.app, 'verifier-case-two', TEST_PASSWORD);
+  otherVerifier = await openSession(t, 'verifier-case-two');
 });
 afterAll(async () => {
   await t?.stop();
@@ -201,7 +193,7 @@ describe('staff messages to the reporter', () => {
 
   test('an officer of another area gets 404, as on every route of a report they cannot see', async () => {
     await createAccount({ username: 'intake-case-linzhou', role: 'intake', areaCodes: ['410581'] });
-    const other = await signIn(t.app, 'intake-case-linzhou', TEST_PASSWORD);
+    const other = await openSession(t, 'intake-case-linzhou');
     const { reference: ref } = await newReport(); // area 410503
     expectProblem(await message(ref, '跨区消息', other), 404, 'resource.not_found');
     expect((await stored(ref)).messages).toHaveLength(0);
@@ -269,7 +261,7 @@ describe('accepting several reports at once', () => {
 
   test('an area-limited officer: reports of other areas read as unknown', async () => {
     await createAccount({ username: 'intake-bulk-linzhou', role: 'intake', areaCodes: ['410581'] });
-    const limited = await signIn(t.app, 'intake-bulk-linzhou', TEST_PASSWORD);
+    const limited = await openSession(t, 'intake-bulk-linzhou');
     const mine = (await newReport({ area: '410581' })).reference;
     const theirs = (await newReport()).reference;
     const res = await bulkAccept({ references: [mine, theirs], unitCode: 'city-fire', verifierId }, limited);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Category } from '../../server/catalog/category.model';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let admin: StaffSession;
@@ -11,8 +11,8 @@ let intake: StaffSession;
 
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await signIn(t.app, 'admin', t.demoPassword);
-  intake = await signIn(t.app, 'intake', t.demoPassword);
+  admin = await openSession(t, 'admin');
+  intake = await openSession(t, 'intake');
 });
 
 afterAll(async () => {

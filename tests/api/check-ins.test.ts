@@ -14,7 +14,7 @@ import { caseDriver, substantiatedFindings, type Cases, type Receipt } from '../
 import { intakeEnv } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 const URL = 'https://woodpecker.example';
@@ -28,7 +28,7 @@ let protection: StaffSession;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  protection = await signIn(t.app, 'protection', t.demoPassword);
+  protection = await openSession(t, 'protection');
   await Staff.updateOne({ username: 'protection' }, { $set: { email: PROTECTION_MAIL } });
 });
 afterAll(() => t.stop());

@@ -15,7 +15,7 @@ import { caseDriver, substantiatedFindings, type Cases, type Receipt } from '../
 import { intakeEnv } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 const READER = 'letter-reader@example.test';
@@ -34,9 +34,9 @@ beforeAll(async () => {
   await createAccount({ username: 'county-verifier-t', role: 'verifier', ...county });
   await createAccount({ username: 'county-reviewer-t', role: 'reviewer', ...county });
   await createAccount({ username: 'city-reviewer-2', role: 'reviewer', unitCode: 'city-emb', areaCodes: ['410503'] });
-  countyVerifier = await signIn(t.app, 'county-verifier-t', TEST_PASSWORD);
-  countyReviewer = await signIn(t.app, 'county-reviewer-t', TEST_PASSWORD);
-  cityReviewer = await signIn(t.app, 'city-reviewer-2', TEST_PASSWORD);
+  countyVerifier = await openSession(t, 'county-verifier-t');
+  countyReviewer = await openSession(t, 'county-reviewer-t');
+  cityReviewer = await openSession(t, 'city-reviewer-2');
   await Staff.updateOne({ username: 'intake' }, { $set: { email: 'intake@example.cn' } });
   await Staff.updateOne({ username: 'reviewer' }, { $set: { email: 'reviewer@example.cn' } });
   await Staff.updateOne({ username: 'county-reviewer-t' }, { $set: { email: 'county-reviewer@example.cn' } });

@@ -11,7 +11,7 @@ import { queuedMails } from '../support/outbox';
 import { caseDriver, substantiatedFindings, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 
@@ -38,9 +38,9 @@ beforeAll(async () => {
     areaCodes: ['410503'],
   });
   await createAccount({ username: 'other-reviewer', role: 'reviewer', unitCode: 'emb-410502', areaCodes: ['410503'] });
-  countyVerifier = await signIn(t.app, 'county-verifier-t', TEST_PASSWORD);
-  countyReviewer = await signIn(t.app, 'county-reviewer-t', TEST_PASSWORD);
-  otherCountyReviewer = await signIn(t.app, 'other-reviewer', TEST_PASSWORD);
+  countyVerifier = await openSession(t, 'county-verifier-t');
+  countyReviewer = await openSession(t, 'county-reviewer-t');
+  otherCountyReviewer = await openSession(t, 'other-reviewer');
 });
 afterAll(async () => {
   await t?.stop();

@@ -7,7 +7,7 @@ import { Unit } from '../../server/catalog/unit.model';
 import { watchDeadlines } from '../../server/reports/deadlineWatch';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { signIn } from '../support/staff';
+import { openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -30,7 +30,7 @@ async function acceptedReport(): Promise<{ reference: string; acceptedAt: Date }
     anonymous: true,
   };
   const sub = await request(t.app).post('/api/v1/reports').field('report', JSON.stringify(report)).expect(201);
-  const intake = await signIn(t.app, 'intake', t.demoPassword);
+  const intake = await openSession(t, 'intake');
   const verifierId = String((await Staff.findOne({ username: 'verifier' }).lean())!._id);
   await request(t.app)
     .post(`/api/v1/reports/${sub.body.reference}/actions/accept`)

@@ -10,7 +10,7 @@ import { claimDetails } from '../support/paidReward';
 import { intakeEnv, jpeg } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { expectProblem, signIn, type StaffSession } from '../support/staff';
+import { expectProblem, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let c: Cases;
@@ -20,7 +20,7 @@ const PROTECTION_MAIL = 'protection.duress@example.test';
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  protection = await signIn(t.app, 'protection', t.demoPassword);
+  protection = await openSession(t, 'protection');
   await Staff.updateOne({ _id: protection.user.id }, { $set: { email: PROTECTION_MAIL } });
 });
 afterAll(async () => {

@@ -17,14 +17,14 @@ import { Session } from '../../server/staff/session.model';
 import { Staff } from '../../server/staff/staff.model';
 import { filesUnder, jpeg, submit, validReport } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, sessionCookieOf, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, sessionCookieOf, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let admin: StaffSession;
 
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await signIn(t.app, 'admin', t.demoPassword);
+  admin = await openSession(t, 'admin');
 });
 afterAll(async () => {
   await t?.stop();

@@ -12,7 +12,7 @@ import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { approvedReward, moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn } from '../support/staff';
+import { as, errorPaths, expectProblem, openSession } from '../support/staff';
 
 const today = () => shanghaiDay();
 
@@ -199,7 +199,7 @@ test('a top-up paid from a county budget is recovered into it, at most what it p
     c.staff.finance,
   );
   expect((await c.stored(ref)).reward!.recoveries![0].fundSource).toBe(COUNTY);
-  await c.ok(ref, 'approve-recovery', {}, await signIn(t.app, 'leader', t.demoPassword));
+  await c.ok(ref, 'approve-recovery', {}, await openSession(t, 'leader'));
   const city0 = await fundBalances();
   const county0 = await fundBalances(undefined, COUNTY);
   await c.ok(ref, 'record-recovery', { voucherNo: 'ZH-C', receivedOn: today() }, c.cashier, moneyKey());

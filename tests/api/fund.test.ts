@@ -18,7 +18,7 @@ import { formatReconciliation, reconcileFund } from '../../server/fund/reconcile
 import { caseDriver } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 jest.setTimeout(60_000);
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   // Reporters submit from many addresses (the lifecycle case): trust the loopback proxy.
   t = await startTestApp(intakeEnv);
   for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance'] as const)
-    s[role] = await signIn(t.app, role, t.demoPassword);
+    s[role] = await openSession(t, role);
   for (const [i, m] of history.entries()) {
     await inTransaction((session) => moveMoney({ ...m, idempotencyKey: `test:history:${i}` }, session, new Date(m.at)));
   }

@@ -11,15 +11,7 @@ import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv, nextClientIp } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import {
-  as,
-  createAccount,
-  errorPaths,
-  expectProblem,
-  signIn,
-  TEST_PASSWORD,
-  type StaffSession,
-} from '../support/staff';
+import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const NAME = '王五';
 const PHONE = '13800000000';
@@ -35,10 +27,10 @@ let leader: StaffSession;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  protection = await signIn(t.app, 'protection', t.demoPassword);
-  leader = await signIn(t.app, 'leader', t.demoPassword);
+  protection = await openSession(t, 'protection');
+  leader = await openSession(t, 'leader');
   await createAccount({ username: 'custodian-two', role: 'protection' });
-  custodian = await signIn(t.app, 'custodian-two', TEST_PASSWORD);
+  custodian = await openSession(t, 'custodian-two');
 });
 afterAll(async () => {
   await t?.stop();
@@ -124,7 +116,7 @@ describe('an approved request', () => {
 
   test('someone else cannot use it: another reviewer is forbidden, a leader too', async () => {
     await createAccount({ username: 'reviewer-two', role: 'reviewer' });
-    const other = await signIn(t.app, 'reviewer-two', TEST_PASSWORD);
+    const other = await openSession(t, 'reviewer-two');
     expectProblem(await reveal(ref, other), 403, 'auth.forbidden');
     expectProblem(await reveal(ref, leader), 403, 'auth.forbidden');
     expect((await refusals(ref)).slice(-2)).toEqual([

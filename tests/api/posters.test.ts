@@ -12,7 +12,7 @@ import { PosterScan } from '../../server/posters/posterScan.model';
 import type { Actor } from '../../server/access';
 import { nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const PUBLIC_BASE_URL = 'https://jubao.anyang.example';
 const CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
@@ -24,10 +24,10 @@ const others = {} as Record<'verifier' | 'reviewer' | 'finance', StaffSession>;
 
 beforeAll(async () => {
   t = await startTestApp({ PUBLIC_BASE_URL, TRUST_PROXY: 'loopback' });
-  admin = await signIn(t.app, 'admin', t.demoPassword);
-  intake = await signIn(t.app, 'intake', t.demoPassword);
+  admin = await openSession(t, 'admin');
+  intake = await openSession(t, 'intake');
   for (const role of ['verifier', 'reviewer', 'finance'] as const)
-    others[role] = await signIn(t.app, role, t.demoPassword);
+    others[role] = await openSession(t, role);
 });
 afterAll(async () => {
   await t?.stop();

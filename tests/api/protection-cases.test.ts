@@ -14,7 +14,7 @@ import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 const PROTECTION_MAIL = 'protection@example.cn';
@@ -31,10 +31,10 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  protection = await signIn(t.app, 'protection', t.demoPassword);
+  protection = await openSession(t, 'protection');
   await Staff.updateOne({ username: 'protection' }, { $set: { email: PROTECTION_MAIL } });
   await createAccount({ username: 'far-protection', role: 'protection', areaCodes: ['410581'] });
-  farProtection = await signIn(t.app, 'far-protection', TEST_PASSWORD);
+  farProtection = await openSession(t, 'far-protection');
   report = await c.reportAt('verifying', { report: { employeeOfSubject: true } });
   token = await c.followupToken(report);
 });

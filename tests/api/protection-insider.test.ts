@@ -7,7 +7,7 @@ import { DEFAULT_COVER_NOTE } from '../../server/protection/assessment';
 import { caseDriver, realNameReport, type Cases } from '../support/cases';
 import { intakeEnv, jpeg, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 import request from 'supertest';
 
 let t: TestApp;
@@ -18,7 +18,7 @@ let verifierId: string;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  protection = await signIn(t.app, 'protection', t.demoPassword);
+  protection = await openSession(t, 'protection');
   verifierId = c.staff.verifier.user.id;
 });
 afterAll(async () => {

@@ -17,15 +17,7 @@ import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv, jpeg, nextClientIp, sha256 } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { startTestApp, type TestApp } from '../support/server';
-import {
-  as,
-  createAccount,
-  errorPaths,
-  expectProblem,
-  signIn,
-  TEST_PASSWORD,
-  type StaffSession,
-} from '../support/staff';
+import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 /** The Asia/Shanghai calendar day `n` days from today. */
@@ -56,8 +48,8 @@ beforeAll(async () => {
   await createAccount({ username: 'far-verifier', role: 'verifier', areaCodes: ['410581'] });
   await Staff.updateOne({ username: 'inspector' }, { $set: { email: INSPECTOR } });
   await Staff.updateOne({ username: 'far-verifier' }, { $set: { email: FAR } });
-  inspector = await signIn(t.app, 'inspector', TEST_PASSWORD);
-  farVerifier = await signIn(t.app, 'far-verifier', TEST_PASSWORD);
+  inspector = await openSession(t, 'inspector');
+  farVerifier = await openSession(t, 'far-verifier');
 });
 
 afterAll(async () => {
@@ -292,7 +284,7 @@ describe('re-inspection', () => {
     const dual = await createAccount({ username: 'dual', role: 'verifier', areaCodes: ['410503'] });
     await reinspectOk(
       r.reference,
-      await signIn(t.app, 'dual', TEST_PASSWORD),
+      await openSession(t, 'dual'),
       { result: 'completed', note: '重大隐患已整改。' },
       ['before', 'after'],
     );
@@ -300,7 +292,7 @@ describe('re-inspection', () => {
     expect((await reporterView(r)).body.canSayStillThere).toBe(false);
 
     await Staff.updateOne({ _id: dual._id }, { $set: { role: 'reviewer' } });
-    const dualReviewer = await signIn(t.app, 'dual', TEST_PASSWORD);
+    const dualReviewer = await openSession(t, 'dual');
     const signOff = { taskId: 'R1', note: '经审核同意销号。' };
     const same = await c.act(r.reference, 'sign-off-rectification', signOff, dualReviewer);
     expectProblem(same, 403, 'auth.forbidden');

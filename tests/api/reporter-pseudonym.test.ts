@@ -10,7 +10,7 @@ import { backfillReporterPseudonyms, normalisedPhone, reporterPseudonymOf } from
 import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv, nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { as, createAccount, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let c: Cases;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
   for (const role of ['protection', 'leader', 'discipline'] as const)
-    s[role] = await signIn(t.app, role, t.demoPassword);
+    s[role] = await openSession(t, role);
 });
 afterAll(async () => {
   await t?.stop();
@@ -64,7 +64,7 @@ test('history: for protection, discipline, leaders and reviewers, in their areas
   const there = await c.newReport(person(phone, '410581'));
   const pseudonym = (await c.stored(here.reference)).reporterPseudonym!;
   await createAccount({ username: 'reviewer-anyang', role: 'reviewer', areaCodes: ['410503'] });
-  const local = await signIn(t.app, 'reviewer-anyang', TEST_PASSWORD);
+  const local = await openSession(t, 'reviewer-anyang');
   expect((await c.view(here.reference, c.staff.reviewer)).body.sameReporterReports).toBe(1);
   expect((await c.view(here.reference, local)).body.sameReporterReports).toBe(0);
   // A paid reward and a protection case, as their own steps would leave them.

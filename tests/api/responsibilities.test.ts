@@ -5,7 +5,7 @@ import { defaultResponsibilities, seedReferenceData } from '../../server/demo/se
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Responsibility } from '../../server/catalog/responsibility.model';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let admin: StaffSession;
@@ -14,9 +14,9 @@ let verifier: StaffSession;
 
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await signIn(t.app, 'admin', t.demoPassword);
-  intake = await signIn(t.app, 'intake', t.demoPassword);
-  verifier = await signIn(t.app, 'verifier', t.demoPassword);
+  admin = await openSession(t, 'admin');
+  intake = await openSession(t, 'intake');
+  verifier = await openSession(t, 'verifier');
 });
 
 afterAll(async () => {

@@ -26,7 +26,7 @@ import { filesUnder, jpeg, submit } from '../support/intake';
 import { queuedMails } from '../support/outbox';
 import { moneyKey } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, signIn } from '../support/staff';
+import { as, openSession } from '../support/staff';
 
 const DAY = 24 * 60 * 60_000;
 const reporter = { name: '欧阳明哲', phone: '13955551234', email: 'ouyang.mz.8812@example.cn' };
@@ -329,7 +329,7 @@ describe('three years and two days on', () => {
   });
 
   test('a protection case opened after its class was deleted is deleted in turn once closed', async () => {
-    const officer = await signIn(t.app, 'protection', t.demoPassword);
+    const officer = await openSession(t, 'protection');
     const ref = main.reference;
     await c.ok(ref, 'open-protection-case', { kinds: ['threats'], account: '司徒国栋又来威胁' }, officer);
     const reopened = (await stored(ref)).protection!.cases!.at(-1)!;

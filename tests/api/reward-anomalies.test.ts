@@ -8,7 +8,7 @@ import { Report } from '../../server/reports/report.model';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -46,8 +46,8 @@ const anomalies = (query: string, who: StaffSession) =>
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  leader = await signIn(t.app, 'leader', t.demoPassword);
-  discipline = await signIn(t.app, 'discipline', t.demoPassword);
+  leader = await openSession(t, 'leader');
+  discipline = await openSession(t, 'discipline');
   refs.push(await rewarded({ subjectName: '安阳 某化工厂' }, claimWith('11010519491231002X', '6222021001012345678')));
   refs.push(
     await rewarded({ subjectName: '安阳某化工厂' }, claimWith('11010519491231002X', '6222021001099999999'), 1_700_000),

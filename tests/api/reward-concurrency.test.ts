@@ -8,7 +8,7 @@ import { Report } from '../../server/reports/report.model';
 import { fundBalances, ledgerBalances, moveMoney } from '../../server/fund/ledger';
 import { intakeEnv, nextClientIp } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, signIn, type StaffSession } from '../support/staff';
+import { as, type StaffSession, openSession } from '../support/staff';
 
 const AMOUNT = 3_000_000; // 30,000 yuan
 const REPORTS = 100;
@@ -20,7 +20,7 @@ const references: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
-  finance = await signIn(t.app, 'finance', t.demoPassword);
+  finance = await openSession(t, 'finance');
   // A fund that holds exactly ten rewards: a fresh ledger with one appropriation.
   await LedgerEntry.deleteMany({});
   await Fund.deleteOne({ _id: MAIN_FUND });

@@ -12,7 +12,7 @@ import { Report } from '../../server/reports/report.model';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, errorPaths, expectProblem, signIn, type StaffSession } from '../support/staff';
+import { as, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 import { residentIdCheckCharacter } from '../../shared/schemas/claim';
 
 let t: TestApp;
@@ -42,8 +42,8 @@ const payout = () => ({ voucherNo: `FK-C-${++keyCounter}`, paidOn: today(), clai
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  leader = await signIn(t.app, 'leader', t.demoPassword);
-  discipline = await signIn(t.app, 'discipline', t.demoPassword);
+  leader = await openSession(t, 'leader');
+  discipline = await openSession(t, 'discipline');
 });
 afterAll(async () => {
   await t?.stop();

@@ -15,7 +15,7 @@ import { caseDriver, substantiatedFindings, type Cases } from '../support/cases'
 import { intakeEnv } from '../support/intake';
 import { moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 jest.setTimeout(90_000);
 
@@ -26,7 +26,7 @@ let leader: StaffSession;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  leader = await signIn(t.app, 'leader', t.demoPassword);
+  leader = await openSession(t, 'leader');
 });
 afterAll(async () => {
   await t?.stop();
@@ -356,7 +356,7 @@ describe('refused after approval', () => {
     expect(byApprover.body.reason).toBe('four-eyes');
 
     await createAccount({ username: 'leader-two', role: 'leader' });
-    const other = await signIn(t.app, 'leader-two', TEST_PASSWORD);
+    const other = await openSession(t, 'leader-two');
     const fund0 = await fundBalances();
     await c.ok(ref, 'refuse-recovery', { reason: '举报人已死亡，无法追回' }, other);
     expect(await fundBalances()).toEqual(fund0);

@@ -14,15 +14,7 @@ import {
   seedBuiltInPolicies,
 } from '../../server/rewards/policyVersions';
 import { startTestApp, type TestApp } from '../support/server';
-import {
-  as,
-  createAccount,
-  errorPaths,
-  expectProblem,
-  signIn,
-  TEST_PASSWORD,
-  type StaffSession,
-} from '../support/staff';
+import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 let t: TestApp;
 let admin: StaffSession;
@@ -38,10 +30,10 @@ beforeAll(async () => {
   t = await startTestApp();
   await createAccount({ username: 'admin2', role: 'admin' });
   [admin, otherAdmin, leader, verifier] = await Promise.all([
-    signIn(t.app, 'admin', t.demoPassword),
-    signIn(t.app, 'admin2', TEST_PASSWORD),
-    signIn(t.app, 'leader', t.demoPassword),
-    signIn(t.app, 'verifier', t.demoPassword),
+    openSession(t, 'admin'),
+    openSession(t, 'admin2'),
+    openSession(t, 'leader'),
+    openSession(t, 'verifier'),
   ]);
 });
 

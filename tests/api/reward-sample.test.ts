@@ -14,7 +14,7 @@ import { caseDriver, type Cases } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { moneyKey, paidReward } from '../support/paidReward';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 jest.setTimeout(120_000);
 
@@ -36,9 +36,9 @@ const withRate = (ratePercent: number) =>
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  countyVerifier = await signIn(t.app, 'county-verifier', t.demoPassword);
+  countyVerifier = await openSession(t, 'county-verifier');
   await createAccount({ username: 'verifier-b', role: 'verifier', areaCodes: ['410503'], unitCode: 'emb-410503' });
-  secondVerifier = await signIn(t.app, 'verifier-b', TEST_PASSWORD);
+  secondVerifier = await openSession(t, 'verifier-b');
   for (let i = 0; i < 5; i++) references.push((await paidReward(t, c)).reference);
   uncovered = (await paidReward(t, c, { report: { area: '410522' } })).reference;
 });
@@ -139,7 +139,7 @@ test('whoever proposed, approved or recorded a top-up or recovery on the case is
   };
   await c.ok(ref, 'propose-top-up', fine, secondVerifier);
   await c.ok(ref, 'refuse-top-up', { reason: '处罚决定尚未生效' }, c.staff.finance);
-  const leader = await signIn(t.app, 'leader', t.demoPassword);
+  const leader = await openSession(t, 'leader');
   await c.ok(ref, 'propose-recovery', { ground: 'other', amountFen: 1_000, reason: '多付' }, c.staff.finance);
   await c.ok(ref, 'approve-recovery', {}, leader);
   await c.ok(ref, 'record-recovery', { voucherNo: 'ZH-S', receivedOn: shanghaiDay() }, c.cashier, moneyKey());

@@ -13,7 +13,7 @@ import { Report } from '../../server/reports/report.model';
 import { caseDriver, type Cases, type Receipt } from '../support/cases';
 import { intakeEnv } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { createAccount, errorPaths, expectProblem, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 
 const DAY = 86_400_000;
 /** 15% of the 5,000-yuan fine is 750 yuan, below the 3,000-yuan minimum. */
@@ -37,7 +37,7 @@ beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
   await createAccount({ username: 'reviewer-2', role: 'reviewer' });
-  secondReviewer = await signIn(t.app, 'reviewer-2', TEST_PASSWORD);
+  secondReviewer = await openSession(t, 'reviewer-2');
 });
 afterAll(async () => {
   await t?.stop();
@@ -404,7 +404,7 @@ describe('appeals', () => {
       amountFen: 800_000,
       leadershipReasons: ['adjusted-beyond-band'],
     });
-    await c.ok(r.reference, 'approve-reward-leadership', {}, await signIn(t.app, 'leader', t.demoPassword));
+    await c.ok(r.reference, 'approve-reward-leadership', {}, await openSession(t, 'leader'));
     await c.ok(r.reference, 'approve-reward', {}, c.staff.finance, moneyKey());
     expect((await fundBalances()).reservedFen - released.reservedFen).toBe(800_000);
     await expectLedgerReconciles();

@@ -25,7 +25,7 @@ import { medianDays } from '../../server/stats/figures';
 import { hiddenRows } from '../../server/stats/transparency';
 import { intakeEnv, nextClientIp, submit } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import { as, createAccount, signIn, TEST_PASSWORD, type StaffSession } from '../support/staff';
+import { as, createAccount, type StaffSession, openSession } from '../support/staff';
 
 const A = '410502'; // 文峰区
 const B = '410503'; // 北关区
@@ -259,8 +259,8 @@ async function rollupSnapshot() {
 
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
-  admin = await signIn(t.app, 'admin', t.demoPassword);
-  intake = await signIn(t.app, 'intake', t.demoPassword);
+  admin = await openSession(t, 'admin');
+  intake = await openSession(t, 'intake');
   const createdBy = new mongoose.Types.ObjectId();
   await Poster.create([
     {
@@ -422,7 +422,7 @@ describe('the overview', () => {
   });
 
   test('the fund balances only for those who may read the fund: finance yes, intake no', async () => {
-    const finance = await signIn(t.app, 'finance', t.demoPassword);
+    const finance = await openSession(t, 'finance');
     const path = '/api/v1/stats/overview?from=2026-05&to=2026-06';
     const forFinance = await as(request(t.app).get(path), finance, null);
     expect(forFinance.status).toBe(200);
@@ -437,8 +437,8 @@ describe('the overview', () => {
     await createAccount({ username: 'stats-wenfeng', role: 'intake', areaCodes: [A] });
     await createAccount({ username: 'stats-nowhere', role: 'intake', areaCodes: [], allAreas: false });
     const [wenfeng, nowhere] = [
-      await signIn(t.app, 'stats-wenfeng', TEST_PASSWORD),
-      await signIn(t.app, 'stats-nowhere', TEST_PASSWORD),
+      await openSession(t, 'stats-wenfeng'),
+      await openSession(t, 'stats-nowhere'),
     ];
     const get = async (path: string, who: StaffSession) => {
       const res = await as(request(t.app).get(path), who, null);
@@ -500,7 +500,7 @@ describe('the refresh hook', () => {
       anonymous: true,
     });
     expect(sub.status).toBe(201);
-    const verifier = await signIn(t.app, 'verifier', t.demoPassword);
+    const verifier = await openSession(t, 'verifier');
     const accepted = await as(
       request(t.app)
         .post(`/api/v1/reports/${sub.body.reference}/actions/accept`)

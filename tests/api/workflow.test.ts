@@ -12,15 +12,7 @@ import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
 import { intakeEnv, jpeg, nextClientIp, sha256, submit, type EvidenceUpload } from '../support/intake';
 import { startTestApp, type TestApp } from '../support/server';
-import {
-  as,
-  createAccount,
-  errorPaths,
-  expectProblem,
-  signIn,
-  TEST_PASSWORD,
-  type StaffSession,
-} from '../support/staff';
+import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
 import type { Receipt } from '../support/cases';
 
 const DAY = 86_400_000;
@@ -34,7 +26,7 @@ let verifierId: string;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   for (const role of ['admin', 'intake', 'verifier', 'reviewer', 'finance', 'protection'] as const)
-    s[role] = await signIn(t.app, role, t.demoPassword);
+    s[role] = await openSession(t, role);
   verifierId = s.verifier.user.id;
 });
 afterAll(async () => {
@@ -387,7 +379,7 @@ describe('failure modes', () => {
     let other: StaffSession;
     beforeAll(async () => {
       await createAccount({ username: 'intake-linzhou', role: 'intake', areaCodes: ['410581'] });
-      other = await signIn(t.app, 'intake-linzhou', TEST_PASSWORD);
+      other = await openSession(t, 'intake-linzhou');
     });
 
     test('gets 404 on GET, on every action, on evidence and on identity; nothing changes', async () => {
@@ -417,7 +409,7 @@ describe('failure modes', () => {
     let second: StaffSession;
     beforeAll(async () => {
       await createAccount({ username: 'verifier-two', role: 'verifier', unitCode: 'city-fire' });
-      second = await signIn(t.app, 'verifier-two', TEST_PASSWORD);
+      second = await openSession(t, 'verifier-two');
     });
 
     test('another verifier → 403 on start-verification, request-extension and submit-findings', async () => {
@@ -477,7 +469,7 @@ describe('failure modes', () => {
 
     // Another reviewer may.
     await createAccount({ username: 'reviewer-two', role: 'reviewer' });
-    const second = await signIn(t.app, 'reviewer-two', TEST_PASSWORD);
+    const second = await openSession(t, 'reviewer-two');
     expect((await ok(ref, 'approve-findings', {}, second)).body.status).toBe('substantiated');
   });
 
@@ -704,7 +696,7 @@ describe('failure modes', () => {
 
   test("more time: the verifier asks, the verifying unit's reviewer approves; dueAt moves by the days once; a second request → 409", async () => {
     await createAccount({ username: 'fire-reviewer', role: 'reviewer', unitCode: 'city-fire' });
-    const fireReviewer = await signIn(t.app, 'fire-reviewer', TEST_PASSWORD);
+    const fireReviewer = await openSession(t, 'fire-reviewer');
     const ref = await reportAt('verifying');
     const dueBefore = (await stored(ref)).assignment!.dueAt!.getTime();
 
@@ -722,7 +714,7 @@ describe('failure modes', () => {
       unitCode: 'emb-410503',
       areaCodes: ['410503'],
     });
-    const countyReviewer = await signIn(t.app, 'county-reviewer-ext', TEST_PASSWORD);
+    const countyReviewer = await openSession(t, 'county-reviewer-ext');
     const refused = await act(ref, 'approve-extension', { reason: '同意。' }, countyReviewer);
     expectProblem(refused, 403, 'auth.forbidden');
     expect(refused.body.reason).toBe('not-level-above');
@@ -753,7 +745,7 @@ describe('failure modes', () => {
 describe('concurrency', () => {
   test('two intake officers accept the same report at once: one 200, one 409; one acceptance recorded', async () => {
     await createAccount({ username: 'intake-two', role: 'intake' });
-    const second = await signIn(t.app, 'intake-two', TEST_PASSWORD);
+    const second = await openSession(t, 'intake-two');
     const ref = await reportAt('screening');
     const before = await stored(ref);
 
@@ -857,7 +849,7 @@ describe('the queue: GET /api/v1/reports', () => {
     });
     c = await reportAt('assigned', { subjectName: `${tag}丙商场` });
     await createAccount({ username: 'intake-queue-linzhou', role: 'intake', areaCodes: ['410581'] });
-    limited = await signIn(t.app, 'intake-queue-linzhou', TEST_PASSWORD);
+    limited = await openSession(t, 'intake-queue-linzhou');
   });
 
   type Item = {
@@ -1037,7 +1029,7 @@ describe('evidence downloads', () => {
 
   test('an officer of another area → 404', async () => {
     await createAccount({ username: 'verifier-evidence-linzhou', role: 'verifier', areaCodes: ['410581'] });
-    const other = await signIn(t.app, 'verifier-evidence-linzhou', TEST_PASSWORD);
+    const other = await openSession(t, 'verifier-evidence-linzhou');
     expect((await download(photo.fileId, other)).status).toBe(404);
   });
 });

@@ -45,6 +45,8 @@ export async function startTestApp(
     WOODPECKER_DEMO: 'true',
     LOG_LEVEL: process.env.TLOG ?? 'silent',
     LOGIN_DELAY_BASE_MS: '0',
+    // Cheap password hashes keep sign-ins and seeding fast; tests/unit/passwords.test.ts pins the real cost.
+    PASSWORD_HASH_COST: '10',
     WOODPECKER_DATA_DIR: 'data/test',
     WOODPECKER_POW_BITS: '0',
     AUDIT_CHECKPOINT_FILE: path.join(auditDir, 'audit-checkpoints.log'),

@@ -1,14 +1,19 @@
-// Helpers for API tests that act as staff: sign in over HTTP, attach the session
-// cookie and CSRF token, create extra accounts, and check problem documents.
+// Helpers for API tests that act as staff: open a session (through the session
+// command, or by signing in over HTTP where the sign-in itself is under test),
+// attach the session cookie and CSRF token, create extra accounts, and check
+// problem documents.
 import type { Express } from 'express';
 import type { Types } from 'mongoose';
 import request, { type Response, type Test } from 'supertest';
 import type { ErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { StaffView } from '../../shared/schemas/staff';
+import { usesSecureCookies } from '../../server/app';
 import { hashPassword } from '../../server/staff/passwords';
-import { sessionCookieName } from '../../server/staff/sessions';
+import { createSession, sessionCookieName } from '../../server/staff/sessions';
+import { presentStaff } from '../../server/staff/staff.presenter';
 import { Staff } from '../../server/staff/staff.model';
+import type { TestApp } from './server';
 
 export interface StaffSession {
   /** `wp_session=<token>` (`__Host-wp_session=…` when the app is served over HTTPS), ready for a Cookie header. */
@@ -49,6 +54,26 @@ export async function signIn(app: Express, username: string, password: string, t
     token: cookie.slice(cookie.indexOf('=') + 1),
     csrfToken: res.body.csrfToken as string,
     user: res.body.user as StaffView,
+  };
+}
+
+/**
+ * A session for an existing account, made by the same command a sign-in ends with, without
+ * the sign-in round trip (password check, throttling, audit entry). Suites about signing in
+ * use `signIn`.
+ */
+export async function openSession(t: Pick<TestApp, 'config'>, username: string): Promise<StaffSession> {
+  const staff = await Staff.findOne({ username });
+  if (!staff) throw new Error(`no staff account ${username}`);
+  const { token, csrfToken } = await createSession(staff._id, {
+    idleMinutes: t.config.SESSION_IDLE_MINUTES,
+    absoluteHours: t.config.SESSION_ABSOLUTE_HOURS,
+  });
+  return {
+    cookie: `${sessionCookieName(usesSecureCookies(t.config))}=${token}`,
+    token,
+    csrfToken,
+    user: presentStaff(staff),
   };
 }
 
