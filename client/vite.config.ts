@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiServer = 'http://localhost:3000';
@@ -26,12 +27,22 @@ function consoleFallback(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip twins of every compressible file, written beside the originals
+ * (which stay, for clients that accept neither); the server picks one per request.
+ * Fonts count only in their uncompressed formats: woff/woff2 are compressed already.
+ */
+const precompressed = compression({
+  algorithms: ['brotliCompress', 'gzip'],
+  include: /\.(html|css|js|mjs|json|svg|txt|xml|webmanifest|wasm|ttf|otf|eot)$/,
+});
+
 const proxy = Object.fromEntries(['/api', '/p', '/healthz', '/readyz'].map((prefix) => [prefix, apiServer]));
 
 export default defineConfig({
   root: clientRoot,
   base: '/',
-  plugins: [react(), consoleFallback()],
+  plugins: [react(), consoleFallback(), precompressed],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -11,6 +11,8 @@ import { usePasswordHashCost } from './staff/passwords';
 import type { Config } from './env';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { staticClient } from './platform/http/staticClient';
+import { apiCompression } from './platform/http/compression';
+import { noStoreByDefault } from './platform/http/noStore';
 import { authenticate } from './staff/authenticate';
 import { refuseUndecodableBodies } from './platform/http/contentEncoding';
 import { errorHandler, notFound } from './platform/http/errorHandler';
@@ -119,6 +121,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
       hsts: config.NODE_ENV === 'production',
     }),
   );
+  app.use(['/api', '/p'], noStoreByDefault);
+  app.use('/api', apiCompression());
   app.use(refuseUndecodableBodies);
   app.use(express.json({ limit: '100kb' }));
   app.use(
