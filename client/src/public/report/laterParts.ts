@@ -1,0 +1,65 @@
+// What the form needs only after its first step: the other steps, the schema check (zod),
+// submission with its proof of work, and the receipt. Each is its own chunk, so the first
+// step shows without waiting for them; prefetchLaterParts() fetches them once it has.
+import { lazy } from 'react';
+import type { PickedFile } from '../evidence/evidenceFiles';
+import { prefetch } from '../whenIdle';
+
+export const loadValidation = () => import('./validation');
+export const loadSubmission = () => import('./submitReport');
+export const loadProofOfWork = () => import('../pow/proofOfWork');
+const loadStepEvidence = () => import('./StepEvidence');
+const loadStepIdentity = () => import('./StepIdentity');
+const loadStepReview = () => import('./StepReview');
+const loadReceiptView = () => import('./ReceiptView');
+const loadRewardRange = () => import('./RewardRange');
+
+export const StepEvidence = lazy(() => loadStepEvidence().then((m) => ({ default: m.StepEvidence })));
+export const StepIdentity = lazy(() => loadStepIdentity().then((m) => ({ default: m.StepIdentity })));
+export const StepReview = lazy(() => loadStepReview().then((m) => ({ default: m.StepReview })));
+export const SubmitStatus = lazy(() => loadStepReview().then((m) => ({ default: m.SubmitStatus })));
+export const ReceiptView = lazy(() => loadReceiptView().then((m) => ({ default: m.ReceiptView })));
+
+/**
+ * Everything a submission needs, the receipt's view included: the receipt's access key
+ * lives in memory only, so its view must be here before the report is sent, never
+ * fetched after (a failed fetch then would cost the reporter the key).
+ */
+export function loadForSubmission() {
+  return Promise.all([loadValidation(), loadSubmission(), loadReceiptView()]);
+}
+
+/** Starts solving a proof of work in the background (the worker and its challenge). */
+export function warmProofLater(): Promise<void> {
+  return loadProofOfWork().then((m) => m.warmProof());
+}
+
+/**
+ * Fetches the later parts in the order a reporter meets them (the check behind "next"
+ * first), then starts the proof of work, so moving on does not stall on a weak network.
+ */
+export function prefetchLaterParts(): void {
+  const parts = [
+    loadValidation,
+    loadStepEvidence,
+    loadRewardRange,
+    loadStepIdentity,
+    loadStepReview,
+    loadSubmission,
+    loadReceiptView,
+  ].map((load) => load());
+  void loadRewardRange().then(
+    (m) => m.warmRewardRange(),
+    () => undefined,
+  );
+  void Promise.allSettled(parts).then(() => prefetch(warmProofLater));
+}
+
+/** Thumbnails' object URLs: only files picked in step 2 have any, and that step brought the module. */
+export function releaseFilesLater(files: PickedFile[]): void {
+  if (!files.length) return;
+  void import('../evidence/evidenceFiles').then(
+    (m) => m.releaseFiles(files),
+    () => undefined,
+  );
+}
