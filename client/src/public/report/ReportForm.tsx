@@ -16,6 +16,7 @@ import { controlIdOf, errorsOfStep, stepOfField, type FieldErrors } from './fiel
 import {
   loadForSubmission,
   loadValidation,
+  submissionPartsNow,
   prefetchLaterParts,
   releaseFilesLater,
   StepEvidence,
@@ -152,12 +153,9 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
 
   const onNext = async (event: FormEvent) => {
     event.preventDefault();
-    let validation: Awaited<ReturnType<typeof loadValidation>>;
-    try {
-      validation = await loadValidation(); // prefetched once the first step showed: usually at hand
-    } catch {
-      return setFailure(common.errors.network);
-    }
+    // Prefetched once the first step showed: usually at hand, and then the step changes within the tap.
+    const validation = loadValidation.now() ?? (await loadValidation().catch(() => undefined));
+    if (!validation) return setFailure(common.errors.network);
     const mine = errorsOfStep(validation.checkDraft(draft, t.fieldErrors).errors, step);
     if (Object.keys(mine).length) return showErrors(mine, step);
     goTo(step + 1);
@@ -166,16 +164,15 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (sending || loadingParts.current) return;
-    let parts: Awaited<ReturnType<typeof loadForSubmission>>;
-    loadingParts.current = true; // a second tap meanwhile must not send twice
-    try {
-      parts = await loadForSubmission(); // prefetched while the reporter typed: usually at hand
-    } catch {
-      return setFailure(t.report.submitFailed);
-    } finally {
+    let parts = submissionPartsNow(); // prefetched while the reporter typed: usually at hand
+    if (!parts) {
+      loadingParts.current = true; // a second tap meanwhile must not send twice
+      parts = await loadForSubmission().catch(() => undefined);
       loadingParts.current = false;
+      if (!parts) return setFailure(t.report.submitFailed);
     }
-    const [{ checkDraft, serverFieldErrors }, { submitReport }] = parts;
+    const { checkDraft, serverFieldErrors } = parts.validation;
+    const { submitReport } = parts.submission;
     const { input, errors: all } = checkDraft(draft, t.fieldErrors);
     if (!input) {
       const first = Math.min(...Object.keys(all).map(stepOfField));

@@ -5,13 +5,19 @@ import { lazy } from 'react';
 import type { PickedFile } from '../evidence/evidenceFiles';
 import { prefetch } from '../whenIdle';
 
-export const loadValidation = () => import('./validation');
-export const loadSubmission = () => import('./submitReport');
-export const loadProofOfWork = () => import('../pow/proofOfWork');
+/** A loader that remembers its module, so a tap can use it at once (within the tap) once it has arrived. */
+function remembered<M>(load: () => Promise<M>): { (): Promise<M>; now(): M | undefined } {
+  let loaded: M | undefined;
+  return Object.assign(() => load().then((m) => (loaded = m)), { now: () => loaded });
+}
+
+export const loadValidation = remembered(() => import('./validation'));
+const loadSubmission = remembered(() => import('./submitReport'));
+const loadReceiptView = remembered(() => import('./ReceiptView'));
+const loadProofOfWork = () => import('../pow/proofOfWork');
 const loadStepEvidence = () => import('./StepEvidence');
 const loadStepIdentity = () => import('./StepIdentity');
 const loadStepReview = () => import('./StepReview');
-const loadReceiptView = () => import('./ReceiptView');
 const loadRewardRange = () => import('./RewardRange');
 
 export const StepEvidence = lazy(() => loadStepEvidence().then((m) => ({ default: m.StepEvidence })));
@@ -25,8 +31,15 @@ export const ReceiptView = lazy(() => loadReceiptView().then((m) => ({ default: 
  * lives in memory only, so its view must be here before the report is sent, never
  * fetched after (a failed fetch then would cost the reporter the key).
  */
-export function loadForSubmission() {
-  return Promise.all([loadValidation(), loadSubmission(), loadReceiptView()]);
+export async function loadForSubmission() {
+  const [validation, submission] = await Promise.all([loadValidation(), loadSubmission(), loadReceiptView()]);
+  return { validation, submission };
+}
+
+/** The same, if all of it has already arrived. */
+export function submissionPartsNow(): Awaited<ReturnType<typeof loadForSubmission>> | undefined {
+  const [validation, submission] = [loadValidation.now(), loadSubmission.now()];
+  return validation && submission && loadReceiptView.now() ? { validation, submission } : undefined;
 }
 
 /** Starts solving a proof of work in the background (the worker and its challenge). */
