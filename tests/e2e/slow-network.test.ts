@@ -144,6 +144,20 @@ describe('the report form on a slow phone network', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('with no JavaScript at all, the first screen still gives the hotline', async () => {
+    const context = await suite.newContext({ viewport: PHONE, locale: 'zh-CN', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.baseUrl}/report`);
+    const shell = page.getByTestId('boot-shell');
+    expect(await shell.isVisible()).toBe(true);
+    expect(await shell.textContent()).toContain('啄木鸟 · 安全生产举报');
+    expect(await page.locator('a[href="tel:12350"]').first().isVisible()).toBe(true);
+    // The <noscript> line is there (Chromium with script execution disabled by the test still
+    // parses <noscript> as raw text, so its visibility can only be seen in a real no-script browser).
+    expect(await shell.textContent()).toContain('请启用 JavaScript');
+    await shot(page, 'slow-network-no-javascript');
+  });
+
   test('the console shows its first screen before its JavaScript', async () => {
     const { page, pageErrors } = await slowPhone();
     await page.goto(`${suite.server.baseUrl}/console/login`, { waitUntil: 'commit' });
