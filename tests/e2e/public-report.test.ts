@@ -61,10 +61,13 @@ async function expectFitsPhone(page: Page): Promise<void> {
 }
 
 async function expectStep(page: Page, title: string): Promise<void> {
-  const heading = page.getByTestId('step-heading');
-  await expect(heading.textContent()).resolves.toBe(title);
+  // "Next" may wait for the form's check to arrive (a lazy chunk), so wait for the new step.
+  await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
   // Focus moves to the new step's heading, so screen readers start there.
-  await waitForPageCondition(page, `document.activeElement && document.activeElement.dataset.testid === 'step-heading'`);
+  await waitForPageCondition(
+    page,
+    `document.activeElement && document.activeElement.dataset.testid === 'step-heading'`,
+  );
 }
 
 const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
@@ -89,7 +92,10 @@ describe('public report form', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain('请选择问题类别');
     expect(await summary.textContent()).toContain('请选择县区');
-    await waitForPageCondition(page, `document.activeElement && document.activeElement.dataset.testid === 'error-summary'`);
+    await waitForPageCondition(
+      page,
+      `document.activeElement && document.activeElement.dataset.testid === 'error-summary'`,
+    );
     await expectFitsPhone(page);
     await shot(page, 'public-report-errors-360');
 

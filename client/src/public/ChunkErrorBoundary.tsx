@@ -5,8 +5,14 @@ interface State {
   failed: boolean;
 }
 
+interface Props {
+  children: ReactNode;
+  /** Shown instead of the notice, for a part the page works without (null: nothing at all). */
+  fallback?: ReactNode;
+}
+
 /** A lazily loaded page that did not arrive (weak network): say so and offer to try again. */
-export class ChunkErrorBoundary extends Component<{ children: ReactNode }, State> {
+export class ChunkErrorBoundary extends Component<Props, State> {
   override state: State = { failed: false };
 
   static getDerivedStateFromError(): State {
@@ -15,6 +21,7 @@ export class ChunkErrorBoundary extends Component<{ children: ReactNode }, State
 
   override render() {
     if (!this.state.failed) return this.props.children;
+    if (this.props.fallback !== undefined) return this.props.fallback;
     const m = messagesFor();
     return (
       <div className="notice" role="alert">

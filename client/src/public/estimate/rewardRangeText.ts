@@ -27,7 +27,7 @@ const isScheme = (value: string): value is Scheme => (schemes as readonly string
 let loaded: PolicyRegistry | null = null;
 let loading: Promise<PolicyRegistry | null> | null = null;
 
-function fetchPublished(): Promise<PolicyRegistry | null> {
+export function fetchPublished(): Promise<PolicyRegistry | null> {
   loading ??= call(publishedRoute).then(
     (answer) => (loaded = answer.items),
     () => {

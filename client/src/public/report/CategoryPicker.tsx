@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useLang } from '../../i18n';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
-import { rewardRangeLine, usePublishedPolicies } from '../estimate/rewardRangeText';
+import { ChunkErrorBoundary } from '../ChunkErrorBoundary';
+
+// The reward range needs the published policies and the calculator: not part of the first screen.
+const RewardRange = lazy(() => import('./RewardRange'));
 
 type Category = PublicCatalog['categories'][number];
 
@@ -18,7 +22,6 @@ const UPFRONT_SECTORS = ['other', 'welding'];
 export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   const t = useFormsT().report;
   const lang = useLang();
-  const policies = usePublishedPolicies();
   const bySector = (sector: string) => catalog.categories.filter((c) => c.sector === sector);
   const sectorName = (code: string) => labelIn(catalog.sectors.find((s) => s.code === code)?.name, lang, code);
   const laterSectors = [
@@ -27,7 +30,6 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
   ].filter((code, i, all) => !UPFRONT_SECTORS.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
   const selected = catalog.categories.find((c) => c.code === value);
   const selectedLater = selected ? !UPFRONT_SECTORS.includes(selected.sector) : false;
-  const rangeLine = selected ? rewardRangeLine(selected.scheme, lang, policies, selected.code) : '';
   let firstRadio = true;
 
   const group = (legend: string, items: Category[]) => (
@@ -74,10 +76,12 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
         {laterSectors.map((sector) => group(sectorName(sector), bySector(sector)))}
       </details>
       <div aria-live="polite">
-        {rangeLine && (
-          <p className="muted" data-testid="reward-range">
-            {rangeLine}
-          </p>
+        {selected && (
+          <ChunkErrorBoundary fallback={null}>
+            <Suspense fallback={null}>
+              <RewardRange scheme={selected.scheme} category={selected.code} />
+            </Suspense>
+          </ChunkErrorBoundary>
         )}
         {selected?.scheme === 'welding' && <p className="callout">{t.weldingNote}</p>}
         {selected?.scheme === 'concealed-accident' && <p className="callout">{t.concealedNote}</p>}

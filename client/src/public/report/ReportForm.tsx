@@ -1,24 +1,35 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ReportInput } from '../../../../shared/schemas/report';
 import { ApiError, describeError } from '../../api';
-import { releaseFiles, type PickedFile } from '../evidence/evidenceFiles';
+import type { PickedFile } from '../evidence/evidenceFiles';
+import { ChunkErrorBoundary } from '../ChunkErrorBoundary';
 import { ErrorSummary } from '../forms/Field';
 import { formsTextFor, useFormsT } from '../formsText';
-import { useLang } from '../../i18n';
-import { warmProof } from '../pow/proofOfWork';
+import { useLang, useT } from '../../i18n';
 import { isAbort } from '../upload';
 import { useCatalog } from '../useCatalog';
 import { useOnline } from '../useOnline';
+import { whenIdle } from '../whenIdle';
 import { clearStoredDraft, newIdempotencyKey, useReportDraft, type ReportDraft } from './draft';
+import { controlIdOf, errorsOfStep, stepOfField, type FieldErrors } from './fieldPaths';
+import {
+  loadForSubmission,
+  loadValidation,
+  submissionPartsNow,
+  prefetchLaterParts,
+  releaseFilesLater,
+  StepEvidence,
+  StepIdentity,
+  StepReview,
+  SubmitStatus,
+  warmProofLater,
+} from './laterParts';
 import { usePoster } from './usePoster';
-import { StepEvidence } from './StepEvidence';
 import { StepFrame, StepIndicator, STEP_COUNT } from './StepFrame';
-import { StepIdentity } from './StepIdentity';
-import { StepReview, SubmitStatus } from './StepReview';
 import { StepWhat } from './StepWhat';
-import { submitReport, type Receipt, type SubmitPhase } from './submitReport';
-import { checkDraft, controlIdOf, errorsOfStep, serverFieldErrors, stepOfField, type FieldErrors } from './validation';
+import type { Receipt, SubmitPhase, submitReport } from './submitReport';
+import type { serverFieldErrors } from './validation';
 
 /** The error paths a change to these draft fields answers (others share the field's name). */
 const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
@@ -29,9 +40,20 @@ const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
   shareLocation: ['location'],
 };
 
+/** A later step while its chunk arrives; if it cannot (weak network), a way to try again. */
+function LaterStep({ children }: { children: ReactNode }) {
+  const loading = useT().common.loading;
+  return (
+    <ChunkErrorBoundary>
+      <Suspense fallback={<p className="muted">{loading}</p>}>{children}</Suspense>
+    </ChunkErrorBoundary>
+  );
+}
+
 /** The four steps of a report; hands the receipt up once the server has it. */
 export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): void }) {
   const t = useFormsT();
+  const common = useT();
   const catalog = useCatalog();
   const online = useOnline();
   const [search] = useSearchParams();
@@ -44,13 +66,15 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
   const uploading = useRef<AbortController | null>(null);
+  const loadingParts = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const step = Math.min(Math.max(draft.step, 1), STEP_COUNT);
 
-  // The proof of work is solved while the reporter types; refreshed if they took long.
-  useEffect(() => warmProof(), []);
+  // Once the first screen is up and the browser idle: the later steps, then the proof of
+  // work, solved while the reporter types (refreshed on the last step if they took long).
+  useEffect(() => whenIdle(prefetchLaterParts), []);
   useEffect(() => {
-    if (step === STEP_COUNT) warmProof();
+    if (step === STEP_COUNT) void warmProofLater().catch(() => undefined);
   }, [step]);
 
   // Focus the new step's heading (not on first load: the page heading comes first).
@@ -66,7 +90,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   // Thumbnails' object URLs die with the form.
   const filesNow = useRef(files);
   filesNow.current = files;
-  useEffect(() => () => releaseFiles(filesNow.current), []);
+  useEffect(() => () => releaseFilesLater(filesNow.current), []);
 
   // Leaving mid-upload interrupts it: let the browser ask first.
   const sending = phase !== null;
@@ -94,15 +118,25 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
     [update],
   );
 
-  // Another language: the same problems, reworded.
+  // Another language: the same problems, reworded (errors shown means the check has loaded).
   const lang = useLang();
   useEffect(() => {
-    setErrors((shown) => {
-      if (!Object.keys(shown).length) return shown;
-      const reworded = checkDraft(draft, formsTextFor(lang).fieldErrors).errors;
-      return Object.fromEntries(Object.entries(shown).map(([path, message]) => [path, reworded[path] ?? message]));
-    });
-    // Only a language change rewords; the draft is read as it is then.
+    if (!Object.keys(errors).length) return;
+    let live = true;
+    loadValidation().then(
+      ({ checkDraft }) => {
+        if (!live) return;
+        const reworded = checkDraft(draft, formsTextFor(lang).fieldErrors).errors;
+        setErrors((shown) =>
+          Object.fromEntries(Object.entries(shown).map(([path, message]) => [path, reworded[path] ?? message])),
+        );
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Only a language change rewords; the draft and errors are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [lang]);
 
@@ -117,16 +151,28 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
     update({ step: next });
   };
 
-  const onNext = (event: FormEvent) => {
+  const onNext = async (event: FormEvent) => {
     event.preventDefault();
-    const mine = errorsOfStep(checkDraft(draft, t.fieldErrors).errors, step);
+    // Prefetched once the first step showed: usually at hand, and then the step changes within the tap.
+    const validation = loadValidation.now() ?? (await loadValidation().catch(() => undefined));
+    if (!validation) return setFailure(common.errors.network);
+    const mine = errorsOfStep(validation.checkDraft(draft, t.fieldErrors).errors, step);
     if (Object.keys(mine).length) return showErrors(mine, step);
     goTo(step + 1);
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (sending) return;
+    if (sending || loadingParts.current) return;
+    let parts = submissionPartsNow(); // prefetched while the reporter typed: usually at hand
+    if (!parts) {
+      loadingParts.current = true; // a second tap meanwhile must not send twice
+      parts = await loadForSubmission().catch(() => undefined);
+      loadingParts.current = false;
+      if (!parts) return setFailure(t.report.submitFailed);
+    }
+    const { checkDraft, serverFieldErrors } = parts.validation;
+    const { submitReport } = parts.submission;
     const { input, errors: all } = checkDraft(draft, t.fieldErrors);
     if (!input) {
       const first = Math.min(...Object.keys(all).map(stepOfField));
@@ -137,11 +183,11 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
     const controller = new AbortController();
     uploading.current = controller;
     try {
-      const receipt = await sendDroppingUnknownPoster(input, controller.signal);
+      const receipt = await sendDroppingUnknownPoster(submitReport, input, controller.signal);
       clearStoredDraft();
       onSubmitted(receipt);
     } catch (error) {
-      explainFailure(error);
+      explainFailure(error, serverFieldErrors);
     } finally {
       uploading.current = null;
       setPhase(null);
@@ -149,21 +195,25 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   };
 
   /** A poster the server does not know is left out, and the report sent again without it. */
-  const sendDroppingUnknownPoster = async (input: ReportInput, signal: AbortSignal): Promise<Receipt> => {
+  const sendDroppingUnknownPoster = async (
+    send: typeof submitReport,
+    input: ReportInput,
+    signal: AbortSignal,
+  ): Promise<Receipt> => {
     try {
-      return await submitReport(input, files, draft.idempotencyKey, { onPhase: setPhase, signal });
+      return await send(input, files, draft.idempotencyKey, { onPhase: setPhase, signal });
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'report.unknown_poster' && input.posterCode)) throw error;
       setNotice(t.report.posterDropped);
       poster.drop();
-      return submitReport({ ...input, posterCode: undefined }, files, draft.idempotencyKey, {
+      return send({ ...input, posterCode: undefined }, files, draft.idempotencyKey, {
         onPhase: setPhase,
         signal,
       });
     }
   };
 
-  const explainFailure = (error: unknown) => {
+  const explainFailure = (error: unknown, wordServerErrors: typeof serverFieldErrors) => {
     if (isAbort(error)) return setFailure(t.report.uploadCancelled);
     if (!(error instanceof ApiError)) return setFailure(t.report.submitFailed);
     if (error.code === 'idempotency.mismatch') {
@@ -171,7 +221,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       update({ idempotencyKey: newIdempotencyKey() });
       return setFailure(t.report.resubmitNote);
     }
-    const fieldErrors = serverFieldErrors(error.errors, t.fieldErrors);
+    const fieldErrors = wordServerErrors(error.errors, t.fieldErrors);
     const steps = Object.keys(fieldErrors)
       .map(stepOfField)
       .filter((s) => s < STEP_COUNT);
@@ -185,7 +235,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
 
   const onDiscard = () => {
     if (!window.confirm(t.report.discardConfirm)) return;
-    releaseFiles(files);
+    releaseFilesLater(files);
     setFiles([]);
     setErrors({});
     setFailure('');
@@ -216,12 +266,22 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
         <StepFrame step={step} title={titles[step - 1]} headingRef={heading} asFieldset={step !== STEP_COUNT}>
           <ErrorSummary title={t.report.errorSummaryTitle(summary.length)} items={summary} version={checks} />
           {step === 1 && <StepWhat draft={draft} update={edit} errors={errors} catalog={catalog} />}
-          {step === 2 && <StepEvidence files={files} onChange={setFiles} />}
-          {step === 3 && <StepIdentity draft={draft} update={edit} errors={errors} />}
-          {step === 4 && <StepReview draft={draft} files={files} catalog={catalog} onEdit={goTo} sending={sending} />}
+          {step > 1 && (
+            <LaterStep>
+              {step === 2 && <StepEvidence files={files} onChange={setFiles} />}
+              {step === 3 && <StepIdentity draft={draft} update={edit} errors={errors} />}
+              {step === 4 && (
+                <StepReview draft={draft} files={files} catalog={catalog} onEdit={goTo} sending={sending} />
+              )}
+            </LaterStep>
+          )}
         </StepFrame>
 
-        {phase && <SubmitStatus phase={phase} onCancel={() => uploading.current?.abort()} />}
+        {phase && (
+          <Suspense fallback={null}>
+            <SubmitStatus phase={phase} onCancel={() => uploading.current?.abort()} />
+          </Suspense>
+        )}
         <div role="alert" className="form-failure">
           {failure && <p className="callout callout--error">{failure}</p>}
         </div>

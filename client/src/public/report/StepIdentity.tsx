@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Checkbox, Field } from '../forms/Field';
 import { useFormsT } from '../formsText';
 import type { Identity, ReportDraft } from './draft';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from './fieldPaths';
 
 interface Props {
   draft: ReportDraft;

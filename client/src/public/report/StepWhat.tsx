@@ -4,7 +4,7 @@ import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import { CategoryPicker } from './CategoryPicker';
 import type { ReportDraft } from './draft';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from './fieldPaths';
 
 const DESCRIPTION_MAX = 5000;
 

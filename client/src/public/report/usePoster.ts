@@ -2,10 +2,17 @@
 // report; where the server offers the poster's public context, its site and enterprise
 // are shown and fill in what the reporter has not.
 import { useEffect, useState } from 'react';
-import { posters } from '../../../../shared/contract/posters';
+import type { posters } from '../../../../shared/contract/posters';
 import { ApiError } from '../../api';
-import { call } from '../../apiClient';
+import { call, route } from '../../apiClient';
 import type { ReportDraft } from './draft';
+
+// Named by route(), so the form's first step loads without zod.
+const posterContext = route<typeof posters.context>({
+  kind: 'json',
+  method: 'get',
+  path: '/api/v1/posters/:code/context',
+});
 
 /** Printed poster codes: 6 characters of Crockford base32 (shared/schemas/poster.ts). */
 const POSTER_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
@@ -29,7 +36,7 @@ export function usePoster(param: string | null, draft: ReportDraft, update: (pat
   useEffect(() => {
     if (!code) return;
     let live = true;
-    call(posters.context, { params: { code } }).then(
+    call(posterContext, { params: { code } }).then(
       (context) => {
         if (!live || context.code !== code) return;
         setSite([context.siteName, context.enterpriseName].filter(Boolean).join(' · '));

@@ -4,34 +4,7 @@ import { reportInputSchema, type ReportInput } from '../../../../shared/schemas/
 import type { FieldError } from '../../api';
 import type { FormMessages } from '../../messages/forms.zh';
 import type { ReportDraft } from './draft';
-
-/** Field path ("description", "reporter.phone") → message. */
-export type FieldErrors = Record<string, string>;
-
-/** Which step shows which field (by the first segment of its path). */
-const STEP_OF_FIELD: Record<string, number> = {
-  category: 1,
-  area: 1,
-  description: 1,
-  occurredAt: 1,
-  address: 1,
-  subjectName: 1,
-  anonymous: 3,
-  reporter: 3,
-  employeeOfSubject: 3,
-  shareLocation: 3,
-  location: 3,
-};
-
-export function stepOfField(path: string): number {
-  return STEP_OF_FIELD[path.split('.')[0]] ?? 4;
-}
-
-/** The id of the control that shows a field's error. */
-export function controlIdOf(path: string): string {
-  if (path === 'reporter' || path === 'anonymous') return 'identity-real';
-  return `report-${path.replace(/\./g, '-')}`;
-}
+import type { FieldErrors } from './fieldPaths';
 
 /** "2025-11-28T15:04" (phone's local time) → "2025-11-28T15:04:00+08:00". */
 export function withLocalOffset(local: string): string {
@@ -130,8 +103,4 @@ export function serverFieldErrors(list: FieldError[], m: FormMessages['fieldErro
     errors[field] ??= wordProblem({ path: field }, m) ?? message;
   }
   return errors;
-}
-
-export function errorsOfStep(errors: FieldErrors, step: number): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).filter(([path]) => stepOfField(path) === step));
 }
