@@ -73,7 +73,7 @@ export const formsEn: FormMessages = {
     employeeHint: 'Employees reporting their own employer by real name get a higher reward if verified.',
     shareLocation: 'Share my current location',
     shareLocationHint:
-      'Helps the verifier find the site; the GPS position in your photos and videos is kept too (nothing else about your phone). Do not tick this if you are not at the site now.',
+      'Helps the verifier find the site; the GPS position in your videos and original photos is kept too (nothing else about your phone). Do not tick this if you are not at the site now.',
     locating: 'Finding your location…',
     located: 'Location found.',
     locationFailed:
@@ -115,6 +115,19 @@ export const formsEn: FormMessages = {
     tooMany: (max: number) => `At most ${max} files; the rest were not added.`,
     totalTooLarge: (mb: number) => `The files would exceed ${mb} MB in total; the rest were not added.`,
     empty: (name: string) => `“${name}” is empty and was not added.`,
+    sendOriginal: 'Send original',
+    sendOriginalFor: (name: string) => `${name}: send original`,
+    shrinking: 'Making smaller…',
+    photoHelp:
+      'Photos are made smaller on your phone (2048 pixels on the longest side) before uploading: usually a fraction of the size, so they arrive quickly even on a weak connection. Tick “Send original” to send the file as taken (only originals keep the location inside the photo). We record a checksum (SHA-256) of every file as received, which shows it was not changed afterwards.',
+    uploadTime: (kind: string, size: string, time: string, measured: boolean) =>
+      `This ${kind.toLowerCase()} is ${size}: uploading takes about ${time} (${measured ? 'estimated on your current connection' : 'estimated for a slow 0.5 Mbit/s connection'}). On a weak connection, keep only the key part, or submit where the connection is better.`,
+    duration: (seconds: number) =>
+      seconds < 60
+        ? `${seconds} s`
+        : seconds < 3600
+          ? `${Math.round(seconds / 60)} min`
+          : `${(seconds / 3600).toFixed(1)} h`,
   },
   fieldErrors: {
     category: 'Choose the kind of problem',

@@ -68,7 +68,7 @@ export const formsZh = {
     employeeHint: '内部员工实名举报本单位，核查属实的奖励按规定上浮。',
     shareLocation: '分享我现在的位置',
     shareLocationHint:
-      '帮助核查人员找到现场；照片和视频里的位置（GPS）也会保留，手机的其他信息仍会删除。如果您现在不在现场，请不要勾选。',
+      '帮助核查人员找到现场；视频和原图照片里的位置（GPS）也会保留，手机的其他信息仍会删除。如果您现在不在现场，请不要勾选。',
     locating: '正在获取位置…',
     located: '已获取您的位置。',
     locationFailed: '无法获取位置。可以不分享位置，或在手机设置里允许浏览器使用位置后重试。',
@@ -106,6 +106,20 @@ export const formsZh = {
     tooMany: (max: number) => `最多只能添加 ${max} 个文件，多出的没有添加。`,
     totalTooLarge: (mb: number) => `文件合计超过 ${mb} MB，多出的没有添加。`,
     empty: (name: string) => `“${name}”是空文件，没有添加。`,
+    // Smaller photo uploads
+    sendOriginal: '发送原图',
+    sendOriginalFor: (name: string) => `${name}：发送原图`,
+    shrinking: '正在压缩…',
+    photoHelp:
+      '照片会先在手机上缩小（最长边 2048 像素）再上传，通常只有原来的几分之一，网络不好也能很快传完。需要原始文件时勾选“发送原图”（只有原图带有照片里的位置）。我们为收到的每个文件记录校验值（SHA-256），证明之后没有改动。',
+    uploadTime: (kind: string, size: string, time: string, measured: boolean) =>
+      `这段${kind}有 ${size}，上传约需 ${time}（${measured ? '按当前网络估计' : '按每秒 0.5 兆比特的慢速网络估计'}）。网络不好时，可以只保留关键片段，或到网络好的地方再提交。`,
+    duration: (seconds: number) =>
+      seconds < 60
+        ? `${seconds} 秒`
+        : seconds < 3600
+          ? `${Math.round(seconds / 60)} 分钟`
+          : `${(seconds / 3600).toFixed(1)} 小时`,
   },
   fieldErrors: {
     category: '请选择问题类别',

@@ -1,13 +1,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useFormsT } from '../formsText';
-import {
-  addFiles,
-  EVIDENCE_ACCEPT,
-  EVIDENCE_LIMITS,
-  formatBytes,
-  releaseFiles,
-  type PickedFile,
-} from './evidenceFiles';
+import { addFiles, EVIDENCE_ACCEPT, EVIDENCE_LIMITS, releaseFiles, type PickedFile } from './evidenceFiles';
+import { EvidenceItem } from './EvidenceItem';
+import './evidence.css';
 
 interface Props {
   files: PickedFile[];
@@ -19,7 +14,8 @@ type Source = 'photo' | 'video' | 'audio' | 'any';
 
 /**
  * Buttons that open the camera, the recorder or the gallery (capture hints on phones),
- * then the chosen files with thumbnails, sizes and a remove button each.
+ * then the chosen files with thumbnails, sizes and a remove button each. Photos are
+ * made smaller for upload unless the reporter chooses to send the original.
  */
 export function EvidencePicker({ files, onChange, disabled }: Props) {
   const t = useFormsT();
@@ -130,33 +126,17 @@ export function EvidencePicker({ files, onChange, disabled }: Props) {
       {files.length > 0 && (
         <ul className="evidence__list">
           {files.map((f) => (
-            <li key={f.id} className="evidence__item">
-              {f.previewUrl ? (
-                <img className="evidence__thumb" src={f.previewUrl} alt="" width="64" height="64" />
-              ) : (
-                <span className="evidence__thumb evidence__thumb--kind" aria-hidden="true">
-                  {t.evidence.kinds[f.kind]}
-                </span>
-              )}
-              <span className="evidence__meta">
-                <span className="evidence__name">{f.file.name}</span>
-                <span className="muted">
-                  {t.evidence.kinds[f.kind]} · {formatBytes(f.file.size)}
-                </span>
-              </span>
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => remove(f)}
-                aria-label={t.evidence.remove(f.file.name)}
-                disabled={disabled}
-              >
-                {t.evidence.removeShort}
-              </button>
-            </li>
+            <EvidenceItem
+              key={f.id}
+              file={f}
+              onChange={(changed) => onChange(files.map((other) => (other.id === changed.id ? changed : other)))}
+              onRemove={() => remove(f)}
+              disabled={disabled}
+            />
           ))}
         </ul>
       )}
+      {files.some((f) => f.kind === 'photo') && <p className="muted">{t.evidence.photoHelp}</p>}
     </div>
   );
 }

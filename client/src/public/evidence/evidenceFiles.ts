@@ -14,6 +14,10 @@ export interface PickedFile {
   kind: EvidenceKind;
   /** Object URL for an image thumbnail; revoke with releaseFiles(). */
   previewUrl?: string;
+  /** Photos: the copy made smaller for upload, being prepared; null means the original is sent. */
+  smaller?: Promise<File | null>;
+  /** The reporter chose to send this photo as taken ("发送原图"). */
+  sendOriginal?: boolean;
 }
 
 const EXTENSION_KINDS: Record<string, EvidenceKind> = {
@@ -85,6 +89,7 @@ export function addFiles(
         file,
         kind,
         previewUrl: PREVIEWABLE.has(file.type) ? URL.createObjectURL(file) : undefined,
+        smaller: kind === 'photo' ? smallerLater(file) : undefined,
       });
     }
   }
@@ -95,9 +100,26 @@ export function releaseFiles(files: PickedFile[]): void {
   for (const f of files) if (f.previewUrl) URL.revokeObjectURL(f.previewUrl);
 }
 
+/** Starts making a photo smaller; the downscaler is loaded only now, not with the form. */
+function smallerLater(photo: File): Promise<File | null> {
+  return import('./downscale').then((m) => m.smallerPhoto(photo)).catch(() => null);
+}
+
+/** The bytes that will be uploaded: the smaller copy unless the original was chosen or none was made. */
+export async function fileToSend(file: PickedFile): Promise<File> {
+  if (file.sendOriginal || !file.smaller) return file.file;
+  return (await file.smaller) ?? file.file;
+}
+
+/** Adds the files to an upload form, as they are to be sent and under neutral names. */
+export async function appendEvidence(form: FormData, files: PickedFile[]): Promise<void> {
+  const sending = await Promise.all(files.map(fileToSend));
+  sending.forEach((file, i) => form.append('evidence', file, uploadName(file, i)));
+}
+
 /** A neutral upload name: the phone's file name can say who took it or when. */
-export function uploadName(file: PickedFile, index: number): string {
-  const ext = /\.([a-z0-9]{1,5})$/i.exec(file.file.name)?.[1]?.toLowerCase();
+function uploadName(file: File, index: number): string {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(file.name)?.[1]?.toLowerCase();
   return `evidence-${index + 1}${ext ? `.${ext}` : ''}`;
 }
 

@@ -4,7 +4,7 @@ import { followup } from '../../../../shared/contract/followup';
 import type { Claim } from '../../../../shared/schemas/claim';
 import { ApiError } from '../../api';
 import { call, callFile, endpointPath, type Answer } from '../../apiClient';
-import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
+import { appendEvidence, type PickedFile } from '../evidence/evidenceFiles';
 import { proofHeaders, solveFresh, takeProof } from '../pow/proofOfWork';
 import { uploadForm } from '../upload';
 
@@ -72,23 +72,24 @@ const bearer = (s: FollowupSession) => ({ headers: { Authorization: `Bearer ${s.
 type Progress = (sent: number, total: number) => void;
 
 /** The evidence files as `evidence` parts, after any text parts. */
-function evidenceForm(files: PickedFile[], text: Record<string, string> = {}): FormData {
+async function evidenceForm(files: PickedFile[], text: Record<string, string> = {}): Promise<FormData> {
   const form = new FormData();
   for (const [name, value] of Object.entries(text)) form.append(name, value);
-  files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
+  await appendEvidence(form, files);
   return form;
 }
 
 async function uploadWithProof<T>(
   s: FollowupSession,
   endpoint: typeof followup.evidence | typeof followup.stillThere,
-  form: FormData,
+  form: Promise<FormData>,
   onProgress: Progress,
 ): Promise<T> {
+  const body = await form;
   for (let attempt = 0; ; attempt++) {
     const proof = await takeProof(); // refused before the files are read, so a retry costs no upload
     try {
-      return await uploadForm<T>(endpointPath(endpoint), form, {
+      return await uploadForm<T>(endpointPath(endpoint), body, {
         headers: { ...bearer(s).headers, ...proofHeaders(proof) },
         onProgress,
       });

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useLang } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { formatBytes, type PickedFile } from '../evidence/evidenceFiles';
+import { SizeToSend } from '../evidence/EvidenceItem';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import type { ReportDraft } from './draft';
@@ -47,7 +48,10 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
             <ul className="review__files">
               {files.map((f) => (
                 <li key={f.id}>
-                  {f.file.name} <span className="muted">({formatBytes(f.file.size)})</span>
+                  {f.file.name}{' '}
+                  <span className="muted">
+                    (<SizeToSend file={f} />)
+                  </span>
                 </li>
               ))}
             </ul>

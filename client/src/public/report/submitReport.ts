@@ -5,7 +5,7 @@ import { intake } from '../../../../shared/contract/intake';
 import type { ReportInput } from '../../../../shared/schemas/report';
 import { ApiError } from '../../api';
 import { endpointPath, type Answer } from '../../apiClient';
-import { uploadName, type PickedFile } from '../evidence/evidenceFiles';
+import { appendEvidence, type PickedFile } from '../evidence/evidenceFiles';
 import { proofHeaders, takeProof } from '../pow/proofOfWork';
 import { isAbort, uploadForm } from '../upload';
 
@@ -53,7 +53,7 @@ export async function submitReport(
       const proof = await takeProof(); // each proof is spent once by the server, so one per attempt
       const form = new FormData();
       form.append('report', reportJson);
-      files.forEach((f, i) => form.append('evidence', f.file, uploadName(f, i)));
+      await appendEvidence(form, files); // photos as made smaller, unless "send original" was chosen
       return await uploadForm<Receipt>(endpointPath(intake.submit), form, {
         headers: { 'Idempotency-Key': idempotencyKey, ...proofHeaders(proof) },
         onProgress: (sent, total) => onPhase({ kind: 'uploading', sent, total }),
