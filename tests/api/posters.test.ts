@@ -26,8 +26,7 @@ beforeAll(async () => {
   t = await startTestApp({ PUBLIC_BASE_URL, TRUST_PROXY: 'loopback' });
   admin = await openSession(t, 'admin');
   intake = await openSession(t, 'intake');
-  for (const role of ['verifier', 'reviewer', 'finance'] as const)
-    others[role] = await openSession(t, role);
+  for (const role of ['verifier', 'reviewer', 'finance'] as const) others[role] = await openSession(t, role);
 });
 afterAll(async () => {
   await t?.stop();

@@ -282,12 +282,10 @@ describe('re-inspection', () => {
     const r = await ordered({ major: true, listingBody: '安阳市安委会' });
     // One person, a verifier when re-inspecting and a reviewer by the time of the sign-off.
     const dual = await createAccount({ username: 'dual', role: 'verifier', areaCodes: ['410503'] });
-    await reinspectOk(
-      r.reference,
-      await openSession(t, 'dual'),
-      { result: 'completed', note: '重大隐患已整改。' },
-      ['before', 'after'],
-    );
+    await reinspectOk(r.reference, await openSession(t, 'dual'), { result: 'completed', note: '重大隐患已整改。' }, [
+      'before',
+      'after',
+    ]);
     expect((await task(r.reference)).status).toBe('awaiting-sign-off');
     expect((await reporterView(r)).body.canSayStillThere).toBe(false);
 

@@ -19,8 +19,7 @@ const s = {} as Record<'protection' | 'leader' | 'discipline', StaffSession>;
 beforeAll(async () => {
   t = await startTestApp(intakeEnv);
   c = await caseDriver(t);
-  for (const role of ['protection', 'leader', 'discipline'] as const)
-    s[role] = await openSession(t, role);
+  for (const role of ['protection', 'leader', 'discipline'] as const) s[role] = await openSession(t, role);
 });
 afterAll(async () => {
   await t?.stop();

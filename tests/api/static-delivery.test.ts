@@ -31,7 +31,7 @@ function expectBodyMatchesLength(res: RawResponse): void {
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
+  await ensureClientBuilt();
   t = await startTestApp(intakeEnv, { clientDir: CLIENT });
   http = await listenOnLoopback(t.app);
   intake = await signIn(t.app, 'intake', t.demoPassword);

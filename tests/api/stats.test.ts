@@ -436,10 +436,7 @@ describe('the overview', () => {
   test("staff statistics count only the viewer's areas", async () => {
     await createAccount({ username: 'stats-wenfeng', role: 'intake', areaCodes: [A] });
     await createAccount({ username: 'stats-nowhere', role: 'intake', areaCodes: [], allAreas: false });
-    const [wenfeng, nowhere] = [
-      await openSession(t, 'stats-wenfeng'),
-      await openSession(t, 'stats-nowhere'),
-    ];
+    const [wenfeng, nowhere] = [await openSession(t, 'stats-wenfeng'), await openSession(t, 'stats-nowhere')];
     const get = async (path: string, who: StaffSession) => {
       const res = await as(request(t.app).get(path), who, null);
       expect(res.status).toBe(200);

@@ -74,7 +74,10 @@ describe('case work in the console', () => {
     const photo = intake.page.getByTestId('evidence-item').locator('img');
     await photo.waitFor();
     // The photo really loads through the session (not a broken image): its natural width is the JPEG's.
-    await waitForPageCondition(intake.page, `document.querySelector('[data-testid=evidence-item] img')?.naturalWidth === 64`);
+    await waitForPageCondition(
+      intake.page,
+      `document.querySelector('[data-testid=evidence-item] img')?.naturalWidth === 64`,
+    );
     const stored = (await Report.findOne({ reference }).lean())!;
     await intake.page.getByTestId('evidence-item').getByText(stored.evidence[0].storedSha256).waitFor();
     expect(await intake.page.getByText('王五').count()).toBe(0); // staff see a pseudonym, never the name

@@ -1,22 +1,17 @@
 // Browser tests run the built client against a real server on loopback, in
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ensureClientBuilt as clientBuilt } from './clientBuild';
 import { startTestServer, type TestServer } from './server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 
-/** Builds the client once if a test run finds it missing, and makes room for screenshots. */
-export function ensureClientBuilt(): void {
-  if (
-    !fs.existsSync(path.join(ROOT, 'dist/client/index.html')) ||
-    !fs.existsSync(path.join(ROOT, 'dist/client/console/index.html'))
-  ) {
-    execSync('npx vite build --config client/vite.config.ts', { cwd: ROOT, stdio: 'inherit' });
-  }
+/** The built client (waiting for `npm test`'s build, or building it), and room for screenshots. */
+export async function ensureClientBuilt(): Promise<void> {
+  await clientBuilt();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
 
@@ -54,7 +49,7 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    ensureClientBuilt();
+    await ensureClientBuilt();
     server = await startTestServer(env);
     browser = await launchChromium();
   }, 180_000);

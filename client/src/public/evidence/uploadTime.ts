@@ -29,7 +29,8 @@ export function slowUpload(bytes: number, downlinkMbps = currentDownlink()): Upl
   return estimate.seconds >= WARN_FROM_SECONDS ? estimate : null;
 }
 
+// Read through globalThis: the rules above are also unit-tested under Node, which has no connection.
 function currentDownlink(): number | undefined {
-  if (typeof navigator === 'undefined') return undefined;
-  return (navigator as Navigator & { connection?: NetworkInformation }).connection?.downlink;
+  const nav = (globalThis as { navigator?: { connection?: NetworkInformation } }).navigator;
+  return nav?.connection?.downlink;
 }
