@@ -39,8 +39,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: positiveInt.default(10),
   LOGIN_LOCK_MINUTES: positiveInt.default(15),
   LOGIN_DELAY_BASE_MS: z.coerce.number().int().min(0).default(500),
-  /** scrypt's cost as log2 N for new password hashes: 15 (N = 32768, ~100 ms) is the floor outside tests. */
-  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  /** scrypt's cost as log2 N for new password hashes: 15 (N = 32768, ~100 ms, 32 MiB) is the floor outside tests; 17 (128 MiB a sign-in) the ceiling. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(17).default(15),
   TOTP_REQUIRED_ROLES: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -20,6 +20,7 @@ function run(name: string, command: string, args: string[]): Promise<Outcome> {
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d));
   child.stderr.on('data', (d: Buffer) => (output += d));
+  child.on('error', (e) => (output += String(e)));
   return new Promise((resolve) =>
     child.on('close', (code) => resolve({ name, ok: code === 0, seconds: elapsed(), output })),
   );
@@ -34,10 +35,13 @@ function report(o: Outcome): Outcome {
 async function main(): Promise<void> {
   const jest = new Promise<Outcome>((resolve) => {
     const child = spawn('npx', ['jest', ...process.argv.slice(2)], { stdio: 'inherit' });
+    child.on('error', (e) => resolve({ name: 'jest', ok: false, seconds: elapsed(), output: String(e) }));
     child.on('close', (code) => resolve({ name: 'jest', ok: code === 0, seconds: elapsed(), output: '' }));
   });
   const checks = [
-    buildClient().then(({ ok, output }) => report({ name: 'client build', ok, seconds: elapsed(), output })),
+    buildClient()
+      .catch((e: unknown) => ({ ok: false, output: String(e) }))
+      .then(({ ok, output }) => report({ name: 'client build', ok, seconds: elapsed(), output })),
     run('typecheck', 'npm', ['run', '-s', 'typecheck']).then(report),
     run('lint', 'npm', ['run', '-s', 'lint']).then(report),
   ];

@@ -2,7 +2,7 @@
 // progressively and lock the account after too many. Every outcome is audited.
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/auditLog';
-import { decoyHash, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { createSession, type SessionPolicy } from './sessions';
 import { verifyTotp } from './totp';
 import type { SecretBox } from '../platform/secretBox';
@@ -80,11 +80,19 @@ export async function staffLogin(input: LoginInput, policy: LoginPolicy, box: Se
     }
     staff.totpLastStep = step;
   }
+  // A hash at an older cost is replaced while the password is at hand, so every account
+  // soon costs what the decoy costs and sign-in timing says nothing about who exists.
+  const rehashed = needsRehash(staff.passwordHash) ? await hashPassword(input.password) : undefined;
   await inTransaction(async (txn) => {
     await Staff.updateOne(
       { _id: staff._id },
       {
-        $set: { failedLogins: 0, lastLoginAt: now, totpLastStep: staff.totpLastStep },
+        $set: {
+          failedLogins: 0,
+          lastLoginAt: now,
+          totpLastStep: staff.totpLastStep,
+          ...(rehashed ? { passwordHash: rehashed } : {}),
+        },
         $unset: { lockedUntil: 1, lastFailedLoginAt: 1, nextAttemptAt: 1 },
       },
       { session: txn },

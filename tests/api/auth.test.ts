@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { errorMessage } from '../../shared/errors';
-import { hashPassword } from '../../server/staff/passwords';
+import { hashPassword, usePasswordHashCost, verifyPassword } from '../../server/staff/passwords';
 import { currentTotp } from '../../server/staff/totp';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.model';
@@ -65,6 +65,21 @@ describe('with the default login policy', () => {
       expect(userKeys).not.toContain('passwordHash');
       expect(userKeys.filter((k) => /totp/i.test(k))).toEqual(['totpEnabled']);
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt\$|passwordHash|totpSecret|failedLogins/);
+    });
+
+    test('a hash made at another cost is replaced at sign-in, so every account costs what the decoy costs', async () => {
+      const account = await createAccount({ username: 'older-cost', role: 'intake' });
+      usePasswordHashCost(11);
+      await Staff.updateOne({ _id: account._id }, { $set: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+      usePasswordHashCost(t.config.PASSWORD_HASH_COST);
+      expect((await Staff.findById(account._id).lean())!.passwordHash).toMatch(/^scrypt\$2048\$/);
+
+      await signIn(t.app, 'older-cost', TEST_PASSWORD);
+      const rehashed = (await Staff.findById(account._id).lean())!.passwordHash;
+      expect(rehashed).toMatch(/^scrypt\$1024\$/);
+      expect(await verifyPassword(TEST_PASSWORD, rehashed)).toBe(true);
+      expect((await login(t.app, 'older-cost', 'not the password')).status).toBe(401);
+      expect((await Staff.findById(account._id).lean())!.passwordHash).toBe(rehashed);
     });
 
     test('stores the session (hashed token) and resets the failure counter', async () => {

@@ -139,11 +139,14 @@ describe('the built client, precompressed', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=3600');
   });
 
-  test('a missing bundle file is a 404, never a page in its place', async () => {
-    const res = await get('/assets/gone-AbCd1234.js', BR);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).not.toMatch(/text\/html/);
-  });
+  test.each(['/assets/gone-AbCd1234.js', '/console/assets/gone-AbCd1234.js'])(
+    'a missing bundle file is a 404, never a page in its place: %s',
+    async (missing) => {
+      const res = await get(missing, BR);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).not.toMatch(/text\/html/);
+    },
+  );
 });
 
 describe('API answers', () => {
@@ -181,7 +184,17 @@ describe('API answers', () => {
     const json = { getHeader: (name: string) => (name === 'Content-Type' ? 'application/json' : undefined) };
     expect(shouldCompress({ originalUrl: '/api/v1/auth/session' }, json)).toBe(false);
     expect(shouldCompress({ originalUrl: '/api/v1/auth/login' }, json)).toBe(false);
+    expect(shouldCompress({ originalUrl: '/api/v1/Auth/totp/setup' }, json)).toBe(false);
     expect(shouldCompress({ originalUrl: '/api/v1/reports?page=2' }, json)).toBe(true);
+    // A JSON or CSV download is compressible by type; its Content-Disposition keeps it as stored.
+    const download = (type: string) => ({
+      getHeader: (name: string) =>
+        ({ 'content-type': type, 'content-disposition': 'attachment; filename="ledger.csv"' })[name.toLowerCase()],
+    });
+    expect(shouldCompress({ originalUrl: '/api/v1/fund/ledger.csv' }, download('text/plain; charset=utf-8'))).toBe(
+      false,
+    );
+    expect(shouldCompress({ originalUrl: '/api/v1/exports/x' }, download('application/json'))).toBe(false);
   });
 
   test('a poster scan redirect is never stored', async () => {
@@ -191,7 +204,7 @@ describe('API answers', () => {
   });
 
   test('evidence is downloaded exactly as stored, never compressed on the way', async () => {
-    // A text-heavy PDF: compression would shrink it, so only the rule keeps it as it is.
+    // A text-heavy PDF: compression would shrink it; downloads go as stored.
     const pdf = Buffer.from(
       `%PDF-1.4\n${'% 安全出口被堵死 the exits are blocked\n'.repeat(200)}1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
       'utf8',

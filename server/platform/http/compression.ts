@@ -19,7 +19,8 @@ const COMPRESSIBLE_TYPE = /^(application\/(json|problem\+json)|text\/plain)\s*(;
 // token or a TOTP secret (all under /api/v1/auth/, all small) are never compressed.
 // Other secrets in answers (a new report's access key, a duress key) are fresh on
 // every answer, which length-guessing cannot attack.
-const CARRIES_STANDING_SECRET = /^\/api\/v1\/auth\//;
+// Case-insensitive, as Express routes are: /api/v1/Auth/… reaches the same handlers.
+const CARRIES_STANDING_SECRET = /^\/api\/v1\/auth\//i;
 
 /** Whether an answer may be compressed (exported for the tests: the auth answers are too small to show it). */
 export function shouldCompress(req: Pick<Request, 'originalUrl'>, res: Pick<Response, 'getHeader'>): boolean {

@@ -45,6 +45,6 @@ export function staticClient(dir: string): Router {
   router.use(files);
   router.get(/^\/console(?!\/assets\/)(\/.*)?$/, page('console/index.html'));
   // Not for API paths, poster redirects, nor a missing bundle file (a 404, not a page in its place).
-  router.get(/^\/(?!api\/|p\/|assets\/).*/, page('index.html'));
+  router.get(/^\/(?!api\/|p\/|assets\/|console\/assets\/).*/i, page('index.html'));
   return router;
 }
