@@ -74,8 +74,9 @@ const shot = (page: Page, name: string) =>
 
 const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
+/** Next may wait for the step's chunk: wait for the new heading rather than read it at once. */
 async function expectStep(page: Page, title: string): Promise<void> {
-  await expect(page.getByTestId('step-heading').textContent()).resolves.toBe(title);
+  await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
 }
 
 /** Step 1 filled in, ending on the evidence step. */

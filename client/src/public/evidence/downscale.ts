@@ -9,9 +9,18 @@ const TIME_LIMIT_MS = 60_000;
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** A photo being made smaller, and a way to stop it (a stuck decode must not run beside the next). */
+interface Shrinking {
+  result: Promise<Blob | null>;
+  stop(): void;
+}
+
 /** The photo made smaller for upload, or null to send it as it is. */
 export function smallerPhoto(photo: File): Promise<File | null> {
-  const turn = queue.then(() => withTimeLimit(shrink(photo)));
+  const turn = queue.then(() => {
+    const shrinking = shrink(photo);
+    return withTimeLimit(shrinking.result, shrinking.stop);
+  });
   queue = turn.catch(() => null);
   return turn
     .then((smaller) =>
@@ -20,15 +29,17 @@ export function smallerPhoto(photo: File): Promise<File | null> {
     .catch(() => null);
 }
 
-function shrink(photo: File): Promise<Blob | null> {
-  if (typeof OffscreenCanvas !== 'function' || typeof Worker !== 'function') return shrinkPhoto(photo);
+function shrink(photo: File): Shrinking {
+  // On the page, a decode cannot be stopped; only a worker can.
+  const onPage = (): Shrinking => ({ result: shrinkPhoto(photo), stop: () => undefined });
+  if (typeof OffscreenCanvas !== 'function' || typeof Worker !== 'function') return onPage();
   let worker: Worker;
   try {
     worker = new Worker(new URL('./downscaleWorker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return shrinkPhoto(photo);
+    return onPage();
   }
-  return new Promise((resolve) => {
+  const result = new Promise<Blob | null>((resolve) => {
     worker.onmessage = (event: MessageEvent<DownscaleResponse>) => {
       worker.terminate();
       resolve(event.data.smaller);
@@ -40,11 +51,16 @@ function shrink(photo: File): Promise<Blob | null> {
     };
     worker.postMessage(photo);
   });
+  return { result, stop: () => worker.terminate() };
 }
 
-function withTimeLimit<T>(work: Promise<T>): Promise<T | null> {
+/** The work's result, or null once the time is up (the work then stopped). */
+function withTimeLimit<T>(work: Promise<T>, stop: () => void): Promise<T | null> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(null), TIME_LIMIT_MS);
+    const timer = setTimeout(() => {
+      stop();
+      resolve(null);
+    }, TIME_LIMIT_MS);
     work.then(
       (value) => {
         clearTimeout(timer);

@@ -4,6 +4,7 @@ import type { ReportInput } from '../../../../shared/schemas/report';
 import { ApiError, describeError } from '../../api';
 import type { PickedFile } from '../evidence/evidenceFiles';
 import { ChunkErrorBoundary } from '../ChunkErrorBoundary';
+import { forgetFailedParts } from '../retryableImport';
 import { ErrorSummary } from '../forms/Field';
 import { formsTextFor, useFormsT } from '../formsText';
 import { useLang, useT } from '../../i18n';
@@ -40,11 +41,11 @@ const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
   shareLocation: ['location'],
 };
 
-/** A later step while its chunk arrives; if it cannot (weak network), a way to try again. */
+/** A later step while its chunk arrives; if it cannot (weak network), a way to try again in place. */
 function LaterStep({ children }: { children: ReactNode }) {
   const loading = useT().common.loading;
   return (
-    <ChunkErrorBoundary>
+    <ChunkErrorBoundary onRetry={forgetFailedParts}>
       <Suspense fallback={<p className="muted">{loading}</p>}>{children}</Suspense>
     </ChunkErrorBoundary>
   );
@@ -66,9 +67,14 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
   const uploading = useRef<AbortController | null>(null);
-  const loadingParts = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const step = Math.min(Math.max(draft.step, 1), STEP_COUNT);
+
+  // A tap that waits for a chunk acts on the form as it is once the chunk is here, and not at
+  // all if the reporter moved to another step or discarded the draft meanwhile.
+  const draftNow = useRef(draft);
+  draftNow.current = draft;
+  const moves = useRef(0);
 
   // Once the first screen is up and the browser idle: the later steps, then the proof of
   // work, solved while the reporter types (refreshed on the last step if they took long).
@@ -91,6 +97,9 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const filesNow = useRef(files);
   filesNow.current = files;
   useEffect(() => () => releaseFilesLater(filesNow.current), []);
+
+  // Leaving the form within the app stops a submission still under way (its receipt would have nowhere to go).
+  useEffect(() => () => uploading.current?.abort(), []);
 
   // Leaving mid-upload interrupts it: let the browser ask first.
   const sending = phase !== null;
@@ -146,6 +155,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   };
 
   const goTo = (next: number) => {
+    moves.current += 1;
     setErrors({});
     setFailure('');
     update({ step: next });
@@ -154,43 +164,54 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const onNext = async (event: FormEvent) => {
     event.preventDefault();
     // Prefetched once the first step showed: usually at hand, and then the step changes within the tap.
+    const move = moves.current;
     const validation = loadValidation.now() ?? (await loadValidation().catch(() => undefined));
+    if (moves.current !== move) return; // went back, or discarded, while the check arrived
     if (!validation) return setFailure(common.errors.network);
-    const mine = errorsOfStep(validation.checkDraft(draft, t.fieldErrors).errors, step);
+    const mine = errorsOfStep(validation.checkDraft(draftNow.current, t.fieldErrors).errors, step);
     if (Object.keys(mine).length) return showErrors(mine, step);
     goTo(step + 1);
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (sending || loadingParts.current) return;
+    if (uploading.current) return; // a second tap while this one runs must not send twice
+    const controller = new AbortController();
+    uploading.current = controller;
+    try {
+      await submit(controller.signal);
+    } finally {
+      uploading.current = null;
+      setPhase(null);
+    }
+  };
+
+  const submit = async (signal: AbortSignal) => {
     let parts = submissionPartsNow(); // prefetched while the reporter typed: usually at hand
     if (!parts) {
-      loadingParts.current = true; // a second tap meanwhile must not send twice
-      parts = await loadForSubmission().catch(() => undefined);
-      loadingParts.current = false;
+      // Shown like sending (the buttons wait, Cancel stops it), so the draft cannot change under the tap.
+      setPhase({ kind: 'preparing' });
+      parts = await loadForSubmission(signal).catch(() => undefined);
+      if (signal.aborted) return setFailure(t.report.uploadCancelled);
       if (!parts) return setFailure(t.report.submitFailed);
     }
+    const latest = draftNow.current;
+    if (latest.step !== STEP_COUNT) return; // the form moved on meanwhile: nothing to send
     const { checkDraft, serverFieldErrors } = parts.validation;
     const { submitReport } = parts.submission;
-    const { input, errors: all } = checkDraft(draft, t.fieldErrors);
+    const { input, errors: all } = checkDraft(latest, t.fieldErrors);
     if (!input) {
       const first = Math.min(...Object.keys(all).map(stepOfField));
       update({ step: first });
       return showErrors(all, first);
     }
     setFailure('');
-    const controller = new AbortController();
-    uploading.current = controller;
     try {
-      const receipt = await sendDroppingUnknownPoster(submitReport, input, controller.signal);
+      const receipt = await sendDroppingUnknownPoster(submitReport, input, signal);
       clearStoredDraft();
       onSubmitted(receipt);
     } catch (error) {
       explainFailure(error, serverFieldErrors);
-    } finally {
-      uploading.current = null;
-      setPhase(null);
     }
   };
 
@@ -235,12 +256,21 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
 
   const onDiscard = () => {
     if (!window.confirm(t.report.discardConfirm)) return;
+    moves.current += 1;
     releaseFilesLater(files);
     setFiles([]);
     setErrors({});
     setFailure('');
     discard();
   };
+
+  const cancel = () => uploading.current?.abort();
+  // While the status's chunk is missing (it comes with the review step), a way to stop all the same.
+  const cancelButton = (
+    <button type="button" className="button button--quiet" onClick={cancel}>
+      {t.report.cancelUpload}
+    </button>
+  );
 
   const titles = [t.report.steps.what, t.report.steps.evidence, t.report.steps.identity, t.report.steps.review];
   const summary = Object.entries(errors).map(([path, message]) => ({ target: controlIdOf(path), message }));
@@ -267,7 +297,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
           <ErrorSummary title={t.report.errorSummaryTitle(summary.length)} items={summary} version={checks} />
           {step === 1 && <StepWhat draft={draft} update={edit} errors={errors} catalog={catalog} />}
           {step > 1 && (
-            <LaterStep>
+            <LaterStep key={step}>
               {step === 2 && <StepEvidence files={files} onChange={setFiles} />}
               {step === 3 && <StepIdentity draft={draft} update={edit} errors={errors} />}
               {step === 4 && (
@@ -278,9 +308,11 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
         </StepFrame>
 
         {phase && (
-          <Suspense fallback={null}>
-            <SubmitStatus phase={phase} onCancel={() => uploading.current?.abort()} />
-          </Suspense>
+          <ChunkErrorBoundary fallback={cancelButton}>
+            <Suspense fallback={cancelButton}>
+              <SubmitStatus phase={phase} onCancel={cancel} />
+            </Suspense>
+          </ChunkErrorBoundary>
         )}
         <div role="alert" className="form-failure">
           {failure && <p className="callout callout--error">{failure}</p>}

@@ -1,14 +1,17 @@
 // What the form needs only after its first step: the other steps, the schema check (zod),
 // submission with its proof of work, and the receipt. Each is its own chunk, so the first
 // step shows without waiting for them; prefetchLaterParts() fetches them once it has.
-import { lazy } from 'react';
 import type { PickedFile } from '../evidence/evidenceFiles';
+import { importAgain, retryableLazy } from '../retryableImport';
 import { prefetch } from '../whenIdle';
 
-/** A loader that remembers its module, so a tap can use it at once (within the tap) once it has arrived. */
+/**
+ * A loader that remembers its module, so a tap can use it at once (within the tap) once it
+ * has arrived; until then each call tries again (a weak network may have dropped it).
+ */
 function remembered<M>(load: () => Promise<M>): { (): Promise<M>; now(): M | undefined } {
   let loaded: M | undefined;
-  return Object.assign(() => load().then((m) => (loaded = m)), { now: () => loaded });
+  return Object.assign(() => importAgain(load).then((m) => (loaded = m)), { now: () => loaded });
 }
 
 export const loadValidation = remembered(() => import('./validation'));
@@ -20,20 +23,31 @@ const loadStepIdentity = () => import('./StepIdentity');
 const loadStepReview = () => import('./StepReview');
 const loadRewardRange = () => import('./RewardRange');
 
-export const StepEvidence = lazy(() => loadStepEvidence().then((m) => ({ default: m.StepEvidence })));
-export const StepIdentity = lazy(() => loadStepIdentity().then((m) => ({ default: m.StepIdentity })));
-export const StepReview = lazy(() => loadStepReview().then((m) => ({ default: m.StepReview })));
-export const SubmitStatus = lazy(() => loadStepReview().then((m) => ({ default: m.SubmitStatus })));
-export const ReceiptView = lazy(() => loadReceiptView().then((m) => ({ default: m.ReceiptView })));
+export const StepEvidence = retryableLazy(loadStepEvidence, (m) => m.StepEvidence);
+export const StepIdentity = retryableLazy(loadStepIdentity, (m) => m.StepIdentity);
+export const StepReview = retryableLazy(loadStepReview, (m) => m.StepReview);
+export const SubmitStatus = retryableLazy(loadStepReview, (m) => m.SubmitStatus);
+export const ReceiptView = retryableLazy(loadReceiptView, (m) => m.ReceiptView);
 
 /**
  * Everything a submission needs, the receipt's view included: the receipt's access key
  * lives in memory only, so its view must be here before the report is sent, never
  * fetched after (a failed fetch then would cost the reporter the key).
  */
-export async function loadForSubmission() {
-  const [validation, submission] = await Promise.all([loadValidation(), loadSubmission(), loadReceiptView()]);
+export async function loadForSubmission(signal?: AbortSignal) {
+  const parts = Promise.all([loadValidation(), loadSubmission(), loadReceiptView()]);
+  const [validation, submission] = await (signal ? untilAborted(parts, signal) : parts);
   return { validation, submission };
+}
+
+/** The work's result, or an AbortError as soon as the signal aborts (a cancel need not wait for the network). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The same, if all of it has already arrived. */
