@@ -8,9 +8,9 @@ import type { Readable } from 'node:stream';
 import { type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Report } from '../../server/reports/report.model';
+import { PHONE, phonePage } from '../support/followupPhone';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
-const PHONE = { width: 360, height: 740 };
 const MB = 1024 * 1024;
 
 jest.setTimeout(180_000);
@@ -47,21 +47,8 @@ beforeAll(async () => {
 });
 
 async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; workers: string[]; requested: string[] }> {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  await context.addInitScript(RECORD_EVIDENCE_SENT);
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
-  });
+  const { page, pageErrors } = await phonePage(suite);
+  await page.addInitScript(RECORD_EVIDENCE_SENT);
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   const requested: string[] = [];

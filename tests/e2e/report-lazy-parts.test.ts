@@ -5,26 +5,15 @@
 import path from 'node:path';
 import { type Page, type Route } from 'playwright-core';
 import sharp from 'sharp';
+import { phonePage } from '../support/followupPhone';
 import { ARTIFACTS, browserSuite } from '../support/browser';
-
-const PHONE = { width: 360, height: 740 };
 
 jest.setTimeout(120_000);
 
 const suite = browserSuite({ WOODPECKER_POW_BITS: '4' });
 
 async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; reportPosts: () => number }> {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
+  const { page, pageErrors } = await phonePage(suite);
   let posts = 0;
   page.on('request', (request) => {
     if (request.method() === 'POST' && /\/api\/v1\/reports$/.test(request.url())) posts++;

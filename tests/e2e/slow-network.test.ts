@@ -6,9 +6,9 @@
 // printed, and the README quotes one run.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { PHONE, phonePage } from '../support/followupPhone';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
-const PHONE = { width: 360, height: 740 };
 const SLOW_NETWORK = {
   offline: false,
   latency: 400, // ms
@@ -24,21 +24,8 @@ const suite = browserSuite();
 
 /** A fresh phone on the slow profile, with the cache disabled and, if asked, a slower CPU. */
 async function slowPhone(cpuSlowdown = 1): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await suite.newContext({
-    viewport: PHONE,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(new Error(message.text()));
-  });
-  const cdp = await context.newCDPSession(page);
+  const { page, pageErrors } = await phonePage(suite);
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
