@@ -9,6 +9,7 @@ import { type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Report } from '../../server/reports/report.model';
 import { PHONE, phonePage } from '../support/followupPhone';
+import { expectStep, next, startReport } from '../support/reportForm';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
 const MB = 1024 * 1024;
@@ -58,25 +59,6 @@ async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; workers: 
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
-
-/** Next may wait for the step's chunk: wait for the new heading rather than read it at once. */
-async function expectStep(page: Page, title: string): Promise<void> {
-  await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
-}
-
-/** Step 1 filled in, ending on the evidence step. */
-async function startReport(page: Page): Promise<void> {
-  await page.goto(`${suite.server.baseUrl}/report`);
-  await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
-  await page.getByText('其他行业的问题').click();
-  await page.getByLabel('安全出口、疏散通道堵塞或锁闭').check();
-  await page.getByLabel('发生在哪个县区').selectOption('410502');
-  await page.getByLabel('具体情况').fill('仓库的安全出口被纸箱堵住，门还上了锁。');
-  await next(page);
-  await expectStep(page, '照片和证据');
-}
 
 /** From the evidence step: anonymous, submitted; the reference and the evidence bytes the page sent. */
 async function submitAnonymously(page: Page): Promise<{ reference: string; sent: Buffer }> {
@@ -135,7 +117,7 @@ describe('photos on a weak network', () => {
     const photo = photos.plain;
     expect(photo.length).toBeGreaterThan(2 * MB);
     const { page, pageErrors, workers, requested } = await openPhone();
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     expect(requested.filter((url) => /downscale/.test(url))).toEqual([]); // not on the form's first screens
 
     await page
@@ -165,7 +147,7 @@ describe('photos on a weak network', () => {
   test('with "发送原图" ticked the photo arrives byte for byte', async () => {
     const photo = photos.plain;
     const { page, pageErrors } = await openPhone();
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     await page
       .getByTestId('evidence-any')
       .setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -195,7 +177,7 @@ describe('photos on a weak network', () => {
     const photo = photos.sideways;
     expect((await sharp(photo).metadata()).orientation).toBe(6);
     const { page, pageErrors } = await openPhone();
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     await page
       .getByTestId('evidence-any')
       .setInputFiles({ name: 'IMG_0043.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -221,7 +203,7 @@ describe('photos on a weak network', () => {
 
   test('a video shows how long it would take to upload on the current connection', async () => {
     const { page, pageErrors } = await openPhone();
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     // The slow phone profile (400 kbit/s, 400 ms); the browser's connection estimate follows it.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Page, type Route } from 'playwright-core';
 import sharp from 'sharp';
 import { phonePage } from '../support/followupPhone';
+import { expectStep, next, startReport } from '../support/reportForm';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(120_000);
@@ -24,24 +25,6 @@ async function openPhone(): Promise<{ page: Page; pageErrors: Error[]; reportPos
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
-
-async function expectStep(page: Page, title: string): Promise<void> {
-  await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
-}
-
-/** Step 1 filled in, ending on the evidence step. */
-async function startReport(page: Page): Promise<void> {
-  await page.goto(`${suite.server.baseUrl}/report`);
-  await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
-  await page.getByText('其他行业的问题').click();
-  await page.getByLabel('安全出口、疏散通道堵塞或锁闭').check();
-  await page.getByLabel('发生在哪个县区').selectOption('410502');
-  await page.getByLabel('具体情况').fill('仓库的安全出口被纸箱堵住，门还上了锁。');
-  await next(page);
-  await expectStep(page, '照片和证据');
-}
-
 describe('report form parts that arrive late or not at all', () => {
   test('submitting before the submission chunks arrive waits visibly, can be cancelled, and sends nothing', async () => {
     const { page, pageErrors, reportPosts } = await openPhone();
@@ -51,7 +34,7 @@ describe('report form parts that arrive late or not at all', () => {
       held.push(route);
     });
 
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     await next(page);
     await expectStep(page, '您的身份');
     await page.getByRole('radio', { name: '实名举报' }).check();
@@ -106,7 +89,7 @@ describe('report form parts that arrive late or not at all', () => {
       return failing ? route.abort('connectionfailed') : route.continue();
     });
 
-    await startReport(page);
+    await startReport(page, suite.server.baseUrl);
     const photo = await sharp({
       create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } },
     })

@@ -1,0 +1,22 @@
+// Walking the public report form on a phone, for the browser suites that need a
+// report under way.
+import type { Page } from 'playwright-core';
+
+export const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
+
+/** Next may wait for the step's chunk: wait for the new heading rather than read it at once. */
+export async function expectStep(page: Page, title: string): Promise<void> {
+  await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
+}
+
+/** Step 1 filled in (a blocked fire exit in 文峰区), ending on the evidence step. */
+export async function startReport(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/report`);
+  await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
+  await page.getByText('其他行业的问题').click();
+  await page.getByLabel('安全出口、疏散通道堵塞或锁闭').check();
+  await page.getByLabel('发生在哪个县区').selectOption('410502');
+  await page.getByLabel('具体情况').fill('仓库的安全出口被纸箱堵住，门还上了锁。');
+  await next(page);
+  await expectStep(page, '照片和证据');
+}
