@@ -79,7 +79,8 @@ describe('the reward in follow-up', () => {
     await page.getByRole('textbox', { name: '联系电话' }).fill('138 0000 0000');
     await page.getByRole('textbox', { name: '开户银行' }).fill('中国工商银行安阳分行');
     await page.getByRole('textbox', { name: '银行卡号' }).fill('6222 0210 0101 2345 678');
-    await page.getByTestId('claim-submit').click();
+    // Sent from the keyboard, as a keyboard user would: no click can land on a shifting layout.
+    await page.getByTestId('claim-submit').press('Enter');
     await page.getByText('身份证号码不正确').waitFor();
     expect(await page.getByRole('textbox', { name: '身份证号码' }).getAttribute('aria-invalid')).toBe('true');
     await waitForPageCondition(page, `document.activeElement && document.activeElement.id === 'claim-idNumber'`);
@@ -102,13 +103,16 @@ describe('the reward in follow-up', () => {
         }),
       }),
     );
-    await page.getByTestId('claim-submit').click();
+    await Promise.all([
+      page.waitForRequest('**/api/v1/followup/claim'),
+      page.getByTestId('claim-submit').press('Enter'),
+    ]);
     await page.getByText('银行卡号应为 12 到 30 位数字').waitFor();
     expect(await page.getByText('身份证号码不正确').count()).toBe(0);
     expect(await page.getByRole('textbox', { name: '银行卡号' }).getAttribute('aria-invalid')).toBe('true');
     await page.unroute('**/api/v1/followup/claim');
 
-    await page.getByTestId('claim-submit').click();
+    await page.getByTestId('claim-submit').press('Enter');
     await page.getByText('领奖申请已提交，财务核对后发放。').waitFor();
     expect(await text(page, 'reward-status')).toBe('已提交，待财务核对发放');
     expect(await text(page, 'followup-status')).toBe('已申领，待发放');
