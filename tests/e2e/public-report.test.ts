@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { Poster } from '../../server/posters/poster.model';
 import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
+import { attachSmallPhoto } from '../support/reportForm';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };
@@ -188,14 +189,7 @@ describe('public report form', () => {
 
     // Step 2: a photo, shown as a thumbnail with its size.
     await expectStep(page, '照片和证据');
-    const photo = await sharp({
-      create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } },
-    })
-      .jpeg()
-      .toBuffer();
-    await page
-      .getByTestId('evidence-any')
-      .setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await attachSmallPhoto(page);
     await page.locator('img.evidence__thumb').waitFor();
     await page.getByText('已添加 1 个文件（最多 10 个）').waitFor();
     await page.getByText('可识别您的信息（位置、手机型号和序列号', { exact: false }).waitFor();

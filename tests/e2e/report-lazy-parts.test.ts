@@ -4,9 +4,8 @@
 // tried again in place, keeping the attached photo (kept in memory only, a reload loses it).
 import path from 'node:path';
 import { type Page, type Route } from 'playwright-core';
-import sharp from 'sharp';
 import { phonePage } from '../support/followupPhone';
-import { expectStep, next, startReport } from '../support/reportForm';
+import { attachSmallPhoto, expectStep, next, startReport } from '../support/reportForm';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 
 jest.setTimeout(120_000);
@@ -90,14 +89,7 @@ describe('report form parts that arrive late or not at all', () => {
     });
 
     await startReport(page, suite.server.baseUrl);
-    const photo = await sharp({
-      create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } },
-    })
-      .jpeg()
-      .toBuffer();
-    await page
-      .getByTestId('evidence-any')
-      .setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await attachSmallPhoto(page);
     await page.getByText('已添加 1 个文件（最多 10 个）').waitFor();
 
     await next(page);

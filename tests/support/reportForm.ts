@@ -1,6 +1,7 @@
 // Walking the public report form on a phone, for the browser suites that need a
 // report under way.
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 
 export const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
@@ -19,4 +20,14 @@ export async function startReport(page: Page, baseUrl: string): Promise<void> {
   await page.getByLabel('具体情况').fill('仓库的安全出口被纸箱堵住，门还上了锁。');
   await next(page);
   await expectStep(page, '照片和证据');
+}
+
+/** A small photo (640×480 JPEG) attached on the evidence step, as a phone camera would name it. */
+export async function attachSmallPhoto(page: Page): Promise<void> {
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByTestId('evidence-any')
+    .setInputFiles({ name: 'IMG_20251120_093012.jpg', mimeType: 'image/jpeg', buffer: photo });
 }
