@@ -105,3 +105,20 @@ export async function waitForPageCondition(page: Page, expression: string, timeo
     tick();
   })`);
 }
+
+/** The widths every changed screen is kept at: a small phone and a common office laptop. */
+export const SCREENSHOT_WIDTHS = [360, 1366] as const;
+
+/**
+ * Keeps full-page screenshots of the page as it is now, at each width, under
+ * test-artifacts/e2e/<name>-<width>.png, then restores the page's viewport.
+ */
+export async function keepScreenshots(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const width of SCREENSHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
