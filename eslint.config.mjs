@@ -55,7 +55,7 @@ export default defineConfig(
   },
   {
     name: 'woodpecker/node',
-    files: ['server/**', 'shared/**', 'tests/**', 'bench/**'],
+    files: ['server/**', 'shared/**', 'tests/**', 'bench/**', 'packages/**'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -80,7 +80,7 @@ export default defineConfig(
       'boundaries/elements': [
         { type: 'shared', pattern: 'shared', partialMatch: false },
         { type: 'client', pattern: 'client', partialMatch: false },
-        { type: 'engine', pattern: 'server/embedded-mongo', partialMatch: false },
+        { type: 'engine', pattern: 'packages/embedded-mongo', partialMatch: false },
         { type: 'platform', pattern: 'server/platform', partialMatch: false },
         { type: 'tooling', pattern: 'server/{demo,scripts}', partialMatch: false },
         { type: 'feature', pattern: 'server/*', capture: ['feature'], partialMatch: false },

@@ -8,7 +8,12 @@ const os = require('node:os');
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
+  roots: ['<rootDir>/tests', '<rootDir>/packages/embedded-mongo/tests'],
+  // The engine package, by the name the app imports it under (tsconfig.json's paths).
+  moduleNameMapper: {
+    '^@woodpecker/embedded-mongo$': '<rootDir>/packages/embedded-mongo/src/index.ts',
+    '^@woodpecker/embedded-mongo/src/(.*)$': '<rootDir>/packages/embedded-mongo/src/$1',
+  },
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 30000,

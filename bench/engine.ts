@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { decodeBson } from '../server/embedded-mongo/bson-values';
-import { startEmbeddedMongo } from '../server/embedded-mongo';
+import { decodeBson } from '@woodpecker/embedded-mongo/src/bson-values';
+import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 
 function opsPerSecond(fn: () => void, minMs = 1500): number {
   const start = process.hrtime.bigint();

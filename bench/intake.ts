@@ -135,7 +135,7 @@ async function emptyDir(dir: string): Promise<void> {
 function startDatabaseProcess(): Promise<{ uri: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../server/embedded-mongo/cli.ts'), '--in-memory', '--port', '0'],
+    ['--import', 'tsx', path.join(__dirname, '../packages/embedded-mongo/src/cli.ts'), '--in-memory', '--port', '0'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

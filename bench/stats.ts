@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { areaCodes, sectors } from '../shared/catalog';
-import { startEmbeddedMongo } from '../server/embedded-mongo';
+import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 import { Report } from '../server/reports/report.model';
 import { rebuildStats, statsOverview } from '../server/stats';
 import { areaCells, overdueNow } from '../server/stats/overview';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mongoose, { type ClientSession } from 'mongoose';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../embedded-mongo';
+import { startEmbeddedMongo, type EmbeddedMongo } from '@woodpecker/embedded-mongo';
 
 mongoose.set('strictQuery', true);
 // User input can never smuggle query operators: filters with $-keys must be

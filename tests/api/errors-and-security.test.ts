@@ -9,7 +9,7 @@ import { MongoClient } from 'mongodb';
 import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
 import { areas } from '../../shared/catalog';
-import { startEmbeddedMongo } from '../../server/embedded-mongo';
+import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.model';
 import { Report } from '../../server/reports/report.model';

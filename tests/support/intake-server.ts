@@ -11,7 +11,7 @@ import mongoose from 'mongoose';
 import { createApp } from '../../server/app';
 import { SecretBox } from '../../server/platform/secretBox';
 import { seedReferenceData } from '../../server/demo/seed';
-import { startEmbeddedMongo } from '../../server/embedded-mongo';
+import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 import { loadConfig } from '../../server/env';
 import { createLogger } from '../../server/platform/logger';
 import { DiskEvidenceStore } from '../../server/platform/evidenceStore';

@@ -83,14 +83,14 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
   },
   'the engine importing the app': {
     sample: {
-      file: 'server/embedded-mongo/sample.ts',
-      code: "import { createLogger } from '../platform/logger';\nimport * as money from '../../shared/money';\nexport const f = [createLogger, money];\n",
+      file: 'packages/embedded-mongo/src/sample.ts',
+      code: "import { createLogger } from '../../../server/platform/logger';\nimport * as money from '../../../shared/money';\nexport const f = [createLogger, money];\n",
     },
     fires: [1, 2],
   },
   'the engine importing itself and packages': {
     sample: {
-      file: 'server/embedded-mongo/sample.ts',
+      file: 'packages/embedded-mongo/src/sample.ts',
       code: "import { BSON } from 'bson';\nimport * as errors from './errors';\nexport const f = [BSON, errors];\n",
     },
     fires: [],
@@ -114,7 +114,7 @@ const cases: Record<string, { sample: Sample; fires: number[] }> = {
       code: [
         "import { fail } from './errors';",
         "import * as money from '../../shared/money';",
-        "import { startEmbeddedMongo } from '../embedded-mongo';",
+        "import { startEmbeddedMongo } from '../../packages/embedded-mongo/src';",
         "import type { Config } from '../env';",
         'export const f = [fail, money, startEmbeddedMongo] as unknown as Config;',
         '',

@@ -2,8 +2,8 @@
 // upsert seeding, positional/array-filter paths, pipeline updates and the error
 // codes MongoDB returns for invalid updates.
 import { ObjectId, Timestamp, type Collection, type Document, type UpdateFilter } from 'mongodb';
-import { driverSuite } from '../support/database';
-import { serverError } from '../support/mongoErrors';
+import { driverSuite } from './support/database';
+import { serverError } from './support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

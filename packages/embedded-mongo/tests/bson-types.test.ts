@@ -13,7 +13,7 @@ import {
   type Collection,
   type Document,
 } from 'mongodb';
-import { driverSuite } from '../support/database';
+import { driverSuite } from './support/database';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

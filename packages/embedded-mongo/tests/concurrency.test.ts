@@ -3,7 +3,7 @@
 // the raw wire must not stall or crash the server for everyone else.
 import net from 'node:net';
 import { MongoClient, ObjectId, type Db, type Document, type UpdateFilter } from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { startTestDatabase, type TestDatabase } from './support/database';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

@@ -10,8 +10,8 @@ import {
   type Db,
   type Document,
 } from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
-import { serverError } from '../support/mongoErrors';
+import { startTestDatabase, type TestDatabase } from './support/database';
+import { serverError } from './support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

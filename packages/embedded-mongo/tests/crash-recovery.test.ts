@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { MongoClient } from 'mongodb';
 
-const cli = path.join(__dirname, '../../server/embedded-mongo/cli.ts');
+const cli = path.join(__dirname, '../src/cli.ts');
 
 function startEngine(dataDir: string): Promise<{ child: ChildProcess; uri: string }> {
   // node itself runs the engine (tsx as a loader, not a wrapper process), so SIGKILL hits the engine.

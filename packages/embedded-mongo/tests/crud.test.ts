@@ -15,8 +15,8 @@ import {
   type Document,
   type Filter,
 } from 'mongodb';
-import { driverSuite } from '../support/database';
-import { serverError } from '../support/mongoErrors';
+import { driverSuite } from './support/database';
+import { serverError } from './support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

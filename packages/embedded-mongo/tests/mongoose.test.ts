@@ -1,7 +1,7 @@
 // The application talks to the database through mongoose, so the features it
 // relies on are exercised here end to end against the engine.
 import mongoose, { Schema, Types, type Connection } from 'mongoose';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { startTestDatabase, type TestDatabase } from './support/database';
 
 let db: TestDatabase;
 let conn: Connection;

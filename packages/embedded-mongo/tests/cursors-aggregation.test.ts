@@ -11,7 +11,7 @@ import {
   type Db,
   type Document,
 } from 'mongodb';
-import { startTestDatabase, type TestDatabase } from '../support/database';
+import { startTestDatabase, type TestDatabase } from './support/database';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

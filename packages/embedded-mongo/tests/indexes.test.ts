@@ -1,8 +1,8 @@
 // Index conformance: unique/compound/sparse/partial constraints and their error
 // shapes, index listing and dropping, and TTL expiry.
 import { Decimal128, Double, Long, MongoBulkWriteError, ObjectId, type Collection, type Document } from 'mongodb';
-import { driverSuite } from '../support/database';
-import { serverError } from '../support/mongoErrors';
+import { driverSuite } from './support/database';
+import { serverError } from './support/mongoErrors';
 
 /** Fixtures use numeric and string _ids as well as ObjectIds. */
 interface Doc extends Document {

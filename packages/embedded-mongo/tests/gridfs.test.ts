@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GridFSBucket } from 'mongodb';
-import { driverSuite } from '../support/database';
+import { driverSuite } from './support/database';
 
 const suite = driverSuite('gridfs');
 
