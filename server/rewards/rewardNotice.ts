@@ -80,7 +80,7 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
     .font('regular')
     .fontSize(10.5)
     .text(
-      `请凭举报编号和查询密码登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`,
+      `请凭举报编号和查询密钥登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`,
       { width: WIDTH },
     )
     .fontSize(9)

@@ -246,7 +246,7 @@ describe('case work in the console', () => {
     const entered = (await Report.findOne({ subjectName: '北关区某酒店管理有限公司' }).lean())!;
     expect(entered).toMatchObject({ channel: 'hotline-12350', anonymous: false, status: 'submitted' });
     expect(await receipt.textContent()).toContain(entered.reference);
-    expect(await receipt.textContent()).toMatch(/查询密码[0-9A-Z-]{20,}/);
+    expect(await receipt.textContent()).toMatch(/查询密钥[0-9A-Z-]{20,}/);
     await shot(page, '8-intake-entered-receipt');
     await dialog.getByRole('button', { name: '关闭' }).click();
 
