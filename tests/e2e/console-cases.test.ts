@@ -139,7 +139,7 @@ describe('case work in the console', () => {
     await reporter.getByLabel('查询密钥').fill(accessKey);
     await reporter.getByTestId('followup-signin').click();
     await reporter.getByTestId('followup-messages').getByText(QUESTION).waitFor();
-    await reporter.getByLabel('给核查人员留言').fill(ANSWER);
+    await reporter.getByLabel('给工作人员留言').fill(ANSWER);
     await reporter.getByTestId('followup-send').click();
     await reporter.getByTestId('followup-messages').getByText(ANSWER).waitFor();
     await reporter.screenshot({ path: path.join(ARTIFACTS, 'console-cases-5-reporter-answers.png'), fullPage: true });
