@@ -12,7 +12,12 @@ import { protectionForReporter } from '../protection/protectionViews.presenter';
 type ReporterMessage = z.infer<typeof followupReportResponse>['messages'][number];
 
 /** One message of the thread: who wrote it by role only (never which staff member), and what. */
-export function messageForReporter(m: { at: Date; from: string; staffRole?: string | null; body: string }): ReporterMessage {
+export function messageForReporter(m: {
+  at: Date;
+  from: string;
+  staffRole?: string | null;
+  body: string;
+}): ReporterMessage {
   const role = m.from === 'staff' && roles.includes(m.staffRole as Role) ? { role: m.staffRole as Role } : {};
   return { at: m.at.toISOString(), from: m.from as ReporterMessage['from'], ...role, body: m.body };
 }
@@ -30,7 +35,11 @@ export function presentReportForReporter(r: ReportFields, unitName?: string): z.
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter').length,
     timeline: r.timeline
       .filter((t) => t.public)
-      .map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: withoutAssumptionMarks(t.note) } : {}) })),
+      .map((t) => ({
+        at: t.at.toISOString(),
+        type: t.type,
+        ...(t.note ? { note: withoutAssumptionMarks(t.note) } : {}),
+      })),
     messages: r.messages.map(messageForReporter),
     reward: rewardForReporter(r),
     ...outcomeForReporter(r, unitName),

@@ -32,7 +32,9 @@ export function rewardQuoteRoutes(): Router {
       };
     } catch (error) {
       if (error instanceof RewardInputError)
-        throw fail('request.invalid', [{ path: `body.${error.path}`, code: 'custom', message: withoutAssumptionMarks(error.text[lang]) }]);
+        throw fail('request.invalid', [
+          { path: `body.${error.path}`, code: 'custom', message: withoutAssumptionMarks(error.text[lang]) },
+        ]);
       throw error;
     }
   });

@@ -125,7 +125,12 @@ describe('good quotes', () => {
 
   test('the public estimator says what applies: no mark on assumed values or an assumed effective date', async () => {
     // The version in force before 2025 has an assumed effective date and an assumed rounding; staff see both marks.
-    const input = { scheme: 'violation', violationKind: 'major-hazard', fineFen: 2_001_000, reportedOn: '2024-06-01' } as const;
+    const input = {
+      scheme: 'violation',
+      violationKind: 'major-hazard',
+      fineFen: 2_001_000,
+      reportedOn: '2024-06-01',
+    } as const;
     const staffLines = quoteReward(input, builtInPolicies).explanation;
     expect(staffLines.map((l) => l.zh).join('')).toContain('（施行日期为暂定）');
     expect(staffLines.map((l) => l.en).join('')).toContain('(an assumed date)');

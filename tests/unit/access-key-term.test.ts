@@ -12,7 +12,14 @@ const SCANNED = ['shared', 'server', 'client/src'];
 const SKIPPED = new Set([path.join(ROOT, 'server/embedded-mongo')]);
 
 /** Names the key had, each one a way a reporter could think they are two different secrets. */
-const OLD_NAMES: RegExp[] = [/查询密码/, /查询码/, /编号和密码/, /access code/i, /query (?:password|code)/i, /report password/i];
+const OLD_NAMES: RegExp[] = [
+  /查询密码/,
+  /查询码/,
+  /编号和密码/,
+  /access code/i,
+  /query (?:password|code)/i,
+  /report password/i,
+];
 
 function sources(dir: string): string[] {
   if (SKIPPED.has(dir)) return [];
