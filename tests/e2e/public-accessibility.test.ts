@@ -226,11 +226,10 @@ describe('by keyboard alone', () => {
     const count = await scrollers.count();
     expect(count).toBeGreaterThan(0);
     // Each scroll region is the one region named by its table's heading, and holds the table.
-    const headings = await page
-      .locator('.tp-scroll')
-      .evaluateAll((els) =>
-        els.map((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
-      );
+    const headings = (await page.evaluate(
+      `[...document.querySelectorAll('.tp-scroll')].map((el) => document.getElementById(el.getAttribute('aria-labelledby')).textContent)`,
+    )) as string[];
+    expect(headings).toHaveLength(count);
     for (const heading of headings) {
       const region = page.getByRole('region', { name: heading, exact: true });
       expect(await region.count()).toBe(1);
