@@ -187,7 +187,7 @@ export const errorCatalog = {
   },
   'followup.invalid_credentials': {
     status: 401,
-    zh: '举报编号或查询密码不正确。',
+    zh: '举报编号或查询密钥不正确。',
     en: 'The report reference or access key is wrong.',
   },
   'followup.duress_key_set': {
@@ -197,8 +197,8 @@ export const errorCatalog = {
   },
   'followup.session_expired': {
     status: 401,
-    zh: '查询已过期，请重新输入举报编号和查询密码。',
-    en: 'Your follow-up session has expired; enter the reference and key again.',
+    zh: '查询已过期，请重新输入举报编号和查询密钥。',
+    en: 'Your follow-up session has expired; enter the reference and access key again.',
   },
   'poster.not_found': { status: 404, zh: '公示牌不存在。', en: 'Poster not found.' },
   'poster.inactive': {

@@ -19,7 +19,7 @@ export const posterText = {
     { zh: '用手机扫描二维码，打开举报页面。', en: 'Scan the QR code with your phone.' },
     { zh: '选择看到的问题，说明情况，可附照片或视频。', en: 'Choose what you saw, describe it, add photos or video.' },
     {
-      zh: '可实名，也可匿名。请保存举报编号和查询密码，凭此查询进度、领取奖励。',
+      zh: '可实名，也可匿名。请保存举报编号和查询密钥，凭此查询进度、领取奖励。',
       en: 'Real-name or anonymous. Keep the reference and access key: they let you follow up and claim the reward.',
     },
   ] as Bilingual[],

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';
+import { messageForReporter } from '../reports/reportForReporter.presenter';
 import { reporterOwnReport } from '../reports/reportReads';
 import { protectionForReporter } from './protectionViews.presenter';
 
@@ -16,7 +17,7 @@ function withdrawnShape(
   r: ReportFields,
   at: Date,
   timeline: Entry[],
-  messages: { at: Date; from: string; body: string }[],
+  messages: Parameters<typeof messageForReporter>[0][],
 ): ReporterView {
   return {
     reference: r.reference,
@@ -27,7 +28,7 @@ function withdrawnShape(
     anonymous: r.anonymous,
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter' && e.addedAt.getTime() <= at.getTime()).length,
     timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
-    messages: messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
+    messages: messages.map(messageForReporter),
     resultLetters: [],
     canObject: false,
     objections: [],

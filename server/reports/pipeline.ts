@@ -282,7 +282,8 @@ function pushesOf(
   ];
   const pushes: Record<string, unknown> = { timeline: { $each: steps } };
   const m = change.message;
-  if (m) pushes.messages = { at: now, from: m.from, ...(m.from === 'staff' ? { staffId: actorId } : {}), body: m.body };
+  const author = m?.from === 'staff' ? { staffId: actorId, staffRole: staffOf(actor)?.role } : {};
+  if (m) pushes.messages = { at: now, from: m.from, ...author, body: m.body };
   if (change.evidence?.length) pushes.evidence = { $each: change.evidence };
   return { ...change.pushes, ...pushes };
 }

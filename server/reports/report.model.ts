@@ -35,6 +35,8 @@ const messageSchema = new Schema(
     at: { type: Date, required: true },
     from: { type: String, required: true, enum: ['reporter', 'staff'] },
     staffId: { type: String },
+    /** The role the staff author held when writing: the reporter is told who asked in general words, never a name. */
+    staffRole: { type: String },
     body: { type: String, required: true, maxlength: 2000 },
   },
   { _id: false },

@@ -5,7 +5,7 @@
 import { formatYuan } from '../../shared/money';
 import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
-import { documentsText } from '../../shared/rewards/texts';
+import { documentsText, publicLines } from '../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';
@@ -58,7 +58,8 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
   doc.fillColor('#1A1A1A');
 
   doc.font('bold').fontSize(12).text('计算依据 How it was calculated').moveDown(0.3);
-  for (const line of w.explanation) {
+  // The reporter's document says what applies; the assumption marks stay in staff views.
+  for (const line of publicLines(w.explanation)) {
     doc.font('regular').fontSize(10.5).text(`• ${line.zh}`, { width: WIDTH });
     doc.fontSize(9).fillColor('#5F6368').text(`  ${line.en}`, { width: WIDTH }).fillColor('#1A1A1A').moveDown(0.3);
   }
@@ -80,7 +81,7 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
     .font('regular')
     .fontSize(10.5)
     .text(
-      `请凭举报编号和查询密码登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`,
+      `请凭举报编号和查询密钥登录举报查询页面，填写领奖人身份信息及银行账户${w.claimDueAt ? `，并于 ${shanghaiDay(w.claimDueAt)} 前提交` : ''}。逾期未领取的，视为放弃。对奖励决定有异议的，可在决定之日起规定期限内申请复查。`,
       { width: WIDTH },
     )
     .fontSize(9)

@@ -1,6 +1,7 @@
 // The reward as each side sees it: the reporter (amount, explanation, their
 // clocks, what they can do now) and staff (the whole record, minus the sealed claim).
 import { inGroup } from '../../shared/workflow';
+import { publicLines, withoutAssumptionMarks } from '../../shared/rewards/texts';
 import type { z } from 'zod';
 import type { reporterReward } from '../../shared/schemas/report';
 import type { staffReward } from '../../shared/schemas/workflow';
@@ -30,8 +31,9 @@ export function rewardForReporter(r: ReportFields, now = new Date()): z.infer<ty
     amountFen: w.amountFen,
     policy: str(w.policy),
     documents: documentsOf(w),
-    explanation: lines(w.explanation),
-    refusalReason: w.eligible ? undefined : str(w.refusalReason),
+    // What applies, without the marks on values still assumed (those are for staff).
+    explanation: publicLines(w.explanation),
+    refusalReason: w.eligible || !w.refusalReason ? undefined : withoutAssumptionMarks(w.refusalReason),
     claimDueAt: iso(w.claimDueAt),
     canClaim: claimOpen(r, now),
     claimReturnedReason: r.status === 'reward-approved' ? str(w.claimReturnedReason) : undefined,

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
 import { quoteReward, RewardInputError, type AccidentGrade } from '../../shared/rewards';
+import { withoutAssumptionMarks } from '../../shared/rewards/texts';
 import { defineRoute } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { currentPolicies } from './policyRegistry';
@@ -26,11 +27,14 @@ export function rewardQuoteRoutes(): Router {
         scheme: quote.scheme,
         documents: quote.documents,
         reportedOn: body.reportedOn,
-        explanation: quote.explanation.map((line) => line[lang]),
+        // The public estimator says what applies; which values are still assumed is for staff.
+        explanation: quote.explanation.map((line) => withoutAssumptionMarks(line[lang])),
       };
     } catch (error) {
       if (error instanceof RewardInputError)
-        throw fail('request.invalid', [{ path: `body.${error.path}`, code: 'custom', message: error.text[lang] }]);
+        throw fail('request.invalid', [
+          { path: `body.${error.path}`, code: 'custom', message: withoutAssumptionMarks(error.text[lang]) },
+        ]);
       throw error;
     }
   });

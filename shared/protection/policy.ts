@@ -167,7 +167,7 @@ export const retentionSchedule: readonly RetentionRule[] = [
   {
     dataClass: 'access-keys',
     what: {
-      zh: '查询码与应急码的哈希、跟进会话',
+      zh: '查询密钥与应急码的哈希、跟进会话',
       en: 'Hashes of the access key and the duress key, and follow-up sessions',
     },
     anchor: 'final',

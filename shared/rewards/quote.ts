@@ -22,6 +22,7 @@ import {
 } from './schemes';
 import {
   ASSUMED,
+  ASSUMED_DATE,
   documentsText,
   line,
   money,
@@ -275,14 +276,14 @@ const dayNames: Record<PolicyDay, Label> = {
 };
 
 function policyLine(policy: RewardPolicy, input: RewardQuoteInput, documents: CitedDocument[]): Label {
-  const dateAssumed = isAssumed(policy, 'effectiveFrom');
+  const dateMark = isAssumed(policy, 'effectiveFrom') ? ASSUMED_DATE : NO_MARK;
   const cited = documentsText(documents);
   const day = dayNames[input.dayKind ?? 'received'];
   const dayMark = input.dayKind ? markFor(policy, 'decisions.policyDay') : NO_MARK;
   return line((l) =>
     l === 'zh'
-      ? `${day.zh} ${input.reportedOn}${dayMark.zh}，适用 ${policy.effectiveFrom} 起施行的规则${dateAssumed ? '（施行日期为暂定）' : ''}：${cited.zh}。`
-      : `${day.en} ${input.reportedOn}${dayMark.en}: the rules in force from ${policy.effectiveFrom}${dateAssumed ? ' (an assumed date)' : ''} apply: ${cited.en}.`,
+      ? `${day.zh} ${input.reportedOn}${dayMark.zh}，适用 ${policy.effectiveFrom} 起施行的规则${dateMark.zh}：${cited.zh}。`
+      : `${day.en} ${input.reportedOn}${dayMark.en}: the rules in force from ${policy.effectiveFrom}${dateMark.en} apply: ${cited.en}.`,
   );
 }
 

@@ -103,6 +103,21 @@ export const ineligibleReasons = {
 } as const satisfies Record<string, Label>;
 
 export const ASSUMED: Label = { zh: '（暂定值）', en: ' (assumed value)' };
+/** The mark on a version's effective date when no source states it. */
+export const ASSUMED_DATE: Label = { zh: '（施行日期为暂定）', en: ' (an assumed date)' };
+
+/**
+ * Text as the public reads it (estimator, follow-up, reward notice): the marks on values
+ * still the bureau's to confirm are for staff and the README; a reporter is told what
+ * applies. Stored lines are cleaned on the way out, so older rewards are too.
+ */
+export function withoutAssumptionMarks(text: string): string {
+  return [ASSUMED, ASSUMED_DATE].flatMap((mark) => [mark.zh, mark.en]).reduce((t, m) => t.split(m).join(''), text);
+}
+
+/** Explanation lines without the assumption marks, in both languages. */
+export const publicLines = (lines: readonly Label[]): Label[] =>
+  lines.map((l) => ({ zh: withoutAssumptionMarks(l.zh), en: withoutAssumptionMarks(l.en) }));
 
 /** "3,000 元" / "3,000 yuan". */
 export const money = (fen: number): Label => ({

@@ -3,6 +3,7 @@
 // The form validates with the same schema the server does.
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
+import { roles } from '../roles';
 import { reporterProtectionView } from './protectionViews';
 
 const trimmed = (max: number) => z.string().trim().max(max);
@@ -74,7 +75,13 @@ export const followupLoginBody = z.object({
 export const followupTokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
 export const timelineEventSchema = z.object({ at: z.string(), type: z.string(), note: z.string().optional() });
-export const messageSchema = z.object({ at: z.string(), from: z.enum(['reporter', 'staff']), body: z.string() });
+export const messageSchema = z.object({
+  at: z.string(),
+  from: z.enum(['reporter', 'staff']),
+  /** A staff message: the role its author held (who asked, in general words); absent on messages kept before roles were. */
+  role: z.enum(roles).optional(),
+  body: z.string(),
+});
 
 const explanationLine = z.object({ zh: z.string(), en: z.string() });
 

@@ -144,6 +144,7 @@ describe('staff messages to the reporter', () => {
     expect(db.messages[0]).toMatchObject({
       from: 'staff',
       staffId: s.intake.user.id,
+      staffRole: 'intake',
       body: '请问堵塞的是哪一层的安全出口？',
     });
     expect(db.timeline.at(-1)).toMatchObject({ type: 'staff-message', public: false, actorId: s.intake.user.id });
@@ -160,7 +161,9 @@ describe('staff messages to the reporter', () => {
 
     const reporter = await followup(receipt);
     const seen = await reporter.read();
-    expect(seen.messages).toEqual([{ at: expect.any(String), from: 'staff', body: '请问堵塞的是哪一层的安全出口？' }]);
+    expect(seen.messages).toEqual([
+      { at: expect.any(String), from: 'staff', role: 'intake', body: '请问堵塞的是哪一层的安全出口？' },
+    ]);
     expect(JSON.stringify(seen)).not.toContain(s.intake.user.id);
     expect(seen.timeline.map((e) => e.type)).not.toContain('staff-message');
 

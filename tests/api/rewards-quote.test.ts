@@ -2,7 +2,7 @@
 // quotes in both languages, the default day, and 400s that name the field at fault.
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
-import { builtInPolicies, policyInForce } from '../../shared/rewards';
+import { builtInPolicies, policyInForce, quoteReward } from '../../shared/rewards';
 import { startTestApp, type TestApp } from '../support/server';
 import { errorPaths, expectProblem } from '../support/staff';
 
@@ -43,7 +43,7 @@ describe('good quotes', () => {
       zh: '河南省安全生产领域举报奖励办法（2025 年修订）',
       en: 'Henan work-safety reporting reward rules (2025 revision)',
     });
-    expect(res.body.explanation).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元（暂定值）为 3,002 元。');
+    expect(res.body.explanation).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
     // The documents applied, title and 文号: never the welding rule for a major hazard.
     expect(res.body.documents).toEqual([
       { title: builtInPolicies.at(-1)!.documents.find((d) => d.id === 'henan-2025')!.title, number: '' },
@@ -82,7 +82,7 @@ describe('good quotes', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ amountFen: 300_000, scheme: 'violation' });
     expect(res.body.explanation).toContain(
-      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励（暂定值）。',
+      '同时符合焊接作业奖励（500 元）和重大事故隐患奖励（3,000 元），取较高的一项，不重复奖励。',
     );
   });
 
@@ -115,12 +115,34 @@ describe('good quotes', () => {
     expect(res.status).toBe(200);
     expect(res.body.amountFen).toBe(300_200);
     expect(res.body.explanation).toContain(
-      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan (assumed value): 3,002 yuan.',
+      '15% of the fine of 20,016.60 yuan = 3,002.49 yuan, rounded to the nearest yuan: 3,002 yuan.',
     );
     expect(res.body.explanation.at(-1)).toBe(
       'Estimated reward: 3,002 yuan (the verifier may set it within 3,000 – 300,000 yuan).',
     );
     expect(res.body.explanation.join(' ')).not.toMatch(/[\u4e00-\u9fff]{4}/); // no Chinese sentences (document numbers may stay)
+  });
+
+  test('the public estimator says what applies: no mark on assumed values or an assumed effective date', async () => {
+    // The version in force before 2025 has an assumed effective date and an assumed rounding; staff see both marks.
+    const input = {
+      scheme: 'violation',
+      violationKind: 'major-hazard',
+      fineFen: 2_001_000,
+      reportedOn: '2024-06-01',
+    } as const;
+    const staffLines = quoteReward(input, builtInPolicies).explanation;
+    expect(staffLines.map((l) => l.zh).join('')).toContain('（施行日期为暂定）');
+    expect(staffLines.map((l) => l.en).join('')).toContain('(an assumed date)');
+    for (const lang of ['zh-CN', 'en']) {
+      const res = await quote(input, lang);
+      expect(res.status).toBe(200);
+      expect(res.body.explanation).toHaveLength(staffLines.length);
+      expect(res.body.explanation.join('\n')).not.toMatch(/暂定|assumed/i);
+    }
+    // An anonymous welding report is refused with the rule, without the mark either.
+    const refused = await quote({ scheme: 'welding', realName: false, reportedOn: '2024-06-01' });
+    expect(JSON.stringify(refused.body)).not.toMatch(/暂定|assumed/i);
   });
 
   test('the route is public and documented in the OpenAPI document', async () => {

@@ -139,7 +139,7 @@ describe('case work in the console', () => {
     await reporter.getByLabel('查询密钥').fill(accessKey);
     await reporter.getByTestId('followup-signin').click();
     await reporter.getByTestId('followup-messages').getByText(QUESTION).waitFor();
-    await reporter.getByLabel('给核查人员留言').fill(ANSWER);
+    await reporter.getByLabel('给工作人员留言').fill(ANSWER);
     await reporter.getByTestId('followup-send').click();
     await reporter.getByTestId('followup-messages').getByText(ANSWER).waitFor();
     await reporter.screenshot({ path: path.join(ARTIFACTS, 'console-cases-5-reporter-answers.png'), fullPage: true });
@@ -246,7 +246,7 @@ describe('case work in the console', () => {
     const entered = (await Report.findOne({ subjectName: '北关区某酒店管理有限公司' }).lean())!;
     expect(entered).toMatchObject({ channel: 'hotline-12350', anonymous: false, status: 'submitted' });
     expect(await receipt.textContent()).toContain(entered.reference);
-    expect(await receipt.textContent()).toMatch(/查询密码[0-9A-Z-]{20,}/);
+    expect(await receipt.textContent()).toMatch(/查询密钥[0-9A-Z-]{20,}/);
     await shot(page, '8-intake-entered-receipt');
     await dialog.getByRole('button', { name: '关闭' }).click();
 

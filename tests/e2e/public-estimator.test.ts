@@ -70,7 +70,7 @@ describe('public reward estimator', () => {
     await shows(page, 'estimate-range', '3,000 – 300,000 元');
     await shows(page, 'estimate-policy', policy.title.zh);
     const steps = await text(page, 'estimate-steps');
-    expect(steps).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元（暂定值）为 3,002 元。');
+    expect(steps).toContain('罚款 20,010 元 × 15% = 3,001.5 元，四舍五入到整元为 3,002 元。');
     // The documents applied are named, and cited in the first step; never the welding rule for a hazard.
     const documents = await text(page, 'estimate-documents');
     expect(documents).toContain('安安委〔2022〕14号');

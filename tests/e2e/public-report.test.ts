@@ -259,7 +259,7 @@ describe('public report form', () => {
     expect(await page.evaluate(`localStorage.getItem('woodpecker.followup')`)).toBeNull();
 
     const message = '焊接的是两个外来工人，下午两点以后一般都在。';
-    await page.getByLabel('给核查人员留言').fill(message);
+    await page.getByLabel('给工作人员留言').fill(message);
     await page.getByTestId('followup-send').click();
     await page.getByTestId('followup-messages').getByText(message).waitFor();
     expect(await page.getByTestId('followup-timeline').textContent()).toContain('您发送了消息');

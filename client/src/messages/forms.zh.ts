@@ -1,6 +1,7 @@
 // Simplified Chinese for the report form, the receipt and follow-up: the reference
 // dictionary (forms.en.ts must match its shape). Kept apart from zh.ts so these
 // strings load with the lazy pages, not with the home page.
+import type { Role } from '../../../shared/roles';
 
 export const formsZh = {
   report: {
@@ -209,7 +210,7 @@ export const formsZh = {
     } as Record<string, string>,
     statusHelp: {
       submitted: '我们已经收到您的举报，工作人员会尽快受理。',
-      'awaiting-information': '核查人员需要您补充情况，请看下面的消息并回复。',
+      'awaiting-information': '受理人员需要您补充情况，请看下面的消息并回复。',
       'awaiting-claim': '您的奖励已批准，请按通知领取。',
       'referred-up': '核查人员无法查实，已报请上一级部门研究决定。',
       objected: '您对核查结论提出了异议，上一级部门正在复查。',
@@ -250,12 +251,15 @@ export const formsZh = {
       'still-there': '您反映隐患仍然存在',
       close: '已办结',
     } as Record<string, string>,
-    messagesTitle: '与核查人员的消息',
-    messagesEmpty: '暂无消息。核查人员需要了解更多情况时，会在这里向您提问。',
-    fromStaff: '核查人员',
+    messagesTitle: '与工作人员的消息',
+    messagesEmpty: '暂无消息。工作人员需要了解更多情况时，会在这里向您提问。',
+    /** A staff message whose author's role was not kept (older messages). */
+    fromStaff: '工作人员',
+    /** Who asked, by the role they held: never a name. */
+    fromRole: { intake: '受理人员', verifier: '核查人员', reviewer: '审核人员' } as Partial<Record<Role, string>>,
     fromMe: '我',
-    replyLabel: '给核查人员留言',
-    replyHint: '不要在留言里写您的姓名或电话，除非您愿意让核查人员知道。',
+    replyLabel: '给工作人员留言',
+    replyHint: '不要在留言里写您的姓名或电话，除非您愿意让工作人员知道。',
     send: '发送',
     sending: '正在发送…',
     sent: '已发送。',
@@ -279,7 +283,7 @@ export const formsZh = {
   duressKey: {
     title: '应急码',
     explain:
-      '如果有人逼迫您打开这份举报，请把应急码交给对方，而不是查询码。用应急码登录，对方只会看到举报“已撤回”；同时我们会知道您需要帮助，由举报人保护专员跟进。应急码和查询码请分开保存，不要注明哪个是哪个。',
+      '如果有人逼迫您打开这份举报，请把应急码交给对方，而不是查询密钥。用应急码登录，对方只会看到举报“已撤回”；同时我们会知道您需要帮助，由举报人保护专员跟进。应急码和查询密钥请分开保存，不要注明哪个是哪个。',
     set: '设置应急码',
     setting: '正在设置…',
     key: '应急码',

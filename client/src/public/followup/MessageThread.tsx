@@ -12,7 +12,7 @@ interface Props {
   onSend(body: string): Promise<void>;
 }
 
-/** The conversation with the verifier, oldest first, and a box to answer. */
+/** The conversation with staff, oldest first, each staff message labelled by its author's role, and a box to answer. */
 export function MessageThread({ report, closed, onSend }: Props) {
   const t = useFormsT().followup;
   const [body, setBody] = useState('');
@@ -48,7 +48,7 @@ export function MessageThread({ report, closed, onSend }: Props) {
           {report.messages.map((m, i) => (
             <li key={`${m.at}-${i}`} className={`thread__message thread__message--${m.from}`}>
               <span className="thread__meta">
-                <strong>{m.from === 'staff' ? t.fromStaff : t.fromMe}</strong> ·{' '}
+                <strong>{m.from === 'staff' ? ((m.role && t.fromRole[m.role]) ?? t.fromStaff) : t.fromMe}</strong> ·{' '}
                 <time dateTime={m.at}>{formatDateTime(m.at)}</time>
               </span>
               <span className="thread__body">{m.body}</span>

@@ -62,9 +62,10 @@ export default function TransparencyPage() {
     Math.max(0, ...rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : 0)));
 
   const table = (id: string, caption: string, first: string, rows: (Figures & { key: string; label: string })[]) => (
-    <section className="card" aria-labelledby={id}>
+    <section className="card">
       <h2 id={id}>{caption}</h2>
-      <div className="tp-scroll">
+      {/* Scrolls sideways on a phone: focusable and named by its heading, so a keyboard can scroll it too. */}
+      <div className="tp-scroll" tabIndex={0} role="region" aria-labelledby={id} data-testid={`${id}-scroll`}>
         <table className="tp-table" data-testid={id}>
           <thead>
             <tr>

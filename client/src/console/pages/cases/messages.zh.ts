@@ -68,8 +68,8 @@ export const casesZh = {
     reporterEmail: '举报人邮箱（可选，用于进展通知）',
     submit: '录入',
     receiptTitle: '已录入，请向举报人读出以下信息',
-    receiptHint: '举报人凭举报编号和查询密码查询进度、补充材料。查询密码只显示这一次。',
-    accessKey: '查询密码',
+    receiptHint: '举报人凭举报编号和查询密钥查询进度、补充材料。查询密钥只显示这一次。',
+    accessKey: '查询密钥',
   },
   assign: {
     unit: '承办单位',
