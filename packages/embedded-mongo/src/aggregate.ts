@@ -252,3 +252,9 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
     throw new MongoError(2, 'BadValue', message);
   }
 }
+
+/** An aggregation expression's value for one document (computed fields of find projections). */
+export function evaluateExpression(doc: Doc, expr: unknown): unknown {
+  const [out] = runPipeline([doc], [{ $project: { _id: 0, value: expr } }]);
+  return out?.value;
+}

@@ -49,7 +49,12 @@ export function plainNumbers(v: unknown): unknown {
   }
   if (tag !== undefined || v instanceof Date) return v;
   const out: Doc = {};
-  for (const [k, x] of Object.entries(v as Doc)) out[k] = plainNumbers(x);
+  for (const [k, x] of Object.entries(v as Doc)) {
+    // An own __proto__ field stays a field (plain assignment would set the prototype).
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: plainNumbers(x), writable: true, enumerable: true, configurable: true });
+    else out[k] = plainNumbers(x);
+  }
   return out;
 }
 

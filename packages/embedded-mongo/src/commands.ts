@@ -5,8 +5,7 @@ import { Query } from 'mingo';
 import { isPlainObject, type Doc } from './bson-values';
 import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
-import { getPath } from './paths';
-import { positionalIndex } from './updater';
+import { projectDocs } from './projection';
 
 export interface ServerIdentity {
   host: string;
@@ -190,38 +189,7 @@ export class CommandRunner {
       isPlainObject(cmd.lsid)
         ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex')
         : undefined;
-    const project = (docs: Doc[], projection: unknown, filter: Doc = {}): Doc[] => {
-      if (!isPlainObject(projection) || !Object.keys(projection).length) return docs;
-      const modes = new Set(
-        Object.entries(projection)
-          .filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean'))
-          .map(([, v]) => !!v),
-      );
-      if (modes.size > 1)
-        throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
-      // 'field.$' keeps the first array element the query matched.
-      const positional = Object.keys(projection)
-        .filter((k) => k.endsWith('.$'))
-        .map((k) => k.slice(0, -2));
-      const spec = Object.fromEntries(
-        Object.entries(projection).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), 1] : [k, v])),
-      );
-      const projected = new Query({}).find(docs, spec).all() as Doc[];
-      positional.forEach((field) =>
-        projected.forEach((out, i) => {
-          const arr = getPath(docs[i], field);
-          const at = Array.isArray(arr) ? positionalIndex(arr, field, filter) : -1;
-          if (at < 0)
-            throw new MongoError(
-              51246,
-              'Location51246',
-              'Executor error during find command: positional operator did not match',
-            );
-          out[field] = [(arr as unknown[])[at]];
-        }),
-      );
-      return projected;
-    };
+    const project = projectDocs;
     const writeError = (index: number, e: MongoError): Doc => ({
       index,
       code: e.code,

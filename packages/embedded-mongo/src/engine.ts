@@ -7,7 +7,7 @@ import { errors, MongoError } from './errors';
 import { indexKeys, keyValueOf, validateIndexSpec, type IndexSpec } from './indexes';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { cloneValue } from './paths';
+import { cloneValue, hasOwnField } from './paths';
 import { planQuery } from './planner';
 import { encodeDoc, Store, type CollectionMeta } from './store';
 import { applyUpdate, ensureId, isOperatorUpdate, seedFromFilter, validateUpdate, type UpdateSpec } from './updater';
@@ -572,8 +572,8 @@ function collectDistinct(doc: Doc, key: string): unknown[] {
     const next: unknown[] = [];
     for (const c of cur) {
       if (Array.isArray(c)) {
-        for (const el of c) if (isPlainObject(el) && p in el) next.push(el[p]);
-      } else if (isPlainObject(c) && p in c) next.push(c[p]);
+        for (const el of c) if (isPlainObject(el) && hasOwnField(el, p)) next.push(el[p]);
+      } else if (isPlainObject(c) && hasOwnField(c, p)) next.push(c[p]);
     }
     cur = next;
   }

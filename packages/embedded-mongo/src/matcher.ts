@@ -13,7 +13,7 @@ import {
   type Doc,
 } from './bson-values';
 import { MongoError } from './errors';
-import { valuesAtPath } from './paths';
+import { dbRefFields, valuesAtPath } from './paths';
 
 export type Predicate = (doc: Doc) => boolean;
 
@@ -23,7 +23,7 @@ export function compileFilter(filter: unknown, exprOptions?: object): Predicate 
   if (!isPlainObject(filter)) throw new MongoError(2, 'BadValue', 'filter must be an object');
   const parts: Predicate[] = [];
   for (const [key, cond] of Object.entries(filter)) {
-    if (key.startsWith('$')) parts.push(compileTopLevel(key, cond, exprOptions));
+    if (key.startsWith('$') && !dbRefKeys.has(key)) parts.push(compileTopLevel(key, cond, exprOptions));
     else parts.push(compileField(key, cond));
   }
   if (parts.length === 1) return parts[0];
@@ -53,10 +53,13 @@ function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predic
   }
 }
 
+/** A DBRef's own fields: queries name them like ordinary fields ({'ref.$id': x}, {$elemMatch: {$id: x}}). */
+const dbRefKeys = new Set(['$ref', '$id', '$db']);
+
 function isOperatorObject(v: unknown): v is Doc {
   if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
-  return keys.length > 0 && keys[0].startsWith('$');
+  return keys.length > 0 && keys[0].startsWith('$') && !dbRefKeys.has(keys[0]);
 }
 
 function compileField(path: string, cond: unknown): Predicate {
@@ -217,13 +220,21 @@ function compileOperator(op: string, arg: unknown, options?: string): ValuesTest
       return (values) => tests.every((t) => t(values));
     }
     case '$elemMatch': {
+      // {$ref, $id} arrives decoded as a DBRef; as a condition it is two field tests.
+      arg = dbRefFields(arg) ?? arg;
       if (!isPlainObject(arg)) throw new MongoError(2, 'BadValue', '$elemMatch needs an object');
       const valueForm = isOperatorObject(arg) && !['$and', '$or', '$nor', '$expr'].includes(Object.keys(arg)[0]);
       const elemTest = valueForm ? compileValueTest(arg) : null;
       const docTest = valueForm ? null : compileFilter(arg);
       return (values) =>
         values.some(
-          (v) => Array.isArray(v) && v.some((el) => (elemTest ? elemTest([el]) : isPlainObject(el) && docTest!(el))),
+          (v) =>
+            Array.isArray(v) &&
+            v.some((el) => {
+              if (elemTest) return elemTest([el]);
+              const fields = isPlainObject(el) ? el : dbRefFields(el);
+              return fields !== undefined && docTest!(fields);
+            }),
         );
     }
     case '$mod': {

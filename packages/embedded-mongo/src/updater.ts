@@ -13,7 +13,7 @@ import {
 import { runPipeline } from './aggregate';
 import { errors, MongoError } from './errors';
 import { compileFilter } from './matcher';
-import { cloneValue, getPath, hasPath, PathError, setPath, unsetPath } from './paths';
+import { cloneValue, getPath, hasPath, PathError, setOwn, setPath, unsetPath } from './paths';
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -100,7 +100,8 @@ function applyReplacement(original: Doc, replacement: Doc): Doc {
       );
     out._id = original._id;
   }
-  for (const [k, v] of Object.entries(replacement)) if (k !== '_id' || out._id === undefined) out[k] = cloneValue(v);
+  for (const [k, v] of Object.entries(replacement))
+    if (k !== '_id' || out._id === undefined) setOwn(out, k, cloneValue(v));
   return out;
 }
 

@@ -3,20 +3,25 @@
 // an earlier path of the same update changed them. $pull conditions on
 // subdocuments use the full query language ($or, $and and the field operators).
 import mongoose, { Schema, type Connection } from 'mongoose';
-import type { Collection, Document, UpdateFilter } from 'mongodb';
+import type { Collection, Document, ObjectId, UpdateFilter } from 'mongodb';
 import { driverSuite } from './support/database';
+
+/** Fixtures use numeric _ids. */
+interface Doc extends Document {
+  _id?: number | ObjectId;
+}
 
 const suite = driverSuite('pos');
 
 let seq = 0;
-async function collectionWith(...docs: Document[]): Promise<Collection> {
-  const coll = suite.mdb.collection(`p_${++seq}`);
+async function collectionWith(...docs: Document[]): Promise<Collection<Doc>> {
+  const coll = suite.mdb.collection<Doc>(`p_${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
 }
 
 /** Free-form update documents (the driver types them against the schema). */
-const upd = (u: Document) => u as UpdateFilter<Document>;
+const upd = (u: Document) => u as UpdateFilter<Doc>;
 
 describe('the positional $ operator', () => {
   test('every $ path of one update addresses the element the query matched', async () => {
@@ -89,11 +94,9 @@ describe('$[<identifier>] and $[]', () => {
       ],
     });
     const at = new Date('2026-02-03T00:00:00Z');
-    await coll.updateOne(
-      { _id: 1 },
-      upd({ $set: { 'items.$[p].status': 'shipped', 'items.$[p].shippedAt': at } }),
-      { arrayFilters: [{ 'p.status': 'pending' }] },
-    );
+    await coll.updateOne({ _id: 1 }, upd({ $set: { 'items.$[p].status': 'shipped', 'items.$[p].shippedAt': at } }), {
+      arrayFilters: [{ 'p.status': 'pending' }],
+    });
     expect((await coll.findOne({ _id: 1 }))?.items).toEqual([
       { sku: 'a', status: 'shipped', shippedAt: at },
       { sku: 'b', status: 'shipped' },
@@ -109,7 +112,10 @@ describe('$[<identifier>] and $[]', () => {
         { no: 2, lines: [{ qty: 3 }, { qty: 4 }] },
       ],
     });
-    await coll.updateOne({ 'orders.no': 2 }, upd({ $inc: { 'orders.$.lines.$[].qty': 10 }, $set: { 'orders.$.no': 20 } }));
+    await coll.updateOne(
+      { 'orders.no': 2 },
+      upd({ $inc: { 'orders.$.lines.$[].qty': 10 }, $set: { 'orders.$.no': 20 } }),
+    );
     expect((await coll.findOne({ _id: 1 }))?.orders).toEqual([
       { no: 1, lines: [{ qty: 1 }, { qty: 2 }] },
       { no: 20, lines: [{ qty: 13 }, { qty: 14 }] },
