@@ -27,6 +27,18 @@ interface Cursor {
   session?: string;
 }
 
+/**
+ * The lower-case aliases MongoDB registers for some commands (drivers still send
+ * 'buildinfo'). Lookup is otherwise exact: {PING: 1} is an unknown command.
+ */
+const legacyAliases: Record<string, string> = {
+  buildinfo: 'buildInfo',
+  ismaster: 'isMaster',
+  findandmodify: 'findAndModify',
+  dbstats: 'dbStats',
+  deleteIndexes: 'dropIndexes',
+};
+
 const MAX_BSON = 16 * 1024 * 1024;
 const DEFAULT_BATCH = 101;
 
@@ -47,7 +59,9 @@ export class CommandRunner {
 
   async run(cmd: Doc, ctx: CommandContext): Promise<Doc> {
     const name = Object.keys(cmd)[0];
-    const handler = this.handlers[name] ?? this.handlers[name?.toLowerCase() === 'ismaster' ? 'isMaster' : ''];
+    const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+    const resolved = own(legacyAliases, name) ? legacyAliases[name] : name;
+    const handler = own(this.handlers, resolved) ? this.handlers[resolved] : undefined;
     if (!handler) throw errors.commandNotFound(name ?? '');
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
     const deadline = Date.now() + this.lockWaitMs;
@@ -368,7 +382,6 @@ export class CommandRunner {
           return { lastErrorObject, value: value ? project([value], cmd.fields)[0] : null, ok: 1 };
         });
       },
-      findandmodify: (...args) => h.findAndModify(...args),
 
       find: (cmd, db, txn, _ctx) => {
         const target = ns(db, cmd.find);
@@ -541,7 +554,6 @@ export class CommandRunner {
         engine.dropIndexes(target, cmd.index);
         return { nIndexesWas, ok: 1 };
       },
-      deleteIndexes: (...args) => h.dropIndexes(...args),
 
       commitTransaction: (_cmd, _db, txn) => {
         if (!txn) throw errors.noSuchTransaction('none');
