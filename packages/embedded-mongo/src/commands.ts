@@ -5,6 +5,7 @@ import { Query } from 'mingo';
 import { isPlainObject, type Doc } from './bson-values';
 import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
+import { explain, explainCommand, type ExplainServerInfo } from './explain';
 import { projectDocs } from './projection';
 
 export interface ServerIdentity {
@@ -214,6 +215,12 @@ export class CommandRunner {
     const write = <T extends Doc>(txn: Transaction | undefined, retryKey: string | undefined, fn: () => T): T =>
       txn ? fn() : engine.write(fn, retryKey);
     const inTxn = (txn: Transaction | undefined) => (txn?.state === 'active' ? txn : undefined);
+    const serverInfo = (): ExplainServerInfo => ({
+      host: this.identity.host,
+      port: this.identity.port,
+      version: '7.0.0',
+      gitVersion: 'woodpecker-embedded',
+    });
 
     const h: Record<string, Handler> = {
       hello: (cmd, _db, _t, ctx) => this.hello(cmd, ctx),
@@ -430,8 +437,19 @@ export class CommandRunner {
         };
       },
 
+      explain: (cmd, db, txn) => {
+        if (txn) throw errors.operationNotSupportedInTransaction('Cannot run explain in a multi-document transaction');
+        const inner = isPlainObject(cmd.explain) ? Object.keys(cmd.explain)[0] : undefined;
+        const known = (k: string) => Object.prototype.hasOwnProperty.call(h, k);
+        if (inner !== undefined && !known(inner) && !known(legacyAliases[inner] ?? ''))
+          throw new MongoError(59, 'CommandNotFound', `Explain failed due to unknown command: ${inner}`);
+        return explain(engine, cmd, db, serverInfo());
+      },
+
       aggregate: (cmd, db, txn) => {
         if (!Array.isArray(cmd.pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
+        // The legacy form {aggregate, pipeline, explain: true} answers with the plan.
+        if (cmd.explain === true) return explainCommand(engine, cmd, db, 'queryPlanner', serverInfo());
         if (cmd.cursor === undefined && !cmd.explain)
           throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
         if (typeof cmd.aggregate !== 'string')

@@ -8,7 +8,7 @@ import { indexKeys, keyValueOf, validateIndexSpec, type IndexSpec } from './inde
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
 import { cloneValue, hasOwnField } from './paths';
-import { planQuery } from './planner';
+import { planQuery, type Plan } from './planner';
 import { encodeDoc, Store, type CollectionMeta } from './store';
 import { applyUpdate, ensureId, isOperatorUpdate, seedFromFilter, validateUpdate, type UpdateSpec } from './updater';
 
@@ -148,7 +148,13 @@ export class Engine {
   // ---- reads ----
 
   /** Matching documents (private copies) with their storage ids. */
-  query(ns: string, filter: Doc, opts: QueryOptions = {}, txn?: Transaction): { id: Buffer; doc: Doc }[] {
+  query(
+    ns: string,
+    filter: Doc,
+    opts: QueryOptions = {},
+    txn?: Transaction,
+    stats?: ScanStats,
+  ): { id: Buffer; doc: Doc }[] {
     const meta = this.collection(ns);
     const overlay = txn?.writes.get(ns);
     const pred = compileFilter(filter);
@@ -161,7 +167,9 @@ export class Engine {
       const plan = planQuery(filter, meta.indexes, sort);
       const ordered = (plan.kind === 'index' || plan.kind === 'scan') && plan.providesSort;
       const stopAt = ordered && limit && !overlay?.size ? skip + limit : Infinity;
+      if (stats) stats.plan = plan;
       this.store.forEachCandidate(txn ? txn.snapshot : this.store.db, meta, plan, (id, doc) => {
+        if (stats) stats.docsExamined++;
         if (overlay?.has(idHex(id))) return true;
         if (pred(doc)) results.push({ id, doc });
         return results.length < stopAt;
@@ -194,21 +202,10 @@ export class Engine {
       this.writeOut(splitNs(ns)[0], last, results);
       return [];
     }
-    // A leading $match (and $sort) runs through the planner, so indexes serve it.
-    let i = 0;
-    let filter: Doc = {};
-    let sort: Doc | undefined;
-    if (isPlainObject(pipeline[0]) && isPlainObject(pipeline[0].$match) && !('$expr' in pipeline[0].$match)) {
-      filter = pipeline[0].$match;
-      i = 1;
-      if (isPlainObject(pipeline[1]) && isPlainObject(pipeline[1].$sort)) {
-        sort = pipeline[1].$sort;
-        i = 2;
-      }
-    }
+    const { filter, sort, rest } = leadingQuery(pipeline);
     const db = splitNs(ns)[0];
     const docs = this.find(ns, filter, { sort }, txn);
-    return runPipeline(docs, pipeline.slice(i), (name) => this.find(`${db}.${name}`, {}, {}, txn));
+    return runPipeline(docs, rest, (name) => this.find(`${db}.${name}`, {}, {}, txn));
   }
 
   /** $out replaces the target's documents; $merge upserts into it. */
@@ -538,6 +535,22 @@ export class Engine {
     const [db, name] = splitNs(to);
     this.store.renameCollection(meta, db, name);
   }
+}
+
+/** What a query read, for explain: the plan it ran and the documents it fetched. */
+export interface ScanStats {
+  plan?: Plan;
+  docsExamined: number;
+}
+
+/** A leading $match (and $sort) runs through the planner, so indexes serve it. */
+export function leadingQuery(pipeline: Doc[]): { filter: Doc; sort?: Doc; rest: Doc[] } {
+  const [first, second] = pipeline;
+  if (!isPlainObject(first) || !isPlainObject(first.$match) || '$expr' in first.$match)
+    return { filter: {}, rest: pipeline };
+  if (isPlainObject(second) && isPlainObject(second.$sort))
+    return { filter: first.$match, sort: second.$sort, rest: pipeline.slice(2) };
+  return { filter: first.$match, rest: pipeline.slice(1) };
 }
 
 function lockKey(ns: string, id: Buffer): string {
