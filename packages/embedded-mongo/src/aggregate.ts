@@ -18,12 +18,13 @@ import {
   isPlainObject,
   numberValue,
   plainNumbers,
+  PROTO_ALIAS,
   type Doc,
 } from './bson-values';
 import { errors, MongoError } from './errors';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { valuesAtPath } from './paths';
+import { setOwn, valuesAtPath } from './paths';
 
 /** Loads a collection of the same database for $lookup, $unionWith and $graphLookup. */
 export type CollectionLoader = (name: string) => Doc[];
@@ -104,7 +105,7 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
   if (typeof from !== 'string' || typeof as !== 'string') throw errors.failedToParse('$lookup needs "from" and "as"');
   const load = options.collectionResolver as unknown as CollectionLoader | undefined;
   if (!load) throw errors.badValue('$lookup is not available here');
-  const foreign = load(from).map((d) => plainNumbers(d) as Doc);
+  const foreign = load(from).map((d) => plainNumbers(d, protoRenames) as Doc);
   const letSpec = (spec as Doc).let as Doc | undefined;
   return coll.map((o) => {
     const doc = { ...(o as Doc) };
@@ -233,9 +234,49 @@ function idFirst(doc: Doc): Doc {
   return { _id, ...rest };
 }
 
+/** Counts `__proto__` fields renamed on the way into mingo (see PROTO_ALIAS). */
+const protoRenames = { count: 0 };
+
+const aliasPath = (path: string): string =>
+  path.includes('__proto__')
+    ? path
+        .split('.')
+        .map((p) => (p === '__proto__' ? PROTO_ALIAS : p === '$__proto__' ? `$${PROTO_ALIAS}` : p))
+        .join('.')
+    : path;
+
+/** A pipeline whose field names and `$field` paths say PROTO_ALIAS for `__proto__`. */
+function aliasProto(v: unknown): unknown {
+  if (typeof v === 'string') return v.startsWith('$') ? aliasPath(v) : v;
+  if (Array.isArray(v)) return v.map(aliasProto);
+  if (!isPlainObject(v)) return v;
+  const out: Doc = {};
+  for (const [k, x] of Object.entries(v)) out[aliasPath(k)] = aliasProto(x);
+  return out;
+}
+
+/** Gives PROTO_ALIAS fields their name back, as own fields. */
+function restoreProto(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(restoreProto);
+  if (!isPlainObject(v)) return v;
+  const out: Doc = {};
+  for (const [k, x] of Object.entries(v)) setOwn(out, k === PROTO_ALIAS ? '__proto__' : k, restoreProto(x));
+  return out;
+}
+
+const mentionsProto = (pipeline: unknown): boolean => {
+  try {
+    return JSON.stringify(pipeline).includes('__proto__');
+  } catch {
+    return true;
+  }
+};
+
 export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoader, variables?: Doc): Doc[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
-  const stages = pipeline.flatMap(validateStage);
+  const renamesBefore = protoRenames.count;
+  const named = mentionsProto(pipeline);
+  const stages = (named ? (aliasProto(pipeline) as Doc[]) : pipeline).flatMap(validateStage);
   const agg = new Aggregator(stages as AnyObject[], {
     context,
     collectionResolver: load as never,
@@ -243,7 +284,9 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
     useStrictMode: true,
   });
   try {
-    return (agg.run(docs.map(plainNumbers) as AnyObject[]) as Doc[]).map(idFirst);
+    const input = docs.map((d) => plainNumbers(d, protoRenames)) as AnyObject[];
+    const out = (agg.run(input) as Doc[]).map(idFirst);
+    return named || protoRenames.count !== renamesBefore ? (out.map(restoreProto) as Doc[]) : out;
   } catch (e) {
     if (e instanceof MongoError) throw e;
     const message = (e as Error).message ?? String(e);

@@ -107,13 +107,30 @@ describe('documents holding such fields', () => {
     expect(own(await coll.findOne({ _id: 1 }), '__proto__')).toEqual({ x: 2 });
   });
 
-  test('aggregation $match and $project treat __proto__ as a field', async () => {
+  test('aggregation stages and field paths treat __proto__ as a field', async () => {
     const coll = await collectionWith();
     await coll.insertMany([withField({ _id: 1 }, '__proto__', { x: 1 }), { _id: 2, other: 1 }]);
     const matched = await coll.aggregate([{ $match: withField({}, '__proto__.x', 1) }]).toArray();
     expect(matched.map((d) => d._id)).toEqual([1]);
-    const grouped = await coll.aggregate([{ $group: { _id: null, n: { $sum: 1 } } }]).toArray();
-    expect(grouped).toEqual([{ _id: null, n: 2 }]);
+    const grouped = await coll
+      .aggregate([{ $group: { _id: '$__proto__.x', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(grouped).toEqual([
+      { _id: null, n: 1 },
+      { _id: 1, n: 1 },
+    ]);
+    const excluded = await coll.aggregate([{ $match: { _id: 1 } }, { $project: { other: 0 } }]).toArray();
+    expect(own(excluded[0], '__proto__')).toEqual({ x: 1 });
+    const renamed = await coll.aggregate([{ $match: { _id: 1 } }, { $project: { _id: 0, p: '$__proto__' } }]).toArray();
+    expect(renamed).toEqual([{ p: { x: 1 } }]);
+  });
+
+  test('a pipeline update sets a path through __proto__ as a field', async () => {
+    const coll = await collectionWith({ _id: 1, a: 1 });
+    await coll.updateOne({ _id: 1 }, [{ $set: { '__proto__.y': 2 } }]);
+    const stored = await coll.findOne({ _id: 1 });
+    expect(Object.keys(stored!)).toEqual(['_id', 'a', '__proto__']);
+    expect(own(stored, '__proto__')).toEqual({ y: 2 });
   });
 });
 
