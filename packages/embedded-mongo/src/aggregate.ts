@@ -18,13 +18,13 @@ import {
   isPlainObject,
   numberValue,
   plainNumbers,
-  PROTO_ALIAS,
   type Doc,
 } from './bson-values';
 import { errors, MongoError } from './errors';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { setOwn, valuesAtPath } from './paths';
+import { valuesAtPath } from './paths';
+import { aliasProto, mentionsProto, restoreProto } from './proto-alias';
 
 /** Loads a collection of the same database for $lookup, $unionWith and $graphLookup. */
 export type CollectionLoader = (name: string) => Doc[];
@@ -236,41 +236,6 @@ function idFirst(doc: Doc): Doc {
 
 /** Counts `__proto__` fields renamed on the way into mingo (see PROTO_ALIAS). */
 const protoRenames = { count: 0 };
-
-const aliasPath = (path: string): string =>
-  path.includes('__proto__')
-    ? path
-        .split('.')
-        .map((p) => (p === '__proto__' ? PROTO_ALIAS : p === '$__proto__' ? `$${PROTO_ALIAS}` : p))
-        .join('.')
-    : path;
-
-/** A pipeline whose field names and `$field` paths say PROTO_ALIAS for `__proto__`. */
-function aliasProto(v: unknown): unknown {
-  if (typeof v === 'string') return v.startsWith('$') ? aliasPath(v) : v;
-  if (Array.isArray(v)) return v.map(aliasProto);
-  if (!isPlainObject(v)) return v;
-  const out: Doc = {};
-  for (const [k, x] of Object.entries(v)) out[aliasPath(k)] = aliasProto(x);
-  return out;
-}
-
-/** Gives PROTO_ALIAS fields their name back, as own fields. */
-function restoreProto(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(restoreProto);
-  if (!isPlainObject(v)) return v;
-  const out: Doc = {};
-  for (const [k, x] of Object.entries(v)) setOwn(out, k === PROTO_ALIAS ? '__proto__' : k, restoreProto(x));
-  return out;
-}
-
-const mentionsProto = (pipeline: unknown): boolean => {
-  try {
-    return JSON.stringify(pipeline).includes('__proto__');
-  } catch {
-    return true;
-  }
-};
 
 export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoader, variables?: Doc): Doc[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");

@@ -7,7 +7,7 @@ import { errors, MongoError } from './errors';
 import { indexKeys, keyValueOf, validateIndexSpec, type IndexSpec } from './indexes';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { cloneValue, hasOwnField } from './paths';
+import { cloneValue, getOwn, hasOwnField } from './paths';
 import { planQuery, type Plan } from './planner';
 import { encodeDoc, Store, type CollectionMeta } from './store';
 import { applyUpdate, ensureId, isOperatorUpdate, seedFromFilter, validateUpdate, type UpdateSpec } from './updater';
@@ -229,7 +229,7 @@ export class Engine {
     const whenNotMatched = spec.whenNotMatched ?? 'insert';
     this.write(() => {
       for (const doc of results) {
-        const filter = Object.fromEntries(on.map((k) => [k, doc[k] ?? null]));
+        const filter = Object.fromEntries(on.map((k) => [k, getOwn(doc, k) ?? null]));
         const existing = this.query(target, filter, { limit: 1 })[0];
         if (!existing) {
           if (whenNotMatched === 'fail')

@@ -8,12 +8,14 @@ import {
   isNumeric,
   numberValue,
   isPlainObject,
+  plainNumbers,
   regexParts,
   valuesEqual,
   type Doc,
 } from './bson-values';
 import { MongoError } from './errors';
 import { dbRefFields, valuesAtPath } from './paths';
+import { aliasProto, mentionsProto } from './proto-alias';
 
 export type Predicate = (doc: Doc) => boolean;
 
@@ -43,6 +45,10 @@ function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predic
       return (d) => !subs.some((s) => s(d));
     }
     case '$expr': {
+      if (mentionsProto(arg)) {
+        const aliased = new Query({ $expr: aliasProto(arg) }, exprOptions);
+        return (d) => aliased.test(plainNumbers(d) as Doc);
+      }
       const q = new Query({ $expr: arg }, exprOptions);
       return (d) => q.test(d);
     }

@@ -121,6 +121,8 @@ describe('documents holding such fields', () => {
     ]);
     const excluded = await coll.aggregate([{ $match: { _id: 1 } }, { $project: { other: 0 } }]).toArray();
     expect(own(excluded[0], '__proto__')).toEqual({ x: 1 });
+    const byExpr = await coll.find({ $expr: { $eq: ['$__proto__.x', 1] } }).toArray();
+    expect(byExpr.map((d) => d._id)).toEqual([1]);
     const renamed = await coll.aggregate([{ $match: { _id: 1 } }, { $project: { _id: 0, p: '$__proto__' } }]).toArray();
     expect(renamed).toEqual([{ p: { x: 1 } }]);
   });
