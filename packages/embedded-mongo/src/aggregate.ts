@@ -24,6 +24,7 @@ import { errors, MongoError } from './errors';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
 import { valuesAtPath } from './paths';
+import { aliasProto, mentionsProto, restoreProto } from './proto-alias';
 
 /** Loads a collection of the same database for $lookup, $unionWith and $graphLookup. */
 export type CollectionLoader = (name: string) => Doc[];
@@ -104,7 +105,7 @@ function $lookup(coll: Iterator, spec: AnyObject, options: Options): Iterator {
   if (typeof from !== 'string' || typeof as !== 'string') throw errors.failedToParse('$lookup needs "from" and "as"');
   const load = options.collectionResolver as unknown as CollectionLoader | undefined;
   if (!load) throw errors.badValue('$lookup is not available here');
-  const foreign = load(from).map((d) => plainNumbers(d) as Doc);
+  const foreign = load(from).map((d) => plainNumbers(d, protoRenames) as Doc);
   const letSpec = (spec as Doc).let as Doc | undefined;
   return coll.map((o) => {
     const doc = { ...(o as Doc) };
@@ -233,9 +234,14 @@ function idFirst(doc: Doc): Doc {
   return { _id, ...rest };
 }
 
+/** Counts `__proto__` fields renamed on the way into mingo (see PROTO_ALIAS). */
+const protoRenames = { count: 0 };
+
 export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoader, variables?: Doc): Doc[] {
   if (!Array.isArray(pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
-  const stages = pipeline.flatMap(validateStage);
+  const renamesBefore = protoRenames.count;
+  const named = mentionsProto(pipeline);
+  const stages = (named ? (aliasProto(pipeline) as Doc[]) : pipeline).flatMap(validateStage);
   const agg = new Aggregator(stages as AnyObject[], {
     context,
     collectionResolver: load as never,
@@ -243,7 +249,9 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
     useStrictMode: true,
   });
   try {
-    return (agg.run(docs.map(plainNumbers) as AnyObject[]) as Doc[]).map(idFirst);
+    const input = docs.map((d) => plainNumbers(d, protoRenames)) as AnyObject[];
+    const out = (agg.run(input) as Doc[]).map(idFirst);
+    return named || protoRenames.count !== renamesBefore ? (out.map(restoreProto) as Doc[]) : out;
   } catch (e) {
     if (e instanceof MongoError) throw e;
     const message = (e as Error).message ?? String(e);
@@ -251,4 +259,10 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], load?: CollectionLoade
       throw new MongoError(168, 'InvalidPipelineOperator', message);
     throw new MongoError(2, 'BadValue', message);
   }
+}
+
+/** An aggregation expression's value for one document (computed fields of find projections). */
+export function evaluateExpression(doc: Doc, expr: unknown): unknown {
+  const [out] = runPipeline([doc], [{ $project: { _id: 0, value: expr } }]);
+  return out?.value;
 }

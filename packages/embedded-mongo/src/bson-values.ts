@@ -37,10 +37,20 @@ export function encodeBson(doc: Doc): Buffer {
   return Buffer.from(serialize(doc, { ignoreUndefined: true, checkKeys: false }));
 }
 
-/** A copy with Double and safe Long values as JS numbers, for mingo's expression operators. */
-export function plainNumbers(v: unknown): unknown {
+/**
+ * mingo refuses any path through `__proto__`; MongoDB treats it as a field name. Inside
+ * pipelines the field goes by this name, which no stored field can have (BSON field
+ * names are NUL-terminated), and gets its own name back on the way out.
+ */
+export const PROTO_ALIAS = '\u0000__proto__';
+
+/**
+ * A copy for mingo: Double and safe Long values as JS numbers, a `__proto__` field
+ * renamed to PROTO_ALIAS (counted in `renamed.count`).
+ */
+export function plainNumbers(v: unknown, renamed?: { count: number }): unknown {
   if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return v.map(plainNumbers);
+  if (Array.isArray(v)) return v.map((x) => plainNumbers(x, renamed));
   const tag = bsonTypeTag(v);
   if (tag === 'Double') return (v as Double).value;
   if (tag === 'Long') {
@@ -49,7 +59,13 @@ export function plainNumbers(v: unknown): unknown {
   }
   if (tag !== undefined || v instanceof Date) return v;
   const out: Doc = {};
-  for (const [k, x] of Object.entries(v as Doc)) out[k] = plainNumbers(x);
+  for (const [k, x] of Object.entries(v as Doc)) {
+    if (k !== '__proto__') out[k] = plainNumbers(x, renamed);
+    else {
+      out[PROTO_ALIAS] = plainNumbers(x, renamed);
+      if (renamed) renamed.count++;
+    }
+  }
   return out;
 }
 

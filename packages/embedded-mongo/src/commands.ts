@@ -5,8 +5,8 @@ import { Query } from 'mingo';
 import { isPlainObject, type Doc } from './bson-values';
 import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
-import { getPath } from './paths';
-import { positionalIndex } from './updater';
+import { explain, explainCommand, type ExplainServerInfo } from './explain';
+import { projectDocs } from './projection';
 
 export interface ServerIdentity {
   host: string;
@@ -28,6 +28,18 @@ interface Cursor {
   session?: string;
 }
 
+/**
+ * The lower-case aliases MongoDB registers for some commands (drivers still send
+ * 'buildinfo'). Lookup is otherwise exact: {PING: 1} is an unknown command.
+ */
+const legacyAliases: Record<string, string> = {
+  buildinfo: 'buildInfo',
+  ismaster: 'isMaster',
+  findandmodify: 'findAndModify',
+  dbstats: 'dbStats',
+  deleteIndexes: 'dropIndexes',
+};
+
 const MAX_BSON = 16 * 1024 * 1024;
 const DEFAULT_BATCH = 101;
 
@@ -48,7 +60,9 @@ export class CommandRunner {
 
   async run(cmd: Doc, ctx: CommandContext): Promise<Doc> {
     const name = Object.keys(cmd)[0];
-    const handler = this.handlers[name] ?? this.handlers[name?.toLowerCase() === 'ismaster' ? 'isMaster' : ''];
+    const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+    const resolved = own(legacyAliases, name) ? legacyAliases[name] : name;
+    const handler = own(this.handlers, resolved) ? this.handlers[resolved] : undefined;
     if (!handler) throw errors.commandNotFound(name ?? '');
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
     const deadline = Date.now() + this.lockWaitMs;
@@ -190,38 +204,7 @@ export class CommandRunner {
       isPlainObject(cmd.lsid)
         ? Buffer.from((cmd.lsid.id as { buffer: Uint8Array }).buffer ?? []).toString('hex')
         : undefined;
-    const project = (docs: Doc[], projection: unknown, filter: Doc = {}): Doc[] => {
-      if (!isPlainObject(projection) || !Object.keys(projection).length) return docs;
-      const modes = new Set(
-        Object.entries(projection)
-          .filter(([k, v]) => k !== '_id' && (typeof v === 'number' || typeof v === 'boolean'))
-          .map(([, v]) => !!v),
-      );
-      if (modes.size > 1)
-        throw new MongoError(31254, 'Location31254', 'Cannot do exclusion on a field in inclusion projection');
-      // 'field.$' keeps the first array element the query matched.
-      const positional = Object.keys(projection)
-        .filter((k) => k.endsWith('.$'))
-        .map((k) => k.slice(0, -2));
-      const spec = Object.fromEntries(
-        Object.entries(projection).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), 1] : [k, v])),
-      );
-      const projected = new Query({}).find(docs, spec).all() as Doc[];
-      positional.forEach((field) =>
-        projected.forEach((out, i) => {
-          const arr = getPath(docs[i], field);
-          const at = Array.isArray(arr) ? positionalIndex(arr, field, filter) : -1;
-          if (at < 0)
-            throw new MongoError(
-              51246,
-              'Location51246',
-              'Executor error during find command: positional operator did not match',
-            );
-          out[field] = [(arr as unknown[])[at]];
-        }),
-      );
-      return projected;
-    };
+    const project = projectDocs;
     const writeError = (index: number, e: MongoError): Doc => ({
       index,
       code: e.code,
@@ -232,6 +215,12 @@ export class CommandRunner {
     const write = <T extends Doc>(txn: Transaction | undefined, retryKey: string | undefined, fn: () => T): T =>
       txn ? fn() : engine.write(fn, retryKey);
     const inTxn = (txn: Transaction | undefined) => (txn?.state === 'active' ? txn : undefined);
+    const serverInfo = (): ExplainServerInfo => ({
+      host: this.identity.host,
+      port: this.identity.port,
+      version: '7.0.0',
+      gitVersion: 'woodpecker-embedded',
+    });
 
     const h: Record<string, Handler> = {
       hello: (cmd, _db, _t, ctx) => this.hello(cmd, ctx),
@@ -400,7 +389,6 @@ export class CommandRunner {
           return { lastErrorObject, value: value ? project([value], cmd.fields)[0] : null, ok: 1 };
         });
       },
-      findandmodify: (...args) => h.findAndModify(...args),
 
       find: (cmd, db, txn, _ctx) => {
         const target = ns(db, cmd.find);
@@ -449,8 +437,19 @@ export class CommandRunner {
         };
       },
 
+      explain: (cmd, db, txn) => {
+        if (txn) throw errors.operationNotSupportedInTransaction('Cannot run explain in a multi-document transaction');
+        const inner = isPlainObject(cmd.explain) ? Object.keys(cmd.explain)[0] : undefined;
+        const known = (k: string) => Object.prototype.hasOwnProperty.call(h, k);
+        if (inner !== undefined && !known(inner) && !known(legacyAliases[inner] ?? ''))
+          throw new MongoError(59, 'CommandNotFound', `Explain failed due to unknown command: ${inner}`);
+        return explain(engine, cmd, db, serverInfo());
+      },
+
       aggregate: (cmd, db, txn) => {
         if (!Array.isArray(cmd.pipeline)) throw errors.typeMismatch("'pipeline' option must be specified as an array");
+        // The legacy form {aggregate, pipeline, explain: true} answers with the plan.
+        if (cmd.explain === true) return explainCommand(engine, cmd, db, 'queryPlanner', serverInfo());
         if (cmd.cursor === undefined && !cmd.explain)
           throw errors.failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
         if (typeof cmd.aggregate !== 'string')
@@ -573,7 +572,6 @@ export class CommandRunner {
         engine.dropIndexes(target, cmd.index);
         return { nIndexesWas, ok: 1 };
       },
-      deleteIndexes: (...args) => h.dropIndexes(...args),
 
       commitTransaction: (_cmd, _db, txn) => {
         if (!txn) throw errors.noSuchTransaction('none');

@@ -7,8 +7,8 @@ import { errors, MongoError } from './errors';
 import { indexKeys, keyValueOf, validateIndexSpec, type IndexSpec } from './indexes';
 import { encodeValue } from './keycodec';
 import { compileFilter } from './matcher';
-import { cloneValue } from './paths';
-import { planQuery } from './planner';
+import { cloneValue, getOwn, hasOwnField } from './paths';
+import { planQuery, type Plan } from './planner';
 import { encodeDoc, Store, type CollectionMeta } from './store';
 import { applyUpdate, ensureId, isOperatorUpdate, seedFromFilter, validateUpdate, type UpdateSpec } from './updater';
 
@@ -148,7 +148,13 @@ export class Engine {
   // ---- reads ----
 
   /** Matching documents (private copies) with their storage ids. */
-  query(ns: string, filter: Doc, opts: QueryOptions = {}, txn?: Transaction): { id: Buffer; doc: Doc }[] {
+  query(
+    ns: string,
+    filter: Doc,
+    opts: QueryOptions = {},
+    txn?: Transaction,
+    stats?: ScanStats,
+  ): { id: Buffer; doc: Doc }[] {
     const meta = this.collection(ns);
     const overlay = txn?.writes.get(ns);
     const pred = compileFilter(filter);
@@ -161,7 +167,9 @@ export class Engine {
       const plan = planQuery(filter, meta.indexes, sort);
       const ordered = (plan.kind === 'index' || plan.kind === 'scan') && plan.providesSort;
       const stopAt = ordered && limit && !overlay?.size ? skip + limit : Infinity;
+      if (stats) stats.plan = plan;
       this.store.forEachCandidate(txn ? txn.snapshot : this.store.db, meta, plan, (id, doc) => {
+        if (stats) stats.docsExamined++;
         if (overlay?.has(idHex(id))) return true;
         if (pred(doc)) results.push({ id, doc });
         return results.length < stopAt;
@@ -194,21 +202,10 @@ export class Engine {
       this.writeOut(splitNs(ns)[0], last, results);
       return [];
     }
-    // A leading $match (and $sort) runs through the planner, so indexes serve it.
-    let i = 0;
-    let filter: Doc = {};
-    let sort: Doc | undefined;
-    if (isPlainObject(pipeline[0]) && isPlainObject(pipeline[0].$match) && !('$expr' in pipeline[0].$match)) {
-      filter = pipeline[0].$match;
-      i = 1;
-      if (isPlainObject(pipeline[1]) && isPlainObject(pipeline[1].$sort)) {
-        sort = pipeline[1].$sort;
-        i = 2;
-      }
-    }
+    const { filter, sort, rest } = leadingQuery(pipeline);
     const db = splitNs(ns)[0];
     const docs = this.find(ns, filter, { sort }, txn);
-    return runPipeline(docs, pipeline.slice(i), (name) => this.find(`${db}.${name}`, {}, {}, txn));
+    return runPipeline(docs, rest, (name) => this.find(`${db}.${name}`, {}, {}, txn));
   }
 
   /** $out replaces the target's documents; $merge upserts into it. */
@@ -232,7 +229,7 @@ export class Engine {
     const whenNotMatched = spec.whenNotMatched ?? 'insert';
     this.write(() => {
       for (const doc of results) {
-        const filter = Object.fromEntries(on.map((k) => [k, doc[k] ?? null]));
+        const filter = Object.fromEntries(on.map((k) => [k, getOwn(doc, k) ?? null]));
         const existing = this.query(target, filter, { limit: 1 })[0];
         if (!existing) {
           if (whenNotMatched === 'fail')
@@ -540,6 +537,22 @@ export class Engine {
   }
 }
 
+/** What a query read, for explain: the plan it ran and the documents it fetched. */
+export interface ScanStats {
+  plan?: Plan;
+  docsExamined: number;
+}
+
+/** A leading $match (and $sort) runs through the planner, so indexes serve it. */
+export function leadingQuery(pipeline: Doc[]): { filter: Doc; sort?: Doc; rest: Doc[] } {
+  const [first, second] = pipeline;
+  if (!isPlainObject(first) || !isPlainObject(first.$match) || '$expr' in first.$match)
+    return { filter: {}, rest: pipeline };
+  if (isPlainObject(second) && isPlainObject(second.$sort))
+    return { filter: first.$match, sort: second.$sort, rest: pipeline.slice(2) };
+  return { filter: first.$match, rest: pipeline.slice(1) };
+}
+
 function lockKey(ns: string, id: Buffer): string {
   return `${ns}\u0000${idHex(id)}`;
 }
@@ -572,8 +585,8 @@ function collectDistinct(doc: Doc, key: string): unknown[] {
     const next: unknown[] = [];
     for (const c of cur) {
       if (Array.isArray(c)) {
-        for (const el of c) if (isPlainObject(el) && p in el) next.push(el[p]);
-      } else if (isPlainObject(c) && p in c) next.push(c[p]);
+        for (const el of c) if (isPlainObject(el) && hasOwnField(el, p)) next.push(el[p]);
+      } else if (isPlainObject(c) && hasOwnField(c, p)) next.push(c[p]);
     }
     cur = next;
   }

@@ -3,7 +3,7 @@ import { isPlainObject, type Doc } from './bson-values';
 import { errors, MongoError } from './errors';
 import { encodeValue, invert } from './keycodec';
 import { compileFilter, type Predicate } from './matcher';
-import { valuesAtPath } from './paths';
+import { getOwn, valuesAtPath } from './paths';
 
 export interface IndexSpec extends Doc {
   v: number;
@@ -100,7 +100,7 @@ function firstArrayAt(doc: Doc, path: string): string | null {
   for (let i = 0; i < parts.length; i++) {
     if (Array.isArray(cur)) return parts.slice(0, i).join('.');
     if (!isPlainObject(cur)) return null;
-    cur = cur[parts[i]];
+    cur = getOwn(cur, parts[i]);
   }
   return Array.isArray(cur) ? path : null;
 }

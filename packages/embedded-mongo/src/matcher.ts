@@ -8,12 +8,14 @@ import {
   isNumeric,
   numberValue,
   isPlainObject,
+  plainNumbers,
   regexParts,
   valuesEqual,
   type Doc,
 } from './bson-values';
 import { MongoError } from './errors';
-import { valuesAtPath } from './paths';
+import { dbRefFields, valuesAtPath } from './paths';
+import { aliasProto, mentionsProto } from './proto-alias';
 
 export type Predicate = (doc: Doc) => boolean;
 
@@ -23,7 +25,7 @@ export function compileFilter(filter: unknown, exprOptions?: object): Predicate 
   if (!isPlainObject(filter)) throw new MongoError(2, 'BadValue', 'filter must be an object');
   const parts: Predicate[] = [];
   for (const [key, cond] of Object.entries(filter)) {
-    if (key.startsWith('$')) parts.push(compileTopLevel(key, cond, exprOptions));
+    if (key.startsWith('$') && !dbRefKeys.has(key)) parts.push(compileTopLevel(key, cond, exprOptions));
     else parts.push(compileField(key, cond));
   }
   if (parts.length === 1) return parts[0];
@@ -43,6 +45,10 @@ function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predic
       return (d) => !subs.some((s) => s(d));
     }
     case '$expr': {
+      if (mentionsProto(arg)) {
+        const aliased = new Query({ $expr: aliasProto(arg) }, exprOptions);
+        return (d) => aliased.test(plainNumbers(d) as Doc);
+      }
       const q = new Query({ $expr: arg }, exprOptions);
       return (d) => q.test(d);
     }
@@ -53,10 +59,13 @@ function compileTopLevel(op: string, arg: unknown, exprOptions?: object): Predic
   }
 }
 
+/** A DBRef's own fields: queries name them like ordinary fields ({'ref.$id': x}, {$elemMatch: {$id: x}}). */
+const dbRefKeys = new Set(['$ref', '$id', '$db']);
+
 function isOperatorObject(v: unknown): v is Doc {
   if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
-  return keys.length > 0 && keys[0].startsWith('$');
+  return keys.length > 0 && keys[0].startsWith('$') && !dbRefKeys.has(keys[0]);
 }
 
 function compileField(path: string, cond: unknown): Predicate {
@@ -217,13 +226,21 @@ function compileOperator(op: string, arg: unknown, options?: string): ValuesTest
       return (values) => tests.every((t) => t(values));
     }
     case '$elemMatch': {
+      // {$ref, $id} arrives decoded as a DBRef; as a condition it is two field tests.
+      arg = dbRefFields(arg) ?? arg;
       if (!isPlainObject(arg)) throw new MongoError(2, 'BadValue', '$elemMatch needs an object');
       const valueForm = isOperatorObject(arg) && !['$and', '$or', '$nor', '$expr'].includes(Object.keys(arg)[0]);
       const elemTest = valueForm ? compileValueTest(arg) : null;
       const docTest = valueForm ? null : compileFilter(arg);
       return (values) =>
         values.some(
-          (v) => Array.isArray(v) && v.some((el) => (elemTest ? elemTest([el]) : isPlainObject(el) && docTest!(el))),
+          (v) =>
+            Array.isArray(v) &&
+            v.some((el) => {
+              if (elemTest) return elemTest([el]);
+              const fields = isPlainObject(el) ? el : dbRefFields(el);
+              return fields !== undefined && docTest!(fields);
+            }),
         );
     }
     case '$mod': {

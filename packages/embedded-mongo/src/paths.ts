@@ -1,5 +1,36 @@
-// Dotted-path access with MongoDB's array traversal rules.
+// Dotted-path access with MongoDB's array traversal rules. Field names are read and
+// written as own properties only: __proto__, constructor or toString are ordinary
+// field names to MongoDB, never a way into Object.prototype.
+import type { DBRef } from 'bson';
 import { isPlainObject, type Doc } from './bson-values';
+
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The value of a document's own field `key` (undefined when the document has none). */
+export function getOwn(doc: Doc, key: string): unknown {
+  return hasOwn(doc, key) ? doc[key] : undefined;
+}
+
+/** Sets a document's own field, `__proto__` included (plain assignment would set the prototype). */
+export function setOwn(doc: Doc, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(doc, key, { value, writable: true, enumerable: true, configurable: true });
+  else doc[key] = value;
+}
+
+export function hasOwnField(doc: Doc, key: string): boolean {
+  return hasOwn(doc, key);
+}
+
+/** A DBRef's fields as MongoDB stores them ({$ref, $id, $db, ...}), so paths reach into it. */
+export function dbRefFields(v: unknown): Doc | undefined {
+  if (typeof v !== 'object' || v === null || (v as { _bsontype?: string })._bsontype !== 'DBRef') return undefined;
+  const ref = v as DBRef;
+  const out: Doc = { $ref: ref.collection, $id: ref.oid };
+  if (ref.db) out.$db = ref.db;
+  for (const [k, x] of Object.entries(ref.fields ?? {})) setOwn(out, k, x);
+  return out;
+}
 
 /**
  * Every value a dotted path reaches, expanding arrays on the way as MongoDB's
@@ -17,14 +48,16 @@ function collect(value: unknown, parts: string[], i: number): unknown[] {
     const out: unknown[] = [];
     if (/^\d+$/.test(key) && Number(key) < value.length) out.push(...collect(value[Number(key)], parts, i + 1));
     for (const el of value) {
-      if (isPlainObject(el) || Array.isArray(el)) {
+      if (isPlainObject(el) || Array.isArray(el) || dbRefFields(el)) {
         const sub = collect(el, parts, i);
         for (const s of sub) if (s !== undefined) out.push(s);
       }
     }
     return out.length ? out : [undefined];
   }
-  if (isPlainObject(value)) return collect(value[key], parts, i + 1);
+  if (isPlainObject(value)) return collect(getOwn(value, key), parts, i + 1);
+  const ref = dbRefFields(value);
+  if (ref) return collect(getOwn(ref, key), parts, i + 1);
   return [undefined];
 }
 
@@ -33,7 +66,7 @@ export function getPath(doc: unknown, path: string): unknown {
   let cur: unknown = doc;
   for (const key of path.split('.')) {
     if (Array.isArray(cur)) cur = /^\d+$/.test(key) ? cur[Number(key)] : undefined;
-    else if (isPlainObject(cur)) cur = cur[key];
+    else if (isPlainObject(cur)) cur = getOwn(cur, key);
     else return undefined;
   }
   return cur;
@@ -65,10 +98,10 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
         cur[Number(key)] = next;
       }
     } else if (isPlainObject(cur)) {
-      next = cur[key];
+      next = getOwn(cur, key);
       if (next === undefined) {
         next = {};
-        cur[key] = next;
+        setOwn(cur, key, next);
       }
     } else {
       throw new PathError(
@@ -85,7 +118,7 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
     if (!/^\d+$/.test(last)) throw new PathError(`Cannot create field '${last}' in an array`, 28);
     padArray(cur, Number(last));
     cur[Number(last)] = value;
-  } else (cur as Doc)[last] = value;
+  } else setOwn(cur as Doc, last, value);
 }
 
 function padArray(arr: unknown[], index: number): void {
@@ -103,7 +136,7 @@ export function unsetPath(doc: Doc, path: string): boolean {
     container[Number(last)] = null;
     return true;
   }
-  if (isPlainObject(container) && last in container) {
+  if (isPlainObject(container) && hasOwn(container, last)) {
     delete container[last];
     return true;
   }
@@ -116,7 +149,7 @@ export function hasPath(doc: unknown, path: string): boolean {
     if (Array.isArray(cur) && /^\d+$/.test(key)) {
       if (Number(key) >= cur.length) return false;
       cur = cur[Number(key)];
-    } else if (isPlainObject(cur) && key in cur) cur = cur[key];
+    } else if (isPlainObject(cur) && hasOwn(cur, key)) cur = cur[key];
     else return false;
   }
   return true;
@@ -128,7 +161,7 @@ export function cloneValue<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (isPlainObject(v)) {
     const out: Doc = {};
-    for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+    for (const k of Object.keys(v)) setOwn(out, k, cloneValue(v[k]));
     return out as T;
   }
   return v;

@@ -13,7 +13,7 @@ import {
 import { runPipeline } from './aggregate';
 import { errors, MongoError } from './errors';
 import { compileFilter } from './matcher';
-import { cloneValue, getPath, hasPath, PathError, setPath, unsetPath } from './paths';
+import { cloneValue, getPath, hasPath, PathError, setOwn, setPath, unsetPath } from './paths';
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -58,6 +58,9 @@ export function applyUpdate(original: Doc, update: UpdateSpec, ctx: UpdateContex
     seen.push(path);
   };
   const now = ctx.now ?? new Date();
+  // Positional paths ($, $[], $[id]) resolve against the document as the query found
+  // it, before any of them applies: every path of the update addresses the same elements.
+  const steps: { op: string; path: string; arg: unknown }[] = [];
   for (const [op, fields] of Object.entries(update)) {
     if (!isPlainObject(fields))
       throw errors.failedToParse(`Modifiers operate on fields but we found type ${typeof fields} instead`);
@@ -66,17 +69,19 @@ export function applyUpdate(original: Doc, update: UpdateSpec, ctx: UpdateContex
       continue;
     }
     for (const [rawPath, arg] of Object.entries(fields)) {
-      const paths = expandPositional(doc, rawPath, ctx);
-      for (const path of paths) {
+      for (const path of expandPositional(original, rawPath, ctx)) {
         claim(path);
         if (op === '$rename') claim(String(arg));
-        try {
-          applyOperator(doc, op, path, arg, now);
-        } catch (e) {
-          if (e instanceof PathError) throw new MongoError(e.code, 'PathNotViable', e.message);
-          throw e;
-        }
+        steps.push({ op, path, arg });
       }
+    }
+  }
+  for (const { op, path, arg } of steps) {
+    try {
+      applyOperator(doc, op, path, arg, now);
+    } catch (e) {
+      if (e instanceof PathError) throw new MongoError(e.code, 'PathNotViable', e.message);
+      throw e;
     }
   }
   if (!ctx.isInsert && original._id !== undefined && !valuesEqual(original._id, doc._id))
@@ -95,7 +100,8 @@ function applyReplacement(original: Doc, replacement: Doc): Doc {
       );
     out._id = original._id;
   }
-  for (const [k, v] of Object.entries(replacement)) if (k !== '_id' || out._id === undefined) out[k] = cloneValue(v);
+  for (const [k, v] of Object.entries(replacement))
+    if (k !== '_id' || out._id === undefined) setOwn(out, k, cloneValue(v));
   return out;
 }
 
@@ -180,6 +186,9 @@ function arrayFilterTest(id: string, arrayFilters: Doc[]): (el: unknown) => bool
 
 // ---- single operators ----
 
+/** Query operators that apply to a whole document rather than to one value. */
+const documentOperators = new Set(['$and', '$or', '$nor', '$expr', '$where', '$text', '$comment', '$jsonSchema']);
+
 function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Date): void {
   switch (op) {
     case '$set':
@@ -262,8 +271,10 @@ function applyOperator(doc: Doc, op: string, path: string, arg: unknown, now: Da
         if (!Array.isArray(arg)) throw errors.badValue('$pullAll requires an array argument');
         remove = (x) => arg.some((a) => valuesEqual(a, x));
       } else if (isPlainObject(arg)) {
-        const keys = Object.keys(arg);
-        const byValue = keys.length > 0 && keys.every((k) => k.startsWith('$'));
+        // As in MongoDB: an operator on the element itself ({$gte: 5}) tests each element;
+        // anything else, $or/$and/$nor included, is a query run against subdocument elements.
+        const first = Object.keys(arg)[0];
+        const byValue = first !== undefined && first.startsWith('$') && !documentOperators.has(first);
         const test = compileFilter(byValue ? { v: arg } : arg);
         remove = byValue ? (x) => test({ v: x }) : (x) => isPlainObject(x) && test(x);
       } else if (arg instanceof RegExp) {

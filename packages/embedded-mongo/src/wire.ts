@@ -3,6 +3,7 @@
 import { serialize } from 'bson';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodeBson, type Doc } from './bson-values';
+import { setOwn } from './paths';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -100,7 +101,8 @@ function parseOpMsg(body: Buffer): { command: Doc; moreToCome: boolean } {
     } else throw new ProtocolError(`unknown section kind ${kind}`);
   }
   if (!command) throw new ProtocolError('OP_MSG without a body section');
-  for (const [id, docs] of sequences) command[id] = docs;
+  // A sequence named __proto__ becomes a field, as any other name would (never the prototype).
+  for (const [id, docs] of sequences) setOwn(command, id, docs);
   return { command, moreToCome: (flags & MORE_TO_COME) !== 0 };
 }
 
