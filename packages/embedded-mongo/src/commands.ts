@@ -47,6 +47,11 @@ export class CommandRunner {
     this.handlers = this.buildHandlers();
   }
 
+  /** The commands this engine answers (the README's feature table is checked against them). */
+  get commandNames(): string[] {
+    return Object.keys(this.handlers);
+  }
+
   async run(cmd: Doc, ctx: CommandContext): Promise<Doc> {
     const name = Object.keys(cmd)[0];
     const handler = this.handlers[name] ?? this.handlers[name?.toLowerCase() === 'ismaster' ? 'isMaster' : ''];
