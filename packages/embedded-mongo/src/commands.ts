@@ -6,7 +6,7 @@ import { isPlainObject, type Doc } from './bson-values';
 import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
 import { getPath } from './paths';
-import { refuseCommand, refuseUnsupported } from './unsupported';
+import { refuseCommand, refuseUnsupported, writeConcernError as unsatisfiedWriteConcern } from './unsupported';
 import { positionalIndex } from './updater';
 
 export interface ServerIdentity {
@@ -68,7 +68,9 @@ export class CommandRunner {
         const { txn, retryKey } = this.sessionState(cmd, name);
         try {
           refuseUnsupported(name, cmd);
-          return handler(cmd, db, txn, ctx, retryKey);
+          const reply = handler(cmd, db, txn, ctx, retryKey);
+          const writeConcernError = unsatisfiedWriteConcern(cmd);
+          return writeConcernError ? { ...reply, writeConcernError } : reply;
         } catch (e) {
           if (
             txn &&

@@ -85,6 +85,7 @@ export const refusedOptions = {
   ],
   createIndexes: ['collation', 'hidden', 'clustered'],
   $merge: ['whenMatched: [pipeline]', 'let'],
+  $out: ['timeseries'],
 };
 
 const refusedNames = new Map<string, string>([
@@ -145,13 +146,36 @@ function refuseOperators(value: unknown): void {
   }
 }
 
-/** $merge's pipeline form of whenMatched, and its let, would be taken as a plain merge. */
+/** $merge's pipeline form of whenMatched, and its let, would be taken as a plain merge; $out's timeseries ignored. */
 function refuseMerge(pipeline: unknown[]): void {
   const last = pipeline[pipeline.length - 1];
   const merge = isPlainObject(last) ? last.$merge : undefined;
+  if (isPlainObject(last) && isPlainObject(last.$out) && last.$out.timeseries !== undefined)
+    throw notImplemented("$out's timeseries");
   if (!isPlainObject(merge)) return;
   if (Array.isArray(merge.whenMatched)) throw notImplemented('$merge with a pipeline as whenMatched');
   if (merge.let !== undefined) throw notImplemented("$merge's let");
+}
+
+/**
+ * The engine is a one-member replica set: a write concern asking for more members, or
+ * naming a tag, cannot be satisfied. MongoDB applies the write and reports that in
+ * `writeConcernError`; so does the engine.
+ */
+export function writeConcernError(cmd: Doc): Doc | undefined {
+  const wc = cmd.writeConcern;
+  const w = isPlainObject(wc) ? wc.w : undefined;
+  const errInfo = { writeConcern: wc };
+  if (typeof w === 'number' && w > 1)
+    return { code: 100, codeName: 'UnsatisfiableWriteConcern', errmsg: 'Not enough data-bearing nodes', errInfo };
+  if (typeof w === 'string' && w !== 'majority')
+    return {
+      code: 79,
+      codeName: 'UnknownReplWriteConcern',
+      errmsg: `No write concern mode named '${w}' found in replica set configuration`,
+      errInfo,
+    };
+  return undefined;
 }
 
 function refuseCollectionOptions(cmd: Doc): void {

@@ -244,6 +244,26 @@ describe('collection options', () => {
   });
 });
 
+describe('write concern', () => {
+  test('a write concern asking for more members than the set has is reported after the write', async () => {
+    const coll = await collectionWith({ _id: 1 });
+    const hello = await suite.mdb.admin().command({ hello: 1 });
+    const w = (hello.hosts as string[]).length + 1;
+    const err = await serverError(coll.insertOne({ _id: 2 }, { writeConcern: { w } }));
+    expect({ code: err.code, codeName: err.codeName }).toEqual({ code: 100, codeName: 'UnsatisfiableWriteConcern' });
+    expect(await coll.countDocuments({ _id: 2 })).toBe(1);
+  });
+
+  test('a write concern naming an unknown tag is reported after the write', async () => {
+    const coll = await collectionWith({ _id: 1 });
+    const err = await serverError(
+      coll.updateOne({ _id: 1 }, { $set: { a: 1 } }, { writeConcern: { w: 'nosuchtag' as never } }),
+    );
+    expect({ code: err.code, codeName: err.codeName }).toEqual({ code: 79, codeName: 'UnknownReplWriteConcern' });
+    expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: 1 });
+  });
+});
+
 describe('index types and options', () => {
   test.each([['text'], ['2d'], ['2dsphere'], ['hashed']])('a %s index is refused and not created', async (type) => {
     const coll = await collectionWith({ _id: 1, at: [1, 2], body: 'a b' });
@@ -413,6 +433,19 @@ describe('query operators, stages and expressions', () => {
       async () => expect(await target.findOne({ _id: 1 })).toEqual({ _id: 1, n: 11 }),
     );
     if (onEngine) expect(await target.find().toArray()).toEqual([{ _id: 1, n: 10 }]);
+  });
+
+  test("$out's timeseries option is refused and nothing is written", async () => {
+    const coll = await collectionWith(...docs);
+    await refusedHere(
+      () =>
+        coll
+          .aggregate([{ $out: { db: suite.mdb.databaseName, coll: 'series_out', timeseries: { timeField: 't' } } }])
+          .toArray(),
+      'timeseries',
+      () => undefined,
+    );
+    if (onEngine) expect(await names()).not.toContain('series_out');
   });
 
   test('the command-level let is refused', async () => {
