@@ -193,7 +193,7 @@ export class Engine {
     const last = pipeline[pipeline.length - 1];
     if (isPlainObject(last) && ('$out' in last || '$merge' in last)) {
       if (txn) throw errors.operationNotSupportedInTransaction('$out and $merge cannot run in a transaction');
-      const results = this.aggregate(ns, pipeline.slice(0, -1));
+      const results = this.aggregate(ns, pipeline.slice(0, -1), undefined, hint);
       this.writeOut(splitNs(ns)[0], last, results);
       return [];
     }

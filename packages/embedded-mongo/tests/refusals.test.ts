@@ -491,6 +491,14 @@ describe('hint', () => {
     ]);
   });
 
+  test('a hint on an aggregation that ends in $out chooses its index too', async () => {
+    const coll = await sparseCollection();
+    await coll.aggregate([{ $out: 'hinted_out' }], { hint: 'b_sparse' }).toArray();
+    expect((await suite.mdb.collection('hinted_out').find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([
+      1, 3, 4,
+    ]);
+  });
+
   test('a hint on updates and deletes chooses their index too', async () => {
     const coll = await sparseCollection();
     const r = await coll.updateMany({}, { $set: { seen: true } }, { hint: 'b_sparse' });
