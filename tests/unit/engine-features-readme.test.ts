@@ -13,6 +13,7 @@ import { applyUpdate } from '@woodpecker/embedded-mongo/src/updater';
 import {
   refusedCommands,
   refusedExpressions,
+  refusedFindOptions,
   refusedIndexTypes,
   refusedQueryOperators,
   refusedStages,
@@ -139,6 +140,14 @@ test('the aggregation stages row: supported stages are known to the pipeline, re
       stage,
       true,
     ]);
+});
+
+test('the read and write options row names every refused find option', () => {
+  const refused = named(row('read and write options').refused);
+  for (const option of refusedFindOptions) {
+    expect(refused).toContain(option);
+    expect(refusedByDispatch('find', { find: 'c', [option]: true })).toBe(true);
+  }
 });
 
 test('the expressions, index types and index options rows name what the dispatch refuses', () => {

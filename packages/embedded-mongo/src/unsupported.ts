@@ -67,26 +67,8 @@ export const refusedExpressions = ['$function', '$accumulator', '$meta'];
 /** Index key types (NotImplemented, 238); `$**` is the wildcard index. */
 export const refusedIndexTypes = ['text', '2d', '2dsphere', 'geoHaystack', 'hashed', 'columnstore', '$**'];
 
-/** Options refused wherever they appear with a value other than MongoDB's default (NotImplemented, 238). */
-export const refusedOptions = {
-  'all reads and writes': ['collation (other than { locale: "simple" })', 'let', 'readConcern.atClusterTime'],
-  find: ['min', 'max', 'returnKey', 'showRecordId', 'tailable', 'awaitData'],
-  create: [
-    'capped',
-    'timeseries',
-    'expireAfterSeconds',
-    'clusteredIndex',
-    'viewOn / pipeline (views)',
-    'validator',
-    'validationLevel (other than "strict")',
-    'validationAction (other than "error")',
-    'changeStreamPreAndPostImages',
-    'encryptedFields',
-  ],
-  createIndexes: ['collation', 'hidden', 'clustered'],
-  $merge: ['whenMatched: [pipeline]', 'let'],
-  $out: ['timeseries'],
-};
+/** find options for capped collections or index bounds (NotImplemented, 238). */
+export const refusedFindOptions = ['min', 'max', 'returnKey', 'showRecordId', 'tailable', 'awaitData'];
 
 const refusedNames = new Map<string, string>([
   ...refusedQueryOperators.map((o) => [o, 'the query operator'] as const),
@@ -115,7 +97,7 @@ export function refuseUnsupported(name: string, cmd: Doc): void {
   if (name === 'aggregate' && typeof cmd.aggregate !== 'string')
     throw notImplemented('aggregate on a whole database (aggregate: 1)');
   if (name === 'find')
-    for (const opt of refusedOptions.find) if (cmd[opt]) throw notImplemented(`the find option '${opt}'`);
+    for (const opt of refusedFindOptions) if (cmd[opt]) throw notImplemented(`the find option '${opt}'`);
   if (name === 'create') refuseCollectionOptions(cmd);
   if (name === 'createIndexes' && Array.isArray(cmd.indexes)) cmd.indexes.forEach(refuseIndexSpec);
 }
