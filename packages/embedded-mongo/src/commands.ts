@@ -7,6 +7,7 @@ import { Engine, splitNs, Transaction, WouldBlock } from './engine';
 import { errors, MongoError } from './errors';
 import { explain, explainCommand, type ExplainServerInfo } from './explain';
 import { projectDocs } from './projection';
+import { refuseCommand, refuseUnsupported, writeConcernError as unsatisfiedWriteConcern } from './unsupported';
 
 export interface ServerIdentity {
   host: string;
@@ -58,19 +59,32 @@ export class CommandRunner {
     this.handlers = this.buildHandlers();
   }
 
+  /** The commands this engine answers (the README's feature table is checked against them). */
+  get commandNames(): string[] {
+    return Object.keys(this.handlers);
+  }
+
   async run(cmd: Doc, ctx: CommandContext): Promise<Doc> {
     const name = Object.keys(cmd)[0];
     const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
     const resolved = own(legacyAliases, name) ? legacyAliases[name] : name;
     const handler = own(this.handlers, resolved) ? this.handlers[resolved] : undefined;
-    if (!handler) throw errors.commandNotFound(name ?? '');
+    if (!handler) {
+      refuseCommand(name ?? '');
+      throw errors.commandNotFound(name ?? '');
+    }
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
-    const deadline = Date.now() + this.lockWaitMs;
+    // maxTimeMS bounds the wait for a transaction's locks, as in MongoDB; queries themselves run to the end.
+    const maxTimeMS = Number(cmd.maxTimeMS ?? 0);
+    const deadline = Date.now() + (maxTimeMS > 0 ? Math.min(maxTimeMS, this.lockWaitMs) : this.lockWaitMs);
     for (;;) {
       try {
         const { txn, retryKey } = this.sessionState(cmd, name);
         try {
-          return handler(cmd, db, txn, ctx, retryKey);
+          refuseUnsupported(name, cmd);
+          const reply = handler(cmd, db, txn, ctx, retryKey);
+          const writeConcernError = unsatisfiedWriteConcern(cmd);
+          return writeConcernError ? { ...reply, writeConcernError } : reply;
         } catch (e) {
           if (
             txn &&
@@ -305,7 +319,12 @@ export class CommandRunner {
                 target,
                 filterOf(u.q),
                 u.u as Doc,
-                { multi: !!u.multi, upsert: !!u.upsert, arrayFilters: u.arrayFilters as Doc[] | undefined },
+                {
+                  multi: !!u.multi,
+                  upsert: !!u.upsert,
+                  arrayFilters: u.arrayFilters as Doc[] | undefined,
+                  hint: u.hint,
+                },
                 inTxn(txn),
               );
               if (r.upsertedId !== undefined) {
@@ -345,7 +364,12 @@ export class CommandRunner {
               if (!isPlainObject(d)) throw errors.failedToParse('delete statement must be an object');
               if (d.limit !== 0 && d.limit !== 1)
                 throw errors.failedToParse('The limit field in delete objects must be 0 or 1');
-              n += engine.deleteMatching(target, filterOf(d.q), { limit: d.limit === 1 ? 1 : 0 }, inTxn(txn)).length;
+              n += engine.deleteMatching(
+                target,
+                filterOf(d.q),
+                { limit: d.limit === 1 ? 1 : 0, hint: d.hint },
+                inTxn(txn),
+              ).length;
             } catch (e) {
               if (!(e instanceof MongoError) || e.labels.length) throw e; // labelled errors are whole-command errors
               writeErrors.push(writeError(i, e));
@@ -366,7 +390,7 @@ export class CommandRunner {
           throw errors.failedToParse('Either an update or remove=true must be specified');
         return write(inTxn(txn), retryKey, () => {
           if (cmd.remove) {
-            const [removed] = engine.deleteMatching(target, filter, { limit: 1, sort }, inTxn(txn));
+            const [removed] = engine.deleteMatching(target, filter, { limit: 1, sort, hint: cmd.hint }, inTxn(txn));
             return {
               lastErrorObject: { n: removed ? 1 : 0 },
               value: removed ? project([removed], cmd.fields)[0] : null,
@@ -377,7 +401,7 @@ export class CommandRunner {
             target,
             filter,
             cmd.update as Doc,
-            { upsert: !!cmd.upsert, sort, arrayFilters: cmd.arrayFilters as Doc[] | undefined },
+            { upsert: !!cmd.upsert, sort, arrayFilters: cmd.arrayFilters as Doc[] | undefined, hint: cmd.hint },
             inTxn(txn),
           );
           const value = cmd.new ? r.after : r.upsertedId !== undefined ? undefined : r.before;
@@ -402,7 +426,7 @@ export class CommandRunner {
           engine.find(
             target,
             filter,
-            { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit },
+            { sort: isPlainObject(cmd.sort) ? cmd.sort : undefined, skip, limit, hint: cmd.hint },
             inTxn(txn),
           ),
           cmd.projection,
@@ -455,7 +479,7 @@ export class CommandRunner {
         if (typeof cmd.aggregate !== 'string')
           throw errors.badValue('aggregate with no collection is not supported by the embedded engine');
         const target = ns(db, cmd.aggregate);
-        const docs = engine.aggregate(target, cmd.pipeline as Doc[], inTxn(txn));
+        const docs = engine.aggregate(target, cmd.pipeline as Doc[], inTxn(txn), cmd.hint);
         const batch =
           isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
         return this.cursorReply(target, docs, batch, false, sessionOf(cmd));
@@ -467,7 +491,7 @@ export class CommandRunner {
           n: engine.count(
             target,
             filterOf(cmd.query),
-            { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)) },
+            { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)), hint: cmd.hint },
             inTxn(txn),
           ),
           ok: 1,
@@ -476,7 +500,10 @@ export class CommandRunner {
 
       distinct: (cmd, db, txn) => {
         if (typeof cmd.key !== 'string') throw errors.failedToParse('distinct needs a string key');
-        return { values: engine.distinct(ns(db, cmd.distinct), cmd.key, filterOf(cmd.query), inTxn(txn)), ok: 1 };
+        return {
+          values: engine.distinct(ns(db, cmd.distinct), cmd.key, filterOf(cmd.query), inTxn(txn), cmd.hint),
+          ok: 1,
+        };
       },
 
       create: (cmd, db) => {

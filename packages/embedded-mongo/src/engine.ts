@@ -16,6 +16,8 @@ export interface QueryOptions {
   sort?: Doc;
   skip?: number;
   limit?: number;
+  /** An index name or key pattern, or { $natural: ±1 }: the plan MongoDB's hint forces. */
+  hint?: unknown;
 }
 
 interface PendingWrite {
@@ -164,7 +166,7 @@ export class Engine {
     const limit = opts.limit && opts.limit > 0 ? opts.limit : 0;
     const results: { id: Buffer; doc: Doc }[] = [];
     if (meta) {
-      const plan = planQuery(filter, meta.indexes, sort);
+      const plan = planQuery(filter, meta.indexes, sort, opts.hint);
       const ordered = (plan.kind === 'index' || plan.kind === 'scan') && plan.providesSort;
       const stopAt = ordered && limit && !overlay?.size ? skip + limit : Infinity;
       if (stats) stats.plan = plan;
@@ -189,22 +191,23 @@ export class Engine {
 
   count(ns: string, filter: Doc, opts: QueryOptions = {}, txn?: Transaction): number {
     const meta = this.collection(ns);
-    if (meta && Object.keys(filter).length === 0 && !txn?.writes.get(ns)?.size && !opts.skip && !opts.limit)
+    const plain = !opts.skip && !opts.limit && opts.hint === undefined; // a hinted sparse index counts its own entries
+    if (meta && Object.keys(filter).length === 0 && !txn?.writes.get(ns)?.size && plain)
       return this.store.count(txn ? txn.snapshot : this.store.db, meta);
     return this.query(ns, filter, opts, txn).length;
   }
 
-  aggregate(ns: string, pipeline: Doc[], txn?: Transaction): Doc[] {
+  aggregate(ns: string, pipeline: Doc[], txn?: Transaction, hint?: unknown): Doc[] {
     const last = pipeline[pipeline.length - 1];
     if (isPlainObject(last) && ('$out' in last || '$merge' in last)) {
       if (txn) throw errors.operationNotSupportedInTransaction('$out and $merge cannot run in a transaction');
-      const results = this.aggregate(ns, pipeline.slice(0, -1));
+      const results = this.aggregate(ns, pipeline.slice(0, -1), undefined, hint);
       this.writeOut(splitNs(ns)[0], last, results);
       return [];
     }
     const { filter, sort, rest } = leadingQuery(pipeline);
     const db = splitNs(ns)[0];
-    const docs = this.find(ns, filter, { sort }, txn);
+    const docs = this.find(ns, filter, { sort, hint }, txn);
     return runPipeline(docs, rest, (name) => this.find(`${db}.${name}`, {}, {}, txn));
   }
 
@@ -248,9 +251,9 @@ export class Engine {
     });
   }
 
-  distinct(ns: string, key: string, filter: Doc, txn?: Transaction): unknown[] {
+  distinct(ns: string, key: string, filter: Doc, txn?: Transaction, hint?: unknown): unknown[] {
     const out: unknown[] = [];
-    for (const doc of this.find(ns, filter, {}, txn)) {
+    for (const doc of this.find(ns, filter, { hint }, txn)) {
       const values = collectDistinct(doc, key);
       for (const v of values) if (!out.some((x) => valuesEqual(x, v))) out.push(v);
     }
@@ -317,14 +320,16 @@ export class Engine {
     ns: string,
     filter: Doc,
     update: UpdateSpec,
-    opts: { multi?: boolean; upsert?: boolean; arrayFilters?: Doc[]; sort?: Doc },
+    opts: { multi?: boolean; upsert?: boolean; arrayFilters?: Doc[]; sort?: Doc; hint?: unknown },
     txn?: Transaction,
   ): { matched: number; modified: number; upsertedId?: unknown; before?: Doc; after?: Doc } {
     validateUpdate(update);
     if (opts.multi && !Array.isArray(update) && !isOperatorUpdate(update))
       throw errors.failedToParse('multi update is not supported for replacement-style update');
     const meta = this.collection(ns);
-    const targets = meta ? this.query(ns, filter, { sort: opts.sort, limit: opts.multi ? 0 : 1 }, txn) : [];
+    const targets = meta
+      ? this.query(ns, filter, { sort: opts.sort, limit: opts.multi ? 0 : 1, hint: opts.hint }, txn)
+      : [];
     if (!txn) for (const t of targets) this.assertNotLocked(ns, t.id);
     let modified = 0;
     let before: Doc | undefined;
@@ -350,10 +355,15 @@ export class Engine {
     return { matched: 0, modified: 0, upsertedId: doc._id, after: doc };
   }
 
-  deleteMatching(ns: string, filter: Doc, opts: { limit?: number; sort?: Doc }, txn?: Transaction): Doc[] {
+  deleteMatching(
+    ns: string,
+    filter: Doc,
+    opts: { limit?: number; sort?: Doc; hint?: unknown },
+    txn?: Transaction,
+  ): Doc[] {
     const meta = this.collection(ns);
     if (!meta) return [];
-    const targets = this.query(ns, filter, { sort: opts.sort, limit: opts.limit }, txn);
+    const targets = this.query(ns, filter, { sort: opts.sort, limit: opts.limit, hint: opts.hint }, txn);
     if (!txn) for (const t of targets) this.assertNotLocked(ns, t.id);
     for (const t of targets) {
       if (txn) this.stage(txn, meta, t.id, null);

@@ -3,6 +3,7 @@
 // Plans only narrow the search: every candidate is re-checked by the matcher.
 import { canonicalType, isPlainObject, type Doc } from './bson-values';
 import type { IndexInfo } from './indexes';
+import { errors } from './errors';
 import { encodeValue, invert, successor } from './keycodec';
 
 export interface KeyRange {
@@ -95,7 +96,9 @@ function sortDirection(
   return dir;
 }
 
-export function planQuery(filter: Doc, indexes: IndexInfo[], sort?: Doc): Plan {
+export function planQuery(filter: Doc, indexes: IndexInfo[], sort?: Doc, hint?: unknown): Plan {
+  if (hint !== undefined && !(isPlainObject(hint) && Object.keys(hint).length === 0))
+    return hintedPlan(filter, indexes, sort, hint);
   const preds = extractPredicates(filter);
   const sortSpec = sort && Object.keys(sort).length ? (Object.entries(sort) as [string, number][]) : undefined;
   const idPred = preds.get('_id');
@@ -132,4 +135,33 @@ export function planQuery(filter: Doc, indexes: IndexInfo[], sort?: Doc): Plan {
   if (sortSpec?.length === 1 && sortSpec[0][0] === '_id')
     return { kind: 'scan', descending: sortSpec[0][1] === -1, providesSort: true };
   return { kind: 'scan', descending: false, providesSort: !sortSpec };
+}
+
+/**
+ * The plan a hint forces: the named (or key-pattern) index even where it serves no
+ * predicate, so a hinted sparse index leaves out documents it does not hold, as in MongoDB.
+ */
+function hintedPlan(filter: Doc, indexes: IndexInfo[], sort: Doc | undefined, hint: unknown): Plan {
+  const sortSpec = sort && Object.keys(sort).length ? (Object.entries(sort) as [string, number][]) : undefined;
+  if (isPlainObject(hint) && '$natural' in hint)
+    return { kind: 'scan', descending: Number(hint.$natural) < 0, providesSort: !sortSpec };
+  const named = (key: Doc, name: string) =>
+    typeof hint === 'string' ? hint === name : isPlainObject(hint) && sameKeyPattern(key, hint);
+  if (named({ _id: 1 }, '_id_')) return planQuery(filter, [], sort);
+  const index = indexes.find((i) => named(i.spec.key, i.spec.name));
+  // A partial index could only be used where the query implies its filter, which is not checked here.
+  if (!index || index.partial) throw errors.badValue('hint provided does not correspond to an existing index');
+  const { _id, ...rest } = filter;
+  void _id;
+  const plan = planQuery(rest, [index], sort);
+  if (plan.kind === 'index') return plan;
+  const dir = sortDirection(index, 0, sortSpec);
+  const everything = { low: Buffer.alloc(0), high: Buffer.from([0xff, 0xff]) };
+  return { kind: 'index', index, ranges: [everything], descending: dir === 'backward', providesSort: !!dir };
+}
+
+function sameKeyPattern(a: Doc, b: Doc): boolean {
+  const ka = Object.entries(a);
+  const kb = Object.entries(b);
+  return ka.length === kb.length && ka.every(([k, v], i) => kb[i][0] === k && Number(kb[i][1]) === Number(v));
 }
