@@ -29,13 +29,11 @@ export function useReceiptLeaving({ confirmed, onBlocked, onNewReport }: Options
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, []);
 
-  const first = useRef(true);
+  // Until the receipt's own entry is there, the entry is still the review step's: no move yet.
+  const arrived = useRef(false);
   useEffect(() => {
-    if (first.current) {
-      first.current = false; // the review step's entry, before the receipt's is pushed
-      return;
-    }
-    if (entry === RECEIPT) return;
+    if (entry === RECEIPT) arrived.current = true;
+    if (!arrived.current || entry === RECEIPT) return;
     const now = latest.current;
     if (!now.confirmed) {
       go(1); // forward to the receipt again
