@@ -144,6 +144,42 @@ describe('the report form and receipt on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a step emptied after Back and skipped with Forward is caught on submission, back on that step', async () => {
+    const { page, pageErrors } = await phonePage(suite);
+    let posts = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/api\/v1\/reports$/.test(request.url())) posts++;
+    });
+    await page.goto(`${suite.server.baseUrl}/report`);
+    await fillFirstStep(page);
+    await next(page);
+    await expectStep(page, '照片和证据');
+    await next(page);
+    await expectStep(page, '您的身份');
+    await page.getByRole('radio', { name: '匿名举报' }).check();
+    await next(page);
+    await expectStep(page, '核对并提交');
+    for (const title of ['您的身份', '照片和证据', '看到了什么']) {
+      await page.goBack();
+      await expectStep(page, title);
+    }
+    await page.getByLabel('具体情况').fill('');
+    for (const title of ['照片和证据', '您的身份', '核对并提交']) {
+      await page.goForward();
+      await expectStep(page, title);
+    }
+    await page.getByTestId('submit-report').click();
+    await expectStep(page, '看到了什么');
+    await page.getByTestId('error-summary').getByText('请至少写 10 个字', { exact: false }).waitFor();
+    await waitForPageCondition(
+      page,
+      `document.activeElement && document.activeElement.dataset.testid === 'error-summary'`,
+    );
+    expect(await historyHolds(page)).toBe(`{"reportStep":"what"} ${suite.server.baseUrl}/report`);
+    expect(posts).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('leaving with unsent content asks on reload and on links in the app; an empty form lets go', async () => {
     const { page, pageErrors } = await phonePage(suite);
     let accept = false;

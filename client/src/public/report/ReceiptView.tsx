@@ -3,12 +3,15 @@ import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../format';
 import { saveBlob } from '../../saveBlob';
 import { Checkbox } from '../forms/Field';
+import type { FormMessages } from '../../messages/forms.zh';
 import { useFormsT } from '../formsText';
 import { drawReceipt } from './receiptImage';
 import { useReceiptLeaving } from './receiptLeaving';
 import type { Receipt } from './submitReport';
 import { DuressKeyPanel } from '../followup/DuressKeyPanel';
 import { followupApi, signIn, signOutToken } from '../followup/followupApi';
+
+type ReceiptText = FormMessages['receipt'];
 
 interface Props {
   receipt: Receipt;
@@ -31,7 +34,8 @@ export function ReceiptView({ receipt, submittedAt, anonymous, onNewReport }: Pr
   const [blocked, setBlocked] = useState(0);
   const [copied, setCopied] = useState(false);
   const [writing, setWriting] = useState(false);
-  const [status, setStatus] = useState('');
+  // Worded when shown, so a language switch rewords it too.
+  const [status, setStatus] = useState<((text: ReceiptText) => string) | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
   const followupUrl = `${window.location.origin}/followup`;
   const { newReport } = useReceiptLeaving({ confirmed, onBlocked: () => setBlocked((n) => n + 1), onNewReport });
@@ -71,9 +75,9 @@ export function ReceiptView({ receipt, submittedAt, anonymous, onNewReport }: Pr
       document.body.appendChild(link);
       link.click();
       link.remove();
-      setStatus(t.imageReady);
+      setStatus(() => (text: ReceiptText) => text.imageReady);
     } catch {
-      setStatus(t.copyFailed);
+      setStatus(() => (text: ReceiptText) => text.copyFailed);
     }
   };
 
@@ -82,13 +86,13 @@ export function ReceiptView({ receipt, submittedAt, anonymous, onNewReport }: Pr
   const copy = async () => {
     const ok = await copyText(receiptText());
     setCopied(ok);
-    setStatus(ok ? t.copied : t.copyFailed);
+    setStatus(() => (text: ReceiptText) => (ok ? text.copied : text.copyFailed));
   };
 
   const download = () => {
     const name = t.textFileName(receipt.reference);
     saveBlob(new Blob([`${receiptText()}\n\n${t.textFileWarning}\n`], { type: 'text/plain;charset=utf-8' }), name);
-    setStatus(t.downloaded(name));
+    setStatus(() => (text: ReceiptText) => text.downloaded(text.textFileName(receipt.reference)));
   };
 
   return (
@@ -157,7 +161,7 @@ export function ReceiptView({ receipt, submittedAt, anonymous, onNewReport }: Pr
           <p className="muted">{t.imageCaution}</p>
         </div>
         <p aria-live="polite" className="receipt__status" data-testid="receipt-status">
-          {status}
+          {status?.(t)}
         </p>
         {imageUrl && <img className="receipt__image" src={imageUrl} alt={t.imageAlt} data-testid="receipt-image" />}
       </div>

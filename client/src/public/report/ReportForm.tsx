@@ -44,6 +44,13 @@ const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
   shareLocation: ['location'],
 };
 
+/** Errors belong to the step they were found on. */
+interface ShownErrors {
+  step: number;
+  errors: FieldErrors;
+}
+const NO_ERRORS: ShownErrors = { step: 0, errors: {} };
+
 /** The draft less what a poster filled in and the reporter left as it was. */
 function withoutPosterFill(draft: ReportDraft, filled: Partial<ReportDraft>): ReportDraft {
   const kept = (Object.keys(filled) as (keyof ReportDraft)[]).filter((field) => draft[field] === filled[field]);
@@ -70,8 +77,8 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt, anon
   const { draft, update, discard, restored } = useReportDraft();
   const poster = usePoster(search.get('poster'), draft, update);
   const [files, setFiles] = useState<PickedFile[]>([]);
-  // Errors belong to the step they were found on; another step shows none.
-  const [shown, setShown] = useState<{ step: number; errors: FieldErrors }>({ step: 0, errors: {} });
+  // Another step shows none of them.
+  const [shown, setShown] = useState<ShownErrors>(NO_ERRORS);
   const [checks, setChecks] = useState(0);
   const [phase, setPhase] = useState<SubmitPhase | null>(null);
   const [notice, setNotice] = useState('');
@@ -114,10 +121,16 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt, anon
 
   // A move through history (Back, Forward, the form's own buttons): kept in the draft, so a
   // new tab restores it; a tap still waiting is void; another step's errors and failure go.
+  // Errors found for the step being moved to (a submission sent back to step 1) stay, and
+  // their summary takes the focus once that step shows.
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
   useEffect(() => {
     moves.current += 1;
     if (draftNow.current.step !== step) update({ step });
-    setShown((current) => (current.step === step ? current : { step: 0, errors: {} }));
+    const pending = shownNow.current.step === step && Object.keys(shownNow.current.errors).length > 0;
+    if (pending) setChecks((n) => n + 1);
+    else setShown(NO_ERRORS);
     setFailure('');
   }, [step, update]);
 
@@ -297,7 +310,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt, anon
     moves.current += 1;
     releaseFilesLater(files);
     setFiles([]);
-    setShown({ step: 0, errors: {} });
+    setShown(NO_ERRORS);
     setFailure('');
     discard();
     goTo(1);
