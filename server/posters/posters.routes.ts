@@ -72,6 +72,7 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
       enterpriseName: poster.enterpriseName,
       areaCode: poster.areaCode,
       sector: poster.sector,
+      address: poster.address,
     };
   });
 

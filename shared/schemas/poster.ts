@@ -61,4 +61,6 @@ export const posterContextResponse = z.object({
   enterpriseName: z.string(),
   areaCode: z.string(),
   sector: z.string(),
+  /** Printed under the QR code; the form offers it as the place (editable). */
+  address: z.string(),
 });

@@ -412,6 +412,7 @@ describe('the public scan address /p/:code', () => {
       enterpriseName: newPoster().enterpriseName,
       areaCode: '410527',
       sector: 'hazardous-chemicals',
+      address: newPoster().address,
     });
 
     await patch(code, { active: false });

@@ -243,8 +243,9 @@ describe('public report form', () => {
     await expectFitsPhone(page);
     await shot(page, 'public-receipt-360');
 
-    // Follow-up: the receipt's link carries the reference; the key is typed.
-    await page.getByRole('link', { name: '查询进度' }).click();
+    // Follow-up, once the key is saved: the receipt's button carries the reference; the key is typed.
+    await page.getByLabel('我已保存查询密钥').check();
+    await page.getByRole('button', { name: '查询进度' }).click();
     await page.getByRole('heading', { level: 1, name: '查询举报进度' }).waitFor();
     expect(await page.getByLabel('举报编号').inputValue()).toBe(reference);
     await page.getByLabel('查询密钥').fill(accessKey.toLowerCase().replace(/-/g, ' '));

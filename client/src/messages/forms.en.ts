@@ -31,6 +31,9 @@ export const formsEn: FormMessages = {
     commonGroup: 'Common problems',
     moreCategories: 'Problems in other sectors',
     weldingNote: 'Welding and hot-work reports must be real-name; a verified report earns 500–3,000 yuan.',
+    weldingAnonymousWarning:
+      'You chose to report anonymously: rewards under the welding rules go only to reporters who give their real name. An anonymous report is still investigated, but cannot receive this reward. Choose real name if you want it.',
+    posterSectorGroup: (sector: string) => `${sector} (this poster's site)`,
     concealedNote:
       'For a concealed or misreported accident, a verified report earns a reward per concealed death, up to 300,000 yuan.',
     area: 'Which county or district',
@@ -103,6 +106,7 @@ export const formsEn: FormMessages = {
     resubmitNote:
       'This report may already have been received, but the receipt did not arrive. Submitting again creates a new report.',
     leaveWhileUploading: 'Your report is being sent; leaving interrupts it.',
+    leaveConfirm: 'Your report has not been sent. Leave anyway? Attached photos and files will not be kept.',
   },
   evidence: {
     fileCount: (n: number, max: number) => `${n} ${n === 1 ? 'file' : 'files'} added (at most ${max})`,
@@ -152,9 +156,27 @@ export const formsEn: FormMessages = {
     onceWarning: 'The access key is shown only this once and cannot be recovered. Save it now.',
     keepSecret:
       'Do not share the access key. With the reference and key you can follow the report, answer the verifier and claim a reward.',
+    saveTitle: 'Save your access key',
+    saveIntro: 'Choose a way to save it. Writing it down, or a file only you can open, is best.',
+    anonymousReward:
+      'You reported anonymously: the access key is the only proof that this report is yours. If you lose it, you can no longer follow the report or receive any reward.',
     saveImage: 'Save as image',
+    imageCaution:
+      'Note: an image goes into the photo album, may be backed up to the cloud with it, and anyone looking through the album can see it. Do not choose this on a shared or employer-owned phone.',
     copy: 'Copy reference and key',
-    copied: 'Copied. Paste it somewhere safe.',
+    copiedButton: 'Copied ✓',
+    copied: 'Copied. Paste it somewhere only you can see; do not post it in a group chat.',
+    download: 'Download as a text file',
+    downloaded: (name: string) =>
+      `Downloaded “${name}”. It is in the phone's Downloads or Files, not in the photo album.`,
+    textFileName: (reference: string) => `report-receipt-${reference}.txt`,
+    textFileWarning: 'The access key is shown only once. Keep it safe; do not share it.',
+    writeDown: 'Write it down',
+    writeDownIntro: 'Write the reference and key on paper, check it against the screen, and keep it somewhere safe.',
+    confirmSaved: 'I have saved my access key',
+    confirmSavedHint: 'Only then can you leave this page: the key is shown this once.',
+    confirmFirst:
+      'Before you leave, save the access key in one of the ways above, then tick “I have saved my access key”.',
     copyFailed: 'Could not copy automatically; please write the reference and key down.',
     imageReady: 'Image ready. If it did not download, press and hold the image below to save it, or take a screenshot.',
     imageAlt: 'Report receipt image',

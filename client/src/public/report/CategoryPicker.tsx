@@ -3,6 +3,7 @@ import { useLang } from '../../i18n';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import { ChunkErrorBoundary } from '../ChunkErrorBoundary';
+import { WeldingAnonymousWarning } from './WeldingWarning';
 
 // The reward range needs the published policies and the calculator: not part of the first screen.
 const RewardRange = lazy(() => import('./RewardRange'));
@@ -14,22 +15,29 @@ interface Props {
   value: string;
   onChange(code: string): void;
   error?: string;
+  /** The sector of the poster the reporter came from: its categories come first. */
+  leadSector?: string;
+  /** The reporter already chose to stay anonymous (they came back to this step). */
+  anonymous?: boolean;
 }
 
 /** The general categories and welding first, always visible; the other sectors behind one tap. */
 const UPFRONT_SECTORS = ['other', 'welding'];
 
-export function CategoryPicker({ catalog, value, onChange, error }: Props) {
+export function CategoryPicker({ catalog, value, onChange, error, leadSector = '', anonymous = false }: Props) {
   const t = useFormsT().report;
   const lang = useLang();
   const bySector = (sector: string) => catalog.categories.filter((c) => c.sector === sector);
   const sectorName = (code: string) => labelIn(catalog.sectors.find((s) => s.code === code)?.name, lang, code);
+  // A poster's site sector (a construction site's, say) leads, ahead of the general ones.
+  const lead = leadSector !== 'other' && bySector(leadSector).length > 0 ? leadSector : '';
+  const upfront = lead ? [lead, ...UPFRONT_SECTORS] : UPFRONT_SECTORS;
   const laterSectors = [
     ...catalog.sectors.map((s) => s.code),
     ...catalog.categories.map((c) => c.sector), // a category whose sector the list lacks
-  ].filter((code, i, all) => !UPFRONT_SECTORS.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
+  ].filter((code, i, all) => !upfront.includes(code) && all.indexOf(code) === i && bySector(code).length > 0);
   const selected = catalog.categories.find((c) => c.code === value);
-  const selectedLater = selected ? !UPFRONT_SECTORS.includes(selected.sector) : false;
+  const selectedLater = selected ? !upfront.includes(selected.sector) : false;
   let firstRadio = true;
 
   const group = (legend: string, items: Category[]) => (
@@ -69,8 +77,9 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
           {error}
         </p>
       )}
+      {lead && group(t.posterSectorGroup(sectorName(lead)), bySector(lead))}
       {group(t.commonGroup, bySector('other'))}
-      {group(sectorName('welding'), bySector('welding'))}
+      {lead !== 'welding' && group(sectorName('welding'), bySector('welding'))}
       <details className="more-categories" open={selectedLater || undefined}>
         <summary>{t.moreCategories}</summary>
         {laterSectors.map((sector) => group(sectorName(sector), bySector(sector)))}
@@ -84,6 +93,7 @@ export function CategoryPicker({ catalog, value, onChange, error }: Props) {
           </ChunkErrorBoundary>
         )}
         {selected?.scheme === 'welding' && <p className="callout">{t.weldingNote}</p>}
+        {selected?.scheme === 'welding' && anonymous && <WeldingAnonymousWarning />}
         {selected?.scheme === 'concealed-accident' && <p className="callout">{t.concealedNote}</p>}
       </div>
     </fieldset>

@@ -1,39 +1,57 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../format';
+import { saveBlob } from '../../saveBlob';
+import { Checkbox } from '../forms/Field';
+import type { FormMessages } from '../../messages/forms.zh';
 import { useFormsT } from '../formsText';
 import { drawReceipt } from './receiptImage';
+import { useReceiptLeaving } from './receiptLeaving';
 import type { Receipt } from './submitReport';
 import { DuressKeyPanel } from '../followup/DuressKeyPanel';
 import { followupApi, signIn, signOutToken } from '../followup/followupApi';
 
+type ReceiptText = FormMessages['receipt'];
+
 interface Props {
   receipt: Receipt;
   submittedAt: Date;
+  /** An anonymous reporter's reward depends on the key alone: they are told so. */
+  anonymous: boolean;
   onNewReport(): void;
 }
 
-/** Shown once after submission: the reference and the access key, and ways to keep them. */
-export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
+/**
+ * Shown once after submission: the reference and the access key, and ways to keep them.
+ * The ways that keep the key out of the photo album (and its cloud backup) come first;
+ * the image is one choice among them, with its warning. Leaving needs "I have saved it".
+ */
+export function ReceiptView({ receipt, submittedAt, anonymous, onNewReport }: Props) {
   const t = useFormsT().receipt;
+  const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [kept, setKept] = useState(false);
-  const [status, setStatus] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [blocked, setBlocked] = useState(0);
+  const [copied, setCopied] = useState(false);
+  const [writing, setWriting] = useState(false);
+  // Worded when shown, so a language switch rewords it too.
+  const [status, setStatus] = useState<((text: ReceiptText) => string) | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
   const followupUrl = `${window.location.origin}/followup`;
+  const { newReport } = useReceiptLeaving({ confirmed, onBlocked: () => setBlocked((n) => n + 1), onNewReport });
 
   useEffect(() => {
     window.scrollTo(0, 0);
     heading.current?.focus();
   }, []);
 
-  // The key exists only on this screen: ask before the reporter leaves without keeping it.
+  // A blocked attempt to leave: the confirmation is where the reporter is taken.
   useEffect(() => {
-    if (kept) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [kept]);
+    if (!blocked) return;
+    const box = document.getElementById('receipt-saved');
+    box?.scrollIntoView({ block: 'center' });
+    box?.focus();
+  }, [blocked]);
 
   useEffect(() => () => void (imageUrl && URL.revokeObjectURL(imageUrl)), [imageUrl]);
 
@@ -57,17 +75,24 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
       document.body.appendChild(link);
       link.click();
       link.remove();
-      setKept(true);
-      setStatus(t.imageReady);
+      setStatus(() => (text: ReceiptText) => text.imageReady);
     } catch {
-      setStatus(t.copyFailed);
+      setStatus(() => (text: ReceiptText) => text.copyFailed);
     }
   };
 
+  const receiptText = () => t.copyText(receipt.reference, receipt.accessKey, followupUrl);
+
   const copy = async () => {
-    const ok = await copyText(t.copyText(receipt.reference, receipt.accessKey, followupUrl));
-    if (ok) setKept(true);
-    setStatus(ok ? t.copied : t.copyFailed);
+    const ok = await copyText(receiptText());
+    setCopied(ok);
+    setStatus(() => (text: ReceiptText) => (ok ? text.copied : text.copyFailed));
+  };
+
+  const download = () => {
+    const name = t.textFileName(receipt.reference);
+    saveBlob(new Blob([`${receiptText()}\n\n${t.textFileWarning}\n`], { type: 'text/plain;charset=utf-8' }), name);
+    setStatus(() => (text: ReceiptText) => text.downloaded(text.textFileName(receipt.reference)));
   };
 
   return (
@@ -90,17 +115,53 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
         <p className="callout callout--error">
           <strong>{t.onceWarning}</strong>
         </p>
+        {anonymous && (
+          <p className="callout callout--warn" data-testid="receipt-anonymous-reward">
+            {t.anonymousReward}
+          </p>
+        )}
         <p>{t.keepSecret}</p>
+
+        <h2 className="receipt__save-title">{t.saveTitle}</h2>
+        <p className="muted">{t.saveIntro}</p>
         <div className="receipt__actions">
-          <button type="button" className="button button--primary" onClick={saveImage} data-testid="receipt-save-image">
-            {t.saveImage}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setWriting((w) => !w)}
+            aria-expanded={writing}
+            aria-controls="receipt-write-down"
+          >
+            {t.writeDown}
           </button>
-          <button type="button" className="button button--secondary" onClick={copy}>
-            {t.copy}
+          <button type="button" className="button button--secondary" onClick={download} data-testid="receipt-download">
+            {t.download}
+          </button>
+          <button type="button" className="button button--secondary" onClick={copy} data-testid="receipt-copy">
+            {copied ? t.copiedButton : t.copy}
           </button>
         </div>
-        <p aria-live="polite" className="receipt__status">
-          {status}
+        <div id="receipt-write-down">
+          {writing && (
+            <div className="receipt__write" data-testid="receipt-write-down">
+              <p>{t.writeDownIntro}</p>
+              <p className="receipt__write-code" lang="en">
+                {receipt.reference}
+              </p>
+              <p className="receipt__write-code" lang="en">
+                {receipt.accessKey.split('-').join(' - ')}
+              </p>
+            </div>
+          )}
+        </div>
+        <div className="receipt__image-choice">
+          <button type="button" className="button button--quiet" onClick={saveImage} data-testid="receipt-save-image">
+            {t.saveImage}
+          </button>
+          <p className="muted">{t.imageCaution}</p>
+        </div>
+        <p aria-live="polite" className="receipt__status" data-testid="receipt-status">
+          {status?.(t)}
         </p>
         {imageUrl && <img className="receipt__image" src={imageUrl} alt={t.imageAlt} data-testid="receipt-image" />}
       </div>
@@ -114,16 +175,30 @@ export function ReceiptView({ receipt, submittedAt, onNewReport }: Props) {
             <li key={s}>{s}</li>
           ))}
         </ol>
+        <Checkbox
+          id="receipt-saved"
+          checked={confirmed}
+          onChange={setConfirmed}
+          label={t.confirmSaved}
+          hint={t.confirmSavedHint}
+        />
+        <div role="alert">
+          {blocked > 0 && !confirmed && (
+            <p className="callout callout--warn" data-testid="receipt-confirm-first">
+              {t.confirmFirst}
+            </p>
+          )}
+        </div>
         <p className="receipt__links">
-          <Link
-            to="/followup"
-            state={{ reference: receipt.reference }}
+          <button
+            type="button"
             className="button button--secondary"
-            onClick={() => setKept(true)}
+            disabled={!confirmed}
+            onClick={() => navigate('/followup', { state: { reference: receipt.reference } })}
           >
             {t.followupLink}
-          </Link>
-          <button type="button" className="button button--link" onClick={onNewReport}>
+          </button>
+          <button type="button" className="button button--link" disabled={!confirmed} onClick={newReport}>
             {t.newReport}
           </button>
         </p>

@@ -12,7 +12,7 @@ import { isAbort } from '../upload';
 import { useCatalog } from '../useCatalog';
 import { useOnline } from '../useOnline';
 import { whenIdle } from '../whenIdle';
-import { clearStoredDraft, newIdempotencyKey, useReportDraft, type ReportDraft } from './draft';
+import { clearStoredDraft, hasContent, newIdempotencyKey, useReportDraft, type ReportDraft } from './draft';
 import { controlIdOf, errorsOfStep, stepOfField, type FieldErrors } from './fieldPaths';
 import {
   loadForSubmission,
@@ -26,9 +26,12 @@ import {
   SubmitStatus,
   warmProofLater,
 } from './laterParts';
+import { useBeforeUnload, useGuardedLinks } from './leaveGuard';
+import { useStepHistory } from './stepHistory';
 import { usePoster } from './usePoster';
 import { StepFrame, StepIndicator, STEP_COUNT } from './StepFrame';
 import { StepWhat } from './StepWhat';
+import { isWeldingCategory } from './WeldingWarning';
 import type { Receipt, SubmitPhase, submitReport } from './submitReport';
 import type { serverFieldErrors } from './validation';
 
@@ -41,6 +44,19 @@ const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
   shareLocation: ['location'],
 };
 
+/** Errors belong to the step they were found on. */
+interface ShownErrors {
+  step: number;
+  errors: FieldErrors;
+}
+const NO_ERRORS: ShownErrors = { step: 0, errors: {} };
+
+/** The draft less what a poster filled in and the reporter left as it was. */
+function withoutPosterFill(draft: ReportDraft, filled: Partial<ReportDraft>): ReportDraft {
+  const kept = (Object.keys(filled) as (keyof ReportDraft)[]).filter((field) => draft[field] === filled[field]);
+  return { ...draft, ...Object.fromEntries(kept.map((field) => [field, ''])) };
+}
+
 /** A later step while its chunk arrives; if it cannot (weak network), a way to try again in place. */
 function LaterStep({ children }: { children: ReactNode }) {
   const loading = useT().common.loading;
@@ -52,7 +68,7 @@ function LaterStep({ children }: { children: ReactNode }) {
 }
 
 /** The four steps of a report; hands the receipt up once the server has it. */
-export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): void }) {
+export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt, anonymous: boolean): void }) {
   const t = useFormsT();
   const common = useT();
   const catalog = useCatalog();
@@ -61,20 +77,62 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   const { draft, update, discard, restored } = useReportDraft();
   const poster = usePoster(search.get('poster'), draft, update);
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Another step shows none of them.
+  const [shown, setShown] = useState<ShownErrors>(NO_ERRORS);
   const [checks, setChecks] = useState(0);
   const [phase, setPhase] = useState<SubmitPhase | null>(null);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
   const uploading = useRef<AbortController | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const step = Math.min(Math.max(draft.step, 1), STEP_COUNT);
+  const sending = phase !== null;
+  const unsent = hasContent(withoutPosterFill(draft, poster.filled)) || files.length > 0;
+  const [fresh] = useState(() => !hasContent(draft) && draft.step <= 1);
+
+  // Leaving asks first while something would be lost: the browser on close and reload, the
+  // form on Back from its first step and on links inside the app. Confirmed, it asks no more.
+  const leaving = useRef(false);
+  const confirmLeave = () => window.confirm(sending ? t.report.leaveWhileUploading : t.report.leaveConfirm);
+  useBeforeUnload(() => !leaving.current && (unsent || sending));
+  useGuardedLinks(() => {
+    if (unsent || sending) leaving.current = confirmLeave();
+    return leaving.current || !(unsent || sending);
+  });
+  const steps = useStepHistory({
+    savedStep: Math.min(Math.max(draft.step, 1), STEP_COUNT),
+    fresh,
+    unsent: unsent || sending,
+    locked: sending,
+    confirmLeave,
+    onLeave: () => {
+      leaving.current = true;
+    },
+  });
+  const step = steps.step;
+  const errors = shown.step === step ? shown.errors : {};
 
   // A tap that waits for a chunk acts on the form as it is once the chunk is here, and not at
   // all if the reporter moved to another step or discarded the draft meanwhile.
   const draftNow = useRef(draft);
   draftNow.current = draft;
+  const stepNow = useRef(step);
+  stepNow.current = step;
   const moves = useRef(0);
+
+  // A move through history (Back, Forward, the form's own buttons): kept in the draft, so a
+  // new tab restores it; a tap still waiting is void; another step's errors and failure go.
+  // Errors found for the step being moved to (a submission sent back to step 1) stay, and
+  // their summary takes the focus once that step shows.
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
+  useEffect(() => {
+    moves.current += 1;
+    if (draftNow.current.step !== step) update({ step });
+    const pending = shownNow.current.step === step && Object.keys(shownNow.current.errors).length > 0;
+    if (pending) setChecks((n) => n + 1);
+    else setShown(NO_ERRORS);
+    setFailure('');
+  }, [step, update]);
 
   // Once the first screen is up and the browser idle: the later steps, then the proof of
   // work, solved while the reporter types (refreshed on the last step if they took long).
@@ -101,15 +159,6 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   // Leaving the form within the app stops a submission still under way (its receipt would have nowhere to go).
   useEffect(() => () => uploading.current?.abort(), []);
 
-  // Leaving mid-upload interrupts it: let the browser ask first.
-  const sending = phase !== null;
-  useEffect(() => {
-    if (!sending) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [sending]);
-
   /** A change by the reporter: saved, and the errors it answers cleared. */
   const edit = useCallback(
     (patch: Partial<ReportDraft>) => {
@@ -117,11 +166,11 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       const answered = (Object.keys(patch) as (keyof ReportDraft)[]).flatMap(
         (field) => PATHS_OF_FIELD[field] ?? [field],
       );
-      setErrors((current) => {
-        if (!answered.some((path) => path in current)) return current;
-        const rest = { ...current };
+      setShown((current) => {
+        if (!answered.some((path) => path in current.errors)) return current;
+        const rest = { ...current.errors };
         for (const path of answered) delete rest[path];
-        return rest;
+        return { ...current, errors: rest };
       });
     },
     [update],
@@ -130,15 +179,18 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   // Another language: the same problems, reworded (errors shown means the check has loaded).
   const lang = useLang();
   useEffect(() => {
-    if (!Object.keys(errors).length) return;
+    if (!Object.keys(shown.errors).length) return;
     let live = true;
     loadValidation().then(
       ({ checkDraft }) => {
         if (!live) return;
         const reworded = checkDraft(draft, formsTextFor(lang).fieldErrors).errors;
-        setErrors((shown) =>
-          Object.fromEntries(Object.entries(shown).map(([path, message]) => [path, reworded[path] ?? message])),
-        );
+        setShown((current) => ({
+          ...current,
+          errors: Object.fromEntries(
+            Object.entries(current.errors).map(([path, message]) => [path, reworded[path] ?? message]),
+          ),
+        }));
       },
       () => undefined,
     );
@@ -150,15 +202,13 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
   }, [lang]);
 
   const showErrors = (all: FieldErrors, atStep: number) => {
-    setErrors(errorsOfStep(all, atStep));
+    setShown({ step: atStep, errors: errorsOfStep(all, atStep) });
     setChecks((n) => n + 1);
   };
 
   const goTo = (next: number) => {
     moves.current += 1;
-    setErrors({});
-    setFailure('');
-    update({ step: next });
+    steps.goTo(next);
   };
 
   const onNext = async (event: FormEvent) => {
@@ -196,20 +246,21 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       if (!parts) return setFailure(t.report.submitFailed);
     }
     const latest = draftNow.current;
-    if (latest.step !== STEP_COUNT) return; // the form moved on meanwhile: nothing to send
+    if (stepNow.current !== STEP_COUNT) return; // the form moved on meanwhile: nothing to send
     const { checkDraft, serverFieldErrors } = parts.validation;
     const { submitReport } = parts.submission;
     const { input, errors: all } = checkDraft(latest, t.fieldErrors);
     if (!input) {
       const first = Math.min(...Object.keys(all).map(stepOfField));
-      update({ step: first });
+      goTo(first);
       return showErrors(all, first);
     }
     setFailure('');
     try {
       const receipt = await sendDroppingUnknownPoster(submitReport, input, signal);
       clearStoredDraft();
-      onSubmitted(receipt);
+      leaving.current = true; // the receipt takes over; nothing unsent is left
+      onSubmitted(receipt, input.anonymous);
     } catch (error) {
       explainFailure(error, serverFieldErrors);
     }
@@ -248,7 +299,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       .filter((s) => s < STEP_COUNT);
     if (steps.length) {
       const first = Math.min(...steps);
-      update({ step: first });
+      goTo(first);
       return showErrors(fieldErrors, first);
     }
     setFailure(error.status === 0 ? t.report.submitFailed : describeError(error));
@@ -259,9 +310,10 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
     moves.current += 1;
     releaseFilesLater(files);
     setFiles([]);
-    setErrors({});
+    setShown(NO_ERRORS);
     setFailure('');
     discard();
+    goTo(1);
   };
 
   const cancel = () => uploading.current?.abort();
@@ -295,11 +347,20 @@ export function ReportForm({ onSubmitted }: { onSubmitted(receipt: Receipt): voi
       <form noValidate onSubmit={step === STEP_COUNT ? onSubmit : onNext} data-testid="report-form">
         <StepFrame step={step} title={titles[step - 1]} headingRef={heading} asFieldset={step !== STEP_COUNT}>
           <ErrorSummary title={t.report.errorSummaryTitle(summary.length)} items={summary} version={checks} />
-          {step === 1 && <StepWhat draft={draft} update={edit} errors={errors} catalog={catalog} />}
+          {step === 1 && (
+            <StepWhat draft={draft} update={edit} errors={errors} catalog={catalog} leadSector={poster.sector} />
+          )}
           {step > 1 && (
             <LaterStep key={step}>
               {step === 2 && <StepEvidence files={files} onChange={setFiles} />}
-              {step === 3 && <StepIdentity draft={draft} update={edit} errors={errors} />}
+              {step === 3 && (
+                <StepIdentity
+                  draft={draft}
+                  update={edit}
+                  errors={errors}
+                  welding={isWeldingCategory(catalog, draft.category)}
+                />
+              )}
               {step === 4 && (
                 <StepReview draft={draft} files={files} catalog={catalog} onEdit={goTo} sending={sending} />
               )}

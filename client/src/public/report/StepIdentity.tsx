@@ -3,15 +3,18 @@ import { Checkbox, Field } from '../forms/Field';
 import { useFormsT } from '../formsText';
 import type { Identity, ReportDraft } from './draft';
 import type { FieldErrors } from './fieldPaths';
+import { WeldingAnonymousWarning } from './WeldingWarning';
 
 interface Props {
   draft: ReportDraft;
   update(patch: Partial<ReportDraft>): void;
   errors: FieldErrors;
+  /** The category is a welding one, whose rewards go to real-name reporters only. */
+  welding?: boolean;
 }
 
 /** Step 3: real name or anonymous, each explained; contact details; location if they wish. */
-export function StepIdentity({ draft, update, errors }: Props) {
+export function StepIdentity({ draft, update, errors, welding = false }: Props) {
   const t = useFormsT().report;
   const identityError = errors.anonymous ?? errors.reporter;
 
@@ -53,6 +56,7 @@ export function StepIdentity({ draft, update, errors }: Props) {
         )}
         {option('real', t.realName, t.realNameExplain)}
         {option('anonymous', t.anonymous, t.anonymousExplain)}
+        <div aria-live="polite">{welding && draft.identity === 'anonymous' && <WeldingAnonymousWarning />}</div>
       </fieldset>
 
       {draft.identity === 'real' && (

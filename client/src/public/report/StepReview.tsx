@@ -8,6 +8,7 @@ import type { PublicCatalog } from '../useCatalog';
 import type { ReportDraft } from './draft';
 import type { SubmitPhase } from './submitReport';
 import { withLocalOffset } from './validation';
+import { isWeldingCategory, WeldingAnonymousWarning } from './WeldingWarning';
 
 interface Props {
   draft: ReportDraft;
@@ -62,6 +63,7 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
       <ReviewSection title={t.steps.identity} onEdit={() => onEdit(3)} editLabel={t.edit} disabled={sending}>
         <Row term={t.identityLegend}>
           {draft.identity === 'real' ? t.identityReal(draft.name.trim()) : t.identityAnonymous}
+          {draft.identity === 'anonymous' && isWeldingCategory(catalog, draft.category) && <WeldingAnonymousWarning />}
         </Row>
         {draft.identity === 'real' && <Row term={t.phone}>{draft.phone.trim()}</Row>}
         {draft.identity === 'real' && draft.email.trim() && <Row term={t.email}>{draft.email.trim()}</Row>}

@@ -13,6 +13,8 @@ interface Props {
   update(patch: Partial<ReportDraft>): void;
   errors: FieldErrors;
   catalog: PublicCatalog;
+  /** The sector of the poster the reporter came from, if any. */
+  leadSector?: string;
 }
 
 /** "2025-11-28T15:04" for now, in the phone's time zone (the latest a datetime-local may pick). */
@@ -22,7 +24,7 @@ function localNow(): string {
 }
 
 /** Step 1: the category, the area, what happened, and optionally when, where and who. */
-export function StepWhat({ draft, update, errors, catalog }: Props) {
+export function StepWhat({ draft, update, errors, catalog, leadSector }: Props) {
   const t = useFormsT().report;
   const lang = useLang();
   return (
@@ -32,6 +34,8 @@ export function StepWhat({ draft, update, errors, catalog }: Props) {
         value={draft.category}
         onChange={(category) => update({ category })}
         error={errors.category}
+        leadSector={leadSector}
+        anonymous={draft.identity === 'anonymous'}
       />
 
       <Field id="report-area" label={t.area} error={errors.area}>

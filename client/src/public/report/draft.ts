@@ -132,7 +132,7 @@ export function clearStoredDraft(): void {
 }
 
 /** Whether the user typed anything worth keeping (the step and key alone are not). */
-function hasContent(d: ReportDraft): boolean {
+export function hasContent(d: ReportDraft): boolean {
   return Boolean(
     d.category ||
     d.area ||

@@ -1,6 +1,7 @@
 // The poster a QR scan came from (/report?poster=<CODE>). The code travels with the
 // report; where the server offers the poster's public context, its site and enterprise
-// are shown and fill in what the reporter has not.
+// are shown and fill in what the reporter has not (area, place, enterprise: all
+// editable), and its sector's categories are offered first.
 import { useEffect, useState } from 'react';
 import type { posters } from '../../../../shared/contract/posters';
 import { ApiError } from '../../api';
@@ -20,6 +21,9 @@ const POSTER_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
 export function usePoster(param: string | null, draft: ReportDraft, update: (patch: Partial<ReportDraft>) => void) {
   const [unknown, setUnknown] = useState(false);
   const [site, setSite] = useState('');
+  const [sector, setSector] = useState('');
+  /** What the poster filled in, so that alone is not taken for the reporter's own unsent words. */
+  const [filled, setFilled] = useState<Partial<ReportDraft>>({});
 
   // The address bar wins over a restored draft: the reporter may have scanned another poster.
   useEffect(() => {
@@ -40,11 +44,16 @@ export function usePoster(param: string | null, draft: ReportDraft, update: (pat
       (context) => {
         if (!live || context.code !== code) return;
         setSite([context.siteName, context.enterpriseName].filter(Boolean).join(' · '));
+        setSector(context.sector);
         // Fill in only what is still empty; the reporter's own words always win.
-        update({
+        const place = [context.address, context.siteName].filter(Boolean).join(' ').slice(0, 200); // the field's limit
+        const fill: Partial<ReportDraft> = {
           ...(draft.area ? {} : { area: context.areaCode }),
+          ...(draft.address || !place ? {} : { address: place }),
           ...(draft.subjectName ? {} : { subjectName: context.enterpriseName }),
-        });
+        };
+        setFilled(fill);
+        update(fill);
       },
       (error) => {
         if (!live) return;
@@ -65,6 +74,8 @@ export function usePoster(param: string | null, draft: ReportDraft, update: (pat
   return {
     code,
     site,
+    sector,
+    filled,
     unknown,
     drop: () => {
       update({ posterCode: '' });
