@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 import { generatePassword } from './staff/passwords';
 import { createApp } from './app';
 import { openDatabase } from './platform/db';
-import { seedDemoReports } from './demo/demoReports';
+import { demoFundOpening, seedDemoReports } from './demo/demoReports';
 import { seedDemoStaff, seedFund, seedReferenceData, demoAccounts } from './demo/seed';
 import { sealLegacyOutbox } from './platform/emails/legacyOutbox';
 import { backfillReporterPseudonyms } from './protection/pseudonym';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   if (config.demo) {
     demoPassword = config.WOODPECKER_DEMO_PASSWORD ?? generatePassword();
     await seedDemoStaff(demoPassword);
-    await seedFund();
+    await seedFund(demoFundOpening());
   }
   // After the staff and the fund: the reports are moved along by those accounts and paid from that fund.
   const demoReports = config.demo ? await seedDemoReports({ demo: true, box, store, publicBaseUrl: url }) : 0;

@@ -212,6 +212,18 @@ async function demoActors(): Promise<Record<CaseWorker, Actor>> {
   return actors;
 }
 
+/** Days between the demo fund's appropriation and its oldest report: the fund exists before any case it pays. */
+const FUND_LEAD_DAYS = 30;
+
+/**
+ * When the demo's fund was set up: a month before its oldest back-dated report, so every
+ * reservation, approval and payout the demo makes comes after the money existed.
+ */
+export function demoFundOpening(now = new Date()): Date {
+  const oldest = Math.max(...demoCases.map((c) => c.daysAgo));
+  return new Date(now.getTime() - (oldest + FUND_LEAD_DAYS) * DAY);
+}
+
 /** Creates the demo reports when in demo mode and no report exists yet; returns how many. */
 export async function seedDemoReports(deps: SubmissionContext & { demo: boolean; now?: Date }): Promise<number> {
   if (!deps.demo || (await Report.exists({}))) return 0;

@@ -181,8 +181,11 @@ export async function seedDemoStaff(password: string): Promise<void> {
 
 export const INITIAL_APPROPRIATION_FEN = 5_000_000 * 100;
 
-/** The fund announced in the bureau's reply: 设立500万元奖励基金. Applied once. */
-export async function seedFund(): Promise<void> {
+/**
+ * The fund announced in the bureau's reply: 设立500万元奖励基金. Applied once, dated `openedAt`
+ * (the demo dates it before its oldest back-dated report, so no payout precedes the fund).
+ */
+export async function seedFund(openedAt = new Date()): Promise<void> {
   const key = 'seed:initial-appropriation';
   if (await LedgerEntry.exists({ idempotencyKey: key })) return;
   await inTransaction(async (session) => {
@@ -192,7 +195,7 @@ export async function seedFund(): Promise<void> {
           fundId: MAIN_FUND,
           kind: 'appropriate',
           amountFen: INITIAL_APPROPRIATION_FEN,
-          at: new Date(),
+          at: openedAt,
           note: '设立500万元奖励基金',
           idempotencyKey: key,
         },

@@ -34,15 +34,20 @@ function monthScores(
     (n(sums.get(code) ?? emptySums(), 'received') / (areaPopulation[code] ?? 1)) * 10_000;
   const bestPerCapita = Math.max(0, ...areas.map((a) => perTenThousand(a.code)));
   const weightSum = measures.reduce((t, m) => t + weights[m], 0);
+  // The rate, or null when there is nothing to divide by (reported as such, never as 0).
+  const ratio = (s: Sums, [part, whole]: Ratio) => (n(s, whole) > 0 ? n(s, part) / n(s, whole) : null);
   const scored = areas.map((a) => {
     const s = sums.get(a.code) ?? emptySums();
-    const values = {} as Record<Measure, number>;
-    for (const [m, [part, whole]] of Object.entries(ratios) as [Measure, Ratio][]) {
-      // Nothing to measure: the city-wide rate, so an area is neither helped nor hurt by a quiet month.
-      values[m] = n(s, whole) > 0 ? n(s, part) / n(s, whole) : n(city, whole) > 0 ? n(city, part) / n(city, whole) : 0;
+    const shown = {} as AreaRank['measures'];
+    const counted = {} as Record<Measure, number>;
+    for (const [m, r] of Object.entries(ratios) as [Exclude<Measure, 'perCapita'>, Ratio][]) {
+      shown[m] = ratio(s, r);
+      // Nothing to measure: scored at the city-wide rate, so an area is neither helped nor hurt by a quiet
+      // month (and at 0 when the whole city has nothing, which moves no area against another).
+      counted[m] = shown[m] ?? ratio(city, r) ?? 0;
     }
-    values.perCapita = bestPerCapita > 0 ? perTenThousand(a.code) / bestPerCapita : 0;
-    const score = Math.round((measures.reduce((t, m) => t + weights[m] * values[m], 0) / weightSum) * 1000) / 10;
+    shown.perCapita = counted.perCapita = bestPerCapita > 0 ? perTenThousand(a.code) / bestPerCapita : 0;
+    const score = Math.round((measures.reduce((t, m) => t + weights[m] * counted[m], 0) / weightSum) * 1000) / 10;
     return {
       area: a.code,
       received: n(s, 'received'),
@@ -50,7 +55,8 @@ function monthScores(
       substantiated: n(s, 'substantiated'),
       rectifiedVerified: n(s, 'rectifiedVerified'),
       rectificationOverdue: n(s, 'rectificationOverdue'),
-      measures: values,
+      measures: shown,
+      reportsPerTenThousand: Math.round(perTenThousand(a.code) * 100) / 100,
       score,
     };
   });

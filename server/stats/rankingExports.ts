@@ -6,7 +6,13 @@ import { cjkPdf } from '../platform/pdf';
 import type { Ranking } from './ranking';
 
 const areaName = (code: string) => areas.find((a) => a.code === code)?.name ?? { zh: code, en: code };
-const percent = (f: number) => `${(f * 100).toFixed(1)}%`;
+/** A rate with nothing to divide by this month is not 0: it prints as NO_DENOMINATOR, explained by the note. */
+export const NO_DENOMINATOR = '—';
+const percent = (f: number | null) => (f === null ? NO_DENOMINATOR : `${(f * 100).toFixed(1)}%`);
+export const rankingNote =
+  '“—”：本月无办结案件（按期办结、属实率）或无属实案件（整改复查完成率），无从计算，得分按全市平均值计。' +
+  ' "—": nothing concluded (on time, substantiated) or nothing substantiated (rectification) this month;' +
+  ' the score counts the city-wide rate. 每万人举报 = 受理举报 ÷ 常住人口 × 10,000 (reports per 10,000 residents).';
 
 export const rankingHeader = [
   '名次 Rank',
@@ -16,7 +22,7 @@ export const rankingHeader = [
   '按期办结 On time',
   '属实率 Substantiated',
   '整改复查完成率 Rectification verified',
-  '人均举报 Per capita',
+  '每万人举报 Reports per 10,000 residents',
   '受理举报 Received',
   '办结 Concluded',
   '整改经复查完成 Verified complete',
@@ -33,7 +39,7 @@ export function rankingRows(r: Ranking): (string | number)[][] {
     percent(a.measures.onTime),
     percent(a.measures.substantiation),
     percent(a.measures.rectification),
-    percent(a.measures.perCapita),
+    a.reportsPerTenThousand.toFixed(2),
     a.received,
     a.concluded,
     a.rectifiedVerified,
@@ -46,7 +52,8 @@ const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v
 
 /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese correctly. */
 export function rankingCsv(r: Ranking): string {
-  return `\uFEFF${[rankingHeader, ...rankingRows(r)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const rows = [rankingHeader, ...rankingRows(r), [rankingNote]];
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export async function rankingXlsx(r: Ranking): Promise<Buffer> {
@@ -54,10 +61,12 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
   const sheet = book.addWorksheet(`排名 ${r.month}`);
   sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
   sheet.addRow([
-    `权重 Weights: 按期办结 ${r.weights.onTime} · 整改复查完成 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 人均 ${r.weights.perCapita}`,
+    `权重 Weights: 按期办结 ${r.weights.onTime} · 整改复查完成 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 每万人举报 ${r.weights.perCapita}`,
   ]);
   sheet.addRow(rankingHeader).font = { bold: true };
   for (const row of rankingRows(r)) sheet.addRow(row);
+  sheet.addRow([]);
+  sheet.addRow([rankingNote]);
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 28 : 16));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -68,7 +77,7 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
   doc
     .fontSize(11)
     .text(
-      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改复查完成 rectification verified ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 人均 per capita ${r.weights.perCapita}`,
+      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改复查完成 rectification verified ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 每万人举报 reports per 10,000 residents ${r.weights.perCapita}`,
       { align: 'center' },
     );
   doc.moveDown();
@@ -96,9 +105,10 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
   doc
     .fontSize(9)
     .text(
-      '连续两个月排名末位的县（市、区）予以警示约谈。Areas last two months in a row are summoned for a warning talk.',
+      `${rankingNote}\n连续两个月排名末位的县（市、区）予以警示约谈。Areas last two months in a row are summoned for a warning talk.`,
       36,
       y + 10,
+      { width: widths.reduce((a, b) => a + b, 0) },
     );
   doc.end();
   return done;

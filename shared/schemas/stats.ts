@@ -111,8 +111,19 @@ export const areaRankSchema = z.object({
   substantiated: count,
   rectifiedVerified: count,
   rectificationOverdue: count,
-  /** Each measure as a fraction 0–1; rectification is verified-complete ÷ substantiated. */
-  measures: z.object({ onTime: fraction, substantiation: fraction, rectification: fraction, perCapita: fraction }),
+  /**
+   * Each measure as a fraction 0–1; rectification is verified-complete ÷ substantiated. Null: nothing to
+   * divide by this month (no conclusion, or nothing substantiated); the score then counts the city-wide rate.
+   * perCapita is this area's reports per resident as a share of the best area's (what the score weighs).
+   */
+  measures: z.object({
+    onTime: fraction.nullable(),
+    substantiation: fraction.nullable(),
+    rectification: fraction.nullable(),
+    perCapita: fraction,
+  }),
+  /** Reports received per 10,000 residents, two decimals (a rate, not a percentage). */
+  reportsPerTenThousand: z.number().min(0),
   /** 0–100, one decimal. */
   score: z.number().min(0).max(100),
   /** 1 is best; equal scores share a rank. */

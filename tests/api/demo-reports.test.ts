@@ -3,7 +3,9 @@
 // second start adds nothing.
 import { sealAuditEntries } from '../../server/audit/sealer';
 import { verifyAuditChain } from '../../server/audit/verifyChain';
-import { seedDemoReports } from '../../server/demo/demoReports';
+import { demoFundOpening, seedDemoReports } from '../../server/demo/demoReports';
+import { seedFund } from '../../server/demo/seed';
+import { Fund, LedgerEntry, MAIN_FUND } from '../../server/fund/fund.model';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Report } from '../../server/reports/report.model';
 import { StatsRollup } from '../../server/stats/statsRollup.model';
@@ -21,6 +23,10 @@ const deps = () => ({ demo: true, box: t.box, store: t.store, publicBaseUrl: 'ht
 
 beforeAll(async () => {
   t = await startTestApp();
+  // As `npm start` in demo mode: the fund set up before the oldest demo report (the test app's is dated now).
+  await LedgerEntry.deleteMany({});
+  await Fund.deleteMany({});
+  await seedFund(demoFundOpening());
 }, 60_000);
 afterAll(async () => {
   await t?.stop();
@@ -94,6 +100,21 @@ test('forty-five reports at the intended stages, with every invariant intact', a
   await rebuildStats();
   expect(await rollupSnapshot()).toEqual(incremental);
 }, 120_000);
+
+test('no money moves before the fund existed: every ledger entry and reward step follows its opening', async () => {
+  const opening = (await LedgerEntry.findOne({ fundId: MAIN_FUND, kind: 'appropriate' }).sort({ at: 1 }).lean())!.at;
+  const entries = await LedgerEntry.find({}).lean();
+  expect(entries.filter((e) => e.kind !== 'appropriate').length).toBeGreaterThan(0);
+  const early = entries.filter((e) => e.at < opening).map((e) => `${e.kind} ${e.at.toISOString()}`);
+  expect(early).toEqual([]);
+  // The reports' own record of the money steps agrees with the ledger.
+  const moneySteps = new Set(['approve-reward', 'record-payout']);
+  const steps = (await Report.find({}, { timeline: 1 }).lean()).flatMap((r) =>
+    r.timeline.filter((e) => moneySteps.has(e.type)),
+  );
+  expect(steps.length).toBeGreaterThan(0);
+  expect(steps.filter((e) => e.at < opening)).toEqual([]);
+});
 
 test('a second call creates nothing', async () => {
   expect(await seedDemoReports(deps())).toBe(0);

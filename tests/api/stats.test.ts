@@ -5,6 +5,7 @@
 // with its flags and weights, the poster funnel, the public figures with small
 // counts suppressed and recent weeks held back, and rebuild = increments.
 // Rectification counts what re-inspection verified, never orders alone.
+import ExcelJS from 'exceljs';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { inTransaction } from '../../server/platform/db';
@@ -531,7 +532,30 @@ describe('the monthly ranking', () => {
     ]);
     expect([row(HUA).change, row(LINZHOU).change, row(D).change, row(B).change]).toEqual([1, -1, 0, 0]);
     expect(r.areas.filter((a) => a.flagged).map((a) => a.area)).toEqual([D]);
-    expect(row(D).measures).toEqual({ onTime: 0, substantiation: 0, rectification: 1, perCapita: 1 });
+    // 龙安区 concluded its one report late and unsubstantiated: 0 % is true; with nothing substantiated there is
+    // no rectification rate at all (null), and the score counts the city-wide rate (every other area's 100 %).
+    expect(row(D).measures).toEqual({ onTime: 0, substantiation: 0, rectification: null, perCapita: 1 });
+    expect(row(D).reportsPerTenThousand).toBe(0.03); // 1 report, 290,000 residents
+  });
+
+  test('nothing concluded is no rate (null), never 0 %; such an area is scored at the city-wide rate', async () => {
+    // June: 殷都区 received one report (withdrawn), concluded none. City-wide: 文峰区's one conclusion
+    // (on time, not substantiated) and 北关区's (late, substantiated, rectification verified).
+    const r = await monthlyRanking('2026-06');
+    const yindu = r.areas.find((a) => a.area === C)!;
+    expect(yindu).toMatchObject({ received: 1, concluded: 0, substantiated: 0 });
+    expect(yindu.measures).toMatchObject({ onTime: null, substantiation: null, rectification: null });
+    expect(yindu.reportsPerTenThousand).toBe(0.02); // 1 ÷ 430,000 × 10,000
+    const city = { onTime: 1 / 2, substantiation: 1 / 2, rectification: 1 };
+    const score =
+      (40 * city.onTime + 30 * city.rectification + 20 * city.substantiation + 10 * yindu.measures.perCapita) / 100;
+    expect(yindu.score).toBe(Math.round(score * 1000) / 10);
+    // An area with no report at all: no rates, 0 reports per 10,000 residents.
+    const quiet = r.areas.find((a) => a.area === LINZHOU)!;
+    expect(quiet.measures).toEqual({ onTime: null, substantiation: null, rectification: null, perCapita: 0 });
+    expect(quiet.reportsPerTenThousand).toBe(0);
+    const res = await as(request(t.app).get('/api/v1/stats/ranking?month=2026-06'), admin, null);
+    expect(res.body.areas.find((a: { area: string }) => a.area === C).measures.onTime).toBeNull();
   });
 
   test('rectification = verified complete ÷ substantiated: orders alone, overdue and half-done tasks do not count', async () => {
@@ -584,14 +608,23 @@ describe('the monthly ranking', () => {
     const csv = await get('csv');
     expect(csv.status).toBe(200);
     const lines = (csv.body as Buffer).toString('utf8').trim().split('\r\n');
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11); // the header, 9 areas and the note on "—"
     expect(lines[9]).toMatch(/^9,龙安区 Long'an District,40,0,/);
+    // 按期办结 0 %, 属实 0 % (true zeros), rectification "—" (nothing substantiated), 0.03 per 10,000 residents.
+    expect(lines[9].split(',').slice(4, 8)).toEqual(['0.0%', '0.0%', '—', '0.03']);
+    expect(lines[0]).toContain('每万人举报 Reports per 10,000 residents');
+    expect(lines[10]).toContain('本月无办结案件');
     expect(lines[9]).toMatch(/,0,0,是 Yes$/); // 0 verified complete, 0 overdue
     expect(lines[0]).toContain('整改复查完成率 Rectification verified');
     expect(lines[0]).toContain('整改逾期 Overdue');
     expect(lines[1]).toMatch(/,1,0,$/); // 北关区: its one substantiated report verified complete
     const xlsx = await get('xlsx');
     expect([xlsx.status, (xlsx.body as Buffer).subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const cells = (n: number) => (book.worksheets[0].getRow(n).values as unknown[]).slice(1);
+    expect(cells(12).slice(4, 8)).toEqual(['0.0%', '0.0%', '—', '0.03']); // 龙安区, after the title, weights and header
+    expect(String(cells(14)[0])).toContain('nothing concluded');
     const pdf = await get('pdf');
     expect([pdf.status, (pdf.body as Buffer).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="ranking-2026-09.pdf"');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { LedgerEntry } from '../../server/fund/fund.model';
 import { Report } from '../../server/reports/report.model';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { ARTIFACTS, browserSuite, keepScreenshots } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -49,10 +49,15 @@ describe('the reward fund in the console', () => {
     expect(await figure(page, 'reserved').textContent()).toContain('0.00');
     expect(await page.locator('[data-testid=fund-shortfall]').count()).toBe(0);
     await page.locator('[data-testid=fund-monthly-chart] canvas').waitFor();
+    // The month's movements and the balance each on an axis of their own, named with their unit.
+    const chart = page.locator('[data-testid=fund-monthly-chart] [data-y-axes]');
+    expect(await chart.getAttribute('data-y-axes')).toBe('2');
+    expect(await chart.getAttribute('data-y-axis-names')).toBe('当月预留与发放（元） | 月末可用余额（元）');
     await page
       .locator('[data-testid=ledger-table] tbody tr.ant-table-row', { hasText: '设立500万元奖励基金' })
       .waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-finance-before.png'), fullPage: true });
+    await keepScreenshots(page, 'finance-chart');
 
     const form = page.locator('[data-testid=appropriation-form]');
     await form.getByLabel('金额（元）').fill('1,234.56');

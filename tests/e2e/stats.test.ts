@@ -8,7 +8,8 @@ import { inTransaction } from '../../server/platform/db';
 import { Report } from '../../server/reports/report.model';
 import { refreshReportStats } from '../../server/stats';
 import { addMonths, shanghaiMonthOf } from '../../shared/dates';
-import { ARTIFACTS, browserSuite } from '../support/browser';
+import { areaPopulation } from '../../server/stats/population';
+import { ARTIFACTS, browserSuite, keepScreenshots } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -99,6 +100,34 @@ describe('statistics', () => {
     expect(await page.locator('[data-testid=ranking-table] tbody tr').count()).toBe(9);
     expect(await page.getByText('考评权重').count()).toBe(1); // the administrator may edit the weights
     await page.screenshot({ path: path.join(ARTIFACTS, 'stats-dashboard-admin.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the ranking: "—" with its reason where nothing was concluded, reports per 10,000 residents', async () => {
+    const { page, pageErrors } = await signedIn('admin');
+    await page.goto(`${suite.server.baseUrl}/console/stats?month=${MONTH}`);
+    const row = (area: string) => page.locator(`[data-testid=ranking-table] tr[data-row-key="${area}"]`);
+    await row('410503').waitFor();
+    expect(await page.locator('h1').allTextContents()).toEqual(['统计分析']);
+    // 北关区 had no report that month: no rate of any kind, each "—" saying why; not 0.0 %.
+    const quiet = row('410503');
+    expect(await quiet.locator('[data-no-denominator]').count()).toBe(3);
+    expect(await quiet.textContent()).not.toContain('0.0%');
+    expect(await quiet.locator('[data-no-denominator]').first().textContent()).toBe('—本月无办结案件');
+    // 滑县 concluded 6, all on time and substantiated: real rates.
+    expect(await row('410526').locator('[data-no-denominator]').count()).toBe(0);
+    expect(await row('410526').textContent()).toContain('100.0%');
+    // Reports per 10,000 residents, as a rate under its own name, not a percentage.
+    await page.getByRole('columnheader', { name: '每万人举报' }).waitFor();
+    const perTenThousand = ((6 / areaPopulation['410526']) * 10_000).toFixed(2);
+    expect(await row('410526').locator('td').nth(7).textContent()).toBe(perTenThousand); // after the three rates
+    expect(await page.getByTestId('ranking-note').textContent()).toContain('本月无办结案件');
+    // The area tiles: "—" and why for areas with nothing concluded.
+    expect(await page.locator('[data-area="410503"]').textContent()).toContain('本期无办结案件');
+    // Hovering the "—" tells why too.
+    await quiet.locator('[data-no-denominator]').first().hover();
+    await page.locator('.ant-tooltip', { hasText: '本月无办结案件' }).waitFor();
+    await keepScreenshots(page, 'stats-ranking');
     expect(pageErrors).toEqual([]);
   });
 

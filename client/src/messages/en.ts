@@ -83,6 +83,8 @@ export const en: Messages = {
     reservedSeries: 'Reserved',
     paidSeries: 'Paid',
     availableSeries: 'Available at month end',
+    movementsAxis: 'Reserved and paid in the month (yuan)',
+    balanceAxis: 'Available at month end (yuan)',
     appropriateTitle: 'Record an appropriation',
     amountYuan: 'Amount (yuan)',
     amountInvalid: 'Enter an amount above 0 with at most two decimals.',

@@ -80,6 +80,8 @@ export const zh = {
     reservedSeries: '预留',
     paidSeries: '发放',
     availableSeries: '月末可用余额',
+    movementsAxis: '当月预留与发放（元）',
+    balanceAxis: '月末可用余额（元）',
     appropriateTitle: '登记拨款',
     amountYuan: '金额（元）',
     amountInvalid: '请输入大于 0 的金额，最多两位小数。',

@@ -10,20 +10,40 @@ import type { MonthFigures } from './types';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const yuan = (fen: number) => fen / 100;
+const axisLabel = { formatter: (v: number) => v.toLocaleString('zh-CN') };
 
+/**
+ * A month's reservations and payouts are thousands of yuan, the balance millions: on one
+ * axis the bars vanish next to the line. So the bars have the left axis and the balance its own on the right.
+ */
 export default function MonthlyChart({ months }: { months: MonthFigures[] }) {
   const t = useT().finance;
+  const yAxes = [
+    { type: 'value', name: t.movementsAxis, nameTextStyle: { align: 'left' }, axisLabel },
+    {
+      type: 'value',
+      name: t.balanceAxis,
+      nameTextStyle: { align: 'right' },
+      axisLabel,
+      splitLine: { show: false },
+    },
+  ];
   const option = {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+    grid: { left: 8, right: 8, bottom: 8, top: 64, containLabel: true },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
-    yAxis: { type: 'value', name: t.yuan },
+    yAxis: yAxes,
     series: [
-      { name: t.reservedSeries, type: 'bar', data: months.map((m) => yuan(m.reservedFen)) },
-      { name: t.paidSeries, type: 'bar', data: months.map((m) => yuan(m.paidFen)) },
-      { name: t.availableSeries, type: 'line', data: months.map((m) => yuan(m.endAvailableFen)) },
+      { name: t.reservedSeries, type: 'bar', yAxisIndex: 0, data: months.map((m) => yuan(m.reservedFen)) },
+      { name: t.paidSeries, type: 'bar', yAxisIndex: 0, data: months.map((m) => yuan(m.paidFen)) },
+      { name: t.availableSeries, type: 'line', yAxisIndex: 1, data: months.map((m) => yuan(m.endAvailableFen)) },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320 }} />;
+  // The axes as data attributes: what the canvas draws, readable by tests and tools.
+  return (
+    <div data-y-axes={yAxes.length} data-y-axis-names={yAxes.map((a) => a.name).join(' | ')}>
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 340 }} />
+    </div>
+  );
 }

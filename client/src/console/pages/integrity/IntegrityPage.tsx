@@ -152,7 +152,9 @@ export function IntegrityPage() {
   const to = range[1].format('YYYY-MM-DD');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="integrity-page">
-      <Typography.Title level={3}>{t.title}</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        {t.title}
+      </Typography.Title>
       {ANOMALY_ROLES.has(me.role) && (
         <>
           <Space wrap>

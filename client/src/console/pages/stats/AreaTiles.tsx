@@ -8,12 +8,14 @@ export interface AreaTile {
   /** 0–1; null when there is nothing to show. */
   value: number | null;
   label: string;
+  /** Why there is no value (e.g. nothing concluded), shown under it. */
+  note?: string;
 }
 
-/** White → deep red: darker is higher. */
+/** White → red: darker is higher; never so dark that the dark text drops below 4.5:1. */
 function shade(value: number | null): string {
   if (value === null) return '#f5f5f5';
-  const lightness = 96 - Math.round(value * 50);
+  const lightness = 96 - Math.round(value * 36);
   return `hsl(4, 70%, ${lightness}%)`;
 }
 
@@ -26,10 +28,11 @@ export function AreaTiles({ tiles, text }: { tiles: AreaTile[]; text: StatsText 
           role="listitem"
           className="stats-tile"
           data-area={t.area}
-          style={{ background: shade(t.value), color: t.value !== null && t.value > 0.6 ? '#fff' : '#1a1a1a' }}
+          style={{ background: shade(t.value), color: '#1a1a1a' }}
         >
           <div className="stats-tile-name">{t.name}</div>
           <div className="stats-tile-value">{t.label}</div>
+          {t.note && <div className="stats-tile-note">{t.note}</div>}
         </div>
       ))}
     </div>

@@ -1,7 +1,7 @@
 // The month's ranking of the 9 areas, its exports, and (administrators) the weights.
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../../api';
@@ -16,7 +16,21 @@ import type { AreaRank, Measure, Ranking, Weights } from './types';
 import type { StatsText } from './statsText';
 
 const MEASURES: Measure[] = ['onTime', 'rectification', 'substantiation', 'perCapita'];
+type RateMeasure = Exclude<Measure, 'perCapita'>;
+const RATES: RateMeasure[] = ['onTime', 'rectification', 'substantiation'];
 const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+
+/** A rate, or "—" with why there is none: nothing concluded (or substantiated) is not 0 %. */
+function RateCell({ value, why }: { value: number | null; why: string }) {
+  if (value !== null) return <>{pct(value)}</>;
+  return (
+    <Tooltip title={why}>
+      <span className="stats-no-denominator" data-no-denominator="true">
+        —<span className="visually-hidden">{why}</span>
+      </span>
+    </Tooltip>
+  );
+}
 
 export function RankingCard({
   text,
@@ -79,7 +93,18 @@ export function RankingCard({
       dataIndex: 'change',
       render: (c: number | null) => (c === null ? '—' : c > 0 ? `↑${c}` : c < 0 ? `↓${-c}` : '—'),
     },
-    ...MEASURES.map((m) => ({ title: t[m], key: m, render: (_: unknown, row: AreaRank) => pct(row.measures[m]) })),
+    ...RATES.map((m) => ({
+      title: t[m],
+      key: m,
+      render: (_: unknown, row: AreaRank) => (
+        <RateCell value={row.measures[m]} why={m === 'rectification' ? t.noneSubstantiated : t.noneConcluded} />
+      ),
+    })),
+    {
+      title: t.perCapita,
+      key: 'perCapita',
+      render: (_: unknown, row: AreaRank) => row.reportsPerTenThousand.toFixed(2),
+    },
     { title: t.received, dataIndex: 'received' },
     { title: t.rectifiedVerified, dataIndex: 'rectifiedVerified' },
     { title: t.rectificationOverdue, dataIndex: 'rectificationOverdue' },
@@ -124,6 +149,9 @@ export function RankingCard({
         pagination={false}
         data-testid="ranking-table"
       />
+      <Typography.Paragraph type="secondary" className="stats-footnote" data-testid="ranking-note">
+        {t.noDenominatorNote}
+      </Typography.Paragraph>
       {isAdmin && weights && (
         <div className="stats-weights">
           <Typography.Title level={5}>{t.weights}</Typography.Title>

@@ -45,11 +45,11 @@ export default function StatsCharts({ overview, text, sectorName }: StatsChartsP
   return (
     <div className="stats-charts">
       <section aria-label={text.trend}>
-        <h3>{text.trend}</h3>
+        <h2>{text.trend}</h2>
         <ReactEChartsCore echarts={echarts} option={trend} style={{ height: 280 }} notMerge />
       </section>
       <section aria-label={text.bySector}>
-        <h3>{text.bySector}</h3>
+        <h2>{text.bySector}</h2>
         <ReactEChartsCore
           echarts={echarts}
           option={bySector}

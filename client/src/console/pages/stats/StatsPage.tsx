@@ -101,17 +101,22 @@ export function StatsPage() {
       };
     }
     const o = overview?.byArea.find((x) => x.area === a.code);
+    const rate = o?.substantiationRate ?? null;
     return {
       area: a.code,
       name: reference.areaName(a.code),
-      value: o?.substantiationRate ?? null,
-      label: o ? `${pct(o.substantiationRate)} (${o.substantiated}/${o.concluded})` : '—',
+      value: rate,
+      // Nothing concluded is no rate at all, not 0 %.
+      label: o && rate !== null ? `${pct(rate)} (${o.substantiated}/${o.concluded})` : '—',
+      ...(overview && rate === null && { note: text.noneConcludedPeriod }),
     };
   });
 
   return (
     <div className="stats-page">
-      <Typography.Title level={3}>{text.title}</Typography.Title>
+      <Typography.Title level={1} className="page-title" data-testid="stats-title">
+        {text.title}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{text.intro}</Typography.Paragraph>
       <Space wrap className="stats-filters">
         <label>

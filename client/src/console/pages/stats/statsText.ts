@@ -35,6 +35,7 @@ const zh = {
   areas: '九个县（市、区）',
   colourBy: '着色依据',
   bySubstantiation: '属实率',
+  noneConcludedPeriod: '本期无办结案件',
   byScore: '考评得分',
   series: { received: '受理', substantiated: '属实', concluded: '办结' },
   ranking: {
@@ -49,7 +50,11 @@ const zh = {
     rectification: '整改复查完成率',
     rectifiedVerified: '复查完成',
     rectificationOverdue: '整改逾期',
-    perCapita: '人均举报',
+    perCapita: '每万人举报',
+    noneConcluded: '本月无办结案件',
+    noneSubstantiated: '本月无属实案件',
+    noDenominatorNote:
+      '“—”：本月无办结案件（按期办结、属实率）或无属实案件（整改复查完成率），无从计算；得分按全市平均值计。每万人举报 = 受理举报 ÷ 常住人口 × 10,000。',
     received: '受理',
     flagged: '连续两月末位',
     flaggedTag: '警示约谈',
@@ -57,7 +62,7 @@ const zh = {
     weights: '考评权重',
     save: '保存权重',
     saved: '权重已保存',
-    weightsHint: '权重为非负数，至少一项大于零；得分 = 各项指标（0–1）加权平均 × 100。',
+    weightsHint: '权重为非负数，至少一项大于零；得分 = 各项指标（0–1；每万人举报按与最高地区之比）加权平均 × 100。',
   },
   posters: {
     title: '公示牌转化',
@@ -110,6 +115,7 @@ const en: StatsText = {
   areas: 'The 9 areas',
   colourBy: 'Colour by',
   bySubstantiation: 'Substantiation rate',
+  noneConcludedPeriod: 'Nothing concluded in the period',
   byScore: 'Ranking score',
   series: { received: 'Received', substantiated: 'Substantiated', concluded: 'Concluded' },
   ranking: {
@@ -124,7 +130,11 @@ const en: StatsText = {
     rectification: 'Rectification verified',
     rectifiedVerified: 'Verified complete',
     rectificationOverdue: 'Rectification overdue',
-    perCapita: 'Per capita',
+    perCapita: 'Reports per 10,000 residents',
+    noneConcluded: 'Nothing concluded this month',
+    noneSubstantiated: 'Nothing substantiated this month',
+    noDenominatorNote:
+      '“—”: nothing concluded (on time, substantiated) or nothing substantiated (rectification) this month, so there is no rate; the score counts the city-wide rate. Reports per 10,000 residents = reports received ÷ population × 10,000.',
     received: 'Received',
     flagged: 'Last two months running',
     flaggedTag: 'Warning talk',
@@ -133,7 +143,7 @@ const en: StatsText = {
     save: 'Save weights',
     saved: 'Weights saved',
     weightsHint:
-      'Weights are non-negative and at least one is above zero; score = weighted mean of the measures (0–1) × 100.',
+      'Weights are non-negative and at least one is above zero; score = weighted mean of the measures (0–1; reports per 10,000 residents as a share of the highest area’s) × 100.',
   },
   posters: {
     title: 'Poster funnel',

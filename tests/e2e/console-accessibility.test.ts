@@ -1,0 +1,129 @@
+// Browser test: axe-core finds no WCAG 2.1 A/AA violation on the console's main pages,
+// in Chinese and in English, at 1366 px; every page has exactly one h1; and the theme's
+// link colour reaches 4.5:1 on white and on the layout's background.
+import type { Page } from 'playwright-core';
+import { browserSuite, waitForPageCondition } from '../support/browser';
+import { expectNoAxeViolations } from '../support/accessibility';
+import { caseDriver } from '../support/cases';
+import { intakeEnv } from '../support/intake';
+import { openSession } from '../support/staff';
+
+jest.setTimeout(60_000);
+
+const suite = browserSuite(intakeEnv);
+type Lang = 'zh-CN' | 'en';
+const LANGS: Lang[] = ['zh-CN', 'en'];
+let reference = '';
+
+beforeAll(async () => {
+  // A case in the queue, with findings to show on its page.
+  reference = (await (await caseDriver(suite.server)).reportAt('findings-submitted')).reference;
+}, 120_000);
+
+/** A 1366 px page in `lang`, signed in as `username` (a session made by command) unless null. */
+async function openPage(username: string | null, lang: Lang): Promise<Page> {
+  const { baseUrl } = suite.server;
+  const cookies = [];
+  if (username) {
+    const { cookie } = await openSession(suite.server, username);
+    const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+    cookies.push({ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' as const });
+  }
+  const context = await suite.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: lang,
+    timezoneId: 'Asia/Shanghai',
+    storageState: {
+      cookies: [],
+      origins: [{ origin: baseUrl, localStorage: [{ name: 'woodpecker.lang', value: lang }] }],
+    },
+  });
+  await context.addCookies(cookies);
+  return context.newPage();
+}
+
+/** Opens a console path and waits until it has drawn: its h1, `ready`, and no spinner or skeleton left. */
+async function visit(page: Page, path: string, ready: string | null = null): Promise<void> {
+  await page.goto(`${suite.server.baseUrl}/console${path}`);
+  await page.locator('h1').first().waitFor();
+  if (ready) await page.locator(ready).first().waitFor();
+  await waitForPageCondition(page, "!document.querySelector('.ant-spin-spinning, .ant-skeleton')");
+}
+
+async function expectOneH1(page: Page, where: string): Promise<void> {
+  const headings = await page.locator('h1').allTextContents();
+  expect({ where, headings: headings.length }).toEqual({ where, headings: 1 });
+}
+
+/** The administrator's main pages, with what shows each has loaded. */
+const adminPages: [name: string, path: () => string, ready: string | null][] = [
+  ['home', () => '/', '[data-testid=home-title]'],
+  ['statistics', () => '/stats', '[data-testid=ranking-table] tbody tr.ant-table-row'],
+  ['cases list', () => '/cases', '[data-testid=cases-table] tbody tr.ant-table-row'],
+  ['a case page', () => `/cases/${reference}`, '[data-testid=case-reference]'],
+  ['finance', () => '/finance', '[data-testid=fund-monthly-chart] canvas'],
+  ['audit log', () => '/audit', 'tbody tr.ant-table-row'],
+  ['staff', () => '/staff', 'tbody tr.ant-table-row'],
+  ['posters', () => '/posters', null],
+  ['policies', () => '/policies', null],
+];
+
+/** The other console pages: each has its one h1 too. */
+const otherPages = ['/integrity', '/categories', '/responsibilities', '/security'];
+
+/** Each main role's home page: what it sees first. */
+const roles = ['intake', 'verifier', 'reviewer', 'finance', 'leader', 'cashier'];
+
+describe.each(LANGS)('the console in %s at 1366 px', (lang) => {
+  test('the login page', async () => {
+    const page = await openPage(null, lang);
+    await page.goto(`${suite.server.baseUrl}/console/login`);
+    await page.locator('h1').waitFor();
+    await expectOneH1(page, 'login');
+    await expectNoAxeViolations(page, `login (${lang})`);
+  });
+
+  test.each(adminPages)('the administrator: %s', async (name, path, ready) => {
+    const page = await openPage('admin', lang);
+    await visit(page, path(), ready);
+    await expectOneH1(page, name);
+    await expectNoAxeViolations(page, `${name} (${lang})`);
+  });
+
+  test.each(roles)('the home page of %s', async (role) => {
+    const page = await openPage(role, lang);
+    await visit(page, '/', '[data-testid=home-title]');
+    await expectOneH1(page, `home of ${role}`);
+    await expectNoAxeViolations(page, `home of ${role} (${lang})`);
+  });
+});
+
+test('every other console page has exactly one h1', async () => {
+  const page = await openPage('admin', 'zh-CN');
+  for (const path of otherPages) {
+    await visit(page, path);
+    await expectOneH1(page, path);
+  }
+});
+
+/** WCAG's contrast ratio of two CSS colours, computed in the page from their rendered values. */
+const contrastInPage = `(() => {
+  const rgb = (css) => css.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (css) => {
+    const [r, g, b] = rgb(css).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const link = getComputedStyle(document.querySelector('[data-testid=cases-table] tbody a')).color;
+  const layout = getComputedStyle(document.querySelector('.ant-layout')).backgroundColor;
+  return { link, onWhite: ratio(link, 'rgb(255, 255, 255)'), layout, onLayout: ratio(link, layout) };
+})()`;
+
+test('a link in the console reaches 4.5:1 on white and on the layout background', async () => {
+  const page = await openPage('admin', 'zh-CN');
+  await visit(page, '/cases', '[data-testid=cases-table] tbody a');
+  const measured = (await page.evaluate(contrastInPage)) as { link: string; onWhite: number; onLayout: number };
+  expect(measured.link).not.toBe('rgb(22, 119, 255)'); // antd's default link blue, 4.1:1
+  expect(measured.onWhite).toBeGreaterThanOrEqual(4.5);
+  expect(measured.onLayout).toBeGreaterThanOrEqual(4.5);
+});
