@@ -1,8 +1,18 @@
 // The engine's own process, forked by startEmbeddedMongoProcess() (isolated.ts):
 // it receives its storage and options over the IPC channel, answers on loopback,
 // forwards its log lines, and stops when asked or when its parent is gone.
+import os from 'node:os';
 import { startEmbeddedMongo, type EmbeddedMongo } from './index';
 import type { ToEngine, FromEngine } from './isolated';
+
+// When the CPU is contended, the app's requests come before the engine's heavy
+// queries: a lower priority (nice 10) for this thread, which runs every query and
+// all of SQLite (on Linux a priority is per thread; threads it starts inherit it).
+try {
+  os.setPriority(10);
+} catch {
+  // A platform without priorities: run as is.
+}
 
 const send = (message: FromEngine) => {
   if (process.connected) process.send!(message);

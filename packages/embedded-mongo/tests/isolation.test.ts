@@ -54,6 +54,7 @@ describe('the engine in its own process', () => {
     const db = await startEmbeddedMongoProcess({ dataDir });
     expect(db.pid).not.toBe(process.pid);
     expect(alive(db.pid)).toBe(true);
+    expect(os.getPriority(db.pid)).toBe(10); // the app's requests first when the CPU is contended
     expect(fs.readFileSync(lock(), 'utf8')).toBe(String(db.pid));
     expect(await insertAndCount(db.uri, { _id: 'kept' })).toBe(1);
 
