@@ -13,8 +13,10 @@ async function delayDuringAggregation(uri: string): Promise<{ maxMs: number; p99
     const scratch = client.db('bench').collection('scratch');
     await insertScratch(scratch);
     const histogram = monitorEventLoopDelay({ resolution: 10 });
-    const start = process.hrtime.bigint();
     histogram.enable();
+    // The histogram's first tick only starts its clock: a stall before it would go unrecorded.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const start = process.hrtime.bigint();
     await scratch.aggregate(heavyGroup).toArray();
     histogram.disable();
     return {
