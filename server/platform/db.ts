@@ -1,10 +1,11 @@
 // The database: a real MongoDB when MONGODB_URI is set, otherwise the embedded
-// engine with its data under the data directory. A second process (a script
-// while the server runs) joins the engine that already owns the directory.
+// engine with its data under the data directory, in a child process of its own
+// so that a heavy query never blocks HTTP. A second process (a script while the
+// server runs) joins the engine that already owns the directory.
 import fs from 'node:fs';
 import path from 'node:path';
 import mongoose, { type ClientSession } from 'mongoose';
-import { startEmbeddedMongo, type EmbeddedMongo } from '@woodpecker/embedded-mongo';
+import { startEmbeddedMongo, startEmbeddedMongoProcess, type EmbeddedMongo } from '@woodpecker/embedded-mongo';
 
 mongoose.set('strictQuery', true);
 // User input can never smuggle query operators: filters with $-keys must be
@@ -13,7 +14,8 @@ mongoose.set('sanitizeFilter', true);
 
 export interface Database {
   uri: string;
-  embedded?: EmbeddedMongo;
+  /** The embedded engine this process started (in its own process unless isolation is 'in-process'). */
+  embedded?: Pick<EmbeddedMongo, 'uri' | 'stop'>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,14 @@ export interface DatabaseOptions {
   log?: (msg: string) => void;
   /** For a script's own embedded engine: how long one transaction may run (default 60 s, as MongoDB). */
   transactionLifetimeMs?: number;
+  /** Where this process's own embedded engine runs: its own child process (default) or this event loop. */
+  isolation?: 'process' | 'in-process';
+  /**
+   * The engine's process ended without close() (a crash, a kill -9). Default: this
+   * process exits with code 1, so that its supervisor restarts app and engine
+   * together, rather than serving requests that can only fail.
+   */
+  onEngineExit?: () => void;
 }
 
 function runningEngineUri(dir: string): string | undefined {
@@ -38,15 +48,19 @@ function runningEngineUri(dir: string): string | undefined {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let uri = opts.mongodbUri;
-  let embedded: EmbeddedMongo | undefined;
+  let embedded: Database['embedded'];
   const dir = path.join(opts.dataDir, 'db');
   if (!uri) uri = runningEngineUri(dir);
   if (!uri) {
-    embedded = await startEmbeddedMongo(
-      { dataDir: dir },
-      {},
-      { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs },
-    );
+    const engineOptions = { log: opts.log, transactionLifetimeMs: opts.transactionLifetimeMs };
+    embedded =
+      opts.isolation === 'in-process'
+        ? await startEmbeddedMongo({ dataDir: dir }, {}, engineOptions)
+        : await startEmbeddedMongoProcess(
+            { dataDir: dir },
+            {},
+            { ...engineOptions, onExit: opts.onEngineExit ?? exit },
+          );
     fs.writeFileSync(path.join(dir, 'engine.uri'), embedded.uri, { mode: 0o600 });
     uri = embedded.uri;
   }
@@ -60,6 +74,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await embedded?.stop();
     },
   };
+}
+
+function exit(): never {
+  console.error('the embedded database process ended unexpectedly: exiting');
+  process.exit(1);
 }
 
 /** Before retry n in the lane: a random wait up to 2^n ms (at most 100 ms), for conflicts with other instances. */

@@ -1,11 +1,14 @@
 // startEmbeddedMongo(): a MongoDB-compatible server inside this process, on
 // loopback, durable in a data directory or throw-away for tests.
+// startEmbeddedMongoProcess() (isolated.ts): the same server in a child process.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Engine } from './engine';
 import { listen } from './server';
 import { Store } from './store';
+
+export { startEmbeddedMongoProcess, type EmbeddedMongoServer, type EmbeddedProcessOptions } from './isolated';
 
 export type EmbeddedStorage = { dataDir: string } | { inMemory: true };
 
