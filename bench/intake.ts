@@ -14,7 +14,6 @@
 // received and what is stored, the HMAC of the access key, and one transaction for
 // the report, its audit entry and notifications. The breakdown printed at the end
 // says where the time goes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -34,6 +33,7 @@ import { loadConfig } from '../server/env';
 import { inspectEvidence } from '../server/reports/intake/evidence';
 import { createLogger } from '../server/platform/logger';
 import { DiskEvidenceStore, fsyncPath, type EvidenceStore } from '../server/platform/evidenceStore';
+import { startDatabaseProcess } from './databaseProcess';
 
 const PHOTO_BYTES = 500 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -129,24 +129,6 @@ async function medianMs(fn: () => Promise<unknown>, n: number): Promise<number> 
 async function emptyDir(dir: string): Promise<void> {
   await fsp.rm(dir, { recursive: true, force: true });
   await fsp.mkdir(dir, { recursive: true });
-}
-
-/** The embedded engine in its own process; resolves with its URI once it listens. */
-function startDatabaseProcess(): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../packages/embedded-mongo/src/cli.ts'), '--in-memory', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
-      if (line) resolve({ uri: line.trim(), child });
-    });
-    child.once('exit', (code) => reject(new Error(`the database process ended (${code}) before it listened`)));
-  });
 }
 
 async function main(): Promise<void> {
