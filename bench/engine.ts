@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { decodeBson } from '@woodpecker/embedded-mongo/src/bson-values';
-import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
+import { startEmbeddedMongo, startEmbeddedMongoProcess } from '@woodpecker/embedded-mongo';
 import { eventLoopDelayRows } from './engineEventLoop';
+import { driverPointQueries, engineMicrosPerPointQuery, fillPointDocs } from './pointQueries';
 
 function opsPerSecond(fn: () => void, minMs = 1500): number {
   const start = process.hrtime.bigint();
@@ -130,20 +131,30 @@ async function main(): Promise<void> {
       `${points.ratio.toFixed(2)}  (${Math.round(points.a)} vs ${Math.round(points.b)} reads/s)`,
     ]);
 
-    // The same point query through the official driver over loopback, for scale.
-    const client = new MongoClient(engine.uri);
-    await client.connect();
-    const coll = client.db('bench').collection('docs');
-    k = 0;
-    const wirePoint = await asyncOpsPerSecond(async () => {
-      const i = (k++ * 7919) % total;
-      await coll.findOne({ email: `user${i}@example.cn` });
-    });
+    // The point query through the official driver, and what the engine itself spends on it.
+    const engineMicros = await engineMicrosPerPointQuery();
+    rows.push(['point query: engine CPU per query (wire message in, reply out)', `${engineMicros.toFixed(0)} µs`]);
+    const local = await startEmbeddedMongo({ inMemory: true });
+    await fillPointDocs(local.uri);
+    const inProcess = await driverPointQueries(local.uri);
+    await local.stop();
+    const separate = await startEmbeddedMongoProcess({ inMemory: true });
+    await fillPointDocs(separate.uri);
+    const ownProcess = await driverPointQueries(separate.uri);
+    await separate.stop();
+    for (const [where, f] of [
+      ['engine in this process', inProcess],
+      ['engine in its own process', ownProcess],
+    ] as const)
+      rows.push([
+        `  through the driver, ${where}`,
+        `${Math.round(f.sequential)} reads/s one at a time (${(f.sequential / rawPoint).toFixed(3)} of raw SQLite), ` +
+          `${Math.round(f.concurrent)} reads/s from 8 callers; this process ${f.clientMicros.toFixed(0)} µs CPU per read`,
+      ]);
     rows.push([
-      '  the same query through the driver over TCP',
-      `${Math.round(wirePoint)} reads/s (${(wirePoint / rawPoint).toFixed(3)} of raw SQLite)`,
+      "  the driver's own share of a read",
+      `${((100 * ownProcess.clientMicros) / inProcess.clientMicros).toFixed(0)} % of the in-process CPU per read`,
     ]);
-    await client.close();
     raw.close();
     await engine.stop();
 

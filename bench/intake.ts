@@ -14,7 +14,6 @@
 // received and what is stored, the HMAC of the access key, and one transaction for
 // the report, its audit entry and notifications. The breakdown printed at the end
 // says where the time goes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -25,6 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import express from 'express';
 import mongoose from 'mongoose';
+import { startEmbeddedMongoProcess } from '@woodpecker/embedded-mongo';
 import multer from 'multer';
 import sharp from 'sharp';
 import { createApp } from '../server/app';
@@ -131,28 +131,10 @@ async function emptyDir(dir: string): Promise<void> {
   await fsp.mkdir(dir, { recursive: true });
 }
 
-/** The embedded engine in its own process; resolves with its URI once it listens. */
-function startDatabaseProcess(): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../packages/embedded-mongo/src/cli.ts'), '--in-memory', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
-      if (line) resolve({ uri: line.trim(), child });
-    });
-    child.once('exit', (code) => reject(new Error(`the database process ended (${code}) before it listened`)));
-  });
-}
-
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-bench-intake-'));
   const rows: [string, string][] = [];
-  const database = process.env.MONGODB_URI ? null : await startDatabaseProcess();
+  const database = process.env.MONGODB_URI ? null : await startEmbeddedMongoProcess({ inMemory: true });
   const servers: http.Server[] = [];
   try {
     await mongoose.connect(process.env.MONGODB_URI ?? database!.uri, {
@@ -314,11 +296,7 @@ async function main(): Promise<void> {
     }
     if (!database) await mongoose.connection.dropDatabase();
     await mongoose.disconnect();
-    if (database) {
-      const exited = new Promise((resolve) => database.child.once('exit', resolve));
-      database.child.kill('SIGTERM');
-      await exited;
-    }
+    await database?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map((r) => r[0].length));
