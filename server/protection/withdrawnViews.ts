@@ -2,6 +2,7 @@
 // Both have one shape, built here, so the decoy cannot be told from a real withdrawal by
 // its fields: status withdrawn, the public timeline up to the withdrawal, no reward, no
 // outcome, and nothing about the duress key.
+import { noteFields } from '../reports/timelineNotes';
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import { fail } from '../platform/errors';
@@ -10,7 +11,7 @@ import { reporterOwnReport } from '../reports/reportReads';
 import { protectionForReporter } from './protectionViews.presenter';
 
 type ReporterView = z.infer<typeof followupReportResponse>;
-type Entry = { at: Date; type: string; note?: string | null };
+type Entry = { at: Date; type: string; note?: string | null; noteKey?: string | null; noteParams?: unknown };
 
 function withdrawnShape(
   r: ReportFields,
@@ -26,7 +27,7 @@ function withdrawnShape(
     submittedAt: r.submittedAt.toISOString(),
     anonymous: r.anonymous,
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter' && e.addedAt.getTime() <= at.getTime()).length,
-    timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
+    timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, ...noteFields(t) })),
     messages: messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
     resultLetters: [],
     canObject: false,

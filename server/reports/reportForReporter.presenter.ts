@@ -1,5 +1,6 @@
 // What a reporter sees of their own report: status, public timeline, messages.
 // Never internal notes, staff identities or anything about other reports.
+import { noteFields } from './timelineNotes';
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import type { ReportFields } from './report.model';
@@ -20,7 +21,7 @@ export function presentReportForReporter(r: ReportFields, unitName?: string): z.
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter').length,
     timeline: r.timeline
       .filter((t) => t.public)
-      .map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
+      .map((t) => ({ at: t.at.toISOString(), type: t.type, ...noteFields(t) })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from as 'reporter' | 'staff', body: m.body })),
     reward: rewardForReporter(r),
     ...outcomeForReporter(r, unitName),
