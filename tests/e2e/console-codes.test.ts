@@ -80,7 +80,7 @@ test('a Chinese console words the timeline, the ledger and the audit log in Chin
 test("the audit log's filters live in the address", async () => {
   const admin = (await suite.signedIn('admin')).page;
   await auditOf(admin, `target=${reference}`);
-  const rows = admin.locator('[data-testid=audit-table] tbody tr');
+  const rows = admin.locator('[data-testid=audit-table] tbody tr.ant-table-row');
   const picker = admin.getByTestId('audit-filter-action');
   await picker.click();
   const dropdown = admin.locator('.ant-select-dropdown:visible');
@@ -89,6 +89,7 @@ test("the audit log's filters live in the address", async () => {
   await dropdown.getByText('批准奖励并预留资金', { exact: true }).click();
   await admin.waitForURL(/action=report\.approve-reward/);
   expect(admin.url()).toContain(`target=${reference}`);
+  await rows.filter({ hasText: '批准奖励并预留资金' }).first().waitFor();
   await rows.filter({ hasNotText: '批准奖励并预留资金' }).first().waitFor({ state: 'detached' });
   expect(await rows.count()).toBe(1);
 
