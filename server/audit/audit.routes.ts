@@ -11,7 +11,8 @@ export function auditRoutes(checkpointFile: string): Router {
   defineRoute(router, contract.audit.list, { access: 'audit.read' }, async ({ query }) => {
     // Sealed on demand, so the view shows the newest actions with their numbers; it lists sealed entries only.
     await sealAuditEntries();
-    const { items, total } = await sealedEntriesPage(query.before, query.limit);
+    const { before, limit, ...filter } = query;
+    const { items, total } = await sealedEntriesPage(before, limit, filter);
     return {
       items: items.map((e) => ({
         seq: e.seq as number, // the filter lists sealed entries only, which all have their number

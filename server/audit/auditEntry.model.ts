@@ -28,6 +28,11 @@ const auditEntrySchema = new Schema(
 auditEntrySchema.index({ seq: 1 }, { unique: true, sparse: true });
 auditEntrySchema.index({ pending: 1 }, { sparse: true });
 auditEntrySchema.index({ 'target.type': 1, 'target.id': 1, seq: -1 });
+// The console's filters: by person, by action, by what was acted on, by period.
+auditEntrySchema.index({ 'actor.id': 1, seq: 1 });
+auditEntrySchema.index({ action: 1, seq: 1 });
+auditEntrySchema.index({ 'target.id': 1, seq: 1 });
+auditEntrySchema.index({ at: 1 });
 
 export type AuditEntryFields = InferSchemaType<typeof auditEntrySchema>;
 export const AuditEntry = model('AuditEntry', auditEntrySchema, 'audit_log');

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { areas } from '../../shared/catalog';
 import { plainYuan } from '../../shared/money';
+import { ledgerNoteText } from '../../shared/notes';
 import { fundSourceName, type LedgerEntryView } from '../../shared/schemas/fund';
 import type { MovementKind } from './ledger';
 import type { PayoutRow } from './fundReports';
@@ -51,7 +52,7 @@ export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
       e.amountFen,
       e.amountFen,
       e.rewardId ?? '',
-      e.note ?? '',
+      ledgerNoteText(e, 'zh') ?? '',
       e.id,
       fundSourceName(e.source).zh,
     ]),

@@ -29,6 +29,9 @@ const ledgerEntrySchema = new Schema(
     /** The workflow step that moved it: a retried key is answered only for the same step. */
     step: { type: String },
     note: { type: String, maxlength: 500 },
+    /** The system's note as a code and its parameters (shared/notes.ts). */
+    noteKey: { type: String },
+    noteParams: { type: Schema.Types.Mixed },
     idempotencyKey: { type: String, required: true, unique: true },
   },
   { versionKey: false },

@@ -1,6 +1,7 @@
 // What the fund looks like to finance: balances with the rewards on their way,
 // the ledger page by page, month-by-month figures, payouts and the work lists.
 // Days and months are counted in Asia/Shanghai (shared/dates).
+import type { NoteParams } from '../../shared/notes';
 import type { z } from 'zod';
 import { trusted } from 'mongoose';
 import {
@@ -44,7 +45,9 @@ export function presentLedgerEntry(e: LedgerEntryFields & { _id: unknown }): Led
     at: e.at.toISOString(),
     ...(e.actorId ? { actorId: e.actorId } : {}),
     ...(e.rewardId ? { rewardId: e.rewardId } : {}),
+    ...(e.step ? { step: e.step } : {}),
     ...(e.note ? { note: e.note } : {}),
+    ...(e.noteKey ? { noteKey: e.noteKey, noteParams: (e.noteParams ?? {}) as NoteParams } : {}),
   };
 }
 

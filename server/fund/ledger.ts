@@ -6,6 +6,7 @@
 import type { ClientSession } from 'mongoose';
 import { trusted } from 'mongoose';
 import type { movementKinds } from '../../shared/schemas/fund';
+import { storedNote, type NoteRef } from '../../shared/notes';
 import { fail } from '../platform/errors';
 import { Fund, LedgerEntry, MAIN_FUND } from './fund.model';
 
@@ -20,7 +21,8 @@ export interface Movement {
   rewardId?: string;
   /** The workflow step that moved it (not for appropriations). */
   step?: string;
-  note?: string;
+  /** Staff's own words (an appropriation), or the system's as a code (a voucher). */
+  note?: string | NoteRef;
   actorId?: string;
   /** Unique per movement: a retried request cannot move money twice. */
   idempotencyKey: string;
@@ -82,7 +84,7 @@ export async function moveMoney(m: Movement, session: ClientSession, now: Date):
         actorId: m.actorId,
         rewardId: m.rewardId,
         ...(m.step ? { step: m.step } : {}),
-        note: m.note,
+        ...storedNote(m.note),
         idempotencyKey: m.idempotencyKey,
       },
     ],

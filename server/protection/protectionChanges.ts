@@ -3,12 +3,7 @@
 // key, and so are the officers' referral and outcome notes. Audit entries carry the case
 // number (and a check-in's round), never kinds, harm, bodies, outcomes or words: admins read
 // the audit log. Staff mails carry nothing at all.
-import {
-  protectionOutcomeNames,
-  referralBodyNames,
-  type ProtectionOutcome,
-  type ReferralBody,
-} from '../../shared/protection/policy';
+import { noteOf } from '../../shared/notes';
 import { shanghaiDateTime } from '../../shared/dates';
 import { fail } from '../platform/errors';
 import type { SecretBox } from '../platform/secretBox';
@@ -17,11 +12,6 @@ import { staffEmails } from '../reports/staffRecipients';
 import type { ReportFields } from '../reports/report.model';
 import { sealReportData } from './dataKeys';
 import { newProtectionCase, openOrDeleted } from './protectionCases';
-
-/** The question every check-in asks, in both languages (the reporter's page shows their half). */
-export const checkInQuestion =
-  '回访：自您举报以来，是否因举报受到任何不利对待（如辞退、降薪、威胁、调岗等）？请在本页答复。' +
-  ' / Check-in: since you reported, have you suffered any detriment because of it (dismissal, pay cut, threats, transfer…)? Please answer on this page.';
 
 /**
  * Protection staff are told something is waiting, and nothing more: a gateway or lock
@@ -94,7 +84,7 @@ async function addToOpenCase(
       [`protection.cases.${i}.kinds`]: [...new Set([...c.kinds, ...kinds])],
       [`protection.cases.${i}.accountSealed`]: await sealReportData(box, r.reference, 'protection-details', account),
     },
-    note: `已补充至保护事项 ${c.caseNo} / Added to protection case ${c.caseNo}`,
+    note: noteOf('protection.added', { caseNo: c.caseNo }),
     auditDetails: { caseNo: c.caseNo },
   };
 }
@@ -123,20 +113,18 @@ export const protectionChanges: ChangesFor<
   // The reporter is told where it went by the body's name; the officer's note is sealed with the case.
   'refer-protection-case': async (r, p, actor, { now, box }) => {
     const i = openCaseIndex(r, p.caseNo);
-    const name = referralBodyNames[p.body as ReferralBody];
     const noteSealed = await sealReportData(box, r.reference, 'protection-details', p.note);
     return {
       pushes: {
         [`protection.cases.${i}.referrals`]: { body: p.body, noteSealed, at: now, byId: staffOf(actor)?.id },
       },
-      note: `保护事项 ${p.caseNo} 已转请${name.zh}处理 / Protection case ${p.caseNo} referred to: ${name.en}`,
+      note: noteOf('protection.referred', { caseNo: p.caseNo, body: p.body }),
       auditDetails: { caseNo: p.caseNo },
     };
   },
 
   'close-protection-case': async (r, p, actor, { now, box }) => {
     const i = openCaseIndex(r, p.caseNo);
-    const name = protectionOutcomeNames[p.outcome as ProtectionOutcome];
     const at = `protection.cases.${i}`;
     return {
       set: {
@@ -145,7 +133,7 @@ export const protectionChanges: ChangesFor<
         [`${at}.closedAt`]: now,
         [`${at}.closedById`]: staffOf(actor)?.id,
       },
-      note: `保护事项 ${p.caseNo} 已办结：${name.zh} / Protection case ${p.caseNo} closed: ${name.en}`,
+      note: noteOf('protection.closed', { caseNo: p.caseNo, outcome: p.outcome }),
       auditDetails: { caseNo: p.caseNo },
     };
   },
@@ -156,7 +144,7 @@ export const protectionChanges: ChangesFor<
     if (sent.some((c) => (c.round ?? 0) >= p.round)) throw fail('resource.stale');
     return {
       pushes: { 'protection.checkIns': { round: p.round, sentAt: now } },
-      note: checkInQuestion,
+      note: noteOf('protection.check-in'),
       notifyReporter: true,
       auditDetails: { round: p.round },
     };
@@ -187,7 +175,7 @@ export const protectionChanges: ChangesFor<
       set,
       pushes: opened.pushes,
       staffMails: opened.staffMails,
-      note: `已登记为保护事项 ${opened.caseNo} / Registered as protection case ${opened.caseNo}`,
+      note: noteOf('protection.registered', { caseNo: opened.caseNo }),
       auditDetails: { rounds, ...opened.auditDetails },
     };
   },
@@ -200,7 +188,7 @@ export const protectionChanges: ChangesFor<
     return {
       pushes: opened.pushes,
       staffMails: opened.staffMails,
-      note: `已登记为保护事项 ${opened.caseNo} / Registered as protection case ${opened.caseNo}`,
+      note: noteOf('protection.registered', { caseNo: opened.caseNo }),
       auditDetails: opened.auditDetails,
     };
   },

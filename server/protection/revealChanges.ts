@@ -2,8 +2,8 @@
 // approval or refusal, and the reveal itself. The table's guards say who may take each
 // step (shared/workflow.ts); these functions say what it records. Audit entries carry
 // ids, roles and the reason, never the identity.
+import { noteOf } from '../../shared/notes';
 import { protectionPolicy } from '../../shared/protection/policy';
-import { roleNames } from '../../shared/roles';
 import { staffOf, type ChangesFor, type StepActor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
 
@@ -18,10 +18,7 @@ function latest(r: ReportFields) {
 const idOf = (actor: StepActor) => staffOf(actor)!.id;
 
 /** What the reporter is told: to which role, never to whom. */
-export function disclosureNote(role: string): string {
-  const name = roleNames[role as keyof typeof roleNames] ?? { zh: role, en: role };
-  return `您的身份信息已向「${name.zh}」披露，事由已记录 / Your identity was disclosed to a ${name.en}; the reason is on record`;
-}
+export const disclosureNote = (role: string) => noteOf('identity.disclosed', { role });
 
 export const revealChanges: ChangesFor<
   'request-identity-reveal' | 'approve-identity-reveal' | 'refuse-identity-reveal' | 'reveal-identity'

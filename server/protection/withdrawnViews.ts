@@ -2,6 +2,7 @@
 // Both have one shape, built here, so the decoy cannot be told from a real withdrawal by
 // its fields: status withdrawn, the public timeline up to the withdrawal, no reward, no
 // outcome, and nothing about the duress key.
+import { publicNoteFields } from '../reports/timelineNotes';
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
 import { fail } from '../platform/errors';
@@ -11,7 +12,7 @@ import { reporterOwnReport } from '../reports/reportReads';
 import { protectionForReporter } from './protectionViews.presenter';
 
 type ReporterView = z.infer<typeof followupReportResponse>;
-type Entry = { at: Date; type: string; note?: string | null };
+type Entry = { at: Date; type: string; note?: string | null; noteKey?: string | null; noteParams?: unknown };
 
 function withdrawnShape(
   r: ReportFields,
@@ -27,7 +28,7 @@ function withdrawnShape(
     submittedAt: r.submittedAt.toISOString(),
     anonymous: r.anonymous,
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter' && e.addedAt.getTime() <= at.getTime()).length,
-    timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, ...(t.note ? { note: t.note } : {}) })),
+    timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, ...publicNoteFields(t) })),
     messages: messages.map(messageForReporter),
     resultLetters: [],
     canObject: false,

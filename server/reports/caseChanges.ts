@@ -2,6 +2,7 @@
 // staff messages, and the deadline mails the jobs send. Each function gets the
 // report as loaded, the action's typed payload and the actor; it throws a domain
 // error for a payload the report does not allow and changes nothing itself.
+import { noteOf } from '../../shared/notes';
 import { coversArea } from '../../shared/areaScope';
 import { levelOfUnit, type Level } from '../../shared/levels';
 import type { DeadlineMark } from '../../shared/workflow';
@@ -99,7 +100,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
       ]);
     return {
       set: { duplicateOf: p.duplicateOf },
-      note: `重复举报：与 ${p.duplicateOf} 为同一事项 / Same matter as ${p.duplicateOf}`,
+      note: noteOf('report.duplicate', { duplicateOf: p.duplicateOf }),
     };
   },
   transfer: async (_r, p, _a, { now }) => {

@@ -8,6 +8,7 @@ import type { Actor } from '../access';
 import type { SecretBox } from '../platform/secretBox';
 import type { MovementKind } from '../fund/ledger';
 import type { ReportFields } from './report.model';
+import type { NoteRef } from '../../shared/notes';
 
 /** Who takes the step: a signed-in staff member, the reporter through follow-up, or a job. */
 export type StepActor = (Actor & { kind?: 'staff' }) | { kind: 'reporter' } | { kind: 'system' };
@@ -24,8 +25,8 @@ export interface Change {
   shredKeys?: DataClass[];
   /** The next state when the action's table entry leaves it open (`to: null`). */
   to?: ReportState;
-  /** Shown with the step; the reporter sees it when the step is public. */
-  note?: string;
+  /** Shown with the step; the reporter sees it when the step is public. Staff's words as written, the system's as a code. */
+  note?: string | NoteRef;
   /** Kept for staff only, whatever the step. */
   internalNote?: string;
   /** A message in the conversation with the reporter. */
@@ -35,9 +36,14 @@ export interface Change {
   /** Evidence files to add (already stored). */
   evidence?: unknown[];
   /** Further steps recorded with this one, each with its audit entry (screening resuming when the reporter answers). */
-  alsoRecord?: { type: WorkflowActionName; public: boolean; note?: string; auditDetails?: Record<string, unknown> }[];
+  alsoRecord?: {
+    type: WorkflowActionName;
+    public: boolean;
+    note?: string | NoteRef;
+    auditDetails?: Record<string, unknown>;
+  }[];
   /** Money this step moves; `key` is set for moves that need no request key (they follow from the state). */
-  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: string; fundId?: string };
+  movement?: { kind: MovementKind; amountFen: number; key?: string; note?: NoteRef; fundId?: string };
   /** Overrides the action's visibility: a refusal is told to the reporter, an internal review is not. */
   public?: boolean;
   /** Whether the reporter gets the content-free "there is news" mail (default: a public step a staff member took). */

@@ -2,11 +2,11 @@
 // the verifier, decided by the unit's head or the level above), "cannot be
 // verified" referred up, a death case's investigation, the result letter, the
 // reporter's objection and its review, and a transferred report's result.
-import { formatYuan } from '../../shared/money';
+import { noteOf } from '../../shared/notes';
 import { rewardForFindings } from '../../shared/rewards';
 import { currentPolicies } from '../rewards/policyRegistry';
 import { reportFactsOf } from '../rewards/reportFacts';
-import { inGroup, stateNames, type ReportState } from '../../shared/workflow';
+import { inGroup, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import { assignmentFor } from './caseChanges';
 import { staffOf, type ChangesFor } from './change';
@@ -89,7 +89,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
         'assignment.reminderSentAt': null,
         'assignment.escalatedAt': null,
       },
-      note: `核查期限延长 ${request.days} 日：${p.reason} / Verification extended by ${request.days} days: ${p.reason}`,
+      note: noteOf('extension.approved', { days: request.days, reason: p.reason }),
       auditDetails: { days: request.days },
     };
   },
@@ -97,7 +97,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
   'refer-unverifiable': (_r, p, actor, { now }) => ({
     set: { referral: { at: now, reason: p.reason, byId: staffOf(actor)?.id } },
     internalNote: p.reason,
-    note: '核查人员报请上级研究 / Referred to the level above',
+    note: noteOf('referral.made'),
   }),
   'decide-referral': async (r, p, actor, { now }) => {
     const decided = {
@@ -124,7 +124,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
     return {
       to: 'assigned',
       set: { ...decided, 'referral.decision': p.instructions, ...(await assignmentFor(r, p, now)).set },
-      note: '上级决定重新核查 / The level above ordered a new verification',
+      note: noteOf('referral.verify-again'),
       internalNote: p.instructions,
     };
   },
@@ -145,7 +145,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
         ...(p.directLossFen !== undefined ? { 'findings.directLossFen': p.directLossFen } : {}),
         ...(concealed ? { 'findings.concealedDeaths': p.concealedDeaths } : {}),
       },
-      note: `事故调查报告 ${p.reportNo}（${p.issuedOn}） / Accident investigation report ${p.reportNo} (${p.issuedOn})`,
+      note: noteOf('investigation.recorded', { reportNo: p.reportNo, issuedOn: p.issuedOn }),
       auditDetails: { grade: p.grade, deaths: p.deaths, seriousInjuries: p.seriousInjuries },
     };
   },
@@ -172,14 +172,16 @@ export const outcomeChanges: ChangesFor<Steps> = {
       rewardNote: reward.note,
       ...(objectionDueAt ? { objectionDueAt } : {}),
     };
-    const fine = penalty.fineFen ? `，罚款 ${formatYuan(penalty.fineFen)} 元` : '';
     const sent = { letterSentAt: now, ...(objectionDueAt ? { objectionDueAt } : {}) };
     return {
       set: r.conclusion
         ? Object.fromEntries(Object.entries(sent).map(([k, v]) => [`conclusion.${k}`, v]))
         : { conclusion: { ...c, ...sent } },
       pushes: { resultLetters: letter },
-      note: `核查结果告知书 ${letter.letterNo}${fine} / Result letter ${letter.letterNo}`,
+      note: noteOf('letter.sent', {
+        letterNo: letter.letterNo,
+        ...(penalty.fineFen ? { fineFen: penalty.fineFen } : {}),
+      }),
       auditDetails: { letterNo: letter.letterNo, conclusion: c.kind, rewardConditionsMet: reward.met },
     };
   },
@@ -213,7 +215,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
       return {
         to: from,
         set: decided,
-        note: `复查维持原结论（${stateNames[from].zh}）：${p.reason} / The review upheld the conclusion: ${p.reason}`,
+        note: noteOf('objection.upheld', { state: from, reason: p.reason }),
       };
     // Reopened: the conclusion no longer stands.
     if (from === 'rejected')
@@ -228,7 +230,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
           'acceptance.reminderSentAt': null,
           'acceptance.escalatedAt': null,
         },
-        note: `复查决定重新受理审查：${p.reason} / Reopened for screening: ${p.reason}`,
+        note: noteOf('objection.rescreen', { reason: p.reason }),
       };
     if (!p.unitCode || !p.verifierId)
       throw fail('request.invalid', [
@@ -244,7 +246,7 @@ export const outcomeChanges: ChangesFor<Steps> = {
         ...(await assignmentFor(r, { unitCode: p.unitCode, verifierId: p.verifierId, dueInDays: p.dueInDays }, now))
           .set,
       },
-      note: `复查决定重新核查：${p.reason} / Reopened for a new verification: ${p.reason}`,
+      note: noteOf('objection.reverify', { reason: p.reason }),
     };
   },
   'record-transfer-result': (_r, p, actor, { now }) => ({

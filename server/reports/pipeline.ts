@@ -43,6 +43,8 @@ import { rectificationChanges, rectificationCounts, stillThereOpen } from './rec
 import { staffOf, type Change, type ChangeFor, type StepActor } from './change';
 import { notifyReporter } from './notifications';
 import { Report, type ReportFields } from './report.model';
+import { storedNote } from '../../shared/notes';
+import { auditActionOfStep } from '../../shared/auditActions';
 import { reporterChanges } from './reporterChanges';
 
 /** Every action's change: the compiler refuses a table row without one. */
@@ -75,19 +77,8 @@ const notOpenError: Partial<Record<WorkflowActionName, ErrorCode>> = {
   'reveal-identity': 'identity.reveal_not_approved',
 };
 
-/**
- * The audit action a step is recorded under: `report.<step>`, except for the five
- * steps whose entries were named otherwise before they joined the table, so the
- * append-only log keeps one name for each.
- */
-const earlierAuditNames: Partial<Record<WorkflowActionName, string>> = {
-  'staff-message': 'report.staff_message',
-  'reporter-message': 'report.reporter_message',
-  'reporter-evidence': 'report.reporter_evidence',
-  withdrawn: 'report.withdraw',
-  'reveal-identity': 'report.identity_revealed',
-};
-const auditActionOf = (name: WorkflowActionName) => earlierAuditNames[name] ?? `report.${name}`;
+/** The audit action a step is recorded under (shared/auditActions.ts). */
+const auditActionOf = auditActionOfStep;
 
 /** The report changed between the read and the write: someone else took a step first. */
 class StaleRevision extends AppError {
@@ -268,13 +259,13 @@ function pushesOf(
   const actorId = staffOf(actor)?.id;
   const by = actorId ? { actorId } : {};
   const steps = [
-    { at: now, type: name, public: isPublic, ...by, ...(change.note ? { note: change.note } : {}) },
+    { at: now, type: name, public: isPublic, ...by, ...storedNote(change.note) },
     ...(change.alsoRecord ?? []).map((s) => ({
       at: now,
       type: s.type,
       public: s.public,
       ...by,
-      ...(s.note ? { note: s.note } : {}),
+      ...storedNote(s.note),
     })),
     ...(change.internalNote
       ? [{ at: now, type: 'staff-comment', public: false, ...by, note: change.internalNote }]
@@ -352,7 +343,7 @@ export async function applyTransition<K extends WorkflowActionName>(
             rewardId: report.reference,
             step: name,
             actorId: staff?.id,
-            note: m.note ?? name,
+            ...(m.note ? { note: m.note } : {}),
             idempotencyKey: m.key ?? moneyKey!,
           },
           session,

@@ -6,6 +6,7 @@
 // penalty). The reporter hears the outcome and may say "it is still there" within
 // the period, which reopens the task for a new re-inspection. The reward never
 // waits for any of this.
+import { noteOf } from '../../shared/notes';
 import { shanghaiDay } from '../../shared/dates';
 import { inGroup } from '../../shared/workflow';
 import { fail } from '../platform/errors';
@@ -97,11 +98,9 @@ export const rectificationChanges: ChangesFor<
     if (status === 'completed') set[`${at}.completedAt`] = now;
     if (!done) Object.assign(set, { [`${at}.dueOn`]: p.newDueOn, [`${at}.followUp`]: true });
     const told = {
-      completed: task.major
-        ? '整改已复查完成，待销号 / Re-inspected: done, awaiting sign-off'
-        : '整改已复查完成 / Re-inspected: the hazard is fixed',
-      partly: `整改部分完成，限期 ${p.newDueOn} 前完成 / Partly fixed; to be finished by ${p.newDueOn}`,
-      'not-done': `整改未完成，限期 ${p.newDueOn} 前完成 / Not fixed; to be finished by ${p.newDueOn}`,
+      completed: task.major ? noteOf('rectification.awaiting-sign-off') : noteOf('rectification.completed'),
+      partly: noteOf('rectification.partly', { newDueOn: p.newDueOn ?? '' }),
+      'not-done': noteOf('rectification.not-done', { newDueOn: p.newDueOn ?? '' }),
     }[p.result];
     return {
       set,
@@ -125,7 +124,7 @@ export const rectificationChanges: ChangesFor<
         [`${at}.signedOffAt`]: now,
         [`${at}.completedAt`]: now,
       },
-      note: '重大事故隐患整改已销号 / The major hazard was signed off as fixed',
+      note: noteOf('rectification.signed-off'),
       internalNote: p.note,
       auditDetails: { taskId: p.taskId },
     };

@@ -26,6 +26,9 @@ const timelineSchema = new Schema(
     public: { type: Boolean, required: true },
     actorId: { type: String },
     note: { type: String, maxlength: 2000 },
+    /** The system's note as a code and its parameters (shared/notes.ts), worded in the reader's language. */
+    noteKey: { type: String },
+    noteParams: { type: Schema.Types.Mixed },
   },
   { _id: false },
 );

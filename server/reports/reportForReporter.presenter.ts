@@ -2,9 +2,9 @@
 // Never internal notes, staff identities or anything about other reports.
 import type { z } from 'zod';
 import type { followupReportResponse } from '../../shared/schemas/report';
-import { withoutAssumptionMarks } from '../../shared/rewards/texts';
 import { roles, type Role } from '../../shared/roles';
 import type { ReportFields } from './report.model';
+import { publicNoteFields } from './timelineNotes';
 import { rewardForReporter } from '../rewards/rewardViews.presenter';
 import { outcomeForReporter } from './outcomeViews.presenter';
 import { protectionForReporter } from '../protection/protectionViews.presenter';
@@ -35,11 +35,7 @@ export function presentReportForReporter(r: ReportFields, unitName?: string): z.
     evidenceCount: r.evidence.filter((e) => e.addedBy === 'reporter').length,
     timeline: r.timeline
       .filter((t) => t.public)
-      .map((t) => ({
-        at: t.at.toISOString(),
-        type: t.type,
-        ...(t.note ? { note: withoutAssumptionMarks(t.note) } : {}),
-      })),
+      .map((t) => ({ at: t.at.toISOString(), type: t.type, ...publicNoteFields(t) })),
     messages: r.messages.map(messageForReporter),
     reward: rewardForReporter(r),
     ...outcomeForReporter(r, unitName),

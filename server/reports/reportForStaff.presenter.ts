@@ -1,5 +1,6 @@
 // What staff see of a report: everything about the matter, nothing about who
 // reported it (a pseudonym stands in), and the actions open to this person.
+import { noteFields } from './timelineNotes';
 import { outsideSchemeOf } from '../../shared/catalog';
 import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
@@ -106,7 +107,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
         type: t.type,
         public: t.public,
         ...(t.actorId ? { actorId: t.actorId } : {}),
-        ...(t.note ? { note: t.note } : {}),
+        ...noteFields(t),
       })),
     messages: r.messages.map((m) => ({ at: m.at.toISOString(), from: m.from, body: m.body })),
     allowedActions: allowedActions(record, actor),

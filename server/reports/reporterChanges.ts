@@ -1,6 +1,7 @@
 // What the reporter's own steps change: a message, more evidence, withdrawal.
 // An answer while screening waits on the reporter resumes screening by itself:
 // the pause comes off the acceptance clock, and staff see the step.
+import { noteOf } from '../../shared/notes';
 import { workflowActions } from '../../shared/workflow';
 import { withdrawnChange } from '../protection/withdrawalChanges';
 import { resumedClock } from './acceptanceClock';
@@ -16,7 +17,7 @@ function resumedOnReply(r: ReportFields, now: Date): Partial<Change> {
       {
         type: 'resume-screening',
         public: workflowActions['resume-screening'].public,
-        note: '举报人已补充，继续审查 / The reporter answered; screening resumes',
+        note: noteOf('screening.resumed'),
         auditDetails: { cause: 'reporter-reply' },
       },
     ],

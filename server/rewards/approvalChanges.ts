@@ -1,8 +1,9 @@
 // Leadership approval of a reward beyond one officer's say, and settling a claim
 // whose checks raised a flag. Both are a leader's, recorded on the internal
 // timeline and in the audit log; neither is told to the reporter.
+import { noteOf } from '../../shared/notes';
 import { shanghaiDay } from '../../shared/dates';
-import { claimFlagText, leadershipReasonText, type ClaimFlag } from '../../shared/schemas/rewardControls';
+import type { ClaimFlag } from '../../shared/schemas/rewardControls';
 import type { LeadershipReason } from '../../shared/schemas/rewardControls';
 import { fail } from '../platform/errors';
 import { staffOf, type Change, type ChangesFor, type StepActor } from '../reports/change';
@@ -11,11 +12,6 @@ import type { ReportFields } from '../reports/report.model';
 type ApprovalAction = 'approve-reward-leadership' | 'approve-top-up-leadership' | 'clear-claim-flags';
 
 const missing = (path: string, message: string) => fail('request.invalid', [{ path, code: 'required', message }]);
-
-const listed = <K extends string>(keys: readonly K[], text: Record<K, { zh: string; en: string }>) => ({
-  zh: keys.map((k) => text[k]?.zh ?? k).join('、'),
-  en: keys.map((k) => text[k]?.en ?? k).join('; '),
-});
 
 /** The leader's approval of what `at` holds (the reward, or its last top-up), for the reasons recorded there. */
 function approveLeadership(
@@ -33,9 +29,6 @@ function approveLeadership(
     throw fail('request.invalid', [
       { path: 'body.meetingOn', code: 'invalid', message: 'the meeting cannot be in the future' },
     ]);
-  const why = listed(reasons, leadershipReasonText);
-  const minutes = meeting ? `（局务会纪要 ${p.meetingMinutesNo}，${p.meetingOn}）` : '';
-  const minutesEn = meeting ? ` (bureau meeting minutes ${p.meetingMinutesNo}, ${p.meetingOn})` : '';
   return {
     set: {
       [`${at}.leadershipApproval`]: {
@@ -45,7 +38,10 @@ function approveLeadership(
         ...(meeting ? { meetingMinutesNo: p.meetingMinutesNo, meetingOn: p.meetingOn } : {}),
       },
     },
-    note: `领导审批同意：${why.zh}${minutes} / Approved by a leader: ${why.en}${minutesEn}`,
+    note: noteOf('reward.leadership-approved', {
+      reasons,
+      ...(meeting ? { meetingMinutesNo: p.meetingMinutesNo!, meetingOn: p.meetingOn! } : {}),
+    }),
     internalNote: p.comment,
     auditDetails: { reasons, ...(meeting ? { meetingMinutesNo: p.meetingMinutesNo, meetingOn: p.meetingOn } : {}) },
   };
@@ -53,14 +49,13 @@ function approveLeadership(
 
 function clearFlags(report: ReportFields, p: { reason: string }, actor: StepActor, now: Date): Change {
   const flags = (report.reward?.claimChecks?.flags ?? []) as ClaimFlag[];
-  const what = listed(flags, claimFlagText);
   return {
     set: {
       'reward.claimChecks.clearedById': staffOf(actor)?.id,
       'reward.claimChecks.clearedAt': now,
       'reward.claimChecks.clearReason': p.reason,
     },
-    note: `领导核处领奖核对问题（${what.zh}）：${p.reason} / A leader settled the claim's flags (${what.en}): ${p.reason}`,
+    note: noteOf('reward.flags-cleared', { flags, reason: p.reason }),
     auditDetails: { flags },
   };
 }

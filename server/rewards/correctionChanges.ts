@@ -4,6 +4,7 @@
 // different people (the workflow table's guards), and moves money only through
 // the pipeline's ledger movement: a top-up is reserved and paid from a source, a
 // recovery returns to a source that paid it (the reward's own unless named).
+import { noteOf } from '../../shared/notes';
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { shanghaiDay } from '../../shared/dates';
@@ -141,7 +142,7 @@ function proposeTopUp(report: ReportFields, p: ActionPayloads['propose-top-up'],
         proposedAt: now,
       },
     },
-    note: `提出补发 ${formatYuan(amountFen)} 元 / Top-up of ${formatYuan(amountFen)} yuan proposed`,
+    note: noteOf('top-up.proposed', { amountFen }),
     auditDetails: {
       ground: p.ground,
       newAmountFen: result.quote.amountFen,
@@ -165,9 +166,9 @@ function approveTopUp(report: ReportFields, p: ActionPayloads['approve-top-up'],
       [`${at}.fundSource`]: fundSource,
       'reward.reservedFen': reward.reservedFen + amountFen,
     },
-    note: `补发奖励 ${formatYuan(amountFen)} 元已批准，将发放至原领奖账户 / A top-up of ${formatYuan(amountFen)} yuan was approved; it will be paid to the account you claimed with`,
+    note: noteOf('top-up.approved', { amountFen }),
     internalNote: p.comment,
-    movement: { kind: 'reserve', amountFen, fundId: fundSource, note: 'top-up' },
+    movement: { kind: 'reserve', amountFen, fundId: fundSource, note: noteOf('ledger.top-up') },
     auditDetails: { topUpFen: amountFen, fundSource },
   };
 }
@@ -196,22 +197,16 @@ function recordTopUpPayout(
       [`${at}.recordedAt`]: now,
       'reward.reservedFen': reward.reservedFen - amountFen,
     },
-    note: `补发奖励 ${formatYuan(amountFen)} 元已于 ${p.paidOn} 发放 / The top-up of ${formatYuan(amountFen)} yuan was paid on ${p.paidOn}`,
+    note: noteOf('top-up.paid', { amountFen, paidOn: p.paidOn }),
     movement: {
       kind: 'pay',
       amountFen,
       fundId: topUp.fundSource ?? fundSourceOf(report),
-      note: `补发凭证 ${p.voucherNo} / top-up voucher ${p.voucherNo}`,
+      note: noteOf('ledger.top-up-voucher', { voucherNo: p.voucherNo }),
     },
     auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
 }
-
-const recoveryGrounds = {
-  fraud: { zh: '以欺骗手段取得奖励', en: 'the reward was obtained by deception' },
-  'penalty-quashed': { zh: '处罚决定被撤销', en: 'the penalty decision was quashed' },
-  other: { zh: '其他原因', en: 'another reason' },
-} as const;
 
 function proposeRecovery(
   report: ReportFields,
@@ -235,7 +230,7 @@ function proposeRecovery(
         proposedAt: now,
       },
     },
-    note: `提出追回 ${formatYuan(p.amountFen)} 元：${p.reason} / Recovery of ${formatYuan(p.amountFen)} yuan proposed: ${p.reason}`,
+    note: noteOf('recovery.proposed', { amountFen: p.amountFen, reason: p.reason }),
     auditDetails: { ground: p.ground, amountFen: p.amountFen, fundSource },
   };
 }
@@ -248,10 +243,9 @@ function approveRecovery(
 ): Change {
   const { recovery, at } = lastRecovery(rewardOf(report));
   const amountFen = recovery.amountFen ?? 0;
-  const ground = recoveryGrounds[(recovery.ground ?? 'other') as keyof typeof recoveryGrounds];
   return {
     set: { [`${at}.approvedById`]: staffOf(actor)?.id, [`${at}.approvedAt`]: now },
-    note: `经批准，已发放的奖励中 ${formatYuan(amountFen)} 元须退回（${ground.zh}），财务部门将与您联系 / It was decided that ${formatYuan(amountFen)} yuan of the reward paid must be returned (${ground.en}); the finance office will contact you`,
+    note: noteOf('recovery.approved', { amountFen, ground: recovery.ground ?? 'other' }),
     internalNote: p.comment,
     auditDetails: { amountFen },
   };
@@ -273,12 +267,12 @@ function recordRecovery(
       [`${at}.recordedById`]: staffOf(actor)?.id,
       [`${at}.recordedAt`]: now,
     },
-    note: `已于 ${p.receivedOn} 收回奖励 ${formatYuan(amountFen)} 元 / ${formatYuan(amountFen)} yuan of the reward was returned on ${p.receivedOn}`,
+    note: noteOf('recovery.received', { amountFen, receivedOn: p.receivedOn }),
     movement: {
       kind: 'recover',
       amountFen,
       fundId: recovery.fundSource ?? fundSourceOf(report),
-      note: `追回凭证 ${p.voucherNo} / recovery voucher ${p.voucherNo}`,
+      note: noteOf('ledger.recovery-voucher', { voucherNo: p.voucherNo }),
     },
     auditDetails: { voucherNo: p.voucherNo, receivedOn: p.receivedOn },
   };
@@ -308,11 +302,11 @@ function refuseTopUp(report: ReportFields, reason: string, actor: StepActor, now
       fundId: topUp.fundSource ?? fundSourceOf(report),
       // No request key: the step itself is the movement's identity, and a refused top-up cannot be refused again.
       key: `top-up-release:${report.reference}:${report.revision}`,
-      note: 'top-up refused',
+      note: noteOf('ledger.top-up-refused'),
     },
     // The reporter was told it was approved, so they are told it will not be paid; the reason stays internal.
     public: true,
-    note: `补发奖励 ${formatYuan(amountFen)} 元经复核不予发放 / After review, the top-up of ${formatYuan(amountFen)} yuan will not be paid`,
+    note: noteOf('top-up.refused', { amountFen }),
     auditDetails: { releasedFen: amountFen },
   };
 }
@@ -328,7 +322,7 @@ function refuseRecovery(report: ReportFields, reason: string, actor: StepActor, 
     set: { ...refused.set, [`${at}.writtenOff`]: true },
     // The reporter was told to return the money, so they are told they need not; the reason stays internal.
     public: true,
-    note: `经复核，已通知退回的 ${formatYuan(amountFen)} 元不再追回 / After review, the ${formatYuan(amountFen)} yuan you were asked to return will not be recovered`,
+    note: noteOf('recovery.dropped', { amountFen }),
     auditDetails: { writtenOffFen: amountFen },
   };
 }

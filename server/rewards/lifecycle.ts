@@ -4,6 +4,7 @@
 // recorded findings; people may only adjust it within the scheme's range, with a
 // reason. The pipeline (server/reports/pipeline.ts) applies each in one
 // transaction with the status change, the ledger and the audit entry.
+import { noteOf } from '../../shared/notes';
 import { formatYuan } from '../../shared/money';
 import { rewardForFindings } from '../../shared/rewards';
 import { currentPolicies } from './policyRegistry';
@@ -123,7 +124,7 @@ function confirmReward(report: ReportFields, actor: StepActor, now: Date): Rewar
     return {
       to: 'reward-refused',
       set: { ...reviewed, 'reward.decidedAt': now },
-      note: `不予奖励：${reward.refusalReason} / No reward: ${reward.refusalReason}`,
+      note: noteOf('reward.refused', { reason: reward.refusalReason ?? '' }),
       public: true,
     };
   return { to: 'reward-reviewed', set: reviewed, auditDetails: { amountFen: reward.amountFen } };
@@ -142,7 +143,7 @@ function approveReward(report: ReportFields, fundSource: string, actor: StepActo
       'reward.reservedFen': reward.amountFen,
       'reward.claimDueAt': claimDueAt,
     },
-    note: `奖励 ${formatYuan(reward.amountFen)} 元已批准，请于 ${shanghaiDay(claimDueAt)} 前在查询页面申领 / A reward of ${formatYuan(reward.amountFen)} yuan was approved; claim it on the follow-up page by ${shanghaiDay(claimDueAt)}`,
+    note: noteOf('reward.approved', { amountFen: reward.amountFen, claimDueAt: claimDueAt.toISOString() }),
     movement: { kind: 'reserve', amountFen: reward.amountFen, fundId: fundSource },
     auditDetails: { fundSource },
   };
@@ -158,7 +159,7 @@ function extendClaim(report: ReportFields, p: { days: number; reason: string }):
       'reward.claimExtendedDays': p.days,
       'reward.claimExtensionReason': p.reason,
     },
-    note: `领取期限延至 ${shanghaiDay(claimDueAt)}：${p.reason} / Claim deadline extended to ${shanghaiDay(claimDueAt)}: ${p.reason}`,
+    note: noteOf('reward.claim-extended', { claimDueAt: claimDueAt.toISOString(), reason: p.reason }),
   };
 }
 
@@ -175,7 +176,7 @@ function rejectClaim(report: ReportFields, p: { reason: string }, now: Date): Re
       // A returned claim's checks go with it; the corrected claim is checked afresh.
       'reward.claimChecks': null,
     },
-    note: `领奖申请需补正：${p.reason} / Please correct your claim: ${p.reason}`,
+    note: noteOf('reward.claim-returned', { reason: p.reason }),
   };
 }
 
@@ -201,12 +202,12 @@ function recordPayout(
         recordedAt: now,
       },
     },
-    note: `奖励 ${formatYuan(reward.reservedFen)} 元已于 ${p.paidOn} 发放 / The reward of ${formatYuan(reward.reservedFen)} yuan was paid on ${p.paidOn}`,
+    note: noteOf('reward.paid', { amountFen: reward.reservedFen, paidOn: p.paidOn }),
     movement: {
       kind: 'pay',
       amountFen: reward.reservedFen,
       fundId: fundSourceOf(report),
-      note: `付款凭证 ${p.voucherNo} / voucher ${p.voucherNo}`,
+      note: noteOf('ledger.voucher', { voucherNo: p.voucherNo }),
     },
     auditDetails: { voucherNo: p.voucherNo, paidOn: p.paidOn },
   };
@@ -234,7 +235,7 @@ function decideAppeal(
     return {
       to: appeal.fromStatus as ReportState,
       set: { ...decided, ...restart },
-      note: `复查维持原决定：${p.reason} / The decision stands: ${p.reason}`,
+      note: noteOf('reward.appeal-upheld', { reason: p.reason }),
       auditDetails: { outcome: 'upheld' },
     };
   }
@@ -272,7 +273,7 @@ function decideAppeal(
       'reward.leadershipApproval': null,
     },
     auditDetails: { outcome: 'revised', amountFen, leadershipReasons: reasons },
-    note: `复查后奖励改为 ${formatYuan(amountFen)} 元，待财务审批：${p.reason} / On appeal the reward is now ${formatYuan(amountFen)} yuan, pending finance approval: ${p.reason}`,
+    note: noteOf('reward.appeal-revised', { amountFen, reason: p.reason }),
     movement: release,
   };
 }
@@ -308,7 +309,7 @@ async function claimReward(report: ReportFields, claim: Claim, box: SecretBox, n
       'reward.claimedAt': now,
       'reward.claimChecks': { ...checks, flags: checks.flags.length ? checks.flags : undefined },
     },
-    note: '已提交领奖申请，待财务核对发放 / Claim received; finance will check it and pay',
+    note: noteOf('reward.claimed'),
     // The audit entry keeps what was found, not the indexes; the reporter's timeline shows only the claim.
     auditDetails: counts,
   };
@@ -328,7 +329,7 @@ function lapseReward(report: ReportFields, now: Date): RewardChange {
   return {
     to: 'reward-lapsed',
     set: { 'reward.lapsedAt': now, 'reward.reservedFen': 0 },
-    note: '奖励逾期未领取，已失效 / The reward was not claimed in time and has lapsed',
+    note: noteOf('reward.lapsed'),
     movement:
       reservedFen > 0
         ? {
@@ -336,7 +337,7 @@ function lapseReward(report: ReportFields, now: Date): RewardChange {
             amountFen: reservedFen,
             fundId: fundSourceOf(report),
             key: `lapse:${report.reference}:${report.revision}`,
-            note: 'lapsed',
+            note: noteOf('ledger.lapsed'),
           }
         : undefined,
     auditDetails: { releasedFen: reservedFen },

@@ -1,6 +1,7 @@
 // The monthly random sample of rewarded cases, inspected again by a verifier who
 // did not handle them (drawn by sampleJob.ts; the table's guard lets only the
 // drawn verifier record the result).
+import { noteOf } from '../../shared/notes';
 import { fail } from '../platform/errors';
 import type { ChangesFor } from '../reports/change';
 import type { ReportFields } from '../reports/report.model';
@@ -31,7 +32,7 @@ export const sampleChanges: ChangesFor<'sample-drawn' | 'record-sample-check'> =
     if (r.reward?.sampleCheck?.month === p.month) throw fail('resource.stale'); // drawn already this month
     return {
       set: { 'reward.sampleCheck': { month: p.month, drawnAt: now, verifierId: p.verifierId } },
-      note: `抽中${p.month}月复核 / Drawn for the ${p.month} sample re-inspection`,
+      note: noteOf('sample.drawn', { month: p.month }),
       auditDetails: { month: p.month, verifierId: p.verifierId },
     };
   },
@@ -41,10 +42,7 @@ export const sampleChanges: ChangesFor<'sample-drawn' | 'record-sample-check'> =
       'reward.sampleCheck.note': p.note,
       'reward.sampleCheck.recordedAt': now,
     },
-    note:
-      p.outcome === 'confirmed'
-        ? `抽查复核：核查结论与奖励无误 / Sample re-inspection: findings and reward confirmed`
-        : `抽查复核发现问题：${p.note} / Sample re-inspection found irregularities: ${p.note}`,
+    note: p.outcome === 'confirmed' ? noteOf('sample.confirmed') : noteOf('sample.irregular', { note: p.note }),
     auditDetails: { outcome: p.outcome },
   }),
 };

@@ -39,10 +39,26 @@ export const fundResponse = z.object({
   ),
 });
 
-export const auditListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().positive().optional(),
-});
+export const auditListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.coerce.number().int().positive().optional(),
+    /** Entries of one staff member (their id). */
+    actor: z.string().trim().min(1).max(64).optional(),
+    /** One action, by its code (`report.approve-reward`). */
+    action: z
+      .string()
+      .trim()
+      .max(80)
+      .regex(/^[a-z][a-z0-9_.-]*$/, 'expected an action code')
+      .optional(),
+    /** What was acted on: a report's reference or another id. */
+    target: z.string().trim().min(1).max(80).optional(),
+    /** A period of whole Shanghai days, both ends included. */
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'the period ends before it starts' });
 
 export const auditListResponse = z.object({
   items: z.array(

@@ -1,5 +1,6 @@
 // The reward fund's API: appropriations, the ledger, month-by-month figures,
 // exports and finance's work lists. Money is always integer fen.
+import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
 import { areas } from '../catalog';
 import { MONTH_PATTERN, monthsSpanned } from '../dates';
@@ -50,7 +51,12 @@ export const ledgerEntryView = z.object({
   at: z.string(),
   actorId: z.string().optional(),
   rewardId: z.string().optional(),
+  /** The step that moved the money (shown by its name when the entry has no note). */
+  step: z.string().optional(),
   note: z.string().optional(),
+  /** The system's note as a code and its parameters (shared/notes.ts). */
+  noteKey: z.string().optional(),
+  noteParams: noteParamsSchema.optional(),
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 

@@ -1,6 +1,7 @@
 // The public report: what the form sends (the `report` part of the multipart
 // submission), the receipt, and what a reporter sees when following up.
 // The form validates with the same schema the server does.
+import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
 import { roles } from '../roles';
@@ -74,7 +75,14 @@ export const followupLoginBody = z.object({
 
 export const followupTokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
-export const timelineEventSchema = z.object({ at: z.string(), type: z.string(), note: z.string().optional() });
+export const timelineEventSchema = z.object({
+  at: z.string(),
+  type: z.string(),
+  note: z.string().optional(),
+  /** The system's note as a code and its parameters, worded by shared/notes.ts in the reader's language. */
+  noteKey: z.string().optional(),
+  noteParams: noteParamsSchema.optional(),
+});
 export const messageSchema = z.object({
   at: z.string(),
   from: z.enum(['reporter', 'staff']),

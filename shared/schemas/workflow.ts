@@ -1,4 +1,5 @@
 // Payloads of the workflow actions, and the staff views of reports.
+import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
 import { shanghaiDay } from '../dates';
 import { areaCodes } from '../catalog';
@@ -586,6 +587,8 @@ export const staffReportView = staffReportSummary.extend({
       public: z.boolean(),
       actorId: z.string().optional(),
       note: z.string().optional(),
+      noteKey: z.string().optional(),
+      noteParams: noteParamsSchema.optional(),
     }),
   ),
   messages: z.array(z.object({ at: z.string(), from: z.string(), body: z.string() })),

@@ -3,6 +3,7 @@
 // anonymous insiders too, never non-insiders or a reporter who withdrew. Answering
 // "no harm" closes the check-in; "harm" opens a protection case and mails protection
 // staff neutrally. Unanswered ones reach the protection queue after the answer period.
+import { noteText } from '../../shared/notes';
 import { trusted } from 'mongoose';
 import request from 'supertest';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
@@ -99,7 +100,9 @@ describe('the schedule on a moved clock', () => {
     const stored = await c.stored(r.reference);
     const sent = stored.timeline.filter((s) => s.type === 'check-in-sent');
     expect(sent).toHaveLength(3);
-    expect(sent.every((s) => s.public && /回访/.test(s.note!) && /detriment/.test(s.note!))).toBe(true);
+    expect(sent.every((s) => s.public && /回访/.test(noteText(s, 'zh')!) && /detriment/.test(noteText(s, 'en')!))).toBe(
+      true,
+    );
     // The reporter's mail says only that there is news: no reference, no subject matter.
     const mails = await queuedMails(t.box, { to: REPORTER_MAIL });
     expect(mails.length).toBeGreaterThanOrEqual(3);

@@ -3,6 +3,7 @@
 // told to the reporter), "cannot be verified" referred up, a report of deaths
 // verified by its county with the grade pending the investigation report, and a
 // transferred report tracked until the receiving department's result is in.
+import { noteText } from '../../shared/notes';
 import request from 'supertest';
 import { builtInPolicies, rewardForFindings } from '../../shared/rewards';
 import { watchDeadlines } from '../../server/reports/deadlineWatch';
@@ -84,7 +85,12 @@ describe('extending verification', () => {
     expect(res.body.assignment.extendedDays).toBe(10);
     expect(new Date(res.body.assignment.dueAt).getTime()).toBe(before.getTime() + 10 * DAY);
     const seen = await reporterView(r);
-    expect(seen.timeline.find((e: { type: string }) => e.type === 'approve-extension')?.note).toContain(approve.reason);
+    expect(
+      noteText(
+        seen.timeline.find((e: { type: string }) => e.type === 'approve-extension'),
+        'zh',
+      ),
+    ).toContain(approve.reason);
 
     const again = await c.act(ref, 'request-extension', { days: 5, reason: '再延一次。' }, countyVerifier);
     expectProblem(again, 409, 'resource.stale');

@@ -2,6 +2,7 @@
 // officer's time-limited approval (never the requester's own), and the reveal by the
 // requester alone. Both sides are audited without the identity; the reporter is told
 // to which role it was disclosed, unless withheld on a recorded legal ground.
+import { noteText } from '../../shared/notes';
 import request from 'supertest';
 import { trusted } from 'mongoose';
 import { protectionPolicy } from '../../shared/protection/policy';
@@ -185,16 +186,21 @@ test("the reporter's follow-up shows the disclosure with the role and no name, o
   const token = await c.followupToken(receipt);
   const seen = await c.reporter(request(t.app).get('/api/v1/followup/report'), token);
   expect(seen.status).toBe(200);
-  const disclosures = (seen.body.timeline as { type: string; note?: string }[]).filter(
+  const disclosures = (seen.body.timeline as ({ type: string } & Parameters<typeof noteText>[0])[]).filter(
     (e) => e.type === 'reveal-identity',
   );
   expect(disclosures).toEqual([
     {
       at: expect.any(String),
       type: 'reveal-identity',
-      note: '您的身份信息已向「局领导」披露，事由已记录 / Your identity was disclosed to a Bureau leader; the reason is on record',
+      noteKey: 'identity.disclosed',
+      noteParams: { role: 'leader' },
     },
   ]);
+  expect(noteText(disclosures[0], 'zh')).toBe('您的身份信息已向「局领导」披露，事由已记录');
+  expect(noteText(disclosures[0], 'en')).toBe(
+    'Your identity was disclosed to a Bureau leader; the reason is on record',
+  );
   const json = JSON.stringify(seen.body);
   expect(json).not.toContain(leader.user.id);
   expect(json).not.toContain(leader.user.displayName); // the role's words, never the person's name
@@ -225,7 +231,7 @@ test('a reporter who withdrew still sees a disclosure made after the withdrawal,
   expect(seen.status).toBe('withdrawn');
   const types = (seen.timeline as { type: string }[]).map((e) => e.type);
   expect(types.slice(-2)).toEqual(['withdrawn', 'reveal-identity']);
-  expect(seen.timeline.at(-1).note).toContain('局领导');
+  expect(noteText(seen.timeline.at(-1), 'zh')).toContain('局领导');
   // The pipeline mails a reporter who withdrew nothing: the frozen view is where they learn it.
   expect(await queuedMails(t.box, { to: EMAIL })).toHaveLength(mailsBefore);
 });

@@ -4,6 +4,7 @@
 // each read audited; refer and close name the case (400 for an unknown or closed one);
 // the reporter follows progress by the body's and the outcome's names, never a staff
 // member's name or note.
+import { noteText } from '../../shared/notes';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
@@ -219,7 +220,7 @@ describe('protection staff handle the case', () => {
       referredTo: ['labour-inspection'],
     });
     const step = view.timeline.find((s: { type: string }) => s.type === 'refer-protection-case');
-    expect(step.note).toContain('已转请人力资源社会保障部门（劳动保障监察）处理');
+    expect(noteText(step, 'zh')).toContain('已转请人力资源社会保障部门（劳动保障监察）处理');
     expect(JSON.stringify(view)).not.toContain(STAFF_NOTE);
     expect(JSON.stringify(view)).not.toContain(protection.user.id);
 
@@ -249,7 +250,7 @@ describe('protection staff handle the case', () => {
       closedAt: expect.any(String),
     });
     const step = view.timeline.find((s: { type: string }) => s.type === 'close-protection-case');
-    expect(step.note).toContain('已纠正，举报人权益已恢复');
+    expect(noteText(step, 'zh')).toContain('已纠正，举报人权益已恢复');
     expect(JSON.stringify(view)).not.toContain('已恢复原岗位和工资');
     const raw = await mongoose.connection.db!.collection('reports').findOne({ reference: report.reference });
     expect(JSON.stringify(raw)).not.toContain('已恢复原岗位和工资');

@@ -4,6 +4,7 @@
 // day and an internal penalty note; the overdue job on a moved clock (once per
 // due day); the reporter's "it is still there"; rewards that never wait; and the
 // statistics, which count verified completions and overdue tasks, not orders.
+import { noteText } from '../../shared/notes';
 import request from 'supertest';
 import { Unit } from '../../server/catalog/unit.model';
 import { inTransaction } from '../../server/platform/db';
@@ -324,9 +325,8 @@ describe('re-inspection', () => {
     const seen = await reporterView(r);
     expect(JSON.stringify(seen.body)).not.toContain(penalty);
     expect(seen.body.rectifications[0]).toMatchObject({ status: 'open', dueOn: day(12), lastResult: 'not-done' });
-    expect(seen.body.timeline.map((e: { note?: string }) => e.note)).toContain(
-      `整改未完成，限期 ${day(12)} 前完成 / Not fixed; to be finished by ${day(12)}`,
-    );
+    const told = seen.body.timeline.map((e: Parameters<typeof noteText>[0]) => [noteText(e, 'zh'), noteText(e, 'en')]);
+    expect(told).toContainEqual([`整改未完成，限期 ${day(12)} 前完成`, `Not fixed; to be finished by ${day(12)}`]);
 
     // The follow-up is re-inspected in turn: partly, then done.
     await reinspectOk(r.reference, inspector, { result: 'partly', note: '已部分清理。', newDueOn: day(20) }, [

@@ -4,6 +4,7 @@
 // same payee or account, the yearly cap) that hold the payment until a leader
 // settles them, and who may use the register. The ID numbers and accounts given
 // are then looked for in every collection: none is stored in clear.
+import { noteText } from '../../shared/notes';
 import crypto from 'node:crypto';
 import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
@@ -111,7 +112,7 @@ describe('the adjustment band and amount tiers', () => {
     expect(approval.body.reward.leadershipApproval).toMatchObject({ byId: leader.user.id, comment: '同意' });
     const step = (await c.stored(ref)).timeline.find((s) => s.type === 'approve-reward-leadership');
     expect(step).toMatchObject({ public: false, actorId: leader.user.id });
-    expect(step?.note).toContain('分管副局长');
+    expect(noteText(step!, 'zh')).toContain('分管副局长');
     // Approved once: a second approval has nothing to approve; the leader cannot reserve the money either.
     expect((await c.act(ref, 'approve-reward-leadership', {}, leader)).body.reason).toBe('nothing-to-approve');
     expectProblem(await c.act(ref, 'approve-reward', {}, leader, moneyKey()), 403, 'auth.forbidden');

@@ -2,6 +2,7 @@
 // approved and paid by two finance officers, once per key; a recovery (追回)
 // proposed, approved by a leader and recorded by a third person; the reporter
 // told; and the books reconciled, with a broken balance caught.
+import { noteText } from '../../shared/notes';
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
 import { rewardForFindings } from '../../shared/rewards';
@@ -368,8 +369,8 @@ describe('refused after approval', () => {
     // The reporter, told to return the money, is told they need not; the reason stays with staff.
     const step = (await c.stored(ref)).timeline.find((s) => s.type === 'refuse-recovery');
     expect(step).toMatchObject({ public: true });
-    expect(step?.note).toContain('不再追回');
-    expect(step?.note).not.toContain('举报人已死亡');
+    expect(noteText(step!, 'zh')).toContain('不再追回');
+    expect(noteText(step!, 'zh')).not.toContain('举报人已死亡');
     expect(await publicSteps(ref)).toContain('refuse-recovery');
     const receipt = { voucherNo: 'ZH-X', receivedOn: shanghaiDay() };
     expectProblem(await c.act(ref, 'record-recovery', receipt, c.cashier, moneyKey()), 409, 'resource.stale');

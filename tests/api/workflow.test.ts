@@ -2,6 +2,7 @@
 // database, the audit log and what the reporter sees), each action's failure
 // modes, a race between two officers, the audited identity reveal, the queue,
 // and evidence downloads.
+import { noteText } from '../../shared/notes';
 import crypto from 'node:crypto';
 import request, { type Response, type Test } from 'supertest';
 import type { Role } from '../../shared/roles';
@@ -658,7 +659,7 @@ describe('failure modes', () => {
       const db = await stored(later);
       expect(db.duplicateOf).toBe(earlier);
       expect(db.timeline.at(-1)).toMatchObject({ type: 'mark-duplicate', public: true });
-      expect(db.timeline.at(-1)!.note).toContain(earlier);
+      expect(noteText(db.timeline.at(-1)!, 'zh')).toContain(earlier);
     });
   });
 

@@ -385,6 +385,13 @@ export const en: Messages = {
         `Chain verification failed (${checked} checked). The log may have been tampered with; report this at once.`,
       loadMore: 'Load older entries',
       total: (n: number) => `${n} entries`,
+      reporter: 'Reporter',
+      filters: 'Filters',
+      anyActor: 'Anyone',
+      anyAction: 'Any action',
+      targetPlaceholder: 'Report reference or other id',
+      period: 'Period',
+      clearFilters: 'Clear filters',
     },
   },
 };

@@ -367,6 +367,13 @@ export const zh = {
       verifyBrokenUnknown: (checked: number) => `哈希链校验失败（已校验 ${checked} 条）。日志可能被篡改，请立即上报。`,
       loadMore: '加载更早的记录',
       total: (n: number) => `共 ${n} 条`,
+      reporter: '举报人',
+      filters: '筛选',
+      anyActor: '全部操作人',
+      anyAction: '全部操作',
+      targetPlaceholder: '举报编号或对象编号',
+      period: '时间段',
+      clearFilters: '清除筛选',
     },
   },
 };

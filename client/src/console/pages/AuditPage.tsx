@@ -4,7 +4,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../api';
 import { formatDateTime } from '../../format';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
+import { auditActionLabel, auditActorKind, auditTargetTypes } from '../../../../shared/auditActions';
+import { AuditFilters } from './AuditFilters';
 import { auditListQuery } from '../../../../shared/schemas/common';
 import { queryKeys } from '../queryKeys';
 import { useSearchState } from '../queryParams';
@@ -21,13 +23,17 @@ const HASH_PREFIX_LENGTH = 12;
 export function AuditPage() {
   const all = useT();
   const t = all.console.audit;
-  const { values } = useSearchState(auditListQuery);
-  const { limit, before: start } = values;
+  const lang = useLang() === 'en' ? 'en' : 'zh';
+  const { values, update } = useSearchState(auditListQuery);
+  const { limit, before: start, ...filters } = values;
+  const filterParams = Object.fromEntries(
+    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  );
 
   const log = useInfiniteQuery({
-    queryKey: queryKeys.audit.list({ limit, ...(start ? { before: start } : {}) }),
+    queryKey: queryKeys.audit.list({ limit, ...filterParams, ...(start ? { before: start } : {}) }),
     queryFn: ({ pageParam, signal }) => {
-      const query = new URLSearchParams({ limit: String(limit) });
+      const query = new URLSearchParams({ limit: String(limit), ...filterParams });
       if (pageParam !== undefined) query.set('before', String(pageParam));
       return api.get<AuditPageData>(`/audit?${query}`, { signal });
     },
@@ -49,16 +55,32 @@ export function AuditPage() {
   const columns: ColumnsType<AuditEntry> = [
     { title: '#', dataIndex: 'seq', width: 80 },
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-    { title: t.actor, dataIndex: 'actor', render: (actor: AuditEntry['actor']) => actor?.username ?? t.system },
+    {
+      title: t.actor,
+      key: 'actor',
+      render: (_: unknown, e: AuditEntry) => {
+        const kind = auditActorKind(e);
+        return kind === 'staff' ? e.actor?.username : kind === 'reporter' ? t.reporter : t.system;
+      },
+    },
     {
       title: t.action,
       dataIndex: 'action',
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      // The code stays at hand for whoever needs it: shown beside the name in English, in a tooltip otherwise.
+      render: (action: string) =>
+        lang === 'en' ? (
+          <span>
+            {auditActionLabel(action, lang)} <Typography.Text type="secondary">({action})</Typography.Text>
+          </span>
+        ) : (
+          <span title={action}>{auditActionLabel(action, lang)}</span>
+        ),
     },
     {
       title: t.target,
       dataIndex: 'target',
-      render: (target: AuditEntry['target']) => (target ? `${target.type}:${target.id}` : '—'),
+      render: (target: AuditEntry['target']) =>
+        target ? `${auditTargetTypes[target.type]?.[lang] ?? target.type} ${target.id}` : '—',
     },
     {
       title: t.hash,
@@ -109,6 +131,7 @@ export function AuditPage() {
       </div>
       <QueryError queries={[log]} />
       <Card className="page-card">
+        <AuditFilters values={filters} update={update} />
         <Table<AuditEntry>
           rowKey="seq"
           columns={columns}

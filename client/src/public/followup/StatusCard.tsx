@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import type { FollowupReport } from './followupApi';
-import { inReaderLanguage } from './outcome/outcomeText';
+import { noteInReaderLanguage } from './outcome/outcomeText';
 
 /** A status in plain words; else the workflow's own name; else as the server named it. */
 export function useStatusWords() {
@@ -64,6 +64,10 @@ export function StatusCard({ report, catalog }: { report: FollowupReport; catalo
   );
 }
 
+function NoteLine({ text }: { text?: string }) {
+  return text ? <span className="timeline__note">{text}</span> : null;
+}
+
 export function Timeline({ report }: { report: FollowupReport }) {
   const t = useFormsT().followup;
   const words = useStatusWords();
@@ -86,8 +90,8 @@ export function Timeline({ report }: { report: FollowupReport }) {
               {formatDateTime(event.at)}
             </time>
             <span className="timeline__what">{eventWords(event.type)}</span>
-            {/* The system writes its notes "中文 / English": the reader gets their half. */}
-            {event.note && <span className="timeline__note">{inReaderLanguage(event.note, lang)}</span>}
+            {/* The system's notes are codes worded in the reader's language; older ones "中文 / English", of which the reader gets their half. */}
+            <NoteLine text={noteInReaderLanguage(event, lang)} />
           </li>
         ))}
       </ol>

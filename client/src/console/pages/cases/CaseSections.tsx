@@ -1,4 +1,5 @@
 // The read-only parts of a case: evidence with its hashes, the timeline, findings, duplicates.
+import { noteText } from '../../../../../shared/notes';
 import { formatYuan } from '../../../../../shared/money';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -114,6 +115,11 @@ export function EvidenceCard({ view }: { view: CaseView }) {
   );
 }
 
+/** A step's note in the console's language: the system's code worded, staff's words as written. */
+function NoteText({ text }: { text?: string }) {
+  return text ? <Typography.Text className="case-description">{text}</Typography.Text> : null;
+}
+
 export function TimelineCard({ view }: { view: CaseView }) {
   const t = useT().cases.case;
   const lang = useLang();
@@ -131,7 +137,7 @@ export function TimelineCard({ view }: { view: CaseView }) {
                 <Tag color={e.public ? 'blue' : 'default'}>{e.public ? t.public : t.internal}</Tag>
                 <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
               </Space>
-              {e.note && <Typography.Text className="case-description">{e.note}</Typography.Text>}
+              <NoteText text={noteText(e, lang === 'en' ? 'en' : 'zh')} />
             </Space>
           ),
         }))}

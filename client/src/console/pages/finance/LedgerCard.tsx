@@ -17,6 +17,7 @@ import { useSearchState, type LedgerParams } from '../../queryParams';
 import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
 import { fundSourceName } from '../../../../../shared/schemas/fund';
+import { ledgerNoteText } from '../../../../../shared/notes';
 import type { LedgerEntryView, LedgerPage } from './types';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -81,7 +82,12 @@ export function LedgerCard() {
       dataIndex: 'rewardId',
       render: (id?: string) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—'),
     },
-    { title: t.ledgerNote, dataIndex: 'note', ellipsis: { showTitle: true } },
+    {
+      title: t.ledgerNote,
+      key: 'note',
+      ellipsis: { showTitle: true },
+      render: (_: unknown, e: LedgerEntryView) => ledgerNoteText(e, lang === 'en' ? 'en' : 'zh'),
+    },
   ];
 
   return (

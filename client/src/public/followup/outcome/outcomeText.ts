@@ -1,5 +1,6 @@
 // The outcome sections' words (follow-up page only), and the helpers that word
 // the server's own texts and dates for the reader.
+import { noteText, storedNoteIn } from '../../../../../shared/notes';
 import { shanghaiDay } from '../../../../../shared/dates';
 import { useLang, type Lang } from '../../../i18n';
 import { outcomeEn } from '../../../messages/outcome.en';
@@ -19,13 +20,12 @@ export function useOutcomeT(): OutcomeMessages {
  * else, staff's own words included, is shown as written.
  */
 export function inReaderLanguage(text: string, lang: Lang): string {
-  return text
-    .split('；')
-    .map((part) => {
-      const halves = part.split(' / ');
-      return halves.length === 2 ? halves[lang === 'en' ? 1 : 0].trim() : part;
-    })
-    .join(lang === 'en' ? '; ' : '；');
+  return storedNoteIn(text, lang === 'en' ? 'en' : 'zh');
+}
+
+/** A timeline step's note in the reader's language: the system's code worded, staff's words as written. */
+export function noteInReaderLanguage(entry: Parameters<typeof noteText>[0], lang: Lang): string | undefined {
+  return noteText(entry, lang === 'en' ? 'en' : 'zh');
 }
 
 /** A calendar day ('YYYY-MM-DD', already Shanghai's) written like the other dates. */
