@@ -174,8 +174,8 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     Fields: FindingsFields,
     payload: findingsPayload,
     width: 720,
+    // 举报属实 starts unchosen: the verifier must say yes or no (FindingsFields).
     initialValues: () => ({
-      substantiated: false,
       alreadyKnownAndHandled: false,
       exclusions: [],
     }),

@@ -156,6 +156,7 @@ export const casesEn: CasesMessages = {
     inspectedOn: 'Inspected on',
     summary: 'What the inspection found',
     substantiated: 'Substantiated',
+    substantiatedRequired: 'Choose whether the report is substantiated (yes or no)',
     hazardLevel: 'Hazard level',
     hazardLevels: { general: 'General', major: 'Major' },
     violationKind: 'Kind of violation',

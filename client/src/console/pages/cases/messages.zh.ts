@@ -151,6 +151,7 @@ export const casesZh = {
     inspectedOn: '现场核查日期',
     summary: '核查情况',
     substantiated: '举报属实',
+    substantiatedRequired: '请明确选择举报是否属实（是或否）',
     hazardLevel: '隐患等级',
     hazardLevels: { general: '一般隐患', major: '重大隐患' } as Record<string, string>,
     violationKind: '违法行为类型',
