@@ -193,6 +193,7 @@ export function CasesPage() {
             type={isOverdue(row) ? 'danger' : undefined}
             title={isOverdue(row) ? t.overdueHint : undefined}
             data-overdue={isOverdue(row) || undefined}
+            data-testid="row-due"
           >
             {formatDateTime(at)}
           </Typography.Text>
