@@ -185,7 +185,7 @@ async function runQuery(model: ReportModel, who: Actor, raw: Record<string, stri
       .lean(),
     model.countDocuments(filter),
   ]);
-  items.map(presentReportSummary);
+  items.map((r) => presentReportSummary(r));
   return total;
 }
 

@@ -31,11 +31,13 @@ import { posterRoutes } from './posters/posters.routes';
 import { referenceRoutes } from './catalog/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { rewardQuoteRoutes } from './rewards/rewards.routes';
+import { proposalQuoteRoutes } from './rewards/proposalQuote.routes';
 import { rewardPolicyRoutes } from './rewards/policies.routes';
 import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
+import { todoRoutes } from './reports/todo.routes';
 import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 
@@ -167,6 +169,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(rewardStepRoutes(intake));
   app.use(protectionRoutes(intake));
   app.use(staffReportRoutes(intake));
+  app.use(todoRoutes());
   app.use(reporterHistoryRoutes());
   app.use(staffRoutes());
   app.use(referenceRoutes());
@@ -176,6 +179,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(fundRoutes());
   app.use(statsRoutes());
   app.use(rewardQuoteRoutes());
+  app.use(proposalQuoteRoutes());
   app.use(rewardPolicyRoutes(logger));
   app.use(rewardControlRoutes(intake));
   app.use('/api', notFound);

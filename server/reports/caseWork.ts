@@ -79,15 +79,35 @@ export async function bulkAccepter(
   return results;
 }
 
-/** Active verifiers who work in the report's area (listed, or granted every area). */
-export async function assignableVerifiers(area: string) {
+/**
+ * Active verifiers who work in the report's area (listed, or granted every area), with
+ * their areas and how many cases each has under verification. The load counts only
+ * reports in the caller's own areas, so it tells nothing of areas they may not see.
+ */
+export async function assignableVerifiers(area: string, actor: Actor) {
   const verifiers = await Staff.find(
     { role: 'verifier', disabled: false, ...staffCoveringArea(area) },
-    { displayName: 1, unitCode: 1 },
+    { displayName: 1, unitCode: 1, areaCodes: 1, allAreas: 1 },
   )
     .sort({ displayName: 1 })
     .lean();
-  return verifiers.map((v) => ({ id: String(v._id), displayName: v.displayName, unitCode: v.unitCode }));
+  const loads = await Promise.all(
+    verifiers.map((v) =>
+      Report.countDocuments({
+        ...areaScope(actor),
+        'assignment.verifierId': String(v._id),
+        status: trusted({ $in: [...stateGroups.underVerification] }),
+      }),
+    ),
+  );
+  return verifiers.map((v, i) => ({
+    id: String(v._id),
+    displayName: v.displayName,
+    unitCode: v.unitCode,
+    areaCodes: v.areaCodes,
+    allAreas: !!v.allAreas,
+    openCases: loads[i],
+  }));
 }
 
 const DAY = 86_400_000;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { staffReportSummary, staffReportView } from '../../shared/schemas/workflow';
 import { actionBlocker, allowedActions, inGroup, protectionOnlySteps } from '../../shared/workflow';
 import { responsibleUnitCode } from '../catalog/responsibilities';
+import { posterSitesByCode, type PosterSite } from '../posters/posterSites';
 import type { ReportFields } from './report.model';
 import { rewardForStaff } from '../rewards/rewardViews.presenter';
 import type { Actor } from '../access';
@@ -15,7 +16,15 @@ import { insiderForStaff } from '../protection/insiderViews.presenter';
 import { protectionForStaff } from '../protection/protectionViews.presenter';
 import { identityRevealsForStaff, reporterPseudonymFor } from '../protection/identityViews.presenter';
 
-export function presentReportSummary(r: ReportFields): z.infer<typeof staffReportSummary> {
+/**
+ * One line of a queue. `posterSites` holds the sites of the page's posters (posterSitesByCode):
+ * the report's own poster, printed at the site, so nothing beyond what the case already says.
+ */
+export function presentReportSummary(
+  r: ReportFields,
+  posterSites: Map<string, PosterSite> = new Map(),
+): z.infer<typeof staffReportSummary> {
+  const site = r.posterCode ? posterSites.get(r.posterCode) : undefined;
   return {
     reference: r.reference,
     status: r.status,
@@ -27,6 +36,8 @@ export function presentReportSummary(r: ReportFields): z.infer<typeof staffRepor
     ...(r.assignment?.dueAt ? { dueAt: r.assignment.dueAt.toISOString() } : {}),
     ...(r.assignment?.verifierId ? { assignedVerifierId: r.assignment.verifierId } : {}),
     evidenceCount: r.evidence.length,
+    ...(r.posterCode ? { posterCode: r.posterCode } : {}),
+    ...(site ? { posterSite: site } : {}),
   };
 }
 
@@ -65,7 +76,7 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
   const a = r.assignment;
   const record = workflowRecordOf(r);
   return {
-    ...presentReportSummary(r),
+    ...presentReportSummary(r, await posterSitesByCode([r.posterCode])),
     ...(await suggestionFor(r)),
     revision: r.revision,
     description: r.description,
@@ -76,7 +87,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     employment: employmentOf(r),
     ...outsideSchemeView(r),
     ...(r.receivedAt ? { receivedAt: r.receivedAt.toISOString() } : {}),
-    ...(r.posterCode ? { posterCode: r.posterCode } : {}),
     ...(a?.unitCode && a.verifierId && a.assignedAt && a.dueAt
       ? {
           assignment: {

@@ -28,6 +28,8 @@ export const reportPolicy = {
   'reports.bulkAccept': rolesOnly('intake'),
   /** The verifiers a report may be given: on acceptance, or when a referral or objection orders a new verification. */
   'reports.assign': mayTakeAnyOf(['accept', 'decide-referral', 'decide-objection']),
+  /** The reward proposal's preview: the roles of the table's propose-reward step (its guards decide per report). */
+  'reports.previewProposal': mayTakeAnyOf(['propose-reward']),
   /** A reward claim's identity and bank account: finance, who pays it; every view audited. */
   'reports.viewClaim': rolesOnly('finance'),
   /** A protection case's sealed account: the protection officers, who alone handle protection cases. */

@@ -20,6 +20,7 @@ import { actorCoversArea } from '../access/areaScope';
 import { defineRoute, RESPONDED, validate } from '../platform/http/defineRoute';
 import { fail } from '../platform/errors';
 import { presentReportForStaff, presentReportSummary } from './reportForStaff.presenter';
+import { posterSitesByCode } from '../posters/posterSites';
 import { sameReporterReportsFor } from '../protection/identityViews.presenter';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import { duplicateCandidates } from './duplicates';
@@ -58,7 +59,8 @@ export function staffReportRoutes(deps: {
 
   defineRoute(router, contract.reports.list, { access: 'reports.list' }, async ({ query, actor }) => {
     const { items, total } = await reportQueue(query, actor);
-    return { items: items.map(presentReportSummary), total };
+    const posterSites = await posterSitesByCode(items.map((r) => r.posterCode));
+    return { items: items.map((r) => presentReportSummary(r, posterSites)), total };
   });
 
   defineRoute(router, contract.reports.enter, { access: 'reports.enter' }, async ({ body, actor }) => {
@@ -137,7 +139,7 @@ export function staffReportRoutes(deps: {
     contract.reports.assignableVerifiers,
     { access: 'reports.assign' },
     async ({ params, actor }) => ({
-      items: await assignableVerifiers((await loadReport(params.reference, actor)).area),
+      items: await assignableVerifiers((await loadReport(params.reference, actor)).area, actor),
     }),
   );
 

@@ -6,9 +6,7 @@
 // transaction with the status change, the ledger and the audit entry.
 import { noteOf } from '../../shared/notes';
 import { formatYuan } from '../../shared/money';
-import { rewardForFindings } from '../../shared/rewards';
-import { currentPolicies } from './policyRegistry';
-import { reportFactsOf } from './reportFacts';
+import { proposalFor } from './proposalQuote';
 import { endOfShanghaiDay, shanghaiDay } from '../../shared/dates';
 import type { ReportState } from '../../shared/workflow';
 import { dueAfter } from '../reports/clocks';
@@ -66,11 +64,8 @@ function proposeReward(
       set: { reward: { ...proposed, eligible: false, amountFen: 0, refusalReason: p.noRewardReason, explanation: [] } },
       auditDetails: { eligible: false },
     };
-  const result = rewardForFindings(
-    report.findings as Parameters<typeof rewardForFindings>[0],
-    reportFactsOf(report, now),
-    currentPolicies(),
-  );
+  // The same calculation the proposal's preview shows (proposalQuote.ts).
+  const result = proposalFor(report, now);
   if (!result.eligible) {
     if (p.amountFen !== undefined)
       throw invalid('body.amountFen', 'the findings make this report ineligible for a reward');

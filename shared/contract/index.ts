@@ -9,6 +9,7 @@ import type { Endpoint } from './endpoint';
 import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
+import { me } from './me';
 import { posters } from './posters';
 import { protection } from './protection';
 import { reporters } from './reporters';
@@ -37,6 +38,7 @@ export const contract = {
   auth,
   staff,
   protection,
+  me,
 };
 
 /** Every declared endpoint, in one list. */

@@ -1,10 +1,12 @@
-// The public reward quote (POST /api/v1/rewards/quote): a fixed contract, see the API contract.
+// The public reward quote (POST /api/v1/rewards/quote): a fixed contract, see the API contract;
+// and the staff's preview of a proposal on one case (GET /api/v1/reports/:reference/reward-quote).
 // Field checks live here; combinations (a grade without deaths, a listed situation
 // before the Henan rules…) are the calculator's, reported as 400s naming the field.
 import { z } from 'zod';
 import { shanghaiDay } from '../dates';
 import { accidentGrades } from '../rewards';
 import { labelSchema } from './common';
+import { leadershipReasons } from './rewardControls';
 
 const rewardSchemes = ['violation', 'concealed-accident', 'welding'] as const;
 
@@ -44,3 +46,41 @@ export const rewardQuoteResponse = z.object({
   explanation: z.array(z.string()),
 });
 export type RewardQuoteResponse = z.infer<typeof rewardQuoteResponse>;
+
+/** A verifier's proposal before it is made: the amount in fen they typed, if any. */
+export const proposalQuoteQuery = z.object({
+  amountFen: z.coerce.number().int().min(0).max(100_000_000).optional(),
+});
+
+/**
+ * What propose-reward would record now, computed by the same code: the calculator's amount and
+ * steps, the range the amount must stay in, the adjustment band within which no leader is
+ * needed, the leadership tiers, and for a typed amount whether it fits and who must approve it.
+ */
+export const proposalQuoteResponse = z.object({
+  eligible: z.boolean(),
+  /** Why there is no reward (when not eligible), in the request's language. */
+  reasons: z.array(z.string()),
+  computedFen: z.number().int().optional(),
+  minFen: z.number().int().optional(),
+  maxFen: z.number().int().optional(),
+  policy: z.string().optional(),
+  policyTitle: labelSchema.optional(),
+  scheme: z.enum(rewardSchemes).optional(),
+  /** One line per step of the calculation, in the request's language. */
+  explanation: z.array(z.string()),
+  /** Amounts within this band (and the range) are adjusted without a leader's approval. */
+  band: z.object({ percent: z.number(), fromFen: z.number().int(), toFen: z.number().int() }).optional(),
+  /** Above these amounts a deputy director, or the bureau meeting, approves. */
+  tiers: z.object({ deputyDirectorAboveFen: z.number().int(), bureauMeetingAboveFen: z.number().int() }).optional(),
+  /** The typed amount, judged as the proposal would judge it. */
+  amount: z
+    .object({
+      amountFen: z.number().int(),
+      withinRange: z.boolean(),
+      adjusted: z.boolean(),
+      leadershipReasons: z.array(z.enum(leadershipReasons)),
+    })
+    .optional(),
+});
+export type ProposalQuote = z.infer<typeof proposalQuoteResponse>;

@@ -419,6 +419,14 @@ export const referenceParams = z.object({
 });
 export const actionParams = referenceParams.extend({ action: z.enum(caseActionNames as [string, ...string[]]) });
 
+/** The site a report's poster names (as printed on it): the report came from a poster's QR code. */
+export const posterSiteView = z.object({
+  siteName: z.string(),
+  enterpriseName: z.string(),
+  address: z.string(),
+  areaCode: z.string(),
+});
+
 export const staffReportSummary = z.object({
   reference: z.string(),
   status: z.string(),
@@ -430,6 +438,9 @@ export const staffReportSummary = z.object({
   dueAt: z.string().optional(),
   assignedVerifierId: z.string().optional(),
   evidenceCount: z.number().int(),
+  /** The poster whose QR code the report came from, and its site (absent if the poster is gone). */
+  posterCode: z.string().optional(),
+  posterSite: posterSiteView.optional(),
 });
 
 export const staffReportList = z.object({ items: z.array(staffReportSummary), total: z.number().int() });
@@ -557,7 +568,6 @@ export const staffReportView = staffReportSummary.extend({
   outsideScheme: z.object({ reason: labelSchema, channelUnitCode: z.string(), channelName: labelSchema }).optional(),
   /** A staff-entered letter's day of receipt, when before its entry. */
   receivedAt: z.string().optional(),
-  posterCode: z.string().optional(),
   assignment: z
     .object({
       unitCode: z.string(),
@@ -732,7 +742,18 @@ export const bulkAcceptResponse = z.object({
 });
 
 export const assignableVerifiersResponse = z.object({
-  items: z.array(z.object({ id: z.string(), displayName: z.string(), unitCode: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      unitCode: z.string(),
+      /** The areas the verifier works in (allAreas: every area). */
+      areaCodes: z.array(z.string()),
+      allAreas: z.boolean(),
+      /** Cases under verification assigned to them, counted in the caller's areas only. */
+      openCases: z.number().int().min(0),
+    }),
+  ),
 });
 
 /**

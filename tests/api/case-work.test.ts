@@ -317,10 +317,14 @@ describe('assignable verifiers', () => {
     expect(ids).toEqual(expect.arrayContaining([verifierId, otherVerifier.user.id]));
     expect(ids).not.toContain(gone.id);
     expect((res.body.items as { displayName: string }[]).map((v) => v.displayName)).not.toContain('林州核查员');
+    // Named by name, unit, areas and open cases: a picker never has to show an account id.
     expect(res.body.items.find((v: { id: string }) => v.id === verifierId)).toEqual({
       id: verifierId,
       displayName: s.verifier.user.displayName,
       unitCode: s.verifier.user.unitCode,
+      areaCodes: s.verifier.user.areaCodes,
+      allAreas: s.verifier.user.allAreas,
+      openCases: expect.any(Number),
     });
     expectProblem(
       await staff(request(t.app).get(`/api/v1/reports/${ref}/assignable-verifiers`), s.verifier, null),

@@ -562,6 +562,31 @@ describe('failure modes', () => {
         'verifier',
         'body.violationKind',
       ],
+      // No default: a verifier (or an API client) must say yes or no, never leave it to a default.
+      [
+        'findings: no choice whether the report is substantiated',
+        'verifying',
+        'submit-findings',
+        findings({ substantiated: undefined, violationKind: undefined }),
+        'verifier',
+        'body.substantiated',
+      ],
+      [
+        'findings: substantiated as null',
+        'verifying',
+        'submit-findings',
+        findings({ substantiated: null }),
+        'verifier',
+        'body.substantiated',
+      ],
+      [
+        'findings: substantiated as text',
+        'verifying',
+        'submit-findings',
+        findings({ substantiated: 'false' }),
+        'verifier',
+        'body.substantiated',
+      ],
       [
         'findings: a bad inspection date',
         'verifying',

@@ -153,7 +153,7 @@ test('a rectification is ordered, re-inspected with photos and signed off, and t
 });
 
 /** Picks an option in an antd Select of the open dialog, found by its form label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
+async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
@@ -200,7 +200,11 @@ test('more time is asked for and approved, and a report that cannot be verified 
     await dialog.getByText('重新核查', { exact: true }).click();
     // The unit the report had is proposed again; the verifier is chosen from the area's.
     await dialog.locator('.ant-select-content-value', { hasText: '安阳市应急管理局' }).waitFor();
-    await choose(reviewer.page, '核查人员', '张强（核查人员） · 安阳市应急管理综合行政执法支队');
+    await choose(
+      reviewer.page,
+      '核查人员',
+      /^张强（核查人员） · 安阳市应急管理综合行政执法支队 · 9 个县区 · 在办 \d+ 件$/,
+    );
     await dialog.getByLabel('核查要求').fill('联系街道办事处，协调进入现场核查。');
     await shot(reviewer.page, '10-referral-decision');
   });

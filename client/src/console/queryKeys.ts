@@ -14,6 +14,11 @@ export const queryKeys = {
     verifiers: (reference: string) => ['reports', 'verifiers', reference] as const,
     /** A real-name reporter's reports, by keyed pseudonym. */
     reporter: (pseudonym: string) => ['reports', 'reporter', pseudonym] as const,
+    /** The home page's to-do counts: under reports, so every change to a report refetches them. */
+    todo: ['reports', 'todo'] as const,
+    /** The reward proposal's preview for a typed amount (undefined: none typed). */
+    rewardQuote: (reference: string, amountFen: number | undefined) =>
+      ['reports', 'reward-quote', reference, amountFen ?? null] as const,
   },
   staff: ['staff'] as const,
   categories: ['categories'] as const,

@@ -1,5 +1,6 @@
 // Simplified Chinese: the reference dictionary. English (en.ts) must match its shape.
 import type { Role } from '../console/types';
+import type { TodoKey } from '../../../shared/schemas/todo';
 import { casesZh } from '../console/pages/cases/messages.zh';
 
 export const zh = {
@@ -226,6 +227,23 @@ export const zh = {
       areas: '负责县区',
       dutiesTitle: '本岗位职责',
       lastLogin: '上次登录',
+      todoTitle: '待办事项',
+      todo: {
+        'to-screen': '待受理',
+        mine: '我的在办案件',
+        'due-soon': '7 天内到期',
+        overdue: '已逾期',
+        'awaiting-review': '待我审核',
+        'to-decide': '待决定（异议、上报、延期）',
+        'letters-due': '待告知结果',
+        rectification: '整改跟踪',
+        'rewards-to-approve': '待审批奖励',
+        'claims-to-pay': '待发放（已申领）',
+        corrections: '补发与追回',
+        leadership: '待领导审批',
+        protection: '保护事项',
+        'reveal-requests': '身份查看申请',
+      } satisfies Record<TodoKey, string>,
     },
     forbidden: { title: '无权访问', body: '您的角色不能使用此页面。', back: '返回首页' },
     notFound: { title: '页面不存在', back: '返回首页' },

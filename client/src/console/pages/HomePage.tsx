@@ -3,8 +3,9 @@ import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useReferenceData } from '../referenceData';
 import { useCurrentUser } from '../session';
+import { TodoCards } from './TodoCards';
 
-/** Each role's desk: who you are, where you work, and what this role is for. */
+/** Each role's desk: what waits for you, who you are, where you work, and what this role is for. */
 export function HomePage() {
   const all = useT();
   const t = all.console;
@@ -17,6 +18,8 @@ export function HomePage() {
         {t.desks[user.role]}
       </Typography.Title>
       <Typography.Paragraph className="home-welcome">{t.home.welcome(user.displayName)}</Typography.Paragraph>
+
+      <TodoCards />
 
       <Card className="page-card">
         <Descriptions

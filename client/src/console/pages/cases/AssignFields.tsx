@@ -7,6 +7,26 @@ import type { Verifier } from './caseTypes';
 
 export const DEFAULT_VERIFICATION_DAYS = 60;
 
+/**
+ * A verifier as a picker shows and reads them: name, unit, areas and open cases, never the
+ * account id (the option's accessible name is this label; its value, the id, stays internal).
+ */
+export function useVerifierOptions(verifiers: Verifier[]): { value: string; label: string }[] {
+  const all = useT();
+  const t = all.cases.assign;
+  const { unitName, areaName } = useReferenceData();
+  const areasOf = (v: Verifier) =>
+    v.allAreas
+      ? all.cases.allAreas
+      : v.areaCodes.length <= 2
+        ? v.areaCodes.map(areaName).join(all.common.listSeparator)
+        : t.areasCount(v.areaCodes.length);
+  return verifiers.map((v) => ({
+    value: v.id,
+    label: [v.displayName, unitName(v.unitCode), areasOf(v), t.openCases(v.openCases)].join(' · '),
+  }));
+}
+
 export function AssignFields({
   verifiers,
   suggestedUnitCode,
@@ -19,6 +39,7 @@ export function AssignFields({
   const lang = useLang();
   const { units, unitName } = useReferenceData();
   const required = [{ required: true, message: all.cases.forms.required }];
+  const verifierOptions = useVerifierOptions(verifiers);
   return (
     <>
       <Form.Item
@@ -33,10 +54,7 @@ export function AssignFields({
         />
       </Form.Item>
       <Form.Item label={t.verifier} name="verifierId" rules={required}>
-        <SingleSelect<string>
-          showSearch={{ optionFilterProp: 'label' }}
-          options={verifiers.map((v) => ({ value: v.id, label: `${v.displayName} · ${unitName(v.unitCode)}` }))}
-        />
+        <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={verifierOptions} />
       </Form.Item>
       <Form.Item label={t.days} name="dueInDays" rules={required} initialValue={DEFAULT_VERIFICATION_DAYS}>
         <InputNumber min={1} max={DEFAULT_VERIFICATION_DAYS} precision={0} />

@@ -23,6 +23,7 @@ import { ReporterPseudonym } from './ReporterPseudonym';
 import { RewardCard } from './RewardCard';
 import { CorrectionsCard } from './CorrectionsCard';
 import { ProtectionBanner } from './ProtectionBanner';
+import { PosterSource } from './PosterSource';
 import './cases.css';
 
 /** One report: what was reported, its files, the conversation, and the actions open to this person. */
@@ -99,6 +100,11 @@ export function CasePage() {
                 <Descriptions.Item label={t.case.identity}>
                   {view.anonymous ? t.case.anonymous : t.case.realName} · <ReporterPseudonym view={view} />
                 </Descriptions.Item>
+                {view.posterCode && (
+                  <Descriptions.Item label={t.case.poster}>
+                    <PosterSource report={view} goneText={t.case.posterGone} />
+                  </Descriptions.Item>
+                )}
                 {view.receivedAt && (
                   <Descriptions.Item label={t.case.receivedAt}>{formatDateTime(view.receivedAt)}</Descriptions.Item>
                 )}

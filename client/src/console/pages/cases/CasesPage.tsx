@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Grid, Input, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -19,18 +19,22 @@ import { BulkAssignModal } from './BulkAssignModal';
 import { StatusTag, statusName } from './caseLabels';
 import { isOverdue, type CaseList, type CaseSummary, type ReportQueue } from './caseTypes';
 import { EnterReportModal } from './EnterReportModal';
+import { PosterLine } from './PosterSource';
 import { inGroup, reportStates } from '../../../../../shared/workflow';
 import { reportListQuery } from '../../../../../shared/schemas/workflow';
 import './cases.css';
 
 type Tab = ReportQueue | 'all';
 
-/** Each role's own queues first; everyone can look at all the reports of their areas. */
+/**
+ * Each role's own queues first; everyone can look at all the reports of their areas.
+ * Every queue a home-page to-do links to (server/reports/todo.ts) is among its role's tabs.
+ */
 const TABS: Record<Role, Tab[]> = {
-  intake: ['new', 'letters-due', 'all'],
+  intake: ['new', 'due-soon', 'overdue', 'letters-due', 'all'],
   verifier: ['mine', 'due-soon', 'overdue', 'rectification', 'sample-checks', 'all'],
   reviewer: ['awaiting-review', 'to-decide', 'withdrawals', 'letters-due', 'rectification', 'all'],
-  admin: ['all'],
+  admin: ['all', 'new', 'overdue'],
   finance: ['corrections', 'all'],
   leader: ['leadership', 'corrections', 'all'],
   discipline: ['all'],
@@ -40,6 +44,8 @@ const TABS: Record<Role, Tab[]> = {
 const BY_DEADLINE = new Set<Tab>(['mine', 'due-soon', 'overdue']);
 /** Reports an intake officer can still accept, so select for bulk assignment. */
 const DEFAULT_PAGE_SIZE = 20;
+/** The columns' widths without the channel (shown from 1600 px): what fits beside the menu at 1366 px. */
+const TABLE_MIN_WIDTH = 1060;
 const PAGE_SIZES = [20, 50, 100];
 type Sort = ReportListParams['sort'];
 
@@ -57,6 +63,7 @@ export function CasesPage() {
   const lang = useLang();
   const me = useCurrentUser();
   const reference = useReferenceData();
+  const screens = Grid.useBreakpoint();
   const tabs = TABS[me.role];
   const isIntake = me.role === 'intake';
 
@@ -111,25 +118,61 @@ export function CasesPage() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.stats.all });
   };
 
+  // At 1366 px (a common office laptop) the deadline and attachments must show without scrolling:
+  // fixed widths, long texts cut with a tooltip, the channel only on wide screens, and from `lg`
+  // the reference pinned left and the deadline and attachments pinned right.
+  const pinned = !!screens.lg;
   const columns: ColumnsType<CaseSummary> = [
     {
       title: t.reference,
       dataIndex: 'reference',
+      width: 140,
+      fixed: pinned ? 'left' : undefined,
       render: (ref: string) => (
         <Link to={`/cases/${ref}`}>
           <Typography.Text code>{ref}</Typography.Text>
         </Link>
       ),
     },
-    { title: t.status, dataIndex: 'status', render: (s: string) => <StatusTag status={s} lang={lang} /> },
-    { title: t.category, dataIndex: 'category', render: (code: string) => reference.categoryName(code) },
-    { title: t.area, dataIndex: 'area', render: (code: string) => reference.areaName(code) },
-    { title: t.subject, dataIndex: 'subjectName', ellipsis: true },
-    { title: t.channel, dataIndex: 'channel', render: (c: string) => t.channels[c] ?? c },
+    {
+      title: t.status,
+      dataIndex: 'status',
+      width: 120,
+      render: (s: string) => <StatusTag status={s} lang={lang} />,
+    },
+    {
+      title: t.category,
+      dataIndex: 'category',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (code: string) => reference.categoryName(code),
+    },
+    { title: t.area, dataIndex: 'area', width: 80, render: (code: string) => reference.areaName(code) },
+    {
+      title: t.subject,
+      dataIndex: 'subjectName',
+      width: 170,
+      ellipsis: { showTitle: true },
+      // The poster's site says where the report came from, beside whom it is about.
+      render: (name: string | undefined, row) => (
+        <>
+          {name}
+          <PosterLine report={row} label={t.case.poster} />
+        </>
+      ),
+    },
+    {
+      title: t.channel,
+      dataIndex: 'channel',
+      width: 110,
+      responsive: ['xxl'],
+      render: (c: string) => t.channels[c] ?? c,
+    },
     {
       title: t.submittedAt,
       dataIndex: 'submittedAt',
       key: 'submittedAt',
+      width: 150,
       sorter: true,
       sortDirections: ['descend'],
       sortOrder: sort === 'submittedAt' ? 'descend' : null,
@@ -139,6 +182,8 @@ export function CasesPage() {
       title: t.dueAt,
       dataIndex: 'dueAt',
       key: 'dueAt',
+      width: 160,
+      fixed: pinned ? 'right' : undefined,
       sorter: true,
       sortDirections: ['ascend'],
       sortOrder: sort === 'dueAt' ? 'ascend' : null,
@@ -148,12 +193,20 @@ export function CasesPage() {
             type={isOverdue(row) ? 'danger' : undefined}
             title={isOverdue(row) ? t.overdueHint : undefined}
             data-overdue={isOverdue(row) || undefined}
+            data-testid="row-due"
           >
             {formatDateTime(at)}
           </Typography.Text>
         ),
     },
-    { title: t.evidence, dataIndex: 'evidenceCount', align: 'right' },
+    {
+      title: t.evidence,
+      dataIndex: 'evidenceCount',
+      key: 'evidenceCount',
+      width: 70,
+      align: 'right',
+      fixed: pinned ? 'right' : undefined,
+    },
   ];
 
   return (
@@ -240,7 +293,8 @@ export function CasesPage() {
           columns={columns}
           dataSource={data.items}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
+          scroll={{ x: TABLE_MIN_WIDTH }}
           data-testid="cases-table"
           onChange={(_, __, sorter, { action }) => {
             if (action !== 'sort') return;

@@ -56,7 +56,12 @@ export function FindingsFields() {
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
       </Form.Item>
-      <Form.Item label={t.substantiated} name="substantiated" rules={required}>
+      {/* No default: a verifier who forgot to choose would otherwise cost the reporter the reward. */}
+      <Form.Item
+        label={t.substantiated}
+        name="substantiated"
+        rules={[{ required: true, message: t.substantiatedRequired }]}
+      >
         <Radio.Group options={yesNo} optionType="button" />
       </Form.Item>
       <Form.Item label={t.violationKind} name="violationKind" rules={substantiated ? required : []}>
@@ -142,7 +147,8 @@ export function findingsPayload(v: FormValues): Findings {
   return {
     inspectedOn: String(v.inspectedOn),
     summary: String(v.summary ?? '').trim(),
-    substantiated: v.substantiated === true,
+    // Required by the form and by findingsSchema: anything but an explicit choice is sent as it is and refused.
+    substantiated: v.substantiated as boolean,
     alreadyKnownAndHandled: v.alreadyKnownAndHandled === true,
     hazardLevel: optional(v.hazardLevel, isString) as Findings['hazardLevel'],
     violationKind: optional(v.violationKind, isString) as Findings['violationKind'],

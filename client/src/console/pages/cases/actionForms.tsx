@@ -5,7 +5,7 @@ import { Form, Input, Radio, Switch } from 'antd';
 import { useLang, useT } from '../../../i18n';
 import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
-import { AssignFields } from './AssignFields';
+import { AssignFields, useVerifierOptions } from './AssignFields';
 import { AcceptAssessment, AssessmentFields, assessmentInitial, assessmentPayload } from './ProtectionFields';
 import type { CaseView } from './caseTypes';
 import { FindingsFields, findingsPayload } from './FindingsFields';
@@ -88,7 +88,7 @@ function ReassignFields({ view }: { view: CaseView }) {
   const verifiers = useAssignableVerifiers(view.reference).filter((v) => v.id !== view.assignment?.verifierId);
   return (
     <Form.Item label={all.cases.assign.verifier} name="verifierId" rules={useRequired()}>
-      <SingleSelect<string> options={verifiers.map((v) => ({ value: v.id, label: v.displayName }))} />
+      <SingleSelect<string> showSearch={{ optionFilterProp: 'label' }} options={useVerifierOptions(verifiers)} />
     </Form.Item>
   );
 }
@@ -174,8 +174,8 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     Fields: FindingsFields,
     payload: findingsPayload,
     width: 720,
+    // 举报属实 starts unchosen: the verifier must say yes or no (FindingsFields).
     initialValues: () => ({
-      substantiated: false,
       alreadyKnownAndHandled: false,
       exclusions: [],
     }),

@@ -79,6 +79,8 @@ export const casesEn: CasesMessages = {
     verifier: 'Verifier',
     days: 'Days to verify',
     suggested: (unit: string) => `Suggested by the responsibility table: ${unit}`,
+    areasCount: (n: number) => `${n} areas`,
+    openCases: (n: number) => `${n} open ${n === 1 ? 'case' : 'cases'}`,
   },
   case: {
     back: 'Back to the list',
@@ -89,6 +91,7 @@ export const casesEn: CasesMessages = {
     realName: 'Real name',
     identity: 'Identity',
     receivedAt: 'Letter received on',
+    posterGone: '(this poster is no longer in the system)',
     employment: 'Employee of the subject',
     employmentSays: (says: boolean) =>
       says ? 'The reporter says they work there' : 'The reporter does not say they work there',
@@ -156,6 +159,7 @@ export const casesEn: CasesMessages = {
     inspectedOn: 'Inspected on',
     summary: 'What the inspection found',
     substantiated: 'Substantiated',
+    substantiatedRequired: 'Choose whether the report is substantiated (yes or no)',
     hazardLevel: 'Hazard level',
     hazardLevels: { general: 'General', major: 'Major' },
     violationKind: 'Kind of violation',

@@ -76,6 +76,8 @@ export const casesZh = {
     verifier: '核查人员',
     days: '核查期限（天）',
     suggested: (unit: string) => `责任清单建议：${unit}`,
+    areasCount: (n: number) => `${n} 个县区`,
+    openCases: (n: number) => `在办 ${n} 件`,
   },
   case: {
     back: '返回列表',
@@ -86,6 +88,7 @@ export const casesZh = {
     realName: '实名',
     identity: '身份',
     receivedAt: '来信收到日期',
+    posterGone: '（该公示牌已不在系统中）',
     employment: '是否被举报单位员工',
     employmentSays: (says: boolean): string => (says ? '举报人自称在该单位工作' : '举报人未称在该单位工作'),
     employmentVerified: (verified: boolean, proof?: string) =>
@@ -151,6 +154,7 @@ export const casesZh = {
     inspectedOn: '现场核查日期',
     summary: '核查情况',
     substantiated: '举报属实',
+    substantiatedRequired: '请明确选择举报是否属实（是或否）',
     hazardLevel: '隐患等级',
     hazardLevels: { general: '一般隐患', major: '重大隐患' } as Record<string, string>,
     violationKind: '违法行为类型',

@@ -7,6 +7,8 @@ import { deadlines } from '../../../../../shared/workflow';
 import { useT } from '../../../i18n';
 import type { ActionFormEntry, FormValues } from './actionForms';
 import { rewardControlForms } from './RewardControls';
+import { ProposalPreview } from './ProposalPreview';
+import type { CaseView } from './caseTypes';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const optionalText = (v: unknown) => text(v) || undefined;
@@ -48,11 +50,12 @@ function ReasonField({ name, label, required = true }: { name: string; label: st
   );
 }
 
-function ProposeFields() {
+function ProposeFields({ view }: { view: CaseView }) {
   const { r } = useTexts();
   const amount = Form.useWatch('amountYuan');
   return (
     <>
+      <ProposalPreview reference={view.reference} typed={amount} />
       <YuanField name="amountYuan" label={r.amountYuan} required={false} />
       {typeof amount === 'string' && amount.trim() ? (
         <ReasonField name="adjustmentReason" label={r.adjustmentReason} />
@@ -136,6 +139,7 @@ export const rewardActionForms: Record<string, ActionFormEntry> = {
   ...rewardControlForms,
   'propose-reward': {
     Fields: ProposeFields,
+    width: 720,
     payload: (v: FormValues) => {
       const amountFen = fenOf(v.amountYuan);
       return amountFen !== undefined

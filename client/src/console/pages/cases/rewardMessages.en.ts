@@ -34,6 +34,22 @@ export const rewardEn: RewardMessages = {
     claimedAt: 'Claimed at',
   },
   notice: 'Reward notice PDF',
+  preview: {
+    computed: 'Computed by the rules (yuan)',
+    range: 'Range for this scheme (yuan)',
+    band: (percent: number) => `Adjustment without a leader's approval (±${percent}%, yuan)`,
+    tiers: 'Leadership approval',
+    tierText: (deputy: string, meeting: string) =>
+      `above ${deputy} yuan the deputy director approves; above ${meeting} yuan the bureau meeting decides`,
+    policy: 'Rules applied',
+    explanation: 'How it was computed',
+    ineligible: 'The findings give no reward',
+    verdict: (amount: string, text: string) => `Proposing ${amount} yuan: ${text}`,
+    asComputed: 'as computed',
+    adjustedWithinBand: 'within the adjustment band; give the reason for the adjustment',
+    outOfRange: 'outside the range for this scheme; it cannot be proposed',
+    needsLeader: (why: string) => `a leader must approve it (${why})`,
+  },
   forms: {
     amountYuan: 'Amount (yuan, optional)',
     amountHint:
