@@ -10,7 +10,7 @@ import { MongoClient } from 'mongodb';
 import { decodeBson } from '@woodpecker/embedded-mongo/src/bson-values';
 import { startEmbeddedMongo, startEmbeddedMongoProcess } from '@woodpecker/embedded-mongo';
 import { eventLoopDelayRows } from './engineEventLoop';
-import { driverPointQueries, engineMicrosPerPointQuery, fillPointDocs } from './pointQueries';
+import { driverPointQueries, engineMicrosPerPointQuery, fillPointDocs, pointDoc as docOf } from './pointQueries';
 
 function opsPerSecond(fn: () => void, minMs = 1500): number {
   const start = process.hrtime.bigint();
@@ -50,15 +50,6 @@ async function asyncOpsPerSecond(fn: () => Promise<unknown>, minMs = 1500): Prom
   }
   return n / (Number(process.hrtime.bigint() - start) / 1e9);
 }
-
-const docOf = (i: number) => ({
-  _id: i,
-  email: `user${i}@example.cn`,
-  status: i % 10 === 0 ? 'open' : 'closed',
-  createdAt: new Date(1_700_000_000_000 + i * 1000),
-  amountFen: i * 100,
-  tags: ['a', 'b'],
-});
 
 function rawSqlite(dir: string) {
   const db = new Database(path.join(dir, 'raw.sqlite'));
