@@ -76,8 +76,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
+/** The engine's process already told the log why; the supervisor restarts app and engine together. */
 function exit(): never {
-  console.error('the embedded database process ended unexpectedly: exiting');
   process.exit(1);
 }
 
