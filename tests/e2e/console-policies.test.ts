@@ -54,7 +54,11 @@ test('an administrator drafts, a leader publishes, the estimator uses it from to
   await page.screenshot({ path: path.join(ARTIFACTS, 'console-policies-field-error.png') });
 
   await violation.getByRole('spinbutton', { name: '最低（元）' }).fill('5000');
-  await violation.getByRole('checkbox', { name: '假定: 最低（元）' }).check();
+  // The field's old error clears as the value changes; a click that lands while the form
+  // redraws can be undone by it, so tick until the box stays ticked.
+  const assumedMinimum = violation.getByRole('checkbox', { name: '假定: 最低（元）' });
+  for (let tries = 0; tries < 3 && !(await assumedMinimum.isChecked()); tries++) await assumedMinimum.click();
+  expect(await assumedMinimum.isChecked()).toBe(true);
   await form.getByRole('button', { name: '保存草稿' }).click();
   await page.getByText('草稿已保存').waitFor();
   const draftRow = page.locator('tr', { hasText: NEW_TITLE });
