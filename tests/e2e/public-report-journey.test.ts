@@ -10,13 +10,18 @@ import { Staff } from '../../server/staff/staff.model';
 import { expectNoAxeViolations } from '../support/accessibility';
 import { browserSuite, keepScreenshots, waitForPageCondition } from '../support/browser';
 import { expectFitsPhone, phonePage } from '../support/followupPhone';
-import { attachSmallPhoto, expectStep, next } from '../support/reportForm';
+import {
+  attachSmallPhoto,
+  expectStep,
+  fillFirstStep,
+  FIRST_STEP_DESCRIPTION as DESCRIPTION,
+  next,
+} from '../support/reportForm';
 
 jest.setTimeout(150_000);
 
 const suite = browserSuite({ WOODPECKER_POW_BITS: '4' });
 const POSTER_CODE = 'C7RM2Q';
-const DESCRIPTION = '仓库的安全出口被纸箱堵住，门还上了锁。';
 
 beforeAll(async () => {
   const admin = await Staff.findOne({ username: 'admin' }).lean();
@@ -30,15 +35,6 @@ beforeAll(async () => {
     createdBy: admin!._id,
   });
 });
-
-/** Step 1 filled in on the open form (a blocked fire exit in 文峰区). */
-async function fillFirstStep(page: Page): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
-  await page.getByText('其他行业的问题').click();
-  await page.getByLabel('安全出口、疏散通道堵塞或锁闭').check();
-  await page.getByLabel('发生在哪个县区').selectOption('410502');
-  await page.getByLabel('具体情况').fill(DESCRIPTION);
-}
 
 /** The dialogs the page opens, answered by `answer` (true accepts). */
 function answerDialogs(page: Page, answer: (dialog: Dialog) => boolean): Dialog[] {

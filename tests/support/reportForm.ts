@@ -10,14 +10,22 @@ export async function expectStep(page: Page, title: string): Promise<void> {
   await page.getByTestId('step-heading').getByText(title, { exact: true }).waitFor();
 }
 
-/** Step 1 filled in (a blocked fire exit in 文峰区), ending on the evidence step. */
-export async function startReport(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/report`);
+/** What step 1's description says in the walks below. */
+export const FIRST_STEP_DESCRIPTION = '仓库的安全出口被纸箱堵住，门还上了锁。';
+
+/** Step 1 filled in on the open form (a blocked fire exit in 文峰区), still on step 1. */
+export async function fillFirstStep(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: '我要举报' }).waitFor();
   await page.getByText('其他行业的问题').click();
   await page.getByLabel('安全出口、疏散通道堵塞或锁闭').check();
   await page.getByLabel('发生在哪个县区').selectOption('410502');
-  await page.getByLabel('具体情况').fill('仓库的安全出口被纸箱堵住，门还上了锁。');
+  await page.getByLabel('具体情况').fill(FIRST_STEP_DESCRIPTION);
+}
+
+/** Step 1 filled in, ending on the evidence step. */
+export async function startReport(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/report`);
+  await fillFirstStep(page);
   await next(page);
   await expectStep(page, '照片和证据');
 }
