@@ -1,6 +1,7 @@
 // A report and everything that happened to it. The reporter's identity is sealed
 // (AES-256-GCM); no address, user agent or other trace of the submitter is kept.
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { reportChannels } from '../../shared/channels';
 
 const evidenceSchema = new Schema(
   {
@@ -428,8 +429,22 @@ const reportSchema = new Schema(
     channel: {
       type: String,
       required: true,
-      enum: ['web', 'hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'],
+      enum: reportChannels,
       default: 'web',
+    },
+    /** A case a partner system dispatched to us (channel "partner"): whose it is and its id there. */
+    exchange: {
+      type: new Schema(
+        {
+          partnerCode: { type: String, required: true },
+          externalId: { type: String, required: true },
+          /** How the reporter reached the partner (its mini-program, 12345…), as the partner names it. */
+          externalChannel: { type: String },
+          /** Sent by a partner in test mode: kept out of queues, statistics, rewards and the fund. */
+          test: { type: Boolean, required: true, default: false },
+        },
+        { _id: false },
+      ),
     },
     category: { type: String, required: true },
     sector: { type: String, required: true },
@@ -595,6 +610,11 @@ reportSchema.index(
   { unique: true, partialFilterExpression: { 'retry.keyHash': { $type: 'string' } } },
 );
 reportSchema.index({ 'retry.until': 1 }, { partialFilterExpression: { 'retry.until': { $type: 'date' } } });
+// A partner's case is recorded once, however often it is sent.
+reportSchema.index(
+  { 'exchange.partnerCode': 1, 'exchange.externalId': 1 },
+  { unique: true, partialFilterExpression: { 'exchange.externalId': { $type: 'string' } } },
+);
 reportSchema.index({ area: 1, status: 1, submittedAt: -1 });
 reportSchema.index({ 'evidence.fileId': 1 });
 reportSchema.index({ 'assignment.verifierId': 1, status: 1, 'assignment.dueAt': 1 });

@@ -1,6 +1,7 @@
 // Payloads of the workflow actions, and the staff views of reports.
 import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
+import { enteredChannels } from '../channels';
 import { shanghaiDay } from '../dates';
 import { areaCodes } from '../catalog';
 import { impossibleGrade } from '../rewards/accidentGrade';
@@ -707,7 +708,7 @@ export const staffReportView = staffReportSummary.extend({
 });
 
 export const enteredReportBody = z.object({
-  channel: z.enum(['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person']),
+  channel: z.enum(enteredChannels),
   report: reportInputSchema,
   /** The day the letter (or fax…) was received, when before today: it selects the reward policy, not the entry day. */
   receivedOn: day.refine((d) => d <= shanghaiDay(), 'the day received cannot be in the future').optional(),

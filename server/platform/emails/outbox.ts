@@ -1,12 +1,12 @@
-// Queue an email (inside the caller's transaction) and deliver queued emails.
-// Delivery claims one message at a time, so a crash leaves at most that one to
-// retry, and marks each sent message so it is never sent again. Recipients are
-// sealed while queued and erased, with the content, once a message is done.
+// Queue an email (inside the caller's transaction) and deliver queued emails
+// through the one delivery loop (../outbox/deliverQueue). Recipients are sealed
+// while queued and erased, with the content, once a message is done.
 import crypto from 'node:crypto';
-import { trusted, type ClientSession } from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import type { Transporter } from 'nodemailer';
 import type { SecretBox } from '../secretBox';
-import { OutboxEmail, type EmailKind } from './outboxEmail.model';
+import { deliverQueue, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
+import { OutboxEmail, type EmailKind, type OutboxEmailFields } from './outboxEmail.model';
 
 export interface EmailMessage {
   kind: EmailKind;
@@ -30,21 +30,15 @@ export async function enqueueEmail(
 }
 
 /** What a finished message keeps: no recipient, no content. */
-const forget = { toSealed: 1, subject: 1, text: 1, html: 1, claimedUntil: 1 } as const;
+const forget = { toSealed: 1, subject: 1, text: 1, html: 1 } as const;
 
 /** SMTP errors often quote the recipient; the stored error must not. */
 export function withoutAddresses(message: string): string {
   return message.replace(/[^\s<>"'@,;:()[\]]+@[^\s<>"'@,;:()[\]]+/g, '[address]').slice(0, 500);
 }
 
-export interface DeliveryPolicy {
+export interface DeliveryPolicy extends RetryPolicy {
   from: string;
-  maxAttempts: number;
-  /** First retry delay; doubles per attempt up to maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /** How long a claimed message stays claimed before a crashed sender's claim lapses. */
-  claimMs: number;
 }
 
 export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({
@@ -55,28 +49,21 @@ export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({
   claimMs: 120_000,
 });
 
-export async function deliverOutbox(
+export function deliverOutbox(
   transport: Transporter,
   box: SecretBox,
   policy: DeliveryPolicy,
   now: Date,
   limit = 50,
 ): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  for (let i = 0; i < limit; i++) {
-    const claimed = await OutboxEmail.findOneAndUpdate(
-      {
-        $or: [
-          { status: 'pending', nextAttemptAt: trusted({ $lte: now }) },
-          { status: 'sending', claimedUntil: trusted({ $lte: now }) },
-        ],
-      },
-      { $set: { status: 'sending', claimedUntil: new Date(now.getTime() + policy.claimMs) } },
-      { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-    ).lean();
-    if (!claimed) break;
-    try {
+  return deliverQueue<OutboxEmailFields & Queued>({
+    model: OutboxEmail,
+    policy,
+    now,
+    limit,
+    forget,
+    describeError: (e) => withoutAddresses((e as Error).message),
+    send: async (claimed) => {
       await transport.sendMail({
         from: policy.from,
         to: box.open(claimed.toSealed!),
@@ -85,30 +72,6 @@ export async function deliverOutbox(
         html: claimed.html ?? undefined,
         messageId: claimed.messageId,
       });
-      await OutboxEmail.updateOne(
-        { _id: claimed._id },
-        { $set: { status: 'sent', sentAt: now }, $inc: { attempts: 1 }, $unset: { ...forget, lastError: 1 } },
-      );
-      sent++;
-    } catch (e) {
-      const attempts = (claimed.attempts ?? 0) + 1;
-      const giveUp = attempts >= policy.maxAttempts;
-      const wait = Math.min(policy.backoffMs * 2 ** (attempts - 1), policy.maxBackoffMs);
-      await OutboxEmail.updateOne(
-        { _id: claimed._id },
-        {
-          $set: {
-            status: giveUp ? 'failed' : 'pending',
-            attempts,
-            lastError: withoutAddresses((e as Error).message),
-            nextAttemptAt: new Date(now.getTime() + wait),
-          },
-          $unset: giveUp ? forget : { claimedUntil: 1 },
-        },
-      );
-      failed++;
-      if (!giveUp) break; // the mail server is likely down: try the rest on the next run
-    }
-  }
-  return { sent, failed };
+    },
+  });
 }

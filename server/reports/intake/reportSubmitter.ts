@@ -3,6 +3,7 @@
 // transaction. The receipt is returned only once all of that is durable.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import type { EnteredChannel } from '../../../shared/channels';
 import type { ReportInput } from '../../../shared/schemas/report';
 import { appendAudit } from '../../audit/auditLog';
 import type { SecretBox } from '../../platform/secretBox';
@@ -30,7 +31,7 @@ export interface SubmissionContext {
 
 /** Reports taken by phone, letter, fax or in person are entered by an intake officer. */
 export interface EnteredBy {
-  channel: 'hotline-12350' | 'hotline-12345' | 'letter' | 'fax' | 'in-person';
+  channel: EnteredChannel;
   actor: Actor;
 }
 

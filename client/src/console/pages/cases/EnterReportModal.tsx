@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
+import { enteredChannels } from '../../../../../shared/channels';
 import { api, describeError } from '../../../api';
 import { useLang, useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
@@ -9,7 +10,7 @@ import { localName, useReferenceData } from '../../referenceData';
 import { SingleSelect } from '../../SingleSelect';
 import type { Receipt } from './caseTypes';
 
-const CHANNELS = ['hotline-12350', 'hotline-12345', 'letter', 'fax', 'in-person'] as const;
+const CHANNELS = enteredChannels;
 
 interface Fields {
   channel: (typeof CHANNELS)[number];

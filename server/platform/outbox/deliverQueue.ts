@@ -1,0 +1,126 @@
+// The one delivery loop behind every outbox (email, SMS, partner webhooks).
+// Requests only insert queued messages, in the caller's transaction; a job runs
+// this loop. It claims one message at a time, so a crash leaves at most that one
+// to retry; it marks each delivered message so it is never sent again; failures
+// wait with exponential backoff, and after the last attempt a message is
+// "failed" — the dead letter staff can see and send again. What a finished
+// message must not keep (recipients, content) is erased when it finishes.
+import { trusted, type Model } from 'mongoose';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** How long a claimed message stays claimed before a crashed sender's claim lapses. */
+  claimMs: number;
+}
+
+export const QUEUE_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/** The fields every queued message carries (each outbox's schema declares them). */
+export interface Queued {
+  _id: unknown;
+  status: QueueStatus;
+  attempts?: number | null;
+  nextAttemptAt: Date;
+  claimedUntil?: Date | null;
+  lastError?: string | null;
+}
+
+export interface QueueDelivery<T extends Queued> {
+  // Each outbox has its own model and document type; the loop only touches the Queued fields.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>;
+  policy: RetryPolicy;
+  now: Date;
+  send: (message: T) => Promise<void>;
+  /** Fields erased once a message is sent or given up on. */
+  forget: Record<string, 1>;
+  /** The error as stored: it must not quote a recipient or a secret. */
+  describeError: (e: unknown) => string;
+  /** Only messages matching this (for example one partner's). */
+  filter?: Record<string, unknown>;
+  limit?: number;
+  /**
+   * Stop at the first failure that will be retried: the destination is likely down,
+   * so the rest wait for the next run instead of each timing out now.
+   */
+  stopAtFailure?: boolean;
+}
+
+export function retryDelay(policy: RetryPolicy, attempts: number): number {
+  return Math.min(policy.backoffMs * 2 ** (attempts - 1), policy.maxBackoffMs);
+}
+
+export async function deliverQueue<T extends Queued>({
+  model,
+  policy,
+  now,
+  send,
+  forget,
+  describeError,
+  filter = {},
+  limit = 50,
+  stopAtFailure = true,
+}: QueueDelivery<T>): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < limit; i++) {
+    const claimed = (await model
+      .findOneAndUpdate(
+        {
+          ...filter,
+          $or: [
+            { status: 'pending', nextAttemptAt: trusted({ $lte: now }) },
+            { status: 'sending', claimedUntil: trusted({ $lte: now }) },
+          ],
+        },
+        { $set: { status: 'sending', claimedUntil: new Date(now.getTime() + policy.claimMs) } },
+        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
+      )
+      .lean()) as T | null;
+    if (!claimed) break;
+    try {
+      await send(claimed);
+      await model.updateOne(
+        { _id: claimed._id },
+        { $set: { status: 'sent', sentAt: now }, $inc: { attempts: 1 }, $unset: { ...forget, claimedUntil: 1, lastError: 1 } },
+      );
+      sent++;
+    } catch (e) {
+      const attempts = (claimed.attempts ?? 0) + 1;
+      const giveUp = attempts >= policy.maxAttempts;
+      await model.updateOne(
+        { _id: claimed._id },
+        {
+          $set: {
+            status: giveUp ? 'failed' : 'pending',
+            attempts,
+            lastError: describeError(e).slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + retryDelay(policy, attempts)),
+          },
+          $unset: giveUp ? { ...forget, claimedUntil: 1 } : { claimedUntil: 1 },
+        },
+      );
+      failed++;
+      if (!giveUp && stopAtFailure) break;
+    }
+  }
+  return { sent, failed };
+}
+
+/** Puts a dead letter back in the queue, to be tried at once with a fresh count. */
+export async function requeue(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
+  filter: Record<string, unknown>,
+  now: Date,
+): Promise<boolean> {
+  const r = await model.updateOne(
+    { ...filter, status: 'failed' },
+    { $set: { status: 'pending', attempts: 0, nextAttemptAt: now }, $unset: { lastError: 1 } },
+  );
+  return r.modifiedCount === 1;
+}
