@@ -40,6 +40,7 @@ import { staffReportRoutes } from './reports/staffReports.routes';
 import { todoRoutes } from './reports/todo.routes';
 import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
 
 export interface AppDeps {
   config: Config;
@@ -64,6 +65,9 @@ function loggedPath(method: string, url: string): string {
   const path = url.split('?')[0];
   return publicRouteOf(method, path) ?? path;
 }
+
+/** Where partner systems (the provincial platform) exchange cases, by signed requests. */
+export const EXCHANGE_PATH = '/api/v1/exchange';
 
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
   useAuditKeys(deriveAuditKeys(box, config.AUDIT_KEY_VERSION));
@@ -126,6 +130,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(['/api', '/p'], noStoreByDefault);
   app.use('/api', apiCompression());
   app.use(refuseUndecodableBodies);
+  // Partner systems sign the raw body (evidence travels inside it), so the exchange keeps it and allows more.
+  app.use(EXCHANGE_PATH, express.json({ limit: '40mb', verify: keepRawBody }), authenticatePartner(box));
   app.use(express.json({ limit: '100kb' }));
   app.use(
     authenticate(

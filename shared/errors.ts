@@ -33,6 +33,16 @@ export const errorCatalog = {
     en: 'The record was changed by someone else; reload and try again.',
   },
   'auth.unauthenticated': { status: 401, zh: '请先登录。', en: 'Please sign in.' },
+  'exchange.unsigned': {
+    status: 401,
+    zh: '请求签名无效：密钥编号、时间戳、随机数或签名有误。',
+    en: 'The request signature is not valid: check the key id, timestamp, nonce and signature.',
+  },
+  'exchange.replayed': {
+    status: 401,
+    zh: '该请求已处理过（随机数重复），不再受理。',
+    en: 'This request was already received (its nonce was used before); it is refused.',
+  },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   'auth.totp_required': {
     status: 401,

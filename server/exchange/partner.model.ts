@@ -3,7 +3,8 @@
 // a key id and a shared secret (shown once at creation or rotation, sealed at
 // rest) for the signature scheme in ./signature.ts, and an optional webhook URL
 // for the status changes we send back. A partner in test mode exchanges test
-// cases only: they never reach staff queues, statistics, rewards or the fund.
+// cases only, kept apart from reports: they never reach staff, statistics,
+// rewards or the fund.
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const partnerSchema = new Schema(

@@ -440,8 +440,6 @@ const reportSchema = new Schema(
           externalId: { type: String, required: true },
           /** How the reporter reached the partner (its mini-program, 12345…), as the partner names it. */
           externalChannel: { type: String },
-          /** Sent by a partner in test mode: kept out of queues, statistics, rewards and the fund. */
-          test: { type: Boolean, required: true, default: false },
         },
         { _id: false },
       ),
@@ -453,6 +451,8 @@ const reportSchema = new Schema(
     occurredAt: { type: Date },
     address: { type: String, maxlength: 200 },
     subjectName: { type: String, maxlength: 120 },
+    /** The enterprise's unified social credit code (shared/creditCode.ts), when given. */
+    subjectCreditCode: { type: String, maxlength: 18 },
     posterCode: { type: String },
     anonymous: { type: Boolean, required: true },
     employeeOfSubject: { type: Boolean, default: false },

@@ -4,6 +4,7 @@
 import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
 import { areaCodes } from '../catalog';
+import { isCreditCode, normalizeCreditCode } from '../creditCode';
 import { roles } from '../roles';
 import { reporterProtectionView } from './protectionViews';
 
@@ -27,6 +28,12 @@ export const reportInputSchema = z
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     address: trimmed(200).optional(),
     subjectName: trimmed(120).optional(),
+    /** The enterprise's unified social credit code, when the reporter knows it. */
+    subjectCreditCode: z
+      .string()
+      .transform(normalizeCreditCode)
+      .refine(isCreditCode, 'an 18-character unified social credit code with a valid check character')
+      .optional(),
     reporter: reporterSchema.optional(),
     posterCode: z
       .string()

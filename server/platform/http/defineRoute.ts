@@ -19,9 +19,10 @@ import './requestContext';
 export interface ServerSpec {
   /**
    * 'public': anyone; 'reporter': a follow-up bearer token (the report it opens is
-   * `reference`); 'staff': any signed-in staff member; an action: whom the policy allows.
+   * `reference`); 'staff': any signed-in staff member; 'partner': a partner system's
+   * signed request (server/exchange); an action: whom the policy allows.
    */
-  access: 'public' | 'reporter' | 'staff' | Action;
+  access: 'public' | 'reporter' | 'staff' | 'partner' | Action;
   /** Reachable while a required second factor is still being enrolled. */
   duringTotpEnrolment?: boolean;
   /** Reachable by an account that must first replace a handed-out password (its session, sign-out, the change itself). */
@@ -163,7 +164,9 @@ export function defineRoute<const E extends Endpoint>(
     let reference: string | undefined;
     let decoy = false;
     if (spec.access === 'reporter') ({ reference, decoy } = await followupSessionOf(req.get('authorization')));
-    else if (spec.access !== 'public') {
+    else if (spec.access === 'partner') {
+      if (!req.partner) throw fail(req.partnerRefusal === 'replayed' ? 'exchange.replayed' : 'exchange.unsigned');
+    } else if (spec.access !== 'public') {
       const staff = req.staff;
       if (!staff) throw fail('auth.unauthenticated');
       if (!safeMethods.has(spec.method) && !csrfMatches(staff.csrfToken, req.get('x-csrf-token')))

@@ -12,11 +12,27 @@ export interface StaffContext {
   mustChangePassword: boolean;
 }
 
+/** A partner system whose signed exchange request was verified. */
+export interface PartnerContext {
+  code: string;
+  keyId: string;
+  testMode: boolean;
+}
+
+/** Why a partner request's signature was refused. */
+export type PartnerRefusal = 'missing' | 'stale' | 'bad-nonce' | 'mismatch' | 'unknown-key' | 'replayed';
+
 declare module 'express-serve-static-core' {
   interface Request {
     requestId: string;
     locale: Locale;
     staff?: StaffContext;
+    /** The partner system a signed exchange request came from (server/exchange/partnerAuth.ts). */
+    partner?: PartnerContext;
+    /** Why an exchange request's signature was refused, when it was. */
+    partnerRefusal?: PartnerRefusal;
+    /** The body as received, kept on the exchange paths for the signature check. */
+    rawBody?: Buffer;
   }
 }
 

@@ -86,7 +86,11 @@ export async function deliverQueue<T extends Queued>({
       await send(claimed);
       await model.updateOne(
         { _id: claimed._id },
-        { $set: { status: 'sent', sentAt: now }, $inc: { attempts: 1 }, $unset: { ...forget, claimedUntil: 1, lastError: 1 } },
+        {
+          $set: { status: 'sent', sentAt: now },
+          $inc: { attempts: 1 },
+          $unset: { ...forget, claimedUntil: 1, lastError: 1 },
+        },
       );
       sent++;
     } catch (e) {

@@ -155,6 +155,7 @@ export async function reportSubmitter(
                   occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined,
                   address: input.address,
                   subjectName: input.subjectName,
+                  subjectCreditCode: input.subjectCreditCode,
                   posterCode: input.posterCode,
                   anonymous: input.anonymous,
                   employeeOfSubject: !!input.employeeOfSubject,
