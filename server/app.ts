@@ -8,6 +8,7 @@ import { sessionCookieName } from './staff/sessions';
 import type { SecretBox } from './platform/secretBox';
 import { deriveAuditKeys, useAuditKeys } from './audit/auditKeys';
 import { usePasswordHashCost } from './staff/passwords';
+import { useSmsNotices } from './reports/noticeChannels';
 import type { Config } from './env';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { staticClient } from './platform/http/staticClient';
@@ -72,6 +73,7 @@ export const EXCHANGE_PATH = '/api/v1/exchange';
 export function createApp({ config, logger, box, store, clientDir }: AppDeps): Express {
   useAuditKeys(deriveAuditKeys(box, config.AUDIT_KEY_VERSION));
   usePasswordHashCost(config.PASSWORD_HASH_COST);
+  useSmsNotices(!!config.SMS_GATEWAY_URL);
   const publicBaseUrl = publicBaseUrlOf(config);
   const intake = {
     box,

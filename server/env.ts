@@ -66,7 +66,20 @@ const schema = z.object({
    */
   ACCEPTANCE_DAYS: positiveInt.max(365).optional(),
   ACCEPTANCE_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(2),
+  /** The HTTP SMS gateway for reporters' notices (both or neither; unset: no SMS is offered or sent). */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_KEY: z.string().min(16, 'at least 16 characters').optional(),
 });
+
+/** The SMS gateway: URL and key together or not at all; phone numbers and the key travel over HTTPS in production. */
+function smsGatewayProblems(source: NodeJS.ProcessEnv): string[] {
+  const url = source.SMS_GATEWAY_URL;
+  if (!url !== !source.SMS_GATEWAY_KEY)
+    return [`${url ? 'SMS_GATEWAY_KEY' : 'SMS_GATEWAY_URL'}: SMS_GATEWAY_URL and SMS_GATEWAY_KEY are set together`];
+  if (url && source.NODE_ENV === 'production' && !url.startsWith('https:'))
+    return ['SMS_GATEWAY_URL: must be https in production (it carries phone numbers and the key)'];
+  return [];
+}
 
 /** Rules across variables, checked on the raw values so they are reported even when a field is malformed. */
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
@@ -91,6 +104,7 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
     problems.push('PASSWORD_HASH_COST: below 15 is allowed only when NODE_ENV=test');
   if (source.MAIL_TRANSPORT === 'smtp' && !has('SMTP_URL'))
     problems.push('SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  problems.push(...smsGatewayProblems(source));
   return problems;
 }
 

@@ -16,6 +16,7 @@ import { watchDeadlines } from './reports/deadlineWatch';
 import { watchRectifications } from './reports/rectificationWatch';
 import type { EvidenceStore } from './platform/evidenceStore';
 import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './platform/jobs/leasedJob';
+import { smsJobs } from './platform/sms/smsJob';
 
 export function startJobs({
   config,
@@ -43,6 +44,7 @@ export function startJobs({
           if (r.sent || r.failed) logger.info(r, 'outbox delivery');
         },
       },
+      ...smsJobs(config, box, logger),
       {
         // Links new audit entries into the chain within seconds (audit/sealer.ts).
         name: 'audit-seal',

@@ -21,6 +21,7 @@ export const reportDataClasses = [
   'protection-details',
   'access-keys',
   'evidence',
+  'notice-phone',
 ] as const satisfies readonly DataClass[];
 export type ReportDataClass = (typeof reportDataClasses)[number];
 
@@ -95,14 +96,18 @@ const isInsider = (r: ReportFields) => r.protection?.assessment?.insider ?? !!r.
 const substantiated = (r: ReportFields) => (r.findings as { substantiated?: boolean } | null)?.substantiated === true;
 const after = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
 
+/** What an insider needs for the check-ins after the conclusion. */
+const reachesInsider = new Set<RetentionRule['dataClass']>(['access-keys', 'notice-phone']);
+
 /** When a class of this report is due, or undefined while its anchor is not reached. */
 export function dueAt(r: ReportFields, rule: RetentionRule, now: Date): Date | undefined {
   const anchor = rule.anchor === 'settled' ? settledAt(r, now) : rule.anchor === 'final' ? finalAt(r, now) : undefined;
   if (!anchor) return undefined;
   const days = rule.substantiatedDays && substantiated(r) ? rule.substantiatedDays : rule.days;
   const due = after(anchor, days);
-  if (rule.dataClass !== 'access-keys' || !isInsider(r) || !r.conclusion?.at) return due;
-  // An insider answers check-ins with the access key: it outlives the last round's answer period.
+  if (!reachesInsider.has(rule.dataClass) || !isInsider(r) || !r.conclusion?.at) return due;
+  // An insider answers check-ins with the access key, told of each by their notices: both
+  // outlive the last round's answer period.
   const lastCheckIn = Math.max(...protectionPolicy.checkInDays) + protectionPolicy.checkInAnswerDays;
   return latest([due, after(r.conclusion.at, lastCheckIn)]);
 }
@@ -131,6 +136,8 @@ export function holdsData(r: ReportFields, dataClass: ReportDataClass): boolean 
       );
     case 'access-keys':
       return !!(r.accessKeyHash || r.duressKeyHash || r.retry);
+    case 'notice-phone':
+      return !!r.noticePhoneSealed;
     case 'evidence':
       return (
         some(r.evidence) ||
@@ -145,6 +152,8 @@ export function dueClasses(r: ReportFields, now: Date): ReportDataClass[] {
   const deleted = new Set((r.deletedData ?? []).map((d) => d.dataClass));
   return reportDataClasses.filter((dataClass) => {
     if (deleted.has(dataClass) && !holdsData(r, dataClass)) return false;
+    // Few reports ever hold a notice phone: the others need no step for it.
+    if (dataClass === 'notice-phone' && !holdsData(r, dataClass)) return false;
     // The reporter may still say the hazard is back ("still there"): they sign in with the key.
     if (dataClass === 'access-keys' && stillThereOpen(r, now)) return false;
     const rule = retentionSchedule.find((x) => x.dataClass === dataClass)!;

@@ -46,6 +46,8 @@ function removalOf(r: ReportFields, dataClass: DataClass): Removal {
       };
     case 'access-keys':
       return { unset: ['accessKeyHash', 'duressKeyHash', 'retry'], set: {} };
+    case 'notice-phone':
+      return { unset: ['noticePhoneSealed'], set: {} };
     case 'evidence': {
       // The re-inspection photos are files of report.evidence: their ids go with the files.
       const photos = indexed(r.rectifications).flatMap(({ item, i }) =>

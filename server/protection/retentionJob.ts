@@ -1,11 +1,12 @@
 // The retention schedule, run hourly: each report with classes due gets one
 // `retention-deleted` step (retentionChanges.ts); then what lives outside the
 // report goes too: its follow-up sessions with its access keys, its evidence files
-// with its evidence. Finished outbox records past their days are deleted. A run
+// with its evidence. Finished outbox records (mail and SMS) past their days are deleted. A run
 // repeats nothing: deleted classes are recorded on the report and not due again.
 import { trusted, type Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { deleteFinishedMail } from '../platform/emails/outboxRetention';
+import { deleteFinishedSms } from '../platform/sms/outbox';
 import type { EvidenceStore } from '../platform/evidenceStore';
 import type { SecretBox } from '../platform/secretBox';
 import { FollowupSession } from '../reports/followupSession.model';
@@ -69,6 +70,6 @@ export async function runRetention(
       }
     }
   }
-  run.outboxDeleted = await deleteFinishedMail(now);
+  run.outboxDeleted = (await deleteFinishedMail(now)) + (await deleteFinishedSms(now));
   return run;
 }

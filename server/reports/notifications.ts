@@ -1,5 +1,5 @@
-// Emails about reports, queued in the same transaction as the change. Reporters'
-// emails carry nothing about a report, not even its reference or the word —
+// Notices about reports, queued in the same transaction as the change. Reporters'
+// emails and SMS carry nothing about a report, not even its reference or the word —
 // a lock screen, a mail gateway or a shared inbox may show them — only that
 // there is news and where to sign in.
 import { trusted, type ClientSession } from 'mongoose';
@@ -7,6 +7,9 @@ import { areas } from '../../shared/catalog';
 import { openReportData, ShreddedData } from '../protection/dataKeys';
 import type { SecretBox } from '../platform/secretBox';
 import { enqueueEmail, type EmailMessage } from '../platform/emails/outbox';
+import { enqueueSms } from '../platform/sms/outbox';
+import type { DataClass } from '../../shared/protection/policy';
+import { REPORTER_SMS_TEXT, smsNoticesOn } from './noticeChannels';
 import { Staff } from '../staff/staff.model';
 
 export const REPORTER_NOTICE_SUBJECT = '啄木鸟 通知 / Woodpecker notice';
@@ -50,21 +53,33 @@ export function reporterNotice(to: string, publicBaseUrl: string): EmailMessage 
   };
 }
 
-/** Mails the notice to the report's sealed address; none once the retention schedule deleted it. */
+/** The report's sealed ways of reaching its reporter (each absent when not chosen, or deleted). */
+export interface ReporterContacts {
+  notifyEmailSealed?: string | null;
+  noticePhoneSealed?: string | null;
+}
+
+/** The sealed value opened, or undefined once the retention schedule deleted its key. */
+async function opened(box: SecretBox, reference: string, dataClass: DataClass, sealed: string | null | undefined) {
+  if (!sealed) return undefined;
+  try {
+    return await openReportData(box, reference, dataClass, sealed);
+  } catch (e) {
+    if (e instanceof ShreddedData) return undefined;
+    throw e;
+  }
+}
+
+/** The notice, by every channel the reporter chose: mail to their address, SMS to their number. */
 export async function notifyReporter(
   reference: string,
-  notifyEmailSealed: string | null | undefined,
+  contacts: ReporterContacts,
   box: SecretBox,
   publicBaseUrl: string,
   session: ClientSession,
 ): Promise<void> {
-  if (!notifyEmailSealed) return;
-  let to: string;
-  try {
-    to = await openReportData(box, reference, 'reporter-identity', notifyEmailSealed);
-  } catch (e) {
-    if (e instanceof ShreddedData) return;
-    throw e;
-  }
-  await enqueueEmail(box, reporterNotice(to, publicBaseUrl), session);
+  const email = await opened(box, reference, 'reporter-identity', contacts.notifyEmailSealed);
+  if (email) await enqueueEmail(box, reporterNotice(email, publicBaseUrl), session);
+  const phone = smsNoticesOn() ? await opened(box, reference, 'notice-phone', contacts.noticePhoneSealed) : undefined;
+  if (phone) await enqueueSms(box, { kind: 'reporter-notice', to: phone, text: REPORTER_SMS_TEXT }, session);
 }

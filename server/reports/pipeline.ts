@@ -367,8 +367,7 @@ export async function applyTransition<K extends WorkflowActionName>(
         now,
       );
     await refreshReportStats(report.reference, session, updated);
-    if (mailReporter)
-      await notifyReporter(report.reference, report.notifyEmailSealed, ctx.box!, ctx.publicBaseUrl!, session);
+    if (mailReporter) await notifyReporter(report.reference, report, ctx.box!, ctx.publicBaseUrl!, session);
     for (const mail of change.staffMails ?? [])
       await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);
     return updated;

@@ -460,6 +460,11 @@ const reportSchema = new Schema(
     reporterSealed: { type: String },
     /** Sealed email for content-free notifications, readable by the mail job. */
     notifyEmailSealed: { type: String },
+    /**
+     * The mobile number SMS notices go to, sealed under its own class key (`notice-phone`):
+     * opened only by the notice, never presented to staff, deleted once the case is final.
+     */
+    noticePhoneSealed: { type: String },
     /** A real-name reporter's keyed pseudonym, the same across their reports (server/protection/pseudonym.ts). */
     reporterPseudonym: { type: String },
     protection: { type: protectionSchema },

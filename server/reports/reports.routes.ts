@@ -1,4 +1,4 @@
-// The public submission endpoint and its anti-abuse challenge.
+// The public submission endpoint, its anti-abuse challenge, and the notice channels on offer.
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
 import { reportInputSchema } from '../../shared/schemas/report';
@@ -8,6 +8,7 @@ import { optionalIdempotencyKey } from '../platform/http/idempotencyKey';
 import { defineRoute, validate } from '../platform/http/defineRoute';
 import { receiveUpload, type UploadLimits } from '../platform/http/multipart';
 import { fail } from '../platform/errors';
+import { smsNoticesOn } from './noticeChannels';
 import { checkProofOfWork, issueChallenge, spendProofOfWork } from './intake/proofOfWork';
 import type { EvidenceStore } from '../platform/evidenceStore';
 
@@ -28,7 +29,7 @@ const multipartDoc = {
         report: {
           type: 'string',
           description:
-            'JSON: {category, area, description, anonymous, occurredAt?, address?, subjectName?, reporter?: {name, phone, email?}, posterCode?, shareLocation?, location?}',
+            'JSON: {category, area, description, anonymous, occurredAt?, address?, subjectName?, reporter?: {name, phone, email?}, posterCode?, shareLocation?, location?, notifyBySms?, noticePhone?}',
         },
         evidence: {
           type: 'array',
@@ -46,6 +47,8 @@ export function reportRoutes(deps: IntakeDeps): Router {
   defineRoute(router, contract.intake.powChallenge, { access: 'public', noStore: true }, async () =>
     issueChallenge(deps.box, deps.powBits),
   );
+
+  defineRoute(router, contract.intake.noticeChannels, { access: 'public' }, async () => ({ sms: smsNoticesOn() }));
 
   defineRoute(
     router,

@@ -1,5 +1,5 @@
 // The public report form: the anti-abuse challenge and the submission.
-import { powChallengeResponse, receiptSchema } from '../schemas/report';
+import { noticeChannelsResponse, powChallengeResponse, receiptSchema } from '../schemas/report';
 import { endpoint } from './endpoint';
 
 export const intake = {
@@ -11,6 +11,16 @@ export const intake = {
     summary:
       'An anti-abuse proof-of-work challenge (solve: sha256(challenge + ":" + nonce) with `bits` leading zero bits)',
     response: powChallengeResponse,
+    status: 200,
+  }),
+  noticeChannels: endpoint({
+    kind: 'json',
+    method: 'get',
+    path: '/api/v1/notice-channels',
+    tag: 'public',
+    summary:
+      'Whether reporters may choose notices by SMS here (the report form and the console ask before offering it)',
+    response: noticeChannelsResponse,
     status: 200,
   }),
   submit: endpoint({

@@ -122,6 +122,7 @@ export const dataClasses = [
   'protection-details',
   'access-keys',
   'evidence',
+  'notice-phone',
   'outbox',
 ] as const;
 export type DataClass = (typeof dataClasses)[number];
@@ -183,8 +184,20 @@ export const retentionSchedule: readonly RetentionRule[] = [
     assumed: true,
   },
   {
+    // Only for notices: once the case is final there is nothing left to tell (an insider's lasts
+    // through the check-ins, as the access key does).
+    dataClass: 'notice-phone',
+    what: {
+      zh: '短信通知号码（匿名举报人仅为接收通知留下的手机号）',
+      en: 'The number SMS notices go to (an anonymous reporter’s is left for notices only)',
+    },
+    anchor: 'final',
+    days: 0,
+    assumed: true,
+  },
+  {
     dataClass: 'outbox',
-    what: { zh: '已发送或放弃的邮件记录', en: 'Records of mail sent or given up on' },
+    what: { zh: '已发送或放弃的邮件和短信记录', en: 'Records of mail and SMS sent or given up on' },
     anchor: 'finished',
     days: 30,
     assumed: true,

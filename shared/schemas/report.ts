@@ -10,12 +10,16 @@ import { reporterProtectionView } from './protectionViews';
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
+/** A mainland mobile number: the only kind an SMS notice can reach. */
+export const MOBILE_PHONE = /^(\+?86)?1[3-9]\d{9}$/;
+const LANDLINE_PHONE = /^0\d{2,3}-?\d{7,8}$/;
+
 export const reporterSchema = z.object({
   name: trimmed(40).min(1),
   phone: z
     .string()
     .trim()
-    .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'a mainland mobile or landline number'),
+    .regex(new RegExp(`${MOBILE_PHONE.source}|${LANDLINE_PHONE.source}`), 'a mainland mobile or landline number'),
   email: z.email().max(200).optional(),
 });
 
@@ -43,6 +47,10 @@ export const reportInputSchema = z
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
     /** The reporter works for the enterprise reported (Henan employee uplift; real name required). */
     employeeOfSubject: z.boolean().optional(),
+    /** A real-name reporter's choice: notices also by SMS, to the phone they gave. */
+    notifyBySms: z.boolean().optional(),
+    /** An anonymous reporter's number for SMS notices only: sealed, never shown to staff, gone once the case is final. */
+    noticePhone: z.string().trim().regex(MOBILE_PHONE, 'a mainland mobile number').optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.anonymous && !r.reporter)
@@ -65,10 +73,31 @@ export const reportInputSchema = z
         path: ['employeeOfSubject'],
         message: 'reports about one’s own employer must be real-name',
       });
+    if (r.notifyBySms && r.anonymous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifyBySms'],
+        message: 'an anonymous reporter leaves a noticePhone for SMS notices instead',
+      });
+    if (r.notifyBySms && r.reporter && !MOBILE_PHONE.test(r.reporter.phone))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reporter', 'phone'],
+        message: 'SMS notices need a mainland mobile number',
+      });
+    if (r.noticePhone && !r.anonymous)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noticePhone'],
+        message: 'a real-name reporter ticks notifyBySms: notices go to the phone they gave',
+      });
     if (r.occurredAt && new Date(r.occurredAt).getTime() > Date.now() + 5 * 60_000)
       ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'cannot be in the future' });
   });
 export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** Which notice channels this deployment offers besides email (SMS needs a configured gateway). */
+export const noticeChannelsResponse = z.object({ sms: z.boolean() });
 
 export const receiptSchema = z.object({
   reference: z.string(),

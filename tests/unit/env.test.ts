@@ -155,4 +155,25 @@ describe('loadConfig', () => {
       '/mnt/ro-copy/cp.log',
     );
   });
+
+  test('the SMS gateway: URL and key together or not at all; HTTPS in production; off by default', () => {
+    expect(loadConfig({}).SMS_GATEWAY_URL).toBeUndefined();
+    const gateway = { SMS_GATEWAY_URL: 'http://127.0.0.1:9000/sms', SMS_GATEWAY_KEY: 'k'.repeat(24) };
+    expect(loadConfig(gateway)).toMatchObject(gateway);
+    expect(problemsOf({ SMS_GATEWAY_URL: gateway.SMS_GATEWAY_URL })).toEqual(['SMS_GATEWAY_KEY']);
+    expect(problemsOf({ SMS_GATEWAY_KEY: gateway.SMS_GATEWAY_KEY })).toEqual(['SMS_GATEWAY_URL']);
+    expect(problemsOf({ ...gateway, SMS_GATEWAY_KEY: 'short' })).toEqual(['SMS_GATEWAY_KEY']);
+    expect(problemsOf({ ...gateway, SMS_GATEWAY_URL: 'ftp://sms.example/' })).toEqual(['SMS_GATEWAY_URL']);
+    const production = {
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db.internal/',
+      PUBLIC_BASE_URL: 'https://report.example.org',
+      WOODPECKER_SECRET_KEY: key,
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.internal:587',
+    };
+    expect(problemsOf({ ...production, ...gateway })).toEqual(['SMS_GATEWAY_URL']);
+    const https = { ...gateway, SMS_GATEWAY_URL: 'https://sms.example.cn/send' };
+    expect(loadConfig({ ...production, ...https }).SMS_GATEWAY_URL).toBe(https.SMS_GATEWAY_URL);
+  });
 });

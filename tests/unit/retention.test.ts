@@ -226,3 +226,28 @@ describe('per class', () => {
     expect(dueClasses(r, plus(completedAt, 45))).toContain('access-keys');
   });
 });
+
+describe('the notice phone', () => {
+  test('goes as soon as the case is final, and only from a report that holds one', () => {
+    const r = report({ noticePhoneSealed: 'k1:sealed' });
+    expect(dueClasses({ ...r, status: 'verifying' } as ReportFields, plus(t0, 5))).toEqual([]);
+    expect(dueClasses(r, plus(t0, -0.01))).toEqual([]);
+    expect(dueClasses(r, t0)).toEqual(['notice-phone']);
+    expect(dueClasses(report({}), t0)).toEqual([]);
+  });
+
+  test('an insider’s lasts through the check-ins, with the access key', () => {
+    const concludedAt = plus(t0, -10);
+    const lastAnswer = plus(
+      concludedAt,
+      Math.max(...protectionPolicy.checkInDays) + protectionPolicy.checkInAnswerDays,
+    );
+    const insider = report({
+      employeeOfSubject: true,
+      noticePhoneSealed: 'k1:sealed',
+      conclusion: { kind: 'substantiated', at: concludedAt },
+    });
+    expect(dueClasses(insider, plus(lastAnswer, -0.01))).toEqual([]);
+    expect(dueClasses(insider, lastAnswer)).toEqual(['access-keys', 'notice-phone']);
+  });
+});

@@ -12,6 +12,7 @@ import { fail } from '../../platform/errors';
 import { openReportData, sealReportData } from '../../protection/dataKeys';
 import { storeEvidence } from './evidence';
 import { notifyIntakeOfNewReport, notifyReporter } from '../notifications';
+import { sealedNoticePhone } from '../noticeChannels';
 import { hashAccessKey, newAccessKey, newReference } from './receipt';
 import { findRetry, idempotencyKeyHash, openRetryWindow, retryFingerprint } from './retryWindow';
 import { Category } from '../../catalog/category.model';
@@ -72,12 +73,13 @@ async function answerRetry(
   return { reference: earlier.reference, accessKey };
 }
 
-/** The reporter's identity and notification address, sealed under the report's reporter-identity key. */
+/** The reporter's identity and notification address (reporter-identity key) and SMS number (notice-phone key), sealed. */
 async function sealedReporter(box: SecretBox, reference: string, input: ReportInput) {
   const seal = (text: string) => sealReportData(box, reference, 'reporter-identity', text);
   return {
     reporterSealed: input.reporter ? await seal(JSON.stringify(input.reporter)) : undefined,
     notifyEmailSealed: input.reporter?.email ? await seal(input.reporter.email) : undefined,
+    noticePhoneSealed: await sealedNoticePhone(box, reference, input),
   };
 }
 
@@ -196,7 +198,7 @@ export async function reportSubmitter(
             );
             await refreshReportStats(reference, session);
             await notifyIntakeOfNewReport(report, ctx.box, ctx.publicBaseUrl, session);
-            await notifyReporter(reference, report.notifyEmailSealed, ctx.box, ctx.publicBaseUrl, session);
+            await notifyReporter(reference, report, ctx.box, ctx.publicBaseUrl, session);
           }),
         );
         return { reference, accessKey };
