@@ -5,6 +5,8 @@ import type { AuditListParams, LedgerParams, PosterListParams, ReportListParams,
 export const queryKeys = {
   /** Units, areas, sectors and categories: one entry shared by every page that shows their names. */
   reference: ['reference'] as const,
+  /** Whether reporters may be sent notices by SMS here (a gateway is configured). */
+  noticeChannels: ['notice-channels'] as const,
   reports: {
     all: ['reports'] as const,
     lists: ['reports', 'list'] as const,

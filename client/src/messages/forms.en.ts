@@ -72,6 +72,13 @@ export const formsEn: FormMessages = {
     phoneHint: 'Mobile, or landline with area code, e.g. 13812345678 or 0372-1234567',
     email: 'Email',
     emailHint: 'We send a reminder when there is news; it never contains anything about the report.',
+    smsNotice: 'Also text me when there is news',
+    smsNoticeHint:
+      'Sent to the mobile above. The SMS only says there is a new notice and to sign in with the access key; nothing about the report, but it shows on the lock screen.',
+    noticePhone: 'Mobile number for SMS notices',
+    noticePhoneHint:
+      'When there is news we text you to sign in and read it; nothing about the report. The number is stored encrypted, used only for notices, never shown to staff, and deleted once the case is closed. Texts show on the lock screen: leave this empty if anyone else uses or checks this phone.',
+    smsNoticeOn: 'Notices by SMS',
     employee: 'I work for the company I am reporting',
     employeeHint: 'Employees reporting their own employer by real name get a higher reward if verified.',
     shareLocation: 'Share my current location',
@@ -142,6 +149,8 @@ export const formsEn: FormMessages = {
     anonymous: 'Choose real-name or anonymous',
     reporterName: 'Enter your name',
     reporterPhone: 'Enter a valid mobile or landline number',
+    smsNeedsMobile: 'SMS notices need a mobile number; a landline cannot receive them',
+    noticePhone: 'Enter a valid mobile number, e.g. 13812345678',
     reporterEmail: 'Enter a valid email address',
     employeeOfSubject: 'Reports about your own employer must be real-name',
     location: 'Get the location again, or untick “Share my location”',

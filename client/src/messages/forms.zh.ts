@@ -68,6 +68,13 @@ export const formsZh = {
     phoneHint: '手机号，或带区号的座机号，例如 13812345678、0372-1234567',
     email: '电子邮箱',
     emailHint: '有进展时发一封提醒邮件，邮件里不含任何举报内容。',
+    smsNotice: '有进展时也发短信通知我',
+    smsNoticeHint:
+      '发到上面的手机号。短信只有一句“您有一条新通知，请凭查询密钥登录查看”，不含任何举报内容，但会显示在锁屏上。',
+    noticePhone: '接收短信通知的手机号',
+    noticePhoneHint:
+      '有进展时发一条短信提醒您登录查看，不含任何举报内容。号码加密保存，只用于发通知，工作人员看不到，案件办结后删除。短信会显示在锁屏上：如果别人也用或查看这部手机，请不要填写。',
+    smsNoticeOn: '发短信通知',
     employee: '我在被举报的单位工作',
     employeeHint: '内部员工实名举报本单位，核查属实的奖励按规定上浮。',
     shareLocation: '分享我现在的位置',
@@ -136,6 +143,8 @@ export const formsZh = {
     reporterName: '请填写姓名',
     reporterPhone: '请填写正确的手机号或座机号',
     reporterEmail: '邮箱格式不正确',
+    smsNeedsMobile: '短信通知需要手机号，座机收不到短信',
+    noticePhone: '请填写正确的手机号，例如 13812345678',
     employeeOfSubject: '举报自己所在的单位须实名',
     location: '请重新获取位置，或取消分享位置',
     tooLong: (max: number) => `不能超过 ${max} 个字`,

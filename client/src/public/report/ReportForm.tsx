@@ -40,6 +40,8 @@ const PATHS_OF_FIELD: Partial<Record<keyof ReportDraft, string[]>> = {
   identity: ['anonymous', 'reporter', 'employeeOfSubject'],
   name: ['reporter.name'],
   phone: ['reporter.phone'],
+  smsNotice: ['notifyBySms', 'reporter.phone'],
+  noticePhone: ['noticePhone'],
   email: ['reporter.email'],
   shareLocation: ['location'],
 };

@@ -3,6 +3,7 @@ import { Checkbox, Field } from '../forms/Field';
 import { useFormsT } from '../formsText';
 import type { Identity, ReportDraft } from './draft';
 import type { FieldErrors } from './fieldPaths';
+import { useSmsOffered } from './useSmsOffered';
 import { WeldingAnonymousWarning } from './WeldingWarning';
 
 interface Props {
@@ -13,10 +14,11 @@ interface Props {
   welding?: boolean;
 }
 
-/** Step 3: real name or anonymous, each explained; contact details; location if they wish. */
+/** Step 3: real name or anonymous, each explained; contact details and SMS notices (where offered); location if they wish. */
 export function StepIdentity({ draft, update, errors, welding = false }: Props) {
   const t = useFormsT().report;
   const identityError = errors.anonymous ?? errors.reporter;
+  const smsOffered = useSmsOffered();
 
   const option = (value: Exclude<Identity, ''>, title: string, explanation: string) => (
     <label className="choice choice--card" htmlFor={`identity-${value}`}>
@@ -111,6 +113,16 @@ export function StepIdentity({ draft, update, errors, welding = false }: Props) 
               />
             )}
           </Field>
+          {smsOffered && (
+            <Checkbox
+              id="report-notifyBySms"
+              checked={draft.smsNotice}
+              onChange={(smsNotice) => update({ smsNotice })}
+              label={t.smsNotice}
+              hint={t.smsNoticeHint}
+              error={errors.notifyBySms}
+            />
+          )}
           <Checkbox
             id="report-employeeOfSubject"
             checked={draft.employeeOfSubject}
@@ -119,6 +131,32 @@ export function StepIdentity({ draft, update, errors, welding = false }: Props) 
             hint={t.employeeHint}
             error={errors.employeeOfSubject}
           />
+        </div>
+      )}
+
+      {draft.identity === 'anonymous' && smsOffered && (
+        <div className="subform">
+          <Field
+            id="report-noticePhone"
+            label={t.noticePhone}
+            optionalText={t.optional}
+            hint={t.noticePhoneHint}
+            error={errors.noticePhone}
+          >
+            {(aria) => (
+              <input
+                id="report-noticePhone"
+                className="input"
+                type="tel"
+                inputMode="tel"
+                autoComplete="off"
+                maxLength={20}
+                value={draft.noticePhone}
+                onChange={(e) => update({ noticePhone: e.target.value })}
+                {...aria}
+              />
+            )}
+          </Field>
         </div>
       )}
 

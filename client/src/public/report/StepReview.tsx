@@ -68,6 +68,10 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
         {draft.identity === 'real' && <Row term={t.phone}>{draft.phone.trim()}</Row>}
         {draft.identity === 'real' && draft.email.trim() && <Row term={t.email}>{draft.email.trim()}</Row>}
         {draft.identity === 'real' && draft.employeeOfSubject && <Row term={t.employee}>✓</Row>}
+        {draft.identity === 'real' && draft.smsNotice && <Row term={t.smsNoticeOn}>{draft.phone.trim()}</Row>}
+        {draft.identity === 'anonymous' && draft.noticePhone.trim() && (
+          <Row term={t.smsNoticeOn}>{draft.noticePhone.trim()}</Row>
+        )}
         <Row term={t.shareLocation}>{draft.shareLocation ? t.locationShared : t.locationNotShared}</Row>
       </ReviewSection>
     </>

@@ -32,6 +32,10 @@ export interface ReportDraft {
   phone: string;
   email: string;
   employeeOfSubject: boolean;
+  /** A real-name reporter's choice of SMS notices, to the phone above. */
+  smsNotice: boolean;
+  /** An anonymous reporter's number for SMS notices only ('' for none). */
+  noticePhone: string;
   shareLocation: boolean;
   location: { lat: number; lng: number } | null;
   /** From the poster's QR code; '' when none or dropped. */
@@ -59,6 +63,8 @@ export function emptyDraft(): ReportDraft {
     phone: '',
     email: '',
     employeeOfSubject: false,
+    smsNotice: false,
+    noticePhone: '',
     shareLocation: false,
     location: null,
     posterCode: '',
@@ -73,6 +79,8 @@ const IDENTITY_FIELDS = [
   'phone',
   'email',
   'employeeOfSubject',
+  'smsNotice',
+  'noticePhone',
   'shareLocation',
   'location',
 ] as const;
@@ -143,7 +151,8 @@ export function hasContent(d: ReportDraft): boolean {
     d.identity ||
     d.name ||
     d.phone ||
-    d.email,
+    d.email ||
+    d.noticePhone,
   );
 }
 

@@ -15,6 +15,8 @@ const STEP_OF_FIELD: Record<string, number> = {
   anonymous: 3,
   reporter: 3,
   employeeOfSubject: 3,
+  notifyBySms: 3,
+  noticePhone: 3,
   shareLocation: 3,
   location: 3,
 };

@@ -42,6 +42,8 @@ export function draftToInput(d: ReportDraft): Record<string, unknown> {
     shareLocation: d.shareLocation || undefined,
     location: d.shareLocation && d.location ? d.location : undefined,
     employeeOfSubject: real && d.employeeOfSubject ? true : undefined,
+    notifyBySms: real && d.smsNotice ? true : undefined,
+    noticePhone: d.identity === 'anonymous' ? optional(normalisePhone(d.noticePhone)) : undefined,
   };
 }
 
@@ -68,7 +70,9 @@ function wordProblem({ path, code, maximum }: Problem, m: FormMessages['fieldErr
     case 'reporter.name':
       return m.reporterName;
     case 'reporter.phone':
-      return m.reporterPhone;
+      return code === 'custom' ? m.smsNeedsMobile : m.reporterPhone;
+    case 'noticePhone':
+      return m.noticePhone;
     case 'reporter.email':
       return m.reporterEmail;
     case 'employeeOfSubject':

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Checkbox, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
 import { enteredChannels } from '../../../../../shared/channels';
 import { api, describeError } from '../../../api';
 import { useLang, useT } from '../../../i18n';
@@ -23,6 +23,10 @@ interface Fields {
   name?: string;
   phone?: string;
   email?: string;
+  /** Real name: notices by SMS to the phone above. */
+  notifyBySms?: boolean;
+  /** Anonymous: a mobile number for SMS notices only. */
+  noticePhone?: string;
 }
 
 const FIELD_NAMES = [
@@ -36,6 +40,8 @@ const FIELD_NAMES = [
   'name',
   'phone',
   'email',
+  'notifyBySms',
+  'noticePhone',
 ] as const;
 const blankToUndefined = (s?: string) => (s?.trim() ? s.trim() : undefined);
 
@@ -49,6 +55,12 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
   const anonymous = Form.useWatch('anonymous', form);
   const queryClient = useQueryClient();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const smsOffered =
+    useQuery({
+      queryKey: queryKeys.noticeChannels,
+      queryFn: ({ signal }) => api.get<{ sms: boolean }>('/notice-channels', { signal }),
+      staleTime: Infinity,
+    }).data?.sms ?? false;
 
   const entering = useMutation({
     mutationFn: (body: unknown) => api.post<Receipt>('/reports/entered', body),
@@ -78,8 +90,9 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
       subjectName: blankToUndefined(f.subjectName),
       address: blankToUndefined(f.address),
       ...(f.anonymous
-        ? {}
+        ? { ...(smsOffered && blankToUndefined(f.noticePhone) ? { noticePhone: f.noticePhone!.trim() } : {}) }
         : {
+            ...(smsOffered && f.notifyBySms ? { notifyBySms: true } : {}),
             reporter: {
               name: f.name ?? '',
               phone: f.phone ?? '',
@@ -170,7 +183,17 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
               <Form.Item label={t.enter.reporterEmail} name="email" rules={[{ type: 'email' }]}>
                 <Input maxLength={200} autoComplete="off" />
               </Form.Item>
+              {smsOffered && (
+                <Form.Item name="notifyBySms" valuePropName="checked">
+                  <Checkbox>{t.enter.smsNotice}</Checkbox>
+                </Form.Item>
+              )}
             </>
+          )}
+          {anonymous && smsOffered && (
+            <Form.Item label={t.enter.noticePhone} name="noticePhone" extra={t.enter.noticePhoneHelp}>
+              <Input maxLength={20} autoComplete="off" inputMode="tel" />
+            </Form.Item>
           )}
         </Form>
       )}

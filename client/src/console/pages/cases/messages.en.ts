@@ -68,6 +68,10 @@ export const casesEn: CasesMessages = {
     reporterName: "Reporter's name",
     reporterPhone: "Reporter's phone",
     reporterEmail: "Reporter's email (optional, for update notices)",
+    smsNotice: 'Text the reporter when there is news (to the phone above)',
+    noticePhone: 'Mobile number for SMS notices (optional)',
+    noticePhoneHelp:
+      'Used only for notices that say nothing about the report; no staff member sees it after entry, and it is deleted once the case is closed. For a caller with no email.',
     submit: 'Enter',
     receiptTitle: 'Entered. Read this out to the reporter',
     receiptHint:

@@ -66,6 +66,10 @@ export const casesZh = {
     reporterName: '举报人姓名',
     reporterPhone: '举报人电话',
     reporterEmail: '举报人邮箱（可选，用于进展通知）',
+    smsNotice: '有进展时发短信通知举报人（发到上面的手机号）',
+    noticePhone: '接收短信通知的手机号（可选）',
+    noticePhoneHelp:
+      '只用于发送不含举报内容的通知短信；录入后工作人员看不到，案件办结后删除。来电人没有邮箱时可留此号码。',
     submit: '录入',
     receiptTitle: '已录入，请向举报人读出以下信息',
     receiptHint: '举报人凭举报编号和查询密钥查询进度、补充材料。查询密钥只显示这一次。',
