@@ -23,7 +23,7 @@ export async function undeliveredWebhooks(now = new Date()): Promise<WebhookDeli
       { status: trusted({ $in: ['pending', 'sending'] }), createdAt: trusted({ $lte: since }) },
     ],
   })
-    .sort({ createdAt: 1, sequence: 1 })
+    .sort({ partnerCode: 1, reference: 1, sequence: 1 })
     .limit(500)
     .lean();
   const partners = new Map(
