@@ -57,11 +57,18 @@ export function WebhooksPage() {
     },
     { title: t.attempts, dataIndex: 'attempts', key: 'attempts', align: 'right' },
     { title: t.lastError, key: 'lastError', render: (_, w) => w.lastError ?? '' },
-    { title: t.nextAttempt, key: 'nextAttempt', render: (_, w) => formatDateTime(w.nextAttemptAt) },
+    {
+      title: t.nextAttempt,
+      key: 'nextAttempt',
+      // One waiting behind an earlier event goes when that one does, whatever its own time says.
+      render: (_, w) => (w.waitingForEarlier ? '' : formatDateTime(w.nextAttemptAt)),
+    },
     { title: t.queuedAt, key: 'queuedAt', render: (_, w) => formatDateTime(w.queuedAt) },
     {
       title: t.action,
       key: 'action',
+      // Kept in view when the table scrolls sideways: it is what the page is for.
+      fixed: 'right',
       render: (_, w) =>
         w.status === 'failed' ? (
           <Popconfirm title={t.resendConfirm} onConfirm={() => resend.mutate(w.eventId)}>
