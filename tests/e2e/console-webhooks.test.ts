@@ -56,6 +56,15 @@ test('the administrator sees the dead letter and sends it again', async () => {
   await expectNoAxeViolations(page, 'partner webhooks');
   await keepScreenshots(page, 'console-webhooks');
 
+  // The same page in English.
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('heading', { name: 'Partner webhooks', level: 1 }).waitFor();
+  await table.getByText('Waits for the one before').waitFor();
+  await expectNoAxeViolations(page, 'partner webhooks (English)');
+  await keepScreenshots(page, 'console-webhooks-en');
+  await page.getByText('中文', { exact: true }).click();
+  await page.getByRole('heading', { name: '对接平台回传消息' }).waitFor();
+
   await table.getByRole('button', { name: '重新发送' }).click();
   await page
     .locator('.ant-popconfirm')

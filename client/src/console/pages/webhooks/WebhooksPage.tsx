@@ -87,13 +87,12 @@ export function WebhooksPage() {
           {t.title}
         </Typography.Title>
       }
-      extra={
-        <Button onClick={() => void list.refetch()} loading={list.isFetching}>
-          {t.refresh}
-        </Button>
-      }
     >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      {/* In the body, not beside the title: on a phone the title needs the whole width. */}
+      <Button style={{ marginBottom: 12 }} onClick={() => void list.refetch()} loading={list.isFetching}>
+        {t.refresh}
+      </Button>
       <QueryError queries={[list]} />
       <Table<WebhookDeliveryItem>
         data-testid="webhooks-table"

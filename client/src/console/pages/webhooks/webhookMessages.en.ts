@@ -2,7 +2,7 @@
 import type { WebhooksMessages } from './webhookMessages.zh';
 
 export const webhooksEn: WebhooksMessages = {
-  title: 'Status messages to partner platforms',
+  title: 'Partner webhooks',
   intro:
     'Changes on a dispatched case (accepted, transferred, concluded, rectified, reward decided, closed) are sent back to the partner as signed messages and retried with growing waits when they fail. Listed here: messages that failed every attempt, and messages still not delivered 15 minutes after they were queued. A case’s messages go in order: while one has not gone, the ones after it wait. Messages carry the case’s status only, nothing about the reporter.',
   empty: 'Every status message has been delivered.',
