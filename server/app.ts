@@ -42,6 +42,7 @@ import { todoRoutes } from './reports/todo.routes';
 import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
+import { exchangeStatusRoutes } from './exchange/exchangeStatus.routes';
 
 export interface AppDeps {
   config: Config;
@@ -190,6 +191,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(proposalQuoteRoutes());
   app.use(rewardPolicyRoutes(logger));
   app.use(rewardControlRoutes(intake));
+  app.use(exchangeStatusRoutes());
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

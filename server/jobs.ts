@@ -7,6 +7,7 @@ import { defaultDeliveryPolicy, deliverOutbox } from './platform/emails/outbox';
 import { createTransport } from './platform/emails/transport';
 import type { Config } from './env';
 import { runRetention } from './protection/retentionJob';
+import { deliverWebhooks } from './exchange/webhookDelivery';
 import { expireRetryWindows } from './reports/intake/retryWindow';
 import { sweepEvidence } from './reports/intake/sweep';
 import { sendDueCheckIns } from './protection/checkInJob';
@@ -45,6 +46,16 @@ export function startJobs({
         },
       },
       ...smsJobs(config, box, logger),
+      {
+        // Status webhooks to partner systems (exchange/webhookDelivery.ts), each partner on its own.
+        name: 'webhook-delivery',
+        intervalMs: config.JOB_INTERVAL_MS,
+        leaseMs: 5 * 60_000,
+        run: async (now) => {
+          const r = await deliverWebhooks(box, now);
+          if (r.sent || r.failed) logger.info(r, 'webhook delivery');
+        },
+      },
       {
         // Links new audit entries into the chain within seconds (audit/sealer.ts).
         name: 'audit-seal',

@@ -51,6 +51,7 @@ export const otherAuditActions = {
   'report.protection_case_read': { zh: '查看保护事项', en: 'Read a protection case' },
   'report.protection_case_refused': { zh: '查看保护事项被拒绝', en: 'Refused: reading a protection case' },
   'reporter.history_read': { zh: '查看同一举报人的举报', en: 'Read the same reporter’s reports' },
+  'exchange.webhook_resent': { zh: '重新发送回传消息', en: 'Sent a status webhook again' },
 } as const satisfies Record<string, Label>;
 
 const stepOfAction = new Map<string, WorkflowActionName>(

@@ -43,6 +43,11 @@ export const errorCatalog = {
     zh: '该请求已处理过（随机数重复），不再受理。',
     en: 'This request was already received (its nonce was used before); it is refused.',
   },
+  'exchange.not_dead_letter': {
+    status: 409,
+    zh: '该回传消息不是投递失败的消息（可能已重新发送），无需再次发送。',
+    en: 'This status message is not a failed delivery (it may already have been sent again).',
+  },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   'auth.totp_required': {
     status: 401,

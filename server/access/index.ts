@@ -12,6 +12,7 @@ import { rewardPolicyPolicy } from '../rewards/rewardPolicies.policy';
 import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
+import { webhookPolicy } from '../exchange/webhooks.policy';
 
 export interface Actor extends AreaScoped {
   id: string;
@@ -34,6 +35,7 @@ const policies = {
   ...rewardPolicyPolicy,
   ...statsPolicy,
   ...rewardControlsPolicy,
+  ...webhookPolicy,
 };
 
 export type Action = keyof typeof policies;

@@ -46,6 +46,7 @@ import { Report, type ReportFields } from './report.model';
 import { storedNote } from '../../shared/notes';
 import { auditActionOfStep } from '../../shared/auditActions';
 import { reporterChanges } from './reporterChanges';
+import { queueStatusEvents } from '../exchange/statusEvents';
 
 /** Every action's change: the compiler refuses a table row without one. */
 const changes: { [K in WorkflowActionName]: ChangeFor<K> } = {
@@ -367,6 +368,7 @@ export async function applyTransition<K extends WorkflowActionName>(
         now,
       );
     await refreshReportStats(report.reference, session, updated);
+    await queueStatusEvents(report, updated, session, now); // a partner's case: what the partner is told
     if (mailReporter) await notifyReporter(report.reference, report, ctx.box!, ctx.publicBaseUrl!, session);
     for (const mail of change.staffMails ?? [])
       await enqueueEmail(ctx.box!, { kind: 'staff-deadline', ...mail }, session, now);

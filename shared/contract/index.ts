@@ -5,6 +5,7 @@
 import { audit } from './audit';
 import { auth } from './auth';
 import { catalog } from './catalog';
+import { exchange } from './exchange';
 import type { Endpoint } from './endpoint';
 import { followup } from './followup';
 import { fund } from './fund';
@@ -19,6 +20,7 @@ import { rewardControls } from './rewardControls';
 import { rewards } from './rewards';
 import { staff } from './staff';
 import { stats } from './stats';
+import { webhooks } from './webhooks';
 
 export type { Endpoint } from './endpoint';
 
@@ -39,6 +41,8 @@ export const contract = {
   staff,
   protection,
   me,
+  exchange,
+  webhooks,
 };
 
 /** Every declared endpoint, in one list. */

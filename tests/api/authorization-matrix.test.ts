@@ -64,8 +64,9 @@ async function sessionFor(actor: Actor): Promise<{ cookie: string; csrfToken: st
 }
 
 const isSafe = (r: DocumentedRoute) => r.method === 'get';
-/** Routes behind a staff session (reporter routes take a follow-up token instead). */
-const guarded = () => documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter');
+/** Routes behind a staff session (reporter routes take a follow-up token instead, partner routes a signed request). */
+const guarded = () =>
+  documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter' && r.access !== 'partner');
 const label = (r: Pick<DocumentedRoute, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
 function send(r: DocumentedRoute, headers: Record<string, string> = {}): Test {
@@ -329,6 +330,19 @@ describe('access', () => {
           status: 401,
           code: 'followup.session_expired',
         }),
+      );
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
+  test('partner routes need a signed request: none, or a staff session instead, gets 401 exchange.unsigned', async () => {
+    const partnerRoutes = documentedRoutes().filter((r) => r.access === 'partner');
+    expect(partnerRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/v1/exchange/cases/:externalId']));
+    const failures: string[] = [];
+    for (const r of partnerRoutes) {
+      failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'exchange.unsigned' }));
+      failures.push(
+        mismatch(r, 'admin session', await asActor(r, actors.admin), { status: 401, code: 'exchange.unsigned' }),
       );
     }
     expect(failures.filter(Boolean)).toEqual([]);

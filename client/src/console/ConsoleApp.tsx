@@ -9,7 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/ResultPages';
 import { SecurityPage } from './pages/SecurityPage';
 import { PageLoading } from './PageLoading';
-import { POLICY_ROLES, STATS_ROLES } from './navigation';
+import { INTEGRATION_ROLES, POLICY_ROLES, STATS_ROLES } from './navigation';
 
 // Administration pages carry the table and modal code that other roles never need.
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
@@ -24,6 +24,7 @@ const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ de
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const FinancePage = lazy(() => import('./pages/finance/FinancePage').then((m) => ({ default: m.FinancePage })));
 
 export function ConsoleApp() {
@@ -149,6 +150,16 @@ export function ConsoleApp() {
             <RequireRole roles={POLICY_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <PoliciesPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="webhooks"
+          element={
+            <RequireRole roles={INTEGRATION_ROLES}>
+              <Suspense fallback={<PageLoading />}>
+                <WebhooksPage />
               </Suspense>
             </RequireRole>
           }

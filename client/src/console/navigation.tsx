@@ -5,6 +5,7 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   AlertOutlined,
+  ApiOutlined,
   FileSearchOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -50,6 +51,8 @@ export const STATS_ROLES: readonly Role[] = ['admin', 'reviewer', 'finance', 'in
 
 /** Reward policies: administrators draft versions; leaders (or another administrator) publish them. */
 export const POLICY_ROLES: readonly Role[] = ['admin', 'leader'];
+/** The exchange with partner platforms (status webhooks and their dead letters): administrators. */
+export const INTEGRATION_ROLES: readonly Role[] = ['admin'];
 /** Reward integrity: the anomaly views (finance, discipline, leaders) and the exclusion register (admin, discipline). */
 export const INTEGRITY_ROLES: readonly Role[] = ['finance', 'discipline', 'leader', 'admin'];
 
@@ -64,6 +67,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
   { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
   { path: '/policies', icon: <FileProtectOutlined />, label: (t) => t.menu.policies, roles: POLICY_ROLES },
+  { path: '/webhooks', icon: <ApiOutlined />, label: (t) => t.menu.webhooks, roles: INTEGRATION_ROLES },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];

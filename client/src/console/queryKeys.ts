@@ -25,6 +25,8 @@ export const queryKeys = {
   staff: ['staff'] as const,
   categories: ['categories'] as const,
   responsibilities: ['responsibilities'] as const,
+  /** Status webhooks to partners that did not go. */
+  webhooks: ['webhooks'] as const,
   /** Reward-policy versions, published and drafts. */
   rewardPolicies: ['reward-policies'] as const,
   posters: {

@@ -141,6 +141,7 @@ export const zh = {
       integrity: '奖励监督',
       responsibilities: '责任单位',
       policies: '奖励办法',
+      webhooks: '平台回传',
     },
     roles: {
       admin: '系统管理员',

@@ -5,7 +5,7 @@
 // wait with exponential backoff, and after the last attempt a message is
 // "failed" — the dead letter staff can see and send again. What a finished
 // message must not keep (recipients, content) is erased when it finishes.
-import { trusted, type Model } from 'mongoose';
+import { trusted, type ClientSession, type Model } from 'mongoose';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -121,10 +121,13 @@ export async function requeue(
   model: Model<any>,
   filter: Record<string, unknown>,
   now: Date,
+  /** The caller's transaction, so the audit entry and the requeue are written together. */
+  session?: ClientSession,
 ): Promise<boolean> {
   const r = await model.updateOne(
     { ...filter, status: 'failed' },
     { $set: { status: 'pending', attempts: 0, nextAttemptAt: now }, $unset: { lastError: 1 } },
+    { session },
   );
   return r.modifiedCount === 1;
 }
