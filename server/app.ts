@@ -41,6 +41,8 @@ import { todoRoutes } from './reports/todo.routes';
 import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
+import { exchangeInboundRoutes } from './exchange/inbound.routes';
+import { partnerRoutes } from './exchange/partners.routes';
 
 export interface AppDeps {
   config: Config;
@@ -188,6 +190,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(proposalQuoteRoutes());
   app.use(rewardPolicyRoutes(logger));
   app.use(rewardControlRoutes(intake));
+  app.use(partnerRoutes(intake));
+  app.use(exchangeInboundRoutes(intake));
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

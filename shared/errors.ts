@@ -43,6 +43,11 @@ export const errorCatalog = {
     zh: '该请求已处理过（随机数重复），不再受理。',
     en: 'This request was already received (its nonce was used before); it is refused.',
   },
+  'exchange.case_conflict': {
+    status: 409,
+    zh: '该案件编号（externalId）已提交过不同的内容；同一编号只能对应同一案件。',
+    en: 'This externalId was already sent with different content; one id is one case.',
+  },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   'auth.totp_required': {
     status: 401,

@@ -12,6 +12,7 @@ import { rewardPolicyPolicy } from '../rewards/rewardPolicies.policy';
 import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
+import { partnerPolicy } from '../exchange/partners.policy';
 
 export interface Actor extends AreaScoped {
   id: string;
@@ -34,6 +35,7 @@ const policies = {
   ...rewardPolicyPolicy,
   ...statsPolicy,
   ...rewardControlsPolicy,
+  ...partnerPolicy,
 };
 
 export type Action = keyof typeof policies;

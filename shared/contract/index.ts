@@ -10,6 +10,8 @@ import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
 import { me } from './me';
+import { partners } from './partners';
+import { exchangeInbound } from './exchangeInbound';
 import { posters } from './posters';
 import { protection } from './protection';
 import { reporters } from './reporters';
@@ -39,6 +41,8 @@ export const contract = {
   staff,
   protection,
   me,
+  partners,
+  exchangeInbound,
 };
 
 /** Every declared endpoint, in one list. */

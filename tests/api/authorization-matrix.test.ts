@@ -64,8 +64,9 @@ async function sessionFor(actor: Actor): Promise<{ cookie: string; csrfToken: st
 }
 
 const isSafe = (r: DocumentedRoute) => r.method === 'get';
-/** Routes behind a staff session (reporter routes take a follow-up token instead). */
-const guarded = () => documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter');
+/** Routes behind a staff session (reporter routes take a follow-up token instead, partner routes a signature). */
+const guarded = () =>
+  documentedRoutes().filter((r) => r.access !== 'public' && r.access !== 'reporter' && r.access !== 'partner');
 const label = (r: Pick<DocumentedRoute, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
 function send(r: DocumentedRoute, headers: Record<string, string> = {}): Test {
@@ -311,6 +312,19 @@ describe('access', () => {
         .map(label)
         .sort(),
     ).toEqual(['GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+  });
+
+  test('partner routes need a signed request: none, or a staff session instead, gets 401 exchange.unsigned', async () => {
+    const partnerRoutes = documentedRoutes().filter((r) => r.access === 'partner');
+    expect(partnerRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/exchange/cases']));
+    const failures: string[] = [];
+    for (const r of partnerRoutes) {
+      failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'exchange.unsigned' }));
+      failures.push(
+        mismatch(r, 'admin session', await asActor(r, actors.admin), { status: 401, code: 'exchange.unsigned' }),
+      );
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
   });
 
   test('reporter routes need a follow-up token: none, or a staff session instead, gets 401 followup.session_expired', async () => {
