@@ -24,6 +24,7 @@ const StatsPage = lazy(() => import('./pages/stats/StatsPage').then((m) => ({ de
 const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const FinancePage = lazy(() => import('./pages/finance/FinancePage').then((m) => ({ default: m.FinancePage })));
 
 export function ConsoleApp() {
@@ -79,6 +80,16 @@ export function ConsoleApp() {
             <RequireRole roles={POSTER_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <PostersPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="partners"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <PartnersPage />
               </Suspense>
             </RequireRole>
           }

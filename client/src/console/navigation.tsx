@@ -1,6 +1,7 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
 import {
+  ApiOutlined,
   BarChartOutlined,
   AccountBookOutlined,
   AuditOutlined,
@@ -64,6 +65,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
   { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
   { path: '/policies', icon: <FileProtectOutlined />, label: (t) => t.menu.policies, roles: POLICY_ROLES },
+  { path: '/partners', icon: <ApiOutlined />, label: (t) => t.menu.partners, roles: ADMIN_ONLY },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];

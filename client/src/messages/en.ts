@@ -147,6 +147,7 @@ export const en: Messages = {
       integrity: 'Reward integrity',
       responsibilities: 'Responsible departments',
       policies: 'Reward policies',
+      partners: 'Partner systems',
     },
     roles: {
       admin: 'Administrator',

@@ -141,6 +141,7 @@ export const zh = {
       integrity: '奖励监督',
       responsibilities: '责任单位',
       policies: '奖励办法',
+      partners: '对接系统',
     },
     roles: {
       admin: '系统管理员',
