@@ -128,6 +128,12 @@ describe('a dispatched case', () => {
     const queue = await as(request(t.app).get('/api/v1/reports?pageSize=100'), admin);
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((r: { reference: string }) => r.reference)).toContain(res.body.reference);
+    // The case page names the partner's case, so staff can refer to it with the partner.
+    const opened = await as(request(t.app).get(`/api/v1/reports/${res.body.reference}`), admin);
+    expect(opened.body).toMatchObject({
+      channel: 'partner',
+      exchange: { partnerCode: 'henan-province', externalId: body.externalId, externalChannel: '12345' },
+    });
   });
 
   test('the same external id twice → 200 with the same reference, one case', async () => {

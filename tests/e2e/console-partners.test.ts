@@ -5,6 +5,18 @@ import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { Partner } from '../../server/exchange/partner.model';
 import { expectNoAxeViolations } from '../support/accessibility';
 import { browserSuite, keepScreenshots } from '../support/browser';
+import { signedPost } from '../support/partners';
+
+const CASES = '/api/v1/exchange/cases';
+const dispatched = (externalId: string) => ({
+  externalId,
+  externalChannel: 'mini-program',
+  receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  category: 'fire-exits-blocked',
+  area: '410581',
+  description: '仓库的两个安全出口都被货物堵死，夜班有三十多人在里面作业。',
+  anonymous: true,
+});
 
 jest.setTimeout(120_000);
 
@@ -55,6 +67,24 @@ test('the administrator registers a partner, sees the secret once, rotates it', 
     .click();
   await page.getByTestId('partner-secret').waitFor({ state: 'detached' });
   expect(await AuditEntry.countDocuments({ 'target.type': 'partner' })).toBe(2);
+
+  // The secret the console showed is the one that signs: a test case is answered as a test.
+  const key = { keyId: (await Partner.findOne({ code: 'henan-province' }).lean())!.keyId, secret: fresh };
+  const trial = await signedPost(suite.server.app, CASES, dispatched('HN-TRIAL-1'), key);
+  expect([trial.status, trial.body.test]).toEqual([201, true]);
+  // Live, the next case is a report whose page names the partner's case.
+  await Partner.updateOne({ code: 'henan-province' }, { $set: { testMode: false } });
+  const live = await signedPost(suite.server.app, CASES, dispatched('HN-LIVE-1'), key);
+  expect([live.status, live.body.test]).toEqual([201, false]);
+  await page.goto(`${suite.server.baseUrl}/console/cases/${live.body.reference}`);
+  await page.getByText('henan-province · HN-LIVE-1 · mini-program').waitFor();
+  await page.getByText('对接系统转办').first().waitFor();
+  await keepScreenshots(page, 'console-partner-case');
+  await page.goto(`${suite.server.baseUrl}/console/partners`);
+  await page
+    .getByRole('row', { name: /河南省安全生产举报平台/ })
+    .getByText('正式', { exact: true })
+    .waitFor();
   await keepScreenshots(page, 'console-partners');
   await expectNoAxeViolations(page, 'partners (zh-CN)');
 

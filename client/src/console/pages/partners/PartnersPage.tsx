@@ -130,20 +130,22 @@ export function PartnersPage() {
           <Tag color="green">{t.statusLive}</Tag>
         ),
     },
-    { title: t.keyId, dataIndex: 'keyId', render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
-    { title: t.secretIssuedAt, dataIndex: 'secretIssuedAt', render: (at: string) => formatDateTime(at) },
+    {
+      title: t.keyId,
+      render: (_, p) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text code>{p.keyId}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t.secretIssuedAt}: {formatDateTime(p.secretIssuedAt)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     {
       title: t.webhookUrl,
       dataIndex: 'webhookUrl',
-      width: 220,
-      render: (url?: string) =>
-        url ? (
-          <Typography.Text className="partner-webhook" ellipsis={{ tooltip: url }}>
-            {url}
-          </Typography.Text>
-        ) : (
-          t.noWebhook
-        ),
+      // The host alone: the full address (which may carry the partner's token) stays in the edit form.
+      render: (url?: string) => (url ? new URL(url).host : t.noWebhook),
     },
     {
       title: t.active,
