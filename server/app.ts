@@ -43,6 +43,8 @@ import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
 import { exchangeStatusRoutes } from './exchange/exchangeStatus.routes';
+import { exchangeInboundRoutes } from './exchange/inbound.routes';
+import { partnerRoutes } from './exchange/partners.routes';
 
 export interface AppDeps {
   config: Config;
@@ -192,6 +194,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(rewardPolicyRoutes(logger));
   app.use(rewardControlRoutes(intake));
   app.use(exchangeStatusRoutes());
+  app.use(partnerRoutes(intake));
+  app.use(exchangeInboundRoutes(intake));
   app.use('/api', notFound);
   if (clientDir) app.use(staticClient(path.resolve(clientDir)));
   app.use(notFound);

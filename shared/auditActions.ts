@@ -39,6 +39,9 @@ export const otherAuditActions = {
   'reward-policy.publish': { zh: '发布奖励政策版本', en: 'Published a reward policy version' },
   'rewards.exclusion_added': { zh: '登记排除名单', en: 'Added to the exclusion register' },
   'rewards.exclusion_removed': { zh: '移出排除名单', en: 'Removed from the exclusion register' },
+  'partner.register': { zh: '登记对接系统', en: 'Registered a partner system' },
+  'partner.update': { zh: '修改对接系统', en: 'Changed a partner system' },
+  'partner.rotate_secret': { zh: '更换对接系统密钥', en: 'Rotated a partner system’s secret' },
   'stats.ranking_weights': { zh: '修改考评排名权重', en: 'Changed the ranking weights' },
   'report.submit': { zh: '提交举报', en: 'Submitted a report' },
   'report.opened': { zh: '查看案件', en: 'Opened a case' },
@@ -91,4 +94,5 @@ export const auditTargetTypes: Record<string, Label> = {
   'reporter-history': { zh: '举报人记录', en: 'Reporter history' },
   exclusion: { zh: '排除名单', en: 'Exclusion' },
   settings: { zh: '设置', en: 'Settings' },
+  partner: { zh: '对接系统', en: 'Partner system' },
 };

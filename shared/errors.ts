@@ -48,6 +48,11 @@ export const errorCatalog = {
     zh: '该回传消息不是投递失败的消息（可能已重新发送），无需再次发送。',
     en: 'This status message is not a failed delivery (it may already have been sent again).',
   },
+  'exchange.case_conflict': {
+    status: 409,
+    zh: '该案件编号（externalId）已提交过不同的内容；同一编号只能对应同一案件。',
+    en: 'This externalId was already sent with different content; one id is one case.',
+  },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   'auth.totp_required': {
     status: 401,

@@ -13,6 +13,7 @@ import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
 import { statsPolicy } from '../stats/stats.policy';
 import { webhookPolicy } from '../exchange/webhooks.policy';
+import { partnerPolicy } from '../exchange/partners.policy';
 
 export interface Actor extends AreaScoped {
   id: string;
@@ -36,6 +37,7 @@ const policies = {
   ...statsPolicy,
   ...rewardControlsPolicy,
   ...webhookPolicy,
+  ...partnerPolicy,
 };
 
 export type Action = keyof typeof policies;

@@ -16,6 +16,8 @@ const partnerSchema = new Schema(
     keyId: { type: String, required: true, unique: true },
     /** SecretBox-sealed shared secret. */
     secretSealed: { type: String, required: true },
+    /** When the current secret was issued (registration or the last rotation). */
+    secretIssuedAt: { type: Date },
     /** Where status-change webhooks go; none means the partner only pulls. */
     webhookUrl: { type: String },
     testMode: { type: Boolean, required: true, default: false },

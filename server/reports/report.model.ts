@@ -440,6 +440,8 @@ const reportSchema = new Schema(
           externalId: { type: String, required: true },
           /** How the reporter reached the partner (its mini-program, 12345…), as the partner names it. */
           externalChannel: { type: String },
+          /** Keyed fingerprint of what the partner sent, so the same id with other content is refused. */
+          contentHash: { type: String },
         },
         { _id: false },
       ),

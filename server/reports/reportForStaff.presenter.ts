@@ -31,6 +31,15 @@ export function presentReportSummary(
     category: r.category,
     area: r.area,
     channel: r.channel,
+    ...(r.exchange
+      ? {
+          exchange: {
+            partnerCode: r.exchange.partnerCode,
+            externalId: r.exchange.externalId,
+            ...(r.exchange.externalChannel ? { externalChannel: r.exchange.externalChannel } : {}),
+          },
+        }
+      : {}),
     ...(r.subjectName ? { subjectName: r.subjectName } : {}),
     submittedAt: r.submittedAt.toISOString(),
     ...(r.assignment?.dueAt ? { dueAt: r.assignment.dueAt.toISOString() } : {}),

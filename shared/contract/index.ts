@@ -11,6 +11,7 @@ import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
 import { me } from './me';
+import { partners } from './partners';
 import { posters } from './posters';
 import { protection } from './protection';
 import { reporters } from './reporters';
@@ -43,6 +44,7 @@ export const contract = {
   me,
   exchange,
   webhooks,
+  partners,
 };
 
 /** Every declared endpoint, in one list. */

@@ -434,6 +434,10 @@ export const staffReportSummary = z.object({
   category: z.string(),
   area: z.string(),
   channel: z.string(),
+  /** A case a partner system dispatched: whose it is, its id there and how the reporter reached the partner. */
+  exchange: z
+    .object({ partnerCode: z.string(), externalId: z.string(), externalChannel: z.string().optional() })
+    .optional(),
   subjectName: z.string().optional(),
   submittedAt: z.string(),
   dueAt: z.string().optional(),

@@ -314,6 +314,19 @@ describe('access', () => {
     ).toEqual(['GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
   });
 
+  test('partner routes need a signed request: none, or a staff session instead, gets 401 exchange.unsigned', async () => {
+    const partnerRoutes = documentedRoutes().filter((r) => r.access === 'partner');
+    expect(partnerRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/exchange/cases', 'GET /api/v1/exchange/cases/:externalId']));
+    const failures: string[] = [];
+    for (const r of partnerRoutes) {
+      failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'exchange.unsigned' }));
+      failures.push(
+        mismatch(r, 'admin session', await asActor(r, actors.admin), { status: 401, code: 'exchange.unsigned' }),
+      );
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
   test('reporter routes need a follow-up token: none, or a staff session instead, gets 401 followup.session_expired', async () => {
     const reporterRoutes = documentedRoutes().filter((r) => r.access === 'reporter');
     expect(reporterRoutes.map(label)).toEqual(
@@ -330,19 +343,6 @@ describe('access', () => {
           status: 401,
           code: 'followup.session_expired',
         }),
-      );
-    }
-    expect(failures.filter(Boolean)).toEqual([]);
-  });
-
-  test('partner routes need a signed request: none, or a staff session instead, gets 401 exchange.unsigned', async () => {
-    const partnerRoutes = documentedRoutes().filter((r) => r.access === 'partner');
-    expect(partnerRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/v1/exchange/cases/:externalId']));
-    const failures: string[] = [];
-    for (const r of partnerRoutes) {
-      failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'exchange.unsigned' }));
-      failures.push(
-        mismatch(r, 'admin session', await asActor(r, actors.admin), { status: 401, code: 'exchange.unsigned' }),
       );
     }
     expect(failures.filter(Boolean)).toEqual([]);

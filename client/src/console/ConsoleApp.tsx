@@ -25,6 +25,7 @@ const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ de
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const FinancePage = lazy(() => import('./pages/finance/FinancePage').then((m) => ({ default: m.FinancePage })));
 
 export function ConsoleApp() {
@@ -80,6 +81,16 @@ export function ConsoleApp() {
             <RequireRole roles={POSTER_ROLES}>
               <Suspense fallback={<PageLoading />}>
                 <PostersPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="partners"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <PartnersPage />
               </Suspense>
             </RequireRole>
           }

@@ -1,17 +1,18 @@
 // Which console pages exist and which roles see them. Menu and route guards both read this.
 import type { ReactNode } from 'react';
 import {
+  ApiOutlined,
   BarChartOutlined,
   AccountBookOutlined,
   AuditOutlined,
   AlertOutlined,
-  ApiOutlined,
   FileSearchOutlined,
   FileProtectOutlined,
   HomeOutlined,
   PartitionOutlined,
   QrcodeOutlined,
   SafetyOutlined,
+  SendOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -67,7 +68,8 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
   { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
   { path: '/policies', icon: <FileProtectOutlined />, label: (t) => t.menu.policies, roles: POLICY_ROLES },
-  { path: '/webhooks', icon: <ApiOutlined />, label: (t) => t.menu.webhooks, roles: INTEGRATION_ROLES },
+  { path: '/webhooks', icon: <SendOutlined />, label: (t) => t.menu.webhooks, roles: INTEGRATION_ROLES },
+  { path: '/partners', icon: <ApiOutlined />, label: (t) => t.menu.partners, roles: INTEGRATION_ROLES },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menu.audit, roles: ADMIN_ONLY },
   { path: '/security', icon: <SafetyOutlined />, label: (t) => t.menu.security },
 ];

@@ -148,6 +148,7 @@ export const en: Messages = {
       responsibilities: 'Responsible departments',
       policies: 'Reward policies',
       webhooks: 'Partner webhooks',
+      partners: 'Partner systems',
     },
     roles: {
       admin: 'Administrator',

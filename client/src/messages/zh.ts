@@ -142,6 +142,7 @@ export const zh = {
       responsibilities: '责任单位',
       policies: '奖励办法',
       webhooks: '平台回传',
+      partners: '对接系统',
     },
     roles: {
       admin: '系统管理员',

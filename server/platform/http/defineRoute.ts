@@ -50,6 +50,14 @@ export interface RouteContext<B, Q, P> {
   res: Response;
 }
 
+/**
+ * An idempotent create that found the request already done answers 200 with the
+ * earlier result instead of the declared 201: the handler calls this first.
+ */
+export function answerAsRepeat(res: Response): void {
+  res.locals.repeatStatus = 200;
+}
+
 /** A handler that sent its own response (a redirect, a file) returns this. */
 declare const responded: unique symbol;
 /** The type of RESPONDED: an object type, so it survives type inference where a symbol type would widen. */
@@ -202,7 +210,7 @@ export function defineRoute<const E extends Endpoint>(
     switch (endpoint.kind) {
       case 'json':
         if (checkAnswers) checkAnswer(endpoint, result); // a mismatch reaches the error handler: logged with its issues, 500
-        res.status(endpoint.status).json(result);
+        res.status(res.locals.repeatStatus ?? endpoint.status).json(result);
         return;
       case 'empty':
         res.status(endpoint.status).end();

@@ -27,6 +27,21 @@ export interface DocumentedRoute {
 
 const routes: DocumentedRoute[] = [];
 
+/** Ways of authenticating that a feature defines (the exchange's signed requests), by the access value that uses them. */
+const featureSchemes = new Map<string, { name: string; scheme: Record<string, unknown> }>();
+
+export function documentSecurityScheme(access: string, name: string, scheme: Record<string, unknown>): void {
+  featureSchemes.set(access, { name, scheme });
+  cached = undefined;
+}
+
+function securityOf(access: string): Record<string, unknown> {
+  const feature = featureSchemes.get(access);
+  if (feature) return { security: [{ [feature.name]: [] }] };
+  if (access === 'reporter') return { security: [{ followupToken: [] }] };
+  return access !== 'public' ? { security: [{ session: [] }] } : {};
+}
+
 export function documentRoute(route: DocumentedRoute): void {
   // Building the app twice (tests do) declares the same routes again: keep one of each.
   const same = routes.findIndex((r) => r.method === route.method && r.path === route.path);
@@ -89,11 +104,7 @@ export function openApiDocument(): object {
             : { description: 'Success' },
         '4XX': problem,
       },
-      ...(r.access === 'reporter'
-        ? { security: [{ followupToken: [] }] }
-        : r.access !== 'public'
-          ? { security: [{ session: [] }] }
-          : {}),
+      ...securityOf(r.access),
     };
   }
   cached = {
@@ -114,6 +125,7 @@ export function openApiDocument(): object {
           description: `Named ${sessionCookieName(true)} when the site is served over HTTPS`,
         },
         followupToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/v1/followup/sessions' },
+        ...Object.fromEntries([...featureSchemes.values()].map((f) => [f.name, f.scheme])),
       },
       schemas: {
         Problem: {

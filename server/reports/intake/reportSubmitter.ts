@@ -36,9 +36,42 @@ export interface EnteredBy {
   actor: Actor;
 }
 
+/**
+ * Cases a partner system (the provincial platform) dispatched through the signed
+ * exchange: no access key is issued, as the reporter's receipt stays with the
+ * partner. `contentHash` is the keyed fingerprint the exchange compares when the
+ * same external id comes again.
+ */
+export interface DispatchedBy {
+  partnerCode: string;
+  externalId: string;
+  externalChannel: string;
+  contentHash: string;
+}
+
 export interface Receipt {
   reference: string;
   accessKey: string;
+}
+
+export interface DispatchedReceipt {
+  reference: string;
+  submittedAt: Date;
+}
+
+/** The partner's external id is already a case here (the unique index said so): the exchange answers from that one. */
+export class AlreadyDispatched extends Error {
+  constructor() {
+    super('this external id is already a case');
+    this.name = 'AlreadyDispatched';
+  }
+}
+
+interface SubmitOptions {
+  enteredBy?: EnteredBy;
+  admit?: () => Promise<void>;
+  now?: Date;
+  receivedAt?: Date;
 }
 
 async function sha256File(p: string): Promise<string> {
@@ -95,11 +128,26 @@ export async function discardUploads(files: UploadedFile[]): Promise<void> {
 export async function reportSubmitter(
   input: ReportInput,
   files: UploadedFile[],
+  idempotencyKey: undefined,
+  ctx: SubmissionContext,
+  options: SubmitOptions & { dispatchedBy: DispatchedBy },
+): Promise<DispatchedReceipt>;
+export async function reportSubmitter(
+  input: ReportInput,
+  files: UploadedFile[],
   idempotencyKey: string | undefined,
   ctx: SubmissionContext,
-  options: { enteredBy?: EnteredBy; admit?: () => Promise<void>; now?: Date; receivedAt?: Date } = {},
-): Promise<Receipt> {
-  const { enteredBy } = options;
+  options?: SubmitOptions,
+): Promise<Receipt>;
+export async function reportSubmitter(
+  input: ReportInput,
+  files: UploadedFile[],
+  idempotencyKey: string | undefined,
+  ctx: SubmissionContext,
+  options: SubmitOptions & { dispatchedBy?: DispatchedBy } = {},
+): Promise<Receipt | DispatchedReceipt> {
+  const { enteredBy, dispatchedBy } = options;
+  const channel = enteredBy?.channel ?? (dispatchedBy ? 'partner' : 'web');
   const adopted: string[] = [];
   try {
     const now = options.now ?? new Date(); // the demo seed enters reports back-dated
@@ -133,7 +181,7 @@ export async function reportSubmitter(
     );
 
     const accessKey = newAccessKey();
-    const accessKeyHash = hashAccessKey(ctx.box, accessKey);
+    const accessKeyHash = dispatchedBy ? undefined : hashAccessKey(ctx.box, accessKey);
     for (let attempt = 0; ; attempt++) {
       const reference = newReference();
       // Sealed once the reference is drawn: each report's data has keys of its own.
@@ -149,7 +197,17 @@ export async function reportSubmitter(
                 {
                   reference,
                   accessKeyHash,
-                  channel: enteredBy?.channel ?? 'web',
+                  channel,
+                  ...(dispatchedBy
+                    ? {
+                        exchange: {
+                          partnerCode: dispatchedBy.partnerCode,
+                          externalId: dispatchedBy.externalId,
+                          externalChannel: dispatchedBy.externalChannel,
+                          contentHash: dispatchedBy.contentHash,
+                        },
+                      }
+                    : {}),
                   category: category.code,
                   sector: category.sector,
                   area: input.area,
@@ -171,6 +229,7 @@ export async function reportSubmitter(
                       type: 'submitted',
                       public: true,
                       ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}),
+                      ...(dispatchedBy ? { note: 'channel: partner' } : {}),
                     },
                   ],
                   retry,
@@ -190,7 +249,8 @@ export async function reportSubmitter(
                   area: input.area,
                   category: category.code,
                   evidenceCount: evidence.length,
-                  channel: enteredBy?.channel ?? 'web',
+                  channel,
+                  ...(dispatchedBy ? { partner: dispatchedBy.partnerCode } : {}),
                 },
               },
               session,
@@ -201,13 +261,14 @@ export async function reportSubmitter(
             await notifyReporter(reference, report, ctx.box, ctx.publicBaseUrl, session);
           }),
         );
-        return { reference, accessKey };
+        return dispatchedBy ? { reference, submittedAt: now } : { reference, accessKey };
       } catch (e) {
         const dup =
           (e as { code?: number; keyPattern?: Record<string, unknown> }).code === 11000
             ? ((e as { keyPattern?: Record<string, unknown> }).keyPattern ?? {})
             : null;
         if (dup && 'reference' in dup && attempt < 5) continue; // a reference collided: draw another
+        if (dup && 'exchange.externalId' in dup && dispatchedBy) throw new AlreadyDispatched(); // a copy raced this one
         if (dup && 'retry.keyHash' in dup && keyHash) {
           // The same submission raced itself: answer as the first one was answered.
           for (const id of adopted.splice(0)) await ctx.store.remove(id);

@@ -91,6 +91,13 @@ export function CasePage() {
                 <Descriptions.Item label={t.category}>{refData.categoryName(view.category)}</Descriptions.Item>
                 <Descriptions.Item label={t.area}>{refData.areaName(view.area)}</Descriptions.Item>
                 <Descriptions.Item label={t.channel}>{t.channels[view.channel] ?? view.channel}</Descriptions.Item>
+                {view.exchange && (
+                  <Descriptions.Item label={t.partnerCase}>
+                    {[view.exchange.partnerCode, view.exchange.externalId, view.exchange.externalChannel]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t.submittedAt}>{formatDateTime(view.submittedAt)}</Descriptions.Item>
                 {view.subjectName && <Descriptions.Item label={t.subject}>{view.subjectName}</Descriptions.Item>}
                 {view.address && <Descriptions.Item label={t.case.address}>{view.address}</Descriptions.Item>}

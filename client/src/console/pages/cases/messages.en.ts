@@ -31,6 +31,7 @@ export const casesEn: CasesMessages = {
   category: 'Category',
   area: 'Area',
   channel: 'Channel',
+  partnerCase: 'Partner’s case',
   subject: 'Enterprise reported',
   submittedAt: 'Submitted',
   dueAt: 'Due',
@@ -49,6 +50,7 @@ export const casesEn: CasesMessages = {
     letter: 'Letter',
     fax: 'Fax',
     'in-person': 'In person',
+    partner: 'Dispatched by a partner system',
   },
   bulk: {
     button: (n: number) => `Assign selected (${n})`,

@@ -30,6 +30,7 @@ export const casesZh = {
   category: '类别',
   area: '县区',
   channel: '来源',
+  partnerCase: '对接方案件',
   subject: '被举报单位',
   submittedAt: '提交时间',
   dueAt: '核查期限',
@@ -48,6 +49,7 @@ export const casesZh = {
     letter: '来信',
     fax: '传真',
     'in-person': '来访',
+    partner: '对接系统转办',
   } as Record<string, string>,
   bulk: {
     button: (n: number) => `批量分派（${n}）`,

@@ -1,0 +1,38 @@
+// The partner systems page's texts, Simplified Chinese (the reference shape; messages.en.ts must match).
+export const partnersZh = {
+  title: '对接系统',
+  intro:
+    '与本系统交换案件的外部系统（如河南省安全生产举报平台）。每个对接系统凭密钥编号和共享密钥对请求签名；密钥只在登记或更换时显示一次。测试模式下，对接方的案件经过同样的签名和校验，但单独保存、数日后自动删除，不进入案件办理、统计或奖励。',
+  register: '登记对接系统',
+  code: '代码',
+  codeHint: '3–40 位小写字母、数字和连字符，以字母开头，例如 henan-province',
+  nameZh: '中文名称',
+  nameEn: '英文名称',
+  name: '名称',
+  keyId: '密钥编号',
+  webhookUrl: '状态回调地址',
+  webhookHint: '必须为 https:// 地址；留空则对接方自行查询案件状态',
+  noWebhook: '无（对接方自行查询）',
+  testMode: '测试模式',
+  testModeHint: '测试案件不进入案件办理、统计、奖励和资金，3 日后自动删除',
+  active: '启用',
+  secretIssuedAt: '密钥签发时间',
+  actions: '操作',
+  edit: '修改',
+  rotate: '更换密钥',
+  rotateConfirm: '更换后旧的密钥编号和密钥立即失效，对接方须改用新密钥。确定更换？',
+  deactivateConfirm: '停用后该系统的所有请求将被拒绝。确定停用？',
+  required: '必填',
+  saved: '已保存',
+  secretTitle: (name: string) => `${name} 的共享密钥`,
+  secretOnce:
+    '密钥只显示这一次，关闭后无法再查看。请通过安全渠道交给对接方，不要通过邮件、即时消息或截图传递；遗失时只能更换。',
+  secretKeyId: '密钥编号（X-Woodpecker-Key）',
+  secret: '共享密钥',
+  copied: '已复制',
+  status: '状态',
+  statusLive: '正式',
+  statusTest: '测试',
+  statusInactive: '已停用',
+};
+export type PartnersMessages = typeof partnersZh;
