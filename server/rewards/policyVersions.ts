@@ -68,8 +68,11 @@ export async function seedBuiltInPolicies(logger?: Logger): Promise<number> {
       );
       added += r.upsertedCount;
     } catch (e) {
-      // A version published in the console already holds that effective day: it stays in force.
       if (!isDuplicateKey(e)) throw e;
+      // The model matches drafts only, so an existing version is a duplicate id: seeded by an earlier
+      // start or by another instance starting beside this one. Nothing to say.
+      if (await PolicyVersion.exists({ _id: policy.id })) continue;
+      // A version published in the console already holds that effective day: it stays in force.
       logger?.warn({ policy: policy.id }, 'built-in reward policy not seeded: its effective day is taken');
     }
   }
