@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { trusted } from 'mongoose';
+import { shanghaiDay } from '../../shared/dates';
+import type { RewardPolicy } from '../../shared/rewards';
 import request, { type Response, type Test } from 'supertest';
 import { deriveAuditKeys, useAuditKeys } from '../../server/audit/auditKeys';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
@@ -44,6 +46,8 @@ const box = new SecretBox(Buffer.from(secretKey, 'base64'));
 const CONCURRENT = 8;
 const ROOM = 5;
 const FIXTURE_AMOUNT = 3_000_000; // 30,000 yuan
+/** A reward-policy version published during the test, in force from today. */
+const NEW_POLICY = 'scale-today';
 
 let db: TestDatabase;
 let inbox: Inbox;
@@ -156,6 +160,48 @@ test('staff sign in once and their session works on both instances', async () =>
   expect([...landed].sort()).toEqual([0, 1]);
 });
 
+test('a reward policy published on one instance prices the next quote on the other', async () => {
+  const admin = await signIn(proxy.baseUrl, 'admin', PASSWORD);
+  const leader = await signIn(proxy.baseUrl, 'leader', PASSWORD);
+  const drafted = await staffRequest(request(proxy.baseUrl).post('/api/v1/reward-policies/drafts'), admin).send({
+    basedOn: 'henan-2025',
+  });
+  expect(drafted.status).toBe(201);
+  const base = drafted.body.version.policy as RewardPolicy;
+  const saved = await staffRequest(
+    request(proxy.baseUrl).put(`/api/v1/reward-policies/drafts/${drafted.body.version.id}`),
+    admin,
+  ).send({
+    policy: {
+      ...base,
+      id: NEW_POLICY,
+      effectiveFrom: shanghaiDay(),
+      title: { zh: '今日生效的奖励办法', en: 'Rules in force from today' },
+      violation: { ...base.violation, finePercent: 20 },
+    },
+  });
+  expect(saved.status).toBe(200);
+  const published = await staffRequest(
+    request(proxy.baseUrl).post(`/api/v1/reward-policies/drafts/${drafted.body.version.id}/publish`),
+    leader,
+  ).send({ reviewedUpdatedAt: saved.body.version.updatedAt });
+  expect(published.status).toBe(200);
+
+  // At once, on both instances: not after the other one's next periodic refresh.
+  for (let i = 0; i < 2; i++) {
+    const quote = await request(proxy.baseUrl)
+      .post('/api/v1/rewards/quote')
+      .set('X-Forwarded-For', nextClientIp())
+      .send({ scheme: 'violation', violationKind: 'major-hazard', fineFen: 10_000_000 });
+    expect({ upstream: upstreamOf(quote), status: quote.status, policy: quote.body.policy }).toEqual({
+      upstream: upstreamOf(quote),
+      status: 200,
+      policy: NEW_POLICY,
+    });
+    expect(quote.body.amountFen).toBe(2_000_000);
+  }
+});
+
 test('a report with a photo goes from submission to an approved reward across both instances', async () => {
   const photo = await jpeg(64, 48);
   const submitted = await submit(
@@ -189,6 +235,7 @@ test('a report with a photo goes from submission to an approved reward across bo
 
   const stored = (await Report.findOne({ reference }).lean())!;
   expect(stored.status).toBe('reward-approved');
+  expect(stored.reward?.policy).toBe(NEW_POLICY);
   expect(stored.reward?.reservedFen).toBe(proposed);
 });
 
