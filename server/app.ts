@@ -41,6 +41,7 @@ import { todoRoutes } from './reports/todo.routes';
 import { reporterHistoryRoutes } from './protection/reporterHistory.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
+import { policiesUpToDate } from './rewards/policiesUpToDate';
 
 export interface AppDeps {
   config: Config;
@@ -155,6 +156,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)),
   );
   app.use('/api/v1', staffLimiter(box, 60_000, 600, isPublic));
+  // A reward policy published through another instance counts from this request on.
+  app.use('/api/v1', policiesUpToDate(logger));
   app.use(
     authRoutes({
       policy: {

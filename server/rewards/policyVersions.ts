@@ -101,26 +101,22 @@ const publishedVersions = () =>
 export async function loadPublishedPolicies(logger?: Logger): Promise<PolicyRegistry> {
   const stored = await publishedVersions();
   const registry = stored.map((v) => readable(v, logger)).filter((p) => p !== undefined);
+  // Published versions are never removed: fewer than already loaded is a read overtaken by a newer one.
+  if (stored.length < loadedRevision) return registry;
   if (registry.length) usePolicies(registry);
   loadedRevision = stored.length;
   return registry;
 }
 
-/** Reloads when another process published a version since the last load: one count query. */
+/**
+ * Reloads when another process published a version since the last load: one count query.
+ * Every API request and job run calls it first (policiesUpToDate.ts, jobs.ts).
+ */
 export async function refreshPublishedPolicies(logger?: Logger): Promise<boolean> {
   const revision = await PolicyVersion.countDocuments({ status: 'published' });
   if (revision === loadedRevision) return false;
   await loadPublishedPolicies(logger);
   return true;
-}
-
-/** Every process checks once a minute (a timer of its own: a leased job would run in one process only). */
-export function watchPublishedPolicies(logger: Logger, intervalMs = 60_000): { stop(): void } {
-  const timer = setInterval(() => {
-    refreshPublishedPolicies(logger).catch((err: unknown) => logger.error({ err }, 'reward policy refresh failed'));
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
 
 async function staffRefs(ids: (string | null | undefined)[]) {
