@@ -3,7 +3,9 @@
 // them. A report with a photo comes in, staff signed in once work it on both
 // instances up to an approved reward, the photo is read back through the instance
 // that did not store it (GridFS), every email is delivered exactly once to a real
-// SMTP server although both instances run the delivery job, the audit chain both
+// SMTP server, one delivery run at a time, although both instances run the
+// delivery job (a mail server that keeps its senders waiting shows a second run
+// beside the one holding the lease), the audit chain both
 // instances append to is sealed into one unbroken chain, and rewards approved at
 // once on both instances leave the fund exact. The embedded engine stands in for
 // the replica set; with MONGODB_URI set, the test runs against that server in a
@@ -203,6 +205,9 @@ test('a reward policy published on one instance prices the next quote on the oth
 });
 
 test('a report with a photo goes from submission to an approved reward across both instances', async () => {
+  // The mail server keeps every sender waiting from here on: a delivery run stays in progress, holding
+  // its lease, while the journey queues more mail and both instances' delivery timers keep firing.
+  inbox.hold();
   const photo = await jpeg(64, 48);
   const submitted = await submit(
     proxy.baseUrl,
@@ -311,7 +316,15 @@ test('rewards approved at once on both instances: exactly the room in the fund i
   expect(reconciled.ok).toBe(true);
 });
 
-test('both instances run the jobs, yet every email is delivered once and the audit chain is one chain', async () => {
+test('both instances run the jobs, yet one delivery run at a time, every email delivered once, one audit chain', async () => {
+  // Throughout the journey above, one message was with the mail server and the others waited: the
+  // other instance never started a delivery of its own beside the run holding the lease.
+  await eventually('a message at the mail server', async () => inbox.inFlight >= 1);
+  expect(await OutboxEmail.countDocuments({ status: 'pending' })).toBeGreaterThan(1);
+  expect(await OutboxEmail.countDocuments({ status: 'sending' })).toBe(1);
+  expect(inbox.maxInFlight).toBe(1);
+  inbox.release();
+
   await eventually('every queued email delivered', async () => {
     const outbox = await OutboxEmail.find({}, { status: 1 }).lean();
     return outbox.length > 0 && outbox.every((m) => m.status === 'sent');
