@@ -140,6 +140,8 @@ afterAll(async () => {
   const logs = path.join('test-artifacts', 'scale');
   fs.mkdirSync(logs, { recursive: true });
   for (const [i, p] of instances.entries()) fs.writeFileSync(path.join(logs, `instance-${i}.log`), p.output());
+  // A real server keeps what a test wrote: the fresh database goes with the test.
+  if (process.env.MONGODB_URI && mongoose.connection.db) await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
   await inbox?.stop();
   await db?.stop();
