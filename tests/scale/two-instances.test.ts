@@ -28,13 +28,16 @@ import { reconcileFund } from '../../server/fund/reconcile';
 import { OutboxEmail } from '../../server/platform/emails/outboxEmail.model';
 import { SecretBox } from '../../server/platform/secretBox';
 import { Report } from '../../server/reports/report.model';
+import { loadPublishedPolicies } from '../../server/rewards/policyVersions';
+import { rebuildStats } from '../../server/stats/rebuild';
+import { StatsRollup } from '../../server/stats/statsRollup.model';
 import { Staff } from '../../server/staff/staff.model';
 import { usePasswordHashCost } from '../../server/staff/passwords';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { realNameReport, substantiatedFindings } from '../support/cases';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 import { Inbox } from '../support/inbox';
-import { jpeg, nextClientIp, sha256, submit } from '../support/intake';
+import { jpeg, nextClientIp, sha256, submit, validReport } from '../support/intake';
 import { moneyKey } from '../support/paidReward';
 import { startRoundRobinProxy, UPSTREAM_HEADER, type RoundRobinProxy } from '../support/roundRobinProxy';
 import { as, signIn, type StaffSession } from '../support/staff';
@@ -59,6 +62,15 @@ let proxy: RoundRobinProxy;
 const staff = {} as Record<'intake' | 'verifier' | 'reviewer' | 'finance', StaffSession>;
 
 const upstreamOf = (res: Response) => Number(res.headers[UPSTREAM_HEADER]);
+
+/** The statistics cells that count anything, comparable across a rebuild. */
+async function rollupSnapshot() {
+  const nonZero = (o: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== 0));
+  return (await StatsRollup.find({}).sort({ _id: 1 }).lean())
+    .map((c) => ({ _id: c._id, counts: nonZero(c.counts), days: nonZero(c.days) }))
+    .filter((c) => Object.keys(c.counts).length + Object.keys(c.days).length > 0);
+}
 
 /** Waits, without a fixed sleep, until `check` holds (checked every 100 ms). */
 async function eventually(what: string, check: () => Promise<boolean>, withinMs = 60_000): Promise<void> {
@@ -269,6 +281,21 @@ test('the photo stored by one instance is read through the other (GridFS)', asyn
   expect(download.status).toBe(200);
   expect(upstreamOf(download)).toBe(1 - submittedOn);
   expect(sha256(download.body as Buffer)).toBe(storedSha256);
+});
+
+test('reports submitted at once on both instances all land, and the statistics both maintain equal a rebuild', async () => {
+  const photos = await Promise.all(Array.from({ length: 6 }, () => jpeg()));
+  const results = await Promise.all(photos.map((content) => submit(proxy.baseUrl, validReport(), [{ content }])));
+  expect(new Set(results.map(upstreamOf))).toEqual(new Set([0, 1]));
+  expect(results.map((r) => r.status)).toEqual(photos.map(() => 201));
+  expect(new Set(results.map((r) => r.body.reference)).size).toBe(photos.length);
+
+  // Each instance counts its own submissions into the shared cells; together they must be the whole.
+  await loadPublishedPolicies();
+  const maintained = await rollupSnapshot();
+  expect(maintained.length).toBeGreaterThan(0);
+  expect((await rebuildStats()).reports).toBe(await Report.countDocuments());
+  expect(await rollupSnapshot()).toEqual(maintained);
 });
 
 test('rewards approved at once on both instances: exactly the room in the fund is reserved, and the books agree', async () => {
