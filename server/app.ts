@@ -45,6 +45,7 @@ import { authenticatePartner, keepRawBody } from './exchange/partnerAuth';
 import { exchangeStatusRoutes } from './exchange/exchangeStatus.routes';
 import { exchangeInboundRoutes } from './exchange/inbound.routes';
 import { partnerRoutes } from './exchange/partners.routes';
+import { policiesUpToDate } from './rewards/policiesUpToDate';
 
 export interface AppDeps {
   config: Config;
@@ -160,6 +161,8 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
     publicLimiter(60_000, 600, (req) => !req.staff || isPublic(req)),
   );
   app.use('/api/v1', staffLimiter(box, 60_000, 600, isPublic));
+  // A reward policy published through another instance counts from this request on.
+  app.use('/api/v1', policiesUpToDate(logger));
   app.use(
     authRoutes({
       policy: {

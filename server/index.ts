@@ -14,7 +14,7 @@ import { startJobs } from './jobs';
 import { createLogger } from './platform/logger';
 import { loadSecretBox } from './platform/secrets';
 import { createEvidenceStore } from './platform/evidenceStore';
-import { loadPublishedPolicies, seedBuiltInPolicies, watchPublishedPolicies } from './rewards/policyVersions';
+import { loadPublishedPolicies, seedBuiltInPolicies } from './rewards/policyVersions';
 
 // Every file the service creates (uploads in flight, evidence, the embedded database,
 // keys, mail spool) is for its own account only; the stores also set modes explicitly.
@@ -67,7 +67,6 @@ async function main(): Promise<void> {
   const pseudonyms = await backfillReporterPseudonyms(box);
   if (pseudonyms) logger.info({ pseudonyms }, 'real-name reports from before pseudonyms given theirs');
   const jobs = startJobs({ config, logger, box, store });
-  const policyWatch = watchPublishedPolicies(logger);
   console.log(`\n啄木鸟 Woodpecker is running at ${url}  (staff console: ${url}/console)`);
   if (demoPassword) {
     console.log('Demo mode — staff accounts (演示账号):');
@@ -90,7 +89,6 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    policyWatch.stop();
     await jobs.stop();
     await db.close();
     process.exit(0);

@@ -16,7 +16,14 @@ import { drawMonthlySample } from './rewards/sampleJob';
 import { watchDeadlines } from './reports/deadlineWatch';
 import { watchRectifications } from './reports/rectificationWatch';
 import type { EvidenceStore } from './platform/evidenceStore';
-import { scheduleJobs, systemClock, type Clock, type JobScheduler } from './platform/jobs/leasedJob';
+import {
+  scheduleJobs,
+  systemClock,
+  type Clock,
+  type JobDefinition,
+  type JobScheduler,
+} from './platform/jobs/leasedJob';
+import { refreshPublishedPolicies } from './rewards/policyVersions';
 import { smsJobs } from './platform/sms/smsJob';
 
 export function startJobs({
@@ -35,7 +42,7 @@ export function startJobs({
   const transport = createTransport(config);
   const delivery = defaultDeliveryPolicy(config.MAIL_FROM);
   return scheduleJobs(
-    [
+    withCurrentPolicies(logger, [
       {
         name: 'outbox-delivery',
         intervalMs: config.JOB_INTERVAL_MS,
@@ -166,8 +173,19 @@ export function startJobs({
           if (r.reports || r.failed || r.outboxDeleted) logger.info(r, 'retention');
         },
       },
-    ],
+    ]),
     clock,
     logger,
   );
+}
+
+/** A reward policy published through any instance sets the periods and tiers of a job's next run. */
+function withCurrentPolicies(logger: Logger, jobs: JobDefinition[]): JobDefinition[] {
+  return jobs.map((job) => ({
+    ...job,
+    run: async (now) => {
+      await refreshPublishedPolicies(logger);
+      await job.run(now);
+    },
+  }));
 }

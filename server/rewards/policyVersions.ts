@@ -68,8 +68,11 @@ export async function seedBuiltInPolicies(logger?: Logger): Promise<number> {
       );
       added += r.upsertedCount;
     } catch (e) {
-      // A version published in the console already holds that effective day: it stays in force.
       if (!isDuplicateKey(e)) throw e;
+      // The model matches drafts only, so an existing version is a duplicate id: seeded by an earlier
+      // start or by another instance starting beside this one. Nothing to say.
+      if (await PolicyVersion.exists({ _id: policy.id })) continue;
+      // A version published in the console already holds that effective day: it stays in force.
       logger?.warn({ policy: policy.id }, 'built-in reward policy not seeded: its effective day is taken');
     }
   }
@@ -98,26 +101,22 @@ const publishedVersions = () =>
 export async function loadPublishedPolicies(logger?: Logger): Promise<PolicyRegistry> {
   const stored = await publishedVersions();
   const registry = stored.map((v) => readable(v, logger)).filter((p) => p !== undefined);
+  // Published versions are never removed: fewer than already loaded is a read overtaken by a newer one.
+  if (stored.length < loadedRevision) return registry;
   if (registry.length) usePolicies(registry);
   loadedRevision = stored.length;
   return registry;
 }
 
-/** Reloads when another process published a version since the last load: one count query. */
+/**
+ * Reloads when another process published a version since the last load: one count query.
+ * Every API request and job run calls it first (policiesUpToDate.ts, jobs.ts).
+ */
 export async function refreshPublishedPolicies(logger?: Logger): Promise<boolean> {
   const revision = await PolicyVersion.countDocuments({ status: 'published' });
   if (revision === loadedRevision) return false;
   await loadPublishedPolicies(logger);
   return true;
-}
-
-/** Every process checks once a minute (a timer of its own: a leased job would run in one process only). */
-export function watchPublishedPolicies(logger: Logger, intervalMs = 60_000): { stop(): void } {
-  const timer = setInterval(() => {
-    refreshPublishedPolicies(logger).catch((err: unknown) => logger.error({ err }, 'reward policy refresh failed'));
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
 
 async function staffRefs(ids: (string | null | undefined)[]) {

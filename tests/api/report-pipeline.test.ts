@@ -50,7 +50,7 @@ async function reviewedReward(): Promise<string> {
   return r.reference;
 }
 
-test('approving a reward over HTTP costs 15 database commands, 11 of them for the step itself (14 before per-report keys, 17 and 14 before the single pipeline, 13 before levels)', async () => {
+test('approving a reward over HTTP costs 16 database commands, 11 of them for the step itself (15 before the policy registry check, 14 before per-report keys, 17 and 14 before the single pipeline, 13 before levels)', async () => {
   const ref = await reviewedReward();
   // Finance has been working already: its rate-limit window is open (the first request of a window starts it).
   await c.get('/api/v1/auth/session', c.staff.finance).expect(200);
@@ -59,15 +59,22 @@ test('approving a reward over HTTP costs 15 database commands, 11 of them for th
     status = (await c.act(ref, 'approve-reward', {}, c.staff.finance, moneyKey())).status;
   });
   expect(status).toBe(200);
-  // The session, the account, its unit (the level follows the unit) and its rate-limit counter; one read
-  // of the report; then one transaction: the report, the fund, the ledger, the audit entry, the statistics,
-  // the mail (its address opened with the report's own key: one read of report_keys), the commit.
-  const envelope = ['find sessions', 'find staff', 'find units', 'findAndModify rate_limits'];
-  expect(commands.slice(0, 4)).toEqual(envelope);
+  // The session, the account, its unit (the level follows the unit), its rate-limit counter and the
+  // reward-policy registry's revision (a version published through another instance counts at once); one
+  // read of the report; then one transaction: the report, the fund, the ledger, the audit entry, the
+  // statistics, the mail (its address opened with the report's own key: one read of report_keys), the commit.
+  const envelope = [
+    'find sessions',
+    'find staff',
+    'find units',
+    'findAndModify rate_limits',
+    'aggregate reward_policy_versions',
+  ];
+  expect(commands.slice(0, 5)).toEqual(envelope);
   expect(commands.filter((x) => x.startsWith('find reports'))).toHaveLength(1);
   expect(commands.filter((x) => x === 'find report_keys')).toHaveLength(1);
-  expect(commands.slice(4).length).toBeLessThanOrEqual(11);
-  expect(commands.length).toBeLessThanOrEqual(15);
+  expect(commands.slice(5).length).toBeLessThanOrEqual(11);
+  expect(commands.length).toBeLessThanOrEqual(16);
   expect(commands.at(-1)).toBe('commitTransaction');
 });
 

@@ -2,6 +2,7 @@
 // an administrator edits, publication by someone else from today on, immutability
 // of what was published, and the estimator computing with the version in force.
 import mongoose from 'mongoose';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { shanghaiDay } from '../../shared/dates';
 import { builtInPolicies, policyInForce, type RewardPolicy } from '../../shared/rewards';
@@ -86,6 +87,27 @@ describe('the registry in the database', () => {
     expect(((await storedPolicy('henan-2022')) as RewardPolicy).title.en).toBe('changed outside');
     await raw.updateOne({ _id: 'henan-2022' as never }, { $set: { 'policy.title.en': builtInPolicies[1].title.en } });
     expect(await storedPolicy('henan-2022')).toEqual(builtInPolicies[1]);
+  });
+
+  test('a restart, or a second instance starting beside the first, warns of nothing; a built-in day another version holds is named', async () => {
+    const warnings: unknown[] = [];
+    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+    expect(await seedBuiltInPolicies(logger)).toBe(0);
+    expect(await Promise.all([seedBuiltInPolicies(logger), seedBuiltInPolicies(logger)])).toEqual([0, 0]);
+    expect(warnings).toEqual([]);
+
+    // A version published under another id on national-2018's day keeps the day; the seed says so.
+    const raw = mongoose.connection.collection('reward_policy_versions');
+    const national = (await raw.findOne({ _id: 'national-2018' as never }))!;
+    await raw.deleteOne({ _id: 'national-2018' as never });
+    await raw.insertOne({ ...national, _id: 'national-2018-local' as never, source: 'console' });
+    try {
+      expect(await seedBuiltInPolicies(logger)).toBe(0);
+      expect(warnings).toEqual([[{ policy: 'national-2018' }, expect.stringContaining('effective day is taken')]]);
+    } finally {
+      await raw.deleteOne({ _id: 'national-2018-local' as never });
+      await raw.insertOne(national);
+    }
   });
 
   test('a stored version the policy schema refuses is replaced by its built-in twin, never computed with', async () => {

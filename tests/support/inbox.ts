@@ -12,6 +12,10 @@ export class Inbox {
   readonly received: Received[] = [];
   private server?: SMTPServer;
   port = 0;
+  /** Messages whose data has arrived but are not yet accepted (held), and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
+  private held?: { promise: Promise<void>; release: () => void };
 
   /** `refuseRecipients`: answer every RCPT TO with a permanent error that quotes the address, as real servers do. */
   constructor(private readonly options: { refuseRecipients?: boolean } = {}) {}
@@ -34,13 +38,18 @@ export class Inbox {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({
-            messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
+          this.inFlight++;
+          this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+          void (this.held?.promise ?? Promise.resolve()).then(() => {
+            this.inFlight--;
+            const raw = Buffer.concat(chunks).toString('utf8');
+            this.received.push({
+              messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+            });
+            callback();
           });
-          callback();
         });
       },
     });
@@ -52,7 +61,20 @@ export class Inbox {
     this.port = (server.server.address() as AddressInfo).port;
   }
 
+  /** From now on each message waits, its sender waiting for the answer, until `release()`. */
+  hold(): void {
+    let release = () => {};
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.held = { promise, release };
+  }
+
+  release(): void {
+    this.held?.release();
+    this.held = undefined;
+  }
+
   async stop(): Promise<void> {
+    this.release();
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

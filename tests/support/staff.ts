@@ -37,14 +37,20 @@ export function sessionCookieOf(res: Response): string | undefined {
     .find((pair) => sessionCookieNames.some((name) => pair.startsWith(`${name}=`)));
 }
 
-export function login(app: Express, username: string, password: string, totp?: string): Test {
+/** `app`: the Express app, or the base URL of a running one. */
+export function login(app: Express | string, username: string, password: string, totp?: string): Test {
   return request(app)
     .post('/api/v1/auth/login')
     .send({ username, password, ...(totp ? { totp } : {}) });
 }
 
 /** Signs in and fails loudly when that does not work. */
-export async function signIn(app: Express, username: string, password: string, totp?: string): Promise<StaffSession> {
+export async function signIn(
+  app: Express | string,
+  username: string,
+  password: string,
+  totp?: string,
+): Promise<StaffSession> {
   const res = await login(app, username, password, totp);
   const cookie = sessionCookieOf(res);
   if (res.status !== 200 || !cookie)
