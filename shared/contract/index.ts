@@ -9,6 +9,7 @@ import type { Endpoint } from './endpoint';
 import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
+import { jurisdiction } from './jurisdiction';
 import { me } from './me';
 import { posters } from './posters';
 import { protection } from './protection';
@@ -31,6 +32,7 @@ export const contract = {
   rewardPolicies,
   rewardControls,
   catalog,
+  jurisdiction,
   posters,
   stats,
   fund,
