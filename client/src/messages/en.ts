@@ -140,6 +140,7 @@ export const en: Messages = {
       staff: 'Staff',
       posters: 'Posters',
       categories: 'Report categories',
+      jurisdiction: 'Jurisdiction and areas',
       audit: 'Audit log',
       security: 'Security',
       stats: 'Statistics',

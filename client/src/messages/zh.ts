@@ -134,6 +134,7 @@ export const zh = {
       staff: '人员管理',
       posters: '举报公示牌',
       categories: '举报类别',
+      jurisdiction: '辖区与区域',
       audit: '审计日志',
       security: '账户安全',
       stats: '统计分析',
