@@ -28,6 +28,7 @@ import { QueryError } from '../../QueryState';
 import { localName } from '../../referenceData';
 import { jurisdictionEn } from './jurisdictionMessages.en';
 import { jurisdictionZh } from './jurisdictionMessages.zh';
+import './jurisdiction.css';
 
 type Jurisdiction = z.infer<typeof jurisdictionResponse>;
 type Label = { zh: string; en: string };
@@ -161,7 +162,13 @@ export function JurisdictionPage() {
         )}
       </Card>
 
-      <Card title={<Typography.Title level={2}>{t.profile}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} className="jurisdiction-section">
+            {t.profile}
+          </Typography.Title>
+        }
+      >
         <Form<ProfileFields>
           form={profileForm}
           layout="vertical"
@@ -175,10 +182,18 @@ export function JurisdictionPage() {
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline" wrap>
                     <Form.Item name={[field.name, 'label', 'zh']} rules={[required]}>
-                      <Input aria-label={`${t.hotlineLabel} (${t.zh})`} placeholder={`${t.hotlineLabel} (${t.zh})`} />
+                      <Input
+                        aria-label={`${t.hotlineLabel} (${t.zh})`}
+                        placeholder={`${t.hotlineLabel} (${t.zh})`}
+                        style={{ width: 240 }}
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'label', 'en']} rules={[required]}>
-                      <Input aria-label={`${t.hotlineLabel} (${t.en})`} placeholder={`${t.hotlineLabel} (${t.en})`} />
+                      <Input
+                        aria-label={`${t.hotlineLabel} (${t.en})`}
+                        placeholder={`${t.hotlineLabel} (${t.en})`}
+                        style={{ width: 300 }}
+                      />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'number']}
@@ -214,7 +229,11 @@ export function JurisdictionPage() {
       </Card>
 
       <Card
-        title={<Typography.Title level={2}>{t.areas}</Typography.Title>}
+        title={
+          <Typography.Title level={2} className="jurisdiction-section">
+            {t.areas}
+          </Typography.Title>
+        }
         extra={
           <Button icon={<PlusOutlined />} onClick={() => open('area')} disabled={!data}>
             {t.addArea}
@@ -225,6 +244,7 @@ export function JurisdictionPage() {
           rowKey="code"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           loading={query.isFetching}
           dataSource={data?.areas ?? []}
           columns={[
@@ -239,7 +259,11 @@ export function JurisdictionPage() {
       </Card>
 
       <Card
-        title={<Typography.Title level={2}>{t.sectors}</Typography.Title>}
+        title={
+          <Typography.Title level={2} className="jurisdiction-section">
+            {t.sectors}
+          </Typography.Title>
+        }
         extra={
           <Button icon={<PlusOutlined />} onClick={() => open('sector')} disabled={!data}>
             {t.addSector}
@@ -250,6 +274,7 @@ export function JurisdictionPage() {
           rowKey="code"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           loading={query.isFetching}
           dataSource={data?.sectors ?? []}
           columns={[
