@@ -185,14 +185,14 @@ export function JurisdictionPage() {
                       <Input
                         aria-label={`${t.hotlineLabel} (${t.zh})`}
                         placeholder={`${t.hotlineLabel} (${t.zh})`}
-                        style={{ width: 240 }}
+                        style={{ width: 240, maxWidth: '100%' }}
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'label', 'en']} rules={[required]}>
                       <Input
                         aria-label={`${t.hotlineLabel} (${t.en})`}
                         placeholder={`${t.hotlineLabel} (${t.en})`}
-                        style={{ width: 300 }}
+                        style={{ width: 300, maxWidth: '100%' }}
                       />
                     </Form.Item>
                     <Form.Item
