@@ -11,8 +11,10 @@ import { DEFAULT_JURISDICTION, loadJurisdictionSeed } from '../jurisdiction/load
 import { areasOf } from '../jurisdiction/lookup';
 
 /** The jurisdiction seed (WOODPECKER_JURISDICTION) into an empty database: areas, sectors, profile, departments, categories, responsibilities. */
-export async function seedReferenceData(jurisdiction: string = DEFAULT_JURISDICTION): Promise<void> {
-  await applyJurisdictionSeed(loadJurisdictionSeed(jurisdiction));
+export async function seedReferenceData(
+  jurisdiction: string = DEFAULT_JURISDICTION,
+): Promise<{ applied: boolean; seed: string }> {
+  return applyJurisdictionSeed(loadJurisdictionSeed(jurisdiction));
 }
 
 /** The starting responsibility table of the default seed (server/jurisdiction/applySeed.ts). */
