@@ -10,7 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
-import { areaCodes, categories } from '../shared/catalog';
+import { anyang } from '../server/jurisdiction/seeds/anyang';
+import { countiesOf } from '../server/jurisdiction/applySeed';
+
+const areaCodes = countiesOf(anyang).map((a) => a.code);
+const { categories } = anyang;
 import { reportListQuery } from '../shared/schemas/workflow';
 import type { Role } from '../shared/roles';
 import { reportListFilter } from '../server/reports/caseWork';

@@ -9,7 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { areaCodes, sectors } from '../shared/catalog';
+import { anyang } from '../server/jurisdiction/seeds/anyang';
+import { countiesOf } from '../server/jurisdiction/applySeed';
+
+const areaCodes = countiesOf(anyang).map((a) => a.code);
+const { sectors } = anyang;
 import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 import { Report } from '../server/reports/report.model';
 import { rebuildStats, statsOverview } from '../server/stats';

@@ -36,6 +36,7 @@ import { proposalQuoteRoutes } from './rewards/proposalQuote.routes';
 import { rewardPolicyRoutes } from './rewards/policies.routes';
 import { rewardControlRoutes } from './rewards/rewardControls.routes';
 import { responsibilityRoutes } from './catalog/responsibilities.routes';
+import { jurisdictionRoutes } from './jurisdiction/jurisdiction.routes';
 import { staffRoutes } from './staff/staff.routes';
 import { staffReportRoutes } from './reports/staffReports.routes';
 import { todoRoutes } from './reports/todo.routes';
@@ -189,6 +190,7 @@ export function createApp({ config, logger, box, store, clientDir }: AppDeps): E
   app.use(referenceRoutes());
   app.use(categoryRoutes());
   app.use(responsibilityRoutes());
+  app.use(jurisdictionRoutes());
   app.use(auditRoutes(config.AUDIT_CHECKPOINT_FILE));
   app.use(fundRoutes());
   app.use(statsRoutes());

@@ -25,6 +25,8 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
     .optional(),
+  /** The jurisdiction seed applied to an empty database: a built-in name (anyang, hebi) or a JSON file's path. */
+  WOODPECKER_JURISDICTION: z.string().min(1).default('anyang'),
   WOODPECKER_POW_BITS: z.coerce.number().int().min(0).max(30).default(16),
   UPLOAD_DIR: z.string().default('uploads'),
   EVIDENCE_STORE: z.enum(['disk', 'gridfs']).default('disk'),

@@ -44,7 +44,11 @@ async function main(): Promise<void> {
   const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   // Before seeding: creating the app sets the audit keys that every audited write needs.
   const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
-  await seedReferenceData();
+  const jurisdiction = await seedReferenceData(config.WOODPECKER_JURISDICTION);
+  logger.info(
+    jurisdiction,
+    jurisdiction.applied ? 'jurisdiction seed applied' : 'jurisdiction already in the database',
+  );
   // Before anything computes a reward or a deadline: the published policy versions replace the built-in ones.
   await seedBuiltInPolicies(logger);
   await loadPublishedPolicies(logger);

@@ -1,7 +1,7 @@
-// The reference data Woodpecker starts with: Anyang's 9 county-level areas,
-// the key sectors named in the bureau's reply, violation categories, and the
-// responsible departments. Categories and units are seeded into the database,
-// where administrators can edit them; area codes are the national ones.
+// Reference types, and the one rule about categories that is not per city: coal
+// mines have their own national reporting and reward rules. Areas, sectors,
+// departments and categories are data (server/jurisdiction, seeded per city),
+// served by GET /api/v1/catalog; no module keeps a compiled list of them.
 export interface Label {
   zh: string;
   en: string;
@@ -10,8 +10,8 @@ export interface Label {
 export interface Area {
   code: string;
   name: Label;
-  /** Every area here is county level (districts, counties and the county-level city); the city is the level above. */
-  level: 'county';
+  level: 'province' | 'city' | 'county';
+  parentCode?: string;
 }
 
 export interface Sector {
@@ -21,16 +21,6 @@ export interface Sector {
 
 export type RewardScheme = 'violation' | 'concealed-accident' | 'welding';
 
-export interface Category {
-  code: string;
-  sector: string;
-  name: Label;
-  /** The reward scheme a verified report of this kind usually falls under. */
-  scheme: RewardScheme;
-  /** Outside the city's reward scheme: its own rules apply and the report goes to this channel. */
-  outsideScheme?: OutsideScheme;
-}
-
 export interface OutsideScheme {
   /** Why, as the estimator, the findings and the staff view say it. */
   reason: Label;
@@ -39,245 +29,26 @@ export interface OutsideScheme {
 }
 
 /** Coal mines have their own reporting and reward rules (安安委〔2022〕14号 leaves them out of the city scheme). */
-const coalMineChannel: OutsideScheme = {
+const coalMineChannel: OutsideScheme & { channel: { code: string; name: Label } } = {
   reason: {
     zh: '煤矿安全生产举报不属于本市安全生产领域举报奖励范围，按煤矿领域的举报奖励规定办理（安安委〔2022〕14号），应移交国家矿山安全监察局河南局。',
     en: 'Coal-mine reports are outside the city reward scheme: the coal-mine reward rules apply (安安委〔2022〕14号), and the report is transferred to the National Mine Safety Administration, Henan Bureau.',
   },
   channelUnitCode: 'mine-safety-henan',
-};
-
-export interface Unit {
-  code: string;
-  name: Label;
-  /** Sectors this department supervises (its line on the responsibility list). */
-  sectors: string[];
-  /** County-level area for county departments; absent for city-wide ones. */
-  areaCode?: string;
-}
-
-export const areas: Area[] = [
-  { code: '410502', name: { zh: '文峰区', en: 'Wenfeng District' }, level: 'county' },
-  { code: '410503', name: { zh: '北关区', en: 'Beiguan District' }, level: 'county' },
-  { code: '410505', name: { zh: '殷都区', en: 'Yindu District' }, level: 'county' },
-  { code: '410506', name: { zh: '龙安区', en: "Long'an District" }, level: 'county' },
-  { code: '410522', name: { zh: '安阳县', en: 'Anyang County' }, level: 'county' },
-  { code: '410523', name: { zh: '汤阴县', en: 'Tangyin County' }, level: 'county' },
-  { code: '410526', name: { zh: '滑县', en: 'Hua County' }, level: 'county' },
-  { code: '410527', name: { zh: '内黄县', en: 'Neihuang County' }, level: 'county' },
-  { code: '410581', name: { zh: '林州市', en: 'Linzhou City' }, level: 'county' },
-];
-
-export const sectors: Sector[] = [
-  { code: 'coal-mine', name: { zh: '煤矿', en: 'Coal mines' } },
-  { code: 'non-coal-mine', name: { zh: '非煤矿山', en: 'Non-coal mines' } },
-  { code: 'hazardous-chemicals', name: { zh: '危险化学品', en: 'Hazardous chemicals' } },
-  { code: 'road-transport', name: { zh: '道路运输', en: 'Road transport' } },
-  { code: 'construction', name: { zh: '建筑施工', en: 'Construction' } },
-  { code: 'fire-safety', name: { zh: '消防安全', en: 'Fire safety' } },
-  { code: 'special-equipment', name: { zh: '特种设备', en: 'Special equipment' } },
-  { code: 'campus', name: { zh: '校园安全', en: 'Campus safety' } },
-  { code: 'labour-intensive', name: { zh: '劳动密集型企业', en: 'Labour-intensive firms' } },
-  { code: 'welding', name: { zh: '焊接与动火作业', en: 'Welding and hot work' } },
-  { code: 'crowded-places', name: { zh: '人员密集场所与“多合一”场所', en: 'Crowded places and multi-use premises' } },
-  { code: 'industry-trade', name: { zh: '工贸行业', en: 'Industry and trade' } },
-  { code: 'other', name: { zh: '其他', en: 'Other' } },
-];
-
-export const categories: Category[] = [
-  {
-    code: 'major-hazard',
-    sector: 'other',
-    scheme: 'violation',
-    name: { zh: '重大事故隐患', en: 'Major accident hazard' },
-  },
-  {
-    code: 'illegal-operation',
-    sector: 'other',
-    scheme: 'violation',
-    name: { zh: '非法违法生产经营建设', en: 'Illegal production, operation or construction' },
-  },
-  {
-    code: 'concealed-accident',
-    sector: 'other',
-    scheme: 'concealed-accident',
-    name: { zh: '瞒报、谎报生产安全事故', en: 'Concealed or falsely reported accident' },
-  },
-  {
-    code: 'coal-mine-illegal-mining',
-    sector: 'coal-mine',
-    scheme: 'violation',
-    outsideScheme: coalMineChannel,
-    name: {
-      zh: '煤矿超层越界、超能力或停产整顿期间违规生产',
-      en: 'Coal mine working beyond its boundary or capacity, or during a suspension',
-    },
-  },
-  {
-    code: 'non-coal-illegal-mining',
-    sector: 'non-coal-mine',
-    scheme: 'violation',
-    name: { zh: '非煤矿山非法盗采、无证开采', en: 'Illegal or unlicensed quarrying and mining' },
-  },
-  {
-    code: 'chemicals-illegal-storage',
-    sector: 'hazardous-chemicals',
-    scheme: 'violation',
-    name: { zh: '危险化学品非法生产、储存、经营', en: 'Illegal production, storage or sale of hazardous chemicals' },
-  },
-  {
-    code: 'pipeline-illegal-digging',
-    sector: 'hazardous-chemicals',
-    scheme: 'violation',
-    name: { zh: '油气管道周边乱挖乱钻、违章占压', en: 'Digging or building over oil and gas pipelines' },
-  },
-  {
-    code: 'transport-dangerous-goods',
-    sector: 'road-transport',
-    scheme: 'violation',
-    name: { zh: '非法运输危险货物、超限超载', en: 'Illegal dangerous-goods transport or overloading' },
-  },
-  {
-    code: 'construction-no-protection',
-    sector: 'construction',
-    scheme: 'violation',
-    name: {
-      zh: '高处作业无防护、脚手架或深基坑违规',
-      en: 'Work at height without protection; unsafe scaffolding or excavation',
-    },
-  },
-  {
-    code: 'fire-exits-blocked',
-    sector: 'fire-safety',
-    scheme: 'violation',
-    name: { zh: '安全出口、疏散通道堵塞或锁闭', en: 'Blocked or locked exits and escape routes' },
-  },
-  {
-    code: 'special-equipment-uninspected',
-    sector: 'special-equipment',
-    scheme: 'violation',
-    name: { zh: '特种设备未经检验或无证操作', en: 'Special equipment uninspected or run without a licence' },
-  },
-  {
-    code: 'campus-hazard',
-    sector: 'campus',
-    scheme: 'violation',
-    name: { zh: '校园及周边安全隐患', en: 'Hazard at or around a school' },
-  },
-  {
-    code: 'labour-intensive-hazard',
-    sector: 'labour-intensive',
-    scheme: 'violation',
-    name: { zh: '劳动密集型企业安全隐患', en: 'Hazard in a labour-intensive workplace' },
-  },
-  {
-    code: 'welding-unlicensed',
-    sector: 'welding',
-    scheme: 'welding',
-    name: { zh: '无特种作业操作证从事焊接作业', en: 'Welding without a special-operations licence' },
-  },
-  {
-    code: 'welding-no-permit',
-    sector: 'welding',
-    scheme: 'welding',
-    name: { zh: '未办理动火审批擅自动火', en: 'Hot work without a permit' },
-  },
-  {
-    code: 'welding-no-precautions',
-    sector: 'welding',
-    scheme: 'welding',
-    name: {
-      zh: '动火作业无监护、未清理可燃物或无消防器材',
-      en: 'Hot work without a fire watch, clearance of combustibles or extinguishers',
-    },
-  },
-  {
-    code: 'multi-use-premises',
-    sector: 'crowded-places',
-    scheme: 'violation',
-    name: {
-      zh: '“多合一”场所违规住人、人员密集场所隐患',
-      en: 'People living in multi-use premises; hazards in crowded places',
-    },
-  },
-  {
-    code: 'industry-trade-hazard',
-    sector: 'industry-trade',
-    scheme: 'violation',
-    name: {
-      zh: '工贸企业（冶金、粉尘涉爆、有限空间等）隐患',
-      en: 'Industrial hazard (metallurgy, combustible dust, confined spaces…)',
-    },
-  },
-  {
-    code: 'other',
-    sector: 'other',
-    scheme: 'violation',
-    name: { zh: '其他安全生产违法行为', en: 'Other work-safety violation' },
-  },
-];
-
-export const units: Unit[] = [
-  {
-    code: 'city-emb',
-    name: { zh: '安阳市应急管理局', en: 'Anyang Emergency Management Bureau' },
-    sectors: ['hazardous-chemicals', 'non-coal-mine', 'industry-trade', 'welding', 'other'],
-  },
-  {
-    code: 'city-enforcement',
-    name: { zh: '安阳市应急管理综合行政执法支队', en: 'Anyang Emergency Management Enforcement Corps' },
-    sectors: ['hazardous-chemicals', 'non-coal-mine', 'industry-trade', 'welding'],
-  },
-  {
-    code: 'city-housing',
-    name: { zh: '安阳市住房和城乡建设局', en: 'Anyang Housing and Urban-Rural Development Bureau' },
-    sectors: ['construction'],
-  },
-  {
-    code: 'city-transport',
-    name: { zh: '安阳市交通运输局', en: 'Anyang Transport Bureau' },
-    sectors: ['road-transport'],
-  },
-  {
-    code: 'city-market',
-    name: { zh: '安阳市市场监督管理局', en: 'Anyang Market Supervision Bureau' },
-    sectors: ['special-equipment'],
-  },
-  {
-    code: 'city-fire',
-    name: { zh: '安阳市消防救援支队', en: 'Anyang Fire and Rescue Detachment' },
-    sectors: ['fire-safety', 'crowded-places'],
-  },
-  { code: 'city-education', name: { zh: '安阳市教育局', en: 'Anyang Education Bureau' }, sectors: ['campus'] },
-  {
-    code: 'city-industry',
-    name: { zh: '安阳市工业和信息化局', en: 'Anyang Industry and Information Technology Bureau' },
-    sectors: ['labour-intensive', 'industry-trade'],
-  },
-  {
-    code: 'city-energy',
-    name: { zh: '安阳市发展和改革委员会（能源）', en: 'Anyang Development and Reform Commission (energy)' },
-    sectors: ['coal-mine'],
-  },
-  {
-    // The mine-safety channel: coal-mine reports are transferred here, outside the city scheme.
+  channel: {
     code: 'mine-safety-henan',
     name: { zh: '国家矿山安全监察局河南局', en: 'National Mine Safety Administration, Henan Bureau' },
-    sectors: ['coal-mine'],
   },
-  ...areas.map((a) => ({
-    code: `emb-${a.code}`,
-    name: { zh: `${a.name.zh}应急管理局`, en: `${a.name.en} Emergency Management Bureau` },
-    sectors: ['hazardous-chemicals', 'non-coal-mine', 'industry-trade', 'welding', 'other'],
-    areaCode: a.code,
-  })),
-];
+};
 
-export const areaCodes = areas.map((a) => a.code);
+/** Categories outside the city scheme, by code (every Henan seed uses these codes for them). */
+const outsideSchemeCategories: Record<string, typeof coalMineChannel> = {
+  'coal-mine-illegal-mining': coalMineChannel,
+};
 
 /** Why a category is outside the city reward scheme and where it goes, or undefined when it is inside. */
-export function outsideSchemeOf(categoryCode: string | undefined): (OutsideScheme & { channel: Unit }) | undefined {
-  const outside = categories.find((c) => c.code === categoryCode)?.outsideScheme;
-  const channel = outside && units.find((u) => u.code === outside.channelUnitCode);
-  return outside && channel ? { ...outside, channel } : undefined;
+export function outsideSchemeOf(
+  categoryCode: string | undefined,
+): (OutsideScheme & { channel: { code: string; name: Label } }) | undefined {
+  return categoryCode ? outsideSchemeCategories[categoryCode] : undefined;
 }

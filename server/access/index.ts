@@ -8,6 +8,7 @@ import { fundPolicy } from '../fund/fund.policy';
 import { posterPolicy } from '../posters/posters.policy';
 import { reportPolicy } from '../reports/reports.policy';
 import { responsibilityPolicy } from '../catalog/catalog.policy';
+import { jurisdictionPolicy } from '../jurisdiction/jurisdiction.policy';
 import { rewardPolicyPolicy } from '../rewards/rewardPolicies.policy';
 import { rewardControlsPolicy } from '../rewards/rewardControls.policy';
 import { staffPolicy } from '../staff/staff.policy';
@@ -33,6 +34,7 @@ const policies = {
   ...posterPolicy,
   ...reportPolicy,
   ...responsibilityPolicy,
+  ...jurisdictionPolicy,
   ...rewardPolicyPolicy,
   ...statsPolicy,
   ...rewardControlsPolicy,

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
 import { Category } from './category.model';
+import { assertKnownSector } from '../jurisdiction/validate';
 import type { Actor } from '../access';
 
 /** Every category, retired ones included, in the form's order. */
@@ -19,6 +20,7 @@ export async function activeCategories() {
 }
 
 export async function categoryCreator(actor: Actor, input: z.infer<typeof createCategoryBody>) {
+  await assertKnownSector(input.sector, 'body.sector');
   if (await Category.exists({ code: input.code }))
     throw fail('resource.conflict', [{ path: 'body.code', code: 'duplicate', message: 'code already exists' }]);
   return inTransaction(async (session) => {
@@ -29,6 +31,7 @@ export async function categoryCreator(actor: Actor, input: z.infer<typeof create
 }
 
 export async function categoryUpdater(actor: Actor, code: string, changes: z.infer<typeof updateCategoryBody>) {
+  await assertKnownSector(changes.sector, 'body.sector');
   return inTransaction(async (session) => {
     const updated = await Category.findOneAndUpdate(
       { code },

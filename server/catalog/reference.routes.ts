@@ -1,7 +1,7 @@
 // Reference data: the catalog for the report form, the departments for the console.
 import { Router } from 'express';
 import { contract } from '../../shared/contract';
-import { areas, sectors } from '../../shared/catalog';
+import { areasOf, jurisdiction, sectorsOf, servedArea } from '../jurisdiction/lookup';
 import { defineRoute } from '../platform/http/defineRoute';
 import { activeCategories } from './categories';
 import { allUnits } from './units';
@@ -10,7 +10,14 @@ export function referenceRoutes(): Router {
   const router = Router();
 
   defineRoute(router, contract.catalog.catalog, { access: 'public' }, async () => {
-    const categories = await activeCategories();
+    const [categories, areas, sectors, place, served] = await Promise.all([
+      activeCategories(),
+      areasOf(),
+      sectorsOf(),
+      jurisdiction(),
+      servedArea(),
+    ]);
+    const { bureau, hotlines, letterAddress, visitAddress, footer } = place.profile;
     return {
       categories: categories.map((c) => ({
         code: c.code,
@@ -18,8 +25,16 @@ export function referenceRoutes(): Router {
         scheme: c.scheme,
         name: { zh: c.name.zh, en: c.name.en },
       })),
-      areas,
-      sectors,
+      areas: areas.map((a) => ({ code: a.code, name: a.name, level: a.level })),
+      sectors: sectors.map((s) => ({ code: s.code, name: s.name })),
+      jurisdiction: {
+        area: { code: place.profile.areaCode, name: served?.name ?? { zh: '', en: '' } },
+        bureau,
+        hotlines,
+        letterAddress,
+        visitAddress,
+        footer,
+      },
     };
   });
 

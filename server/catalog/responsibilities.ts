@@ -1,5 +1,6 @@
 // Administrators point a sector in an area at another department; intake gets
 // that department suggested when it accepts a report.
+import { assertKnownArea, assertKnownSector } from '../jurisdiction/validate';
 import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
@@ -8,6 +9,8 @@ import { Unit } from './unit.model';
 import type { Actor } from '../access';
 
 export async function responsibilityUpdater(actor: Actor, sector: string, area: string, unitCode: string) {
+  await assertKnownSector(sector, 'params.sector');
+  await assertKnownArea(area, 'params.area');
   const unit = await Unit.findOne({ code: unitCode }).lean();
   if (!unit)
     throw fail('request.invalid', [{ path: 'body.unitCode', code: 'unknown', message: `unknown unit ${unitCode}` }]);

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { unitLevel } from '../catalog/units';
-import { categories, outsideSchemeOf } from '../../shared/catalog';
+import { outsideSchemeOf } from '../../shared/catalog';
+import { jurisdiction } from '../jurisdiction/lookup';
+import { anyang } from '../jurisdiction/seeds/anyang';
 import { shanghaiDay } from '../../shared/dates';
 import { reportInputSchema } from '../../shared/schemas/report';
 import { actionPayloads } from '../../shared/schemas/workflow';
@@ -129,7 +131,7 @@ function findingsFor(c: DemoCase, at: Date, i: number): unknown {
 /** The department that verifies the case: its county's bureau for a county case, else the responsibility table's. */
 function unitFor(c: DemoCase): string {
   if (c.county) return `emb-${c.area}`;
-  const sector = categories.find((k) => k.code === c.category)!.sector;
+  const sector = anyang.categories.find((k) => k.code === c.category)!.sector;
   return defaultResponsibilities().find((r) => r.sector === sector && r.area === c.area)!.unitCode;
 }
 
@@ -227,6 +229,8 @@ export function demoFundOpening(now = new Date()): Date {
 /** Creates the demo reports when in demo mode and no report exists yet; returns how many. */
 export async function seedDemoReports(deps: SubmissionContext & { demo: boolean; now?: Date }): Promise<number> {
   if (!deps.demo || (await Report.exists({}))) return 0;
+  // The demo cases are set in Anyang's areas and departments: another city's demo starts with none.
+  if ((await jurisdiction()).seed !== anyang.name) return 0;
   const now = (deps.now ?? new Date()).getTime();
   const actors = await demoActors();
   const ctx = { box: deps.box, publicBaseUrl: deps.publicBaseUrl };

@@ -1,50 +1,24 @@
 // Data every installation starts with (departments, categories), and the demo
 // set: staff accounts at both levels and the bureau's 5,000,000-yuan reward fund.
-import { categories, units, areaCodes, sectors } from '../../shared/catalog';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/auditLog';
 import { hashPassword } from '../staff/passwords';
 import { inTransaction } from '../platform/db';
-import { Category } from '../catalog/category.model';
 import { Fund, LedgerEntry, MAIN_FUND } from '../fund/fund.model';
-import { Responsibility } from '../catalog/responsibility.model';
 import { Staff } from '../staff/staff.model';
-import { Unit } from '../catalog/unit.model';
+import { applyJurisdictionSeed, defaultResponsibilities as seededResponsibilities } from '../jurisdiction/applySeed';
+import { DEFAULT_JURISDICTION, loadJurisdictionSeed } from '../jurisdiction/loadSeed';
+import { areasOf } from '../jurisdiction/lookup';
 
-export async function seedReferenceData(): Promise<void> {
-  // $setOnInsert: administrators' later edits are never overwritten.
-  await Unit.bulkWrite(
-    units.map((u) => ({ updateOne: { filter: { code: u.code }, update: { $setOnInsert: u }, upsert: true } })),
-  );
-  await Category.bulkWrite(
-    categories.map((c, order) => ({
-      updateOne: { filter: { code: c.code }, update: { $setOnInsert: { ...c, order, active: true } }, upsert: true },
-    })),
-  );
-  await Responsibility.bulkWrite(
-    defaultResponsibilities().map((r) => ({
-      updateOne: { filter: { sector: r.sector, area: r.area }, update: { $setOnInsert: r }, upsert: true },
-    })),
-  );
+/** The jurisdiction seed (WOODPECKER_JURISDICTION) into an empty database: areas, sectors, profile, departments, categories, responsibilities. */
+export async function seedReferenceData(
+  jurisdiction: string = DEFAULT_JURISDICTION,
+): Promise<{ applied: boolean; seed: string }> {
+  return applyJurisdictionSeed(loadJurisdictionSeed(jurisdiction));
 }
 
-/**
- * The starting responsibility table. Supervision is territorial (属地管理): a
- * county department that supervises the sector takes it (the county emergency
- * bureaus: chemicals, non-coal mines, industry and trade, welding, other).
- * Sectors whose regulators have no county office in the catalog go to the city
- * department on the responsibility list (construction → housing, fire → fire
- * and rescue…); the county emergency bureau is the fallback.
- */
-export function defaultResponsibilities(): { sector: string; area: string; unitCode: string }[] {
-  return sectors.flatMap((s) =>
-    areaCodes.map((area) => {
-      const county = units.find((u) => u.areaCode === area && u.sectors.includes(s.code));
-      const city = units.find((u) => !u.areaCode && u.sectors.includes(s.code));
-      return { sector: s.code, area, unitCode: (county ?? city)?.code ?? `emb-${area}` };
-    }),
-  );
-}
+/** The starting responsibility table of the default seed (server/jurisdiction/applySeed.ts). */
+export const defaultResponsibilities = () => seededResponsibilities(loadJurisdictionSeed());
 
 /**
  * The demo accounts. The administrator and the two finance officers work city-wide
@@ -54,6 +28,10 @@ export function defaultResponsibilities(): { sector: string; area: string; unitC
  * level (a unit with an area is a county one), and the city supervisor reviews
  * objections to county conclusions and decides what a county refers up.
  */
+/** Stand-ins filled from the jurisdiction when the accounts are seeded: every report area, and the demo county (北关区 in Anyang: the second area). */
+const EVERY_AREA = ['*'];
+const DEMO_COUNTY = '410503';
+
 export const demoAccounts: {
   username: string;
   role: Role;
@@ -75,7 +53,7 @@ export const demoAccounts: {
     role: 'intake',
     displayName: '李娜（受理员）',
     unitCode: 'city-emb',
-    areaCodes: areaCodes,
+    areaCodes: EVERY_AREA,
     allAreas: false,
   },
   {
@@ -83,7 +61,7 @@ export const demoAccounts: {
     role: 'verifier',
     displayName: '张强（核查人员）',
     unitCode: 'city-enforcement',
-    areaCodes: areaCodes,
+    areaCodes: EVERY_AREA,
     allAreas: false,
   },
   {
@@ -91,7 +69,7 @@ export const demoAccounts: {
     role: 'reviewer',
     displayName: '刘洋（审核人）',
     unitCode: 'city-emb',
-    areaCodes: areaCodes,
+    areaCodes: EVERY_AREA,
     allAreas: false,
   },
   {
@@ -138,16 +116,16 @@ export const demoAccounts: {
     username: 'county-verifier',
     role: 'verifier',
     displayName: '孙浩（北关区应急管理局 核查人员）',
-    unitCode: 'emb-410503',
-    areaCodes: ['410503'],
+    unitCode: `emb-${DEMO_COUNTY}`,
+    areaCodes: [DEMO_COUNTY],
     allAreas: false,
   },
   {
     username: 'county-reviewer',
     role: 'reviewer',
     displayName: '周敏（北关区应急管理局 审核人）',
-    unitCode: 'emb-410503',
-    areaCodes: ['410503'],
+    unitCode: `emb-${DEMO_COUNTY}`,
+    areaCodes: [DEMO_COUNTY],
     allAreas: false,
   },
   {
@@ -155,7 +133,7 @@ export const demoAccounts: {
     role: 'reviewer',
     displayName: '吴刚（市应急管理局 督查复查）',
     unitCode: 'city-emb',
-    areaCodes: areaCodes,
+    areaCodes: EVERY_AREA,
     allAreas: false,
   },
 ];
@@ -166,7 +144,16 @@ export const demoAccounts: {
  */
 export async function seedDemoStaff(password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  for (const a of demoAccounts) {
+  const areas = await areasOf();
+  const county = areas.find((a) => a.code === DEMO_COUNTY) ?? areas[1] ?? areas[0];
+  const local = (text: string) => text.replaceAll(DEMO_COUNTY, county.code).replace('北关区', county.name.zh);
+  for (const demo of demoAccounts) {
+    const a = {
+      ...demo,
+      displayName: local(demo.displayName),
+      unitCode: local(demo.unitCode),
+      areaCodes: demo.areaCodes === EVERY_AREA ? areas.map((x) => x.code) : demo.areaCodes.map(local),
+    };
     await Staff.updateOne(
       { username: a.username },
       {

@@ -2,7 +2,6 @@
 // BOM so that Excel reads the Chinese headers) and XLSX. Amounts appear as yuan
 // with two decimals and, exactly, as fen.
 import ExcelJS from 'exceljs';
-import { areas } from '../../shared/catalog';
 import { plainYuan } from '../../shared/money';
 import { ledgerNoteText } from '../../shared/notes';
 import { fundSourceName, type LedgerEntryView } from '../../shared/schemas/fund';
@@ -31,9 +30,13 @@ export function shanghaiDateTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-const areaName = (code: string) => areas.find((a) => a.code === code)?.name.zh ?? code;
+/** The jurisdiction's names the files print: the fund's, and the areas' (server/jurisdiction). */
+export interface FundNames {
+  fund: { zh: string; en: string };
+  area: (code: string) => { zh: string; en: string };
+}
 
-export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
+export function ledgerSheet(entries: LedgerEntryView[], names: FundNames): Sheet {
   return {
     name: '资金台账 Ledger',
     columns: [
@@ -54,12 +57,12 @@ export function ledgerSheet(entries: LedgerEntryView[]): Sheet {
       e.rewardId ?? '',
       ledgerNoteText(e, 'zh') ?? '',
       e.id,
-      fundSourceName(e.source).zh,
+      fundSourceName(e.source, names).zh,
     ]),
   };
 }
 
-export function payoutSheet(payouts: PayoutRow[]): Sheet {
+export function payoutSheet(payouts: PayoutRow[], names: FundNames): Sheet {
   return {
     name: '奖励发放 Payouts',
     columns: [
@@ -77,14 +80,14 @@ export function payoutSheet(payouts: PayoutRow[]): Sheet {
     rows: payouts.map((p) => [
       p.reference,
       p.area,
-      areaName(p.area),
+      names.area(p.area).zh,
       p.amountFen,
       p.amountFen,
       p.voucherNo,
       p.paidOn,
       shanghaiDateTime(p.recordedAt),
       p.kind === 'payout' ? '发放 payout' : '补发 top-up',
-      fundSourceName(p.source).zh,
+      fundSourceName(p.source, names).zh,
     ]),
   };
 }

@@ -7,6 +7,7 @@ import { inTransaction } from '../platform/db';
 import { MAIN_FUND } from './fund.model';
 import type { Actor } from '../access';
 import { ledgerSheet, payoutSheet, toCsv, toXlsx, type Sheet } from './exportFiles';
+import { areaNames, profile } from '../jurisdiction/lookup';
 import { ledgerEntriesIn, payoutsIn } from './fundReports';
 
 export type FundExportKind = 'ledger' | 'payouts';
@@ -30,7 +31,10 @@ const filename = (kind: FundExportKind, format: FundExportFormat, period: Period
 
 // The fund is city-wide (one fund for the bureau): the ledger and its exports are deliberately not area-scoped.
 async function sheetOf(kind: FundExportKind, period: Period): Promise<Sheet> {
-  return kind === 'ledger' ? ledgerSheet(await ledgerEntriesIn(period)) : payoutSheet(await payoutsIn(period));
+  const names = { fund: (await profile()).fundName, area: await areaNames() };
+  return kind === 'ledger'
+    ? ledgerSheet(await ledgerEntriesIn(period), names)
+    : payoutSheet(await payoutsIn(period), names);
 }
 
 export async function fundExporter(

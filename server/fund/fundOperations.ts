@@ -2,6 +2,7 @@
 // source (the city fund unless another is named). Each is a ledger entry,
 // the balance change and an audit entry in one transaction, and is keyed by the
 // client's Idempotency-Key so that a retried request never appropriates twice.
+import { assertKnownFundSource } from '../jurisdiction/validate';
 import type { z } from 'zod';
 import { type appropriationBody, type LedgerEntryView } from '../../shared/schemas/fund';
 import { appendAudit } from '../audit/auditLog';
@@ -43,6 +44,7 @@ export async function appropriate(
 ): Promise<LedgerEntryView> {
   const replay = await replayOf(key, actor, request);
   if (replay) return replay;
+  await assertKnownFundSource(request.source, 'body.source');
   try {
     await inTransaction(async (session) => {
       // Outside demo mode nothing seeds a fund: the first appropriation to a source opens it.

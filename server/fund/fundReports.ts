@@ -22,6 +22,7 @@ import type {
   rewardWorkQuery,
 } from '../../shared/schemas/fund';
 import { fundSourceName, MAIN_FUND_SOURCE } from '../../shared/schemas/fund';
+import { areaNames, profile } from '../jurisdiction/lookup';
 import { LedgerEntry, MAIN_FUND, type LedgerEntryFields } from './fund.model';
 import { Report } from '../reports/report.model';
 import type { Actor } from '../access';
@@ -74,6 +75,7 @@ export async function pipelineFen(): Promise<number> {
 const sourceOrder = (s: string) => (s === MAIN_FUND_SOURCE ? '0' : s === 'provincial' ? '1' : `2${s}`);
 
 export async function fundOverview(): Promise<z.infer<typeof fundResponse>> {
+  const names = { fund: (await profile()).fundName, area: await areaNames() };
   const [bySource, pipeline] = await Promise.all([allFundBalances(), pipelineFen()]);
   const zero: FundBalances = { appropriatedFen: 0, reservedFen: 0, paidFen: 0, recoveredFen: 0, availableFen: 0 };
   const city = bySource.get(MAIN_FUND) ?? zero;
@@ -86,7 +88,7 @@ export async function fundOverview(): Promise<z.infer<typeof fundResponse>> {
     shortfall: pipeline > city.availableFen,
     sources: [...bySource.entries()]
       .sort(([a], [b]) => sourceOrder(a).localeCompare(sourceOrder(b)))
-      .map(([source, b]) => ({ source, name: fundSourceName(source), ...b })),
+      .map(([source, b]) => ({ source, name: fundSourceName(source, names), ...b })),
   };
 }
 

@@ -3,9 +3,11 @@
 // Noto Sans SC, embedded as a subset, so the PDF prints the same anywhere.
 import { A4, cjkPdf } from '../platform/pdf';
 import { posterQrMatrix } from './qrCode';
-import { posterText, type Bilingual } from './posterText';
+import { posterText, type Bilingual, type PlaceText } from './posterText';
 
 export interface PosterPdfInput {
+  /** What names the place: issuer, channels, reward promises (placeText of the jurisdiction profile). */
+  place: PlaceText;
   code: string;
   siteName: string;
   enterpriseName: string;
@@ -48,10 +50,14 @@ type Doc = PDFKit.PDFDocument;
  */
 export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
   const { doc, done } = cjkPdf({
-    info: { Title: `${posterText.title.zh} ${input.code}`, Author: posterText.issuer.zh, Subject: posterText.title.en },
+    info: {
+      Title: `${posterText.title.zh} ${input.code}`,
+      Author: input.place.issuer.zh,
+      Subject: posterText.title.en,
+    },
   });
 
-  drawHeader(doc);
+  drawHeader(doc, input.place);
   const siteBottom = drawSiteBlock(doc, input, HEADER_HEIGHT + 14);
   const footerTop = PAGE.height - FOOTER_HEIGHT;
   const confidentialityTop = footerTop - 12 - CONFIDENTIALITY_HEIGHT;
@@ -61,17 +67,17 @@ export function renderPosterPdf(input: PosterPdfInput): Promise<Buffer> {
   const qrSize = Math.max(QR_MIN, Math.min(QR_MAX, room - QR_CAPTION - 2 * 12));
   const scanHeight = Math.max(qrSize + QR_CAPTION, STEPS_HEIGHT);
   drawScanSection(doc, input, siteBottom + Math.max(12, (room - scanHeight) / 2), qrSize);
-  drawInfoColumns(doc, infoTop);
+  drawInfoColumns(doc, infoTop, input.place);
   drawConfidentiality(doc, confidentialityTop);
   drawFooter(doc, footerTop);
   doc.end();
   return done;
 }
 
-function drawHeader(doc: Doc): void {
+function drawHeader(doc: Doc, place: PlaceText): void {
   doc.rect(0, 0, PAGE.width, HEADER_HEIGHT).fill(COLOR.red);
   doc.fillColor(COLOR.white);
-  doc.font('regular').fontSize(10.5).text(`${posterText.issuer.zh}  ·  ${posterText.issuer.en}`, MARGIN, 16, {
+  doc.font('regular').fontSize(10.5).text(`${place.issuer.zh}  ·  ${place.issuer.en}`, MARGIN, 16, {
     width: CONTENT,
     align: 'center',
     lineBreak: false,
@@ -264,7 +270,7 @@ function sectionTitle(doc: Doc, title: Bilingual, x: number, y: number, width: n
 }
 
 /** Left: the reporting channels. Right: the rewards. */
-function drawInfoColumns(doc: Doc, top: number): void {
+function drawInfoColumns(doc: Doc, top: number, place: PlaceText): void {
   const gutter = 20;
   const width = (CONTENT - gutter) / 2;
   const left = MARGIN;
@@ -272,7 +278,7 @@ function drawInfoColumns(doc: Doc, top: number): void {
 
   let y = sectionTitle(doc, posterText.channelsTitle, left, top, width);
   const labelWidth = 62;
-  posterText.channels.forEach((channel, i) => {
+  place.channels.forEach((channel, i) => {
     const hotline = i === 0;
     doc
       .fillColor(COLOR.ink)
@@ -306,7 +312,7 @@ function drawInfoColumns(doc: Doc, top: number): void {
   });
 
   y = sectionTitle(doc, posterText.rewardsTitle, right, top, width);
-  for (const { condition, amount } of posterText.rewards) {
+  for (const { condition, amount } of place.rewards) {
     doc.fillColor(COLOR.ink).font('bold').fontSize(11.5).text(condition.zh, right, y, { width, lineBreak: false });
     doc
       .fillColor(COLOR.red)

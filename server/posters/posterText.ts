@@ -1,13 +1,14 @@
 // What every poster says, word for word from the bureau's announcement (see
-// docs/product-brief.md and reward-rules.md): title, channels, rewards, the
-// confidentiality promise and the slogan. zh-CN first, English beneath.
+// docs/product-brief.md and reward-rules.md): title, the confidentiality promise
+// and the slogan. What names the place (issuer, hotlines, addresses, reward
+// promises) comes from the jurisdiction profile (placeText). zh-CN first, English beneath.
+import type { Profile } from '../jurisdiction/seedFormat';
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
 export const posterText = {
-  issuer: { zh: '安阳市应急管理局', en: 'Anyang Emergency Management Bureau' },
   title: { zh: '安全生产违法行为举报公示牌', en: 'Work-safety violation reporting' },
   site: { zh: '场所', en: 'Site' },
   enterprise: { zh: '企业', en: 'Enterprise' },
@@ -25,30 +26,7 @@ export const posterText = {
   ] as Bilingual[],
   posterCode: { zh: '公示牌编号', en: 'Poster code' },
   channelsTitle: { zh: '举报途径', en: 'How to report' },
-  channels: [
-    { label: { zh: '举报电话', en: 'Hotline' }, value: { zh: '12350 / 0372-3391601', en: '12350 / 0372-3391601' } },
-    { label: { zh: '网上举报', en: 'Online' }, value: { zh: '扫描本牌二维码', en: 'scan the QR code on this poster' } },
-    {
-      label: { zh: '信件举报', en: 'Letter' },
-      value: { zh: '寄安阳市应急管理局', en: 'to the Anyang Emergency Management Bureau' },
-    },
-    {
-      label: { zh: '来访举报', en: 'In person' },
-      value: { zh: '安阳市应急管理局', en: 'at the Anyang Emergency Management Bureau' },
-    },
-  ] as { label: Bilingual; value: Bilingual }[],
   rewardsTitle: { zh: '举报奖励', en: 'Rewards' },
-  /** Each promise reads as one sentence (condition + amount); the amount is set apart in print. */
-  rewards: [
-    {
-      condition: { zh: '经核查属实的重大事故隐患和违法行为举报', en: 'Verified major hazards and illegal acts:' },
-      amount: { zh: '最高奖励30万元', en: 'up to 300,000 yuan' },
-    },
-    {
-      condition: { zh: '实名举报焊接作业违法违规行为', en: 'Real-name reports of illegal welding:' },
-      amount: { zh: '奖励500–3000元', en: '500 – 3,000 yuan' },
-    },
-  ] as { condition: Bilingual; amount: Bilingual }[],
   confidentialityTitle: { zh: '严格保密', en: 'Confidential' },
   confidentiality: {
     zh: '对举报人信息、举报内容和奖励情况严格保密，未经举报人同意不得公开。',
@@ -57,3 +35,27 @@ export const posterText = {
   },
   slogan: { zh: '人人都是安全员，个个都是啄木鸟', en: 'Everyone a safety officer, everyone a woodpecker' },
 };
+
+export interface PlaceText {
+  issuer: Bilingual;
+  channels: { label: Bilingual; value: Bilingual }[];
+  rewards: { condition: Bilingual; amount: Bilingual }[];
+}
+
+/** The poster's lines that name the place, from the jurisdiction profile. */
+export function placeText(profile: Profile): PlaceText {
+  const numbers = profile.hotlines.map((h) => h.number).join(' / ');
+  return {
+    issuer: profile.bureau,
+    channels: [
+      { label: { zh: '举报电话', en: 'Hotline' }, value: { zh: numbers, en: numbers } },
+      {
+        label: { zh: '网上举报', en: 'Online' },
+        value: { zh: '扫描本牌二维码', en: 'scan the QR code on this poster' },
+      },
+      { label: { zh: '信件举报', en: 'Letter' }, value: profile.letterAddress },
+      { label: { zh: '来访举报', en: 'In person' }, value: profile.visitAddress },
+    ],
+    rewards: profile.posterPromises,
+  };
+}

@@ -3,7 +3,7 @@
 // the citizen to the form.
 import { Router, type Request, type Response } from 'express';
 import { contract } from '../../shared/contract';
-import { areas, sectors } from '../../shared/catalog';
+import { areaNames, profile, sectorNames } from '../jurisdiction/lookup';
 import { posterCodeSchema } from '../../shared/schemas/poster';
 import { activePoster, listPosters, posterCreator, posterUpdater, printablePoster, recordScan } from './posters';
 import { sendDownload } from '../platform/http/download';
@@ -12,6 +12,7 @@ import { fail } from '../platform/errors';
 import { clientOf, publicLimiter } from '../platform/http/rateLimit';
 import { documentRoute } from '../platform/http/openapi';
 import { renderPosterPdf } from './posterPdf';
+import { placeText } from './posterText';
 import { posterQrPng, posterQrSvg } from './qrCode';
 import { ScanOnceFilter } from './scanOnce';
 import { posterScanUrl } from './scanUrl';
@@ -25,9 +26,6 @@ export interface PosterRouteDeps {
 }
 
 const REPORT_FORM = '/report';
-
-const label = <T extends { code: string; name: { zh: string; en: string } }>(list: T[], code: string) =>
-  list.find((x) => x.code === code)?.name ?? { zh: code, en: code };
 
 export function posterRoutes(deps: PosterRouteDeps): Router {
   const router = Router();
@@ -95,8 +93,9 @@ export function posterRoutes(deps: PosterRouteDeps): Router {
       code: poster.code,
       siteName: poster.siteName,
       enterpriseName: poster.enterpriseName,
-      area: label(areas, poster.areaCode),
-      sector: label(sectors, poster.sector),
+      area: (await areaNames())(poster.areaCode),
+      sector: (await sectorNames())(poster.sector),
+      place: placeText(await profile()),
       address: poster.address,
       scanUrl: scanUrl(poster.code),
     });

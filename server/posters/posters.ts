@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/auditLog';
 import { inTransaction } from '../platform/db';
 import { fail } from '../platform/errors';
 import { Poster } from './poster.model';
+import { assertKnownArea, assertKnownSector } from '../jurisdiction/validate';
 import { PosterScan } from './posterScan.model';
 import type { Actor } from '../access';
 
@@ -44,6 +45,8 @@ export async function posterCreator(
   input: z.infer<typeof createPosterBody>,
   drawCode: () => string = newPosterCode,
 ) {
+  await assertKnownArea(input.areaCode, 'body.areaCode');
+  await assertKnownSector(input.sector, 'body.sector');
   for (let attempt = 1; ; attempt++) {
     const code = drawCode();
     try {
@@ -67,6 +70,8 @@ export async function posterCreator(
 }
 
 export async function posterUpdater(actor: Actor, code: string, changes: z.infer<typeof updatePosterBody>) {
+  await assertKnownArea(changes.areaCode, 'body.areaCode');
+  await assertKnownSector(changes.sector, 'body.sector');
   return inTransaction(async (session) => {
     const updated = await Poster.findOneAndUpdate(
       { code },

@@ -2,6 +2,7 @@
 // staff messages, and the deadline mails the jobs send. Each function gets the
 // report as loaded, the action's typed payload and the actor; it throws a domain
 // error for a payload the report does not allow and changes nothing itself.
+import { assertKnownArea } from '../jurisdiction/validate';
 import { noteOf } from '../../shared/notes';
 import { coversArea } from '../../shared/areaScope';
 import { levelOfUnit, type Level } from '../../shared/levels';
@@ -105,6 +106,7 @@ export const caseChanges: ChangesFor<CaseAction> = {
   },
   transfer: async (_r, p, _a, { now }) => {
     if (p.toUnitCode) await assertUnit(p.toUnitCode, 'body.toUnitCode');
+    await assertKnownArea(p.toArea, 'body.toArea');
     return { set: { transferredTo: { unitCode: p.toUnitCode, area: p.toArea, at: now } }, note: p.note };
   },
   // A request for more time was the previous verifier's: the new one asks again if they need it.

@@ -3,7 +3,7 @@
 // a lock screen, a mail gateway or a shared inbox may show them — only that
 // there is news and where to sign in.
 import { trusted, type ClientSession } from 'mongoose';
-import { areas } from '../../shared/catalog';
+import { areaNames } from '../jurisdiction/lookup';
 import { openReportData, ShreddedData } from '../protection/dataKeys';
 import type { SecretBox } from '../platform/secretBox';
 import { enqueueEmail, type EmailMessage } from '../platform/emails/outbox';
@@ -20,7 +20,7 @@ export async function notifyIntakeOfNewReport(
   publicBaseUrl: string,
   session: ClientSession,
 ): Promise<void> {
-  const area = areas.find((a) => a.code === report.area);
+  const area = (await areaNames())(report.area);
   const officers = await Staff.find({
     role: 'intake',
     disabled: false,
@@ -36,7 +36,7 @@ export async function notifyIntakeOfNewReport(
         kind: 'staff-new-report',
         to: officer.email!,
         subject: `【啄木鸟】新举报待受理 ${report.reference} / New report to screen`,
-        text: `${area?.name.zh ?? report.area}有一件新举报待受理：${report.reference}\n请登录控制台处理：${publicBaseUrl}/console\n\nA new report from ${area?.name.en ?? report.area} is waiting for screening: ${report.reference}\n${publicBaseUrl}/console\n`,
+        text: `${area.zh}有一件新举报待受理：${report.reference}\n请登录控制台处理：${publicBaseUrl}/console\n\nA new report from ${area.en} is waiting for screening: ${report.reference}\n${publicBaseUrl}/console\n`,
       },
       session,
     );

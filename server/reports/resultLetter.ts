@@ -4,15 +4,13 @@
 // number and fine where they are public) and whether the reward conditions are
 // met — and, for a conclusion that can be objected to, the right to object and
 // its deadline. Like the reward notice it names no reporter.
-import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { formatYuan } from '../../shared/money';
 import { A4, cjkPdf, labelledRow } from '../platform/pdf';
 import { fail } from '../platform/errors';
-import { posterText } from '../posters/posterText';
+import { areaNames, profile } from '../jurisdiction/lookup';
 import type { ReportFields } from './report.model';
 
-const issuer = posterText.issuer;
 const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
 const GREY = '#5F6368';
@@ -35,8 +33,9 @@ const bilingual = (text: string): { zh: string; en?: string } => {
   return at < 0 ? { zh: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
 };
 
-export function renderResultLetter(r: ReportFields, n: number): Promise<Buffer> {
+export async function renderResultLetter(r: ReportFields, n: number): Promise<Buffer> {
   const letter = resultLetterOf(r, n);
+  const [issuer, areaName] = [(await profile()).bureau, await areaNames()];
   const { doc, done } = cjkPdf({
     info: { Title: `核查结果告知书 ${letter.letterNo}`, Author: issuer.zh, Subject: 'Result letter' },
     margin: MARGIN,
@@ -49,7 +48,7 @@ export function renderResultLetter(r: ReportFields, n: number): Promise<Buffer> 
 
   const row = (label: string, value: string) => labelledRow(doc, label, value);
   row('举报编号 Reference:', r.reference);
-  row('所属区域 Area:', areas.find((a) => a.code === r.area)?.name.zh ?? r.area);
+  row('所属区域 Area:', areaName(r.area).zh);
   row('举报日期 Reported on:', shanghaiDay(r.submittedAt));
   row('告知日期 Sent on:', shanghaiDay(letter.sentAt));
   doc.moveDown(0.6);

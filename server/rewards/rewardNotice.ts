@@ -3,16 +3,13 @@
 // policy applied and how and by when to claim. It names no reporter: the
 // reference and access key are what prove the reward is theirs.
 import { formatYuan } from '../../shared/money';
-import { areas } from '../../shared/catalog';
 import { shanghaiDay } from '../../shared/dates';
 import { documentsText, publicLines } from '../../shared/rewards/texts';
 import { stateNames, type ReportState } from '../../shared/workflow';
 import { fail } from '../platform/errors';
 import type { ReportFields } from '../reports/report.model';
 import { A4, cjkPdf, labelledRow } from '../platform/pdf';
-import { posterText } from '../posters/posterText';
-
-const issuer = posterText.issuer.zh;
+import { areaNames, profile } from '../jurisdiction/lookup';
 
 const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
@@ -24,9 +21,10 @@ export function rewardNoticeAvailable(r: ReportFields): boolean {
   return NOTICE_STATES.has(r.status) && !!r.reward?.eligible && !!r.reward.approvedAt;
 }
 
-export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<Buffer> {
+export async function renderRewardNotice(r: ReportFields, now = new Date()): Promise<Buffer> {
   const w = r.reward;
   if (!w || !rewardNoticeAvailable(r)) throw fail('resource.not_found');
+  const [issuer, areaName] = [(await profile()).bureau.zh, await areaNames()];
   const { doc, done } = cjkPdf({
     info: { Title: `举报奖励通知书 ${r.reference}`, Author: issuer, Subject: 'Reward notice' },
     margin: MARGIN,
@@ -38,7 +36,7 @@ export function renderRewardNotice(r: ReportFields, now = new Date()): Promise<B
 
   const row = (label: string, value: string) => labelledRow(doc, label, value);
   row('举报编号 Reference:', r.reference);
-  row('所属区域 Area:', areas.find((a) => a.code === r.area)?.name.zh ?? r.area);
+  row('所属区域 Area:', areaName(r.area).zh);
   row('举报日期 Reported on:', shanghaiDay(r.submittedAt));
   row('批准日期 Approved on:', shanghaiDay(w.approvedAt!));
   row('当前状态 Status:', `${stateNames[r.status as ReportState].zh} / ${stateNames[r.status as ReportState].en}`);

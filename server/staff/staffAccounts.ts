@@ -1,5 +1,6 @@
 // Administrators create, change and reset staff accounts; members manage their
 // own password and second factor. Each change is audited in its transaction.
+import { assertKnownAreas } from '../jurisdiction/validate';
 import type { z } from 'zod';
 import type { createStaffBody, staffListQuery, updateStaffBody } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/auditLog';
@@ -35,6 +36,7 @@ async function assertUnit(code: string): Promise<void> {
 
 export async function staffCreator(actor: Actor, input: z.infer<typeof createStaffBody>) {
   await assertUnit(input.unitCode);
+  await assertKnownAreas(input.areaCodes, 'body.areaCodes');
   if (await Staff.exists({ username: input.username }))
     throw fail('staff.username_taken', [{ path: 'body.username', code: 'duplicate', message: 'taken' }]);
   const initialPassword = generatePassword();
@@ -62,6 +64,7 @@ export async function staffCreator(actor: Actor, input: z.infer<typeof createSta
 
 export async function staffUpdater(actor: Actor, id: string, changes: z.infer<typeof updateStaffBody>) {
   if (changes.unitCode) await assertUnit(changes.unitCode);
+  await assertKnownAreas(changes.areaCodes, 'body.areaCodes');
   if (id === actor.id && (changes.disabled === true || (changes.role && changes.role !== actor.role)))
     throw fail('staff.self_change');
   const { email, ...rest } = changes;

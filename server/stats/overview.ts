@@ -2,7 +2,7 @@
 // it, and breakdowns by month, area and sector, all from the rollups. Overdue
 // cases depend on the clock, so they are counted live from the reports.
 import { trusted } from 'mongoose';
-import { areas, sectors } from '../../shared/catalog';
+import { areasOf, sectorsOf } from '../jurisdiction/lookup';
 import { stateGroups } from '../../shared/workflow';
 import { Report } from '../reports/report.model';
 import { StatsRollup } from './statsRollup.model';
@@ -68,10 +68,12 @@ export async function statsOverview(
 ): Promise<Overview> {
   const length = monthsSpanned(from, to);
   const previousPeriod = { from: addMonths(from, -length), to: addMonths(from, -1) };
-  const [cells, overdue, fund] = await Promise.all([
+  const [cells, overdue, fund, areas, sectors] = await Promise.all([
     areaCells(previousPeriod.from, to, filter, scope),
     overdueNow(filter, now, scope),
     withFund ? fundBalances().then(cityFundFigures) : undefined,
+    areasOf(),
+    sectorsOf(),
   ]);
   const current = cells.filter((c) => c.month >= from);
   const earlier = cells.filter((c) => c.month < from);

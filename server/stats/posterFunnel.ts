@@ -1,7 +1,7 @@
 // Poster funnel: scans → reports → substantiated → rewarded, per poster and per
 // area, for a period of months; and the posters that never brought in a report.
 import { trusted } from 'mongoose';
-import { areas } from '../../shared/catalog';
+import { areasOf } from '../jurisdiction/lookup';
 import { Poster } from '../posters/poster.model';
 import { PosterScan } from '../posters/posterScan.model';
 import { StatsRollup } from './statsRollup.model';
@@ -57,7 +57,7 @@ export async function posterFunnel(
     active: p.active !== false,
     ...(rows.get(p.code) ?? zero()),
   }));
-  const byArea = areas
+  const byArea = (await areasOf())
     .filter((a) => !scope || scope.includes(a.code))
     .map((a) => {
       const mine = list.filter((p) => p.area === a.code);

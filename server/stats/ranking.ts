@@ -1,11 +1,10 @@
 // The monthly assessment of the 9 areas (月度量化考评): each area's reports
 // received that month are scored on four measures, weighted, and ranked; an
 // area last two months in a row is flagged (the bureau then summons its leaders).
-import { areas } from '../../shared/catalog';
+import { areasOf, type AreaEntry } from '../jurisdiction/lookup';
 import { areaCells } from './overview';
 import { addMonths } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
-import { areaPopulation } from './population';
 import { rankingWeights, type RankingWeights } from './weights';
 import type { AreaRank, Ranking, RankingMeasure } from '../../shared/statsViews';
 
@@ -25,13 +24,15 @@ const ratios: Record<Exclude<Measure, 'perCapita'>, Ratio> = {
 function monthScores(
   sums: Map<string, Sums>,
   weights: RankingWeights,
+  areas: AreaEntry[],
 ): Omit<AreaRank, 'previousRank' | 'change' | 'flagged'>[] {
   const n = (s: Sums, f: string) => s.counts[f] ?? 0;
   const city = emptySums();
   for (const s of sums.values())
     for (const [f, v] of Object.entries(s.counts)) city.counts[f] = (city.counts[f] ?? 0) + v;
+  const population = new Map(areas.map((a) => [a.code, a.population ?? 0]));
   const perTenThousand = (code: string) =>
-    (n(sums.get(code) ?? emptySums(), 'received') / (areaPopulation[code] ?? 1)) * 10_000;
+    (n(sums.get(code) ?? emptySums(), 'received') / (population.get(code) || 1)) * 10_000;
   const bestPerCapita = Math.max(0, ...areas.map((a) => perTenThousand(a.code)));
   const weightSum = measures.reduce((t, m) => t + weights[m], 0);
   // The rate, or null when there is nothing to divide by (reported as such, never as 0).
@@ -73,6 +74,7 @@ async function scoresFor(month: string, weights: RankingWeights) {
   return monthScores(
     sumBy(await areaCells(month, month), (c) => c.area ?? ''),
     weights,
+    await areasOf(),
   );
 }
 

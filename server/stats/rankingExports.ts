@@ -1,11 +1,15 @@
 // The monthly ranking as a table (CSV, XLSX) and as a printable A4 PDF set in
 // the embedded Noto Sans SC, so the Chinese names print anywhere.
 import ExcelJS from 'exceljs';
-import { areas } from '../../shared/catalog';
+import type { Label } from '../jurisdiction/seedFormat';
 import { cjkPdf } from '../platform/pdf';
 import type { Ranking } from './ranking';
 
-const areaName = (code: string) => areas.find((a) => a.code === code)?.name ?? { zh: code, en: code };
+/** The names the exports print: the served city's and its areas' (server/jurisdiction). */
+export interface RankingNames {
+  city: Label;
+  area: (code: string) => Label;
+}
 /** A rate with nothing to divide by this month is not 0: it prints as NO_DENOMINATOR, explained by the note. */
 export const NO_DENOMINATOR = '—';
 const percent = (f: number | null) => (f === null ? NO_DENOMINATOR : `${(f * 100).toFixed(1)}%`);
@@ -30,7 +34,7 @@ export const rankingHeader = [
   '连续两月末位 Flagged',
 ];
 
-export function rankingRows(r: Ranking): (string | number)[][] {
+export function rankingRows(r: Ranking, { area: areaName }: RankingNames): (string | number)[][] {
   return r.areas.map((a) => [
     a.rank,
     `${areaName(a.area).zh} ${areaName(a.area).en}`,
@@ -51,12 +55,12 @@ export function rankingRows(r: Ranking): (string | number)[][] {
 const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese correctly. */
-export function rankingCsv(r: Ranking): string {
-  const rows = [rankingHeader, ...rankingRows(r), [rankingNote]];
+export function rankingCsv(r: Ranking, names: RankingNames): string {
+  const rows = [rankingHeader, ...rankingRows(r, names), [rankingNote]];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export async function rankingXlsx(r: Ranking): Promise<Buffer> {
+export async function rankingXlsx(r: Ranking, names: RankingNames): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`排名 ${r.month}`);
   sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
@@ -64,20 +68,23 @@ export async function rankingXlsx(r: Ranking): Promise<Buffer> {
     `权重 Weights: 按期办结 ${r.weights.onTime} · 整改复查完成 ${r.weights.rectification} · 属实 ${r.weights.substantiation} · 每万人举报 ${r.weights.perCapita}`,
   ]);
   sheet.addRow(rankingHeader).font = { bold: true };
-  for (const row of rankingRows(r)) sheet.addRow(row);
+  for (const row of rankingRows(r, names)) sheet.addRow(row);
   sheet.addRow([]);
   sheet.addRow([rankingNote]);
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 28 : 16));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function rankingPdf(r: Ranking): Promise<Buffer> {
+export function rankingPdf(r: Ranking, names: RankingNames): Promise<Buffer> {
   const { doc, done } = cjkPdf({ info: { Title: `月度考评排名 ${r.month}` }, margin: 36, layout: 'landscape' });
-  doc.font('regular').fontSize(18).text(`${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(18)
+    .text(`${names.city.zh} ${r.month} 月度安全生产举报工作考评排名`, { align: 'center' });
   doc
     .fontSize(11)
     .text(
-      `Monthly ranking of the 9 areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改复查完成 rectification verified ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 每万人举报 reports per 10,000 residents ${r.weights.perCapita}`,
+      `${names.city.en}: monthly ranking of the ${r.areas.length} areas · 权重 weights: 按期办结 on time ${r.weights.onTime}, 整改复查完成 rectification verified ${r.weights.rectification}, 属实 substantiation ${r.weights.substantiation}, 每万人举报 reports per 10,000 residents ${r.weights.perCapita}`,
       { align: 'center' },
     );
   doc.moveDown();
@@ -98,7 +105,7 @@ export function rankingPdf(r: Ranking): Promise<Buffer> {
     .moveTo(36, y - 4)
     .lineTo(36 + widths.reduce((a, b) => a + b, 0), y - 4)
     .stroke('#999999');
-  for (const row of rankingRows(r)) {
+  for (const row of rankingRows(r, names)) {
     drawRow(row, y, 9);
     y += 24;
   }

@@ -8,6 +8,8 @@ import { can } from '../access';
 import { scopedAreas } from '../access/areaScope';
 import { monthlyRanking, posterFunnel, statsOverview, transparencyFigures } from './index';
 import { rankingCsv, rankingPdf, rankingXlsx } from './rankingExports';
+import { areaNames, servedArea } from '../jurisdiction/lookup';
+import { assertKnownArea, assertKnownSector } from '../jurisdiction/validate';
 import { changeRankingWeights, rankingWeights } from './weights';
 
 /** Public figures change at most daily; a few minutes of caching spares the database. */
@@ -25,12 +27,14 @@ const sendFile = (res: Response, body: Buffer | string, format: keyof typeof ran
 export function statsRoutes(): Router {
   const router = Router();
 
-  defineRoute(router, contract.stats.overview, { access: 'stats.read' }, ({ query, actor }) =>
-    statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), {
+  defineRoute(router, contract.stats.overview, { access: 'stats.read' }, async ({ query, actor }) => {
+    await assertKnownArea(query.area, 'query.area');
+    await assertKnownSector(query.sector, 'query.sector');
+    return statsOverview(query.from, query.to, { area: query.area, sector: query.sector }, new Date(), {
       withFund: can(actor, 'fund.read'),
       scope: scopedAreas(actor),
-    }),
-  );
+    });
+  });
 
   defineRoute(router, contract.stats.ranking, { access: 'stats.read' }, ({ query, actor }) =>
     monthlyRanking(query.month, scopedAreas(actor)),
@@ -39,12 +43,13 @@ export function statsRoutes(): Router {
   for (const format of ['pdf', 'csv', 'xlsx'] as const) {
     defineRoute(router, rankingFiles[format], { access: 'stats.read' }, async ({ query, actor, res }) => {
       const ranking = await monthlyRanking(query.month, scopedAreas(actor));
+      const names = { city: (await servedArea())?.name ?? { zh: '', en: '' }, area: await areaNames() };
       const body =
         format === 'pdf'
-          ? await rankingPdf(ranking)
+          ? await rankingPdf(ranking, names)
           : format === 'xlsx'
-            ? await rankingXlsx(ranking)
-            : rankingCsv(ranking);
+            ? await rankingXlsx(ranking, names)
+            : rankingCsv(ranking, names);
       return sendFile(res, body, format, `ranking-${query.month}`);
     });
   }

@@ -4,7 +4,7 @@
 // when one hidden cell could be worked out from the total, zeros are always
 // shown, and reward amounts of hidden cells are withheld.
 import { plainYuan } from '../../shared/money';
-import { areas } from '../../shared/catalog';
+import { areasOf } from '../jurisdiction/lookup';
 import { areaCells } from './overview';
 import { addMonths, monthsBetween, shanghaiMonthEnd, shanghaiMonthOf } from '../../shared/dates';
 import { emptySums, sumBy, type Sums } from './figures';
@@ -83,7 +83,7 @@ function publicRows(sums: Sums[]): { rows: PublicFigures[]; hideTotal: Set<Measu
 export async function transparencyFigures(now = new Date()): Promise<Transparency> {
   const through = lastPublishedMonth(now);
   const from = addMonths(through, -(PUBLISHED_MONTHS - 1));
-  const cells = await areaCells(from, through);
+  const [cells, areas] = await Promise.all([areaCells(from, through), areasOf()]);
   const byMonth = sumBy(cells, (c) => c.month);
   const byArea = sumBy(cells, (c) => c.area ?? '');
   const months = monthsBetween(from, through);

@@ -10,6 +10,7 @@ import type { Endpoint } from './endpoint';
 import { followup } from './followup';
 import { fund } from './fund';
 import { intake } from './intake';
+import { jurisdiction } from './jurisdiction';
 import { me } from './me';
 import { partners } from './partners';
 import { posters } from './posters';
@@ -34,6 +35,7 @@ export const contract = {
   rewardPolicies,
   rewardControls,
   catalog,
+  jurisdiction,
   posters,
   stats,
   fund,

@@ -1,8 +1,8 @@
 // Violation categories as administrators manage them.
 import { z } from 'zod';
-import { sectors } from '../catalog';
+import { sectorCodeSchema } from './common';
 
-const sectorCode = z.enum(sectors.map((s) => s.code) as [string, ...string[]]);
+const sectorCode = sectorCodeSchema;
 const label = z.object({ zh: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(120) });
 
 export const categoryViewSchema = z.object({

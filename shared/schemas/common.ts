@@ -2,10 +2,26 @@ import { z } from 'zod';
 
 export const labelSchema = z.object({ zh: z.string(), en: z.string() });
 
+/** A national 6-digit area code. Whether it is an area here is the domain's check, against the database. */
+export const areaCodeSchema = z.string().regex(/^\d{6}$/, 'a 6-digit area code');
+/** A sector's code (a slug); the domain checks it exists. */
+export const sectorCodeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,59}$/, 'a sector code');
+
 export const catalogResponse = z.object({
   categories: z.array(z.object({ code: z.string(), sector: z.string(), scheme: z.string(), name: labelSchema })),
-  areas: z.array(z.object({ code: z.string(), name: labelSchema, level: z.enum(['county', 'city']) })),
+  areas: z.array(z.object({ code: z.string(), name: labelSchema, level: z.enum(['province', 'city', 'county']) })),
   sectors: z.array(z.object({ code: z.string(), name: labelSchema })),
+  /** Who serves the site and how to reach them (the jurisdiction profile). */
+  jurisdiction: z
+    .object({
+      area: z.object({ code: z.string(), name: labelSchema }),
+      bureau: labelSchema,
+      hotlines: z.array(z.object({ label: labelSchema, number: z.string() })),
+      letterAddress: labelSchema,
+      visitAddress: labelSchema,
+      footer: labelSchema,
+    })
+    .optional(),
 });
 
 export const unitsResponse = z.object({

@@ -2,7 +2,6 @@
 // exports and finance's work lists. Money is always integer fen.
 import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
-import { areas } from '../catalog';
 import { MONTH_PATTERN, monthsSpanned } from '../dates';
 import { reportStates } from '../workflow';
 
@@ -18,20 +17,25 @@ export const movementKinds = ['appropriate', 'reserve', 'release', 'pay', 'recov
  */
 export const fundSourceSchema = z
   .string()
-  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>')
-  .refine(
-    (s) => !s.startsWith('county-') || areas.some((a) => `county-${a.code}` === s),
-    'no county with this area code',
-  );
+  .regex(/^(main|provincial|county-\d{6})$/, 'main, provincial or county-<area code>');
 export type FundSource = z.infer<typeof fundSourceSchema>;
 export const MAIN_FUND_SOURCE = 'main';
 
-/** What a funding source is called on screen and in exports. */
-export function fundSourceName(source: string): { zh: string; en: string } {
-  if (source === MAIN_FUND_SOURCE) return { zh: '市级奖励基金', en: 'City reward fund' };
+type Label = { zh: string; en: string };
+
+/**
+ * What a funding source is called on screen and in exports. The names come from
+ * the jurisdiction (its fund's name, its areas' names); without them, generic ones.
+ */
+export function fundSourceName(
+  source: string,
+  names: { fund?: Label; area?: (code: string) => Label | undefined } = {},
+): Label {
+  if (source === MAIN_FUND_SOURCE) return names.fund ?? { zh: '市级奖励基金', en: 'City reward fund' };
   if (source === 'provincial') return { zh: '省级预拨资金', en: 'Provincial pre-allocation' };
-  const area = areas.find((a) => `county-${a.code}` === source);
-  return area ? { zh: `${area.name.zh}县级预算`, en: `${area.name.en} county budget` } : { zh: source, en: source };
+  const code = /^county-(\d{6})$/.exec(source)?.[1];
+  const area = code ? names.area?.(code) : undefined;
+  return area ? { zh: `${area.zh}县级预算`, en: `${area.en} county budget` } : { zh: source, en: source };
 }
 
 export const idempotencyKeyPattern = /^[\w-]{8,100}$/;

@@ -1,6 +1,6 @@
 // Workplace posters (违法举报公示牌): request and response shapes shared by server and console.
 import { z } from 'zod';
-import { areaCodes, sectors } from '../catalog';
+import { areaCodeSchema, sectorCodeSchema } from './common';
 
 /** Crockford base32 without I, L, O, U: nothing on a printed poster can be misread as another character. */
 export const POSTER_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -10,8 +10,8 @@ export const posterCodePattern = /^[0-9A-HJKMNP-TV-Z]{6}$/;
 /** Codes are printed in capitals; a typed-in lowercase code still finds its poster. */
 export const posterCodeSchema = z.string().trim().toUpperCase().regex(posterCodePattern, 'a 6-character poster code');
 
-export const posterAreaSchema = z.enum(areaCodes as [string, ...string[]]);
-export const posterSectorSchema = z.enum(sectors.map((s) => s.code) as [string, ...string[]]);
+export const posterAreaSchema = areaCodeSchema;
+export const posterSectorSchema = sectorCodeSchema;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -3,7 +3,7 @@
 // The form validates with the same schema the server does.
 import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
-import { areaCodes } from '../catalog';
+import { areaCodeSchema } from './common';
 import { isCreditCode, normalizeCreditCode } from '../creditCode';
 import { roles } from '../roles';
 import { reporterProtectionView } from './protectionViews';
@@ -26,7 +26,7 @@ export const reporterSchema = z.object({
 export const reportInputSchema = z
   .object({
     category: z.string().min(1).max(60),
-    area: z.enum(areaCodes as [string, ...string[]]),
+    area: areaCodeSchema,
     description: trimmed(5000).min(10, 'describe what you saw in at least 10 characters'),
     anonymous: z.boolean(),
     occurredAt: z.iso.datetime({ offset: true }).optional(),

@@ -1,6 +1,6 @@
 // The responsibility table (sector × area → department) as the API carries it.
 import { z } from 'zod';
-import { areaCodes, sectors } from '../catalog';
+import { areaCodeSchema, sectorCodeSchema } from './common';
 
 export const responsibilityViewSchema = z.object({
   sector: z.string(),
@@ -11,8 +11,8 @@ export const responsibilityViewSchema = z.object({
 export type ResponsibilityView = z.infer<typeof responsibilityViewSchema>;
 
 export const responsibilityParams = z.object({
-  sector: z.enum(sectors.map((s) => s.code) as [string, ...string[]]),
-  area: z.enum(areaCodes as [string, ...string[]]),
+  sector: sectorCodeSchema,
+  area: areaCodeSchema,
 });
 export const updateResponsibilityBody = z.object({ unitCode: z.string().trim().min(1).max(40) });
 

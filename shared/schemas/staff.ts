@@ -1,10 +1,10 @@
 // Staff accounts: request and response shapes shared by server and console.
 import { z } from 'zod';
-import { areaCodes } from '../catalog';
+import { areaCodeSchema } from './common';
 import { roles } from '../roles';
 
 export const roleSchema = z.enum(roles);
-export const areaCodeSchema = z.enum(areaCodes as [string, ...string[]]);
+export { areaCodeSchema };
 
 export const staffViewSchema = z.object({
   id: z.string(),
@@ -36,7 +36,7 @@ export const createStaffBody = z.object({
   email: z.email().max(200).optional(),
   role: roleSchema,
   unitCode: z.string().min(1).max(40),
-  areaCodes: z.array(areaCodeSchema).max(9).default([]),
+  areaCodes: z.array(areaCodeSchema).max(60).default([]),
   allAreas: z.boolean().default(false),
 });
 
@@ -46,7 +46,7 @@ export const updateStaffBody = z
     email: z.email().max(200).nullable(),
     role: roleSchema,
     unitCode: z.string().min(1).max(40),
-    areaCodes: z.array(areaCodeSchema).max(9),
+    areaCodes: z.array(areaCodeSchema).max(60),
     allAreas: z.boolean(),
     disabled: z.boolean(),
   })

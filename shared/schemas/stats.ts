@@ -1,9 +1,8 @@
 // The statistics endpoints: what they take (periods, filters, weights) and what
 // they answer with. shared/statsViews.ts names the answer types for both sides.
 import { z } from 'zod';
-import { areaCodes, sectors } from '../catalog';
+import { areaCodeSchema, labelSchema, sectorCodeSchema } from './common';
 import { addMonths, MONTH_PATTERN, monthsSpanned, shanghaiMonthOf } from '../dates';
-import { labelSchema } from './common';
 import { WITHHELD } from '../statsViews';
 
 const month = z.string().regex(MONTH_PATTERN, 'YYYY-MM');
@@ -25,8 +24,8 @@ export const overviewQuery = z
   .object({
     from: month.optional(),
     to: month.optional(),
-    area: z.enum(areaCodes as [string, ...string[]]).optional(),
-    sector: z.enum(sectors.map((s) => s.code) as [string, ...string[]]).optional(),
+    area: areaCodeSchema.optional(),
+    sector: sectorCodeSchema.optional(),
   })
   .transform((q, ctx) => {
     const p = period.safeParse({ from: q.from, to: q.to });

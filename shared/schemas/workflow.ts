@@ -3,13 +3,12 @@ import { noteParamsSchema } from './noteParams';
 import { z } from 'zod';
 import { enteredChannels } from '../channels';
 import { shanghaiDay } from '../dates';
-import { areaCodes } from '../catalog';
+import { areaCodeSchema, labelSchema } from './common';
 import { impossibleGrade } from '../rewards/accidentGrade';
 import { accidentGrades } from '../rewards/policies';
 import { exclusions } from '../rewards/texts';
 import { caseActionNames, deadlines, reportStates, workflowActionNames } from '../workflow';
 import { appealBody, claimBody } from './claim';
-import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import { protectionAssessmentBody, protectionPayloads } from './protection';
 import { staffInsiderFields } from './insiderViews';
@@ -176,7 +175,7 @@ export const actionPayloads = {
   transfer: z
     .object({
       toUnitCode: z.string().min(1).max(40).optional(),
-      toArea: z.enum(areaCodes as [string, ...string[]]).optional(),
+      toArea: areaCodeSchema.optional(),
       note: note(),
     })
     .refine((t) => t.toUnitCode || t.toArea, 'name the department or area'),
@@ -396,7 +395,7 @@ export type ReportQueue = (typeof reportQueues)[number];
 
 export const reportListQuery = z.object({
   status: z.enum(reportStates).optional(),
-  area: z.enum(areaCodes as [string, ...string[]]).optional(),
+  area: areaCodeSchema.optional(),
   category: z.string().max(60).optional(),
   assignedToMe: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(60).optional(),

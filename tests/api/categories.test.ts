@@ -73,7 +73,15 @@ test('bad input is refused and changes nothing', async () => {
     name: { zh: '' },
   });
   expectProblem(bad, 400, 'request.invalid');
-  expect(errorPaths(bad)).toEqual(expect.arrayContaining(['body.code', 'body.sector', 'body.scheme']));
+  expect(errorPaths(bad)).toEqual(expect.arrayContaining(['body.code', 'body.scheme']));
+  // A well-formed sector code that is no sector here is the domain's refusal, checked against the database.
+  const nowhere = await as(request(t.app).post('/api/v1/categories'), admin).send({
+    ...newCategory,
+    code: 'nowhere-hazard',
+    sector: 'nowhere',
+  });
+  expectProblem(nowhere, 400, 'request.invalid');
+  expect(errorPaths(nowhere)).toEqual(['body.sector']);
   expectProblem(
     await as(request(t.app).patch('/api/v1/categories/no-such-thing'), admin).send({ active: false }),
     404,

@@ -8,7 +8,10 @@ import zlib from 'node:zlib';
 import { MongoClient } from 'mongodb';
 import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
-import { areas } from '../../shared/catalog';
+import { countiesOf } from '../../server/jurisdiction/applySeed';
+import { anyang } from '../../server/jurisdiction/seeds/anyang';
+
+const areas = countiesOf(anyang);
 import { startEmbeddedMongo } from '@woodpecker/embedded-mongo';
 import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { RateLimitCounter } from '../../server/platform/http/rateLimitCounter.model';

@@ -11,7 +11,9 @@ import type { Express } from 'express';
 import mongoose from 'mongoose';
 import sharp from 'sharp';
 import request, { type Response } from 'supertest';
-import { categories } from '../../shared/catalog';
+import { anyang } from '../../server/jurisdiction/seeds/anyang';
+
+const { categories } = anyang;
 import { createApp } from '../../server/app';
 import { gpsTags } from '../../server/reports/intake/exifGps';
 import { loadConfig } from '../../server/env';

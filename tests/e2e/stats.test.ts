@@ -8,7 +8,7 @@ import { inTransaction } from '../../server/platform/db';
 import { Report } from '../../server/reports/report.model';
 import { refreshReportStats } from '../../server/stats';
 import { addMonths, shanghaiMonthOf } from '../../shared/dates';
-import { areaPopulation } from '../../server/stats/population';
+import { anyang } from '../../server/jurisdiction/seeds/anyang';
 import { ARTIFACTS, browserSuite, keepScreenshots } from '../support/browser';
 
 jest.setTimeout(90_000);
@@ -119,7 +119,7 @@ describe('statistics', () => {
     expect(await row('410526').textContent()).toContain('100.0%');
     // Reports per 10,000 residents, as a rate under its own name, not a percentage.
     await page.getByRole('columnheader', { name: '每万人举报' }).waitFor();
-    const perTenThousand = ((6 / areaPopulation['410526']) * 10_000).toFixed(2);
+    const perTenThousand = ((6 / anyang.areas.find((a) => a.code === '410526')!.population!) * 10_000).toFixed(2);
     expect(await row('410526').locator('td').nth(7).textContent()).toBe(perTenThousand); // after the three rates
     expect(await page.getByTestId('ranking-note').textContent()).toContain('本月无办结案件');
     // The area tiles: "—" and why for areas with nothing concluded.

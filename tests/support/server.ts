@@ -65,7 +65,7 @@ export async function startTestApp(
     store,
     clientDir: options.clientDir,
   });
-  await seedReferenceData();
+  await seedReferenceData(config.WOODPECKER_JURISDICTION);
   await seedBuiltInPolicies();
   await loadPublishedPolicies();
   await seedDemoStaff(demoPassword);

@@ -34,7 +34,7 @@ describe('list filters in the address', () => {
   test('each unknown or out-of-range value falls back on its own, the others stay', () => {
     expect(
       read(
-        'queue=elsewhere&status=lost&area=999999&from=yesterday&sort=random&page=-3&pageSize=1000&q=' +
+        'queue=elsewhere&status=lost&area=9999&from=yesterday&sort=random&page=-3&pageSize=1000&q=' +
           'x'.repeat(61) +
           '&category=fire-exits-blocked',
       ),
@@ -44,6 +44,10 @@ describe('list filters in the address', () => {
       pageSize: 20,
       sort: 'submittedAt',
     });
+  });
+
+  test('an area code is checked for its shape only: which areas exist is the jurisdiction’s, on the server', () => {
+    expect(read('area=999999')).toEqual({ area: '999999', page: 1, pageSize: 20, sort: 'submittedAt' });
   });
 
   test('empty values and unknown parameters are ignored', () => {

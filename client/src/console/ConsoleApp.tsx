@@ -15,6 +15,9 @@ import { INTEGRATION_ROLES, POLICY_ROLES, STATS_ROLES } from './navigation';
 const StaffPage = lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage })));
 const PostersPage = lazy(() => import('./pages/PostersPage').then((m) => ({ default: m.PostersPage })));
 const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
+const JurisdictionPage = lazy(() =>
+  import('./pages/jurisdiction/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })),
+);
 const ResponsibilitiesPage = lazy(() =>
   import('./pages/ResponsibilitiesPage').then((m) => ({ default: m.ResponsibilitiesPage })),
 );
@@ -61,6 +64,16 @@ export function ConsoleApp() {
             <RequireRole roles={ADMIN_ONLY}>
               <Suspense fallback={<PageLoading />}>
                 <CategoriesPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="jurisdiction"
+          element={
+            <RequireRole roles={ADMIN_ONLY}>
+              <Suspense fallback={<PageLoading />}>
+                <JurisdictionPage />
               </Suspense>
             </RequireRole>
           }

@@ -14,6 +14,7 @@ import {
   SafetyOutlined,
   SendOutlined,
   TagsOutlined,
+  EnvironmentOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Messages } from '../i18n';
@@ -66,6 +67,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/staff', icon: <TeamOutlined />, label: (t) => t.menu.staff, roles: ADMIN_ONLY },
   { path: '/posters', icon: <QrcodeOutlined />, label: (t) => t.menu.posters, roles: POSTER_ROLES },
   { path: '/categories', icon: <TagsOutlined />, label: (t) => t.menu.categories, roles: ADMIN_ONLY },
+  { path: '/jurisdiction', icon: <EnvironmentOutlined />, label: (t) => t.menu.jurisdiction, roles: ADMIN_ONLY },
   { path: '/responsibilities', icon: <PartitionOutlined />, label: (t) => t.menu.responsibilities, roles: ADMIN_ONLY },
   { path: '/policies', icon: <FileProtectOutlined />, label: (t) => t.menu.policies, roles: POLICY_ROLES },
   { path: '/webhooks', icon: <SendOutlined />, label: (t) => t.menu.webhooks, roles: INTEGRATION_ROLES },

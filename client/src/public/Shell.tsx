@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { useCatalog } from './useCatalog';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Shell() {
   const t = useT();
+  const lang = useLang();
+  // Who serves the site is data (the jurisdiction profile in the catalog), not a compiled name.
+  const place = useCatalog().jurisdiction;
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
@@ -48,7 +52,12 @@ export function Shell() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>{t.public.footer}</p>
+          <p>{place ? place.footer[lang === 'en' ? 'en' : 'zh'] : t.public.footer}</p>
+          {place && (
+            <p>
+              {t.public.hotlines}: {place.hotlines.map((h) => h.number).join(' / ')}
+            </p>
+          )}
         </div>
       </footer>
     </>

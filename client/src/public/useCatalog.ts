@@ -1,7 +1,7 @@
-// Categories, areas and sectors: the bundled list at once (so the form works on a
-// slow or broken connection), replaced by the server's list when it arrives.
+// Categories, areas, sectors and the jurisdiction (who serves the site): the
+// server's, from the catalog endpoint; empty lists until it answers (the
+// jurisdiction is data, so nothing is bundled that could name the wrong city).
 import { useEffect, useState } from 'react';
-import { areas, categories, sectors } from '../../../shared/catalog';
 import type { catalog } from '../../../shared/contract/catalog';
 import { call, route, type Answer } from '../apiClient';
 
@@ -10,7 +10,7 @@ const catalogRoute = route<typeof catalog.catalog>({ kind: 'json', method: 'get'
 
 export type PublicCatalog = Answer<typeof catalog.catalog>;
 
-const bundled: PublicCatalog = { categories, areas, sectors };
+const bundled: PublicCatalog = { categories: [], areas: [], sectors: [] };
 let loaded: PublicCatalog | null = null;
 let loading: Promise<PublicCatalog> | null = null;
 

@@ -3,6 +3,7 @@
 // transaction. The receipt is returned only once all of that is durable.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import { assertKnownArea } from '../../jurisdiction/validate';
 import type { EnteredChannel } from '../../../shared/channels';
 import type { ReportInput } from '../../../shared/schemas/report';
 import { appendAudit } from '../../audit/auditLog';
@@ -161,6 +162,7 @@ export async function reportSubmitter(
       if (earlier) return await answerRetry(ctx.box, earlier, requestHash!);
     }
     await options.admit?.();
+    await assertKnownArea(input.area, 'report.area');
     const category = await Category.findOne({ code: input.category, active: true }).lean();
     if (!category)
       throw fail('report.unknown_category', [

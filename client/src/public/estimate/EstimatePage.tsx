@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { parseYuan } from '../../../../shared/money';
-import { categories } from '../../../../shared/catalog';
+import { useCatalog } from '../useCatalog';
 import { formatRewardYuan } from '../../../../shared/rewards/money';
 import { documentsText } from '../../../../shared/rewards/texts';
 import type { rewards } from '../../../../shared/contract/rewards';
@@ -33,6 +33,7 @@ const FIELD_OF: Record<string, string> = { fineYuan: 'fineFen', directLossYuan: 
 type Errors = Partial<Record<string, string>>;
 
 export default function EstimatePage() {
+  const { categories } = useCatalog();
   const t = useEstimateT();
   const lang = useLang();
   const [form, setForm] = useState<EstimateForm>(initialForm);

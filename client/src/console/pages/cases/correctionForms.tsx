@@ -2,6 +2,7 @@
 // the sample re-inspection, and the funding source of a reward's approval,
 // merged into the action registry. Amounts are typed in yuan and sent in fen.
 import { Form, Input, Radio } from 'antd';
+import { useReferenceData } from '../../referenceData';
 import { parseYuan } from '../../../../../shared/money';
 import { useLang } from '../../../i18n';
 import { SingleSelect } from '../../SingleSelect';
@@ -72,10 +73,11 @@ function Day({ name, label }: { name: string; label: string }) {
 
 function FundSourceField() {
   const lang = useLang();
+  const reference = useReferenceData();
   const t = useTexts();
   return (
     <Form.Item label={t.fundSource} name="fundSource">
-      <SingleSelect<string> options={fundSourceOptions(lang)} />
+      <SingleSelect<string> options={fundSourceOptions(lang, reference.areas)} />
     </Form.Item>
   );
 }

@@ -1,7 +1,7 @@
 // Words of the money-after-the-decision parts of the case page: funding source,
 // top-ups (补发), recoveries (追回) and the sample re-inspection (抽查复核).
 import { fundSourceName, MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
-import { areas } from '../../../../../shared/catalog';
+import type { Label } from '../../../../../shared/catalog';
 import type { Lang } from '../../../i18n';
 
 const zh = {
@@ -109,9 +109,11 @@ const en: CorrectionTexts = {
 
 export const correctionTexts = (lang: Lang): CorrectionTexts => (lang === 'en' ? en : zh);
 
-/** Every source a reward may be paid from, as options. */
-export const fundSourceOptions = (lang: Lang) =>
+/** Every source a reward may be paid from, as options: the jurisdiction's areas (the catalog's) name the county budgets. */
+export const fundSourceOptions = (lang: Lang, areas: { code: string; name: Label }[]) =>
   [MAIN_FUND_SOURCE, 'provincial', ...areas.map((a) => `county-${a.code}`)].map((value) => ({
     value,
-    label: fundSourceName(value)[lang === 'en' ? 'en' : 'zh'],
+    label: fundSourceName(value, { area: (code) => areas.find((a) => a.code === code)?.name })[
+      lang === 'en' ? 'en' : 'zh'
+    ],
   }));

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useReferenceData } from '../../referenceData';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
@@ -28,6 +29,7 @@ interface Pending {
 export function AppropriationForm() {
   const t = useT().finance;
   const lang = useLang();
+  const reference = useReferenceData();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
@@ -73,7 +75,7 @@ export function AppropriationForm() {
         initialValues={{ source: MAIN_FUND_SOURCE }}
       >
         <Form.Item name="source" label={t.source}>
-          <SingleSelect<string> options={fundSourceOptions(lang)} style={{ width: 200 }} />
+          <SingleSelect<string> options={fundSourceOptions(lang, reference.areas)} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="amount"

@@ -10,7 +10,6 @@ import { useCurrentUser } from '../../session';
 import { SingleSelect } from '../../SingleSelect';
 import { queryKeys } from '../../queryKeys';
 import { useSearchChoice, type StatsFilter } from '../../queryParams';
-import { areaCodes, sectors } from '../../../../../shared/catalog';
 import { QueryError } from '../../QueryState';
 import { AreaTiles } from './AreaTiles';
 import { addMonths } from '../../../../../shared/dates';
@@ -57,8 +56,8 @@ export function StatsPage() {
   const monthChoices = recentMonths(36);
   const [to, setTo] = useSearchChoice('to', monthChoices, currentMonth());
   const [from, setFrom] = useSearchChoice('from', monthChoices, addMonths(currentMonth(), -5));
-  const [area, setArea] = useSearchChoice('area', ['all', ...areaCodes], 'all');
-  const [sector, setSector] = useSearchChoice('sector', ['all', ...sectors.map((s) => s.code)], 'all');
+  const [area, setArea] = useSearchChoice('area', ['all', ...reference.areas.map((a) => a.code)], 'all');
+  const [sector, setSector] = useSearchChoice('sector', ['all', ...reference.sectors.map((s) => s.code)], 'all');
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [colourBy, setColourBy] = useState<'substantiation' | 'score'>('substantiation');
 

@@ -1,0 +1,5 @@
+import { rolesOnly } from '../access/rules';
+
+export const jurisdictionPolicy = {
+  'jurisdiction.manage': rolesOnly('admin'),
+};
