@@ -118,6 +118,7 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     openRectifications: counts.open,
     awaitingSignOff: counts.awaitingSignOff,
     outsideScheme: !!outsideSchemeOf(r.category),
+    matterLinked: !!r.matter?.of,
     ...rewardControlsOf(r),
     ...protectionOf(r, now),
   };

@@ -13,6 +13,7 @@ import { labelSchema } from './common';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import { protectionAssessmentBody, protectionPayloads } from './protection';
 import { staffInsiderFields } from './insiderViews';
+import { staffMatterFields } from './matterViews';
 import { staffProtectionFields } from './protectionViews';
 import {
   followupMessageBody,
@@ -167,12 +168,15 @@ export const actionPayloads = {
   }),
   reject: z.object({ reason: note() }),
   'mark-duplicate': z.object({
+    /** The earlier case; a report linked to a matter at intake defaults to the matter's first case. */
     duplicateOf: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+      .optional(),
   }),
+  'unlink-matter': z.object({ reason: note() }),
   transfer: z
     .object({
       toUnitCode: z.string().min(1).max(40).optional(),
@@ -544,6 +548,7 @@ export const identityRevealView = z.object({
 
 export const staffReportView = staffReportSummary.extend({
   ...staffInsiderFields,
+  ...staffMatterFields,
   revision: z.number().int(),
   description: z.string(),
   occurredAt: z.string().optional(),
