@@ -108,12 +108,16 @@ export async function matterAtIntake(f: IntakeMatterFacts, session: ClientSessio
 /** The first case of the report's matter, and every report linked to it (unlinked ones are not). */
 export async function matterMembers(
   r: Pick<ReportFields, 'reference' | 'matter'>,
+  session?: ClientSession,
 ): Promise<Pick<ReportFields, 'reference' | 'status' | 'reward'>[]> {
   const first = r.matter?.of ?? r.reference;
   const fields = { reference: 1, status: 1, reward: 1 };
-  const [head, linked] = await Promise.all([
-    Report.findOne({ reference: first }, fields).lean(),
-    Report.find({ 'matter.of': first }, fields).lean(),
-  ]);
+  // One after the other: a transaction's session runs one operation at a time.
+  const head = await Report.findOne({ reference: first }, fields)
+    .session(session ?? null)
+    .lean();
+  const linked = await Report.find({ 'matter.of': first }, fields)
+    .session(session ?? null)
+    .lean();
   return head ? [head, ...linked] : linked;
 }

@@ -321,6 +321,7 @@ export async function applyTransition<K extends WorkflowActionName>(
   if ((mailReporter || change.staffMails?.length) && !(ctx.box && ctx.publicBaseUrl))
     throw new Error(`${name} sends mail, so its step context needs the secret box and the public address`);
   return inTransaction(async (session) => {
+    await change.recheck?.(session);
     const updated = await Report.findOneAndUpdate(
       { reference: report.reference, revision: report.revision, status: report.status },
       {

@@ -537,6 +537,8 @@ const reportSchema = new Schema(
     likelyMatter: {
       type: new Schema({ of: String, key: { type: String, enum: ['place'] }, flaggedAt: Date }, { _id: false }),
     },
+    /** On a matter's first case: bumped by every reward step in the matter, so two at once conflict and one sees the other. */
+    matterRewardSteps: { type: Number },
     /** A link staff undid (unlink-matter): to which case, by whom, when and why. */
     matterUnlinked: {
       type: new Schema({ of: String, byId: String, at: Date, reason: String }, { _id: false }),

@@ -19,7 +19,8 @@ import type { SecretBox } from '../platform/secretBox';
 import { sealReportData } from '../protection/dataKeys';
 import { checkClaimant, claimChecksFor } from './claimChecks';
 import { controlsOf, leadershipReasonsFor } from './leadership';
-import { refuseSecondReward } from './matterReward';
+import type { ClientSession } from 'mongoose';
+import { recheckInTransaction, refuseSecondReward } from './matterReward';
 
 const DAY = 86_400_000;
 
@@ -357,8 +358,9 @@ type RewardAction =
 export const rewardChanges: ChangesFor<RewardAction> = {
   'propose-reward': async (r, p, actor, { now }) => {
     // A "no reward" proposal stands in nobody's way; a reward is refused while another case of the matter holds one.
-    if (!p.noRewardReason) await refuseSecondReward(r);
-    return proposeReward(r, p, actor, now);
+    if (p.noRewardReason) return proposeReward(r, p, actor, now);
+    await refuseSecondReward(r);
+    return { ...proposeReward(r, p, actor, now), recheck: (session) => recheckInTransaction(r, session) };
   },
   'confirm-reward': (r, p, actor, { now }) => ({ ...confirmReward(r, actor, now), internalNote: p.comment }),
   'return-reward': (_r, p) => ({ note: p.reason }),
@@ -368,6 +370,7 @@ export const rewardChanges: ChangesFor<RewardAction> = {
     return {
       ...approveReward(r, checkSourceServes(r, p.fundSource ?? MAIN_FUND_SOURCE), actor, now),
       internalNote: p.comment,
+      ...(r.reward?.eligible ? { recheck: (session: ClientSession) => recheckInTransaction(r, session) } : {}),
     };
   },
   'extend-claim': (r, p) => extendClaim(r, p),

@@ -3,7 +3,8 @@
 // with the matter's first case and every other case linked to it; while one of
 // them holds a reward (proposed, reviewed, approved, claimed or paid), no other
 // is proposed or approved. A refused or lapsed reward holds nothing.
-import type { ReportFields } from '../reports/report.model';
+import type { ClientSession } from 'mongoose';
+import { Report, type ReportFields } from '../reports/report.model';
 import { matterMembers } from '../reports/matter';
 import { AppError } from '../platform/errors';
 
@@ -19,8 +20,8 @@ export function holdsReward(r: Pick<ReportFields, 'status' | 'reward'>): boolean
 }
 
 /** Refuses the step, naming the case whose reward stands (the answer goes to staff only). */
-export async function refuseSecondReward(report: ReportFields): Promise<void> {
-  const other = (await matterMembers(report)).find((m) => m.reference !== report.reference && holdsReward(m));
+export async function refuseSecondReward(report: ReportFields, session?: ClientSession): Promise<void> {
+  const other = (await matterMembers(report, session)).find((m) => m.reference !== report.reference && holdsReward(m));
   if (!other) return;
   const ref = other.reference;
   throw new AppError(
@@ -32,4 +33,15 @@ export async function refuseSecondReward(report: ReportFields): Promise<void> {
       en: `One matter is rewarded once: case ${ref} of this matter already has a reward proposed, approved or paid. This case can be rewarded once that reward is returned, refused or lapses.`,
     },
   );
+}
+
+/**
+ * The same check inside the step's transaction, after writing the matter's first case: two
+ * reward steps in one matter at once both write that document, so one is retried and then
+ * sees the other's reward (as two instances would).
+ */
+export async function recheckInTransaction(report: ReportFields, session: ClientSession): Promise<void> {
+  const first = report.matter?.of ?? report.reference;
+  await Report.updateOne({ reference: first }, { $inc: { matterRewardSteps: 1 } }, { session });
+  await refuseSecondReward(report, session);
 }

@@ -229,4 +229,16 @@ describe('one matter, one reward', () => {
     const allowed = await c.ok(second.reference, 'propose-reward', {}, c.staff.verifier);
     expect(allowed.body.status).toBe('reward-proposed');
   });
+
+  test('two cases of one matter proposed at the same moment → one reward proposed, the other refused', async () => {
+    const code = newEnterprise();
+    const first = await c.reportAt('substantiated', { report: { subjectCreditCode: code } });
+    const second = await c.reportAt('substantiated', { report: { subjectCreditCode: code } });
+    const answers = await Promise.all(
+      [first, second].map((r) => c.act(r.reference, 'propose-reward', {}, c.staff.verifier)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const states = await Promise.all([first, second].map(async (r) => (await stored(r.reference))!.status));
+    expect(states.filter((s) => s === 'reward-proposed')).toHaveLength(1);
+  });
 });
