@@ -185,6 +185,11 @@ export const errorCatalog = {
     zh: '领奖人身份和银行账户已按保存期限删除。',
     en: "The claimant's identity and bank details were deleted on the retention schedule.",
   },
+  'reward.matter_rewarded': {
+    status: 409,
+    zh: '同一事项只奖励一次：该事项的另一件案件已拟定、批准或发放奖励。',
+    en: 'One matter is rewarded once: another case of this matter already has a reward proposed, approved or paid.',
+  },
   'reward.claimant_mismatch': {
     status: 409,
     zh: '领奖人信息与举报时登记的实名信息不一致，请核对后重新提交。',

@@ -46,6 +46,14 @@ const templates = {
     (p) => `重复举报：与 ${text(p, 'duplicateOf')} 为同一事项`,
     (p) => `Same matter as ${text(p, 'duplicateOf')}`,
   ),
+  'report.same-matter': both(
+    () => '经审查，与已受理的举报为同一事项，合并办理',
+    () => 'The same matter as a report already received; they are handled together',
+  ),
+  'matter.unlinked': both(
+    (p) => `解除与 ${text(p, 'duplicateOf')} 的同一事项关联：${text(p, 'reason')}`,
+    (p) => `Unlinked from ${text(p, 'duplicateOf')}: ${text(p, 'reason')}`,
+  ),
   'extension.approved': both(
     (p) => `核查期限延长 ${text(p, 'days')} 日：${text(p, 'reason')}`,
     (p) => `Verification extended by ${text(p, 'days')} days: ${text(p, 'reason')}`,

@@ -201,6 +201,8 @@ export interface WorkflowRecord {
   withdrawalPending?: boolean;
   /** The reporter withdrew: their participation and any reward have ended, whatever the bureau decides. */
   reporterWithdrew?: boolean;
+  /** Linked at intake to an earlier case of the same matter (server/reports/matter.ts). */
+  matterLinked?: boolean;
 }
 
 export type DeadlineMark =
@@ -267,7 +269,8 @@ export type GuardFailure =
   | 'no-withdrawal'
   | 'reporter-withdrew'
   | 'reward-undecided'
-  | 'withdrawal-pending';
+  | 'withdrawal-pending'
+  | 'not-linked';
 /** Guard failures that say "not you", as opposed to "not now". */
 export const forbiddingGuards: readonly GuardFailure[] = [
   'out-of-area',
@@ -418,6 +421,9 @@ const reporterStayed: Guard = (r) => (r.reporterWithdrew ? 'reporter-withdrew' :
 const rewardDecidedOrWithdrawn: Guard = (r) =>
   r.status !== 'substantiated' || r.reporterWithdrew ? null : 'reward-undecided';
 
+/** Only a report linked to a matter at intake can be unlinked. */
+const linkedToMatter: Guard = (r) => (r.matterLinked ? null : 'not-linked');
+
 /** The result letter's reminders run only until it is sent. */
 const letterMail = (mark: DeadlineMark, name: { zh: string; en: string }) => {
   const mail = deadlineMail(stateGroups.concluded, mark, name);
@@ -493,6 +499,15 @@ export const workflowActions = {
     public: true,
     name: { zh: '标记为重复举报', en: 'Mark as duplicate' },
     guards: [inArea],
+  },
+  // A link made at intake that staff find wrong: undone with a reason, audited, the case screened on its own.
+  'unlink-matter': {
+    from: screenable,
+    to: null,
+    ...staff(['intake']),
+    public: false,
+    name: { zh: '解除同一事项关联', en: 'Unlink from the matter' },
+    guards: [inArea, linkedToMatter],
   },
   transfer: {
     from: screenable,

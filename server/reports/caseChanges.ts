@@ -46,6 +46,7 @@ type CaseAction =
   | 'accept'
   | 'reject'
   | 'mark-duplicate'
+  | 'unlink-matter'
   | 'transfer'
   | 'reassign'
   | 'start-verification'
@@ -94,14 +95,29 @@ export const caseChanges: ChangesFor<CaseAction> = {
     set: concluded(r, 'rejected', staffOf(actor)?.level ?? 'county', [staffOf(actor)?.id], now),
   }),
   'mark-duplicate': async (r, p, actor) => {
-    const original = await Report.findOne({ reference: p.duplicateOf, ...scopeOf(actor) }, { submittedAt: 1 }).lean();
-    if (!original || p.duplicateOf === r.reference || original.submittedAt > r.submittedAt)
+    // A report linked to a matter at intake is a duplicate of the matter's first case unless staff name another.
+    const duplicateOf = p.duplicateOf ?? r.matter?.of ?? undefined;
+    if (!duplicateOf)
+      throw fail('request.invalid', [{ path: 'body.duplicateOf', code: 'required', message: 'the earlier report' }]);
+    const original = await Report.findOne({ reference: duplicateOf, ...scopeOf(actor) }, { submittedAt: 1 }).lean();
+    if (!original || duplicateOf === r.reference || original.submittedAt > r.submittedAt)
       throw fail('request.invalid', [
         { path: 'body.duplicateOf', code: 'invalid', message: 'must be an earlier report' },
       ]);
     return {
-      set: { duplicateOf: p.duplicateOf },
-      note: noteOf('report.duplicate', { duplicateOf: p.duplicateOf }),
+      set: { duplicateOf },
+      // Staff read the reference; the reporter's views word it without (timelineNotes.ts).
+      note: noteOf('report.duplicate', { duplicateOf }),
+      auditDetails: { duplicateOf, ...(r.matter?.of ? { matter: r.matter.of } : {}) },
+    };
+  },
+  'unlink-matter': (r, p, actor, { now }) => {
+    const of = r.matter!.of!;
+    return {
+      set: { matterUnlinked: { of, byId: staffOf(actor)?.id, at: now, reason: p.reason } },
+      unset: ['matter'],
+      note: noteOf('matter.unlinked', { duplicateOf: of, reason: p.reason }),
+      auditDetails: { of },
     };
   },
   transfer: async (_r, p, _a, { now }) => {

@@ -1,6 +1,7 @@
 // What one step on a report changes, as its change function returns it; the
 // pipeline (pipeline.ts) applies it. Types only, so the modules that define
 // changes never import the pipeline that runs them.
+import type { ClientSession } from 'mongoose';
 import type { DataClass } from '../../shared/protection/policy';
 import type { ActionPayloads } from '../../shared/schemas/workflow';
 import type { ReportState, WorkflowActionName } from '../../shared/workflow';
@@ -52,6 +53,8 @@ export interface Change {
   staffMails?: { to: string; subject: string; text: string }[];
   /** What the audit entry records beyond the states (amounts, vouchers). */
   auditDetails?: Record<string, unknown>;
+  /** A check made again inside the step's transaction, where a rule spans other reports (one reward per matter). */
+  recheck?: (session: ClientSession) => Promise<void>;
 }
 
 export interface ChangeContext {

@@ -119,6 +119,7 @@ export function workflowRecordOf(r: ReportFields, now = new Date()): WorkflowRec
     openRectifications: counts.open,
     awaitingSignOff: counts.awaitingSignOff,
     outsideScheme: !!outsideSchemeOf(r.category),
+    matterLinked: !!r.matter?.of,
     ...rewardControlsOf(r),
     ...protectionOf(r, now),
   };
@@ -321,6 +322,7 @@ export async function applyTransition<K extends WorkflowActionName>(
   if ((mailReporter || change.staffMails?.length) && !(ctx.box && ctx.publicBaseUrl))
     throw new Error(`${name} sends mail, so its step context needs the secret box and the public address`);
   return inTransaction(async (session) => {
+    await change.recheck?.(session);
     const updated = await Report.findOneAndUpdate(
       { reference: report.reference, revision: report.revision, status: report.status },
       {

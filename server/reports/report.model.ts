@@ -532,6 +532,24 @@ const reportSchema = new Schema(
     findingsById: { type: String },
     reward: { type: rewardSchema },
     duplicateOf: { type: String },
+    /** The keys that recognise this report's matter across channels (server/reports/matterKey.ts), and its time. */
+    matterKeys: {
+      type: new Schema({ creditCode: String, place: String, at: Date }, { _id: false }),
+    },
+    /** Linked at intake to the first case of its matter (same credit code and scheme, within the window). */
+    matter: {
+      type: new Schema({ of: String, key: { type: String, enum: ['credit-code'] }, linkedAt: Date }, { _id: false }),
+    },
+    /** The same place and category as an earlier report: flagged for the intake officer, not linked. */
+    likelyMatter: {
+      type: new Schema({ of: String, key: { type: String, enum: ['place'] }, flaggedAt: Date }, { _id: false }),
+    },
+    /** On a matter's first case: bumped by every reward step in the matter, so two at once conflict and one sees the other. */
+    matterRewardSteps: { type: Number },
+    /** A link staff undid (unlink-matter): to which case, by whom, when and why. */
+    matterUnlinked: {
+      type: new Schema({ of: String, byId: String, at: Date, reason: String }, { _id: false }),
+    },
     transferredTo: {
       type: new Schema(
         {
@@ -646,6 +664,17 @@ reportSchema.index({ 'rectifications.status': 1, 'rectifications.dueOn': 1 });
 reportSchema.index({ 'conclusion.at': 1 }, { partialFilterExpression: { 'conclusion.at': { $type: 'date' } } });
 // A real-name reporter's other reports, for protection and fraud review.
 reportSchema.index({ reporterPseudonym: 1 }, { sparse: true });
+// One matter across channels: an earlier report at the same place within the window, the
+// reports of one enterprise, and the cases linked to a matter's first (one reward per matter).
+reportSchema.index(
+  { 'matterKeys.place': 1, 'matterKeys.at': 1 },
+  { partialFilterExpression: { 'matterKeys.place': { $type: 'string' } } },
+);
+reportSchema.index(
+  { 'matterKeys.creditCode': 1, 'matterKeys.at': 1 },
+  { partialFilterExpression: { 'matterKeys.creditCode': { $type: 'string' } } },
+);
+reportSchema.index({ 'matter.of': 1 }, { partialFilterExpression: { 'matter.of': { $type: 'string' } } });
 
 export type ReportFields = InferSchemaType<typeof reportSchema>;
 export const Report = model('Report', reportSchema, 'reports');

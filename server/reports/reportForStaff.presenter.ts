@@ -15,6 +15,7 @@ import { workflowRecordOf } from './pipeline';
 import { insiderForStaff } from '../protection/insiderViews.presenter';
 import { protectionForStaff } from '../protection/protectionViews.presenter';
 import { identityRevealsForStaff, reporterPseudonymFor } from '../protection/identityViews.presenter';
+import { matterForStaff } from './matterViews.presenter';
 
 /**
  * One line of a queue. `posterSites` holds the sites of the page's posters (posterSitesByCode):
@@ -136,5 +137,6 @@ export async function presentReportForStaff(r: ReportFields, actor: Actor): Prom
     ...insiderForStaff(r, actor),
     ...protectionForStaff(r, actor),
     ...identityRevealsForStaff(r),
+    ...(await matterForStaff(r, actor)),
   };
 }

@@ -21,6 +21,8 @@ export function noteFields(t: { note?: string | null; noteKey?: string | null; n
  */
 export function publicNoteFields(t: Parameters<typeof noteFields>[0]): ReturnType<typeof noteFields> {
   const fields = noteFields(t);
+  // Another reporter's case is never named to a reporter: "the same matter as one already received".
+  if (fields.noteKey === 'report.duplicate') return { noteKey: 'report.same-matter', noteParams: {} };
   return {
     ...(fields.note ? { note: withoutAssumptionMarks(fields.note) } : {}),
     ...(fields.noteKey

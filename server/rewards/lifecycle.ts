@@ -19,6 +19,8 @@ import type { SecretBox } from '../platform/secretBox';
 import { sealReportData } from '../protection/dataKeys';
 import { checkClaimant, claimChecksFor } from './claimChecks';
 import { controlsOf, leadershipReasonsFor } from './leadership';
+import type { ClientSession } from 'mongoose';
+import { recheckInTransaction, refuseSecondReward } from './matterReward';
 
 const DAY = 86_400_000;
 
@@ -354,14 +356,23 @@ type RewardAction =
   | 'reward-lapsed';
 
 export const rewardChanges: ChangesFor<RewardAction> = {
-  'propose-reward': (r, p, actor, { now }) => proposeReward(r, p, actor, now),
+  'propose-reward': async (r, p, actor, { now }) => {
+    // A "no reward" proposal stands in nobody's way; a reward is refused while another case of the matter holds one.
+    if (p.noRewardReason) return proposeReward(r, p, actor, now);
+    await refuseSecondReward(r);
+    return { ...proposeReward(r, p, actor, now), recheck: (session) => recheckInTransaction(r, session) };
+  },
   'confirm-reward': (r, p, actor, { now }) => ({ ...confirmReward(r, actor, now), internalNote: p.comment }),
   'return-reward': (_r, p) => ({ note: p.reason }),
   'send-back-reward': (_r, p) => ({ note: p.reason }),
-  'approve-reward': (r, p, actor, { now }) => ({
-    ...approveReward(r, checkSourceServes(r, p.fundSource ?? MAIN_FUND_SOURCE), actor, now),
-    internalNote: p.comment,
-  }),
+  'approve-reward': async (r, p, actor, { now }) => {
+    if (r.reward?.eligible) await refuseSecondReward(r);
+    return {
+      ...approveReward(r, checkSourceServes(r, p.fundSource ?? MAIN_FUND_SOURCE), actor, now),
+      internalNote: p.comment,
+      ...(r.reward?.eligible ? { recheck: (session: ClientSession) => recheckInTransaction(r, session) } : {}),
+    };
+  },
   'extend-claim': (r, p) => extendClaim(r, p),
   'reject-claim': (r, p, _a, { now }) => rejectClaim(r, p, now),
   'record-payout': (r, p, actor, { now }) => recordPayout(r, p, actor, now),

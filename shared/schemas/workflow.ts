@@ -12,6 +12,7 @@ import { appealBody, claimBody } from './claim';
 import { fundSourceSchema, rewardMoneyFields } from './fund';
 import { protectionAssessmentBody, protectionPayloads } from './protection';
 import { staffInsiderFields } from './insiderViews';
+import { staffMatterFields } from './matterViews';
 import { staffProtectionFields } from './protectionViews';
 import {
   followupMessageBody,
@@ -166,12 +167,15 @@ export const actionPayloads = {
   }),
   reject: z.object({ reason: note() }),
   'mark-duplicate': z.object({
+    /** The earlier case; a report linked to a matter at intake defaults to the matter's first case. */
     duplicateOf: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      .regex(/^WP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+      .optional(),
   }),
+  'unlink-matter': z.object({ reason: note() }),
   transfer: z
     .object({
       toUnitCode: z.string().min(1).max(40).optional(),
@@ -547,6 +551,7 @@ export const identityRevealView = z.object({
 
 export const staffReportView = staffReportSummary.extend({
   ...staffInsiderFields,
+  ...staffMatterFields,
   revision: z.number().int(),
   description: z.string(),
   occurredAt: z.string().optional(),

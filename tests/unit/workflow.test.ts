@@ -159,6 +159,7 @@ describe('guards', () => {
       ['accept', 'screening', 'intake'],
       ['reject', 'screening', 'intake'],
       ['mark-duplicate', 'screening', 'intake'],
+      ['unlink-matter', 'screening', 'intake', { matterLinked: true }],
       ['transfer', 'screening', 'intake'],
       ['reassign', 'assigned', 'intake'],
       ['start-verification', 'assigned', 'verifier'],

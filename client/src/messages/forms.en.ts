@@ -48,6 +48,9 @@ export const formsEn: FormMessages = {
     addressHint: 'e.g. street and number; warehouse east of the factory’s north gate',
     subjectName: 'Company or site name',
     subjectNameHint: 'The company, building site or premises you are reporting',
+    subjectCreditCode: 'Unified social credit code',
+    subjectCreditCodeHint:
+      'The 18 characters on the company’s business licence (营业执照, often framed at reception or in the office). Leave it empty if you do not know it.',
     evidenceIntro: 'Photos, video, audio or documents help us verify quickly. You can also submit without any.',
     takePhoto: 'Take photo',
     recordVideo: 'Record video',
@@ -154,6 +157,8 @@ export const formsEn: FormMessages = {
     reporterEmail: 'Enter a valid email address',
     employeeOfSubject: 'Reports about your own employer must be real-name',
     location: 'Get the location again, or untick “Share my location”',
+    subjectCreditCode:
+      'The code has 18 characters; check it against the business licence (it never uses I, O, Z, S or V)',
     tooLong: (max: number) => `At most ${max} characters`,
     generic: 'Check this field',
   },

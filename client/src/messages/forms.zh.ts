@@ -43,6 +43,8 @@ export const formsZh = {
     addressHint: '例如：某某路某号，厂区北门东侧仓库',
     subjectName: '单位或工地名称',
     subjectNameHint: '被举报的企业、工地或场所',
+    subjectCreditCode: '统一社会信用代码',
+    subjectCreditCodeHint: '18 位，印在企业营业执照上（常挂在前台或办公室墙上）。不知道可以不填。',
     // Step 2
     evidenceIntro: '照片、视频、录音或文件能帮助我们尽快核实。没有也可以提交。',
     takePhoto: '拍照',
@@ -147,6 +149,7 @@ export const formsZh = {
     noticePhone: '请填写正确的手机号，例如 13812345678',
     employeeOfSubject: '举报自己所在的单位须实名',
     location: '请重新获取位置，或取消分享位置',
+    subjectCreditCode: '统一社会信用代码应为 18 位，请对照营业执照核对（不含字母 I、O、Z、S、V）',
     tooLong: (max: number) => `不能超过 ${max} 个字`,
     generic: '请检查此项',
   },

@@ -24,6 +24,7 @@ import { refreshReportStats } from '../../stats';
 import type { EvidenceStore } from '../../platform/evidenceStore';
 import type { UploadedFile } from '../../platform/http/multipart';
 import { reporterPseudonymOf } from '../../protection/pseudonym';
+import { MatterRaced, matterAtIntake } from '../matter';
 
 export interface SubmissionContext {
   box: SecretBox;
@@ -194,6 +195,20 @@ export async function reportSubmitter(
       try {
         await oneAtATime(() =>
           inTransaction(async (session) => {
+            // In the transaction: two channels submitting one matter at once end as one matter.
+            const matter = await matterAtIntake(
+              {
+                reference,
+                at: options.receivedAt ?? now,
+                now,
+                creditCode: input.subjectCreditCode,
+                scheme: category.scheme,
+                category: category.code,
+                area: input.area,
+                address: input.address,
+              },
+              session,
+            );
             const [report] = await Report.create(
               [
                 {
@@ -235,6 +250,7 @@ export async function reportSubmitter(
                     },
                   ],
                   retry,
+                  ...matter,
                   submittedAt: now,
                   // A letter entered later keeps the day it arrived: that day selects the reward policy.
                   ...(options.receivedAt ? { receivedAt: options.receivedAt } : {}),
@@ -271,6 +287,8 @@ export async function reportSubmitter(
             : null;
         if (dup && 'reference' in dup && attempt < 5) continue; // a reference collided: draw another
         if (dup && 'exchange.externalId' in dup && dispatchedBy) throw new AlreadyDispatched(); // a copy raced this one
+        // Another instance opened the same matter at the same moment: run again, and join it.
+        if (((dup && 'key' in dup) || e instanceof MatterRaced) && attempt < 5) continue;
         if (dup && 'retry.keyHash' in dup && keyHash) {
           // The same submission raced itself: answer as the first one was answered.
           for (const id of adopted.splice(0)) await ctx.store.remove(id);

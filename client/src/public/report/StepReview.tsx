@@ -8,6 +8,7 @@ import type { PublicCatalog } from '../useCatalog';
 import type { ReportDraft } from './draft';
 import type { SubmitPhase } from './submitReport';
 import { withLocalOffset } from './validation';
+import { normalizeCreditCode } from '../../../../shared/creditCode';
 import { isWeldingCategory, WeldingAnonymousWarning } from './WeldingWarning';
 
 interface Props {
@@ -40,6 +41,9 @@ export function StepReview({ draft, files, catalog, onEdit, sending }: Props) {
         </Row>
         <Row term={t.address}>{orNone(draft.address)}</Row>
         <Row term={t.subjectName}>{orNone(draft.subjectName)}</Row>
+        {draft.subjectCreditCode.trim() && (
+          <Row term={t.subjectCreditCode}>{normalizeCreditCode(draft.subjectCreditCode)}</Row>
+        )}
       </ReviewSection>
 
       <ReviewSection title={t.steps.evidence} onEdit={() => onEdit(2)} editLabel={t.edit} disabled={sending}>

@@ -3,6 +3,7 @@ import { Field } from '../forms/Field';
 import { labelIn, useFormsT } from '../formsText';
 import type { PublicCatalog } from '../useCatalog';
 import { CategoryPicker } from './CategoryPicker';
+import { CreditCodeField } from './CreditCodeField';
 import type { ReportDraft } from './draft';
 import type { FieldErrors } from './fieldPaths';
 
@@ -142,6 +143,12 @@ export function StepWhat({ draft, update, errors, catalog, leadSector }: Props) 
           />
         )}
       </Field>
+
+      <CreditCodeField
+        value={draft.subjectCreditCode}
+        onChange={(subjectCreditCode) => update({ subjectCreditCode })}
+        error={errors.subjectCreditCode}
+      />
     </>
   );
 }

@@ -27,6 +27,8 @@ export interface ReportDraft {
   occurredAt: string;
   address: string;
   subjectName: string;
+  /** The enterprise's unified social credit code, as typed (normalised when sent). */
+  subjectCreditCode: string;
   identity: Identity;
   name: string;
   phone: string;
@@ -58,6 +60,7 @@ export function emptyDraft(): ReportDraft {
     occurredAt: '',
     address: '',
     subjectName: '',
+    subjectCreditCode: '',
     identity: '',
     name: '',
     phone: '',
@@ -148,6 +151,7 @@ export function hasContent(d: ReportDraft): boolean {
     d.occurredAt ||
     d.address ||
     d.subjectName ||
+    d.subjectCreditCode ||
     d.identity ||
     d.name ||
     d.phone ||

@@ -12,6 +12,7 @@ const STEP_OF_FIELD: Record<string, number> = {
   occurredAt: 1,
   address: 1,
   subjectName: 1,
+  subjectCreditCode: 1,
   anonymous: 3,
   reporter: 3,
   employeeOfSubject: 3,

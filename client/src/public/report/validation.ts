@@ -37,6 +37,7 @@ export function draftToInput(d: ReportDraft): Record<string, unknown> {
     occurredAt: d.occurredAt ? withLocalOffset(d.occurredAt) : undefined,
     address: optional(d.address),
     subjectName: optional(d.subjectName),
+    subjectCreditCode: optional(d.subjectCreditCode),
     reporter: real ? { name: d.name.trim(), phone: normalisePhone(d.phone), email: optional(d.email) } : undefined,
     posterCode: d.posterCode || undefined,
     shareLocation: d.shareLocation || undefined,
@@ -79,6 +80,8 @@ function wordProblem({ path, code, maximum }: Problem, m: FormMessages['fieldErr
       return m.employeeOfSubject;
     case 'location':
       return m.location;
+    case 'subjectCreditCode':
+      return m.subjectCreditCode;
     default:
       return undefined;
   }

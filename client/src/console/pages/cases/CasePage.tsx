@@ -15,6 +15,7 @@ import { CaseMessages } from './CaseMessages';
 import { DuplicatesCard, EvidenceCard, FindingsCard, TimelineCard } from './CaseSections';
 import { isOverdue, type CaseView } from './caseTypes';
 import { OutcomeCard } from './OutcomeCard';
+import { MatterCard } from './MatterCard';
 import { ProtectionCard } from './ProtectionCard';
 import { RectificationCard } from './RectificationCard';
 import { RevealIdentityButton } from './RevealIdentityButton';
@@ -86,6 +87,7 @@ export function CasePage() {
         <Row gutter={16}>
           <Col xs={24} xl={15}>
             <ProtectionBanner view={view} />
+            <MatterCard view={view} />
             <Card className="page-card">
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 <Descriptions.Item label={t.category}>{refData.categoryName(view.category)}</Descriptions.Item>
@@ -100,6 +102,16 @@ export function CasePage() {
                 )}
                 <Descriptions.Item label={t.submittedAt}>{formatDateTime(view.submittedAt)}</Descriptions.Item>
                 {view.subjectName && <Descriptions.Item label={t.subject}>{view.subjectName}</Descriptions.Item>}
+                {view.subjectCreditCode && (
+                  <Descriptions.Item label={t.matter.creditCode}>
+                    <Typography.Text code>{view.subjectCreditCode}</Typography.Text>
+                  </Descriptions.Item>
+                )}
+                {view.duplicateOf && (
+                  <Descriptions.Item label={t.matter.duplicateOf}>
+                    <Typography.Text code>{view.duplicateOf}</Typography.Text>
+                  </Descriptions.Item>
+                )}
                 {view.address && <Descriptions.Item label={t.case.address}>{view.address}</Descriptions.Item>}
                 {view.occurredAt && (
                   <Descriptions.Item label={t.case.occurredAt}>{formatDateTime(view.occurredAt)}</Descriptions.Item>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Descriptions, Form, Input, Modal, Switch, Typography } from 'antd';
 import { enteredChannels } from '../../../../../shared/channels';
+import { isCreditCode, normalizeCreditCode } from '../../../../../shared/creditCode';
 import { api, describeError } from '../../../api';
 import { useLang, useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
@@ -18,6 +19,7 @@ interface Fields {
   area: string;
   description: string;
   subjectName?: string;
+  subjectCreditCode?: string;
   address?: string;
   anonymous: boolean;
   name?: string;
@@ -35,6 +37,7 @@ const FIELD_NAMES = [
   'area',
   'description',
   'subjectName',
+  'subjectCreditCode',
   'address',
   'anonymous',
   'name',
@@ -88,6 +91,7 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
       description: f.description,
       anonymous: f.anonymous,
       subjectName: blankToUndefined(f.subjectName),
+      subjectCreditCode: blankToUndefined(f.subjectCreditCode ? normalizeCreditCode(f.subjectCreditCode) : undefined),
       address: blankToUndefined(f.address),
       ...(f.anonymous
         ? { ...(smsOffered && blankToUndefined(f.noticePhone) ? { noticePhone: f.noticePhone!.trim() } : {}) }
@@ -165,6 +169,22 @@ export function EnterReportModal({ open, onClose }: { open: boolean; onClose(ent
           </Form.Item>
           <Form.Item label={t.subject} name="subjectName" rules={[{ max: 120 }]}>
             <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item
+            label={t.matter.creditCode}
+            name="subjectCreditCode"
+            extra={t.matter.creditCodeHint}
+            normalize={(v: string) => v.toUpperCase()}
+            rules={[
+              {
+                validator: (_rule, value?: string) =>
+                  !value?.trim() || isCreditCode(normalizeCreditCode(value))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t.matter.creditCodeInvalid)),
+              },
+            ]}
+          >
+            <Input maxLength={24} autoComplete="off" />
           </Form.Item>
           <Form.Item label={t.enter.address} name="address" rules={[{ max: 200 }]}>
             <Input maxLength={200} />

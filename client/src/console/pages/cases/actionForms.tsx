@@ -159,7 +159,13 @@ export const actionForms: Partial<Record<string, ActionFormEntry>> = {
     payload: (v) => ({ outcome: v.outcome, reason: text(v.reason) }),
   },
   reject: { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
-  'mark-duplicate': { Fields: DuplicateFields, payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }) },
+  'mark-duplicate': {
+    Fields: DuplicateFields,
+    // A report linked or flagged at intake starts with the matter's earlier case.
+    initialValues: (view) => ({ duplicateOf: view.matter && view.matter.state !== 'unlinked' ? view.matter.of : '' }),
+    payload: (v) => ({ duplicateOf: text(v.duplicateOf).toUpperCase() }),
+  },
+  'unlink-matter': { Fields: noteField('reason', (t) => t.reason), payload: (v) => ({ reason: text(v.reason) }) },
   transfer: {
     Fields: TransferFields,
     // A category outside the city scheme (coal mines) goes to its own channel: preselected, with the reason.

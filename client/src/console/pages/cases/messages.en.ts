@@ -2,12 +2,14 @@
 import { outcomeEn } from './outcomeMessages.en';
 import { rewardEn } from './rewardMessages.en';
 import { protectionEn } from './protectionMessages.en';
+import { matterEn } from './matterMessages.en';
 import type { CasesMessages } from './messages.zh';
 
 export const casesEn: CasesMessages = {
   reward: rewardEn,
   outcome: outcomeEn,
   protection: protectionEn,
+  matter: matterEn,
   title: 'Cases',
   tabs: {
     new: 'To screen',

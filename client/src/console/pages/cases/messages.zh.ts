@@ -2,11 +2,13 @@
 import { outcomeZh } from './outcomeMessages.zh';
 import { rewardZh } from './rewardMessages.zh';
 import { protectionZh } from './protectionMessages.zh';
+import { matterZh } from './matterMessages.zh';
 
 export const casesZh = {
   reward: rewardZh,
   outcome: outcomeZh,
   protection: protectionZh,
+  matter: matterZh,
   title: '案件办理',
   tabs: {
     new: '待受理',
