@@ -14,7 +14,7 @@ import { startJobs } from './jobs';
 import { createLogger } from './platform/logger';
 import { loadSecretBox } from './platform/secrets';
 import { createEvidenceStore } from './platform/evidenceStore';
-import { loadPublishedPolicies, seedBuiltInPolicies } from './rewards/policyVersions';
+import { loadPublishedPolicies } from './rewards/policyVersions';
 
 // Every file the service creates (uploads in flight, evidence, the embedded database,
 // keys, mail spool) is for its own account only; the stores also set modes explicitly.
@@ -44,13 +44,12 @@ async function main(): Promise<void> {
   const url = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   // Before seeding: creating the app sets the audit keys that every audited write needs.
   const app = createApp({ config, logger, box, store, clientDir: 'dist/client' });
-  const jurisdiction = await seedReferenceData(config.WOODPECKER_JURISDICTION);
+  const jurisdiction = await seedReferenceData(config.WOODPECKER_JURISDICTION, logger);
   logger.info(
     jurisdiction,
     jurisdiction.applied ? 'jurisdiction seed applied' : 'jurisdiction already in the database',
   );
   // Before anything computes a reward or a deadline: the published policy versions replace the built-in ones.
-  await seedBuiltInPolicies(logger);
   await loadPublishedPolicies(logger);
   let demoPassword: string | undefined;
   if (config.demo) {

@@ -9,12 +9,25 @@ import { Staff } from '../staff/staff.model';
 import { applyJurisdictionSeed, defaultResponsibilities as seededResponsibilities } from '../jurisdiction/applySeed';
 import { DEFAULT_JURISDICTION, loadJurisdictionSeed } from '../jurisdiction/loadSeed';
 import { areasOf } from '../jurisdiction/lookup';
+import { rewardPoliciesOf } from '../jurisdiction/seedFormat';
+import { seedPolicyVersions } from '../rewards/policyVersions';
+import type { Logger } from 'pino';
 
-/** The jurisdiction seed (WOODPECKER_JURISDICTION) into an empty database: areas, sectors, profile, departments, categories, responsibilities. */
+/**
+ * The jurisdiction seed (WOODPECKER_JURISDICTION) into an empty database: areas, sectors,
+ * profile, departments, categories, responsibilities; and on every start the seed's
+ * reward policy versions the database lacks (a new built-in version after an upgrade).
+ */
 export async function seedReferenceData(
   jurisdiction: string = DEFAULT_JURISDICTION,
+  logger?: Logger,
 ): Promise<{ applied: boolean; seed: string }> {
-  return applyJurisdictionSeed(loadJurisdictionSeed(jurisdiction));
+  const seed = loadJurisdictionSeed(jurisdiction);
+  const result = await applyJurisdictionSeed(seed);
+  // A database that holds another jurisdiction keeps its own rules.
+  if (result.seed === seed.name) await seedPolicyVersions(rewardPoliciesOf(seed), logger);
+  else logger?.warn({ configured: seed.name, held: result.seed }, 'reward policies of the configured seed not added');
+  return result;
 }
 
 /** The starting responsibility table of the default seed (server/jurisdiction/applySeed.ts). */

@@ -1,8 +1,10 @@
 // What a jurisdiction seed holds: the served area and the areas around it, the
 // sectors, the departments and categories, and the profile that names the place
-// (bureau, hotlines, addresses, poster promises, fund). A new city writes one
+// (bureau, hotlines, addresses, poster promises, fund), and the reward policy
+// versions in force there. A new city writes one
 // JSON file in this shape (README "Jurisdiction as data"); no code changes.
 import { z } from 'zod';
+import { builtInPolicies, rewardPolicySchema, type PolicyRegistry } from '../../shared/rewards';
 
 export const areaCodePattern = /^\d{6}$/;
 export const slugPattern = /^[a-z][a-z0-9-]{1,59}$/;
@@ -64,6 +66,12 @@ export const jurisdictionSeedSchema = z
     sectors: z.array(seedSectorSchema).min(1),
     units: z.array(seedUnitSchema).min(1),
     categories: z.array(seedCategorySchema).min(1),
+    /**
+     * The reward policy versions in force here, oldest first: a built-in version's id
+     * (shared/rewards/policies.ts: national and Henan rules, and Anyang's), or a whole
+     * version in the policy format for rules of the city's own.
+     */
+    rewardPolicies: z.array(z.union([z.string(), rewardPolicySchema])).min(1),
   })
   .superRefine((seed, ctx) => {
     const areaCodes = new Set(seed.areas.map((a) => a.code));
@@ -80,7 +88,21 @@ export const jurisdictionSeedSchema = z
     seed.categories.forEach(
       (c, i) => sectorCodes.has(c.sector) || problem(['categories', i, 'sector'], 'unknown sector'),
     );
+    seed.rewardPolicies.forEach((p, i) => {
+      if (typeof p === 'string' && !builtInPolicies.some((b) => b.id === p))
+        problem(['rewardPolicies', i], `no built-in reward policy "${p}"`);
+    });
+    const days = seed.rewardPolicies.map((p) =>
+      typeof p === 'string' ? builtInPolicies.find((b) => b.id === p)?.effectiveFrom : p.effectiveFrom,
+    );
+    if (days.some((d, i) => i > 0 && d !== undefined && days[i - 1] !== undefined && d <= days[i - 1]!))
+      problem(['rewardPolicies'], 'versions must be listed by effective day, one version per day');
     if (!seed.areas.some((a) => a.parentCode === seed.profile.areaCode && a.level === 'county'))
       problem(['areas'], 'the served area has no county-level areas');
   });
 export type JurisdictionSeed = z.infer<typeof jurisdictionSeedSchema>;
+
+/** The seed's reward policy versions, built-in ids resolved. */
+export function rewardPoliciesOf(seed: JurisdictionSeed): PolicyRegistry {
+  return seed.rewardPolicies.map((p) => (typeof p === 'string' ? builtInPolicies.find((b) => b.id === p)! : p));
+}

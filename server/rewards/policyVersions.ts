@@ -41,13 +41,14 @@ const conflict = (path: string, message: string, reason: string) =>
   fail('resource.conflict', [{ path, code: reason, message }], { reason });
 
 /**
- * Adds every built-in version the database lacks, as published: a fresh database
- * and an existing one both end with all of them, and a stored version is never
- * overwritten ($setOnInsert only). Returns how many were added.
+ * Adds every version of the jurisdiction's seed (server/jurisdiction) the database
+ * lacks, as published: a fresh database and an existing one both end with all of
+ * them, and a stored version is never overwritten ($setOnInsert only). Returns how
+ * many were added.
  */
-export async function seedBuiltInPolicies(logger?: Logger): Promise<number> {
+export async function seedPolicyVersions(policies: PolicyRegistry, logger?: Logger): Promise<number> {
   let added = 0;
-  for (const policy of builtInPolicies) {
+  for (const policy of policies) {
     try {
       const r = await PolicyVersion.updateOne(
         { _id: policy.id },

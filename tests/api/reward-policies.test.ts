@@ -12,7 +12,7 @@ import { PolicyVersion } from '../../server/rewards/policyVersion.model';
 import {
   loadPublishedPolicies,
   refreshPublishedPolicies,
-  seedBuiltInPolicies,
+  seedPolicyVersions,
 } from '../../server/rewards/policyVersions';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, createAccount, errorPaths, expectProblem, type StaffSession, openSession } from '../support/staff';
@@ -74,7 +74,7 @@ describe('the registry in the database', () => {
     );
     expect(currentPolicies().map((p) => p.id)).toEqual(builtInPolicies.map((p) => p.id));
 
-    expect(await seedBuiltInPolicies()).toBe(0);
+    expect(await seedPolicyVersions(builtInPolicies)).toBe(0);
     expect(await PolicyVersion.countDocuments()).toBe(builtInPolicies.length);
 
     // An existing database that lacks one version gains it; a stored version someone
@@ -82,7 +82,7 @@ describe('the registry in the database', () => {
     const raw = mongoose.connection.collection('reward_policy_versions');
     await raw.deleteOne({ _id: 'national-2018' as never });
     await raw.updateOne({ _id: 'henan-2022' as never }, { $set: { 'policy.title.en': 'changed outside' } });
-    expect(await seedBuiltInPolicies()).toBe(1);
+    expect(await seedPolicyVersions(builtInPolicies)).toBe(1);
     expect(await PolicyVersion.countDocuments()).toBe(builtInPolicies.length);
     expect(((await storedPolicy('henan-2022')) as RewardPolicy).title.en).toBe('changed outside');
     await raw.updateOne({ _id: 'henan-2022' as never }, { $set: { 'policy.title.en': builtInPolicies[1].title.en } });
@@ -92,8 +92,8 @@ describe('the registry in the database', () => {
   test('a restart, or a second instance starting beside the first, warns of nothing; a built-in day another version holds is named', async () => {
     const warnings: unknown[] = [];
     const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
-    expect(await seedBuiltInPolicies(logger)).toBe(0);
-    expect(await Promise.all([seedBuiltInPolicies(logger), seedBuiltInPolicies(logger)])).toEqual([0, 0]);
+    expect(await seedPolicyVersions(builtInPolicies, logger)).toBe(0);
+    expect(await Promise.all([seedPolicyVersions(builtInPolicies, logger), seedPolicyVersions(builtInPolicies, logger)])).toEqual([0, 0]);
     expect(warnings).toEqual([]);
 
     // A version published under another id on national-2018's day keeps the day; the seed says so.
@@ -102,7 +102,7 @@ describe('the registry in the database', () => {
     await raw.deleteOne({ _id: 'national-2018' as never });
     await raw.insertOne({ ...national, _id: 'national-2018-local' as never, source: 'console' });
     try {
-      expect(await seedBuiltInPolicies(logger)).toBe(0);
+      expect(await seedPolicyVersions(builtInPolicies, logger)).toBe(0);
       expect(warnings).toEqual([[{ policy: 'national-2018' }, expect.stringContaining('effective day is taken')]]);
     } finally {
       await raw.deleteOne({ _id: 'national-2018-local' as never });

@@ -51,6 +51,13 @@ test('the public catalog serves Hebi: its five county areas, its bureau, hotline
   expect(JSON.stringify(res.body)).not.toMatch(/安阳|Anyang|0372/);
 });
 
+test("the reward policy registry is the Hebi seed's: the national and Henan rules, none of Anyang's", async () => {
+  const res = await request(t.app).get('/api/v1/reward-policies');
+  expect(res.status).toBe(200);
+  expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(['national-2018', 'henan-2022', 'hebi-henan-2025']);
+  expect(JSON.stringify(res.body)).not.toMatch(/安阳|Anyang/);
+});
+
 test('an Anyang area code is refused at submission with a field error, and nothing is stored', async () => {
   const res = await submit(t.app, {
     category: 'fire-exits-blocked',
@@ -70,6 +77,9 @@ test('a Hebi report goes through to an approved reward; the fund, ranking and tr
   const stored = await c.stored(r.reference);
   expect(stored.area).toBe('410611');
   expect(stored.status).toBe('reward-approved');
+  // Judged under the Henan rules the Hebi seed lists, not Anyang's city rules.
+  expect(stored.reward?.policy).toBe('hebi-henan-2025');
+  expect(JSON.stringify(stored.reward)).not.toMatch(/anyang|安阳/i);
 
   const fund = await c.get('/api/v1/fund', c.staff.finance);
   expect(fund.status).toBe(200);

@@ -14,7 +14,7 @@ import { seedDemoStaff, seedFund, seedReferenceData } from '../../server/demo/se
 import { loadConfig, type Config } from '../../server/env';
 import { DiskEvidenceStore } from '../../server/platform/evidenceStore';
 import { createLogger } from '../../server/platform/logger';
-import { loadPublishedPolicies, seedBuiltInPolicies } from '../../server/rewards/policyVersions';
+import { loadPublishedPolicies } from '../../server/rewards/policyVersions';
 import { startTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -66,7 +66,6 @@ export async function startTestApp(
     clientDir: options.clientDir,
   });
   await seedReferenceData(config.WOODPECKER_JURISDICTION);
-  await seedBuiltInPolicies();
   await loadPublishedPolicies();
   await seedDemoStaff(demoPassword);
   await seedFund();

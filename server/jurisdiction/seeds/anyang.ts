@@ -309,4 +309,6 @@ export const anyang: JurisdictionSeed = {
   sectors,
   units,
   categories,
+  // Every built-in version: the national and Henan rules, and Anyang's own (welding from 2023).
+  rewardPolicies: ['national-2018', 'henan-2022', 'anyang-2022', 'anyang-welding-2023', 'henan-2023', 'henan-2025'],
 };
