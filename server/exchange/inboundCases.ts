@@ -5,6 +5,7 @@
 // Idempotent on (partner, external id): the same id with the same content is
 // answered with the first reference; with other content it is refused. Two
 // copies racing each other are settled by the unique index.
+import { queueTestEvent } from './testMode';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -136,6 +137,7 @@ async function recordTestCase(
     if (!earlier) throw e;
     return answerRepeat(earlier, contentHash, true);
   }
+  await queueTestEvent(partner.code, { reference, externalId: body.externalId, recordedAt: now }, now);
   return { reference, receivedAt: now.toISOString(), test: true, repeated: false };
 }
 

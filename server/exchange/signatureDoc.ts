@@ -1,6 +1,7 @@
 // The signature scheme as the OpenAPI document describes it to partner
 // integrators, written from the constants the check itself uses.
-import { documentSecurityScheme } from '../platform/http/openapi';
+import { webhookBody } from '../../shared/schemas/exchangeStatus';
+import { documentSecurityScheme, documentWebhook } from '../platform/http/openapi';
 import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_MS } from './signature';
 
 const h = SIGNATURE_HEADERS;
@@ -22,5 +23,19 @@ export function documentPartnerSignature(): void {
       '',
       'A bad or missing signature, an unknown or deactivated key id, or a stale timestamp → 401 exchange.unsigned. Staff session cookies do not open these routes. We sign the webhooks we send the same way, with the same secret.',
     ].join('\n'),
+  });
+}
+
+export function documentStatusWebhook(): void {
+  documentWebhook('caseStatusChanged', {
+    access: 'partner',
+    summary: 'A dispatched case changed in a way the partner sees (sent to the partner’s webhook URL, signed)',
+    description: [
+      'POSTed to the webhook URL registered for the partner, signed like the partner’s own requests (partnerSignature) with the same secret, plus `X-Woodpecker-Event-Id`.',
+      'One request per event; the body always carries the whole case view after it. A case’s events are sent one at a time in `sequence` order (a case’s next event waits until the one before is answered 2xx); ignore an `eventId` already seen, as a retry after a lost answer repeats it.',
+      'Anything but a 2xx answer (or no answer within 10 s) is retried with doubling waits; after the last attempt the event waits on the staff’s dead-letter page until it is sent again. Redirects are not followed.',
+      'A partner in test mode receives an event of type `test` for each test case it records.',
+    ].join('\n\n'),
+    body: webhookBody,
   });
 }

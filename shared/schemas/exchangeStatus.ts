@@ -53,6 +53,8 @@ export const webhookEventTypes = [
   'reward-decided',
   'reward-paid',
   'closed',
+  /** Test mode only: a test case was recorded (its case is the test case, reference TEST-…). */
+  'test',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -7,7 +7,9 @@ import { ExchangeTestCase, TEST_CASE_DAYS } from '../../server/exchange/exchange
 import { SIGNATURE_HEADERS, signedHeaders } from '../../server/exchange/signature';
 import { Report } from '../../server/reports/report.model';
 import { executable, filesUnder, jpeg, jpegWithExif, GPS_TEXT } from '../support/intake';
-import { bodyBytes, registerPartner, signedPost, type PartnerKey } from '../support/partners';
+import { deliverWebhooks } from '../../server/exchange/webhookDelivery';
+import { bodyBytes, registerPartner, signedGet, signedPost, type PartnerKey } from '../support/partners';
+import { WebhookReceiver } from '../support/webhookReceiver';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, expectProblem, openSession, type StaffSession } from '../support/staff';
 
@@ -295,6 +297,43 @@ describe('a partner in test mode', () => {
       401,
       'exchange.unsigned',
     );
+  });
+
+  test('its test cases can be pulled, and each sends its receiver a signed "test" webhook through the outbox', async () => {
+    const hooked = await registerPartner(t.app, admin, 'sandbox-hooks', { testMode: true });
+    const receiver = new WebhookReceiver(hooked.secret);
+    await receiver.start();
+    try {
+      const patched = await as(request(t.app).patch(`/api/v1/partners/${hooked.code}`), admin).send({
+        webhookUrl: receiver.url,
+      });
+      expect(patched.status).toBe(200);
+      const body = dispatched();
+      const res = await signedPost(t.app, CASES, body, hooked);
+      expect(res.status).toBe(201);
+      const pulled = await signedGet(t.app, `${CASES}/${body.externalId}`, hooked);
+      expect(pulled.status).toBe(200);
+      expect(pulled.body).toEqual({
+        reference: res.body.reference,
+        externalId: body.externalId,
+        stage: 'received',
+        outcome: null,
+        rectification: null,
+        reward: null,
+        updatedAt: res.body.receivedAt,
+      });
+      await deliverWebhooks(t.box, new Date(Date.now() + 1000));
+      expect(receiver.accepted.map((h) => [h.body.type, h.body.case.reference, h.signature])).toEqual([
+        ['test', res.body.reference, 'valid'],
+      ]);
+      // A repeat of the case is answered, not announced again; another partner cannot pull it.
+      expect((await signedPost(t.app, CASES, body, hooked)).status).toBe(200);
+      await deliverWebhooks(t.box, new Date(Date.now() + 2000));
+      expect(receiver.accepted).toHaveLength(1);
+      expectProblem(await signedGet(t.app, `${CASES}/${body.externalId}`, sandbox), 404, 'resource.not_found');
+    } finally {
+      await receiver.stop();
+    }
   });
 
   test('switched to live by an administrator, its next case is a report', async () => {

@@ -120,4 +120,11 @@ test('the OpenAPI document describes the exchange with its signature scheme', as
     expect.arrayContaining(['externalId', 'externalChannel', 'receivedAt', 'category', 'area', 'description']),
   );
   expect(doc.paths['/api/v1/partners'].get.security).toEqual([{ session: [] }]);
+  // What we send back: the status webhook, signed the same way, its body the case view.
+  const hook = doc.webhooks.caseStatusChanged.post;
+  expect(hook.security).toEqual([{ partnerSignature: [] }]);
+  const body = hook.requestBody.content['application/json'].schema;
+  expect(body.required).toEqual(expect.arrayContaining(['eventId', 'type', 'sequence', 'occurredAt', 'case']));
+  expect(body.properties.type.enum).toEqual(expect.arrayContaining(['accepted', 'verified', 'reward-decided', 'test']));
+  expect(hook.description).toContain('sequence');
 });

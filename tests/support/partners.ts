@@ -48,3 +48,11 @@ export function signedPost(
   for (const [name, value] of Object.entries(headers)) req.set(name, value);
   return req.send((options.sentBody ?? raw).toString('utf8'));
 }
+
+/** A GET signed with the partner's key (the status pull). */
+export function signedGet(app: Express, path: string, key: Pick<PartnerKey, 'keyId' | 'secret'>): Test {
+  const req = request(app).get(path);
+  for (const [name, value] of Object.entries(signedHeaders(key.keyId, key.secret, { method: 'GET', path, body: '' })))
+    req.set(name, value);
+  return req;
+}

@@ -35,6 +35,17 @@ export function documentSecurityScheme(access: string, name: string, scheme: Rec
   cached = undefined;
 }
 
+/** Requests we send to others (OpenAPI 3.1 `webhooks`), by name. */
+const webhooks = new Map<string, { summary: string; description: string; body: ZodType; access: string }>();
+
+export function documentWebhook(
+  name: string,
+  spec: { summary: string; description: string; body: ZodType; access: string },
+): void {
+  webhooks.set(name, spec);
+  cached = undefined;
+}
+
 function securityOf(access: string): Record<string, unknown> {
   const feature = featureSchemes.get(access);
   if (feature) return { security: [{ [feature.name]: [] }] };
@@ -116,6 +127,20 @@ export function openApiDocument(): object {
         'Public work-safety reporting and reward system. Errors are application/problem+json with a stable `code`; send Accept-Language: en for English. Money is integer fen. Staff requests that change state send the session cookie and X-CSRF-Token.',
     },
     paths,
+    webhooks: Object.fromEntries(
+      [...webhooks].map(([name, w]) => [
+        name,
+        {
+          post: {
+            summary: w.summary,
+            description: w.description,
+            requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(w.body, 'output') } } },
+            responses: { '2XX': { description: 'Received: any 2xx answer ends the retries' } },
+            ...securityOf(w.access),
+          },
+        },
+      ]),
+    ),
     components: {
       securitySchemes: {
         session: {

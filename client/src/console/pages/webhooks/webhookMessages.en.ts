@@ -35,5 +35,6 @@ export const webhooksEn: WebhooksMessages = {
     'reward-decided': 'Reward decided',
     'reward-paid': 'Reward paid',
     closed: 'Closed',
+    test: 'Test event (test mode)',
   },
 };

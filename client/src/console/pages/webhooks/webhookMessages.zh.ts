@@ -34,6 +34,7 @@ export const webhooksZh = {
     'reward-decided': '奖励决定',
     'reward-paid': '奖励已发放',
     closed: '已办结',
+    test: '测试消息（测试模式）',
   } satisfies Record<WebhookEventType, string>,
 };
 
