@@ -17,7 +17,7 @@ export function referenceRoutes(): Router {
       jurisdiction(),
       servedArea(),
     ]);
-    const { bureau, hotlines, letterAddress, visitAddress, footer } = place.profile;
+    const { bureau, hotlines, letterAddress, visitAddress, footer, fundName } = place.profile;
     return {
       categories: categories.map((c) => ({
         code: c.code,
@@ -34,6 +34,7 @@ export function referenceRoutes(): Router {
         letterAddress,
         visitAddress,
         footer,
+        fundName,
       },
     };
   });

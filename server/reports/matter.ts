@@ -58,7 +58,10 @@ async function claimMatter(key: string, f: IntakeMatterFacts, session: ClientSes
   const claim = await MatterClaim.findOne({ key }).session(session).lean();
   if (claim && withinMatterWindow(claim.firstAt, f.at)) {
     const first = await Report.findOne({ reference: claim.first }, { status: 1, reward: 1 }).session(session).lean();
-    if (first && isLinkable(first)) return { of: claim.first, key: 'credit-code' as const, linkedAt: f.now };
+    if (first && isLinkable(first)) {
+      await Report.updateOne({ reference: claim.first }, { $set: { matterHead: true } }, { session });
+      return { of: claim.first, key: 'credit-code' as const, linkedAt: f.now };
+    }
   }
   // A report older than the matter's first (a letter entered late) neither joins nor reopens it.
   if (claim && f.at < claim.firstAt) return undefined;

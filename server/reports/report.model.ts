@@ -544,6 +544,8 @@ const reportSchema = new Schema(
     likelyMatter: {
       type: new Schema({ of: String, key: { type: String, enum: ['place'] }, flaggedAt: Date }, { _id: false }),
     },
+    /** Set on a case once another is linked to it: its reward steps then look for the matter's others (none look otherwise). */
+    matterHead: { type: Boolean },
     /** On a matter's first case: bumped by every reward step in the matter, so two at once conflict and one sees the other. */
     matterRewardSteps: { type: Number },
     /** A link staff undid (unlink-matter): to which case, by whom, when and why. */

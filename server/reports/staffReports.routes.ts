@@ -27,6 +27,7 @@ import { duplicateCandidates } from './duplicates';
 import { sendDownload } from '../platform/http/download';
 import { renderResultLetter, resultLetterFilename } from './resultLetter';
 import { shanghaiDayStart } from '../../shared/dates';
+import { assertKnownArea } from '../jurisdiction/validate';
 
 const parsedJson = (text: string | undefined): unknown => {
   try {
@@ -58,6 +59,7 @@ export function staffReportRoutes(deps: {
   const router = Router();
 
   defineRoute(router, contract.reports.list, { access: 'reports.list' }, async ({ query, actor }) => {
+    await assertKnownArea(query.area, 'query.area');
     const { items, total } = await reportQueue(query, actor);
     const posterSites = await posterSitesByCode(items.map((r) => r.posterCode));
     return { items: items.map((r) => presentReportSummary(r, posterSites)), total };

@@ -19,8 +19,12 @@ export function holdsReward(r: Pick<ReportFields, 'status' | 'reward'>): boolean
   return r.status === 'closed' && !!reward.payout?.recordedAt;
 }
 
+/** A case alone in its matter (most are) needs no look at others. */
+const inMatter = (r: ReportFields) => !!r.matter?.of || r.matterHead === true;
+
 /** Refuses the step, naming the case whose reward stands (the answer goes to staff only). */
 export async function refuseSecondReward(report: ReportFields, session?: ClientSession): Promise<void> {
+  if (!inMatter(report)) return;
   const other = (await matterMembers(report, session)).find((m) => m.reference !== report.reference && holdsReward(m));
   if (!other) return;
   const ref = other.reference;
@@ -41,6 +45,7 @@ export async function refuseSecondReward(report: ReportFields, session?: ClientS
  * sees the other's reward (as two instances would).
  */
 export async function recheckInTransaction(report: ReportFields, session: ClientSession): Promise<void> {
+  if (!inMatter(report)) return;
   const first = report.matter?.of ?? report.reference;
   await Report.updateOne({ reference: first }, { $inc: { matterRewardSteps: 1 } }, { session });
   await refuseSecondReward(report, session);

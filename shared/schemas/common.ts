@@ -20,6 +20,8 @@ export const catalogResponse = z.object({
       letterAddress: labelSchema,
       visitAddress: labelSchema,
       footer: labelSchema,
+      /** The reward fund's name (the main funding source). */
+      fundName: labelSchema,
     })
     .optional(),
 });

@@ -316,7 +316,9 @@ describe('access', () => {
 
   test('partner routes need a signed request: none, or a staff session instead, gets 401 exchange.unsigned', async () => {
     const partnerRoutes = documentedRoutes().filter((r) => r.access === 'partner');
-    expect(partnerRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/exchange/cases', 'GET /api/v1/exchange/cases/:externalId']));
+    expect(partnerRoutes.map(label)).toEqual(
+      expect.arrayContaining(['POST /api/v1/exchange/cases', 'GET /api/v1/exchange/cases/:externalId']),
+    );
     const failures: string[] = [];
     for (const r of partnerRoutes) {
       failures.push(mismatch(r, 'nobody', await send(r), { status: 401, code: 'exchange.unsigned' }));

@@ -1,6 +1,7 @@
 // Units, areas, sectors and categories turn codes into names. One cached query for the whole
 // console, fetched once per visit; on failure the codes show and the pages still work.
 import { useQuery } from '@tanstack/react-query';
+import { fundSourceName } from '../../../shared/schemas/fund';
 import { api } from '../api';
 import { useLang, type Lang } from '../i18n';
 import { queryKeys } from './queryKeys';
@@ -14,6 +15,7 @@ interface ReferenceData {
   areas: Area[];
   sectors: Sector[];
   categories: Category[];
+  fundName?: LocalizedName;
 }
 
 const EMPTY: ReferenceData = { units: [], areas: [], sectors: [], categories: [] };
@@ -23,7 +25,13 @@ async function fetchReferenceData(signal: AbortSignal): Promise<ReferenceData> {
     api.get<{ items: Unit[] }>('/units', { signal }),
     api.get<Catalog>('/catalog', { signal }),
   ]);
-  return { units: units.items, areas: catalog.areas, sectors: catalog.sectors, categories: catalog.categories };
+  return {
+    units: units.items,
+    areas: catalog.areas,
+    sectors: catalog.sectors,
+    categories: catalog.categories,
+    fundName: catalog.jurisdiction?.fundName,
+  };
 }
 
 export function localName(name: LocalizedName, lang: Lang): string {
@@ -35,6 +43,8 @@ export interface ReferenceLookup extends ReferenceData {
   areaName(code: string): string;
   sectorName(code: string): string;
   categoryName(code: string): string;
+  /** A funding source's name: the jurisdiction's fund, a county's budget (shared/schemas/fund.ts). */
+  fundSourceName(source: string): string;
 }
 
 export function useReferenceData(): ReferenceLookup {
@@ -56,5 +66,13 @@ export function useReferenceData(): ReferenceLookup {
     areaName: (code) => find(data.areas, code),
     sectorName: (code) => find(data.sectors, code),
     categoryName: (code) => find(data.categories, code),
+    fundSourceName: (source) =>
+      localName(
+        fundSourceName(source, {
+          fund: data.fundName,
+          area: (code) => data.areas.find((a) => a.code === code)?.name,
+        }),
+        lang,
+      ),
   };
 }

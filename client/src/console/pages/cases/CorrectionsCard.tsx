@@ -4,7 +4,6 @@
 import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useReferenceData } from '../../referenceData';
 import { formatYuan } from '../../../../../shared/money';
-import { fundSourceName } from '../../../../../shared/schemas/fund';
 import { leadershipReasonText, type LeadershipReason } from '../../../../../shared/schemas/rewardControls';
 import { formatDateTime } from '../../../format';
 import { useLang } from '../../../i18n';
@@ -35,8 +34,6 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
   const lang = useLang();
   const t = correctionTexts(lang);
   const reference = useReferenceData();
-  const sourceName = (source: string) =>
-    fundSourceName(source, { area: (code) => reference.areas.find((a) => a.code === code)?.name });
   const w: Reward | undefined = view.reward;
   if (!w?.payout || !(w.fundSource || w.topUps || w.recoveries || w.sampleCheck)) return null;
   const side = lang === 'en' ? 'en' : 'zh';
@@ -52,7 +49,7 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
   return (
     <Card title={t.title} className="page-card" data-testid="corrections-card">
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t.fundSource}>{sourceName(w.fundSource ?? 'main')[side]}</Descriptions.Item>
+        <Descriptions.Item label={t.fundSource}>{reference.fundSourceName(w.fundSource ?? 'main')}</Descriptions.Item>
       </Descriptions>
       {w.topUps && (
         <List
@@ -76,7 +73,7 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
                       .join(side === 'zh' ? '、' : '; ')}`}
                   </span>
                 )}
-                {u.fundSource && <span>{`${t.fundSource}：${sourceName(u.fundSource)[side]}`}</span>}
+                {u.fundSource && <span>{`${t.fundSource}：${reference.fundSourceName(u.fundSource)}`}</span>}
                 {u.voucherNo && u.paidOn && <span>{t.voucher(u.voucherNo, u.paidOn)}</span>}
               </Space>
             </List.Item>
@@ -97,7 +94,7 @@ export function CorrectionsCard({ view }: { view: CaseView }) {
                   {stage(r)}
                 </Space>
                 <span>{`${t.grounds[r.ground] ?? r.ground}：${r.reason}`}</span>
-                {r.fundSource && <span>{`${t.fundSource}：${sourceName(r.fundSource)[side]}`}</span>}
+                {r.fundSource && <span>{`${t.fundSource}：${reference.fundSourceName(r.fundSource)}`}</span>}
                 {r.voucherNo && r.receivedOn && <span>{t.voucher(r.voucherNo, r.receivedOn)}</span>}
               </Space>
             </List.Item>

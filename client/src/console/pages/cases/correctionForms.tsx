@@ -72,12 +72,11 @@ function Day({ name, label }: { name: string; label: string }) {
 }
 
 function FundSourceField() {
-  const lang = useLang();
   const reference = useReferenceData();
   const t = useTexts();
   return (
     <Form.Item label={t.fundSource} name="fundSource">
-      <SingleSelect<string> options={fundSourceOptions(lang, reference.areas)} />
+      <SingleSelect<string> options={fundSourceOptions(reference)} />
     </Form.Item>
   );
 }

@@ -1,8 +1,8 @@
 // Words of the money-after-the-decision parts of the case page: funding source,
 // top-ups (补发), recoveries (追回) and the sample re-inspection (抽查复核).
-import { fundSourceName, MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
-import type { Label } from '../../../../../shared/catalog';
+import { MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
 import type { Lang } from '../../../i18n';
+import type { ReferenceLookup } from '../../referenceData';
 
 const zh = {
   title: '补发、追回与抽查',
@@ -109,11 +109,9 @@ const en: CorrectionTexts = {
 
 export const correctionTexts = (lang: Lang): CorrectionTexts => (lang === 'en' ? en : zh);
 
-/** Every source a reward may be paid from, as options: the jurisdiction's areas (the catalog's) name the county budgets. */
-export const fundSourceOptions = (lang: Lang, areas: { code: string; name: Label }[]) =>
-  [MAIN_FUND_SOURCE, 'provincial', ...areas.map((a) => `county-${a.code}`)].map((value) => ({
+/** Every source a reward may be paid from, as options, named from the jurisdiction (the console's reference data). */
+export const fundSourceOptions = (reference: Pick<ReferenceLookup, 'areas' | 'fundSourceName'>) =>
+  [MAIN_FUND_SOURCE, 'provincial', ...reference.areas.map((a) => `county-${a.code}`)].map((value) => ({
     value,
-    label: fundSourceName(value, { area: (code) => areas.find((a) => a.code === code)?.name })[
-      lang === 'en' ? 'en' : 'zh'
-    ],
+    label: reference.fundSourceName(value),
   }));

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
-import { useLang, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { SingleSelect } from '../../SingleSelect';
 import { fundSourceOptions } from '../cases/correctionTexts';
 import { formatYuan, newIdempotencyKey, parsePositiveYuan } from './money';
@@ -28,7 +28,6 @@ interface Pending {
 /** Books money into the fund; balances, months and the ledger are then refetched. */
 export function AppropriationForm() {
   const t = useT().finance;
-  const lang = useLang();
   const reference = useReferenceData();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -75,7 +74,7 @@ export function AppropriationForm() {
         initialValues={{ source: MAIN_FUND_SOURCE }}
       >
         <Form.Item name="source" label={t.source}>
-          <SingleSelect<string> options={fundSourceOptions(lang, reference.areas)} style={{ width: 200 }} />
+          <SingleSelect<string> options={fundSourceOptions(reference)} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="amount"

@@ -1,3 +1,4 @@
+import { useReferenceData } from '../../referenceData';
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
@@ -16,7 +17,6 @@ import { queryKeys } from '../../queryKeys';
 import { useSearchState, type LedgerParams } from '../../queryParams';
 import { QueryError } from '../../QueryState';
 import { formatYuan } from './money';
-import { fundSourceName } from '../../../../../shared/schemas/fund';
 import { ledgerNoteText } from '../../../../../shared/notes';
 import type { LedgerEntryView, LedgerPage } from './types';
 
@@ -42,6 +42,7 @@ function ledgerPath(params: LedgerParams): string {
 export function LedgerCard() {
   const t = useT().finance;
   const lang = useLang();
+  const reference = useReferenceData();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const canExport = me.role === 'finance' || me.role === 'admin';
@@ -76,7 +77,7 @@ export function LedgerCard() {
     { title: t.time, dataIndex: 'at', render: (at: string) => formatDateTime(at) },
     { title: t.kind, dataIndex: 'kind', render: (k: string) => t.kinds[k] ?? k },
     { title: t.amount, dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
-    { title: t.source, dataIndex: 'source', render: (s: string) => fundSourceName(s)[lang === 'en' ? 'en' : 'zh'] },
+    { title: t.source, dataIndex: 'source', render: (s: string) => reference.fundSourceName(s) },
     {
       title: t.reward,
       dataIndex: 'rewardId',
