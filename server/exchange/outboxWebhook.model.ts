@@ -4,7 +4,7 @@
 // partner's view of the case), so it is kept after delivery, as the record of
 // what the partner was told, and a dead letter can be sent again as it was.
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { QUEUE_STATUSES } from '../platform/outbox/deliverQueue';
+import { queueFields } from '../platform/outbox/deliverQueue';
 import { webhookEventTypes } from '../../shared/schemas/exchangeStatus';
 
 const outboxWebhookSchema = new Schema(
@@ -20,13 +20,7 @@ const outboxWebhookSchema = new Schema(
     sequence: { type: Number, required: true },
     /** The JSON sent, exactly (the signature covers these bytes). */
     body: { type: String, required: true },
-    status: { type: String, required: true, enum: QUEUE_STATUSES, default: 'pending' },
-    attempts: { type: Number, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    claimedUntil: { type: Date },
-    /** The last failure: an HTTP status or a network error code, never the URL or a secret. */
-    lastError: { type: String },
-    sentAt: { type: Date },
+    ...queueFields,
   },
   { timestamps: true },
 );

@@ -4,7 +4,7 @@
 // its recipient and content are erased, leaving a delivery record: what kind of
 // message it was, when it went and after how many attempts.
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { QUEUE_STATUSES } from '../outbox/deliverQueue';
+import { queueFields } from '../outbox/deliverQueue';
 
 export const EMAIL_KINDS = ['reporter-notice', 'staff-new-report', 'staff-deadline', 'auditor-checkpoint'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -19,13 +19,7 @@ const outboxEmailSchema = new Schema(
     html: { type: String },
     /** Stable Message-ID, so a resend after a crash can be recognised downstream. */
     messageId: { type: String, required: true, unique: true },
-    status: { type: String, required: true, enum: QUEUE_STATUSES, default: 'pending' },
-    attempts: { type: Number, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    claimedUntil: { type: Date },
-    /** The last delivery error, with any address in it blanked out. */
-    lastError: { type: String },
-    sentAt: { type: Date },
+    ...queueFields,
   },
   { timestamps: true },
 );

@@ -19,7 +19,18 @@ export interface RetryPolicy {
 export const QUEUE_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
-/** The fields every queued message carries (each outbox's schema declares them). */
+/** What every outbox's schema declares for the loop (spread into its definition). */
+export const queueFields = {
+  status: { type: String, required: true, enum: QUEUE_STATUSES, default: 'pending' },
+  attempts: { type: Number, default: 0 },
+  nextAttemptAt: { type: Date, required: true },
+  claimedUntil: { type: Date },
+  /** The last delivery error, as the outbox's describeError wrote it: never a recipient or a secret. */
+  lastError: { type: String },
+  sentAt: { type: Date },
+} as const;
+
+/** The fields every queued message carries. */
 export interface Queued {
   _id: unknown;
   status: QueueStatus;
@@ -130,4 +141,17 @@ export async function requeue(
     { session },
   );
   return r.modifiedCount === 1;
+}
+
+/** Deletes the records of messages finished (sent or given up on) before `before`: their last change is the finish. */
+export async function deleteFinished(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
+  before: Date,
+): Promise<number> {
+  const r = await model.deleteMany({
+    status: trusted({ $in: ['sent', 'failed'] }),
+    updatedAt: trusted({ $lt: before }),
+  });
+  return r.deletedCount;
 }

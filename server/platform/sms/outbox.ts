@@ -2,10 +2,10 @@
 // one delivery loop (../outbox/deliverQueue), as the email outbox does. The number
 // is sealed while queued and erased, with the text, once a message is done.
 import crypto from 'node:crypto';
-import { trusted, type ClientSession } from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import type { SecretBox } from '../secretBox';
-import { deliverQueue, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
-import { retentionSchedule } from '../../../shared/protection/policy';
+import { deleteFinished, deliverQueue, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
+import { outboxDays } from '../emails/outboxRetention';
 import type { SmsGateway } from './gateway';
 import { OutboxSms, type OutboxSmsFields, type SmsKind } from './outboxSms.model';
 
@@ -57,14 +57,6 @@ export function deliverSmsOutbox(
   });
 }
 
-const outboxDays = retentionSchedule.find((r) => r.dataClass === 'outbox')!.days;
-
 /** Deletes the records of SMS finished more than the schedule's days ago. */
-export async function deleteFinishedSms(now: Date): Promise<number> {
-  const before = new Date(now.getTime() - outboxDays * 24 * 60 * 60_000);
-  const r = await OutboxSms.deleteMany({
-    status: trusted({ $in: ['sent', 'failed'] }),
-    updatedAt: trusted({ $lt: before }),
-  });
-  return r.deletedCount;
-}
+export const deleteFinishedSms = (now: Date): Promise<number> =>
+  deleteFinished(OutboxSms, new Date(now.getTime() - outboxDays * 86_400_000));

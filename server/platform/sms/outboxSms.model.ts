@@ -3,7 +3,7 @@
 // at rest; once a message is sent (or given up on) number and text are erased,
 // leaving a delivery record: its kind, when it went, after how many attempts.
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { QUEUE_STATUSES } from '../outbox/deliverQueue';
+import { queueFields } from '../outbox/deliverQueue';
 
 export const SMS_KINDS = ['reporter-notice'] as const;
 export type SmsKind = (typeof SMS_KINDS)[number];
@@ -16,13 +16,7 @@ const outboxSmsSchema = new Schema(
     text: { type: String },
     /** Sent to the gateway with each attempt, so it can drop a resend after a crash. */
     messageId: { type: String, required: true, unique: true },
-    status: { type: String, required: true, enum: QUEUE_STATUSES, default: 'pending' },
-    attempts: { type: Number, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    claimedUntil: { type: Date },
-    /** The last delivery error: the gateway's status or the network failure, never a number. */
-    lastError: { type: String },
-    sentAt: { type: Date },
+    ...queueFields,
   },
   { timestamps: true },
 );
