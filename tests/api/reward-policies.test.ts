@@ -93,7 +93,9 @@ describe('the registry in the database', () => {
     const warnings: unknown[] = [];
     const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
     expect(await seedPolicyVersions(builtInPolicies, logger)).toBe(0);
-    expect(await Promise.all([seedPolicyVersions(builtInPolicies, logger), seedPolicyVersions(builtInPolicies, logger)])).toEqual([0, 0]);
+    expect(
+      await Promise.all([seedPolicyVersions(builtInPolicies, logger), seedPolicyVersions(builtInPolicies, logger)]),
+    ).toEqual([0, 0]);
     expect(warnings).toEqual([]);
 
     // A version published under another id on national-2018's day keeps the day; the seed says so.
