@@ -30,6 +30,10 @@ export const queueFields = {
   sentAt: { type: Date },
 } as const;
 
+/** Any outbox's model: each has its own document type, and the loop touches only the queue's fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a model of any document type; the loop reads only Queued fields
+export type QueueModel = Model<any>;
+
 /** The fields every queued message carries. */
 export interface Queued {
   _id: unknown;
@@ -41,9 +45,7 @@ export interface Queued {
 }
 
 export interface QueueDelivery<T extends Queued> {
-  // Each outbox has its own model and document type; the loop only touches the Queued fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model: Model<any>;
+  model: QueueModel;
   policy: RetryPolicy;
   now: Date;
   send: (message: T) => Promise<void>;
@@ -128,8 +130,7 @@ export async function deliverQueue<T extends Queued>({
 
 /** Puts a dead letter back in the queue, to be tried at once with a fresh count. */
 export async function requeue(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model: Model<any>,
+  model: QueueModel,
   filter: Record<string, unknown>,
   now: Date,
   /** The caller's transaction, so the audit entry and the requeue are written together. */
@@ -144,11 +145,7 @@ export async function requeue(
 }
 
 /** Deletes the records of messages finished (sent or given up on) before `before`: their last change is the finish. */
-export async function deleteFinished(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model: Model<any>,
-  before: Date,
-): Promise<number> {
+export async function deleteFinished(model: QueueModel, before: Date): Promise<number> {
   const r = await model.deleteMany({
     status: trusted({ $in: ['sent', 'failed'] }),
     updatedAt: trusted({ $lt: before }),
