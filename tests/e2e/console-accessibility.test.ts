@@ -2,11 +2,10 @@
 // in Chinese and in English, at 1366 px; every page has exactly one h1; and the theme's
 // link colour reaches 4.5:1 on white and on the layout's background.
 import type { Page } from 'playwright-core';
-import { browserSuite, waitForPageCondition } from '../support/browser';
+import { browserSuite, signInByCommand, waitForPageCondition } from '../support/browser';
 import { expectNoAxeViolations } from '../support/accessibility';
 import { caseDriver } from '../support/cases';
 import { intakeEnv } from '../support/intake';
-import { openSession } from '../support/staff';
 
 jest.setTimeout(180_000);
 
@@ -38,13 +37,7 @@ async function openPage(lang: Lang): Promise<Page> {
   return context.newPage();
 }
 
-/** Signs the page's profile in as `username` with a session made by command (any earlier one is dropped). */
-async function signIn(page: Page, username: string): Promise<void> {
-  const { cookie } = await openSession(suite.server, username);
-  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-  await page.context().clearCookies();
-  await page.context().addCookies([{ name, value, url: suite.server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-}
+const signIn = (page: Page, username: string) => signInByCommand(page.context(), suite.server, username);
 
 /** Opens a console path and waits until it has drawn: its h1, `ready`, and no spinner or skeleton left. */
 async function visit(page: Page, path: string, ready: string | null = null): Promise<void> {
@@ -134,4 +127,34 @@ test('a link in the console reaches 4.5:1 on white and on the layout background'
   expect(measured.link).not.toBe('rgb(22, 119, 255)'); // antd's default link blue, 4.1:1
   expect(measured.onWhite).toBeGreaterThanOrEqual(4.5);
   expect(measured.onLayout).toBeGreaterThanOrEqual(4.5);
+});
+
+/** Records the classes of antd's animations (`…-appear`, `…-enter`, `…-leave`) as elements take them. */
+const recordMotion = `(() => {
+  window.motionSeen = [];
+  const motion = /-(appear|enter|leave)(-|$)/;
+  const note = (el) => {
+    for (const name of el.classList ?? []) if (motion.test(name)) window.motionSeen.push(name);
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      note(record.target);
+      for (const added of record.addedNodes) if (added.nodeType === 1) [added, ...added.querySelectorAll('*')].forEach(note);
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+})()`;
+
+test('antd animates only when the system does not ask for reduced motion (WCAG 2.3.3)', async () => {
+  const motionWhenSwitchingLanguage = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await suite.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.baseUrl}/console/login`);
+    await page.locator('h1').waitFor();
+    await page.evaluate(recordMotion);
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    return (await page.evaluate('window.motionSeen')) as string[];
+  };
+  expect(await motionWhenSwitchingLanguage('no-preference')).not.toEqual([]);
+  expect(await motionWhenSwitchingLanguage('reduce')).toEqual([]);
 });

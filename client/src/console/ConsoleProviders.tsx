@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -15,7 +15,7 @@ const tagTextShades = (shades: Record<string, string>) =>
     ]),
   );
 
-const theme = {
+const baseTheme = {
   token: {
     colorPrimary: '#0b3a75',
     // antd derives greyish tints from so dark a blue; light blue reads as "selected".
@@ -47,14 +47,31 @@ const theme = {
   },
 };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the user asked their system for less motion; follows the setting as it changes. */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
 /**
  * The console's data cache (TanStack Query) around everything.
  * antd's own texts (pagination, confirmations, empty tables) follow the chosen language.
  * No auto-inserted space in two-character Chinese buttons ("登 录"): screen readers spell it out.
+ * antd's slides, zooms and fades are off when the system asks for reduced motion (WCAG 2.3.3).
  */
 export function ConsoleProviders({ children }: { children: ReactNode }) {
   const lang = useLang();
   const [queryClient] = useState(createQueryClient);
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => ({ token: { ...baseTheme.token, motion: !reducedMotion } }), [reducedMotion]);
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
