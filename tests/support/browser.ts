@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ensureClientBuilt as clientBuilt } from './clientBuild';
 import { startTestServer, type TestServer } from './server';
+import { openSession } from './staff';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
@@ -15,9 +16,15 @@ export async function ensureClientBuilt(): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
 
+/**
+ * Debian's headless build of Chromium when it is installed (the same engine without the
+ * windowing layer: about a tenth less CPU per browser suite), otherwise Debian's Chromium.
+ */
+const CHROMIUM = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
     headless: true,
     // As root in a sandboxed machine with no outside network: no sandbox, no background traffic.
     args: [
@@ -34,9 +41,17 @@ export function launchChromium(): Promise<Browser> {
 export interface BrowserSuite {
   /** The real server (set once the suite's beforeAll has run). */
   readonly server: TestServer;
-  /** A fresh browser profile, closed after the test that opened it. */
+  /**
+   * A fresh browser profile, closed after the test that opened it. It asks for reduced motion
+   * unless `options` say otherwise: the console then skips antd's animations, which only cost
+   * time here; tests/e2e/console-accessibility.test.ts checks both settings.
+   */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
-  /** A desktop page signed in to the console as a demo account, with the page's uncaught errors collected. */
+  /**
+   * A desktop page on the console's home, signed in as a demo account with a session made by
+   * command (tests/e2e/console-login.test.ts signs in through the form), with the page's
+   * uncaught errors collected.
+   */
   signedIn(username: string, options?: BrowserContextOptions): Promise<{ page: Page; pageErrors: Error[] }>;
 }
 
@@ -66,7 +81,7 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
       return server;
     },
     async newContext(options) {
-      const context = await browser!.newContext(options);
+      const context = await browser!.newContext({ reducedMotion: 'reduce', ...options });
       contexts.push(context);
       return context;
     },
@@ -77,17 +92,23 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
         timezoneId: 'Asia/Shanghai',
         ...options,
       });
+      await signInByCommand(context, this.server, username);
       const page = await context.newPage();
       const pageErrors: Error[] = [];
       page.on('pageerror', (error) => pageErrors.push(error));
-      await page.goto(`${this.server.baseUrl}/console/login`);
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码', { exact: true }).fill(this.server.demoPassword);
-      await page.getByRole('button', { name: '登录' }).click();
+      await page.goto(`${this.server.baseUrl}/console`);
       await page.locator('[data-testid=home-title]').waitFor();
       return { page, pageErrors };
     },
   };
+}
+
+/** Gives a browser profile the session cookie of a session made by command for `username` (any earlier one is dropped). */
+export async function signInByCommand(context: BrowserContext, server: TestServer, username: string): Promise<void> {
+  const { cookie } = await openSession(server, username);
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  await context.clearCookies({ name });
+  await context.addCookies([{ name, value, url: server.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
 }
 
 /**
