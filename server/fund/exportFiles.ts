@@ -1,7 +1,7 @@
 // The ledger and the payouts as files for the accounts office: CSV (UTF-8 with a
 // BOM so that Excel reads the Chinese headers) and XLSX. Amounts appear as yuan
 // with two decimals and, exactly, as fen.
-import ExcelJS from 'exceljs';
+import { exceljs } from '../platform/lazyLibraries';
 import { plainYuan } from '../../shared/money';
 import { ledgerNoteText } from '../../shared/notes';
 import { fundSourceName, type LedgerEntryView } from '../../shared/schemas/fund';
@@ -111,7 +111,7 @@ export function toCsv(sheet: Sheet): string {
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Woodpecker';
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.columns = sheet.columns.map((c) => ({

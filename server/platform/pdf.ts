@@ -2,7 +2,7 @@
 // prints the same anywhere. Posters, reward notices and ranking reports use it.
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { pdfkit } from './lazyLibraries';
 
 // fontkit reads WOFF as well as TTF/OTF; WOFF (zlib) opens about twice as fast as WOFF2 (brotli in JS).
 const FONT_DIR = path.join(
@@ -31,6 +31,7 @@ export function cjkPdf({ info, margin = 0, layout = 'portrait' }: PdfOptions): {
   doc: PDFKit.PDFDocument;
   done: Promise<Buffer>;
 } {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout,

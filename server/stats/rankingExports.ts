@@ -1,6 +1,6 @@
 // The monthly ranking as a table (CSV, XLSX) and as a printable A4 PDF set in
 // the embedded Noto Sans SC, so the Chinese names print anywhere.
-import ExcelJS from 'exceljs';
+import { exceljs } from '../platform/lazyLibraries';
 import type { Label } from '../jurisdiction/seedFormat';
 import { cjkPdf } from '../platform/pdf';
 import type { Ranking } from './ranking';
@@ -61,7 +61,7 @@ export function rankingCsv(r: Ranking, names: RankingNames): string {
 }
 
 export async function rankingXlsx(r: Ranking, names: RankingNames): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (exceljs().Workbook)();
   const sheet = book.addWorksheet(`排名 ${r.month}`);
   sheet.addRow([`${r.month} 月度安全生产举报工作考评排名 / Monthly ranking`]).font = { bold: true, size: 14 };
   sheet.addRow([
