@@ -4,6 +4,7 @@
 // own words (reasons, notes) are parameters shown as written.
 import { shanghaiDay } from './dates';
 import type { NoteParams } from './schemas/noteParams';
+import { channelNames } from './channels';
 import { formatYuan } from './money';
 import { protectionOutcomeNames, referralBodyNames } from './protection/policy';
 import { roleNames } from './roles';
@@ -37,6 +38,11 @@ const both =
     lang === 'zh' ? zh(p) : en(p);
 
 const templates = {
+  // Intake
+  'report.channel': both(
+    (p) => `举报渠道：${named(channelNames, text(p, 'channel'), 'zh')}`,
+    (p) => `Channel: ${named(channelNames, text(p, 'channel'), 'en')}`,
+  ),
   // Screening and verification
   'screening.resumed': both(
     () => '举报人已补充，继续审查',
@@ -291,12 +297,17 @@ export function storedNoteIn(textAsStored: string, lang: NoteLang): string {
   return parts.map((p) => p![lang]).join(lang === 'zh' ? '；' : '; ');
 }
 
+/** How an entered or dispatched report's first step named its channel before notes were codes. */
+const EARLIER_CHANNEL_NOTE = /^channel: ([a-z0-9-]+)$/;
+
 /** A stored note in the reader's language: the code's template, else the text (split when it is "zh / en"). */
 export function noteText(
   entry: { note?: string | null; noteKey?: string | null; noteParams?: NoteParams | null },
   lang: NoteLang,
 ): string | undefined {
   if (entry.noteKey && isNoteKey(entry.noteKey)) return templates[entry.noteKey](entry.noteParams ?? {}, lang);
+  const earlierChannel = entry.note?.match(EARLIER_CHANNEL_NOTE);
+  if (earlierChannel) return templates['report.channel']({ channel: earlierChannel[1] }, lang);
   return entry.note ? storedNoteIn(entry.note, lang) : undefined;
 }
 

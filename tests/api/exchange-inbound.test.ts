@@ -122,6 +122,9 @@ describe('a dispatched case', () => {
       anonymous: false,
     });
     expect(report.accessKeyHash).toBeUndefined();
+    // The first step names the channel by a code, worded for each reader.
+    expect(report.timeline[0]).toMatchObject({ noteKey: 'report.channel', noteParams: { channel: 'partner' } });
+    expect(report.timeline[0]!.note).toBeUndefined();
     expect(report.receivedAt?.toISOString()).toBe(body.receivedAt);
     expect(report.submittedAt.toISOString()).toBe(res.body.receivedAt);
     expect(report.reporterSealed).toMatch(/\S/);

@@ -41,6 +41,7 @@ const sample: NoteParams = {
   body: 'police',
   outcome: 'remedied',
   role: 'verifier',
+  channel: 'hotline-12350',
 };
 
 describe('the note catalogue', () => {
@@ -74,6 +75,14 @@ describe('the note catalogue', () => {
     const reasons = '不属实 / Not substantiated；已处理 / Already handled';
     expect(storedNoteIn(reasons, 'en')).toBe('Not substantiated; Already handled');
     expect(storedNoteIn(reasons, 'zh')).toBe('不属实；已处理');
+  });
+
+  test('the channel an entered or dispatched report came by, stored raw before it was a code, is named', () => {
+    expect(noteText({ note: 'channel: hotline-12350' }, 'zh')).toBe('举报渠道：12350 热线');
+    expect(noteText({ note: 'channel: partner' }, 'en')).toBe('Channel: Dispatched by a partner system');
+    expect(noteText({ noteKey: 'report.channel', noteParams: { channel: 'letter' } }, 'zh')).toBe('举报渠道：来信');
+    // A channel this version does not know is shown by its code, not dropped.
+    expect(noteText({ noteKey: 'report.channel', noteParams: { channel: 'wechat' } }, 'en')).toBe('Channel: wechat');
   });
 
   test("staff's own words are shown as written, slashes and all", () => {

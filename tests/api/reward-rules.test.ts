@@ -116,6 +116,9 @@ describe('a letter entered later', () => {
     expect(receipt.status).toBe(201);
     const ref = receipt.body.reference as string;
     expect(shanghaiDay((await c.stored(ref)).receivedAt!)).toBe('2025-05-20');
+    const submitted = (await c.stored(ref)).timeline[0]!;
+    expect(submitted).toMatchObject({ noteKey: 'report.channel', noteParams: { channel: 'letter' } });
+    expect(submitted.actorId).toBeDefined();
     expect((await c.view(ref)).body.receivedAt).toBeDefined();
     const verifierId = c.staff.verifier.user.id;
     await c.ok(ref, 'start-screening');

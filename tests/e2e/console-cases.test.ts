@@ -277,6 +277,12 @@ describe('case work in the console', () => {
       expect(report.assignment).toMatchObject({ unitCode: 'city-fire' });
     }
     await page.locator('[data-testid=cases-table] tbody tr', { hasText: webReference }).waitFor({ state: 'detached' }); // no longer waiting to be screened
+
+    // The entered case's first step names its channel in words, in the console's language.
+    await page.goto(`${suite.server.baseUrl}/console/cases/${entered.reference}`);
+    const timeline = page.getByTestId('case-timeline');
+    await timeline.getByText('举报渠道：12350 热线').waitFor();
+    expect(await timeline.textContent()).not.toContain('channel:');
     expect(pageErrors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import { assertKnownArea } from '../../jurisdiction/validate';
 import type { EnteredChannel } from '../../../shared/channels';
 import type { ReportInput } from '../../../shared/schemas/report';
+import { noteOf, storedNote } from '../../../shared/notes';
 import { appendAudit } from '../../audit/auditLog';
 import type { SecretBox } from '../../platform/secretBox';
 import { inTransaction } from '../../platform/db';
@@ -245,8 +246,13 @@ export async function reportSubmitter(
                       at: now,
                       type: 'submitted',
                       public: true,
-                      ...(enteredBy ? { actorId: enteredBy.actor.id, note: `channel: ${enteredBy.channel}` } : {}),
-                      ...(dispatchedBy ? { note: 'channel: partner' } : {}),
+                      ...(enteredBy
+                        ? {
+                            actorId: enteredBy.actor.id,
+                            ...storedNote(noteOf('report.channel', { channel: enteredBy.channel })),
+                          }
+                        : {}),
+                      ...(dispatchedBy ? storedNote(noteOf('report.channel', { channel: 'partner' })) : {}),
                     },
                   ],
                   retry,

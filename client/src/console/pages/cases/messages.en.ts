@@ -1,4 +1,5 @@
 // The case pages' texts, English.
+import { channelNamesIn } from '../../../../../shared/channels';
 import { outcomeEn } from './outcomeMessages.en';
 import { rewardEn } from './rewardMessages.en';
 import { protectionEn } from './protectionMessages.en';
@@ -45,15 +46,7 @@ export const casesEn: CasesMessages = {
   dateRange: 'Submitted between',
   total: (n: number) => `${n} reports`,
   overdueHint: 'Past the verification deadline',
-  channels: {
-    web: 'Online',
-    'hotline-12350': '12350 hotline',
-    'hotline-12345': '12345 hotline',
-    letter: 'Letter',
-    fax: 'Fax',
-    'in-person': 'In person',
-    partner: 'Dispatched by a partner system',
-  },
+  channels: channelNamesIn('en'),
   bulk: {
     button: (n: number) => `Assign selected (${n})`,
     title: (n: number) => `Accept and assign ${n} reports`,

@@ -1,4 +1,5 @@
 // The case pages' texts, Simplified Chinese (the reference shape; messages.en.ts must match).
+import { channelNamesIn } from '../../../../../shared/channels';
 import { outcomeZh } from './outcomeMessages.zh';
 import { rewardZh } from './rewardMessages.zh';
 import { protectionZh } from './protectionMessages.zh';
@@ -44,15 +45,7 @@ export const casesZh = {
   dateRange: '提交日期',
   total: (n: number) => `共 ${n} 件`,
   overdueHint: '已超过核查期限',
-  channels: {
-    web: '网上举报',
-    'hotline-12350': '12350 热线',
-    'hotline-12345': '12345 热线',
-    letter: '来信',
-    fax: '传真',
-    'in-person': '来访',
-    partner: '对接系统转办',
-  } as Record<string, string>,
+  channels: channelNamesIn('zh'),
   bulk: {
     button: (n: number) => `批量分派（${n}）`,
     title: (n: number) => `受理并分派 ${n} 件举报`,
