@@ -23,6 +23,12 @@ test('the administrator sees Hebi and changes the footer; the public site shows 
   expect(await AuditEntry.exists({ action: 'jurisdiction.profile_update' })).toBeTruthy();
   await expectNoAxeViolations(page, 'jurisdiction page');
   await keepScreenshots(page, 'console-jurisdiction');
+  // On a phone every field of the profile (the hotlines' too) stays inside its card.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflowing = await page.evaluate(`[...document.querySelectorAll('form#profile input')]
+    .filter((input) => input.getBoundingClientRect().right > input.closest('.ant-card').getBoundingClientRect().right)
+    .map((input) => input.getAttribute('aria-label'))`);
+  expect(overflowing).toEqual([]);
 
   await page.goto(`${suite.server.baseUrl}/`);
   const siteFooter = page.locator('footer.site-footer');

@@ -180,20 +180,12 @@ export function JurisdictionPage() {
             {(fields, { add, remove }) => (
               <Form.Item label={t.hotlines}>
                 {fields.map((field) => (
-                  <Space key={field.key} align="baseline" wrap>
+                  <div key={field.key} className="jurisdiction-hotline">
                     <Form.Item name={[field.name, 'label', 'zh']} rules={[required]}>
-                      <Input
-                        aria-label={`${t.hotlineLabel} (${t.zh})`}
-                        placeholder={`${t.hotlineLabel} (${t.zh})`}
-                        style={{ width: 240, maxWidth: '100%' }}
-                      />
+                      <Input aria-label={`${t.hotlineLabel} (${t.zh})`} placeholder={`${t.hotlineLabel} (${t.zh})`} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'label', 'en']} rules={[required]}>
-                      <Input
-                        aria-label={`${t.hotlineLabel} (${t.en})`}
-                        placeholder={`${t.hotlineLabel} (${t.en})`}
-                        style={{ width: 300, maxWidth: '100%' }}
-                      />
+                      <Input aria-label={`${t.hotlineLabel} (${t.en})`} placeholder={`${t.hotlineLabel} (${t.en})`} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'number']}
@@ -208,7 +200,7 @@ export function JurisdictionPage() {
                         aria-label={all.common.cancel}
                       />
                     )}
-                  </Space>
+                  </div>
                 ))}
                 {fields.length < 6 && (
                   <Button icon={<PlusOutlined />} onClick={() => add({ label: { zh: '', en: '' }, number: '' })}>
