@@ -14,7 +14,8 @@ import { Report } from '../../server/reports/report.model';
 import { caseDriver, substantiatedFindings, type Cases } from '../support/cases';
 import { startTestApp, type TestApp } from '../support/server';
 import { as, expectProblem } from '../support/staff';
-import { newSecret, registerPartner, WebhookReceiver } from '../support/webhookReceiver';
+import { registerPartner, strangerSecret } from '../support/partners';
+import { WebhookReceiver } from '../support/webhookReceiver';
 
 let t: TestApp;
 let cases: Cases;
@@ -33,10 +34,11 @@ afterAll(async () => {
 
 /** A partner with its own webhook receiver, listening. */
 async function partnerWithReceiver(code: string) {
-  const receiver = new WebhookReceiver(newSecret());
+  const receiver = new WebhookReceiver();
   receivers.push(receiver);
   await receiver.start();
-  const partner = await registerPartner(t.box, code, { webhookUrl: receiver.url, secret: receiver.secret });
+  const partner = await registerPartner(t.app, cases.staff.admin, code, { webhookUrl: receiver.url });
+  receiver.secret = partner.secret;
   return { receiver, partner };
 }
 
@@ -99,7 +101,7 @@ describe('a status change on a partner case', () => {
   });
 
   it('queues nothing for a partner without a webhook URL (it pulls instead)', async () => {
-    await registerPartner(t.box, 'prov-pulls');
+    await registerPartner(t.app, cases.staff.admin, 'prov-pulls');
     const ref = await partnerCase('prov-pulls', 'PULL-1');
     await accept(ref);
     expect(await queued(ref)).toHaveLength(0);
@@ -194,7 +196,7 @@ describe('dead letters', () => {
     expect(mine).toEqual([
       expect.objectContaining({
         eventId: dead.eventId,
-        partner: { code: 'prov-dead', name: { zh: 'prov-dead 平台', en: 'prov-dead platform' } },
+        partner: { code: 'prov-dead', name: { zh: '测试对接方 prov-dead', en: 'Test partner prov-dead' } },
         type: 'accepted',
         sequence: 1,
         status: 'failed',
@@ -238,8 +240,8 @@ describe('the status pull', () => {
   };
 
   it("answers a partner about its own case, and about anyone else's as unknown", async () => {
-    const mine = await registerPartner(t.box, 'prov-pull-a');
-    const other = await registerPartner(t.box, 'prov-pull-b');
+    const mine = await registerPartner(t.app, cases.staff.admin, 'prov-pull-a');
+    const other = await registerPartner(t.app, cases.staff.admin, 'prov-pull-b');
     const ref = await partnerCase('prov-pull-a', 'PULL-A-1');
     await accept(ref);
 
@@ -258,9 +260,9 @@ describe('the status pull', () => {
   });
 
   it('refuses a bad signature and a replayed request with 401', async () => {
-    const partner = await registerPartner(t.box, 'prov-pull-c');
+    const partner = await registerPartner(t.app, cases.staff.admin, 'prov-pull-c');
     await partnerCase('prov-pull-c', 'PULL-C-1');
-    expectProblem(await pull('PULL-C-1', { ...partner, secret: newSecret() }), 401, 'exchange.unsigned');
+    expectProblem(await pull('PULL-C-1', { ...partner, secret: strangerSecret() }), 401, 'exchange.unsigned');
     expectProblem(await request(t.app).get('/api/v1/exchange/cases/PULL-C-1'), 401, 'exchange.unsigned');
 
     const path = '/api/v1/exchange/cases/PULL-C-1';

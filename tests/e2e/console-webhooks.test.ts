@@ -6,7 +6,8 @@ import { AuditEntry } from '../../server/audit/auditEntry.model';
 import { OutboxWebhook } from '../../server/exchange/outboxWebhook.model';
 import { browserSuite, keepScreenshots } from '../support/browser';
 import { expectNoAxeViolations } from '../support/accessibility';
-import { registerPartner } from '../support/webhookReceiver';
+import { registerPartner } from '../support/partners';
+import { openSession } from '../support/staff';
 
 jest.setTimeout(90_000);
 
@@ -14,7 +15,9 @@ const suite = browserSuite();
 
 /** A dead letter and the event of the same case waiting behind it, as the delivery job leaves them. */
 async function deadLetter(): Promise<string> {
-  await registerPartner(suite.server.box, 'henan-province', { webhookUrl: 'http://127.0.0.1:9/hooks' });
+  await registerPartner(suite.server.app, await openSession(suite.server, 'admin'), 'henan-province', {
+    webhookUrl: 'http://127.0.0.1:9/hooks',
+  });
   const eventId = crypto.randomUUID();
   const common = { partnerCode: 'henan-province', reference: 'WP-TEST-HOOK', externalId: 'HN-2026-000123' };
   const body = (type: string, sequence: number) => JSON.stringify({ type, sequence });
@@ -52,7 +55,7 @@ test('the administrator sees the dead letter and sends it again', async () => {
   const table = page.locator('[data-testid=webhooks-table]');
   await table.getByText('HTTP 503').waitFor();
   await table.getByText('等待前一条送达').waitFor();
-  expect(await table.getByText('henan-province 平台').count()).toBe(2);
+  expect(await table.getByText('测试对接方 henan-province').count()).toBe(2);
   await expectNoAxeViolations(page, 'partner webhooks');
   await keepScreenshots(page, 'console-webhooks');
 

@@ -1,6 +1,7 @@
 // Partner systems in API tests: register one through the administrators'
 // endpoint (so the secret is the one the answer shows once), and send signed
 // exchange requests exactly as a partner's client would.
+import crypto from 'node:crypto';
 import type { Express } from 'express';
 import request, { type Test } from 'supertest';
 import { signedHeaders } from '../../server/exchange/signature';
@@ -27,6 +28,9 @@ export async function registerPartner(
   if (res.status !== 201) throw new Error(`registering ${code}: ${res.status} ${JSON.stringify(res.body)}`);
   return { code, keyId: res.body.partner.keyId, secret: res.body.secret };
 }
+
+/** A secret of the partner's kind that the server never issued, to sign with on purpose. */
+export const strangerSecret = () => crypto.randomBytes(32).toString('base64url');
 
 /** The exact bytes a partner signs and sends. */
 export const bodyBytes = (body: unknown) => Buffer.from(JSON.stringify(body));

@@ -1,13 +1,10 @@
 // A partner's webhook endpoint on loopback (node:http), as a partner would run it:
-// it checks each request's signature with the shared secret (server/exchange/signature.ts),
+// it checks each request's signature with the partner's secret (server/exchange/signature.ts),
 // records what it accepts, and can be told to answer 500 or be closed.
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebhookBody } from '../../shared/schemas/exchangeStatus';
 import { checkSignature, SIGNATURE_HEADERS, type SignatureProblem } from '../../server/exchange/signature';
-import { Partner } from '../../server/exchange/partner.model';
-import type { SecretBox } from '../../server/platform/secretBox';
 
 export interface ReceivedHook {
   eventId: string;
@@ -26,7 +23,8 @@ export class WebhookReceiver {
   private server?: http.Server;
   port = 0;
 
-  constructor(readonly secret: string) {}
+  /** `secret`: the partner's, as registering it showed; it may be set later, before the first delivery. */
+  constructor(public secret = '') {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/hooks/woodpecker?tenant=anyang`;
@@ -80,22 +78,3 @@ export class WebhookReceiver {
     return this.accepted.filter((h) => h.body.case.reference === reference).map((h) => h.body);
   }
 }
-
-/** A partner registered directly (its administration is another part of the exchange), with a sealed secret. */
-export async function registerPartner(
-  box: SecretBox,
-  code: string,
-  { webhookUrl, secret = newSecret() }: { webhookUrl?: string; secret?: string } = {},
-): Promise<{ code: string; keyId: string; secret: string }> {
-  const keyId = `key-${code}`;
-  await Partner.create({
-    code,
-    name: { zh: `${code} 平台`, en: `${code} platform` },
-    keyId,
-    secretSealed: box.seal(secret),
-    ...(webhookUrl ? { webhookUrl } : {}),
-  });
-  return { code, keyId, secret };
-}
-
-export const newSecret = () => crypto.randomBytes(32).toString('base64url');
