@@ -25,6 +25,8 @@ const suite = browserSuite();
 /** A fresh phone on the slow profile, with the cache disabled and, if asked, a slower CPU. */
 async function slowPhone(cpuSlowdown = 1): Promise<{ page: Page; pageErrors: Error[] }> {
   const { page, pageErrors } = await phonePage(suite);
+  // Timed as most people meet the page: with its animations.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
