@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { ClientSession } from 'mongoose';
 import type { Transporter } from 'nodemailer';
 import type { SecretBox } from '../secretBox';
-import { deliverQueue, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
+import { deliverQueue, messageRetryPolicy, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
 import { OutboxEmail, type EmailKind, type OutboxEmailFields } from './outboxEmail.model';
 
 export interface EmailMessage {
@@ -41,13 +41,7 @@ export interface DeliveryPolicy extends RetryPolicy {
   from: string;
 }
 
-export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({
-  from,
-  maxAttempts: 12,
-  backoffMs: 30_000,
-  maxBackoffMs: 3_600_000,
-  claimMs: 120_000,
-});
+export const defaultDeliveryPolicy = (from: string): DeliveryPolicy => ({ from, ...messageRetryPolicy });
 
 export function deliverOutbox(
   transport: Transporter,

@@ -16,6 +16,14 @@ export interface RetryPolicy {
   claimMs: number;
 }
 
+/** Mail and SMS to people: twelve tries over about five hours, a claim lapsing after two minutes. */
+export const messageRetryPolicy: RetryPolicy = {
+  maxAttempts: 12,
+  backoffMs: 30_000,
+  maxBackoffMs: 3_600_000,
+  claimMs: 120_000,
+};
+
 export const QUEUE_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 

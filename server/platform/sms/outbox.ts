@@ -4,7 +4,13 @@
 import crypto from 'node:crypto';
 import type { ClientSession } from 'mongoose';
 import type { SecretBox } from '../secretBox';
-import { deleteFinished, deliverQueue, type Queued, type RetryPolicy } from '../outbox/deliverQueue';
+import {
+  deleteFinished,
+  deliverQueue,
+  messageRetryPolicy,
+  type Queued,
+  type RetryPolicy,
+} from '../outbox/deliverQueue';
 import { outboxDays } from '../emails/outboxRetention';
 import type { SmsGateway } from './gateway';
 import { OutboxSms, type OutboxSmsFields, type SmsKind } from './outboxSms.model';
@@ -31,12 +37,7 @@ export function withoutNumbers(message: string): string {
   return message.replace(/\+?\d[\d\s-]{5,}\d/g, '[number]').slice(0, 500);
 }
 
-export const defaultSmsPolicy: RetryPolicy = {
-  maxAttempts: 12,
-  backoffMs: 30_000,
-  maxBackoffMs: 3_600_000,
-  claimMs: 120_000,
-};
+export const defaultSmsPolicy: RetryPolicy = messageRetryPolicy;
 
 export function deliverSmsOutbox(
   gateway: SmsGateway,
