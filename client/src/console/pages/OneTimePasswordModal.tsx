@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useT } from '../../i18n';
 
@@ -8,13 +9,26 @@ export interface OneTimePassword {
   password: string;
 }
 
-/** Shows a generated password exactly once; nothing keeps it after the modal closes. */
-export function OneTimePasswordModal({ secret, onClose }: { secret: OneTimePassword | null; onClose: () => void }) {
+/**
+ * The frame of a secret shown exactly once: it closes only by its button or the cross, never by a
+ * stray click beside it, and nothing keeps the secret once it is closed.
+ */
+export function ShownOnceModal({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <Modal
-      open={secret !== null}
-      title={secret?.title}
+      open={open}
+      title={title}
       onCancel={onClose}
       maskClosable={false}
       destroyOnHidden
@@ -24,6 +38,16 @@ export function OneTimePasswordModal({ secret, onClose }: { secret: OneTimePassw
         </Button>
       }
     >
+      {children}
+    </Modal>
+  );
+}
+
+/** Shows a generated password exactly once. */
+export function OneTimePasswordModal({ secret, onClose }: { secret: OneTimePassword | null; onClose: () => void }) {
+  const t = useT();
+  return (
+    <ShownOnceModal open={secret !== null} title={secret?.title} onClose={onClose}>
       {secret && (
         <>
           <Alert type="warning" showIcon title={t.console.staff.passwordOnce(secret.name)} />
@@ -36,6 +60,6 @@ export function OneTimePasswordModal({ secret, onClose }: { secret: OneTimePassw
           </Typography.Paragraph>
         </>
       )}
-    </Modal>
+    </ShownOnceModal>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
-import { useT } from '../../../i18n';
+import { Alert, Descriptions, Typography } from 'antd';
+import { ShownOnceModal } from '../OneTimePasswordModal';
 import type { PartnersMessages } from './messages.zh';
 
 export interface IssuedSecret {
@@ -8,7 +8,7 @@ export interface IssuedSecret {
   secret: string;
 }
 
-/** Shows a partner's new secret exactly once; nothing keeps it after the modal closes. */
+/** Shows a partner's new secret exactly once. */
 export function PartnerSecretModal({
   issued,
   t,
@@ -18,20 +18,8 @@ export function PartnerSecretModal({
   t: PartnersMessages;
   onClose: () => void;
 }) {
-  const all = useT();
   return (
-    <Modal
-      open={issued !== null}
-      title={issued && t.secretTitle(issued.name)}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      footer={
-        <Button type="primary" onClick={onClose}>
-          {all.common.close}
-        </Button>
-      }
-    >
+    <ShownOnceModal open={issued !== null} title={issued && t.secretTitle(issued.name)} onClose={onClose}>
       {issued && (
         <>
           <Alert type="warning" showIcon title={t.secretOnce} className="page-alert" />
@@ -53,6 +41,6 @@ export function PartnerSecretModal({
           </Descriptions>
         </>
       )}
-    </Modal>
+    </ShownOnceModal>
   );
 }
