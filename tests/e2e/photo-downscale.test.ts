@@ -9,7 +9,7 @@ import { type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Report } from '../../server/reports/report.model';
 import { PHONE, phonePage } from '../support/followupPhone';
-import { expectStep, next, startReport } from '../support/reportForm';
+import { anonymouslyToReview, expectStep, next, startReport } from '../support/reportForm';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
 const MB = 1024 * 1024;
@@ -62,11 +62,7 @@ const shot = (page: Page, name: string) =>
 
 /** From the evidence step: anonymous, submitted; the reference and the evidence bytes the page sent. */
 async function submitAnonymously(page: Page): Promise<{ reference: string; sent: Buffer }> {
-  await next(page);
-  await expectStep(page, '您的身份');
-  await page.getByRole('radio', { name: '匿名举报' }).check();
-  await next(page);
-  await expectStep(page, '核对并提交');
+  await anonymouslyToReview(page);
   await page.getByTestId('submit-report').click();
   await page.getByRole('heading', { level: 1, name: '举报已提交' }).waitFor({ timeout: 60_000 });
   const sent = await page.evaluate(`(async () => {

@@ -11,7 +11,7 @@ import { Staff } from '../../server/staff/staff.model';
 import { expectNoAxeViolations } from '../support/accessibility';
 import { browserSuite, keepScreenshots } from '../support/browser';
 import { expectFitsPhone, phonePage } from '../support/followupPhone';
-import { expectStep, fillFirstStep, next } from '../support/reportForm';
+import { anonymouslyToReview, expectStep, fillFirstStep, next } from '../support/reportForm';
 
 jest.setTimeout(150_000);
 
@@ -45,11 +45,7 @@ describe('the enterprise’s credit code on the report form', () => {
     await error.waitFor({ state: 'detached' });
     await next(page);
     await expectStep(page, '照片和证据');
-    await next(page);
-    await expectStep(page, '您的身份');
-    await page.getByRole('radio', { name: '匿名举报' }).check();
-    await next(page);
-    await expectStep(page, '核对并提交');
+    await anonymouslyToReview(page);
     await page.getByText(CODE).waitFor();
     await expectNoAxeViolations(page, 'the review with a credit code');
     await page.getByTestId('submit-report').click();

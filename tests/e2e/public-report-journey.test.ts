@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from '../support/accessibility';
 import { browserSuite, keepScreenshots, waitForPageCondition } from '../support/browser';
 import { expectFitsPhone, phonePage } from '../support/followupPhone';
 import {
+  anonymouslyToReview,
   attachSmallPhoto,
   expectStep,
   fillFirstStep,
@@ -57,11 +58,7 @@ async function sendAnonymousReport(page: Page): Promise<{ reference: string; acc
   await fillFirstStep(page);
   await next(page);
   await expectStep(page, '照片和证据');
-  await next(page);
-  await expectStep(page, '您的身份');
-  await page.getByRole('radio', { name: '匿名举报' }).check();
-  await next(page);
-  await expectStep(page, '核对并提交');
+  await anonymouslyToReview(page);
   await page.getByTestId('submit-report').click();
   await page.getByRole('heading', { level: 1, name: '举报已提交' }).waitFor({ timeout: 60_000 });
   return {
@@ -150,11 +147,7 @@ describe('the report form and receipt on a phone', () => {
     await fillFirstStep(page);
     await next(page);
     await expectStep(page, '照片和证据');
-    await next(page);
-    await expectStep(page, '您的身份');
-    await page.getByRole('radio', { name: '匿名举报' }).check();
-    await next(page);
-    await expectStep(page, '核对并提交');
+    await anonymouslyToReview(page);
     for (const title of ['您的身份', '照片和证据', '看到了什么']) {
       await page.goBack();
       await expectStep(page, title);

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { Poster } from '../../server/posters/poster.model';
 import { Report } from '../../server/reports/report.model';
 import { Staff } from '../../server/staff/staff.model';
-import { attachSmallPhoto } from '../support/reportForm';
+import { anonymouslyToReview, attachSmallPhoto } from '../support/reportForm';
 import { ARTIFACTS, browserSuite, waitForPageCondition } from '../support/browser';
 
 const PHONE = { width: 360, height: 740 };
@@ -333,11 +333,7 @@ describe('public report form', () => {
     await page.getByLabel('具体情况').fill('商场三楼的安全出口被货架堵死，晚上还上了锁。');
     await next(page);
     await expectStep(page, '照片和证据');
-    await next(page);
-    await expectStep(page, '您的身份');
-    await page.getByRole('radio', { name: '匿名举报' }).check();
-    await next(page);
-    await expectStep(page, '核对并提交');
+    await anonymouslyToReview(page);
     await page.getByTestId('submit-report').click();
     await page.getByText('网络不稳定', { exact: false }).first().waitFor();
     await shot(page, 'public-report-retrying-360');

@@ -30,6 +30,15 @@ export async function startReport(page: Page, baseUrl: string): Promise<void> {
   await expectStep(page, '照片和证据');
 }
 
+/** From the evidence step to the review step, reporting anonymously. */
+export async function anonymouslyToReview(page: Page): Promise<void> {
+  await next(page);
+  await expectStep(page, '您的身份');
+  await page.getByRole('radio', { name: '匿名举报' }).check();
+  await next(page);
+  await expectStep(page, '核对并提交');
+}
+
 /** A small photo (640×480 JPEG) attached on the evidence step, as a phone camera would name it. */
 export async function attachSmallPhoto(page: Page): Promise<void> {
   const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 90, b: 30 } } })
