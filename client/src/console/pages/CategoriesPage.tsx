@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CategoryView } from '../../../../shared/schemas/category';
@@ -11,6 +11,7 @@ import { queryKeys } from '../queryKeys';
 import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { SingleSelect } from '../SingleSelect';
+import { PageCard } from '../PageCard';
 
 type Scheme = CategoryView['scheme'];
 interface CategoryFields {
@@ -119,19 +120,15 @@ export function CategoriesPage() {
 
   const required = { required: true, whitespace: true, message: t.required };
   return (
-    <Card
-      title={
-        <Typography.Title level={1} className="page-title">
-          {t.title}
-        </Typography.Title>
-      }
+    <PageCard
+      title={t.title}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
           {t.create}
         </Button>
       }
+      intro={t.intro}
     >
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <QueryError queries={[list]} />
       <Table<CategoryView>
         rowKey="code"
@@ -187,6 +184,6 @@ export function CategoriesPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </PageCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Table, Typography } from 'antd';
+import { App, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { z } from 'zod';
 import type { responsibilityListResponse } from '../../../../shared/schemas/responsibility';
@@ -11,6 +11,7 @@ import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { SingleSelect } from '../SingleSelect';
 import type { Sector, Unit } from '../types';
+import { PageCard } from '../PageCard';
 
 type Responsibilities = z.infer<typeof responsibilityListResponse>;
 const cellKey = (sector: string, area: string) => `${sector}/${area}`;
@@ -95,14 +96,7 @@ export function ResponsibilitiesPage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={1} className="page-title">
-          {t.title}
-        </Typography.Title>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+    <PageCard title={t.title} intro={t.intro}>
       <QueryError queries={[list]} />
       <Table<Sector>
         data-testid="responsibilities-table"
@@ -115,6 +109,6 @@ export function ResponsibilitiesPage() {
         scroll={{ x: 'max-content' }}
         bordered
       />
-    </Card>
+    </PageCard>
   );
 }

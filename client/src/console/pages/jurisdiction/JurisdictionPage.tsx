@@ -28,6 +28,7 @@ import { QueryError } from '../../QueryState';
 import { localName } from '../../referenceData';
 import { jurisdictionEn } from './jurisdictionMessages.en';
 import { jurisdictionZh } from './jurisdictionMessages.zh';
+import { PageCard } from '../../PageCard';
 import './jurisdiction.css';
 
 type Jurisdiction = z.infer<typeof jurisdictionResponse>;
@@ -142,14 +143,7 @@ export function JurisdictionPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Typography.Title level={1} className="page-title">
-            {t.title}
-          </Typography.Title>
-        }
-      >
-        <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <PageCard title={t.title} intro={t.intro}>
         <QueryError queries={[query]} />
         {data && (
           <Descriptions size="small" column={2}>
@@ -160,7 +154,7 @@ export function JurisdictionPage() {
             <Descriptions.Item label={t.seed}>{data.seed}</Descriptions.Item>
           </Descriptions>
         )}
-      </Card>
+      </PageCard>
 
       <Card
         title={

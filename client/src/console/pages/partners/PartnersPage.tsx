@@ -2,7 +2,7 @@
 // them, switch test mode and webhooks, rotate secrets (shown once) and deactivate them.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { partners } from '../../../../../shared/contract/partners';
@@ -16,6 +16,7 @@ import { QueryError } from '../../QueryState';
 import { partnersEn } from './messages.en';
 import { partnersZh } from './messages.zh';
 import { PartnerSecretModal, type IssuedSecret } from './PartnerSecretModal';
+import { PageCard } from '../../PageCard';
 
 type C = typeof partners;
 const listRoute = route<C['list']>({ kind: 'json', method: 'get', path: '/api/v1/partners' });
@@ -180,19 +181,15 @@ export function PartnersPage() {
 
   const required = { required: true, whitespace: true, message: t.required };
   return (
-    <Card
-      title={
-        <Typography.Title level={1} className="page-title">
-          {t.title}
-        </Typography.Title>
-      }
+    <PageCard
+      title={t.title}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
           {t.register}
         </Button>
       }
+      intro={t.intro}
     >
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <QueryError queries={[list]} />
       <Table<PartnerView>
         rowKey="code"
@@ -250,6 +247,6 @@ export function PartnersPage() {
         </Form>
       </Modal>
       <PartnerSecretModal issued={issued} t={t} onClose={() => setIssued(null)} />
-    </Card>
+    </PageCard>
   );
 }

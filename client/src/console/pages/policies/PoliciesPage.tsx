@@ -3,7 +3,7 @@
 // editing a draft, and publishing someone else's draft (four-eyes on the server).
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { rewardPolicies } from '../../../../../shared/contract/rewardPolicies';
 import type { RewardPolicy } from '../../../../../shared/rewards/policySchema';
@@ -20,6 +20,7 @@ import { policiesZh } from './messages.zh';
 import { PolicyDraftForm } from './PolicyDraftForm';
 import { PolicyValues } from './PolicyValues';
 import './policies.css';
+import { PageCard } from '../../PageCard';
 
 type C = typeof rewardPolicies;
 const versionsRoute = route<C['versions']>({ kind: 'json', method: 'get', path: '/api/v1/reward-policies/versions' });
@@ -189,14 +190,7 @@ export function PoliciesPage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={1} className="page-title">
-          {t.title}
-        </Typography.Title>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+    <PageCard title={t.title} intro={t.intro}>
       <QueryError queries={[list]} />
       {problem && <Alert type="error" showIcon title={problem} className="page-alert" data-testid="policy-problem" />}
       <Table<PolicyVersionView>
@@ -230,6 +224,6 @@ export function PoliciesPage() {
           onClose={() => setEditing(null)}
         />
       )}
-    </Card>
+    </PageCard>
   );
 }

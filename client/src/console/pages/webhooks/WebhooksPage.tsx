@@ -1,7 +1,7 @@
 // Status webhooks to partner platforms that did not go: dead letters and long
 // waits, with "send again" for a dead letter (audited on the server).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { webhooks } from '../../../../../shared/contract/webhooks';
@@ -14,6 +14,7 @@ import { queryKeys } from '../../queryKeys';
 import { QueryError } from '../../QueryState';
 import { webhooksEn } from './webhookMessages.en';
 import { webhooksZh } from './webhookMessages.zh';
+import { PageCard } from '../../PageCard';
 
 type C = typeof webhooks;
 const listRoute = route<C['undelivered']>({ kind: 'json', method: 'get', path: '/api/v1/webhooks/undelivered' });
@@ -81,14 +82,7 @@ export function WebhooksPage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={1} className="page-title">
-          {t.title}
-        </Typography.Title>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+    <PageCard title={t.title} intro={t.intro}>
       {/* In the body, not beside the title: on a phone the title needs the whole width. */}
       <Button style={{ marginBottom: 12 }} onClick={() => void list.refetch()} loading={list.isFetching}>
         {t.refresh}
@@ -105,6 +99,6 @@ export function WebhooksPage() {
         size="small"
         scroll={{ x: 'max-content' }}
       />
-    </Card>
+    </PageCard>
   );
 }
