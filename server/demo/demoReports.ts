@@ -5,8 +5,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { unitLevel } from '../catalog/units';
+import { sharp } from '../platform/lazyLibraries';
 import { outsideSchemeOf } from '../../shared/catalog';
 import { jurisdiction } from '../jurisdiction/lookup';
 import { anyang } from '../jurisdiction/seeds/anyang';
@@ -305,7 +305,7 @@ async function reinspect(
             { name: 'after.jpg', colour: { r: 70, g: 140, b: 80 } },
           ].map(async ({ name, colour }) => {
             const file = path.join(dir, name);
-            const info = await sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
+            const info = await sharp()({ create: { width: 320, height: 240, channels: 3, background: colour } })
               .jpeg()
               .toFile(file);
             return { path: file, size: info.size };

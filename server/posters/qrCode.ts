@@ -1,8 +1,7 @@
 // QR codes for posters. Level Q survives a quarter of the symbol being dirty or
 // torn, which a poster on a site wall will be; the quiet zone of 4 modules is the
 // standard's minimum for reliable scanning.
-import QRCode from 'qrcode';
-import sharp from 'sharp';
+import { qrcode, sharp } from '../platform/lazyLibraries';
 
 export const POSTER_QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const;
 const PNG_SIZE = 1024;
@@ -14,12 +13,12 @@ interface QrMatrix {
 
 /** The module matrix, for drawing the code as vector shapes (crisp at any print size). */
 export function posterQrMatrix(url: string): QrMatrix {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: POSTER_QR_OPTIONS.errorCorrectionLevel });
+  const { modules } = qrcode().create(url, { errorCorrectionLevel: POSTER_QR_OPTIONS.errorCorrectionLevel });
   return { size: modules.size, isDark: (row, col) => !!modules.get(row, col) };
 }
 
 export function posterQrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { ...POSTER_QR_OPTIONS, type: 'svg' });
+  return qrcode().toString(url, { ...POSTER_QR_OPTIONS, type: 'svg' });
 }
 
 /**
@@ -43,7 +42,7 @@ export function posterQrPng(url: string): Promise<Buffer> {
       }
     }
   }
-  return sharp(pixels, { raw: { width: PNG_SIZE, height: PNG_SIZE, channels: 1 } })
+  return sharp()(pixels, { raw: { width: PNG_SIZE, height: PNG_SIZE, channels: 1 } })
     .png({ compressionLevel: 9 })
     .toBuffer();
 }

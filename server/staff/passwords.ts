@@ -1,8 +1,8 @@
 // Password hashing with scrypt (memory-hard), self-describing so costs can rise later.
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { zxcvbn } from '../platform/lazyLibraries';
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -65,10 +65,13 @@ const MIN_SCORE = 3;
 // The common-password and keyboard-pattern dictionaries cost about 150 ms to load: once, on first use.
 let estimator: ZxcvbnFactory | undefined;
 function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { passwords: common.dictionary['passwords-common'] },
-    graphs: common.adjacencyGraphs,
-  });
+  if (!estimator) {
+    const { core, common } = zxcvbn();
+    estimator = new core.ZxcvbnFactory({
+      dictionary: { passwords: common.dictionary['passwords-common'] },
+      graphs: common.adjacencyGraphs,
+    });
+  }
   return estimator;
 }
 

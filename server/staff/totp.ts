@@ -1,6 +1,6 @@
 // TOTP second factor (RFC 6238, 30-second steps, 6 digits) with replay protection.
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
+import { qrcode } from '../platform/lazyLibraries';
 
 const ISSUER = 'Woodpecker 啄木鸟';
 
@@ -21,7 +21,7 @@ function totpFor(secret: string, label: string): TOTP {
 
 export async function enrolment(secret: string, username: string): Promise<{ otpauthUrl: string; qrSvg: string }> {
   const otpauthUrl = totpFor(secret, username).toString();
-  return { otpauthUrl, qrSvg: await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, width: 200 }) };
+  return { otpauthUrl, qrSvg: await qrcode().toString(otpauthUrl, { type: 'svg', margin: 1, width: 200 }) };
 }
 
 /**

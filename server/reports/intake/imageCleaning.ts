@@ -3,18 +3,13 @@
 // is refused from its header before anything is decoded, and all image work waits
 // in one short queue so a burst of uploads cannot take the threads that staff
 // sign-in needs.
-import sharp from 'sharp';
 import { fail } from '../../platform/errors';
+import { sharp } from '../../platform/lazyLibraries';
 import { gpsTags } from './exifGps';
 import { createWorkQueue } from './workQueue';
 
 /** 50 megapixels: well above any phone camera (a 200 MP sensor saves 12–50 MP by default). */
 export const MAX_IMAGE_PIXELS = 50_000_000;
-
-// libvips keeps no cache of decoded images between uploads (memory an attacker could fill),
-// and each image uses one thread, so one upload never holds both cores of a small server.
-sharp.cache(false);
-sharp.concurrency(1);
 
 /** One image at a time: the rest of the libuv pool stays free for scrypt (staff sign-in) and file I/O. */
 const imageWork = createWorkQueue(1);
@@ -27,11 +22,11 @@ export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp';
  */
 export function cleanImage(received: Buffer, mime: ImageMime, keepLocation: boolean): Promise<Buffer> {
   return imageWork.run(async () => {
-    const header = await sharp(received).metadata(); // reads the header only: no pixels decoded
+    const header = await sharp()(received).metadata(); // reads the header only: no pixels decoded
     const { width = 0, height = 0 } = header;
     if (width * height > MAX_IMAGE_PIXELS) throw fail('evidence.image_too_large');
     // The limit is also given to the decoder, in case the header and the data disagree.
-    let image = sharp(received, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+    let image = sharp()(received, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     image =
       mime === 'image/jpeg'
         ? image.jpeg({ quality: 92 })
