@@ -1,7 +1,9 @@
 // `npm test`: Jest starts at once, its workers running suites in parallel, while the
 // type checks, the linter and the client build run beside it; browser suites wait
-// for the build (tests/support/clientBuild.ts). Each check's output is shown when
-// it ends; the run fails if any part fails. Arguments go to Jest.
+// for the build (tests/support/clientBuild.ts). Run again, each check redoes only
+// what changed: tsc, ESLint and Prettier keep caches under node_modules/.cache, and
+// an unchanged client is not built again. Each check's output is shown when it
+// ends; the run fails if any part fails. Arguments go to Jest.
 import { spawn } from 'node:child_process';
 import { buildClient } from './support/clientBuild';
 

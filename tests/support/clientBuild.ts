@@ -1,8 +1,11 @@
 // The built web client that browser and delivery tests serve. `npm test` builds it
 // beside Jest (tests/run.ts) rather than before it, and a suite that needs it waits
-// for that build; a suite run on its own builds it if it is missing. A lock
-// directory makes one build at a time across Jest's workers and the runner.
+// for that build; a suite run on its own builds it if it is missing or out of date.
+// A lock directory makes one build at a time across Jest's workers and the runner.
+// A build records a digest of what it was built from, so an unchanged client is not
+// built again.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -10,12 +13,31 @@ const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const LOCK = path.join(DIST, '.client-build.lock');
 const FAILED = path.join(DIST, '.client-build-failed');
+const BUILT_FROM = path.join(DIST, '.client-build-inputs');
+/** Everything the build reads: the client, the shared code it imports, and the installed versions. */
+const INPUTS = ['client', 'shared', 'package.json', 'package-lock.json'];
 /** A lock older than this was left by a build that died. */
 const STALE_LOCK_MS = 15 * 60_000;
 const POLL_MS = 250;
 
 const builtAlready = () =>
   fs.existsSync(path.join(DIST, 'client/index.html')) && fs.existsSync(path.join(DIST, 'client/console/index.html'));
+
+/** A digest of every input file's path and content. */
+function inputsDigest(): string {
+  const hash = crypto.createHash('sha256');
+  const add = (relative: string): void => {
+    const file = path.join(ROOT, relative);
+    if (fs.statSync(file).isDirectory()) {
+      for (const name of fs.readdirSync(file).sort()) add(path.join(relative, name));
+    } else hash.update(`${relative}\0`).update(fs.readFileSync(file)).update('\0');
+  };
+  INPUTS.forEach(add);
+  return hash.digest('hex');
+}
+
+const upToDate = (digest: string) =>
+  builtAlready() && fs.existsSync(BUILT_FROM) && fs.readFileSync(BUILT_FROM, 'utf8') === digest;
 
 /** Takes the lock, removing one a dead build left behind; false when a live build holds it. */
 function takeLock(): boolean {
@@ -50,16 +72,18 @@ function recordedFailure(): string | undefined {
 }
 
 /**
- * Builds the client, after any build already under way; with `onlyIfMissing`, a build
- * finished meanwhile is used instead (Jest's workers build at most once between them).
+ * Builds the client unless the built one is up to date, after any build already under
+ * way (Jest's workers and the runner build at most once between them).
  */
-export async function buildClient(onlyIfMissing = false): Promise<{ ok: boolean; output: string }> {
+export async function buildClient(): Promise<{ ok: boolean; output: string }> {
   while (!takeLock()) await whileLocked();
-  if (onlyIfMissing && builtAlready()) {
+  const digest = inputsDigest();
+  if (upToDate(digest)) {
     fs.rmSync(LOCK, { recursive: true, force: true });
     return { ok: true, output: '' };
   }
   fs.rmSync(FAILED, { force: true });
+  fs.rmSync(BUILT_FROM, { force: true });
   let output = '';
   try {
     const child = spawn('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { cwd: ROOT });
@@ -67,19 +91,18 @@ export async function buildClient(onlyIfMissing = false): Promise<{ ok: boolean;
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    if (code !== 0) fs.writeFileSync(FAILED, output);
+    fs.writeFileSync(code === 0 ? BUILT_FROM : FAILED, code === 0 ? digest : output);
     return { ok: code === 0, output };
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
-/** Waits for a build under way, or builds when there is none; fails if the build failed. */
+/** Waits for a build under way, or builds when the built client is missing or out of date; fails if the build failed. */
 export async function ensureClientBuilt(): Promise<void> {
   await whileLocked();
   const failure = recordedFailure();
   if (failure !== undefined) throw new Error(`the client build failed:\n${failure}`);
-  if (builtAlready()) return;
-  const { ok, output } = await buildClient(true);
+  const { ok, output } = await buildClient();
   if (!ok) throw new Error(`the client build failed:\n${output}`);
 }
