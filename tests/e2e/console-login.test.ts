@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Staff } from '../../server/staff/staff.model';
+import { expectNoAxeViolations } from '../support/accessibility';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { createAccount } from '../support/staff';
 
@@ -129,6 +130,62 @@ describe('a handed-out password', () => {
     await page.locator('[data-testid=home-title]').waitFor();
     expect((await Staff.findById(_id).lean())?.mustChangePassword).toBe(false);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
+async function tabTo(page: Page, selector: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`!!document.activeElement?.matches(${JSON.stringify(selector)})`)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+describe('the console on a phone', () => {
+  test('the navigation opens from the header’s menu button, by keyboard, and never covers the page', async () => {
+    const { page, pageErrors } = await suite.signedIn('intake', { viewport: { width: 360, height: 740 } });
+    expect(await page.locator('.console-sider').isVisible()).toBe(false);
+    const header = await box(page, '.console-header');
+    const button = await box(page, '[data-testid=menu-button]');
+    // The button sits inside the header, and the page starts below it.
+    expect(button.y).toBeGreaterThanOrEqual(header.y);
+    expect(button.y + button.height).toBeLessThanOrEqual(header.y + header.height);
+    expect((await box(page, '.console-content')).y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+
+    await tabTo(page, '[data-testid=menu-button]');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('navigation', { name: '工作平台导航' }).waitFor();
+    expect(await page.getAttribute('[data-testid=menu-button]', 'aria-expanded')).toBe('true');
+    await expectNoAxeViolations(page, 'the console’s navigation drawer at 360 px');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-phone-menu-360.png') });
+
+    await tabTo(page, '.console-drawer a[href="/console/cases"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console\/cases(\?|$)/);
+    await drawer.waitFor({ state: 'hidden' });
+    expect(await page.getAttribute('[data-testid=menu-button]', 'aria-expanded')).toBe('false');
+
+    // Escape closes it too, and focus returns to the button.
+    await page.locator('[data-testid=menu-button]').focus();
+    await page.keyboard.press('Enter');
+    await drawer.getByRole('navigation').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(`document.activeElement?.dataset.testid`)).toBe('menu-button');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('on a wide screen the navigation stands on the left and the menu button is not shown', async () => {
+    const { page } = await suite.signedIn('intake', { viewport: { width: 1366, height: 900 } });
+    expect(await page.locator('.console-sider').getByRole('navigation', { name: '工作平台导航' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.locator('[data-testid=menu-button]').isVisible()).toBe(false);
   });
 });
 

@@ -135,6 +135,8 @@ export const en: Messages = {
     documentTitle: 'Woodpecker · Staff console',
     brand: 'Woodpecker console',
     logout: 'Log out',
+    menuButton: 'Menu',
+    navigation: 'Console navigation',
     menu: {
       home: 'Home',
       staff: 'Staff',

@@ -129,6 +129,8 @@ export const zh = {
     documentTitle: '啄木鸟 · 工作平台',
     brand: '啄木鸟工作平台',
     logout: '退出登录',
+    menuButton: '菜单',
+    navigation: '工作平台导航',
     menu: {
       home: '首页',
       staff: '人员管理',

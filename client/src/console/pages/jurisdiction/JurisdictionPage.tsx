@@ -146,7 +146,7 @@ export function JurisdictionPage() {
       <PageCard title={t.title} intro={t.intro}>
         <QueryError queries={[query]} />
         {data && (
-          <Descriptions size="small" column={2}>
+          <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
             <Descriptions.Item label={t.servedArea}>
               {localName(data.areas.find((a) => a.code === data.profile.areaCode)?.name ?? { zh: '', en: '' }, lang)} (
               {data.profile.areaCode})
