@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sendDueCheckIns } from '../../server/protection/checkInJob';
+import { expectNoAxeViolations } from '../support/accessibility';
 import { ARTIFACTS, browserSuite } from '../support/browser';
 import { caseDriver, substantiatedFindings, type Cases } from '../support/cases';
 import { expectFitsPhone, phonePage } from '../support/followupPhone';
@@ -138,6 +139,12 @@ test('an insider reports, receives a check-in, reports harm and retaliation; pro
   await shot(officer.page, 'console-protection-account');
   await officer.page.getByRole('button', { name: '关闭' }).click();
   await account.waitFor({ state: 'detached' });
+  // The form for another case: its required list of kinds says so on the input alone (Selects.tsx).
+  await officer.page.getByRole('button', { name: '立案保护事项' }).click();
+  const kinds = officer.page.getByLabel('打击报复类型', { exact: true });
+  await kinds.waitFor();
+  expect(await kinds.getAttribute('aria-required')).toBe('true');
+  await expectNoAxeViolations(officer.page, 'the form opening a protection case');
   expect(officer.pageErrors).toEqual([]);
 
   // The verifier's page of the same report shows none of it.

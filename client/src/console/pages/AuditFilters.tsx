@@ -8,7 +8,7 @@ import { useLang, useT } from '../../i18n';
 import { auditActionLabel, knownAuditActions } from '../../../../shared/auditActions';
 import type { staffListResponse } from '../../../../shared/schemas/staff';
 import type { z } from 'zod';
-import { SingleSelect } from '../SingleSelect';
+import { SingleSelect } from '../Selects';
 
 export interface AuditFilterValues {
   actor?: string;

@@ -10,7 +10,7 @@ import { showFieldErrors } from '../formErrors';
 import { queryKeys } from '../queryKeys';
 import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
-import { SingleSelect } from '../SingleSelect';
+import { SingleSelect } from '../Selects';
 import { PageCard } from '../PageCard';
 
 type Scheme = CategoryView['scheme'];

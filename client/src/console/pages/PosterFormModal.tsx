@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { api, describeError } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { showFieldErrors } from '../formErrors';
-import { SingleSelect } from '../SingleSelect';
+import { SingleSelect } from '../Selects';
 import { localName, type ReferenceLookup } from '../referenceData';
 import type { PosterView } from '../types';
 

@@ -12,7 +12,7 @@ import { useSearchState, type PosterListParams } from '../queryParams';
 import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
 import { useCurrentUser } from '../session';
-import { SingleSelect } from '../SingleSelect';
+import { SingleSelect } from '../Selects';
 import type { PosterView } from '../types';
 import { PosterFormModal, type PosterFormTarget } from './PosterFormModal';
 import { posterListQuery, type posterListResponse } from '../../../../shared/schemas/poster';

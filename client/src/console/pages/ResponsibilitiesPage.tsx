@@ -9,7 +9,7 @@ import { useLang, useT } from '../../i18n';
 import { queryKeys } from '../queryKeys';
 import { QueryError } from '../QueryState';
 import { localName, useReferenceData } from '../referenceData';
-import { SingleSelect } from '../SingleSelect';
+import { SingleSelect } from '../Selects';
 import type { Sector, Unit } from '../types';
 import { PageCard } from '../PageCard';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, Form, Input, Modal, Switch } from 'antd';
 import { api, describeError } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { showFieldErrors } from '../formErrors';
-import { SingleSelect } from '../SingleSelect';
+import { MultipleSelect, SingleSelect } from '../Selects';
 import { localName, type ReferenceLookup } from '../referenceData';
 import { ROLES, type Role, type StaffView } from '../types';
 
@@ -116,8 +116,7 @@ export function StaffFormModal({ target, reference, onCreated, onUpdated, onCanc
           />
         </Form.Item>
         <Form.Item label={t.areas} name="areaCodes">
-          <Select
-            mode="multiple"
+          <MultipleSelect<string>
             showSearch={{ optionFilterProp: 'label' }}
             options={reference.areas.map((area) => ({ value: area.code, label: localName(area.name, lang) }))}
           />

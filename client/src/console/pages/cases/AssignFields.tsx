@@ -2,7 +2,7 @@
 import { Form, InputNumber } from 'antd';
 import { useLang, useT } from '../../../i18n';
 import { localName, useReferenceData } from '../../referenceData';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { Verifier } from './caseTypes';
 
 export const DEFAULT_VERIFICATION_DAYS = 60;

@@ -13,7 +13,7 @@ import { useSearchState, type ReportListParams } from '../../queryParams';
 import { QueryError } from '../../QueryState';
 import { localName, useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { Role } from '../../types';
 import { BulkAssignModal } from './BulkAssignModal';
 import { StatusTag, statusName } from './caseLabels';

@@ -8,7 +8,7 @@ import { useLang, useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
 import { queryKeys } from '../../queryKeys';
 import { localName, useReferenceData } from '../../referenceData';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { Receipt } from './caseTypes';
 
 const CHANNELS = enteredChannels;

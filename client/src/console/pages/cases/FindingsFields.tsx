@@ -2,7 +2,7 @@
 import { Checkbox, Form, Input, InputNumber, Radio, Switch } from 'antd';
 import { parseYuan } from '../../../../../shared/money';
 import { useT } from '../../../i18n';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { FormValues } from './actionForms';
 import type { Findings } from './caseTypes';
 import { exclusions } from '../../../../../shared/rewards/texts';

@@ -12,7 +12,7 @@ import { useT } from '../../../i18n';
 import { showFieldErrors } from '../../formErrors';
 import { useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { CaseView } from './caseTypes';
 import { isStale, useCaseErrors } from './useCaseErrors';
 

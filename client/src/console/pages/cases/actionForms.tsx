@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Form, Input, Radio, Switch } from 'antd';
 import { useLang, useT } from '../../../i18n';
 import { localName, useReferenceData } from '../../referenceData';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import { AssignFields, useVerifierOptions } from './AssignFields';
 import { AcceptAssessment, AssessmentFields, assessmentInitial, assessmentPayload } from './ProtectionFields';
 import type { CaseView } from './caseTypes';

@@ -5,7 +5,7 @@ import { Form, Input, Radio } from 'antd';
 import { useReferenceData } from '../../referenceData';
 import { parseYuan } from '../../../../../shared/money';
 import { useLang } from '../../../i18n';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { ActionFormEntry, FormValues } from './actionForms';
 import { correctionTexts, fundSourceOptions } from './correctionTexts';
 

@@ -7,7 +7,7 @@ import { formatYuan } from '../../../../../shared/money';
 import { deadlines } from '../../../../../shared/workflow';
 import { useLang, useT } from '../../../i18n';
 import { localName, useReferenceData } from '../../referenceData';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import type { ActionFormEntry, FormValues } from './actionForms';
 import { AssignFields } from './AssignFields';
 import type { CaseView } from './caseTypes';

@@ -1,9 +1,9 @@
 // The payload forms of the protection-case steps (protection staff only), merged into
 // the action registry: open a case with its account, refer or close one of the open ones.
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { protectionOutcomes, referralBodies, retaliationKinds } from '../../../../../shared/protection/policy';
 import { useLang } from '../../../i18n';
-import { SingleSelect } from '../../SingleSelect';
+import { MultipleSelect, SingleSelect } from '../../Selects';
 import type { ActionFormEntry, FormValues } from './actionForms';
 import type { CaseView } from './caseTypes';
 import { bodyName, kindName, outcomeName, protectionTexts } from './protectionTexts';
@@ -43,7 +43,7 @@ function OpenFields() {
   return (
     <>
       <Form.Item label={t.kinds} name="kinds" rules={[{ required: true, message: t.required }]}>
-        <Select mode="multiple" options={retaliationKinds.map((k) => ({ value: k, label: kindName(k, lang) }))} />
+        <MultipleSelect options={retaliationKinds.map((k) => ({ value: k, label: kindName(k, lang) }))} />
       </Form.Item>
       <Note name="account" label={t.account} />
     </>

@@ -5,7 +5,7 @@ import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, describeError } from '../../../api';
 import { MAIN_FUND_SOURCE } from '../../../../../shared/schemas/fund';
 import { useT } from '../../../i18n';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import { fundSourceOptions } from '../cases/correctionTexts';
 import { formatYuan, newIdempotencyKey, parsePositiveYuan } from './money';
 import { queryKeys } from '../../queryKeys';

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import { downloadFile } from '../../download';
 import { useCurrentUser } from '../../session';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import { ledgerQuery } from '../../../../../shared/schemas/fund';
 import { queryKeys } from '../../queryKeys';
 import { useSearchState, type LedgerParams } from '../../queryParams';

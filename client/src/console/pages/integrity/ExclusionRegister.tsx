@@ -1,7 +1,8 @@
 // The exclusion register: add a person by ID number (the server keeps only its
 // keyed index), list by kind and note, remove. Administrators and the discipline officer.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { SingleSelect } from '../../Selects';
 import type { z } from 'zod';
 import {
   exclusionKinds,
@@ -60,7 +61,10 @@ export function ExclusionRegister() {
           <Input maxLength={18} autoComplete="off" />
         </Form.Item>
         <Form.Item name="kind" label={t.kind} rules={[{ required: true, message: t.required }]}>
-          <Select style={{ minWidth: 180 }} options={exclusionKinds.map((k) => ({ value: k, label: kindName(k) }))} />
+          <SingleSelect
+            style={{ minWidth: 180 }}
+            options={exclusionKinds.map((k) => ({ value: k, label: kindName(k) }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t.note} rules={[...required, { max: 200 }]}>
           <Input maxLength={200} />

@@ -2,7 +2,8 @@
 // an "assumed" mark per value, and the server's refusals shown on their fields.
 // Everything the form does not show (periods, citations…) is kept as drafted.
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Divider, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, Button, Card, Checkbox, Divider, Form, Input, InputNumber, Modal, Space, Switch } from 'antd';
+import { SingleSelect } from '../../Selects';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { RewardPolicy } from '../../../../../shared/rewards/policySchema';
 import type { PolicyVersionView } from '../../../../../shared/schemas/rewardPolicies';
@@ -59,9 +60,9 @@ function input(field: PolicyField, t: PoliciesMessages) {
     case 'switch':
       return <Switch />;
     case 'policyDay':
-      return <Select options={Object.entries(t.policyDays).map(([value, label]) => ({ value, label }))} />;
+      return <SingleSelect options={Object.entries(t.policyDays).map(([value, label]) => ({ value, label }))} />;
     case 'rounding':
-      return <Select options={Object.entries(t.roundings).map(([value, label]) => ({ value, label }))} />;
+      return <SingleSelect options={Object.entries(t.roundings).map(([value, label]) => ({ value, label }))} />;
     case 'day':
       return <Input placeholder="YYYY-MM-DD" />;
     default:

@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, describeError } from '../../../api';
 import { downloadFile } from '../../download';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import { queryKeys } from '../../queryKeys';
 import { useSearchChoice } from '../../queryParams';
 import { QueryError } from '../../QueryState';

@@ -7,7 +7,7 @@ import { api } from '../../../api';
 import { useLang } from '../../../i18n';
 import { useReferenceData } from '../../referenceData';
 import { useCurrentUser } from '../../session';
-import { SingleSelect } from '../../SingleSelect';
+import { SingleSelect } from '../../Selects';
 import { queryKeys } from '../../queryKeys';
 import { useSearchChoice, type StatsFilter } from '../../queryParams';
 import { QueryError } from '../../QueryState';
