@@ -124,7 +124,9 @@ describe('statistics', () => {
     expect(await page.getByTestId('ranking-note').textContent()).toContain('本月无办结案件');
     // The area tiles: "—" and why for areas with nothing concluded.
     expect(await page.locator('[data-area="410503"]').textContent()).toContain('本期无办结案件');
-    // Hovering the "—" tells why too.
+    // Hovering the "—" tells why too. The lazily loaded charts draw first: drawn later, they
+    // would move the table from under the pointer.
+    await page.locator('.stats-charts canvas').first().waitFor();
     await quiet.locator('[data-no-denominator]').first().hover();
     await page.locator('.ant-tooltip', { hasText: '本月无办结案件' }).waitFor();
     await keepScreenshots(page, 'stats-ranking');
