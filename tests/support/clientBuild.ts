@@ -36,8 +36,18 @@ function inputsDigest(): string {
   return hash.digest('hex');
 }
 
-const upToDate = (digest: string) =>
-  builtAlready() && fs.existsSync(BUILT_FROM) && fs.readFileSync(BUILT_FROM, 'utf8') === digest;
+/** Built from these inputs by this module, and not rebuilt since by anything else (`npm start`, vite). */
+function upToDate(digest: string): boolean {
+  const recorded = fs.statSync(BUILT_FROM, { throwIfNoEntry: false });
+  const page = fs.statSync(path.join(DIST, 'client/index.html'), { throwIfNoEntry: false });
+  return (
+    builtAlready() &&
+    !!recorded &&
+    !!page &&
+    recorded.mtimeMs >= page.mtimeMs &&
+    fs.readFileSync(BUILT_FROM, 'utf8') === digest
+  );
+}
 
 /** Takes the lock, removing one a dead build left behind; false when a live build holds it. */
 function takeLock(): boolean {
